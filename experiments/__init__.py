@@ -1,0 +1,1 @@
+"""Command-line experiments over mlp_jax (run as `python -m experiments.NAME`)."""

@@ -1,0 +1,1 @@
+"""mlp_jax: hand-written optimizers, initializers and activations for MLPs, in pure JAX."""
