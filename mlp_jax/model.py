@@ -1,0 +1,97 @@
+"""The multilayer perceptron as pure functions.
+
+Parameters are a plain pytree: a list with one ``{"w": [n_in, n_out], "b": [n_out]}``
+per layer. Hidden layers apply the activation; the output layer is linear and
+returns logits. Gradients come from ``jax.grad`` of the losses below.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import jax
+import jax.numpy as jnp
+
+from mlp_jax import initializers
+
+Params = list[dict[str, jax.Array]]
+Activation = Callable[[jax.Array], jax.Array]
+
+
+def init_mlp(
+    key: jax.Array,
+    layer_sizes: Sequence[int],
+    w_init: initializers.Initializer,
+    b_init: initializers.Initializer = initializers.zeros,
+    dtype=jnp.float32,
+) -> Params:
+    """Draws the parameters of an MLP with the given layer sizes.
+
+    Args:
+      key: PRNG key; layer ``i`` uses ``fold_in(key, i)``, so a layer's weights do
+        not depend on how many layers follow it.
+      layer_sizes: ``[n_inputs, hidden..., n_outputs]``.
+      w_init: ``fn(key, (n_in, n_out), dtype)`` for the weights.
+      b_init: the same for the biases, called with shape ``(n_out,)``.
+      dtype: parameter dtype.
+    """
+    params = []
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(layer_sizes)):
+        w_key, b_key = jax.random.split(jax.random.fold_in(key, i))
+        params.append(
+            {
+                "w": w_init(w_key, (n_in, n_out), dtype),
+                "b": b_init(b_key, (n_out,), dtype),
+            }
+        )
+    return params
+
+
+def hidden_layers(params: Params, x: jax.Array, activation: Activation):
+    """Yields ``(pre_activation, activation)`` of each hidden layer, in order."""
+    for layer in params[:-1]:
+        z = x @ layer["w"] + layer["b"]
+        x = activation(z)
+        yield z, x
+
+
+def apply(params: Params, x: jax.Array, activation: Activation) -> jax.Array:
+    """Logits of the MLP for a batch ``x`` of shape ``[batch, n_inputs]``."""
+    h = x
+    for _, h in hidden_layers(params, x, activation):
+        pass
+    return h @ params[-1]["w"] + params[-1]["b"]
+
+
+def cross_entropy(
+    params: Params, x: jax.Array, y: jax.Array, activation: Activation
+) -> jax.Array:
+    """Mean softmax cross-entropy, C = −mean_i log softmax(f(x_i))[y_i]."""
+    logp = jax.nn.log_softmax(apply(params, x, activation))
+    return -jnp.mean(jnp.take_along_axis(logp, y[:, None], axis=1))
+
+
+def mse(
+    params: Params, x: jax.Array, y: jax.Array, activation: Activation
+) -> jax.Array:
+    """Mean squared error against one-hot targets, C = mean_i ½‖f(x_i) − e_{y_i}‖².
+
+    The output layer stays linear, as in seed 002's regression-style examples.
+    """
+    out = apply(params, x, activation)
+    target = jax.nn.one_hot(y, out.shape[-1], dtype=out.dtype)
+    return 0.5 * jnp.mean(jnp.sum((out - target) ** 2, axis=-1))
+
+
+def accuracy(
+    params: Params, x: jax.Array, y: jax.Array, activation: Activation
+) -> jax.Array:
+    """Fraction of the batch whose arg-max logit is the label."""
+    return jnp.mean(jnp.argmax(apply(params, x, activation), axis=-1) == y)
+
+
+LOSSES: dict[str, Callable[..., jax.Array]] = {
+    "cross_entropy": cross_entropy,
+    "mse": mse,
+}
