@@ -51,8 +51,6 @@ def get(name: str, **kwargs: float) -> Activation:
       ValueError: if ``name`` is not registered.
     """
     if name not in ACTIVATIONS:
-        raise ValueError(
-            f"unknown activation {name!r}; valid: {', '.join(ACTIVATIONS)}"
-        )
+        raise ValueError(f"unknown activation {name!r}; valid: {', '.join(ACTIVATIONS)}")
     fn = ACTIVATIONS[name]
     return functools.partial(fn, **kwargs) if kwargs else fn

@@ -100,9 +100,7 @@ def get(name: str, scale: float = 1.0) -> Initializer:
         initializer other than ``normal``.
     """
     if name not in INITIALIZERS:
-        raise ValueError(
-            f"unknown initializer {name!r}; valid: {', '.join(INITIALIZERS)}"
-        )
+        raise ValueError(f"unknown initializer {name!r}; valid: {', '.join(INITIALIZERS)}")
     if name == "normal":
         return normal(scale)
     if scale != 1.0:

@@ -64,34 +64,38 @@ def apply(params: Params, x: jax.Array, activation: Activation) -> jax.Array:
     return h @ params[-1]["w"] + params[-1]["b"]
 
 
-def cross_entropy(
-    params: Params, x: jax.Array, y: jax.Array, activation: Activation
-) -> jax.Array:
-    """Mean softmax cross-entropy, C = −mean_i log softmax(f(x_i))[y_i]."""
-    logp = jax.nn.log_softmax(apply(params, x, activation))
-    return -jnp.mean(jnp.take_along_axis(logp, y[:, None], axis=1))
+def softmax_cross_entropy(logits: jax.Array, labels: jax.Array) -> jax.Array:
+    """Mean softmax cross-entropy, C = −mean_i log softmax(z_i)[y_i]."""
+    logp = jax.nn.log_softmax(logits)
+    return -jnp.mean(jnp.take_along_axis(logp, labels[:, None], axis=1))
 
 
-def mse(
-    params: Params, x: jax.Array, y: jax.Array, activation: Activation
-) -> jax.Array:
-    """Mean squared error against one-hot targets, C = mean_i ½‖f(x_i) − e_{y_i}‖².
+def squared_error(logits: jax.Array, labels: jax.Array) -> jax.Array:
+    """Mean squared error against one-hot targets, C = mean_i ½‖z_i − e_{y_i}‖².
 
-    The output layer stays linear, as in seed 002's regression-style examples.
+    The output layer stays linear (no softmax), as in seed 002's examples.
     """
-    out = apply(params, x, activation)
-    target = jax.nn.one_hot(y, out.shape[-1], dtype=out.dtype)
-    return 0.5 * jnp.mean(jnp.sum((out - target) ** 2, axis=-1))
+    target = jax.nn.one_hot(labels, logits.shape[-1], dtype=logits.dtype)
+    return 0.5 * jnp.mean(jnp.sum((logits - target) ** 2, axis=-1))
 
 
-def accuracy(
-    params: Params, x: jax.Array, y: jax.Array, activation: Activation
+LOSSES: dict[str, Callable[[jax.Array, jax.Array], jax.Array]] = {
+    "cross_entropy": softmax_cross_entropy,
+    "mse": squared_error,
+}
+
+
+def loss(
+    params: Params,
+    x: jax.Array,
+    y: jax.Array,
+    activation: Activation,
+    kind: str = "cross_entropy",
 ) -> jax.Array:
+    """The loss ``LOSSES[kind]`` of the MLP on a batch with integer labels ``y``."""
+    return LOSSES[kind](apply(params, x, activation), y)
+
+
+def accuracy(params: Params, x: jax.Array, y: jax.Array, activation: Activation) -> jax.Array:
     """Fraction of the batch whose arg-max logit is the label."""
     return jnp.mean(jnp.argmax(apply(params, x, activation), axis=-1) == y)
-
-
-LOSSES: dict[str, Callable[..., jax.Array]] = {
-    "cross_entropy": cross_entropy,
-    "mse": mse,
-}

@@ -13,12 +13,8 @@ NUMPY_REFERENCE = {
     "tanh": np.tanh,
     "leaky_relu": lambda x: np.where(x >= 0, x, 0.01 * x),
     "elu": lambda x: np.where(x > 0, x, np.expm1(x)),
-    "selu": lambda x: (
-        1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x))
-    ),
-    "gelu": lambda x: (
-        0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)))
-    ),
+    "selu": lambda x: 1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x)),
+    "gelu": lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3))),
     "swish": lambda x: x / (1.0 + np.exp(-x)),
     "silu": lambda x: x / (1.0 + np.exp(-x)),
     "mish": lambda x: x * np.tanh(np.log1p(np.exp(x))),

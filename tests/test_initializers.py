@@ -63,10 +63,7 @@ def test_aliases_are_the_normal_variants():
 
 def test_zeros_and_dtype():
     assert not np.any(initializers.get("zeros")(jax.random.key(0), (3, 4)))
-    assert (
-        initializers.get("he")(jax.random.key(0), (3, 4), jnp.bfloat16).dtype
-        == jnp.bfloat16
-    )
+    assert initializers.get("he")(jax.random.key(0), (3, 4), jnp.bfloat16).dtype == jnp.bfloat16
 
 
 def test_bad_names_and_scales():

@@ -1,0 +1,302 @@
+"""Training engine: every repeat of a configuration in one compiled program.
+
+``train`` runs R repeats (different seeds) of one configuration — and optionally a
+grid of hyperparameters — as a single jitted program: ``jax.vmap`` over runs,
+``lax.scan`` over the minibatches of an epoch, data resident on the device. Python
+loops only over epochs, to report progress.
+
+Randomness. Repeat ``r`` uses ``fold_in(PRNGKey(seed), r)``, split into an init key
+and a shuffling key; epoch ``e`` is shuffled with ``fold_in(shuffle_key, e)``. So
+repeat ``r`` sees the same numbers trained alone or among 10, and every grid point
+uses the same R seeds (common random numbers make the comparison sharper).
+
+Minibatches. Each epoch draws a fresh permutation on the device and takes
+``N // batch_size`` full batches; the remaining ``N mod batch_size`` examples are
+left out of that epoch (a different remainder every epoch), so every step has the
+same batch size.
+
+Divergence. A run whose loss, gradients or parameters become non-finite is frozen
+at its last finite parameters; its ``diverged_step`` records the global step, and
+its later losses and metrics are NaN. It never affects the other runs.
+
+Devices. With several local devices the run axis is split across them with
+``jax.shard_map`` over a 1-D ``Mesh`` named ``"runs"`` (padded to a multiple of the
+device count; runs never communicate, so results equal one device's). Across
+hosts, call ``jax.distributed.initialize()`` first: ``jax.devices()`` is then the
+global device list, the same mesh spans every host, and each host computes the
+runs on its own devices; ``History`` gathers them to every host.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+from jax.sharding import Mesh, NamedSharding, PartitionSpec
+
+from mlp_jax import model
+
+Log = Callable[[str], None]
+
+
+class History(NamedTuple):
+    """What ``train`` measured. Per-run arrays have leading axes ``[*grid, R]``.
+
+    Attributes:
+      step_loss: minibatch loss, averaged over windows of ``log_every`` steps,
+        ``[*grid, R, epochs * (steps_per_epoch // log_every)]``; the first window
+        starts at the initial parameters.
+      train_loss: running mean of the minibatch losses over each epoch (the loss
+        the optimizer saw, not a separate full pass), ``[*grid, R, epochs]``.
+      train_acc: the same for minibatch accuracy.
+      test_loss: loss on the whole test set, ``[*grid, R, epochs + 1]``; column 0
+        is at initialisation, column ``e`` after epoch ``e``.
+      test_acc: the same for accuracy.
+      diverged_step: first global step whose loss, gradients or parameters were
+        non-finite, ``-1`` for runs that never diverged; ``[*grid, R]``.
+      epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
+      compile_s: seconds spent compiling before the first epoch.
+      params: final parameters, each leaf with leading axes ``[*grid, R]``.
+      steps_per_epoch: optimizer steps per epoch.
+    """
+
+    step_loss: np.ndarray
+    train_loss: np.ndarray
+    train_acc: np.ndarray
+    test_loss: np.ndarray
+    test_acc: np.ndarray
+    diverged_step: np.ndarray
+    epoch_s: np.ndarray
+    compile_s: float
+    params: Any
+    steps_per_epoch: int
+
+
+class _RunState(NamedTuple):
+    params: model.Params
+    opt_state: optax.OptState
+    diverged_step: jax.Array
+
+
+def _all_finite(tree: Any) -> jax.Array:
+    leaves = [jnp.all(jnp.isfinite(leaf)) for leaf in jax.tree.leaves(tree)]
+    return jnp.all(jnp.stack(leaves))
+
+
+def _select(pred: jax.Array, on_true: Any, on_false: Any) -> Any:
+    return jax.tree.map(lambda a, b: jnp.where(pred, a, b), on_true, on_false)
+
+
+def train(
+    x: jax.Array,
+    y: jax.Array,
+    *,
+    test: tuple[jax.Array, jax.Array],
+    layer_sizes: Sequence[int],
+    activation: model.Activation,
+    w_init: Callable[..., jax.Array],
+    optimizer: optax.GradientTransformation | Callable[..., optax.GradientTransformation],
+    hparams: Mapping[str, Sequence[float]] | None = None,
+    batch_size: int = 128,
+    epochs: int = 10,
+    repeats: int | Sequence[int] = 10,
+    seed: int = 0,
+    loss: str = "cross_entropy",
+    log_every: int = 1,
+    log: Log | None = print,
+    on_epoch: Callable[[int, Any], None] | None = None,
+) -> History:
+    """Trains every repeat (and grid point) of one configuration together.
+
+    Args:
+      x: training inputs ``[N, n_inputs]``.
+      y: integer training labels ``[N]``.
+      test: ``(x, y)`` evaluated at initialisation and after every epoch.
+      layer_sizes: ``[n_inputs, hidden..., n_classes]``.
+      activation: hidden-layer activation.
+      w_init: weight initializer ``fn(key, (n_in, n_out), dtype)``; biases are 0.
+      optimizer: a ``GradientTransformation`` (ours or optax's) or, when
+        ``hparams`` is given, a builder called as ``optimizer(**hyperparameters)``
+        through ``optax.inject_hyperparams``.
+      hparams: optional grid, name → G values (all the same length); the grid
+        becomes a leading axis ``[G]`` of every per-run array.
+      batch_size: minibatch size.
+      epochs: passes over the training set.
+      repeats: number of repeats R (ids ``0..R-1``), or the ids to run.
+      seed: base seed.
+      loss: a key of ``model.LOSSES``.
+      log_every: window, in steps, of ``History.step_loss``.
+      log: receives one progress line per epoch; ``None`` for silence.
+      on_epoch: called as ``on_epoch(epoch, params)`` at initialisation (epoch 0)
+        and after each epoch, with the parameters of all runs (leading axes as in
+        ``History.params``), for diagnostics.
+
+    Returns:
+      The ``History`` of all runs.
+    """
+    repeat_ids = list(range(repeats)) if isinstance(repeats, int) else list(repeats)
+    n_train = x.shape[0]
+    steps = n_train // batch_size
+    if min(epochs, batch_size, len(repeat_ids), log_every) < 1 or steps < 1:
+        raise ValueError("epochs, repeats, batch_size, log_every must be >= 1 and batch_size <= N")
+    windows = steps // log_every
+    loss_fn = model.LOSSES[loss]
+
+    grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}
+    grid_shape = (len(next(iter(grid.values()))),) if grid else ()
+
+    def make_opt(hp):
+        opt = optax.inject_hyperparams(optimizer)(**hp) if grid else optimizer
+        # Extra-args support lets ``update(..., value=loss)`` reach plateau schedules.
+        return optax.with_extra_args_support(opt)
+
+    # Flatten (grid, repeat) into one run axis, padded to a multiple of the devices.
+    devices = jax.devices()
+    n_runs = math.prod(grid_shape) * len(repeat_ids)
+    n_pad = -n_runs % len(devices)
+    run_repeat = np.tile(repeat_ids, math.prod(grid_shape))
+    run_repeat = np.concatenate([run_repeat, run_repeat[:n_pad]])
+    run_hp = {
+        k: np.concatenate([np.repeat(v, len(repeat_ids)), np.repeat(v, len(repeat_ids))[:n_pad]])
+        for k, v in grid.items()
+    }
+    base = jax.random.key(seed)
+    init_keys, shuffle_keys = jax.vmap(lambda r: jax.random.split(jax.random.fold_in(base, r)))(
+        jnp.asarray(run_repeat)
+    ).T
+
+    def objective(params, xb, yb):
+        logits = model.apply(params, xb, activation)
+        return loss_fn(logits, yb), logits
+
+    def evaluate(params, bad, tx, ty):
+        value, logits = objective(params, tx, ty)
+        acc = jnp.mean(jnp.argmax(logits, -1) == ty)
+        nan = jnp.where(bad >= 0, jnp.nan, 0.0)
+        return value + nan, acc + nan
+
+    def init_run(init_key, hp, tx, ty):
+        params = model.init_mlp(init_key, layer_sizes, w_init, dtype=x.dtype)
+        state = _RunState(params, make_opt(hp).init(params), jnp.int32(-1))
+        return state, evaluate(params, state.diverged_step, tx, ty)
+
+    def epoch_run(state, shuffle_key, hp, epoch, xs, ys, tx, ty):
+        opt = make_opt(hp)
+        perm = jax.random.permutation(jax.random.fold_in(shuffle_key, epoch), n_train)
+        batches = perm[: steps * batch_size].reshape(steps, batch_size)
+
+        def step(state, inputs):
+            i, idx = inputs
+            (value, logits), grads = jax.value_and_grad(objective, has_aux=True)(
+                state.params, xs[idx], ys[idx]
+            )
+            updates, opt_state = opt.update(grads, state.opt_state, state.params, value=value)
+            params = optax.apply_updates(state.params, updates)
+            healthy = state.diverged_step < 0
+            finite = jnp.isfinite(value) & _all_finite(grads) & _all_finite(params)
+            keep = healthy & finite
+            new = _RunState(
+                _select(keep, params, state.params),
+                _select(keep, opt_state, state.opt_state),
+                jnp.where(healthy & ~finite, epoch * steps + i, state.diverged_step),
+            )
+            acc = jnp.mean(jnp.argmax(logits, -1) == ys[idx])
+            nan = jnp.where(healthy, 0.0, jnp.nan)
+            return new, (value + nan, acc + nan)
+
+        state, (values, accs) = jax.lax.scan(step, state, (jnp.arange(steps), batches))
+        step_loss = values[: windows * log_every].reshape(windows, log_every).mean(-1)
+        train_metrics = (values.mean(), accs.mean())
+        return (
+            state,
+            step_loss,
+            train_metrics,
+            evaluate(state.params, state.diverged_step, tx, ty),
+        )
+
+    # One program per call: vmap over runs, sharded over devices when there are several.
+    mesh = Mesh(np.asarray(devices), ("runs",))
+
+    def over_runs(fn, n_run_args, n_shared_args):
+        batched = jax.vmap(fn, in_axes=(0,) * n_run_args + (None,) * n_shared_args)
+        if len(devices) == 1:
+            return batched
+        spec = (PartitionSpec("runs"),) * n_run_args + (PartitionSpec(),) * n_shared_args
+        return jax.shard_map(batched, mesh=mesh, in_specs=spec, out_specs=PartitionSpec("runs"))
+
+    x, y, tx, ty = jax.device_put((x, y, *test), NamedSharding(mesh, PartitionSpec()))
+    run_hp = {k: jnp.asarray(v) for k, v in run_hp.items()}
+    init_all = jax.jit(over_runs(init_run, 2, 2))
+    epoch_all = jax.jit(over_runs(epoch_run, 3, 5), donate_argnums=0)
+
+    t0 = time.perf_counter()
+    state, test0 = init_all(init_keys, run_hp, tx, ty)
+    compiled = epoch_all.lower(state, shuffle_keys, run_hp, jnp.int32(0), x, y, tx, ty).compile()
+    compile_s = time.perf_counter() - t0
+
+    def unflatten(a):
+        a = np.asarray(a)[:n_runs]
+        return a.reshape(grid_shape + (len(repeat_ids),) + a.shape[1:])
+
+    if on_epoch:
+        on_epoch(0, jax.tree.map(unflatten, state.params))
+    test_hist = [test0]
+    step_hist, train_hist, epoch_s = [], [], []
+    for epoch in range(epochs):
+        t0 = time.perf_counter()
+        state, step_loss, train_m, test_m = compiled(
+            state, shuffle_keys, run_hp, jnp.int32(epoch), x, y, tx, ty
+        )
+        jax.block_until_ready(test_m)
+        epoch_s.append(time.perf_counter() - t0)
+        step_hist.append(step_loss)
+        train_hist.append(train_m)
+        test_hist.append(test_m)
+        if on_epoch:
+            on_epoch(epoch + 1, jax.tree.map(unflatten, state.params))
+        if log:
+            log(
+                _progress_line(
+                    epoch + 1,
+                    epochs,
+                    train_m,
+                    test_m,
+                    state.diverged_step[:n_runs],
+                    epoch_s[-1],
+                )
+            )
+
+    def stack(per_epoch, i):
+        return unflatten(np.stack([np.asarray(m[i]) for m in per_epoch], axis=1))
+
+    return History(
+        step_loss=unflatten(np.concatenate([np.asarray(s) for s in step_hist], axis=1)),
+        train_loss=stack(train_hist, 0),
+        train_acc=stack(train_hist, 1),
+        test_loss=stack(test_hist, 0),
+        test_acc=stack(test_hist, 1),
+        diverged_step=unflatten(state.diverged_step),
+        epoch_s=np.asarray(epoch_s),
+        compile_s=compile_s,
+        params=jax.tree.map(unflatten, state.params),
+        steps_per_epoch=steps,
+    )
+
+
+def _progress_line(epoch, epochs, train_m, test_m, diverged, seconds) -> str:
+    diverged = np.asarray(diverged)
+    n_bad = int((diverged >= 0).sum())
+    ok = diverged < 0
+    if ok.any():
+        loss = np.asarray(train_m[0])[: ok.size][ok].mean()
+        acc = np.asarray(test_m[1])[: ok.size][ok].mean()
+        metrics = f"train loss {loss:.4f}  test acc {acc:.2%}"
+    else:
+        metrics = "every run diverged"
+    return f"epoch {epoch}/{epochs}  {metrics}  diverged {n_bad}/{diverged.size}  {seconds:.2f} s"

@@ -1,0 +1,179 @@
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+import pytest
+
+from mlp_jax import initializers, model, train
+
+SIZES = [12, 16, 3]
+BATCH = 32
+
+
+def make_data(n=200, seed=0):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 3, n).astype(np.int32)
+    x = (rng.normal(size=(n, SIZES[0])) + 2.0 * np.eye(3, SIZES[0])[y]).astype(np.float32)
+    return x, y
+
+
+X, Y = make_data()
+TEST = make_data(64, seed=1)
+
+
+def run(optimizer=None, **kwargs):
+    defaults = {
+        "test": TEST,
+        "layer_sizes": SIZES,
+        "activation": jax.nn.tanh,
+        "w_init": initializers.get("xavier"),
+        "optimizer": optimizer or optax.sgd(0.1, momentum=0.9),
+        "batch_size": BATCH,
+        "epochs": 2,
+        "repeats": 4,
+        "seed": 7,
+        "log": None,
+    }
+    return train.train(X, Y, **(defaults | kwargs))
+
+
+PER_RUN = ("step_loss", "train_loss", "train_acc", "test_loss", "test_acc", "diverged_step")
+
+
+def assert_runs_close(a, b, rtol=1e-5, atol=1e-6):
+    """Compares the per-run fields and parameters of two histories."""
+    for field in PER_RUN:
+        np.testing.assert_allclose(getattr(a, field), getattr(b, field), rtol=rtol, atol=atol)
+    close = lambda p, q: np.testing.assert_allclose(p, q, rtol=rtol, atol=atol)
+    jax.tree.map(close, a.params, b.params)
+
+
+def test_shapes():
+    h = run(log_every=2)
+    steps = len(X) // BATCH
+    assert h.steps_per_epoch == steps
+    assert h.step_loss.shape == (4, 2 * (steps // 2))
+    assert h.train_loss.shape == h.train_acc.shape == (4, 2)
+    assert h.test_loss.shape == h.test_acc.shape == (4, 3)
+    assert h.diverged_step.shape == (4,) and (h.diverged_step == -1).all()
+    assert h.params[0]["w"].shape == (4, 12, 16)
+    assert h.epoch_s.shape == (2,) and h.compile_s > 0
+
+
+def test_matches_a_plain_python_loop():
+    """Repeat 2, rebuilt from the documented key derivation with a step-by-step loop."""
+    h = run(repeats=[2], epochs=2)
+    opt = optax.sgd(0.1, momentum=0.9)
+    init_key, shuffle_key = jax.random.split(jax.random.fold_in(jax.random.key(7), 2))
+    params = model.init_mlp(init_key, SIZES, initializers.get("xavier"))
+    state = opt.init(params)
+    losses = []
+    grad_fn = jax.jit(jax.value_and_grad(model.loss), static_argnums=3)
+    steps = len(X) // BATCH
+    for epoch in range(2):
+        perm = np.asarray(jax.random.permutation(jax.random.fold_in(shuffle_key, epoch), len(X)))
+        for i in range(steps):
+            idx = perm[i * BATCH : (i + 1) * BATCH]
+            value, grads = grad_fn(params, X[idx], Y[idx], jnp.tanh)
+            updates, state = opt.update(grads, state, params)
+            params = optax.apply_updates(params, updates)
+            losses.append(value)
+    np.testing.assert_allclose(h.step_loss[0], losses, rtol=1e-5)
+    np.testing.assert_allclose(h.train_loss[0], np.reshape(losses, (2, steps)).mean(1), rtol=1e-5)
+    jax.tree.map(
+        lambda p, q: np.testing.assert_allclose(p[0], q, rtol=1e-4, atol=1e-6),
+        h.params,
+        params,
+    )
+    acc = model.accuracy(params, *TEST, jnp.tanh)
+    np.testing.assert_allclose(h.test_acc[0, -1], acc)
+
+
+def test_vmapped_repeats_equal_single_repeat_runs():
+    together = run(repeats=10)
+    for r in (0, 5, 9):
+        alone = run(repeats=[r])
+        pick = {f: getattr(together, f)[r : r + 1] for f in PER_RUN}
+        params = jax.tree.map(lambda a, r=r: a[r : r + 1], together.params)
+        assert_runs_close(together._replace(**pick, params=params), alone)
+
+
+def test_identical_runs_are_bitwise_identical():
+    a, b = run(), run()
+    for field in ("step_loss", "train_loss", "test_loss", "test_acc"):
+        np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+    jax.tree.map(np.testing.assert_array_equal, a.params, b.params)
+
+
+def test_zero_learning_rate_keeps_test_loss():
+    h = run(optax.sgd(0.0))
+    np.testing.assert_array_equal(h.test_loss[:, 1:], h.test_loss[:, :1].repeat(2, axis=1))
+
+
+def test_learning_rate_grid_equals_separate_runs():
+    grid = run(optax.adam, hparams={"learning_rate": [1e-3, 3e-2]})
+    assert grid.test_loss.shape == (2, 4, 3)
+    for g, lr in enumerate((1e-3, 3e-2)):
+        alone = run(optax.adam(lr))
+        np.testing.assert_allclose(grid.test_loss[g], alone.test_loss, rtol=1e-5)
+        np.testing.assert_allclose(grid.step_loss[g], alone.step_loss, rtol=1e-5)
+
+
+def test_a_diverging_run_is_frozen_and_leaves_the_others_unchanged():
+    # Squared error with a large step grows geometrically until it overflows.
+    diverging = {"loss": "mse", "activation": jax.nn.relu}
+    grid = run(optax.sgd, hparams={"learning_rate": [0.05, 10.0]}, **diverging)
+    alone = run(optax.sgd(0.05), **diverging)
+    np.testing.assert_allclose(grid.step_loss[0], alone.step_loss, rtol=1e-5)
+    np.testing.assert_array_equal(grid.diverged_step[0], -1)
+    bad = grid.diverged_step[1]
+    assert (bad >= 0).all()
+    for r, step in enumerate(bad):
+        assert np.isfinite(grid.step_loss[1, r, :step]).all()
+        assert np.isnan(grid.step_loss[1, r, step + 1 :]).all()
+    assert np.isnan(grid.test_loss[1, :, -1]).all()
+    assert all(np.isfinite(p).all() for p in jax.tree.leaves(grid.params))
+
+
+def test_on_epoch_sees_initial_and_trained_params():
+    seen = []
+    h = run(on_epoch=lambda e, p: seen.append((e, p[0]["w"])))
+    assert [e for e, _ in seen] == [0, 1, 2]
+    np.testing.assert_array_equal(seen[-1][1], h.params[0]["w"])
+    assert not np.allclose(seen[0][1], seen[-1][1])
+
+
+def test_sharded_over_four_devices_equals_one_device(tmp_path):
+    out = tmp_path / "sharded.json"
+    script = textwrap.dedent(f"""
+        import json, jax, optax
+        from tests.test_train import run
+        assert len(jax.devices()) == 4
+        h = run(optax.adam, repeats=5, hparams={{"learning_rate": [1e-2, 3e-2]}})
+        json.dump({{"test_loss": h.test_loss.tolist(), "w": h.params[0]["w"].tolist()}},
+                  open({str(out)!r}, "w"))
+    """)
+    env = dict(
+        os.environ,
+        XLA_FLAGS="--xla_force_host_platform_device_count=4",
+        JAX_PLATFORMS="cpu",
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)
+    sharded = json.loads(out.read_text())
+    local = run(optax.adam, repeats=5, hparams={"learning_rate": [1e-2, 3e-2]})
+    np.testing.assert_allclose(sharded["test_loss"], local.test_loss, rtol=1e-5)
+    np.testing.assert_allclose(sharded["w"], local.params[0]["w"], rtol=1e-4, atol=1e-6)
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="batch_size"):
+        run(batch_size=10_000)
+    with pytest.raises(ValueError, match="epochs"):
+        run(epochs=0)
