@@ -15,9 +15,11 @@ Minibatches. Each epoch draws a fresh permutation on the device and takes
 left out of that epoch (a different remainder every epoch), so every step has the
 same batch size.
 
-Divergence. A run whose loss, gradients or parameters become non-finite is frozen
-at its last finite parameters; its ``diverged_step`` records the global step, and
-its later losses and metrics are NaN. It never affects the other runs.
+Divergence. A run whose minibatch loss becomes non-finite (overflowing parameters or
+gradients make it so within a step) is frozen: its parameters and optimizer state
+stop changing, ``diverged_step`` records the global step, and its later losses and
+metrics are NaN. Its frozen parameters may themselves be non-finite. It never
+affects the other runs.
 
 Devices. With several local devices the run axis is split across them with
 ``jax.shard_map`` over a 1-D ``Mesh`` named ``"runs"`` (padded to a multiple of the
@@ -58,8 +60,9 @@ class History(NamedTuple):
       test_loss: loss on the whole test set, ``[*grid, R, epochs + 1]``; column 0
         is at initialisation, column ``e`` after epoch ``e``.
       test_acc: the same for accuracy.
-      diverged_step: first global step whose loss, gradients or parameters were
-        non-finite, ``-1`` for runs that never diverged; ``[*grid, R]``.
+      diverged_step: first global step (``epoch * steps_per_epoch + i``) whose
+        minibatch loss was non-finite, ``-1`` for runs that never diverged;
+        ``[*grid, R]``.
       epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
       compile_s: seconds spent compiling before the first epoch.
       params: final parameters, each leaf with leading axes ``[*grid, R]``.
@@ -82,11 +85,6 @@ class _RunState(NamedTuple):
     params: model.Params
     opt_state: optax.OptState
     diverged_step: jax.Array
-
-
-def _all_finite(tree: Any) -> jax.Array:
-    leaves = [jnp.all(jnp.isfinite(leaf)) for leaf in jax.tree.leaves(tree)]
-    return jnp.all(jnp.stack(leaves))
 
 
 def _select(pred: jax.Array, on_true: Any, on_false: Any) -> Any:
@@ -197,14 +195,15 @@ def train(
                 state.params, xs[idx], ys[idx]
             )
             updates, opt_state = opt.update(grads, state.opt_state, state.params, value=value)
-            params = optax.apply_updates(state.params, updates)
             healthy = state.diverged_step < 0
-            finite = jnp.isfinite(value) & _all_finite(grads) & _all_finite(params)
-            keep = healthy & finite
+            # Only the loss is checked: non-finite parameters or gradients show up in
+            # it one step later at the latest, and a scalar predicate keeps the
+            # selects fused into the update (no extra pass over the parameters).
+            keep = healthy & jnp.isfinite(value)
             new = _RunState(
-                _select(keep, params, state.params),
+                _select(keep, optax.apply_updates(state.params, updates), state.params),
                 _select(keep, opt_state, state.opt_state),
-                jnp.where(healthy & ~finite, epoch * steps + i, state.diverged_step),
+                jnp.where(healthy & ~keep, epoch * steps + i, state.diverged_step),
             )
             acc = jnp.mean(jnp.argmax(logits, -1) == ys[idx])
             nan = jnp.where(healthy, 0.0, jnp.nan)
