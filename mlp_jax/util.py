@@ -1,0 +1,39 @@
+"""Small helpers shared by the library and the experiments."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
+    """Writes a file so that readers see the old content or the whole new one.
+
+    ``write`` fills a temporary file in the same folder, which is then renamed over
+    ``path`` (``os.replace`` is atomic within a file system). A crash leaves at worst
+    a stray ``.NAME.*.tmp`` file, never a truncated ``path``.
+
+    Returns:
+      ``path`` as a ``Path``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return path
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """``atomic_write`` of UTF-8 text."""
+    return atomic_write(path, lambda f: f.write(text.encode()))

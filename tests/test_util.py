@@ -1,0 +1,25 @@
+import pytest
+
+from mlp_jax import util
+
+
+def test_atomic_write_replaces_whole_file(tmp_path):
+    path = tmp_path / "sub" / "a.txt"
+    util.atomic_write_text(path, "first")
+    util.atomic_write_text(path, "second")
+    assert path.read_text() == "second"
+    assert [p.name for p in path.parent.iterdir()] == ["a.txt"]
+
+
+def test_failed_write_keeps_old_content_and_no_temp_file(tmp_path):
+    path = tmp_path / "a.txt"
+    util.atomic_write_text(path, "old")
+
+    def crash(f):
+        f.write(b"partial")
+        raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError):
+        util.atomic_write(path, crash)
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
