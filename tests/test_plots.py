@@ -1,0 +1,201 @@
+"""Figures: files written atomically, and the drawn lines and bands equal the statistics."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from mlp_jax import plots, stats
+
+R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _curves(rng, rate, noise, diverged=()):
+    """Noisy exponential decays; runs in ``diverged`` (run, step) are NaN after that step."""
+    windows = STEPS_PER_EPOCH // LOG_EVERY
+    step_t = (np.arange(E * windows) + 0.5) / windows
+
+    def decay(t, scale):
+        return np.exp(-rate * t) * np.exp(scale * rng.normal(size=(R, len(t))))
+
+    curves = {
+        "train_loss": 2.3 * decay(np.arange(1, E + 1), noise),
+        "train_acc": 1 - 0.9 * decay(np.arange(1, E + 1), 0.01),
+        "test_loss": 2.3 * decay(np.arange(E + 1), noise),
+        "test_acc": 1 - 0.9 * decay(np.arange(E + 1), 0.01),
+        "step_loss": 2.3 * decay(step_t, noise),
+        "diverged_step": np.full(R, -1),
+        "steps_per_epoch": np.array(STEPS_PER_EPOCH),
+        "log_every": np.array(LOG_EVERY),
+    }
+    for run, step in diverged:
+        epoch = step // STEPS_PER_EPOCH
+        curves["diverged_step"][run] = step
+        curves["step_loss"][run, step // LOG_EVERY :] = np.nan
+        for key in ("train_loss", "train_acc"):
+            curves[key][run, epoch:] = np.nan
+        for key in ("test_loss", "test_acc"):
+            curves[key][run, epoch + 1 :] = np.nan
+    return curves
+
+
+@pytest.fixture
+def runs():
+    rng = np.random.default_rng(0)
+    return {
+        "sgd": _curves(rng, 0.3, 0.05),
+        "momentum": _curves(rng, 0.6, 1.5, diverged=[(1, 70), (3, 160)]),  # Wide bands.
+        "adam": _curves(rng, 0.9, 0.05, diverged=[(r, 10 + r) for r in range(R)]),
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_open_figures():
+    plt.close("all")
+    yield
+    assert plt.get_fignums() == [], "a figure was left open"
+
+
+def _band(ax, i, x):
+    """(lower, upper) edge of the i-th band of ``ax`` at each of ``x``."""
+    vertices = ax.collections[i].get_paths()[0].vertices
+    at = [vertices[vertices[:, 0] == xi, 1] for xi in x]
+    return np.array([v.min() for v in at]), np.array([v.max() for v in at])
+
+
+def _assert_png(path, min_bytes=10_000):
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC
+    assert len(data) > min_bytes
+
+
+def test_colors_are_stable_and_distinct():
+    names = [f"config{i}" for i in range(15)]
+    assert plots.colors(names) == plots.colors(list(names))
+    assert len(set(plots.colors(names).values())) == 15
+    assert list(plots.colors(["b", "a", "b"])) == ["b", "a"]
+    assert plots.colors(["x", "y"]).items() <= plots.colors(["x", "y", "z"]).items()
+
+
+def test_plot_activation_writes_pngs(runs, tmp_path):
+    out = tmp_path / "new" / "relu"
+    paths = plots.plot_activation(runs, out, title="optimizers: relu")
+    assert [p.name for p in paths] == ["loss_epoch.png", "loss_step.png", "test_acc.png"]
+    for path in paths:
+        assert path.parent == out
+        _assert_png(path)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)  # No temp files.
+
+
+def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
+    figures = dict(plots._activation_figures(runs, "t"))
+    try:
+        for stem, key, log in [
+            ("loss_epoch", "train_loss", True),
+            ("loss_step", "step_loss", True),
+            ("test_acc", "test_acc", False),
+        ]:
+            ax = figures[stem].axes[0]
+            lines = ax.get_lines()
+            assert [line.get_label() for line in lines] == [
+                "sgd",
+                "momentum (2/5 diverged)",
+                "adam (5/5 diverged)",
+            ]
+            assert len(lines[2].get_xdata()) == 0  # Fully diverged: legend entry only.
+            assert len(ax.collections) == 2
+            assert ax.get_yscale() == ("log" if log else "linear")
+            for i, name in enumerate(["sgd", "momentum"]):
+                ok = stats.finite_runs(runs[name]["diverged_step"])
+                y = runs[name][key][ok]
+                assert ok.sum() == (R if name == "sgd" else R - 2)
+                np.testing.assert_allclose(lines[i].get_ydata(), y.mean(0), rtol=1e-12)
+                _, lo, hi = stats.mean_ci(y)
+                if log:
+                    lo = np.maximum(lo, y.min(0))
+                lower, upper = _band(ax, i, lines[i].get_xdata())
+                np.testing.assert_allclose(lower, lo, rtol=1e-12)
+                np.testing.assert_allclose(upper, hi, rtol=1e-12)
+                if log:
+                    assert (lower > 0).all()
+        # The wide momentum band does reach below its smallest seed, so clipping was tested.
+        y = runs["momentum"]["train_loss"][stats.finite_runs(runs["momentum"]["diverged_step"])]
+        assert (stats.mean_ci(y)[1] < y.min(0)).any()
+    finally:
+        for figure in figures.values():
+            plt.close(figure)
+
+
+def test_x_axes():
+    rng = np.random.default_rng(1)
+    figures = dict(plots._activation_figures({"sgd": _curves(rng, 0.3, 0.1)}, "t"))
+    try:
+        x = {stem: figure.axes[0].get_lines()[0].get_xdata() for stem, figure in figures.items()}
+    finally:
+        for figure in figures.values():
+            plt.close(figure)
+    np.testing.assert_array_equal(x["loss_epoch"], np.arange(1, E + 1))
+    np.testing.assert_array_equal(x["test_acc"], np.arange(E + 1))
+    # Window centres: 10 windows of 5 steps per epoch.
+    np.testing.assert_array_equal(x["loss_step"], np.arange(E * 10) * LOG_EVERY + 2.5)
+
+
+def test_step_loss_is_thinned_to_block_means():
+    steps_per_epoch, every, epochs = 1003, 2, 3  # 501 windows per epoch, 1 step dropped.
+    y = np.random.default_rng(2).uniform(1, 2, size=(2, epochs * 501))
+    curves = {"step_loss": y, "steps_per_epoch": np.array(steps_per_epoch), "log_every": every}
+    x, thinned, xlabel = plots._step_loss(curves)
+    k = 4  # ⌈1503 / 500⌉.
+    assert thinned.shape == (2, 376) and x.shape == (376,)
+    np.testing.assert_allclose(thinned[:, 0], y[:, :k].mean(1))
+    np.testing.assert_allclose(thinned[:, -1], y[:, -3:].mean(1))  # 1503 = 375·4 + 3.
+    assert x[0] == np.mean([1, 3, 5, 7])
+    assert x[-1] == np.mean([2 * 1003 + 2 * w + 1 for w in (498, 499, 500)])
+    assert f"{k * every} steps" in xlabel
+
+
+def test_side_by_side(runs, tmp_path):
+    sigmoid = {"sgd": runs["sgd"], "adam": runs["sgd"]}  # adam converges under sigmoid.
+    runs_by_act = {"sigmoid": sigmoid, "relu": runs}
+    figure = plots._side_by_side_figure(runs_by_act, "optimizers")
+    try:
+        assert len(figure.axes) == 2
+        (legend,) = figure.legends
+        assert [t.get_text() for t in legend.get_texts()] == [
+            "sgd",
+            "adam (relu 5/5 diverged)",
+            "momentum (relu 2/5 diverged)",
+        ]
+        palette = plots.colors(["sgd", "adam", "momentum"])
+        for ax, act in zip(figure.axes, runs_by_act, strict=True):
+            assert ax.get_title() == act and ax.get_yscale() == "log"
+            assert [line.get_color() for line in ax.get_lines()] == [
+                palette[name] for name in runs_by_act[act]
+            ]
+    finally:
+        plt.close(figure)
+    path = plots.plot_side_by_side(runs_by_act, tmp_path / "side.png", title="optimizers")
+    assert path == tmp_path / "side.png"
+    _assert_png(path)
+
+
+def test_only_diverged_configs_do_not_raise(runs, tmp_path):
+    only = {"adam": runs["adam"]}
+    assert len(plots.plot_activation(only, tmp_path, title="t")) == 3
+    plots.plot_side_by_side({"relu": only}, tmp_path / "side.png", title="t")
+
+
+def test_write_is_atomic(runs, tmp_path, monkeypatch):
+    path = tmp_path / "side.png"
+    path.write_bytes(b"previous figure")
+
+    def broken_savefig(self, file, **kwargs):
+        file.write(PNG_MAGIC)  # A partial file, then a failure.
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Figure, "savefig", broken_savefig)
+    with pytest.raises(OSError, match="disk full"):
+        plots.plot_side_by_side({"relu": runs}, path, title="t")
+    assert path.read_bytes() == b"previous figure"
+    assert list(tmp_path.iterdir()) == [path]
