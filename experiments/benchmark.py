@@ -1,0 +1,188 @@
+"""Speed of the training engine, measured side by side in one run.
+
+    python -m experiments.benchmark                       # synthetic 60k x 784
+    python -m experiments.benchmark --dataset=fashion_mnist
+
+Workload: 784-128-10 ReLU MLP, Adam, batch 128, 60,000 examples, 10 repeats.
+Prints a table and writes ``<out_dir>/benchmark/benchmark.json``. Achieved GFLOP/s
+counts 6 · params · examples · repeats per epoch (forward 2, backward 4 FLOPs per
+parameter and example) and is set against one large float32 matmul measured here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+import os
+import platform
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+from absl import flags
+
+from experiments import flags as common
+from mlp_jax import data, initializers, optimizers, train, util
+
+TIMED_EPOCHS = flags.DEFINE_integer(
+    "timed_epochs", 2, "Epochs timed per measurement (after compiling).", lower_bound=1
+)
+TORCH = flags.DEFINE_boolean("torch", True, "Also time a PyTorch loop, if torch is installed.")
+
+LAYERS = [784, 128, 10]
+LR = 1e-3
+TARGETS = {
+    "fraction of matmul rate": (">=", 0.60),
+    "ours / optax time": ("<=", 1.05),
+    "speed-up over PyTorch": (">=", 3.0),
+    "compile s": ("<=", 5.0),
+}
+
+
+def matmul_gflops(n: int = 4096, repeats: int = 5) -> float:
+    """Best rate of one ``n x n`` float32 matmul, in GFLOP/s."""
+    a = jnp.ones((n, n), jnp.float32)
+    f = jax.jit(lambda a: a @ a)
+    f(a).block_until_ready()
+    best = min(_timed(lambda: f(a).block_until_ready()) for _ in range(repeats))
+    return 2 * n**3 / best / 1e9
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _engine(dataset: data.Dataset, optimizer, repeats, epochs: int) -> train.History:
+    return train.train(
+        dataset.train_x,
+        dataset.train_y,
+        test=(dataset.test_x, dataset.test_y),
+        layer_sizes=LAYERS,
+        activation=jax.nn.relu,
+        w_init=initializers.get("he"),
+        optimizer=optimizer,
+        batch_size=common.BATCH_SIZE.value,
+        epochs=epochs,
+        repeats=repeats,
+        seed=common.SEED.value,
+        log=None,
+    )
+
+
+def torch_epoch_s(dataset: data.Dataset, repeats: int) -> float | None:
+    """Seconds for one epoch of each of ``repeats`` seeds, in an idiomatic PyTorch loop."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(os.cpu_count() or 1)
+    x = torch.from_numpy(dataset.train_x)
+    y = torch.from_numpy(dataset.train_y.astype(np.int64))
+    batch = common.BATCH_SIZE.value
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    def epoch(seed: int) -> None:
+        torch.manual_seed(seed)
+        net = torch.nn.Sequential(
+            torch.nn.Linear(784, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10)
+        )
+        opt = torch.optim.Adam(net.parameters(), lr=LR)
+        perm = torch.randperm(len(x))
+        for i in range(len(x) // batch):
+            idx = perm[i * batch : (i + 1) * batch]
+            opt.zero_grad()
+            loss_fn(net(x[idx]), y[idx]).backward()
+            opt.step()
+
+    return sum(_timed(lambda s=seed: epoch(s)) for seed in range(repeats))
+
+
+def main(argv):
+    del argv
+    repeats = common.SEEDS.value
+    epochs = TIMED_EPOCHS.value
+    if common.DATASET.value == "synthetic":
+        dataset = data.synthetic(num_train=60_000, num_test=10_000)
+    else:
+        dataset = common.load_data()
+    print(f"data: {dataset.source}\ndevices: {jax.devices()}", flush=True)
+    n_params = sum(a * b + b for a, b in itertools.pairwise(LAYERS))
+    n_train = len(dataset.train_y) // common.BATCH_SIZE.value * common.BATCH_SIZE.value
+    flop_per_epoch = 6 * n_params * n_train * repeats
+
+    rate = matmul_gflops()
+    print(f"matmul: {rate:.1f} GFLOP/s", flush=True)
+    # Ours and optax's Adam alternate, so drifting machine load hits both alike.
+    runs = {"ours": [], "optax": []}
+    for _ in range(2):
+        for name, opt in (("ours", optimizers.adam(LR)), ("optax", optax.adam(LR))):
+            runs[name].append(_engine(dataset, opt, repeats, epochs))
+            print(f"{name}: epochs {np.round(runs[name][-1].epoch_s, 3)} s", flush=True)
+    ours_s = min(float(np.min(h.epoch_s)) for h in runs["ours"])
+    optax_s = min(float(np.min(h.epoch_s)) for h in runs["optax"])
+    compile_s = min(h.compile_s for h in runs["ours"])
+
+    separate_s = sum(
+        float(np.min(_engine(dataset, optimizers.adam(LR), [r], 1).epoch_s)) for r in range(repeats)
+    )
+    torch_s = torch_epoch_s(dataset, repeats) if TORCH.value else None
+
+    achieved = flop_per_epoch / ours_s / 1e9
+    figures = {
+        f"{repeats}-repeat epoch s (vmapped)": ours_s,
+        "achieved GFLOP/s": achieved,
+        "matmul GFLOP/s": rate,
+        "fraction of matmul rate": achieved / rate,
+        f"{repeats} separate single-repeat epochs s": separate_s,
+        "vmapped speed-up over separate runs": separate_s / ours_s,
+        "optax adam epoch s": optax_s,
+        "ours / optax time": ours_s / optax_s,
+        "compile s": compile_s,
+        f"PyTorch {repeats}-seed epochs s": torch_s,
+        "speed-up over PyTorch": torch_s / ours_s if torch_s else None,
+    }
+    print(f"\n{'figure':<42} {'value':>10}  target")
+    for name, value in figures.items():
+        shown = "n/a" if value is None else f"{value:.3f}"
+        target = ""
+        if name in TARGETS and value is not None:
+            op, bound = TARGETS[name]
+            met = value >= bound if op == ">=" else value <= bound
+            target = f"{op} {bound}  {'met' if met else 'MISSED'}"
+        print(f"{name:<42} {shown:>10}  {target}")
+
+    record = {
+        "figures": figures,
+        "workload": {
+            "layers": LAYERS,
+            "optimizer": f"adam({LR})",
+            "batch_size": common.BATCH_SIZE.value,
+            "examples_per_epoch": n_train,
+            "repeats": repeats,
+            "timed_epochs": epochs,
+            "data": dataset.source,
+        },
+        "machine": {
+            "platform": platform.platform(),
+            "processor": platform.processor(),
+            "cpu_count": os.cpu_count(),
+            "devices": [str(d) for d in jax.devices()],
+            "jax": jax.__version__,
+            "optax": optax.__version__,
+        },
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
+    path = Path(common.OUT_DIR.value) / "benchmark" / "benchmark.json"
+    util.atomic_write_text(path, json.dumps(record, indent=2))
+    print(f"\nwrote {path}")
+
+
+if __name__ == "__main__":
+    common.run(main)

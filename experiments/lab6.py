@@ -1,0 +1,54 @@
+"""Lab 6: learning-rate optimizers compared on the exercise-2 network.
+
+    python -m experiments.lab6 --act=relu
+    python -m experiments.lab6 --act=sigmoid,relu --optimizers=sgd,adam,nadam --lr=adam=3e-3
+
+Trains every optimizer with --seeds seeds and writes summary.csv, histories, plots
+and report.md under <out_dir>/lab6/<act>/ (see README). Reruns skip finished
+configurations.
+"""
+
+from absl import flags
+
+from experiments import flags as common
+from mlp_jax import experiment, optimizers
+
+# Learning rates from the sweep in BUILD_NOTES.md ("Lab 6 default learning rates"):
+# the best final training loss over a log grid that trains with sigmoid and relu alike.
+DEFAULT_LR = {
+    "sgd": 0.01,
+    "momentum": 0.001,
+    "nesterov": 0.001,
+    "adagrad": 0.01,
+    "adadelta": 1.0,
+    "adam": 0.001,
+    "rmsprop": 0.001,
+    "nadam": 0.001,
+    "adamax": 0.002,
+    "amsgrad": 0.001,
+    "adamw": 0.001,
+}
+
+OPTIMIZERS = flags.DEFINE_list(
+    "optimizers",
+    ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"],
+    f"Optimizers to compare; any of: {', '.join(optimizers.OPTIMIZERS)}.",
+)
+flags.register_validator("optimizers", common.check_names("optimizer", list(optimizers.OPTIMIZERS)))
+
+
+def main(argv):
+    del argv
+    rates = DEFAULT_LR | common.parse_lr(common.LR.value)
+    configs = [
+        common.optimizer_config(name, rates[name], common.INIT.value, common.INIT_SCALE.value)
+        for name in OPTIMIZERS.value
+    ]
+    setup = common.setup(
+        "lab6", "Lab 6: learning-rate optimizers", common.load_data(), baseline="sgd"
+    )
+    experiment.run(setup, common.ACT.value, configs)
+
+
+if __name__ == "__main__":
+    common.run(main)
