@@ -13,22 +13,6 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import experiment, optimizers
 
-# Learning rates from the sweep in BUILD_NOTES.md ("Lab 6 default learning rates"):
-# the best final training loss over a log grid that trains with sigmoid and relu alike.
-DEFAULT_LR = {
-    "sgd": 0.01,
-    "momentum": 0.001,
-    "nesterov": 0.001,
-    "adagrad": 0.01,
-    "adadelta": 1.0,
-    "adam": 0.001,
-    "rmsprop": 0.001,
-    "nadam": 0.001,
-    "adamax": 0.002,
-    "amsgrad": 0.001,
-    "adamw": 0.001,
-}
-
 OPTIMIZERS = flags.DEFINE_list(
     "optimizers",
     ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"],
@@ -39,7 +23,7 @@ flags.register_validator("optimizers", common.check_names("optimizer", list(opti
 
 def main(argv):
     del argv
-    rates = DEFAULT_LR | common.parse_lr(common.LR.value)
+    rates = common.DEFAULT_LR | common.parse_lr(common.LR.value)
     configs = [
         common.optimizer_config(name, rates[name], common.INIT.value, common.INIT_SCALE.value)
         for name in OPTIMIZERS.value
@@ -47,7 +31,7 @@ def main(argv):
     setup = common.setup(
         "lab6", "Lab 6: learning-rate optimizers", common.load_data(), baseline="sgd"
     )
-    experiment.run(setup, common.ACT.value, configs)
+    experiment.run(setup, dict.fromkeys(common.ACT.value, configs))
 
 
 if __name__ == "__main__":

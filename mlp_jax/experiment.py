@@ -23,12 +23,10 @@ learn" as one number.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime
 import hashlib
 import importlib.metadata
-import io
 import json
 import math
 import time
@@ -96,6 +94,7 @@ class Setup:
       baseline: the configuration others are tested against.
       command: the command line's flags, for the manifests.
       overwrite: recompute finished configurations.
+      notes: activation → a line for its report (e.g. why this optimizer).
     """
 
     experiment: str
@@ -110,6 +109,7 @@ class Setup:
     baseline: str
     command: Mapping[str, Any]
     overwrite: bool = False
+    notes: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def act_dir(self, act: str) -> Path:
         return Path(self.out_dir) / self.experiment / act
@@ -131,15 +131,20 @@ class Setup:
 
 
 def run(
-    setup: Setup, acts: Sequence[str], configs: Sequence[Config], log: Log = print
+    setup: Setup, configs: Mapping[str, Sequence[Config]], log: Log = print
 ) -> dict[str, dict[str, dict[str, np.ndarray]]]:
-    """Trains (or resumes) every configuration for every activation; writes all outputs.
+    """Trains (or resumes) every configuration of every activation; writes all outputs.
+
+    Args:
+      setup: what the configurations share.
+      configs: activation name → its configurations.
+      log: receives the progress lines.
 
     Returns:
       act → config name → the configuration's per-seed arrays.
     """
     results: dict[str, dict[str, dict[str, np.ndarray]]] = {}
-    todo = [(act, c) for act in acts for c in configs]
+    todo = [(act, c) for act, cs in configs.items() for c in cs]
     spent: list[float] = []
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
@@ -157,7 +162,7 @@ def run(
         results.setdefault(act, {})[config.name] = curves
     for act, runs in results.items():
         rows = summarize(act, runs, setup.baseline)
-        write_summary(setup.act_dir(act) / "summary.csv", rows)
+        util.write_csv(setup.act_dir(act) / "summary.csv", SUMMARY_COLUMNS, rows)
         plots.plot_activation(runs, setup.act_dir(act), title=f"{setup.title}, {act}")
         util.atomic_write_text(
             setup.act_dir(act) / "report.md", report(setup, act, runs, rows, len(results) > 1)
@@ -343,16 +348,6 @@ def _p_value(loss: np.ndarray, runs, baseline: str, name: str) -> float:
     return stats.welch_t_test(loss, base)[2]
 
 
-def write_summary(path: Path, rows: Sequence[Mapping[str, Any]]) -> Path:
-    """Writes ``rows`` as CSV with ``SUMMARY_COLUMNS``, atomically."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, SUMMARY_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: f"{v:.6g}" if isinstance(v, float) else v for k, v in row.items()})
-    return util.atomic_write_text(path, buffer.getvalue())
-
-
 def report(
     setup: Setup,
     act: str,
@@ -370,7 +365,8 @@ def report(
         "",
         f"- Data: {setup.dataset.source}",
         f"- Network: {sizes} MLP, {act} hidden units, linear output, softmax cross-entropy",
-        f"- Minibatch SGD-style training: batch {setup.batch_size}, {setup.epochs} epochs",
+        f"- Training: minibatches of {setup.batch_size}, {setup.epochs} epochs",
+        *([f"- {setup.notes[act]}"] if act in setup.notes else []),
         (
             f"- Seeds: {setup.seeds} per configuration (repeat r uses fold_in({setup.seed}, r)); "
             "means and bands over non-diverged seeds"

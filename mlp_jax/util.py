@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
@@ -37,3 +39,15 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
     """``atomic_write`` of UTF-8 text."""
     return atomic_write(path, lambda f: f.write(text.encode()))
+
+
+def write_csv(
+    path: str | os.PathLike[str], columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> Path:
+    """Writes ``rows`` as CSV with a header of ``columns``, atomically; floats to 6 digits."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: f"{v:.6g}" if isinstance(v, float) else v for k, v in row.items()})
+    return atomic_write_text(path, buffer.getvalue())

@@ -23,3 +23,10 @@ def test_failed_write_keeps_old_content_and_no_temp_file(tmp_path):
         util.atomic_write(path, crash)
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_write_csv(tmp_path):
+    path = util.write_csv(
+        tmp_path / "t.csv", ["a", "b"], [{"a": "x", "b": 1 / 3}, {"a": "y", "b": 2}]
+    )
+    assert path.read_text() == "a,b\nx,0.333333\ny,2\n"
