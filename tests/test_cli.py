@@ -1,0 +1,101 @@
+"""The experiment CLIs as a user runs them: bad flags, and a small lab 6 + lab 7 run."""
+
+import csv
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlp_jax import experiment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(module, *args, cwd=ROOT):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), MLP_JAX_DATA="")
+    return subprocess.run(
+        [sys.executable, "-m", f"experiments.{module}", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--act=softsign"], "unknown activation 'softsign'; valid: sigmoid, relu"),
+        (["--lr=adam=fast"], "malformed entry 'adam=fast'; expected NAME=RATE"),
+        (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
+    ],
+)
+def test_bad_input_gives_one_line_and_nonzero_exit(args, expected):
+    result = cli("lab6", *args)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    first = result.stderr.strip().splitlines()[0]
+    assert expected in first, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--optimizers=sgd,lion"], "unknown optimizer 'lion'; valid: sgd"),
+        (["--epochs=0"], "0 is not a positive integer"),
+        (["--seeds=-1"], "-1 is not a positive integer"),
+        (["--batch_size=0"], "0 is not a positive integer"),
+        (["--lr=adam"], "malformed entry 'adam'; expected NAME=RATE"),
+        (["--lr=lion=0.1"], "unknown optimizer 'lion'"),
+        (["--lr=sgd=-1"], "malformed entry 'sgd=-1'"),
+        (["--init=glorot"], "unknown init 'glorot'; valid: normal"),
+        (["--init=he", "--init_scale=2"], "--init_scale applies only to --init=normal"),
+        (["--hidden=128,x"], "expected positive integers"),
+        (["--dataset=cifar"], "value should be one of <mnist|fashion_mnist|synthetic>"),
+    ],
+)
+def test_flag_validation(args, expected):
+    """The same validators as above, checked in-process (absl prints their message)."""
+    from absl import flags
+
+    import experiments.lab6  # noqa: F401  (defines --optimizers)
+
+    try:
+        with pytest.raises(flags.Error, match=re.escape(expected)):
+            flags.FLAGS(["lab6", *args])
+    finally:
+        flags.FLAGS.unparse_flags()
+
+
+def test_lab6_then_lab7_end_to_end(tmp_path):
+    common = ["--dataset=synthetic", "--epochs=2", "--seeds=2", f"--out_dir={tmp_path}"]
+    lab6 = cli("lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
+    assert lab6.returncode == 0, lab6.stderr
+    for act in ("sigmoid", "relu"):
+        folder = tmp_path / "lab6" / act
+        with (folder / "summary.csv").open() as f:
+            rows = list(csv.DictReader(f))
+        assert [r["config"] for r in rows] == ["sgd", "adam"]
+        assert set(experiment.SUMMARY_COLUMNS) <= set(rows[0])
+        assert '"learning_rate": 0.003' in rows[1]["settings"]
+        for name in ("report.md", "loss_epoch.png", "loss_step.png", "test_acc.png"):
+            assert (folder / name).exists()
+    assert (tmp_path / "lab6" / "activations.png").exists()
+    assert "epoch 2/2" in lab6.stdout and "ETA" in lab6.stdout
+
+    again = cli("lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
+    assert again.stdout.count("skipping") == 2, again.stdout
+
+    lab7 = cli("lab7", *common, "--act=relu", "--inits=normal,he")
+    assert lab7.returncode == 0, lab7.stderr
+    with (tmp_path / "lab6" / "relu" / "summary.csv").open() as f:
+        best = min(csv.DictReader(f), key=lambda r: float(r["epochs_to_target"]))["config"]
+    assert f"relu: Optimizer: {best}" in lab7.stdout
+    assert "fastest to the loss target" in lab7.stdout
+    report = (tmp_path / "lab7" / "relu" / "report.md").read_text()
+    assert f"Optimizer: {best}" in report and "| he |" in report
