@@ -174,6 +174,13 @@ def setup(experiment: str, title: str, dataset: data.Dataset, baseline: str) -> 
     )
 
 
+def init_settings(init: str, init_scale: float) -> tuple[initializers.Initializer, dict]:
+    """The initializer ``init`` (σ = ``init_scale`` for ``normal``) and its description."""
+    if init != "normal":
+        return initializers.get(init), {"init": init}
+    return initializers.get(init, init_scale), {"init": init, "init_scale": init_scale}
+
+
 def optimizer_config(
     name: str, learning_rate: float, init: str, init_scale: float, label: str | None = None
 ) -> Config:
@@ -181,12 +188,10 @@ def optimizer_config(
 
     ``label`` names the configuration (default: the optimizer's name).
     """
-    settings = {"optimizer": name, "learning_rate": learning_rate, "init": init}
-    if init == "normal":
-        settings["init_scale"] = init_scale
+    w_init, settings = init_settings(init, init_scale)
     return Config(
         name=label or name,
         optimizer=optimizers.get(name)(learning_rate=learning_rate),
-        w_init=initializers.get(init, init_scale if init == "normal" else 1.0),
-        settings=settings,
+        w_init=w_init,
+        settings={"optimizer": name, "learning_rate": learning_rate} | settings,
     )
