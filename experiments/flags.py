@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from absl import app, flags
+from absl import app, flags, logging
 
 from mlp_jax import activations, data, initializers, optimizers
 from mlp_jax.experiment import Config, Setup
@@ -148,6 +148,8 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
     """``absl.app.run`` that turns a data problem into one line and exit code 2."""
 
     def guarded(argv: Sequence[str]) -> None:
+        if not flags.FLAGS["verbosity"].present:
+            logging.set_verbosity(logging.WARNING)  # JAX logs its platform probing at INFO.
         try:
             main(argv)
         except data.DataError as e:
