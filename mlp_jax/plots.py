@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import matplotlib
 import numpy as np
@@ -245,3 +245,200 @@ def plot_side_by_side(
       ``path``.
     """
     return _save(_side_by_side_figure(runs_by_act, title), path)
+
+
+HIST_BINS = 60
+
+
+def _hist_bins(values: np.ndarray) -> tuple[np.ndarray, float | None]:
+    """Bin edges over the finite non-zero ``values``, and the asinh axis width (or None).
+
+    Linear bins when every value lies in [−1, 1]; otherwise bins uniform in
+    u = asinh(x / w), i.e. x = w·sinh(u), with w the extent of the shorter side of
+    zero, min(|min x|, |max x|), but at least max|x| / 1000.
+    """
+    lo, hi = (values.min(), values.max()) if values.size else (0.0, 1.0)
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    if max(abs(lo), abs(hi)) <= 1:
+        return np.linspace(lo, hi, HIST_BINS + 1), None
+    width = max(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)) / 1000)
+    u = np.linspace(np.arcsinh(lo / width), np.arcsinh(hi / width), HIST_BINS + 1)
+    return width * np.sinh(u), width
+
+
+def _asinh_ticks(lo: float, hi: float, width: float) -> list[float]:
+    """0 and ±10^k for the powers of ten between ``width`` and the data, within [lo, hi].
+
+    Inside ±width the asinh axis is linear and the default ±10^k ticks crowd there.
+    """
+    top = max(abs(lo), abs(hi))
+    powers = list(10.0 ** np.arange(np.ceil(np.log10(width)), np.floor(np.log10(top)) + 1))
+    return [t for t in [0.0, *powers, *(-p for p in powers)] if lo <= t <= hi]
+
+
+def plot_histograms(
+    values: Mapping[str, Sequence[np.ndarray]],
+    path: Path,
+    *,
+    title: str,
+    xlabel: str,
+    marks: Sequence[float] = (),
+    marks_label: str | None = None,
+    note: str = "",
+) -> Path:
+    r"""Writes histograms of per-layer values, a panel per layer and a colour per name.
+
+    ``values[name][l]`` holds layer l's values (any shape, e.g. ``[seeds, examples,
+    units]``) of configuration ``name`` (e.g. an initializer), coloured with
+    ``colors(list(values))``. A bar is the fraction of all of the name's values of
+    that layer that fall into the bin. Values exactly 0 are kept out of the bars and
+    their fraction goes to the legend ("h = 0: 50%"), as ReLU's inactive units would
+    swamp the panel; non-finite values are dropped. Each panel has ``HIST_BINS``
+    bins shared by the names: linear when every value lies in [−1, 1] (sigmoid,
+    tanh), else uniform on an ``asinh`` axis, :math:`x = w \sinh u`, linear within ±w and logarithmic beyond,
+    w the extent of the shorter side of zero but at least max|x|/1000: ranges
+    orders of magnitude apart (N(0, 1) against He weights) both stay readable, and
+    the small negative side of elu or gelu stays linear.
+
+    Args:
+      values: name → one array per layer, layers in order.
+      path: PNG file to write; its directory is created if missing.
+      title: figure title.
+      xlabel: x-axis label of every panel.
+      marks: x positions drawn as dashed vertical lines (e.g. saturation thresholds).
+      marks_label: legend entry of those lines.
+      note: small grey line under the panels (what was measured).
+
+    Returns:
+      ``path``.
+    """
+    palette = colors(list(values))
+    n_layers = max((len(v) for v in values.values()), default=0)
+    fig, axes = plt.subplots(
+        1, max(n_layers, 1), figsize=(4.5 * n_layers + 1, 4), squeeze=False, layout="constrained"
+    )
+    for layer, ax in enumerate(axes[0][:n_layers]):
+        per_name = {name: np.asarray(v[layer], float).ravel() for name, v in values.items()}
+        nonzero = {k: v[np.isfinite(v) & (v != 0)] for k, v in per_name.items()}
+        edges, width = _hist_bins(np.concatenate(list(nonzero.values())))
+        for name, v in per_name.items():
+            counts, _ = np.histogram(nonzero[name], edges)
+            zeros = np.mean(v == 0) if v.size else 0.0
+            label = f"{name} (h = 0: {zeros:.0%})" if zeros >= 0.005 else name
+            fraction = counts / max(v.size, 1)
+            ax.stairs(fraction, edges, color=palette[name], lw=1.5, label=label)
+            ax.stairs(fraction, edges, color=palette[name], alpha=0.15, fill=True)
+        for i, x in enumerate(marks):
+            ax.axvline(x, color="0.4", ls="--", lw=1, label=None if i else marks_label)
+        if width is not None:
+            ax.set_xscale("asinh", linear_width=width)
+            ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
+        ax.set_xlim(edges[0], edges[-1])
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
+        ax.set_title(f"hidden layer {layer}")
+        ax.set_xlabel(xlabel)
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize="small")
+    axes[0][0].set_ylabel("fraction of values per bin")
+    fig.suptitle(title)
+    if note:
+        fig.supxlabel(note, fontsize="x-small", color="0.35")
+    return _save(fig, Path(path))
+
+
+def plot_layer_curves(
+    rows: Sequence[Mapping[str, object]],
+    column: str,
+    path: Path,
+    *,
+    title: str,
+    ylabel: str,
+    log: bool = False,
+    note: str = "",
+) -> Path:
+    """Writes ``column`` against the epoch, a panel per layer and a line per init.
+
+    Args:
+      rows: dicts with ``init``, ``layer``, ``epoch`` and ``column`` (optionally
+        ``kind``, shown in the panel title), e.g. ``diagnostics.Study.rows``. Lines
+        follow the order of first appearance of the inits, coloured by ``colors``;
+        layers whose values are all NaN get no panel.
+      column: the value to plot.
+      path: PNG file to write; its directory is created if missing.
+      title: figure title.
+      ylabel: y-axis label.
+      log: log-scale y axis.
+      note: small grey line under the panels (what the lines are).
+
+    Returns:
+      ``path``.
+    """
+    inits = list(dict.fromkeys(r["init"] for r in rows))
+    palette = colors(inits)
+    layers = sorted({r["layer"] for r in rows if np.isfinite(r[column])})
+    layers = layers or sorted({r["layer"] for r in rows})
+    fig, axes = plt.subplots(
+        1,
+        max(len(layers), 1),
+        figsize=(4.5 * len(layers) + 1, 4),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
+    )
+    for ax, layer in zip(axes[0], layers):
+        kinds = {r["kind"] for r in rows if r["layer"] == layer and "kind" in r}
+        for init in inits:
+            mine = sorted(
+                (r for r in rows if r["init"] == init and r["layer"] == layer),
+                key=lambda r: r["epoch"],
+            )
+            ax.plot(
+                [r["epoch"] for r in mine],
+                [r[column] for r in mine],
+                marker="o",
+                color=palette[init],
+                label=init,
+            )
+        ax.set_title(f"layer {layer}" + "".join(f" ({k})" for k in kinds))
+        ax.set_xlabel("epoch (0 = at initialisation)")
+        ax.locator_params(axis="x", integer=True)
+        ax.grid(True, which="major", alpha=0.4)
+        ax.grid(True, which="minor", alpha=0.15)
+    if log:
+        axes[0][0].set_yscale("log")
+    axes[0][0].set_ylabel(ylabel)
+    axes[0][0].legend(fontsize="small")
+    fig.suptitle(title)
+    if note:
+        fig.supxlabel(note, fontsize="x-small", color="0.35")
+    return _save(fig, Path(path))
+
+
+def plot_lr_range(result: Any, path: Path, *, title: str) -> Path:
+    """The LR range test: loss against learning rate (log x), suggestion marked.
+
+    Args:
+      result: an ``mlp_jax.lr_range.RangeTest``.
+      path: the PNG to write.
+      title: figure title.
+    """
+    fig, ax = plt.subplots(figsize=FIGSIZE, dpi=DPI)
+    ax.plot(result.learning_rates, result.loss, color="0.7", lw=0.8, label="mean minibatch loss")
+    ax.plot(result.learning_rates, result.smoothed, color="C0", lw=1.8, label="smoothed")
+    ax.axvline(result.suggestion, color="C3", ls="--", label=f"suggested {result.suggestion:.3g}")
+    ax.axvline(result.steepest, color="C2", ls=":", label=f"steepest {result.steepest:.3g}")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("learning rate")
+    ax.set_ylabel("loss")
+    ax.grid(True, which="major", alpha=0.4)
+    ax.legend(fontsize="small")
+    fig.suptitle(title)
+    fig.supxlabel(
+        "suggested = rate at the minimum of the smoothed loss / 10; curve cut where it blows up",
+        fontsize="x-small",
+        color="0.35",
+    )
+    fig.tight_layout()
+    return _save(fig, path)

@@ -1,0 +1,391 @@
+r"""Glorot–Bengio diagnostics: what each layer of the MLP sees, at init and while training.
+
+For every layer of the network, on a fixed evaluation batch (the first
+``EVAL_SIZE`` = 1,000 training examples; all of them if there are fewer), per seed:
+
+- ``preact_mean``, ``preact_std``: mean and standard deviation (ddof 0) of the
+  pre-activations :math:`z^l = h^{l-1} W^l + b^l`, pooled over the examples and
+  units of the layer (:math:`h^{-1} = x`; the output layer's are the logits).
+- ``preact_std_closed_form``: the forward-propagation formula of seeds 001 and 003,
+
+  .. math::
+
+      \operatorname{Var}(z^l) = \overline{w^2}\, \frac1B \sum_b \lVert h_b^{l-1} \rVert^2
+      + \overline{b^2},
+
+  with :math:`\overline{w^2}, \overline{b^2}` the mean squares of the layer's
+  weights and biases. It holds in expectation for independent zero-mean weights,
+  i.e. at initialisation: with N(0, 1) weights and 784 pixels in [0, 1] it is
+  :math:`\sqrt{\sum_i x_i^2} \gg 1`, with Xavier or He weights it is O(1). After
+  training the weights depend on the data and it is only a reference.
+- ``saturated_frac`` (sigmoid, tanh): fraction of the layer's activations (over
+  examples and units) outside the interval ``SATURATION[act]``: σ(z) outside
+  [0.02, 0.98], i.e. |z| > ln 49 ≈ 3.89, and |tanh z| > 0.96, i.e. |z| > 1.95.
+  Both mean a derivative below 7.84% of its maximum: σ' = σ(1−σ) < 0.0196 =
+  0.0784 · ¼ and tanh' = 1 − tanh² < 0.0784 (the same cut, as
+  tanh z = 2σ(2z) − 1). NaN for other activations and for the (linear) output layer.
+- ``dead_frac`` (relu): fraction of the layer's units that are zero on every example
+  of the evaluation batch (z ≤ 0 throughout, so no gradient flows through them). NaN
+  for the other activations (only relu's units count as dying here) and for the
+  output layer.
+- ``grad_norm``: Frobenius norm :math:`\lVert \partial C / \partial W^l \rVert_F` of
+  the gradient of the mean softmax cross-entropy C over the evaluation batch with
+  respect to the layer's weights (biases left out).
+
+Layer 0 is the first hidden layer, the last one the output layer (``kind``
+``"output"``). Stats are computed with jax for all seeds at once (``vmap`` over the
+repeats axis, ``jit``), at initialisation (epoch 0) and after each epoch, then
+averaged over the seeds that never diverged (``stats.finite_runs``; ``seeds`` in each
+row counts them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from mlp_jax import activations, data, experiment, model, plots, stats, train, util
+
+EVAL_SIZE = 1000
+"""Examples in the evaluation batch: the first ones of the training set."""
+
+SATURATION: dict[str, tuple[float, float]] = {"sigmoid": (0.02, 0.98), "tanh": (-0.96, 0.96)}
+"""Activation → the interval of its output h outside which a unit is saturated."""
+
+DEAD: tuple[str, ...] = ("relu",)
+"""Activations whose units can die (be exactly zero on the whole batch)."""
+
+STATS = (
+    "preact_mean",
+    "preact_std",
+    "preact_std_closed_form",
+    "saturated_frac",
+    "dead_frac",
+    "grad_norm",
+)
+"""What ``layer_stats`` measures, per layer."""
+
+COLUMNS = ("init", "act", "layer", "kind", "epoch", "seeds", *STATS)
+"""Columns of ``layer_stats.csv``, one row per init, layer and epoch."""
+
+Log = Callable[[str], None]
+
+
+def layer_stats(params: model.Params, x: jax.Array, y: jax.Array, act: str) -> dict[str, jax.Array]:
+    """The statistics of the module docstring for every layer of one network.
+
+    Pure: jit it, and vmap it over a leading repeats axis of ``params``.
+
+    Args:
+      params: one MLP's parameters.
+      x: the evaluation batch ``[B, n_inputs]``.
+      y: its integer labels ``[B]``.
+      act: name of the hidden activation (a key of ``activations.ACTIVATIONS``).
+
+    Returns:
+      Each name of ``STATS`` → ``[L]`` values, L = number of layers (hidden + output).
+    """
+    activation = activations.get(act)
+    hidden = list(model.hidden_layers(params, x, activation))
+    inputs = [x] + [h for _, h in hidden]
+    # (pre-activation, activation) per layer; the output layer is linear: no activation.
+    outputs = hidden + [(model.apply(params, x, activation), None)]
+    grads = jax.grad(model.loss)(params, x, y, activation)
+    nan = jnp.full((), jnp.nan, x.dtype)
+    out: dict[str, list[jax.Array]] = {name: [] for name in STATS}
+    for layer, grad, h_in, (z, h) in zip(params, grads, inputs, outputs, strict=True):
+        in_sq = jnp.mean(jnp.sum(h_in**2, axis=-1))
+        closed_var = jnp.mean(layer["w"] ** 2) * in_sq + jnp.mean(layer["b"] ** 2)
+        saturated = dead = nan
+        if h is not None and act in SATURATION:
+            lo, hi = SATURATION[act]
+            saturated = jnp.mean((h < lo) | (h > hi)).astype(x.dtype)
+        if h is not None and act in DEAD:
+            dead = jnp.mean(jnp.all(h == 0, axis=0)).astype(x.dtype)
+        out["preact_mean"].append(jnp.mean(z))
+        out["preact_std"].append(jnp.std(z))
+        out["preact_std_closed_form"].append(jnp.sqrt(closed_var))
+        out["saturated_frac"].append(saturated)
+        out["dead_frac"].append(dead)
+        out["grad_norm"].append(jnp.sqrt(jnp.sum(grad["w"] ** 2)))
+    return {name: jnp.stack(values) for name, values in out.items()}
+
+
+@functools.partial(jax.jit, static_argnames="act")
+def _per_seed_stats(params, x, y, act):
+    return jax.vmap(lambda p: layer_stats(p, x, y, act))(params)
+
+
+@functools.partial(jax.jit, static_argnames="act")
+def _per_seed_activations(params, x, act):
+    fn = activations.get(act)
+    return jax.vmap(lambda p: [h for _, h in model.hidden_layers(p, x, fn)])(params)
+
+
+def trouble_column(act: str) -> str | None:
+    """``"saturated_frac"`` or ``"dead_frac"``: the failure ``act`` is prone to, if any."""
+    if act in SATURATION:
+        return "saturated_frac"
+    return "dead_frac" if act in DEAD else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Study:
+    """The diagnostics of one activation with several initializers.
+
+    Attributes:
+      act: the hidden activation.
+      rows: one ``COLUMNS`` row per init, layer and epoch: means over non-diverged seeds.
+      init_activations: init → the hidden activations at initialisation on the
+        evaluation batch, one ``[R, B, units]`` array per hidden layer (all seeds).
+      epochs: epochs trained (rows have epochs 0..epochs).
+      eval_size: examples in the evaluation batch.
+      description: Markdown bullet lines describing the setup, for the report.
+    """
+
+    act: str
+    rows: list[dict[str, Any]]
+    init_activations: dict[str, list[np.ndarray]]
+    epochs: int
+    eval_size: int
+    description: list[str]
+
+
+def run(
+    dataset: data.Dataset,
+    act: str,
+    configs: Sequence[experiment.Config],
+    *,
+    layer_sizes: Sequence[int],
+    batch_size: int = 128,
+    epochs: int = 10,
+    seeds: int = 10,
+    seed: int = 0,
+    eval_size: int = EVAL_SIZE,
+    log: Log = print,
+) -> Study:
+    """Trains each configuration (named after its init) and measures every epoch.
+
+    Args:
+      dataset: training data; the evaluation batch is its first ``eval_size``
+        training examples.
+      act: hidden activation, a key of ``activations.ACTIVATIONS``.
+      configs: one per initializer; ``Config.name`` is the init's name in the rows.
+      layer_sizes: ``[n_inputs, hidden..., n_classes]``.
+      batch_size: minibatch size.
+      epochs: passes over the training set.
+      seeds: repeats per configuration.
+      seed: base seed of ``train.train``.
+      eval_size: examples in the evaluation batch.
+      log: receives progress lines.
+
+    Returns:
+      The ``Study``.
+    """
+    x, y = jnp.asarray(dataset.train_x[:eval_size]), jnp.asarray(dataset.train_y[:eval_size])
+    rows, init_activations = [], {}
+    for config in configs:
+        log(f"{act}/{config.name}: {seeds} seeds x {epochs} epochs")
+        per_epoch, at_init = [], []
+
+        def measure(epoch: int, params: model.Params, per_epoch=per_epoch, at_init=at_init):
+            per_epoch.append(jax.device_get(_per_seed_stats(params, x, y, act)))
+            if epoch == 0:
+                at_init.extend(jax.device_get(_per_seed_activations(params, x, act)))
+
+        history = train.train(
+            dataset.train_x,
+            dataset.train_y,
+            test=(dataset.test_x, dataset.test_y),
+            layer_sizes=layer_sizes,
+            activation=activations.get(act),
+            w_init=config.w_init,
+            optimizer=config.optimizer,
+            batch_size=batch_size,
+            epochs=epochs,
+            repeats=seeds,
+            seed=seed,
+            log=lambda line: log(f"    {line}"),
+            on_epoch=measure,
+        )
+        rows += _rows(config.name, act, per_epoch, stats.finite_runs(history.diverged_step))
+        init_activations[config.name] = at_init
+    settings = (", ".join(f"{k} {v}" for k, v in c.settings.items()) for c in configs)
+    description = [
+        f"- Data: {dataset.source}",
+        (
+            f"- Network: {'-'.join(map(str, layer_sizes))} MLP, {act} hidden units, "
+            "linear output, softmax cross-entropy"
+        ),
+        (
+            f"- Training: minibatches of {batch_size}, {epochs} epochs, {seeds} seeds "
+            f"(repeat r uses fold_in({seed}, r)); numbers are means over non-diverged seeds"
+        ),
+        *(f"- `{c.name}`: {text}" for c, text in zip(configs, settings)),
+        f"- Evaluation batch: the first {len(x)} training examples",
+    ]
+    return Study(act, rows, init_activations, epochs, len(x), description)
+
+
+def _rows(
+    init: str, act: str, per_epoch: Sequence[Mapping[str, np.ndarray]], ok: np.ndarray
+) -> list[dict[str, Any]]:
+    """``COLUMNS`` rows from per-epoch ``[R, L]`` stats: means over the seeds in ``ok``."""
+    with np.errstate(invalid="ignore", divide="ignore"):  # No seed left: NaN.
+        means = {k: np.stack([s[k] for s in per_epoch])[:, ok].sum(1) / ok.sum() for k in STATS}
+    n_epochs, n_layers = means["grad_norm"].shape
+    return [
+        {
+            "init": init,
+            "act": act,
+            "layer": layer,
+            "kind": "output" if layer == n_layers - 1 else "hidden",
+            "epoch": epoch,
+            "seeds": int(ok.sum()),
+            **{k: float(means[k][epoch, layer]) for k in STATS},
+        }
+        for layer in range(n_layers)
+        for epoch in range(n_epochs)
+    ]
+
+
+def first_layer(study: Study, init: str, epoch: int) -> dict[str, Any]:
+    """The row of layer 0 (the first hidden layer) of ``init`` at ``epoch``."""
+    return next(r for r in study.rows if (r["init"], r["layer"], r["epoch"]) == (init, 0, epoch))
+
+
+def headline(study: Study) -> str:
+    """One sentence: the first hidden layer's pre-activation std and trouble fraction.
+
+    For every init, at initialisation and after the last epoch; the trouble is the
+    saturated fraction (sigmoid, tanh) or the dead fraction (relu).
+    """
+    column = trouble_column(study.act)
+    word = {"saturated_frac": "saturated", "dead_frac": "dead"}.get(column or "")
+    parts = []
+    for init in dict.fromkeys(r["init"] for r in study.rows):
+        start, end = first_layer(study, init, 0), first_layer(study, init, study.epochs)
+        part = (
+            f"{init}: pre-activation std {start['preact_std']:.3g} (closed form "
+            f"{start['preact_std_closed_form']:.3g}) → {end['preact_std']:.3g}"
+        )
+        if column:
+            part += f", {word} {start[column]:.1%} → {end[column]:.1%}"
+        parts.append(part)
+    return (
+        f"{study.act}, first hidden layer, at initialisation → after epoch {study.epochs} "
+        f"(mean over seeds, first {study.eval_size} training examples): {'; '.join(parts)}."
+    )
+
+
+def _fmt(value: float, spec: str) -> str:
+    return format(value, spec) if math.isfinite(value) else "—"
+
+
+def report(study: Study) -> str:
+    """``report.md``: setup, the table at epoch 0 and the last epoch, the plots."""
+    column = trouble_column(study.act)
+    lines = [
+        f"# Layer diagnostics — {study.act}",
+        "",
+        "## Setup",
+        "",
+        *study.description,
+        "",
+        "## First hidden layer",
+        "",
+        headline(study),
+        "",
+        "## Statistics at initialisation and after the last epoch",
+        "",
+        (
+            "Pre-activation mean and std are pooled over examples and units; the closed form is "
+            "sqrt(mean(w²)·mean_b‖h_b‖² + mean(b²)) with h the layer's input, exact in "
+            "expectation at initialisation. Saturated: fraction of activations with σ(z) "
+            "outside [0.02, 0.98] (sigmoid) or |tanh z| > 0.96 (tanh). Dead: fraction of relu "
+            "units zero on the whole evaluation batch. ‖∂C/∂W‖: Frobenius norm of the "
+            "cross-entropy's gradient on the evaluation batch. The last layer is the output."
+        ),
+        "",
+        (
+            "| init | layer | epoch | pre-act mean | pre-act std | closed form | saturated "
+            "| dead | ‖∂C/∂W‖ |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in study.rows:
+        if r["epoch"] in (0, study.epochs):
+            lines.append(
+                f"| {r['init']} | {r['layer']} ({r['kind']}) | {r['epoch']} "
+                f"| {r['preact_mean']:.3g} | {r['preact_std']:.3g} "
+                f"| {r['preact_std_closed_form']:.3g} | {_fmt(r['saturated_frac'], '.1%')} "
+                f"| {_fmt(r['dead_frac'], '.1%')} | {r['grad_norm']:.3g} |"
+            )
+    lines += ["", "## Plots", "", "![activation histograms at init](activation_hist.png)", ""]
+    if column:
+        lines += [f"![{column} per epoch]({column}.png)", ""]
+    lines += ["![gradient norm per epoch](grad_norm.png)", ""]
+    return "\n".join(lines)
+
+
+def write(study: Study, folder: str | Path) -> list[Path]:
+    """Writes ``layer_stats.csv``, the figures and ``report.md`` into ``folder``.
+
+    Figures: ``activation_hist.png`` (hidden activations at initialisation, a panel
+    per hidden layer, a colour per init), ``saturated_frac.png`` or
+    ``dead_frac.png`` per epoch when the activation has that failure, and
+    ``grad_norm.png`` per epoch (log y).
+
+    Returns:
+      The written paths.
+    """
+    folder = Path(folder)
+    act, column = study.act, trouble_column(study.act)
+    note = (
+        f"mean over non-diverged seeds; evaluation batch: first {study.eval_size} training examples"
+    )
+    paths = [util.write_csv(folder / "layer_stats.csv", COLUMNS, study.rows)]
+    paths.append(
+        plots.plot_histograms(
+            study.init_activations,
+            folder / "activation_hist.png",
+            title=f"{act} activations at initialisation",
+            xlabel=f"{act}(z)",
+            marks=SATURATION.get(act, ()),
+            marks_label="saturation thresholds",
+            note=f"all seeds; evaluation batch: first {study.eval_size} training examples",
+        )
+    )
+    if column:
+        ylabel = {"saturated_frac": "saturated fraction", "dead_frac": "dead fraction"}[column]
+        paths.append(
+            plots.plot_layer_curves(
+                study.rows,
+                column,
+                folder / f"{column}.png",
+                title=f"{act}: {ylabel} of the hidden units",
+                ylabel=ylabel,
+                note=note,
+            )
+        )
+    paths.append(
+        plots.plot_layer_curves(
+            study.rows,
+            "grad_norm",
+            folder / "grad_norm.png",
+            title=f"{act}: gradient norm per layer",
+            ylabel="‖∂C/∂W‖ (Frobenius)",
+            log=True,
+            note=note,
+        )
+    )
+    paths.append(util.atomic_write_text(folder / "report.md", report(study)))
+    return paths
