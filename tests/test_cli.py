@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mlp_jax import experiment
@@ -99,3 +100,40 @@ def test_lab6_then_lab7_end_to_end(tmp_path):
     assert "fastest to the loss target" in lab7.stdout
     report = (tmp_path / "lab7" / "relu" / "report.md").read_text()
     assert f"Optimizer: {best}" in report and "| he |" in report
+
+
+def test_schedule_definitions():
+    from experiments.schedules import learning_rates
+
+    rates = learning_rates(0.1, epoch_steps=10, total_steps=40)
+    at = {name: [float(s(t)) for t in (0, 10, 20, 30, 40)] for name, s in rates.items()}
+    np.testing.assert_allclose(at["constant"], [0.1] * 5)
+    np.testing.assert_allclose(at["power"], [0.1 / (1 + t / 10) for t in (0, 10, 20, 30, 40)])
+    np.testing.assert_allclose(
+        at["exponential"], [0.1 * 0.1 ** (t / 40) for t in (0, 10, 20, 30, 40)]
+    )
+    np.testing.assert_allclose(at["piecewise_constant"], [0.1, 0.1, 0.03, 0.009, 0.009])
+    np.testing.assert_allclose(at["one_cycle"][0], 0.03)  # 3η/10 at the start
+    np.testing.assert_allclose(max(float(rates["one_cycle"](t)) for t in range(40)), 0.3)
+
+
+def test_schedules_cli(tmp_path):
+    args = [
+        "--dataset=synthetic",
+        "--epochs=2",
+        "--seeds=2",
+        "--hidden=16",
+        f"--out_dir={tmp_path}",
+    ]
+    run = cli(
+        "schedules", *args, "--schedules=constant,one_cycle,plateau", "--init=he", "--lr=sgd=0.05"
+    )
+    assert run.returncode == 0, run.stderr
+    with (tmp_path / "schedules" / "relu" / "summary.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert [r["config"] for r in rows] == ["constant", "one_cycle", "plateau"]
+    assert all(r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows)  # chance: 0.1
+    assert (
+        "Learning-rate schedules (sgd)"
+        in (tmp_path / "schedules" / "relu" / "report.md").read_text()
+    )
