@@ -276,10 +276,15 @@ def _version(package: str) -> str | None:
         return None
 
 
+def _mean_curve(curves: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Mean training loss per epoch over the non-diverged seeds (NaN if none)."""
+    return stats.mean_ci(curves["train_loss"][stats.finite_runs(curves["diverged_step"])])[0]
+
+
 def loss_target(runs: Mapping[str, Mapping[str, np.ndarray]]) -> float:
     """The largest final mean training loss among configurations that trained."""
-    finals = [_final(c, "train_loss") for c in runs.values()]
-    finals = [f.mean() for f in finals if f.size]
+    finals = [_mean_curve(c)[-1] for c in runs.values()]
+    finals = [f for f in finals if math.isfinite(f)]
     return max(finals) if finals else math.nan
 
 
@@ -448,9 +453,12 @@ def _ranking(rows: Sequence[Mapping[str, Any]], baseline: str) -> list[str]:
             verdict = f"differs from {baseline} beyond noise (p = {r['p_vs_baseline']:.2g})"
         else:
             verdict = f"not distinguishable from {baseline} (p = {r['p_vs_baseline']:.2g})"
-        reached = _fmt(r["epochs_to_target"], ".2f", "never")
+        reached = _fmt(r["epochs_to_target"], ".2f", "")
+        reached = (
+            f"reached the target at epoch {reached}" if reached else "never reached the target"
+        )
         lines.append(
-            f"{rank}. **{r['config']}** — target at epoch {reached}, final train loss "
+            f"{rank}. **{r['config']}** — {reached}, final train loss "
             f"{r['final_train_loss_mean']:.4f}; {verdict}"
         )
     return lines

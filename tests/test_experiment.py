@@ -63,6 +63,10 @@ def test_outputs_and_summary_numbers(tmp_path):
     # The target is the slowest configuration's final loss: it gets there at the last epoch.
     assert summary["slow"]["epochs_to_target"] == pytest.approx(2.0)
     assert summary["fast"]["epochs_to_target"] < 2.0
+    # Whichever configuration sets the target reaches it, to the last bit.
+    target = experiment.loss_target(results["tanh"])
+    for row in experiment.summarize("tanh", results["tanh"], "slow"):
+        assert math.isfinite(row["epochs_to_target"]), (row, target)
     assert any("ETA" in line for line in lines)
 
     report = (act_dir / "report.md").read_text()
