@@ -61,7 +61,9 @@ def main(argv):
         util.write_csv(out / f"{stem}.csv", ["learning_rate", "loss", "smoothed"], rows)
         title = f"LR range test: {OPTIMIZER.value}, {act}, {common.SEEDS.value} seeds"
         path = plots.plot_lr_range(result, out / f"{stem}.png", title=title)
-        stop = "never blew up" if result.stopped_at is None else f"blew up at step {result.stopped_at}"
+        stop = (
+            "never blew up" if result.stopped_at is None else f"blew up at step {result.stopped_at}"
+        )
         print(
             f"{act}: loss {stop}; minimum of the smoothed loss at "
             f"{result.suggestion * 10:.3g}, steepest descent at {result.steepest:.3g}; wrote {path}"

@@ -16,10 +16,9 @@ left out of that epoch (a different remainder every epoch), so every step has th
 same batch size.
 
 Divergence. A run whose minibatch loss becomes non-finite (overflowing parameters or
-gradients make it so within a step) is frozen: its parameters and optimizer state
-stop changing, ``diverged_step`` records the global step, and its later losses and
-metrics are NaN. Its frozen parameters may themselves be non-finite. It never
-affects the other runs.
+gradients make it so within a step) is frozen: its parameters stop changing,
+``diverged_step`` records the global step, and its later losses and metrics are NaN.
+Its frozen parameters may themselves be non-finite. It never affects the other runs.
 
 Devices. With several local devices the run axis is split across them with
 ``jax.shard_map`` over a 1-D ``Mesh`` named ``"runs"`` (padded to a multiple of the
@@ -87,10 +86,6 @@ class _RunState(NamedTuple):
     diverged_step: jax.Array
 
 
-def _select(pred: jax.Array, on_true: Any, on_false: Any) -> Any:
-    return jax.tree.map(lambda a, b: jnp.where(pred, a, b), on_true, on_false)
-
-
 def train(
     x: jax.Array,
     y: jax.Array,
@@ -109,6 +104,7 @@ def train(
     log_every: int = 1,
     log: Log | None = print,
     on_epoch: Callable[[int, Any], None] | None = None,
+    devices: Sequence[jax.Device] | None = None,
 ) -> History:
     """Trains every repeat (and grid point) of one configuration together.
 
@@ -134,6 +130,7 @@ def train(
       on_epoch: called as ``on_epoch(epoch, params)`` at initialisation (epoch 0)
         and after each epoch, with the parameters of all runs (leading axes as in
         ``History.params``), for diagnostics.
+      devices: devices to shard the runs over; default ``jax.devices()``.
 
     Returns:
       The ``History`` of all runs.
@@ -155,7 +152,7 @@ def train(
         return optax.with_extra_args_support(opt)
 
     # Flatten (grid, repeat) into one run axis, padded to a multiple of the devices.
-    devices = jax.devices()
+    devices = list(devices or jax.devices())
     n_runs = math.prod(grid_shape) * len(repeat_ids)
     n_pad = -n_runs % len(devices)
     run_repeat = np.tile(repeat_ids, math.prod(grid_shape))
@@ -197,19 +194,25 @@ def train(
             updates, opt_state = opt.update(grads, state.opt_state, state.params, value=value)
             healthy = state.diverged_step < 0
             # Only the loss is checked: non-finite parameters or gradients show up in
-            # it one step later at the latest, and a scalar predicate keeps the
-            # selects fused into the update (no extra pass over the parameters).
+            # it one step later at the latest. The select is fused into the parameter
+            # update; a diverged run's optimizer state is never used again, so it is
+            # left as it comes (selecting it would cost a pass over every moment).
             keep = healthy & jnp.isfinite(value)
             new = _RunState(
-                _select(keep, optax.apply_updates(state.params, updates), state.params),
-                _select(keep, opt_state, state.opt_state),
+                jax.tree.map(
+                    lambda p, u: jnp.where(keep, (p + u).astype(p.dtype), p),
+                    state.params,
+                    updates,
+                ),
+                opt_state,
                 jnp.where(healthy & ~keep, epoch * steps + i, state.diverged_step),
             )
             acc = jnp.mean(jnp.argmax(logits, -1) == ys[idx])
             nan = jnp.where(healthy, 0.0, jnp.nan)
             return new, (value + nan, acc + nan)
 
-        state, (values, accs) = jax.lax.scan(step, state, (jnp.arange(steps), batches))
+        # Unrolling two steps per loop iteration measured 3-8% faster on CPU.
+        state, (values, accs) = jax.lax.scan(step, state, (jnp.arange(steps), batches), unroll=2)
         step_loss = values[: windows * log_every].reshape(windows, log_every).mean(-1)
         train_metrics = (values.mean(), accs.mean())
         return (
@@ -227,7 +230,15 @@ def train(
         if len(devices) == 1:
             return batched
         spec = (PartitionSpec("runs"),) * n_run_args + (PartitionSpec(),) * n_shared_args
-        return jax.shard_map(batched, mesh=mesh, in_specs=spec, out_specs=PartitionSpec("runs"))
+        # Runs never communicate; check_vma=False lets optimizers whose lax.cond
+        # branches mix per-run and constant values (optax's reduce_on_plateau) through.
+        return jax.shard_map(
+            batched,
+            mesh=mesh,
+            in_specs=spec,
+            out_specs=PartitionSpec("runs"),
+            check_vma=False,
+        )
 
     x, y, tx, ty = jax.device_put((x, y, *test), NamedSharding(mesh, PartitionSpec()))
     run_hp = {k: jnp.asarray(v) for k, v in run_hp.items()}

@@ -1,7 +1,14 @@
 """Shared fixtures."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import jax
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,3 +25,35 @@ def x64():
     """Runs the test with float64 enabled, restoring the default afterwards."""
     with jax.enable_x64(True):
         yield
+
+
+def _run_cli(module, *args):
+    """Runs ``python -m experiments.MODULE ARGS`` as a user would, quickly.
+
+    Offline (no ``$MLP_JAX_DATA``), sharing the session's compilation cache, and
+    compiled unoptimised: the test programs are tiny, and XLA's optimisation passes
+    would take most of their time.
+    """
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        MLP_JAX_DATA="",
+        XLA_FLAGS=f"{os.environ.get('XLA_FLAGS', '')} --xla_backend_optimization_level=0",
+        JAX_COMPILATION_CACHE_DIR=str(jax.config.jax_compilation_cache_dir or ""),
+        JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", f"experiments.{module}", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def run_cli():
+    """``run_cli(module, *args) -> CompletedProcess`` (see ``_run_cli``)."""
+    return _run_cli

@@ -1,10 +1,7 @@
 """The experiment CLIs as a user runs them: bad flags, and a small lab 6 + lab 7 run."""
 
 import csv
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,19 +12,6 @@ from mlp_jax import experiment
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(module, *args, cwd=ROOT):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), MLP_JAX_DATA="")
-    return subprocess.run(
-        [sys.executable, "-m", f"experiments.{module}", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=600,
-    )
-
-
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -36,8 +20,8 @@ def cli(module, *args, cwd=ROOT):
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
     ],
 )
-def test_bad_input_gives_one_line_and_nonzero_exit(args, expected):
-    result = cli("lab6", *args)
+def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
+    result = run_cli("lab6", *args)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     first = result.stderr.strip().splitlines()[0]
@@ -73,9 +57,17 @@ def test_flag_validation(args, expected):
         flags.FLAGS.unparse_flags()
 
 
-def test_lab6_then_lab7_end_to_end(tmp_path):
-    common = ["--dataset=synthetic", "--epochs=2", "--seeds=2", f"--out_dir={tmp_path}"]
-    lab6 = cli("lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
+def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
+    common = [
+        "--dataset=synthetic",
+        "--epochs=2",
+        "--seeds=2",
+        "--hidden=32",
+        f"--out_dir={tmp_path}",
+    ]
+    lab6 = run_cli(
+        "lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003"
+    )
     assert lab6.returncode == 0, lab6.stderr
     for act in ("sigmoid", "relu"):
         folder = tmp_path / "lab6" / act
@@ -89,10 +81,10 @@ def test_lab6_then_lab7_end_to_end(tmp_path):
     assert (tmp_path / "lab6" / "activations.png").exists()
     assert "epoch 2/2" in lab6.stdout and "ETA" in lab6.stdout
 
-    again = cli("lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
+    again = run_cli("lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
     assert again.stdout.count("skipping") == 2, again.stdout
 
-    lab7 = cli("lab7", *common, "--act=relu", "--inits=normal,he")
+    lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he")
     assert lab7.returncode == 0, lab7.stderr
     with (tmp_path / "lab6" / "relu" / "summary.csv").open() as f:
         best = min(csv.DictReader(f), key=lambda r: float(r["epochs_to_target"]))["config"]
@@ -117,7 +109,7 @@ def test_schedule_definitions():
     np.testing.assert_allclose(max(float(rates["one_cycle"](t)) for t in range(40)), 0.3)
 
 
-def test_schedules_cli(tmp_path):
+def test_schedules_cli(tmp_path, run_cli):
     args = [
         "--dataset=synthetic",
         "--epochs=2",
@@ -125,14 +117,16 @@ def test_schedules_cli(tmp_path):
         "--hidden=16",
         f"--out_dir={tmp_path}",
     ]
-    run = cli(
+    result = run_cli(
         "schedules", *args, "--schedules=constant,one_cycle,plateau", "--init=he", "--lr=sgd=0.05"
     )
-    assert run.returncode == 0, run.stderr
+    assert result.returncode == 0, result.stderr
     with (tmp_path / "schedules" / "relu" / "summary.csv").open() as f:
         rows = list(csv.DictReader(f))
     assert [r["config"] for r in rows] == ["constant", "one_cycle", "plateau"]
-    assert all(r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows)  # chance: 0.1
+    assert all(
+        r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows
+    )  # chance: 0.1
     assert (
         "Learning-rate schedules (sgd)"
         in (tmp_path / "schedules" / "relu" / "report.md").read_text()

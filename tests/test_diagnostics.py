@@ -2,9 +2,6 @@
 
 import csv
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jax
@@ -167,32 +164,9 @@ def test_rows_average_non_diverged_seeds():
     assert all(math.isnan(r["preact_std"]) and r["seeds"] == 0 for r in none_left)
 
 
-def cli(*args):
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        MLP_JAX_DATA="",
-        # Tiny programs: compiled unoptimised they build in a fraction of the time
-        # (train's init program: 0.5 s instead of 3.3 s), and with the session's
-        # compilation cache (conftest) the inits share one epoch program.
-        XLA_FLAGS=f"{os.environ.get('XLA_FLAGS', '')} --xla_backend_optimization_level=0",
-        JAX_COMPILATION_CACHE_DIR=str(jax.config.jax_compilation_cache_dir or ""),
-        JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "experiments.diagnostics", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=600,
-    )
-
-
-def test_cli_end_to_end(tmp_path):
+def test_cli_end_to_end(tmp_path, run_cli):
     args = ["--dataset=synthetic", "--epochs=1", "--seeds=2", "--hidden=32"]
-    result = cli(*args, "--act=sigmoid,relu", f"--out_dir={tmp_path}")
+    result = run_cli("diagnostics", *args, "--act=sigmoid,relu", f"--out_dir={tmp_path}")
     assert result.returncode == 0, result.stderr
     required = {"init", "act", "layer", "epoch", "preact_mean", "preact_std"}
     required |= {"saturated_frac", "dead_frac", "grad_norm"}
@@ -227,8 +201,8 @@ def test_cli_end_to_end(tmp_path):
         ("--optimizer=lion", "unknown optimizer 'lion'; valid: sgd"),
     ],
 )
-def test_cli_bad_flag_gives_one_line(flag, expected):
-    result = cli(flag)
+def test_cli_bad_flag_gives_one_line(flag, expected, run_cli):
+    result = run_cli("diagnostics", flag)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert expected in result.stderr.strip().splitlines()[0], result.stderr

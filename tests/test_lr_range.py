@@ -1,7 +1,4 @@
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jax
@@ -66,25 +63,10 @@ def test_run_cuts_at_blowup_and_suggests_a_tenth_of_the_minimum():
     assert result.learning_rates[0] <= result.steepest <= result.learning_rates[-1]
 
 
-def test_cli_prints_the_suggestion(tmp_path):
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "experiments.lr_range",
-            "--dataset=synthetic",
-            "--seeds=2",
-            "--steps=40",
-            "--hidden=16",
-            f"--out_dir={tmp_path}",
-            "--init=he",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-    )
+def test_cli_prints_the_suggestion(tmp_path, run_cli):
+    args = ["--dataset=synthetic", "--seeds=2", "--steps=40", "--hidden=16", "--init=he"]
+    out = run_cli("lr_range", *args, f"--out_dir={tmp_path}")
+    assert out.returncode == 0, out.stderr
     line = out.stdout.strip().splitlines()[-1]
     assert line.startswith("suggested learning rate: ")
     assert float(line.split(": ")[1]) > 0

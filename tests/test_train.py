@@ -149,20 +149,24 @@ def test_on_epoch_sees_initial_and_trained_params():
     assert not np.allclose(seen[0][1], seen[-1][1])
 
 
+def plateau_sgd():
+    """A loss-driven transformation: its state mixes per-run and constant values."""
+    return optax.chain(optax.sgd(0.1), optax.contrib.reduce_on_plateau(patience=1))
+
+
 def test_sharded_over_four_devices_equals_one_device(tmp_path):
     out = tmp_path / "sharded.json"
     script = textwrap.dedent(f"""
         import json, jax, optax
-        from tests.test_train import run
+        from tests.test_train import plateau_sgd, run
         assert len(jax.devices()) == 4
         h = run(optax.adam, repeats=5, hparams={{"learning_rate": [1e-2, 3e-2]}})
-        json.dump({{"test_loss": h.test_loss.tolist(), "w": h.params[0]["w"].tolist()}},
-                  open({str(out)!r}, "w"))
+        p = run(plateau_sgd(), repeats=3)
+        json.dump({{"test_loss": h.test_loss.tolist(), "w": h.params[0]["w"].tolist(),
+                    "plateau": p.step_loss.tolist()}}, open({str(out)!r}, "w"))
     """)
     env = dict(
-        os.environ,
-        XLA_FLAGS="--xla_force_host_platform_device_count=4",
-        JAX_PLATFORMS="cpu",
+        os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu"
     )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)
@@ -170,6 +174,9 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
     local = run(optax.adam, repeats=5, hparams={"learning_rate": [1e-2, 3e-2]})
     np.testing.assert_allclose(sharded["test_loss"], local.test_loss, rtol=1e-5)
     np.testing.assert_allclose(sharded["w"], local.params[0]["w"], rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(
+        sharded["plateau"], run(plateau_sgd(), repeats=3).step_loss, rtol=1e-5
+    )
 
 
 def test_bad_arguments():
