@@ -12,6 +12,8 @@ from collections.abc import Callable
 import jax
 import jax.numpy as jnp
 
+from mlp_jax import util
+
 Activation = Callable[[jax.Array], jax.Array]
 
 
@@ -50,7 +52,5 @@ def get(name: str, **kwargs: float) -> Activation:
     Raises:
       ValueError: if ``name`` is not registered.
     """
-    if name not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {name!r}; valid: {', '.join(ACTIVATIONS)}")
-    fn = ACTIVATIONS[name]
+    fn = util.lookup(ACTIVATIONS, name, "activation")
     return functools.partial(fn, **kwargs) if kwargs else fn

@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 import jax
 import jax.numpy as jnp
 
+from mlp_jax import util
+
 Initializer = Callable[..., jax.Array]
 FanVariance = Callable[[int, int], float]
 
@@ -99,10 +101,9 @@ def get(name: str, scale: float = 1.0) -> Initializer:
       ValueError: if ``name`` is unknown, or a scale other than 1 is given to an
         initializer other than ``normal``.
     """
-    if name not in INITIALIZERS:
-        raise ValueError(f"unknown initializer {name!r}; valid: {', '.join(INITIALIZERS)}")
+    init = util.lookup(INITIALIZERS, name, "initializer")
     if name == "normal":
         return normal(scale)
     if scale != 1.0:
         raise ValueError(f"initializer {name!r} takes no scale; only 'normal' does")
-    return INITIALIZERS[name]
+    return init

@@ -36,6 +36,8 @@ import jax
 import jax.numpy as jnp
 import optax
 
+from mlp_jax import util
+
 __all__ = [
     "OPTIMIZERS",
     "ScaleByAdaDeltaState",
@@ -1055,8 +1057,4 @@ def get(name: str) -> Callable[..., optax.GradientTransformation]:
     Raises:
       ValueError: If ``name`` is not registered; the message lists valid names.
     """
-    try:
-        return OPTIMIZERS[name]
-    except KeyError:
-        valid = ", ".join(sorted(OPTIMIZERS))
-        raise ValueError(f"Unknown optimizer {name!r}; valid names: {valid}.") from None
+    return util.lookup(OPTIMIZERS, name, "optimizer")

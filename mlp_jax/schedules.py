@@ -19,6 +19,8 @@ import jax.numpy as jnp
 import optax
 import optax.contrib
 
+from mlp_jax import util
+
 __all__ = [
     "SCHEDULES",
     "constant",
@@ -290,8 +292,4 @@ def get(name: str) -> Callable[..., Any]:
     Raises:
       ValueError: If ``name`` is not registered; the message lists valid names.
     """
-    try:
-        return SCHEDULES[name]
-    except KeyError:
-        valid = ", ".join(sorted(SCHEDULES))
-        raise ValueError(f"Unknown schedule {name!r}; valid names: {valid}.") from None
+    return util.lookup(SCHEDULES, name, "schedule")

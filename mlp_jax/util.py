@@ -51,3 +51,10 @@ def write_csv(
     for row in rows:
         writer.writerow({k: f"{v:.6g}" if isinstance(v, float) else v for k, v in row.items()})
     return atomic_write_text(path, buffer.getvalue())
+
+
+def lookup(registry: Mapping[str, Any], name: str, kind: str) -> Any:
+    """``registry[name]``, or a ``ValueError`` naming ``kind`` and every valid name."""
+    if name not in registry:
+        raise ValueError(f"unknown {kind} {name!r}; valid: {', '.join(registry)}")
+    return registry[name]

@@ -601,7 +601,9 @@ def test_signature_mirrors_optax(name):
 
 
 def test_get_unknown_name_lists_valid_names():
-    with pytest.raises(ValueError, match="adadelta, adagrad, adam, .*, sgd"):
+    with pytest.raises(
+        ValueError, match="unknown optimizer 'adamm'; valid: sgd, momentum, .*, adamw"
+    ):
         opt.get("adamm")
 
 
