@@ -151,16 +151,13 @@ def train(
         # Extra-args support lets ``update(..., value=loss)`` reach plateau schedules.
         return optax.with_extra_args_support(opt)
 
-    # Flatten (grid, repeat) into one run axis, padded to a multiple of the devices.
+    # Flatten (grid, repeat) into one run axis, padded (cyclically) to a multiple of the
+    # device count; the padding runs are dropped from the results.
     devices = list(devices or jax.devices())
     n_runs = math.prod(grid_shape) * len(repeat_ids)
-    n_pad = -n_runs % len(devices)
-    run_repeat = np.tile(repeat_ids, math.prod(grid_shape))
-    run_repeat = np.concatenate([run_repeat, run_repeat[:n_pad]])
-    run_hp = {
-        k: np.concatenate([np.repeat(v, len(repeat_ids)), np.repeat(v, len(repeat_ids))[:n_pad]])
-        for k, v in grid.items()
-    }
+    padded = n_runs + (-n_runs % len(devices))
+    run_repeat = np.resize(np.tile(repeat_ids, math.prod(grid_shape)), padded)
+    run_hp = {k: np.resize(np.repeat(v, len(repeat_ids)), padded) for k, v in grid.items()}
     base = jax.random.key(seed)
     init_keys, shuffle_keys = jax.vmap(lambda r: jax.random.split(jax.random.fold_in(base, r)))(
         jnp.asarray(run_repeat)
