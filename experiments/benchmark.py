@@ -29,6 +29,8 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import data, initializers, optimizers, train, util
 
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
 TIMED_EPOCHS = flags.DEFINE_integer(
     "timed_epochs", 2, "Epochs timed per measurement (after compiling).", lower_bound=1
 )

@@ -21,16 +21,17 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import diagnostics, initializers, optimizers
 
-INITS = flags.DEFINE_list(
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+INITS = common.define_names(
     "inits",
     ["normal", "xavier", "he"],
-    f"Initializers to compare; any of: {', '.join(initializers.INITIALIZERS)}.",
+    initializers.INITIALIZERS,
+    "init",
+    "Initializers to compare",
 )
-OPTIMIZER = flags.DEFINE_string("optimizer", "adam", "Optimizer for every initializer.")
-flags.register_validator("inits", common.check_names("init", list(initializers.INITIALIZERS)))
-flags.register_validator(
-    "optimizer",
-    lambda name: common.check_names("optimizer", list(optimizers.OPTIMIZERS))([name]),
+OPTIMIZER = common.define_name(
+    "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer for every initializer"
 )
 
 
@@ -38,7 +39,7 @@ def main(argv):
     del argv
     dataset = common.load_data()
     name = OPTIMIZER.value
-    rate = (common.DEFAULT_LR | common.parse_lr(common.LR.value))[name]
+    rate = common.learning_rates()[name]
     configs = [
         common.optimizer_config(name, rate, init, common.INIT_SCALE.value, label=init)
         for init in INITS.value

@@ -9,8 +9,9 @@ a dataset that cannot be loaded ends the same way (exit code 2).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from absl import app, flags, logging
 
@@ -35,11 +36,39 @@ DEFAULT_LR = {
     "adamw": 0.03,
 }
 
-ACT = flags.DEFINE_list(
-    "act",
-    ["relu"],
-    f"Activation(s), comma-separated; one of: {', '.join(activations.ACTIVATIONS)}.",
-)
+
+def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bool]:
+    def check(names: Sequence[str]) -> bool:
+        bad = [n for n in names if n not in valid]
+        if bad or not names:
+            raise flags.ValidationError(
+                f"unknown {kind} {', '.join(map(repr, bad))}; valid: {', '.join(valid)}"
+            )
+        return True
+
+    return check
+
+
+def define_names(
+    name: str, default: Sequence[str], registry: Mapping[str, Any], kind: str, help: str
+) -> flags.FlagHolder[list[str]]:
+    """A comma-list flag whose every entry must be a key of ``registry``."""
+    holder = flags.DEFINE_list(name, list(default), f"{help}; any of: {', '.join(registry)}.")
+    flags.register_validator(name, check_names(kind, list(registry)))
+    return holder
+
+
+def define_name(
+    name: str, default: str | None, registry: Mapping[str, Any], kind: str, help: str
+) -> flags.FlagHolder[str | None]:
+    """A flag naming one key of ``registry`` (or None, when that is the default)."""
+    holder = flags.DEFINE_string(name, default, f"{help}; one of: {', '.join(registry)}.")
+    check = check_names(kind, list(registry))
+    flags.register_validator(name, lambda value: value is None or check([value]))
+    return holder
+
+
+ACT = define_names("act", ["relu"], activations.ACTIVATIONS, "activation", "Activation(s)")
 DATASET = flags.DEFINE_enum("dataset", "mnist", data.DATASETS, "Dataset to train on.")
 DATA_DIR = flags.DEFINE_string(
     "data_dir",
@@ -54,11 +83,12 @@ SEEDS = flags.DEFINE_integer(
     "seeds", 10, "Repeats (random seeds) per configuration.", lower_bound=1
 )
 SEED = flags.DEFINE_integer("seed", 0, "Base seed; repeat r uses fold_in(seed, r).")
-INIT = flags.DEFINE_string(
+INIT = define_name(
     "init",
     "normal",
-    f"Weight initializer; one of: {', '.join(initializers.INITIALIZERS)}. "
-    "Default: the exercise-2 N(0, init_scale²).",
+    initializers.INITIALIZERS,
+    "init",
+    "Weight initializer (default: the exercise-2 N(0, init_scale²))",
 )
 INIT_SCALE = flags.DEFINE_float(
     "init_scale", 1.0, "σ of the 'normal' initializer (1.0 = np.random.randn).", lower_bound=0.0
@@ -70,18 +100,6 @@ OUT_DIR = flags.DEFINE_string("out_dir", "./results", "Where results are written
 OVERWRITE = flags.DEFINE_boolean(
     "overwrite", False, "Recompute configurations that already have results."
 )
-
-
-def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bool]:
-    def check(names: Sequence[str]) -> bool:
-        bad = [n for n in names if n not in valid]
-        if bad or not names:
-            raise flags.ValidationError(
-                f"unknown {kind} {', '.join(map(repr, bad))}; valid: {', '.join(valid)}"
-            )
-        return True
-
-    return check
 
 
 def parse_lr(text: str) -> dict[str, float]:
@@ -118,10 +136,6 @@ def _check_hidden(sizes: Sequence[str]) -> bool:
     return True
 
 
-flags.register_validator("act", check_names("activation", list(activations.ACTIVATIONS)))
-flags.register_validator(
-    "init", lambda name: check_names("init", list(initializers.INITIALIZERS))([name])
-)
 flags.register_validator("hidden", _check_hidden)
 flags.register_validator("lr", _check_lr)
 
@@ -130,6 +144,11 @@ flags.register_multi_flags_validator(
     lambda f: f["init"] == "normal" or f["init_scale"] == 1.0,
     message="--init_scale applies only to --init=normal (the other initializers set their own scale)",
 )
+
+
+def learning_rates() -> dict[str, float]:
+    """``DEFAULT_LR`` with the ``--lr`` overrides."""
+    return DEFAULT_LR | parse_lr(LR.value)
 
 
 def layer_sizes() -> list[int]:

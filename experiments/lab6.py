@@ -13,17 +13,20 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import experiment, optimizers
 
-OPTIMIZERS = flags.DEFINE_list(
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+OPTIMIZERS = common.define_names(
     "optimizers",
     ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"],
-    f"Optimizers to compare; any of: {', '.join(optimizers.OPTIMIZERS)}.",
+    optimizers.OPTIMIZERS,
+    "optimizer",
+    "Optimizers to compare",
 )
-flags.register_validator("optimizers", common.check_names("optimizer", list(optimizers.OPTIMIZERS)))
 
 
 def main(argv):
     del argv
-    rates = common.DEFAULT_LR | common.parse_lr(common.LR.value)
+    rates = common.learning_rates()
     configs = [
         common.optimizer_config(name, rates[name], common.INIT.value, common.INIT_SCALE.value)
         for name in OPTIMIZERS.value

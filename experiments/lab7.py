@@ -20,20 +20,21 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import experiment, initializers, optimizers
 
-INITS = flags.DEFINE_list(
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+INITS = common.define_names(
     "inits",
     ["normal", "xavier", "he"],
-    f"Initializers to compare; any of: {', '.join(initializers.INITIALIZERS)}.",
+    initializers.INITIALIZERS,
+    "init",
+    "Initializers to compare",
 )
-OPTIMIZER = flags.DEFINE_string(
-    "optimizer", None, "Optimizer for every initializer (default: lab 6's fastest, else adam)."
-)
-flags.register_validator("inits", common.check_names("init", list(initializers.INITIALIZERS)))
-flags.register_validator(
+OPTIMIZER = common.define_name(
     "optimizer",
-    lambda name: (
-        name is None or common.check_names("optimizer", list(optimizers.OPTIMIZERS))([name])
-    ),
+    None,
+    optimizers.OPTIMIZERS,
+    "optimizer",
+    "Optimizer for every initializer (default: lab 6's fastest, else adam)",
 )
 
 
@@ -60,7 +61,7 @@ def lab6_choice(out_dir: Path, act: str) -> tuple[str, str]:
 def main(argv):
     del argv
     dataset = common.load_data()
-    rates = common.DEFAULT_LR | common.parse_lr(common.LR.value)
+    rates = common.learning_rates()
     configs, notes = {}, {}
     for act in common.ACT.value:
         if OPTIMIZER.value:

@@ -17,13 +17,14 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import activations, lr_range, optimizers, plots, util
 
-OPTIMIZER = flags.DEFINE_string("optimizer", "adam", "Optimizer to test.")
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+OPTIMIZER = common.define_name(
+    "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"
+)
 MIN_LR = flags.DEFINE_float("min_lr", 1e-6, "First learning rate.", lower_bound=0.0)
 MAX_LR = flags.DEFINE_float("max_lr", 10.0, "Last learning rate.", lower_bound=0.0)
 STEPS = flags.DEFINE_integer("steps", 300, "Steps from --min_lr to --max_lr.", lower_bound=2)
-flags.register_validator(
-    "optimizer", lambda name: common.check_names("optimizer", list(optimizers.OPTIMIZERS))([name])
-)
 flags.register_multi_flags_validator(
     ["min_lr", "max_lr"],
     lambda f: 0 < f["min_lr"] < f["max_lr"],

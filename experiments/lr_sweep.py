@@ -21,13 +21,20 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import activations, initializers, optimizers, train, util
 
-OPTIMIZERS = flags.DEFINE_list("optimizers", list(optimizers.OPTIMIZERS), "Optimizers to sweep.")
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+OPTIMIZERS = common.define_names(
+    "optimizers",
+    list(optimizers.OPTIMIZERS),
+    optimizers.OPTIMIZERS,
+    "optimizer",
+    "Optimizers to sweep",
+)
 GRID = flags.DEFINE_list(
     "grid",
     ["1e-4", "3e-4", "1e-3", "3e-3", "1e-2", "3e-2", "1e-1", "3e-1", "1"],
     "Learning rates to try (adadelta's are multiplied by 10, around Zeiler's 1.0).",
 )
-flags.register_validator("optimizers", common.check_names("optimizer", list(optimizers.OPTIMIZERS)))
 
 COLUMNS = (
     "optimizer",

@@ -26,14 +26,14 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import experiment, optimizers, schedules
 
-OPTIMIZER = flags.DEFINE_string("optimizer", "sgd", "Optimizer every schedule drives.")
-SCHEDULES = flags.DEFINE_list(
-    "schedules", list(schedules.SCHEDULES), f"Schedules; any of: {', '.join(schedules.SCHEDULES)}."
+flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+
+OPTIMIZER = common.define_name(
+    "optimizer", "sgd", optimizers.OPTIMIZERS, "optimizer", "Optimizer every schedule drives"
 )
-flags.register_validator(
-    "optimizer", lambda name: common.check_names("optimizer", list(optimizers.OPTIMIZERS))([name])
+SCHEDULES = common.define_names(
+    "schedules", list(schedules.SCHEDULES), schedules.SCHEDULES, "schedule", "Schedules to compare"
 )
-flags.register_validator("schedules", common.check_names("schedule", list(schedules.SCHEDULES)))
 
 
 def learning_rates(eta: float, epoch_steps: int, total_steps: int) -> dict[str, optax.Schedule]:
@@ -60,7 +60,7 @@ def main(argv):
     del argv
     dataset = common.load_data()
     name = OPTIMIZER.value
-    eta = (common.DEFAULT_LR | common.parse_lr(common.LR.value))[name]
+    eta = common.learning_rates()[name]
     epoch_steps = len(dataset.train_y) // common.BATCH_SIZE.value
     rates = learning_rates(eta, epoch_steps, common.EPOCHS.value * epoch_steps)
     build = optimizers.get(name)
