@@ -8,6 +8,9 @@ def test_atomic_write_replaces_whole_file(tmp_path):
     util.atomic_write_text(path, "first")
     util.atomic_write_text(path, "second")
     assert path.read_text() == "second"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert path.stat().st_mode == plain.stat().st_mode  # Not mkstemp's private 0600.
     assert [p.name for p in path.parent.iterdir()] == ["a.txt"]
 
 
