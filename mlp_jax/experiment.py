@@ -184,12 +184,11 @@ def _duration(seconds: float) -> str:
 
 
 def _headline(curves: Mapping[str, np.ndarray]) -> str:
-    ok = stats.finite_runs(curves["diverged_step"])
-    if not ok.any():
+    loss, acc = _final(curves, "train_loss"), _final(curves, "test_acc")
+    if not loss.size:
         return "every seed diverged"
-    loss = curves["train_loss"][ok, -1].mean()
-    acc = curves["test_acc"][ok, -1].mean()
-    return f"final train loss {loss:.4f}, test acc {acc:.2%}, diverged {int((~ok).sum())}"
+    diverged = curves["diverged_step"].size - loss.size
+    return f"final train loss {loss.mean():.4f}, test acc {acc.mean():.2%}, diverged {diverged}"
 
 
 def _paths(setup: Setup, act: str, config: Config) -> tuple[Path, Path]:
