@@ -19,17 +19,11 @@ from pathlib import Path
 from absl import flags
 
 from experiments import flags as common
-from mlp_jax import diagnostics, initializers, optimizers
+from mlp_jax import diagnostics, optimizers
 
 flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
 
-INITS = common.define_names(
-    "inits",
-    ["normal", "xavier", "he"],
-    initializers.INITIALIZERS,
-    "init",
-    "Initializers to compare",
-)
+INITS = common.define_inits()
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer for every initializer"
 )

@@ -68,6 +68,17 @@ def define_name(
     return holder
 
 
+def define_inits() -> flags.FlagHolder[list[str]]:
+    """``--inits``, the initializers lab 7 and the diagnostics compare."""
+    return define_names(
+        "inits",
+        ["normal", "xavier", "he"],
+        initializers.INITIALIZERS,
+        "init",
+        "Initializers to compare",
+    )
+
+
 ACT = define_names("act", ["relu"], activations.ACTIVATIONS, "activation", "Activation(s)")
 DATASET = flags.DEFINE_enum("dataset", "mnist", data.DATASETS, "Dataset to train on.")
 DATA_DIR = flags.DEFINE_string(
