@@ -24,8 +24,11 @@ Devices. With several local devices the run axis is split across them with
 ``jax.shard_map`` over a 1-D ``Mesh`` named ``"runs"`` (padded to a multiple of the
 device count; runs never communicate, so results equal one device's). Across
 hosts, call ``jax.distributed.initialize()`` first: ``jax.devices()`` is then the
-global device list, the same mesh spans every host, and each host computes the
-runs on its own devices; ``History`` gathers them to every host.
+global device list, the same mesh spans every host, each host computes the runs on
+its own devices, and ``History`` gathers them to every host
+(``multihost_utils.process_allgather``). Every host must pass the same data and
+arguments. The multi-host path is written to JAX's documented rules but untested
+here (one machine, no accelerator).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import optax
+from jax.experimental import multihost_utils
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 from mlp_jax import model
@@ -248,6 +252,8 @@ def train(
     compile_s = time.perf_counter() - t0
 
     def unflatten(a):
+        # On several hosts each holds only its runs' shards: gather them everywhere.
+        a = multihost_utils.process_allgather(a, tiled=True) if jax.process_count() > 1 else a
         a = np.asarray(a)[:n_runs]
         return a.reshape(grid_shape + (len(repeat_ids),) + a.shape[1:])
 
