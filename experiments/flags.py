@@ -38,12 +38,16 @@ DEFAULT_LR = {
 
 
 def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bool]:
+    """A flag validator: every name must be in ``valid``, and there must be one."""
+
     def check(names: Sequence[str]) -> bool:
         bad = [n for n in names if n not in valid]
-        if bad or not names:
+        if bad:
             raise flags.ValidationError(
                 f"unknown {kind} {', '.join(map(repr, bad))}; valid: {', '.join(valid)}"
             )
+        if not names:
+            raise flags.ValidationError(f"name at least one {kind}; valid: {', '.join(valid)}")
         return True
 
     return check
