@@ -12,5 +12,5 @@ import os
 if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", ""):
     os.environ["XLA_FLAGS"] = (
         os.environ.get("XLA_FLAGS", "")
-        + f" --xla_force_host_platform_device_count={os.cpu_count() or 1}"
+        + f" --xla_force_host_platform_device_count={len(os.sched_getaffinity(0))}"
     )

@@ -176,6 +176,11 @@ def load_data() -> data.Dataset:
     """The dataset named by ``--dataset``/``--data_dir``; prints its source."""
     dataset = data.load(DATASET.value, DATA_DIR.value)
     print(f"data: {dataset.source}", flush=True)
+    if BATCH_SIZE.value > len(dataset.train_y):
+        raise data.DataError(
+            f"--batch_size={BATCH_SIZE.value} exceeds the {len(dataset.train_y)} training "
+            "examples; fix: a smaller --batch_size"
+        )
     return dataset
 
 

@@ -4,14 +4,16 @@
     python -m experiments.lab7 --inits=normal,scaled_normal,xavier,he,lecun --optimizer=adam
 
 By default the optimizer is the one that reached the loss target first in the lab-6
-results under --out_dir for that activation, else adam; the program says which and
-why. Writes summary.csv, histories, plots and report.md under <out_dir>/lab7/<act>/.
+results under --out_dir for that activation and the same data, at the learning rate lab 6
+used (--lr overrides it), else adam; the program says which and why. Writes summary.csv,
+histories, plots and report.md under <out_dir>/lab7/<act>/.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import math
 from pathlib import Path
 
@@ -32,40 +34,50 @@ OPTIMIZER = common.define_name(
 )
 
 
-def lab6_choice(out_dir: Path, act: str) -> tuple[str, str]:
-    """The lab-6 configuration that reached the loss target first, and why."""
+def lab6_choice(out_dir: Path, act: str, source: str) -> tuple[str, float | None, str]:
+    """Lab 6's configuration that reached the loss target first on the same data.
+
+    Returns:
+      ``(optimizer, its lab-6 learning rate or None, why)``.
+    """
     path = out_dir / "lab6" / act / "summary.csv"
     if not path.exists():
-        return "adam", f"no lab-6 results at {path}; using adam"
+        return "adam", None, f"no lab-6 results at {path}; using adam"
     with path.open() as f:
-        rows = [r for r in csv.DictReader(f) if int(r["diverged"]) < int(r["seeds"])]
+        rows = [r for r in csv.DictReader(f) if r["data_source"] == source]
+    rows = [r for r in rows if int(r["diverged"]) < int(r["seeds"])]
     reached = [r for r in rows if math.isfinite(float(r["epochs_to_target"]))]
     if not reached:
-        return "adam", f"no configuration in {path} reached the loss target; using adam"
+        return "adam", None, f"no configuration in {path} on this data reached the target; adam"
     best = min(
         reached, key=lambda r: (float(r["epochs_to_target"]), float(r["final_train_loss_mean"]))
     )
-    return best["config"], (
-        f"fastest to the loss target in {path} "
-        f"(epoch {float(best['epochs_to_target']):.2f}, final train loss "
-        f"{float(best['final_train_loss_mean']):.4f})"
+    return (
+        best["config"],
+        json.loads(best["settings"])["learning_rate"],
+        (
+            f"fastest to the loss target in {path} (epoch {float(best['epochs_to_target']):.2f}, "
+            f"final train loss {float(best['final_train_loss_mean']):.4f})"
+        ),
     )
 
 
 def main(argv):
     del argv
     dataset = common.load_data()
-    rates = common.learning_rates()
+    overrides = common.parse_lr(common.LR.value)
     configs, notes = {}, {}
     for act in common.ACT.value:
         if OPTIMIZER.value:
-            name, why = OPTIMIZER.value, "chosen with --optimizer"
+            name, rate, why = OPTIMIZER.value, None, "chosen with --optimizer"
         else:
-            name, why = lab6_choice(Path(common.OUT_DIR.value), act)
-        notes[act] = f"Optimizer: {name}, learning rate {rates[name]:g} — {why}"
+            name, rate, why = lab6_choice(Path(common.OUT_DIR.value), act, dataset.source)
+        # --lr wins; else the rate lab 6 used; else the default table.
+        rate = overrides.get(name, rate or common.DEFAULT_LR[name])
+        notes[act] = f"Optimizer: {name}, learning rate {rate:g} — {why}"
         print(f"{act}: {notes[act]}", flush=True)
         configs[act] = [
-            common.optimizer_config(name, rates[name], init, common.INIT_SCALE.value, label=init)
+            common.optimizer_config(name, rate, init, common.INIT_SCALE.value, label=init)
             for init in INITS.value
         ]
     setup = common.setup("lab7", "Lab 7: weight initialization", dataset, baseline="normal")

@@ -57,9 +57,12 @@ def main(argv):
         stem = f"{OPTIMIZER.value}_{act}"
         rows = [
             {"learning_rate": float(r), "loss": float(l), "smoothed": float(s)}
+            | {"data_source": dataset.source}
             for r, l, s in zip(result.learning_rates, result.loss, result.smoothed, strict=True)
         ]
-        util.write_csv(out / f"{stem}.csv", ["learning_rate", "loss", "smoothed"], rows)
+        util.write_csv(
+            out / f"{stem}.csv", ["learning_rate", "loss", "smoothed", "data_source"], rows
+        )
         title = f"LR range test: {OPTIMIZER.value}, {act}, {common.SEEDS.value} seeds"
         path = plots.plot_lr_range(result, out / f"{stem}.png", title=title)
         stop = (
@@ -67,7 +70,7 @@ def main(argv):
         )
         print(
             f"{act}: loss {stop}; minimum of the smoothed loss at "
-            f"{result.suggestion * 10:.3g}, steepest descent at {result.steepest:.3g}; wrote {path}"
+            f"{result.minimum:.3g}, steepest descent at {result.steepest:.3g}; wrote {path}"
         )
         print(f"suggested learning rate: {result.suggestion:.3g}", flush=True)
 

@@ -36,6 +36,19 @@ GRID = flags.DEFINE_list(
     "Learning rates to try (adadelta's are multiplied by 10, around Zeiler's 1.0).",
 )
 
+
+def _check_grid(rates: list[str]) -> bool:
+    try:
+        ok = rates and all(float(r) > 0 for r in rates)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise flags.ValidationError("expected positive numbers, e.g. 1e-3,1e-2,0.1")
+    return True
+
+
+flags.register_validator("grid", _check_grid)
+
 COLUMNS = (
     "optimizer",
     "act",
@@ -43,6 +56,7 @@ COLUMNS = (
     "diverged",
     "final_train_loss_mean",
     "test_acc_mean",
+    "data_source",
 )
 
 
@@ -76,6 +90,7 @@ def sweep_one(dataset, name: str, act: str, rates: list[float]) -> list[dict]:
                 if not diverged
                 else math.inf,
                 "test_acc_mean": float(np.nanmean(history.test_acc[g, :, -1])),
+                "data_source": dataset.source,
             }
         )
     return rows

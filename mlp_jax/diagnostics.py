@@ -73,7 +73,7 @@ STATS = (
 )
 """What ``layer_stats`` measures, per layer."""
 
-COLUMNS = ("init", "act", "layer", "kind", "epoch", "seeds", *STATS)
+COLUMNS = ("init", "act", "layer", "kind", "epoch", "seeds", *STATS, "data_source")
 """Columns of ``layer_stats.csv``, one row per init, layer and epoch."""
 
 Log = Callable[[str], None]
@@ -216,7 +216,10 @@ def run(
             log=lambda line: log(f"    {line}"),
             on_epoch=measure,
         )
-        rows += _rows(config.name, act, per_epoch, stats.finite_runs(history.diverged_step))
+        ok = stats.finite_runs(history.diverged_step)
+        rows += [
+            r | {"data_source": dataset.source} for r in _rows(config.name, act, per_epoch, ok)
+        ]
         init_activations[config.name] = at_init
     settings = (", ".join(f"{k} {v}" for k, v in c.settings.items()) for c in configs)
     description = [

@@ -54,6 +54,7 @@ SUMMARY_COLUMNS = (
     "final_test_loss_mean",
     "p_vs_baseline",
     "settings",
+    "data_source",
 )
 PACKAGES = ("mlp_jax", "jax", "jaxlib", "optax", "chex", "numpy", "tensorflow-datasets")
 Log = Callable[[str], None]
@@ -238,6 +239,7 @@ def _train_config(setup: Setup, act: str, config: Config, log: Log) -> dict[str,
         "compile_s": np.asarray(history.compile_s),
         "wall_s": np.asarray(time.perf_counter() - t0),
         "settings": np.asarray(json.dumps(dict(config.settings))),
+        "data_source": np.asarray(setup.dataset.source),
     }
     npz, manifest = _paths(setup, act, config)
     util.atomic_write(npz, lambda f: np.savez(f, **curves))
@@ -326,6 +328,7 @@ def summarize(
                 "final_test_loss_mean": _mean(_final(curves, "test_loss")),
                 "p_vs_baseline": _p_value(loss, runs, baseline, name),
                 "settings": json.dumps(_settings_of(curves)),
+                "data_source": str(curves["data_source"]),
             }
         )
     return rows
@@ -439,8 +442,12 @@ def _fmt(value: float, spec: str, missing: str) -> str:
 
 def _ranking(rows: Sequence[Mapping[str, Any]], baseline: str) -> list[str]:
     def key(r):
-        reached = r["epochs_to_target"]
-        return (not math.isfinite(reached), reached, r["final_train_loss_mean"])
+        reached, loss = r["epochs_to_target"], r["final_train_loss_mean"]
+        return (
+            not math.isfinite(reached),
+            reached if math.isfinite(reached) else 0.0,
+            loss if math.isfinite(loss) else math.inf,
+        )
 
     lines = []
     for rank, r in enumerate(sorted(rows, key=key), 1):

@@ -64,7 +64,7 @@ def _lecun(n_in: int, n_out: int) -> float:
 
 def normal(scale: float = 1.0) -> Initializer:
     """N(0, scale²) whatever the layer's size: the exercise-2 baseline."""
-    return _normal(lambda n_in, n_out: scale**2)
+    return _normal(lambda *shape: scale**2)  # Any shape: weights or biases.
 
 
 def zeros(key: jax.Array, shape: Sequence[int], dtype=jnp.float32) -> jax.Array:

@@ -39,7 +39,8 @@ class RangeTest(NamedTuple):
       learning_rates: η_t of each step kept, ``[T']``.
       loss: mean minibatch loss over non-diverged seeds, ``[T']``.
       smoothed: its bias-corrected moving average ŝ, ``[T']``.
-      suggestion: the suggested learning rate (minimum of ŝ, divided by 10).
+      minimum: the rate at the minimum of ŝ.
+      suggestion: the suggested learning rate, ``minimum / 10``.
       steepest: the rate where ŝ falls fastest per unit of log η (after the first
         tenth of the steps, where the average is still warming up).
       stopped_at: the step where the loss blew up, or ``None`` if it never did.
@@ -48,6 +49,7 @@ class RangeTest(NamedTuple):
     learning_rates: np.ndarray
     loss: np.ndarray
     smoothed: np.ndarray
+    minimum: float
     suggestion: float
     steepest: float
     stopped_at: int | None
@@ -127,6 +129,8 @@ def run(
     loss = np.where(counts > 0, np.where(ok, steps, 0).sum(0) / np.maximum(counts, 1), np.nan)
     smoothed = smooth(loss, beta)
     stop = blowup_step(smoothed, blowup)
+    if stop == 0:
+        raise ValueError(f"the loss is not finite even at the first rate {min_lr:g}")
     keep = slice(0, stop if stop is not None else num_steps)
     rates = np.asarray(schedule(np.arange(num_steps)))[keep]
     smoothed, loss = smoothed[keep], loss[keep]
@@ -137,6 +141,7 @@ def run(
         learning_rates=rates,
         loss=loss,
         smoothed=smoothed,
+        minimum=float(rates[np.argmin(smoothed)]),
         suggestion=float(rates[np.argmin(smoothed)] / 10),
         steepest=float(rates[start + np.argmin(slope)]),
         stopped_at=stop,

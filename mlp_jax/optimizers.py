@@ -755,7 +755,7 @@ def adagrad(
 
 
 def adadelta(
-    learning_rate: optax.ScalarOrSchedule = 1.0,
+    learning_rate: optax.ScalarOrSchedule | None = 1.0,
     rho: chex.Numeric = 0.9,
     eps: chex.Numeric = 1e-6,
     weight_decay: optax.ScalarOrSchedule = 0.0,
@@ -779,7 +779,8 @@ def adadelta(
     applied after :math:`E[\Delta\theta^2]` is accumulated.
 
     Args:
-      learning_rate: :math:`\alpha`, a scalar or a schedule.
+      learning_rate: :math:`\alpha`, a scalar or a schedule; ``None`` reproduces
+        ``optax.adadelta(learning_rate=None)``, ascent updates included.
       rho: :math:`\rho` (the lab's :math:`\gamma`).
       eps: :math:`\varepsilon`.
       weight_decay: Optional L2 coefficient :math:`\lambda`: :math:`\lambda
@@ -792,7 +793,8 @@ def adadelta(
     return optax.chain(
         add_decayed_weights(weight_decay, weight_decay_mask),
         scale_by_adadelta(rho, eps),
-        scale_by_learning_rate(learning_rate),
+        # None, as optax allows, applies no step at all (ascent updates, like optax's).
+        optax.identity() if learning_rate is None else scale_by_learning_rate(learning_rate),
     )
 
 

@@ -67,7 +67,8 @@ class History(NamedTuple):
         minibatch loss was non-finite, ``-1`` for runs that never diverged;
         ``[*grid, R]``.
       epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
-      compile_s: seconds spent compiling before the first epoch.
+      compile_s: seconds before the first epoch: compiling both programs, plus
+        initialising the runs and evaluating them once.
       params: final parameters, each leaf with leading axes ``[*grid, R]``.
       steps_per_epoch: optimizer steps per epoch.
     """
@@ -148,6 +149,10 @@ def train(
     loss_fn = model.LOSSES[loss]
 
     grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}
+    if len({v.shape for v in grid.values()}) > 1 or any(v.ndim != 1 for v in grid.values()):
+        raise ValueError("every hparams entry must be a 1-D list of the same length")
+    if grid and isinstance(optimizer, optax.GradientTransformation):
+        raise ValueError("with hparams, optimizer must be a builder such as optax.adam")
     grid_shape = (len(next(iter(grid.values()))),) if grid else ()
 
     def make_opt(hp):
@@ -157,8 +162,8 @@ def train(
 
     # Flatten (grid, repeat) into one run axis, padded (cyclically) to a multiple of the
     # device count; the padding runs are dropped from the results.
-    devices = list(devices or jax.devices())
     n_runs = math.prod(grid_shape) * len(repeat_ids)
+    devices = list(devices or jax.devices())[:n_runs]
     padded = n_runs + (-n_runs % len(devices))
     run_repeat = np.resize(np.tile(repeat_ids, math.prod(grid_shape)), padded)
     run_hp = {k: np.resize(np.repeat(v, len(repeat_ids)), padded) for k, v in grid.items()}

@@ -1,6 +1,7 @@
 """The experiment CLIs as a user runs them: bad flags, and a small lab 6 + lab 7 run."""
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
         (["--act=softsign"], "unknown activation 'softsign'; valid: sigmoid, relu"),
         (["--lr=adam=fast"], "malformed entry 'adam=fast'; expected NAME=RATE"),
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
+        (["--dataset=synthetic", "--batch_size=5000"], "--batch_size=5000 exceeds the 2000"),
     ],
 )
 def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
@@ -66,7 +68,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
         f"--out_dir={tmp_path}",
     ]
     lab6 = run_cli(
-        "lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003"
+        "lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07"
     )
     assert lab6.returncode == 0, lab6.stderr
     for act in ("sigmoid", "relu"):
@@ -81,15 +83,20 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     assert (tmp_path / "lab6" / "activations.png").exists()
     assert "epoch 2/2" in lab6.stdout and "ETA" in lab6.stdout
 
-    again = run_cli("lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003")
+    again = run_cli(
+        "lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07"
+    )
     assert again.stdout.count("skipping") == 2, again.stdout
 
     lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he")
     assert lab7.returncode == 0, lab7.stderr
     with (tmp_path / "lab6" / "relu" / "summary.csv").open() as f:
-        best = min(csv.DictReader(f), key=lambda r: float(r["epochs_to_target"]))["config"]
+        best_row = min(csv.DictReader(f), key=lambda r: float(r["epochs_to_target"]))
+    best = best_row["config"]
     assert f"relu: Optimizer: {best}" in lab7.stdout
     assert "fastest to the loss target" in lab7.stdout
+    # Lab 7 trains at the rate lab 6 used (0.003 or 0.07), not the default table's.
+    assert f"learning rate {json.loads(best_row['settings'])['learning_rate']:g} " in lab7.stdout
     report = (tmp_path / "lab7" / "relu" / "report.md").read_text()
     assert f"Optimizer: {best}" in report and "| he |" in report
 

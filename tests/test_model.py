@@ -36,6 +36,14 @@ def test_init_shapes_and_layer_independence():
     np.testing.assert_array_equal(params[0]["w"], deeper[0]["w"])
 
 
+def test_bias_initializer():
+    params = model.init_mlp(
+        jax.random.key(0), [784, 4096, 10], initializers.get("he"), initializers.get("normal", 0.5)
+    )
+    chex.assert_shape(params[0]["b"], (4096,))
+    assert abs(float(jnp.std(params[0]["b"])) - 0.5) < 5 * 0.5 / np.sqrt(2 * 4096)
+
+
 def test_forward_and_losses_match_numpy(problem):
     params, x, y = problem
     sig = lambda z: 1 / (1 + np.exp(-z))

@@ -249,12 +249,18 @@ def test_adadelta_defaults_to_unit_step_and_optax_none_ascends():
 
     @jax.jit
     def first_updates():
-        txs = [opt.adadelta(), optax.adadelta(learning_rate=1.0), optax.adadelta()]
+        txs = [
+            opt.adadelta(),
+            optax.adadelta(learning_rate=1.0),
+            optax.adadelta(),
+            opt.adadelta(learning_rate=None),
+        ]
         return [tx.update(grads, tx.init(params), params)[0] for tx in txs]
 
-    ours, optax_unit, optax_default = first_updates()
+    ours, optax_unit, optax_default, ours_none = first_updates()
     chex.assert_trees_all_close(ours, optax_unit)
     chex.assert_trees_all_close(ours, jax.tree.map(jnp.negative, optax_default))
+    chex.assert_trees_all_close(ours_none, optax_default)  # None: optax's ascent, as a drop-in.
     # Ours descends: the first update points against the gradient.
     for u, g in zip(jax.tree.leaves(ours), jax.tree.leaves(grads)):
         assert jnp.all(u * g <= 0) and jnp.any(u * g < 0)

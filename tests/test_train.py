@@ -184,3 +184,7 @@ def test_bad_arguments():
         run(batch_size=10_000)
     with pytest.raises(ValueError, match="epochs"):
         run(epochs=0)
+    with pytest.raises(ValueError, match="same length"):
+        run(optax.adam, hparams={"learning_rate": [1e-3, 1e-2], "b1": [0.9]})
+    with pytest.raises(ValueError, match="builder"):
+        run(optax.adam(1e-3), hparams={"learning_rate": [1e-3, 1e-2]})
