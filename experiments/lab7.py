@@ -6,7 +6,8 @@
 By default the optimizer is the one that reached the loss target first in the lab-6
 results under --out_dir for that activation and the same data, at the learning rate lab 6
 used (--lr overrides it), else adam; the program says which and why. Writes summary.csv,
-histories, plots and report.md under <out_dir>/lab7/<act>/.
+histories, plots and report.md under <out_dir>/lab7/<act>/. --inits replaces the shared
+--init; --init_scale is the σ of `normal`.
 """
 
 from __future__ import annotations

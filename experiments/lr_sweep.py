@@ -19,7 +19,7 @@ import numpy as np
 from absl import flags
 
 from experiments import flags as common
-from mlp_jax import activations, initializers, optimizers, train, util
+from mlp_jax import activations, optimizers, train, util
 
 flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
 
@@ -68,7 +68,7 @@ def sweep_one(dataset, name: str, act: str, rates: list[float]) -> list[dict]:
         test=(dataset.test_x, dataset.test_y),
         layer_sizes=common.layer_sizes(),
         activation=activations.get(act),
-        w_init=initializers.get(common.INIT.value, common.INIT_SCALE.value),
+        w_init=common.init_settings(common.INIT.value, common.INIT_SCALE.value)[0],
         optimizer=optimizers.get(name),
         hparams={"learning_rate": rates},
         batch_size=common.BATCH_SIZE.value,
