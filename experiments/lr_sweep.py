@@ -19,7 +19,7 @@ import numpy as np
 from absl import flags
 
 from experiments import flags as common
-from mlp_jax import activations, optimizers, train, util
+from mlp_jax import activations, experiment, optimizers, train, util
 
 flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
 
@@ -96,20 +96,6 @@ def sweep_one(dataset, name: str, act: str, rates: list[float]) -> list[dict]:
     return rows
 
 
-def best_rate(rows: list[dict]) -> float | None:
-    """The rate with the lowest summed rank of final loss over activations, never diverging."""
-    rates = sorted({r["learning_rate"] for r in rows})
-    score = dict.fromkeys(rates, 0.0)
-    for act in {r["act"] for r in rows}:
-        ranked = sorted(
-            (r for r in rows if r["act"] == act), key=lambda r: r["final_train_loss_mean"]
-        )
-        for rank, r in enumerate(ranked):
-            score[r["learning_rate"]] += math.inf if r["diverged"] else rank
-    finite = [rate for rate in rates if math.isfinite(score[rate])]
-    return min(finite, key=lambda rate: (score[rate], rate)) if finite else None
-
-
 def main(argv):
     del argv
     dataset = common.load_data()
@@ -128,7 +114,7 @@ def main(argv):
                 f"  final train loss {r['final_train_loss_mean']:.4f}"
                 f"  test acc {r['test_acc_mean']:.2%}"
             )
-        print(f"best rate for {name}: {best_rate(mine)}", flush=True)
+        print(f"best rate for {name}: {experiment.best_rate(mine)}", flush=True)
     path = util.write_csv(Path(common.OUT_DIR.value) / "lr_sweep" / "lr_sweep.csv", COLUMNS, rows)
     print(f"wrote {path}")
 

@@ -468,3 +468,28 @@ def _ranking(rows: Sequence[Mapping[str, Any]], baseline: str) -> list[str]:
             f"{r['final_train_loss_mean']:.4f}; {verdict}"
         )
     return lines
+
+
+def best_rate(rows: Sequence[Mapping[str, Any]]) -> float | None:
+    """The learning rate with the lowest summed rank of final training loss.
+
+    Args:
+      rows: sweep results with ``learning_rate``, ``act`` (the column a rate is
+        ranked within: an activation, or any label such as ``"xavier/relu"``),
+        ``final_train_loss_mean`` and ``diverged`` (seeds that diverged).
+
+    Returns:
+      The rate whose ranks, summed over the columns, are lowest; a rate that
+      diverged in any column is out, and ties go to the lower rate. None if every
+      rate diverged somewhere.
+    """
+    rates = sorted({r["learning_rate"] for r in rows})
+    score = dict.fromkeys(rates, 0.0)
+    for act in {r["act"] for r in rows}:
+        ranked = sorted(
+            (r for r in rows if r["act"] == act), key=lambda r: r["final_train_loss_mean"]
+        )
+        for rank, r in enumerate(ranked):
+            score[r["learning_rate"]] += math.inf if r["diverged"] else rank
+    finite = [rate for rate in rates if math.isfinite(score[rate])]
+    return min(finite, key=lambda rate: (score[rate], rate)) if finite else None

@@ -135,3 +135,28 @@ def test_diverged_seeds_are_counted_and_left_out(tmp_path):
     row = experiment.summarize("relu", dict(runs, fast=every), "slow")[1]
     assert row["diverged"] == 3 and math.isnan(row["final_train_loss_mean"])
     assert math.isnan(row["epochs_to_target"])
+
+
+def test_best_rate_sums_ranks_and_skips_diverged():
+    def row(act, rate, loss, diverged=0):
+        return {
+            "act": act,
+            "learning_rate": rate,
+            "final_train_loss_mean": loss,
+            "diverged": diverged,
+        }
+
+    rows = [
+        row("sigmoid", 0.01, 0.5),
+        row("sigmoid", 0.1, 0.3),
+        row("sigmoid", 1.0, 0.9),
+        row("relu", 0.01, 0.4),
+        row("relu", 0.1, 0.6),
+        row("relu", 1.0, 0.2, diverged=1),
+    ]
+    # Ranks: sigmoid 0.1 < 0.01 < 1; relu 1 < 0.01 < 0.1. Sums: 0.01 -> 1+1, 0.1 -> 0+2,
+    # 1.0 diverged (out, however low its loss). The tie goes to the lower rate.
+    assert experiment.best_rate(rows) == 0.01
+    rows[4]["final_train_loss_mean"] = 0.1  # relu: 0.1 now first, so 0.1 -> 0+0.
+    assert experiment.best_rate(rows) == 0.1
+    assert experiment.best_rate([row("relu", 0.1, math.inf, diverged=2)]) is None
