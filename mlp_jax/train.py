@@ -71,6 +71,7 @@ class History(NamedTuple):
         initialising the runs and evaluating them once.
       params: final parameters, each leaf with leading axes ``[*grid, R]``.
       steps_per_epoch: optimizer steps per epoch.
+      log_every: steps averaged into each ``step_loss`` window.
     """
 
     step_loss: np.ndarray
@@ -83,6 +84,7 @@ class History(NamedTuple):
     compile_s: float
     params: Any
     steps_per_epoch: int
+    log_every: int
 
 
 class _RunState(NamedTuple):
@@ -304,6 +306,7 @@ def train(
         compile_s=compile_s,
         params=jax.tree.map(unflatten, state.params),
         steps_per_epoch=steps,
+        log_every=log_every,
     )
 
 
