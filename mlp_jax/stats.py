@@ -3,7 +3,7 @@ r"""Statistics over the R repeats (seeds) of a configuration, in NumPy and SciPy
 Every per-run array has the runs on one axis (axis 0 for ``History`` fields). A run
 that diverged has NaN losses after its ``diverged_step``; such runs are left out:
 select them with :func:`finite_runs`, and the functions below also treat any
-non-finite value (NaN, ±inf) as missing.
+non-finite value (NaN, ±inf) as missing (:func:`speedup` expects finite runs only).
 """
 
 from __future__ import annotations
@@ -155,3 +155,74 @@ def epochs_to_target(
     """
     epoch = float(_crossings(mean_curve, target, interpolate))
     return epoch if math.isfinite(epoch) else None
+
+
+def _speedups(mean_curves: np.ndarray, baseline_means: np.ndarray) -> np.ndarray:
+    """``[...]`` speed-ups of ``[..., E]`` mean curves over ``[..., E]`` baseline means.
+
+    0 where a curve never reaches its baseline's final value.
+    """
+    target = baseline_means[..., -1]
+    return _crossings(baseline_means, target, True) / _crossings(mean_curves, target, True)
+
+
+def speedup(
+    curves: np.ndarray,
+    baseline: np.ndarray,
+    *,
+    level: float = 0.95,
+    n_resamples: int = 9999,
+    seed: int = 0,
+) -> tuple[float, float, float]:
+    r"""How many times sooner a configuration reaches the baseline's final mean loss.
+
+    The target is the baseline's final mean loss :math:`L^\ast` (the mean over its
+    seeds of the last epoch). With :math:`e(c)` the interpolated epoch at which a
+    mean curve :math:`c` first reaches it (:func:`epochs_to_target` with
+    ``interpolate=True``), the speed-up is :math:`e(\bar c_0) / e(\bar c)` for the
+    baseline's and the configuration's mean curves :math:`\bar c_0, \bar c`: 2 if
+    the configuration gets there in half the epochs.
+
+    The interval is the percentile bootstrap over seeds (``scipy.stats.bootstrap``,
+    ``method="percentile"``): each of ``n_resamples`` replicates resamples the
+    configuration's and the baseline's seeds independently, with replacement (the
+    seeds are unpaired), recomputes both mean curves, the target and the
+    speed-up, which is 0 (infinitely slow) when the resampled configuration never
+    reaches the target; the endpoints are the :math:`(1 \mp \ell)/2` quantiles of
+    the replicates.
+
+    Args:
+      curves: ``[R, E]`` per-seed loss per epoch of the configuration (epoch e at
+        index e - 1), its non-diverged seeds only (see :func:`finite_runs`).
+      baseline: ``[R0, E]`` the same for the baseline.
+      level: confidence level ℓ in (0, 1).
+      n_resamples: number of bootstrap replicates.
+      seed: seed of the ``numpy.random.default_rng`` that draws them; the result is
+        a deterministic function of the inputs and the seed.
+
+    Returns:
+      ``(point, lo, hi)``: ``point`` is NaN if the configuration's mean curve never
+      reaches the target; ``lo`` and ``hi`` are NaN if either sample has fewer than
+      2 seeds.
+    """
+    curves, baseline = np.asarray(curves, dtype=float), np.asarray(baseline, dtype=float)
+    point = float(_speedups(curves.mean(0), baseline.mean(0)))
+    point = point if point > 0 else math.nan
+    if min(len(curves), len(baseline)) < 2:
+        return point, math.nan, math.nan
+
+    def statistic(i: np.ndarray, j: np.ndarray, axis: int = -1) -> np.ndarray:
+        """Speed-ups for ``[..., R]`` and ``[..., R0]`` resampled seed indices."""
+        del axis  # Always the last: the seeds.
+        return _speedups(curves[i].mean(-2), baseline[j].mean(-2))
+
+    interval = scipy.stats.bootstrap(
+        (np.arange(len(curves)), np.arange(len(baseline))),
+        statistic,
+        n_resamples=n_resamples,
+        vectorized=True,
+        confidence_level=level,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    ).confidence_interval
+    return point, float(interval.low), float(interval.high)
