@@ -1,59 +1,56 @@
-r"""Learning-rate schedules, written by hand in optax's style.
+r"""Learning-rate schedules: optax's, the lab's power scheduling and a plateau wrapper.
 
 A schedule is an :data:`optax.Schedule`: a pure, jit-able function mapping the
 step count :math:`t = 0, 1, \dots` to a learning rate :math:`\eta_t`. Pass it
 as ``learning_rate`` to any optimizer of :mod:`mlp_jax.optimizers` (or optax),
-which then counts the steps in its state.
+which then counts the steps in its state. :data:`SCHEDULES` names the builders
+of the lab's six schedules; four are optax's own (mind their argument names and
+order):
 
-The performance (plateau) schedule depends on the loss rather than on the step,
-so it is a :class:`optax.GradientTransformation` instead; see :func:`plateau`.
+- ``constant``: ``optax.constant_schedule(value)``, :math:`\eta_t = \eta`.
+- ``power``: :func:`power`, :math:`\eta_t = \eta_0 / (1 + t/s)^c`.
+- ``exponential``: ``optax.exponential_decay(init_value, transition_steps,
+  decay_rate, staircase=False)``, :math:`\eta_t = \eta_0 \, r^{t/s}` with
+  :math:`s` = ``transition_steps`` and :math:`r` = ``decay_rate``: the rate is
+  multiplied by :math:`r` every :math:`s` steps, in jumps
+  (:math:`\eta_0 \, r^{\lfloor t/s \rfloor}`) with ``staircase=True``.
+- ``piecewise_constant``: ``optax.piecewise_constant_schedule(init_value,
+  boundaries_and_scales)``, :math:`\eta_t = \eta_0 \prod_{b \le t} s_b`: from
+  step :math:`b` on the rate is multiplied by :math:`s_b \ge 0`. The lecture's
+  Keras example (0.1 for 5 epochs, 0.01 until epoch 20, then 0.001) is
+  ``optax.piecewise_constant_schedule(0.1, {5: 0.1, 20: 0.1})`` with steps
+  counted in epochs.
+- ``one_cycle``: ``optax.linear_onecycle_schedule(transition_steps, peak_value,
+  pct_start=0.3, pct_final=0.85, div_factor=25.0, final_div_factor=1e4)``, 1cycle
+  (Smith, 2017). With :math:`T` = ``transition_steps``, :math:`\eta_1` =
+  ``peak_value`` and :math:`\eta_0 = \eta_1 /` ``div_factor``, piecewise linear
+  through the knots :math:`(0, \eta_0)`, :math:`(\lfloor p_1 T \rfloor, \eta_1)`,
+  :math:`(\lfloor p_2 T \rfloor, \eta_0)` and
+  :math:`(T, \eta_0 /` ``final_div_factor``:math:`)`, constant after :math:`T`
+  (:math:`p_1` = ``pct_start``, :math:`p_2` = ``pct_final``). The knots must be
+  distinct, :math:`\lfloor p_1 T \rfloor < \lfloor p_2 T \rfloor < T`: optax
+  keys them by step in a dict, so with ``pct_final=1`` the descent runs from
+  :math:`\eta_1` straight to the final value. The lecture's recipe (up for about
+  half of training from :math:`\eta_1/10`, down for the other half, then a few
+  orders of magnitude lower at the end) is e.g.
+  ``optax.linear_onecycle_schedule(T, eta_1, pct_start=0.45, pct_final=0.9,
+  div_factor=10.0, final_div_factor=1e3)``.
+- ``plateau``: :func:`plateau`. It depends on the loss rather than on the step,
+  so it is a :class:`optax.GradientTransformation` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import chex
-import jax.numpy as jnp
 import optax
 import optax.contrib
 
 from mlp_jax import util
 
-__all__ = [
-    "SCHEDULES",
-    "constant",
-    "exponential",
-    "get",
-    "one_cycle",
-    "piecewise_constant",
-    "plateau",
-    "power",
-]
-
-
-def _check_positive(**values: float) -> None:
-    for name, value in values.items():
-        if value <= 0:
-            raise ValueError(f"`{name}` must be positive, got {value}.")
-
-
-def constant(value: chex.Numeric) -> optax.Schedule:
-    r"""The constant schedule :math:`\eta_t = \eta`.
-
-    Args:
-      value: :math:`\eta`.
-
-    Returns:
-      The schedule ``step -> value``.
-    """
-
-    def schedule(count: chex.Numeric) -> chex.Numeric:
-        del count
-        return jnp.asarray(value)
-
-    return schedule
+__all__ = ["SCHEDULES", "get", "plateau", "power"]
 
 
 def power(
@@ -75,145 +72,11 @@ def power(
     Raises:
       ValueError: If ``scale_steps`` is not positive.
     """
-    _check_positive(scale_steps=scale_steps)
+    if scale_steps <= 0:
+        raise ValueError(f"`scale_steps` must be positive, got {scale_steps}.")
 
     def schedule(count: chex.Numeric) -> chex.Numeric:
         return init_value / (1 + count / scale_steps) ** power
-
-    return schedule
-
-
-def exponential(
-    init_value: chex.Numeric,
-    decay_rate: chex.Numeric,
-    transition_steps: float,
-    staircase: bool = False,
-) -> optax.Schedule:
-    r"""Exponential scheduling :math:`\eta_t = \eta_0 \, r^{t/s}`.
-
-    The rate is multiplied by :math:`r` every :math:`s` steps; with
-    ``staircase=True`` this happens in jumps,
-    :math:`\eta_t = \eta_0 \, r^{\lfloor t/s \rfloor}`. Equals
-    ``optax.exponential_decay(init_value, transition_steps, decay_rate,
-    staircase=staircase)`` (note optax's argument order).
-
-    Args:
-      init_value: :math:`\eta_0`.
-      decay_rate: :math:`r`, e.g. 0.1 for a tenfold decrease every :math:`s`
-        steps.
-      transition_steps: :math:`s > 0`.
-      staircase: Whether to decay in discrete jumps.
-
-    Returns:
-      The schedule ``step -> eta_t``.
-
-    Raises:
-      ValueError: If ``transition_steps`` is not positive.
-    """
-    _check_positive(transition_steps=transition_steps)
-
-    def schedule(count: chex.Numeric) -> chex.Numeric:
-        exponent = count / transition_steps
-        if staircase:
-            exponent = jnp.floor(exponent)
-        return init_value * decay_rate**exponent
-
-    return schedule
-
-
-def piecewise_constant(
-    init_value: chex.Numeric,
-    boundaries_and_scales: Mapping[int, float] | None = None,
-) -> optax.Schedule:
-    r"""Piecewise constant scheduling: scale the rate at given steps.
-
-    .. math::
-        \eta_t = \eta_0 \prod_{b \le t} s_b,
-
-    i.e. from step :math:`b` on, the rate is multiplied by :math:`s_b`. Equals
-    ``optax.piecewise_constant_schedule``. The lecture's Keras example (0.1 for
-    5 epochs, 0.01 until epoch 20, then 0.001) is
-    ``piecewise_constant(0.1, {5: 0.1, 20: 0.1})`` with steps counted in epochs.
-
-    Args:
-      init_value: :math:`\eta_0`.
-      boundaries_and_scales: Mapping from step :math:`b` to the factor
-        :math:`s_b \ge 0` applied from that step on.
-
-    Returns:
-      The schedule ``step -> eta_t``.
-
-    Raises:
-      ValueError: If a scale is negative.
-    """
-    items = sorted((boundaries_and_scales or {}).items())
-    if any(scale < 0 for _, scale in items):
-        raise ValueError("`boundaries_and_scales` must have non-negative scales.")
-
-    def schedule(count: chex.Numeric) -> chex.Numeric:
-        value = jnp.asarray(init_value)
-        for boundary, scale in items:
-            value = jnp.where(count >= boundary, value * scale, value)
-        return value
-
-    return schedule
-
-
-def one_cycle(
-    transition_steps: int,
-    peak_value: chex.Numeric,
-    pct_start: float = 0.3,
-    pct_final: float = 0.85,
-    div_factor: float = 25.0,
-    final_div_factor: float = 1e4,
-) -> optax.Schedule:
-    r"""1cycle scheduling (Smith, 2017), piecewise linear in three phases.
-
-    With :math:`T` = ``transition_steps``, :math:`\eta_1` = ``peak_value`` and
-    :math:`\eta_0 = \eta_1 /` ``div_factor``:
-
-    1. steps :math:`0 \to t_1 = \lfloor p_1 T \rfloor`: linearly up from
-       :math:`\eta_0` to :math:`\eta_1`;
-    2. steps :math:`t_1 \to t_2 = \lfloor p_2 T \rfloor`: linearly back down
-       to :math:`\eta_0`;
-    3. steps :math:`t_2 \to T`: annealing, linearly down to
-       :math:`\eta_0 /` ``final_div_factor``, which is kept after :math:`T`.
-
-    The signature and defaults are those of ``optax.linear_onecycle_schedule``,
-    which it equals. The lecture's recipe (up for about half of training from
-    :math:`\eta_0 = \eta_1/10`, down for the other half, then a few orders of
-    magnitude lower at the end) is e.g. ``one_cycle(T, eta_1, pct_start=0.45,
-    pct_final=0.9, div_factor=10.0, final_div_factor=1e3)``.
-
-    Args:
-      transition_steps: :math:`T > 0`, the length of the cycle (usually the
-        whole training).
-      peak_value: :math:`\eta_1`, the maximal rate.
-      pct_start: :math:`p_1`, the fraction of :math:`T` spent increasing.
-      pct_final: :math:`p_2 \ge p_1`, the fraction of :math:`T` at which the
-        decrease ends and the annealing starts.
-      div_factor: :math:`\eta_1 / \eta_0`.
-      final_div_factor: How much lower than :math:`\eta_0` the annealing ends.
-
-    Returns:
-      The schedule ``step -> eta_t``.
-
-    Raises:
-      ValueError: If ``transition_steps`` is not positive or the fractions are
-        not ordered within [0, 1].
-    """
-    _check_positive(transition_steps=transition_steps)
-    if not 0 <= pct_start <= pct_final <= 1:
-        raise ValueError("Need 0 <= pct_start <= pct_final <= 1.")
-    initial = peak_value / div_factor
-    final = initial / final_div_factor
-    knots = [0, int(pct_start * transition_steps), int(pct_final * transition_steps)]
-    knots.append(transition_steps)
-    values = [initial, peak_value, initial, final]
-
-    def schedule(count: chex.Numeric) -> chex.Numeric:
-        cycle = jnp.interp(count, jnp.asarray(knots), jnp.asarray(values))
-        return jnp.where(count >= transition_steps, final, cycle)
 
     return schedule
 
@@ -271,11 +134,11 @@ def plateau(
 
 
 SCHEDULES: dict[str, Callable[..., Any]] = {
-    "constant": constant,
+    "constant": optax.constant_schedule,
     "power": power,
-    "exponential": exponential,
-    "piecewise_constant": piecewise_constant,
-    "one_cycle": one_cycle,
+    "exponential": optax.exponential_decay,
+    "piecewise_constant": optax.piecewise_constant_schedule,
+    "one_cycle": optax.linear_onecycle_schedule,
     "plateau": plateau,
 }
 
@@ -287,7 +150,8 @@ def get(name: str) -> Callable[..., Any]:
       name: One of the keys of :data:`SCHEDULES`.
 
     Returns:
-      The builder, e.g. ``get("exponential")(0.1, 0.5, 1000)``.
+      The builder, e.g. ``get("exponential")(0.1, 1000, 0.5)`` (optax's order:
+      ``init_value, transition_steps, decay_rate``).
 
     Raises:
       ValueError: If ``name`` is not registered; the message lists valid names.

@@ -1,30 +1,17 @@
-r"""Statistics over the R repeats (seeds) of a configuration, in NumPy.
+r"""Statistics over the R repeats (seeds) of a configuration, in NumPy and SciPy.
 
 Every per-run array has the runs on one axis (axis 0 for ``History`` fields). A run
 that diverged has NaN losses after its ``diverged_step``; such runs are left out:
 select them with :func:`finite_runs`, and the functions below also treat any
-non-finite value (NaN, ±inf) as missing.
-
-The Student t distribution is computed here from the regularized incomplete beta
-function :math:`I_x(a, b)`, evaluated by its continued fraction, so the library
-needs no SciPy. With :math:`T \sim t_\nu`,
-
-.. math::
-
-    P(|T| > t) = I_{\nu/(\nu + t^2)}(\nu/2, 1/2) = 1 - I_{t^2/(\nu + t^2)}(1/2, \nu/2).
+non-finite value (NaN, ±inf) as missing (:func:`speedup` expects finite runs only).
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 import math
 
 import numpy as np
-
-_EPS = 1e-15
-_TINY = 1e-300
-_MAX_TERMS = 10_000
+import scipy.stats
 
 
 def finite_runs(diverged_step: np.ndarray) -> np.ndarray:
@@ -45,141 +32,6 @@ def _finite(a: np.ndarray) -> np.ndarray:
     return a[np.isfinite(a)]
 
 
-def _cf_terms(a: float, b: float, x: float):
-    """Partial numerators d_m of I_x(a, b)'s continued fraction (DLMF 8.17.22)."""
-    yield 1.0
-    for m in itertools.count(1):
-        k = m // 2
-        if m % 2:
-            yield -(a + k) * (a + b + k) * x / ((a + 2 * k) * (a + 2 * k + 1))
-        else:
-            yield k * (b - k) * x / ((a + 2 * k - 1) * (a + 2 * k))
-
-
-def _betainc(a: float, b: float, x: float) -> float:
-    r"""Regularized incomplete beta :math:`I_x(a, b)`.
-
-    .. math::
-
-        I_x(a, b) = \frac{x^a (1-x)^b}{a\,B(a, b)}
-        \cfrac{1}{1 + \cfrac{d_1}{1 + \cfrac{d_2}{1 + \cdots}}}
-
-    evaluated by the modified Lentz algorithm. The fraction converges fast for
-    :math:`x < (a+1)/(a+b+2)`; above, :math:`I_x(a, b) = 1 - I_{1-x}(b, a)`.
-    """
-    if math.isnan(x):
-        return math.nan
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    if x > (a + 1.0) / (a + b + 2.0):
-        return 1.0 - _betainc(b, a, 1.0 - x)
-    log_beta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
-    front = math.exp(a * math.log(x) + b * math.log1p(-x) - math.log(a) - log_beta)
-    f, c, d = _TINY, _TINY, 0.0
-    for term in itertools.islice(_cf_terms(a, b, x), _MAX_TERMS):
-        d = 1.0 + term * d
-        d = 1.0 / (d if abs(d) > _TINY else _TINY)
-        c = 1.0 + term / c
-        c = c if abs(c) > _TINY else _TINY
-        f *= c * d
-        if abs(c * d - 1.0) < _EPS:
-            return front * f
-    raise ArithmeticError(f"incomplete beta I_{x}({a}, {b}) did not converge")
-
-
-def _t_split(t: float, df: float) -> tuple[float, float]:
-    r""":math:`(P(|T| \le |t|), P(|T| > |t|))` for :math:`T \sim t_\nu`.
-
-    For :math:`|t| < 1` the first is computed directly,
-    :math:`I_{t^2/(\nu+t^2)}(1/2, \nu/2)`, else the second,
-    :math:`I_{\nu/(\nu+t^2)}(\nu/2, 1/2)`; the other is its complement, which
-    is then at least about 0.3, so both keep full relative precision.
-    """
-    t2 = t * t
-    if t2 < 1.0:
-        inside = _betainc(0.5, 0.5 * df, t2 / (df + t2))
-        return inside, 1.0 - inside
-    outside = _betainc(0.5 * df, 0.5, df / (df + t2))
-    return 1.0 - outside, outside
-
-
-def t_cdf(t: float, df: float) -> float:
-    r"""Cumulative distribution function of Student's t with ``df`` degrees of freedom.
-
-    .. math::
-
-        F_\nu(t) = \tfrac12 + \tfrac12 P(|T| \le t) \quad (t \ge 0), \qquad
-        F_\nu(t) = \tfrac12 P(|T| > |t|) \quad (t < 0).
-
-    Args:
-      t: point at which to evaluate.
-      df: degrees of freedom ν > 0 (need not be an integer).
-    """
-    inside, outside = _t_split(t, df)
-    return 0.5 + 0.5 * inside if t >= 0 else 0.5 * outside
-
-
-def _t_pdf(t: float, df: float) -> float:
-    r"""Density :math:`\Gamma(\frac{\nu+1}{2}) / (\Gamma(\frac\nu2)\sqrt{\nu\pi})
-    \, (1 + t^2/\nu)^{-(\nu+1)/2}`."""
-    log_norm = math.lgamma(0.5 * (df + 1)) - math.lgamma(0.5 * df) - 0.5 * math.log(df * math.pi)
-    return math.exp(log_norm - 0.5 * (df + 1) * math.log1p(t * t / df))
-
-
-@functools.lru_cache(maxsize=512)
-def t_quantile(q: float, df: float) -> float:
-    r"""Quantile :math:`t_{q,\nu} = F_\nu^{-1}(q)` of Student's t distribution.
-
-    By symmetry :math:`t_q = \operatorname{sign}(q - \tfrac12)\, x` where x ≥ 0
-    solves :math:`P(|T| \le x) = |2q - 1|`, equivalently
-    :math:`P(|T| > x) = 2\min(q, 1-q)` (whichever side is smaller is matched, for
-    precision in both tails). The root is found by Newton's method (derivative
-    :math:`2 f_\nu(x)`, the density), safeguarded by bisection inside a bracket
-    found by doubling.
-
-    Args:
-      q: probability in [0, 1]; 0 and 1 give ∓inf.
-      df: degrees of freedom ν > 0 (need not be an integer).
-
-    Raises:
-      ValueError: if q is outside [0, 1] or df ≤ 0.
-    """
-    if not 0.0 <= q <= 1.0 or not df > 0:
-        raise ValueError(f"need 0 <= q <= 1 and df > 0, got q={q}, df={df}")
-    sign = math.copysign(1.0, q - 0.5)
-    central, tail = abs(1.0 - 2.0 * q), 2.0 * min(q, 1.0 - q)
-    if central == 0.0 or tail == 0.0:
-        return sign * (0.0 if central == 0.0 else math.inf)
-
-    def excess(x: float) -> float:  # Increasing in x, zero at the root.
-        inside, outside = _t_split(x, df)
-        return inside - central if central < tail else tail - outside
-
-    lo, hi = 0.0, 1.0
-    while excess(hi) < 0:
-        lo, hi = hi, 2.0 * hi
-    x = 0.5 * (lo + hi)
-    for _ in range(200):
-        e = excess(x)
-        if e == 0.0:
-            break
-        lo, hi = (x, hi) if e < 0 else (lo, x)
-        new = x - e / (2.0 * _t_pdf(x, df))
-        new = new if lo < new < hi else 0.5 * (lo + hi)
-        converged = abs(new - x) <= 4 * _EPS * new
-        x = new
-        if converged:
-            break
-    return sign * x
-
-
-def _t_factor(n: int, level: float) -> float:
-    """Half-width multiplier t_{(1+level)/2, n-1}; 0 when n < 2 (no spread to measure)."""
-    return t_quantile(0.5 * (1.0 + level), n - 1) if n >= 2 else 0.0
-
-
 def mean_ci(
     a: np.ndarray, axis: int = 0, level: float = 0.95
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -194,7 +46,8 @@ def mean_ci(
         s^2 = \frac{1}{n-1} \sum_i (x_i - \bar x)^2, \qquad
         \bar x \pm t_{(1+\ell)/2,\, n-1} \frac{s}{\sqrt n},
 
-    the interval that covers the expected value of the quantity over seeds with
+    with the quantile t of Student's t distribution from ``scipy.stats.t``: the
+    interval that covers the expected value of the quantity over seeds with
     probability ℓ (``level``) if the runs are independent and roughly normal. It
     measures the uncertainty of the *mean*, not the spread of single runs (that is
     √n times wider). With n = 1 there is no spread to measure and the interval
@@ -215,17 +68,17 @@ def mean_ci(
         mean = np.where(ok, a, 0.0).sum(axis) / n
         dev = np.where(ok, a - np.expand_dims(mean, axis), 0.0)
         s = np.sqrt((dev**2).sum(axis) / (n - 1))
-    factor = np.vectorize(_t_factor, otypes=[float])(n, level)
-    half = np.where(n >= 2, factor * s / np.sqrt(np.maximum(n, 1)), 0.0)
+        half = scipy.stats.t.ppf(0.5 * (1.0 + level), n - 1) * s / np.sqrt(n)
+    half = np.where(n >= 2, half, 0.0)
     return mean, mean - half, mean + half
 
 
 def welch_t_test(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
     r"""Welch's two-sample t-test of equal means, unequal variances.
 
-    With sample means :math:`\bar a, \bar b`, variances :math:`s_a^2, s_b^2`
-    (ddof = 1) and sizes :math:`n_a, n_b`, and :math:`v_a = s_a^2/n_a`,
-    :math:`v_b = s_b^2/n_b`:
+    ``scipy.stats.ttest_ind(a, b, equal_var=False)``: with sample means
+    :math:`\bar a, \bar b`, variances :math:`s_a^2, s_b^2` (ddof = 1) and sizes
+    :math:`n_a, n_b`, and :math:`v_a = s_a^2/n_a`, :math:`v_b = s_b^2/n_b`:
 
     .. math::
 
@@ -247,53 +100,35 @@ def welch_t_test(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
     a, b = _finite(a), _finite(b)
     if min(a.size, b.size) < 2:
         raise ValueError(f"need >= 2 finite values per sample, got {a.size} and {b.size}")
-    va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
-    if va + vb == 0:
+    if np.ptp(a) == np.ptp(b) == 0:
         return math.nan, math.nan, math.nan
-    t = float((a.mean() - b.mean()) / math.sqrt(va + vb))
-    df = float((va + vb) ** 2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1)))
-    return t, df, _t_split(t, df)[1]
+    result = scipy.stats.ttest_ind(a, b, equal_var=False)
+    return float(result.statistic), float(result.df), float(result.pvalue)
 
 
-def bootstrap_diff_ci(
-    a: np.ndarray,
-    b: np.ndarray,
-    level: float = 0.95,
-    n_boot: int = 10_000,
-    seed: int = 0,
-) -> tuple[float, float]:
-    r"""Percentile-bootstrap confidence interval of :math:`\bar a - \bar b`.
-
-    Each of ``n_boot`` replicates resamples a and b independently with replacement
-    (same sizes) and takes :math:`\bar a^* - \bar b^*`; the interval is the
-    :math:`(1-\ell)/2` and :math:`(1+\ell)/2` quantiles of the replicates. The
-    samples are treated as unpaired.
+def _crossings(curves: np.ndarray, targets: np.ndarray, interpolate: bool) -> np.ndarray:
+    """First epoch at which each curve is at or below its target; inf if never.
 
     Args:
-      a: first sample; non-finite values are dropped.
-      b: second sample; likewise.
-      level: confidence level ℓ in (0, 1).
-      n_boot: number of bootstrap replicates.
-      seed: seed of the ``numpy.random.default_rng`` that draws them; the result is
-        a deterministic function of the inputs and the seed.
+      curves: ``[..., E]`` curves, epoch e at index e - 1; NaN never reaches.
+      targets: ``[...]`` thresholds, one per curve (or broadcast to them).
+      interpolate: as in :func:`epochs_to_target`.
 
     Returns:
-      ``(lo, hi)``.
-
-    Raises:
-      ValueError: if a sample has no finite value.
+      ``[...]`` epochs, as floats.
     """
-    a, b = _finite(a), _finite(b)
-    if min(a.size, b.size) < 1:
-        raise ValueError("need >= 1 finite value per sample")
-    rng = np.random.default_rng(seed)
-
-    def resampled_means(x: np.ndarray) -> np.ndarray:
-        return x[rng.integers(0, x.size, size=(n_boot, x.size))].mean(axis=1)
-
-    diffs = resampled_means(a) - resampled_means(b)
-    lo, hi = np.quantile(diffs, [0.5 * (1.0 - level), 0.5 * (1.0 + level)])
-    return float(lo), float(hi)
+    curves = np.asarray(curves, dtype=float)
+    targets = np.asarray(targets, dtype=float)[..., None]
+    hit = curves <= targets
+    i = hit.argmax(-1)[..., None]  # The first hit; 0 if none.
+    epoch = i + 1.0
+    if interpolate:
+        before = np.take_along_axis(curves, np.maximum(i - 1, 0), -1)
+        after = np.take_along_axis(curves, i, -1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            between = i + (before - targets) / (before - after)
+        epoch = np.where((i > 0) & np.isfinite(before), between, epoch)
+    return np.where(hit.any(-1), epoch[..., 0], np.inf)
 
 
 def epochs_to_target(
@@ -318,13 +153,76 @@ def epochs_to_target(
     Returns:
       The epoch as a float, or ``None`` if the curve never reaches ``target``.
     """
-    curve = np.asarray(mean_curve, dtype=float)
-    hits = np.flatnonzero(curve <= target)
-    if hits.size == 0:
-        return None
-    i = int(hits[0])
-    epoch = float(i + 1)
-    if not interpolate or i == 0 or not np.isfinite(curve[i - 1]):
-        return epoch
-    before, after = curve[i - 1], curve[i]
-    return epoch - 1.0 + float((before - target) / (before - after))
+    epoch = float(_crossings(mean_curve, target, interpolate))
+    return epoch if math.isfinite(epoch) else None
+
+
+def _speedups(mean_curves: np.ndarray, baseline_means: np.ndarray) -> np.ndarray:
+    """``[...]`` speed-ups of ``[..., E]`` mean curves over ``[..., E]`` baseline means.
+
+    0 where a curve never reaches its baseline's final value.
+    """
+    target = baseline_means[..., -1]
+    return _crossings(baseline_means, target, True) / _crossings(mean_curves, target, True)
+
+
+def speedup(
+    curves: np.ndarray,
+    baseline: np.ndarray,
+    *,
+    level: float = 0.95,
+    n_resamples: int = 9999,
+    seed: int = 0,
+) -> tuple[float, float, float]:
+    r"""How many times sooner a configuration reaches the baseline's final mean loss.
+
+    The target is the baseline's final mean loss :math:`L^\ast` (the mean over its
+    seeds of the last epoch). With :math:`e(c)` the interpolated epoch at which a
+    mean curve :math:`c` first reaches it (:func:`epochs_to_target` with
+    ``interpolate=True``), the speed-up is :math:`e(\bar c_0) / e(\bar c)` for the
+    baseline's and the configuration's mean curves :math:`\bar c_0, \bar c`: 2 if
+    the configuration gets there in half the epochs.
+
+    The interval is the percentile bootstrap over seeds (``scipy.stats.bootstrap``,
+    ``method="percentile"``): each of ``n_resamples`` replicates resamples the
+    configuration's and the baseline's seeds independently, with replacement (the
+    seeds are unpaired), recomputes both mean curves, the target and the
+    speed-up, which is 0 (infinitely slow) when the resampled configuration never
+    reaches the target; the endpoints are the :math:`(1 \mp \ell)/2` quantiles of
+    the replicates.
+
+    Args:
+      curves: ``[R, E]`` per-seed loss per epoch of the configuration (epoch e at
+        index e - 1), its non-diverged seeds only (see :func:`finite_runs`).
+      baseline: ``[R0, E]`` the same for the baseline.
+      level: confidence level ℓ in (0, 1).
+      n_resamples: number of bootstrap replicates.
+      seed: seed of the ``numpy.random.default_rng`` that draws them; the result is
+        a deterministic function of the inputs and the seed.
+
+    Returns:
+      ``(point, lo, hi)``: ``point`` is NaN if the configuration's mean curve never
+      reaches the target; ``lo`` and ``hi`` are NaN if either sample has fewer than
+      2 seeds.
+    """
+    curves, baseline = np.asarray(curves, dtype=float), np.asarray(baseline, dtype=float)
+    point = float(_speedups(curves.mean(0), baseline.mean(0)))
+    point = point if point > 0 else math.nan
+    if min(len(curves), len(baseline)) < 2:
+        return point, math.nan, math.nan
+
+    def statistic(i: np.ndarray, j: np.ndarray, axis: int = -1) -> np.ndarray:
+        """Speed-ups for ``[..., R]`` and ``[..., R0]`` resampled seed indices."""
+        del axis  # Always the last: the seeds.
+        return _speedups(curves[i].mean(-2), baseline[j].mean(-2))
+
+    interval = scipy.stats.bootstrap(
+        (np.arange(len(curves)), np.arange(len(baseline))),
+        statistic,
+        n_resamples=n_resamples,
+        vectorized=True,
+        confidence_level=level,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    ).confidence_interval
+    return point, float(interval.low), float(interval.high)

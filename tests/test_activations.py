@@ -1,3 +1,5 @@
+import math
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -34,6 +36,23 @@ def test_matches_numpy(name, x64):
 def test_leaky_relu_slope_is_a_parameter():
     fn = activations.get("leaky_relu", negative_slope=0.2)
     np.testing.assert_allclose(fn(jnp.array([-2.0, 3.0])), [-0.4, 3.0])
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "reference"),
+    [
+        ("leaky_relu", {"negative_slope": 0.2}, lambda x: np.where(x >= 0, x, 0.2 * x)),
+        ("elu", {"alpha": 0.5}, lambda x: np.where(x > 0, x, 0.5 * np.expm1(x))),
+        (
+            "gelu",
+            {"approximate": False},
+            lambda x: 0.5 * x * (1 + np.vectorize(math.erf)(x / math.sqrt(2))),
+        ),
+    ],
+)
+def test_parameters_are_bound(name, kwargs, reference, x64):
+    got = activations.get(name, **kwargs)(jnp.asarray(X))
+    np.testing.assert_allclose(got, reference(X), rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "elu", "gelu", "mish"])

@@ -1,4 +1,4 @@
-"""mlp_jax.schedules against closed forms and optax's equivalents."""
+"""mlp_jax.schedules against the lab's closed forms."""
 
 import chex
 import jax
@@ -22,13 +22,19 @@ def evaluate(schedule, steps=STEPS):
     return values
 
 
+def one_cycle_reference(steps, T, peak, pct_start=0.3, pct_final=0.85, div=25.0, final_div=1e4):
+    """The lab's 1cycle: linear through its four knots, constant after T."""
+    knots = [0, int(pct_start * T), int(pct_final * T), T]
+    return np.interp(steps, knots, [peak / div, peak, peak / div, peak / div / final_div])
+
+
 def test_constant():
-    np.testing.assert_allclose(evaluate(schedules.constant(0.3)), 0.3, rtol=1e-12)
+    np.testing.assert_allclose(evaluate(schedules.get("constant")(0.3)), 0.3, rtol=1e-12)
 
 
 @pytest.mark.parametrize("power", [1.0, 0.5, 2.0])
 def test_power_closed_form(power):
-    values = evaluate(schedules.power(0.1, scale_steps=20, power=power))
+    values = evaluate(schedules.get("power")(0.1, scale_steps=20, power=power))
     np.testing.assert_allclose(values, 0.1 / (1 + STEPS / 20) ** power, rtol=1e-12)
 
 
@@ -39,64 +45,68 @@ def test_power_halves_after_scale_steps():
 
 @pytest.mark.parametrize("staircase", [False, True])
 def test_exponential(staircase):
-    values = evaluate(schedules.exponential(0.1, 0.5, 20, staircase=staircase))
+    # optax's order: init_value, transition_steps s = 20, decay_rate r = 0.5.
+    values = evaluate(schedules.get("exponential")(0.1, 20, 0.5, staircase=staircase))
     exponent = np.floor(STEPS / 20) if staircase else STEPS / 20
     np.testing.assert_allclose(values, 0.1 * 0.5**exponent, rtol=1e-12)
-    reference = optax.exponential_decay(0.1, 20, 0.5, staircase=staircase)
-    np.testing.assert_allclose(values, evaluate(reference), rtol=1e-12)
 
 
 def test_piecewise_constant_lecture_example():
     """0.1 for epochs 0-4, 0.01 for epochs 5-19, then 0.001."""
-    scales = {5: 0.1, 20: 0.1}
-    values = evaluate(schedules.piecewise_constant(0.1, scales))
+    values = evaluate(schedules.get("piecewise_constant")(0.1, {5: 0.1, 20: 0.1}))
     want = np.where(STEPS < 5, 0.1, np.where(STEPS < 20, 0.01, 0.001))
     np.testing.assert_allclose(values, want, rtol=1e-12)
-    reference = optax.piecewise_constant_schedule(0.1, scales)
-    np.testing.assert_allclose(values, evaluate(reference), rtol=1e-12)
 
 
 def test_piecewise_constant_unsorted_and_empty():
-    values = evaluate(schedules.piecewise_constant(2.0, {50: 0.5, 20: 3.0}))
+    build = schedules.get("piecewise_constant")
+    values = evaluate(build(2.0, {50: 0.5, 20: 3.0}))
     want = 2.0 * np.where(STEPS >= 20, 3.0, 1.0) * np.where(STEPS >= 50, 0.5, 1.0)
     np.testing.assert_allclose(values, want, rtol=1e-12)
-    np.testing.assert_allclose(evaluate(schedules.piecewise_constant(2.0)), 2.0)
+    np.testing.assert_allclose(evaluate(build(2.0)), 2.0)
 
 
-def test_one_cycle_closed_form():
-    """Knots of one_cycle(100, 1.0, pct_start=0.4, pct_final=0.8, 10, 100)."""
-    schedule = schedules.one_cycle(100, 1.0, 0.4, 0.8, div_factor=10, final_div_factor=100)
+def test_one_cycle_knots():
+    """Hand-computed values of one_cycle(100, 1.0, pct_start=0.4, pct_final=0.8, 10, 100)."""
+    schedule = schedules.get("one_cycle")(100, 1.0, 0.4, 0.8, div_factor=10, final_div_factor=100)
     steps = np.array([0, 20, 40, 60, 80, 90, 100, 150])
     want = [0.1, 0.55, 1.0, 0.55, 0.1, 0.0505, 0.001, 0.001]
     np.testing.assert_allclose(evaluate(schedule, steps), want, rtol=1e-12)
 
 
-def test_one_cycle_half_up_half_down():
-    """The lecture's plain cycle: up for half of training, down for the other."""
-    schedule = schedules.one_cycle(100, 1.0, pct_start=0.5, pct_final=1.0, div_factor=10)
-    steps = np.array([0, 25, 50, 75, 99, 100, 200])
-    want = [0.1, 0.55, 1.0, 0.55, 0.118, 1e-5, 1e-5]
-    np.testing.assert_allclose(evaluate(schedule, steps), want, rtol=1e-12)
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        # The lecture's recipe: up for about half of training, down, then 1000x lower.
+        {"pct_start": 0.45, "pct_final": 0.9, "div_factor": 10.0, "final_div_factor": 1e3},
+        # The lecture's plain cycle: up for half of training, down for the other half.
+        {"pct_start": 0.5, "pct_final": 0.99, "div_factor": 10.0},
+    ],
+)
+@pytest.mark.parametrize("T", [100, 120])
+def test_one_cycle_closed_form(T, kwargs):
+    steps = np.arange(0, 2 * T, 3)  # includes steps past the end of the cycle
+    values = evaluate(schedules.get("one_cycle")(T, 0.05, **kwargs), steps)
+    ref_kwargs = {"div": kwargs.get("div_factor", 25.0)}
+    ref_kwargs["final_div"] = kwargs.get("final_div_factor", 1e4)
+    ref_kwargs |= {k: v for k, v in kwargs.items() if k.startswith("pct")}
+    np.testing.assert_allclose(values, one_cycle_reference(steps, T, 0.05, **ref_kwargs))
 
 
-@pytest.mark.parametrize("kwargs", [{}, {"pct_start": 0.45, "pct_final": 0.9, "div_factor": 10.0}])
-def test_one_cycle_matches_optax(kwargs):
-    # Not with pct_final=1.0: optax then builds its knots in a dict whose two
-    # last keys collide, and descends from the peak to peak/final_div_factor.
-    steps = np.arange(0, 132, 3)  # includes the end of the cycle, 120
-    values = evaluate(schedules.one_cycle(120, 0.05, **kwargs), steps)
-    reference = optax.linear_onecycle_schedule(120, 0.05, **kwargs)
-    np.testing.assert_allclose(values, evaluate(reference, steps), rtol=1e-12)
+def test_one_cycle_knots_must_be_distinct():
+    """With pct_final=1 optax's knots collide: from the peak straight down to the end value."""
+    schedule = schedules.get("one_cycle")(100, 1.0, pct_start=0.5, pct_final=1.0, div_factor=10)
+    steps = np.array([0, 50, 75, 100])
+    np.testing.assert_allclose(evaluate(schedule, steps), [0.1, 1.0, 0.5 + 0.5e-4, 1e-4])
 
 
 @pytest.mark.parametrize(
     "build",
     [
         lambda: schedules.power(0.1, scale_steps=0),
-        lambda: schedules.exponential(0.1, 0.5, transition_steps=0),
-        lambda: schedules.piecewise_constant(0.1, {10: -1.0}),
-        lambda: schedules.one_cycle(0, 0.1),
-        lambda: schedules.one_cycle(100, 0.1, pct_start=0.9, pct_final=0.5),
+        lambda: schedules.get("piecewise_constant")(0.1, {10: -1.0}),
+        lambda: schedules.get("one_cycle")(0, 0.1),
     ],
 )
 def test_invalid_arguments(build):
@@ -132,7 +142,7 @@ def test_registry():
     assert set(schedules.SCHEDULES) == {
         "constant", "power", "exponential", "piecewise_constant", "one_cycle", "plateau",
     }  # fmt: skip
-    assert schedules.get("one_cycle") is schedules.one_cycle
+    assert schedules.get("one_cycle") is optax.linear_onecycle_schedule
     with pytest.raises(
         ValueError, match="unknown schedule 'cosine'; valid: constant, power, .*, plateau"
     ):
