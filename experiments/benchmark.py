@@ -32,8 +32,6 @@ from absl import flags
 from experiments import flags as common
 from mlp_jax import data, initializers, optimizers, train, util
 
-flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
-
 TIMED_EPOCHS = flags.DEFINE_integer(
     "timed_epochs", 2, "Epochs timed per measurement (after compiling).", lower_bound=1
 )
@@ -66,7 +64,7 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t0
 
 
-def _engine(dataset: data.Dataset, optimizer, repeats, epochs: int, devices=None) -> train.History:
+def _engine(dataset: data.Dataset, optimizer, seeds, epochs: int, devices=None) -> train.History:
     return train.train(
         dataset.train_x,
         dataset.train_y,
@@ -77,7 +75,7 @@ def _engine(dataset: data.Dataset, optimizer, repeats, epochs: int, devices=None
         optimizer=optimizer,
         batch_size=common.BATCH_SIZE.value,
         epochs=epochs,
-        repeats=repeats,
+        seeds=seeds,
         seed=common.SEED.value,
         log=None,
         devices=devices,

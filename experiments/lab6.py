@@ -1,40 +1,33 @@
-"""Lab 6: learning-rate optimizers compared on the exercise-2 network.
+"""Lab 6: learning-rate optimizers compared with exercise 2's plain SGD.
 
     python -m experiments.lab6 --act=relu
     python -m experiments.lab6 --act=sigmoid,relu --optimizers=sgd,adam,nadam --lr=adam=3e-3
+    python -m experiments.lab6 --act=relu --lr_grid=5
 
-Trains every optimizer with --seeds seeds and writes summary.csv, histories, plots
-and report.md under <out_dir>/lab6/<act>/ (see README). Reruns skip finished
-configurations.
+Trains every optimizer with --seeds seeds and writes summary.csv, metrics.csv, the
+records, figures and report.md under <out_dir>/lab6/<act>/ (see README). Reruns skip
+finished configurations.
 """
 
-from absl import flags
-
 from experiments import flags as common
-from mlp_jax import experiment, optimizers
-
-flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+from mlp_jax import configs, experiment, optimizers
 
 OPTIMIZERS = common.define_names(
     "optimizers",
-    ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"],
+    configs.LAB6_OPTIMIZERS,
     optimizers.OPTIMIZERS,
     "optimizer",
-    "Optimizers to compare",
+    "Optimizers to compare (sgd is exercise 2's baseline)",
 )
+LR_GRID = common.define_lr_grid(1)
 
 
 def main(argv):
     del argv
-    rates = common.learning_rates()
-    configs = [
-        common.optimizer_config(name, rates[name], common.INIT.value, common.INIT_SCALE.value)
-        for name in OPTIMIZERS.value
-    ]
-    setup = common.setup(
-        "lab6", "Lab 6: learning-rate optimizers", common.load_data(), baseline="sgd"
-    )
-    experiment.run(setup, dict.fromkeys(common.ACT.value, configs))
+    rates = common.learning_rates(OPTIMIZERS.value)
+    setup = common.setup("lab6", "sgd", LR_GRID.value)
+    by_act = configs.lab6(OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value)
+    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act))
 
 
 if __name__ == "__main__":

@@ -15,9 +15,7 @@ from pathlib import Path
 from absl import flags
 
 from experiments import flags as common
-from mlp_jax import activations, lr_range, optimizers, plots, util
-
-flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+from mlp_jax import activations, initializers, lr_range, optimizers, plots, util
 
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"
@@ -35,7 +33,7 @@ flags.register_multi_flags_validator(
 def main(argv):
     del argv
     dataset = common.load_data()
-    w_init, _ = common.init_settings(common.INIT.value, common.INIT_SCALE.value)
+    w_init = initializers.get(common.INIT.value, common.INIT_SCALE.value)
     out = Path(common.OUT_DIR.value) / "lr_range"
     for act in common.ACT.value:
         result = lr_range.run(
@@ -47,7 +45,7 @@ def main(argv):
             activation=activations.get(act),
             w_init=w_init,
             batch_size=common.BATCH_SIZE.value,
-            repeats=common.SEEDS.value,
+            seeds=common.SEEDS.value,
             seed=common.SEED.value,
             min_lr=MIN_LR.value,
             max_lr=MAX_LR.value,

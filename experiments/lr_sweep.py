@@ -6,7 +6,8 @@ For each optimizer and activation, every (rate, seed) pair trains in one vmapped
 program (``train.train(hparams=...)``). Writes ``<out_dir>/lr_sweep/lr_sweep.csv``
 (one row per optimizer, activation and rate) and prints, per optimizer, the rate
 with the best summed rank of final training loss across the activations, among
-the rates that never diverged with any of them: how lab 6's defaults were chosen.
+the rates that never diverged with any of them: how lab 6's defaults were chosen
+(``mlp_jax.configs.DEFAULT_LR``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ import numpy as np
 from absl import flags
 
 from experiments import flags as common
-from mlp_jax import activations, experiment, optimizers, train, util
-
-flags.adopt_module_key_flags(common)  # --help lists the shared flags too.
+from mlp_jax import configs, experiment, optimizers, util
 
 OPTIMIZERS = common.define_names(
     "optimizers",
@@ -39,11 +38,11 @@ GRID = flags.DEFINE_list(
 
 def _check_grid(rates: list[str]) -> bool:
     try:
-        ok = rates and all(float(r) > 0 for r in rates)
+        ok = rates and all(math.isfinite(float(r)) and float(r) > 0 for r in rates)
     except ValueError:
         ok = False
     if not ok:
-        raise flags.ValidationError("expected positive numbers, e.g. 1e-3,1e-2,0.1")
+        raise flags.ValidationError("expected positive finite numbers, e.g. 1e-3,1e-2,0.1")
     return True
 
 
@@ -60,37 +59,27 @@ COLUMNS = (
 )
 
 
-def sweep_one(dataset, name: str, act: str, rates: list[float]) -> list[dict]:
+def sweep_one(setup: experiment.Setup, name: str, act: str, rates: list[float]) -> list[dict]:
     """Final training loss and test accuracy of every rate, mean over seeds."""
-    history = train.train(
-        dataset.train_x,
-        dataset.train_y,
-        test=(dataset.test_x, dataset.test_y),
-        layer_sizes=common.layer_sizes(),
-        activation=activations.get(act),
-        w_init=common.init_settings(common.INIT.value, common.INIT_SCALE.value)[0],
-        optimizer=optimizers.get(name),
-        hparams={"learning_rate": rates},
-        batch_size=common.BATCH_SIZE.value,
-        epochs=common.EPOCHS.value,
-        repeats=common.SEEDS.value,
-        seed=common.SEED.value,
-        log=None,
+    config = configs.Config(
+        name, name, rates[0], init=common.INIT.value, init_scale=common.INIT_SCALE.value
     )
+    history = setup.train(act, config, rates=rates, log=None)
+    points = [history.at(g) for g in range(len(rates))] if history.grid else [history]
     rows = []
-    for g, rate in enumerate(rates):
-        diverged = int((history.diverged_step[g] >= 0).sum())
+    for rate, point in zip(rates, points, strict=True):
+        diverged = int((~point.finite).sum())
         rows.append(
             {
                 "optimizer": name,
                 "act": act,
                 "learning_rate": rate,
                 "diverged": diverged,
-                "final_train_loss_mean": float(np.mean(history.train_loss[g, :, -1]))
-                if not diverged
-                else math.inf,
-                "test_acc_mean": float(np.nanmean(history.test_acc[g, :, -1])),
-                "data_source": dataset.source,
+                "final_train_loss_mean": math.inf
+                if diverged
+                else float(np.mean(point.train_loss[:, -1])),
+                "test_acc_mean": float(np.nanmean(point.test_acc[:, -1])),
+                "data_source": setup.dataset.source,
             }
         )
     return rows
@@ -98,7 +87,7 @@ def sweep_one(dataset, name: str, act: str, rates: list[float]) -> list[dict]:
 
 def main(argv):
     del argv
-    dataset = common.load_data()
+    setup = common.setup("lr_sweep", baseline="")
     print(f"devices: {jax.devices()}")
     grid = [float(g) for g in GRID.value]
     rows = []
@@ -106,7 +95,7 @@ def main(argv):
         rates = [10 * g for g in grid] if name == "adadelta" else grid
         mine = []
         for act in common.ACT.value:
-            mine += sweep_one(dataset, name, act, rates)
+            mine += sweep_one(setup, name, act, rates)
         rows += mine
         for r in mine:
             print(
@@ -114,8 +103,8 @@ def main(argv):
                 f"  final train loss {r['final_train_loss_mean']:.4f}"
                 f"  test acc {r['test_acc_mean']:.2%}"
             )
-        print(f"best rate for {name}: {experiment.best_rate(mine)}", flush=True)
-    path = util.write_csv(Path(common.OUT_DIR.value) / "lr_sweep" / "lr_sweep.csv", COLUMNS, rows)
+        print(f"best rate for {name}: {configs.best_rate(mine)}", flush=True)
+    path = util.write_csv(Path(setup.out_dir) / "lr_sweep" / "lr_sweep.csv", COLUMNS, rows)
     print(f"wrote {path}")
 
 

@@ -52,7 +52,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from mlp_jax import activations, data, experiment, model, plots, stats, train, util
+from mlp_jax import activations, configs, experiment, model, plots, text, util
 
 EVAL_SIZE = 1000
 """Examples in the evaluation batch: the first ones of the training set."""
@@ -160,40 +160,31 @@ class Study:
 
 
 def run(
-    dataset: data.Dataset,
+    setup: experiment.Setup,
     act: str,
-    configs: Sequence[experiment.Config],
+    by_init: Sequence[configs.Config],
     *,
-    layer_sizes: Sequence[int],
-    batch_size: int = 128,
-    epochs: int = 10,
-    seeds: int = 10,
-    seed: int = 0,
     eval_size: int = EVAL_SIZE,
     log: Log = print,
 ) -> Study:
     """Trains each configuration (named after its init) and measures every epoch.
 
     Args:
-      dataset: training data; the evaluation batch is its first ``eval_size``
-        training examples.
+      setup: data, network and training settings (``Setup.train`` trains); the
+        evaluation batch is the first ``eval_size`` training examples.
       act: hidden activation, a key of ``activations.ACTIVATIONS``.
-      configs: one per initializer; ``Config.name`` is the init's name in the rows.
-      layer_sizes: ``[n_inputs, hidden..., n_classes]``.
-      batch_size: minibatch size.
-      epochs: passes over the training set.
-      seeds: repeats per configuration.
-      seed: base seed of ``train.train``.
+      by_init: one configuration per initializer; its name is the init's in the rows.
       eval_size: examples in the evaluation batch.
       log: receives progress lines.
 
     Returns:
       The ``Study``.
     """
+    dataset = setup.dataset
     x, y = jnp.asarray(dataset.train_x[:eval_size]), jnp.asarray(dataset.train_y[:eval_size])
     rows, init_activations = [], {}
-    for config in configs:
-        log(f"{act}/{config.name}: {seeds} seeds x {epochs} epochs")
+    for config in by_init:
+        log(f"{act}/{config.name}: {setup.seeds} seeds x {setup.epochs} epochs")
         per_epoch, at_init = [], []
 
         def measure(epoch: int, params: model.Params, per_epoch=per_epoch, at_init=at_init):
@@ -201,41 +192,27 @@ def run(
             if epoch == 0:
                 at_init.extend(jax.device_get(_per_seed_activations(params, x, act)))
 
-        history = train.train(
-            dataset.train_x,
-            dataset.train_y,
-            test=(dataset.test_x, dataset.test_y),
-            layer_sizes=layer_sizes,
-            activation=activations.get(act),
-            w_init=config.w_init,
-            optimizer=config.optimizer,
-            batch_size=batch_size,
-            epochs=epochs,
-            repeats=seeds,
-            seed=seed,
-            log=lambda line: log(f"    {line}"),
-            on_epoch=measure,
-        )
-        ok = stats.finite_runs(history.diverged_step)
+        history = setup.train(act, config, log=lambda p: log(f"    {p}"), on_epoch=measure)
         rows += [
-            r | {"data_source": dataset.source} for r in _rows(config.name, act, per_epoch, ok)
+            r | {"data_source": dataset.source}
+            for r in _rows(config.name, act, per_epoch, history.finite)
         ]
         init_activations[config.name] = at_init
-    settings = (", ".join(f"{k} {v}" for k, v in c.settings.items()) for c in configs)
     description = [
         f"- Data: {dataset.source}",
         (
-            f"- Network: {'-'.join(map(str, layer_sizes))} MLP, {act} hidden units, "
+            f"- Network: {'-'.join(map(str, setup.layer_sizes))} MLP, {act} hidden units, "
             "linear output, softmax cross-entropy"
         ),
         (
-            f"- Training: minibatches of {batch_size}, {epochs} epochs, {seeds} seeds "
-            f"(repeat r uses fold_in({seed}, r)); numbers are means over non-diverged seeds"
+            f"- Training: minibatches of {setup.batch_size}, {setup.epochs} epochs, "
+            f"{setup.seeds} seeds (seed s uses fold_in({setup.seed}, s)); numbers are means "
+            "over non-diverged seeds"
         ),
-        *(f"- `{c.name}`: {text}" for c, text in zip(configs, settings)),
+        *(f"- `{c.name}`: {text.describe(c.spec())}" for c in by_init),
         f"- Evaluation batch: the first {len(x)} training examples",
     ]
-    return Study(act, rows, init_activations, epochs, len(x), description)
+    return Study(act, rows, init_activations, setup.epochs, len(x), description)
 
 
 def _rows(

@@ -34,12 +34,12 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from mlp_jax import stats, util
+from mlp_jax import stats, train, util
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-Curves = Mapping[str, np.ndarray]
+Curves = train.History
 
 LEVEL = 0.95
 FIGSIZE = (7.0, 4.5)
@@ -70,12 +70,12 @@ def colors(configs: Sequence[str]) -> dict[str, str]:
 
 
 def _train_loss(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
-    y = np.asarray(curves["train_loss"], dtype=float)
+    y = np.asarray(curves.train_loss, dtype=float)
     return np.arange(1, y.shape[1] + 1), y, "epoch"
 
 
 def _test_acc(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
-    y = np.asarray(curves["test_acc"], dtype=float)
+    y = np.asarray(curves.test_acc, dtype=float)
     return np.arange(y.shape[1]), y, "epoch (0 = at initialisation)"
 
 
@@ -88,8 +88,8 @@ def _step_loss(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
     averaged per run, before the mean and band over runs: each point is the mean
     loss over k·log_every steps (the last block may be shorter).
     """
-    y = np.asarray(curves["step_loss"], dtype=float)
-    every, per_epoch = int(curves["log_every"]), int(curves["steps_per_epoch"])
+    y = np.asarray(curves.step_loss, dtype=float)
+    every, per_epoch = curves.log_every, curves.steps_per_epoch
     window = np.arange(y.shape[1])
     windows_per_epoch = max(per_epoch // every, 1)
     centre = (window // windows_per_epoch) * per_epoch
@@ -117,7 +117,7 @@ _METRICS = {
 
 def _diverged(curves: Curves) -> tuple[int, int]:
     """(k, R): how many of the R runs diverged."""
-    ok = stats.finite_runs(curves["diverged_step"])
+    ok = stats.finite_runs(curves.diverged_step)
     return int((~ok).sum()), ok.size
 
 
@@ -133,7 +133,7 @@ def _draw(
     xlabel = ""
     for name, curves in runs.items():
         x, y, xlabel = metric.series(curves)
-        y = y[stats.finite_runs(curves["diverged_step"])]
+        y = y[stats.finite_runs(curves.diverged_step)]
         if len(y) == 0:  # Every run diverged: a legend entry only.
             ax.plot([], [], color=palette[name], label=_label(name, curves), ls="--")
             continue
@@ -245,6 +245,48 @@ def plot_side_by_side(
       ``path``.
     """
     return _save(_side_by_side_figure(runs_by_act, title), path)
+
+
+def plot_lr_sensitivity(
+    results: Mapping[str, Curves], chosen: Mapping[str, int], path: Path, *, title: str
+) -> Path:
+    """Final validation loss against the learning rate, a line per configuration.
+
+    Each point is the mean over the seeds that did not diverge at that rate, with
+    its 95% confidence band (``stats.mean_ci``); the rate each configuration is
+    reported at (``chosen[name]``, a grid index) is circled.
+
+    Args:
+      results: configuration name → a record with a ``learning_rate`` grid and
+        validation losses.
+      chosen: configuration name → index of its chosen rate.
+      path: the PNG to write.
+      title: figure title.
+    """
+    palette = colors(list(results))
+    fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
+    for name, r in results.items():
+        rates = np.asarray(r.grid["learning_rate"])
+        mean, lo, hi = stats.mean_ci(np.where(r.finite, r.val_loss[..., -1], np.nan), axis=1)
+        ax.plot(rates, mean, marker="o", ms=3, color=palette[name], label=name)
+        ax.fill_between(rates, lo, hi, color=palette[name], alpha=0.2, lw=0)
+        ax.plot(
+            rates[chosen[name]], mean[chosen[name]], "o", ms=10, mfc="none", color=palette[name]
+        )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("learning rate")
+    ax.set_ylabel("final validation loss")
+    ax.grid(True, which="major", alpha=0.4)
+    ax.legend(fontsize="small")
+    fig.suptitle(title)
+    fig.supxlabel(
+        "mean over non-diverged seeds, 95% CI band; circled: the rate with the lowest mean "
+        "(the one reported)",
+        fontsize="x-small",
+        color="0.35",
+    )
+    return _save(fig, path)
 
 
 HIST_BINS = 60

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -51,13 +52,22 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
 def write_csv(
     path: str | os.PathLike[str], columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
 ) -> Path:
-    """Writes ``rows`` as CSV with a header of ``columns``, atomically; floats to 6 digits."""
+    """Writes ``rows`` as CSV with a header of ``columns``, atomically.
+
+    Floats get 6 significant digits; NaN is written as an empty field.
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: f"{v:.6g}" if isinstance(v, float) else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return atomic_write_text(path, buffer.getvalue())
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:.6g}"
+    return value
 
 
 def lookup(registry: Mapping[str, Any], name: str, kind: str) -> Any:
@@ -65,3 +75,11 @@ def lookup(registry: Mapping[str, Any], name: str, kind: str) -> Any:
     if name not in registry:
         raise ValueError(f"unknown {kind} {name!r}; valid: {', '.join(registry)}")
     return registry[name]
+
+
+def duration(seconds: float) -> str:
+    """``12.3 s``, ``4.5 min``, ``2.0 h`` or ``3.1 d``: a duration for progress lines."""
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds / size:.1f} {unit}"
+    return f"{seconds:.1f} s"

@@ -27,8 +27,10 @@ def x64():
         yield
 
 
-def _run_cli(module, *args):
+def _run_cli(module, *args, python=False):
     """Runs ``python -m experiments.MODULE ARGS`` as a user would, quickly.
+
+    With ``python=True``, runs ``python MODULE ARGS`` instead (e.g. ``-c CODE``).
 
     Offline (no ``$MLP_JAX_DATA``), sharing the session's compilation cache, and
     compiled unoptimised: the test programs are tiny, and XLA's optimisation passes
@@ -43,7 +45,9 @@ def _run_cli(module, *args):
         JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
     )
     return subprocess.run(
-        [sys.executable, "-m", f"experiments.{module}", *args],
+        [sys.executable, module, *args]
+        if python
+        else [sys.executable, "-m", f"experiments.{module}", *args],
         check=False,
         capture_output=True,
         text=True,

@@ -1,16 +1,24 @@
-"""The experiment CLIs as a user runs them: bad flags, and a small lab 6 + lab 7 run."""
+"""The experiment CLIs as a user runs them: help, bad flags, a small lab 6 + lab 7 run."""
 
 import csv
-import json
 import re
-from pathlib import Path
 
-import numpy as np
 import pytest
 
-from mlp_jax import experiment
+from mlp_jax import report
 
-ROOT = Path(__file__).resolve().parents[1]
+SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=32"]
+
+
+def read_csv(path):
+    with path.open() as f:
+        return list(csv.DictReader(f))
+
+
+def first_error_line(result):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stderr.strip().splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -20,14 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
         (["--lr=adam=fast"], "malformed entry 'adam=fast'; expected NAME=RATE"),
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
         (["--dataset=synthetic", "--batch_size=5000"], "--batch_size=5000 exceeds the 2000"),
+        (["--optimizers=sgd", "--lr=adam=0.5"], "--lr sets adam, which this run does not train"),
     ],
 )
 def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
-    result = run_cli("lab6", *args)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    first = result.stderr.strip().splitlines()[0]
-    assert expected in first, result.stderr
+    assert expected in first_error_line(run_cli("lab6", *args))
 
 
 @pytest.mark.parametrize(
@@ -40,17 +45,28 @@ def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
         (["--lr=adam"], "malformed entry 'adam'; expected NAME=RATE"),
         (["--lr=lion=0.1"], "unknown optimizer 'lion'"),
         (["--lr=sgd=-1"], "malformed entry 'sgd=-1'"),
+        (["--lr=adam=inf"], "malformed entry 'adam=inf'"),
+        (["--lr=adam=nan"], "malformed entry 'adam=nan'"),
         (["--init=glorot"], "unknown init 'glorot'; valid: normal"),
         (["--init=he", "--init_scale=2"], "--init_scale applies only to --init=normal"),
-        (["--hidden=128,x"], "expected positive integers"),
+        (["--init_scale=nan"], "--init_scale must be a positive finite number"),
+        (["--init_scale=0"], "--init_scale must be a positive finite number"),
+        (["--hidden=128,x"], "expected one or more positive integers"),
+        (["--hidden="], "expected one or more positive integers"),
+        (["--hidden=²"], "expected one or more positive integers"),
+        (["--seed=4294967296"], "is not an integer in the range [0, 4294967295]"),
+        (["--seed=-1"], "is not an integer in the range [0, 4294967295]"),
+        (["--divergence_factor=0.5"], "--divergence_factor must be a finite number above 1"),
+        (["--divergence_factor=inf"], "--divergence_factor must be a finite number above 1"),
+        (["--lr_grid=0"], "0 is not a positive integer"),
         (["--dataset=cifar"], "value should be one of <mnist|fashion_mnist|synthetic>"),
     ],
 )
 def test_flag_validation(args, expected):
-    """The same validators as above, checked in-process (absl prints their message)."""
+    """The validators, checked in-process (absl prints their message on one line)."""
     from absl import flags
 
-    import experiments.lab6  # noqa: F401  (defines --optimizers)
+    import experiments.lab6  # noqa: F401  (defines --optimizers and --lr_grid)
 
     try:
         with pytest.raises(flags.Error, match=re.escape(expected)):
@@ -59,26 +75,54 @@ def test_flag_validation(args, expected):
         flags.FLAGS.unparse_flags()
 
 
+@pytest.mark.parametrize(
+    ("cli", "own"),
+    [
+        ("lab6", ["--optimizers", "--lr_grid"]),
+        ("lab7", ["--inits", "--lr_grid", "--optimizer"]),
+        ("schedules", ["--lr_grid", "--optimizer", "--schedules"]),
+        ("diagnostics", ["--inits", "--optimizer"]),
+        ("lr_range", ["--max_lr", "--min_lr", "--optimizer", "--steps"]),
+        ("lr_sweep", ["--grid", "--optimizers"]),
+        ("benchmark", ["--timed_epochs", "--[no]torch"]),
+    ],
+)
+def test_help_lists_own_flags_then_the_shared_ones(cli, own, run_cli):
+    result = run_cli(cli, "--help")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    mine, _, shared = out.partition("Flags every experiment shares:")
+    assert "Flags of this command:" in mine
+    for flag in own:
+        assert f"  {flag}:" in mine, (flag, out)
+    for flag in ("--act", "--dataset", "--seeds", "--out_dir"):
+        assert f"  {flag}:" in shared and f"  {flag}:" not in mine
+
+
+def test_runs_without_sched_getaffinity_as_on_macos_and_windows(run_cli):
+    result = run_cli(
+        "-c",
+        "import os; del os.sched_getaffinity; import runpy, sys; "
+        "sys.argv = ['lab6', '--help']; runpy.run_module('experiments.lab6', run_name='__main__')",
+        python=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Flags of this command:" in result.stdout
+
+
 def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
-    common = [
-        "--dataset=synthetic",
-        "--epochs=2",
-        "--seeds=2",
-        "--hidden=32",
-        f"--out_dir={tmp_path}",
-    ]
+    common = [*SMALL, f"--out_dir={tmp_path}"]
     lab6 = run_cli(
         "lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07"
     )
     assert lab6.returncode == 0, lab6.stderr
     for act in ("sigmoid", "relu"):
         folder = tmp_path / "lab6" / act
-        with (folder / "summary.csv").open() as f:
-            rows = list(csv.DictReader(f))
+        rows = read_csv(folder / "summary.csv")
         assert [r["config"] for r in rows] == ["sgd", "adam"]
-        assert set(experiment.SUMMARY_COLUMNS) <= set(rows[0])
+        assert list(rows[0]) == list(report.SUMMARY_COLUMNS)
         assert '"learning_rate": 0.003' in rows[1]["settings"]
-        for name in ("report.md", "loss_epoch.png", "loss_step.png", "test_acc.png"):
+        for name in ("report.md", "metrics.csv", "loss_epoch.png", "loss_step.png"):
             assert (folder / name).exists()
     assert (tmp_path / "lab6" / "activations.png").exists()
     assert "epoch 2/2" in lab6.stdout and "ETA" in lab6.stdout
@@ -88,53 +132,39 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     )
     assert again.stdout.count("skipping") == 2, again.stdout
 
-    lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he")
+    lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he", "--lr_grid=2")
     assert lab7.returncode == 0, lab7.stderr
-    with (tmp_path / "lab6" / "relu" / "summary.csv").open() as f:
-        best_row = min(csv.DictReader(f), key=lambda r: float(r["epochs_to_target"]))
-    best = best_row["config"]
-    assert f"relu: Optimizer: {best}" in lab7.stdout
-    assert "fastest to the loss target" in lab7.stdout
-    # Lab 7 trains at the rate lab 6 used (0.003 or 0.07), not the default table's.
-    assert f"learning rate {json.loads(best_row['settings'])['learning_rate']:g} " in lab7.stdout
-    report = (tmp_path / "lab7" / "relu" / "report.md").read_text()
-    assert f"Optimizer: {best}" in report and "| he |" in report
-
-
-def test_schedule_definitions():
-    from experiments.schedules import learning_rates
-
-    rates = learning_rates(0.1, epoch_steps=10, total_steps=40)
-    at = {name: [float(s(t)) for t in (0, 10, 20, 30, 40)] for name, s in rates.items()}
-    np.testing.assert_allclose(at["constant"], [0.1] * 5)
-    np.testing.assert_allclose(at["power"], [0.1 / (1 + t / 10) for t in (0, 10, 20, 30, 40)])
-    np.testing.assert_allclose(
-        at["exponential"], [0.1 * 0.1 ** (t / 40) for t in (0, 10, 20, 30, 40)]
-    )
-    np.testing.assert_allclose(at["piecewise_constant"], [0.1, 0.1, 0.03, 0.009, 0.009])
-    np.testing.assert_allclose(at["one_cycle"][0], 0.03)  # 3η/10 at the start
-    np.testing.assert_allclose(max(float(rates["one_cycle"](t)) for t in range(40)), 0.3)
+    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    best = report.ranked(
+        [
+            r | {k: float(r[k] or "nan") for k in ("epochs_to_target", "final_train_loss_mean")}
+            for r in rows
+        ]
+    )[0]
+    rate = 0.003 if best["config"] == "adam" else 0.07
+    assert f"relu: optimizer {best['config']}, learning rate {rate:g} — it reached" in lab7.stdout
+    lab7_rows = read_csv(tmp_path / "lab7" / "relu" / "summary.csv")
+    assert [r["config"] for r in lab7_rows] == ["normal", "he"]
+    for r in lab7_rows:  # Each init at its own rate of the grid around lab 6's.
+        assert float(r["learning_rate"]) == pytest.approx(rate * 3**-0.5, rel=1e-5) or float(
+            r["learning_rate"]
+        ) == pytest.approx(rate * 3**0.5, rel=1e-5)
+    text = (tmp_path / "lab7" / "relu" / "report.md").read_text()
+    assert f"Optimizer: {best['config']}" in text and "| he |" in text
+    assert (tmp_path / "lab7" / "relu" / "lr_sensitivity.png").exists()
 
 
 def test_schedules_cli(tmp_path, run_cli):
-    args = [
-        "--dataset=synthetic",
-        "--epochs=2",
-        "--seeds=2",
-        "--hidden=16",
-        f"--out_dir={tmp_path}",
-    ]
     result = run_cli(
-        "schedules", *args, "--schedules=constant,one_cycle,plateau", "--init=he", "--lr=sgd=0.05"
+        "schedules",
+        *SMALL,
+        f"--out_dir={tmp_path}",
+        "--schedules=constant,one_cycle,plateau",
+        "--init=he",
+        "--lr=sgd=0.05",
     )
     assert result.returncode == 0, result.stderr
-    with (tmp_path / "schedules" / "relu" / "summary.csv").open() as f:
-        rows = list(csv.DictReader(f))
+    rows = read_csv(tmp_path / "schedules" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["constant", "one_cycle", "plateau"]
-    assert all(
-        r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows
-    )  # chance: 0.1
-    assert (
-        "Learning-rate schedules (sgd)"
-        in (tmp_path / "schedules" / "relu" / "report.md").read_text()
-    )
+    assert all(r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows)
+    assert "Learning-rate schedules" in (tmp_path / "schedules" / "relu" / "report.md").read_text()

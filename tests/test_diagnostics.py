@@ -141,7 +141,7 @@ def test_zero_init_keeps_hidden_units_identical():
         optimizer=optax.sgd(1.0),
         batch_size=32,
         epochs=3,
-        repeats=1,
+        seeds=1,
         log=None,
     )
     params = jax.tree.map(lambda a: np.asarray(a[0]), history.params)

@@ -1,19 +1,21 @@
+"""Resumable sweeps: records on disk, fingerprints, and what a rerun reports."""
+
+import csv
 import json
-import math
+import shutil
 
 import numpy as np
-import optax
 import pytest
 
-from mlp_jax import data, experiment, initializers, stats
+from mlp_jax import configs, data, experiment, report, train
 
 DATA = data.synthetic(num_train=256, num_test=64)
 
 
 def make_setup(tmp_path, **kwargs):
     defaults = {
-        "experiment": "demo",
-        "title": "Demo",
+        "experiment": "lab6",
+        "baseline": "slow",
         "out_dir": tmp_path,
         "dataset": DATA,
         "layer_sizes": [784, 8, 10],
@@ -21,142 +23,198 @@ def make_setup(tmp_path, **kwargs):
         "epochs": 2,
         "seeds": 3,
         "seed": 0,
-        "baseline": "slow",
         "command": {"flag": 1},
     }
     return experiment.Setup(**(defaults | kwargs))
 
 
-def configs(slow_lr=0.01):
-    init = initializers.get("xavier")
+def two(slow_lr=0.01):
     return [
-        experiment.Config("slow", optax.sgd(slow_lr), init, {"optimizer": "sgd", "lr": slow_lr}),
-        experiment.Config("fast", optax.adam(0.01), init, {"optimizer": "adam", "lr": 0.01}),
+        configs.Config("slow", "sgd", slow_lr, init="xavier"),
+        configs.Config("fast", "adam", 0.01, init="xavier"),
     ]
 
 
-def test_outputs_and_summary_numbers(tmp_path):
+def quiet(_):
+    pass
+
+
+def read_csv(path):
+    with path.open() as f:
+        return list(csv.DictReader(f))
+
+
+def test_outputs_records_and_summary_numbers(tmp_path):
     setup = make_setup(tmp_path)
     lines = []
-    results = experiment.run(setup, {"relu": configs(), "tanh": configs()}, log=lines.append)
-    act_dir = tmp_path / "demo" / "relu"
-    for name in ("summary.csv", "report.md", "loss_epoch.png", "loss_step.png", "test_acc.png"):
-        assert (act_dir / name).stat().st_size > 0
-    assert (tmp_path / "demo" / "activations.png").exists()
-    manifest = json.loads((act_dir / "runs" / "fast.json").read_text())
-    assert manifest["data_source"] == DATA.source
-    assert manifest["settings"] == {"optimizer": "adam", "lr": 0.01}
-    assert manifest["seeds"] == [0, 1, 2] and manifest["versions"]["jax"]
+    results = experiment.run(setup, {"relu": two(), "tanh": two()}, log=lines.append)
+    folder = tmp_path / "lab6" / "relu"
+    for name in ("summary.csv", "metrics.csv", "report.md", "loss_epoch.png", "test_acc.png"):
+        assert (folder / name).stat().st_size > 0
+    assert (tmp_path / "lab6" / "activations.png").exists()
+    assert sorted(p.name for p in (folder / "runs").iterdir()) == ["fast.npz", "slow.npz"]
+    fast = train.History.load(folder / "runs" / "fast.npz")
+    assert fast.meta["data_source"] == DATA.source
+    assert fast.meta["config"] == configs.Config("fast", "adam", 0.01, init="xavier").spec()
+    assert fast.meta["versions"]["jax"] and fast.seeds == (0, 1, 2)
+    np.testing.assert_array_equal(fast.train_loss, results["relu"]["fast"].train_loss)
 
-    header, *_ = (act_dir / "summary.csv").read_text().splitlines()
-    assert header.split(",")[:10] == list(experiment.SUMMARY_COLUMNS[:10])
-    summary = {r["config"]: r for r in experiment.summarize("relu", results["relu"], "slow")}
-    fast = results["relu"]["fast"]
+    rows = {r["config"]: r for r in read_csv(folder / "summary.csv")}
+    assert list(rows["fast"]) == list(report.SUMMARY_COLUMNS)
     np.testing.assert_allclose(
-        summary["fast"]["final_train_loss_mean"], fast["train_loss"][:, -1].mean()
+        float(rows["fast"]["final_train_loss_mean"]), fast.train_loss[:, -1].mean(), rtol=1e-5
     )
-    np.testing.assert_allclose(summary["fast"]["test_acc_std"], fast["test_acc"][:, -1].std(ddof=1))
-    expected_p = stats.welch_t_test(
-        fast["train_loss"][:, -1], results["relu"]["slow"]["train_loss"][:, -1]
-    )[2]
-    np.testing.assert_allclose(summary["fast"]["p_vs_baseline"], expected_p)
-    # The target is the slowest configuration's final loss: it gets there at the last epoch.
-    assert summary["slow"]["epochs_to_target"] == pytest.approx(2.0)
-    assert summary["fast"]["epochs_to_target"] < 2.0
-    # Whichever configuration sets the target reaches it, to the last bit.
-    target = experiment.loss_target(results["tanh"])
-    for row in experiment.summarize("tanh", results["tanh"], "slow"):
-        assert math.isfinite(row["epochs_to_target"]), (row, target)
+    assert float(rows["slow"]["speedup_vs_baseline"]) == pytest.approx(1.0)
     assert any("ETA" in line for line in lines)
 
-    report = (act_dir / "report.md").read_text()
-    assert DATA.source in report and "| fast |" in report and "![training loss per epoch]" in report
-    assert "1. **fast**" in report
 
-
-def test_rerun_skips_finished_and_recomputes_changed_or_overwritten(tmp_path):
+def test_rerun_skips_finished_and_recomputes_a_changed_spec(tmp_path):
     setup = make_setup(tmp_path)
-    first = experiment.run(setup, {"relu": configs()}, log=lambda _: None)
+    first = experiment.run(setup, {"relu": two()}, log=quiet)
     lines = []
-    again = experiment.run(setup, {"relu": configs()}, log=lines.append)
+    again = experiment.run(setup, {"relu": two()}, log=lines.append)
     assert sum("skipping" in line for line in lines) == 2
-    np.testing.assert_array_equal(
-        first["relu"]["fast"]["step_loss"], again["relu"]["fast"]["step_loss"]
-    )
-
+    np.testing.assert_array_equal(first["relu"]["fast"].step_loss, again["relu"]["fast"].step_loss)
     lines.clear()
-    experiment.run(setup, {"relu": configs(slow_lr=0.02)}, log=lines.append)
-    assert [("skipping" in line) for line in lines if "done" in line or "skipping" in line] == [
-        False,
-        True,
-    ]
+    experiment.run(setup, {"relu": two(slow_lr=0.02)}, log=lines.append)
+    assert any("slow: " in line and "other settings" in line for line in lines), lines
+    assert any("fast: finished earlier" in line for line in lines)
     lines.clear()
-    experiment.run(make_setup(tmp_path, overwrite=True), {"relu": configs()}, log=lines.append)
+    experiment.run(make_setup(tmp_path, overwrite=True), {"relu": two()}, log=lines.append)
     assert not any("skipping" in line for line in lines)
+
+
+def test_a_schedule_edit_changes_the_fingerprint(tmp_path):
+    """Editing a schedule's keyword (e.g. one_cycle's pct_start) must not reuse old results."""
+    study = configs.schedule_study("sgd", 0.1, epoch_steps=4, total_steps=8, init="xavier")
+    one_cycle = next(c for c in study if c.name == "one_cycle")
+    edited = configs.Config(
+        **(one_cycle.spec() | {"schedule_kwargs": one_cycle.schedule_kwargs | {"pct_start": 0.3}})
+    )
+    setup = make_setup(tmp_path, experiment="schedules", baseline="one_cycle")
+    experiment.run(setup, {"relu": [one_cycle]}, log=quiet)
+    lines = []
+    experiment.run(setup, {"relu": [edited]}, log=lines.append)
+    assert not any("skipping" in line for line in lines)
+
+
+def test_mixed_files_from_another_run_are_recomputed_not_reported(tmp_path):
+    """A record copied in from a run with other settings is never reported as this run's."""
+    other = make_setup(tmp_path / "other", epochs=1)
+    experiment.run(other, {"relu": two()}, log=quiet)
+    setup = make_setup(tmp_path / "mine")
+    mine = experiment.run(setup, {"relu": two()}, log=quiet)
+    runs = tmp_path / "mine" / "lab6" / "relu" / "runs"
+    shutil.copy(tmp_path / "other" / "lab6" / "relu" / "runs" / "fast.npz", runs / "fast.npz")
+    lines = []
+    again = experiment.run(setup, {"relu": two()}, log=lines.append)
+    assert any("fast.npz: written with other settings" in line for line in lines), lines
+    np.testing.assert_array_equal(again["relu"]["fast"].train_loss, mine["relu"]["fast"].train_loss)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "wrong_json"])
+def test_a_broken_record_is_named_and_recomputed(tmp_path, damage):
+    setup = make_setup(tmp_path)
+    first = experiment.run(setup, {"relu": two()}, log=quiet)
+    path = tmp_path / "lab6" / "relu" / "runs" / "fast.npz"
+    content = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(content[: len(content) // 2])
+    elif damage == "garbage":
+        path.write_bytes(b"not a zip file at all")
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:
+        with np.load(path) as f:
+            arrays = dict(f)
+        arrays["header"] = np.asarray(json.dumps(["a", "list"]))
+        np.savez(path, **arrays)
+    lines = []
+    again = experiment.run(setup, {"relu": two()}, log=lines.append)
+    assert any(str(path) in line and "recomputed" in line for line in lines), lines
+    np.testing.assert_array_equal(
+        again["relu"]["fast"].train_loss, first["relu"]["fast"].train_loss
+    )
+    train.History.load(path)  # Whole again.
 
 
 def test_killed_run_loses_only_the_configuration_in_progress(tmp_path):
     setup = make_setup(tmp_path)
-    calls = []
 
     def log(line):
-        calls.append(line)
         if "[2/2]" in line and "seeds" in line:
-            raise KeyboardInterrupt  # Killed while the second configuration starts.
+            raise KeyboardInterrupt  # Killed as the second configuration starts.
 
     with pytest.raises(KeyboardInterrupt):
-        experiment.run(setup, {"relu": configs()}, log=log)
-    runs = tmp_path / "demo" / "relu" / "runs"
-    assert sorted(p.name for p in runs.iterdir()) == ["slow.json", "slow.npz"]
+        experiment.run(setup, {"relu": two()}, log=log)
+    runs = tmp_path / "lab6" / "relu" / "runs"
+    assert sorted(p.name for p in runs.iterdir()) == ["slow.npz"]
     lines = []
-    experiment.run(setup, {"relu": configs()}, log=lines.append)
-    assert "skipping" in lines[0] and "skipping" not in lines[1]
+    experiment.run(setup, {"relu": two()}, log=lines.append)
+    assert "skipping" in lines[0] and sum("skipping" in line for line in lines) == 1
 
 
-def test_diverged_seeds_are_counted_and_left_out(tmp_path):
+def test_summary_covers_every_finished_configuration_with_these_settings(tmp_path):
+    """Two runs writing one folder: the last summary has both runs' configurations."""
     setup = make_setup(tmp_path)
-    runs = experiment.run(setup, {"relu": configs()}, log=lambda _: None)["relu"]
-    # Seed 0 of "fast" diverges at step 5: frozen, NaN from then on.
-    fast = dict(runs["fast"], diverged_step=np.array([5, -1, -1]))
-    for key in ("train_loss", "train_acc", "test_loss", "test_acc"):
-        fast[key] = fast[key].copy()
-        fast[key][0, 1:] = np.nan
-    runs = dict(runs, fast=fast)
-    rows = {r["config"]: r for r in experiment.summarize("relu", runs, "slow")}
-    assert rows["fast"]["diverged"] == 1 and rows["fast"]["seeds"] == 3
-    np.testing.assert_allclose(
-        rows["fast"]["final_train_loss_mean"], fast["train_loss"][1:, -1].mean()
+    slow, fast = two()
+    experiment.run(setup, {"relu": [slow]}, log=quiet)
+    experiment.run(setup, {"relu": [fast]}, log=quiet)
+    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    assert [r["config"] for r in rows] == ["fast", "slow"]
+    lines = []
+    experiment.run(make_setup(tmp_path, epochs=1), {"relu": [fast]}, log=lines.append)
+    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    assert [r["config"] for r in rows] == ["fast"]
+    assert any("other settings: slow.npz" in line for line in lines), lines
+
+
+def test_metrics_csv_final_epoch_means_equal_the_summary(tmp_path):
+    setup = make_setup(tmp_path)
+    experiment.run(setup, {"relu": two()}, log=quiet)
+    folder = tmp_path / "lab6" / "relu"
+    metrics = read_csv(folder / "metrics.csv")
+    assert list(metrics[0]) == list(report.METRICS_COLUMNS)
+    assert metrics[0]["epoch"] == "0" and metrics[0]["train_loss"] == ""
+    assert len(metrics) == 2 * 3 * (2 + 1)  # configs x seeds x (init + epochs)
+    for row in read_csv(folder / "summary.csv"):
+        last = [m for m in metrics if m["config"] == row["config"] and m["epoch"] == "2"]
+        for column, summary in (
+            ("train_loss", "final_train_loss_mean"),
+            ("test_acc", "test_acc_mean"),
+        ):
+            mean = np.mean([float(m[column]) for m in last])
+            assert mean == pytest.approx(float(row[summary]), rel=1e-4)
+
+
+def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
+    dataset = data.synthetic(num_train=256, num_test=64, validation=64)
+    setup = make_setup(tmp_path, dataset=dataset, lr_grid=3)
+    results = experiment.run(setup, {"relu": two()}, log=quiet)
+    fast = results["relu"]["fast"]
+    np.testing.assert_allclose(fast.grid["learning_rate"], [0.01 / 3, 0.01, 0.03], rtol=1e-6)
+    assert fast.val_loss.shape == (3, 3, 3)
+    pick = int(np.argmin(fast.val_loss[:, :, -1].mean(1)))
+    rows = {r["config"]: r for r in read_csv(tmp_path / "lab6" / "relu" / "summary.csv")}
+    assert float(rows["fast"]["learning_rate"]) == pytest.approx(
+        fast.grid["learning_rate"][pick], rel=1e-5
     )
-    np.testing.assert_allclose(rows["fast"]["test_acc_std"], fast["test_acc"][1:, -1].std(ddof=1))
-    report = experiment.report(setup, "relu", runs, list(rows.values()), side_by_side=False)
-    assert "| fast | 1/3 |" in report and "Diverged seeds" in report
+    np.testing.assert_allclose(
+        float(rows["fast"]["final_train_loss_mean"]), fast.train_loss[pick, :, -1].mean(), rtol=1e-5
+    )
+    metrics = read_csv(tmp_path / "lab6" / "relu" / "metrics.csv")
+    assert {"lr", "val_loss", "val_acc"} <= set(metrics[0])
+    assert len(metrics) == 2 * 3 * 3 * 3  # configs x rates x seeds x (init + epochs)
+    assert (tmp_path / "lab6" / "relu" / "lr_sensitivity.png").exists()
 
-    every = dict(fast, diverged_step=np.array([5, 5, 5]))
-    row = experiment.summarize("relu", dict(runs, fast=every), "slow")[1]
-    assert row["diverged"] == 3 and math.isnan(row["final_train_loss_mean"])
-    assert math.isnan(row["epochs_to_target"])
 
-
-def test_best_rate_sums_ranks_and_skips_diverged():
-    def row(act, rate, loss, diverged=0):
-        return {
-            "act": act,
-            "learning_rate": rate,
-            "final_train_loss_mean": loss,
-            "diverged": diverged,
-        }
-
-    rows = [
-        row("sigmoid", 0.01, 0.5),
-        row("sigmoid", 0.1, 0.3),
-        row("sigmoid", 1.0, 0.9),
-        row("relu", 0.01, 0.4),
-        row("relu", 0.1, 0.6),
-        row("relu", 1.0, 0.2, diverged=1),
-    ]
-    # Ranks: sigmoid 0.1 < 0.01 < 1; relu 1 < 0.01 < 0.1. Sums: 0.01 -> 1+1, 0.1 -> 0+2,
-    # 1.0 diverged (out, however low its loss). The tie goes to the lower rate.
-    assert experiment.best_rate(rows) == 0.01
-    rows[4]["final_train_loss_mean"] = 0.1  # relu: 0.1 now first, so 0.1 -> 0+0.
-    assert experiment.best_rate(rows) == 0.1
-    assert experiment.best_rate([row("relu", 0.1, math.inf, diverged=2)]) is None
+def test_lab6_choice_is_the_first_of_lab6s_ranking(tmp_path):
+    setup = make_setup(tmp_path, baseline="sgd")
+    by_act = {"relu": [configs.Config("sgd", "sgd", 0.01), configs.Config("adam", "adam", 0.01)]}
+    results = experiment.run(setup, by_act, log=quiet)
+    rows = report.summarize("relu", results["relu"], "sgd")
+    best = report.ranked(rows)[0]["config"]
+    choice = experiment.lab6_choice(tmp_path, "relu", DATA.source)
+    assert choice == {"optimizer": best, "rate": 0.01, "why": "lab6", "config": best}
+    assert experiment.lab6_choice(tmp_path, "sigmoid", DATA.source) is None
+    assert experiment.lab6_choice(tmp_path, "relu", "mnist: other data, 4000 train") is None

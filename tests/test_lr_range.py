@@ -45,7 +45,7 @@ def test_run_cuts_at_blowup_and_suggests_a_tenth_of_the_minimum():
         layer_sizes=[784, 16, 10],
         activation=jax.nn.relu,
         w_init=initializers.get("he"),
-        repeats=2,
+        seeds=2,
         log=None,
         min_lr=1e-4,
         max_lr=1e4,

@@ -12,7 +12,6 @@ import optax
 import pytest
 
 from mlp_jax import optimizers as opt
-from mlp_jax import schedules
 
 STEPS = 100
 TOLERANCES = {
@@ -401,7 +400,7 @@ SCHEDULED = [
         "adamw_scheduled_decay",
         opt.adamw,
         optax.adamw,
-        {"weight_decay": schedules.exponential(0.5, 0.5, 20)},
+        {"weight_decay": optax.exponential_decay(0.5, 20, 0.5)},
     ),
 ]
 
@@ -409,7 +408,7 @@ SCHEDULED = [
 @parametrize_table(SCHEDULED)
 def test_schedule_as_learning_rate(ours, reference, kwargs, x64):
     params, loss = mlp_problem()
-    schedule = schedules.one_cycle(STEPS, peak_value=0.05)
+    schedule = optax.linear_onecycle_schedule(STEPS, peak_value=0.05)
     got, want = compiled_finals(
         params, loss, ours(schedule, **kwargs), reference(schedule, **kwargs)
     )
@@ -505,7 +504,7 @@ def lab_adam(theta, steps, alpha, b1, b2, eps):
     return out
 
 
-STEP_DECAY = schedules.piecewise_constant(0.05, {30: 0.5, 60: 0.2})
+STEP_DECAY = optax.piecewise_constant_schedule(0.05, {30: 0.5, 60: 0.2})
 # (id, ours, NumPy reference(theta, steps)); a large ε makes its placement matter.
 LAB_CASES = [
     (
@@ -587,9 +586,18 @@ def test_scheduled_momentum_differs_from_optax_sgd(x64):
 
 def test_registry_names():
     assert set(opt.OPTIMIZERS) == {
-        "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop",
-        "adam", "nadam", "adamax", "amsgrad", "adamw",
-    }  # fmt: skip
+        "sgd",
+        "momentum",
+        "nesterov",
+        "adagrad",
+        "adadelta",
+        "rmsprop",
+        "adam",
+        "nadam",
+        "adamax",
+        "amsgrad",
+        "adamw",
+    }
     assert opt.get("adamw") is opt.adamw
 
 

@@ -1,11 +1,13 @@
 """Figures: files written atomically, and the drawn lines and bands equal the statistics."""
 
+from types import SimpleNamespace
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mlp_jax import plots, stats
+from mlp_jax import plots, stats, train
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -26,8 +28,6 @@ def _curves(rng, rate, noise, diverged=()):
         "test_acc": 1 - 0.9 * decay(np.arange(E + 1), 0.01),
         "step_loss": 2.3 * decay(step_t, noise),
         "diverged_step": np.full(R, -1),
-        "steps_per_epoch": np.array(STEPS_PER_EPOCH),
-        "log_every": np.array(LOG_EVERY),
     }
     for run, step in diverged:
         epoch = step // STEPS_PER_EPOCH
@@ -37,7 +37,22 @@ def _curves(rng, rate, noise, diverged=()):
             curves[key][run, epoch:] = np.nan
         for key in ("test_loss", "test_acc"):
             curves[key][run, epoch + 1 :] = np.nan
-    return curves
+    return record(curves)
+
+
+def record(curves, **fields):
+    """A ``train.History`` with these per-seed arrays (no validation set, no grid)."""
+    defaults = {
+        "val_loss": None,
+        "val_acc": None,
+        "epoch_s": np.ones(E),
+        "compile_s": 0.0,
+        "steps_per_epoch": STEPS_PER_EPOCH,
+        "log_every": LOG_EVERY,
+        "seeds": tuple(range(R)),
+        "grid": {},
+    }
+    return train.History(**(defaults | curves | fields))
 
 
 @pytest.fixture
@@ -107,8 +122,8 @@ def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
             assert len(ax.collections) == 2
             assert ax.get_yscale() == ("log" if log else "linear")
             for i, name in enumerate(["sgd", "momentum"]):
-                ok = stats.finite_runs(runs[name]["diverged_step"])
-                y = runs[name][key][ok]
+                ok = runs[name].finite
+                y = getattr(runs[name], key)[ok]
                 assert ok.sum() == (R if name == "sgd" else R - 2)
                 np.testing.assert_allclose(lines[i].get_ydata(), y.mean(0), rtol=1e-12)
                 _, lo, hi = stats.mean_ci(y)
@@ -120,7 +135,7 @@ def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
                 if log:
                     assert (lower > 0).all()
         # The wide momentum band does reach below its smallest seed, so clipping was tested.
-        y = runs["momentum"]["train_loss"][stats.finite_runs(runs["momentum"]["diverged_step"])]
+        y = runs["momentum"].train_loss[runs["momentum"].finite]
         assert (stats.mean_ci(y)[1] < y.min(0)).any()
     finally:
         for figure in figures.values():
@@ -144,7 +159,7 @@ def test_x_axes():
 def test_step_loss_is_thinned_to_block_means():
     steps_per_epoch, every, epochs = 1003, 2, 3  # 501 windows per epoch, 1 step dropped.
     y = np.random.default_rng(2).uniform(1, 2, size=(2, epochs * 501))
-    curves = {"step_loss": y, "steps_per_epoch": np.array(steps_per_epoch), "log_every": every}
+    curves = SimpleNamespace(step_loss=y, steps_per_epoch=steps_per_epoch, log_every=every)
     x, thinned, xlabel = plots._step_loss(curves)
     k = 4  # ⌈1503 / 500⌉.
     assert thinned.shape == (2, 376) and x.shape == (376,)
@@ -199,3 +214,32 @@ def test_write_is_atomic(runs, tmp_path, monkeypatch):
         plots.plot_side_by_side({"relu": runs}, path, title="t")
     assert path.read_bytes() == b"previous figure"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_lr_sensitivity_draws_final_validation_loss_per_rate(tmp_path, monkeypatch):
+    rng = np.random.default_rng(3)
+    rates = (0.01, 0.03, 0.1)
+    val = rng.uniform(0.2, 0.5, size=(3, R, E + 1))
+    diverged = np.full((3, R), -1)
+    diverged[2, 0] = 7  # One seed diverged at the largest rate: left out of its mean.
+    val[2, 0] = np.nan
+    base = _curves(rng, 0.3, 0.05)
+    grid = base._replace(
+        val_loss=val, val_acc=val, diverged_step=diverged, grid={"learning_rate": rates}
+    )
+    figure_path = tmp_path / "sens.png"
+    captured = {}
+    real_save = plots._save
+
+    def keep(fig, path):
+        captured["lines"] = [(line.get_xdata(), line.get_ydata()) for line in fig.axes[0].lines]
+        return real_save(fig, path)
+
+    monkeypatch.setattr(plots, "_save", keep)
+    plots.plot_lr_sensitivity({"adam": grid}, {"adam": 1}, figure_path, title="t")
+    _assert_png(figure_path, min_bytes=5_000)
+    (x, mean), (cx, cy) = captured["lines"]
+    np.testing.assert_allclose(x, rates)
+    expected = [val[g][diverged[g] < 0, -1].mean() for g in range(3)]
+    np.testing.assert_allclose(mean, expected, rtol=1e-12)
+    assert list(cx) == [0.03] and cy[0] == pytest.approx(expected[1])

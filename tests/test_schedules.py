@@ -140,8 +140,13 @@ def test_plateau_keeps_scale_while_improving():
 
 def test_registry():
     assert set(schedules.SCHEDULES) == {
-        "constant", "power", "exponential", "piecewise_constant", "one_cycle", "plateau",
-    }  # fmt: skip
+        "constant",
+        "power",
+        "exponential",
+        "piecewise_constant",
+        "one_cycle",
+        "plateau",
+    }
     assert schedules.get("one_cycle") is optax.linear_onecycle_schedule
     with pytest.raises(
         ValueError, match="unknown schedule 'cosine'; valid: constant, power, .*, plateau"

@@ -36,7 +36,7 @@ def run(optimizer=None, **kwargs):
         "optimizer": optimizer or optax.sgd(0.1, momentum=0.9),
         "batch_size": BATCH,
         "epochs": 2,
-        "repeats": 4,
+        "seeds": 4,
         "seed": 7,
         "log": None,
     }
@@ -68,7 +68,7 @@ def test_shapes():
 
 def test_matches_a_plain_python_loop():
     """Repeat 2, rebuilt from the documented key derivation with a step-by-step loop."""
-    h = run(repeats=[2], epochs=2)
+    h = run(seeds=[2], epochs=2)
     opt = optax.sgd(0.1, momentum=0.9)
     init_key, shuffle_key = jax.random.split(jax.random.fold_in(jax.random.key(7), 2))
     params = model.init_mlp(init_key, SIZES, initializers.get("xavier"))
@@ -96,9 +96,9 @@ def test_matches_a_plain_python_loop():
 
 
 def test_vmapped_repeats_equal_single_repeat_runs():
-    together = run(repeats=10)
+    together = run(seeds=10)
     for r in (0, 5, 9):
-        alone = run(repeats=[r])
+        alone = run(seeds=[r])
         pick = {f: getattr(together, f)[r : r + 1] for f in PER_RUN}
         params = jax.tree.map(lambda a, r=r: a[r : r + 1], together.params)
         assert_runs_close(together._replace(**pick, params=params), alone)
@@ -160,8 +160,8 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
         import json, jax, optax
         from tests.test_train import plateau_sgd, run
         assert len(jax.devices()) == 4
-        h = run(optax.adam, repeats=5, hparams={{"learning_rate": [1e-2, 3e-2]}})
-        p = run(plateau_sgd(), repeats=3)
+        h = run(optax.adam, seeds=5, hparams={{"learning_rate": [1e-2, 3e-2]}})
+        p = run(plateau_sgd(), seeds=3)
         json.dump({{"test_loss": h.test_loss.tolist(), "w": h.params[0]["w"].tolist(),
                     "plateau": p.step_loss.tolist()}}, open({str(out)!r}, "w"))
     """)
@@ -171,12 +171,10 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)
     sharded = json.loads(out.read_text())
-    local = run(optax.adam, repeats=5, hparams={"learning_rate": [1e-2, 3e-2]})
+    local = run(optax.adam, seeds=5, hparams={"learning_rate": [1e-2, 3e-2]})
     np.testing.assert_allclose(sharded["test_loss"], local.test_loss, rtol=1e-5)
     np.testing.assert_allclose(sharded["w"], local.params[0]["w"], rtol=1e-4, atol=1e-6)
-    np.testing.assert_allclose(
-        sharded["plateau"], run(plateau_sgd(), repeats=3).step_loss, rtol=1e-5
-    )
+    np.testing.assert_allclose(sharded["plateau"], run(plateau_sgd(), seeds=3).step_loss, rtol=1e-5)
 
 
 def test_bad_arguments():

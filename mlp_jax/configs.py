@@ -1,0 +1,196 @@
+"""Configurations as data: what the labs compare, and the defaults behind them.
+
+A :class:`Config` names an optimizer (registry name, learning rate, keywords), an
+optional learning-rate schedule and a weight initializer. The optimizer and the
+initializer are built from it, and its :meth:`Config.spec` is what the results
+record and fingerprint, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import optax
+
+from mlp_jax import initializers, optimizers, schedules
+
+DEFAULT_LR: dict[str, float] = {
+    "sgd": 0.3,
+    "momentum": 0.1,
+    "nesterov": 0.1,
+    "adagrad": 0.3,
+    "adadelta": 1.0,
+    "rmsprop": 0.01,
+    "adam": 0.01,
+    "nadam": 0.01,
+    "adamax": 0.03,
+    "amsgrad": 0.03,
+    "adamw": 0.01,
+}
+"""Default learning rate of each optimizer (BUILD_NOTES.md, "Default learning rates").
+
+Measured with ``python -m experiments.lr_sweep``: the rate with the best summed rank
+of final training loss over every column swept — sigmoid and relu, the MNIST sample
+and Fashion-MNIST, N(0, 1), Xavier and He weights — among rates that never diverged.
+Adadelta keeps Zeiler's 1.0: the lab's formula has no step size.
+"""
+
+LAB6_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam")
+"""Lab 6's optimizers: exercise 2's plain SGD (the baseline) and the five the lab asks for."""
+
+LAB7_INITS = ("normal", "xavier", "he")
+"""Lab 7's initializers: exercise 2's N(0, 1) (the baseline), Xavier and He."""
+
+LAB7_LR_GRID = 5
+"""Rates per initializer in lab 7 by default: see BUILD_NOTES.md, "Lab 7's learning rates"."""
+
+RATE_STEP = 3.0
+"""Ratio between neighbouring rates of a ``rate_grid``."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Config:
+    """One configuration of an experiment.
+
+    Attributes:
+      name: short name, used in file names, tables and legends.
+      optimizer: a key of ``optimizers.OPTIMIZERS``.
+      learning_rate: the optimizer's (base) learning rate η.
+      optimizer_kwargs: further keywords of the optimizer.
+      schedule: a key of ``schedules.SCHEDULES``, or None for a constant rate.
+      schedule_kwargs: the schedule's keywords at unit scale: the rate at step t is
+        η times the schedule's value (``plateau`` instead scales the updates).
+      init: a key of ``initializers.INITIALIZERS``.
+      init_scale: σ of the ``normal`` initializer.
+    """
+
+    name: str
+    optimizer: str
+    learning_rate: float
+    optimizer_kwargs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    schedule: str | None = None
+    schedule_kwargs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    init: str = "normal"
+    init_scale: float = 1.0
+
+    def spec(self) -> dict[str, Any]:
+        """The configuration as JSON-able data (what results record and fingerprint)."""
+        return dataclasses.asdict(self)
+
+    def w_init(self) -> initializers.Initializer:
+        """The weight initializer."""
+        return initializers.get(self.init, self.init_scale)
+
+    def build(self, learning_rate: Any = None) -> optax.GradientTransformation:
+        """The optimizer, at ``learning_rate`` (default: ``self.learning_rate``).
+
+        ``learning_rate`` may be a traced scalar: ``train``'s hyperparameter grid
+        calls this through ``optax.inject_hyperparams``.
+        """
+        eta = self.learning_rate if learning_rate is None else learning_rate
+        make = optimizers.get(self.optimizer)
+        if self.schedule is None:
+            return make(learning_rate=eta, **self.optimizer_kwargs)
+        shape = schedules.get(self.schedule)(**self.schedule_kwargs)
+        if self.schedule == "plateau":  # A transformation of the updates, not a schedule.
+            return optax.chain(make(learning_rate=eta, **self.optimizer_kwargs), shape)
+        return make(learning_rate=lambda step: eta * shape(step), **self.optimizer_kwargs)
+
+
+def rate_grid(rate: float, points: int) -> list[float]:
+    """``points`` log-spaced rates centred on ``rate``, ``RATE_STEP`` apart."""
+    return [rate * RATE_STEP ** (i - (points - 1) / 2) for i in range(points)]
+
+
+def lab6(
+    names: Sequence[str], rates: Mapping[str, float], init: str = "normal", init_scale: float = 1.0
+) -> list[Config]:
+    """Lab 6: each optimizer in ``names`` at ``rates[name]``, from the same weights."""
+    return [Config(n, n, rates[n], init=init, init_scale=init_scale) for n in names]
+
+
+def lab7(
+    optimizer: str, rate: float, inits: Sequence[str], init_scale: float = 1.0
+) -> list[Config]:
+    """Lab 7: one optimizer at one rate, a configuration per initializer (named after it)."""
+    return [Config(i, optimizer, rate, init=i, init_scale=init_scale) for i in inits]
+
+
+def schedule_study(
+    optimizer: str, rate: float, epoch_steps: int, total_steps: int, **init: Any
+) -> list[Config]:
+    """The lecture's learning-rate schedules (seed 004), from the optimizer's rate η.
+
+    Over T = ``total_steps`` steps, one epoch being ``epoch_steps``:
+
+    - constant: η (the baseline);
+    - power: η / (1 + t/s), s = one epoch of steps;
+    - exponential: η · 0.1^(t/T), ten times lower at the end;
+    - piecewise_constant: η, ×0.3 at T/2 and again at 3T/4;
+    - one_cycle: the lecture's 1cycle, up from 3η/10 to 3η over 45% of T, back down
+      by 90%, then annealed 1000× lower;
+    - plateau: η, scaled by 0.3 when the minibatch loss, averaged over tenths of an
+      epoch, has not improved for 5 such tenths.
+
+    ``init`` passes ``init``/``init_scale`` on to every ``Config``.
+    """
+    T = total_steps
+    shapes: dict[str, tuple[str | None, dict[str, Any]]] = {
+        "constant": (None, {}),
+        "power": ("power", {"init_value": 1.0, "scale_steps": epoch_steps}),
+        "exponential": (
+            "exponential",
+            {"init_value": 1.0, "transition_steps": T, "decay_rate": 0.1},
+        ),
+        "piecewise_constant": (
+            "piecewise_constant",
+            {"init_value": 1.0, "boundaries_and_scales": {T // 2: 0.3, 3 * T // 4: 0.3}},
+        ),
+        "one_cycle": (
+            "one_cycle",
+            {
+                "transition_steps": T,
+                "peak_value": 3.0,
+                "pct_start": 0.45,
+                "pct_final": 0.9,
+                "div_factor": 10.0,
+                "final_div_factor": 1e3,
+            },
+        ),
+        "plateau": (
+            "plateau",
+            {"factor": 0.3, "patience": 5, "accumulation_size": max(epoch_steps // 10, 1)},
+        ),
+    }
+    return [
+        Config(name, optimizer, rate, schedule=s, schedule_kwargs=kw, **init)
+        for name, (s, kw) in shapes.items()
+    ]
+
+
+def best_rate(rows: Sequence[Mapping[str, Any]]) -> float | None:
+    """The learning rate with the lowest summed rank of final training loss.
+
+    Args:
+      rows: sweep results with ``learning_rate``, ``act`` (the column a rate is
+        ranked within: an activation, or any label such as ``"xavier/relu"``),
+        ``final_train_loss_mean`` and ``diverged`` (seeds that diverged).
+
+    Returns:
+      The rate whose ranks, summed over the columns, are lowest; a rate that
+      diverged in any column is out, and ties go to the lower rate. None if every
+      rate diverged somewhere.
+    """
+    rates = sorted({r["learning_rate"] for r in rows})
+    score = dict.fromkeys(rates, 0.0)
+    for act in {r["act"] for r in rows}:
+        ranked = sorted(
+            (r for r in rows if r["act"] == act), key=lambda r: r["final_train_loss_mean"]
+        )
+        for rank, r in enumerate(ranked):
+            score[r["learning_rate"]] += math.inf if r["diverged"] else rank
+    finite = [rate for rate in rates if math.isfinite(score[rate])]
+    return min(finite, key=lambda rate: (score[rate], rate)) if finite else None

@@ -1,0 +1,161 @@
+"""The lab's numbers and words: target, speed-up, ranking, tables, in English and Polish."""
+
+import math
+
+import numpy as np
+import pytest
+
+from mlp_jax import configs, document, report, stats, text, train
+
+S, E = 6, 5
+
+
+def record(
+    losses, *, name="c", optimizer="sgd", rate=0.1, diverged=(), acc=0.8, grid=None, val=None
+):
+    """A record whose seeds' training losses are ``losses`` ``[S, E]`` (or [G, S, E])."""
+    losses = np.asarray(losses, float)
+    lead = losses.shape[:-1]
+    steps = np.repeat(losses, 2, axis=-1)
+    test_acc = np.full(lead + (E + 1,), acc) + np.linspace(-0.01, 0.01, lead[-1])[:, None]
+    diverged_step = np.full(lead, -1)
+    for index in diverged:
+        diverged_step[index] = 3
+    return train.History(
+        step_loss=steps,
+        train_loss=losses,
+        train_acc=1 - losses / 10,
+        test_loss=np.concatenate([np.full(lead + (1,), 2.3), losses], axis=-1),
+        test_acc=test_acc,
+        val_loss=val,
+        val_acc=val,
+        diverged_step=diverged_step,
+        epoch_s=np.ones(E),
+        compile_s=0.0,
+        steps_per_epoch=2,
+        log_every=1,
+        seeds=tuple(range(lead[-1])),
+        grid=grid or {},
+        meta={
+            "config": configs.Config(name, optimizer, rate).spec(),
+            "data_source": "synthetic: test data",
+            "baseline": "sgd",
+            "wall_s": 1.5,
+            "shared": {
+                "experiment": "lab6",
+                "act": "relu",
+                "layer_sizes": [784, 8, 10],
+                "batch_size": 32,
+                "epochs": E,
+                "seeds": S,
+                "seed": 0,
+                "lr_grid": 1,
+                "divergence_factor": 1e3,
+            },
+        },
+    )
+
+
+def decay(speed, noise=0.01, seed=0):
+    """Per-seed curves 2·exp(−speed·e), e = 1..E, with a little noise."""
+    rng = np.random.default_rng(seed)
+    return 2 * np.exp(-speed * np.arange(1, E + 1)) * (1 + noise * rng.standard_normal((S, E)))
+
+
+RESULTS = {
+    "sgd": record(decay(0.2), name="sgd"),
+    "adam": record(decay(0.6, seed=1), name="adam", optimizer="adam", rate=0.01, acc=0.9),
+    "slow": record(decay(0.1, seed=2), name="slow", acc=0.7),
+    "broken": record(decay(0.6, seed=3), name="broken", diverged=range(S)),
+}
+
+
+def test_target_epochs_and_speedup_are_the_lab_question():
+    rows = {r["config"]: r for r in report.summarize("relu", RESULTS, "sgd")}
+    base_mean = RESULTS["sgd"].train_loss.mean(0)
+    target = base_mean[-1]
+    adam_mean = RESULTS["adam"].train_loss.mean(0)
+    assert rows["sgd"]["epochs_to_target"] == pytest.approx(
+        stats.epochs_to_target(base_mean, target, interpolate=True)
+    )
+    expected = stats.epochs_to_target(adam_mean, target, interpolate=True)
+    assert rows["adam"]["epochs_to_target"] == pytest.approx(expected)
+    # The curves fall as exp(−k e): adam crosses the target about 3× sooner.
+    assert rows["adam"]["speedup_vs_baseline"] == pytest.approx(
+        rows["sgd"]["epochs_to_target"] / expected
+    )
+    assert 2.5 < rows["adam"]["speedup_vs_baseline"] < 3.5
+    assert rows["adam"]["speedup_ci_lo"] <= rows["adam"]["speedup_vs_baseline"]
+    assert rows["adam"]["speedup_vs_baseline"] <= rows["adam"]["speedup_ci_hi"]
+    assert rows["sgd"]["speedup_vs_baseline"] == 1 and math.isnan(rows["sgd"]["speedup_ci_lo"])
+    assert math.isnan(rows["slow"]["epochs_to_target"])
+    assert math.isnan(rows["slow"]["speedup_vs_baseline"]) and math.isnan(
+        rows["slow"]["speedup_ci_hi"]
+    )
+    assert rows["broken"]["diverged"] == S and math.isnan(rows["broken"]["final_train_loss_mean"])
+
+
+def test_accuracy_gets_a_t_interval_and_a_welch_test():
+    rows = {r["config"]: r for r in report.summarize("relu", RESULTS, "sgd")}
+    acc = RESULTS["adam"].test_acc[:, -1]
+    half = 2.570582 * acc.std(ddof=1) / math.sqrt(S)  # t(0.975, 5)
+    assert rows["adam"]["test_acc_ci_lo"] == pytest.approx(acc.mean() - half)
+    assert rows["adam"]["test_acc_ci_hi"] == pytest.approx(acc.mean() + half)
+    base = RESULTS["sgd"].test_acc[:, -1]
+    assert rows["adam"]["test_acc_p_vs_baseline"] == pytest.approx(stats.welch_t_test(acc, base)[2])
+
+
+def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
+    rows = report.summarize("relu", RESULTS, "sgd")
+    assert [r["config"] for r in report.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
+    lines = report._ranking_lines(rows, "sgd", "exercise 2's plain SGD", RESULTS["sgd"].meta, "en")
+    by = {r["config"]: r for r in rows}
+    speed = text.num(by["adam"]["speedup_vs_baseline"], ".2f", "en")
+    assert lines[0].startswith("**adam** reaches the final loss of exercise 2's plain SGD")
+    assert f"{speed}× sooner" in lines[0]
+    assert f"after {by['adam']['epochs_to_target']:.2f} epochs" in lines[0]
+    assert lines[1].startswith("**sgd** (exercise 2's plain SGD) sets the target")
+    assert lines[2].startswith("**slow** does not reach") and f"within {E} epochs" in lines[2]
+    assert lines[3] == "**broken**: every seed diverged."
+
+
+def test_a_slower_configuration_is_said_to_be_slower():
+    """A baseline that dips below its final loss early sets a target others reach later."""
+    noise = 1 + 0.001 * np.random.default_rng(4).standard_normal((S, E))
+    base = record(np.array([2.0, 1.0, 0.5, 0.6, 0.6]) * noise, name="sgd")
+    lazy = record(np.array([2.0, 1.5, 1.0, 0.7, 0.55]) * noise, name="lazy")
+    rows = report.summarize("relu", {"sgd": base, "lazy": lazy}, "sgd")
+    assert rows[0]["epochs_to_target"] == pytest.approx(2.8, abs=0.01)
+    assert rows[1]["epochs_to_target"] == pytest.approx(4 + 0.1 / 0.15, abs=0.01)
+    assert rows[1]["speedup_vs_baseline"] < 1
+    line = report._ranking_line(rows[1], rows[0], "x", E, "en")
+    later = text.num(1 / rows[1]["speedup_vs_baseline"], ".2f", "en")
+    assert f"reaches the final loss of x, but {later}× later" in line
+
+
+def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
+    losses = np.stack([decay(0.2), decay(0.4), decay(0.6)])
+    val = np.zeros((3, S, E + 1))
+    val[..., -1] = [[0.5], [0.3], [0.1]]
+    grid = {"learning_rate": (0.01, 0.03, 0.09)}
+    r = record(losses, grid=grid, val=val)
+    assert report.chosen(r) == 2
+    r = record(losses, grid=grid, val=val, diverged=[(2, 0)])
+    assert report.chosen(r) == 1  # A seed diverged at 0.09: passed over.
+    picked = report.selected(r)
+    assert report.learning_rate(picked) == 0.03
+    np.testing.assert_array_equal(picked.train_loss, losses[1])
+    assert report.chosen(RESULTS["sgd"]) is None
+
+
+def test_section_renders_markdown_and_polish(tmp_path):
+    rows = report.summarize("relu", RESULTS, "sgd")
+    md = document.markdown(report.section("relu", RESULTS, rows, tmp_path))
+    assert md.startswith("# Lab 6: learning-rate optimizers — relu")
+    assert "| adam | 0.01 | 0/6 |" in md
+    assert "![Training loss per epoch](loss_epoch.png)" in md
+    pl = document.markdown(report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
+    assert pl.startswith("## Laboratorium 6: optymalizacja współczynnika uczenia — relu")
+    assert "współczynnik uczenia" in pl and "szybciej" in pl
+    loss = rows[1]["final_train_loss_mean"]
+    assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
