@@ -49,7 +49,7 @@ def _choice(setup: experiment.Setup, act: str) -> dict:
     if OPTIMIZER.value:
         name = OPTIMIZER.value
         return {"optimizer": name, "rate": configs.DEFAULT_LR[name], "why": "flag"}
-    found = experiment.lab6_choice(setup.out_dir, act, setup.dataset.source)
+    found = experiment.lab6_choice(setup.out_dir, act, setup.dataset)
     return found or {"optimizer": "adam", "rate": configs.DEFAULT_LR["adam"], "why": "default"}
 
 

@@ -179,6 +179,8 @@ class Dataset:
         held out (not in ``train_x``); None when ``validation=0``.
       val_y: int32 ``[V]``, or None.
       source: one line: dataset, where the arrays came from, and the split sizes.
+      digest: sha256 of the examples, before any validation split (16 hex digits):
+        the same data has the same digest wherever it was loaded from.
     """
 
     train_x: np.ndarray
@@ -188,6 +190,7 @@ class Dataset:
     val_x: np.ndarray | None
     val_y: np.ndarray | None
     source: str
+    digest: str
 
     def __repr__(self) -> str:
         return f"Dataset({self.source!r})"
@@ -323,7 +326,12 @@ def _dataset(name: str, splits: Splits, where: str, validation: int) -> Dataset:
     val_x, val_y = (train_x[k:], train_y[k:]) if validation else (None, None)
     held_out = f" / {validation} validation (end of train)" if validation else ""
     source = f"{name}: {where}, {k} train{held_out} / {len(test_x)} test"
-    return Dataset(train_x[:k], train_y[:k], test_x, test_y, val_x, val_y, source)
+    digest = hashlib.sha256()
+    for array in splits:
+        digest.update(np.ascontiguousarray(array).data)
+    return Dataset(
+        train_x[:k], train_y[:k], test_x, test_y, val_x, val_y, source, digest.hexdigest()[:16]
+    )
 
 
 def _checked(

@@ -86,7 +86,8 @@ class Setup:
         return {
             "experiment": self.experiment,
             "act": act,
-            "data": self.dataset.source,
+            "data": self.dataset.digest,
+            "validation": 0 if self.dataset.val_y is None else len(self.dataset.val_y),
             "layer_sizes": list(self.layer_sizes),
             "batch_size": self.batch_size,
             "epochs": self.epochs,
@@ -222,6 +223,7 @@ def _provenance(setup: Setup, act: str, config: configs.Config) -> dict[str, Any
         "shared_fingerprint": fingerprint(setup.shared(act)),
         "config": config.spec(),
         "data_source": setup.dataset.source,
+        "data_digest": setup.dataset.digest,
         "flags": dict(setup.command),
         "versions": {p: _version(p) for p in PACKAGES},
         "devices": [str(d) for d in jax.devices()],
@@ -296,18 +298,11 @@ class _Clock:
         return f"; all: {util.duration(progress.eta_s + configs_after * per_config)}"
 
 
-def data_origin(source: str) -> str:
-    """A data ``source`` line without its split sizes: where the examples came from.
-
-    A validation split held out of the same data does not make it other data.
-    """
-    return source.rsplit(", ", 1)[0]
-
-
-def lab6_choice(out_dir: str | Path, act: str, source: str) -> dict[str, Any] | None:
+def lab6_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> dict[str, Any] | None:
     """Lab 6's fastest optimizer on the same data, as lab 7 uses it (None without results).
 
-    Among ``<out_dir>/lab6/<act>/runs`` records on the same data, the ones sharing the
+    Among ``<out_dir>/lab6/<act>/runs`` records on the same data (``Dataset.digest``: a
+    validation split held out of it does not make it other data), the ones sharing the
     settings of the most recently finished form the experiment; the first of its
     ranking (``report.ranked``) wins.
 
@@ -320,7 +315,7 @@ def lab6_choice(out_dir: str | Path, act: str, source: str) -> dict[str, Any] | 
             record = train.History.load(path)
         except train.RecordError:
             continue
-        if data_origin(record.meta.get("data_source", "")) == data_origin(source):
+        if record.meta.get("data_digest") == dataset.digest:
             groups.setdefault(record.meta["shared_fingerprint"], {})[path.stem] = record
     if not groups:
         return None

@@ -25,9 +25,7 @@ def first_error_line(result):
     ("args", "expected"),
     [
         (["--act=softsign"], "unknown activation 'softsign'; valid: sigmoid, relu"),
-        (["--lr=adam=fast"], "malformed entry 'adam=fast'; expected NAME=RATE"),
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
-        (["--dataset=synthetic", "--batch_size=5000"], "--batch_size=5000 exceeds the 2000"),
         (["--optimizers=sgd", "--lr=adam=0.5"], "--lr sets adam, which this run does not train"),
     ],
 )
@@ -112,25 +110,16 @@ def test_runs_without_sched_getaffinity_as_on_macos_and_windows(run_cli):
 
 def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     common = [*SMALL, f"--out_dir={tmp_path}"]
-    lab6 = run_cli(
-        "lab6", *common, "--act=sigmoid,relu", "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07"
-    )
+    lab6 = run_cli("lab6", *common, "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07")
     assert lab6.returncode == 0, lab6.stderr
-    for act in ("sigmoid", "relu"):
-        folder = tmp_path / "lab6" / act
-        rows = read_csv(folder / "summary.csv")
-        assert [r["config"] for r in rows] == ["sgd", "adam"]
-        assert list(rows[0]) == list(report.SUMMARY_COLUMNS)
-        assert '"learning_rate": 0.003' in rows[1]["settings"]
-        for name in ("report.md", "metrics.csv", "loss_epoch.png", "loss_step.png"):
-            assert (folder / name).exists()
-    assert (tmp_path / "lab6" / "activations.png").exists()
+    folder = tmp_path / "lab6" / "relu"
+    rows = read_csv(folder / "summary.csv")
+    assert [r["config"] for r in rows] == ["sgd", "adam"]
+    assert list(rows[0]) == list(report.SUMMARY_COLUMNS)
+    assert '"learning_rate": 0.003' in rows[1]["settings"]
+    for name in ("report.md", "metrics.csv", "loss_epoch.png", "loss_step.png"):
+        assert (folder / name).exists()
     assert "epoch 2/2" in lab6.stdout and "ETA" in lab6.stdout
-
-    again = run_cli(
-        "lab6", *common, "--act=relu", "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07"
-    )
-    assert again.stdout.count("skipping") == 2, again.stdout
 
     lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he", "--lr_grid=2")
     assert lab7.returncode == 0, lab7.stderr

@@ -104,6 +104,17 @@ def test_idx_folder_gz_or_raw(tmp_path, suffix):
     assert ds.source == f"mnist: IDX files in {tmp_path}, 30 train / 10 test"
 
 
+def test_digest_names_the_data_not_where_it_came_from(tmp_path):
+    make_idx_folder(tmp_path / "gz", suffix=".gz")
+    make_idx_folder(tmp_path / "raw", suffix="")
+    gz, raw = data.load("mnist", tmp_path / "gz"), data.load("mnist", tmp_path / "raw")
+    assert gz.source != raw.source and gz.digest == raw.digest
+    assert data.load("mnist", tmp_path / "gz", validation=5).digest == gz.digest
+    make_idx_folder(tmp_path / "other", n_train=31)
+    assert data.load("mnist", tmp_path / "other").digest != gz.digest
+    assert len(gz.digest) == 16
+
+
 def test_env_var_and_dataset_subfolder(tmp_path, monkeypatch):
     make_idx_folder(tmp_path / "fashion_mnist", n_train=20)
     make_idx_folder(tmp_path / "mnist", n_train=40)

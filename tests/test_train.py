@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -166,7 +167,9 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
                     "plateau": p.step_loss.tolist()}}, open({str(out)!r}, "w"))
     """)
     env = dict(
-        os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu"
+        os.environ,
+        XLA_FLAGS=f"{os.environ['XLA_FLAGS']} --xla_force_host_platform_device_count=4",
+        JAX_PLATFORMS="cpu",
     )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)
@@ -186,3 +189,57 @@ def test_bad_arguments():
         run(optax.adam, hparams={"learning_rate": [1e-3, 1e-2], "b1": [0.9]})
     with pytest.raises(ValueError, match="builder"):
         run(optax.adam(1e-3), hparams={"learning_rate": [1e-3, 1e-2]})
+
+
+def test_a_loss_far_above_its_start_diverges():
+    """sgd at a huge rate: the loss explodes without turning non-finite for a while."""
+    blowing = {"loss": "cross_entropy", "activation": jax.nn.relu}
+    h = run(optax.sgd, hparams={"learning_rate": [0.05, 1000.0]}, **blowing)
+    assert (h.diverged_step[0] == -1).all()
+    assert (h.diverged_step[1] >= 0).all()
+    only_nan = run(optax.sgd(1000.0), divergence_factor=None, **blowing)
+    finite = np.isfinite(only_nan.step_loss)
+    assert finite.any() and only_nan.step_loss[finite].max() > 1e3 * only_nan.step_loss[:, 0].min()
+    for r, step in enumerate(h.diverged_step[1]):
+        # The step that diverged is the first whose loss exceeds 1000x the first one.
+        losses = only_nan.step_loss[r]
+        first = np.flatnonzero(~(np.isfinite(losses) & (losses <= 1e3 * losses[0])))[0]
+        assert step == first
+
+
+def test_validation_set_is_evaluated_like_the_test_set():
+    h = run(validation=TEST)
+    np.testing.assert_array_equal(h.val_loss, h.test_loss)
+    np.testing.assert_array_equal(h.val_acc, h.test_acc)
+    assert run().val_loss is None
+
+
+def test_history_save_load_round_trip(tmp_path):
+    h = run(optax.adam, hparams={"learning_rate": [1e-3, 3e-2]}, validation=TEST)
+    h = h._replace(meta={"fingerprint": "abc", "note": "x"})
+    path = h.save(tmp_path / "runs" / "a.npz")
+    back = train.History.load(path, "abc")
+    for field in (*PER_RUN, "val_loss", "epoch_s"):
+        np.testing.assert_array_equal(getattr(back, field), getattr(h, field))
+    assert (back.seeds, back.grid, back.meta) == (h.seeds, h.grid, h.meta)
+    assert back.params is None and back.steps_per_epoch == h.steps_per_epoch
+    point = back.at(1)
+    np.testing.assert_array_equal(point.train_loss, h.train_loss[1])
+    assert point.grid == {} and point.meta["point"] == {"learning_rate": h.grid["learning_rate"][1]}
+    with pytest.raises(train.RecordError, match="other settings"):
+        train.History.load(path, "another")
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"garbage", "truncate", "no_header"], ids=["empty", "garbage", "cut", "hdr"]
+)
+def test_a_broken_record_raises_one_record_error_naming_the_file(tmp_path, content):
+    path = run(epochs=1)._replace(meta={}).save(tmp_path / "a.npz")
+    if content == "truncate":
+        content = path.read_bytes()[:-100]
+    elif content == "no_header":
+        np.savez(path, step_loss=np.zeros(3))
+        content = path.read_bytes()
+    path.write_bytes(content)
+    with pytest.raises(train.RecordError, match=re.escape(str(path))):
+        train.History.load(path)
