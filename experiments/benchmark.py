@@ -21,7 +21,6 @@ import os
 import platform
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -114,8 +113,9 @@ def main(argv):
     del argv
     repeats = common.SEEDS.value
     epochs = TIMED_EPOCHS.value
+    out = common.out_dir()
     if common.DATASET.value == "synthetic":
-        dataset = data.synthetic(num_train=60_000, num_test=10_000)
+        dataset = common.check_batch_size(data.synthetic(num_train=60_000, num_test=10_000))
         print(f"data: {dataset.source}")
     else:
         dataset = common.load_data()
@@ -192,7 +192,7 @@ def main(argv):
         },
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     }
-    path = Path(common.OUT_DIR.value) / "benchmark" / "benchmark.json"
+    path = out / "benchmark" / "benchmark.json"
     util.atomic_write_text(path, json.dumps(record, indent=2))
     print(f"\nwrote {path}")
 

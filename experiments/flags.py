@@ -9,16 +9,20 @@ files, memory) ends with one ``error:`` line, exit code 2.
 
 from __future__ import annotations
 
+import errno
+import logging as std_logging
 import math
 import re
+import signal
 import sys
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from absl import app, flags, logging
 
-from mlp_jax import activations, configs, data, experiment, initializers, optimizers, train
+from mlp_jax import activations, configs, data, experiment, initializers, optimizers, train, util
 
 
 def _caller() -> str:
@@ -217,8 +221,17 @@ def load_data(validation: bool = False) -> data.Dataset:
     if validation:
         dataset = data.load(DATASET.value, DATA_DIR.value, validation=len(dataset.train_y) // 6)
     print(f"data: {dataset.source}", flush=True)
+    return check_batch_size(dataset)
+
+
+def check_batch_size(dataset: data.Dataset) -> data.Dataset:
+    """``dataset``, if ``--batch_size`` fits in its training set.
+
+    Raises:
+      app.UsageError: it does not.
+    """
     if BATCH_SIZE.value > len(dataset.train_y):
-        raise data.DataError(
+        raise app.UsageError(
             f"--batch_size={BATCH_SIZE.value} exceeds the {len(dataset.train_y)} training "
             "examples; fix: a smaller --batch_size"
         )
@@ -230,7 +243,7 @@ def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experime
     return experiment.Setup(
         experiment=name,
         baseline=baseline,
-        out_dir=Path(OUT_DIR.value),
+        out_dir=out_dir(),
         dataset=load_data(validation=lr_grid > 1),
         layer_sizes=layer_sizes(),
         batch_size=BATCH_SIZE.value,
@@ -273,19 +286,91 @@ def _parse(argv: list[str]) -> list[str]:
     return app.parse_flags_with_usage(argv)
 
 
+def out_dir() -> Path:
+    """``--out_dir``, created and test-written before any work.
+
+    Raises:
+      app.UsageError: it cannot be created or written (a file in the way, no permission,
+        a read-only or full disk).
+    """
+    folder = Path(OUT_DIR.value)
+    try:
+        util.check_writable(folder)
+    except OSError as e:
+        raise app.UsageError(
+            f"--out_dir={folder}: cannot write there ({e.strerror or e}); "
+            "fix: pass a folder you can write to"
+        ) from e
+    return folder
+
+
+_SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}
+_received: list[int] = []
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM ends a run like Ctrl-C does: finished work kept, one line, exit 143."""
+    del frame
+    _received.append(signum)
+    raise KeyboardInterrupt
+
+
+def _warning_line(message: Warning | str, category: type, *args: Any, **kwargs: Any) -> str:
+    """Python warnings on one line, like the log's."""
+    del args, kwargs
+    return f"WARNING: {category.__name__}: {' '.join(str(message).split())}\n"
+
+
+def _fix(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "free some disk space (or choose another --out_dir) and rerun"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "choose a folder you can write to (--out_dir) and rerun"
+    return "check the path and rerun"
+
+
+def _one_line(error: BaseException) -> tuple[int, str] | None:
+    """The exit code and the one line an expected failure ends with; None for a bug."""
+    if isinstance(error, KeyboardInterrupt):
+        code = _SIGNAL_EXIT[_received[-1] if _received else signal.SIGINT]
+        return code, f"interrupted: {error}" if str(error) else "interrupted"
+    if isinstance(error, app.UsageError):
+        return 1, f"error: {error}"
+    if isinstance(error, (data.DataError, train.RecordError, train.OutOfMemory)):
+        return 2, f"error: {error}"
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return 2, f"error: {where}{error.strerror or error}; fix: {_fix(error)}"
+    if "RESOURCE_EXHAUSTED" in str(error):
+        first = str(error).strip().splitlines()[0]
+        return 2, f"error: out of memory ({first}); fix: fewer --seeds or grid points"
+    return None
+
+
 def run(main: Callable[[Sequence[str]], None]) -> None:
-    """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors."""
+    """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors.
+
+    An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
+    ends with one line naming the problem and the fix and a non-zero exit code (130
+    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead.
+    """
 
     def guarded(argv: Sequence[str]) -> None:
-        if not flags.FLAGS["verbosity"].present:
+        verbose = flags.FLAGS["verbosity"].present
+        if not verbose:
             logging.set_verbosity(logging.WARNING)  # JAX logs its platform probing at INFO.
+            logging.get_absl_handler().setFormatter(
+                std_logging.Formatter("%(levelname)s: %(message)s")
+            )
+            warnings.formatwarning = _warning_line
+        signal.signal(signal.SIGTERM, _terminate)
         try:
             main(argv)
-        except app.UsageError as e:
-            print(f"error: {e}", file=sys.stderr)
-            sys.exit(1)
-        except (data.DataError, train.RecordError) as e:
-            print(f"error: {e}", file=sys.stderr)
-            sys.exit(2)
+        except (Exception, KeyboardInterrupt) as e:
+            outcome = None if verbose else _one_line(e)
+            if outcome is None:
+                raise
+            print(outcome[1], file=sys.stderr)
+            sys.exit(outcome[0])
 
     app.run(guarded, flags_parser=_parse)

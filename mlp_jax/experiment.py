@@ -39,6 +39,10 @@ Results = dict[str, train.History]
 """Configuration name → its record."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during ``run``; the message says what was kept."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Setup:
     """What every configuration of an experiment shares.
@@ -163,21 +167,32 @@ def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log =
         if record is None:
             todo.append((act, config))
         mine[act][config.name] = record
+    try:
+        _train_all(setup, todo, mine, log)
+        results = {act: finished(setup, act, first=mine[act], log=log) for act in by_act}
+        report.write_all(setup, results, log)
+    except KeyboardInterrupt:
+        kept = sum(r is not None for records in mine.values() for r in records.values())
+        raise Interrupted(
+            f"kept {kept} finished configuration{'s' if kept != 1 else ''} in "
+            f"{Path(setup.out_dir) / setup.experiment}; rerun the same command to resume"
+        ) from None
+    return results
+
+
+def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
+    """Trains the configurations in ``todo``, each saved as soon as it finishes."""
     clock = _Clock(setup.epochs)
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
-        log(
-            f"{prefix}: {setup.seeds} seeds x {setup.epochs} epochs, {text.describe(config.spec())}{eta}"
-        )
+        settings = text.describe(config.spec())
+        log(f"{prefix}: {setup.seeds} seeds x {setup.epochs} epochs, {settings}{eta}")
         after = len(todo) - i - 1
         record = _train(setup, act, config, lambda p, a=after: log(f"    {p}{clock.total(p, a)}"))
         clock.add(record)
         log(f"{prefix}: done in {util.duration(record.meta['wall_s'])}")
         mine[act][config.name] = record
-    results = {act: finished(setup, act, first=mine[act], log=log) for act in by_act}
-    report.write_all(setup, results, log)
-    return results
 
 
 def _path(setup: Setup, act: str, config: configs.Config) -> Path:

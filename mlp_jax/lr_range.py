@@ -31,6 +31,13 @@ import optax
 
 from mlp_jax import train
 
+MIN_STEPS = 50
+"""Fewer steps leave too little curve for the smoothing and the suggestion to mean much."""
+
+
+class RangeTestError(ValueError):
+    """The range test has no curve to read (the loss is not finite from the first rate)."""
+
 
 class RangeTest(NamedTuple):
     """Result of ``run``, cut at the blow-up.
@@ -130,7 +137,7 @@ def run(
     smoothed = smooth(loss, beta)
     stop = blowup_step(smoothed, blowup)
     if stop == 0:
-        raise ValueError(f"the loss is not finite even at the first rate {min_lr:g}")
+        raise RangeTestError(f"the loss is not finite even at the first rate {min_lr:g}")
     keep = slice(0, stop if stop is not None else num_steps)
     rates = np.asarray(schedule(np.arange(num_steps)))[keep]
     smoothed, loss = smoothed[keep], loss[keep]

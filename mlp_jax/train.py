@@ -65,6 +65,10 @@ class RecordError(Exception):
     """A saved ``History`` is unreadable, truncated, or from other settings."""
 
 
+class OutOfMemory(MemoryError):
+    """The runs of one ``train`` call would not fit in the devices' memory."""
+
+
 class History(NamedTuple):
     """What ``train`` measured: the one result record of a configuration.
 
@@ -355,6 +359,50 @@ def _optimizer_maker(optimizer: Optimizer, grid: Mapping[str, Any]) -> Callable:
     return make
 
 
+def _bytes(tree: Any) -> int:
+    return sum(leaf.size * leaf.dtype.itemsize for leaf in jax.tree.leaves(tree))
+
+
+def _device_bytes(device: jax.Device) -> int | None:
+    """Memory one device may use: its allocator's limit, else the host's RAM shared by its
+    CPU devices; None where neither is known (e.g. CPU on Windows)."""
+    stats = device.memory_stats() or {}
+    if "bytes_limit" in stats:
+        return int(stats["bytes_limit"])
+    try:
+        ram = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+    return ram // len(jax.local_devices(backend=device.platform))
+
+
+def _check_memory(program: _Program, layout: _Layout, lanes: Any, shared: Any) -> None:
+    """Refuses a call whose runs would not fit, before anything is allocated.
+
+    Per run: its state (parameters, optimizer state) about four times over (the state,
+    its update, gradients, updates), the activations of a minibatch step and of the
+    largest evaluation set; per device: a copy of the data. See BUILD_NOTES.md,
+    "Memory".
+    """
+    devices = layout.mesh.devices.size
+    capacity = _device_bytes(layout.mesh.devices.flat[0])
+    if capacity is None:
+        return
+    lanes_n = len(layout.seed_ids)
+    width = sum(program.layer_sizes[1:])
+    eval_rows = max(len(y) for _, y in shared[2].values())
+    per_run = 4 * _bytes(lanes) // lanes_n + 4 * width * (4 * program.batch_size + 2 * eval_rows)
+    need = _bytes(shared) + -(-lanes_n // devices) * per_run
+    if need > 0.9 * capacity:
+        per_seed = math.prod(layout.lead[:-1]) * per_run
+        fit = max(int((0.9 * capacity - _bytes(shared)) * devices // per_seed), 0)
+        raise OutOfMemory(
+            f"{layout.lead[-1]} seeds x {math.prod(layout.lead[:-1])} grid points need about "
+            f"{need / 2**30:.1f} GiB per device, more than its {capacity / 2**30:.1f} GiB; "
+            f"fix: at most {fit} seeds fit, or train fewer grid points"
+        )
+
+
 def train(
     x: jax.Array,
     y: jax.Array,
@@ -437,6 +485,7 @@ def train(
     epoch_all = jax.jit(
         _over_runs(functools.partial(_epoch, program), layout.mesh), donate_argnums=0
     )
+    _check_memory(program, layout, jax.eval_shape(init_all, per_run, (seed, shared[2]))[0], shared)
     t0 = time.perf_counter()
     lanes, first = init_all(per_run, (np.uint32(seed), shared[2]))
     compiled = epoch_all.lower(lanes, (np.int32(0), *shared)).compile()

@@ -16,8 +16,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
     """Writes a file so that readers see the old content or the whole new one.
 
     ``write`` fills a temporary file in the same folder, which is then renamed over
-    ``path`` (``os.replace`` is atomic within a file system). A crash leaves at worst
-    a stray ``.NAME.*.tmp`` file, never a truncated ``path``.
+    ``path`` (``os.replace`` is atomic within a file system). A failure removes the
+    temporary file (an ``OSError`` is re-raised naming ``path``); a crash leaves at worst
+    a stray hidden ``.NAME.*.tmp`` file, never a truncated ``path``.
 
     Returns:
       ``path`` as a ``Path``.
@@ -32,8 +33,10 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         os.unlink(tmp)
+        if isinstance(e, OSError) and not e.filename:  # Say which file could not be written.
+            raise OSError(e.errno, e.strerror or str(e), str(path)) from e
         raise
     return path
 
@@ -42,6 +45,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def check_writable(folder: str | os.PathLike[str]) -> Path:
+    """Creates ``folder`` (and its parents) and writes and deletes a file in it.
+
+    Raises:
+      OSError: the folder cannot be created or written.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+    return folder
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:

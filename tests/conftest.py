@@ -33,23 +33,25 @@ def x64():
         yield
 
 
-def _run_cli(module, *args, python=False):
-    """Runs ``python -m experiments.MODULE ARGS`` as a user would, quickly.
-
-    With ``python=True``, runs ``python MODULE ARGS`` instead (e.g. ``-c CODE``).
-
-    Offline (no ``$MLP_JAX_DATA``), sharing the session's compilation cache, and
-    compiled unoptimised: the test programs are tiny, and XLA's optimisation passes
-    would take most of their time.
-    """
-    env = dict(
+def _cli_env():
+    """The environment of a CLI run by a test: offline (no ``$MLP_JAX_DATA``), unbuffered,
+    sharing the session's compilation cache, compiled unoptimised."""
+    return dict(
         os.environ,
         PYTHONPATH=str(ROOT),
+        PYTHONUNBUFFERED="1",
         MLP_JAX_DATA="",
         XLA_FLAGS=os.environ["XLA_FLAGS"],
         JAX_COMPILATION_CACHE_DIR=str(jax.config.jax_compilation_cache_dir or ""),
         JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
     )
+
+
+def _run_cli(module, *args, python=False):
+    """Runs ``python -m experiments.MODULE ARGS`` as a user would, in ``_cli_env()``.
+
+    With ``python=True``, runs ``python MODULE ARGS`` instead (e.g. ``-c CODE``).
+    """
     return subprocess.run(
         [sys.executable, module, *args]
         if python
@@ -57,7 +59,7 @@ def _run_cli(module, *args, python=False):
         check=False,
         capture_output=True,
         text=True,
-        env=env,
+        env=_cli_env(),
         cwd=ROOT,
         timeout=600,
     )
@@ -67,3 +69,9 @@ def _run_cli(module, *args, python=False):
 def run_cli():
     """``run_cli(module, *args) -> CompletedProcess`` (see ``_run_cli``)."""
     return _run_cli
+
+
+@pytest.fixture
+def cli_env():
+    """The environment tests give the CLIs they start themselves (see ``_cli_env``)."""
+    return _cli_env()

@@ -1,0 +1,208 @@
+"""The CLI runner under faults, as a hostile user meets them: one line, nothing lost.
+
+Each case of BUILD_NOTES.md's "Faults and bad input" table has its test here (or in
+test_cli.py for flag values, test_data.py for data files, test_experiment.py for
+broken result files).
+"""
+
+import csv
+import resource
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlp_jax import configs, data, experiment, train
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=16", "--optimizers=sgd,adam"]
+
+
+def only_line(result, code):
+    """The one line a failure printed (after any one-line warnings); asserts the exit code
+    and that no traceback came."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    *warnings, line = result.stderr.strip().splitlines()
+    assert all(w.startswith("WARNING: ") for w in warnings), result.stderr
+    return line
+
+
+def test_out_dir_that_is_a_file_fails_before_any_work(tmp_path, run_cli):
+    blocker = tmp_path / "results"
+    blocker.write_text("not a folder")
+    line = only_line(run_cli("lab6", *SMALL, f"--out_dir={blocker}/lab"), 1)
+    assert f"--out_dir={blocker}/lab: cannot write there (Not a directory)" in line
+    assert "fix:" in line
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux's /sys")
+def test_out_dir_that_cannot_be_written_fails_before_any_work(run_cli):
+    result = run_cli("lr_range", "--dataset=synthetic", "--out_dir=/sys/kernel/mlp_jax_results")
+    line = only_line(result, 1)
+    assert "cannot write there" in line and "fix: pass a folder you can write to" in line
+    assert "steps from" not in result.stdout  # Nothing ran.
+
+
+def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_env):
+    """Writes beyond 16 KiB fail (RLIMIT_FSIZE, EFBIG), as a full disk's would (ENOSPC)."""
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "experiments.lab6", *SMALL, f"--out_dir={tmp_path}"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        cwd=ROOT,
+        preexec_fn=limit,
+        timeout=300,
+    )
+    line = only_line(result, 2)
+    assert (
+        line.startswith(f"error: {tmp_path}/lab6/relu/") and ": File too large; fix: free" in line
+    )
+    assert not list(tmp_path.rglob("*.tmp"))  # No partial file left behind.
+
+
+def test_too_many_seeds_are_refused_before_compiling(run_cli):
+    line = only_line(run_cli("lab6", *SMALL[:-2], "--seeds=1000000", "--optimizers=adam"), 2)
+    assert "1000000 seeds x 1 grid points need about" in line and "seeds fit" in line
+
+
+def test_lr_range_warns_about_few_steps_and_explains_a_non_finite_start(run_cli):
+    result = run_cli(
+        "lr_range", "--dataset=synthetic", "--steps=10", "--init_scale=1e30", "--hidden=16"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    warning, error = result.stderr.strip().splitlines()
+    assert "--steps=10 is too few" in warning
+    assert "relu: the loss is not finite even at the first rate 1e-06" in error
+    assert "fix: a smaller --min_lr or --init_scale" in error
+    assert "relu: 10 steps from 1e-06 to 10, 10 seeds" in result.stdout  # Said at the start.
+
+
+def test_benchmark_checks_the_batch_size_before_timing(run_cli):
+    result = run_cli("benchmark", "--batch_size=100000", "--torch=false")
+    assert "--batch_size=100000 exceeds the 60000 training examples" in only_line(result, 1)
+    assert "matmul" not in result.stdout
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_mid_sweep_keeps_what_finished(tmp_path, sig, code, run_cli, cli_env):
+    args = [*SMALL, "--epochs=30", f"--out_dir={tmp_path}"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "experiments.lab6", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env,
+        cwd=ROOT,
+    ) as process:
+        for line in process.stdout:
+            if "relu/sgd: done" in line:
+                process.send_signal(sig)
+                break
+        stdout, stderr = process.communicate(timeout=120)
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    line = only_line(result, code)
+    assert line == (
+        f"interrupted: kept 1 finished configuration in {tmp_path / 'lab6'}; "
+        "rerun the same command to resume"
+    )
+    assert [p.name for p in (tmp_path / "lab6" / "relu" / "runs").glob("*")] == ["sgd.npz"]
+    if sig == signal.SIGINT:
+        resumed = run_cli("lab6", *args)
+        assert resumed.returncode == 0, resumed.stderr
+        assert "relu/sgd: finished earlier, skipping" in resumed.stdout
+
+
+def tiny_setup(out):
+    return experiment.Setup(
+        experiment="lab6",
+        baseline="sgd",
+        out_dir=Path(out),
+        dataset=data.synthetic(num_train=256, num_test=64),
+        layer_sizes=[784, 8, 10],
+        batch_size=64,
+        epochs=2,
+        seeds=2,
+    )
+
+
+TINY = {"relu": [configs.Config("sgd", "sgd", 0.1), configs.Config("adam", "adam", 0.01)]}
+
+KILL = textwrap.dedent("""
+    import os, signal, sys
+    when, nth = sys.argv[1], int(sys.argv[2])
+    real, calls = os.replace, []
+
+    def replace(*args):  # SIGKILL before or after the nth atomic rename
+        calls.append(args)
+        if when == "before" and len(calls) == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(*args)
+        if when == "after" and len(calls) == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = replace
+    from mlp_jax import experiment
+    from tests.test_flags import TINY, tiny_setup
+    experiment.run(tiny_setup(sys.argv[3]), TINY, log=lambda line: None)
+""")
+
+
+def _summary(path):
+    with path.open() as f:
+        return [{k: v for k, v in row.items() if k != "wall_s"} for row in csv.DictReader(f)]
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("uninterrupted")
+    experiment.run(tiny_setup(out), TINY, log=lambda line: None)
+    return out / "lab6" / "relu"
+
+
+# Renames: 1 = sgd's record, 2 = adam's record, 3 = summary.csv, 4 = metrics.csv, 5+ figures.
+# Killed: with sgd's record written but not renamed; just after; with both records saved
+# and no summary yet. The other points repeat one of these states.
+@pytest.mark.parametrize(
+    ("when", "nth", "finished"), [("before", 1, 0), ("after", 1, 1), ("before", 3, 2)]
+)
+def test_sigkill_at_each_write_point_then_rerun_gives_the_uninterrupted_numbers(
+    tmp_path, uninterrupted, cli_env, when, nth, finished
+):
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL, when, str(nth), str(tmp_path)],
+        check=False,
+        env=cli_env,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    lines = []
+    experiment.run(tiny_setup(tmp_path), TINY, log=lines.append)
+    assert sum("skipping" in line for line in lines) == finished, lines
+    folder = tmp_path / "lab6" / "relu"
+    assert _summary(folder / "summary.csv") == _summary(uninterrupted / "summary.csv")
+    for name in ("sgd", "adam"):
+        got, want = (
+            train.History.load(f / "runs" / f"{name}.npz") for f in (folder, uninterrupted)
+        )
+        for field in ("step_loss", "train_loss", "test_loss", "test_acc", "diverged_step"):
+            np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
+    visible = sorted(p.name for p in (folder / "runs").iterdir() if not p.name.startswith("."))
+    assert visible == ["adam.npz", "sgd.npz"]
+    # A kill between writing and renaming leaves one hidden temporary file, never a record.
+    stray = [p.name for p in tmp_path.rglob(".*.tmp")]
+    assert len(stray) == (when == "before"), stray
