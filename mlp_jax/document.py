@@ -96,7 +96,8 @@ def _html_block(b: Block) -> str:
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; }
-h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; }
+h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 13px; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; }
 th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
