@@ -254,11 +254,11 @@ _PL = {
     "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: o ile "
     "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD na paczkach, gdy użyjemy "
     "metod optymalizacji współczynnika uczenia (laboratorium 6) i innych metod inicjalizacji "
-    "wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym SGD od wag "
-    "N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji neuronów ukrytych: {acts}. Wszystkie "
-    "przebiegi i liczby są uśrednione z {seeds} badań (powtórzeń z różnymi ziarnami losowymi) "
-    "każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono tak samo na tych samych danych, "
-    "więc porównanie z wynikami ćwiczenia 2 jest rzetelne.",
+    "wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym SGD, zaczynając "
+    "od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji neuronów ukrytych: {acts}. "
+    "Wszystkie przebiegi i liczby są uśrednione z {seeds} badań (powtórzeń z różnymi "
+    "ziarnami losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono tak samo na tych "
+    "samych danych, więc porównanie z wynikami ćwiczenia 2 jest rzetelne.",
     "and": "i",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
@@ -289,7 +289,8 @@ _PL = {
     "missing.figure": "(Brak rysunku „{alt}”: nie zapisano `{link}`; ponowne uruchomienie "
     "polecenia eksperymentu go narysuje.)",
     "left_out.settings": "`{folder}` zawiera też wyniki uzyskane z innymi ustawieniami "
-    "({names}); sprawozdanie używa tylko wyników o ustawieniach najpóźniej zakończonego.",
+    "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
+    "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
     "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z ćwiczenia 2 "
     "(zwykły SGD w laboratorium 6, wagi N(0, 1) w laboratorium 7) wobec konfiguracji, która "
