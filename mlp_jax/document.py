@@ -1,9 +1,9 @@
 """A tiny document model, written out as Markdown or as one self-contained HTML page.
 
 Reports are lists of blocks (:class:`Heading`, :class:`Paragraph`, :class:`Items`,
-:class:`Table`, :class:`Image`). Text may hold ``**bold**`` and ```code```, the
-only inline markup used. The HTML embeds every image as a base64 PNG, so the one
-file can be mailed, opened offline or printed to PDF from a browser.
+:class:`Table`, :class:`Image`). Text may hold ``**bold**``, ``*italics*`` and
+```code```, the only inline markup used. The HTML embeds every image as a base64
+PNG, so the one file can be mailed, opened offline or printed to PDF from a browser.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ def markdown(blocks: Sequence[Block]) -> str:
 def _inline(text: str) -> str:
     text = html_lib.escape(text)
     text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"(?<![^\s(])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"<em>\1</em>", text)
     return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 
@@ -95,13 +96,15 @@ def _html_block(b: Block) -> str:
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; }
-h1, h2, h3 { line-height: 1.2; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; }
+h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 13px; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; }
 th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
 figure { margin: 1rem 0; break-inside: avoid; } img { max-width: 100%; }
 figcaption { font-size: 13px; color: #555; } code { font-size: 90%; }
-@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; }
+               img { max-height: 10cm; } tr { break-inside: avoid; } }
 """
 
 

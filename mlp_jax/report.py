@@ -361,7 +361,7 @@ def _results_table(rows: Sequence[Row], lang: str) -> document.Table:
             f"{r['diverged']}/{r['seeds']}",
             f"{num(r['final_train_loss_mean'], '.4f')} ± {num(r['final_train_loss_std'], '.4f')}",
             num(r["epochs_to_target"], ".2f"),
-            _interval(r["speedup_vs_baseline"], r["speedup_ci_lo"], r["speedup_ci_hi"], lang),
+            interval(r["speedup_vs_baseline"], r["speedup_ci_lo"], r["speedup_ci_hi"], lang),
             num(r["p_vs_baseline"], ".2g"),
             (
                 f"{text.pct(r['test_acc_mean'], lang)} ({text.pct(r['test_acc_ci_lo'], lang)}–"
@@ -374,7 +374,7 @@ def _results_table(rows: Sequence[Row], lang: str) -> document.Table:
     return document.Table(header, [cells(r) for r in rows])
 
 
-def _interval(point: float, lo: float, hi: float, lang: str) -> str:
+def interval(point: float, lo: float, hi: float, lang: str) -> str:
     """``3.10× (2.80–3.70)``; the point alone without an interval; ``—`` without a point."""
     num = functools.partial(text.num, lang=lang)
     if not math.isfinite(point):
@@ -384,7 +384,8 @@ def _interval(point: float, lo: float, hi: float, lang: str) -> str:
     )
 
 
-def _verdict(p: float, difference: float, lang: str) -> str:
+def verdict(p: float, difference: float, lang: str) -> str:
+    """A Welch test against the baseline in words: beyond noise when p < 0.05."""
     if not math.isfinite(p):
         return text.say(lang, "verdict.none")
     key = "same" if p >= 0.05 else ("lower" if difference < 0 else "higher")
@@ -412,10 +413,10 @@ def _ranking_line(r: Row, base: Row | None, label: str, total: int, lang: str) -
         return text.say(lang, "rank.baseline", **values)
     base_loss = base["final_train_loss_mean"] if base else math.nan
     base_acc = base["test_acc_mean"] if base else math.nan
-    values["loss_verdict"] = _verdict(
+    values["loss_verdict"] = verdict(
         r["p_vs_baseline"], r["final_train_loss_mean"] - base_loss, lang
     )
-    values["acc_verdict"] = _verdict(
+    values["acc_verdict"] = verdict(
         r["test_acc_p_vs_baseline"], r["test_acc_mean"] - base_acc, lang
     )
     speed, lo, hi = r["speedup_vs_baseline"], r["speedup_ci_lo"], r["speedup_ci_hi"]

@@ -90,6 +90,82 @@ _EN = {
     "why.flag": "chosen with --optimizer",
     "why.lab6": "it reached exercise 2's final loss first in lab 6 on the same data",
     "why.default": "no lab-6 results on this data, so the lab's usual choice",
+    "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
+    "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
+    "multilayer perceptron trained with minibatch SGD learns with learning-rate optimizers "
+    "(lab 6) and with other weight initializations (lab 7) than in exercise 2, where it "
+    "learned with plain SGD from N(0, 1) weights. The networks classify {data} with {acts} "
+    "hidden units. Every curve and number is averaged over {seeds} runs (seeds) of each "
+    "configuration, and exercise 2's setting is trained the same way on the same data, so "
+    "the comparison with it is like for like.",
+    "and": "and",
+    "dataset.mnist": "MNIST digits",
+    "dataset.fashion_mnist": "Fashion-MNIST clothing images",
+    "dataset.synthetic": "synthetic data",
+    "short.lab6": "lab 6",
+    "short.lab7": "lab 7",
+    "short.schedules": "schedules",
+    "noun.lab6": "optimizers",
+    "noun.lab7": "initializations",
+    "noun.schedules": "schedules",
+    "h.comparison": "Comparison with exercise 2",
+    "h.conclusions": "Conclusions",
+    "h.provenance": "Provenance",
+    "col.experiment": "experiment",
+    "col.act": "activation",
+    "col.network": "network",
+    "col.batch": "minibatch",
+    "col.epochs_total": "epochs",
+    "col.seeds": "seeds",
+    "col.configs": "configurations",
+    "col.baseline": "baseline",
+    "col.ex2": "exercise 2",
+    "col.ex2_loss": "final train loss (ex. 2)",
+    "col.ex2_acc": "test accuracy (ex. 2)",
+    "col.fastest": "fastest",
+    "col.test_acc": "test accuracy",
+    "missing.lab": "No results under `{folder}`: run `{command}` to produce them, then this "
+    "command again.",
+    "missing.figure": "(Figure “{alt}” is missing: `{link}` was not written; rerunning the "
+    "experiment's command draws it.)",
+    "left_out.settings": "`{folder}` also holds records from other settings ({names}); this "
+    "report uses only those sharing the settings of the most recently finished one.",
+    "left_out.unreadable": "Left out, unreadable: {names}.",
+    "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
+    "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
+    "first (the first of the ranking), with the numbers of the results tables above.",
+    "concl.fastest": "With {act}, **{name}** learns fastest: it reaches the final training loss "
+    "of {label} {factor}× sooner (95% CI {lo}–{hi}×), after {epochs} of {total} epochs, and "
+    "ends at {loss} against {base_loss} ({loss_verdict}); test accuracy {acc} against "
+    "{base_acc} ({acc_verdict}).",
+    "concl.none_faster": "With {act}, none of the {noun} reaches the final training loss of "
+    "{label} ({base_loss}; test accuracy {base_acc}) sooner than it does.",
+    "concl.beat": "{k} of {n} {noun} end at a lower training loss than {label} beyond noise "
+    "(Welch's test, p < 0.05){names}.",
+    "concl.worse": "{k} end higher beyond noise: {names}.",
+    "concl.no_baseline": "With {act}, the baseline `{name}` ({label}) has no result, so there "
+    "is nothing to compare with.",
+    "concl.diagnostics": "With {act}, the first hidden layer at initialisation (mean over the "
+    "seeds): {parts}.",
+    "diag.part": "{init}: pre-activation std {std}",
+    "diag.saturated_frac": "{frac} of the activations saturated",
+    "diag.dead_frac": "{frac} of the units dead",
+    "diag.explain": "First hidden layer, mean over the seeds: the standard deviation of its "
+    "pre-activations z = xW + b at initialisation (epoch 0) and after the last epoch, the "
+    "closed form sqrt(mean(w²)·mean‖x‖² + mean(b²)) that holds in expectation at "
+    "initialisation, and the fraction of saturated activations (sigmoid, tanh) or dead units "
+    "(relu). `{path}` has every layer.",
+    "col.init": "initialization",
+    "col.preact_std": "pre-activation std, epoch {epoch}",
+    "col.closed_form": "closed form, epoch 0",
+    "col.saturated_frac": "saturated, epoch {epoch}",
+    "col.dead_frac": "dead units, epoch {epoch}",
+    "fig.activation_hist": "Hidden activations at initialisation, per initialization",
+    "fig.saturated_frac": "Fraction of saturated activations per epoch",
+    "fig.dead_frac": "Fraction of dead units per epoch",
+    "prov.versions": "Package versions of the records: {versions}.",
+    "prov.finished": "Records finished: {dates} (UTC).",
+    "prov.commands": "Commands that produced them:",
 }
 
 _PL = {
@@ -174,6 +250,86 @@ _PL = {
     "why.lab6": "najszybciej osiągnął końcową stratę z ćwiczenia 2 w laboratorium 6 na tych "
     "samych danych",
     "why.default": "brak wyników laboratorium 6 na tych danych, więc zwykły wybór",
+    "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
+    "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: o ile "
+    "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD na paczkach, gdy użyjemy "
+    "metod optymalizacji współczynnika uczenia (laboratorium 6) i innych metod inicjalizacji "
+    "wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym SGD, zaczynając "
+    "od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji neuronów ukrytych: {acts}. "
+    "Wszystkie przebiegi i liczby są uśrednione z {seeds} badań (powtórzeń z różnymi "
+    "ziarnami losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono tak samo na tych "
+    "samych danych, więc porównanie z wynikami ćwiczenia 2 jest rzetelne.",
+    "and": "i",
+    "dataset.mnist": "cyfry MNIST",
+    "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
+    "dataset.synthetic": "dane syntetyczne",
+    "short.lab6": "laboratorium 6",
+    "short.lab7": "laboratorium 7",
+    "short.schedules": "harmonogramy",
+    "noun.lab6": "optymalizatorów",
+    "noun.lab7": "inicjalizacji",
+    "noun.schedules": "harmonogramów",
+    "h.comparison": "Porównanie z wynikami ćwiczenia 2",
+    "h.conclusions": "Wnioski",
+    "h.provenance": "Pochodzenie wyników",
+    "col.experiment": "eksperyment",
+    "col.act": "funkcja aktywacji",
+    "col.network": "sieć",
+    "col.batch": "paczka",
+    "col.epochs_total": "epoki",
+    "col.seeds": "powtórzenia",
+    "col.configs": "konfiguracje",
+    "col.baseline": "punkt odniesienia",
+    "col.ex2": "ćwiczenie 2",
+    "col.ex2_loss": "końcowa strata (ćw. 2)",
+    "col.ex2_acc": "dokładność testowa (ćw. 2)",
+    "col.fastest": "najszybsza",
+    "col.test_acc": "dokładność testowa",
+    "missing.lab": "Brak wyników w `{folder}`: uruchom `{command}`, a potem ponownie to polecenie.",
+    "missing.figure": "(Brak rysunku „{alt}”: nie zapisano `{link}`; ponowne uruchomienie "
+    "polecenia eksperymentu go narysuje.)",
+    "left_out.settings": "`{folder}` zawiera też wyniki uzyskane z innymi ustawieniami "
+    "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
+    "zakończony najpóźniej.",
+    "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
+    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z ćwiczenia 2 "
+    "(zwykły SGD w laboratorium 6, wagi N(0, 1) w laboratorium 7) wobec konfiguracji, która "
+    "pierwsza osiąga ich końcową stratę (pierwszej w rankingu); liczby z tabel wyników powyżej.",
+    "concl.fastest": "Z funkcją aktywacji {act} najszybciej uczy się **{name}**: osiąga "
+    "końcową stratę punktu odniesienia ({label}) {factor}× szybciej (95% PU {lo}–{hi}×), po "
+    "{epochs} z {total} epok, i kończy ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
+    "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
+    "concl.none_faster": "Z funkcją aktywacji {act} żaden z {noun} nie osiąga końcowej straty "
+    "punktu odniesienia ({label}: {base_loss}; dokładność testowa {base_acc}) szybciej niż on "
+    "sam.",
+    "concl.beat": "Niższą końcową stratę na zbiorze uczącym niż punkt odniesienia ({label}), "
+    "ponad rozrzut między powtórzeniami (test Welcha, p < 0,05), osiąga {k} z {n} "
+    "{noun}{names}.",
+    "concl.worse": "Wyższą końcową stratę ponad rozrzut osiąga {k}: {names}.",
+    "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia `{name}` "
+    "({label}), więc nie ma z czym porównać.",
+    "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
+    "inicjalizacji (średnia z powtórzeń): {parts}.",
+    "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
+    "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
+    "diag.dead_frac": "{frac} martwych neuronów",
+    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe "
+    "pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce, wartość ze "
+    "wzoru sqrt(mean(w²)·mean‖x‖² + mean(b²)), słusznego w wartości oczekiwanej w chwili "
+    "inicjalizacji, oraz udział aktywacji w nasyceniu (sigmoid, tanh) lub martwych neuronów "
+    "(relu). Wszystkie warstwy: `{path}`.",
+    "col.init": "inicjalizacja",
+    "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
+    "col.closed_form": "wzór, epoka 0",
+    "col.saturated_frac": "nasycenie, epoka {epoch}",
+    "col.dead_frac": "martwe neurony, epoka {epoch}",
+    "fig.activation_hist": "Aktywacje neuronów ukrytych w chwili inicjalizacji, dla każdej "
+    "inicjalizacji wag",
+    "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
+    "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
+    "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
+    "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
+    "prov.commands": "Polecenia, które je utworzyły:",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}
