@@ -353,7 +353,6 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
         ]
 
     best = report.ranked(f.rows)[0]
-    speed = (best["speedup_vs_baseline"], best["speedup_ci_lo"], best["speedup_ci_hi"])
     return [
         text.say(lang, f"short.{f.experiment}"),
         f.act,
@@ -361,7 +360,7 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
         *loss_acc(f.base),
         best["config"],
         *loss_acc(best),
-        report.interval(*speed, lang),
+        report.speedup_cell(best, lang),
         text.num(best["p_vs_baseline"], ".2g", lang),
     ]
 
@@ -406,9 +405,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
         first = say(
             "concl.fastest",
             name=best["config"],
-            factor=num(best["speedup_vs_baseline"], ".2f"),
-            lo=num(best["speedup_ci_lo"], ".2f"),
-            hi=num(best["speedup_ci_hi"], ".2f"),
+            speed=report.speedup_words(best, lang),
             epochs=num(best["epochs_to_target"], ".2f"),
             total=found.meta["shared"]["epochs"],
             loss=num(loss, ".4f"),

@@ -61,12 +61,12 @@ _EN = {
     "difference beyond seed-to-seed noise. Accuracy intervals are 95% t intervals of the mean.",
     "rank.baseline": "**{name}** ({label}) sets the target: final training loss {loss}, reached "
     "at epoch {epochs} of its mean curve; test accuracy {acc}.",
-    "rank.sooner": "**{name}** reaches the final loss of {label} {factor}× sooner (95% CI "
-    "{lo}–{hi}×), after {epochs} epochs; final training loss {loss} ({loss_verdict}); test "
-    "accuracy {acc} ({acc_verdict}).",
-    "rank.later": "**{name}** reaches the final loss of {label}, but {factor}× later (95% CI "
-    "{lo}–{hi}×), after {epochs} epochs; final training loss {loss} ({loss_verdict}); test "
-    "accuracy {acc} ({acc_verdict}).",
+    "rank.reached": "**{name}** reaches the final loss of {label} {speed}, after {epochs} "
+    "epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
+    "speed.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
+    "speed.later": "{factor}× later (95% CI {lo}–{hi}×)",
+    "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
+    "per-epoch curve can tell)",
     "rank.never": "**{name}** does not reach the final loss of {label} within {total} epochs; final "
     "training loss {loss} ({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
     "rank.diverged": "**{name}**: every seed diverged.",
@@ -135,7 +135,7 @@ _EN = {
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
     "concl.fastest": "With {act}, **{name}** learns fastest: it reaches the final training loss "
-    "of {label} {factor}× sooner (95% CI {lo}–{hi}×), after {epochs} of {total} epochs, and "
+    "of {label} {speed}, after {epochs} of {total} epochs, and "
     "ends at {loss} against {base_loss} ({loss_verdict}); test accuracy {acc} against "
     "{base_acc} ({acc_verdict}).",
     "concl.none_faster": "With {act}, none of the {noun} reaches the final training loss of "
@@ -219,12 +219,12 @@ _PL = {
     "dla średniej.",
     "rank.baseline": "**{name}** ({label}) wyznacza cel: końcowa strata {loss}, osiągnięta w "
     "epoce {epochs} średniego przebiegu; dokładność testowa {acc}.",
-    "rank.sooner": "**{name}** osiąga końcową stratę ({label}) {factor}× szybciej (95% PU "
-    "{lo}–{hi}×), po {epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność "
-    "testowa {acc} ({acc_verdict}).",
-    "rank.later": "**{name}** osiąga końcową stratę ({label}), ale {factor}× wolniej (95% PU "
-    "{lo}–{hi}×), po {epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność "
-    "testowa {acc} ({acc_verdict}).",
+    "rank.reached": "**{name}** osiąga końcową stratę ({label}) {speed}, po {epochs} epoki; "
+    "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
+    "speed.sooner": "{factor}× szybciej (95% PU {lo}–{hi}×)",
+    "speed.later": "{factor}× wolniej (95% PU {lo}–{hi}×)",
+    "speed.at_least": "co najmniej {factor}× szybciej (już w pierwszej epoce; dokładniej "
+    "krzywa z punktami co epokę nie pozwala ocenić)",
     "rank.never": "**{name}** nie osiąga końcowej straty ({label}) w ciągu {total} epok; "
     "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
     "rank.diverged": "**{name}**: wszystkie powtórzenia uległy dywergencji.",
@@ -296,7 +296,7 @@ _PL = {
     "(zwykły SGD w laboratorium 6, wagi N(0, 1) w laboratorium 7) wobec konfiguracji, która "
     "pierwsza osiąga ich końcową stratę (pierwszej w rankingu); liczby z tabel wyników powyżej.",
     "concl.fastest": "Z funkcją aktywacji {act} najszybciej uczy się **{name}**: osiąga "
-    "końcową stratę punktu odniesienia ({label}) {factor}× szybciej (95% PU {lo}–{hi}×), po "
+    "końcową stratę punktu odniesienia ({label}) {speed}, po "
     "{epochs} z {total} epok, i kończy ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
     "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
     "concl.none_faster": "Z funkcją aktywacji {act} żaden z {noun} nie osiąga końcowej straty "

@@ -115,8 +115,8 @@ def test_comparison_table_has_summarize_numbers(english, found):
         assert float(cells[3]) == pytest.approx(base["final_train_loss_mean"], abs=5e-5)
         assert float(cells[4].rstrip("%")) == pytest.approx(100 * base["test_acc_mean"], abs=0.05)
         assert float(cells[6]) == pytest.approx(best["final_train_loss_mean"], abs=5e-5)
-        speed = (best["speedup_vs_baseline"], best["speedup_ci_lo"], best["speedup_ci_hi"])
-        assert cells[8] == report.interval(*speed, "en")
+        assert cells[8] == report.speedup_cell(best, "en")
+        assert f"{best['speedup_vs_baseline']:.2f}×" in cells[8]
 
 
 def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(english, found):
@@ -131,10 +131,9 @@ def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(engli
     for line, f in zip(lines, every, strict=False):
         best = report.ranked(f.rows)[0]
         assert best["config"] != f.meta["baseline"], "the setup must have a faster config"
-        speed = (best["speedup_vs_baseline"], best["speedup_ci_lo"], best["speedup_ci_hi"])
-        point, interval = report.interval(*speed, "en").split(" ", 1)  # As in the tables.
         assert line.startswith(f"With {f.act}, **{best['config']}** learns fastest")
-        assert f" {point} sooner (95% CI {interval.strip('()')}×)" in line
+        assert f" {report.speedup_words(best, 'en')}, " in line  # As the ranking says it.
+        assert f"{best['speedup_vs_baseline']:.2f}× sooner" in line
         base = next(r for r in f.rows if r["config"] == f.meta["baseline"])
         lower = [
             r

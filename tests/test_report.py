@@ -130,7 +130,7 @@ def test_a_slower_configuration_is_said_to_be_slower():
     assert rows[1]["speedup_vs_baseline"] < 1
     line = report._ranking_line(rows[1], rows[0], "x", E, "en")
     later = text.num(1 / rows[1]["speedup_vs_baseline"], ".2f", "en")
-    assert f"reaches the final loss of x, but {later}× later" in line
+    assert f"reaches the final loss of x {later}× later (95% CI" in line
 
 
 def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
@@ -159,3 +159,16 @@ def test_section_renders_markdown_and_polish(tmp_path):
     assert "współczynnik uczenia" in pl and "szybciej" in pl
     loss = rows[1]["final_train_loss_mean"]
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
+
+
+def test_a_target_reached_within_the_first_epoch_is_a_bound():
+    base = record(decay(0.2), name="sgd")
+    quick = record(decay(0.2, seed=7) / 100, name="quick")
+    rows = report.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
+    row = rows[1]
+    assert row["epochs_to_target"] == 1.0
+    assert report.speedup_cell(row, "en") == f"≥ {row['speedup_vs_baseline']:.2f}×"
+    assert report.speedup_words(row, "en").startswith(
+        f"at least {row['speedup_vs_baseline']:.2f}× sooner"
+    )
+    assert report.speedup_words(row, "pl").startswith("co najmniej")
