@@ -25,7 +25,7 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jax
 
@@ -313,31 +313,62 @@ class _Clock:
         return f"; all: {util.duration(progress.eta_s + configs_after * per_config)}"
 
 
+class Latest(NamedTuple):
+    """The records of a ``runs/`` folder that belong together (see ``latest``).
+
+    Attributes:
+      results: configuration name → record, in the order they finished.
+      other_settings: file names of records written with other shared settings.
+      unreadable: file names of records that could not be read.
+    """
+
+    results: Results
+    other_settings: list[str]
+    unreadable: list[str]
+
+
+def latest(folder: str | Path, keep: Callable[[train.History], bool] = lambda _: True) -> Latest:
+    """The readable records in ``folder/runs`` (those ``keep`` accepts) that share the
+    settings of the most recently finished one."""
+    groups: dict[str, Results] = {}
+    unreadable = []
+    for path in sorted((Path(folder) / "runs").glob("*.npz")):
+        try:
+            record = train.History.load(path)
+        except train.RecordError:
+            unreadable.append(path.name)
+            continue
+        if keep(record):
+            groups.setdefault(record.meta.get("shared_fingerprint", ""), {})[path.stem] = record
+    if not groups:
+        return Latest({}, [], unreadable)
+    newest = max(groups.values(), key=lambda group: max(map(_finished_at, group.values())))
+    results = dict(sorted(newest.items(), key=lambda item: (_finished_at(item[1]), item[0])))
+    others = [f"{stem}.npz" for group in groups.values() if group is not newest for stem in group]
+    return Latest(results, sorted(others), unreadable)
+
+
+def _finished_at(record: train.History) -> str:
+    return record.meta.get("finished", "")
+
+
 def lab6_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> dict[str, Any] | None:
     """Lab 6's fastest optimizer on the same data, as lab 7 uses it (None without results).
 
-    Among ``<out_dir>/lab6/<act>/runs`` records on the same data (``Dataset.digest``: a
-    validation split held out of it does not make it other data), the ones sharing the
-    settings of the most recently finished form the experiment; the first of its
-    ranking (``report.ranked``) wins.
+    Lab 6's ``latest`` records on the same data (``Dataset.digest``: a validation split
+    held out of it does not make it other data); the first of their ranking
+    (``report.ranked``) wins.
 
     Returns:
       ``{"optimizer", "rate", "why": "lab6", "config"}``, or None.
     """
-    groups: dict[str, Results] = {}
-    for path in sorted((Path(out_dir) / "lab6" / act / "runs").glob("*.npz")):
-        try:
-            record = train.History.load(path)
-        except train.RecordError:
-            continue
-        if record.meta.get("data_digest") == dataset.digest:
-            groups.setdefault(record.meta["shared_fingerprint"], {})[path.stem] = record
-    if not groups:
+    same_data = lambda record: record.meta.get("data_digest") == dataset.digest
+    results = latest(Path(out_dir) / "lab6" / act, same_data).results
+    if not results:
         return None
-    latest = max(groups.values(), key=lambda g: max(r.meta["finished"] for r in g.values()))
-    baseline = next(iter(latest.values())).meta["baseline"]
-    best = report.ranked(report.summarize(act, latest, baseline))[0]
-    spec = latest[best["config"]].meta["config"]
+    baseline = next(iter(results.values())).meta["baseline"]
+    best = report.ranked(report.summarize(act, results, baseline))[0]
+    spec = results[best["config"]].meta["config"]
     return {
         "optimizer": spec["optimizer"],
         "rate": best["learning_rate"],

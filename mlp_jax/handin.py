@@ -80,33 +80,14 @@ class Finished(NamedTuple):
 
 
 def load(out_dir: str | Path, name: str, act: str) -> Finished | None:
-    """``act``'s records of experiment ``name`` under ``out_dir``; None without any.
-
-    Every readable ``runs/*.npz``; of several shared settings, those of the most
-    recently finished record.
-    """
-    groups: dict[str, dict[str, train.History]] = {}
-    unreadable = []
-    for path in sorted((Path(out_dir) / name / act / "runs").glob("*.npz")):
-        try:
-            record = train.History.load(path)
-        except train.RecordError:
-            unreadable.append(path.name)
-            continue
-        groups.setdefault(record.meta.get("shared_fingerprint", ""), {})[path.stem] = record
-    if not groups:
+    """``act``'s records of experiment ``name`` under ``out_dir`` (``experiment.latest``);
+    None without any."""
+    found = experiment.latest(Path(out_dir) / name / act)
+    if not found.results:
         return None
-    latest = max(groups.values(), key=lambda group: max(map(_finished, group.values())))
-    results = dict(sorted(latest.items(), key=lambda item: (_finished(item[1]), item[0])))
-    others = sorted(
-        f"{stem}.npz" for group in groups.values() if group is not latest for stem in group
-    )
-    rows = report.summarize(act, results, next(iter(results.values())).meta["baseline"])
-    return Finished(name, act, results, rows, others, unreadable)
-
-
-def _finished(record: train.History) -> str:
-    return record.meta.get("finished", "")
+    baseline = next(iter(found.results.values())).meta["baseline"]
+    rows = report.summarize(act, found.results, baseline)
+    return Finished(name, act, found.results, rows, found.other_settings, found.unreadable)
 
 
 def find(out_dir: str | Path) -> Found:
@@ -464,7 +445,7 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
 
 
 def _date(record: train.History) -> str:
-    stamp = _finished(record)
+    stamp = record.meta.get("finished", "")
     return datetime.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M") if stamp else "—"
 
 
