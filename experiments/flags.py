@@ -87,7 +87,7 @@ def define_lr_grid(default: int) -> flags.FlagHolder[int]:
     return flags.DEFINE_integer(
         "lr_grid",
         default,
-        "Learning rates per configuration, x3 apart around its own, all trained in one program; "
+        "Learning rates per configuration, half a decade (x3.16) apart around its own, all trained in one program; "
         "each configuration is reported at the rate with the lowest final validation loss "
         "(1/6 of the training set is held out for it). 1: the configuration's rate only.",
         lower_bound=1,

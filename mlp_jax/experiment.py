@@ -200,7 +200,9 @@ def _path(setup: Setup, act: str, config: configs.Config) -> Path:
 
 
 def _fingerprint(setup: Setup, act: str, config: configs.Config) -> str:
-    return fingerprint(setup.shared(act) | {"config": config.spec()})
+    """The shared settings, the configuration and the very rates its grid trains."""
+    rates = configs.rate_grid(config.learning_rate, setup.lr_grid)
+    return fingerprint(setup.shared(act) | {"config": config.spec(), "rates": rates})
 
 
 def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> train.History | None:

@@ -32,7 +32,7 @@ _EN = {
     "setup.training": "Training: minibatches of {batch}, {epochs} epochs, {seeds} seeds per "
     "configuration (seed s uses fold_in({seed}, s)); means, bands and tests are over the seeds "
     "that did not diverge.",
-    "setup.grid": "Learning rates: each configuration was trained at {k} rates, ×3 apart, around "
+    "setup.grid": "Learning rates: each configuration was trained at {k} rates, half a decade (×√10) apart, around "
     "its own, and is reported at the rate with the lowest final mean validation loss (the "
     "validation set is held out of the training set; the test set plays no part in the choice).",
     "setup.baseline": "Baseline: `{name}`, {label}. The target is its final mean training "
@@ -187,7 +187,7 @@ _PL = {
     "(ziaren losowych) każdej konfiguracji (powtórzenie s używa fold_in({seed}, s)); średnie, "
     "pasma i testy liczone są z powtórzeń, które nie uległy dywergencji.",
     "setup.grid": "Współczynniki uczenia: każdą konfigurację uczono dla {k} wartości "
-    "współczynnika uczenia (co ×3) wokół jej własnej i podano wyniki dla tej, przy której "
+    "współczynnika uczenia (co pół dekady, ×√10) wokół jej własnej i podano wyniki dla tej, przy której "
     "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza (zbiór walidacyjny "
     "wydzielono ze zbioru uczącego; zbiór testowy nie wpływa na wybór).",
     "setup.baseline": "Punkt odniesienia: `{name}`, {label}. Celem jest jego końcowa średnia "

@@ -135,9 +135,9 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     lab7_rows = read_csv(tmp_path / "lab7" / "relu" / "summary.csv")
     assert [r["config"] for r in lab7_rows] == ["normal", "he"]
     for r in lab7_rows:  # Each init at its own rate of the grid around lab 6's.
-        assert float(r["learning_rate"]) == pytest.approx(rate * 3**-0.5, rel=1e-5) or float(
+        assert float(r["learning_rate"]) == pytest.approx(rate * 10**-0.25, rel=1e-5) or float(
             r["learning_rate"]
-        ) == pytest.approx(rate * 3**0.5, rel=1e-5)
+        ) == pytest.approx(rate * 10**0.25, rel=1e-5)
     text = (tmp_path / "lab7" / "relu" / "report.md").read_text()
     assert f"Optimizer: {best['config']}" in text and "| he |" in text
     assert (tmp_path / "lab7" / "relu" / "lr_sensitivity.png").exists()

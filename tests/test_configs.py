@@ -77,8 +77,10 @@ def test_spec_round_trips_and_builds_registry_optimizers():
 
 def test_rate_grid_is_log_spaced_around_the_rate():
     np.testing.assert_allclose(configs.rate_grid(0.01, 1), [0.01])
-    np.testing.assert_allclose(configs.rate_grid(0.01, 3), [0.01 / 3, 0.01, 0.03])
-    np.testing.assert_allclose(configs.rate_grid(0.09, 2), [0.09 / math.sqrt(3), 0.09 * 3**0.5])
+    half_decade = math.sqrt(10)
+    np.testing.assert_allclose(configs.rate_grid(0.01, 3), [0.01 / half_decade, 0.01, 0.0316227766])
+    np.testing.assert_allclose(configs.rate_grid(0.01, 5)[0], 1e-3)  # The usual adam rate.
+    np.testing.assert_allclose(configs.rate_grid(0.09, 2), [0.09 / 10**0.25, 0.09 * 10**0.25])
 
 
 def test_best_rate_sums_ranks_and_skips_diverged():

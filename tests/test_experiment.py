@@ -200,7 +200,9 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     setup = make_setup(tmp_path, dataset=dataset, lr_grid=3)
     results = experiment.run(setup, {"relu": two()}, log=quiet)
     fast = results["relu"]["fast"]
-    np.testing.assert_allclose(fast.grid["learning_rate"], [0.01 / 3, 0.01, 0.03], rtol=1e-6)
+    np.testing.assert_allclose(
+        fast.grid["learning_rate"], [0.01 / 10**0.5, 0.01, 0.01 * 10**0.5], rtol=1e-6
+    )
     assert fast.val_loss.shape == (3, 3, 3)
     pick = int(np.argmin(fast.val_loss[:, :, -1].mean(1)))
     rows = {r["config"]: r for r in read_csv(tmp_path / "lab6" / "relu" / "summary.csv")}
