@@ -263,8 +263,12 @@ _HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
 
 def _help() -> str:
     """``--help``: the CLI's docstring, its own flags, then the shared ones."""
-    own = flags.FLAGS.module_help(sys.argv[0]).partition("\n")[2]
-    shared = flags.FLAGS.module_help(__name__).partition("\n")[2]
+
+    def flags_of(module: str) -> str:  # absl's help of one module, without its name line
+        lines = flags.FLAGS.module_help(module).strip("\n").splitlines()
+        return "\n".join(lines[1:])
+
+    own, shared = flags_of(sys.argv[0]), flags_of(__name__)
     doc = (sys.modules["__main__"].__doc__ or "").strip()
     parts = [doc, "", "Flags of this command:", own] if own else [doc]
     return "\n".join(
