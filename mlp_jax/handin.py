@@ -1,6 +1,7 @@
 """One report a student can hand in: labs 6 and 7 compared with exercise 2.
 
-``build(out_dir, lang)`` reads what the experiment CLIs left under ``out_dir`` and
+``build(out_dir, lang)`` reads what the experiment CLIs left under ``out_dir`` (drawing its figures anew from
+those records, in the report's language, under ``out_dir/report_figures/<lang>/``) and
 returns the report as ``document`` blocks; ``write`` renders the same blocks as
 ``report.md`` and as a self-contained ``report.html``, so the two cannot disagree.
 In order: a title and an introduction, the setup, a section per experiment —
@@ -228,25 +229,36 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
     ]
 
 
+FIGURES = "report_figures"
+"""The folder under ``out_dir`` the report draws its figures into, one per language."""
+
+
 def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[document.Block]:
-    """The experiment's heading, side-by-side figure and ``report.section`` per activation."""
+    """The experiment's heading, side-by-side figure and ``report.section`` per activation.
+
+    The figures are drawn anew, from the very records the tables use, in ``lang``.
+    """
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = [document.Heading(2, say(f"title.{name}"))]
     if not found[name]:
         folder, command = out_dir / name, _command(name, out_dir, found)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
-    side = out_dir / name / "activations.png"
-    if side.exists():
-        blocks.append(document.Image(say("fig.activations"), side, f"{name}/activations.png"))
+    drawn = Path(FIGURES, lang, name)
+    if len(found[name]) > 1:
+        results = {f.act: f.results for f in found[name]}
+        report.side_by_side(name, results, out_dir / drawn / "activations.png", lang)
+        link = (drawn / "activations.png").as_posix()
+        blocks.append(document.Image(say("fig.activations"), out_dir / link, link))
     for f in found[name]:
+        report.figures(name, f.act, f.results, out_dir / drawn / f.act, lang)
         section = report.section(
             f.act,
             f.results,
             f.rows,
-            out_dir / name / f.act,
+            out_dir / drawn / f.act,
             lang=lang,
             level=3,
-            link=lambda file, f=f: f"{f.experiment}/{f.act}/{file}",
+            link=lambda file, f=f: (drawn / f.act / file).as_posix(),
         )
         blocks += [section[0], *_notes(f, out_dir, lang), *section[1:]]
     return blocks

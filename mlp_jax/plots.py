@@ -23,6 +23,7 @@ target directory, then ``os.replace``) and closed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,7 +35,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from mlp_jax import stats, train, util
+from mlp_jax import stats, text, train, util
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -45,10 +46,8 @@ LEVEL = 0.95
 FIGSIZE = (7.0, 4.5)
 DPI = 120
 MAX_STEP_POINTS = 500
-BAND_NOTE = (
-    "line: mean over non-diverged seeds;  band: 95% CI of the mean, "
-    "mean ± t(0.975, n−1)·s/√n, n = non-diverged seeds"
-)
+Say = Callable[..., str]
+"""``text.say`` with the figure's language bound: ``say(key, **values)``."""
 
 
 def colors(configs: Sequence[str]) -> dict[str, str]:
@@ -69,17 +68,17 @@ def colors(configs: Sequence[str]) -> dict[str, str]:
     return {name: to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
 
 
-def _train_loss(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
+def _train_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     y = np.asarray(curves.train_loss, dtype=float)
-    return np.arange(1, y.shape[1] + 1), y, "epoch"
+    return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
 
 
-def _test_acc(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
+def _test_acc(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     y = np.asarray(curves.test_acc, dtype=float)
-    return np.arange(y.shape[1]), y, "epoch (0 = at initialisation)"
+    return np.arange(y.shape[1]), y, say("plot.epoch0")
 
 
-def _step_loss(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
+def _step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     """Step losses, thinned to at most ``MAX_STEP_POINTS`` points per run.
 
     Column j of ``step_loss`` is the mean loss of window j (``log_every`` steps;
@@ -99,19 +98,19 @@ def _step_loss(curves: Curves) -> tuple[np.ndarray, np.ndarray, str]:
     sizes = np.diff(np.append(starts, y.shape[1]))
     if starts.size:
         centre, y = np.add.reduceat(centre, starts) / sizes, np.add.reduceat(y, starts, 1) / sizes
-    return centre, y, f"step (each point: mean minibatch loss over {k * every} steps)"
+    return centre, y, say("plot.steps", steps=k * every)
 
 
 class _Metric(NamedTuple):
-    ylabel: str
+    ylabel: str  # a phrase key of ``text``
     log: bool
-    series: Callable[[Curves], tuple[np.ndarray, np.ndarray, str]]  # → x, [R, T], xlabel
+    series: Callable[[Curves, Say], tuple[np.ndarray, np.ndarray, str]]  # → x, [R, T], xlabel
 
 
 _METRICS = {
-    "loss_epoch": _Metric("training loss (mean over the epoch)", True, _train_loss),
-    "loss_step": _Metric("minibatch training loss", True, _step_loss),
-    "test_acc": _Metric("test accuracy", False, _test_acc),
+    "loss_epoch": _Metric("plot.loss_epoch", True, _train_loss),
+    "loss_step": _Metric("plot.loss_step", True, _step_loss),
+    "test_acc": _Metric("plot.test_acc", False, _test_acc),
 }
 
 
@@ -121,53 +120,60 @@ def _diverged(curves: Curves) -> tuple[int, int]:
     return int((~ok).sum()), ok.size
 
 
-def _label(name: str, curves: Curves) -> str:
+def _label(name: str, curves: Curves, say: Say) -> str:
     k, r = _diverged(curves)
-    return f"{name} ({k}/{r} diverged)" if k else name
+    return f"{name} ({say('plot.diverged', k=k, r=r)})" if k else name
 
 
 def _draw(
-    ax: Axes, metric: _Metric, runs: Mapping[str, Curves], palette: Mapping[str, str]
+    ax: Axes, metric: _Metric, runs: Mapping[str, Curves], palette: Mapping[str, str], say: Say
 ) -> None:
     """One line with its band per configuration, in ``runs`` order, and the axes."""
     xlabel = ""
     for name, curves in runs.items():
-        x, y, xlabel = metric.series(curves)
+        x, y, xlabel = metric.series(curves, say)
         y = y[stats.finite_runs(curves.diverged_step)]
+        label = _label(name, curves, say)
         if len(y) == 0:  # Every run diverged: a legend entry only.
-            ax.plot([], [], color=palette[name], label=_label(name, curves), ls="--")
+            ax.plot([], [], color=palette[name], label=label, ls="--")
             continue
         mean, lo, hi = stats.mean_ci(y, axis=0, level=LEVEL)
         if metric.log:
             lo = np.maximum(lo, np.fmin.reduce(y, axis=0))  # fmin: NaN-ignoring minimum.
-        ax.plot(x, mean, color=palette[name], label=_label(name, curves), lw=1.5)
+        ax.plot(x, mean, color=palette[name], label=label, lw=1.5)
         ax.fill_between(x, lo, hi, color=palette[name], alpha=0.2, lw=0)
     if metric.log:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
-    ax.set_ylabel(metric.ylabel)
+    ax.set_ylabel(say(metric.ylabel))
     ax.grid(True, which="major", alpha=0.4)
     ax.grid(True, which="minor", alpha=0.15)
 
 
-def _decorate(fig: Figure, title: str) -> None:
+def _decorate(fig: Figure, title: str, note: str) -> None:
     fig.suptitle(title)
-    fig.supxlabel(BAND_NOTE, fontsize="x-small", color="0.35")
+    fig.supxlabel(note, fontsize="x-small", color="0.35")
 
 
-def _activation_figures(runs: Mapping[str, Curves], title: str) -> Iterator[tuple[str, Figure]]:
+def _activation_figures(
+    runs: Mapping[str, Curves], title: str, lang: str = "en"
+) -> Iterator[tuple[str, Figure]]:
     """Yields ``(file stem, Figure)`` for each metric; the caller closes each figure."""
+    say = functools.partial(text.say, lang)
     palette = colors(list(runs))
     for stem, metric in _METRICS.items():
         fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
-        _draw(ax, metric, runs, palette)
+        _draw(ax, metric, runs, palette, say)
         ax.legend(fontsize="small")
-        _decorate(fig, title)
+        _decorate(fig, title, say("plot.band_note"))
         yield stem, fig
 
 
-def _side_by_side_figure(runs_by_act: Mapping[str, Mapping[str, Curves]], title: str) -> Figure:
+def _side_by_side_figure(
+    runs_by_act: Mapping[str, Mapping[str, Curves]], title: str, lang: str = "en"
+) -> Figure:
     """Training loss per epoch, one panel per activation, with one shared legend."""
+    say = functools.partial(text.say, lang)
     configs = list(dict.fromkeys(name for runs in runs_by_act.values() for name in runs))
     palette = colors(configs)
     n = len(runs_by_act)
@@ -175,21 +181,21 @@ def _side_by_side_figure(runs_by_act: Mapping[str, Mapping[str, Curves]], title:
         1, n, figsize=(4.5 * n + 2.5, 4.5), sharey=True, squeeze=False, layout="constrained"
     )
     for i, (ax, (act, runs)) in enumerate(zip(axes[0], runs_by_act.items(), strict=True)):
-        _draw(ax, _METRICS["loss_epoch"], runs, palette)
+        _draw(ax, _METRICS["loss_epoch"], runs, palette, say)
         ax.set_title(act)
         if i:
             ax.set_ylabel("")
 
     def legend_entry(name: str) -> Line2D:
         counts = {act: _diverged(runs[name]) for act, runs in runs_by_act.items() if name in runs}
-        notes = [f"{act} {k}/{r}" for act, (k, r) in counts.items() if k]
-        label = f"{name} ({', '.join(notes)} diverged)" if notes else name
+        notes = [f"{act} {say('plot.diverged', k=k, r=r)}" for act, (k, r) in counts.items() if k]
+        label = f"{name} ({', '.join(notes)})" if notes else name
         drawn = any(k < r for k, r in counts.values())
         return Line2D([], [], color=palette[name], ls="-" if drawn else "--", label=label)
 
     handles = [legend_entry(name) for name in configs]
     fig.legend(handles=handles, loc="outside right upper", fontsize="small")
-    _decorate(fig, title)
+    _decorate(fig, title, say("plot.band_note"))
     return fig
 
 
@@ -201,7 +207,9 @@ def _save(fig: Figure, path: Path) -> Path:
         plt.close(fig)
 
 
-def plot_activation(runs: Mapping[str, Curves], out_dir: Path, *, title: str) -> list[Path]:
+def plot_activation(
+    runs: Mapping[str, Curves], out_dir: Path, *, title: str, lang: str = "en"
+) -> list[Path]:
     """Writes the figures of one activation's configurations into ``out_dir``.
 
     * ``loss_epoch.png``: training loss per epoch (the running mean of the
@@ -218,17 +226,17 @@ def plot_activation(runs: Mapping[str, Curves], out_dir: Path, *, title: str) ->
       runs: configuration name → its ``Curves``, in legend order.
       out_dir: directory, created if missing.
       title: figure title, e.g. naming the experiment and the activation.
+      lang: the labels' language, one of ``text.LANGS``.
 
     Returns:
       The written paths.
     """
-    return [
-        _save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in _activation_figures(runs, title)
-    ]
+    figures = _activation_figures(runs, title, lang)
+    return [_save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
 
 
 def plot_side_by_side(
-    runs_by_act: Mapping[str, Mapping[str, Curves]], path: Path, *, title: str
+    runs_by_act: Mapping[str, Mapping[str, Curves]], path: Path, *, title: str, lang: str = "en"
 ) -> Path:
     """Writes training loss per epoch for each activation, side by side, to ``path``.
 
@@ -240,15 +248,21 @@ def plot_side_by_side(
       runs_by_act: activation name → (configuration name → ``Curves``).
       path: PNG file to write; its directory is created if missing.
       title: figure title.
+      lang: the labels' language, one of ``text.LANGS``.
 
     Returns:
       ``path``.
     """
-    return _save(_side_by_side_figure(runs_by_act, title), path)
+    return _save(_side_by_side_figure(runs_by_act, title, lang), path)
 
 
 def plot_lr_sensitivity(
-    results: Mapping[str, Curves], chosen: Mapping[str, int], path: Path, *, title: str
+    results: Mapping[str, Curves],
+    chosen: Mapping[str, int],
+    path: Path,
+    *,
+    title: str,
+    lang: str = "en",
 ) -> Path:
     """Final validation loss against the learning rate, a line per configuration.
 
@@ -262,7 +276,9 @@ def plot_lr_sensitivity(
       chosen: configuration name → index of its chosen rate.
       path: the PNG to write.
       title: figure title.
+      lang: the labels' language, one of ``text.LANGS``.
     """
+    say = functools.partial(text.say, lang)
     palette = colors(list(results))
     fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
     for name, r in results.items():
@@ -275,17 +291,11 @@ def plot_lr_sensitivity(
         )
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("learning rate")
-    ax.set_ylabel("final validation loss")
+    ax.set_xlabel(say("plot.lr"))
+    ax.set_ylabel(say("plot.val_loss"))
     ax.grid(True, which="major", alpha=0.4)
     ax.legend(fontsize="small")
-    fig.suptitle(title)
-    fig.supxlabel(
-        "mean over non-diverged seeds, 95% CI band; circled: the rate with the lowest mean "
-        "(the one reported)",
-        fontsize="x-small",
-        color="0.35",
-    )
+    _decorate(fig, title, say("plot.lr_note"))
     return _save(fig, path)
 
 

@@ -225,8 +225,7 @@ def write_all(setup: Setup, results: Mapping[str, Mapping[str, train.History]], 
         log(f"wrote {setup.folder(act)}/{{summary.csv,metrics.csv,report.md,*.png}}")
     if len(results) > 1:
         path = Path(setup.out_dir) / setup.experiment / "activations.png"
-        picked = {act: {n: selected(r) for n, r in rs.items()} for act, rs in results.items()}
-        plots.plot_side_by_side(picked, path, title=_title(setup.experiment, "en"))
+        side_by_side(setup.experiment, results, path)
         log(f"wrote {path}")
 
 
@@ -237,17 +236,40 @@ def write(setup: Setup, act: str, results: Mapping[str, train.History]) -> list[
     util.write_csv(folder / "summary.csv", SUMMARY_COLUMNS, rows)
     metrics = metrics_rows(act, results)
     util.write_csv(folder / "metrics.csv", metrics_columns(metrics), metrics)
+    figures(setup.experiment, act, results, folder)
+    util.atomic_write_text(folder / "report.md", markdown(setup, act, results, rows))
+    return rows
+
+
+def figures(
+    experiment: str,
+    act: str,
+    results: Mapping[str, train.History],
+    folder: Path,
+    lang: str = "en",
+) -> list[Path]:
+    """Draws an activation's figures into ``folder``: the curves at each record's chosen
+    rate, and the LR sensitivity of the records with a grid."""
+    title = f"{_title(experiment, lang)}, {act}"
     picked = {name: selected(r) for name, r in results.items()}
-    title = _title(setup.experiment, "en")
-    plots.plot_activation(picked, folder, title=f"{title}, {act}")
+    paths = plots.plot_activation(picked, folder, title=title, lang=lang)
     grids = {name: r for name, r in results.items() if r.grid}
     if grids:
         picks = {name: chosen(r) for name, r in grids.items()}
-        plots.plot_lr_sensitivity(
-            grids, picks, folder / "lr_sensitivity.png", title=f"{title}, {act}"
-        )
-    util.atomic_write_text(folder / "report.md", markdown(setup, act, results, rows))
-    return rows
+        path = folder / "lr_sensitivity.png"
+        paths.append(plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang))
+    return paths
+
+
+def side_by_side(
+    experiment: str,
+    results: Mapping[str, Mapping[str, train.History]],
+    path: Path,
+    lang: str = "en",
+) -> Path:
+    """Draws the activations' training losses side by side (records at their chosen rate)."""
+    picked = {act: {n: selected(r) for n, r in rs.items()} for act, rs in results.items()}
+    return plots.plot_side_by_side(picked, path, title=_title(experiment, lang), lang=lang)
 
 
 def _title(experiment: str, lang: str) -> str:

@@ -15,6 +15,19 @@ from typing import Any
 LANGS = ("en", "pl")
 
 _EN = {
+    "plot.epoch": "epoch",
+    "plot.epoch0": "epoch (0 = at initialisation)",
+    "plot.steps": "step (each point: mean minibatch loss over {steps} steps)",
+    "plot.loss_epoch": "training loss (mean over the epoch)",
+    "plot.loss_step": "minibatch training loss",
+    "plot.test_acc": "test accuracy",
+    "plot.diverged": "{k}/{r} diverged",
+    "plot.band_note": "line: mean over non-diverged seeds;  band: 95% CI of the mean, "
+    "mean ± t(0.975, n−1)·s/√n, n = non-diverged seeds",
+    "plot.lr": "learning rate",
+    "plot.val_loss": "final validation loss",
+    "plot.lr_note": "mean over non-diverged seeds, 95% CI band; circled: the rate with the "
+    "lowest mean (the one reported)",
     "title.lab6": "Lab 6: learning-rate optimizers",
     "title.lab7": "Lab 7: weight initialization",
     "title.schedules": "Learning-rate schedules",
@@ -169,6 +182,19 @@ _EN = {
 }
 
 _PL = {
+    "plot.epoch": "epoka",
+    "plot.epoch0": "epoka (0 = inicjalizacja)",
+    "plot.steps": "krok (każdy punkt: średnia strata na paczce z {steps} kroków)",
+    "plot.loss_epoch": "strata na zbiorze uczącym (średnia z epoki)",
+    "plot.loss_step": "strata na paczce",
+    "plot.test_acc": "dokładność na zbiorze testowym",
+    "plot.diverged": "{k}/{r} rozbieżnych",
+    "plot.band_note": "linia: średnia z powtórzeń, które nie uległy dywergencji;  pasmo: 95% "
+    "przedział ufności średniej, średnia ± t(0,975, n−1)·s/√n, n = liczba tych powtórzeń",
+    "plot.lr": "współczynnik uczenia",
+    "plot.val_loss": "końcowa strata walidacyjna",
+    "plot.lr_note": "średnia z powtórzeń, które nie uległy dywergencji, pasmo 95% PU; w kółku: "
+    "współczynnik o najmniejszej średniej (raportowany)",
     "title.lab6": "Laboratorium 6: optymalizacja współczynnika uczenia",
     "title.lab7": "Laboratorium 7: inicjalizacja wag sieci",
     "title.schedules": "Harmonogramy współczynnika uczenia",

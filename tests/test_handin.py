@@ -91,7 +91,9 @@ def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
     ]
     figures = [b for b in english if isinstance(b, document.Image)]
     links = re.findall(r"!\[[^]]*\]\(([^)]+)\)", md)
-    assert links == [f.link for f in figures] and "lab6/activations.png" in links
+    assert links == [f.link for f in figures]
+    assert "report_figures/en/lab6/activations.png" in links  # Drawn anew, in the language.
+    assert "report_figures/en/lab6/relu/loss_epoch.png" in links
     assert "diagnostics/relu/activation_hist.png" in links
     assert all((out_dir / link).is_file() for link in links)
     assert not re.search(r'(src|href)="(?!data:)', page)  # Self-contained.

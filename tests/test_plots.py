@@ -1,5 +1,6 @@
 """Figures: files written atomically, and the drawn lines and bands equal the statistics."""
 
+import functools
 from types import SimpleNamespace
 
 import matplotlib.pyplot as plt
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mlp_jax import plots, stats, train
+from mlp_jax import plots, stats, text, train
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -160,7 +161,7 @@ def test_step_loss_is_thinned_to_block_means():
     steps_per_epoch, every, epochs = 1003, 2, 3  # 501 windows per epoch, 1 step dropped.
     y = np.random.default_rng(2).uniform(1, 2, size=(2, epochs * 501))
     curves = SimpleNamespace(step_loss=y, steps_per_epoch=steps_per_epoch, log_every=every)
-    x, thinned, xlabel = plots._step_loss(curves)
+    x, thinned, xlabel = plots._step_loss(curves, functools.partial(text.say, "en"))
     k = 4  # ⌈1503 / 500⌉.
     assert thinned.shape == (2, 376) and x.shape == (376,)
     np.testing.assert_allclose(thinned[:, 0], y[:, :k].mean(1))
@@ -243,3 +244,15 @@ def test_lr_sensitivity_draws_final_validation_loss_per_rate(tmp_path, monkeypat
     expected = [val[g][diverged[g] < 0, -1].mean() for g in range(3)]
     np.testing.assert_allclose(mean, expected, rtol=1e-12)
     assert list(cx) == [0.03] and cy[0] == pytest.approx(expected[1])
+
+
+def test_labels_follow_the_language(runs):
+    figures = dict(plots._activation_figures(runs, "t", "pl"))
+    try:
+        ax = figures["loss_epoch"].axes[0]
+        assert ax.get_xlabel() == "epoka"
+        assert ax.get_ylabel() == "strata na zbiorze uczącym (średnia z epoki)"
+        assert [line.get_label() for line in ax.get_lines()][1] == "momentum (2/5 rozbieżnych)"
+    finally:
+        for figure in figures.values():
+            plt.close(figure)
