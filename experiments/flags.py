@@ -19,9 +19,10 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jax
+import numpy as np
 from absl import app, flags, logging
 
 from mlp_jax import activations, configs, data, experiment, initializers, optimizers, train, util
@@ -391,6 +392,9 @@ def _join() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+    # The first collective connects the processes (gloo): from here on, one that stops
+    # is seen at once by the others.
+    train.allgather(np.zeros(1, np.uint8))
 
 
 def run(main: Callable[[Sequence[str]], None]) -> None:
@@ -403,14 +407,22 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             start_runtime()
             main(argv)
         except app.UsageError as e:
-            print(f"error: {e}", file=sys.stderr)
-            sys.exit(1)
-        except (data.DataError, train.RecordError) as e:
-            print(f"error: {e}", file=sys.stderr)
-            sys.exit(2)
-        except train.DistributedError as e:
-            sys.stdout.flush()
-            print(f"error: {e}", file=sys.stderr, flush=True)
-            os._exit(2)  # Not sys.exit: JAX's exit handler would wait for every process.
+            _fail(e, 1)
+        except (data.DataError, train.RecordError, train.DistributedError) as e:
+            _fail(e, 2)
 
     app.run(guarded, flags_parser=_parse)
+
+
+def _fail(error: Exception, code: int) -> NoReturn:
+    """Ends the program with one ``error:`` line and ``code``.
+
+    A process of a multi-process run leaves at once (``os._exit``): JAX's exit handler
+    would wait for the other processes, which wait for this one at their next
+    collective. Without it, they see the connection close and stop too.
+    """
+    print(f"error: {error}", file=sys.stderr, flush=True)
+    if jax.distributed.is_initialized():
+        sys.stdout.flush()
+        os._exit(code)
+    sys.exit(code)
