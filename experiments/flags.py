@@ -350,11 +350,12 @@ def start_runtime() -> None:
 
     Raises:
       app.UsageError: ``--distributed`` found no cluster to join.
+      train.DistributedError: a process stopped while joining.
     """
     if COMPILATION_CACHE.value:
         if not jax.config.jax_compilation_cache_dir:  # $JAX_COMPILATION_CACHE_DIR wins.
             jax.config.update("jax_compilation_cache_dir", str(util.cache_dir() / "xla"))
-        # The default (1 s) would leave out the init program and small test programs.
+        # The default, 1 s, would leave out small programs (tiny networks, all-gathers).
         jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
     else:
         jax.config.update("jax_enable_compilation_cache", False)
@@ -419,7 +420,7 @@ def _fail(error: Exception, code: int) -> NoReturn:
 
     A process of a multi-process run leaves at once (``os._exit``): JAX's exit handler
     would wait for the other processes, which wait for this one at their next
-    collective. Without it, they see the connection close and stop too.
+    collective. With this one gone, they see its connection close and stop too.
     """
     print(f"error: {error}", file=sys.stderr, flush=True)
     if jax.distributed.is_initialized():
