@@ -5,6 +5,10 @@ Importing this module defines the shared flags; each CLI defines its own few (th
 calls ``run(main)``. Bad values stop the program before any work with one line
 naming the flag and the valid values, exit code 1; a problem found later (data,
 files, memory) ends with one ``error:`` line, exit code 2.
+
+Before any work, ``start_runtime`` turns on JAX's persistent compilation cache and,
+with ``--distributed`` or ``--coordinator_address``, joins the processes of a
+multi-process run (README, "Running on a cluster").
 """
 
 from __future__ import annotations
@@ -12,14 +16,17 @@ from __future__ import annotations
 import errno
 import logging as std_logging
 import math
+import os
 import re
 import signal
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+import jax
+import numpy as np
 from absl import app, flags, logging
 
 from mlp_jax import activations, configs, data, experiment, initializers, optimizers, train, util
@@ -139,6 +146,39 @@ OVERWRITE = flags.DEFINE_boolean(
 )
 
 
+COORDINATOR_ADDRESS = flags.DEFINE_string(
+    "coordinator_address",
+    None,
+    "Multi-process run with explicit settings: HOST:PORT where process 0 serves JAX's "
+    "coordinator (every process gives the same); with --num_processes and --process_id.",
+)
+NUM_PROCESSES = flags.DEFINE_integer(
+    "num_processes", None, "Processes of the multi-process run.", lower_bound=1
+)
+PROCESS_ID = flags.DEFINE_integer(
+    "process_id", None, "This process's id, 0 .. --num_processes - 1.", lower_bound=0
+)
+DISTRIBUTED = flags.DEFINE_boolean(
+    "distributed",
+    False,
+    "Join a multi-process run whose settings JAX finds itself: SLURM (srun), Open MPI "
+    "(mpirun), Kubernetes, Cloud TPU.",
+)
+COMPILATION_CACHE = flags.DEFINE_boolean(
+    "compilation_cache",
+    True,
+    "Keep compiled programs in $MLP_JAX_CACHE/xla (default ~/.cache/mlp_jax/xla), so that "
+    "reruns skip compiling; $JAX_COMPILATION_CACHE_DIR, if set, is used instead.",
+)
+
+JOIN_TIMEOUT_S = 120
+"""How long the processes of a multi-process run wait for each other at start."""
+HEARTBEAT_TIMEOUT_S = 60
+"""A process silent this long counts as dead, and JAX stops the others."""
+SHUTDOWN_TIMEOUT_S = 300
+"""How long a finished process waits at exit for the others (process 0 writes last)."""
+
+
 def parse_lr(text: str) -> dict[str, float]:
     """Parses ``'adam=1e-3,sgd=0.05'`` into ``{"adam": 0.001, "sgd": 0.05}``.
 
@@ -178,10 +218,37 @@ flags.register_validator(
     lambda f: _positive_finite(f) and f > 1,
     message="--divergence_factor must be a finite number above 1",
 )
+flags.register_validator(
+    "coordinator_address",
+    lambda address: address is None or re.fullmatch(r"[^\s:]+:[0-9]+", address) is not None,
+    message="--coordinator_address must be HOST:PORT, e.g. 10.0.0.1:1234",
+)
 flags.register_multi_flags_validator(
     ["init", "init_scale"],
     lambda f: f["init"] == "normal" or f["init_scale"] == 1.0,
     message="--init_scale applies only to --init=normal (the other initializers set their own scale)",
+)
+
+
+def _check_processes(f: Mapping[str, Any]) -> bool:
+    explicit = [f[n] is not None for n in ("coordinator_address", "num_processes", "process_id")]
+    if f["distributed"] and any(explicit):
+        raise flags.ValidationError(
+            "--distributed finds the run's settings itself; drop --coordinator_address, "
+            "--num_processes and --process_id, or drop --distributed"
+        )
+    if any(explicit) and not all(explicit):
+        raise flags.ValidationError(
+            "--coordinator_address, --num_processes and --process_id go together: give all "
+            "three, or --distributed to let JAX find them"
+        )
+    if all(explicit) and f["process_id"] >= f["num_processes"]:
+        raise flags.ValidationError("--process_id must be below --num_processes (ids 0 .. N-1)")
+    return True
+
+
+flags.register_multi_flags_validator(
+    ["distributed", "coordinator_address", "num_processes", "process_id"], _check_processes
 )
 
 
@@ -340,7 +407,9 @@ def _one_line(error: BaseException) -> tuple[int, str] | None:
         return code, f"interrupted: {error}" if str(error) else "interrupted"
     if isinstance(error, app.UsageError):
         return 1, f"error: {error}"
-    if isinstance(error, (data.DataError, train.RecordError, train.OutOfMemory)):
+    if isinstance(
+        error, (data.DataError, train.RecordError, train.OutOfMemory, train.DistributedError)
+    ):
         return 2, f"error: {error}"
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
@@ -349,6 +418,64 @@ def _one_line(error: BaseException) -> tuple[int, str] | None:
         first = str(error).strip().splitlines()[0]
         return 2, f"error: out of memory ({first}); fix: fewer --seeds or grid points"
     return None
+
+
+def start_runtime() -> None:
+    """Starts JAX as the flags say, before anything touches a backend.
+
+    Turns on the persistent compilation cache (unless ``--nocompilation_cache``) and,
+    with ``--distributed`` or ``--coordinator_address``, joins the multi-process run
+    (CPU collectives over gloo). Every process prints one line with its id and
+    devices; processes other than 0 then print nothing more (their stderr stays).
+
+    Raises:
+      app.UsageError: ``--distributed`` found no cluster to join.
+      train.DistributedError: a process stopped while joining.
+    """
+    if COMPILATION_CACHE.value:
+        if not jax.config.jax_compilation_cache_dir:  # $JAX_COMPILATION_CACHE_DIR wins.
+            jax.config.update("jax_compilation_cache_dir", str(util.cache_dir() / "xla"))
+        # The default, 1 s, would leave out small programs (tiny networks, all-gathers).
+        jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
+    else:
+        jax.config.update("jax_enable_compilation_cache", False)
+    if DISTRIBUTED.value or COORDINATOR_ADDRESS.value:
+        _join()
+
+
+def _join() -> None:
+    """Joins the processes of a multi-process run (see ``start_runtime``)."""
+    jax.config.update("jax_cpu_collectives_implementation", "gloo")
+    try:
+        jax.distributed.initialize(
+            COORDINATOR_ADDRESS.value,
+            NUM_PROCESSES.value,
+            PROCESS_ID.value,
+            initialization_timeout=JOIN_TIMEOUT_S,
+            heartbeat_timeout_seconds=HEARTBEAT_TIMEOUT_S,
+            shutdown_timeout_seconds=SHUTDOWN_TIMEOUT_S,
+        )
+    except ValueError as e:  # Nothing detected: "coordinator_address should be defined."
+        raise app.UsageError(
+            "--distributed found no cluster to join (SLURM, Open MPI, Kubernetes, Cloud TPU); "
+            "fix: launch with srun or mpirun, or give --coordinator_address, --num_processes "
+            "and --process_id"
+        ) from e
+    index, count = jax.process_index(), jax.process_count()
+    devices = ", ".join(map(str, jax.local_devices()))
+    who = "this process" if index == 0 else "process 0"
+    print(
+        f"process {index}/{count}: devices {devices} of {jax.device_count()}; "
+        f"{who} prints the progress and writes the results",
+        flush=True,
+    )
+    if index:  # Silence the rest, C++ libraries' output to stdout included.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    # The first collective connects the processes (gloo): from here on, one that stops
+    # is seen at once by the others.
+    train.allgather(np.zeros(1, np.uint8))
 
 
 def run(main: Callable[[Sequence[str]], None]) -> None:
@@ -369,12 +496,26 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             warnings.formatwarning = _warning_line
         signal.signal(signal.SIGTERM, _terminate)
         try:
+            start_runtime()
             main(argv)
         except (Exception, KeyboardInterrupt) as e:
             outcome = None if verbose else _one_line(e)
             if outcome is None:
                 raise
-            print(outcome[1], file=sys.stderr)
-            sys.exit(outcome[0])
+            _fail(*outcome)
 
     app.run(guarded, flags_parser=_parse)
+
+
+def _fail(code: int, line: str) -> NoReturn:
+    """Ends the program with ``line`` on stderr and exit code ``code``.
+
+    A process of a multi-process run leaves at once (``os._exit``): JAX's exit handler
+    would wait for the other processes, which wait for this one at their next
+    collective. With this one gone, they see its connection close and stop too.
+    """
+    print(line, file=sys.stderr, flush=True)
+    if jax.distributed.is_initialized():
+        sys.stdout.flush()
+        os._exit(code)
+    sys.exit(code)

@@ -13,6 +13,10 @@ its learning-rate grid, with ``lr_grid > 1``) in one ``train.train`` call. Under
 - ``summary.csv``, ``metrics.csv``, the figures and ``report.md`` (see
   ``mlp_jax.report``), covering every configuration finished in ``runs/`` with the
   same shared settings — so two runs writing one folder both end up in it.
+
+In a multi-process run (``jax.distributed``) every process trains every
+configuration together; process 0 alone reads the folder to decide what to resume,
+tells the others, and alone writes (``writes_results``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import jax
+import numpy as np
 
 from mlp_jax import activations, configs, data, report, text, train, util
 
@@ -145,11 +150,17 @@ def fingerprint(settings: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def writes_results() -> bool:
+    """Whether this process writes the results: the only one, or process 0 of several."""
+    return jax.process_index() == 0
+
+
 def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log = print) -> dict:
     """Trains (or resumes) every configuration of every activation; writes all outputs.
 
     Finished configurations are found first, so the time estimates count only the
-    configurations left to train.
+    configurations left to train. In a multi-process run, process 0's decisions hold
+    for all, and the other processes write nothing.
 
     Args:
       setup: what the configurations share.
@@ -158,17 +169,23 @@ def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log =
 
     Returns:
       act → (config name → record), covering every configuration finished in the
-      folder with these shared settings (this run's first, in order).
+      folder with these shared settings (this run's first, in order); on processes
+      other than 0, only the configurations this run trained.
     """
+    plan = [(act, config) for act, cs in by_act.items() for config in cs]
+    earlier = [_finished(setup, *p, log) if writes_results() else None for p in plan]
     mine: dict[str, Results] = {act: {} for act in by_act}
     todo = []
-    for act, config in ((a, c) for a, cs in by_act.items() for c in cs):
-        record = _finished(setup, act, config, log)
-        if record is None:
+    for (act, config), record, train_it in zip(
+        plan, earlier, _agreed(setup, plan, [r is None for r in earlier]), strict=True
+    ):
+        if train_it:
             todo.append((act, config))
         mine[act][config.name] = record
     try:
         _train_all(setup, todo, mine, log)
+        if not writes_results():
+            return {act: {n: r for n, r in rs.items() if r is not None} for act, rs in mine.items()}
         results = {act: finished(setup, act, first=mine[act], log=log) for act in by_act}
         report.write_all(setup, results, log)
     except KeyboardInterrupt:
@@ -193,6 +210,29 @@ def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
         clock.add(record)
         log(f"{prefix}: done in {util.duration(record.meta['wall_s'])}")
         mine[act][config.name] = record
+
+
+def _agreed(
+    setup: Setup, plan: Sequence[tuple[str, configs.Config]], todo: list[bool]
+) -> list[bool]:
+    """Process 0's ``todo`` on every process, once all plan the same configurations.
+
+    Only process 0 reads the folder, so the processes agree even where they see
+    different folders (no shared file system) or different files in it.
+
+    Raises:
+      train.DistributedError: the processes differ in flags or data, or one stopped.
+    """
+    if jax.process_count() == 1:
+        return todo
+    planned = fingerprint({"plan": [_fingerprint(setup, act, config) for act, config in plan]})
+    digests = train.allgather(np.frombuffer(bytes.fromhex(planned), np.uint8))
+    if (digests != digests[0]).any():
+        raise train.DistributedError(
+            "the processes plan different configurations (other flags, data or lab 6 "
+            "results); fix: start every process with the same command and data"
+        )
+    return [bool(t) for t in train.allgather(np.asarray(todo, np.uint8))[0]]
 
 
 def _path(setup: Setup, act: str, config: configs.Config) -> Path:
@@ -228,7 +268,8 @@ def _train(setup: Setup, act: str, config: configs.Config, log) -> train.History
         "wall_s": time.perf_counter() - t0,
     }
     record = record._replace(meta=meta, params=None)
-    record.save(_path(setup, act, config))
+    if writes_results():
+        record.save(_path(setup, act, config))
     return record
 
 

@@ -30,18 +30,20 @@ one device's). After ``jax.distributed.initialize()``, ``jax.devices()`` is the
 global device list: the mesh spans every process, each computes the runs on its
 own devices, and the results are gathered to every process at the end of each
 epoch (``multihost_utils.process_allgather``). Every process must pass the same
-data and arguments.
+data and arguments. If another process stops, the gather fails and ``train`` raises
+``DistributedError``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
 import os
 import time
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -67,6 +69,10 @@ class RecordError(Exception):
 
 class OutOfMemory(MemoryError):
     """The runs of one ``train`` call would not fit in the devices' memory."""
+
+
+class DistributedError(Exception):
+    """The processes of a multi-process run cannot go on together: one stopped, or they differ."""
 
 
 class History(NamedTuple):
@@ -329,12 +335,36 @@ def _put(tree: Any, mesh: Mesh, spec: PartitionSpec) -> Any:
     return jax.tree.map(put, tree)
 
 
+@contextlib.contextmanager
+def _collective() -> Iterator[None]:
+    """A failed collective across processes (another process stopped) as ``DistributedError``."""
+    try:
+        yield
+    except (jax.errors.JaxRuntimeError, ValueError) as e:  # Dispatch raises the latter.
+        cause = str(e).strip().partition("\n")[0]
+        raise DistributedError(
+            f"another process of this {jax.process_count()}-process run stopped ({cause}); "
+            "fix: see that process's output, then start them all again"
+        ) from e
+
+
+def allgather(value: np.ndarray) -> np.ndarray:
+    """Every process's ``value`` (the same shape in each), stacked in process order.
+
+    Raises:
+      DistributedError: another process stopped.
+    """
+    with _collective():
+        return np.asarray(multihost_utils.process_allgather(value))
+
+
 def _gather(tree: Any, layout: _Layout) -> Any:
     """Per-lane device arrays → host arrays with leading axes ``(*grid, S)``, padding dropped."""
 
     def gather(a):
         if jax.process_count() > 1:  # Each process holds only its own runs' shards.
-            a = multihost_utils.process_allgather(a, tiled=True)
+            with _collective():
+                a = multihost_utils.process_allgather(a, tiled=True)
         a = np.asarray(a)[: layout.n_runs]
         return a.reshape(layout.lead + a.shape[1:])
 
