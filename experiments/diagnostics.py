@@ -15,7 +15,7 @@ replaces the shared --init; --init_scale is normal's σ.
 from pathlib import Path
 
 from experiments import flags as common
-from mlp_jax import configs, diagnostics, optimizers
+from mlp_jax import configs, diagnostics, experiment, optimizers
 
 INITS = common.define_inits()
 OPTIMIZER = common.define_name(
@@ -33,8 +33,9 @@ def main(argv):
     for act in common.ACT.value:
         study = diagnostics.run(setup, act, by_init)
         folder = Path(setup.out_dir) / "diagnostics" / act
-        diagnostics.write(study, folder)
-        print(f"wrote {folder}/{{layer_stats.csv,report.md,*.png}}", flush=True)
+        if experiment.writes_results():
+            diagnostics.write(study, folder)
+            print(f"wrote {folder}/{{layer_stats.csv,report.md,*.png}}", flush=True)
         headlines.append(diagnostics.headline(study))
     print("\n".join(headlines))
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 import sys
+from pathlib import Path
 
 from absl import app, flags
 
 from experiments import flags as common
-from mlp_jax import activations, initializers, lr_range, optimizers, plots, util
+from mlp_jax import activations, data, experiment, initializers, lr_range, optimizers, plots, util
 
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"
@@ -41,51 +42,57 @@ def main(argv):
             file=sys.stderr,
         )
     dataset = common.load_data()
-    w_init = initializers.get(common.INIT.value, common.INIT_SCALE.value)
     for act in common.ACT.value:
         print(
             f"{act}: {STEPS.value} steps from {MIN_LR.value:g} to {MAX_LR.value:g}, "
             f"{common.SEEDS.value} seeds",
             flush=True,
         )
-        try:
-            result = lr_range.run(
-                optimizers.get(OPTIMIZER.value),
-                dataset.train_x,
-                dataset.train_y,
-                test=(dataset.test_x, dataset.test_y),
-                layer_sizes=common.layer_sizes(),
-                activation=activations.get(act),
-                w_init=w_init,
-                batch_size=common.BATCH_SIZE.value,
-                seeds=common.SEEDS.value,
-                seed=common.SEED.value,
-                min_lr=MIN_LR.value,
-                max_lr=MAX_LR.value,
-                num_steps=STEPS.value,
-                log=lambda p: print(f"    {p}", flush=True),
-            )
-        except lr_range.RangeTestError as e:
-            raise app.UsageError(f"{act}: {e}; fix: a smaller --min_lr or --init_scale") from e
-        stem = f"{OPTIMIZER.value}_{act}"
-        rows = [
-            {"learning_rate": float(r), "loss": float(l), "smoothed": float(s)}
-            | {"data_source": dataset.source}
-            for r, l, s in zip(result.learning_rates, result.loss, result.smoothed, strict=True)
-        ]
-        util.write_csv(
-            out / f"{stem}.csv", ["learning_rate", "loss", "smoothed", "data_source"], rows
-        )
-        title = f"LR range test: {OPTIMIZER.value}, {act}, {common.SEEDS.value} seeds"
-        path = plots.plot_lr_range(result, out / f"{stem}.png", title=title)
+        result = _range_test(dataset, act)
         stop = (
             "never blew up" if result.stopped_at is None else f"blew up at step {result.stopped_at}"
         )
+        where = (
+            f"; wrote {_write(result, dataset, act, out)}" if experiment.writes_results() else ""
+        )
         print(
             f"{act}: loss {stop}; minimum of the smoothed loss at "
-            f"{result.minimum:.3g}, steepest descent at {result.steepest:.3g}; wrote {path}"
+            f"{result.minimum:.3g}, steepest descent at {result.steepest:.3g}{where}"
         )
         print(f"suggested learning rate: {result.suggestion:.3g}", flush=True)
+
+
+def _range_test(dataset: data.Dataset, act: str) -> lr_range.RangeTest:
+    try:
+        return lr_range.run(
+            optimizers.get(OPTIMIZER.value),
+            dataset.train_x,
+            dataset.train_y,
+            test=(dataset.test_x, dataset.test_y),
+            layer_sizes=common.layer_sizes(),
+            activation=activations.get(act),
+            w_init=initializers.get(common.INIT.value, common.INIT_SCALE.value),
+            batch_size=common.BATCH_SIZE.value,
+            seeds=common.SEEDS.value,
+            seed=common.SEED.value,
+            min_lr=MIN_LR.value,
+            max_lr=MAX_LR.value,
+            num_steps=STEPS.value,
+            log=lambda p: print(f"    {p}", flush=True),
+        )
+    except lr_range.RangeTestError as e:
+        raise app.UsageError(f"{act}: {e}; fix: a smaller --min_lr or --init_scale") from e
+
+
+def _write(result: lr_range.RangeTest, dataset: data.Dataset, act: str, out: Path) -> Path:
+    """``<optimizer>_<act>.csv`` (the curve) and ``.png``; returns the figure's path."""
+    stem = f"{OPTIMIZER.value}_{act}"
+    columns = ["learning_rate", "loss", "smoothed", "data_source"]
+    curve = zip(result.learning_rates, result.loss, result.smoothed, strict=True)
+    rows = [dict(zip(columns, (float(r), float(l), float(s), dataset.source))) for r, l, s in curve]
+    util.write_csv(out / f"{stem}.csv", columns, rows)
+    title = f"LR range test: {OPTIMIZER.value}, {act}, {common.SEEDS.value} seeds"
+    return plots.plot_lr_range(result, out / f"{stem}.png", title=title)
 
 
 if __name__ == "__main__":

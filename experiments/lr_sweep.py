@@ -104,8 +104,9 @@ def main(argv):
                 f"  test acc {r['test_acc_mean']:.2%}"
             )
         print(f"best rate for {name}: {configs.best_rate(mine)}", flush=True)
-    path = util.write_csv(Path(setup.out_dir) / "lr_sweep" / "lr_sweep.csv", COLUMNS, rows)
-    print(f"wrote {path}")
+    if experiment.writes_results():
+        path = util.write_csv(Path(setup.out_dir) / "lr_sweep" / "lr_sweep.csv", COLUMNS, rows)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":
