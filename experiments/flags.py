@@ -20,6 +20,7 @@ import os
 import re
 import signal
 import sys
+import traceback
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -358,7 +359,7 @@ def _parse(argv: list[str]) -> list[str]:
 
 
 def out_dir() -> Path:
-    """``--out_dir``, created and test-written before any work.
+    """``--out_dir``, created and test-written before any work (by the process that writes).
 
     Raises:
       app.UsageError: it cannot be created or written (a file in the way, no permission,
@@ -366,7 +367,8 @@ def out_dir() -> Path:
     """
     folder = Path(OUT_DIR.value)
     try:
-        util.check_writable(folder)
+        if experiment.writes_results():
+            util.check_writable(folder)
     except OSError as e:
         raise app.UsageError(
             f"--out_dir={folder}: cannot write there ({e.strerror or e}); "
@@ -500,6 +502,9 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             main(argv)
         except (Exception, KeyboardInterrupt) as e:
             outcome = None if verbose else _one_line(e)
+            if outcome is None and jax.distributed.is_initialized():
+                traceback.print_exc()  # A bug: its traceback, and leave without the others.
+                outcome = (1, "error: this process failed (traceback above)")
             if outcome is None:
                 raise
             _fail(*outcome)

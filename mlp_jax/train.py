@@ -415,7 +415,7 @@ def _check_memory(program: _Program, layout: _Layout, lanes: Any, shared: Any) -
     "Memory".
     """
     devices = layout.mesh.devices.size
-    capacity = _device_bytes(layout.mesh.devices.flat[0])
+    capacity = _device_bytes(layout.mesh.local_devices[0])  # This process's own.
     if capacity is None:
         return
     lanes_n = len(layout.seed_ids)
