@@ -168,7 +168,10 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
     """)
     env = dict(
         os.environ,
-        XLA_FLAGS=f"{os.environ['XLA_FLAGS']} --xla_force_host_platform_device_count=4",
+        XLA_FLAGS=" ".join(
+            [f for f in os.environ["XLA_FLAGS"].split() if "device_count" not in f]
+            + ["--xla_force_host_platform_device_count=4"]
+        ),
         JAX_PLATFORMS="cpu",
     )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
