@@ -508,7 +508,7 @@ def _fetch(url: str, path: Path, size: int, sha256: str) -> None:
 
     def write(f: IO[bytes]) -> None:
         digest = hashlib.sha256()
-        with _open(url, DOWNLOAD_TIMEOUT) as response, _Progress(path.name, size) as progress:
+        with _Progress(path.name, size) as progress:
             while progress.done <= size and (chunk := response.read(1 << 16)):
                 digest.update(chunk)
                 f.write(chunk)
@@ -516,7 +516,8 @@ def _fetch(url: str, path: Path, size: int, sha256: str) -> None:
         if problem := _mismatch(progress.done, digest.hexdigest(), size, sha256):
             raise _ChecksumError(f"checksum mismatch: got {problem}; nothing was saved as {path}")
 
-    util.atomic_write(path, write)
+    with _open(url, DOWNLOAD_TIMEOUT) as response:  # Connecting creates no file.
+        util.atomic_write(path, write)
 
 
 def _open(url: str, timeout: float) -> http.client.HTTPResponse:

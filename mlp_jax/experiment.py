@@ -203,13 +203,15 @@ def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
-        settings = text.describe(config.spec())
+        settings = text.describe(
+            config.spec(), rates=configs.rate_grid(config.learning_rate, setup.lr_grid)
+        )
         log(f"{prefix}: {setup.seeds} seeds x {setup.epochs} epochs, {settings}{eta}")
         after = len(todo) - i - 1
         record = _train(setup, act, config, lambda p, a=after: log(f"    {p}{clock.total(p, a)}"))
+        mine[act][config.name] = record  # Counted as kept from here on, as it is on disk.
         clock.add(record)
         log(f"{prefix}: done in {util.duration(record.meta['wall_s'])}")
-        mine[act][config.name] = record
 
 
 def _agreed(

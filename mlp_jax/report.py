@@ -307,7 +307,7 @@ def section(
     meta = next(iter(results.values())).meta
     experiment, baseline = meta["shared"]["experiment"], meta["baseline"]
     label = _label(experiment, baseline, lang)
-    settings = [[n, text.describe(r.meta["config"], lang)] for n, r in results.items()]
+    settings = [[n, text.describe(r.meta["config"], lang, _rates(r))] for n, r in results.items()]
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
     return [
@@ -379,7 +379,7 @@ def _results_table(rows: Sequence[Row], lang: str) -> document.Table:
         num = functools.partial(text.num, lang=lang)
         return [
             r["config"],
-            num(r["learning_rate"], "g"),
+            num(r["learning_rate"], ".3g"),
             f"{r['diverged']}/{r['seeds']}",
             f"{num(r['final_train_loss_mean'], '.4f')} ± {num(r['final_train_loss_std'], '.4f')}",
             num(r["epochs_to_target"], ".2f"),

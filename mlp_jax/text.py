@@ -8,8 +8,9 @@ wag, funkcja aktywacji, funkcja straty, epoka, paczka, zbiór uczący.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 LANGS = ("en", "pl")
@@ -96,6 +97,7 @@ _EN = {
     "plots.bands": "Lines are means over the seeds that did not diverge; bands are 95% "
     "confidence intervals of the mean, mean ± t(0.975, n−1)·s/√n at each epoch (or step).",
     "describe.lr": "learning rate {lr}",
+    "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
     "describe.schedule": "schedule {schedule}",
     "describe.init": "init {init}",
     "describe.sigma": "init {init} (σ = {scale})",
@@ -268,6 +270,7 @@ _PL = {
     "plots.bands": "Linie to średnie z powtórzeń, które nie uległy dywergencji; pasma to 95% "
     "przedziały ufności średniej, średnia ± t(0,975, n−1)·s/√n w każdej epoce (lub kroku).",
     "describe.lr": "współczynnik uczenia {lr}",
+    "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
     "describe.schedule": "harmonogram {schedule}",
     "describe.init": "inicjalizacja {init}",
     "describe.sigma": "inicjalizacja {init} (σ = {scale})",
@@ -379,9 +382,14 @@ def pct(value: float, lang: str) -> str:
     return num(100 * value, ".1f", lang) + ("%" if math.isfinite(value) else "")
 
 
-def describe(spec: Mapping[str, Any], lang: str = "en") -> str:
-    """A configuration's spec (``configs.Config.spec()``) in one line."""
-    parts = [spec["optimizer"], say(lang, "describe.lr", lr=num(spec["learning_rate"], "g", lang))]
+def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] = ()) -> str:
+    """A configuration's spec (``configs.Config.spec()``) in one line; with ``rates``,
+    the learning-rate grid it was trained at instead of its own rate."""
+    rate = functools.partial(num, spec=".3g", lang=lang)
+    lr = say(lang, "describe.lr", lr=rate(spec["learning_rate"]))
+    if len(rates) > 1:
+        lr = say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
+    parts = [spec["optimizer"], lr]
     parts += [f"{k} {v}" for k, v in spec.get("optimizer_kwargs", {}).items()]
     if spec.get("schedule"):
         parts.append(say(lang, "describe.schedule", schedule=spec["schedule"]))

@@ -17,7 +17,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
 
     ``write`` fills a temporary file in the same folder, which is then renamed over
     ``path`` (``os.replace`` is atomic within a file system). A failure removes the
-    temporary file (an ``OSError`` is re-raised naming ``path``); a crash leaves at worst
+    temporary file (an ``OSError`` with an errno is re-raised naming ``path``); a crash leaves at worst
     a stray hidden ``.NAME.*.tmp`` file, never a truncated ``path``.
 
     Returns:
@@ -35,7 +35,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
         os.replace(tmp, path)
     except BaseException as e:
         os.unlink(tmp)
-        if isinstance(e, OSError) and not e.filename:  # Say which file could not be written.
+        if isinstance(e, OSError) and e.errno and not e.filename:  # Name the file.
             raise OSError(e.errno, e.strerror or str(e), str(path)) from e
         raise
     return path

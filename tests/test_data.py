@@ -432,6 +432,7 @@ def test_offline_falls_through_within_the_timeout(case, monkeypatch, caplog, req
     assert seconds < 2, f"took {seconds:.2f} s"  # DOWNLOAD_TIMEOUT is 0.2 s where it matters
     failure, subset = data_warnings(caplog)
     assert re.search(reason, failure) and "\n" not in failure
+    assert "Errno None" not in failure and str(cached("mnist")) not in failure  # not a disk error
     if case == "no mirror, no DNS":
         assert (
             f"{mnist.url}{TRAIN_IMAGES}.gz" in failure and "fix: connect to the internet" in failure

@@ -37,3 +37,8 @@ def test_pct_and_describe():
         text.describe(spec, "pl")
         == "adam, współczynnik uczenia 0,001, inicjalizacja normal (σ = 0,5)"
     )
+    rates = configs.rate_grid(0.01, 5)
+    assert text.describe(spec, rates=rates).startswith(
+        "adam, learning rate from a grid of 5, 0.001–0.1, init"
+    )
+    assert text.describe(spec, rates=[0.001]) == text.describe(spec)
