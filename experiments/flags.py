@@ -355,7 +355,10 @@ def _parse(argv: list[str]) -> list[str]:
     if any(arg in _HELP_ARGS for arg in argv[1:]):
         print(_help())
         sys.exit(0)
-    return app.parse_flags_with_usage(argv)
+    try:
+        return flags.FLAGS(argv)
+    except flags.Error as e:
+        _fail(1, f"error: {e}; fix: see --help")
 
 
 def out_dir() -> Path:

@@ -24,13 +24,16 @@ def first_error_line(result):
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--act=softsign"], "unknown activation 'softsign'; valid: sigmoid, relu"),
+        (["--act=softsign"], "error: flag --act=['softsign']: unknown activation 'softsign'"),
+        (["--seeds=0"], "error: flag --seeds=0: 0 is not a positive integer; fix: see --help"),
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
         (["--optimizers=sgd", "--lr=adam=0.5"], "--lr sets adam, which this run does not train"),
     ],
 )
 def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
-    assert expected in first_error_line(run_cli("lab6", *args))
+    result = run_cli("lab6", *args)
+    assert expected in first_error_line(result)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 @pytest.mark.parametrize(
