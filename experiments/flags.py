@@ -40,7 +40,7 @@ def _caller() -> str:
 
 
 def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bool]:
-    """A flag validator: every name must be in ``valid``, and there must be one."""
+    """A flag validator: every name must be in ``valid``, named once, and there must be one."""
 
     def check(names: Sequence[str]) -> bool:
         bad = [n for n in names if n not in valid]
@@ -50,6 +50,8 @@ def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bo
             )
         if not names:
             raise flags.ValidationError(f"name at least one {kind}; valid: {', '.join(valid)}")
+        if repeated := sorted({n for n in names if names.count(n) > 1}):
+            raise flags.ValidationError(f"{kind} {', '.join(map(repr, repeated))} named twice")
         return True
 
     return check

@@ -40,6 +40,8 @@ def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
     ("args", "expected"),
     [
         (["--optimizers=sgd,lion"], "unknown optimizer 'lion'; valid: sgd"),
+        (["--optimizers=sgd,adam,adam"], "optimizer 'adam' named twice"),
+        (["--act=relu,sigmoid,relu"], "activation 'relu' named twice"),
         (["--epochs=0"], "0 is not a positive integer"),
         (["--seeds=-1"], "-1 is not a positive integer"),
         (["--batch_size=0"], "0 is not a positive integer"),
