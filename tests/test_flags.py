@@ -6,7 +6,6 @@ broken result files).
 """
 
 import csv
-import resource
 import signal
 import subprocess
 import sys
@@ -50,20 +49,22 @@ def test_out_dir_that_cannot_be_written_fails_before_any_work(run_cli):
 
 
 def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_env):
-    """Writes beyond 16 KiB fail (RLIMIT_FSIZE, EFBIG), as a full disk's would (ENOSPC)."""
+    """Writes beyond 16 KiB fail (RLIMIT_FSIZE, EFBIG), as a full disk's would (ENOSPC).
 
-    def limit():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
-
+    The limit is set by the child itself (a ``preexec_fn`` would fork this multithreaded
+    process)."""
+    limited_lab6 = (
+        "import resource, runpy, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024)); "
+        "runpy.run_module('experiments.lab6', run_name='__main__', alter_sys=True)"
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "experiments.lab6", *SMALL, f"--out_dir={tmp_path}"],
+        [sys.executable, "-c", limited_lab6, *SMALL, f"--out_dir={tmp_path}"],
         check=False,
         capture_output=True,
         text=True,
         env=cli_env,
         cwd=ROOT,
-        preexec_fn=limit,
         timeout=300,
     )
     line = only_line(result, 2)
