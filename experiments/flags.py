@@ -310,7 +310,7 @@ def check_batch_size(dataset: data.Dataset) -> data.Dataset:
 
 def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experiment.Setup:
     """The ``experiment.Setup`` the shared flags describe, with its data loaded."""
-    return experiment.Setup(
+    return experiment.Setup.create(
         experiment=name,
         baseline=baseline,
         out_dir=out_dir(),

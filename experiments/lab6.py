@@ -10,24 +10,26 @@ finished configurations.
 """
 
 from experiments import flags as common
-from mlp_jax import configs, experiment, optimizers
+from mlp_jax import experiment, labs, optimizers, report
 
 OPTIMIZERS = common.define_names(
     "optimizers",
-    configs.LAB6_OPTIMIZERS,
+    list(labs.LAB6.defaults),
     optimizers.OPTIMIZERS,
     "optimizer",
     "Optimizers to compare (sgd is exercise 2's baseline)",
 )
-LR_GRID = common.define_lr_grid(1)
+LR_GRID = common.define_lr_grid(labs.LAB6.lr_grid)
 
 
 def main(argv):
     del argv
     rates = common.learning_rates(OPTIMIZERS.value)
-    setup = common.setup("lab6", "sgd", LR_GRID.value)
-    by_act = configs.lab6(OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value)
-    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act))
+    setup = common.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
+    by_act = labs.LAB6.configurations(
+        OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
+    )
+    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act), write=report.write_all)
 
 
 if __name__ == "__main__":

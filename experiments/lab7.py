@@ -16,7 +16,7 @@ another. Writes summary.csv, metrics.csv, the records, figures and report.md und
 import dataclasses
 
 from experiments import flags as common
-from mlp_jax import configs, experiment, optimizers, text
+from mlp_jax import experiment, labs, optimizers, report, text
 
 INITS = common.define_inits()
 OPTIMIZER = common.define_name(
@@ -26,31 +26,30 @@ OPTIMIZER = common.define_name(
     "optimizer",
     "Optimizer for every initializer (default: lab 6's fastest, else adam)",
 )
-LR_GRID = common.define_lr_grid(configs.LAB7_LR_GRID)
+LR_GRID = common.define_lr_grid(labs.LAB7.lr_grid)
 
 
 def main(argv):
     del argv
-    setup = common.setup("lab7", "normal", LR_GRID.value)
-    choices = {act: _choice(setup, act) for act in common.ACT.value}
-    overrides = common.lr_overrides(sorted({c["optimizer"] for c in choices.values()}))
+    setup = common.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
+    found = {
+        act: labs.lab7_optimizer(setup.out_dir, act, setup.dataset, OPTIMIZER.value)
+        for act in common.ACT.value
+    }
+    overrides = common.lr_overrides(sorted({c.optimizer for c in found.values()}))
+    choices = {
+        act: dataclasses.replace(c, rate=overrides.get(c.optimizer, c.rate))
+        for act, c in found.items()
+    }
     by_act = {}
     for act, choice in choices.items():
-        choice["rate"] = overrides.get(choice["optimizer"], choice["rate"])
-        why = text.say("en", f"why.{choice['why']}")
-        print(f"{act}: optimizer {choice['optimizer']}, learning rate {choice['rate']:g} — {why}")
-        by_act[act] = configs.lab7(
-            choice["optimizer"], choice["rate"], INITS.value, common.INIT_SCALE.value
+        why = text.say("en", f"why.{choice.why}")
+        print(f"{act}: optimizer {choice.optimizer}, learning rate {choice.rate:g} — {why}")
+        by_act[act] = labs.LAB7.configurations(
+            choice.optimizer, choice.rate, INITS.value, common.INIT_SCALE.value
         )
-    experiment.run(dataclasses.replace(setup, choices=choices), by_act)
-
-
-def _choice(setup: experiment.Setup, act: str) -> dict:
-    if OPTIMIZER.value:
-        name = OPTIMIZER.value
-        return {"optimizer": name, "rate": configs.DEFAULT_LR[name], "why": "flag"}
-    found = experiment.lab6_choice(setup.out_dir, act, setup.dataset)
-    return found or {"optimizer": "adam", "rate": configs.DEFAULT_LR["adam"], "why": "default"}
+    setup = dataclasses.replace(setup, choices=choices)
+    experiment.run(setup, by_act, write=report.write_all)
 
 
 if __name__ == "__main__":

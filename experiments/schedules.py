@@ -9,37 +9,37 @@ metrics.csv, the records, figures and report.md under <out_dir>/schedules/<act>/
 """
 
 from experiments import flags as common
-from mlp_jax import configs, experiment, optimizers, schedules
+from mlp_jax import experiment, labs, optimizers, report, schedules
 
 OPTIMIZER = common.define_name(
     "optimizer", "sgd", optimizers.OPTIMIZERS, "optimizer", "Optimizer every schedule drives"
 )
 SCHEDULES = common.define_names(
     "schedules",
-    list(schedules.SCHEDULES),
+    list(labs.SCHEDULES.defaults),
     schedules.SCHEDULES,
     "schedule",
     "Schedules to compare (constant is the baseline)",
 )
-LR_GRID = common.define_lr_grid(1)
+LR_GRID = common.define_lr_grid(labs.SCHEDULES.lr_grid)
 
 
 def main(argv):
     del argv
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
-    setup = common.setup("schedules", "constant", LR_GRID.value)
-    epoch_steps = len(setup.dataset.train_y) // setup.batch_size
-    study = configs.schedule_study(
+    setup = common.setup(labs.SCHEDULES.name, labs.SCHEDULES.baseline, LR_GRID.value)
+    epoch_steps = len(setup.dataset.train_y) // setup.settings.batch_size
+    study = labs.SCHEDULES.configurations(
         name,
         rate,
         epoch_steps,
-        setup.epochs * epoch_steps,
+        setup.settings.epochs * epoch_steps,
         init=common.INIT.value,
         init_scale=common.INIT_SCALE.value,
     )
     chosen = [c for c in study if c.name in SCHEDULES.value]
-    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen))
+    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen), write=report.write_all)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,11 @@ class Config:
         """The configuration as JSON-able data (what results record and fingerprint)."""
         return dataclasses.asdict(self)
 
+    @classmethod
+    def from_spec(cls, spec: Mapping[str, Any]) -> Config:
+        """The configuration ``spec`` describes (``records.loads`` keeps its integer keys)."""
+        return cls(**spec)
+
     def w_init(self) -> initializers.Initializer:
         """The weight initializer."""
         return initializers.get(self.init, self.init_scale)

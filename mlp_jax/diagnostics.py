@@ -180,11 +180,11 @@ def run(
     Returns:
       The ``Study``.
     """
-    dataset = setup.dataset
+    dataset, s = setup.dataset, setup.settings
     x, y = jnp.asarray(dataset.train_x[:eval_size]), jnp.asarray(dataset.train_y[:eval_size])
     rows, init_activations = [], {}
     for config in by_init:
-        log(f"{act}/{config.name}: {setup.seeds} seeds x {setup.epochs} epochs")
+        log(f"{act}/{config.name}: {s.seeds} seeds x {s.epochs} epochs")
         per_epoch, at_init = [], []
 
         def measure(epoch: int, params: model.Params, per_epoch=per_epoch, at_init=at_init):
@@ -201,18 +201,18 @@ def run(
     description = [
         f"- Data: {dataset.source}",
         (
-            f"- Network: {'-'.join(map(str, setup.layer_sizes))} MLP, {act} hidden units, "
+            f"- Network: {'-'.join(map(str, s.layer_sizes))} MLP, {act} hidden units, "
             "linear output, softmax cross-entropy"
         ),
         (
-            f"- Training: minibatches of {setup.batch_size}, {setup.epochs} epochs, "
-            f"{setup.seeds} seeds (seed s uses fold_in({setup.seed}, s)); numbers are means "
+            f"- Training: minibatches of {s.batch_size}, {s.epochs} epochs, "
+            f"{s.seeds} seeds (seed s uses fold_in({s.seed}, s)); numbers are means "
             "over non-diverged seeds"
         ),
         *(f"- `{c.name}`: {text.describe(c.spec())}" for c in by_init),
         f"- Evaluation batch: the first {len(x)} training examples",
     ]
-    return Study(act, rows, init_activations, setup.epochs, len(x), description)
+    return Study(act, rows, init_activations, s.epochs, len(x), description)
 
 
 def _rows(

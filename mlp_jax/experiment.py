@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import importlib.metadata
-import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -34,14 +32,17 @@ from typing import Any, NamedTuple
 import jax
 import numpy as np
 
-from mlp_jax import activations, configs, data, report, text, train, util
+from mlp_jax import activations, configs, data, records, text, train, util
 
 PACKAGES = ("mlp_jax", "jax", "jaxlib", "optax", "chex", "numpy", "scipy")
 """Packages whose versions every result records."""
 
 Log = Callable[[str], None]
-Results = dict[str, train.History]
+Results = dict[str, records.History]
 """Configuration name → its record."""
+Writer = Callable[[Path, Mapping[str, Results], Log], None]
+"""Writes an experiment's outputs: ``(experiment folder, act → results, log)``
+(``report.write_all``)."""
 
 
 class Interrupted(KeyboardInterrupt):
@@ -52,59 +53,79 @@ class Interrupted(KeyboardInterrupt):
 class Setup:
     """What every configuration of an experiment shares.
 
+    Every setting that determines the numbers is in ``settings`` (fingerprinted as a
+    whole); the rest says where results go and how the run was asked for.
+
     Attributes:
-      experiment: name, e.g. ``"lab6"``; results go to ``out_dir/experiment``.
+      settings: the shared settings, ``act`` left empty (``shared`` fills it in).
       baseline: the configuration the others are compared with (exercise 2's).
       out_dir: the ``--out_dir`` folder.
-      dataset: the training, validation and test data.
-      layer_sizes: ``[784, *hidden, 10]``.
-      batch_size: minibatch size.
-      epochs: passes over the training set.
-      seeds: seeds per configuration.
-      seed: base seed.
-      lr_grid: rates per configuration (``configs.rate_grid``); 1 for none.
-      divergence_factor: see ``train.train``.
+      dataset: the training, validation and test data (its digest is ``settings.data``).
       command: the command line's flags, for the records.
       overwrite: recompute finished configurations.
-      choices: activation → how its optimizer was chosen (lab 7), for the report:
-        ``{"optimizer", "rate", "why"}`` with ``why`` one of ``flag``, ``lab6``,
-        ``default``.
+      choices: activation → how its optimizer was chosen (lab 7), for the records.
     """
 
-    experiment: str
+    settings: records.SharedSettings
     baseline: str
     out_dir: Path
     dataset: data.Dataset
-    layer_sizes: Sequence[int]
-    batch_size: int = 128
-    epochs: int = 10
-    seeds: int = 10
-    seed: int = 0
-    lr_grid: int = 1
-    divergence_factor: float | None = train.DIVERGENCE_FACTOR
     command: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     overwrite: bool = False
-    choices: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
+    choices: Mapping[str, records.Choice] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        held_out = 0 if self.dataset.val_y is None else len(self.dataset.val_y)
+        if (self.settings.data, self.settings.validation) != (self.dataset.digest, held_out):
+            raise ValueError("Setup: settings.data/validation do not describe the dataset")
+
+    @classmethod
+    def create(
+        cls,
+        experiment: str,
+        baseline: str,
+        out_dir: str | Path,
+        dataset: data.Dataset,
+        layer_sizes: Sequence[int],
+        *,
+        batch_size: int = 128,
+        epochs: int = 10,
+        seeds: int = 10,
+        seed: int = 0,
+        lr_grid: int = 1,
+        divergence_factor: float | None = train.DIVERGENCE_FACTOR,
+        **rest: Any,
+    ) -> Setup:
+        """The ``Setup`` of ``experiment`` on ``dataset``, its settings built from both.
+
+        ``rest``: ``command``, ``overwrite``, ``choices``.
+        """
+        settings = records.SharedSettings(
+            experiment=experiment,
+            data=dataset.digest,
+            validation=0 if dataset.val_y is None else len(dataset.val_y),
+            layer_sizes=tuple(layer_sizes),
+            batch_size=batch_size,
+            epochs=epochs,
+            seeds=seeds,
+            seed=seed,
+            lr_grid=lr_grid,
+            divergence_factor=divergence_factor,
+        )
+        return cls(settings, baseline, Path(out_dir), dataset, **rest)
+
+    @property
+    def experiment(self) -> str:
+        """The experiment's name."""
+        return self.settings.experiment
 
     def folder(self, act: str) -> Path:
         """``<out_dir>/<experiment>/<act>``."""
         return Path(self.out_dir) / self.experiment / act
 
-    def shared(self, act: str) -> dict[str, Any]:
+    def shared(self, act: str) -> records.SharedSettings:
         """The settings every configuration of ``act`` shares (fingerprinted)."""
-        return {
-            "experiment": self.experiment,
-            "act": act,
-            "data": self.dataset.digest,
-            "validation": 0 if self.dataset.val_y is None else len(self.dataset.val_y),
-            "layer_sizes": list(self.layer_sizes),
-            "batch_size": self.batch_size,
-            "epochs": self.epochs,
-            "seeds": self.seeds,
-            "seed": self.seed,
-            "lr_grid": self.lr_grid,
-            "divergence_factor": self.divergence_factor,
-        }
+        return self.settings.for_act(act)
 
     def train(
         self,
@@ -122,32 +143,26 @@ class Setup:
             the configuration's rate and ``lr_grid``); several form a grid.
           **kwargs: passed on to ``train.train`` (``log``, ``on_epoch``).
         """
+        s, d = self.settings, self.dataset
         if rates is None:
-            rates = configs.rate_grid(config.learning_rate, self.lr_grid)
-        d = self.dataset
+            rates = configs.rate_grid(config.learning_rate, s.lr_grid)
         return train.train(
             d.train_x,
             d.train_y,
             test=(d.test_x, d.test_y),
             validation=None if d.val_x is None else (d.val_x, d.val_y),
-            layer_sizes=self.layer_sizes,
+            layer_sizes=s.layer_sizes,
             activation=activations.get(act),
             w_init=config.w_init(),
             optimizer=config.build if len(rates) > 1 else config.build(),
             hparams={"learning_rate": rates} if len(rates) > 1 else None,
-            batch_size=self.batch_size,
-            epochs=self.epochs,
-            seeds=self.seeds,
-            seed=self.seed,
-            divergence_factor=self.divergence_factor,
+            batch_size=s.batch_size,
+            epochs=s.epochs,
+            seeds=s.seeds,
+            seed=s.seed,
+            divergence_factor=s.divergence_factor,
             **kwargs,
         )
-
-
-def fingerprint(settings: Mapping[str, Any]) -> str:
-    """A short hash of JSON-able settings."""
-    text = json.dumps(settings, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def writes_results() -> bool:
@@ -155,8 +170,14 @@ def writes_results() -> bool:
     return jax.process_index() == 0
 
 
-def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log = print) -> dict:
-    """Trains (or resumes) every configuration of every activation; writes all outputs.
+def run(
+    setup: Setup,
+    by_act: Mapping[str, Sequence[configs.Config]],
+    log: Log = print,
+    write: Writer | None = None,
+) -> dict[str, Results]:
+    """Trains (or resumes) every configuration of every activation; ``write`` writes the
+    outputs from them (process 0 alone).
 
     Finished configurations are found first, so the time estimates count only the
     configurations left to train. In a multi-process run, process 0's decisions hold
@@ -166,6 +187,7 @@ def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log =
       setup: what the configurations share.
       by_act: activation name → its configurations.
       log: receives the progress lines.
+      write: called with ``out_dir/experiment``, the results and ``log`` once trained.
 
     Returns:
       act → (config name → record), covering every configuration finished in the
@@ -187,7 +209,8 @@ def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log =
         if not writes_results():
             return {act: {n: r for n, r in rs.items() if r is not None} for act, rs in mine.items()}
         results = {act: finished(setup, act, first=mine[act], log=log) for act in by_act}
-        report.write_all(setup, results, log)
+        if write is not None:
+            write(Path(setup.out_dir) / setup.experiment, results, log)
     except KeyboardInterrupt:
         kept = sum(r is not None for records in mine.values() for r in records.values())
         raise Interrupted(
@@ -199,19 +222,20 @@ def run(setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log =
 
 def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
     """Trains the configurations in ``todo``, each saved as soon as it finishes."""
-    clock = _Clock(setup.epochs)
+    s = setup.settings
+    clock = _Clock(s.epochs)
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
         settings = text.describe(
-            config.spec(), rates=configs.rate_grid(config.learning_rate, setup.lr_grid)
+            config.spec(), rates=configs.rate_grid(config.learning_rate, s.lr_grid)
         )
-        log(f"{prefix}: {setup.seeds} seeds x {setup.epochs} epochs, {settings}{eta}")
+        log(f"{prefix}: {s.seeds} seeds x {s.epochs} epochs, {settings}{eta}")
         after = len(todo) - i - 1
         record = _train(setup, act, config, lambda p, a=after: log(f"    {p}{clock.total(p, a)}"))
         mine[act][config.name] = record  # Counted as kept from here on, as it is on disk.
         clock.add(record)
-        log(f"{prefix}: done in {util.duration(record.meta['wall_s'])}")
+        log(f"{prefix}: done in {util.duration(record.provenance.wall_s)}")
 
 
 def _agreed(
@@ -227,7 +251,9 @@ def _agreed(
     """
     if jax.process_count() == 1:
         return todo
-    planned = fingerprint({"plan": [_fingerprint(setup, act, config) for act, config in plan]})
+    planned = records.fingerprint(
+        {"plan": [_fingerprint(setup, act, config) for act, config in plan]}
+    )
     digests = train.allgather(np.frombuffer(bytes.fromhex(planned), np.uint8))
     if (digests != digests[0]).any():
         raise train.DistributedError(
@@ -243,53 +269,47 @@ def _path(setup: Setup, act: str, config: configs.Config) -> Path:
 
 def _fingerprint(setup: Setup, act: str, config: configs.Config) -> str:
     """The shared settings, the configuration and the very rates its grid trains."""
-    rates = configs.rate_grid(config.learning_rate, setup.lr_grid)
-    return fingerprint(setup.shared(act) | {"config": config.spec(), "rates": rates})
+    rates = configs.rate_grid(config.learning_rate, setup.settings.lr_grid)
+    shared = setup.shared(act).fingerprint()
+    return records.fingerprint({"shared": shared, "config": config.spec(), "rates": rates})
 
 
-def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> train.History | None:
+def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> records.History | None:
     """The configuration's record if it finished earlier with these settings, else None."""
     path = _path(setup, act, config)
     if setup.overwrite or not path.exists():
         return None
     try:
-        record = train.History.load(path, _fingerprint(setup, act, config))
-    except train.RecordError as e:
+        record = records.History.load(path, _fingerprint(setup, act, config))
+    except records.RecordError as e:
         log(f"{act}/{config.name}: {e}; it will be recomputed")
         return None
     log(f"{act}/{config.name}: finished earlier, skipping (--overwrite recomputes)")
     return record
 
 
-def _train(setup: Setup, act: str, config: configs.Config, log) -> train.History:
+def _train(setup: Setup, act: str, config: configs.Config, log) -> records.History:
     """Trains a configuration and saves its record (without parameters)."""
     t0 = time.perf_counter()
     record = setup.train(act, config, log=log)
-    meta = _provenance(setup, act, config) | {
-        "fingerprint": _fingerprint(setup, act, config),
-        "wall_s": time.perf_counter() - t0,
-    }
-    record = record._replace(meta=meta, params=None)
+    provenance = records.Provenance(
+        shared=setup.shared(act),
+        baseline=setup.baseline,
+        config=config.spec(),
+        data_source=setup.dataset.source,
+        flags=dict(setup.command),
+        versions={p: _version(p) for p in PACKAGES},
+        devices=tuple(str(d) for d in jax.devices()),
+        processes=jax.process_count(),
+        finished=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        wall_s=time.perf_counter() - t0,
+        fingerprint=_fingerprint(setup, act, config),
+        choice=setup.choices.get(act),
+    )
+    record = record._replace(provenance=provenance, params=None)
     if writes_results():
         record.save(_path(setup, act, config))
     return record
-
-
-def _provenance(setup: Setup, act: str, config: configs.Config) -> dict[str, Any]:
-    choice = {"choice": dict(setup.choices[act])} if act in setup.choices else {}
-    return choice | {
-        "shared": setup.shared(act),
-        "baseline": setup.baseline,
-        "shared_fingerprint": fingerprint(setup.shared(act)),
-        "config": config.spec(),
-        "data_source": setup.dataset.source,
-        "data_digest": setup.dataset.digest,
-        "flags": dict(setup.command),
-        "versions": {p: _version(p) for p in PACKAGES},
-        "devices": [str(d) for d in jax.devices()],
-        "processes": jax.process_count(),
-        "finished": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-    }
 
 
 def _version(package: str) -> str | None:
@@ -306,17 +326,20 @@ def finished(setup: Setup, act: str, first: Results | None = None, log: Log = pr
     name. Unreadable files and files from other settings are left out, with a line.
     """
     results = dict(first or {})
-    expected = fingerprint(setup.shared(act))
+    expected = setup.shared(act)
     others = []
     for path in sorted((setup.folder(act) / "runs").glob("*.npz")):
         if path.stem in results:
             continue
         try:
-            record = train.History.load(path)
-        except train.RecordError as e:
+            record = records.History.load(path)
+        except records.OtherSettings:
+            others.append(path.name)
+            continue
+        except records.RecordError as e:
             log(f"left out of the summary: {e}")
             continue
-        if record.meta.get("shared_fingerprint") == expected:
+        if record.provenance is not None and record.provenance.shared == expected:
             results[path.stem] = record
         else:
             others.append(path.name)
@@ -333,7 +356,7 @@ class _Clock:
         self.epoch_s: list[float] = []
         self.compile_s: list[float] = []
 
-    def add(self, record: train.History) -> None:
+    def add(self, record: records.History) -> None:
         self.epoch_s += list(record.epoch_s)
         self.compile_s.append(record.compile_s)
 
@@ -363,7 +386,8 @@ class Latest(NamedTuple):
 
     Attributes:
       results: configuration name → record, in the order they finished.
-      other_settings: file names of records written with other shared settings.
+      other_settings: file names of records written with other shared settings (or
+        another record format).
       unreadable: file names of records that could not be read.
     """
 
@@ -372,51 +396,29 @@ class Latest(NamedTuple):
     unreadable: list[str]
 
 
-def latest(folder: str | Path, keep: Callable[[train.History], bool] = lambda _: True) -> Latest:
+def latest(folder: str | Path, keep: Callable[[records.History], bool] = lambda _: True) -> Latest:
     """The readable records in ``folder/runs`` (those ``keep`` accepts) that share the
     settings of the most recently finished one."""
-    groups: dict[str, Results] = {}
-    unreadable = []
+    groups: dict[records.SharedSettings, Results] = {}
+    unreadable, old = [], []
     for path in sorted((Path(folder) / "runs").glob("*.npz")):
         try:
-            record = train.History.load(path)
-        except train.RecordError:
+            record = records.History.load(path)
+        except records.OtherSettings:
+            old.append(path.name)
+            continue
+        except records.RecordError:
             unreadable.append(path.name)
             continue
-        if keep(record):
-            groups.setdefault(record.meta.get("shared_fingerprint", ""), {})[path.stem] = record
+        if record.provenance is not None and keep(record):
+            groups.setdefault(record.provenance.shared, {})[path.stem] = record
     if not groups:
-        return Latest({}, [], unreadable)
+        return Latest({}, old, unreadable)
     newest = max(groups.values(), key=lambda group: max(map(_finished_at, group.values())))
     results = dict(sorted(newest.items(), key=lambda item: (_finished_at(item[1]), item[0])))
     others = [f"{stem}.npz" for group in groups.values() if group is not newest for stem in group]
-    return Latest(results, sorted(others), unreadable)
+    return Latest(results, sorted(others + old), unreadable)
 
 
-def _finished_at(record: train.History) -> str:
-    return record.meta.get("finished", "")
-
-
-def lab6_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> dict[str, Any] | None:
-    """Lab 6's fastest optimizer on the same data, as lab 7 uses it (None without results).
-
-    Lab 6's ``latest`` records on the same data (``Dataset.digest``: a validation split
-    held out of it does not make it other data); the first of their ranking
-    (``report.ranked``) wins.
-
-    Returns:
-      ``{"optimizer", "rate", "why": "lab6", "config"}``, or None.
-    """
-    same_data = lambda record: record.meta.get("data_digest") == dataset.digest
-    results = latest(Path(out_dir) / "lab6" / act, same_data).results
-    if not results:
-        return None
-    baseline = next(iter(results.values())).meta["baseline"]
-    best = report.ranked(report.summarize(act, results, baseline))[0]
-    spec = results[best["config"]].meta["config"]
-    return {
-        "optimizer": spec["optimizer"],
-        "rate": best["learning_rate"],
-        "why": "lab6",
-        "config": best["config"],
-    }
+def _finished_at(record: records.History) -> str:
+    return record.provenance.finished

@@ -12,9 +12,9 @@ with exercise 2, the conclusions and the provenance.
 For each activation every readable ``runs/*.npz`` is loaded; when the records come
 from several shared settings, those of the most recently finished record are used,
 and the report says so. The sections are ``report.section``'s, and the comparison
-and the conclusions use the same ``report.summarize`` rows and ``report.ranked``
+and the conclusions use the same ``summary.summarize`` rows and ``summary.ranked``
 order as its tables: a configuration *beats* the baseline only with a lower final
-training loss at p < ``ALPHA``.
+training loss at p < ``summary.ALPHA`` (``summary.compare``).
 """
 
 from __future__ import annotations
@@ -28,25 +28,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mlp_jax import activations, diagnostics, document, experiment, report, text, train, util
+from mlp_jax import (
+    activations,
+    diagnostics,
+    document,
+    experiment,
+    labs,
+    records,
+    report,
+    summary,
+    text,
+    util,
+)
+from mlp_jax.records import SummaryRow
 
-EXPERIMENTS = ("lab6", "lab7", "schedules")
-"""The experiments with records, in the report's order."""
-
-LABS = ("lab6", "lab7")
-"""The experiments the assignment asks for, compared with exercise 2."""
-
-ALPHA = 0.05
-"""Significance level of the Welch tests, as in ``report.verdict``."""
-
-Row = report.Row
+Row = dict[str, Any]
 Found = dict[str, list["Finished"]]
 """Experiment → its activations' records."""
 Diagnosed = dict[str, list[Row]]
 """Activation → the rows of its ``diagnostics/<act>/layer_stats.csv``."""
 
 
-class NoResults(train.RecordError):
+class NoResults(records.RecordError):
     """``out_dir`` holds no records of any experiment."""
 
 
@@ -57,44 +60,48 @@ class Finished(NamedTuple):
       experiment: ``lab6``, ``lab7`` or ``schedules``.
       act: the activation.
       results: configuration name → record, in the order they finished.
-      rows: their ``report.summarize`` rows, in the same order.
+      rows: their ``summary.summarize`` rows, in the same order.
       other_settings: files of ``runs/`` left out as written with other shared settings.
       unreadable: files of ``runs/`` that could not be read.
     """
 
     experiment: str
     act: str
-    results: dict[str, train.History]
-    rows: list[Row]
+    results: dict[str, records.History]
+    rows: list[SummaryRow]
     other_settings: list[str]
     unreadable: list[str]
 
     @property
-    def meta(self) -> Mapping[str, Any]:
+    def provenance(self) -> records.Provenance:
         """The first record's provenance (the shared settings are every record's)."""
-        return next(iter(self.results.values())).meta
+        return report.provenance(self.results)
 
     @property
-    def base(self) -> Row | None:
+    def lab(self) -> labs.Lab:
+        """The experiment's spec."""
+        return labs.get(self.experiment)
+
+    @property
+    def base(self) -> SummaryRow | None:
         """The baseline's row (None without its record)."""
-        return next((r for r in self.rows if r["config"] == self.meta["baseline"]), None)
+        return summary.baseline_row(self.rows, self.provenance.baseline)
 
 
 def load(out_dir: str | Path, name: str, act: str) -> Finished | None:
     """``act``'s records of experiment ``name`` under ``out_dir`` (``experiment.latest``);
     None without any."""
-    found = experiment.latest(Path(out_dir) / name / act)
+    found = experiment.latest(labs.get(name).folder(out_dir, act))
     if not found.results:
         return None
-    baseline = next(iter(found.results.values())).meta["baseline"]
-    rows = report.summarize(act, found.results, baseline)
+    rows = summary.summarize(act, found.results, report.provenance(found.results).baseline)
     return Finished(name, act, found.results, rows, found.other_settings, found.unreadable)
 
 
 def find(out_dir: str | Path) -> Found:
     """Every experiment's ``Finished`` activations (in ``activations.ACTIVATIONS`` order)."""
     loaded = {
-        name: [load(out_dir, name, act) for act in activations.ACTIVATIONS] for name in EXPERIMENTS
+        name: [load(out_dir, name, act) for act in activations.ACTIVATIONS] for name in labs.LABS
     }
     return {name: [f for f in found if f] for name, found in loaded.items()}
 
@@ -126,7 +133,7 @@ def build(out_dir: str | Path, lang: str = "en") -> list[document.Block]:
     if not any(found.values()):
         raise NoResults(
             f"no results under {out_dir}: no records (runs/*.npz) in "
-            f"{', '.join(f'{name}/' for name in EXPERIMENTS)}; fix: run "
+            f"{', '.join(f'{name}/' for name in labs.LABS)}; fix: run "
             f"`{_command('lab6', out_dir, found)}`, then `{_command('lab7', out_dir, found)}`, "
             "then this command again"
         )
@@ -135,8 +142,8 @@ def build(out_dir: str | Path, lang: str = "en") -> list[document.Block]:
         document.Paragraph(_intro(found, lang)),
         *_setup(found, lang),
     ]
-    for name in EXPERIMENTS:
-        if name in LABS or found[name]:
+    for name, lab in labs.LABS.items():
+        if lab.assignment or found[name]:
             blocks += _experiment(name, found, out_dir, lang)
     if diag:
         blocks += _diagnostics(diag, out_dir, lang)
@@ -159,7 +166,7 @@ def write(out_dir: str | Path, lang: str = "en") -> list[Path]:
 
 
 def _every(found: Found) -> list[Finished]:
-    return [f for name in EXPERIMENTS for f in found[name]]
+    return [f for name in labs.LABS for f in found[name]]
 
 
 def _join(items: Iterable[str], lang: str) -> str:
@@ -170,7 +177,7 @@ def _join(items: Iterable[str], lang: str) -> str:
 
 
 def _datasets(finished: Iterable[Finished]) -> list[str]:
-    return list(dict.fromkeys(f.meta["data_source"].partition(":")[0] for f in finished))
+    return list(dict.fromkeys(f.provenance.data_source.partition(":")[0] for f in finished))
 
 
 def _command(name: str, out_dir: Path, found: Found) -> str:
@@ -185,12 +192,12 @@ def _command(name: str, out_dir: Path, found: Found) -> str:
 def _intro(found: Found, lang: str) -> str:
     """What was studied, on which data, over how many seeds (the labs', if any)."""
     say = functools.partial(text.say, lang)
-    every = [f for name in LABS for f in found[name]] or _every(found)
+    every = [f for f in _every(found) if f.lab.assignment] or _every(found)
     data = [
         say(f"dataset.{d}") if f"dataset.{d}" in text.PHRASES[lang] else d for d in _datasets(every)
     ]
     acts = dict.fromkeys(f.act for f in every)
-    seeds = dict.fromkeys(str(f.meta["shared"]["seeds"]) for f in every)
+    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
     return say(
         "handin.intro", data=_join(data, lang), acts=_join(acts, lang), seeds=_join(seeds, lang)
     )
@@ -210,16 +217,16 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
     )
 
     def cells(f: Finished) -> list[str]:
-        shared = f.meta["shared"]
+        shared = f.provenance.shared
         return [
-            say(f"short.{f.experiment}"),
+            say(f.lab.short_key),
             f.act,
-            "-".join(map(str, shared["layer_sizes"])),
-            str(shared["batch_size"]),
-            str(shared["epochs"]),
-            str(shared["seeds"]),
+            "-".join(map(str, shared.layer_sizes)),
+            str(shared.batch_size),
+            str(shared.epochs),
+            str(shared.seeds),
             ", ".join(f.results),
-            f.meta["baseline"],
+            f.provenance.baseline,
         ]
 
     header = [say(f"col.{c}") for c in columns]
@@ -239,18 +246,18 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
     The figures are drawn anew, from the very records the tables use, in ``lang``.
     """
     say = functools.partial(text.say, lang)
-    blocks: list[document.Block] = [document.Heading(2, say(f"title.{name}"))]
+    blocks: list[document.Block] = [document.Heading(2, say(labs.get(name).title_key))]
     if not found[name]:
         folder, command = out_dir / name, _command(name, out_dir, found)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     drawn = Path(FIGURES, lang, name)
     if len(found[name]) > 1:
         results = {f.act: f.results for f in found[name]}
-        report.side_by_side(name, results, out_dir / drawn / "activations.png", lang)
+        report.side_by_side(results, out_dir / drawn / "activations.png", lang)
         link = (drawn / "activations.png").as_posix()
         blocks.append(document.Image(say("fig.activations"), out_dir / link, link))
     for f in found[name]:
-        report.figures(name, f.act, f.results, out_dir / drawn / f.act, lang)
+        report.figures(f.act, f.results, out_dir / drawn / f.act, lang)
         section = report.section(
             f.act,
             f.results,
@@ -287,7 +294,7 @@ def _inits(rows: Sequence[Row]) -> list[str]:
 def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
     """Per activation: the first hidden layer at init and at the end, and the figures."""
     say = functools.partial(text.say, lang)
-    blocks: list[document.Block] = [document.Heading(2, say("title.diagnostics"))]
+    blocks: list[document.Block] = [document.Heading(2, say(labs.DIAGNOSTICS_TITLE))]
     for act, rows in diag.items():
         column, last = diagnostics.trouble_column(act), max(r["epoch"] for r in rows)
         header = [say("col.init"), say("col.preact_std", epoch=0), say("col.closed_form")]
@@ -296,7 +303,7 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         table = [_diagnosis_cells(rows, init, last, column, lang) for init in _inits(rows)]
         figures = ["activation_hist", *([column] if column else [])]
         blocks += [
-            document.Heading(3, f"{say('title.diagnostics')} — {act}"),
+            document.Heading(3, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
             document.Paragraph(say("diag.explain", path=f"diagnostics/{act}/report.md")),
             document.Table(header, table),
             *(
@@ -324,7 +331,7 @@ def _diagnosis_cells(
 
 def _comparison(found: Found, lang: str) -> list[document.Block]:
     """The table the assignment asks for: exercise 2 against each lab's fastest."""
-    rows = [_comparison_cells(f, lang) for name in LABS for f in found[name]]
+    rows = [_comparison_cells(f, lang) for f in _every(found) if f.lab.assignment]
     if not rows:
         return []
     columns = ("experiment", "act", "ex2", "ex2_loss", "ex2_acc", "fastest", "loss", "test_acc")
@@ -337,90 +344,96 @@ def _comparison(found: Found, lang: str) -> list[document.Block]:
 
 
 def _comparison_cells(f: Finished, lang: str) -> list[str]:
-    def loss_acc(row: Row | None) -> list[str]:
+    def loss_acc(row: SummaryRow | None) -> list[str]:
         if row is None:
             return ["—", "—"]
         return [
-            text.num(row["final_train_loss_mean"], ".4f", lang),
-            text.pct(row["test_acc_mean"], lang),
+            text.num(row.final_train_loss_mean, ".4f", lang),
+            text.pct(row.test_acc_mean, lang),
         ]
 
-    best = report.ranked(f.rows)[0]
+    best = summary.ranked(f.rows)[0]
     return [
-        text.say(lang, f"short.{f.experiment}"),
+        text.say(lang, f.lab.short_key),
         f.act,
-        f.meta["baseline"],
+        f.provenance.baseline,
         *loss_acc(f.base),
-        best["config"],
+        best.config,
         *loss_acc(best),
         report.speedup_cell(best, lang),
-        text.num(best["p_vs_baseline"], ".2g", lang),
+        text.num(best.p_vs_baseline, ".2g", lang),
     ]
 
 
 def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = [document.Heading(2, say("h.conclusions"))]
-    for name in EXPERIMENTS:
+    for name, lab in labs.LABS.items():
         if found[name]:
             lines = [conclusion(f, lang) for f in found[name]]
-            blocks += [document.Heading(3, say(f"title.{name}")), document.Items(lines)]
+            blocks += [document.Heading(3, say(lab.title_key)), document.Items(lines)]
     if diag:
         lines = [diagnosis(act, rows, lang) for act, rows in diag.items()]
-        blocks += [document.Heading(3, say("title.diagnostics")), document.Items(lines)]
+        blocks += [document.Heading(3, say(labs.DIAGNOSTICS_TITLE)), document.Items(lines)]
     return blocks
 
 
 def conclusion(found: Finished, lang: str = "en") -> str:
-    """One activation's rows in words, for the conclusions.
+    """One activation's ``summary.compare`` in words, for the conclusions.
 
-    The first of ``report.ranked`` against the baseline (how many times sooner it
-    reaches the baseline's final loss, where both end), then which configurations end
-    lower, or higher, than the baseline beyond noise (p < ``ALPHA``).
+    The fastest configuration against the baseline (how many times sooner it reaches
+    the baseline's final loss, where both end), then which configurations end lower,
+    or higher, than the baseline beyond noise (p < ``summary.ALPHA``).
     """
     say = functools.partial(text.say, lang)
-    num = functools.partial(text.num, lang=lang)
-    base, label = found.base, say(f"baseline.{found.experiment}")
-    if base is None or not math.isfinite(base["final_train_loss_mean"]):
-        return say("concl.no_baseline", act=found.act, name=found.meta["baseline"], label=label)
-    order, noun = report.ranked(found.rows), say(f"noun.{found.experiment}")
-    best, base_loss = order[0], base["final_train_loss_mean"]
+    label, noun = say(found.lab.baseline_key), say(found.lab.noun_key)
+    c = summary.compare(found.rows, found.provenance.baseline)
+    if c.baseline is None:
+        name = found.provenance.baseline
+        return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
         "label": label,
-        "base_loss": num(base_loss, ".4f"),
-        "base_acc": text.pct(base["test_acc_mean"], lang),
+        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang),
+        "base_acc": text.pct(c.baseline.test_acc_mean, lang),
     }
-    if best is base:
+    if c.best is c.baseline:
         first = say("concl.none_faster", noun=noun, **values)
     else:
-        loss, acc = best["final_train_loss_mean"], best["test_acc_mean"]
-        first = say(
-            "concl.fastest",
-            name=best["config"],
-            speed=report.speedup_words(best, lang),
-            epochs=num(best["epochs_to_target"], ".2f"),
-            total=found.meta["shared"]["epochs"],
-            loss=num(loss, ".4f"),
-            acc=text.pct(acc, lang),
-            loss_verdict=report.verdict(best["p_vs_baseline"], loss - base_loss, lang),
-            acc_verdict=report.verdict(
-                best["test_acc_p_vs_baseline"], acc - base["test_acc_mean"], lang
-            ),
-            **values,
-        )
-    others = [r for r in order if r is not base]
-    tested = [r for r in others if r["p_vs_baseline"] < ALPHA]
-    lower = [r["config"] for r in tested if r["final_train_loss_mean"] < base_loss]
-    higher = [r["config"] for r in tested if r["final_train_loss_mean"] > base_loss]
+        first = _fastest(c, found.provenance.shared.epochs, values, lang)
+    lower = [r.config for r in c.lower]
     names = f": {', '.join(lower)}" if lower else ""
     sentences = [
         first,
-        say("concl.beat", k=len(lower), n=len(others), noun=noun, label=label, names=names),
+        say("concl.beat", k=len(lower), n=len(c.others), noun=noun, label=label, names=names),
     ]
-    if higher:
-        sentences.append(say("concl.worse", k=len(higher), names=", ".join(higher)))
+    if c.higher:
+        names = ", ".join(r.config for r in c.higher)
+        sentences.append(say("concl.worse", k=len(c.higher), names=names))
     return " ".join(sentences)
+
+
+def _fastest(c: summary.Comparison, total: int, values: Mapping[str, str], lang: str) -> str:
+    """The fastest configuration against the baseline, in one sentence."""
+    num = functools.partial(text.num, lang=lang)
+    best, base = c.best, c.baseline
+    return text.say(
+        lang,
+        "concl.fastest",
+        name=best.config,
+        speed=report.speedup_words(best, lang),
+        epochs=num(best.epochs_to_target, ".2f"),
+        total=total,
+        loss=num(best.final_train_loss_mean, ".4f"),
+        acc=text.pct(best.test_acc_mean, lang),
+        loss_verdict=report.verdict(
+            best.p_vs_baseline, best.final_train_loss_mean - base.final_train_loss_mean, lang
+        ),
+        acc_verdict=report.verdict(
+            best.test_acc_p_vs_baseline, best.test_acc_mean - base.test_acc_mean, lang
+        ),
+        **values,
+    )
 
 
 def diagnosis(act: str, rows: Sequence[Row], lang: str = "en") -> str:
@@ -441,14 +454,14 @@ def diagnosis(act: str, rows: Sequence[Row], lang: str = "en") -> str:
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
     """Data sources, package versions, when the records finished, the commands."""
     say = functools.partial(text.say, lang)
-    records = [r for f in _every(found) for r in f.results.values()]
-    sources = [r.meta["data_source"] for r in records]
+    kept = [r.provenance for f in _every(found) for r in f.results.values()]
+    sources = [p.data_source for p in kept]
     sources += [row["data_source"] for rows in diag.values() for row in rows]
-    dates = sorted({_date(r) for r in records})
+    dates = sorted({_date(p) for p in kept})
     lines = [say("setup.data", source=s) for s in dict.fromkeys(sources)]
-    lines += [say("prov.versions", versions=_versions(records))]
+    lines += [say("prov.versions", versions=_versions(kept))]
     lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
-    argvs = [r.meta.get("flags", {}).get("argv") for r in records]
+    argvs = [p.flags.get("argv") for p in kept]
     commands = dict.fromkeys(f"`{_command_line(argv)}`" for argv in argvs if argv)
     blocks = [document.Heading(2, say("h.provenance")), document.Items(lines)]
     if commands:
@@ -456,16 +469,16 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     return blocks
 
 
-def _date(record: train.History) -> str:
-    stamp = record.meta.get("finished", "")
+def _date(provenance: records.Provenance) -> str:
+    stamp = provenance.finished
     return datetime.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M") if stamp else "—"
 
 
-def _versions(records: Sequence[train.History]) -> str:
+def _versions(kept: Sequence[records.Provenance]) -> str:
     """``mlp_jax 0.1.0, jax 0.10.2, …``: each package's versions among the records."""
     parts = []
     for package in experiment.PACKAGES:
-        versions = {r.meta.get("versions", {}).get(package) for r in records} - {None}
+        versions = {p.versions.get(package) for p in kept} - {None}
         if versions:
             parts.append(f"{package} {'/'.join(sorted(versions))}")
     return ", ".join(parts) or "—"

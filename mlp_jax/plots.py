@@ -35,12 +35,12 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from mlp_jax import stats, text, train, util
+from mlp_jax import records, stats, text, util
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-Curves = train.History
+Curves = records.History
 
 LEVEL = 0.95
 FIGSIZE = (7.0, 4.5)

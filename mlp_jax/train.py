@@ -38,13 +38,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import math
 import os
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import jax
@@ -55,6 +52,9 @@ from jax.experimental import multihost_utils
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 from mlp_jax import model, util
+from mlp_jax.records import History, RecordError
+
+__all__ = ["History", "RecordError", "train"]  # History and RecordError live in records.
 
 DIVERGENCE_FACTOR = 1e3
 """Default ``divergence_factor``: see BUILD_NOTES.md, "Divergence"."""
@@ -63,135 +63,12 @@ Optimizer = optax.GradientTransformation | Callable[..., optax.GradientTransform
 Evals = Mapping[str, tuple[jax.Array, jax.Array]]
 
 
-class RecordError(Exception):
-    """A saved ``History`` is unreadable, truncated, or from other settings."""
-
-
 class OutOfMemory(MemoryError):
     """The runs of one ``train`` call would not fit in the devices' memory."""
 
 
 class DistributedError(Exception):
     """The processes of a multi-process run cannot go on together: one stopped, or they differ."""
-
-
-class History(NamedTuple):
-    """What ``train`` measured: the one result record of a configuration.
-
-    Per-run arrays have leading axes ``[*grid, S]`` (grid points, seeds).
-
-    Attributes:
-      step_loss: minibatch loss, averaged over windows of ``log_every`` steps,
-        ``[*grid, S, epochs * (steps_per_epoch // log_every)]``.
-      train_loss: mean of the minibatch losses over each epoch (the loss the
-        optimizer saw, not a separate full pass), ``[*grid, S, epochs]``.
-      train_acc: the same for minibatch accuracy.
-      test_loss: loss on the whole test set, ``[*grid, S, epochs + 1]``; column 0
-        is at initialisation, column ``e`` after epoch ``e``.
-      test_acc: the same for accuracy.
-      val_loss: the same on the validation set, or None without one.
-      val_acc: likewise.
-      diverged_step: first global step of divergence, ``-1`` for runs that never
-        diverged, ``[*grid, S]``.
-      epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
-      compile_s: seconds before the first epoch: compiling both programs, plus
-        initialising the runs and evaluating them once.
-      steps_per_epoch: optimizer steps per epoch.
-      log_every: steps averaged into each ``step_loss`` window.
-      seeds: the seed ids, in the order of the seed axis.
-      grid: hyperparameter name → its values along the grid axis ({} for none).
-      meta: JSON-able provenance (configuration, data, fingerprint, ...), filled
-        by whoever runs ``train``; saved with the record.
-      params: final parameters, each leaf with leading axes ``[*grid, S]``; not
-        saved (None after ``load``).
-    """
-
-    step_loss: np.ndarray
-    train_loss: np.ndarray
-    train_acc: np.ndarray
-    test_loss: np.ndarray
-    test_acc: np.ndarray
-    val_loss: np.ndarray | None
-    val_acc: np.ndarray | None
-    diverged_step: np.ndarray
-    epoch_s: np.ndarray
-    compile_s: float
-    steps_per_epoch: int
-    log_every: int
-    seeds: tuple[int, ...]
-    grid: Mapping[str, tuple[float, ...]]
-    meta: Mapping[str, Any] = {}
-    params: Any = None
-
-    @property
-    def finite(self) -> np.ndarray:
-        """Mask of the runs that never diverged, ``[*grid, S]``."""
-        return self.diverged_step < 0
-
-    def at(self, index: int) -> History:
-        """The record of grid point ``index`` alone (the grid axis removed)."""
-        per_run = (f for f in _ARRAYS if f != "epoch_s")
-        pick = {f: None if getattr(self, f) is None else getattr(self, f)[index] for f in per_run}
-        params = None if self.params is None else jax.tree.map(lambda a: a[index], self.params)
-        point = {k: v[index] for k, v in self.grid.items()}
-        return self._replace(**pick, grid={}, params=params, meta={**self.meta, "point": point})
-
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Writes the record (all but ``params``) to one ``.npz`` file, atomically."""
-        arrays = {f: getattr(self, f) for f in _ARRAYS if getattr(self, f) is not None}
-        header = {f: getattr(self, f) for f in _SCALARS} | {"seeds": list(self.seeds)}
-        header["grid"] = {k: list(v) for k, v in self.grid.items()}
-        header["meta"] = dict(self.meta)
-        header_array = np.asarray(json.dumps(header))
-        return util.atomic_write(path, lambda f: np.savez(f, header=header_array, **arrays))
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str], fingerprint: str | None = None) -> History:
-        """Reads a record written by ``save``.
-
-        Raises:
-          RecordError: the file is unreadable, truncated or malformed, or its
-            ``meta["fingerprint"]`` differs from ``fingerprint`` (when given).
-        """
-        try:
-            with np.load(path, allow_pickle=False) as f:
-                header = json.loads(str(f["header"]))
-                arrays = {k: f[k] for k in _ARRAYS if k in f.files}
-            record = cls(
-                **{k: arrays.get(k) for k in _ARRAYS},
-                **{k: header[k] for k in _SCALARS},
-                seeds=tuple(header["seeds"]),
-                grid={k: tuple(v) for k, v in header["grid"].items()},
-                meta=header["meta"],
-            )
-            record.meta.get("fingerprint")  # A mapping, or AttributeError.
-        except (
-            OSError,
-            EOFError,
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            zipfile.BadZipFile,
-        ) as e:
-            raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
-        if fingerprint is not None and record.meta.get("fingerprint") != fingerprint:
-            raise RecordError(f"{path}: written with other settings")
-        return record
-
-
-_ARRAYS = (
-    "step_loss",
-    "train_loss",
-    "train_acc",
-    "test_loss",
-    "test_acc",
-    "val_loss",
-    "val_acc",
-    "diverged_step",
-    "epoch_s",
-)
-_SCALARS = ("compile_s", "steps_per_epoch", "log_every")
 
 
 class _Program(NamedTuple):
@@ -487,7 +364,7 @@ def train(
       devices: devices to split the runs over; default ``jax.devices()``.
 
     Returns:
-      The ``History`` of all runs; its ``meta`` is empty.
+      The ``History`` of all runs; its ``provenance`` is None.
     """
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}

@@ -1,0 +1,457 @@
+"""The typed records results are made of, and their files; NumPy only (no JAX).
+
+- ``History``: what ``train.train`` measured for one configuration (every seed, every
+  grid point), saved as one ``.npz`` with its ``Provenance``.
+- ``Provenance``: where a record comes from: its ``SharedSettings``, the
+  configuration's spec, the data, versions, devices, dates, wall time, how lab 7's
+  optimizer was chosen (``Choice``) and the grid point.
+- ``SharedSettings``: what every configuration of an experiment and activation
+  shares; its ``fingerprint`` hashes every field, so a new field is fingerprinted by
+  construction.
+- ``SummaryRow``: one row of ``summary.csv`` (``SUMMARY_COLUMNS``, in order).
+
+Every record type has a JSON form (``to_json``/``from_json``) that round-trips exactly,
+including mappings with integer keys (a piecewise schedule's boundaries): ``dumps`` and
+``loads`` write such a mapping as ``{"__items__": [[key, value], ...]}``.
+
+Files carry ``FORMAT``, the record format version. A file of another version (every
+record written before versions existed counts as version 1) is never read as this
+version's: ``load`` raises ``OtherSettings``, the error of a record from other
+settings, which the experiments recompute with one line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import math
+import os
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, Self
+
+import numpy as np
+
+from mlp_jax import util
+
+FORMAT = 2
+"""Version of the record files' layout; records without one are version 1."""
+
+
+class RecordError(Exception):
+    """A saved record is unreadable, truncated, or from other settings."""
+
+
+class OtherSettings(RecordError):
+    """A saved record is readable but from other settings or another record format."""
+
+
+def dumps(value: Any) -> str:
+    """JSON of ``value``; a mapping with a non-string key is kept as its items."""
+    return json.dumps(_encode(value), sort_keys=True)
+
+
+def loads(text: str) -> Any:
+    """The value ``dumps`` wrote, integer-keyed mappings included."""
+    return json.loads(text, object_hook=_decode)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        if all(isinstance(k, str) for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {"__items__": [[k, _encode(v)] for k, v in value.items()]}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if set(obj) == {"__items__"}:
+        return {k: v for k, v in obj["__items__"]}
+    return obj
+
+
+def fingerprint(value: Any) -> str:
+    """A short hash of a JSON-able value (16 hex digits)."""
+    return hashlib.sha256(dumps(value).encode()).hexdigest()[:16]
+
+
+class _Json:
+    """``to_json``/``from_json`` of a frozen dataclass through ``dumps``/``loads``."""
+
+    def to_json(self) -> str:
+        """The record as JSON."""
+        return dumps(self.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able data (nested records as dicts)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        """The record ``to_json`` wrote."""
+        return cls.from_dict(loads(text))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The record ``to_dict`` gave (raises ``TypeError``/``KeyError`` on other data)."""
+        return cls(**data)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _Json):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class SharedSettings(_Json):
+    """What every configuration of one experiment and activation shares.
+
+    Everything here determines the numbers, and ``fingerprint`` hashes every field:
+    records of other settings are never reused or summarized together.
+
+    Attributes:
+      experiment: ``lab6``, ``lab7``, ``schedules``, ``diagnostics``.
+      data: the data's digest (``data.Dataset.digest``).
+      validation: examples held out for validation (0 for none).
+      layer_sizes: ``(784, *hidden, 10)``.
+      batch_size: minibatch size.
+      epochs: passes over the training set.
+      seeds: seeds per configuration.
+      seed: base seed.
+      lr_grid: rates per configuration; 1 for none.
+      divergence_factor: see ``train.train`` (None: never).
+      act: the activation ("" in an experiment-wide template, see ``for_act``).
+    """
+
+    experiment: str
+    data: str
+    validation: int
+    layer_sizes: tuple[int, ...]
+    batch_size: int
+    epochs: int
+    seeds: int
+    seed: int
+    lr_grid: int
+    divergence_factor: float | None
+    act: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "layer_sizes", tuple(int(n) for n in self.layer_sizes))
+
+    def for_act(self, act: str) -> SharedSettings:
+        """These settings for activation ``act``."""
+        return dataclasses.replace(self, act=act)
+
+    def fingerprint(self) -> str:
+        """A hash of every field and of ``FORMAT``."""
+        return fingerprint({"format": FORMAT, **self.to_dict()})
+
+
+@dataclasses.dataclass(frozen=True)
+class Choice(_Json):
+    """How lab 7's optimizer and rate were chosen for one activation.
+
+    Attributes:
+      optimizer: a key of ``optimizers.OPTIMIZERS``.
+      rate: its learning rate.
+      why: ``flag`` (``--optimizer``), ``lab6`` (lab 6's fastest) or ``default``.
+      config: lab 6's configuration it came from (``why == "lab6"``), else None.
+    """
+
+    optimizer: str
+    rate: float
+    why: str
+    config: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Provenance(_Json):
+    """Where a record comes from.
+
+    Attributes:
+      shared: the shared settings it was trained with.
+      baseline: the experiment's baseline configuration.
+      config: the configuration's spec (``configs.Config.spec``).
+      data_source: a line describing the data.
+      flags: the command's flags (``argv`` among them).
+      versions: package → version (None: not installed).
+      devices: the devices trained on.
+      processes: processes of the run.
+      finished: when it finished, ISO 8601 UTC.
+      wall_s: seconds of training.
+      fingerprint: hash of ``shared`` and of the configuration (see ``experiment``).
+      choice: how lab 7's optimizer was chosen (None elsewhere).
+      point: hyperparameter → value of the grid point (``History.at``); {} for the
+        whole record.
+    """
+
+    shared: SharedSettings
+    baseline: str
+    config: Mapping[str, Any]
+    data_source: str
+    flags: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    versions: Mapping[str, str | None] = dataclasses.field(default_factory=dict)
+    devices: tuple[str, ...] = ()
+    processes: int = 1
+    finished: str = ""
+    wall_s: float = math.nan
+    fingerprint: str = ""
+    choice: Choice | None = None
+    point: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Provenance:
+        data = dict(data)
+        data["shared"] = SharedSettings.from_dict(data["shared"])
+        data["choice"] = data.get("choice") and Choice.from_dict(data["choice"])
+        data["devices"] = tuple(data.get("devices", ()))
+        return cls(**data)
+
+    @property
+    def experiment(self) -> str:
+        """The experiment's name."""
+        return self.shared.experiment
+
+    @property
+    def act(self) -> str:
+        """The activation."""
+        return self.shared.act
+
+    @property
+    def data_digest(self) -> str:
+        """The data's digest."""
+        return self.shared.data
+
+    @property
+    def learning_rate(self) -> float:
+        """The rate trained at: the grid point's, else the configuration's."""
+        return float(self.point.get("learning_rate", self.config["learning_rate"]))
+
+
+class History(NamedTuple):
+    """What ``train.train`` measured: the one result record of a configuration.
+
+    Per-run arrays have leading axes ``[*grid, S]`` (grid points, seeds).
+
+    Attributes:
+      step_loss: minibatch loss, averaged over windows of ``log_every`` steps,
+        ``[*grid, S, epochs * (steps_per_epoch // log_every)]``.
+      train_loss: mean of the minibatch losses over each epoch (the loss the
+        optimizer saw, not a separate full pass), ``[*grid, S, epochs]``.
+      train_acc: the same for minibatch accuracy.
+      test_loss: loss on the whole test set, ``[*grid, S, epochs + 1]``; column 0
+        is at initialisation, column ``e`` after epoch ``e``.
+      test_acc: the same for accuracy.
+      val_loss: the same on the validation set, or None without one.
+      val_acc: likewise.
+      diverged_step: first global step of divergence, ``-1`` for runs that never
+        diverged, ``[*grid, S]``.
+      epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
+      compile_s: seconds before the first epoch: compiling both programs, plus
+        initialising the runs and evaluating them once.
+      steps_per_epoch: optimizer steps per epoch.
+      log_every: steps averaged into each ``step_loss`` window.
+      seeds: the seed ids, in the order of the seed axis.
+      grid: hyperparameter name → its values along the grid axis ({} for none).
+      provenance: where the record comes from, filled by whoever runs ``train``
+        (None from ``train.train``); saved with the record.
+      params: final parameters, each leaf with leading axes ``[*grid, S]``; not
+        saved (None after ``load``).
+    """
+
+    step_loss: np.ndarray
+    train_loss: np.ndarray
+    train_acc: np.ndarray
+    test_loss: np.ndarray
+    test_acc: np.ndarray
+    val_loss: np.ndarray | None
+    val_acc: np.ndarray | None
+    diverged_step: np.ndarray
+    epoch_s: np.ndarray
+    compile_s: float
+    steps_per_epoch: int
+    log_every: int
+    seeds: tuple[int, ...]
+    grid: Mapping[str, tuple[float, ...]]
+    provenance: Provenance | None = None
+    params: Any = None
+
+    @property
+    def finite(self) -> np.ndarray:
+        """Mask of the runs that never diverged, ``[*grid, S]``."""
+        return self.diverged_step < 0
+
+    def at(self, index: int) -> History:
+        """The record of grid point ``index`` alone (the grid axis removed)."""
+        per_run = (f for f in _ARRAYS if f != "epoch_s")
+        pick = {f: None if getattr(self, f) is None else getattr(self, f)[index] for f in per_run}
+        point = {k: v[index] for k, v in self.grid.items()}
+        provenance = self.provenance and dataclasses.replace(self.provenance, point=point)
+        return self._replace(
+            **pick, grid={}, params=_take(self.params, index), provenance=provenance
+        )
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Writes the record (all but ``params``) to one ``.npz`` file, atomically."""
+        arrays = {f: getattr(self, f) for f in _ARRAYS if getattr(self, f) is not None}
+        header = {f: getattr(self, f) for f in _SCALARS} | {"seeds": list(self.seeds)}
+        header["grid"] = {k: list(v) for k, v in self.grid.items()}
+        header["format"] = FORMAT
+        header["provenance"] = self.provenance and self.provenance.to_dict()
+        header_array = np.asarray(dumps(header))
+        return util.atomic_write(path, lambda f: np.savez(f, header=header_array, **arrays))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], fingerprint: str | None = None) -> History:
+        """Reads a record written by ``save``.
+
+        Raises:
+          OtherSettings: the file is of another record format, or its provenance's
+            fingerprint differs from ``fingerprint`` (when given).
+          RecordError: the file is unreadable, truncated or malformed.
+        """
+        try:
+            with np.load(path, allow_pickle=False) as f:
+                header = loads(str(f["header"]))
+                arrays = {k: f[k] for k in _ARRAYS if k in f.files}
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as e:
+            raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
+        version = header.get("format", 1) if isinstance(header, dict) else None
+        if version != FORMAT:
+            raise OtherSettings(
+                f"{path}: written by another version of mlp_jax (record format {version}, "
+                f"this one reads {FORMAT})"
+            )
+        try:
+            provenance = header["provenance"] and Provenance.from_dict(header["provenance"])
+            record = cls(
+                **{k: arrays.get(k) for k in _ARRAYS},
+                **{k: header[k] for k in _SCALARS},
+                seeds=tuple(header["seeds"]),
+                grid={k: tuple(v) for k, v in header["grid"].items()},
+                provenance=provenance,
+            )
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
+        if fingerprint is not None and (provenance and provenance.fingerprint) != fingerprint:
+            raise OtherSettings(f"{path}: written with other settings")
+        return record
+
+
+def _take(tree: Any, index: int) -> Any:
+    """Every array leaf of a tree of dicts, lists and tuples at ``index`` of its first axis."""
+    if tree is None:
+        return None
+    if isinstance(tree, Mapping):
+        return {k: _take(v, index) for k, v in tree.items()}
+    if isinstance(tree, (list, tuple)):
+        return type(tree)(_take(v, index) for v in tree)
+    return tree[index]
+
+
+_ARRAYS = (
+    "step_loss",
+    "train_loss",
+    "train_acc",
+    "test_loss",
+    "test_acc",
+    "val_loss",
+    "val_acc",
+    "diverged_step",
+    "epoch_s",
+)
+_SCALARS = ("compile_s", "steps_per_epoch", "log_every")
+
+
+@dataclasses.dataclass(frozen=True)
+class SummaryRow(_Json):
+    """One row of ``summary.csv``: a configuration at its chosen rate.
+
+    Means, standard deviations (ddof 1) and intervals are over the seeds that never
+    diverged; NaN where not defined (written as an empty CSV field).
+
+    Attributes:
+      act: the activation.
+      config: the configuration's name.
+      seeds: seeds trained.
+      diverged: seeds that diverged.
+      final_train_loss_mean: mean final training loss.
+      final_train_loss_std: its standard deviation over seeds.
+      test_acc_mean: mean final test accuracy (a fraction).
+      test_acc_std: its standard deviation over seeds.
+      epochs_to_target: when the mean training loss first reaches the target.
+      wall_s: seconds of training.
+      final_test_loss_mean: mean final test loss.
+      p_vs_baseline: Welch's p of the final training loss against the baseline.
+      settings: the configuration's spec, as JSON.
+      data_source: the data's line.
+      speedup_vs_baseline: the baseline's epochs to target over this one's.
+      speedup_ci_lo: its bootstrap 95% interval's lower end.
+      speedup_ci_hi: its upper end.
+      test_acc_ci_lo: the mean test accuracy's 95% t interval's lower end.
+      test_acc_ci_hi: its upper end.
+      test_acc_p_vs_baseline: Welch's p of the final test accuracy against the baseline.
+      learning_rate: the (chosen) learning rate.
+    """
+
+    act: str
+    config: str
+    seeds: int
+    diverged: int
+    final_train_loss_mean: float
+    final_train_loss_std: float
+    test_acc_mean: float
+    test_acc_std: float
+    epochs_to_target: float
+    wall_s: float
+    final_test_loss_mean: float
+    p_vs_baseline: float
+    settings: str
+    data_source: str
+    speedup_vs_baseline: float
+    speedup_ci_lo: float
+    speedup_ci_hi: float
+    test_acc_ci_lo: float
+    test_acc_ci_hi: float
+    test_acc_p_vs_baseline: float
+    learning_rate: float
+
+    @property
+    def all_diverged(self) -> bool:
+        """Whether every seed diverged."""
+        return self.diverged == self.seeds
+
+    def csv_row(self) -> dict[str, Any]:
+        """The row as ``util.write_csv`` takes it (``SUMMARY_COLUMNS`` → value)."""
+        return {c: getattr(self, c) for c in SUMMARY_COLUMNS}
+
+    @classmethod
+    def from_csv(cls, row: Mapping[str, str]) -> SummaryRow:
+        """The row a ``summary.csv`` line holds (an empty field: NaN)."""
+        kinds = {f.name: f.type for f in dataclasses.fields(cls)}
+        parse = {"int": int, "float": lambda s: float(s) if s else math.nan, "str": str}
+        return cls(**{c: parse[kinds[c]](row[c]) for c in SUMMARY_COLUMNS})
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SummaryRow:
+        return cls(**{k: math.nan if v is None else v for k, v in data.items()})
+
+
+SUMMARY_COLUMNS = tuple(f.name for f in dataclasses.fields(SummaryRow))
+"""Columns of ``summary.csv``, one row per configuration (README's contract, in order)."""
+
+
+def write_summary(path: str | os.PathLike[str], rows: Sequence[SummaryRow]) -> Path:
+    """Writes ``rows`` as ``summary.csv``, atomically."""
+    return util.write_csv(path, SUMMARY_COLUMNS, [r.csv_row() for r in rows])
