@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from mlp_jax import report
+from mlp_jax import records, summary
 
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=32"]
 
@@ -120,7 +120,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     folder = tmp_path / "lab6" / "relu"
     rows = read_csv(folder / "summary.csv")
     assert [r["config"] for r in rows] == ["sgd", "adam"]
-    assert list(rows[0]) == list(report.SUMMARY_COLUMNS)
+    assert list(rows[0]) == list(records.SUMMARY_COLUMNS)
     assert '"learning_rate": 0.003' in rows[1]["settings"]
     for name in ("report.md", "metrics.csv", "loss_epoch.png", "loss_step.png"):
         assert (folder / name).exists()
@@ -129,14 +129,9 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he", "--lr_grid=2")
     assert lab7.returncode == 0, lab7.stderr
     rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
-    best = report.ranked(
-        [
-            r | {k: float(r[k] or "nan") for k in ("epochs_to_target", "final_train_loss_mean")}
-            for r in rows
-        ]
-    )[0]
-    rate = 0.003 if best["config"] == "adam" else 0.07
-    assert f"relu: optimizer {best['config']}, learning rate {rate:g} — it reached" in lab7.stdout
+    best = summary.ranked([records.SummaryRow.from_csv(r) for r in rows])[0]
+    rate = 0.003 if best.config == "adam" else 0.07
+    assert f"relu: optimizer {best.config}, learning rate {rate:g} — it reached" in lab7.stdout
     lab7_rows = read_csv(tmp_path / "lab7" / "relu" / "summary.csv")
     assert [r["config"] for r in lab7_rows] == ["normal", "he"]
     for r in lab7_rows:  # Each init at its own rate of the grid around lab 6's.

@@ -181,7 +181,7 @@ def test_two_processes_train_as_one_and_process_0_alone_writes(one_process, tmp_
     assert len(out1.splitlines()) == 1 and not err1
     assert not second.exists()
     adam = record(first, "adam")
-    assert adam.meta["processes"] == 2
+    assert adam.provenance.processes == 2
     assert_same_runs(adam, record(reference, "adam"))
     assert_same_summary(first, reference)
 

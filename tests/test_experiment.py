@@ -7,7 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
-from mlp_jax import configs, data, experiment, report, train
+from mlp_jax import configs, data, experiment, records, report, summary
 
 DATA = data.synthetic(num_train=256, num_test=64)
 
@@ -25,7 +25,7 @@ def make_setup(tmp_path, **kwargs):
         "seed": 0,
         "command": {"flag": 1},
     }
-    return experiment.Setup(**(defaults | kwargs))
+    return experiment.Setup.create(**(defaults | kwargs))
 
 
 def two(slow_lr=0.01):
@@ -44,7 +44,9 @@ def finished(tmp_path_factory):
     """One finished experiment (relu and tanh, two configurations), trained once."""
     out = tmp_path_factory.mktemp("finished")
     lines = []
-    results = experiment.run(make_setup(out), {"relu": two(), "tanh": two()}, log=lines.append)
+    results = experiment.run(
+        make_setup(out), {"relu": two(), "tanh": two()}, write=report.write_all, log=lines.append
+    )
     return out, results, lines
 
 
@@ -68,14 +70,16 @@ def test_outputs_records_and_summary_numbers(finished):
         assert (folder / name).stat().st_size > 0
     assert (out / "lab6" / "activations.png").exists()
     assert sorted(p.name for p in (folder / "runs").iterdir()) == ["fast.npz", "slow.npz"]
-    fast = train.History.load(folder / "runs" / "fast.npz")
-    assert fast.meta["data_source"] == DATA.source and fast.meta["data_digest"] == DATA.digest
-    assert fast.meta["config"] == configs.Config("fast", "adam", 0.01, init="xavier").spec()
-    assert fast.meta["versions"]["jax"] and fast.seeds == (0, 1, 2)
+    fast = records.History.load(folder / "runs" / "fast.npz")
+    prov = fast.provenance
+    assert prov.data_source == DATA.source and prov.data_digest == DATA.digest
+    assert prov.config == configs.Config("fast", "adam", 0.01, init="xavier").spec()
+    assert prov.versions["jax"] and fast.seeds == (0, 1, 2)
+    assert prov.shared == make_setup(out).shared("relu")
     np.testing.assert_array_equal(fast.train_loss, results["relu"]["fast"].train_loss)
 
     rows = {r["config"]: r for r in read_csv(folder / "summary.csv")}
-    assert list(rows["fast"]) == list(report.SUMMARY_COLUMNS)
+    assert list(rows["fast"]) == list(records.SUMMARY_COLUMNS)
     np.testing.assert_allclose(
         float(rows["fast"]["final_train_loss_mean"]), fast.train_loss[:, -1].mean(), rtol=1e-5
     )
@@ -86,17 +90,22 @@ def test_outputs_records_and_summary_numbers(finished):
 def test_rerun_skips_finished_and_recomputes_a_changed_spec(tmp_path, copy_of):
     setup = make_setup(tmp_path)
     lines = []
-    again = experiment.run(setup, {"relu": two()}, log=lines.append)
+    again = experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
     assert sum("skipping" in line for line in lines) == 2
     np.testing.assert_array_equal(
         copy_of["relu"]["fast"].step_loss, again["relu"]["fast"].step_loss
     )
     lines.clear()
-    experiment.run(setup, {"relu": two(slow_lr=0.02)}, log=lines.append)
+    experiment.run(setup, {"relu": two(slow_lr=0.02)}, write=report.write_all, log=lines.append)
     assert any("slow: " in line and "other settings" in line for line in lines), lines
     assert any("fast: finished earlier" in line for line in lines)
     lines.clear()
-    experiment.run(make_setup(tmp_path, overwrite=True), {"relu": two()[1:]}, log=lines.append)
+    experiment.run(
+        make_setup(tmp_path, overwrite=True),
+        {"relu": two()[1:]},
+        write=report.write_all,
+        log=lines.append,
+    )
     assert not any("skipping" in line for line in lines)
 
 
@@ -108,20 +117,22 @@ def test_a_schedule_edit_changes_the_fingerprint(tmp_path):
         **(one_cycle.spec() | {"schedule_kwargs": one_cycle.schedule_kwargs | {"pct_start": 0.3}})
     )
     setup = make_setup(tmp_path, experiment="schedules", baseline="one_cycle")
-    experiment.run(setup, {"relu": [one_cycle]}, log=quiet)
+    experiment.run(setup, {"relu": [one_cycle]}, write=report.write_all, log=quiet)
     lines = []
-    experiment.run(setup, {"relu": [edited]}, log=lines.append)
+    experiment.run(setup, {"relu": [edited]}, write=report.write_all, log=lines.append)
     assert not any("skipping" in line for line in lines)
 
 
 def test_mixed_files_from_another_run_are_recomputed_not_reported(tmp_path, copy_of):
     """A record copied in from a run with other settings is never reported as this run's."""
     other = make_setup(tmp_path / "other", epochs=1)
-    experiment.run(other, {"relu": two()[1:]}, log=quiet)
+    experiment.run(other, {"relu": two()[1:]}, write=report.write_all, log=quiet)
     runs = tmp_path / "lab6" / "relu" / "runs"
     shutil.copy(tmp_path / "other" / "lab6" / "relu" / "runs" / "fast.npz", runs / "fast.npz")
     lines = []
-    again = experiment.run(make_setup(tmp_path), {"relu": two()}, log=lines.append)
+    again = experiment.run(
+        make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=lines.append
+    )
     assert any("fast.npz: written with other settings" in line for line in lines), lines
     np.testing.assert_array_equal(
         again["relu"]["fast"].train_loss, copy_of["relu"]["fast"].train_loss
@@ -140,12 +151,14 @@ def test_a_broken_record_is_named_and_recomputed(tmp_path, copy_of, damage):
         arrays["header"] = np.asarray(json.dumps(["a", "list"]))
         np.savez(path, **arrays)
     lines = []
-    again = experiment.run(make_setup(tmp_path), {"relu": two()}, log=lines.append)
+    again = experiment.run(
+        make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=lines.append
+    )
     assert any(str(path) in line and "recomputed" in line for line in lines), lines
     np.testing.assert_array_equal(
         again["relu"]["fast"].train_loss, copy_of["relu"]["fast"].train_loss
     )
-    train.History.load(path)  # Whole again.
+    records.History.load(path)  # Whole again.
 
 
 def test_killed_run_loses_only_the_configuration_in_progress(tmp_path):
@@ -156,11 +169,11 @@ def test_killed_run_loses_only_the_configuration_in_progress(tmp_path):
             raise KeyboardInterrupt  # Killed as the second configuration starts.
 
     with pytest.raises(KeyboardInterrupt):
-        experiment.run(setup, {"relu": two()}, log=log)
+        experiment.run(setup, {"relu": two()}, write=report.write_all, log=log)
     runs = tmp_path / "lab6" / "relu" / "runs"
     assert sorted(p.name for p in runs.iterdir()) == ["slow.npz"]
     lines = []
-    experiment.run(setup, {"relu": two()}, log=lines.append)
+    experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
     assert "skipping" in lines[0] and sum("skipping" in line for line in lines) == 1
 
 
@@ -168,12 +181,14 @@ def test_summary_covers_every_finished_configuration_with_these_settings(tmp_pat
     """Two runs writing one folder: the last summary has both runs' configurations."""
     setup = make_setup(tmp_path)
     slow, fast = two()
-    experiment.run(setup, {"relu": [slow]}, log=quiet)
-    experiment.run(setup, {"relu": [fast]}, log=quiet)
+    experiment.run(setup, {"relu": [slow]}, write=report.write_all, log=quiet)
+    experiment.run(setup, {"relu": [fast]}, write=report.write_all, log=quiet)
     rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["fast", "slow"]
     lines = []
-    experiment.run(make_setup(tmp_path, epochs=1), {"relu": [fast]}, log=lines.append)
+    experiment.run(
+        make_setup(tmp_path, epochs=1), {"relu": [fast]}, write=report.write_all, log=lines.append
+    )
     rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["fast"]
     assert any("other settings: slow.npz" in line for line in lines), lines
@@ -182,23 +197,23 @@ def test_summary_covers_every_finished_configuration_with_these_settings(tmp_pat
 def test_metrics_csv_final_epoch_means_equal_the_summary(finished):
     folder = finished[0] / "lab6" / "relu"
     metrics = read_csv(folder / "metrics.csv")
-    assert list(metrics[0]) == list(report.METRICS_COLUMNS)
+    assert list(metrics[0]) == list(summary.METRICS_COLUMNS)
     assert metrics[0]["epoch"] == "0" and metrics[0]["train_loss"] == ""
     assert len(metrics) == 2 * 3 * (2 + 1)  # configs x seeds x (init + epochs)
     for row in read_csv(folder / "summary.csv"):
         last = [m for m in metrics if m["config"] == row["config"] and m["epoch"] == "2"]
-        for column, summary in (
+        for column, mean_column in (
             ("train_loss", "final_train_loss_mean"),
             ("test_acc", "test_acc_mean"),
         ):
             mean = np.mean([float(m[column]) for m in last])
-            assert mean == pytest.approx(float(row[summary]), rel=1e-4)
+            assert mean == pytest.approx(float(row[mean_column]), rel=1e-4)
 
 
 def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     dataset = data.synthetic(num_train=256, num_test=64, validation=64)
     setup = make_setup(tmp_path, dataset=dataset, lr_grid=3)
-    results = experiment.run(setup, {"relu": two()}, log=quiet)
+    results = experiment.run(setup, {"relu": two()}, write=report.write_all, log=quiet)
     fast = results["relu"]["fast"]
     np.testing.assert_allclose(
         fast.grid["learning_rate"], [0.01 / 10**0.5, 0.01, 0.01 * 10**0.5], rtol=1e-6
@@ -216,18 +231,3 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     assert {"lr", "val_loss", "val_acc"} <= set(metrics[0])
     assert len(metrics) == 2 * 3 * 3 * 3  # configs x rates x seeds x (init + epochs)
     assert (tmp_path / "lab6" / "relu" / "lr_sensitivity.png").exists()
-
-
-def test_lab6_choice_is_the_first_of_lab6s_ranking(tmp_path):
-    setup = make_setup(tmp_path, baseline="sgd")
-    by_act = {"relu": [configs.Config("sgd", "sgd", 0.01), configs.Config("adam", "adam", 0.01)]}
-    results = experiment.run(setup, by_act, log=quiet)
-    rows = report.summarize("relu", results["relu"], "sgd")
-    best = report.ranked(rows)[0]["config"]
-    choice = experiment.lab6_choice(tmp_path, "relu", DATA)
-    assert choice == {"optimizer": best, "rate": 0.01, "why": "lab6", "config": best}
-    held_out = data.synthetic(num_train=256, num_test=64, validation=32)
-    assert experiment.lab6_choice(tmp_path, "relu", held_out) == choice  # The same data.
-    assert experiment.lab6_choice(tmp_path, "sigmoid", DATA) is None
-    other = data.synthetic(num_train=256, num_test=64, seed=1)
-    assert experiment.lab6_choice(tmp_path, "relu", other) is None

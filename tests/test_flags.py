@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mlp_jax import configs, data, experiment, train
+from mlp_jax import configs, data, experiment, report, train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -127,7 +127,7 @@ def test_a_signal_mid_sweep_keeps_what_finished(tmp_path, sig, code, run_cli, cl
 
 
 def tiny_setup(out):
-    return experiment.Setup(
+    return experiment.Setup.create(
         experiment="lab6",
         baseline="sgd",
         out_dir=Path(out),
@@ -155,9 +155,9 @@ KILL = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
 
     os.replace = replace
-    from mlp_jax import experiment
+    from mlp_jax import experiment, report
     from tests.test_flags import TINY, tiny_setup
-    experiment.run(tiny_setup(sys.argv[3]), TINY, log=lambda line: None)
+    experiment.run(tiny_setup(sys.argv[3]), TINY, log=lambda line: None, write=report.write_all)
 """)
 
 
@@ -169,7 +169,7 @@ def _summary(path):
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory):
     out = tmp_path_factory.mktemp("uninterrupted")
-    experiment.run(tiny_setup(out), TINY, log=lambda line: None)
+    experiment.run(tiny_setup(out), TINY, log=lambda line: None, write=report.write_all)
     return out / "lab6" / "relu"
 
 
@@ -192,7 +192,7 @@ def test_sigkill_at_each_write_point_then_rerun_gives_the_uninterrupted_numbers(
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     lines = []
-    experiment.run(tiny_setup(tmp_path), TINY, log=lines.append)
+    experiment.run(tiny_setup(tmp_path), TINY, log=lines.append, write=report.write_all)
     assert sum("skipping" in line for line in lines) == finished, lines
     folder = tmp_path / "lab6" / "relu"
     assert _summary(folder / "summary.csv") == _summary(uninterrupted / "summary.csv")

@@ -1,6 +1,7 @@
 """The report to hand in: every section, numbers equal to the tables', Polish, the CLI."""
 
 import base64
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -9,7 +10,19 @@ import numpy as np
 import pytest
 from matplotlib import image
 
-from mlp_jax import configs, data, diagnostics, document, experiment, handin, report, text, train
+from mlp_jax import (
+    configs,
+    data,
+    diagnostics,
+    document,
+    experiment,
+    handin,
+    labs,
+    records,
+    report,
+    summary,
+    text,
+)
 
 DATA = data.synthetic(num_train=256, num_test=64)
 ACTS = ("relu", "tanh")  # Tiny programs that tests/test_experiment.py compiles too.
@@ -17,7 +30,7 @@ ACTS = ("relu", "tanh")  # Tiny programs that tests/test_experiment.py compiles 
 
 def make_setup(out, name, baseline):
     argv = [f"/somewhere/experiments/{name}.py", "--act=relu,tanh", "--dataset=synthetic"]
-    return experiment.Setup(
+    return experiment.Setup.create(
         experiment=name,
         baseline=baseline,
         out_dir=out,
@@ -42,9 +55,13 @@ def out_dir(tmp_path_factory):
     """
     out = tmp_path_factory.mktemp("handin")
     lab6 = [configs.Config(name, name, 0.01, init="xavier") for name in ("sgd", "adam")]
-    experiment.run(make_setup(out, "lab6", "sgd"), dict.fromkeys(ACTS, lab6), log=quiet)
+    experiment.run(
+        make_setup(out, "lab6", "sgd"), dict.fromkeys(ACTS, lab6), log=quiet, write=report.write_all
+    )
     lab7 = configs.lab7("adam", 0.01, ["normal", "xavier"])
-    experiment.run(make_setup(out, "lab7", "normal"), {"relu": lab7}, log=quiet)
+    experiment.run(
+        make_setup(out, "lab7", "normal"), {"relu": lab7}, log=quiet, write=report.write_all
+    )
     study = diagnostics.run(make_setup(out, "diagnostics", "normal"), "relu", lab7, log=quiet)
     diagnostics.write(study, out / "diagnostics" / "relu")
     return out
@@ -107,18 +124,23 @@ def test_comparison_table_has_summarize_numbers(english, found):
     (table,) = [
         b for b in section(english, "Comparison with exercise 2") if isinstance(b, document.Table)
     ]
-    expected = [(f, report.ranked(f.rows)[0]) for name in handin.LABS for f in found[name]]
+    expected = [
+        (f, summary.ranked(f.rows)[0])
+        for name, lab in labs.LABS.items()
+        if lab.assignment
+        for f in found[name]
+    ]
     assert [row[:2] for row in table.rows] == [
-        [text.say("en", f"short.{f.experiment}"), f.act] for f, _ in expected
+        [text.say("en", f.lab.short_key), f.act] for f, _ in expected
     ]
     for cells, (f, best) in zip(table.rows, expected, strict=True):
-        base = next(r for r in f.rows if r["config"] == f.meta["baseline"])
-        assert cells[2] == base["config"] and cells[5] == best["config"]
-        assert float(cells[3]) == pytest.approx(base["final_train_loss_mean"], abs=5e-5)
-        assert float(cells[4].rstrip("%")) == pytest.approx(100 * base["test_acc_mean"], abs=0.05)
-        assert float(cells[6]) == pytest.approx(best["final_train_loss_mean"], abs=5e-5)
+        base = summary.baseline_row(f.rows, f.provenance.baseline)
+        assert cells[2] == base.config and cells[5] == best.config
+        assert float(cells[3]) == pytest.approx(base.final_train_loss_mean, abs=5e-5)
+        assert float(cells[4].rstrip("%")) == pytest.approx(100 * base.test_acc_mean, abs=0.05)
+        assert float(cells[6]) == pytest.approx(best.final_train_loss_mean, abs=5e-5)
         assert cells[8] == report.speedup_cell(best, "en")
-        assert f"{best['speedup_vs_baseline']:.2f}×" in cells[8]
+        assert f"{best.speedup_vs_baseline:.2f}×" in cells[8]
 
 
 def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(english, found):
@@ -128,20 +150,19 @@ def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(engli
         if isinstance(b, document.Items)
         for line in b.items
     ]
-    every = [f for name in handin.EXPERIMENTS for f in found[name]]
+    every = [f for name in labs.LABS for f in found[name]]
     assert len(lines) == len(every) + 1  # And one for the diagnostics.
     for line, f in zip(lines, every, strict=False):
-        best = report.ranked(f.rows)[0]
-        assert best["config"] != f.meta["baseline"], "the setup must have a faster config"
-        assert line.startswith(f"With {f.act}, **{best['config']}** learns fastest")
+        best = summary.ranked(f.rows)[0]
+        assert best.config != f.provenance.baseline, "the setup must have a faster config"
+        assert line.startswith(f"With {f.act}, **{best.config}** learns fastest")
         assert f" {report.speedup_words(best, 'en')}, " in line  # As the ranking says it.
-        assert f"{best['speedup_vs_baseline']:.2f}× sooner" in line
-        base = next(r for r in f.rows if r["config"] == f.meta["baseline"])
+        assert f"{best.speedup_vs_baseline:.2f}× sooner" in line
+        base = summary.baseline_row(f.rows, f.provenance.baseline)
         lower = [
             r
             for r in f.rows
-            if r["p_vs_baseline"] < 0.05
-            and r["final_train_loss_mean"] < base["final_train_loss_mean"]
+            if r.p_vs_baseline < 0.05 and r.final_train_loss_mean < base.final_train_loss_mean
         ]
         assert f"{len(lower)} of {len(f.rows) - 1} " in line
 
@@ -193,9 +214,10 @@ def test_a_missing_lab_names_the_command_that_produces_it(copy):
 
 def test_records_from_other_settings_and_broken_files_are_left_out_and_named(copy):
     runs = copy / "lab6" / "relu" / "runs"
-    record = train.History.load(runs / "adam.npz")
-    old = {"shared_fingerprint": "other", "finished": "2000-01-01T00:00:00+00:00"}
-    record._replace(meta=record.meta | old).save(runs / "old.npz")
+    record = records.History.load(runs / "adam.npz")
+    other = dataclasses.replace(record.provenance.shared, epochs=7)
+    old = dataclasses.replace(record.provenance, shared=other, finished="2000-01-01T00:00:00+00:00")
+    record._replace(provenance=old).save(runs / "old.npz")
     (runs / "broken.npz").write_bytes(b"not a record")
     relu = handin.load(copy, "lab6", "relu")
     assert set(relu.results) == {"sgd", "adam"}

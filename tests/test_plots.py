@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mlp_jax import plots, stats, text, train
+from mlp_jax import plots, records, stats, text
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -42,7 +42,7 @@ def _curves(rng, rate, noise, diverged=()):
 
 
 def record(curves, **fields):
-    """A ``train.History`` with these per-seed arrays (no validation set, no grid)."""
+    """A ``records.History`` with these per-seed arrays (no validation set, no grid)."""
     defaults = {
         "val_loss": None,
         "val_acc": None,
@@ -53,7 +53,7 @@ def record(curves, **fields):
         "seeds": tuple(range(R)),
         "grid": {},
     }
-    return train.History(**(defaults | curves | fields))
+    return records.History(**(defaults | curves | fields))
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
-"""The lab's numbers and words: target, speed-up, ranking, tables, in English and Polish."""
+"""The lab's numbers (``summary``) and words (``report``): target, speed-up, ranking, tables."""
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from mlp_jax import configs, document, report, stats, text, train
+from mlp_jax import configs, document, records, report, stats, summary, text
 
 S, E = 6, 5
 
@@ -21,7 +22,7 @@ def record(
     diverged_step = np.full(lead, -1)
     for index in diverged:
         diverged_step[index] = 3
-    return train.History(
+    return records.History(
         step_loss=steps,
         train_loss=losses,
         train_acc=1 - losses / 10,
@@ -36,24 +37,34 @@ def record(
         log_every=1,
         seeds=tuple(range(lead[-1])),
         grid=grid or {},
-        meta={
-            "config": configs.Config(name, optimizer, rate).spec(),
-            "data_source": "synthetic: test data",
-            "baseline": "sgd",
-            "wall_s": 1.5,
-            "shared": {
-                "experiment": "lab6",
-                "act": "relu",
-                "layer_sizes": [784, 8, 10],
-                "batch_size": 32,
-                "epochs": E,
-                "seeds": S,
-                "seed": 0,
-                "lr_grid": 1,
-                "divergence_factor": 1e3,
-            },
-        },
+        provenance=records.Provenance(
+            shared=SHARED,
+            baseline="sgd",
+            config=configs.Config(name, optimizer, rate).spec(),
+            data_source="synthetic: test data",
+            wall_s=1.5,
+        ),
     )
+
+
+SHARED = records.SharedSettings(
+    experiment="lab6",
+    data="digest",
+    validation=0,
+    layer_sizes=(784, 8, 10),
+    batch_size=32,
+    epochs=E,
+    seeds=S,
+    seed=0,
+    lr_grid=1,
+    divergence_factor=1e3,
+    act="relu",
+)
+
+
+def ranking(blocks):
+    """The ranking's lines of a ``report.section``."""
+    return next(b.items for b in blocks if isinstance(b, document.Items) and b.ordered)
 
 
 def decay(speed, noise=0.01, seed=0):
@@ -71,49 +82,47 @@ RESULTS = {
 
 
 def test_target_epochs_and_speedup_are_the_lab_question():
-    rows = {r["config"]: r for r in report.summarize("relu", RESULTS, "sgd")}
+    rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
     base_mean = RESULTS["sgd"].train_loss.mean(0)
     target = base_mean[-1]
     adam_mean = RESULTS["adam"].train_loss.mean(0)
-    assert rows["sgd"]["epochs_to_target"] == pytest.approx(
+    assert rows["sgd"].epochs_to_target == pytest.approx(
         stats.epochs_to_target(base_mean, target, interpolate=True)
     )
     expected = stats.epochs_to_target(adam_mean, target, interpolate=True)
-    assert rows["adam"]["epochs_to_target"] == pytest.approx(expected)
+    assert rows["adam"].epochs_to_target == pytest.approx(expected)
     # The curves fall as exp(−k e): adam crosses the target about 3× sooner.
-    assert rows["adam"]["speedup_vs_baseline"] == pytest.approx(
-        rows["sgd"]["epochs_to_target"] / expected
+    assert rows["adam"].speedup_vs_baseline == pytest.approx(
+        rows["sgd"].epochs_to_target / expected
     )
-    assert 2.5 < rows["adam"]["speedup_vs_baseline"] < 3.5
-    assert rows["adam"]["speedup_ci_lo"] <= rows["adam"]["speedup_vs_baseline"]
-    assert rows["adam"]["speedup_vs_baseline"] <= rows["adam"]["speedup_ci_hi"]
-    assert rows["sgd"]["speedup_vs_baseline"] == 1 and math.isnan(rows["sgd"]["speedup_ci_lo"])
-    assert math.isnan(rows["slow"]["epochs_to_target"])
-    assert math.isnan(rows["slow"]["speedup_vs_baseline"]) and math.isnan(
-        rows["slow"]["speedup_ci_hi"]
-    )
-    assert rows["broken"]["diverged"] == S and math.isnan(rows["broken"]["final_train_loss_mean"])
+    assert 2.5 < rows["adam"].speedup_vs_baseline < 3.5
+    assert rows["adam"].speedup_ci_lo <= rows["adam"].speedup_vs_baseline
+    assert rows["adam"].speedup_vs_baseline <= rows["adam"].speedup_ci_hi
+    assert rows["sgd"].speedup_vs_baseline == 1 and math.isnan(rows["sgd"].speedup_ci_lo)
+    assert math.isnan(rows["slow"].epochs_to_target)
+    assert math.isnan(rows["slow"].speedup_vs_baseline) and math.isnan(rows["slow"].speedup_ci_hi)
+    assert rows["broken"].diverged == S and math.isnan(rows["broken"].final_train_loss_mean)
 
 
 def test_accuracy_gets_a_t_interval_and_a_welch_test():
-    rows = {r["config"]: r for r in report.summarize("relu", RESULTS, "sgd")}
+    rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
     acc = RESULTS["adam"].test_acc[:, -1]
     half = 2.570582 * acc.std(ddof=1) / math.sqrt(S)  # t(0.975, 5)
-    assert rows["adam"]["test_acc_ci_lo"] == pytest.approx(acc.mean() - half)
-    assert rows["adam"]["test_acc_ci_hi"] == pytest.approx(acc.mean() + half)
+    assert rows["adam"].test_acc_ci_lo == pytest.approx(acc.mean() - half)
+    assert rows["adam"].test_acc_ci_hi == pytest.approx(acc.mean() + half)
     base = RESULTS["sgd"].test_acc[:, -1]
-    assert rows["adam"]["test_acc_p_vs_baseline"] == pytest.approx(stats.welch_t_test(acc, base)[2])
+    assert rows["adam"].test_acc_p_vs_baseline == pytest.approx(stats.welch_t_test(acc, base)[2])
 
 
 def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
-    rows = report.summarize("relu", RESULTS, "sgd")
-    assert [r["config"] for r in report.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
-    lines = report._ranking_lines(rows, "sgd", "exercise 2's plain SGD", RESULTS["sgd"].meta, "en")
-    by = {r["config"]: r for r in rows}
-    speed = text.num(by["adam"]["speedup_vs_baseline"], ".2f", "en")
+    rows = summary.summarize("relu", RESULTS, "sgd")
+    assert [r.config for r in summary.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
+    lines = ranking(report.section("relu", RESULTS, rows, Path("x")))
+    by = {r.config: r for r in rows}
+    speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
     assert lines[0].startswith("**adam** reaches the final loss of exercise 2's plain SGD")
     assert f"{speed}× sooner" in lines[0]
-    assert f"after {by['adam']['epochs_to_target']:.2f} epochs" in lines[0]
+    assert f"after {by['adam'].epochs_to_target:.2f} epochs" in lines[0]
     assert lines[1].startswith("**sgd** (exercise 2's plain SGD) sets the target")
     assert lines[2].startswith("**slow** does not reach") and f"within {E} epochs" in lines[2]
     assert lines[3] == "**broken**: every seed diverged."
@@ -124,13 +133,13 @@ def test_a_slower_configuration_is_said_to_be_slower():
     noise = 1 + 0.001 * np.random.default_rng(4).standard_normal((S, E))
     base = record(np.array([2.0, 1.0, 0.5, 0.6, 0.6]) * noise, name="sgd")
     lazy = record(np.array([2.0, 1.5, 1.0, 0.7, 0.55]) * noise, name="lazy")
-    rows = report.summarize("relu", {"sgd": base, "lazy": lazy}, "sgd")
-    assert rows[0]["epochs_to_target"] == pytest.approx(2.8, abs=0.01)
-    assert rows[1]["epochs_to_target"] == pytest.approx(4 + 0.1 / 0.15, abs=0.01)
-    assert rows[1]["speedup_vs_baseline"] < 1
-    line = report._ranking_line(rows[1], rows[0], "x", E, "en")
-    later = text.num(1 / rows[1]["speedup_vs_baseline"], ".2f", "en")
-    assert f"reaches the final loss of x {later}× later (95% CI" in line
+    rows = summary.summarize("relu", {"sgd": base, "lazy": lazy}, "sgd")
+    assert rows[0].epochs_to_target == pytest.approx(2.8, abs=0.01)
+    assert rows[1].epochs_to_target == pytest.approx(4 + 0.1 / 0.15, abs=0.01)
+    assert rows[1].speedup_vs_baseline < 1
+    line = ranking(report.section("relu", {"sgd": base, "lazy": lazy}, rows, Path("x")))[1]
+    later = text.num(1 / rows[1].speedup_vs_baseline, ".2f", "en")
+    assert f"reaches the final loss of exercise 2's plain SGD {later}× later (95% CI" in line
 
 
 def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
@@ -139,17 +148,17 @@ def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
     val[..., -1] = [[0.5], [0.3], [0.1]]
     grid = {"learning_rate": (0.01, 0.03, 0.09)}
     r = record(losses, grid=grid, val=val)
-    assert report.chosen(r) == 2
+    assert summary.chosen(r) == 2
     r = record(losses, grid=grid, val=val, diverged=[(2, 0)])
-    assert report.chosen(r) == 1  # A seed diverged at 0.09: passed over.
-    picked = report.selected(r)
-    assert report.learning_rate(picked) == 0.03
+    assert summary.chosen(r) == 1  # A seed diverged at 0.09: passed over.
+    picked = summary.selected(r)
+    assert picked.provenance.learning_rate == 0.03
     np.testing.assert_array_equal(picked.train_loss, losses[1])
-    assert report.chosen(RESULTS["sgd"]) is None
+    assert summary.chosen(RESULTS["sgd"]) is None
 
 
 def test_section_renders_markdown_and_polish(tmp_path):
-    rows = report.summarize("relu", RESULTS, "sgd")
+    rows = summary.summarize("relu", RESULTS, "sgd")
     md = document.markdown(report.section("relu", RESULTS, rows, tmp_path))
     assert md.startswith("# Lab 6: learning-rate optimizers — relu")
     assert "| adam | 0.01 | 0/6 |" in md
@@ -157,18 +166,18 @@ def test_section_renders_markdown_and_polish(tmp_path):
     pl = document.markdown(report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
     assert pl.startswith("## Laboratorium 6: optymalizacja współczynnika uczenia — relu")
     assert "współczynnik uczenia" in pl and "szybciej" in pl
-    loss = rows[1]["final_train_loss_mean"]
+    loss = rows[1].final_train_loss_mean
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
 
 
 def test_a_target_reached_within_the_first_epoch_is_a_bound():
     base = record(decay(0.2), name="sgd")
     quick = record(decay(0.2, seed=7) / 100, name="quick")
-    rows = report.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
+    rows = summary.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
     row = rows[1]
-    assert row["epochs_to_target"] == 1.0
-    assert report.speedup_cell(row, "en") == f"≥ {row['speedup_vs_baseline']:.2f}×"
+    assert row.epochs_to_target == 1.0
+    assert report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
     assert report.speedup_words(row, "en").startswith(
-        f"at least {row['speedup_vs_baseline']:.2f}× sooner"
+        f"at least {row.speedup_vs_baseline:.2f}× sooner"
     )
     assert report.speedup_words(row, "pl").startswith("co najmniej")

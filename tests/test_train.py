@@ -1,6 +1,5 @@
 import json
 import os
-import re
 import subprocess
 import sys
 import textwrap
@@ -215,34 +214,3 @@ def test_validation_set_is_evaluated_like_the_test_set():
     np.testing.assert_array_equal(h.val_loss, h.test_loss)
     np.testing.assert_array_equal(h.val_acc, h.test_acc)
     assert run().val_loss is None
-
-
-def test_history_save_load_round_trip(tmp_path):
-    h = run(optax.adam, hparams={"learning_rate": [1e-3, 3e-2]}, validation=TEST)
-    h = h._replace(meta={"fingerprint": "abc", "note": "x"})
-    path = h.save(tmp_path / "runs" / "a.npz")
-    back = train.History.load(path, "abc")
-    for field in (*PER_RUN, "val_loss", "epoch_s"):
-        np.testing.assert_array_equal(getattr(back, field), getattr(h, field))
-    assert (back.seeds, back.grid, back.meta) == (h.seeds, h.grid, h.meta)
-    assert back.params is None and back.steps_per_epoch == h.steps_per_epoch
-    point = back.at(1)
-    np.testing.assert_array_equal(point.train_loss, h.train_loss[1])
-    assert point.grid == {} and point.meta["point"] == {"learning_rate": h.grid["learning_rate"][1]}
-    with pytest.raises(train.RecordError, match="other settings"):
-        train.History.load(path, "another")
-
-
-@pytest.mark.parametrize(
-    "content", [b"", b"garbage", "truncate", "no_header"], ids=["empty", "garbage", "cut", "hdr"]
-)
-def test_a_broken_record_raises_one_record_error_naming_the_file(tmp_path, content):
-    path = run(epochs=1)._replace(meta={}).save(tmp_path / "a.npz")
-    if content == "truncate":
-        content = path.read_bytes()[:-100]
-    elif content == "no_header":
-        np.savez(path, step_loss=np.zeros(3))
-        content = path.read_bytes()
-    path.write_bytes(content)
-    with pytest.raises(train.RecordError, match=re.escape(str(path))):
-        train.History.load(path)
