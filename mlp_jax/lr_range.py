@@ -25,7 +25,6 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
-import jax
 import numpy as np
 import optax
 
@@ -63,13 +62,14 @@ class RangeTest(NamedTuple):
 
 
 def exponential_rates(min_lr: float, max_lr: float, num_steps: int) -> optax.Schedule:
-    """The schedule η_t = η_min · (η_max/η_min)^(t/(T−1)), held at η_max after T − 1."""
-    ratio = math.log(max_lr / min_lr) / max(num_steps - 1, 1)
-
-    def schedule(step):
-        return min_lr * jax.numpy.exp(ratio * jax.numpy.minimum(step, num_steps - 1))
-
-    return schedule
+    """The schedule η_t = η_min · (η_max/η_min)^(t/(T−1)), held at η_max after T − 1
+    (``optax.exponential_decay`` with a growth rate above 1, capped at ``max_lr``)."""
+    return optax.exponential_decay(
+        init_value=min_lr,
+        transition_steps=max(num_steps - 1, 1),
+        decay_rate=max_lr / min_lr,
+        end_value=max_lr,
+    )
 
 
 def smooth(loss: np.ndarray, beta: float = 0.9) -> np.ndarray:

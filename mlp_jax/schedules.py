@@ -1,10 +1,10 @@
-r"""Learning-rate schedules: optax's, the lab's power scheduling and a plateau wrapper.
+r"""Learning-rate schedules: optax's, and the lab's power scheduling.
 
 A schedule is an :data:`optax.Schedule`: a pure, jit-able function mapping the
 step count :math:`t = 0, 1, \dots` to a learning rate :math:`\eta_t`. Pass it
 as ``learning_rate`` to any optimizer of :mod:`mlp_jax.optimizers` (or optax),
 which then counts the steps in its state. :data:`SCHEDULES` names the builders
-of the lab's six schedules; four are optax's own (mind their argument names and
+of the lab's six schedules; five are optax's own (mind their argument names and
 order):
 
 - ``constant``: ``optax.constant_schedule(value)``, :math:`\eta_t = \eta`.
@@ -35,8 +35,21 @@ order):
   orders of magnitude lower at the end) is e.g.
   ``optax.linear_onecycle_schedule(T, eta_1, pct_start=0.45, pct_final=0.9,
   div_factor=10.0, final_div_factor=1e3)``.
-- ``plateau``: :func:`plateau`. It depends on the loss rather than on the step,
-  so it is a :class:`optax.GradientTransformation` instead.
+- ``plateau``: ``optax.contrib.reduce_on_plateau(factor=0.1, patience=10,
+  rtol=1e-4, atol=0.0, cooldown=0, accumulation_size=1, min_scale=0.0)``,
+  performance scheduling. It depends on the loss rather than on the step, so it is
+  a gradient transformation that multiplies the updates by a scale :math:`\sigma`
+  (initially 1): chain it *after* an optimizer and pass the monitored loss to every
+  ``update`` as the keyword ``value``
+  (``tx = optax.chain(optimizers.adam(1e-3), get("plateau")(patience=5))``,
+  ``tx.update(grads, state, params, value=loss)``). The values of
+  ``accumulation_size`` consecutive calls are averaged into one measurement
+  :math:`L` (the lecture's "check every :math:`N` steps"); :math:`L` improves if
+  :math:`L < (1 - \text{rtol}) L_{best} - \text{atol}`; after ``patience``
+  measurements without improvement :math:`\sigma \leftarrow \max(\sigma \cdot
+  \text{factor}, \text{min\_scale})` (the lecture's division by
+  :math:`\lambda = 1/\text{factor}`), followed by ``cooldown`` measurements
+  without reduction. The current scale is ``state.scale``.
 """
 
 from __future__ import annotations
@@ -50,7 +63,7 @@ import optax.contrib
 
 from mlp_jax import util
 
-__all__ = ["SCHEDULES", "get", "plateau", "power"]
+__all__ = ["SCHEDULES", "get", "power"]
 
 
 def power(
@@ -81,65 +94,13 @@ def power(
     return schedule
 
 
-def plateau(
-    factor: float = 0.1,
-    patience: int = 10,
-    rtol: float = 1e-4,
-    atol: float = 0.0,
-    cooldown: int = 0,
-    accumulation_size: int = 1,
-    min_scale: float = 0.0,
-) -> optax.GradientTransformationExtraArgs:
-    r"""Performance scheduling: reduce the rate when the loss stops improving.
-
-    A wrapper of :func:`optax.contrib.reduce_on_plateau` (same arguments). It
-    is a gradient transformation that multiplies the updates by a scale
-    :math:`\sigma` (initially 1); chain it *after* an optimizer, and pass the
-    monitored loss to every ``update`` call as the keyword ``value``::
-
-        tx = optax.chain(optimizers.adam(1e-3), plateau(patience=5))
-        updates, state = tx.update(grads, state, params, value=loss)
-
-    The values of ``accumulation_size`` consecutive calls are averaged into
-    one measurement :math:`L` (the lecture's "check every :math:`N` steps").
-    :math:`L` improves if :math:`L < (1 - \text{rtol}) L_{best} -
-    \text{atol}`; after ``patience`` measurements without improvement,
-    :math:`\sigma \leftarrow \max(\sigma \cdot \text{factor},
-    \text{min\_scale})` (the lecture's division by :math:`\lambda =
-    1/\text{factor}`), followed by ``cooldown`` measurements during which no
-    reduction happens.
-
-    Args:
-      factor: Multiplier applied to the scale on a plateau.
-      patience: Number of non-improving measurements before a reduction.
-      rtol: Relative improvement threshold.
-      atol: Absolute improvement threshold.
-      cooldown: Measurements to wait after a reduction.
-      accumulation_size: Number of ``update`` calls averaged per measurement.
-      min_scale: Lower bound of the scale.
-
-    Returns:
-      The :class:`optax.GradientTransformationExtraArgs`; the current scale is
-      ``state.scale``.
-    """
-    return optax.contrib.reduce_on_plateau(
-        factor=factor,
-        patience=patience,
-        rtol=rtol,
-        atol=atol,
-        cooldown=cooldown,
-        accumulation_size=accumulation_size,
-        min_scale=min_scale,
-    )
-
-
 SCHEDULES: dict[str, Callable[..., Any]] = {
     "constant": optax.constant_schedule,
     "power": power,
     "exponential": optax.exponential_decay,
     "piecewise_constant": optax.piecewise_constant_schedule,
     "one_cycle": optax.linear_onecycle_schedule,
-    "plateau": plateau,
+    "plateau": optax.contrib.reduce_on_plateau,
 }
 
 

@@ -117,7 +117,7 @@ def test_invalid_arguments(build):
 def test_plateau_reduces_after_patience_non_improving_steps():
     params = {"w": jnp.ones(3)}
     grads = {"w": jnp.array([1.0, -2.0, 0.5])}
-    tx = optax.chain(optimizers.sgd(0.1), schedules.plateau(factor=0.5, patience=3))
+    tx = optax.chain(optimizers.sgd(0.1), schedules.get("plateau")(factor=0.5, patience=3))
     update = jax.jit(tx.update)
     state = tx.init(params)
     losses = [3.0, 2.0, 2.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
@@ -131,7 +131,7 @@ def test_plateau_reduces_after_patience_non_improving_steps():
 
 def test_plateau_keeps_scale_while_improving():
     params = {"w": jnp.ones(2)}
-    tx = schedules.plateau(patience=1)
+    tx = schedules.get("plateau")(patience=1)
     update, state = jax.jit(tx.update), tx.init(params)
     for loss in np.linspace(1.0, 0.5, 8):
         _, state = update(params, state, params, value=jnp.asarray(loss))
