@@ -35,8 +35,8 @@ def main(argv):
         folder = Path(setup.out_dir) / "diagnostics" / act
         if experiment.writes_results():
             diagnostics.write(study, folder)
-            print(f"wrote {folder}/{{layer_stats.csv,report.md,*.png}}", flush=True)
-        headlines.append(diagnostics.headline(study))
+            print(f"wrote {folder}/{{layer_stats.csv,diagnosis.json,report.md,*.png}}", flush=True)
+        headlines.append(diagnostics.headline(study.record))
     print("\n".join(headlines))
 
 

@@ -17,7 +17,17 @@ from pathlib import Path
 from absl import app, flags
 
 from experiments import flags as common
-from mlp_jax import activations, data, experiment, initializers, lr_range, optimizers, plots, util
+from mlp_jax import (
+    activations,
+    data,
+    experiment,
+    initializers,
+    lr_range,
+    optimizers,
+    plots,
+    text,
+    util,
+)
 
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"
@@ -91,7 +101,7 @@ def _write(result: lr_range.RangeTest, dataset: data.Dataset, act: str, out: Pat
     curve = zip(result.learning_rates, result.loss, result.smoothed, strict=True)
     rows = [dict(zip(columns, (float(r), float(l), float(s), dataset.source))) for r, l, s in curve]
     util.write_csv(out / f"{stem}.csv", columns, rows)
-    title = f"LR range test: {OPTIMIZER.value}, {act}, {common.SEEDS.value} seeds"
+    title = text.say("en", "lr.title", optimizer=OPTIMIZER.value, act=act, seeds=common.SEEDS.value)
     return plots.plot_lr_range(result, out / f"{stem}.png", title=title)
 
 

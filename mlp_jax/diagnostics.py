@@ -46,13 +46,12 @@ import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
-from mlp_jax import activations, configs, experiment, model, plots, text, util
+from mlp_jax import activations, configs, document, experiment, model, plots, records, text, util
 
 EVAL_SIZE = 1000
 """Examples in the evaluation batch: the first ones of the training set."""
@@ -73,8 +72,11 @@ STATS = (
 )
 """What ``layer_stats`` measures, per layer."""
 
-COLUMNS = ("init", "act", "layer", "kind", "epoch", "seeds", *STATS, "data_source")
+COLUMNS = records.LAYER_COLUMNS
 """Columns of ``layer_stats.csv``, one row per init, layer and epoch."""
+
+RECORD = "diagnosis.json"
+"""The file of an activation's ``records.Diagnosis``, beside ``layer_stats.csv``."""
 
 Log = Callable[[str], None]
 
@@ -142,21 +144,21 @@ class Study:
     """The diagnostics of one activation with several initializers.
 
     Attributes:
-      act: the hidden activation.
-      rows: one ``COLUMNS`` row per init, layer and epoch: means over non-diverged seeds.
+      record: the numbers (``records.Diagnosis``: one ``LayerRow`` per init, layer and
+        epoch, means over non-diverged seeds), saved as ``RECORD``.
       init_activations: init → the hidden activations at initialisation on the
         evaluation batch, one ``[R, B, units]`` array per hidden layer (all seeds).
-      epochs: epochs trained (rows have epochs 0..epochs).
-      eval_size: examples in the evaluation batch.
       description: Markdown bullet lines describing the setup, for the report.
     """
 
-    act: str
-    rows: list[dict[str, Any]]
+    record: records.Diagnosis
     init_activations: dict[str, list[np.ndarray]]
-    epochs: int
-    eval_size: int
     description: list[str]
+
+    @property
+    def act(self) -> str:
+        """The hidden activation."""
+        return self.record.act
 
 
 def run(
@@ -193,10 +195,7 @@ def run(
                 at_init.extend(jax.device_get(_per_seed_activations(params, x, act)))
 
         history = setup.train(act, config, log=lambda p: log(f"    {p}"), on_epoch=measure)
-        rows += [
-            r | {"data_source": dataset.source}
-            for r in _rows(config.name, act, per_epoch, history.finite)
-        ]
+        rows += _rows(config.name, act, per_epoch, history.finite, dataset.source)
         init_activations[config.name] = at_init
     description = [
         f"- Data: {dataset.source}",
@@ -212,58 +211,70 @@ def run(
         *(f"- `{c.name}`: {text.describe(c.spec())}" for c in by_init),
         f"- Evaluation batch: the first {len(x)} training examples",
     ]
-    return Study(act, rows, init_activations, s.epochs, len(x), description)
+    diagnosis = records.Diagnosis(act, s.epochs, len(x), setup.shared(act), tuple(rows))
+    return Study(diagnosis, init_activations, description)
 
 
 def _rows(
-    init: str, act: str, per_epoch: Sequence[Mapping[str, np.ndarray]], ok: np.ndarray
-) -> list[dict[str, Any]]:
-    """``COLUMNS`` rows from per-epoch ``[R, L]`` stats: means over the seeds in ``ok``."""
+    init: str,
+    act: str,
+    per_epoch: Sequence[Mapping[str, np.ndarray]],
+    ok: np.ndarray,
+    data_source: str = "",
+) -> list[records.LayerRow]:
+    """``LayerRow``s from per-epoch ``[R, L]`` stats: means over the seeds in ``ok``."""
     with np.errstate(invalid="ignore", divide="ignore"):  # No seed left: NaN.
         means = {k: np.stack([s[k] for s in per_epoch])[:, ok].sum(1) / ok.sum() for k in STATS}
     n_epochs, n_layers = means["grad_norm"].shape
     return [
-        {
-            "init": init,
-            "act": act,
-            "layer": layer,
-            "kind": "output" if layer == n_layers - 1 else "hidden",
-            "epoch": epoch,
-            "seeds": int(ok.sum()),
+        records.LayerRow(
+            init=init,
+            act=act,
+            layer=layer,
+            kind="output" if layer == n_layers - 1 else "hidden",
+            epoch=epoch,
+            seeds=int(ok.sum()),
             **{k: float(means[k][epoch, layer]) for k in STATS},
-        }
+            data_source=data_source,
+        )
         for layer in range(n_layers)
         for epoch in range(n_epochs)
     ]
 
 
-def first_layer(study: Study, init: str, epoch: int) -> dict[str, Any]:
-    """The row of layer 0 (the first hidden layer) of ``init`` at ``epoch``."""
-    return next(r for r in study.rows if (r["init"], r["layer"], r["epoch"]) == (init, 0, epoch))
-
-
-def headline(study: Study) -> str:
-    """One sentence: the first hidden layer's pre-activation std and trouble fraction.
-
-    For every init, at initialisation and after the last epoch; the trouble is the
-    saturated fraction (sigmoid, tanh) or the dead fraction (relu).
-    """
-    column = trouble_column(study.act)
-    word = {"saturated_frac": "saturated", "dead_frac": "dead"}.get(column or "")
+def headline(record: records.Diagnosis, lang: str = "en") -> str:
+    """One sentence: the first hidden layer at initialisation, per init: its pre-activation
+    std and the trouble fraction (saturated: sigmoid, tanh; dead: relu)."""
+    column = trouble_column(record.act)
     parts = []
-    for init in dict.fromkeys(r["init"] for r in study.rows):
-        start, end = first_layer(study, init, 0), first_layer(study, init, study.epochs)
-        part = (
-            f"{init}: pre-activation std {start['preact_std']:.3g} (closed form "
-            f"{start['preact_std_closed_form']:.3g}) → {end['preact_std']:.3g}"
-        )
+    for init in record.inits:
+        start = record.first_layer(init, 0)
+        std = text.num(start.preact_std, ".3g", lang)
+        part = text.say(lang, "diag.part", init=init, std=std)
         if column:
-            part += f", {word} {start[column]:.1%} → {end[column]:.1%}"
+            frac = text.pct(getattr(start, column), lang)
+            part += ", " + text.say(lang, f"diag.{column}", frac=frac)
         parts.append(part)
-    return (
-        f"{study.act}, first hidden layer, at initialisation → after epoch {study.epochs} "
-        f"(mean over seeds, first {study.eval_size} training examples): {'; '.join(parts)}."
-    )
+    return text.say(lang, "concl.diagnostics", act=record.act, parts="; ".join(parts))
+
+
+def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
+    """The first hidden layer per init: pre-activation std at initialisation (measured and
+    closed form) and after the last epoch, and the trouble fraction at both."""
+    say = functools.partial(text.say, lang)
+    column, last = trouble_column(record.act), record.epochs
+    header = [say("col.init"), say("col.preact_std", epoch=0), say("col.closed_form")]
+    header += [say("col.preact_std", epoch=last)]
+    header += [say(f"col.{column}", epoch=e) for e in (0, last)] if column else []
+    rows = []
+    for init in record.inits:
+        start, end = record.first_layer(init, 0), record.first_layer(init, last)
+        stds = (start.preact_std, start.preact_std_closed_form, end.preact_std)
+        cells = [init] + [text.num(v, ".3g", lang) for v in stds]
+        rows.append(
+            cells + ([text.pct(getattr(r, column), lang) for r in (start, end)] if column else [])
+        )
+    return document.Table(header, rows)
 
 
 def _fmt(value: float, spec: str) -> str:
@@ -282,7 +293,7 @@ def report(study: Study) -> str:
         "",
         "## First hidden layer",
         "",
-        headline(study),
+        headline(study.record),
         "",
         "## Statistics at initialisation and after the last epoch",
         "",
@@ -301,13 +312,13 @@ def report(study: Study) -> str:
         ),
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for r in study.rows:
-        if r["epoch"] in (0, study.epochs):
+    for r in study.record.rows:
+        if r.epoch in (0, study.record.epochs):
             lines.append(
-                f"| {r['init']} | {r['layer']} ({r['kind']}) | {r['epoch']} "
-                f"| {r['preact_mean']:.3g} | {r['preact_std']:.3g} "
-                f"| {r['preact_std_closed_form']:.3g} | {_fmt(r['saturated_frac'], '.1%')} "
-                f"| {_fmt(r['dead_frac'], '.1%')} | {r['grad_norm']:.3g} |"
+                f"| {r.init} | {r.layer} ({r.kind}) | {r.epoch} "
+                f"| {r.preact_mean:.3g} | {r.preact_std:.3g} "
+                f"| {r.preact_std_closed_form:.3g} | {_fmt(r.saturated_frac, '.1%')} "
+                f"| {_fmt(r.dead_frac, '.1%')} | {r.grad_norm:.3g} |"
             )
     lines += ["", "## Plots", "", "![activation histograms at init](activation_hist.png)", ""]
     if column:
@@ -316,56 +327,66 @@ def report(study: Study) -> str:
     return "\n".join(lines)
 
 
-def write(study: Study, folder: str | Path) -> list[Path]:
-    """Writes ``layer_stats.csv``, the figures and ``report.md`` into ``folder``.
+def figure_folder(folder: str | Path, lang: str) -> Path:
+    """Where ``write`` draws the figures in ``lang``: ``folder`` in English, else
+    ``folder/<lang>`` (the hand-in report embeds those of its language)."""
+    return Path(folder) if lang == "en" else Path(folder) / lang
 
-    Figures: ``activation_hist.png`` (hidden activations at initialisation, a panel
-    per hidden layer, a colour per init), ``saturated_frac.png`` or
-    ``dead_frac.png`` per epoch when the activation has that failure, and
-    ``grad_norm.png`` per epoch (log y).
+
+def write(study: Study, folder: str | Path) -> list[Path]:
+    """Writes ``layer_stats.csv``, the ``RECORD``, the figures and ``report.md`` into
+    ``folder``.
+
+    Figures, in every language of ``text.LANGS`` (``figure_folder``):
+    ``activation_hist.png`` (hidden activations at initialisation, a panel per hidden
+    layer, a colour per init), ``saturated_frac.png`` or ``dead_frac.png`` per epoch
+    when the activation has that failure, and ``grad_norm.png`` per epoch (log y).
 
     Returns:
       The written paths.
     """
     folder = Path(folder)
-    act, column = study.act, trouble_column(study.act)
-    note = (
-        f"mean over non-diverged seeds; evaluation batch: first {study.eval_size} training examples"
-    )
-    paths = [util.write_csv(folder / "layer_stats.csv", COLUMNS, study.rows)]
-    paths.append(
+    rows = study.record.rows
+    paths = [util.write_csv(folder / "layer_stats.csv", COLUMNS, [r.to_dict() for r in rows])]
+    paths.append(study.record.save(folder / RECORD))
+    for lang in text.LANGS:
+        paths += _figures(study, figure_folder(folder, lang), lang)
+    paths.append(util.atomic_write_text(folder / "report.md", report(study)))
+    return paths
+
+
+def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
+    say = functools.partial(text.say, lang)
+    act, column, n = study.act, trouble_column(study.act), study.record.eval_size
+    rows = study.record.rows
+    paths = [
         plots.plot_histograms(
             study.init_activations,
             folder / "activation_hist.png",
-            title=f"{act} activations at initialisation",
+            title=say("diag.hist_title", act=act),
             xlabel=f"{act}(z)",
             marks=SATURATION.get(act, ()),
-            marks_label="saturation thresholds",
-            note=f"all seeds; evaluation batch: first {study.eval_size} training examples",
+            marks_label=say("diag.marks"),
+            note=say("diag.hist_note", n=n),
+            lang=lang,
         )
-    )
-    if column:
-        ylabel = {"saturated_frac": "saturated fraction", "dead_frac": "dead fraction"}[column]
+    ]
+    curves = [(column, False, say(f"diag.ylabel.{column}"))] if column else []
+    curves.append(("grad_norm", True, say("diag.grad_ylabel")))
+    for name, log, ylabel in curves:
+        title = say("diag.grad_title", act=act) if name == "grad_norm" else None
+        title = title or say("diag.curve_title", act=act, what=ylabel)
+        path = folder / f"{name}.png"
         paths.append(
             plots.plot_layer_curves(
-                study.rows,
-                column,
-                folder / f"{column}.png",
-                title=f"{act}: {ylabel} of the hidden units",
+                rows,
+                name,
+                path,
+                title=title,
                 ylabel=ylabel,
-                note=note,
+                log=log,
+                note=say("diag.note", n=n),
+                lang=lang,
             )
         )
-    paths.append(
-        plots.plot_layer_curves(
-            study.rows,
-            "grad_norm",
-            folder / "grad_norm.png",
-            title=f"{act}: gradient norm per layer",
-            ylabel="‖∂C/∂W‖ (Frobenius)",
-            log=True,
-            note=note,
-        )
-    )
-    paths.append(util.atomic_write_text(folder / "report.md", report(study)))
     return paths

@@ -19,14 +19,12 @@ training loss at p < ``summary.ALPHA`` (``summary.compare``).
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
-import math
 import shlex
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from mlp_jax import (
     activations,
@@ -42,11 +40,10 @@ from mlp_jax import (
 )
 from mlp_jax.records import SummaryRow
 
-Row = dict[str, Any]
 Found = dict[str, list["Finished"]]
 """Experiment → its activations' records."""
-Diagnosed = dict[str, list[Row]]
-"""Activation → the rows of its ``diagnostics/<act>/layer_stats.csv``."""
+Diagnosed = dict[str, records.Diagnosis]
+"""Activation → its ``diagnostics/<act>/diagnosis.json``."""
 
 
 class NoResults(records.RecordError):
@@ -106,30 +103,31 @@ def find(out_dir: str | Path) -> Found:
     return {name: [f for f in found if f] for name, found in loaded.items()}
 
 
-def diagnosed(out_dir: str | Path) -> Diagnosed:
-    """Activation → its ``diagnostics/<act>/layer_stats.csv`` rows, numbers parsed."""
-    folder = Path(out_dir) / "diagnostics"
-    paths = {act: folder / act / "layer_stats.csv" for act in activations.ACTIVATIONS}
-    return {act: _read_stats(path) for act, path in paths.items() if path.exists()}
+def diagnosed(out_dir: str | Path, log: Callable[[str], None] = print) -> Diagnosed:
+    """Activation → its diagnostics record (``diagnostics.RECORD``); a damaged one is
+    left out with one line to ``log``."""
+    found = {}
+    for act in activations.ACTIVATIONS:
+        path = Path(out_dir) / "diagnostics" / act / diagnostics.RECORD
+        if not path.exists():
+            continue
+        try:
+            found[act] = records.Diagnosis.load(path)
+        except records.RecordError as e:
+            log(f"left out of the report: {e}; fix: rerun python -m experiments.diagnostics")
+    return found
 
 
-def _read_stats(path: Path) -> list[Row]:
-    with path.open(newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        row.update({k: int(row[k]) for k in ("layer", "epoch", "seeds")})
-        row.update({k: float(row[k]) if row[k] else math.nan for k in diagnostics.STATS})
-    return rows
-
-
-def build(out_dir: str | Path, lang: str = "en") -> list[document.Block]:
+def build(
+    out_dir: str | Path, lang: str = "en", log: Callable[[str], None] = print
+) -> list[document.Block]:
     """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``).
 
     Raises:
       NoResults: no experiment has records under ``out_dir``.
     """
     out_dir = Path(out_dir)
-    found, diag = find(out_dir), diagnosed(out_dir)
+    found, diag = find(out_dir), diagnosed(out_dir, log)
     if not any(found.values()):
         raise NoResults(
             f"no results under {out_dir}: no records (runs/*.npz) in "
@@ -151,13 +149,13 @@ def build(out_dir: str | Path, lang: str = "en") -> list[document.Block]:
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
 
 
-def write(out_dir: str | Path, lang: str = "en") -> list[Path]:
+def write(out_dir: str | Path, lang: str = "en", log: Callable[[str], None] = print) -> list[Path]:
     """Writes ``build``'s report to ``out_dir/report.md`` and ``out_dir/report.html``.
 
     Returns:
       The two paths.
     """
-    blocks = build(out_dir, lang)
+    blocks = build(out_dir, lang, log)
     page = document.html(blocks, title=text.say(lang, "handin.title"), lang=lang)
     return [
         util.atomic_write_text(Path(out_dir) / "report.md", document.markdown(blocks)),
@@ -283,50 +281,29 @@ def _notes(f: Finished, out_dir: Path, lang: str) -> list[document.Paragraph]:
     return [document.Paragraph(n) for n in notes]
 
 
-def _first_layer(rows: Sequence[Row], init: str, epoch: int) -> Row:
-    return next(r for r in rows if (r["init"], r["layer"], r["epoch"]) == (init, 0, epoch))
-
-
-def _inits(rows: Sequence[Row]) -> list[str]:
-    return list(dict.fromkeys(r["init"] for r in rows))
-
-
 def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
-    """Per activation: the first hidden layer at init and at the end, and the figures."""
+    """Per activation: the first hidden layer at init and at the end, and the figures
+    (drawn in ``lang`` by the diagnostics, ``diagnostics.figure_folder``)."""
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = [document.Heading(2, say(labs.DIAGNOSTICS_TITLE))]
-    for act, rows in diag.items():
-        column, last = diagnostics.trouble_column(act), max(r["epoch"] for r in rows)
-        header = [say("col.init"), say("col.preact_std", epoch=0), say("col.closed_form")]
-        header += [say("col.preact_std", epoch=last)]
-        header += [say(f"col.{column}", epoch=e) for e in (0, last)] if column else []
-        table = [_diagnosis_cells(rows, init, last, column, lang) for init in _inits(rows)]
+    for act, record in diag.items():
+        column = diagnostics.trouble_column(act)
+        drawn = diagnostics.figure_folder(Path("diagnostics", act), lang)
         figures = ["activation_hist", *([column] if column else [])]
         blocks += [
             document.Heading(3, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
             document.Paragraph(say("diag.explain", path=f"diagnostics/{act}/report.md")),
-            document.Table(header, table),
+            diagnostics.first_layer_table(record, lang),
             *(
                 document.Image(
                     say(f"fig.{figure}"),
-                    out_dir / "diagnostics" / act / f"{figure}.png",
-                    f"diagnostics/{act}/{figure}.png",
+                    out_dir / drawn / f"{figure}.png",
+                    (drawn / f"{figure}.png").as_posix(),
                 )
                 for figure in figures
             ),
         ]
     return blocks
-
-
-def _diagnosis_cells(
-    rows: Sequence[Row], init: str, last: int, column: str | None, lang: str
-) -> list[str]:
-    start, end = _first_layer(rows, init, 0), _first_layer(rows, init, last)
-    cells = [init] + [
-        text.num(value, ".3g", lang)
-        for value in (start["preact_std"], start["preact_std_closed_form"], end["preact_std"])
-    ]
-    return cells + ([text.pct(r[column], lang) for r in (start, end)] if column else [])
 
 
 def _comparison(found: Found, lang: str) -> list[document.Block]:
@@ -373,7 +350,7 @@ def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Bloc
             lines = [conclusion(f, lang) for f in found[name]]
             blocks += [document.Heading(3, say(lab.title_key)), document.Items(lines)]
     if diag:
-        lines = [diagnosis(act, rows, lang) for act, rows in diag.items()]
+        lines = [diagnostics.headline(record, lang) for record in diag.values()]
         blocks += [document.Heading(3, say(labs.DIAGNOSTICS_TITLE)), document.Items(lines)]
     return blocks
 
@@ -436,27 +413,12 @@ def _fastest(c: summary.Comparison, total: int, values: Mapping[str, str], lang:
     )
 
 
-def diagnosis(act: str, rows: Sequence[Row], lang: str = "en") -> str:
-    """The first hidden layer at initialisation, per init: pre-activation std and trouble."""
-    column = diagnostics.trouble_column(act)
-    parts = []
-    for init in _inits(rows):
-        start = _first_layer(rows, init, 0)
-        part = text.say(
-            lang, "diag.part", init=init, std=text.num(start["preact_std"], ".3g", lang)
-        )
-        if column:
-            part += ", " + text.say(lang, f"diag.{column}", frac=text.pct(start[column], lang))
-        parts.append(part)
-    return text.say(lang, "concl.diagnostics", act=act, parts="; ".join(parts))
-
-
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
     """Data sources, package versions, when the records finished, the commands."""
     say = functools.partial(text.say, lang)
     kept = [r.provenance for f in _every(found) for r in f.results.values()]
     sources = [p.data_source for p in kept]
-    sources += [row["data_source"] for rows in diag.values() for row in rows]
+    sources += [row.data_source for record in diag.values() for row in record.rows]
     dates = sorted({_date(p) for p in kept})
     lines = [say("setup.data", source=s) for s in dict.fromkeys(sources)]
     lines += [say("prov.versions", versions=_versions(kept))]

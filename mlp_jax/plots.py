@@ -338,6 +338,7 @@ def plot_histograms(
     marks: Sequence[float] = (),
     marks_label: str | None = None,
     note: str = "",
+    lang: str = "en",
 ) -> Path:
     r"""Writes histograms of per-layer values, a panel per layer and a colour per name.
 
@@ -361,6 +362,7 @@ def plot_histograms(
       marks: x positions drawn as dashed vertical lines (e.g. saturation thresholds).
       marks_label: legend entry of those lines.
       note: small grey line under the panels (what was measured).
+      lang: the language of the axes' words (``text.LANGS``).
 
     Returns:
       ``path``.
@@ -377,7 +379,8 @@ def plot_histograms(
         for name, v in per_name.items():
             counts, _ = np.histogram(nonzero[name], edges)
             zeros = np.mean(v == 0) if v.size else 0.0
-            label = f"{name} (h = 0: {zeros:.0%})" if zeros >= 0.005 else name
+            share = text.num(100 * zeros, ".0f", lang)
+            label = f"{name} (h = 0: {share}%)" if zeros >= 0.005 else name
             fraction = counts / max(v.size, 1)
             ax.stairs(fraction, edges, color=palette[name], lw=1.5, label=label)
             ax.stairs(fraction, edges, color=palette[name], alpha=0.15, fill=True)
@@ -388,11 +391,11 @@ def plot_histograms(
             ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
         ax.set_xlim(edges[0], edges[-1])
         ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
-        ax.set_title(f"hidden layer {layer}")
+        ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
         ax.legend(fontsize="small")
-    axes[0][0].set_ylabel("fraction of values per bin")
+    axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(title)
     if note:
         fig.supxlabel(note, fontsize="x-small", color="0.35")
@@ -400,7 +403,7 @@ def plot_histograms(
 
 
 def plot_layer_curves(
-    rows: Sequence[Mapping[str, object]],
+    rows: Sequence[records.LayerRow],
     column: str,
     path: Path,
     *,
@@ -408,12 +411,13 @@ def plot_layer_curves(
     ylabel: str,
     log: bool = False,
     note: str = "",
+    lang: str = "en",
 ) -> Path:
     """Writes ``column`` against the epoch, a panel per layer and a line per init.
 
     Args:
-      rows: dicts with ``init``, ``layer``, ``epoch`` and ``column`` (optionally
-        ``kind``, shown in the panel title), e.g. ``diagnostics.Study.rows``. Lines
+      rows: ``records.LayerRow``s (``kind`` is shown in the panel title), e.g.
+        ``records.Diagnosis.rows``. Lines
         follow the order of first appearance of the inits, coloured by ``colors``;
         layers whose values are all NaN get no panel.
       column: the value to plot.
@@ -422,14 +426,15 @@ def plot_layer_curves(
       ylabel: y-axis label.
       log: log-scale y axis.
       note: small grey line under the panels (what the lines are).
+      lang: the language of the axes' words (``text.LANGS``).
 
     Returns:
       ``path``.
     """
-    inits = list(dict.fromkeys(r["init"] for r in rows))
+    inits = list(dict.fromkeys(r.init for r in rows))
     palette = colors(inits)
-    layers = sorted({r["layer"] for r in rows if np.isfinite(r[column])})
-    layers = layers or sorted({r["layer"] for r in rows})
+    layers = sorted({r.layer for r in rows if np.isfinite(getattr(r, column))})
+    layers = layers or sorted({r.layer for r in rows})
     fig, axes = plt.subplots(
         1,
         max(len(layers), 1),
@@ -439,21 +444,21 @@ def plot_layer_curves(
         layout="constrained",
     )
     for ax, layer in zip(axes[0], layers):
-        kinds = {r["kind"] for r in rows if r["layer"] == layer and "kind" in r}
+        kinds = {r.kind for r in rows if r.layer == layer}
         for init in inits:
             mine = sorted(
-                (r for r in rows if r["init"] == init and r["layer"] == layer),
-                key=lambda r: r["epoch"],
+                (r for r in rows if r.init == init and r.layer == layer), key=lambda r: r.epoch
             )
             ax.plot(
-                [r["epoch"] for r in mine],
-                [r[column] for r in mine],
+                [r.epoch for r in mine],
+                [getattr(r, column) for r in mine],
                 marker="o",
                 color=palette[init],
                 label=init,
             )
-        ax.set_title(f"layer {layer}" + "".join(f" ({k})" for k in kinds))
-        ax.set_xlabel("epoch (0 = at initialisation)")
+        kind = "".join(f" ({text.say(lang, f'plot.kind.{k}')})" for k in kinds)
+        ax.set_title(text.say(lang, "plot.layer", layer=layer) + kind)
+        ax.set_xlabel(text.say(lang, "plot.epoch0"))
         ax.locator_params(axis="x", integer=True)
         ax.grid(True, which="major", alpha=0.4)
         ax.grid(True, which="minor", alpha=0.15)
@@ -467,30 +472,31 @@ def plot_layer_curves(
     return _save(fig, Path(path))
 
 
-def plot_lr_range(result: Any, path: Path, *, title: str) -> Path:
+def plot_lr_range(result: Any, path: Path, *, title: str, lang: str = "en") -> Path:
     """The LR range test: loss against learning rate (log x), suggestion marked.
 
     Args:
       result: an ``mlp_jax.lr_range.RangeTest``.
       path: the PNG to write.
       title: figure title.
+      lang: the language of the axes' words (``text.LANGS``).
     """
+    say = functools.partial(text.say, lang)
+    rate = functools.partial(text.num, spec=".3g", lang=lang)
     fig, ax = plt.subplots(figsize=FIGSIZE, dpi=DPI)
-    ax.plot(result.learning_rates, result.loss, color="0.7", lw=0.8, label="mean minibatch loss")
-    ax.plot(result.learning_rates, result.smoothed, color="C0", lw=1.8, label="smoothed")
-    ax.axvline(result.suggestion, color="C3", ls="--", label=f"suggested {result.suggestion:.3g}")
-    ax.axvline(result.steepest, color="C2", ls=":", label=f"steepest {result.steepest:.3g}")
+    ax.plot(result.learning_rates, result.loss, color="0.7", lw=0.8, label=say("lr.loss"))
+    ax.plot(result.learning_rates, result.smoothed, color="C0", lw=1.8, label=say("lr.smoothed"))
+    suggested = say("lr.suggested", rate=rate(result.suggestion))
+    ax.axvline(result.suggestion, color="C3", ls="--", label=suggested)
+    steepest = say("lr.steepest", rate=rate(result.steepest))
+    ax.axvline(result.steepest, color="C2", ls=":", label=steepest)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("learning rate")
-    ax.set_ylabel("loss")
+    ax.set_xlabel(say("plot.lr"))
+    ax.set_ylabel(say("lr.ylabel"))
     ax.grid(True, which="major", alpha=0.4)
     ax.legend(fontsize="small")
     fig.suptitle(title)
-    fig.supxlabel(
-        "suggested = rate at the minimum of the smoothed loss / 10; curve cut where it blows up",
-        fontsize="x-small",
-        color="0.35",
-    )
+    fig.supxlabel(say("lr.note"), fontsize="x-small", color="0.35")
     fig.tight_layout()
     return _save(fig, path)

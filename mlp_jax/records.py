@@ -455,3 +455,106 @@ SUMMARY_COLUMNS = tuple(f.name for f in dataclasses.fields(SummaryRow))
 def write_summary(path: str | os.PathLike[str], rows: Sequence[SummaryRow]) -> Path:
     """Writes ``rows`` as ``summary.csv``, atomically."""
     return util.write_csv(path, SUMMARY_COLUMNS, [r.csv_row() for r in rows])
+
+
+@dataclasses.dataclass(frozen=True)
+class LayerRow(_Json):
+    """One layer of one initializer at one epoch, averaged over the non-diverged seeds
+    (see ``diagnostics``); a row of ``layer_stats.csv``.
+
+    Attributes:
+      init: the initializer (the configuration's name).
+      act: the hidden activation.
+      layer: 0 for the first hidden layer; the last is the output layer.
+      kind: ``hidden`` or ``output``.
+      epoch: 0 at initialisation, ``e`` after epoch ``e``.
+      seeds: seeds averaged (those that never diverged).
+      preact_mean: pre-activation mean.
+      preact_std: pre-activation standard deviation.
+      preact_std_closed_form: its forward-propagation formula.
+      saturated_frac: saturated fraction (sigmoid, tanh), else NaN.
+      dead_frac: dead fraction (relu), else NaN.
+      grad_norm: Frobenius norm of the loss's gradient w.r.t. the layer's weights.
+      data_source: the data's line.
+    """
+
+    init: str
+    act: str
+    layer: int
+    kind: str
+    epoch: int
+    seeds: int
+    preact_mean: float
+    preact_std: float
+    preact_std_closed_form: float
+    saturated_frac: float
+    dead_frac: float
+    grad_norm: float
+    data_source: str
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LayerRow:
+        return cls(**{k: math.nan if v is None else v for k, v in data.items()})
+
+
+LAYER_COLUMNS = tuple(f.name for f in dataclasses.fields(LayerRow))
+"""Columns of ``layer_stats.csv``, one row per init, layer and epoch."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Diagnosis(_Json):
+    """The layer diagnostics of one activation, saved as ``diagnosis.json``.
+
+    Attributes:
+      act: the hidden activation.
+      epochs: epochs trained (rows have epochs 0..epochs).
+      eval_size: examples in the evaluation batch.
+      shared: the shared settings trained with.
+      rows: one ``LayerRow`` per init, layer and epoch.
+    """
+
+    act: str
+    epochs: int
+    eval_size: int
+    shared: SharedSettings
+    rows: tuple[LayerRow, ...]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnosis:
+        data = dict(data)
+        data["shared"] = SharedSettings.from_dict(data["shared"])
+        data["rows"] = tuple(LayerRow.from_dict(r) for r in data["rows"])
+        return cls(**data)
+
+    @property
+    def inits(self) -> list[str]:
+        """The initializers, in the order they ran."""
+        return list(dict.fromkeys(r.init for r in self.rows))
+
+    def first_layer(self, init: str, epoch: int) -> LayerRow:
+        """The row of layer 0 (the first hidden layer) of ``init`` at ``epoch``."""
+        return next(r for r in self.rows if (r.init, r.layer, r.epoch) == (init, 0, epoch))
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Writes the record as JSON, atomically, with ``FORMAT``."""
+        text = dumps({"format": FORMAT, "diagnosis": self.to_dict()})
+        return util.atomic_write_text(path, text)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Diagnosis:
+        """Reads a record written by ``save``.
+
+        Raises:
+          RecordError: the file is unreadable, truncated, malformed or of another format.
+        """
+        try:
+            data = loads(Path(path).read_text())
+            if data.get("format") != FORMAT:
+                raise ValueError(f"record format {data.get('format')}, this one reads {FORMAT}")
+            record = cls.from_dict(data["diagnosis"])
+            record.first_layer(record.inits[0], 0)  # At least one layer at epoch 0.
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+            raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
+        except StopIteration as e:
+            raise RecordError(f"{path}: unreadable or truncated (no first layer)") from e
+        return record

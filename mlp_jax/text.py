@@ -181,6 +181,28 @@ _EN = {
     "prov.versions": "Package versions of the records: {versions}.",
     "prov.finished": "Records finished: {dates} (UTC).",
     "prov.commands": "Commands that produced them:",
+    "plot.layer": "layer {layer}",
+    "plot.hidden_layer": "hidden layer {layer}",
+    "plot.kind.hidden": "hidden",
+    "plot.kind.output": "output",
+    "plot.per_bin": "fraction of values per bin",
+    "diag.hist_title": "{act} activations at initialisation",
+    "diag.marks": "saturation thresholds",
+    "diag.hist_note": "all seeds; evaluation batch: first {n} training examples",
+    "diag.note": "mean over non-diverged seeds; evaluation batch: first {n} training examples",
+    "diag.ylabel.saturated_frac": "saturated fraction",
+    "diag.ylabel.dead_frac": "dead fraction",
+    "diag.curve_title": "{act}: {what} of the hidden units",
+    "diag.grad_title": "{act}: gradient norm per layer",
+    "diag.grad_ylabel": "‖∂C/∂W‖ (Frobenius norm)",
+    "lr.title": "LR range test: {optimizer}, {act}, {seeds} seeds",
+    "lr.loss": "mean minibatch loss",
+    "lr.smoothed": "smoothed",
+    "lr.suggested": "suggested {rate}",
+    "lr.steepest": "steepest {rate}",
+    "lr.ylabel": "loss",
+    "lr.note": "suggested = rate at the minimum of the smoothed loss / 10; curve cut where it "
+    "blows up",
 }
 
 _PL = {
@@ -359,6 +381,29 @@ _PL = {
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
     "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
     "prov.commands": "Polecenia, które je utworzyły:",
+    "plot.layer": "warstwa {layer}",
+    "plot.hidden_layer": "warstwa ukryta {layer}",
+    "plot.kind.hidden": "ukryta",
+    "plot.kind.output": "wyjściowa",
+    "plot.per_bin": "udział wartości w przedziale",
+    "diag.hist_title": "Aktywacje {act} w chwili inicjalizacji",
+    "diag.marks": "progi nasycenia",
+    "diag.hist_note": "wszystkie powtórzenia; zbiór oceny: pierwsze {n} przykładów uczących",
+    "diag.note": "średnia z powtórzeń bez rozbieżności; zbiór oceny: pierwsze {n} przykładów "
+    "uczących",
+    "diag.ylabel.saturated_frac": "udział aktywacji w nasyceniu",
+    "diag.ylabel.dead_frac": "udział martwych neuronów",
+    "diag.curve_title": "{act}: {what}, warstwy ukryte",
+    "diag.grad_title": "{act}: norma gradientu w każdej warstwie",
+    "diag.grad_ylabel": "‖∂C/∂W‖ (norma Frobeniusa)",
+    "lr.title": "Test zakresu współczynnika uczenia: {optimizer}, {act}, liczba powtórzeń: {seeds}",
+    "lr.loss": "średnia strata na paczce",
+    "lr.smoothed": "wygładzona",
+    "lr.suggested": "sugerowany {rate}",
+    "lr.steepest": "najszybszy spadek {rate}",
+    "lr.ylabel": "strata",
+    "lr.note": "sugerowany = współczynnik w minimum wygładzonej straty / 10; krzywa ucięta tam, "
+    "gdzie strata rośnie gwałtownie",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}

@@ -9,7 +9,7 @@ import numpy as np
 import optax
 import pytest
 
-from mlp_jax import data, diagnostics, initializers, model, train
+from mlp_jax import data, diagnostics, initializers, model, records, train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -156,12 +156,12 @@ def test_zero_init_keeps_hidden_units_identical():
 def test_rows_average_non_diverged_seeds():
     per_epoch = [{k: np.array([[1.0, 2.0], [50.0, np.nan], [3.0, 4.0]]) for k in diagnostics.STATS}]
     rows = diagnostics._rows("he", "relu", per_epoch, np.array([True, False, True]))
-    assert [(r["layer"], r["kind"], r["seeds"], r["grad_norm"]) for r in rows] == [
+    assert [(r.layer, r.kind, r.seeds, r.grad_norm) for r in rows] == [
         (0, "hidden", 2, 2.0),
         (1, "output", 2, 3.0),
     ]
     none_left = diagnostics._rows("he", "relu", per_epoch, np.zeros(3, bool))
-    assert all(math.isnan(r["preact_std"]) and r["seeds"] == 0 for r in none_left)
+    assert all(math.isnan(r.preact_std) and r.seeds == 0 for r in none_left)
 
 
 def test_cli_end_to_end(tmp_path, run_cli):
@@ -191,7 +191,19 @@ def test_cli_end_to_end(tmp_path, run_cli):
         if act == "sigmoid":
             assert float(first["normal"][trouble]) > 0.5
             assert float(first["xavier"][trouble]) < 0.01
-    assert "sigmoid, first hidden layer" in result.stdout
+    folder = tmp_path / "diagnostics" / "sigmoid"
+    record = records.Diagnosis.load(folder / diagnostics.RECORD)
+    assert diagnostics.headline(record) in result.stdout
+    with (folder / "layer_stats.csv").open() as f:
+        csv_rows = list(csv.DictReader(f))
+    assert [(r["init"], int(r["layer"]), int(r["epoch"])) for r in csv_rows] == [
+        (r.init, r.layer, r.epoch) for r in record.rows
+    ]
+    assert [float(r["preact_std"]) for r in csv_rows] == pytest.approx(
+        [r.preact_std for r in record.rows], rel=1e-5
+    )
+    for lang in ("en", "pl"):
+        assert (diagnostics.figure_folder(folder, lang) / "grad_norm.png").exists()
 
 
 @pytest.mark.parametrize(

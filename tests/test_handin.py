@@ -167,16 +167,25 @@ def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(engli
         assert f"{len(lower)} of {len(f.rows) - 1} " in line
 
 
-def test_diagnostics_section_reports_the_first_layer_of_the_csv(out_dir, english):
+def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
     blocks = section(english, "Layer diagnostics")
     (table,) = [b for b in blocks if isinstance(b, document.Table)]
-    stats = handin.diagnosed(out_dir)["relu"]
-    start = next(r for r in stats if (r["init"], r["layer"], r["epoch"]) == ("normal", 0, 0))
+    record = handin.diagnosed(out_dir)["relu"]
+    start = record.first_layer("normal", 0)
     normal = table.rows[0]
     assert normal[0] == "normal"
-    assert normal[1] == text.num(start["preact_std"], ".3g", "en")
-    assert normal[4] == text.pct(start["dead_frac"], "en")
-    assert "normal: pre-activation std" in handin.diagnosis("relu", stats)
+    assert normal[1] == text.num(start.preact_std, ".3g", "en")
+    assert normal[4] == text.pct(start.dead_frac, "en")
+    assert "normal: pre-activation std" in diagnostics.headline(record)
+
+
+def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cli):
+    (copy / "diagnostics" / "relu" / diagnostics.RECORD).write_text('{"format": 2, "diag')
+    done = run_cli("report", f"--out_dir={copy}")
+    assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
+    (line,) = [line for line in done.stdout.splitlines() if "diagnosis.json" in line]
+    assert line.startswith("left out of the report: ") and "unreadable" in line
+    assert "Layer diagnostics" not in (copy / "report.md").read_text()
 
 
 def test_polish_report_is_polish(out_dir):
