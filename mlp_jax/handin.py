@@ -191,9 +191,7 @@ def _intro(found: Found, lang: str) -> str:
     """What was studied, on which data, over how many seeds (the labs', if any)."""
     say = functools.partial(text.say, lang)
     every = [f for f in _every(found) if f.lab.assignment] or _every(found)
-    data = [
-        say(f"dataset.{d}") if f"dataset.{d}" in text.PHRASES[lang] else d for d in _datasets(every)
-    ]
+    data = [say(f"dataset.{d}") for d in _datasets(every)]
     acts = dict.fromkeys(f.act for f in every)
     seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
     return say(

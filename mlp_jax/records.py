@@ -158,6 +158,10 @@ class SharedSettings(_Json):
         return fingerprint({"format": FORMAT, **self.to_dict()})
 
 
+CHOICE_REASONS = ("flag", "lab6", "default")
+"""The values of ``Choice.why``."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Choice(_Json):
     """How lab 7's optimizer and rate were chosen for one activation.
@@ -165,7 +169,8 @@ class Choice(_Json):
     Attributes:
       optimizer: a key of ``optimizers.OPTIMIZERS``.
       rate: its learning rate.
-      why: ``flag`` (``--optimizer``), ``lab6`` (lab 6's fastest) or ``default``.
+      why: one of ``CHOICE_REASONS``: ``flag`` (``--optimizer``), ``lab6`` (lab 6's
+        fastest) or ``default``.
       config: lab 6's configuration it came from (``why == "lab6"``), else None.
     """
 

@@ -1,10 +1,14 @@
 """The report's phrases: both languages complete, numbers in each language's style."""
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
-from mlp_jax import configs, text
+from mlp_jax import configs, data, labs, records, text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_phrase_exists_in_every_language_with_the_same_placeholders():
@@ -42,3 +46,71 @@ def test_pct_and_describe():
         "adam, learning rate from a grid of 5, 0.001–0.1, init"
     )
     assert text.describe(spec, rates=[0.001]) == text.describe(spec)
+
+
+def _requested_keys():
+    """Every text key the package and the CLIs can ask for, read from their sources.
+
+    A literal key is taken as it is; an f-string key ``"prefix.{x}"`` is expanded over
+    ``DYNAMIC[prefix]``, the values ``x`` can take (a new dynamic key must be added
+    there, or this test fails); the labs' keys come from their specs.
+    """
+    keys, prefixes = set(), set()
+    for path in [*ROOT.glob("mlp_jax/*.py"), *ROOT.glob("experiments/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Call) and _name(node.func) == "say" and node.args):
+                continue
+            first = node.args[0]
+            lang_first = isinstance(first, ast.Name) and first.id == "lang"
+            lang_first |= isinstance(first, ast.Constant) and first.value in text.LANGS
+            key = node.args[1] if lang_first and len(node.args) > 1 else first
+            if isinstance(key, ast.Constant):
+                keys.add(key.value)
+            elif isinstance(key, ast.JoinedStr):
+                prefixes.add(key.values[0].value)
+    assert prefixes <= set(DYNAMIC), prefixes - set(DYNAMIC)
+    keys |= {prefix + value for prefix in prefixes for value in DYNAMIC[prefix]}
+    keys.add(labs.DIAGNOSTICS_TITLE)
+    return keys | {key for lab in labs.LABS.values() for key in lab.text_keys()}
+
+
+def _name(func):
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+DYNAMIC = {
+    "why.": records.CHOICE_REASONS,
+    "dataset.": data.DATASETS,
+    "verdict.": ("same", "lower", "higher", "none"),
+    "diag.": ("saturated_frac", "dead_frac"),
+    "diag.ylabel.": ("saturated_frac", "dead_frac"),
+    "plot.kind.": ("hidden", "output"),
+    "fig.": (
+        "loss_epoch",
+        "loss_step",
+        "test_acc",
+        "lr_sensitivity",
+        "activations",
+        "activation_hist",
+        "saturated_frac",
+        "dead_frac",
+    ),
+    "col.": (
+        *("config", "lr", "diverged", "loss", "epochs", "speedup", "p_loss", "acc", "p_acc"),
+        *("wall", "experiment", "act", "network", "batch", "epochs_total", "seeds", "configs"),
+        *("baseline", "ex2", "ex2_loss", "ex2_acc", "fastest", "test_acc", "settings", "init"),
+        *("preact_std", "closed_form", "saturated_frac", "dead_frac"),
+    ),
+}
+
+
+def test_every_key_the_code_asks_for_exists_in_both_languages():
+    keys = _requested_keys()
+    assert len(keys) > 100
+    for lang in text.LANGS:
+        assert not keys - set(text.PHRASES[lang]), (lang, sorted(keys - set(text.PHRASES[lang])))
+
+
+def test_a_missing_key_raises_instead_of_falling_back():
+    with pytest.raises(KeyError, match="title.lab8"):
+        text.say("pl", "title.lab8")
