@@ -4,6 +4,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
+import scipy.stats
 
 from mlp_jax import initializers
 
@@ -71,3 +72,45 @@ def test_bad_names_and_scales():
         initializers.get("glorot")
     with pytest.raises(ValueError, match="takes no scale"):
         initializers.get("he", scale=2.0)
+
+
+JAX_EQUIVALENT = {
+    "xavier_normal": jax.nn.initializers.variance_scaling(1.0, "fan_avg", "normal"),
+    "xavier_uniform": jax.nn.initializers.glorot_uniform(),
+    "he_normal": jax.nn.initializers.variance_scaling(2.0, "fan_in", "normal"),
+    "he_uniform": jax.nn.initializers.he_uniform(),
+    "lecun_normal": jax.nn.initializers.variance_scaling(1.0, "fan_in", "normal"),
+    "lecun_uniform": jax.nn.initializers.lecun_uniform(),
+}
+"""Ours → jax.nn's initializer of the same distribution (jax's ``*_normal`` presets are
+truncated normals: ``variance_scaling`` with ``"normal"`` is the untruncated one)."""
+
+
+@pytest.mark.parametrize("name", sorted(JAX_EQUIVALENT))
+def test_same_distribution_as_jax_nn_initializers(name):
+    ours = np.asarray(initializers.get(name)(jax.random.key(1), SHAPE), np.float64).ravel()
+    theirs = np.asarray(JAX_EQUIVALENT[name](jax.random.key(2), SHAPE), np.float64).ravel()
+    # Two independent samples of one distribution: the KS test rarely rejects, and
+    # both standard deviations match the exact formula within 5 standard errors.
+    assert scipy.stats.ks_2samp(ours[::8], theirs[::8]).pvalue > 1e-4
+    std, n = math.sqrt(VARIANCE[name]), ours.size
+    for w in (ours, theirs):
+        assert abs(w.std() - std) < 5 * std * math.sqrt((kurtosis(name) - 1) / n) / 2
+
+
+@pytest.mark.parametrize(
+    ("name", "preset"),
+    [
+        ("xavier_normal", jax.nn.initializers.glorot_normal()),
+        ("he_normal", jax.nn.initializers.he_normal()),
+    ],
+)
+def test_variance_equals_jax_nn_truncated_presets(name, preset):
+    """jax.nn's glorot_normal/he_normal truncate at 2σ and rescale to the same variance."""
+    ours = np.asarray(initializers.get(name)(jax.random.key(3), SHAPE), np.float64)
+    theirs = np.asarray(preset(jax.random.key(4), SHAPE), np.float64)
+    std = math.sqrt(VARIANCE[name])
+    assert ours.std() == pytest.approx(std, rel=0.01) and theirs.std() == pytest.approx(
+        std, rel=0.01
+    )
+    assert np.abs(theirs).max() <= 2 * std * 1.14 < np.abs(ours).max()  # Truncated vs not.
