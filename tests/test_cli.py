@@ -1,11 +1,14 @@
 """The experiment CLIs as a user runs them: help, bad flags, a small lab 6 + lab 7 run."""
 
 import csv
+import os
 import re
+import types
+from pathlib import Path
 
 import pytest
 
-from mlp_jax import records, summary
+from mlp_jax import records, summary, util
 
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=32"]
 
@@ -102,15 +105,29 @@ def test_help_lists_own_flags_then_the_shared_ones(cli, own, run_cli):
         assert f"  {flag}:" in shared and f"  {flag}:" not in mine
 
 
-def test_runs_without_sched_getaffinity_as_on_macos_and_windows(run_cli):
-    result = run_cli(
-        "-c",
-        "import os; del os.sched_getaffinity; import runpy, sys; "
-        "sys.argv = ['lab6', '--help']; runpy.run_module('experiments.lab6', run_name='__main__')",
-        python=True,
+@pytest.mark.parametrize(
+    ("system", "env", "expected"),
+    [
+        ("nt", {"LOCALAPPDATA": "{home}/Local"}, "{home}/Local/mlp_jax"),
+        ("nt", {}, "{home}/AppData/Local/mlp_jax"),
+        ("Darwin", {}, "{home}/Library/Caches/mlp_jax"),
+        ("Linux", {"XDG_CACHE_HOME": "{home}/xdg"}, "{home}/xdg/mlp_jax"),
+        ("Linux", {}, "{home}/.cache/mlp_jax"),
+    ],
+)
+def test_the_cache_folder_of_each_platform(monkeypatch, tmp_path, system, env, expected):
+    for name in ("MLP_JAX_CACHE", "LOCALAPPDATA", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.format(home=tmp_path))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    platform = types.SimpleNamespace(
+        name="nt" if system == "nt" else "posix",
+        environ=os.environ,
+        uname=lambda: types.SimpleNamespace(sysname=system),
     )
-    assert result.returncode == 0, result.stderr
-    assert "Flags of this command:" in result.stdout
+    monkeypatch.setattr(util, "os", platform)  # util's view of the platform only.
+    assert util.cache_dir() == Path(expected.format(home=tmp_path))
 
 
 def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):

@@ -404,6 +404,7 @@ def silent_server():
         yield s.getsockname()[1]
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", ["dead port", "no answer", "no mirror, no DNS", "DNS hangs"])
 def test_offline_falls_through_within_the_timeout(case, monkeypatch, caplog, request):
     mnist = data.DOWNLOADS["mnist"]
@@ -511,6 +512,7 @@ def test_full_size_download_over_loopback(mirror, monkeypatch, tmp_path, capsys)
     assert "26.4 MB of 26.4 MB (100%)" in capsys.readouterr().err
 
 
+@pytest.mark.timing
 @pytest.mark.skipif(
     not data.DEBIAN_FASHION_MNIST.is_dir(),
     reason=f"{data.DEBIAN_FASHION_MNIST} absent: apt-get install dataset-fashion-mnist",

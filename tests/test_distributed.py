@@ -154,6 +154,7 @@ def one_process(tmp_path_factory):
     return out, cold, record(out, "sgd").compile_s, cache
 
 
+@pytest.mark.timing
 def test_a_rerun_compiles_from_the_cache_in_half_the_time(one_process):
     _, cold, warm, cache = one_process
     assert any((cache / "xla").iterdir())
@@ -212,6 +213,7 @@ def test_mpirun_with_distributed(one_process, tmp_path):
     assert_same_summary(out, reference)
 
 
+@pytest.mark.timing
 def test_a_killed_process_stops_the_other_with_one_line(tmp_path):
     """Process 1 is killed once both agreed on what to train; process 0 stops at its next
     gather. (Were process 0, JAX's coordinator, killed, JAX itself ends process 1 at
