@@ -17,18 +17,13 @@ LANGS = ("en", "pl")
 
 _EN = {
     "plot.epoch": "epoch",
-    "plot.epoch0": "epoch (0 = at initialisation)",
     "plot.steps": "step (each point: mean minibatch loss over {steps} steps)",
     "plot.loss_epoch": "training loss (mean over the epoch)",
     "plot.loss_step": "minibatch training loss",
     "plot.test_acc": "test accuracy",
     "plot.diverged": "{k}/{r} diverged",
-    "plot.band_note": "line: mean over non-diverged seeds;  band: 95% CI of the mean, "
-    "mean ± t(0.975, n−1)·s/√n, n = non-diverged seeds",
     "plot.lr": "learning rate",
     "plot.val_loss": "final validation loss",
-    "plot.lr_note": "mean over non-diverged seeds, 95% CI band; circled: the rate with the "
-    "lowest mean (the one reported)",
     "title.lab6": "Lab 6: learning-rate optimizers",
     "title.lab7": "Lab 7: weight initialization",
     "title.schedules": "Learning-rate schedules",
@@ -181,22 +176,30 @@ _EN = {
     "prov.versions": "Package versions of the records: {versions}.",
     "prov.finished": "Records finished: {dates} (UTC).",
     "prov.commands": "Commands that produced them:",
+    # figures and methods
+    "doc.author": "Author: {author}",
+    "doc.date": "Date: {date}",
+    "plot.step_one": "step (each point: the loss on one minibatch)",
+    "caption.band": "Lines: means over the seeds that did not diverge; bands: 95% confidence "
+    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and s "
+    "their standard deviation. Each configuration has its own colour, line style and marker, so "
+    "lines that coincide stay distinguishable.",
+    "caption.acc": "Epoch 0 (before training, at chance level) is left out so that the "
+    "differences after training stay visible.",
+    "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
+    "diverge at that rate, with its 95% confidence band; circled: the rate with the lowest mean, "
+    "at which the configuration is reported.",
 }
 
 _PL = {
     "plot.epoch": "epoka",
-    "plot.epoch0": "epoka (0 = inicjalizacja)",
     "plot.steps": "krok (każdy punkt: średnia strata na paczce z {steps} kroków)",
     "plot.loss_epoch": "strata na zbiorze uczącym (średnia z epoki)",
     "plot.loss_step": "strata na paczce",
     "plot.test_acc": "dokładność na zbiorze testowym",
     "plot.diverged": "{k}/{r} rozbieżnych",
-    "plot.band_note": "linia: średnia z powtórzeń, które nie uległy dywergencji;  pasmo: 95% "
-    "przedział ufności średniej, średnia ± t(0,975, n−1)·s/√n, n = liczba tych powtórzeń",
     "plot.lr": "współczynnik uczenia",
     "plot.val_loss": "końcowa strata walidacyjna",
-    "plot.lr_note": "średnia z powtórzeń, które nie uległy dywergencji, pasmo 95% PU; w kółku: "
-    "współczynnik o najmniejszej średniej (raportowany)",
     "title.lab6": "Laboratorium 6: optymalizacja współczynnika uczenia",
     "title.lab7": "Laboratorium 7: inicjalizacja wag sieci",
     "title.schedules": "Harmonogramy współczynnika uczenia",
@@ -359,6 +362,19 @@ _PL = {
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
     "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
     "prov.commands": "Polecenia, które je utworzyły:",
+    # figures and methods
+    "doc.author": "Autor: {author}",
+    "doc.date": "Data: {date}",
+    "plot.step_one": "krok (każdy punkt: strata na jednej paczce)",
+    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: 95% "
+    "przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to liczba tych "
+    "powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny kolor, styl linii "
+    "i znacznik, więc pokrywające się linie można rozróżnić.",
+    "caption.acc": "Epokę 0 (przed uczeniem, na poziomie zgadywania) pominięto, aby były "
+    "widoczne różnice po uczeniu.",
+    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym "
+    "współczynniku uczenia nie okazały się rozbieżne, z pasmem 95% przedziału ufności; w kółku: "
+    "współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}
