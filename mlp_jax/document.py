@@ -179,7 +179,7 @@ th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
 thead { display: table-header-group; }
 figure { margin: 1rem 0; break-inside: avoid; } img { max-width: 100%; }
 figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
-.math { margin: .6rem 0; overflow-x: auto; } math { font-size: 110%; }
+.math { margin: .6rem 0; } math { font-size: 110%; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
                h2 { break-before: auto; } img { max-height: 11cm; }

@@ -189,6 +189,43 @@ _EN = {
     "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
     "diverge at that rate, with its 95% confidence band; circled: the rate with the lowest mean, "
     "at which the configuration is reported.",
+    "methods.h": "Methods",
+    "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
+    "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
+    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
+    "formulas are those of the code's documentation, the values those the networks were "
+    "trained with.",
+    "methods.h_optimizers": "Optimizers",
+    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
+    "{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Nesterov momentum",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Xavier (Glorot)",
+    "methods.name.he": "He",
+    "methods.yes": "yes",
+    "methods.no": "no",
+    "methods.h_init": "Weight initialization",
+    "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
+    "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
+    "methods.variant.normal": "normal variant",
+    "methods.variant.uniform": "uniform variant",
+    "methods.variant.constant": "no random draw",
+    "methods.sigmas": "The standard deviation \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "of each layer's weights in this network:",
+    "methods.col.layer": "layer",
+    "methods.col.fans": "inputs → outputs",
+    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.h_training": "Network and training",
+    "methods.network": "Network: a multilayer perceptron {sizes} (inputs, hidden units, "
+    "outputs), hidden activation {act}, a linear output layer, softmax cross-entropy loss.",
+    "methods.data": "Data: {data}.",
+    "methods.training": "Minibatch size: {batch}; epochs: {epochs}; repeats of each "
+    "configuration: {seeds}, with different seeds derived from seed {seed}.",
 }
 
 _PL = {
@@ -375,6 +412,44 @@ _PL = {
     "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym "
     "współczynniku uczenia nie okazały się rozbieżne, z pasmem 95% przedziału ufności; w kółku: "
     "współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
+    "methods.h": "Metody",
+    "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
+    "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się "
+    "element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory pochodzą z dokumentacji kodu, wartości – z "
+    "uczenia sieci.",
+    "methods.h_optimizers": "Optymalizatory",
+    "methods.optimizer": "**{name}** (`{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}"
+    "{source}{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Momentum Nesterova",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Metoda Xaviera (Glorota)",
+    "methods.name.he": "Metoda He",
+    "methods.yes": "tak",
+    "methods.no": "nie",
+    "methods.h_init": "Inicjalizacja wag",
+    "methods.init": "**{name}**, {variant}: wagi warstwy o \\(n_{{\\mathrm{{in}}}}\\) wejściach i "
+    "\\(n_{{\\mathrm{{out}}}}\\) wyjściach losuje się niezależnie z rozkładu",
+    "methods.variant.normal": "wariant z rozkładem normalnym",
+    "methods.variant.uniform": "wariant z rozkładem jednostajnym",
+    "methods.variant.constant": "bez losowania",
+    "methods.sigmas": "Odchylenie standardowe \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "wag każdej warstwy tej sieci:",
+    "methods.col.layer": "warstwa",
+    "methods.col.fans": "wejścia → wyjścia",
+    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value} (`{code}`).",
+    "methods.h_training": "Sieć i uczenie",
+    "methods.network": "Sieć: perceptron wielowarstwowy {sizes} (wejścia, neurony ukryte, "
+    "wyjścia), funkcja aktywacji neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja "
+    "straty: entropia krzyżowa z softmaksem.",
+    "methods.data": "Dane: {data}.",
+    "methods.training": "Rozmiar paczki: {batch}; liczba epok: {epochs}; liczba powtórzeń "
+    "każdej konfiguracji: {seeds} (ziarna losowe powtórzeń wyznaczone z ziarna {seed}).",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}
