@@ -244,7 +244,11 @@ def _locale_axis(axis: Any, lang: str, percent: bool = False) -> None:
         axis.set_major_formatter(FuncFormatter(lambda v, _: _decimal(v, lang)))
         axis.set_minor_formatter(NullFormatter())
     elif percent:
-        axis.set_major_formatter((_CommaPercent if lang == "pl" else PercentFormatter)(xmax=1))
+        lo, hi = sorted(axis.get_view_interval())
+        span = 100 * (hi - lo)  # Percentage points: whole ones unless the axis is narrower.
+        decimals = 0 if span >= 5 else 1 if span >= 0.5 else 2
+        percent_formatter = _CommaPercent if lang == "pl" else PercentFormatter
+        axis.set_major_formatter(percent_formatter(xmax=1, decimals=decimals))
     else:
         axis.set_major_formatter(
             (_CommaScalar if lang == "pl" else ScalarFormatter)(useOffset=False)

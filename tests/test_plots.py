@@ -327,6 +327,7 @@ def test_tick_labels_follow_the_language_on_every_axis(runs, lang):
         ax = figures["test_acc"].axes[0]
         labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
         assert all(t.endswith("%") for t in labels)
+        assert not any(c in t for t in labels for c in ".,")  # Whole percents on a wide axis.
         acc = runs["sgd"].test_acc
         assert ax.get_ylim()[0] > acc[:, 0].mean()
         assert ax.get_xlim() == figures["loss_epoch"].axes[0].get_xlim()
