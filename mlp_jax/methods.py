@@ -254,9 +254,23 @@ def _optimizer_blocks(t: Trained, lang: str) -> list[document.Block]:
 
 def _init_name(init: str, scale: float, lang: str) -> str:
     if init == "normal":
-        return f"N(0, {text.num(scale**2, 'g', lang)})"
+        variance = text.num(scale**2, "g", lang)
+        return f"N(0{'; ' if ',' in variance else ', '}{variance})"  # N(0; 0,01) in Polish.
     family = formula(init).name.split("_")[0]
     return _phrase(lang, f"methods.name.{family}", init)
+
+
+def label(name: str, lang: str = "en", scale: float = 1.0) -> str:
+    """The name a report shows for an optimizer, initializer or activation.
+
+    ``adam`` → Adam, ``nesterov`` → Momentum Nesterova (Polish), ``normal`` →
+    N(0, 1) (N(0, scale²)), ``xavier`` → Xavier (Glorot), ``relu`` → ReLU; a name
+    without a phrase is shown as it is. E.g. the ``labels`` of the figures:
+    ``{n: label(n, lang) for n in runs}``.
+    """
+    if name in initializers.INITIALIZERS:
+        return _init_name(name, scale, lang)
+    return _phrase(lang, f"methods.name.{name}", name)
 
 
 def _column(init: str, scale: float, lang: str) -> str:
@@ -283,6 +297,8 @@ def _init_blocks(
             latex.replace(r"\sigma^2", text.num(scale**2, "g", lang).replace(",", "{,}"))
             for latex in (f.distribution, f.variance)
         )
+        if "{,}" in dist:  # A decimal comma: N(0; 0,01).
+            dist = dist.replace(r"\left(0, ", r"\left(0; ")
         out.append(document.Math(rf"w \sim {dist}, \qquad \operatorname{{Var}}(w) = {variance}"))
     per_layer = {init: sigmas(init, sizes, scale) for init, scale in inits.items()}
     header = [say("methods.col.layer"), say("methods.col.fans")]

@@ -155,3 +155,31 @@ def test_methods_section_holds_the_trained_values(lang):
     assert r"w \sim \mathcal{N}\left(0, 1\right), \qquad \operatorname{Var}(w) = 1" in maths
     page = document.html(blocks, title="t", lang=lang)
     assert page.count("<math") == md.count("$$") // 2 + len(re.findall(r"(?<!\$)\$[^$\n]+\$", md))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "shown"),
+    [
+        ("adam", "en", "Adam"),
+        ("nesterov", "pl", "Momentum Nesterova"),
+        ("normal", "pl", "N(0, 1)"),
+        ("xavier", "en", "Xavier (Glorot)"),
+        ("he", "pl", "He"),
+        ("sigmoid", "pl", "funkcja sigmoidalna"),
+        ("relu", "en", "ReLU"),
+        ("swish", "pl", "swish"),
+    ],
+)
+def test_labels(name, lang, shown):
+    assert methods.label(name, lang) == shown
+
+
+def test_label_of_a_scaled_normal():
+    assert methods.label("normal", "pl", scale=0.1) == "N(0; 0,01)"  # No comma collision.
+    assert methods.label("normal", "en", scale=0.1) == "N(0, 0.01)"
+    network = methods.Network(SIZES, "relu", "d", 128, 1, 1)
+    blocks = methods.blocks(network, [], {"normal": 0.1}, "pl")
+    maths = [b.latex for b in blocks if isinstance(b, document.Math)]
+    assert (
+        r"w \sim \mathcal{N}\left(0; 0{,}01\right), \qquad \operatorname{Var}(w) = 0{,}01" in maths
+    )
