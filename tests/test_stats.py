@@ -346,13 +346,23 @@ def test_monte_carlo_error_of_the_endpoints():
 
 
 @pytest.mark.parametrize(
-    ("se", "decimals"), [(0.0004, 2), (0.001, 1), (0.0049, 1), (0.006, 0), (math.nan, 2)]
+    ("se", "decimals", "up_to_3"),
+    [
+        (0.00004, 2, 3),
+        (0.0004, 2, 2),
+        (0.001, 1, 1),
+        (0.0049, 1, 1),
+        (0.006, 0, 0),
+        (math.inf, 0, 0),
+        (0.0, 2, 3),
+        (math.nan, 2, 3),
+    ],
 )
-def test_stable_decimals(se, decimals):
+def test_stable_decimals(se, decimals, up_to_3):
     """The most decimals whose unit is at least 20 standard errors."""
     ratio = stats.Ratio(2.0, 1.5, 2.5, "paired", 10, False, se)
     assert stats.stable_decimals(ratio) == decimals
-    assert stats.stable_decimals(ratio, most=3) == (3 if math.isnan(se) else decimals)
+    assert stats.stable_decimals(ratio, most=3) == up_to_3
 
 
 def coverage(n_datasets, n_resamples, seeds=10, speed=2.5):
