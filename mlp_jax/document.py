@@ -17,6 +17,7 @@ import html as html_lib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -249,6 +250,22 @@ def _print_command(exe: str, html_path: Path, pdf_path: Path, profile: str) -> l
     return [exe, *flags, html_path.resolve().as_uri()]
 
 
+def _run(command: list[str], log: Path, timeout: float) -> int | None:
+    """Runs the browser in its own process group; its exit code, or None after ``timeout``
+    (the whole group killed). Its messages go to ``log``: a browser's helper processes
+    can keep a pipe open after it exits."""
+    with log.open("w") as err:
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
+        try:
+            return process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
+
+
 def pdf(
     html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[str], timeout: float = 120
 ) -> Path:
@@ -261,15 +278,15 @@ def pdf(
 
     Args:
       html_path: the page, e.g. written by :func:`html`.
-      pdf_path: the PDF to write; its folder must exist.
+      pdf_path: the PDF to write; its folder is created if missing.
       timeout: seconds the browser may take.
 
     Returns:
       ``pdf_path``.
 
     Raises:
-      PrintError: no browser found (one line naming the packages to install), or
-        the browser failed or timed out.
+      PrintError: no browser found (one line naming the package to install), no
+        page at ``html_path``, or the browser failed or timed out.
     """
     exe = browser()
     if exe is None:
@@ -278,18 +295,17 @@ def pdf(
             f"{', '.join(BROWSERS)}); install one (Debian: apt-get install chromium) or "
             "open the HTML report in a browser and print it to PDF (A4)"
         )
-    pdf_path = Path(pdf_path)
+    html_path, pdf_path = Path(html_path), Path(pdf_path)
+    if not html_path.is_file():
+        raise PrintError(f"no page to print at {html_path}: write the HTML report first")
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="print-", dir=pdf_path.parent) as tmp:
-        out = Path(tmp) / "page.pdf"
-        command = _print_command(exe, Path(html_path), out, str(Path(tmp) / "profile"))
-        try:
-            done = subprocess.run(
-                command, check=False, capture_output=True, text=True, timeout=timeout
-            )
-        except subprocess.TimeoutExpired:
-            raise PrintError(f"{exe} took over {timeout:.0f} s to print {html_path}") from None
-        if done.returncode != 0 or not out.exists() or out.stat().st_size == 0:
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise PrintError(f"{exe} could not print {html_path} (exit {done.returncode}): {last}")
+        out, log = Path(tmp) / "page.pdf", Path(tmp) / "browser.log"
+        code = _run(_print_command(exe, html_path, out, str(Path(tmp) / "profile")), log, timeout)
+        if code is None:
+            raise PrintError(f"{exe} took over {timeout:.0f} s to print {html_path}")
+        if code != 0 or not out.exists() or out.stat().st_size == 0:
+            last = (log.read_text(errors="replace").strip().splitlines() or ["no message"])[-1]
+            raise PrintError(f"{exe} could not print {html_path} (exit {code}): {last}")
         os.replace(out, pdf_path)
     return pdf_path

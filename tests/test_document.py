@@ -3,7 +3,9 @@
 import base64
 import datetime
 import re
+import time
 import zlib
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -137,3 +139,46 @@ def test_pdf_without_a_browser_says_what_to_do(tmp_path, monkeypatch):
     message = str(error.value)
     assert "\n" not in message and "chromium" in message and "apt-get install" in message
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_pdf_of_a_missing_page_and_a_browser_that_fails(tmp_path, monkeypatch):
+    failing = tmp_path / "chromium"
+    failing.write_text("#!/bin/sh\necho 'first line' >&2\necho 'cannot open display' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr(document, "browser", lambda: str(failing))
+    with pytest.raises(document.PrintError, match="no page to print at .*write the HTML"):
+        document.pdf(tmp_path / "none.html", tmp_path / "out" / "report.pdf")
+    page = tmp_path / "report.html"
+    page.write_text(document.html([document.Paragraph("x")], title="t"), "utf-8")
+    with pytest.raises(document.PrintError) as error:
+        document.pdf(page, tmp_path / "out" / "report.pdf")
+    assert str(error.value).endswith("(exit 3): cannot open display")
+    assert list((tmp_path / "out").iterdir()) == []  # No partial PDF, no temporary folder.
+
+
+def _alive(pid):
+    """Whether process ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_pdf_times_out_and_ends_the_browsers_process_group(tmp_path, monkeypatch):
+    page = tmp_path / "report.html"
+    page.write_text("<p>x</p>", "utf-8")
+    hanging = tmp_path / "browser"
+    child = tmp_path / "child.pid"
+    hanging.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {child}\nwait\n")
+    hanging.chmod(0o755)
+    monkeypatch.setattr(document, "browser", lambda: str(hanging))
+    with pytest.raises(document.PrintError, match="took over 1 s"):
+        document.pdf(page, tmp_path / "report.pdf", timeout=1)
+    pid = int(child.read_text())
+    for _ in range(100):  # The browser's helper process was killed with it.
+        if not _alive(pid):
+            break
+        time.sleep(0.05)
+    assert not _alive(pid)
