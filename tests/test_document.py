@@ -2,12 +2,16 @@
 
 import base64
 import datetime
+import os
 import re
+import subprocess
 import time
 import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
+import matplotlib.image
+import numpy as np
 import pytest
 
 from mlp_jax import document
@@ -182,3 +186,31 @@ def test_pdf_times_out_and_ends_the_browsers_process_group(tmp_path, monkeypatch
             break
         time.sleep(0.05)
     assert not _alive(pid)
+
+
+@needs_browser
+def test_the_browser_lays_out_mathml(tmp_path):
+    """A fraction in MathML is drawn stacked (taller than wide), not as the inline text "12"."""
+    page = tmp_path / "math.html"
+    block = document.Math(r"\frac{1}{2}")
+    page.write_text(
+        document.html([block], title="t").replace("<body>", '<body style="font-size:120px">'),
+        "utf-8",
+    )
+    shot = tmp_path / "math.png"
+    command = [
+        document.browser(),
+        "--headless",
+        "--disable-gpu",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        "--window-size=600,600",
+        page.as_uri(),
+    ]
+    if os.geteuid() == 0:
+        command.insert(1, "--no-sandbox")
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    ink = matplotlib.image.imread(shot)[..., :3].mean(-1) < 0.5
+    rows, cols = np.nonzero(ink)
+    height, width = np.ptp(rows), np.ptp(cols)
+    assert height > 1.5 * width, (height, width)
