@@ -85,6 +85,7 @@ DYNAMIC = {
     "diag.": ("saturated_frac", "dead_frac"),
     "diag.ylabel.": ("saturated_frac", "dead_frac"),
     "plot.kind.": ("hidden", "output"),
+    "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
     "fig.": (
         "loss_epoch",
         "loss_step",
