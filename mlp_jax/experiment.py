@@ -5,14 +5,15 @@ An experiment (lab 6, lab 7, the schedule study) trains a list of
 its learning-rate grid, with ``lr_grid > 1``) in one ``train.train`` call. Under
 ``<out_dir>/<experiment>/<act>/``:
 
-- ``runs/<config>.npz``: the configuration's ``train.History``, written atomically
-  in one file with its provenance and fingerprint (a hash of the configuration's
-  spec and of the shared settings). A rerun loads it instead of training; a file
-  that is unreadable, truncated or from other settings is recomputed, with a line
-  naming it.
-- ``summary.csv``, ``metrics.csv``, the figures and ``report.md`` (see
-  ``mlp_jax.report``), covering every configuration finished in ``runs/`` with the
-  same shared settings — so two runs writing one folder both end up in it.
+- ``runs/<config>.npz``: the configuration's ``records.History``, written atomically
+  in one file with its ``records.Provenance`` and fingerprint (a hash of the
+  configuration's spec and of the ``records.SharedSettings``). A rerun loads it
+  instead of training; a file that is unreadable, truncated, from other settings or
+  of another record format is recomputed, with a line naming it.
+- whatever ``run``'s ``write`` writes from the records (the CLIs pass
+  ``report.write_all``: ``summary.csv``, ``metrics.csv``, the figures and
+  ``report.md``), covering every configuration finished in ``runs/`` with the same
+  shared settings — so two runs writing one folder both end up in it.
 
 In a multi-process run (``jax.distributed``) every process trains every
 configuration together; process 0 alone reads the folder to decide what to resume,
