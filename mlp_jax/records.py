@@ -49,8 +49,9 @@ class OtherSettings(RecordError):
 
 
 def dumps(value: Any) -> str:
-    """JSON of ``value``; a mapping with a non-string key is kept as its items."""
-    return json.dumps(_encode(value), sort_keys=True)
+    """JSON of ``value``, in its own key order; a mapping with a non-string key is kept
+    as its items."""
+    return json.dumps(_encode(value))
 
 
 def loads(text: str) -> Any:
@@ -78,7 +79,8 @@ def _decode(obj: dict[str, Any]) -> Any:
 
 def fingerprint(value: Any) -> str:
     """A short hash of a JSON-able value (16 hex digits)."""
-    return hashlib.sha256(dumps(value).encode()).hexdigest()[:16]
+    text = json.dumps(_encode(value), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class _Json:

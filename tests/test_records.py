@@ -228,3 +228,10 @@ def test_summary_row_csv_round_trip(tmp_path):
         (line,) = list(csv.DictReader(f))
     assert list(line) == list(records.SUMMARY_COLUMNS)
     assert records.SummaryRow.from_csv(line).to_json() == row.to_json()
+
+
+def test_a_loaded_spec_keeps_its_key_order(tmp_path):
+    """summary.csv's ``settings`` is the spec's JSON: a resumed record must write it alike."""
+    spec = configs.Config("x", "sgd", 0.1, schedule="piecewise_constant").spec()
+    path = history(provenance=dataclasses.replace(PROVENANCE, config=spec)).save(tmp_path / "a.npz")
+    assert list(records.History.load(path).provenance.config) == list(spec)
