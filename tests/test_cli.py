@@ -156,7 +156,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
             r["learning_rate"]
         ) == pytest.approx(rate * 10**0.25, rel=1e-5)
     text = (tmp_path / "lab7" / "relu" / "report.md").read_text()
-    assert f"Optimizer: {best['config']}" in text and "| he |" in text
+    assert f"Optimizer: {best.config}" in text and "| he |" in text
     assert (tmp_path / "lab7" / "relu" / "lr_sensitivity.png").exists()
 
 
