@@ -92,6 +92,12 @@ def _formula(surface: surfaces.Surface, lang: str) -> str:
     return surface.formula.replace(".", ",") if lang == "pl" else surface.formula
 
 
+def _lower_first(name: str) -> str:
+    """A surface's name inside a sentence: "Wąwóz" → "wąwóz", "Funkcja Rosenbrocka" →
+    "funkcja Rosenbrocka"."""
+    return name[:1].lower() + name[1:]
+
+
 def _title(surface: surfaces.Surface, lang: str) -> str:
     say = _say(lang)
     return say("traj.title", name=say(f"traj.name.{surface.name}"), formula=_formula(surface, lang))
@@ -279,7 +285,7 @@ def learning_rate_figure(
     fig.suptitle(
         say(
             "traj.lr.title",
-            name=say(f"traj.name.{surface.name}"),
+            name=_lower_first(say(f"traj.name.{surface.name}")),
             bound=bound,
             lam=text.num(curvature, ".3g", lang),
         )
