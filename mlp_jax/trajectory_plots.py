@@ -11,7 +11,8 @@
   split into arrows, and the two paths across the ravine at the same α and γ.
 
 The learning rate is α, as in the lab. Polish figures have decimal commas on every
-axis (``decimal_commas``) and in every label.
+axis (``decimal_commas``) and in every label; colours, line styles and markers are
+``plots.styles``'.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
-from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
@@ -42,41 +43,16 @@ LEVELS = 16
 """Contour levels, log-spaced from 10⁻⁴ of the highest loss above the minimum to it."""
 FLOOR = 1e-12
 """Losses above the minimum are drawn no lower than this on the log axis (float32 reaches 0)."""
-_STYLES = ("-", "--", "-.", ":")
-_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "p", "<")
 Say = Callable[..., str]
 
 
-class _Commas(ticker.Formatter):
-    """Another formatter's labels with decimal commas (``{,}`` inside mathtext)."""
-
-    def __init__(self, inner: ticker.Formatter) -> None:
-        self.inner = inner
-
-    def set_axis(self, axis) -> None:
-        super().set_axis(axis)
-        self.inner.set_axis(axis)
-
-    def set_locs(self, locs) -> None:
-        self.inner.set_locs(locs)
-
-    def _comma(self, label: str) -> str:
-        return label.replace(".", "{,}" if "$" in label else ",")
-
-    def __call__(self, x: float, pos: int | None = None) -> str:
-        return self._comma(self.inner(x, pos))
-
-    def get_offset(self) -> str:
-        return self._comma(self.inner.get_offset())
-
-
 def decimal_commas(fig: Figure, lang: str) -> Figure:
-    """In Polish, every tick label of ``fig`` (major, minor, offsets) with a decimal comma."""
-    if lang == "pl":
-        for ax in fig.axes:
-            for axis in (ax.xaxis, ax.yaxis):
-                axis.set_major_formatter(_Commas(axis.get_major_formatter()))
-                axis.set_minor_formatter(_Commas(axis.get_minor_formatter()))
+    """Every linear axis of ``fig`` with ``lang``'s decimal mark (``plots``' tick labels);
+    log axes keep matplotlib's powers of ten, which have none."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if axis.get_scale() == "linear":
+                plots._locale_axis(axis, lang)
     return fig
 
 
@@ -122,18 +98,9 @@ def _label(run: trajectories.Run, surface: surfaces.Surface, lang: str) -> str:
     )
 
 
-def _styles(runs: Sequence[trajectories.Run]) -> dict[str, dict[str, str]]:
-    """Colour, line style and marker per optimizer, by position."""
-    names = list(dict.fromkeys(r.optimizer for r in runs))
-    palette = plots.colors(names)
-    return {
-        n: {
-            "color": palette[n],
-            "ls": _STYLES[i % len(_STYLES)],
-            "marker": _MARKERS[i % len(_MARKERS)],
-        }
-        for i, n in enumerate(names)
-    }
+def _styles(runs: Sequence[trajectories.Run]) -> dict[str, dict[str, Any]]:
+    """``Axes.plot`` keywords per optimizer: ``plots.styles``' colour, line style and marker."""
+    return {n: s.line() for n, s in plots.styles([r.optimizer for r in runs]).items()}
 
 
 def _contours(ax: Axes, surface: surfaces.Surface, lang: str, marks: bool = True) -> None:
@@ -278,7 +245,7 @@ def learning_rate_figure(
             fontsize="small",
         )
         gap = np.maximum(run.loss - surface.minimum_loss, FLOOR)
-        loss_ax.plot(gap, color=color, ls=_STYLES[i], label=say(f"traj.lr.{label}"))
+        loss_ax.plot(gap, color=color, ls=plots.LINE_STYLES[i], label=say(f"traj.lr.{label}"))
     _loss_panel(loss_ax, lang)
     loss_ax.legend(fontsize="small")
     bound = text.num(trajectories.stability_bound(surface), ".3g", lang)
