@@ -19,6 +19,7 @@ start). No network or data is involved: of the shared flags listed below only --
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from absl import app, flags
 
@@ -90,7 +91,7 @@ def main(argv):
     print(f"done in {time.perf_counter() - start:.1f} s")
 
 
-def _write_surface(surface, runs, out) -> None:
+def _write_surface(surface: surfaces.Surface, runs: list[trajectories.Run], out: Path) -> None:
     fig = trajectory_plots.surface_figure(surface, runs, LANG.value)
     print(f"wrote {trajectory_plots.save(fig, out / f'{surface.name}.png')}")
     print(
@@ -98,7 +99,12 @@ def _write_surface(surface, runs, out) -> None:
     )
 
 
-def _write_lab_figures(study, ravine, lr_study, out) -> None:
+def _write_lab_figures(
+    study: trajectories.Study,
+    ravine: surfaces.Surface,
+    lr_study: dict[str, float],
+    out: Path,
+) -> None:
     runs = {label: study.run("sgd", ravine.name, rate) for label, rate in lr_study.items()}
     fig = trajectory_plots.learning_rate_figure(ravine, runs, LANG.value)
     print(f"wrote {trajectory_plots.save(fig, out / 'learning_rate.png')}")

@@ -36,8 +36,8 @@ import matplotlib.pyplot as plt
 
 GIF_FRAMES = 60
 """Frames of a GIF (fewer when a run has fewer steps): steps evenly spaced from 0 to the last."""
-GIF_FPS = 15
-"""Frames per second of a GIF: 60 frames last 4 s."""
+GIF_FPS = 20
+"""Frames per second of a GIF: 60 frames last 3 s (a GIF counts time in hundredths)."""
 GIF_DPI = 80
 LEVELS = 16
 """Contour levels, log-spaced from 10⁻⁴ of the highest loss above the minimum to it."""
