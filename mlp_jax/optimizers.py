@@ -19,8 +19,7 @@ magnitudes, :math:`|g|^2 = \mathrm{Re}(\bar g g)` (second moments, Adagrad's
 sum, RMSProp's centring :math:`|m|^2`), so every denominator is real and
 positive; for real parameters this is the same program as :math:`g^2`. The
 accumulators have the parameters' dtype, as optax's do (complex, with a zero
-imaginary part), so states are interchangeable. As in optax, the gradient is
-given conjugated (``optax.tree.conj(jax.grad(loss)(params))``), the direction
+imaginary part). As in optax, the gradient is given conjugated (``optax.tree.conj(jax.grad(loss)(params))``), the direction
 of steepest ascent of a real loss. ``adadelta`` squares magnitudes too, where
 optax's squares :math:`g` (its tests skip complex Adadelta).
 
