@@ -134,7 +134,7 @@ class Setup:
         config: configs.Config,
         rates: Sequence[float] | None = None,
         **kwargs: Any,
-    ) -> train.History:
+    ) -> records.History:
         """Trains ``config`` (every seed, every rate of its grid) with ``act``.
 
         Args:

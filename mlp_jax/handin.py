@@ -36,6 +36,7 @@ from mlp_jax import (
     report,
     summary,
     text,
+    trajectory_plots,
     util,
 )
 from mlp_jax.records import SummaryRow
@@ -139,6 +140,7 @@ def build(
         document.Heading(1, text.say(lang, "handin.title")),
         document.Paragraph(_intro(found, lang)),
         *_setup(found, lang),
+        *_trajectories(out_dir, lang),
     ]
     for name, lab in labs.LABS.items():
         if lab.assignment or found[name]:
@@ -234,6 +236,19 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
 
 FIGURES = "report_figures"
 """The folder under ``out_dir`` the report draws its figures into, one per language."""
+
+
+def _trajectories(out_dir: Path, lang: str) -> list[document.Block]:
+    """The optimizers on 2-D surfaces, when ``trajectories/`` holds a run of
+    ``experiments.trajectories``: the ravine and saddle figures, drawn anew in ``lang``,
+    and the GIFs' paths (``trajectory_plots.report_blocks``)."""
+    if not (out_dir / "trajectories" / "trajectories.csv").exists():
+        return []
+    try:
+        return trajectory_plots.report_blocks(out_dir, Path(FIGURES, lang, "trajectories"), lang)
+    except (ValueError, KeyError):
+        names = "trajectories/trajectories.csv"
+        return [document.Paragraph(text.say(lang, "left_out.unreadable", names=names))]
 
 
 def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[document.Block]:

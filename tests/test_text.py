@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mlp_jax import configs, data, labs, records, text
+from mlp_jax import configs, data, labs, records, surfaces, text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,6 +86,10 @@ DYNAMIC = {
     "diag.ylabel.": ("saturated_frac", "dead_frac"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
+    "traj.name.": tuple(surfaces.SURFACES),
+    "traj.lr.": ("too_small", "about_right", "too_large"),
+    "traj.in_steps.": ("one", "many"),
+    "traj.arrow.": ("gradient", "jump", "momentum_update", "correction", "nesterov_update"),
     "fig.": (
         "loss_epoch",
         "loss_step",
