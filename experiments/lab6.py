@@ -9,6 +9,7 @@ records, figures and report.md under <out_dir>/lab6/<act>/ (see README). Reruns 
 finished configurations.
 """
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, experiment, optimizers
 
@@ -25,10 +26,10 @@ LR_GRID = common.define_lr_grid(1)
 def main(argv):
     del argv
     rates = common.learning_rates(OPTIMIZERS.value)
-    setup = common.setup("lab6", "sgd", LR_GRID.value)
+    setup = build.setup("lab6", "sgd", LR_GRID.value)
     by_act = configs.lab6(OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value)
     experiment.run(setup, dict.fromkeys(common.ACT.value, by_act))
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

@@ -15,6 +15,7 @@ another. Writes summary.csv, metrics.csv, the records, figures and report.md und
 
 import dataclasses
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, experiment, optimizers, text
 
@@ -31,7 +32,7 @@ LR_GRID = common.define_lr_grid(configs.LAB7_LR_GRID)
 
 def main(argv):
     del argv
-    setup = common.setup("lab7", "normal", LR_GRID.value)
+    setup = build.setup("lab7", "normal", LR_GRID.value)
     choices = {act: _choice(setup, act) for act in common.ACT.value}
     overrides = common.lr_overrides(sorted({c["optimizer"] for c in choices.values()}))
     by_act = {}
@@ -54,4 +55,4 @@ def _choice(setup: experiment.Setup, act: str) -> dict:
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

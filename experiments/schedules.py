@@ -8,6 +8,7 @@ Every schedule starts from the optimizer's learning rate η (the default table, 
 metrics.csv, the records, figures and report.md under <out_dir>/schedules/<act>/.
 """
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, experiment, optimizers, schedules
 
@@ -28,7 +29,7 @@ def main(argv):
     del argv
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
-    setup = common.setup("schedules", "constant", LR_GRID.value)
+    setup = build.setup("schedules", "constant", LR_GRID.value)
     epoch_steps = len(setup.dataset.train_y) // setup.batch_size
     study = configs.schedule_study(
         name,
@@ -43,4 +44,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

@@ -181,6 +181,8 @@ class Dataset:
       source: one line: dataset, where the arrays came from, and the split sizes.
       digest: sha256 of the examples, before any validation split (16 hex digits):
         the same data has the same digest wherever it was loaded from.
+      name: the dataset's name, one of :data:`DATASETS`.
+      origin: where the arrays came from (the middle of ``source``).
     """
 
     train_x: np.ndarray
@@ -191,9 +193,24 @@ class Dataset:
     val_y: np.ndarray | None
     source: str
     digest: str
+    name: str
+    origin: str
 
     def __repr__(self) -> str:
         return f"Dataset({self.source!r})"
+
+    def holding_out(self, validation: int) -> Dataset:
+        """This dataset with the last ``validation`` training examples held out, without
+        loading it again (``load(..., validation=...)`` gives the same).
+
+        Raises:
+          DataError: a validation split is held out already, or ``validation`` is not
+            an integer in ``[0, len(train_y))``.
+        """
+        if self.val_y is not None:
+            raise DataError(f"{self.source}: a validation split is held out already")
+        splits = (self.train_x, self.train_y, self.test_x, self.test_y)
+        return _dataset(self.name, splits, self.origin, validation)
 
 
 def load(
@@ -330,7 +347,16 @@ def _dataset(name: str, splits: Splits, where: str, validation: int) -> Dataset:
     for array in splits:
         digest.update(np.ascontiguousarray(array).data)
     return Dataset(
-        train_x[:k], train_y[:k], test_x, test_y, val_x, val_y, source, digest.hexdigest()[:16]
+        train_x[:k],
+        train_y[:k],
+        test_x,
+        test_y,
+        val_x,
+        val_y,
+        source,
+        digest.hexdigest()[:16],
+        name,
+        where,
     )
 
 
