@@ -8,11 +8,14 @@ code 130 or 143 (``experiments.signals``). ``--verbosity`` shows a traceback ins
 
 from __future__ import annotations
 
+import codecs
 import errno
+import io
 import logging as std_logging
 import os
 import sys
 import traceback
+import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -25,6 +28,40 @@ from experiments import runtime, signals
 from mlp_jax import data, train
 
 _HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
+
+_ASCII = {
+    "σ": "sigma",
+    "η": "eta",
+    "×": "x",
+    "–": "-",
+    "—": "-",
+    "…": "...",
+    "²": "^2",
+    "√": "sqrt",
+}
+"""ASCII for the characters the progress lines use, where the output cannot show them."""
+
+
+def _in_ascii(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: ``_ASCII``'s spelling, else the character decomposed
+    (``ó`` → ``o``), else ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    plain = "".join(
+        _ASCII.get(c) or unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode() or "?"
+        for c in bad
+    )
+    return plain, error.end
+
+
+def _plain_output() -> None:
+    """Lines the terminal's encoding cannot show (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``)
+    degrade to ASCII (``σ`` → ``sigma``) instead of ending the run."""
+    codecs.register_error("mlp_jax_ascii", _in_ascii)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="mlp_jax_ascii")
 
 
 def _help() -> str:
@@ -100,7 +137,7 @@ def _fix(error: OSError) -> str:
 def _one_line(error: BaseException) -> tuple[int, str] | None:
     """The exit code and the one line an expected failure ends with; None for a bug."""
     if isinstance(error, KeyboardInterrupt):
-        return signals.exit_code(), f"interrupted: {error}" if str(error) else "interrupted"
+        return signals.exit_code(), f"interrupted: {error}" if str(error) else signals.NOTHING_KEPT
     if isinstance(error, app.UsageError):
         return 1, f"error: {error}"
     if isinstance(
@@ -149,6 +186,7 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             _leave(*outcome)
 
     signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
+    _plain_output()
     app.run(guarded, flags_parser=_parse)
 
 

@@ -108,7 +108,7 @@ def _positive_finite(value: float | None) -> bool:
 
 def _float32_rate(rate: float) -> bool:
     """A learning rate float32 holds as a normal, finite, positive number."""
-    tiny, biggest = np.finfo(np.float32).tiny, np.finfo(np.float32).max
+    tiny, biggest = float(np.finfo(np.float32).tiny), float(np.finfo(np.float32).max)
     return math.isfinite(rate) and tiny <= rate <= biggest
 
 

@@ -29,7 +29,8 @@ from typing import Any
 EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
 """Exit code after each signal (128 + its number, as a shell reports it)."""
 
-EARLY_LINE = "interrupted before any training; nothing to keep"
+NOTHING_KEPT = "interrupted: nothing finished yet, nothing kept"
+"""The line of a signal that comes before any work finished."""
 
 _received: list[int] = []
 
@@ -37,7 +38,7 @@ _received: list[int] = []
 def leave_at_once(signum: int, frame: Any) -> None:
     """Before the work starts: one line, and leave (nothing to keep yet)."""
     del frame
-    print(EARLY_LINE, file=sys.stderr, flush=True)
+    print(NOTHING_KEPT, file=sys.stderr, flush=True)
     os._exit(EXIT_CODE[signum])
 
 
