@@ -94,9 +94,9 @@ def _parse(argv: list[str]) -> list[str]:
     try:
         rest = flags.FLAGS(argv)
     except flags.Error as e:
-        _leave(1, f"error: {e}; fix: see --help")
+        leave(1, f"error: {e}; fix: see --help")
     if len(rest) > 1:
-        _leave(
+        leave(
             1,
             f"error: unexpected argument {rest[1]!r} (flags start with --); "
             f"fix: drop it, or write --{rest[1].lstrip('-')}",
@@ -116,7 +116,7 @@ def _check_repeats(argv: Sequence[str]) -> None:
         if name not in flags.FLAGS and name.startswith("no") and name[2:] in flags.FLAGS:
             name = name[2:]
         if name in seen:
-            _leave(1, f"error: --{name} given twice ({seen[name]} and {arg}); fix: give it once")
+            leave(1, f"error: --{name} given twice ({seen[name]} and {arg}); fix: give it once")
         seen[name] = arg
 
 
@@ -183,14 +183,14 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
                 outcome = (1, "error: this process failed (traceback above)")
             if outcome is None:
                 raise
-            _leave(*outcome)
+            leave(*outcome)
 
     signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
     _plain_output()
     app.run(guarded, flags_parser=_parse)
 
 
-def _leave(code: int, line: str) -> NoReturn:
+def leave(code: int, line: str) -> NoReturn:
     """Ends the program with ``line`` on stderr and exit code ``code``.
 
     Leaves at once (``os._exit``), once the output is flushed: JAX's exit handler

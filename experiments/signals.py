@@ -20,10 +20,10 @@ This module imports nothing heavy: it runs before JAX is imported.
 
 from __future__ import annotations
 
-import _thread
 import os
 import signal
 import sys
+import threading
 from typing import Any
 
 EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -32,7 +32,11 @@ EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
 NOTHING_KEPT = "interrupted: nothing finished yet, nothing kept"
 """The line of a signal that comes before any work finished."""
 
+REDELIVERY_S = 0.01
+"""How soon an interrupt Python ignored is sent again."""
+
 _received: list[int] = []
+_resending = threading.Event()
 
 
 def leave_at_once(signum: int, frame: Any) -> None:
@@ -69,12 +73,18 @@ def exit_code() -> int:
 def _interrupt(signum: int, frame: Any) -> None:
     del frame
     _received.append(signum)
+    _resending.clear()
     raise KeyboardInterrupt
 
 
 def _unraisable(info: Any) -> None:
-    """An interrupt Python ignored (raised in a callback) is delivered again."""
+    """An interrupt Python ignored (raised in a callback) is sent again, from another
+    thread, so that it reaches the main thread once it is out of the callback."""
     if isinstance(info.exc_value, KeyboardInterrupt) and _received:
-        _thread.interrupt_main(_received[-1])
+        if not _resending.is_set():  # Once, however many callbacks ignored it.
+            _resending.set()
+            again = threading.Timer(REDELIVERY_S, os.kill, (os.getpid(), _received[-1]))
+            again.daemon = True
+            again.start()
     else:
         sys.__unraisablehook__(info)
