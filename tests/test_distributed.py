@@ -150,7 +150,7 @@ def one_process(tmp_path_factory):
     env = environment(cache)
     finish(lab6(*SMALL, f"--out_dir={out}", env=env))
     cold = record(out, "sgd").compile_s
-    finish(lab6(*SMALL, "--optimizers=sgd", f"--out_dir={out}", "--overwrite", env=env))
+    finish(lab6(*SMALL[:-1], "--optimizers=sgd", f"--out_dir={out}", "--overwrite", env=env))
     return out, cold, record(out, "sgd").compile_s, cache
 
 

@@ -78,7 +78,7 @@ def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_e
 
 
 def test_too_many_seeds_are_refused_before_compiling(run_cli):
-    line = only_line(run_cli("lab6", *SMALL[:-2], "--seeds=1000000", "--optimizers=adam"), 2)
+    line = only_line(run_cli("lab6", *SMALL[:2], "--seeds=1000000", "--optimizers=adam"), 2)
     assert "1000000 seeds x 1 grid points need about" in line and "seeds fit" in line
 
 
@@ -102,7 +102,7 @@ def test_benchmark_checks_the_batch_size_before_timing(run_cli):
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_mid_sweep_keeps_what_finished(tmp_path, sig, code, run_cli, cli_env):
-    args = [*SMALL, "--epochs=30", f"--out_dir={tmp_path}"]
+    args = [SMALL[0], "--epochs=30", *SMALL[2:], f"--out_dir={tmp_path}"]
     with subprocess.Popen(
         [sys.executable, "-m", "experiments.lab6", *args],
         stdout=subprocess.PIPE,
@@ -343,3 +343,43 @@ def test_leaving_while_xla_compiles_on_another_thread_does_not_crash(cli_env):
     )
     assert result.returncode == 130, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "interrupted: the line"
+
+
+@pytest.mark.parametrize(
+    "encoding", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}]
+)
+def test_an_output_that_cannot_show_unicode_gets_ascii(encoding, tmp_path, cli_env):
+    """Case 11 of issue 18: the σ of the first progress line ended in a traceback."""
+    env = {k: v for k, v in cli_env.items() if k not in ("PYTHONIOENCODING", "LANG")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "experiments.lab6",
+            *SMALL[:2],
+            "--seeds=1",
+            "--hidden=16",
+            "--optimizers=sgd",
+            f"--out_dir={tmp_path}",
+        ],
+        env=env | encoding,
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    stdout = result.stdout.decode("ascii")  # Nothing else in it.
+    assert "relu/sgd: 1 seeds x 2 epochs, sgd, learning rate 0.3, init normal (sigma = 1)" in stdout
+
+
+def test_an_unwritable_runs_folder_is_found_before_any_training(tmp_path, run_cli):
+    """Case 17 of issue 18: it was found only once the first configuration had trained."""
+    runs = tmp_path / "lab6" / "relu" / "runs"
+    runs.parent.mkdir(parents=True)
+    runs.write_text("a file where the records go")  # Unwritable even for root.
+    result = run_cli("lab6", *SMALL, f"--out_dir={tmp_path}")
+    line = only_line(result, 1)
+    assert line.startswith(f"error: --out_dir={tmp_path}: cannot write there to {runs} (")
+    assert "fix: pass a folder you can write to" in line
+    assert "relu/sgd" not in result.stdout  # Nothing trained.
