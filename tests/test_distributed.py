@@ -304,8 +304,8 @@ def test_a_coordinator_that_does_not_resolve_is_one_line(tmp_path):
     )
     _, stderr = process.communicate(timeout=TIMEOUT_S)
     assert process.returncode == 1
-    assert stderr.strip() == (
-        f"error: --coordinator_address={address}: host 'nohost.invalid' does not resolve "
-        "(Name or service not known); fix: give the coordinator's IP address or a name this "
-        "machine resolves"
+    line = stderr.strip()
+    assert line.startswith(
+        f"error: --coordinator_address={address}: host 'nohost.invalid' does not resolve ("
     )
+    assert line.endswith("; fix: give the coordinator's IP address or a name this machine resolves")
