@@ -17,6 +17,13 @@ mean of positive losses is never below their minimum. Diverged runs are left out
 and counted in the legend, "name (k/R diverged)"; a configuration whose every
 run diverged keeps its legend entry but draws nothing.
 
+Every configuration has its own colour, line style and marker (:func:`styles`), so
+lines that lie on top of each other stay distinguishable. Tick labels follow the
+language (a decimal comma in Polish, log axes included, written as plain decimals:
+0,3 0,4 0,6 rather than 6×10⁻¹); accuracy is in percent. What a figure shows is not
+written into it: :func:`caption` gives that text, for the document to print under
+the image. Legends sit inside the axes, where they cover the fewest points.
+
 Figures are drawn with the Agg backend, saved atomically (a temporary file in the
 target directory, then ``os.replace``) and closed.
 """
@@ -33,7 +40,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from matplotlib.ticker import (
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    NullFormatter,
+    PercentFormatter,
+    ScalarFormatter,
+)
 
 from mlp_jax import stats, text, train, util
 
@@ -46,8 +60,15 @@ LEVEL = 0.95
 FIGSIZE = (7.0, 4.5)
 DPI = 120
 MAX_STEP_POINTS = 500
+MARKS_PER_LINE = 10
+"""At most this many markers on one line (step curves have hundreds of points)."""
 Say = Callable[..., str]
 """``text.say`` with the figure's language bound: ``say(key, **values)``."""
+
+LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (5, 1.5, 1, 1.5)), (0, (8, 2, 1, 2, 1, 2)))
+"""Solid, dashed, dotted, dash-dot, dash-dot-dot: the i-th configuration's is i mod 5."""
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", "h", ">", "*")
+"""Hollow markers, the i-th configuration's is i mod 11 (with 5 line styles: 55 pairs)."""
 
 
 def colors(configs: Sequence[str]) -> dict[str, str]:
@@ -68,14 +89,55 @@ def colors(configs: Sequence[str]) -> dict[str, str]:
     return {name: to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
 
 
+class Style(NamedTuple):
+    """How one configuration is drawn: keywords of ``Axes.plot``."""
+
+    color: str
+    linestyle: Any
+    marker: str
+    index: int  # Position among the configurations: staggers the markers.
+
+    def line(self) -> dict[str, Any]:
+        return {"color": self.color, "ls": self.linestyle, "marker": self.marker, "mfc": "none"}
+
+
+def styles(configs: Sequence[str]) -> dict[str, Style]:
+    """Colour (:func:`colors`), line style and marker of each configuration, by position.
+
+    Two configurations never share all three, so even lines that coincide exactly
+    (Xavier under He with one hidden layer) show as two patterns.
+    """
+    palette = colors(configs)
+    return {
+        name: Style(color, LINE_STYLES[i % len(LINE_STYLES)], MARKERS[i % len(MARKERS)], i)
+        for i, (name, color) in enumerate(palette.items())
+    }
+
+
+def caption(figure: str, lang: str = "en") -> str:
+    """The caption of a figure, for the document to print under the image.
+
+    Args:
+      figure: a file stem of :func:`plot_activation` (``loss_epoch``, ``loss_step``,
+        ``test_acc``), or ``activations`` (:func:`plot_side_by_side`) or
+        ``lr_sensitivity`` (:func:`plot_lr_sensitivity`).
+      lang: one of ``text.LANGS``.
+    """
+    if figure == "lr_sensitivity":
+        return text.say(lang, "caption.lr")
+    band = text.say(lang, "caption.band")
+    return f"{band} {text.say(lang, 'caption.acc')}" if figure == "test_acc" else band
+
+
 def _train_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     y = np.asarray(curves.train_loss, dtype=float)
     return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
 
 
 def _test_acc(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
-    y = np.asarray(curves.test_acc, dtype=float)
-    return np.arange(y.shape[1]), y, say("plot.epoch0")
+    """Test accuracy after epochs 1…E: epoch 0's chance level would squeeze the axis."""
+    y = np.asarray(curves.test_acc, dtype=float)[:, 1:]
+    return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
 
 
 def _step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
@@ -98,19 +160,21 @@ def _step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     sizes = np.diff(np.append(starts, y.shape[1]))
     if starts.size:
         centre, y = np.add.reduceat(centre, starts) / sizes, np.add.reduceat(y, starts, 1) / sizes
-    return centre, y, say("plot.steps", steps=k * every)
+    steps = k * every
+    return centre, y, say("plot.step_one") if steps == 1 else say("plot.steps", steps=steps)
 
 
 class _Metric(NamedTuple):
     ylabel: str  # a phrase key of ``text``
     log: bool
     series: Callable[[Curves, Say], tuple[np.ndarray, np.ndarray, str]]  # → x, [R, T], xlabel
+    percent: bool = False
 
 
 _METRICS = {
     "loss_epoch": _Metric("plot.loss_epoch", True, _train_loss),
     "loss_step": _Metric("plot.loss_step", True, _step_loss),
-    "test_acc": _Metric("plot.test_acc", False, _test_acc),
+    "test_acc": _Metric("plot.test_acc", False, _test_acc, percent=True),
 }
 
 
@@ -125,77 +189,155 @@ def _label(name: str, curves: Curves, say: Say) -> str:
     return f"{name} ({say('plot.diverged', k=k, r=r)})" if k else name
 
 
+def _decimal(value: float, lang: str) -> str:
+    """A tick value as a plain decimal (0.001, 0.3, 25; three significant digits at most)."""
+    written = np.format_float_positional(
+        value, precision=3, unique=False, fractional=False, trim="-"
+    )
+    return written.replace(".", ",") if lang == "pl" else written
+
+
+class _CommaScalar(ScalarFormatter):
+    """Matplotlib's linear-axis labels, with a decimal comma."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+class _CommaPercent(PercentFormatter):
+    """Fractions as percentages (0.865 → 86,5%), with a decimal comma."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+LOG_TICK_SUBS = (
+    tuple(np.round(np.arange(1, 10, 0.1), 1)),
+    tuple(np.arange(1, 10, 0.5)),
+    (1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 2, 3, 5, 7),
+    (1, 2, 5),
+    (1, 3),
+    (1,),
+)
+"""Mantissas of the labelled ticks of a log axis, finest first."""
+MAX_LOG_TICKS = 8
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Labelled ticks of a log axis over [lo, hi]: the finest of ``LOG_TICK_SUBS`` that
+    gives at most ``MAX_LOG_TICKS`` ticks (every k-th decade beyond that)."""
+    decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+    for subs in LOG_TICK_SUBS:
+        ticks = [m * 10.0**e for e in decades for m in subs if lo <= m * 10.0**e <= hi]
+        if len(ticks) <= MAX_LOG_TICKS:
+            return ticks
+    step = -(-len(ticks) // MAX_LOG_TICKS)
+    return ticks[::step]
+
+
+def _locale_axis(axis: Any, lang: str, percent: bool = False) -> None:
+    """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``."""
+    if axis.get_scale() == "log":
+        lo, hi = sorted(axis.get_view_interval())
+        axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
+        axis.set_major_formatter(FuncFormatter(lambda v, _: _decimal(v, lang)))
+        axis.set_minor_formatter(NullFormatter())
+    elif percent:
+        lo, hi = sorted(axis.get_view_interval())
+        span = 100 * (hi - lo)  # Percentage points: whole ones unless the axis is narrower.
+        decimals = 0 if span >= 5 else 1 if span >= 0.5 else 2
+        percent_formatter = _CommaPercent if lang == "pl" else PercentFormatter
+        axis.set_major_formatter(percent_formatter(xmax=1, decimals=decimals))
+    else:
+        axis.set_major_formatter(
+            (_CommaScalar if lang == "pl" else ScalarFormatter)(useOffset=False)
+        )
+
+
+def _legend(ax: Axes) -> None:
+    """The legend inside the axes, where it covers the fewest points."""
+    ax.legend(loc="best", fontsize="small", framealpha=0.85)
+
+
+def _finish(ax: Axes, lang: str, percent: bool = False) -> None:
+    """Grid, integer epochs, locale tick labels on both axes, legend."""
+    ax.grid(True, which="major", alpha=0.4)
+    ax.grid(True, which="minor", alpha=0.15)
+    if ax.get_xscale() == "linear":
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+    _locale_axis(ax.xaxis, lang)
+    _locale_axis(ax.yaxis, lang, percent)
+    _legend(ax)
+
+
 def _draw(
-    ax: Axes, metric: _Metric, runs: Mapping[str, Curves], palette: Mapping[str, str], say: Say
+    ax: Axes,
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
 ) -> None:
-    """One line with its band per configuration, in ``runs`` order, and the axes."""
+    """One line with its band per configuration, in ``runs`` order, and the axes' labels."""
     xlabel = ""
     for name, curves in runs.items():
         x, y, xlabel = metric.series(curves, say)
         y = y[stats.finite_runs(curves.diverged_step)]
-        label = _label(name, curves, say)
+        look = looks[name]
+        label = _label(labels.get(name, name), curves, say)
         if len(y) == 0:  # Every run diverged: a legend entry only.
-            ax.plot([], [], color=palette[name], label=label, ls="--")
+            ax.plot([], [], label=label, **look.line())
             continue
         mean, lo, hi = stats.mean_ci(y, axis=0, level=LEVEL)
         if metric.log:
             lo = np.maximum(lo, np.fmin.reduce(y, axis=0))  # fmin: NaN-ignoring minimum.
-        ax.plot(x, mean, color=palette[name], label=label, lw=1.5)
-        ax.fill_between(x, lo, hi, color=palette[name], alpha=0.2, lw=0)
+        every = -(-len(x) // MARKS_PER_LINE)
+        start = look.index * every // max(len(looks), 1) % every  # Staggered markers.
+        ax.plot(x, mean, label=label, lw=1.5, ms=5, markevery=(start, every), **look.line())
+        ax.fill_between(x, lo, hi, color=look.color, alpha=0.15, lw=0)
     if metric.log:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(say(metric.ylabel))
-    ax.grid(True, which="major", alpha=0.4)
-    ax.grid(True, which="minor", alpha=0.15)
-
-
-def _decorate(fig: Figure, title: str, note: str) -> None:
-    fig.suptitle(title)
-    fig.supxlabel(note, fontsize="x-small", color="0.35")
 
 
 def _activation_figures(
-    runs: Mapping[str, Curves], title: str, lang: str = "en"
+    runs: Mapping[str, Curves],
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, Figure]]:
     """Yields ``(file stem, Figure)`` for each metric; the caller closes each figure."""
     say = functools.partial(text.say, lang)
-    palette = colors(list(runs))
+    looks = styles(list(runs))
     for stem, metric in _METRICS.items():
         fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
-        _draw(ax, metric, runs, palette, say)
-        ax.legend(fontsize="small")
-        _decorate(fig, title, say("plot.band_note"))
+        _draw(ax, metric, runs, looks, say, labels or {})
+        _finish(ax, lang, metric.percent)
+        fig.suptitle(title)
         yield stem, fig
 
 
 def _side_by_side_figure(
-    runs_by_act: Mapping[str, Mapping[str, Curves]], title: str, lang: str = "en"
+    runs_by_act: Mapping[str, Mapping[str, Curves]],
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Training loss per epoch, one panel per activation, with one shared legend."""
+    """Training loss per epoch, one panel per activation, each with its own y axis and legend."""
     say = functools.partial(text.say, lang)
-    configs = list(dict.fromkeys(name for runs in runs_by_act.values() for name in runs))
-    palette = colors(configs)
+    labels = labels or {}
+    looks = styles([name for runs in runs_by_act.values() for name in runs])
     n = len(runs_by_act)
-    fig, axes = plt.subplots(
-        1, n, figsize=(4.5 * n + 2.5, 4.5), sharey=True, squeeze=False, layout="constrained"
-    )
+    fig, axes = plt.subplots(1, n, figsize=(5.2 * n, 4.5), squeeze=False, layout="constrained")
     for i, (ax, (act, runs)) in enumerate(zip(axes[0], runs_by_act.items(), strict=True)):
-        _draw(ax, _METRICS["loss_epoch"], runs, palette, say)
-        ax.set_title(act)
+        _draw(ax, _METRICS["loss_epoch"], runs, looks, say, labels)
+        _finish(ax, lang)
+        ax.set_title(labels.get(act, act))
         if i:
             ax.set_ylabel("")
-
-    def legend_entry(name: str) -> Line2D:
-        counts = {act: _diverged(runs[name]) for act, runs in runs_by_act.items() if name in runs}
-        notes = [f"{act} {say('plot.diverged', k=k, r=r)}" for act, (k, r) in counts.items() if k]
-        label = f"{name} ({', '.join(notes)})" if notes else name
-        drawn = any(k < r for k, r in counts.values())
-        return Line2D([], [], color=palette[name], ls="-" if drawn else "--", label=label)
-
-    handles = [legend_entry(name) for name in configs]
-    fig.legend(handles=handles, loc="outside right upper", fontsize="small")
-    _decorate(fig, title, say("plot.band_note"))
+    fig.suptitle(title)
     return fig
 
 
@@ -208,7 +350,12 @@ def _save(fig: Figure, path: Path) -> Path:
 
 
 def plot_activation(
-    runs: Mapping[str, Curves], out_dir: Path, *, title: str, lang: str = "en"
+    runs: Mapping[str, Curves],
+    out_dir: Path,
+    *,
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Writes the figures of one activation's configurations into ``out_dir``.
 
@@ -216,44 +363,53 @@ def plot_activation(
       minibatch losses of epoch e, at x = e), log scale;
     * ``loss_step.png``: minibatch loss against the step, log scale, thinned to
       at most ``MAX_STEP_POINTS`` block means per run (see the x label);
-    * ``test_acc.png``: test accuracy at initialisation (epoch 0) and after each
-      epoch.
+    * ``test_acc.png``: test accuracy in percent after each epoch 1…E (the x axis
+      of ``loss_epoch``; epoch 0, at chance level, would squeeze the axis).
 
     Each shows, per configuration, the mean over non-diverged seeds and its 95%
-    confidence band (module docstring), in the colours of ``colors(list(runs))``.
+    confidence band (module docstring), drawn in ``styles(list(runs))``. The
+    caption to print under each is ``caption(stem, lang)``.
 
     Args:
       runs: configuration name → its ``Curves``, in legend order.
       out_dir: directory, created if missing.
       title: figure title, e.g. naming the experiment and the activation.
       lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration name → the name shown in the legend (default: itself).
 
     Returns:
       The written paths.
     """
-    figures = _activation_figures(runs, title, lang)
+    figures = _activation_figures(runs, title, lang, labels)
     return [_save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
 
 
 def plot_side_by_side(
-    runs_by_act: Mapping[str, Mapping[str, Curves]], path: Path, *, title: str, lang: str = "en"
+    runs_by_act: Mapping[str, Mapping[str, Curves]],
+    path: Path,
+    *,
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Path:
     """Writes training loss per epoch for each activation, side by side, to ``path``.
 
-    One panel per activation (log y, shared), the same colour per configuration
-    in every panel (``colors`` of all names, in order of first appearance), and
-    one legend that counts diverged runs per activation.
+    One panel per activation, each with its own log y axis (the activations' losses
+    differ in scale) and its own legend, which counts that activation's diverged
+    runs; the same style per configuration in every panel (``styles`` of all names,
+    in order of first appearance). Its caption is ``caption("activations", lang)``.
 
     Args:
       runs_by_act: activation name → (configuration name → ``Curves``).
       path: PNG file to write; its directory is created if missing.
       title: figure title.
       lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration or activation name → the name shown (default: itself).
 
     Returns:
       ``path``.
     """
-    return _save(_side_by_side_figure(runs_by_act, title, lang), path)
+    return _save(_side_by_side_figure(runs_by_act, title, lang, labels), path)
 
 
 def plot_lr_sensitivity(
@@ -263,12 +419,14 @@ def plot_lr_sensitivity(
     *,
     title: str,
     lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Path:
     """Final validation loss against the learning rate, a line per configuration.
 
     Each point is the mean over the seeds that did not diverge at that rate, with
     its 95% confidence band (``stats.mean_ci``); the rate each configuration is
-    reported at (``chosen[name]``, a grid index) is circled.
+    reported at (``chosen[name]``, a grid index) is circled. Both axes are log
+    scale. Its caption is ``caption("lr_sensitivity", lang)``.
 
     Args:
       results: configuration name → a record with a ``learning_rate`` grid and
@@ -277,25 +435,25 @@ def plot_lr_sensitivity(
       path: the PNG to write.
       title: figure title.
       lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration name → the name shown in the legend (default: itself).
     """
     say = functools.partial(text.say, lang)
-    palette = colors(list(results))
+    labels = labels or {}
+    looks = styles(list(results))
     fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
     for name, r in results.items():
         rates = np.asarray(r.grid["learning_rate"])
         mean, lo, hi = stats.mean_ci(np.where(r.finite, r.val_loss[..., -1], np.nan), axis=1)
-        ax.plot(rates, mean, marker="o", ms=3, color=palette[name], label=name)
-        ax.fill_between(rates, lo, hi, color=palette[name], alpha=0.2, lw=0)
-        ax.plot(
-            rates[chosen[name]], mean[chosen[name]], "o", ms=10, mfc="none", color=palette[name]
-        )
+        look = looks[name]
+        ax.plot(rates, mean, ms=5, label=labels.get(name, name), **look.line())
+        ax.fill_between(rates, lo, hi, color=look.color, alpha=0.15, lw=0)
+        ax.plot(rates[chosen[name]], mean[chosen[name]], "o", ms=13, mfc="none", color=look.color)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(say("plot.lr"))
     ax.set_ylabel(say("plot.val_loss"))
-    ax.grid(True, which="major", alpha=0.4)
-    ax.legend(fontsize="small")
-    _decorate(fig, title, say("plot.lr_note"))
+    _finish(ax, lang)
+    fig.suptitle(title)
     return _save(fig, path)
 
 

@@ -4,11 +4,26 @@ Every per-run array has the runs on one axis (axis 0 for ``History`` fields). A 
 that diverged has NaN losses after its ``diverged_step``; such runs are left out:
 select them with :func:`finite_runs`, and the functions below also treat any
 non-finite value (NaN, ±inf) as missing (:func:`speedup` expects finite runs only).
+
+Comparisons inside one experiment are *paired*: seed s gives every configuration the
+same initial key and minibatch order, so row s of each array is the same seed.
+:func:`speedup_ratio`, :func:`epochs_ratio` and :func:`ranks` resample seed indices
+once for every configuration compared, :func:`t_test` tests the per-seed
+differences; a seed that diverged anywhere drops out of the pairs it belongs to
+(``n_used``). ``paired=False`` gives the unpaired bootstrap and Welch's test for
+seeds that do not match; the records say which (``method``). :func:`holm` adjusts a
+family of p-values, :func:`ill_defined_target` says when the baseline learns too
+little for its final loss to be a target. Everything is computed in float64.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import scipy.stats
@@ -157,72 +172,499 @@ def epochs_to_target(
     return epoch if math.isfinite(epoch) else None
 
 
-def _speedups(mean_curves: np.ndarray, baseline_means: np.ndarray) -> np.ndarray:
-    """``[...]`` speed-ups of ``[..., E]`` mean curves over ``[..., E]`` baseline means.
+LEVEL = 0.95
+"""Confidence level of every interval and test threshold the reports use."""
 
-    0 where a curve never reaches its baseline's final value.
+N_RESAMPLES = 49_999
+"""Bootstrap replicates per interval. On the default lab 6 relu run the endpoints'
+Monte Carlo standard deviation is then at most 0.0016 (BUILD_NOTES, "Statistics"); print
+intervals with :func:`stable_decimals` decimals."""
+
+Method = Literal["paired", "unpaired"]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    r"""A ratio of epochs to a target with its percentile-bootstrap interval.
+
+    Attributes:
+      point: the ratio for the mean curves over the runs used (float64).
+      lo: lower endpoint of the ``level`` interval; NaN when there is none.
+      hi: upper endpoint; NaN when there is none.
+      method: ``"paired"``: the runs are matched by seed and resampled together
+        (one draw of seed indices for every configuration); ``"unpaired"``: each
+        configuration's runs are resampled independently.
+      n_used: the pairs (paired) or the smaller sample's runs (unpaired) left
+        after dropping the runs that diverged; no interval when below 2.
+      is_bound: a mean curve reaches the target within its first epoch, where
+        the per-epoch curve cannot tell when (:math:`e = 1` stands for
+        :math:`e \le 1`): the point is a bound and no interval is given.
+      mc_se: Monte Carlo standard error of the endpoints (the larger of the two),
+        from the replicates: how much ``lo`` and ``hi`` move with the bootstrap
+        seed (the point does not); NaN without an interval. See
+        :func:`stable_decimals`.
     """
-    target = baseline_means[..., -1]
-    return _crossings(baseline_means, target, True) / _crossings(mean_curves, target, True)
+
+    point: float
+    lo: float
+    hi: float
+    method: Method
+    n_used: int
+    is_bound: bool
+    mc_se: float = math.nan
+
+
+def _used(samples: Sequence[np.ndarray], paired: bool) -> list[np.ndarray]:
+    """The ``[R, E]`` samples (float64) without the runs that have a non-finite value;
+    paired, a run drops out with every run of its seed."""
+    samples = [np.asarray(s, dtype=np.float64) for s in samples]
+    ok = [np.isfinite(s).all(-1) for s in samples]
+    if not paired:
+        return [s[k] for s, k in zip(samples, ok, strict=True)]
+    if len({len(s) for s in samples}) > 1:
+        raise ValueError(
+            f"paired samples need the same seeds, got {[len(s) for s in samples]} runs"
+        )
+    keep = np.logical_and.reduce(ok)
+    return [s[keep] for s in samples]
+
+
+def _ratios(means: Sequence[np.ndarray], reference: int) -> tuple[np.ndarray, np.ndarray]:
+    """``e(means[0]) / e(means[1])`` at ``means[reference]``'s final value, and the
+    smaller of the two epochs, for ``[..., E]`` mean curves.
+
+    ``e`` is the interpolated crossing of :func:`epochs_to_target`, ∞ if never: the
+    ratio is ∞ or 0 when one curve never reaches the target, 1 when neither does.
+    """
+    target = means[reference][..., -1]
+    e_a, e_b = (_crossings(m, target, True) for m in means[:2])
+    with np.errstate(invalid="ignore"):
+        ratio = np.where(np.isinf(e_a) & np.isinf(e_b), 1.0, e_a / e_b)
+    return ratio, np.minimum(e_a, e_b)
+
+
+def _resampled_means(sample: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """``[B, E]`` mean curves of ``sample[index[b]]`` for ``[B, n]`` seed indices."""
+    b, n = index.shape
+    counts = np.bincount((index + n * np.arange(b)[:, None]).ravel(), minlength=b * n)
+    return counts.reshape(b, n) @ sample / n
+
+
+def _bootstrap_ratio(
+    samples: Sequence[np.ndarray],
+    reference: int,
+    *,
+    paired: bool,
+    level: float,
+    n_resamples: int,
+    seed: int,
+) -> Ratio:
+    """:func:`epochs_ratio` of ``samples[0]`` over ``samples[1]`` at the target of
+    ``samples[reference]``, with its interval even for a bound."""
+    used = _used(samples, paired)
+    n_used = min(len(s) for s in used)
+    method: Method = "paired" if paired else "unpaired"
+    if n_used == 0:
+        return Ratio(math.nan, math.nan, math.nan, method, 0, False)
+    point, first = _ratios([s.mean(0) for s in used], reference)
+    if n_used < 2:
+        return Ratio(float(point), math.nan, math.nan, method, n_used, bool(first == 1.0))
+    rng = np.random.default_rng(seed)
+    if paired:
+        index = [rng.integers(0, n_used, (n_resamples, n_used))] * len(used)
+    else:
+        index = [rng.integers(0, len(s), (n_resamples, len(s))) for s in used]
+    replicates = _ratios(
+        [_resampled_means(s, i) for s, i in zip(used, index, strict=True)], reference
+    )[0]
+    lo = np.quantile(replicates, 0.5 * (1.0 - level), method="lower")
+    hi = np.quantile(replicates, 0.5 * (1.0 + level), method="higher")
+    replicates.sort()
+    se = max(_quantile_se(replicates, 0.5 * (1.0 + s * level)) for s in (-1, 1))
+    return Ratio(float(point), float(lo), float(hi), method, n_used, bool(first == 1.0), se)
+
+
+def _quantile_se(ordered: np.ndarray, q: float) -> float:
+    """Monte Carlo standard error of the q-quantile of B sorted replicates: half the
+    distance between the order statistics one binomial standard deviation,
+    √(B q (1 - q)) ranks, either side of it (∞ beside an infinite replicate)."""
+    last = len(ordered) - 1
+    centre, half = q * last, math.sqrt(len(ordered) * q * (1.0 - q))
+    below = ordered[max(0, math.floor(centre - half))]
+    above = ordered[min(last, math.ceil(centre + half))]
+    return 0.0 if below == above else float(above - below) / 2.0
+
+
+def stable_decimals(ratio: Ratio, most: int = 2) -> int:
+    r"""Decimals to print ``ratio``'s interval with: the most d ≤ ``most`` whose unit
+    :math:`10^{-d}` is at least 20 Monte Carlo standard errors (``mc_se``).
+
+    Two runs with different bootstrap seeds then print a different last digit of an
+    endpoint with probability about :math:`1.13\, \text{se} / 10^{-d} \le 6\%` (the
+    mean absolute difference of two normal draws over the rounding unit); 0 when
+    even whole numbers are not that stable (an infinite ``mc_se``: an endpoint
+    beside replicates that never reach the target), ``most`` when the endpoints do
+    not move or there is no interval.
+    """
+    if not ratio.mc_se > 0:
+        return most
+    if math.isinf(ratio.mc_se):
+        return 0
+    return max(0, min(most, math.floor(-math.log10(20.0 * ratio.mc_se))))
+
+
+def _no_interval_for_a_bound(ratio: Ratio) -> Ratio:
+    if not ratio.is_bound:
+        return ratio
+    return dataclasses.replace(ratio, lo=math.nan, hi=math.nan, mc_se=math.nan)
+
+
+def epochs_ratio(
+    a: np.ndarray,
+    b: np.ndarray,
+    baseline: np.ndarray,
+    *,
+    paired: bool = True,
+    level: float = LEVEL,
+    n_resamples: int = N_RESAMPLES,
+    seed: int = 0,
+) -> Ratio:
+    r"""How many times more epochs ``a`` needs than ``b`` to reach the baseline's target.
+
+    The target is the baseline's final mean loss :math:`L^\ast`; with :math:`e(c)`
+    the interpolated epoch at which a mean curve first reaches it
+    (:func:`epochs_to_target`, ``interpolate=True``; ∞ if never), the ratio is
+    :math:`e(\bar a) / e(\bar b)`: above 1 when ``b`` is faster; ∞ (0) when only
+    ``b`` (``a``) reaches the target, 1 when neither does.
+
+    The interval is a percentile bootstrap over seeds: each of ``n_resamples``
+    replicates draws seed indices with replacement, recomputes the three mean
+    curves, the target and the ratio; the endpoints are the replicates at the
+    :math:`(1 \mp \ell)/2` quantiles, taken outwards (``np.quantile`` methods
+    ``"lower"`` and ``"higher"``: exact replicates, ∞ included, and the reciprocal
+    ratio gets exactly the reciprocal interval). ``paired=True`` (the runs of one
+    experiment: row s of every array is seed s) draws the indices once for all
+    three; ``paired=False`` draws them for each array independently.
+
+    Args:
+      a: ``[R, E]`` per-seed loss per epoch (epoch e at index e - 1). Runs with a
+        non-finite value (diverged) are left out, paired with their seed's runs.
+      b: ``[R, E]`` the same for the other configuration.
+      baseline: ``[R, E]`` the same for the baseline, which sets the target.
+      paired: resample the seeds together (the arrays must have the same rows).
+      level: confidence level ℓ in (0, 1).
+      n_resamples: bootstrap replicates.
+      seed: seed of the ``numpy.random.default_rng`` that draws them.
+
+    Returns:
+      A :class:`Ratio`; NaN throughout when no run is left, no interval when fewer
+      than 2 are or when a curve reaches the target within its first epoch.
+
+    Raises:
+      ValueError: ``paired`` with arrays of different numbers of runs.
+    """
+    return _no_interval_for_a_bound(
+        _bootstrap_ratio(
+            (a, b, baseline), 2, paired=paired, level=level, n_resamples=n_resamples, seed=seed
+        )
+    )
+
+
+def speedup_ratio(
+    curves: np.ndarray,
+    baseline: np.ndarray,
+    *,
+    paired: bool = True,
+    level: float = LEVEL,
+    n_resamples: int = N_RESAMPLES,
+    seed: int = 0,
+) -> Ratio:
+    r"""How many times sooner a configuration reaches the baseline's final mean loss.
+
+    :math:`e(\bar c_0) / e(\bar c)` for the baseline's and the configuration's mean
+    curves: :func:`epochs_ratio` ``(baseline, curves, baseline)``, with the same
+    arguments and interval; 2 if the configuration needs half the epochs, 0 if it
+    never reaches the target. ``is_bound``: the configuration is at the target
+    after its first epoch, so the speed-up is *at least* ``point``.
+    """
+    return _no_interval_for_a_bound(
+        _bootstrap_ratio(
+            (baseline, curves), 0, paired=paired, level=level, n_resamples=n_resamples, seed=seed
+        )
+    )
 
 
 def speedup(
     curves: np.ndarray,
     baseline: np.ndarray,
     *,
-    level: float = 0.95,
-    n_resamples: int = 9999,
+    level: float = LEVEL,
+    n_resamples: int = N_RESAMPLES,
     seed: int = 0,
 ) -> tuple[float, float, float]:
-    r"""How many times sooner a configuration reaches the baseline's final mean loss.
+    """:func:`speedup_ratio` unpaired, as ``(point, lo, hi)``.
 
-    The target is the baseline's final mean loss :math:`L^\ast` (the mean over its
-    seeds of the last epoch). With :math:`e(c)` the interpolated epoch at which a
-    mean curve :math:`c` first reaches it (:func:`epochs_to_target` with
-    ``interpolate=True``), the speed-up is :math:`e(\bar c_0) / e(\bar c)` for the
-    baseline's and the configuration's mean curves :math:`\bar c_0, \bar c`: 2 if
-    the configuration gets there in half the epochs.
+    ``point`` is NaN if the configuration's mean curve never reaches the target;
+    ``lo`` and ``hi`` are NaN if either sample has fewer than 2 runs, and are given
+    for a bound too.
+    """
+    r = _bootstrap_ratio(
+        (baseline, curves), 0, paired=False, level=level, n_resamples=n_resamples, seed=seed
+    )
+    return (r.point if r.point > 0 else math.nan), r.lo, r.hi
 
-    The interval is the percentile bootstrap over seeds (``scipy.stats.bootstrap``,
-    ``method="percentile"``): each of ``n_resamples`` replicates resamples the
-    configuration's and the baseline's seeds independently, with replacement (the
-    seeds are unpaired), recomputes both mean curves, the target and the
-    speed-up, which is 0 (infinitely slow) when the resampled configuration never
-    reaches the target; the endpoints are the :math:`(1 \mp \ell)/2` quantiles of
-    the replicates.
+
+@dataclass(frozen=True)
+class Ranking:
+    """Ranks by epochs to the target, ties shared.
+
+    Attributes:
+      rank: configuration → 1 + the number of configurations significantly
+        faster than it; configurations that nothing separates share a rank.
+      faster_than: configuration → the configurations significantly faster than
+        it (the lower endpoint of :func:`epochs_ratio` (it, them) is above 1).
+      ratio: ``(a, b)`` → :func:`epochs_ratio` (a, b), for every ordered pair.
+    """
+
+    rank: dict[str, int]
+    faster_than: dict[str, tuple[str, ...]]
+    ratio: dict[tuple[str, str], Ratio]
+
+
+def _reciprocal(r: Ratio) -> Ratio:
+    """The ratio the other way round: 1/point, the interval (1/hi, 1/lo), and the
+    standard error of 1/x, se/x², at the endpoint nearer 0 (the larger)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        point, lo, hi, se = (
+            float(np.divide(a, b))
+            for a, b in ((1.0, r.point), (1.0, r.hi), (1.0, r.lo), (r.mc_se, r.lo**2))
+        )
+    return dataclasses.replace(r, point=point, lo=lo, hi=hi, mc_se=se)
+
+
+def ranks(
+    curves: Mapping[str, np.ndarray],
+    baseline: np.ndarray,
+    *,
+    paired: bool = True,
+    level: float = LEVEL,
+    n_resamples: int = N_RESAMPLES,
+    seed: int = 0,
+) -> Ranking:
+    """Ranks configurations by epochs to the baseline's target, ties shared.
+
+    Configuration b is *significantly faster* than a when the ``level`` interval of
+    :func:`epochs_ratio` (a, b, baseline) lies above 1 (a needs more epochs); the
+    rank of a is 1 + the number of such b. Nothing is significant without an
+    interval (fewer than 2 runs used). For a bound (a curve at the target within its
+    first epoch) the decision still uses the interval: ``e = 1`` stands for
+    ``e ≤ 1``, which only strengthens "faster than" of the bound one and never
+    makes another faster than it.
 
     Args:
-      curves: ``[R, E]`` per-seed loss per epoch of the configuration (epoch e at
-        index e - 1), its non-diverged seeds only (see :func:`finite_runs`).
-      baseline: ``[R0, E]`` the same for the baseline.
-      level: confidence level ℓ in (0, 1).
-      n_resamples: number of bootstrap replicates.
-      seed: seed of the ``numpy.random.default_rng`` that draws them; the result is
-        a deterministic function of the inputs and the seed.
+      curves: configuration → ``[R, E]`` per-seed losses (as :func:`epochs_ratio`);
+        the baseline may be one of them.
+      baseline: ``[R, E]`` the baseline's, which set the target.
+      paired, level, n_resamples, seed: as :func:`epochs_ratio`; every pair is
+        bootstrapped with the same ``seed``.
 
     Returns:
-      ``(point, lo, hi)``: ``point`` is NaN if the configuration's mean curve never
-      reaches the target; ``lo`` and ``hi`` are NaN if either sample has fewer than
-      2 seeds.
+      A :class:`Ranking`; its ``ratio`` records have no interval for bounds.
     """
-    curves, baseline = np.asarray(curves, dtype=float), np.asarray(baseline, dtype=float)
-    point = float(_speedups(curves.mean(0), baseline.mean(0)))
-    point = point if point > 0 else math.nan
-    if min(len(curves), len(baseline)) < 2:
-        return point, math.nan, math.nan
+    raw: dict[tuple[str, str], Ratio] = {}
+    for a, b in itertools.combinations(curves, 2):
+        raw[a, b] = _bootstrap_ratio(
+            (curves[a], curves[b], baseline),
+            2,
+            paired=paired,
+            level=level,
+            n_resamples=n_resamples,
+            seed=seed,
+        )
+        raw[b, a] = _reciprocal(raw[a, b])
+    faster = {a: tuple(b for b in curves if b != a and raw[a, b].lo > 1.0) for a in curves}
+    return Ranking(
+        rank={a: 1 + len(f) for a, f in faster.items()},
+        faster_than=faster,
+        ratio={k: _no_interval_for_a_bound(r) for k, r in raw.items()},
+    )
 
-    def statistic(i: np.ndarray, j: np.ndarray, axis: int = -1) -> np.ndarray:
-        """Speed-ups for ``[..., R]`` and ``[..., R0]`` resampled seed indices."""
-        del axis  # Always the last: the seeds.
-        return _speedups(curves[i].mean(-2), baseline[j].mean(-2))
 
-    interval = scipy.stats.bootstrap(
-        (np.arange(len(curves)), np.arange(len(baseline))),
-        statistic,
-        n_resamples=n_resamples,
-        vectorized=True,
-        confidence_level=level,
-        method="percentile",
-        rng=np.random.default_rng(seed),
-    ).confidence_interval
-    return point, float(interval.low), float(interval.high)
+@dataclass(frozen=True)
+class TTest:
+    """A two-sided t-test of equal means.
+
+    Attributes:
+      statistic: t (NaN when there is no test).
+      df: its degrees of freedom.
+      p: the two-sided p-value.
+      method: ``"paired"`` (Student's t on the per-seed differences) or
+        ``"welch"`` (unequal variances, unpaired).
+      n_used: the pairs (paired) or the smaller sample's finite values (Welch);
+        no test when below 2.
+      difference: mean of ``a`` minus mean of ``b`` over the values used (float64;
+        NaN when a side has none).
+    """
+
+    statistic: float
+    df: float
+    p: float
+    method: Literal["paired", "welch"]
+    n_used: int
+    difference: float
+
+
+def t_test(a: np.ndarray, b: np.ndarray, *, paired: bool) -> TTest:
+    r"""Paired or Welch t-test of equal means, in float64.
+
+    Paired (``scipy.stats.ttest_rel``): with the n per-seed differences
+    :math:`d_s = a_s - b_s` of the seeds where both are finite,
+    :math:`t = \bar d / (s_d / \sqrt n)` on n - 1 degrees of freedom; a seed that
+    diverged in either configuration drops out of its pair. Welch: as
+    :func:`welch_t_test`, non-finite values dropped on each side.
+
+    Args:
+      a: ``[R]`` a final value per seed (e.g. training loss, test accuracy).
+      b: the same for the other configuration; ``[R]`` too when paired.
+      paired: whether entry s of ``a`` and ``b`` come from the same seed.
+
+    Returns:
+      A :class:`TTest`. With fewer than 2 values used (pairs, or on a side), or
+      when the statistic is undefined (every difference equal, or both samples
+      constant), ``statistic``, ``df`` and ``p`` are NaN.
+
+    Raises:
+      ValueError: ``paired`` with ``a`` and ``b`` of different lengths.
+    """
+    a, b = np.asarray(a, dtype=np.float64).ravel(), np.asarray(b, dtype=np.float64).ravel()
+    if paired:
+        if a.size != b.size:
+            raise ValueError(f"paired samples need the same seeds, got {a.size} and {b.size}")
+        keep = np.isfinite(a) & np.isfinite(b)
+        a, b = a[keep], b[keep]
+    else:
+        a, b = _finite(a), _finite(b)
+    n = min(a.size, b.size)
+    difference = float(a.mean() - b.mean()) if n else math.nan
+    none = TTest(math.nan, math.nan, math.nan, "paired" if paired else "welch", n, difference)
+    if n < 2:
+        return none
+    if not paired:
+        return dataclasses.replace(none, **dict(zip(("statistic", "df", "p"), welch_t_test(a, b))))
+    if np.ptp(a - b) == 0:
+        return none
+    result = scipy.stats.ttest_rel(a, b)
+    return dataclasses.replace(
+        none, statistic=float(result.statistic), df=float(result.df), p=float(result.pvalue)
+    )
+
+
+def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:
+    r"""Holm's step-down adjusted p-values (family-wise error rate).
+
+    With the m finite p-values sorted, :math:`p_{(1)} \le \dots \le p_{(m)}`,
+
+    .. math::
+
+        \tilde p_{(i)} = \max_{j \le i} \min\bigl(1, (m - j + 1)\, p_{(j)}\bigr),
+
+    so :math:`\tilde p_{(i)} \le \alpha` exactly when Holm's procedure at level α
+    rejects :math:`H_{(i)}` (every :math:`p_{(j)} \le \alpha / (m - j + 1)`,
+    j ≤ i). The adjusted values are monotone in the raw ones and at most 1.
+
+    Args:
+      p: raw p-values of one family; NaN (no test) is not counted in m and stays NaN.
+
+    Returns:
+      The adjusted values, float64, in ``p``'s shape and order.
+    """
+    raw = np.asarray(p, dtype=np.float64)
+    flat = raw.ravel()
+    order = np.flatnonzero(np.isfinite(flat))
+    order = order[np.argsort(flat[order], kind="stable")]
+    m = order.size
+    adjusted = np.full(flat.shape, np.nan)
+    scaled = np.minimum(1.0, (m - np.arange(m)) * flat[order])
+    adjusted[order] = np.maximum.accumulate(scaled)
+    return adjusted.reshape(raw.shape)
+
+
+CHANCE_FACTOR = 1.5
+"""A mean accuracy at most ``CHANCE_FACTOR / K`` is at chance level for K classes (see
+:func:`ill_defined_target`)."""
+
+
+@dataclass(frozen=True)
+class IllDefinedTarget:
+    """Why the baseline's final mean loss is no target to measure speed against.
+
+    Attributes:
+      reason: ``"no_run"``: every baseline run diverged; ``"chance"``: its final
+        mean accuracy is at chance level; ``"no_fall"``: its mean loss fell from
+        the first epoch to the last by no more than the seed-to-seed spread.
+      first: the baseline's mean training loss after the first epoch (float64).
+      final: after the last epoch.
+      spread: standard deviation over seeds (ddof 1) of the final loss; 0 with
+        one run.
+      accuracy: the mean final accuracy (NaN when not given).
+      chance: ``1 / K``, the accuracy of a uniform guess over the K classes.
+      n_used: the baseline's runs that did not diverge.
+    """
+
+    reason: Literal["no_run", "chance", "no_fall"]
+    first: float
+    final: float
+    spread: float
+    accuracy: float
+    chance: float
+    n_used: int
+
+
+def ill_defined_target(
+    loss: np.ndarray, accuracy: np.ndarray | None = None, *, n_classes: int = 10
+) -> IllDefinedTarget | None:
+    r"""Whether the baseline learns too little for its final loss to be a target.
+
+    With the baseline's mean training loss :math:`\bar L_1` after the first epoch
+    and :math:`\bar L_E` after the last, :math:`s` the standard deviation over
+    seeds of the final loss and :math:`\bar a` the mean final accuracy, the
+    target is ill-defined when (in this order)
+
+    - no run is left (every one diverged): ``"no_run"``;
+    - :math:`\bar a \le f / K` with f = :data:`CHANCE_FACTOR`: the model guesses,
+      ``"chance"``. Accuracy, not loss: with N(0, 1) weights a model that learns
+      can sit above the uniform guess's loss ln K for epochs (lab 6 relu adadelta
+      on the MNIST sample: loss 2.38 > ln 10 = 2.30 at 88% training accuracy);
+    - :math:`\bar L_1 - \bar L_E \le s`: the curve did not fall beyond the noise
+      between seeds, ``"no_fall"``; it reaches its own final value early and any
+      configuration that learns looks "later" than it.
+
+    Args:
+      loss: ``[R, E]`` the baseline's per-seed training loss per epoch; runs with
+        a non-finite value (diverged) are left out, with their accuracy.
+      accuracy: ``[R]`` its final accuracy per seed (training accuracy keeps the
+        test set out of the decision); without it the chance rule is skipped.
+      n_classes: K, the number of classes.
+
+    Returns:
+      An :class:`IllDefinedTarget` with the reason and its numbers, or None when
+      the target is well defined.
+    """
+    loss = np.asarray(loss, dtype=np.float64)
+    ok = np.isfinite(loss).all(-1)
+    n, chance = int(ok.sum()), 1.0 / n_classes
+    acc = (
+        math.nan
+        if accuracy is None or not n
+        else float(np.mean(accuracy, dtype=np.float64, where=ok))
+    )
+    if n == 0:
+        return IllDefinedTarget("no_run", math.nan, math.nan, math.nan, acc, chance, 0)
+    first, final = (float(v) for v in loss[ok][:, [0, -1]].mean(0))
+    spread = float(loss[ok, -1].std(ddof=1)) if n > 1 else 0.0
+    values = (first, final, spread, acc, chance, n)
+    if acc <= CHANCE_FACTOR * chance:
+        return IllDefinedTarget("chance", *values)
+    if first - final <= spread:
+        return IllDefinedTarget("no_fall", *values)
+    return None

@@ -17,18 +17,13 @@ LANGS = ("en", "pl")
 
 _EN = {
     "plot.epoch": "epoch",
-    "plot.epoch0": "epoch (0 = at initialisation)",
     "plot.steps": "step (each point: mean minibatch loss over {steps} steps)",
     "plot.loss_epoch": "training loss (mean over the epoch)",
     "plot.loss_step": "minibatch training loss",
     "plot.test_acc": "test accuracy",
     "plot.diverged": "{k}/{r} diverged",
-    "plot.band_note": "line: mean over non-diverged seeds;  band: 95% CI of the mean, "
-    "mean ± t(0.975, n−1)·s/√n, n = non-diverged seeds",
     "plot.lr": "learning rate",
     "plot.val_loss": "final validation loss",
-    "plot.lr_note": "mean over non-diverged seeds, 95% CI band; circled: the rate with the "
-    "lowest mean (the one reported)",
     "title.lab6": "Lab 6: learning-rate optimizers",
     "title.lab7": "Lab 7: weight initialization",
     "title.schedules": "Learning-rate schedules",
@@ -181,22 +176,69 @@ _EN = {
     "prov.versions": "Package versions of the records: {versions}.",
     "prov.finished": "Records finished: {dates} (UTC).",
     "prov.commands": "Commands that produced them:",
+    # figures and methods
+    "doc.author": "Author: {author}",
+    "doc.date": "Date: {date}",
+    "plot.step_one": "step (each point: the loss on one minibatch)",
+    "caption.band": "Lines: means over the seeds that did not diverge; bands: 95% confidence "
+    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and s "
+    "their standard deviation. Each configuration has its own colour, line style and marker, so "
+    "lines that coincide stay distinguishable.",
+    "caption.acc": "Epoch 0 (before training, at chance level) is left out so that the "
+    "differences after training stay visible.",
+    "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
+    "diverge at that rate, with its 95% confidence band; circled: the rate with the lowest mean, "
+    "at which the configuration is reported.",
+    "methods.h": "Methods",
+    "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
+    "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
+    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
+    "formulas are those of the code's documentation, the values those the networks were "
+    "trained with.",
+    "methods.h_optimizers": "Optimizers",
+    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
+    "{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Nesterov momentum",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Xavier (Glorot)",
+    "methods.name.he": "He",
+    "methods.name.sigmoid": "sigmoid",
+    "methods.name.relu": "ReLU",
+    "methods.yes": "yes",
+    "methods.no": "no",
+    "methods.h_init": "Weight initialization",
+    "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
+    "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
+    "methods.variant.normal": "normal variant",
+    "methods.variant.uniform": "uniform variant",
+    "methods.variant.constant": "no random draw",
+    "methods.sigmas": "The standard deviation \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "of each layer's weights in this network:",
+    "methods.col.layer": "layer",
+    "methods.col.fans": "inputs → outputs",
+    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.h_training": "Network and training",
+    "methods.network": "Network: a multilayer perceptron {sizes} (inputs, hidden units, "
+    "outputs), hidden activation {act}, a linear output layer, softmax cross-entropy loss.",
+    "methods.data": "Data: {data}.",
+    "methods.training": "Minibatch size: {batch}; epochs: {epochs}; repeats of each "
+    "configuration: {seeds}, with different seeds derived from seed {seed}.",
 }
 
 _PL = {
     "plot.epoch": "epoka",
-    "plot.epoch0": "epoka (0 = inicjalizacja)",
     "plot.steps": "krok (każdy punkt: średnia strata na paczce z {steps} kroków)",
     "plot.loss_epoch": "strata na zbiorze uczącym (średnia z epoki)",
     "plot.loss_step": "strata na paczce",
     "plot.test_acc": "dokładność na zbiorze testowym",
     "plot.diverged": "{k}/{r} rozbieżnych",
-    "plot.band_note": "linia: średnia z powtórzeń, które nie uległy dywergencji;  pasmo: 95% "
-    "przedział ufności średniej, średnia ± t(0,975, n−1)·s/√n, n = liczba tych powtórzeń",
     "plot.lr": "współczynnik uczenia",
     "plot.val_loss": "końcowa strata walidacyjna",
-    "plot.lr_note": "średnia z powtórzeń, które nie uległy dywergencji, pasmo 95% PU; w kółku: "
-    "współczynnik o najmniejszej średniej (raportowany)",
     "title.lab6": "Laboratorium 6: optymalizacja współczynnika uczenia",
     "title.lab7": "Laboratorium 7: inicjalizacja wag sieci",
     "title.schedules": "Harmonogramy współczynnika uczenia",
@@ -359,6 +401,59 @@ _PL = {
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
     "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
     "prov.commands": "Polecenia, które je utworzyły:",
+    # figures and methods
+    "doc.author": "Autor: {author}",
+    "doc.date": "Data: {date}",
+    "plot.step_one": "krok (każdy punkt: strata na jednej paczce)",
+    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: 95% "
+    "przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to liczba tych "
+    "powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny kolor, styl linii "
+    "i znacznik, więc pokrywające się linie można rozróżnić.",
+    "caption.acc": "Epokę 0 (przed uczeniem, na poziomie zgadywania) pominięto, aby były "
+    "widoczne różnice po uczeniu.",
+    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym "
+    "współczynniku uczenia nie okazały się rozbieżne, z pasmem 95% przedziału ufności; w kółku: "
+    "współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
+    "methods.h": "Metody",
+    "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
+    "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się "
+    "element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory pochodzą z dokumentacji kodu, wartości – z "
+    "uczenia sieci.",
+    "methods.h_optimizers": "Optymalizatory",
+    "methods.optimizer": "**{name}** (`{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}"
+    "{source}{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Momentum Nesterova",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Xavier (Glorot)",
+    "methods.name.he": "He",
+    "methods.name.sigmoid": "funkcja sigmoidalna",
+    "methods.name.relu": "ReLU",
+    "methods.yes": "tak",
+    "methods.no": "nie",
+    "methods.h_init": "Inicjalizacja wag",
+    "methods.init": "**{name}**, {variant}: wagi warstwy o \\(n_{{\\mathrm{{in}}}}\\) wejściach i "
+    "\\(n_{{\\mathrm{{out}}}}\\) wyjściach losuje się niezależnie z rozkładu",
+    "methods.variant.normal": "wariant z rozkładem normalnym",
+    "methods.variant.uniform": "wariant z rozkładem jednostajnym",
+    "methods.variant.constant": "bez losowania",
+    "methods.sigmas": "Odchylenie standardowe \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "wag każdej warstwy tej sieci:",
+    "methods.col.layer": "warstwa",
+    "methods.col.fans": "wejścia → wyjścia",
+    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value} (`{code}`).",
+    "methods.h_training": "Sieć i uczenie",
+    "methods.network": "Sieć: perceptron wielowarstwowy {sizes} (wejścia, neurony ukryte, "
+    "wyjścia), funkcja aktywacji neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja "
+    "straty: entropia krzyżowa z softmaksem.",
+    "methods.data": "Dane: {data}.",
+    "methods.training": "Rozmiar paczki: {batch}; liczba epok: {epochs}; liczba powtórzeń "
+    "każdej konfiguracji: {seeds} (ziarna losowe powtórzeń wyznaczone z ziarna {seed}).",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}

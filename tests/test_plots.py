@@ -125,6 +125,8 @@ def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
             for i, name in enumerate(["sgd", "momentum"]):
                 ok = runs[name].finite
                 y = getattr(runs[name], key)[ok]
+                if key == "test_acc":
+                    y = y[:, 1:]  # After epochs 1…E: epoch 0 is chance level.
                 assert ok.sum() == (R if name == "sgd" else R - 2)
                 np.testing.assert_allclose(lines[i].get_ydata(), y.mean(0), rtol=1e-12)
                 _, lo, hi = stats.mean_ci(y)
@@ -152,7 +154,7 @@ def test_x_axes():
         for figure in figures.values():
             plt.close(figure)
     np.testing.assert_array_equal(x["loss_epoch"], np.arange(1, E + 1))
-    np.testing.assert_array_equal(x["test_acc"], np.arange(E + 1))
+    np.testing.assert_array_equal(x["test_acc"], np.arange(1, E + 1))  # Epoch 0 left out.
     # Window centres: 10 windows of 5 steps per epoch.
     np.testing.assert_array_equal(x["loss_step"], np.arange(E * 10) * LOG_EVERY + 2.5)
 
@@ -174,21 +176,30 @@ def test_step_loss_is_thinned_to_block_means():
 def test_side_by_side(runs, tmp_path):
     sigmoid = {"sgd": runs["sgd"], "adam": runs["sgd"]}  # adam converges under sigmoid.
     runs_by_act = {"sigmoid": sigmoid, "relu": runs}
-    figure = plots._side_by_side_figure(runs_by_act, "optimizers")
+    figure = plots._side_by_side_figure(runs_by_act, "optimizers", labels={"relu": "ReLU"})
     try:
-        assert len(figure.axes) == 2
-        (legend,) = figure.legends
-        assert [t.get_text() for t in legend.get_texts()] == [
-            "sgd",
-            "adam (relu 5/5 diverged)",
-            "momentum (relu 2/5 diverged)",
-        ]
-        palette = plots.colors(["sgd", "adam", "momentum"])
+        assert len(figure.axes) == 2 and not figure.legends
+        looks = plots.styles(["sgd", "adam", "momentum"])
         for ax, act in zip(figure.axes, runs_by_act, strict=True):
-            assert ax.get_title() == act and ax.get_yscale() == "log"
+            assert ax.get_yscale() == "log"
             assert [line.get_color() for line in ax.get_lines()] == [
-                palette[name] for name in runs_by_act[act]
+                looks[name].color for name in runs_by_act[act]
             ]
+            assert [line.get_marker() for line in ax.get_lines()] == [
+                looks[name].marker for name in runs_by_act[act]
+            ]
+        assert [ax.get_title() for ax in figure.axes] == ["sigmoid", "ReLU"]
+        # One legend per panel, counting that activation's diverged runs only.
+        legends = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in figure.axes]
+        assert legends == [
+            ["sgd", "adam"],
+            ["sgd", "momentum (2/5 diverged)", "adam (5/5 diverged)"],
+        ]
+        # Each panel's own y range: sigmoid's converged losses are not squashed by relu's.
+        sigmoid_ax, relu_ax = figure.axes
+        assert not sigmoid_ax.get_shared_y_axes().joined(sigmoid_ax, relu_ax)
+        top = max(np.nanmax(c.train_loss) for c in sigmoid.values())
+        assert sigmoid_ax.get_ylim()[1] < 1.5 * top
     finally:
         plt.close(figure)
     path = plots.plot_side_by_side(runs_by_act, tmp_path / "side.png", title="optimizers")
@@ -256,3 +267,104 @@ def test_labels_follow_the_language(runs):
     finally:
         for figure in figures.values():
             plt.close(figure)
+
+
+def test_styles_tell_every_configuration_apart():
+    names = [f"c{i}" for i in range(12)]
+    looks = plots.styles(names)
+    assert list(looks) == names
+    assert {name: look.color for name, look in looks.items()} == plots.colors(names)
+    triples = {(str(look.linestyle), look.marker, look.color) for look in looks.values()}
+    assert len(triples) == len(names)
+    # The first few, which coincide in practice (Xavier and He), differ in all three.
+    first = list(looks.values())[:5]
+    for part in ("color", "linestyle", "marker"):
+        assert len({str(getattr(look, part)) for look in first}) == 5
+
+
+def _drawn(figure):
+    """(labels of every visible text of the figure, the axes' legend boxes fit inside)."""
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    legend = ax.get_legend().get_window_extent()
+    box = ax.get_window_extent()
+    inside = box.x0 <= legend.x0 and legend.x1 <= box.x1 and box.y0 <= legend.y0
+    return [t for t in ticks if t], inside and legend.y1 <= box.y1
+
+
+def test_coinciding_lines_are_distinguishable_and_markers_staggered():
+    rng = np.random.default_rng(4)
+    same = _curves(rng, 0.5, 0.05)
+    figures = dict(plots._activation_figures({"normal": same, "xavier": same, "he": same}, "t"))
+    try:
+        for stem, figure in figures.items():
+            lines = figure.axes[0].get_lines()
+            assert len({(line.get_linestyle(), line.get_marker()) for line in lines}) == 3
+            marks = [line.get_markevery() for line in lines]
+            if stem == "loss_step":  # 40 points: a marker every 4, at offsets 0, 1, 2.
+                assert marks == [(0, 4), (1, 4), (2, 4)]
+    finally:
+        for figure in figures.values():
+            plt.close(figure)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_tick_labels_follow_the_language_on_every_axis(runs, lang):
+    figures = dict(plots._activation_figures(runs, "t", lang))
+    try:
+        for stem, figure in figures.items():
+            labels, legend_inside = _drawn(figure)
+            assert legend_inside, stem
+            assert not any("×" in t or "10^" in t or "$" in t for t in labels), labels
+            decimals = [t for t in labels if any(c in t for c in ".,")]
+            assert decimals or stem == "test_acc", (stem, labels)  # Log axes: 0.5-like labels.
+            assert all(
+                ("," in t) == (lang == "pl") and ("." in t) == (lang == "en") for t in decimals
+            )
+            assert [t.get_text() for t in figure.texts] == ["t"]  # The title, no note.
+        # Accuracy in percent, zoomed to the trained epochs (epoch 0, ~10%, left out).
+        ax = figures["test_acc"].axes[0]
+        labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        assert all(t.endswith("%") for t in labels)
+        assert not any(c in t for t in labels for c in ".,")  # Whole percents on a wide axis.
+        acc = runs["sgd"].test_acc
+        assert ax.get_ylim()[0] > acc[:, 0].mean()
+        assert ax.get_xlim() == figures["loss_epoch"].axes[0].get_xlim()
+    finally:
+        for figure in figures.values():
+            plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0.28, 0.62, [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]),
+        (0.25, 2.5, [0.3, 0.5, 0.7, 1, 2]),  # 1…9 would give nine.
+        (0.02, 3.0, [0.02, 0.05, 0.1, 0.2, 0.5, 1, 2]),
+        (1e-3, 0.3, [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2]),
+    ],
+)
+def test_log_ticks_are_readable_decimals(lo, hi, expected):
+    ticks = plots.log_ticks(lo, hi)
+    np.testing.assert_allclose(ticks, expected)
+    assert [plots._decimal(t, "pl") for t in ticks[:2]] == [
+        format(t, "g").replace(".", ",") for t in expected[:2]
+    ]
+
+
+def test_step_label_is_singular_for_one_step():
+    say = functools.partial(text.say, "en")
+    curves = SimpleNamespace(step_loss=np.ones((2, 30)), steps_per_epoch=10, log_every=1)
+    assert "1 steps" not in plots._step_loss(curves, say)[2]
+    assert plots._step_loss(curves, say)[2] == text.say("en", "plot.step_one")
+
+
+def test_captions_carry_the_notes():
+    assert "t(0,975; n − 1)" in plots.caption("loss_epoch", "pl")
+    assert "t(0.975; n − 1)" in plots.caption("activations", "en")
+    assert plots.caption("test_acc", "en").endswith(text.say("en", "caption.acc"))
+    assert plots.caption("lr_sensitivity", "pl") == text.say("pl", "caption.lr")
+    assert "dywergenc" not in " ".join(
+        plots.caption(f, "pl") for f in ("test_acc", "lr_sensitivity")
+    )

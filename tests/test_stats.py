@@ -247,3 +247,297 @@ def test_speedup_is_deterministic():
     first = stats.speedup(curves, baseline, n_resamples=500, seed=3)
     assert stats.speedup(curves, baseline, n_resamples=500, seed=3) == first
     assert stats.speedup(curves, baseline, n_resamples=500, seed=4) != first
+
+
+# Paired comparisons, ranks, Holm and the target's sanity (issue 19).
+
+
+def loop_ratio_replicates(a, b, reference, n_resamples, rng):
+    """e(a)/e(b) at the reference's final mean, one paired replicate at a time."""
+    replicates = []
+    for _ in range(n_resamples):
+        i = rng.integers(0, len(a), len(a))
+        target = reference[i].mean(0)[-1]
+        e_a, e_b = first_crossing(a[i].mean(0), target), first_crossing(b[i].mean(0), target)
+        replicates.append(1.0 if e_a == e_b == math.inf else e_a / e_b)
+    return np.array(replicates)
+
+
+def outward_interval(replicates, level=0.95):
+    """The replicates at the (1 ∓ level)/2 quantiles, rounded outwards, by sorting."""
+    ordered = np.sort(replicates)
+    last = len(ordered) - 1
+    return (
+        ordered[math.floor((1 - level) / 2 * last + 1e-9)],
+        ordered[math.ceil((1 + level) / 2 * last - 1e-9)],
+    )
+
+
+def paired_runs(rng, r, speeds, noise=0.02):
+    """[r, E] per-seed losses 0.1 + a·u·exp(-k·speed·t) + noise for each speed, the
+    seeds sharing (a, k) across configurations (the same initial key): u ~ U(0.9, 1.1)
+    and the noise are each configuration's own. A configuration's population mean
+    curve is the first's on a clock ``speed`` times faster."""
+    a, k = rng.uniform(1.5, 2.5, (r, 1)), rng.uniform(0.1, 0.2, (r, 1))
+    t = np.arange(1, E + 1)
+    return [
+        0.1
+        + a * rng.uniform(0.9, 1.1, (r, 1)) * np.exp(-k * s * t)
+        + noise * rng.standard_normal((r, E))
+        for s in speeds
+    ]
+
+
+@pytest.mark.parametrize("level", [0.95, 0.8])
+def test_paired_speedup_matches_a_loop_bootstrap(level):
+    """The same seed indices drawn one replicate at a time give the same interval."""
+    baseline, curves = paired_runs(np.random.default_rng(10), 10, [1.0, 1.7])
+    got = stats.speedup_ratio(curves, baseline, level=level, n_resamples=3000, seed=5)
+    want = outward_interval(
+        loop_ratio_replicates(baseline, curves, baseline, 3000, np.random.default_rng(5)), level
+    )
+    point = first_crossing(baseline.mean(0), baseline.mean(0)[-1]) / first_crossing(
+        curves.mean(0), baseline.mean(0)[-1]
+    )
+    assert got.point == pytest.approx(point, rel=1e-12)
+    assert (got.lo, got.hi) == pytest.approx(want, rel=1e-9)
+    assert (got.method, got.n_used, got.is_bound) == ("paired", 10, False)
+    assert got.lo < got.point < got.hi
+
+
+def test_paired_epochs_ratio_drops_diverged_pairs_like_a_loop():
+    baseline, a, b = paired_runs(np.random.default_rng(11), 12, [1.0, 1.3, 1.6])
+    a[3, 5:] = np.nan  # Diverged: seed 3 drops out of every pair.
+    b[7, 9:] = np.inf
+    baseline[0, -1] = np.nan
+    got = stats.epochs_ratio(a, b, baseline, n_resamples=2000, seed=2)
+    keep = np.setdiff1d(np.arange(12), [0, 3, 7])
+    a, b, baseline = a[keep], b[keep], baseline[keep]
+    target = baseline.mean(0)[-1]
+    point = first_crossing(a.mean(0), target) / first_crossing(b.mean(0), target)
+    want = outward_interval(loop_ratio_replicates(a, b, baseline, 2000, np.random.default_rng(2)))
+    assert got.n_used == 9
+    assert got.point == pytest.approx(point, rel=1e-12)
+    assert (got.lo, got.hi) == pytest.approx(want, rel=1e-9)
+    assert 1 < got.lo < got.point < got.hi  # b is faster.
+
+
+def test_pairing_narrows_the_interval_and_unpaired_stays_available():
+    baseline, curves = paired_runs(np.random.default_rng(12), 10, [1.0, 2.0], noise=0.005)
+    paired = stats.speedup_ratio(curves, baseline, n_resamples=4000)
+    unpaired = stats.speedup_ratio(curves, baseline, paired=False, n_resamples=4000)
+    assert unpaired.method == "unpaired" and unpaired.point == paired.point
+    assert paired.hi - paired.lo < 0.5 * (unpaired.hi - unpaired.lo)
+    assert stats.speedup(curves, baseline, n_resamples=4000) == (
+        unpaired.point,
+        unpaired.lo,
+        unpaired.hi,
+    )
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.speedup_ratio(curves[:9], baseline)
+
+
+def test_monte_carlo_error_of_the_endpoints():
+    """``mc_se`` estimates how much the endpoints move with the bootstrap seed."""
+    baseline, curves = paired_runs(np.random.default_rng(21), 10, [1.0, 1.7])
+    runs = [stats.speedup_ratio(curves, baseline, n_resamples=2000, seed=s) for s in range(40)]
+    spread = np.array([[r.lo, r.hi] for r in runs]).std(0, ddof=1).max()
+    assert 0.6 < np.mean([r.mc_se for r in runs]) / spread < 1.6
+
+
+@pytest.mark.parametrize(
+    ("se", "decimals", "up_to_3"),
+    [
+        (0.00004, 2, 3),
+        (0.0004, 2, 2),
+        (0.001, 1, 1),
+        (0.0049, 1, 1),
+        (0.006, 0, 0),
+        (math.inf, 0, 0),
+        (0.0, 2, 3),
+        (math.nan, 2, 3),
+    ],
+)
+def test_stable_decimals(se, decimals, up_to_3):
+    """The most decimals whose unit is at least 20 standard errors."""
+    ratio = stats.Ratio(2.0, 1.5, 2.5, "paired", 10, False, se)
+    assert stats.stable_decimals(ratio) == decimals
+    assert stats.stable_decimals(ratio, most=3) == up_to_3
+
+
+def coverage(n_datasets, n_resamples, seeds=10, speed=2.5):
+    """Share of paired 95% intervals that contain the true speed-up. With E = 20 and
+    speed 2.5 the population mean curve crosses the target at epoch 8 exactly, where
+    the interpolation is exact too."""
+    rng = np.random.default_rng(0)
+    hits = 0
+    for i in range(n_datasets):
+        baseline, curves = paired_runs(rng, seeds, [1.0, speed])
+        r = stats.speedup_ratio(curves, baseline, n_resamples=n_resamples, seed=i)
+        hits += r.lo <= speed <= r.hi
+    return hits / n_datasets
+
+
+def test_paired_interval_covers_the_known_speedup():
+    assert coverage(n_datasets=300, n_resamples=999) >= 0.90
+
+
+def test_one_survivor_and_none():
+    baseline, curves = paired_runs(np.random.default_rng(13), 4, [1.0, 2.5])
+    curves[1:, 4:] = np.nan  # Only seed 0 left.
+    one = stats.speedup_ratio(curves, baseline)
+    target = baseline[0, -1]
+    assert one.point == pytest.approx(
+        first_crossing(baseline[0], target) / first_crossing(curves[0], target), rel=1e-12
+    )
+    assert one.n_used == 1 and math.isnan(one.lo) and math.isnan(one.hi)
+    curves[0, -1] = np.nan
+    none = stats.speedup_ratio(curves, baseline)
+    assert none.n_used == 0 and all(math.isnan(v) for v in (none.point, none.lo, none.hi))
+    unpaired = stats.speedup_ratio(curves, baseline, paired=False)
+    assert unpaired.n_used == 0 and math.isnan(unpaired.point)
+
+
+def test_a_target_reached_in_the_first_epoch_is_a_bound_without_interval():
+    baseline, curves = paired_runs(np.random.default_rng(14), 6, [1.0, 30.0])
+    assert (curves.mean(0)[0] <= baseline.mean(0)[-1]).all()
+    r = stats.speedup_ratio(curves, baseline)
+    assert r.is_bound and r.point == 20.0  # At least E / 1.
+    assert math.isnan(r.lo) and math.isnan(r.hi)
+
+
+def test_never_reaching_is_zero_speed_and_infinite_epochs():
+    baseline, slow = paired_runs(np.random.default_rng(15), 6, [1.0, 0.4])
+    r = stats.speedup_ratio(slow, baseline, n_resamples=500)
+    assert r.point == r.lo == r.hi == 0.0
+    both = stats.epochs_ratio(slow, slow, baseline, n_resamples=500)
+    assert both.point == both.lo == both.hi == 1.0  # Neither reaches it: no difference.
+    inf = stats.epochs_ratio(slow, baseline, baseline, n_resamples=500)
+    assert inf.point == inf.lo == inf.hi == math.inf
+
+
+def test_ranks_share_ties_and_single_out_a_clearly_faster_one():
+    baseline, fast, mid, also_mid = paired_runs(np.random.default_rng(16), 10, [1.0, 2.5, 1.5, 1.5])
+    curves = {"sgd": baseline, "fast": fast, "copy": fast.copy(), "mid": mid, "mid2": also_mid}
+    ranking = stats.ranks(curves, baseline, n_resamples=2000)
+    assert ranking.rank == {"fast": 1, "copy": 1, "mid": 3, "mid2": 3, "sgd": 5}
+    assert set(ranking.faster_than["mid"]) == {"fast", "copy"}
+    same = ranking.ratio["fast", "copy"]
+    assert same.point == same.lo == same.hi == 1.0
+    forward, backward = ranking.ratio["fast", "mid"], ranking.ratio["mid", "fast"]
+    assert forward == stats.epochs_ratio(fast, mid, baseline, n_resamples=2000)
+    assert forward.hi < 1 < backward.lo
+    other_way = stats.epochs_ratio(mid, fast, baseline, n_resamples=2000)
+    assert (backward.point, backward.lo, backward.hi) == pytest.approx(
+        (other_way.point, other_way.lo, other_way.hi), rel=1e-12
+    )
+    assert backward.mc_se == pytest.approx(other_way.mc_se, rel=0.5)
+    alone = stats.ranks({"fast": fast, "mid": mid, "sgd": baseline}, baseline, n_resamples=2000)
+    assert alone.rank == {"fast": 1, "mid": 2, "sgd": 3}
+
+
+def test_ranks_without_intervals_separate_nothing():
+    baseline, fast = paired_runs(np.random.default_rng(17), 3, [1.0, 2.5])
+    fast[1:, -1] = np.nan
+    ranking = stats.ranks({"sgd": baseline, "fast": fast}, baseline)
+    assert ranking.rank == {"sgd": 1, "fast": 1}
+    assert ranking.ratio["sgd", "fast"].n_used == 1
+
+
+def paired_t_by_hand(a, b):
+    d = np.asarray(a) - np.asarray(b)
+    n = d.size
+    mean = d.sum() / n
+    t = mean / math.sqrt(((d - mean) ** 2).sum() / (n - 1) / n)
+    return t, n - 1, two_sided_p(t, n - 1), mean
+
+
+def test_paired_t_test_against_scipy_and_the_formula():
+    rng = np.random.default_rng(18)
+    shared = rng.normal(0.0, 1.0, 10)  # Seed effects that pairing removes.
+    a, b = shared + rng.normal(0.3, 0.2, 10), shared + rng.normal(0.0, 0.2, 10)
+    a[2], b[5] = np.nan, np.inf  # Diverged: seeds 2 and 5 drop out.
+    got = stats.t_test(a, b, paired=True)
+    keep = np.isfinite(a) & np.isfinite(b)
+    want = scipy.stats.ttest_rel(a[keep], b[keep])
+    assert (got.statistic, got.df, got.p) == pytest.approx(
+        (want.statistic, want.df, want.pvalue), rel=1e-12
+    )
+    t, df, p, difference = paired_t_by_hand(a[keep], b[keep])
+    assert (got.statistic, got.df, got.p, got.difference) == pytest.approx(
+        (t, df, p, difference), rel=1e-9
+    )
+    assert (got.method, got.n_used) == ("paired", 8)
+    welch = stats.t_test(a, b, paired=False)
+    assert welch.method == "welch" and welch.n_used == 9
+    assert (welch.statistic, welch.df, welch.p) == stats.welch_t_test(a, b)
+    assert welch.p > 10 * got.p  # Pairing removes the shared seed effects.
+
+
+def test_t_test_without_enough_values_or_spread():
+    nothing = stats.t_test([1.0, np.nan, 3.0], [np.nan, 2.0, 2.5], paired=True)
+    assert nothing.n_used == 1 and nothing.difference == 0.5
+    assert all(math.isnan(v) for v in (nothing.statistic, nothing.df, nothing.p))
+    constant = stats.t_test([1.0, 2.0, 3.0], [0.5, 1.5, 2.5], paired=True)
+    assert constant.n_used == 3 and math.isnan(constant.p)
+    assert math.isnan(stats.t_test([1.0], [2.0, 3.0], paired=False).p)
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.t_test([1.0, 2.0], [1.0, 2.0, 3.0], paired=True)
+
+
+def test_holm_textbook_example():
+    """m = 4: sorted 0.005, 0.01, 0.03, 0.04 times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04;
+    the running maximum keeps the last at 0.06. m = 3 (NaN is no test): 0.2, 0.55, 0.6
+    times 3, 2, 1 = 0.6, 1.1 (capped at 1), 0.6 (raised to 1)."""
+    got = stats.holm([0.01, 0.04, 0.03, 0.005])
+    np.testing.assert_allclose(got, [0.03, 0.06, 0.06, 0.02], rtol=1e-12)
+    np.testing.assert_allclose(
+        stats.holm([0.6, np.nan, 0.2, 0.55]), [1.0, np.nan, 0.6, 1.0], rtol=1e-12
+    )
+    assert stats.holm([0.0104] + [0.001] * 5 + [0.5] * 4)[0] == pytest.approx(0.052)
+
+
+def holm_rejects(p, alpha):
+    """Holm's step-down procedure, transcribed: reject while p_(j) <= alpha / (m - j + 1)."""
+    order = np.argsort(p)
+    rejected = np.zeros(len(p), bool)
+    for j, i in enumerate(order):
+        if p[i] > alpha / (len(p) - j):
+            break
+        rejected[i] = True
+    return rejected
+
+
+def test_holm_adjusted_values_reproduce_the_step_down_procedure():
+    rng = np.random.default_rng(19)
+    for _ in range(50):
+        p = rng.uniform(0, 0.1, rng.integers(1, 12)) ** 2
+        adjusted = stats.holm(p)
+        assert (adjusted >= p).all() and (adjusted <= 1).all()
+        for alpha in (0.01, 0.05, 0.1):
+            np.testing.assert_array_equal(adjusted <= alpha, holm_rejects(p, alpha))
+
+
+def test_ill_defined_target():
+    rng = np.random.default_rng(20)
+    learning = paired_runs(rng, 10, [1.0])[0]
+    assert stats.ill_defined_target(learning, np.full(10, 0.8)) is None
+    plateau = 1.2 + 0.05 * rng.standard_normal((10, E))  # Flat, well below ln 10.
+    flat = stats.ill_defined_target(plateau)
+    assert flat.reason == "no_fall" and flat.n_used == 10 and math.isnan(flat.accuracy)
+    assert flat.first - flat.final <= flat.spread == pytest.approx(plateau[:, -1].std(ddof=1))
+    assert (flat.first, flat.final) == pytest.approx(plateau.mean(0)[[0, -1]], rel=1e-12)
+    # Lab 6's sgd at rate 1e-4 on the MNIST sample: the loss falls from 103 to 82 (sd 9)
+    # while the accuracy stays at chance.
+    falling = np.linspace(103.0, 82.0, E) + 3.0 * rng.standard_normal((10, E))
+    assert stats.ill_defined_target(falling) is None
+    accuracy = rng.uniform(0.1, 0.13, 10)
+    accuracy[4] = 0.9  # Diverged below: its accuracy does not count.
+    falling[4, 7:] = np.nan
+    guess = stats.ill_defined_target(falling, accuracy)
+    assert guess.reason == "chance" and guess.n_used == 9 and guess.chance == 0.1
+    assert guess.accuracy == pytest.approx(np.delete(accuracy, 4).mean(), rel=1e-12)
+    assert stats.ill_defined_target(falling, np.full(10, 0.16)) is None  # Above 1.5 / 10.
+    plateau[:, 3] = np.nan
+    gone = stats.ill_defined_target(plateau, accuracy)
+    assert gone.reason == "no_run" and gone.n_used == 0
