@@ -176,6 +176,7 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             signals.catch()
             runtime.start()
             main(argv)
+            signals.ignore()  # Done: a signal now would only spoil the exit.
         except (Exception, KeyboardInterrupt) as e:
             outcome = None if verbose and not isinstance(e, KeyboardInterrupt) else _one_line(e)
             if outcome is None and jax.distributed.is_initialized():
