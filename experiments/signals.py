@@ -20,6 +20,7 @@ This module imports nothing heavy: it runs before JAX is imported.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -40,9 +41,15 @@ _resending = threading.Event()
 
 
 def leave_at_once(signum: int, frame: Any) -> None:
-    """Before the work starts: one line, and leave (nothing to keep yet)."""
+    """Before the work starts: one line, and leave (nothing to keep yet).
+
+    The line goes straight to the file descriptor: the signal may have come while the
+    program was writing to ``sys.stderr``, which a handler must not reenter.
+    """
     del frame
-    print(NOTHING_KEPT, file=sys.stderr, flush=True)
+    with contextlib.suppress(RuntimeError, OSError, ValueError):  # Reentered, or closed.
+        sys.stdout.flush()
+    os.write(sys.stderr.fileno(), f"{NOTHING_KEPT}\n".encode())
     os._exit(EXIT_CODE[signum])
 
 
