@@ -28,7 +28,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mlp_jax import activations, diagnostics, document, experiment, report, text, train, util
+from mlp_jax import (
+    activations,
+    diagnostics,
+    document,
+    experiment,
+    report,
+    text,
+    train,
+    trajectory_plots,
+    util,
+)
 
 EXPERIMENTS = ("lab6", "lab7", "schedules")
 """The experiments with records, in the report's order."""
@@ -134,6 +144,7 @@ def build(out_dir: str | Path, lang: str = "en") -> list[document.Block]:
         document.Heading(1, text.say(lang, "handin.title")),
         document.Paragraph(_intro(found, lang)),
         *_setup(found, lang),
+        *_trajectories(out_dir, lang),
     ]
     for name in EXPERIMENTS:
         if name in LABS or found[name]:
@@ -231,6 +242,19 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
 
 FIGURES = "report_figures"
 """The folder under ``out_dir`` the report draws its figures into, one per language."""
+
+
+def _trajectories(out_dir: Path, lang: str) -> list[document.Block]:
+    """The optimizers on 2-D surfaces, when ``trajectories/`` holds a run of
+    ``experiments.trajectories``: the ravine and saddle figures, drawn anew in ``lang``,
+    and the GIFs' paths (``trajectory_plots.report_blocks``)."""
+    if not (out_dir / "trajectories" / "trajectories.csv").exists():
+        return []
+    try:
+        return trajectory_plots.report_blocks(out_dir, Path(FIGURES, lang, "trajectories"), lang)
+    except (ValueError, KeyError):
+        names = "trajectories/trajectories.csv"
+        return [document.Paragraph(text.say(lang, "left_out.unreadable", names=names))]
 
 
 def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[document.Block]:

@@ -14,6 +14,15 @@ operations on vectors are element-wise. Each transformation returns the
 *update* :math:`u_t`, which :func:`optax.apply_updates` adds to the parameters:
 :math:`\theta_{t+1} = \theta_t + u_t`.
 
+Complex parameters are handled as optax handles them: squares are squared
+magnitudes, :math:`|g|^2 = \mathrm{Re}(\bar g g)` (second moments, Adagrad's
+sum, RMSProp's centring :math:`|m|^2`), so every denominator is real and
+positive; for real parameters this is the same program as :math:`g^2`. The
+accumulators have the parameters' dtype, as optax's do (complex, with a zero
+imaginary part). As in optax, the gradient is given conjugated (``optax.tree.conj(jax.grad(loss)(params))``), the direction
+of steepest ascent of a real loss. ``adadelta`` squares magnitudes too, where
+optax's squares :math:`g` (its tests skip complex Adadelta).
+
 Differences from optax's conventions:
 
 * ``adagrad(..., eps_in_sqrt=False)`` (opt-in) places :math:`\varepsilon`
@@ -99,11 +108,28 @@ def _increment(count: chex.Array) -> chex.Array:
     return jnp.where(count < jnp.iinfo(count.dtype).max, count + 1, count)
 
 
-def _ema(
-    updates: optax.Updates, moment: optax.Updates, decay: chex.Numeric, order: int = 1
+def _ema(updates: optax.Updates, moment: optax.Updates, decay: chex.Numeric) -> optax.Updates:
+    r"""Exponential moving average :math:`m \leftarrow \beta m + (1-\beta) g`."""
+    return jax.tree.map(lambda g, m: (1 - decay) * g + decay * m, updates, moment)
+
+
+def _ema_abs_sq(
+    updates: optax.Updates, moment: optax.Updates, decay: chex.Numeric
 ) -> optax.Updates:
-    r"""Exponential moving average :math:`m \leftarrow \beta m + (1-\beta) g^k`."""
-    return jax.tree.map(lambda g, m: (1 - decay) * g**order + decay * m, updates, moment)
+    r"""Exponential moving average :math:`v \leftarrow \beta v + (1-\beta) |g|^2`.
+
+    optax's own helper: :math:`g^2` for a real leaf (the same program), and
+    :math:`|g|^2` for a complex one.
+    """
+    return optax.tree_utils.tree_update_moment_per_elem_norm(updates, moment, decay, 2)
+
+
+def _abs_sq(x: chex.Array) -> chex.Array:
+    r"""Element-wise :math:`|x|^2 = \mathrm{Re}(\bar x x)`, as optax's ``numerics.abs_sq``.
+
+    (That helper is not public.) For a real ``x`` this is the program of ``x * x``.
+    """
+    return (x.conj() * x).real
 
 
 def _bias_correction(
@@ -280,7 +306,7 @@ def scale_by_rss(
     r"""Rescales by the root of the sum of all squared gradients (Adagrad).
 
     .. math::
-        G_t = G_{t-1} + g_t^2, \qquad
+        G_t = G_{t-1} + |g_t|^2, \qquad
         u_t = g_t / \sqrt{G_t + \varepsilon}
         \quad\text{or}\quad u_t = g_t / (\sqrt{G_t} + \varepsilon),
 
@@ -302,7 +328,7 @@ def scale_by_rss(
 
     def update_fn(updates, state, params=None):
         del params
-        sum_of_squares = jax.tree.map(lambda g, s: s + g**2, updates, state.sum_of_squares)
+        sum_of_squares = jax.tree.map(lambda g, s: s + _abs_sq(g), updates, state.sum_of_squares)
         scaled = _rescale(updates, sum_of_squares, eps, eps_root)
         updates = jax.tree.map(lambda u, s: jnp.where(s > 0, u, 0.0), scaled, sum_of_squares)
         return updates, ScaleByRssState(sum_of_squares=sum_of_squares)
@@ -323,10 +349,10 @@ def scale_by_adadelta(
     r"""Rescales updates according to Adadelta (without the sign flip).
 
     .. math::
-        E[g^2]_t = \rho E[g^2]_{t-1} + (1-\rho) g_t^2, \quad
+        E[g^2]_t = \rho E[g^2]_{t-1} + (1-\rho) |g_t|^2, \quad
         \Delta_t = \frac{\sqrt{E[\Delta^2]_{t-1} + \varepsilon}}
                         {\sqrt{E[g^2]_t + \varepsilon}}\, g_t, \quad
-        E[\Delta^2]_t = \rho E[\Delta^2]_{t-1} + (1-\rho) \Delta_t^2.
+        E[\Delta^2]_t = \rho E[\Delta^2]_{t-1} + (1-\rho) |\Delta_t|^2.
 
     Returns :math:`\Delta_t`, a positive multiple of :math:`g_t`; see
     :func:`adadelta`.
@@ -344,14 +370,14 @@ def scale_by_adadelta(
 
     def update_fn(updates, state, params=None):
         del params
-        e_g = _ema(updates, state.e_g, rho, 2)
+        e_g = _ema_abs_sq(updates, state.e_g, rho)
         updates = jax.tree.map(
             lambda g, eg, ex: jnp.sqrt(ex + eps) / jnp.sqrt(eg + eps) * g,
             updates,
             e_g,
             state.e_x,
         )
-        e_x = _ema(updates, state.e_x, rho, 2)
+        e_x = _ema_abs_sq(updates, state.e_x, rho)
         return updates, ScaleByAdaDeltaState(e_g=e_g, e_x=e_x)
 
     return optax.GradientTransformation(init_fn, update_fn)
@@ -376,12 +402,12 @@ def scale_by_rms(
     r"""Rescales by the root of an exponential average of squared gradients.
 
     .. math::
-        s_t = \rho s_{t-1} + (1-\rho) g_t^2, \qquad
+        s_t = \rho s_{t-1} + (1-\rho) |g_t|^2, \qquad
         u_t = g_t / \sqrt{s_t + \varepsilon}
         \quad\text{or}\quad u_t = g_t / (\sqrt{s_t} + \varepsilon),
 
     with :math:`s_0` = ``initial_scale``. If ``centered``, :math:`s_t` is
-    replaced by the variance estimate :math:`s_t - m_t^2` with
+    replaced by the variance estimate :math:`s_t - |m_t|^2` with
     :math:`m_t = \rho m_{t-1} + (1-\rho) g_t`. If ``bias_correction``,
     :math:`s_t` and :math:`m_t` are divided by :math:`1-\rho^t` first.
 
@@ -410,12 +436,12 @@ def scale_by_rms(
         del params
         count = _increment(state.count)
         debias = (lambda m: _bias_correction(m, decay, count)) if bias_correction else (lambda m: m)
-        nu = _ema(updates, state.nu, decay, 2)
+        nu = _ema_abs_sq(updates, state.nu, decay)
         mu = None
         denominator = debias(nu)
         if centered:
             mu = _ema(updates, state.mu, decay)
-            denominator = jax.tree.map(lambda n, m: n - m**2, denominator, debias(mu))
+            denominator = jax.tree.map(lambda n, m: n - _abs_sq(m), denominator, debias(mu))
         updates = _rescale(updates, denominator, eps, eps_root)
         return updates, ScaleByRmsState(count=count, mu=mu, nu=nu)
 
@@ -443,7 +469,7 @@ def scale_by_adam(
 
     .. math::
         m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t, \quad
-        v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2, \quad
+        v_t = \beta_2 v_{t-1} + (1-\beta_2) |g_t|^2, \quad
         \hat m_t = \frac{m_t}{1-\beta_1^t}, \quad
         \hat v_t = \frac{v_t}{1-\beta_2^t}, \quad
         u_t = \frac{\hat m_t}{\sqrt{\hat v_t + \bar\varepsilon} + \varepsilon}.
@@ -476,7 +502,7 @@ def scale_by_adam(
         del params
         count = _increment(state.count)
         mu = _ema(updates, state.mu, b1)
-        nu = _ema(updates, state.nu, b2, 2)
+        nu = _ema_abs_sq(updates, state.nu, b2)
         if nesterov:
             mu_hat = jax.tree.map(
                 lambda m, g: b1 * m + (1 - b1) * g,
@@ -545,7 +571,7 @@ def scale_by_amsgrad(
         del params
         count = _increment(state.count)
         mu = _ema(updates, state.mu, b1)
-        nu = _ema(updates, state.nu, b2, 2)
+        nu = _ema_abs_sq(updates, state.nu, b2)
         mu_hat = _bias_correction(mu, b1, count) if bias_correction_mu else mu
         nu_hat = _bias_correction(nu, b2, count) if bias_correction_nu else nu
         nu_max = jax.tree.map(jnp.maximum, state.nu_max, nu_hat)
@@ -726,7 +752,7 @@ def adagrad(
     r"""Adagrad (Duchi et al., 2011).
 
     .. math::
-        G_t = G_{t-1} + g_t^2, \qquad
+        G_t = G_{t-1} + |g_t|^2, \qquad
         \theta_{t+1} = \theta_t - \frac{\alpha_t}{\sqrt{G_t + \varepsilon}} g_t.
 
     The defaults follow optax (:math:`G_0 = 0.1`, :math:`\varepsilon` inside
@@ -764,10 +790,10 @@ def adadelta(
     r"""Adadelta (Zeiler, 2012).
 
     .. math::
-        E[g^2]_t = \rho E[g^2]_{t-1} + (1-\rho) g_t^2, \quad
+        E[g^2]_t = \rho E[g^2]_{t-1} + (1-\rho) |g_t|^2, \quad
         \Delta\theta_t = -\frac{RMS[\Delta\theta]_{t-1}}{RMS[g]_t} g_t, \quad
         E[\Delta\theta^2]_t = \rho E[\Delta\theta^2]_{t-1}
-                              + (1-\rho) \Delta\theta_t^2,
+                              + (1-\rho) |\Delta\theta_t|^2,
 
     with :math:`RMS[x]_t = \sqrt{E[x^2]_t + \varepsilon}` and
     :math:`\theta_{t+1} = \theta_t + \alpha_t \Delta\theta_t`.
@@ -812,13 +838,13 @@ def rmsprop(
     r"""RMSProp (Hinton, 2012), with optional centering and momentum.
 
     .. math::
-        s_t = \rho s_{t-1} + (1-\rho) g_t^2, \qquad
+        s_t = \rho s_{t-1} + (1-\rho) |g_t|^2, \qquad
         \theta_{t+1} = \theta_t - \alpha_t g_t / \sqrt{s_t + \varepsilon}.
 
     ``eps_in_sqrt=True`` (default, optax; also the lecture's
     :math:`\sqrt{s + \varepsilon}`) or ``False`` for
     :math:`\alpha_t g_t / (\sqrt{s_t} + \varepsilon)` (PyTorch; the notes'
-    "as Adagrad" form). ``centered`` divides by :math:`\sqrt{s_t - m_t^2}`
+    "as Adagrad" form). ``centered`` divides by :math:`\sqrt{s_t - |m_t|^2}`
     (Graves, 2013); ``bias_correction`` debiases :math:`s_t` (and
     :math:`m_t`) as Adam does. With ``momentum`` :math:`\gamma` the scaled
     step :math:`d_t = -\alpha_t g_t / \sqrt{\cdot}` is accumulated,
@@ -857,7 +883,7 @@ def adam(
 
     .. math::
         m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t, \quad
-        v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2, \quad
+        v_t = \beta_2 v_{t-1} + (1-\beta_2) |g_t|^2, \quad
         \hat m_t = \frac{m_t}{1-\beta_1^t}, \quad
         \hat v_t = \frac{v_t}{1-\beta_2^t},
 

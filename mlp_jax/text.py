@@ -228,6 +228,54 @@ _EN = {
     "methods.data": "Data: {data}.",
     "methods.training": "Minibatch size: {batch}; epochs: {epochs}; repeats of each "
     "configuration: {seeds}, with different seeds derived from seed {seed}.",
+    # trajectories
+    "traj.name.ravine": "Ravine",
+    "traj.name.rosenbrock": "Rosenbrock's function",
+    "traj.name.saddle": "Saddle point",
+    "traj.name.plateau": "Plateau",
+    "traj.title": "{name}: f(x, y) = {formula}",
+    "traj.legend": "{opt}, α = {rate}: {reach}",
+    "traj.reach": "within {tol} from step {k}",
+    "traj.miss": "not within {tol} at step {n}",
+    "traj.diverged": "diverged",
+    "traj.start": "start",
+    "traj.minimum": "minimum",
+    "traj.step": "step",
+    "traj.gap": "loss − its minimum (dotted: {tol})",
+    "traj.frame": "{name}, step {k} of {n}",
+    "traj.lr.too_small": "too small",
+    "traj.lr.about_right": "about right",
+    "traj.lr.too_large": "too large",
+    "traj.lr.panel": "{label}: α = {rate} = {ratio}·2/λ_max\nacross the ravine ×({factor}) per "
+    "step; {reach}",
+    "traj.lr.title": "Plain SGD, {name}: it converges only for α < 2/λ_max = {bound} "
+    "(λ_max = {lam}, the largest curvature)",
+    "traj.nag.title": "One step from the same θ_t and v_t−1 (α = {rate}, γ = {gamma}, t = {step})",
+    "traj.nag.momentum": "Momentum:\nthe gradient step, then the jump",
+    "traj.nag.nesterov": "Nesterov: the jump, then\nthe gradient measured there (correction)",
+    "traj.arrow.gradient": "gradient step −α∇C(θ)",
+    "traj.arrow.jump": "jump −γv",
+    "traj.arrow.momentum_update": "momentum's update",
+    "traj.arrow.correction": "correction −α∇C(θ − γv)",
+    "traj.arrow.nesterov_update": "Nesterov's update",
+    "traj.nag.y": "y (across the ravine)",
+    "traj.nag.osc": "{opt}: largest overshoot |y| = {overshoot}; |y| < {fraction}·|y₀| from "
+    "step {settle}",
+    "traj.nag.osc_title": "Across the ravine, both at α = {rate}, γ = {gamma}",
+    "traj.h": "Optimizers on 2-D loss surfaces",
+    "traj.intro": "Before the networks, the optimizers of lab 6 on two-dimensional test "
+    "functions, where their paths can be seen: each at the rate of a grid ({lo}–{hi}) that "
+    "brings the loss within {tol} of its minimum soonest (if none does in {steps}, the one "
+    "that ends closest); the legends name it.",
+    "traj.first": "{name}: the loss comes within {tol} of its minimum soonest with {first} "
+    "(from step {k}).",
+    "traj.none": "{name}: no optimizer brings the loss within {tol} of its minimum in {steps}.",
+    "traj.missing": "Not within it in {steps}: {names}.",
+    "traj.override": "At the rate given with --lr instead: {names}.",
+    "traj.in_steps.one": "{n} step",
+    "traj.in_steps.many": "{n} steps",
+    "traj.fig": "{name}: paths and loss",
+    "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
 }
 
 _PL = {
@@ -454,6 +502,57 @@ _PL = {
     "methods.data": "Dane: {data}.",
     "methods.training": "Rozmiar paczki: {batch}; liczba epok: {epochs}; liczba powtórzeń "
     "każdej konfiguracji: {seeds} (ziarna losowe powtórzeń wyznaczone z ziarna {seed}).",
+    # trajectories
+    "traj.name.ravine": "Wąwóz",
+    "traj.name.rosenbrock": "Funkcja Rosenbrocka",
+    "traj.name.saddle": "Punkt siodłowy",
+    "traj.name.plateau": "Płaskowyż",
+    "traj.title": "{name}: f(x, y) = {formula}",
+    "traj.legend": "{opt}, α = {rate}: {reach}",
+    "traj.reach": "w granicach {tol} od kroku {k}",
+    "traj.miss": "poza granicą {tol} w kroku {n}",
+    "traj.diverged": "rozbieżny",
+    "traj.start": "punkt startowy",
+    "traj.minimum": "minimum",
+    "traj.step": "krok",
+    "traj.gap": "strata − jej minimum (kropkowana linia: {tol})",
+    "traj.frame": "{name}, krok {k} z {n}",
+    "traj.lr.too_small": "za mały",
+    "traj.lr.about_right": "odpowiedni",
+    "traj.lr.too_large": "za duży",
+    "traj.lr.panel": "{label}: α = {rate} = {ratio}·2/λ_max\nw poprzek wąwozu ×({factor}) na "
+    "krok; {reach}",
+    "traj.lr.title": "Zwykły SGD, {name}: zbieżny tylko dla α < 2/λ_max = {bound} "
+    "(λ_max = {lam}, największa krzywizna)",
+    "traj.nag.title": "Jeden krok z tego samego θ_t i v_t−1 (α = {rate}, γ = {gamma}, t = {step})",
+    "traj.nag.momentum": "Momentum:\nkrok gradientu, potem skok",
+    "traj.nag.nesterov": "Nesterov: skok, potem gradient\nzmierzony w nowym punkcie (korekta)",
+    "traj.arrow.gradient": "krok gradientu −α∇C(θ)",
+    "traj.arrow.jump": "skok −γv",
+    "traj.arrow.momentum_update": "zmiana wag (momentum)",
+    "traj.arrow.correction": "korekta −α∇C(θ − γv)",
+    "traj.arrow.nesterov_update": "zmiana wag (Nesterov)",
+    "traj.nag.y": "y (w poprzek wąwozu)",
+    "traj.nag.osc": "{opt}: największe przestrzelenie |y| = {overshoot}; |y| < {fraction}·|y₀| "
+    "od kroku {settle}",
+    "traj.nag.osc_title": "W poprzek wąwozu, oba dla α = {rate}, γ = {gamma}",
+    "traj.h": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
+    "traj.intro": "Zanim przejdziemy do sieci: optymalizatory z laboratorium 6 na "
+    "dwuwymiarowych funkcjach testowych, na których widać ich ścieżki. Każdy ze "
+    "współczynnikiem uczenia z siatki ({lo}–{hi}), przy którym strata najwcześniej zbliża "
+    "się do minimum na mniej niż {tol} (a jeśli żaden nie osiąga tego w {steps}, przy którym "
+    "kończy najbliżej minimum); podaje go legenda.",
+    "traj.first": "{name}: strata najwcześniej zbliża się do minimum na mniej niż {tol} dla "
+    "{first} (od kroku {k}).",
+    "traj.none": "{name}: żaden optymalizator nie zbliża straty do minimum na mniej niż {tol} "
+    "w {steps}.",
+    "traj.missing": "Nie osiągnięto tego w {steps} dla: {names}.",
+    "traj.override": "Ze współczynnikiem uczenia podanym flagą --lr: {names}.",
+    "traj.in_steps.one": "{n} kroku",
+    "traj.in_steps.many": "{n} krokach",
+    "traj.fig": "{name}: ścieżki i strata",
+    "traj.gifs": "Animacje tych samych ścieżek, krok po kroku (do otwarcia w przeglądarce): "
+    "{links}.",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}
