@@ -1,18 +1,14 @@
 """Command-line experiments over mlp_jax (run as ``python -m experiments.NAME``).
 
-On a CPU, XLA runs one program on all cores, and the small matrices of a 784-128-10
-MLP use them poorly. The CLIs therefore expose one XLA host device per core (unless
-``XLA_FLAGS`` already says how many), and ``mlp_jax.train`` splits the seeds across
-them: 1.3x faster on 2 cores (BUILD_NOTES.md). On a GPU or TPU host this only adds
-CPU devices that nothing uses. It must happen before JAX starts its backends, hence
-here. The core count is the one this process may use (``os.process_cpu_count``,
-Python 3.13+), else the machine's: the same on macOS, Windows and Linux.
+Run so, a CLI ends at Ctrl-C or SIGTERM with one line and exit code 130 or 143 even
+while it is still importing: the handler is installed here, the first code of the
+package to run (``experiments.signals``). Imported as a library, the package changes
+nothing. ``experiments.cli`` runs the CLIs; ``experiments.runtime`` starts JAX.
 """
 
-import os
+import sys
 
-if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", ""):
-    _cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
-    os.environ["XLA_FLAGS"] = (
-        os.environ.get("XLA_FLAGS", "") + f" --xla_force_host_platform_device_count={_cores}"
-    )
+if sys.argv[:1] == ["-m"]:  # ``python -m experiments.NAME``, while the module is found.
+    from experiments import signals
+
+    signals.early()

@@ -33,6 +33,7 @@ import optax
 from absl import flags
 from jax.experimental.compilation_cache import compilation_cache
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import data, experiment, initializers, optimizers, train, util
 
@@ -217,12 +218,12 @@ def _table(figures: dict[str, float | None]) -> str:
 def main(argv):
     del argv
     seeds, epochs = common.SEEDS.value, TIMED_EPOCHS.value
-    out = common.out_dir()
+    out = build.out_dir()
     if common.DATASET.value == "synthetic":
-        dataset = common.check_batch_size(data.synthetic(num_train=60_000, num_test=10_000))
+        dataset = build.check_batch_size(data.synthetic(num_train=60_000, num_test=10_000))
         print(f"data: {dataset.source}")
     else:
-        dataset = common.load_data()
+        dataset = build.load_data()
     print(f"devices: {jax.devices()}", flush=True)
     _persistent_cache(None)
     figures = _figures(dataset, seeds, epochs)
@@ -256,4 +257,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

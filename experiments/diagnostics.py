@@ -14,6 +14,7 @@ replaces the shared --init; --init_scale is normal's σ.
 
 from pathlib import Path
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, diagnostics, experiment, optimizers
 
@@ -27,7 +28,7 @@ def main(argv):
     del argv
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
-    setup = common.setup("diagnostics", "normal")
+    setup = build.setup("diagnostics", "normal")
     by_init = configs.lab7(name, rate, INITS.value, common.INIT_SCALE.value)
     headlines = []
     for act in common.ACT.value:
@@ -41,4 +42,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

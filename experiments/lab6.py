@@ -9,6 +9,7 @@ records, figures and report.md under <out_dir>/lab6/<act>/ (see README). Reruns 
 finished configurations.
 """
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import experiment, labs, optimizers, report
 
@@ -25,7 +26,7 @@ LR_GRID = common.define_lr_grid(labs.LAB6.lr_grid)
 def main(argv):
     del argv
     rates = common.learning_rates(OPTIMIZERS.value)
-    setup = common.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
+    setup = build.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
     by_act = labs.LAB6.configurations(
         OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
     )
@@ -33,4 +34,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

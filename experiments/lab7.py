@@ -15,6 +15,7 @@ another. Writes summary.csv, metrics.csv, the records, figures and report.md und
 
 import dataclasses
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import experiment, labs, optimizers, report, text
 
@@ -31,7 +32,7 @@ LR_GRID = common.define_lr_grid(labs.LAB7.lr_grid)
 
 def main(argv):
     del argv
-    setup = common.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
+    setup = build.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
     found = {
         act: labs.lab7_optimizer(setup.out_dir, act, setup.dataset, OPTIMIZER.value)
         for act in common.ACT.value
@@ -53,4 +54,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

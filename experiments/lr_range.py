@@ -16,6 +16,7 @@ from pathlib import Path
 
 from absl import app, flags
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import (
     activations,
@@ -44,14 +45,14 @@ flags.register_multi_flags_validator(
 
 def main(argv):
     del argv
-    out = common.out_dir() / "lr_range"
+    out = build.out_dir() / "lr_range"
     if STEPS.value < lr_range.MIN_STEPS:
         print(
             f"warning: --steps={STEPS.value} is too few for the smoothed curve and its "
             f"suggestion to mean much; use {lr_range.MIN_STEPS} or more",
             file=sys.stderr,
         )
-    dataset = common.load_data()
+    dataset = build.load_data()
     for act in common.ACT.value:
         print(
             f"{act}: {STEPS.value} steps from {MIN_LR.value:g} to {MAX_LR.value:g}, "
@@ -106,4 +107,4 @@ def _write(result: lr_range.RangeTest, dataset: data.Dataset, act: str, out: Pat
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

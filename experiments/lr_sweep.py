@@ -19,6 +19,7 @@ import jax
 import numpy as np
 from absl import flags
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, experiment, optimizers, util
 
@@ -87,7 +88,7 @@ def sweep_one(setup: experiment.Setup, name: str, act: str, rates: list[float]) 
 
 def main(argv):
     del argv
-    setup = common.setup("lr_sweep", baseline="")
+    setup = build.setup("lr_sweep", baseline="")
     print(f"devices: {jax.devices()}")
     grid = [float(g) for g in GRID.value]
     rows = []
@@ -110,4 +111,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

@@ -15,6 +15,7 @@ applies.
 
 from absl import flags
 
+from experiments import cli
 from experiments import flags as common
 from mlp_jax import handin, text
 
@@ -30,4 +31,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

@@ -8,6 +8,7 @@ Every schedule starts from the optimizer's learning rate η (the default table, 
 metrics.csv, the records, figures and report.md under <out_dir>/schedules/<act>/.
 """
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import experiment, labs, optimizers, report, schedules
 
@@ -28,7 +29,7 @@ def main(argv):
     del argv
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
-    setup = common.setup(labs.SCHEDULES.name, labs.SCHEDULES.baseline, LR_GRID.value)
+    setup = build.setup(labs.SCHEDULES.name, labs.SCHEDULES.baseline, LR_GRID.value)
     epoch_steps = len(setup.dataset.train_y) // setup.settings.batch_size
     study = labs.SCHEDULES.configurations(
         name,
@@ -43,4 +44,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

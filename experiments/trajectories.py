@@ -23,6 +23,7 @@ from pathlib import Path
 
 from absl import app, flags
 
+from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import configs, optimizers, surfaces, text, trajectories, trajectory_plots
 
@@ -61,7 +62,7 @@ def main(argv):
     del argv
     _refuse_others()
     overrides = common.lr_overrides(OPTIMIZERS.value)
-    out = common.out_dir() / "trajectories"
+    out = build.out_dir() / "trajectories"
     names, shown = OPTIMIZERS.value, [surfaces.get(s) for s in SURFACES.value]
     ravine = surfaces.get("ravine")
     lr_study = trajectories.learning_rate_study(ravine)
@@ -118,4 +119,4 @@ def _write_lab_figures(
 
 
 if __name__ == "__main__":
-    common.run(main)
+    cli.run(main)

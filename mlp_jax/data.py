@@ -21,7 +21,9 @@ Sources, tried in this order; the first one that has the dataset wins:
    the cache, with a progress line on stderr. A file is saved under its name only once
    its size and sha256 match; anything else is discarded and reported in one line.
    Offline, the download gives up within :data:`DOWNLOAD_TIMEOUT` seconds (name lookup
-   included) with one warning line, and the next source is tried.
+   included) with one warning line, and the next source is tried; so does a download
+   slower than its deadline (:data:`DOWNLOAD_FLOOR_S` plus a second per
+   :data:`DOWNLOAD_MIN_RATE` bytes of the file), e.g. from a server that trickles bytes.
 5. ``mnist`` only: 5,000 real MNIST digits shipped inside this package (``mnist_sample/``,
    4,000 train / 1,000 test), a SUBSET, announced by a warning on stderr and in ``source``.
 
@@ -50,6 +52,7 @@ import queue
 import struct
 import sys
 import threading
+import time
 import urllib.request
 import zlib
 from collections.abc import Callable
@@ -71,6 +74,12 @@ MIRROR_ENV = "MLP_JAX_MIRROR"
 
 DOWNLOAD_TIMEOUT = 5.0
 """Seconds a download waits for an answer (name lookup and connection included) or for data."""
+
+DOWNLOAD_FLOOR_S = 30.0
+"""Every file may take this long to download in all, however small ..."""
+DOWNLOAD_MIN_RATE = 20_000
+"""... and one second more per this many bytes of its size (a slow line's 20 kB/s): a
+server that trickles bytes fails the download at this deadline, like an offline one."""
 
 DEBIAN_FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 """Where Debian's ``dataset-fashion-mnist`` package puts the IDX files."""
@@ -181,6 +190,8 @@ class Dataset:
       source: one line: dataset, where the arrays came from, and the split sizes.
       digest: sha256 of the examples, before any validation split (16 hex digits):
         the same data has the same digest wherever it was loaded from.
+      name: the dataset's name, one of :data:`DATASETS`.
+      origin: where the arrays came from (the middle of ``source``).
     """
 
     train_x: np.ndarray
@@ -191,9 +202,24 @@ class Dataset:
     val_y: np.ndarray | None
     source: str
     digest: str
+    name: str
+    origin: str
 
     def __repr__(self) -> str:
         return f"Dataset({self.source!r})"
+
+    def holding_out(self, validation: int) -> Dataset:
+        """This dataset with the last ``validation`` training examples held out, without
+        loading it again (``load(..., validation=...)`` gives the same).
+
+        Raises:
+          DataError: a validation split is held out already, or ``validation`` is not
+            an integer in ``[0, len(train_y))``.
+        """
+        if self.val_y is not None:
+            raise DataError(f"{self.source}: a validation split is held out already")
+        splits = (self.train_x, self.train_y, self.test_x, self.test_y)
+        return _dataset(self.name, splits, self.origin, validation)
 
 
 def load(
@@ -330,7 +356,16 @@ def _dataset(name: str, splits: Splits, where: str, validation: int) -> Dataset:
     for array in splits:
         digest.update(np.ascontiguousarray(array).data)
     return Dataset(
-        train_x[:k], train_y[:k], test_x, test_y, val_x, val_y, source, digest.hexdigest()[:16]
+        train_x[:k],
+        train_y[:k],
+        test_x,
+        test_y,
+        val_x,
+        val_y,
+        source,
+        digest.hexdigest()[:16],
+        name,
+        where,
     )
 
 
@@ -422,7 +457,7 @@ def _from_cache(name: str) -> tuple[Splits, str]:
     for file, (size, sha256) in download.files.items():
         path = folder / file
         if problem := _file_mismatch(path, size, sha256):
-            path.unlink()
+            _delete_corrupt(path, problem)
             message = (
                 f"{name}: checksum mismatch in the download cache: {path} (from "
                 f"{download.url}{file}) has {problem}; deleted it, to be downloaded again"
@@ -431,6 +466,22 @@ def _from_cache(name: str) -> tuple[Splits, str]:
             raise _Unavailable(message)
     splits, _ = _from_idx_folder(folder, name)
     return splits, f"cached at {folder}: the files of {download.url}, sha256 verified"
+
+
+def _delete_corrupt(path: Path, problem: str) -> None:
+    """Deletes a corrupt cached file.
+
+    Raises:
+      DataError: it cannot be deleted (not the user's, a read-only folder).
+    """
+    try:
+        path.unlink()
+    except OSError as e:
+        raise DataError(
+            f"{path} in the download cache is corrupt ({problem}) and cannot be deleted "
+            f"({e.strerror or e}); fix: delete it as its owner (or ask them to), or use a cache "
+            f"of your own with MLP_JAX_CACHE=DIR, or pass --data_dir with the IDX files"
+        ) from e
 
 
 def _from_debian(name: str) -> tuple[Splits, str]:
@@ -506,10 +557,19 @@ def _fetch(url: str, path: Path, size: int, sha256: str) -> None:
       OSError, http.client.HTTPException: the download failed.
     """
 
+    limit = DOWNLOAD_FLOOR_S + size / DOWNLOAD_MIN_RATE
+    deadline = time.monotonic() + limit
+
     def write(f: IO[bytes]) -> None:
         digest = hashlib.sha256()
         with _Progress(path.name, size) as progress:
-            while progress.done <= size and (chunk := response.read(1 << 16)):
+            # ``read1`` returns what has come, so the deadline is checked as bytes trickle.
+            while progress.done <= size and (chunk := response.read1(1 << 16)):
+                if time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"{_size(progress.done)} of {_size(size)} in {limit:.0f} s, the most a "
+                        f"file this size may take (at least {_size(DOWNLOAD_MIN_RATE)}/s)"
+                    )
                 digest.update(chunk)
                 f.write(chunk)
                 progress.add(len(chunk))

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import math
 import os
 import time
@@ -58,6 +59,9 @@ __all__ = ["History", "RecordError", "train"]  # History and RecordError live in
 
 DIVERGENCE_FACTOR = 1e3
 """Default ``divergence_factor``: see BUILD_NOTES.md, "Divergence"."""
+
+MAX_SEED = 2**31 - 1
+"""The largest ``seed`` (and seed id): JAX takes a seed as a signed 32-bit integer."""
 
 Optimizer = optax.GradientTransformation | Callable[..., optax.GradientTransformation]
 Evals = Mapping[str, tuple[jax.Array, jax.Array]]
@@ -251,10 +255,64 @@ def _gather(tree: Any, layout: _Layout) -> Any:
 def _check(seeds: Sequence[int], grid: Mapping[str, np.ndarray], optimizer, x, batch_size, epochs):
     if min(epochs, batch_size, len(seeds)) < 1 or batch_size > len(x):
         raise ValueError("epochs, seeds, batch_size must be >= 1 and batch_size <= N")
+    if len(set(seeds)) < len(seeds) or not all(0 <= s <= MAX_SEED for s in seeds):
+        raise ValueError(f"seeds must be distinct integers in [0, 2**31), got {seeds}")
     if len({v.shape for v in grid.values()}) > 1 or any(v.ndim != 1 for v in grid.values()):
         raise ValueError("every hparams entry must be a 1-D list of the same length")
+    if any(v.size == 0 for v in grid.values()):
+        raise ValueError("every hparams entry needs at least one value; got an empty list")
     if grid and isinstance(optimizer, optax.GradientTransformation):
         raise ValueError("with hparams, optimizer must be a builder such as optax.adam")
+    if grid and (takes := _parameters(optimizer)) is not None and not set(grid) <= takes:
+        raise ValueError(
+            f"hparams {', '.join(sorted(set(grid) - takes))} are not arguments of the "
+            f"optimizer builder {getattr(optimizer, '__qualname__', optimizer)!r} "
+            f"(it takes {', '.join(sorted(takes))})"
+        )
+
+
+def _parameters(optimizer: Callable[..., Any]) -> set[str] | None:
+    """The argument names an optimizer builder takes; None (any) if it takes ``**kwargs``."""
+    try:
+        parameters = inspect.signature(optimizer).parameters.values()
+    except (TypeError, ValueError):  # No signature to read (a builtin): let it decide.
+        return None
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return {p.name for p in parameters}
+
+
+def _check_data(name: str, x: Any, y: Any, layer_sizes: Sequence[int]) -> None:
+    """One clear ``ValueError`` for inputs ``train`` would silently misuse (not jitted)."""
+    x, y = np.asarray(x), np.asarray(y)
+    if x.ndim != 2 or len(x) == 0 or x.shape[1] != layer_sizes[0]:
+        raise ValueError(
+            f"{name} inputs must be a non-empty [N, {layer_sizes[0]}] array, got shape {x.shape}"
+        )
+    if y.shape != (len(x),):
+        raise ValueError(f"{name} has {len(x)} inputs but labels of shape {y.shape}")
+    if not np.issubdtype(y.dtype, np.integer):
+        raise ValueError(f"{name} labels must be integers (class ids), got dtype {y.dtype}")
+    classes = layer_sizes[-1]
+    if y.min() < 0 or y.max() >= classes:
+        raise ValueError(
+            f"{name} labels must be in 0..{classes - 1} (layer_sizes[-1] = {classes} classes), "
+            f"found {y.min()}..{y.max()}"
+        )
+    if not np.isfinite(x).all():
+        raise ValueError(f"{name} inputs hold {(~np.isfinite(x)).sum()} non-finite values")
+
+
+def _check_settings(layer_sizes, loss, divergence_factor, seed) -> None:
+    """The scalar arguments of ``train``; see ``_check_data`` for the arrays."""
+    if len(layer_sizes) < 2 or min(layer_sizes) < 1:
+        raise ValueError(f"layer_sizes must be >= 2 positive sizes, got {list(layer_sizes)}")
+    if loss not in model.LOSSES:
+        raise ValueError(f"unknown loss {loss!r}; known: {', '.join(model.LOSSES)}")
+    if divergence_factor is not None and not divergence_factor > 0:
+        raise ValueError(f"divergence_factor must be > 0 (or None), got {divergence_factor}")
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"seed must be in [0, 2**31), got {seed}")
 
 
 def _optimizer_maker(optimizer: Optimizer, grid: Mapping[str, Any]) -> Callable:
@@ -350,7 +408,7 @@ def train(
       batch_size: minibatch size.
       epochs: passes over the training set.
       seeds: the number of seeds S (ids ``0..S-1``), or the ids to run.
-      seed: base seed, in [0, 2**32).
+      seed: base seed, in [0, 2**31).
       loss: a key of ``model.LOSSES``.
       divergence_factor: a run diverges when its minibatch loss exceeds this
         multiple of its loss at initialisation (or is non-finite); None: only
@@ -368,10 +426,16 @@ def train(
     """
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}
+    _check_settings(layer_sizes, loss, divergence_factor, seed)
+    for name, split in {"training": (x, y), "test": test, "validation": validation}.items():
+        if split is not None:
+            _check_data(name, *split, layer_sizes)
     _check(seeds, grid, optimizer, x, batch_size, epochs)
-    if log_every < 1:
-        raise ValueError("log_every must be >= 1")
     steps = len(x) // batch_size
+    if not 1 <= log_every <= steps:
+        raise ValueError(
+            f"log_every must be in 1..{steps} (the steps of an epoch), got {log_every}"
+        )
     factor = math.inf if divergence_factor is None else float(divergence_factor)
     program = _Program(
         tuple(layer_sizes),

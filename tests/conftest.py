@@ -7,10 +7,9 @@ from pathlib import Path
 
 # The test programs are tiny: XLA's optimisation passes would take most of their time
 # (about 4 s of compiling per training, against 1.6 s unoptimised). One CPU device, said
-# explicitly: importing ``experiments`` (as some tests do) would otherwise give this
-# process one per core, and whether that happened before JAX started would depend on the
-# order the tests run in. Set before JAX starts its backend; the CLIs run as subprocesses
-# get the same (``_cli_env``); the tests of several devices ask for them.
+# explicitly: the CLIs run as subprocesses (``_cli_env``) would otherwise take one per
+# core (``experiments.runtime.cpu_devices``). Set before JAX starts its backend; the
+# tests of several devices ask for them.
 FAST_COMPILE = "--xla_backend_optimization_level=0 --xla_force_host_platform_device_count=1"
 os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} {FAST_COMPILE}"
 

@@ -3,6 +3,8 @@
 import csv
 import os
 import re
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -31,6 +33,13 @@ def first_error_line(result):
         (["--seeds=0"], "error: flag --seeds=0: 0 is not a positive integer; fix: see --help"),
         (["--data_dir=/nonexistent/mnist"], "/nonexistent/mnist"),
         (["--optimizers=sgd", "--lr=adam=0.5"], "--lr sets adam, which this run does not train"),
+        # Case 15 of issue 18: a flag given twice, a stray positional argument.
+        (
+            ["--act=relu", "--act=sigmoid"],
+            "error: --act given twice (--act=relu and --act=sigmoid)",
+        ),
+        (["--overwrite", "--nooverwrite"], "error: --overwrite given twice"),
+        (["epochs=3"], "error: unexpected argument 'epochs=3' (flags start with --); fix: drop"),
     ],
 )
 def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
@@ -60,11 +69,19 @@ def test_bad_input_gives_one_line_and_nonzero_exit(args, expected, run_cli):
         (["--hidden=128,x"], "expected one or more positive integers"),
         (["--hidden="], "expected one or more positive integers"),
         (["--hidden=²"], "expected one or more positive integers"),
-        (["--seed=4294967296"], "is not an integer in the range [0, 4294967295]"),
-        (["--seed=-1"], "is not an integer in the range [0, 4294967295]"),
+        # Case 10 of issue 18: JAX takes a seed as a signed 32-bit integer.
+        (["--seed=2147483648"], "is not an integer in the range [0, 2147483647]"),
+        (["--seed=-1"], "is not an integer in the range [0, 2147483647]"),
         (["--divergence_factor=0.5"], "--divergence_factor must be a finite number above 1"),
         (["--divergence_factor=inf"], "--divergence_factor must be a finite number above 1"),
         (["--lr_grid=0"], "0 is not a positive integer"),
+        # Case 14: rates float32 cannot hold, given or built by the grid.
+        (["--lr=adam=1e-300"], "'adam=1e-300': float32 cannot hold 1e-300"),
+        (["--lr=adam=1e39"], "'adam=1e39': float32 cannot hold 1e+39"),
+        (["--lr_grid=1000"], "the 1000-point grid around"),
+        (["--lr=sgd=1e-37", "--lr_grid=5"], "the 5-point grid around 1e-37 spans"),
+        # Case 15: a name repeated in --lr.
+        (["--lr=adam=0.1,adam=0.2"], "'adam' named twice"),
         (["--dataset=cifar"], "value should be one of <mnist|fashion_mnist|synthetic>"),
     ],
 )
@@ -174,3 +191,32 @@ def test_schedules_cli(tmp_path, run_cli):
     assert [r["config"] for r in rows] == ["constant", "one_cycle", "plateau"]
     assert all(r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows)
     assert "Learning-rate schedules" in (tmp_path / "schedules" / "relu" / "report.md").read_text()
+
+
+DEVICES = (
+    "import os, jax, experiments.lab6; from experiments import runtime; "
+    "print(os.environ.get('XLA_FLAGS', ''), jax.config.jax_num_cpu_devices, sep='|'); "
+    "runtime.cpu_devices(); print(jax.device_count())"
+)
+
+
+@pytest.mark.parametrize("said", [None, "1", "3"])
+def test_devices_one_per_core_set_when_needed_not_at_import(said, cli_env):
+    """Importing ``experiments`` edits nothing; ``runtime.cpu_devices`` (run by every CLI
+    before any work) gives one CPU device per usable core unless XLA_FLAGS says."""
+    flags = " ".join(f for f in cli_env["XLA_FLAGS"].split() if "device_count" not in f)
+    if said:
+        flags += f" --xla_force_host_platform_device_count={said}"
+    result = subprocess.run(
+        [sys.executable, "-c", DEVICES],
+        env=cli_env | {"XLA_FLAGS": flags},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    at_import, count = result.stdout.splitlines()
+    assert at_import == f"{flags}|-1"  # Untouched by the import.
+    cores = getattr(os, "process_cpu_count", os.cpu_count)()  # README: the usable cores.
+    assert int(count) == (int(said) if said else cores)

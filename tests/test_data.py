@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import gzip
 import hashlib
 import http.server
@@ -213,6 +215,21 @@ def test_validation_split_is_the_end_of_train():
             data.load("synthetic", validation=bad)
 
 
+def test_holding_out_a_loaded_dataset_equals_loading_with_validation(tmp_path):
+    """What the CLIs do: load once, then hold out a sixth once the size is known."""
+    make_idx_folder(tmp_path)
+    full = data.load("mnist", tmp_path)
+    held, loaded = full.holding_out(5), data.load("mnist", tmp_path, validation=5)
+    for field in ("train_x", "train_y", "val_x", "val_y", "test_x", "test_y"):
+        np.testing.assert_array_equal(getattr(held, field), getattr(loaded, field))
+    assert (held.source, held.digest) == (loaded.source, loaded.digest)
+    assert held.digest == full.digest  # The same examples.
+    with pytest.raises(data.DataError, match="a validation split is held out already"):
+        held.holding_out(5)
+    with pytest.raises(data.DataError, match="validation=30 is out of range"):
+        full.holding_out(30)
+
+
 def test_synthetic_is_deterministic_balanced_and_learnable():
     ds = data.load("synthetic")
     check_layout(ds)
@@ -264,6 +281,8 @@ class Mirror:
     """The file names asked for, in order."""
     truncated: set[str]
     """File names sent with their full Content-Length but only half their bytes."""
+    trickled: set[str]
+    """File names sent with their full Content-Length, then a byte every 0.2 s."""
 
 
 @pytest.fixture
@@ -271,7 +290,7 @@ def mirror(tmp_path, monkeypatch):
     """A :class:`Mirror` serving from a thread, for the test's duration."""
     root = tmp_path / "mirror"
     root.mkdir()
-    requests, truncated = [], set()
+    requests, truncated, trickled = [], set(), set()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -283,20 +302,27 @@ def mirror(tmp_path, monkeypatch):
         def do_GET(self):
             name = self.path.lstrip("/")
             requests.append(name)
-            if name not in truncated:
+            if name not in truncated | trickled:
                 return super().do_GET()
             content = (root / name).read_bytes()
             self.send_response(200)
             self.send_header("Content-Length", str(len(content)))
             self.end_headers()
-            self.wfile.write(content[: len(content) // 2])  # then HTTP/1.0 closes
+            if name in truncated:
+                self.wfile.write(content[: len(content) // 2])  # then HTTP/1.0 closes
+                return
+            with contextlib.suppress(OSError):  # Until the client gives up.
+                for byte in content:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}/"
     monkeypatch.setenv(data.MIRROR_ENV, url)
-    yield Mirror(root, url, requests, truncated)
+    yield Mirror(root, url, requests, truncated, trickled)
     server.shutdown()
     server.server_close()
     thread.join()
@@ -361,6 +387,32 @@ def test_a_changed_cached_file_is_deleted_and_downloaded_again(
     assert ds.test_y.tolist() == (np.arange(10)[::-1] % 10).tolist()
 
 
+def test_a_corrupt_cached_file_that_cannot_be_deleted_says_how_to_go_on(
+    mirror, monkeypatch, tmp_path
+):
+    """Case 13 of issue 18: the fix is about the cache, not --out_dir."""
+    make_idx_folder(tmp_path / "files")
+    publish(monkeypatch, mirror, "mnist", tmp_path / "files")
+    data.load("mnist")
+    spoiled = cached("mnist") / f"{TEST_LABELS}.gz"
+    spoiled.write_bytes(b"\0" * spoiled.stat().st_size)
+    real_unlink = Path.unlink
+
+    def not_yours(path, *args, **kwargs):  # As another user's file (root may delete anything).
+        if path == spoiled:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", not_yours)
+    with pytest.raises(data.DataError) as info:
+        data.load("mnist")
+    message = str(info.value)
+    assert f"{spoiled} in the download cache is corrupt" in message
+    assert "cannot be deleted (Permission denied); fix: delete it as its owner" in message
+    assert "MLP_JAX_CACHE=DIR" in message and "--out_dir" not in message
+    assert "\n" not in message
+
+
 def spoil(mirror: Mirror, file: str, case: str) -> str:
     """Makes the mirror serve ``file`` badly; returns what the warning must say."""
     if case == "404":
@@ -369,6 +421,9 @@ def spoil(mirror: Mirror, file: str, case: str) -> str:
     if case == "truncated":
         mirror.truncated.add(file)
         return "checksum"
+    if case == "trickled":  # Each byte within the socket's timeout, never the whole file.
+        mirror.trickled.add(file)
+        return "the most a file this size may take"
     content = bytearray((mirror.root / file).read_bytes())
     content[-1] ^= 1  # same size, different sha256
     (mirror.root / file).unlink()
@@ -376,10 +431,13 @@ def spoil(mirror: Mirror, file: str, case: str) -> str:
     return "checksum"
 
 
-@pytest.mark.parametrize("case", ["wrong bytes", "truncated", "404"])
+@pytest.mark.parametrize("case", ["wrong bytes", "truncated", "404", "trickled"])
 def test_a_bad_download_is_refused_and_mnist_falls_back(
     case, mirror, monkeypatch, tmp_path, caplog
 ):
+    """Case 8 of issue 18 is "trickled": a deadline per file (1 s here, 30 s and more for
+    real), not only per read, ends it."""
+    monkeypatch.setattr(data, "DOWNLOAD_FLOOR_S", 1.0)
     make_idx_folder(tmp_path / "files")
     publish(monkeypatch, mirror, "mnist", tmp_path / "files")
     file = f"{TRAIN_LABELS}.gz"

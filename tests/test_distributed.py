@@ -124,6 +124,9 @@ def assert_same_summary(a: Path, b: Path) -> None:
             "--process_id must be below --num_processes",
         ),
         (["--coordinator_address=host"], "--coordinator_address must be HOST:PORT"),
+        (["--coordinator_address=::1:5"], "--coordinator_address must be HOST:PORT"),
+        (["--coordinator_address=[::1]:5"], "--process_id go together"),  # Case 16: accepted.
+        (["--init_timeout=0"], "0 is not a positive integer"),
     ],
 )
 def test_process_flags_are_validated(args, expected):
@@ -150,7 +153,7 @@ def one_process(tmp_path_factory):
     env = environment(cache)
     finish(lab6(*SMALL, f"--out_dir={out}", env=env))
     cold = record(out, "sgd").compile_s
-    finish(lab6(*SMALL, "--optimizers=sgd", f"--out_dir={out}", "--overwrite", env=env))
+    finish(lab6(*SMALL[:-1], "--optimizers=sgd", f"--out_dir={out}", "--overwrite", env=env))
     return out, cold, record(out, "sgd").compile_s, cache
 
 
@@ -237,3 +240,74 @@ def test_a_killed_process_stops_the_other_with_one_line(tmp_path):
     assert seconds < 30
     (line,) = err.strip().splitlines()
     assert line.startswith("error: another process of this 2-process run stopped ("), line
+
+
+def test_slurm_with_distributed(one_process, tmp_path):
+    """As mpirun: two local processes given the environment srun gives its tasks."""
+    reference, out = one_process[0], tmp_path / "results"
+    runs(out).mkdir(parents=True)
+    shutil.copy(runs(reference) / "sgd.npz", runs(out))
+    env = environment(tmp_path / "cache", free_port())
+    env = {k: v for k, v in env.items() if not k.startswith(("OMPI_", "PMI", "SLURM_"))}
+    slurm = {"SLURM_JOB_ID": "4242", "SLURM_STEP_NODELIST": "localhost", "SLURM_NTASKS": "2"}
+    tasks = [
+        lab6(
+            "--distributed",
+            *SMALL,
+            f"--out_dir={out}",
+            env=env | slurm | {"SLURM_PROCID": str(task), "SLURM_LOCALID": str(task)},
+        )
+        for task in (0, 1)
+    ]
+    (out0, _), (out1, _) = finish(*tasks)
+    assert out0.startswith("process 0/2: devices ") and out1.startswith("process 1/2: devices ")
+    assert "[1/1] relu/adam" in out0
+    assert_same_runs(record(out, "adam"), record(reference, "adam"))
+    assert_same_summary(out, reference)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "[::1]"])
+def test_an_absent_peer_is_named_then_given_up_on_at_init_timeout(host, tmp_path):
+    """Case 9 of issue 18 (it waited 130 s in silence, then aborted with a stack dump);
+    the IPv6 loopback as a coordinator address is case 16."""
+    port = free_port()
+    env = environment(tmp_path / "cache", port) | {"JAX_COORDINATOR_BIND_ADDRESS": f"{host}:{port}"}
+    alone = lab6(
+        *SMALL,
+        f"--coordinator_address={host}:{port}",
+        "--num_processes=2",
+        "--process_id=0",
+        "--init_timeout=8",
+        f"--out_dir={tmp_path}",
+        env=env,
+    )
+    try:
+        stdout, stderr = alone.communicate(timeout=TIMEOUT_S)
+    finally:
+        stop(alone)
+    assert alone.returncode == 2 and not stdout, stderr
+    waiting, error = stderr.strip().splitlines()
+    assert waiting == f"waiting for 1 of 2 processes at {host}:{port} ..."
+    assert error.startswith(
+        f"error: the multi-process run did not start: waited 8 s for 1 of 2 processes at "
+        f"{host}:{port}; fix: start every process with the same --coordinator_address"
+    )
+
+
+def test_a_coordinator_that_does_not_resolve_is_one_line(tmp_path):
+    address = "nohost.invalid:1234"
+    process = lab6(
+        *SMALL,
+        f"--coordinator_address={address}",
+        "--num_processes=2",
+        "--process_id=1",
+        f"--out_dir={tmp_path}",
+        env=environment(tmp_path / "cache"),
+    )
+    _, stderr = process.communicate(timeout=TIMEOUT_S)
+    assert process.returncode == 1
+    line = stderr.strip()
+    assert line.startswith(
+        f"error: --coordinator_address={address}: host 'nohost.invalid' does not resolve ("
+    )
+    assert line.endswith("; fix: give the coordinator's IP address or a name this machine resolves")

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -27,20 +28,24 @@ X, Y = make_data()
 TEST = make_data(64, seed=1)
 
 
+DEFAULTS = {
+    "test": TEST,
+    "layer_sizes": SIZES,
+    "activation": jax.nn.tanh,
+    "w_init": initializers.get("xavier"),
+    "optimizer": optax.sgd(0.1, momentum=0.9),
+    "batch_size": BATCH,
+    "epochs": 2,
+    "seeds": 4,
+    "seed": 7,
+    "log": None,
+}
+
+
 def run(optimizer=None, **kwargs):
-    defaults = {
-        "test": TEST,
-        "layer_sizes": SIZES,
-        "activation": jax.nn.tanh,
-        "w_init": initializers.get("xavier"),
-        "optimizer": optimizer or optax.sgd(0.1, momentum=0.9),
-        "batch_size": BATCH,
-        "epochs": 2,
-        "seeds": 4,
-        "seed": 7,
-        "log": None,
-    }
-    return train.train(X, Y, **(defaults | kwargs))
+    return train.train(
+        X, Y, **(DEFAULTS | {"optimizer": optimizer or DEFAULTS["optimizer"]} | kwargs)
+    )
 
 
 PER_RUN = ("step_loss", "train_loss", "train_acc", "test_loss", "test_acc", "diverged_step")
@@ -191,6 +196,48 @@ def test_bad_arguments():
         run(optax.adam, hparams={"learning_rate": [1e-3, 1e-2], "b1": [0.9]})
     with pytest.raises(ValueError, match="builder"):
         run(optax.adam(1e-3), hparams={"learning_rate": [1e-3, 1e-2]})
+
+
+NAN_X = np.where(np.arange(X.size).reshape(X.shape) == 5, np.nan, X).astype(np.float32)
+
+
+# Case 18 of issue 18: each of these trained, or failed deep inside, before.
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"y": Y[:100]}, "training has 200 inputs but labels of shape (100,)"),
+        (
+            {"y": Y - 1},
+            "training labels must be in 0..2 (layer_sizes[-1] = 3 classes), found -1..1",
+        ),
+        ({"y": Y + 1}, "training labels must be in 0..2 (layer_sizes[-1] = 3 classes), found 1..3"),
+        (
+            {"y": Y.astype(np.float32)},
+            "training labels must be integers (class ids), got dtype float32",
+        ),
+        ({"test": (TEST[0], TEST[1] + 3)}, "test labels must be in 0..2"),
+        (
+            {"validation": (TEST[0][:5], TEST[1])},
+            "validation has 5 inputs but labels of shape (64,)",
+        ),
+        ({"x": NAN_X}, "training inputs hold 1 non-finite values"),
+        ({"x": X[:0], "y": Y[:0]}, "training inputs must be a non-empty [N, 12] array"),
+        ({"test": (TEST[0][:0], TEST[1][:0])}, "test inputs must be a non-empty [N, 12] array"),
+        ({"layer_sizes": []}, "layer_sizes must be >= 2 positive sizes, got []"),
+        ({"log_every": 7}, "log_every must be in 1..6 (the steps of an epoch), got 7"),
+        ({"log_every": 0}, "log_every must be in 1..6"),
+        ({"optimizer": optax.adam, "hparams": {"learning_rate": []}}, "at least one value"),
+        ({"optimizer": optax.adam, "hparams": {"lr": [0.1]}}, "hparams lr are not arguments of"),
+        ({"divergence_factor": -1}, "divergence_factor must be > 0 (or None), got -1"),
+        ({"seeds": [0, 0]}, "seeds must be distinct integers in [0, 2**31), got [0, 0]"),
+        ({"seed": 2**31}, "seed must be in [0, 2**31), got 2147483648"),
+        ({"loss": "hinge"}, "unknown loss 'hinge'; known: cross_entropy"),
+    ],
+)
+def test_bad_inputs_raise_one_clear_value_error(kwargs, expected):
+    arrays = {"x": X, "y": Y} | {k: kwargs.pop(k) for k in ("x", "y") if k in kwargs}
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        train.train(arrays["x"], arrays["y"], **(DEFAULTS | kwargs))
 
 
 def test_a_loss_far_above_its_start_diverges():

@@ -1,0 +1,205 @@
+"""How every experiment CLI runs: ``--help``, one-line errors, exit codes.
+
+Each CLI calls ``run(main)``. A bad flag value, a flag given twice or a stray argument
+ends with one line, exit code 1; a problem found later (data, files, memory) with one
+``error:`` line, exit code 2; Ctrl-C and SIGTERM with one ``interrupted`` line, exit
+code 130 or 143 (``experiments.signals``). ``--verbosity`` shows a traceback instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import io
+import logging as std_logging
+import os
+import sys
+import traceback
+import unicodedata
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+import jax
+from absl import app, flags, logging
+
+from experiments import flags as common
+from experiments import runtime, signals
+from mlp_jax import data, train
+
+_HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
+
+_ASCII = {
+    "σ": "sigma",
+    "η": "eta",
+    "×": "x",
+    "–": "-",
+    "—": "-",
+    "…": "...",
+    "²": "^2",
+    "√": "sqrt",
+}
+"""ASCII for the characters the progress lines use, where the output cannot show them."""
+
+
+def _in_ascii(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: ``_ASCII``'s spelling, else the character decomposed
+    (``ó`` → ``o``), else ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    plain = "".join(
+        _ASCII.get(c) or unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode() or "?"
+        for c in bad
+    )
+    return plain, error.end
+
+
+def _plain_output() -> None:
+    """Lines the terminal's encoding cannot show (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``)
+    degrade to ASCII (``σ`` → ``sigma``) instead of ending the run."""
+    codecs.register_error("mlp_jax_ascii", _in_ascii)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="mlp_jax_ascii")
+
+
+def _help() -> str:
+    """``--help``: the CLI's docstring, its own flags, then the shared ones."""
+
+    def flags_of(module: str) -> str:  # absl's help of one module, without its name line
+        lines = flags.FLAGS.module_help(module).strip("\n").splitlines()
+        return "\n".join(lines[1:])
+
+    own, shared = flags_of(sys.argv[0]), flags_of(common.__name__)
+    doc = (sys.modules["__main__"].__doc__ or "").strip()
+    parts = [doc, "", "Flags of this command:", own] if own else [doc]
+    return "\n".join(
+        [
+            *parts,
+            "",
+            "Flags every experiment shares:",
+            shared,
+            "",
+            "Try --helpfull to see every flag, JAX's and absl's included.",
+        ]
+    )
+
+
+def _parse(argv: list[str]) -> list[str]:
+    if any(arg in _HELP_ARGS for arg in argv[1:]):
+        print(_help())
+        sys.exit(0)
+    _check_repeats(argv)
+    try:
+        rest = flags.FLAGS(argv)
+    except flags.Error as e:
+        leave(1, f"error: {e}; fix: see --help")
+    if len(rest) > 1:
+        leave(
+            1,
+            f"error: unexpected argument {rest[1]!r} (flags start with --); "
+            f"fix: drop it, or write --{rest[1].lstrip('-')}",
+        )
+    return rest
+
+
+def _check_repeats(argv: Sequence[str]) -> None:
+    """Refuses a flag given twice (absl would silently keep the last value)."""
+    seen: dict[str, str] = {}
+    for arg in argv[1:]:
+        if arg == "--":
+            break
+        if not arg.startswith("-"):
+            continue
+        name = arg.lstrip("-").partition("=")[0]
+        if name not in flags.FLAGS and name.startswith("no") and name[2:] in flags.FLAGS:
+            name = name[2:]
+        if name in seen:
+            leave(1, f"error: --{name} given twice ({seen[name]} and {arg}); fix: give it once")
+        seen[name] = arg
+
+
+def _warning_line(message: Warning | str, category: type, *args: Any, **kwargs: Any) -> str:
+    """Python warnings on one line, like the log's."""
+    del args, kwargs
+    return f"WARNING: {category.__name__}: {' '.join(str(message).split())}\n"
+
+
+def _fix(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "free some disk space (or choose another --out_dir) and rerun"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "choose a folder you can write to (--out_dir) and rerun"
+    return "check the path and rerun"
+
+
+def _one_line(error: BaseException) -> tuple[int, str] | None:
+    """The exit code and the one line an expected failure ends with; None for a bug."""
+    if isinstance(error, KeyboardInterrupt):
+        return signals.exit_code(), f"interrupted: {error}" if str(error) else signals.NOTHING_KEPT
+    if isinstance(error, app.UsageError):
+        return 1, f"error: {error}"
+    if isinstance(
+        error, (data.DataError, train.RecordError, train.OutOfMemory, train.DistributedError)
+    ):
+        return 2, f"error: {error}"
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return 2, f"error: {where}{error.strerror or error}; fix: {_fix(error)}"
+    if "RESOURCE_EXHAUSTED" in str(error):
+        first = str(error).strip().splitlines()[0]
+        return 2, f"error: out of memory ({first}); fix: fewer --seeds or grid points"
+    return None
+
+
+def _quiet(verbose: bool) -> None:
+    """One-line logs and warnings, unless ``--verbosity`` was given."""
+    if not verbose:
+        logging.set_verbosity(logging.WARNING)  # JAX logs its platform probing at INFO.
+        logging.get_absl_handler().setFormatter(std_logging.Formatter("%(levelname)s: %(message)s"))
+        warnings.formatwarning = _warning_line
+
+
+def run(main: Callable[[Sequence[str]], None]) -> None:
+    """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors.
+
+    An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
+    ends with one line naming the problem and the fix and a non-zero exit code (130
+    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead.
+    """
+
+    def guarded(argv: Sequence[str]) -> None:
+        verbose = flags.FLAGS["verbosity"].present
+        _quiet(verbose)
+        try:
+            signals.catch()
+            runtime.start()
+            main(argv)
+            signals.ignore()  # Done: a signal now would only spoil the exit.
+        except (Exception, KeyboardInterrupt) as e:
+            outcome = None if verbose and not isinstance(e, KeyboardInterrupt) else _one_line(e)
+            if outcome is None and jax.distributed.is_initialized():
+                traceback.print_exc()  # A bug: its traceback, and leave without the others.
+                outcome = (1, "error: this process failed (traceback above)")
+            if outcome is None:
+                raise
+            leave(*outcome)
+
+    signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
+    _plain_output()
+    app.run(guarded, flags_parser=_parse)
+
+
+def leave(code: int, line: str) -> NoReturn:
+    """Ends the program with ``line`` on stderr and exit code ``code``.
+
+    Leaves at once (``os._exit``), once the output is flushed: JAX's exit handler
+    would wait for the other processes of a multi-process run (which wait for this one
+    at their next collective; with this one gone, they see its connection close and
+    stop too), and an interpreter exit while XLA compiles on another thread can crash.
+    """
+    signals.ignore()
+    print(line, file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(code)

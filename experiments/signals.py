@@ -1,0 +1,97 @@
+"""Ctrl-C (SIGINT) and SIGTERM: one ``interrupted`` line and exit code 130 or 143, always.
+
+Whenever they come:
+
+- during the imports and the parsing of the flags nothing runs yet: ``leave_at_once``
+  (installed by ``experiments/__init__.py`` as the first code of a CLI) prints the
+  line and leaves;
+- from ``catch()`` on (``experiments.cli.run``, before any work), the handler raises
+  ``KeyboardInterrupt``, so that the experiment keeps what finished and says so.
+  Python ignores an exception raised in a garbage-collector callback (JAX registers
+  one, ``_xla_gc_callback``) or a finalizer, printing "Exception ignored in ..." and
+  going on: that is how an early signal used to be lost (exit code 0). Such an
+  interrupt is therefore delivered again (``_unraisable``) until it lands in code
+  that can stop;
+- the process leaves with ``os._exit`` (``experiments.cli``): an ordinary interpreter
+  exit while XLA compiles on another thread can crash (segmentation fault).
+
+This module imports nothing heavy: it runs before JAX is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from typing import Any
+
+EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
+"""Exit code after each signal (128 + its number, as a shell reports it)."""
+
+NOTHING_KEPT = "interrupted: nothing finished yet, nothing kept"
+"""The line of a signal that comes before any work finished."""
+
+REDELIVERY_S = 0.01
+"""How soon an interrupt Python ignored is sent again."""
+
+_received: list[int] = []
+_resending = threading.Event()
+
+
+def leave_at_once(signum: int, frame: Any) -> None:
+    """Before the work starts: one line, and leave (nothing to keep yet).
+
+    The line goes straight to the file descriptor: the signal may have come while the
+    program was writing to ``sys.stderr``, which a handler must not reenter.
+    """
+    del frame
+    with contextlib.suppress(RuntimeError, OSError, ValueError):  # Reentered, or closed.
+        sys.stdout.flush()
+    os.write(sys.stderr.fileno(), f"{NOTHING_KEPT}\n".encode())
+    os._exit(EXIT_CODE[signum])
+
+
+def early() -> None:
+    """Until ``catch()``, a signal ends the program at once (``leave_at_once``)."""
+    for signum in EXIT_CODE:
+        signal.signal(signum, leave_at_once)
+
+
+def catch() -> None:
+    """From here on, SIGINT and SIGTERM raise ``KeyboardInterrupt`` (module docstring)."""
+    for signum in EXIT_CODE:
+        signal.signal(signum, _interrupt)
+    sys.unraisablehook = _unraisable
+
+
+def ignore() -> None:
+    """While the program leaves: a second signal changes nothing."""
+    for signum in EXIT_CODE:
+        signal.signal(signum, signal.SIG_IGN)
+
+
+def exit_code() -> int:
+    """The exit code of the last signal received (Ctrl-C's, when none was)."""
+    return EXIT_CODE[_received[-1] if _received else signal.SIGINT]
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    del frame
+    _received.append(signum)
+    _resending.clear()
+    raise KeyboardInterrupt
+
+
+def _unraisable(info: Any) -> None:
+    """An interrupt Python ignored (raised in a callback) is sent again, from another
+    thread, so that it reaches the main thread once it is out of the callback."""
+    if isinstance(info.exc_value, KeyboardInterrupt) and _received:
+        if not _resending.is_set():  # Once, however many callbacks ignored it.
+            _resending.set()
+            again = threading.Timer(REDELIVERY_S, os.kill, (os.getpid(), _received[-1]))
+            again.daemon = True
+            again.start()
+    else:
+        sys.__unraisablehook__(info)
