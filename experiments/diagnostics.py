@@ -7,12 +7,10 @@ For each activation and initializer, trains --seeds seeds with --optimizer (lear
 rate from the default table, or --lr) and measures every layer on the first 1,000
 training examples: pre-activation mean and std, saturated (sigmoid, tanh) or dead
 (relu) fraction, gradient norm (see mlp_jax.diagnostics). Writes layer_stats.csv, the
-figures and report.md under <out_dir>/diagnostics/<act>/, always recomputing, and
+figures and report.md under <out_dir>/<dataset>/diagnostics/<act>/, always recomputing, and
 prints the first hidden layer's numbers: seed 001's argument, measured. --inits
 replaces the shared --init; --init_scale is normal's σ.
 """
-
-from pathlib import Path
 
 from experiments import build, cli
 from experiments import flags as common
@@ -33,7 +31,7 @@ def main(argv):
     headlines = []
     for act in common.ACT.value:
         study = diagnostics.run(setup, act, by_init)
-        folder = Path(setup.out_dir) / "diagnostics" / act
+        folder = setup.root / "diagnostics" / act
         if experiment.writes_results():
             diagnostics.write(study, folder)
             print(f"wrote {folder}/{{layer_stats.csv,diagnosis.json,report.md,*.png}}", flush=True)

@@ -9,7 +9,7 @@ used (--lr overrides it), else adam; the program says which and why. Each
 initializer is trained over --lr_grid rates around that rate and reported at its own
 best (lowest validation loss), so no initializer is compared at a rate tuned for
 another. Writes summary.csv, metrics.csv, the records, figures and report.md under
-<out_dir>/lab7/<act>/. --inits replaces the shared --init; --init_scale is the σ of
+<out_dir>/<dataset>/lab7/<act>/. --inits replaces the shared --init; --init_scale is the σ of
 `normal`.
 """
 
@@ -34,7 +34,7 @@ def main(argv):
     del argv
     setup = build.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
     found = {
-        act: labs.lab7_optimizer(setup.out_dir, act, setup.dataset, OPTIMIZER.value)
+        act: labs.lab7_optimizer(setup.root, act, setup.dataset, OPTIMIZER.value)
         for act in common.ACT.value
     }
     overrides = common.lr_overrides(sorted({c.optimizer for c in found.values()}))

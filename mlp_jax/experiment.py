@@ -3,17 +3,24 @@
 An experiment (lab 6, lab 7, the schedule study) trains a list of
 ``configs.Config`` for one or more activations, all seeds of a configuration (and
 its learning-rate grid, with ``lr_grid > 1``) in one ``train.train`` call. Under
-``<out_dir>/<experiment>/<act>/``:
+``<out_dir>/<dataset>/<experiment>/<act>/`` (``Setup.folder``):
 
 - ``runs/<config>.npz``: the configuration's ``records.History``, written atomically
   in one file with its ``records.Provenance`` and fingerprint (a hash of the
   configuration's spec and of the ``records.SharedSettings``). A rerun loads it
-  instead of training; a file that is unreadable, truncated, from other settings or
-  of another record format is recomputed, with a line naming it.
+  instead of training. A file that is unreadable or truncated is recomputed, with a
+  line naming it; records of other settings (or of another record format) stop the run
+  before any training (``Clash``) unless ``--overwrite`` replaces them; a record whose
+  provenance names another configuration, activation or experiment than its place is
+  set aside (``records.misplaced``), with a line.
 - whatever ``run``'s ``write`` writes from the records (the CLIs pass
   ``report.write_all``: ``summary.csv``, ``metrics.csv``, the figures and
   ``report.md``), covering every configuration finished in ``runs/`` with the same
-  shared settings — so two runs writing one folder both end up in it.
+  shared settings, as read from disk when it writes.
+
+One run at a time writes an experiment's folder: ``run`` holds
+``<out_dir>/<dataset>/<experiment>/.lock`` (``lock``) and a second run stops at once
+(``Busy``) naming the holder.
 
 In a multi-process run (``jax.distributed``) every process trains every
 configuration together; process 0 alone reads the folder to decide what to resume,
@@ -22,11 +29,16 @@ tells the others, and alone writes (``writes_results``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import importlib.metadata
+import os
+import shlex
+import socket
+import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,6 +60,18 @@ Writer = Callable[[Path, Mapping[str, Results], Log], None]
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C (or SIGTERM) during ``run``; the message says what was kept."""
+
+
+class Clash(records.RecordError):
+    """The folder holds finished records of other settings (nothing was trained)."""
+
+
+class Busy(records.RecordError):
+    """Another live process is writing the folder."""
+
+
+LOCK = ".lock"
+"""The lock file of an experiment's folder: the holder's pid, host and command."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,9 +144,14 @@ class Setup:
         """The experiment's name."""
         return self.settings.experiment
 
+    @property
+    def root(self) -> Path:
+        """``<out_dir>/<dataset>``: every experiment's results on this dataset (``root``)."""
+        return root(self.out_dir, self.dataset.name)
+
     def folder(self, act: str) -> Path:
-        """``<out_dir>/<experiment>/<act>``."""
-        return Path(self.out_dir) / self.experiment / act
+        """``<out_dir>/<dataset>/<experiment>/<act>``."""
+        return self.root / self.experiment / act
 
     def shared(self, act: str) -> records.SharedSettings:
         """The settings every configuration of ``act`` shares (fingerprinted)."""
@@ -166,6 +195,16 @@ class Setup:
         )
 
 
+def root(out_dir: str | Path, dataset: str) -> Path:
+    """``<out_dir>/<dataset>``: the results of every experiment on ``dataset``."""
+    return Path(out_dir) / dataset
+
+
+def datasets(out_dir: str | Path) -> list[str]:
+    """The datasets (``data.DATASETS``) with a results folder under ``out_dir``."""
+    return [name for name in data.DATASETS if root(out_dir, name).is_dir()]
+
+
 def writes_results() -> bool:
     """Whether this process writes the results: the only one, or process 0 of several."""
     return jax.process_index() == 0
@@ -182,7 +221,8 @@ def run(
 
     Finished configurations are found first, so the time estimates count only the
     configurations left to train. In a multi-process run, process 0's decisions hold
-    for all, and the other processes write nothing.
+    for all, and the other processes write nothing. Process 0 holds the experiment
+    folder's ``lock`` throughout.
 
     Args:
       setup: what the configurations share.
@@ -192,10 +232,26 @@ def run(
 
     Returns:
       act → (config name → record), covering every configuration finished in the
-      folder with these shared settings (this run's first, in order); on processes
-      other than 0, only the configurations this run trained.
+      folder with these shared settings (this run's first, in order), read from disk
+      once trained; on processes other than 0, only the configurations this run trained.
+
+    Raises:
+      Busy: another process is writing the experiment's folder.
+      Clash: the folder holds records of other settings (and not ``setup.overwrite``).
     """
+    if not writes_results():
+        return _run(setup, by_act, log, write)
+    with lock(setup.root / setup.experiment):
+        return _run(setup, by_act, log, write)
+
+
+def _run(
+    setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log, write: Writer | None
+) -> dict[str, Results]:
+    """``run``, once the folder is this process's."""
     plan = [(act, config) for act, cs in by_act.items() for config in cs]
+    if writes_results() and not setup.overwrite:
+        check_settings(setup, plan)
     earlier = [_finished(setup, *p, log) if writes_results() else None for p in plan]
     mine: dict[str, Results] = {act: {} for act in by_act}
     todo = []
@@ -211,12 +267,12 @@ def run(
             return {act: {n: r for n, r in rs.items() if r is not None} for act, rs in mine.items()}
         results = {act: finished(setup, act, first=mine[act], log=log) for act in by_act}
         if write is not None:
-            write(Path(setup.out_dir) / setup.experiment, results, log)
+            write(setup.root / setup.experiment, results, log)
     except KeyboardInterrupt:
         kept = sum(r is not None for records in mine.values() for r in records.values())
         raise Interrupted(
             f"kept {kept} finished configuration{'s' if kept != 1 else ''} in "
-            f"{Path(setup.out_dir) / setup.experiment}; rerun the same command to resume"
+            f"{setup.root / setup.experiment}; rerun the same command to resume"
         ) from None
     return results
 
@@ -276,17 +332,69 @@ def _fingerprint(setup: Setup, act: str, config: configs.Config) -> str:
 
 
 def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> records.History | None:
-    """The configuration's record if it finished earlier with these settings, else None."""
+    """The configuration's record if it finished earlier with these settings, else None.
+
+    A record that claims another configuration, activation or experiment is renamed
+    ``<config>.npz.aside`` (kept, out of every summary), with a line.
+    """
     path = _path(setup, act, config)
     if setup.overwrite or not path.exists():
         return None
     try:
-        record = records.History.load(path, _fingerprint(setup, act, config))
+        record = records.History.load(path)
+        wrong = records.misplaced(record, path)
+        if wrong:
+            aside = path.rename(path.with_name(f"{path.name}.aside"))
+            log(f"{path} {wrong}; set aside as {aside.name}, it will be recomputed")
+            return None
+        if record.provenance.fingerprint != _fingerprint(setup, act, config):
+            raise records.OtherSettings(f"{path}: written with other settings")
     except records.RecordError as e:
         log(f"{act}/{config.name}: {e}; it will be recomputed")
         return None
     log(f"{act}/{config.name}: finished earlier, skipping (--overwrite recomputes)")
     return record
+
+
+def check_settings(setup: Setup, plan: Iterable[tuple[str, configs.Config]]) -> None:
+    """Stops before any training when a ``runs/`` folder of the plan holds finished
+    records of other settings (or of another record format), which training would
+    replace or leave out of the summary.
+
+    Raises:
+      Clash: naming every setting that differs (old → new) and both fixes.
+    """
+    planned = {(act, config.name): config for act, config in plan}
+    differ: dict[str, None] = {}
+    for act in dict.fromkeys(act for act, _ in planned):
+        for path in sorted((setup.folder(act) / "runs").glob("*.npz")):
+            found = _differences(setup, act, planned.get((act, path.stem)), path)
+            differ.update(dict.fromkeys(found))
+    if differ:
+        raise Clash(
+            f"{setup.root / setup.experiment} holds finished records of other settings "
+            f"({', '.join(differ)}); fix: --out_dir=<another folder> to keep them, or "
+            "--overwrite to replace them"
+        )
+
+
+def _differences(setup: Setup, act: str, config: configs.Config | None, path: Path) -> list[str]:
+    """What differs between the record at ``path`` and this run (``old → new``)."""
+    try:
+        record = records.History.load(path)
+    except records.OtherSettings as e:
+        return [f"record format {e.version} → {records.FORMAT}"]
+    except records.RecordError:
+        return []  # Nothing to lose: recomputed, with a line.
+    if records.misplaced(record, path):
+        return []  # Set aside, with a line.
+    old, new = record.provenance.shared, setup.shared(act)
+    if old != new:
+        return records.differences(old.to_dict(), new.to_dict())
+    if config is None or record.provenance.fingerprint == _fingerprint(setup, act, config):
+        return []
+    spec = records.differences(record.provenance.config, config.spec())
+    return [f"{config.name}: {d}" for d in spec] or [f"{config.name}: learning rates"]
 
 
 def _train(setup: Setup, act: str, config: configs.Config, log) -> records.History:
@@ -320,18 +428,18 @@ def _version(package: str) -> str | None:
         return None
 
 
-def finished(setup: Setup, act: str, first: Results | None = None, log: Log = print) -> Results:
-    """Every record in ``act``'s ``runs/`` with ``setup``'s shared settings.
+def finished(setup: Setup, act: str, first: Iterable[str] = (), log: Log = print) -> Results:
+    """Every record in ``act``'s ``runs/`` with ``setup``'s shared settings, read from
+    disk now (never from records in hand, which another process may have replaced).
 
-    ``first`` (records already in hand) come first, in order; the others follow by
-    name. Unreadable files and files from other settings are left out, with a line.
+    The names in ``first`` come first, in order; the others follow by name. Unreadable
+    files, files from other settings and records that claim another place
+    (``records.misplaced``) are left out, with a line.
     """
-    results = dict(first or {})
+    results = {}
     expected = setup.shared(act)
     others = []
     for path in sorted((setup.folder(act) / "runs").glob("*.npz")):
-        if path.stem in results:
-            continue
         try:
             record = records.History.load(path)
         except records.OtherSettings:
@@ -340,13 +448,17 @@ def finished(setup: Setup, act: str, first: Results | None = None, log: Log = pr
         except records.RecordError as e:
             log(f"left out of the summary: {e}")
             continue
-        if record.provenance is not None and record.provenance.shared == expected:
+        wrong = records.misplaced(record, path)
+        if wrong:
+            log(f"{path} {wrong}; set aside")
+        elif record.provenance.shared == expected:
             results[path.stem] = record
         else:
             others.append(path.name)
     if others:
         log(f"left out of the summary, from other settings: {', '.join(others)} in {path.parent}")
-    return results
+    order = [name for name in first if name in results]
+    return {name: results[name] for name in [*order, *sorted(set(results) - set(order))]}
 
 
 class _Clock:
@@ -397,9 +509,14 @@ class Latest(NamedTuple):
     unreadable: list[str]
 
 
-def latest(folder: str | Path, keep: Callable[[records.History], bool] = lambda _: True) -> Latest:
+def latest(
+    folder: str | Path,
+    keep: Callable[[records.History], bool] = lambda _: True,
+    log: Log = print,
+) -> Latest:
     """The readable records in ``folder/runs`` (those ``keep`` accepts) that share the
-    settings of the most recently finished one."""
+    settings of the most recently finished one; records that claim another place
+    (``records.misplaced``) are left out, with a line to ``log``."""
     groups: dict[records.SharedSettings, Results] = {}
     unreadable, old = [], []
     for path in sorted((Path(folder) / "runs").glob("*.npz")):
@@ -411,7 +528,10 @@ def latest(folder: str | Path, keep: Callable[[records.History], bool] = lambda 
         except records.RecordError:
             unreadable.append(path.name)
             continue
-        if record.provenance is not None and keep(record):
+        wrong = records.misplaced(record, path)
+        if wrong:
+            log(f"{path} {wrong}; set aside")
+        elif keep(record):
             groups.setdefault(record.provenance.shared, {})[path.stem] = record
     if not groups:
         return Latest({}, old, unreadable)
@@ -423,3 +543,59 @@ def latest(folder: str | Path, keep: Callable[[records.History], bool] = lambda 
 
 def _finished_at(record: records.History) -> str:
     return record.provenance.finished
+
+
+@contextlib.contextmanager
+def lock(folder: str | Path) -> Iterator[Path]:
+    """Holds ``folder/.lock`` while the block runs; removed however the block ends.
+
+    The file holds this process's pid, host and command line. It is created whole
+    (written aside, then hard-linked into place), so a reader never sees half of it.
+    A lock left by a process that is gone (killed, crashed) is stale and taken over.
+
+    Raises:
+      Busy: a live process holds it.
+    """
+    path = Path(folder) / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mine = path.with_name(f"{LOCK}.{os.getpid()}")
+    mine.write_text(f"{os.getpid()}\n{socket.gethostname()}\n{shlex.join(sys.argv)}\n")
+    try:
+        while True:
+            try:
+                os.link(mine, path)
+                break
+            except FileExistsError:
+                holder = _holder(path)
+                if holder:
+                    raise Busy(
+                        f"{folder} is being written by {holder}; fix: wait until it ends, "
+                        "or pass another --out_dir"
+                    ) from None
+                path.unlink(missing_ok=True)  # Stale.
+    finally:
+        mine.unlink(missing_ok=True)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _holder(path: Path) -> str | None:
+    """``pid N on host (command)`` of a live lock's holder; None for a stale lock."""
+    try:
+        pid, host, command = path.read_text().split("\n", 2)
+        alive = host != socket.gethostname() or _alive(int(pid))
+    except (OSError, ValueError):
+        return None
+    return f"pid {pid} on {host} ({command.strip()})" if alive else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # Someone else's process.
+        pass
+    return True

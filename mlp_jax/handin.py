@@ -1,6 +1,7 @@
 """One report a student can hand in: labs 6 and 7 compared with exercise 2.
 
-``build(out_dir, lang)`` reads what the experiment CLIs left under ``out_dir`` (drawing its figures anew from
+``build(out_dir, lang)`` reads what the experiment CLIs left under a dataset's folder
+``out_dir`` (``<--out_dir>/<dataset>``, ``experiment.root``; drawing its figures anew from
 those records, in the report's language, under ``out_dir/report_figures/<lang>/``) and
 returns the report as ``document`` blocks; ``write`` renders the same blocks as
 ``report.md`` and as a self-contained ``report.html``, so the two cannot disagree.
@@ -86,20 +87,24 @@ class Finished(NamedTuple):
         return summary.baseline_row(self.rows, self.provenance.baseline)
 
 
-def load(out_dir: str | Path, name: str, act: str) -> Finished | None:
-    """``act``'s records of experiment ``name`` under ``out_dir`` (``experiment.latest``);
-    None without any."""
-    found = experiment.latest(labs.get(name).folder(out_dir, act))
+def load(
+    root: str | Path, name: str, act: str, log: Callable[[str], None] = print
+) -> Finished | None:
+    """``act``'s records of experiment ``name`` under a dataset's folder ``root``
+    (``experiment.latest``: records that claim another place are left out, with a line
+    to ``log``); None without any."""
+    found = experiment.latest(labs.get(name).folder(root, act), log=log)
     if not found.results:
         return None
     rows = summary.summarize(act, found.results, report.provenance(found.results).baseline)
     return Finished(name, act, found.results, rows, found.other_settings, found.unreadable)
 
 
-def find(out_dir: str | Path) -> Found:
-    """Every experiment's ``Finished`` activations (in ``activations.ACTIVATIONS`` order)."""
+def find(root: str | Path, log: Callable[[str], None] = print) -> Found:
+    """Every experiment's ``Finished`` activations (in ``activations.ACTIVATIONS`` order)
+    under a dataset's folder ``root``, read from disk now."""
     loaded = {
-        name: [load(out_dir, name, act) for act in activations.ACTIVATIONS] for name in labs.LABS
+        name: [load(root, name, act, log) for act in activations.ACTIVATIONS] for name in labs.LABS
     }
     return {name: [f for f in found if f] for name, found in loaded.items()}
 
@@ -128,7 +133,7 @@ def build(
       NoResults: no experiment has records under ``out_dir``.
     """
     out_dir = Path(out_dir)
-    found, diag = find(out_dir), diagnosed(out_dir, log)
+    found, diag = find(out_dir, log), diagnosed(out_dir, log)
     if not any(found.values()):
         raise NoResults(
             f"no results under {out_dir}: no records (runs/*.npz) in "
@@ -184,8 +189,8 @@ def _command(name: str, out_dir: Path, found: Found) -> str:
     """The command producing ``name``'s results for the activations and data found."""
     acts = list(dict.fromkeys(f.act for f in _every(found))) or ["sigmoid", "relu"]
     args = [f"--act={','.join(acts)}"]
-    args += [f"--dataset={d}" for d in _datasets(_every(found))[:1] if d != "mnist"]
-    args += [f"--out_dir={out_dir}"] if out_dir != Path("results") else []
+    args += [f"--dataset={out_dir.name}"] if out_dir.name != "mnist" else []
+    args += [f"--out_dir={out_dir.parent}"] if out_dir.parent != Path("results") else []
     return shlex.join(["python", "-m", f"experiments.{name}", *args])
 
 
@@ -242,10 +247,12 @@ def _trajectories(out_dir: Path, lang: str) -> list[document.Block]:
     """The optimizers on 2-D surfaces, when ``trajectories/`` holds a run of
     ``experiments.trajectories``: the ravine and saddle figures, drawn anew in ``lang``,
     and the GIFs' paths (``trajectory_plots.report_blocks``)."""
-    if not (out_dir / "trajectories" / "trajectories.csv").exists():
+    surfaces = out_dir.parent / "trajectories"  # ``<out_dir>/trajectories``: no dataset.
+    if not (surfaces / "trajectories.csv").exists():
         return []
     try:
-        return trajectory_plots.report_blocks(out_dir, Path(FIGURES, lang, "trajectories"), lang)
+        drawn = Path(FIGURES, lang, "trajectories")
+        return trajectory_plots.report_blocks(out_dir, drawn, lang, source=surfaces)
     except (ValueError, KeyError):
         names = "trajectories/trajectories.csv"
         return [document.Paragraph(text.say(lang, "left_out.unreadable", names=names))]

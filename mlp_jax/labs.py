@@ -24,7 +24,8 @@ class Lab:
     """One experiment.
 
     Attributes:
-      name: its name: the CLI ``experiments.<name>`` and the folder ``<out_dir>/<name>/``.
+      name: its name: the CLI ``experiments.<name>`` and the folder
+        ``<out_dir>/<dataset>/<name>/``.
       baseline: the configuration the others are compared with.
       configurations: builds its configurations (see ``configs``).
       defaults: the names its own list flag picks by default (``--optimizers``,
@@ -65,9 +66,10 @@ class Lab:
         """Every ``text`` key the reports ask for about this experiment."""
         return (self.title_key, self.short_key, self.baseline_key, self.noun_key)
 
-    def folder(self, out_dir: str | Path, act: str) -> Path:
-        """``<out_dir>/<name>/<act>``: its results for ``act``."""
-        return Path(out_dir) / self.name / act
+    def folder(self, root: str | Path, act: str) -> Path:
+        """``<root>/<name>/<act>``: its results for ``act``, ``root`` being a dataset's
+        results folder, ``<out_dir>/<dataset>`` (``experiment.root``)."""
+        return Path(root) / self.name / act
 
 
 LAB6 = Lab("lab6", "sgd", configs.lab6, configs.LAB6_OPTIMIZERS, assignment=True)

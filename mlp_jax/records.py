@@ -45,7 +45,13 @@ class RecordError(Exception):
 
 
 class OtherSettings(RecordError):
-    """A saved record is readable but from other settings or another record format."""
+    """A saved record is readable but from other settings or another record format.
+
+    Attributes:
+      version: the file's record format when it is not ``FORMAT``, else None.
+    """
+
+    version: int | None = None
 
 
 def dumps(value: Any) -> str:
@@ -334,12 +340,16 @@ class History(NamedTuple):
                 arrays = {k: f[k] for k in _ARRAYS if k in f.files}
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as e:
             raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
-        version = header.get("format", 1) if isinstance(header, dict) else None
+        if not isinstance(header, dict):
+            raise RecordError(f"{path}: unreadable or truncated (its header is not a mapping)")
+        version = header.get("format", 1)
         if version != FORMAT:
-            raise OtherSettings(
+            error = OtherSettings(
                 f"{path}: written by another version of mlp_jax (record format {version}, "
                 f"this one reads {FORMAT})"
             )
+            error.version = version
+            raise error
         try:
             provenance = header["provenance"] and Provenance.from_dict(header["provenance"])
             record = cls(
@@ -354,6 +364,44 @@ class History(NamedTuple):
         if fingerprint is not None and (provenance and provenance.fingerprint) != fingerprint:
             raise OtherSettings(f"{path}: written with other settings")
         return record
+
+
+def misplaced(record: History, path: str | os.PathLike[str]) -> str | None:
+    """What ``record``'s provenance claims that its place contradicts, else None.
+
+    ``path`` is ``.../<experiment>/<act>/runs/<config>.npz``: the configuration's name,
+    the activation and the experiment the record claims must be the file's name and
+    its folders'.
+
+    Returns:
+      ``"holds configuration 'sgd'"`` and the like, naming each claim that differs.
+    """
+    p, path = record.provenance, Path(path)
+    if p is None:
+        return "holds no provenance"
+    claims = [
+        ("configuration", p.config.get("name"), path.stem),
+        ("activation", p.act, path.parent.parent.name),
+        ("experiment", p.experiment, path.parent.parent.parent.name),
+    ]
+    differ = [f"{what} {claim!r}" for what, claim, here in claims if here and claim != here]
+    return f"holds {' and '.join(differ)}" if differ else None
+
+
+def differences(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """``"name old → new"`` for each key whose value differs (a missing one is None)."""
+    keys = dict.fromkeys([*old, *new])
+    return [
+        f"{k} {_shown(old.get(k))} → {_shown(new.get(k))}"
+        for k in keys
+        if _plain(old.get(k)) != _plain(new.get(k))
+    ]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value))
+    return "none" if value is None else str(value)
 
 
 def _take(tree: Any, index: int) -> Any:

@@ -18,6 +18,7 @@ axis (``decimal_commas``) and in every label; colours, line styles and markers a
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -375,16 +376,18 @@ def _reach_sentence(surface: surfaces.Surface, runs: Sequence[trajectories.Run],
     return sentence
 
 
-def report_blocks(out_dir: Path, drawn: Path, lang: str = "en") -> list[document.Block]:
-    """The hand-in report's section on ``out_dir/trajectories/``: the ``REPORTED``
-    surfaces' figures drawn anew in ``lang`` from ``trajectories.csv`` into
-    ``out_dir/drawn`` (a folder relative to ``out_dir``), a sentence on each, and the
-    GIFs' paths.
+def report_blocks(
+    out_dir: Path, drawn: Path, lang: str = "en", source: Path | None = None
+) -> list[document.Block]:
+    """The hand-in report's section on ``source`` (default ``out_dir/trajectories/``):
+    the ``REPORTED`` surfaces' figures drawn anew in ``lang`` from ``trajectories.csv``
+    into ``out_dir/drawn`` (a folder relative to ``out_dir``), a sentence on each, and
+    the GIFs' paths (relative to ``out_dir``).
 
     Raises:
       ValueError, KeyError: the CSV is not one ``experiments.trajectories`` wrote.
     """
-    say, folder = _say(lang), out_dir / "trajectories"
+    say, folder = _say(lang), source or out_dir / "trajectories"
     runs = trajectories.read_csv(folder / "trajectories.csv")
     shown = [surfaces.get(s) for s in REPORTED if any(r.surface == s for r in runs)]
     steps = max((len(r.loss) - 1 for r in runs), default=0)
@@ -411,7 +414,11 @@ def report_blocks(out_dir: Path, drawn: Path, lang: str = "en") -> list[document
             document.Paragraph(_reach_sentence(surface, mine, lang)),
             document.Image(say("traj.fig", name=name), out_dir / link, link),
         ]
-    gifs = [f"`trajectories/{s.name}.gif`" for s in shown if (folder / f"{s.name}.gif").exists()]
+    gifs = [
+        f"`{Path(os.path.relpath(folder / f'{s.name}.gif', out_dir)).as_posix()}`"
+        for s in shown
+        if (folder / f"{s.name}.gif").exists()
+    ]
     if gifs:
         blocks.append(document.Paragraph(say("traj.gifs", links=", ".join(gifs))))
     return blocks

@@ -2,12 +2,16 @@
 
 import csv
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from mlp_jax import configs, data, experiment, records, report, summary
+from mlp_jax import configs, data, experiment, handin, records, report, summary
 
 DATA = data.synthetic(num_train=256, num_test=64)
 
@@ -65,10 +69,10 @@ def read_csv(path):
 
 def test_outputs_records_and_summary_numbers(finished):
     out, results, lines = finished
-    folder = out / "lab6" / "relu"
+    folder = out / "synthetic" / "lab6" / "relu"
     for name in ("summary.csv", "metrics.csv", "report.md", "loss_epoch.png", "test_acc.png"):
         assert (folder / name).stat().st_size > 0
-    assert (out / "lab6" / "activations.png").exists()
+    assert (out / "synthetic" / "lab6" / "activations.png").exists()
     assert sorted(p.name for p in (folder / "runs").iterdir()) == ["fast.npz", "slow.npz"]
     fast = records.History.load(folder / "runs" / "fast.npz")
     prov = fast.provenance
@@ -87,7 +91,7 @@ def test_outputs_records_and_summary_numbers(finished):
     assert any("ETA" in line for line in lines)
 
 
-def test_rerun_skips_finished_and_recomputes_a_changed_spec(tmp_path, copy_of):
+def test_rerun_skips_finished_and_a_changed_spec_stops_before_training(tmp_path, copy_of):
     setup = make_setup(tmp_path)
     lines = []
     again = experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
@@ -96,17 +100,24 @@ def test_rerun_skips_finished_and_recomputes_a_changed_spec(tmp_path, copy_of):
         copy_of["relu"]["fast"].step_loss, again["relu"]["fast"].step_loss
     )
     lines.clear()
-    experiment.run(setup, {"relu": two(slow_lr=0.02)}, write=report.write_all, log=lines.append)
-    assert any("slow: " in line and "other settings" in line for line in lines), lines
-    assert any("fast: finished earlier" in line for line in lines)
-    lines.clear()
+    with pytest.raises(experiment.Clash) as clash:
+        experiment.run(setup, {"relu": two(slow_lr=0.02)}, write=report.write_all, log=lines.append)
+    assert str(clash.value) == (
+        f"{tmp_path / 'synthetic' / 'lab6'} holds finished records of other settings "
+        "(slow: learning_rate 0.01 → 0.02); fix: --out_dir=<another folder> to keep them, "
+        "or --overwrite to replace them"
+    )
+    assert lines == []  # Stopped before anything, the record kept.
+    slow = tmp_path / "synthetic" / "lab6" / "relu" / "runs" / "slow.npz"
+    assert records.History.load(slow).provenance.config["learning_rate"] == 0.01
     experiment.run(
         make_setup(tmp_path, overwrite=True),
-        {"relu": two()[1:]},
+        {"relu": two(slow_lr=0.02)},
         write=report.write_all,
         log=lines.append,
     )
     assert not any("skipping" in line for line in lines)
+    assert records.History.load(slow).provenance.config["learning_rate"] == 0.02
 
 
 def test_a_schedule_edit_changes_the_fingerprint(tmp_path):
@@ -118,22 +129,23 @@ def test_a_schedule_edit_changes_the_fingerprint(tmp_path):
     )
     setup = make_setup(tmp_path, experiment="schedules", baseline="one_cycle")
     experiment.run(setup, {"relu": [one_cycle]}, write=report.write_all, log=quiet)
-    lines = []
-    experiment.run(setup, {"relu": [edited]}, write=report.write_all, log=lines.append)
-    assert not any("skipping" in line for line in lines)
+    with pytest.raises(experiment.Clash, match="one_cycle: schedule_kwargs"):
+        experiment.run(setup, {"relu": [edited]}, write=report.write_all, log=quiet)
 
 
-def test_mixed_files_from_another_run_are_recomputed_not_reported(tmp_path, copy_of):
-    """A record copied in from a run with other settings is never reported as this run's."""
-    other = make_setup(tmp_path / "other", epochs=1)
+def test_mixed_files_from_another_run_stop_the_run_or_are_replaced(tmp_path, copy_of):
+    """A record copied in from a run with other settings is never reported as this run's,
+    nor deleted without --overwrite."""
+    other = make_setup(tmp_path / "other", epochs=1, seeds=2)
     experiment.run(other, {"relu": two()[1:]}, write=report.write_all, log=quiet)
-    runs = tmp_path / "lab6" / "relu" / "runs"
-    shutil.copy(tmp_path / "other" / "lab6" / "relu" / "runs" / "fast.npz", runs / "fast.npz")
-    lines = []
+    runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
+    shutil.copy(other.folder("relu") / "runs" / "fast.npz", runs / "fast.npz")
+    with pytest.raises(experiment.Clash, match=r"\(epochs 1 → 2, seeds 2 → 3\); fix: "):
+        experiment.run(make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=quiet)
+    assert records.History.load(runs / "fast.npz").provenance.shared.epochs == 1
     again = experiment.run(
-        make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=lines.append
+        make_setup(tmp_path, overwrite=True), {"relu": two()}, write=report.write_all, log=quiet
     )
-    assert any("fast.npz: written with other settings" in line for line in lines), lines
     np.testing.assert_array_equal(
         again["relu"]["fast"].train_loss, copy_of["relu"]["fast"].train_loss
     )
@@ -141,7 +153,7 @@ def test_mixed_files_from_another_run_are_recomputed_not_reported(tmp_path, copy
 
 @pytest.mark.parametrize("damage", ["truncate", "wrong_json"])
 def test_a_broken_record_is_named_and_recomputed(tmp_path, copy_of, damage):
-    path = tmp_path / "lab6" / "relu" / "runs" / "fast.npz"
+    path = tmp_path / "synthetic" / "lab6" / "relu" / "runs" / "fast.npz"
     content = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(content[: len(content) // 2])
@@ -170,7 +182,7 @@ def test_killed_run_loses_only_the_configuration_in_progress(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         experiment.run(setup, {"relu": two()}, write=report.write_all, log=log)
-    runs = tmp_path / "lab6" / "relu" / "runs"
+    runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
     assert sorted(p.name for p in runs.iterdir()) == ["slow.npz"]
     lines = []
     experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
@@ -183,19 +195,24 @@ def test_summary_covers_every_finished_configuration_with_these_settings(tmp_pat
     slow, fast = two()
     experiment.run(setup, {"relu": [slow]}, write=report.write_all, log=quiet)
     experiment.run(setup, {"relu": [fast]}, write=report.write_all, log=quiet)
-    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    rows = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["fast", "slow"]
     lines = []
+    with pytest.raises(experiment.Clash, match="epochs 2 → 1"):
+        experiment.run(make_setup(tmp_path, epochs=1), {"relu": [fast]}, log=lines.append)
     experiment.run(
-        make_setup(tmp_path, epochs=1), {"relu": [fast]}, write=report.write_all, log=lines.append
+        make_setup(tmp_path, epochs=1, overwrite=True),
+        {"relu": [fast]},
+        write=report.write_all,
+        log=lines.append,
     )
-    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    rows = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["fast"]
     assert any("other settings: slow.npz" in line for line in lines), lines
 
 
 def test_metrics_csv_final_epoch_means_equal_the_summary(finished):
-    folder = finished[0] / "lab6" / "relu"
+    folder = finished[0] / "synthetic" / "lab6" / "relu"
     metrics = read_csv(folder / "metrics.csv")
     assert list(metrics[0]) == list(summary.METRICS_COLUMNS)
     assert metrics[0]["epoch"] == "0" and metrics[0]["train_loss"] == ""
@@ -220,14 +237,94 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     )
     assert fast.val_loss.shape == (3, 3, 3)
     pick = int(np.argmin(fast.val_loss[:, :, -1].mean(1)))
-    rows = {r["config"]: r for r in read_csv(tmp_path / "lab6" / "relu" / "summary.csv")}
+    rows = {
+        r["config"]: r for r in read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "summary.csv")
+    }
     assert float(rows["fast"]["learning_rate"]) == pytest.approx(
         fast.grid["learning_rate"][pick], rel=1e-5
     )
     np.testing.assert_allclose(
         float(rows["fast"]["final_train_loss_mean"]), fast.train_loss[pick, :, -1].mean(), rtol=1e-5
     )
-    metrics = read_csv(tmp_path / "lab6" / "relu" / "metrics.csv")
+    metrics = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "metrics.csv")
     assert {"lr", "val_loss", "val_acc"} <= set(metrics[0])
     assert len(metrics) == 2 * 3 * 3 * 3  # configs x rates x seeds x (init + epochs)
-    assert (tmp_path / "lab6" / "relu" / "lr_sensitivity.png").exists()
+    assert (tmp_path / "synthetic" / "lab6" / "relu" / "lr_sensitivity.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "claim"),
+    [
+        ("relu/runs/slow.npz", "relu/runs/fast.npz", "configuration 'slow'"),
+        ("relu/runs/fast.npz", "tanh/runs/fast.npz", "activation 'relu'"),
+    ],
+)
+def test_a_renamed_record_is_set_aside_everywhere(tmp_path, copy_of, source, target, claim):
+    """``cp runs/sgd.npz runs/adam.npz``: no "adam" row with sgd's numbers, anywhere."""
+    lab6 = tmp_path / "synthetic" / "lab6"
+    shutil.copy(lab6 / source, lab6 / target)
+    act = target.split("/")[0]
+    other = "slow" if target.endswith("fast.npz") else "fast"
+    lines = []
+    only = [c for c in two() if c.name == other]
+    results = experiment.run(
+        make_setup(tmp_path), {act: only}, log=lines.append, write=report.write_all
+    )
+    assert list(results[act]) == [other]
+    assert [r["config"] for r in read_csv(lab6 / act / "summary.csv")] == [other]
+    assert f"{lab6 / target} holds {claim}; set aside" in lines
+    lines.clear()
+    assert list(experiment.latest(lab6 / act, log=lines.append).results) == [other]
+    assert lines == [f"{lab6 / target} holds {claim}; set aside"]
+    found = handin.find(tmp_path / "synthetic", log=quiet)
+    assert [list(f.results) for f in found["lab6"] if f.act == act] == [[other]]
+    again = experiment.run(
+        make_setup(tmp_path), {act: two()}, log=lines.append, write=report.write_all
+    )
+    assert (lab6 / f"{target}.aside").read_bytes() == (lab6 / source).read_bytes()  # Kept.
+    np.testing.assert_array_equal(again[act]["fast"].train_loss, copy_of[act]["fast"].train_loss)
+
+
+def test_the_summary_is_read_from_disk_when_written(tmp_path, copy_of):
+    """What another process left in the folder since, not this run's memory, is summarized."""
+    runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
+    replaced = copy_of["relu"]["fast"]._replace(train_loss=copy_of["relu"]["fast"].train_loss + 1)
+
+    def log(line):
+        if "fast: finished earlier" in line:  # Another writer replaces it meanwhile.
+            replaced.save(runs / "fast.npz")
+
+    results = experiment.run(make_setup(tmp_path), {"relu": two()}, log=log, write=report.write_all)
+    rows = {r["config"]: r for r in read_csv(runs.parent / "summary.csv")}
+    expected = replaced.train_loss[:, -1].mean()
+    assert float(rows["fast"]["final_train_loss_mean"]) == pytest.approx(expected, rel=1e-5)
+    np.testing.assert_array_equal(results["relu"]["fast"].train_loss, replaced.train_loss)
+
+
+def hold_lock(folder, cli_env):
+    """A process holding ``folder``'s lock until signalled (a real second writer)."""
+    code = (
+        "import sys, time\nfrom mlp_jax import experiment\n"
+        f"with experiment.lock({str(folder)!r}):\n"
+        "    print('held', flush=True)\n    time.sleep(120)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=cli_env
+    )
+    assert process.stdout.readline() == "held\n"
+    return process
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_a_lock_held_stops_a_second_writer_and_a_stale_one_is_taken_over(tmp_path, cli_env, sig):
+    holder = hold_lock(tmp_path, cli_env)
+    with pytest.raises(experiment.Busy) as busy, experiment.lock(tmp_path):
+        pass
+    assert str(busy.value).startswith(f"{tmp_path} is being written by pid {holder.pid} on ")
+    assert str(busy.value).endswith("(-c); fix: wait until it ends, or pass another --out_dir")
+    holder.send_signal(sig)
+    holder.wait(timeout=60)
+    assert (tmp_path / experiment.LOCK).exists() == (sig == signal.SIGKILL)  # Stale if killed.
+    with experiment.lock(tmp_path) as path:
+        assert path.read_text().split("\n")[0] == str(os.getpid())
+    assert not path.exists()
