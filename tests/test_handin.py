@@ -63,8 +63,9 @@ def out_dir(tmp_path_factory):
         make_setup(out, "lab7", "normal"), {"relu": lab7}, log=quiet, write=report.write_all
     )
     study = diagnostics.run(make_setup(out, "diagnostics", "normal"), "relu", lab7, log=quiet)
-    diagnostics.write(study, out / "diagnostics" / "relu")
-    return out
+    root = experiment.root(out, DATA.name)
+    diagnostics.write(study, root / "diagnostics" / "relu")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +80,8 @@ def found(out_dir):
 
 @pytest.fixture
 def copy(out_dir, tmp_path):
-    """A private copy of the module's results."""
-    return shutil.copytree(out_dir, tmp_path / "results")
+    """A private copy of the module's results (``<copy.parent>/<dataset>``)."""
+    return shutil.copytree(out_dir, tmp_path / "results" / out_dir.name)
 
 
 def section(blocks, heading):
@@ -181,7 +182,7 @@ def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, engl
 
 def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cli):
     (copy / "diagnostics" / "relu" / diagnostics.RECORD).write_text('{"format": 2, "diag')
-    done = run_cli("report", f"--out_dir={copy}")
+    done = run_cli("report", f"--out_dir={copy.parent}")
     assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
     (line,) = [line for line in done.stdout.splitlines() if "diagnosis.json" in line]
     assert line.startswith("left out of the report: ") and "unreadable" in line
@@ -215,7 +216,7 @@ def test_a_missing_lab_names_the_command_that_produces_it(copy):
     shutil.rmtree(copy / "lab7")
     md = document.markdown(handin.build(copy))
     expected = (
-        f"run `python -m experiments.lab7 --act=relu,tanh --dataset=synthetic --out_dir={copy}`"
+        f"run `python -m experiments.lab7 --act=relu,tanh --dataset=synthetic --out_dir={copy.parent}`"
     )
     assert expected in md
     assert "\n## Lab 6: learning-rate optimizers\n" in md and "| lab 7 |" not in md
@@ -225,7 +226,12 @@ def test_records_from_other_settings_and_broken_files_are_left_out_and_named(cop
     runs = copy / "lab6" / "relu" / "runs"
     record = records.History.load(runs / "adam.npz")
     other = dataclasses.replace(record.provenance.shared, epochs=7)
-    old = dataclasses.replace(record.provenance, shared=other, finished="2000-01-01T00:00:00+00:00")
+    old = dataclasses.replace(
+        record.provenance,
+        shared=other,
+        config=record.provenance.config | {"name": "old"},
+        finished="2000-01-01T00:00:00+00:00",
+    )
     record._replace(provenance=old).save(runs / "old.npz")
     (runs / "broken.npz").write_bytes(b"not a record")
     relu = handin.load(copy, "lab6", "relu")
@@ -237,7 +243,7 @@ def test_records_from_other_settings_and_broken_files_are_left_out_and_named(cop
 
 
 def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path, run_cli):
-    done = run_cli("report", f"--out_dir={copy}", "--lang=pl")
+    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [
         "wrote",
@@ -247,9 +253,10 @@ def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path,
     ]
     assert (copy / "report.md").read_text().startswith("# Ćwiczenie 3")
     empty = run_cli("report", f"--out_dir={tmp_path / 'nothing'}")
-    assert empty.returncode == 2 and "Traceback" not in empty.stderr
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr
     (line,) = empty.stderr.strip().splitlines()
-    assert line.startswith("error: no results under") and "python -m experiments.lab6" in line
+    assert line.startswith(f"error: --out_dir={tmp_path / 'nothing'} holds no dataset's results")
+    assert "python -m experiments.lab6" in line
 
 
 def test_report_html_renders_in_chromium(out_dir, tmp_path):
