@@ -151,7 +151,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     common = [*SMALL, f"--out_dir={tmp_path}"]
     lab6 = run_cli("lab6", *common, "--optimizers=sgd,adam", "--lr=adam=0.003,sgd=0.07")
     assert lab6.returncode == 0, lab6.stderr
-    folder = tmp_path / "lab6" / "relu"
+    folder = tmp_path / "synthetic" / "lab6" / "relu"
     rows = read_csv(folder / "summary.csv")
     assert [r["config"] for r in rows] == ["sgd", "adam"]
     assert list(rows[0]) == list(records.SUMMARY_COLUMNS)
@@ -162,19 +162,19 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
 
     lab7 = run_cli("lab7", *common, "--act=relu", "--inits=normal,he", "--lr_grid=2")
     assert lab7.returncode == 0, lab7.stderr
-    rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
+    rows = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "summary.csv")
     best = summary.ranked([records.SummaryRow.from_csv(r) for r in rows])[0]
     rate = 0.003 if best.config == "adam" else 0.07
     assert f"relu: optimizer {best.config}, learning rate {rate:g} — it reached" in lab7.stdout
-    lab7_rows = read_csv(tmp_path / "lab7" / "relu" / "summary.csv")
+    lab7_rows = read_csv(tmp_path / "synthetic" / "lab7" / "relu" / "summary.csv")
     assert [r["config"] for r in lab7_rows] == ["normal", "he"]
     for r in lab7_rows:  # Each init at its own rate of the grid around lab 6's.
         assert float(r["learning_rate"]) == pytest.approx(rate * 10**-0.25, rel=1e-5) or float(
             r["learning_rate"]
         ) == pytest.approx(rate * 10**0.25, rel=1e-5)
-    text = (tmp_path / "lab7" / "relu" / "report.md").read_text()
+    text = (tmp_path / "synthetic" / "lab7" / "relu" / "report.md").read_text()
     assert f"Optimizer: {best.config}" in text and "| he |" in text
-    assert (tmp_path / "lab7" / "relu" / "lr_sensitivity.png").exists()
+    assert (tmp_path / "synthetic" / "lab7" / "relu" / "lr_sensitivity.png").exists()
 
 
 def test_schedules_cli(tmp_path, run_cli):
@@ -187,10 +187,13 @@ def test_schedules_cli(tmp_path, run_cli):
         "--lr=sgd=0.05",
     )
     assert result.returncode == 0, result.stderr
-    rows = read_csv(tmp_path / "schedules" / "relu" / "summary.csv")
+    rows = read_csv(tmp_path / "synthetic" / "schedules" / "relu" / "summary.csv")
     assert [r["config"] for r in rows] == ["constant", "one_cycle", "plateau"]
     assert all(r["diverged"] == "0" and float(r["test_acc_mean"]) > 0.2 for r in rows)
-    assert "Learning-rate schedules" in (tmp_path / "schedules" / "relu" / "report.md").read_text()
+    assert (
+        "Learning-rate schedules"
+        in (tmp_path / "synthetic" / "schedules" / "relu" / "report.md").read_text()
+    )
 
 
 DEVICES = (

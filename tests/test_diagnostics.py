@@ -171,7 +171,7 @@ def test_cli_end_to_end(tmp_path, run_cli):
     required = {"init", "act", "layer", "epoch", "preact_mean", "preact_std"}
     required |= {"saturated_frac", "dead_frac", "grad_norm"}
     for act, trouble in (("sigmoid", "saturated_frac"), ("relu", "dead_frac")):
-        folder = tmp_path / "diagnostics" / act
+        folder = tmp_path / "synthetic" / "diagnostics" / act
         with (folder / "layer_stats.csv").open() as f:
             reader = csv.DictReader(f)
             assert required <= set(reader.fieldnames)
@@ -191,7 +191,7 @@ def test_cli_end_to_end(tmp_path, run_cli):
         if act == "sigmoid":
             assert float(first["normal"][trouble]) > 0.5
             assert float(first["xavier"][trouble]) < 0.01
-    folder = tmp_path / "diagnostics" / "sigmoid"
+    folder = tmp_path / "synthetic" / "diagnostics" / "sigmoid"
     record = records.Diagnosis.load(folder / diagnostics.RECORD)
     assert diagnostics.headline(record) in result.stdout
     with (folder / "layer_stats.csv").open() as f:

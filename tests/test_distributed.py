@@ -87,7 +87,7 @@ def explicit(port: int, process_id: int) -> list[str]:
 
 
 def runs(out_dir: Path) -> Path:
-    return out_dir / "lab6" / "relu" / "runs"
+    return out_dir / "synthetic" / "lab6" / "relu" / "runs"
 
 
 def record(out_dir: Path, config: str) -> train.History:
@@ -100,7 +100,7 @@ def assert_same_runs(a: train.History, b: train.History) -> None:
 
 
 def summary(out_dir: Path) -> list[dict]:
-    with (out_dir / "lab6" / "relu" / "summary.csv").open() as f:
+    with (out_dir / "synthetic" / "lab6" / "relu" / "summary.csv").open() as f:
         return [{k: v for k, v in row.items() if k != "wall_s"} for row in csv.DictReader(f)]
 
 

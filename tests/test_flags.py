@@ -72,7 +72,8 @@ def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_e
     )
     line = only_line(result, 2)
     assert (
-        line.startswith(f"error: {tmp_path}/lab6/relu/") and ": File too large; fix: free" in line
+        line.startswith(f"error: {tmp_path}/synthetic/lab6/relu/")
+        and ": File too large; fix: free" in line
     )
     assert not list(tmp_path.rglob("*.tmp"))  # No partial file left behind.
 
@@ -119,10 +120,12 @@ def test_a_signal_mid_sweep_keeps_what_finished(tmp_path, sig, code, run_cli, cl
     result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     line = only_line(result, code)
     assert line == (
-        f"interrupted: kept 1 finished configuration in {tmp_path / 'lab6'}; "
+        f"interrupted: kept 1 finished configuration in {tmp_path / 'synthetic' / 'lab6'}; "
         "rerun the same command to resume"
     )
-    assert [p.name for p in (tmp_path / "lab6" / "relu" / "runs").glob("*")] == ["sgd.npz"]
+    assert [p.name for p in (tmp_path / "synthetic" / "lab6" / "relu" / "runs").glob("*")] == [
+        "sgd.npz"
+    ]
     if sig == signal.SIGINT:
         resumed = run_cli("lab6", *args)
         assert resumed.returncode == 0, resumed.stderr
@@ -173,7 +176,7 @@ def _summary(path):
 def uninterrupted(tmp_path_factory):
     out = tmp_path_factory.mktemp("uninterrupted")
     experiment.run(tiny_setup(out), TINY, log=lambda line: None, write=report.write_all)
-    return out / "lab6" / "relu"
+    return out / "synthetic" / "lab6" / "relu"
 
 
 # Renames: 1 = sgd's record, 2 = adam's record, 3 = summary.csv, 4 = metrics.csv, 5+ figures.
@@ -197,7 +200,7 @@ def test_sigkill_at_each_write_point_then_rerun_gives_the_uninterrupted_numbers(
     lines = []
     experiment.run(tiny_setup(tmp_path), TINY, log=lines.append, write=report.write_all)
     assert sum("skipping" in line for line in lines) == finished, lines
-    folder = tmp_path / "lab6" / "relu"
+    folder = tmp_path / "synthetic" / "lab6" / "relu"
     assert _summary(folder / "summary.csv") == _summary(uninterrupted / "summary.csv")
     for name in ("sgd", "adam"):
         got, want = (
@@ -375,7 +378,7 @@ def test_an_output_that_cannot_show_unicode_gets_ascii(encoding, tmp_path, cli_e
 
 def test_an_unwritable_runs_folder_is_found_before_any_training(tmp_path, run_cli):
     """Case 17 of issue 18: it was found only once the first configuration had trained."""
-    runs = tmp_path / "lab6" / "relu" / "runs"
+    runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
     runs.parent.mkdir(parents=True)
     runs.write_text("a file where the records go")  # Unwritable even for root.
     result = run_cli("lab6", *SMALL, f"--out_dir={tmp_path}")

@@ -215,9 +215,7 @@ def test_polish_report_is_polish(out_dir):
 def test_a_missing_lab_names_the_command_that_produces_it(copy):
     shutil.rmtree(copy / "lab7")
     md = document.markdown(handin.build(copy))
-    expected = (
-        f"run `python -m experiments.lab7 --act=relu,tanh --dataset=synthetic --out_dir={copy.parent}`"
-    )
+    expected = f"run `python -m experiments.lab7 --act=relu,tanh --dataset=synthetic --out_dir={copy.parent}`"
     assert expected in md
     assert "\n## Lab 6: learning-rate optimizers\n" in md and "| lab 7 |" not in md
 
