@@ -7,11 +7,14 @@ import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from mlp_jax import configs, data, experiment, handin, records, report, summary
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = data.synthetic(num_train=256, num_test=64)
 
@@ -328,3 +331,65 @@ def test_a_lock_held_stops_a_second_writer_and_a_stale_one_is_taken_over(tmp_pat
     with experiment.lock(tmp_path) as path:
         assert path.read_text().split("\n")[0] == str(os.getpid())
     assert not path.exists()
+
+
+def test_report_cli_chooses_the_dataset(tmp_path, run_cli):
+    (tmp_path / "lab6").mkdir()  # The layout before datasets had folders.
+    old = run_cli("report", f"--out_dir={tmp_path}")
+    assert old.returncode == 1 and "Traceback" not in old.stderr
+    assert old.stderr.strip() == (
+        f"error: --out_dir={tmp_path} holds lab6/ in the layout before datasets had folders; "
+        f"fix: move them into {tmp_path}/<dataset>/ (e.g. mnist/)"
+    )
+    for name in ("mnist", "fashion_mnist"):
+        (tmp_path / name).mkdir()
+    both = run_cli("report", f"--out_dir={tmp_path}")
+    assert both.returncode == 1 and both.stderr.strip() == (
+        f"error: --out_dir={tmp_path} holds results of several datasets (mnist, fashion_mnist); "
+        "fix: pick one, e.g. --dataset=mnist"
+    )
+    chosen = run_cli("report", f"--out_dir={tmp_path}", "--dataset=fashion_mnist")
+    assert chosen.returncode == 2
+    assert chosen.stderr.strip().startswith(f"error: no results under {tmp_path / 'fashion_mnist'}")
+
+
+CLI = ["--dataset=synthetic", "--seeds=2", "--hidden=16", "--optimizers=sgd,adam"]
+
+
+def test_two_overlapping_cli_writers_and_a_renamed_record(tmp_path, run_cli, cli_env):
+    """Issue 18, cases 1-3 as a user runs them: a second writer stops at once, SIGTERM
+    frees the folder, other settings stop before training, ``cp sgd.npz adam.npz``."""
+    lab6 = tmp_path / "synthetic" / "lab6"
+    first = [sys.executable, "-m", "experiments.lab6", *CLI, "--epochs=30", f"--out_dir={tmp_path}"]
+    with subprocess.Popen(
+        first, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env, cwd=ROOT
+    ) as a:
+        for line in a.stdout:
+            if "relu/sgd: done" in line:
+                break
+        b = run_cli("lab6", *CLI, "--epochs=3", f"--out_dir={tmp_path}")
+        a.send_signal(signal.SIGTERM)
+        a.communicate(timeout=120)
+    assert b.returncode == 2 and "Traceback" not in b.stderr
+    assert b.stderr.strip().startswith(f"error: {lab6} is being written by pid {a.pid} on ")
+    assert b.stderr.strip().endswith("; fix: wait until it ends, or pass another --out_dir")
+    assert a.returncode == 143 and not (lab6 / experiment.LOCK).exists()
+    clash = run_cli("lab6", *CLI, "--epochs=3", f"--out_dir={tmp_path}")
+    assert clash.returncode == 2 and clash.stderr.strip() == (
+        f"error: {lab6} holds finished records of other settings (epochs 30 → 3); fix: "
+        "--out_dir=<another folder> to keep them, or --overwrite to replace them"
+    )
+    assert records.History.load(lab6 / "relu" / "runs" / "sgd.npz").provenance.shared.epochs == 30
+    done = run_cli("lab6", *CLI, "--epochs=3", f"--out_dir={tmp_path}", "--overwrite")
+    assert done.returncode == 0, done.stderr
+    runs = lab6 / "relu" / "runs"
+    shutil.copy(runs / "sgd.npz", runs / "adam.npz")
+    again = run_cli("lab6", *CLI[:-1], "--optimizers=sgd", "--epochs=3", f"--out_dir={tmp_path}")
+    assert again.returncode == 0, again.stderr
+    assert f"{runs / 'adam.npz'} holds configuration 'sgd'; set aside" in again.stdout
+    rows = read_csv(lab6 / "relu" / "summary.csv")
+    assert [r["config"] for r in rows] == ["sgd"]
+    sgd = records.History.load(runs / "sgd.npz")
+    assert float(rows[0]["final_train_loss_mean"]) == pytest.approx(
+        sgd.train_loss[:, -1].mean(), rel=1e-5
+    )
