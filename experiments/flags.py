@@ -165,7 +165,10 @@ DIVERGENCE_FACTOR = flags.DEFINE_float(
 )
 OUT_DIR = flags.DEFINE_string("out_dir", "./results", "Where results are written.")
 OVERWRITE = flags.DEFINE_boolean(
-    "overwrite", False, "Recompute configurations that already have results."
+    "overwrite",
+    False,
+    "Recompute configurations that already have results, replacing their records (also those "
+    "of other settings, which otherwise stop the run before training).",
 )
 
 
