@@ -255,14 +255,14 @@ def test_cli_writes_every_file_and_the_report_shows_them(run_cli, tmp_path):
     assert gif.info["duration"] * gif.n_frames <= 6000  # a few seconds
     assert (folder / "ravine.gif").stat().st_size < 3e6
 
-    blocks = handin._trajectories(tmp_path, "pl")
+    blocks = handin._trajectories(tmp_path / "mnist", "pl")  # A dataset's report.
     assert blocks[0] == document.Heading(2, text.say("pl", "traj.h"))
     images = [b for b in blocks if isinstance(b, document.Image)]
     links = [f"{handin.FIGURES}/pl/trajectories/{s}.png" for s in ("ravine", "saddle")]
     assert [i.link for i in images] == links
     assert all(i.path.exists() for i in images)
-    assert "`trajectories/saddle.gif`" in blocks[-1].text
-    assert handin._trajectories(tmp_path / "nothing", "en") == []
+    assert "`../trajectories/saddle.gif`" in blocks[-1].text
+    assert handin._trajectories(tmp_path / "nothing" / "mnist", "en") == []
 
 
 @pytest.mark.parametrize(
