@@ -346,12 +346,12 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
     return [
         text.say(lang, f.lab.short_key),
         f.act,
-        f.provenance.baseline,
+        report.name(f.base, lang) if f.base else f.provenance.baseline,
         *loss_acc(f.base),
-        best.config,
+        report.name(best, lang),
         *loss_acc(best),
         report.speedup_cell(best, lang),
-        text.num(best.p_vs_baseline, ".2g", lang),
+        text.p_value(best.p_vs_baseline, lang, cell=True),
     ]
 
 
@@ -376,7 +376,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     or higher, than the baseline beyond noise (p < ``summary.ALPHA``).
     """
     say = functools.partial(text.say, lang)
-    label, noun = say(found.lab.baseline_key), say(found.lab.noun_key)
+    label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
     c = summary.compare(found.rows, found.provenance.baseline)
     if c.baseline is None:
         name = found.provenance.baseline
@@ -388,17 +388,18 @@ def conclusion(found: Finished, lang: str = "en") -> str:
         "base_acc": text.pct(c.baseline.test_acc_mean, lang),
     }
     if c.best is c.baseline:
-        first = say("concl.none_faster", noun=noun, **values)
+        first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
         first = _fastest(c, found.provenance.shared.epochs, values, lang)
-    lower = [r.config for r in c.lower]
+    lower = [report.name(r, lang) for r in c.lower]
     names = f": {', '.join(lower)}" if lower else ""
+    share = text.share(lang, len(lower), len(c.others), noun, "concl.ends")
     sentences = [
         first,
-        say("concl.beat", k=len(lower), n=len(c.others), noun=noun, label=label, names=names),
+        say("concl.beat", noun=share, label=say(found.lab.baseline_key), names=names),
     ]
     if c.higher:
-        names = ", ".join(r.config for r in c.higher)
+        names = ", ".join(report.name(r, lang) for r in c.higher)
         sentences.append(say("concl.worse", k=len(c.higher), names=names))
     return " ".join(sentences)
 
@@ -410,10 +411,10 @@ def _fastest(c: summary.Comparison, total: int, values: Mapping[str, str], lang:
     return text.say(
         lang,
         "concl.fastest",
-        name=best.config,
+        name=report.name(best, lang),
         speed=report.speedup_words(best, lang),
         epochs=num(best.epochs_to_target, ".2f"),
-        total=total,
+        total=text.count(lang, total, "count.epoch_gen"),
         loss=num(best.final_train_loss_mean, ".4f"),
         acc=text.pct(best.test_acc_mean, lang),
         loss_verdict=report.verdict(
@@ -433,7 +434,7 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     sources = [p.data_source for p in kept]
     sources += [row.data_source for record in diag.values() for row in record.rows]
     dates = sorted({_date(p) for p in kept})
-    lines = [say("setup.data", source=s) for s in dict.fromkeys(sources)]
+    lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
     lines += [say("prov.versions", versions=_versions(kept))]
     lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
     argvs = [p.flags.get("argv") for p in kept]

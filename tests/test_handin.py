@@ -135,7 +135,7 @@ def test_comparison_table_has_summarize_numbers(english, found):
     ]
     for cells, (f, best) in zip(table.rows, expected, strict=True):
         base = summary.baseline_row(f.rows, f.provenance.baseline)
-        assert cells[2] == base.config and cells[5] == best.config
+        assert cells[2] == report.name(base, "en") and cells[5] == report.name(best, "en")
         assert float(cells[3]) == pytest.approx(base.final_train_loss_mean, abs=5e-5)
         assert float(cells[4].rstrip("%")) == pytest.approx(100 * base.test_acc_mean, abs=0.05)
         assert float(cells[6]) == pytest.approx(best.final_train_loss_mean, abs=5e-5)
@@ -155,7 +155,8 @@ def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(engli
     for line, f in zip(lines, every, strict=False):
         best = summary.ranked(f.rows)[0]
         assert best.config != f.provenance.baseline, "the setup must have a faster config"
-        assert line.startswith(f"With {f.act}, **{best.config}** learns fastest")
+        name = report.name(best, "en")
+        assert line.startswith(f"With {f.act}, the network learns fastest with **{name}**")
         assert f" {report.speedup_words(best, 'en')}, " in line  # As the ranking says it.
         assert f"{best.speedup_vs_baseline:.2f}× sooner" in line
         base = summary.baseline_row(f.rows, f.provenance.baseline)
@@ -164,7 +165,8 @@ def test_conclusions_name_the_first_of_the_ranking_with_the_tables_speedup(engli
             for r in f.rows
             if r.p_vs_baseline < 0.05 and r.final_train_loss_mean < base.final_train_loss_mean
         ]
-        assert f"{len(lower)} of {len(f.rows) - 1} " in line
+        share = text.share("en", len(lower), len(f.rows) - 1, f.lab.noun_key, "concl.ends")
+        assert f" {share} with a significantly lower final training loss" in line
 
 
 def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
