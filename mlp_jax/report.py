@@ -146,13 +146,15 @@ def _setup_lines(
     if first.choice is not None:
         why = say(f"why.{first.choice.why}")
         rate = text.num(first.choice.rate, "g", lang)
-        lines.append(say("choice", name=first.choice.optimizer, rate=rate, why=why))
+        optimizer = methods.label(first.choice.optimizer, lang)
+        lines.append(say("choice", name=optimizer, rate=rate, why=why))
     base = summary.baseline_row(rows, baseline)
+    shown = name(base, lang) if base else methods.label(baseline, lang)
     if base is None or not math.isfinite(base.final_train_loss_mean):
-        lines.append(say("setup.no_baseline", name=baseline, label=label))
+        lines.append(say("setup.no_baseline", name=shown, label=label))
     else:
         goal = text.num(base.final_train_loss_mean, ".4f", lang)
-        lines.append(say("setup.baseline", name=baseline, label=label, target=goal))
+        lines.append(say("setup.baseline", name=shown, label=label, target=goal))
     if shared.divergence_factor is not None:
         lines.append(say("setup.divergence", factor=text.num(shared.divergence_factor, "g", lang)))
     return lines

@@ -49,10 +49,10 @@ _EN = {
     " rate with the lowest final mean validation loss (the validation set"
     " is held out of the training set; the test set plays no part in the "
     "choice).",
-    "setup.baseline": "Baseline: `{name}`, {label}. The target is its final mean training "
-    "loss, {target}.",
-    "setup.no_baseline": "The baseline `{name}` ({label}) has no result here, so there is no "
-    "target, speed-up or p-value.",
+    "setup.baseline": "Baseline: **{name}**, {label}. The target is its final mean "
+    "training loss, {target}.",
+    "setup.no_baseline": "The baseline **{name}** ({label}) has no result here, so "
+    "there is no target, speed-up or p-value.",
     "setup.divergence": "A run diverges when its minibatch loss turns non-finite or "
     "exceeds {factor} times its loss at initialization; it is then "
     "frozen, counted in *diverged*, marked in the legends and left "
@@ -110,9 +110,11 @@ _EN = {
     "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
     "describe.schedule": "schedule {schedule}",
     "describe.init": "{init} initialization",
-    "choice": "Optimizer: {name}, learning rate {rate} — {why}.",
+    "choice": "Optimizer: {name} ({why}); its learning rate, {rate}, is the default of "
+    "this lab's configurations.",
     "why.flag": "chosen with --optimizer",
-    "why.lab6": "it reached exercise 2's final loss first in lab 6 on the same data",
+    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
+    "plain SGD first",
     "why.default": "no lab-6 results on this data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
     "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
@@ -171,8 +173,8 @@ _EN = {
     "concl.beat": "{noun} with a significantly lower final training loss than {label} "
     "(Welch's test, p < 0.05){names}.",
     "concl.worse": "Significantly higher final training loss: {names}.",
-    "concl.no_baseline": "With {act}, the baseline `{name}` ({label}) has no result, so"
-    " there is nothing to compare with.",
+    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
+    "so there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
     "over the runs): {parts}.",
     "diag.part": "{init}: pre-activation std {std}",
@@ -391,10 +393,10 @@ _PL = {
     "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza "
     "(zbiór walidacyjny wydzielono ze zbioru uczącego; zbiór testowy nie "
     "wpływa na wybór).",
-    "setup.baseline": "Punkt odniesienia: `{name}`, {label}. Celem jest jego końcowa "
+    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Celem jest jego końcowa "
     "średnia strata na zbiorze uczącym, {target}.",
-    "setup.no_baseline": "Brak wyników punktu odniesienia `{name}` ({label}), więc nie ma celu, "
-    "przyspieszeń ani wartości p.",
+    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, "
+    "więc nie ma celu, przyspieszeń ani wartości p.",
     "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce "
     "przestaje być skończona lub przekracza {factor}-krotność "
     "straty początkowej; zostaje wtedy zatrzymane, policzone w "
@@ -456,10 +458,11 @@ _PL = {
     "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
     "describe.schedule": "harmonogram {schedule}",
     "describe.init": "inicjalizacja wag: {init}",
-    "choice": "Optymalizator: {name}, współczynnik uczenia {rate} — {why}.",
+    "choice": "Optymalizator: {name} ({why}); jego współczynnik uczenia, {rate}, jest "
+    "wartością domyślną konfiguracji tego laboratorium.",
     "why.flag": "wybrany flagą --optimizer",
-    "why.lab6": "najszybciej osiągnął końcową stratę z ćwiczenia 2 w laboratorium 6 na tych "
-    "samych danych",
+    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową "
+    "stratę zwykłego SGD z ćwiczenia 2",
     "why.default": "brak wyników laboratorium 6 na tych danych, więc optymalizator domyślny",
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
     "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: "
@@ -523,7 +526,7 @@ _PL = {
     "{label} (test Welcha, p < 0,05){names}.",
     "concl.worse": "Istotnie wyższa końcowa strata: {names}.",
     "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
-    "`{name}`, czyli {label}, więc nie ma z czym porównać.",
+    "**{name}**, czyli {label}, więc nie ma z czym porównać.",
     "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
     "inicjalizacji (średnia z powtórzeń): {parts}.",
     "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",

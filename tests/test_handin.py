@@ -175,10 +175,10 @@ def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, engl
     record = handin.diagnosed(out_dir)["relu"]
     start = record.first_layer("normal", 0)
     normal = table.rows[0]
-    assert normal[0] == "normal"
+    assert normal[0] == "N(0, 1)"
     assert normal[1] == text.num(start.preact_std, ".3g", "en")
     assert normal[4] == text.pct(start.dead_frac, "en")
-    assert "normal: pre-activation std" in diagnostics.headline(record)
+    assert "N(0, 1): pre-activation std" in diagnostics.headline(record)
 
 
 def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cli):
