@@ -49,7 +49,8 @@ def quiet(_):
 
 @pytest.fixture(scope="module")
 def out_dir(tmp_path_factory):
-    """Lab 6 (sgd, adam) for two activations, lab 7 (normal, xavier) and diagnostics for relu.
+    """Lab 6 (sgd, adam) for two activations, lab 7 (normal, xavier, he and exercise 2's
+    configuration) and diagnostics for relu.
 
     Lab 6's adam and lab 7's xavier are one configuration: they share compiled programs.
     """
@@ -59,8 +60,9 @@ def out_dir(tmp_path_factory):
         make_setup(out, "lab6", "sgd"), dict.fromkeys(ACTS, lab6), log=quiet, write=report.write_all
     )
     lab7 = configs.lab7("adam", 0.01, ["normal", "xavier"])
+    study7 = configs.lab7_study("adam", 0.01, ["normal", "xavier", "he"])
     experiment.run(
-        make_setup(out, "lab7", "normal"), {"relu": lab7}, log=quiet, write=report.write_all
+        make_setup(out, "lab7", "normal"), {"relu": study7}, log=quiet, write=report.write_all
     )
     study = diagnostics.run(make_setup(out, "diagnostics", "normal"), "relu", lab7, log=quiet)
     diagnostics.write(study, out / "diagnostics" / "relu")
@@ -95,15 +97,19 @@ def section(blocks, heading):
 
 def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
     md_path, html_path = handin.write(out_dir)
+    assert (md_path.name, html_path.name) == ("report.en.md", "report.en.html")
     md, page = md_path.read_text(), html_path.read_text()
     headings = [b.text for b in english if isinstance(b, document.Heading) and b.level == 2]
     assert headings == [
+        "Methods",
         "Setup",
         "Lab 6: learning-rate optimizers",
         "Lab 7: weight initialization",
         "Layer diagnostics",
         "Comparison with exercise 2",
+        "Discussion",
         "Conclusions",
+        "Own discussion",
         "Provenance",
     ]
     figures = [b for b in english if isinstance(b, document.Image)]
@@ -185,7 +191,7 @@ def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cl
     assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
     (line,) = [line for line in done.stdout.splitlines() if "diagnosis.json" in line]
     assert line.startswith("left out of the report: ") and "unreadable" in line
-    assert "Layer diagnostics" not in (copy / "report.md").read_text()
+    assert "Layer diagnostics" not in (copy / "report.en.md").read_text()
 
 
 def test_polish_report_is_polish(out_dir):
@@ -241,11 +247,11 @@ def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path,
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [
         "wrote",
-        str(copy / "report.md"),
+        str(copy / "report.pl.md"),
         "wrote",
-        str(copy / "report.html"),
+        str(copy / "report.pl.html"),
     ]
-    assert (copy / "report.md").read_text().startswith("# Ćwiczenie 3")
+    assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
     empty = run_cli("report", f"--out_dir={tmp_path / 'nothing'}")
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
     (line,) = empty.stderr.strip().splitlines()
