@@ -751,6 +751,10 @@ def _start_loss(f: Finished, name: str) -> float:
     return float(np.nanmean(np.asarray(summary.selected(f.results[name]).test_loss)[..., 0]))
 
 
+CLOSE = 1.15
+"""He's σ over Xavier's below which, in every layer, the two are said to start almost alike."""
+
+
 def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     """The "why" sentences, from measured quantities: the loss at epoch 0 per activation
     with N(0, 1) weights (lab 6), σ per layer of Xavier and He and their ratio with the
@@ -770,17 +774,19 @@ def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
             continue
         sizes = f.provenance.shared.layer_sizes
         sx, sh = methods.sigmas("xavier", sizes), methods.sigmas("he", sizes)
+        ratios = [h / x for x, h in zip(sx, sh, strict=True)]
         loss = {
             n: num(_start_loss(f, n), ".2f") for n in ("normal", "xavier", "he") if n in f.results
         }
         lines.append(
             say(
-                "handin.why.sigmas",
+                "handin.why.sigmas" if max(ratios) < CLOSE else "handin.why.sigmas_apart",
                 act=name_label(f.act, lang),
                 sx=num(sx[0], ".4f"),
                 sh=num(sh[0], ".4f"),
-                ratio=num(sh[0] / sx[0], ".2f"),
-                last=num(sh[-1] / sx[-1], ".2f"),
+                ratio=num(ratios[0], ".2f"),
+                last=num(ratios[-1], ".2f"),
+                most=num(max(ratios), ".2f"),
                 times=num(1 / sh[0], ".0f"),
                 losses=_join([f"{name_label(n, lang)} {v}" for n, v in loss.items()], lang),
             )

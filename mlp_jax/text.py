@@ -335,6 +335,10 @@ _EN = {
     "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
     "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
     "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's.",
+    "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
+    "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
+    "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
+    "draws weights with σ = 1, {times} times He's in the first layer.",
     "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
     "initialization (diagnostics): {parts}.",
     "handin.why.dead_frac": "{act}: dead units of the first hidden layer at initialization "
@@ -693,6 +697,11 @@ _PL = {
     "dla metody He — tylko {ratio} razy więcej (w ostatniej warstwie {last} razy), więc obie "
     "sieci startują niemal tak samo (początkowa strata na zbiorze testowym: {losses}); N(0, 1) "
     "losuje wagi z σ = 1, {times} razy większym niż w metodzie He.",
+    "handin.why.sigmas_apart": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera "
+    "i {sh} dla metody He ({ratio} razy więcej); w głębszych warstwach σ metody He jest do {most} "
+    "razy większe niż metody Xaviera (w ostatniej warstwie {last} razy), więc tu sieci startują "
+    "różnie (początkowa strata na zbiorze testowym: {losses}); N(0, 1) losuje wagi z σ = 1, "
+    "{times} razy większym niż metoda He w pierwszej warstwie.",
     "handin.why.saturated_frac": "{act}: odsetek nasyconych neuronów pierwszej warstwy ukrytej "
     "w chwili inicjalizacji (diagnostyka): {parts}.",
     "handin.why.dead_frac": "{act}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście "
