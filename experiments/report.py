@@ -1,13 +1,14 @@
 """The report to hand in: labs 6 and 7 compared with exercise 2, in one file.
 
     python -m experiments.report
-    python -m experiments.report --out_dir=results --lang=pl
+    python -m experiments.report --out_dir=results --lang=pl --author="Jan Kowalski, 123456, gr. 3" --pdf
 
 Reads the records the experiments left under <out_dir>/<dataset>/ (lab6/ and lab7/,
 and schedules/ and diagnostics/ when present; --dataset defaults to the only dataset
-with results under --out_dir) and writes <out_dir>/<dataset>/report.md and
-<out_dir>/<dataset>/report.html: one self-contained page, figures embedded, that prints to PDF
-from a browser. It computes the conclusions and the comparison with exercise 2 from
+with results under --out_dir) and writes <out_dir>/<dataset>/report.<lang>.md and
+<out_dir>/<dataset>/report.<lang>.html (one pair per language): one self-contained page,
+figures embedded; --pdf prints it to report.<lang>.pdf with a local Chromium or Chrome.
+It computes the conclusions and the comparison with exercise 2 from
 the same numbers as its tables (see mlp_jax.handin). Run the labs first, e.g.
 python -m experiments.lab6 --act=sigmoid,relu, then python -m experiments.lab7
 --act=sigmoid,relu. It trains nothing: of the shared flags below only --out_dir and
@@ -20,10 +21,16 @@ from absl import app, flags
 
 from experiments import cli
 from experiments import flags as common
-from mlp_jax import experiment, handin, labs, text
+from mlp_jax import document, experiment, handin, labs, text
 
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
+)
+AUTHOR = flags.DEFINE_string(
+    "author", "", "Author line of the title block (free text: name, index number, group)."
+)
+PDF = flags.DEFINE_bool(
+    "pdf", False, "Also print report.<lang>.pdf (A4) with a locally installed Chromium or Chrome."
 )
 
 
@@ -59,7 +66,14 @@ def dataset() -> str:
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
-    for path in handin.write(root, LANG.value):
+    written = handin.write(root, LANG.value, author=AUTHOR.value)
+    for path in written:
+        print(f"wrote {path}")
+    if PDF.value:
+        try:
+            path = document.pdf(written[1], written[1].with_suffix(".pdf"))
+        except document.PrintError as e:
+            cli.leave(2, f"error: {e}")
         print(f"wrote {path}")
 
 

@@ -12,11 +12,12 @@ Files, per activation folder: ``summary.csv`` (``records.SUMMARY_COLUMNS``),
 from __future__ import annotations
 
 import functools
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from mlp_jax import document, labs, plots, records, summary, text, util
+from mlp_jax import document, labs, methods, plots, records, summary, text, util
 from mlp_jax.records import History, SummaryRow
 
 Log = Callable[[str], None]
@@ -107,7 +108,8 @@ def section(
     ]
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
-    ranking = _ranking_lines(rows, first.baseline, label, first.shared.epochs, lang)
+    of_label = say(lab.baseline_gen_key)
+    ranking = _ranking_lines(rows, first.baseline, of_label, first.shared.epochs, lang)
     return [
         document.Heading(level, f"{say(lab.title_key)} — {act}"),
         document.Items(_setup_lines(first, rows, label, lang)),
@@ -129,7 +131,7 @@ def _setup_lines(
     say = functools.partial(text.say, lang)
     shared, baseline = first.shared, first.baseline
     lines = [
-        say("setup.data", source=first.data_source),
+        say("setup.data", source=text.data_line(first.data_source, lang)),
         say("setup.network", sizes="-".join(map(str, shared.layer_sizes)), act=shared.act),
         say(
             "setup.training",
@@ -144,13 +146,15 @@ def _setup_lines(
     if first.choice is not None:
         why = say(f"why.{first.choice.why}")
         rate = text.num(first.choice.rate, "g", lang)
-        lines.append(say("choice", name=first.choice.optimizer, rate=rate, why=why))
+        optimizer = methods.label(first.choice.optimizer, lang)
+        lines.append(say("choice", name=optimizer, rate=rate, why=why))
     base = summary.baseline_row(rows, baseline)
+    shown = name(base, lang) if base else methods.label(baseline, lang)
     if base is None or not math.isfinite(base.final_train_loss_mean):
-        lines.append(say("setup.no_baseline", name=baseline, label=label))
+        lines.append(say("setup.no_baseline", name=shown, label=label))
     else:
         goal = text.num(base.final_train_loss_mean, ".4f", lang)
-        lines.append(say("setup.baseline", name=baseline, label=label, target=goal))
+        lines.append(say("setup.baseline", name=shown, label=label, target=goal))
     if shared.divergence_factor is not None:
         lines.append(say("setup.divergence", factor=text.num(shared.divergence_factor, "g", lang)))
     return lines
@@ -174,18 +178,18 @@ def _results_table(rows: Sequence[SummaryRow], lang: str) -> document.Table:
     def cells(r: SummaryRow) -> list[str]:
         num = functools.partial(text.num, lang=lang)
         return [
-            r.config,
+            name(r, lang),
             num(r.learning_rate, ".3g"),
             f"{r.diverged}/{r.seeds}",
             f"{num(r.final_train_loss_mean, '.4f')} ± {num(r.final_train_loss_std, '.4f')}",
             num(r.epochs_to_target, ".2f"),
             speedup_cell(r, lang),
-            num(r.p_vs_baseline, ".2g"),
+            text.p_value(r.p_vs_baseline, lang, cell=True),
             (
                 f"{text.pct(r.test_acc_mean, lang)} ({text.pct(r.test_acc_ci_lo, lang)}–"
                 f"{text.pct(r.test_acc_ci_hi, lang)})"
             ),
-            num(r.test_acc_p_vs_baseline, ".2g"),
+            text.p_value(r.test_acc_p_vs_baseline, lang, cell=True),
             num(r.wall_s, ".1f"),
         ]
 
@@ -233,7 +237,12 @@ def verdict(p: float, difference: float, lang: str) -> str:
     if not math.isfinite(p):
         return text.say(lang, "verdict.none")
     key = "same" if p >= summary.ALPHA else ("lower" if difference < 0 else "higher")
-    return text.say(lang, f"verdict.{key}", p=text.num(p, ".2g", lang))
+    return text.say(lang, f"verdict.{key}", p=text.p_value(p, lang))
+
+
+def name(row: SummaryRow, lang: str) -> str:
+    """A configuration's name as the course writes it (Adam, N(0, 1), Xavier (Glorot))."""
+    return methods.label(row.config, lang, json.loads(row.settings).get("init_scale", 1.0))
 
 
 def _ranking_lines(
@@ -246,16 +255,17 @@ def _ranking_lines(
 def _ranking_line(r: SummaryRow, base: SummaryRow | None, label: str, total: int, lang: str) -> str:
     num = functools.partial(text.num, lang=lang)
     if r.all_diverged:
-        return text.say(lang, "rank.diverged", name=r.config)
+        return text.say(lang, "rank.diverged", name=name(r, lang))
     values = {
-        "name": r.config,
+        "name": name(r, lang),
         "label": label,
-        "total": total,
+        "total": text.count(lang, total, "count.epoch_gen"),
         "epochs": num(r.epochs_to_target, ".2f"),
         "loss": num(r.final_train_loss_mean, ".4f"),
         "acc": text.pct(r.test_acc_mean, lang),
     }
     if base is r:
+        values["epochs"] = text.reached(lang, r.epochs_to_target, total)
         return text.say(lang, "rank.baseline", **values)
     base_loss = base.final_train_loss_mean if base else math.nan
     base_acc = base.test_acc_mean if base else math.nan
