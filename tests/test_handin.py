@@ -405,7 +405,7 @@ def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_p
         grid={"learning_rate": rates},
     )
     edited = {**found, "lab7": [f._replace(results={"he": low})], "lab6": []}
-    (line,) = handin.edge_lines(edited, tmp_path, "en")
+    (line,) = handin.edge_lines(edited, tmp_path / "synthetic", "en")
     assert line.startswith("He, ReLU: the chosen rate 0.001 is the lowest of its grid (0.001–0.01)")
     assert (
         f"`python -m experiments.lab7 --act=relu --dataset=synthetic --out_dir={tmp_path} " in line
@@ -431,13 +431,13 @@ def test_each_language_has_its_own_files_and_pdf_without_a_browser_is_one_line(
     copy, run_cli, tmp_path, monkeypatch
 ):
     for lang in ("pl", "en"):
-        done = run_cli("report", f"--out_dir={copy}", f"--lang={lang}", "--author=A. B.")
+        done = run_cli("report", f"--out_dir={copy.parent}", f"--lang={lang}", "--author=A. B.")
         assert done.returncode == 0, done.stderr
     assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
     assert (copy / "report.en.md").read_text().startswith("# Exercise 3")
     assert "Author: A. B. · Date: " in (copy / "report.en.md").read_text()
     monkeypatch.setenv("PATH", str(tmp_path))  # No browser on it.
-    done = run_cli("report", f"--out_dir={copy}", "--lang=pl", "--pdf")
+    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", "--pdf")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("error: no Chromium or Chrome found")
@@ -447,7 +447,7 @@ def test_each_language_has_its_own_files_and_pdf_without_a_browser_is_one_line(
 def test_pdf_with_a_browser(copy, run_cli):
     if document.browser() is None:
         pytest.skip("no chromium")
-    done = run_cli("report", f"--out_dir={copy}", "--lang=pl", "--pdf")
+    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", "--pdf")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == str(copy / "report.pl.pdf")
     assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
