@@ -174,12 +174,23 @@ class Choice(_Json):
       why: one of ``CHOICE_REASONS``: ``flag`` (``--optimizer``), ``lab6`` (lab 6's
         fastest) or ``default``.
       config: lab 6's configuration it came from (``why == "lab6"``), else None.
+      tied: the other configurations that shared lab 6's rank 1 with it (none
+        significantly faster than another); () when it was first alone.
+      tie_break: what picked it among the tied: ``loss`` (the lowest final mean
+        training loss) or ``order`` (equal losses: the first in the lab's order);
+        "" without a tie.
     """
 
     optimizer: str
     rate: float
     why: str
     config: str | None = None
+    tied: tuple[str, ...] = ()
+    tie_break: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Choice:
+        return cls(**{**data, "tied": tuple(data.get("tied", ()))})
 
 
 @dataclasses.dataclass(frozen=True)
