@@ -105,12 +105,19 @@ def _finals(r: History, field: str) -> np.ndarray:
     return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
 
 
+def target_problem(base: History) -> stats.IllDefinedTarget | None:
+    """``stats.ill_defined_target`` of the baseline's record (at its chosen rate), from its
+    training loss and final training accuracy."""
+    base = selected(base)
+    classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
+    return stats.ill_defined_target(base.train_loss, base.train_acc[..., -1], n_classes=classes)
+
+
 def _target_note(base: History | None) -> str:
     """Why the baseline's final loss is no target (``SummaryRow.speedup_note``), or ""."""
     if base is None:
         return "no_baseline"
-    classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    ill = stats.ill_defined_target(base.train_loss, base.train_acc[..., -1], n_classes=classes)
+    ill = target_problem(base)
     return "" if ill is None else ill.reason
 
 
