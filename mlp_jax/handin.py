@@ -14,13 +14,15 @@ from several shared settings, those of the most recently finished record are use
 and the report says so. The sections are ``report.section``'s, and the comparison
 and the conclusions use the same ``summary.summarize`` rows and ``summary.ranked``
 order as its tables: a configuration *beats* the baseline only with a lower final
-training loss at p < ``summary.ALPHA`` (``summary.compare``).
+training loss at a Holm-adjusted p < ``summary.ALPHA`` (``summary.compare``), and is
+called fastest only at rank 1 alone.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import math
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -325,7 +327,8 @@ def _comparison(found: Found, lang: str) -> list[document.Block]:
     if not rows:
         return []
     columns = ("experiment", "act", "ex2", "ex2_loss", "ex2_acc", "fastest", "loss", "test_acc")
-    header = [text.say(lang, f"col.{c}") for c in (*columns, "speedup", "p_loss")]
+    header = [text.say(lang, f"col.{c}") for c in (*columns, "speedup")]
+    header.append(text.say(lang, "stat.col.p_holm_loss"))
     return [
         document.Heading(2, text.say(lang, "h.comparison")),
         document.Paragraph(text.say(lang, "compare.explain")),
@@ -343,15 +346,16 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
         ]
 
     best = summary.ranked(f.rows)[0]
+    tied = [r.config for r in summary.ranked(f.rows) if r.rank == 1]
     return [
         text.say(lang, f.lab.short_key),
         f.act,
         f.provenance.baseline,
         *loss_acc(f.base),
-        best.config,
+        " = ".join(tied) if len(tied) > 1 else best.config,
         *loss_acc(best),
         report.speedup_cell(best, lang),
-        text.num(best.p_vs_baseline, ".2g", lang),
+        text.num(best.p_holm, ".2g", lang),
     ]
 
 
@@ -371,59 +375,83 @@ def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Bloc
 def conclusion(found: Finished, lang: str = "en") -> str:
     """One activation's ``summary.compare`` in words, for the conclusions.
 
-    The fastest configuration against the baseline (how many times sooner it reaches
-    the baseline's final loss, where both end), then which configurations end lower,
-    or higher, than the baseline beyond noise (p < ``summary.ALPHA``).
+    The leader against the runner-up ("fastest" only of rank 1 alone, else the tied
+    configurations), the first of the ranking against the baseline (how many times
+    sooner it reaches the baseline's final loss, where both end), then which
+    configurations end significantly lower, or higher, than the baseline (Holm-adjusted
+    p < ``summary.ALPHA``). Without a target (``report.no_target``) only the final
+    losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
     label, noun = say(found.lab.baseline_key), say(found.lab.noun_key)
     c = summary.compare(found.rows, found.provenance.baseline)
-    if c.baseline is None:
+    problem = report.no_target(found.results, label, lang)
+    if c.baseline is None and problem is None:
         name = found.provenance.baseline
         return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
         "label": label,
-        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang),
-        "base_acc": text.pct(c.baseline.test_acc_mean, lang),
+        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang) if c.baseline else "—",
+        "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
-    if c.best is c.baseline:
+    if problem:
+        first = say("stat.concl.no_target", act=found.act, reason=problem)
+    elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=noun, **values)
     else:
-        first = _fastest(c, found.provenance.shared.epochs, values, lang)
+        first = _fastest(found, c, values, lang)
     lower = [r.config for r in c.lower]
     names = f": {', '.join(lower)}" if lower else ""
-    sentences = [
-        first,
-        say("concl.beat", k=len(lower), n=len(c.others), noun=noun, label=label, names=names),
-    ]
+    tested = [r for r in c.others if math.isfinite(r.p_holm)]
+    test = say(f"stat.test.{found.rows[0].pairing}")
+    beat = {"k": len(lower), "n": len(tested), "noun": noun, "label": label, "names": names}
+    sentences = [first, say("stat.beat", test=test, **beat)]
     if c.higher:
         names = ", ".join(r.config for r in c.higher)
-        sentences.append(say("concl.worse", k=len(c.higher), names=names))
+        sentences.append(say("stat.worse", k=len(c.higher), names=names))
     return " ".join(sentences)
 
 
-def _fastest(c: summary.Comparison, total: int, values: Mapping[str, str], lang: str) -> str:
-    """The fastest configuration against the baseline, in one sentence."""
+def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
+    """The leader against the runner-up, then the first configuration of the ranking
+    other than the baseline against the baseline."""
     num = functools.partial(text.num, lang=lang)
-    best, base = c.best, c.baseline
-    return text.say(
-        lang,
-        "concl.fastest",
-        name=best.config,
-        speed=report.speedup_words(best, lang),
-        epochs=num(best.epochs_to_target, ".2f"),
-        total=total,
-        loss=num(best.final_train_loss_mean, ".4f"),
-        acc=text.pct(best.test_acc_mean, lang),
-        loss_verdict=report.verdict(
-            best.p_vs_baseline, best.final_train_loss_mean - base.final_train_loss_mean, lang
-        ),
-        acc_verdict=report.verdict(
-            best.test_acc_p_vs_baseline, best.test_acc_mean - base.test_acc_mean, lang
-        ),
-        **values,
+    base, name = c.baseline, found.provenance.baseline
+    ranking = summary.ranking(found.results, name)
+    top = report.leader(found.rows, ranking, lang)
+    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    best = next((r for r in c.others if not r.all_diverged), None)
+    if best is None:
+        return " ".join(sentences)
+    speed = report.speedup_words(best, name, lang, report.digits(ranking, name, best))
+    sentences.append(
+        text.say(
+            lang,
+            "stat.concl.best",
+            name=best.config,
+            used=report.used(best, lang),
+            speed=speed,
+            epochs=num(best.epochs_to_target, ".2f"),
+            total=found.provenance.shared.epochs,
+            loss=num(best.final_train_loss_mean, ".4f"),
+            acc=text.pct(best.test_acc_mean, lang),
+            loss_verdict=report.verdict(
+                best.p_holm,
+                best.p_vs_baseline,
+                best.final_train_loss_mean - base.final_train_loss_mean,
+                lang,
+            ),
+            acc_verdict=report.verdict(
+                best.test_acc_p_holm,
+                best.test_acc_p_vs_baseline,
+                best.test_acc_mean - base.test_acc_mean,
+                lang,
+            ),
+            **values,
+        )
     )
+    return " ".join(sentences)
 
 
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:

@@ -62,27 +62,9 @@ _EN = {
     "col.acc": "test accuracy (95% CI)",
     "col.p_acc": "p (accuracy)",
     "col.wall": "wall s",
-    "results.explain": "*Epochs to target*: the epoch (linearly interpolated) at which a "
-    "configuration's mean training loss first reaches the target. *Speed-up*: the baseline's "
-    "epochs to the target divided by the configuration's, with a 95% bootstrap interval over "
-    "seeds; above 1 is faster. *p*: Welch's two-sided t-test against the baseline across "
-    "seeds, of the final training loss and of the final test accuracy; p < 0.05 is a "
-    "difference beyond seed-to-seed noise. Accuracy intervals are 95% t intervals of the mean.",
-    "rank.baseline": "**{name}** ({label}) sets the target: final training loss {loss}, reached "
-    "at epoch {epochs} of its mean curve; test accuracy {acc}.",
-    "rank.reached": "**{name}** reaches the final loss of {label} {speed}, after {epochs} "
-    "epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
-    "speed.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
-    "speed.later": "{factor}× later (95% CI {lo}–{hi}×)",
     "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
     "per-epoch curve can tell)",
-    "rank.never": "**{name}** does not reach the final loss of {label} within {total} epochs; final "
-    "training loss {loss} ({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
     "rank.diverged": "**{name}**: every seed diverged.",
-    "verdict.lower": "lower than the baseline's beyond noise, p = {p}",
-    "verdict.higher": "higher than the baseline's beyond noise, p = {p}",
-    "verdict.same": "not distinguishable from the baseline's, p = {p}",
-    "verdict.none": "no test possible",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
     "fig.test_acc": "Test accuracy per epoch",
@@ -144,15 +126,8 @@ _EN = {
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.fastest": "With {act}, **{name}** learns fastest: it reaches the final training loss "
-    "of {label} {speed}, after {epochs} of {total} epochs, and "
-    "ends at {loss} against {base_loss} ({loss_verdict}); test accuracy {acc} against "
-    "{base_acc} ({acc_verdict}).",
     "concl.none_faster": "With {act}, none of the {noun} reaches the final training loss of "
     "{label} ({base_loss}; test accuracy {base_acc}) sooner than it does.",
-    "concl.beat": "{k} of {n} {noun} end at a lower training loss than {label} beyond noise "
-    "(Welch's test, p < 0.05){names}.",
-    "concl.worse": "{k} end higher beyond noise: {names}.",
     "concl.no_baseline": "With {act}, the baseline `{name}` ({label}) has no result, so there "
     "is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialisation (mean over the "
@@ -420,29 +395,9 @@ _PL = {
     "col.acc": "dokładność testowa (95% PU)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas [s]",
-    "results.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia "
-    "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: "
-    "liczba epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, "
-    "z 95% przedziałem ufności (PU) z bootstrapu po powtórzeniach; powyżej 1 oznacza szybsze "
-    "uczenie. *p*: dwustronny test t Welcha względem punktu odniesienia, dla końcowej straty "
-    "na zbiorze uczącym i końcowej dokładności na zbiorze testowym; p < 0,05 oznacza różnicę "
-    "większą niż rozrzut między powtórzeniami. Przedziały dokładności to 95% przedziały t "
-    "dla średniej.",
-    "rank.baseline": "**{name}** ({label}) wyznacza cel: końcowa strata {loss}, osiągnięta w "
-    "epoce {epochs} średniego przebiegu; dokładność testowa {acc}.",
-    "rank.reached": "**{name}** osiąga końcową stratę ({label}) {speed}, po {epochs} epoki; "
-    "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
-    "speed.sooner": "{factor}× szybciej (95% PU {lo}–{hi}×)",
-    "speed.later": "{factor}× wolniej (95% PU {lo}–{hi}×)",
     "speed.at_least": "co najmniej {factor}× szybciej (już w pierwszej epoce; dokładniej "
     "krzywa z punktami co epokę nie pozwala ocenić)",
-    "rank.never": "**{name}** nie osiąga końcowej straty ({label}) w ciągu {total} epok; "
-    "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
     "rank.diverged": "**{name}**: wszystkie powtórzenia uległy dywergencji.",
-    "verdict.lower": "niższa niż dla punktu odniesienia ponad rozrzut, p = {p}",
-    "verdict.higher": "wyższa niż dla punktu odniesienia ponad rozrzut, p = {p}",
-    "verdict.same": "nieodróżnialna od punktu odniesienia, p = {p}",
-    "verdict.none": "test niemożliwy",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
     "fig.test_acc": "Dokładność na zbiorze testowym w kolejnych epokach",
@@ -507,17 +462,9 @@ _PL = {
     "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z ćwiczenia 2 "
     "(zwykły SGD w laboratorium 6, wagi N(0, 1) w laboratorium 7) wobec konfiguracji, która "
     "pierwsza osiąga ich końcową stratę (pierwszej w rankingu); liczby z tabel wyników powyżej.",
-    "concl.fastest": "Z funkcją aktywacji {act} najszybciej uczy się **{name}**: osiąga "
-    "końcową stratę punktu odniesienia ({label}) {speed}, po "
-    "{epochs} z {total} epok, i kończy ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
-    "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
     "concl.none_faster": "Z funkcją aktywacji {act} żaden z {noun} nie osiąga końcowej straty "
     "punktu odniesienia ({label}: {base_loss}; dokładność testowa {base_acc}) szybciej niż on "
     "sam.",
-    "concl.beat": "Niższą końcową stratę na zbiorze uczącym niż punkt odniesienia ({label}), "
-    "ponad rozrzut między powtórzeniami (test Welcha, p < 0,05), osiąga {k} z {n} "
-    "{noun}{names}.",
-    "concl.worse": "Wyższą końcową stratę ponad rozrzut osiąga {k}: {names}.",
     "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia `{name}` "
     "({label}), więc nie ma z czym porównać.",
     "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
