@@ -283,7 +283,7 @@ _EN = {
     "interval of the ratio of their epochs to the target excludes 1); ties share a rank. "
     "*p*: {method} against the baseline, of the final training loss and of the final test "
     "accuracy; *p Holm*: the same adjusted by Holm's method over the {m} configurations "
-    "compared, per metric. Every \"significantly\" in this report means a Holm-adjusted "
+    'compared, per metric. Every "significantly" in this report means a Holm-adjusted '
     "p < 0.05. Accuracy intervals are 95% t intervals of the mean; with fewer than 2 seeds "
     "left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration the "

@@ -1,10 +1,12 @@
 """The lab's numbers (``summary``) and words (``report``): target, speed-up, ranking, tables."""
 
 import math
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.stats
 
 from mlp_jax import configs, document, records, report, stats, summary, text
 
@@ -63,8 +65,9 @@ SHARED = records.SharedSettings(
 
 
 def ranking(blocks):
-    """The ranking's lines of a ``report.section``."""
-    return next(b.items for b in blocks if isinstance(b, document.Items) and b.ordered)
+    """The ranking's lines of a ``report.section`` (the list after its heading)."""
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == "Ranking")
+    return blocks[at + 1].items
 
 
 def decay(speed, noise=0.01, seed=0):
@@ -104,14 +107,24 @@ def test_target_epochs_and_speedup_are_the_lab_question():
     assert rows["broken"].diverged == S and math.isnan(rows["broken"].final_train_loss_mean)
 
 
-def test_accuracy_gets_a_t_interval_and_a_welch_test():
-    rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
+def test_accuracy_gets_a_t_interval_and_a_paired_test():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # No scipy precision-loss warning.
+        rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
     acc = RESULTS["adam"].test_acc[:, -1]
     half = 2.570582 * acc.std(ddof=1) / math.sqrt(S)  # t(0.975, 5)
     assert rows["adam"].test_acc_ci_lo == pytest.approx(acc.mean() - half)
     assert rows["adam"].test_acc_ci_hi == pytest.approx(acc.mean() + half)
-    base = RESULTS["sgd"].test_acc[:, -1]
-    assert rows["adam"].test_acc_p_vs_baseline == pytest.approx(stats.welch_t_test(acc, base)[2])
+    # Every seed's accuracy is the baseline's + 0.1 (to rounding): no spread, no test.
+    assert math.isnan(rows["adam"].test_acc_p_vs_baseline)
+    assert rows["adam"].pairing == "paired"
+    noisy = dict(RESULTS)
+    noisy["adam"] = RESULTS["adam"]._replace(
+        test_acc=RESULTS["adam"].test_acc + np.linspace(0, 0.02, S)[::-1, None] ** 2
+    )
+    row = summary.summarize("relu", noisy, "sgd")[1]
+    acc, base = noisy["adam"].test_acc[:, -1], RESULTS["sgd"].test_acc[:, -1]
+    assert row.test_acc_p_vs_baseline == pytest.approx(scipy.stats.ttest_rel(acc, base).pvalue)
 
 
 def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
@@ -177,7 +190,9 @@ def test_a_target_reached_within_the_first_epoch_is_a_bound():
     row = rows[1]
     assert row.epochs_to_target == 1.0
     assert report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
-    assert report.speedup_words(row, "en").startswith(
+    assert report.speedup_words(row, "sgd", "en").startswith(
         f"at least {row.speedup_vs_baseline:.2f}× sooner"
     )
-    assert report.speedup_words(row, "pl").startswith("co najmniej")
+    assert report.speedup_words(row, "sgd", "pl").startswith("co najmniej")
+    assert row.speedup_is_bound
+    assert math.isnan(row.speedup_ci_lo) and math.isnan(row.speedup_ci_hi)
