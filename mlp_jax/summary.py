@@ -110,7 +110,13 @@ def target_problem(base: History) -> stats.IllDefinedTarget | None:
     training loss and final training accuracy."""
     base = selected(base)
     classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    return stats.ill_defined_target(base.train_loss, base.train_acc[..., -1], n_classes=classes)
+    return stats.ill_defined_target(_curves(base), base.train_acc[..., -1], n_classes=classes)
+
+
+def _curves(r: History) -> np.ndarray:
+    """``[S, E]`` training losses, NaN throughout for the seeds that diverged (the stats
+    functions leave such runs out, paired with their seed's runs)."""
+    return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
 
 def _target_note(base: History | None) -> str:
@@ -155,8 +161,8 @@ _HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
     """``stats.ranks`` of the configurations with a non-diverged seed."""
-    curves = {n: r.train_loss for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, base.train_loss, paired=same).rank if curves else {}
+    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(curves, _curves(base), paired=same).rank if curves else {}
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
@@ -166,8 +172,8 @@ def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | No
     base = picked.get(baseline)
     if _target_note(base):
         return None
-    curves = {n: r.train_loss for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, base.train_loss, paired=paired(picked))
+    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(curves, _curves(base), paired=paired(picked))
 
 
 def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
@@ -176,7 +182,7 @@ def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Rat
         return None
     if r is base:
         return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
-    ratio = stats.speedup_ratio(r.train_loss, base.train_loss, paired=same)
+    ratio = stats.speedup_ratio(_curves(r), _curves(base), paired=same)
     return ratio if ratio.point > 0 else None
 
 
