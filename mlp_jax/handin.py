@@ -198,9 +198,16 @@ def _intro(found: Found, lang: str) -> str:
     data = [say(f"dataset.{d}") for d in _datasets(every)]
     acts = dict.fromkeys(f.act for f in every)
     seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
-    return say(
+    intro = say(
         "handin.intro", data=_join(data, lang), acts=_join(acts, lang), seeds=_join(seeds, lang)
     )
+    fewer = [
+        say("stat.fewer_run", where=f"{f.experiment}/{f.act}/{r.config}", n=r.n_used, seeds=r.seeds)
+        for f in every
+        for r in f.rows
+        if r.diverged
+    ]
+    return f"{intro} {say('stat.fewer', runs='; '.join(fewer))}" if fewer else intro
 
 
 def _setup(found: Found, lang: str) -> list[document.Block]:

@@ -344,6 +344,8 @@ _EN = {
     "stat.beat": "{k} of {n} {noun} end at a significantly lower training loss than {label} "
     "({test}, Holm-adjusted p < 0.05){names}.",
     "stat.worse": "{k} end significantly higher: {names}.",
+    "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
+    "stat.fewer_run": "{where} ({n} of {seeds})",
 }
 
 _PL = {
@@ -693,6 +695,9 @@ _PL = {
     "stat.beat": "Istotnie niższą końcową stratę na zbiorze uczącym niż punkt odniesienia "
     "({label}) osiąga {k} z {n} {noun} ({test}, p < 0,05 po poprawce Holma){names}.",
     "stat.worse": "Istotnie wyższą końcową stratę osiąga {k}: {names}.",
+    "stat.fewer": "Powtórzenia, które uległy dywergencji, są pominięte, więc mniej przebiegów "
+    "wchodzi do wyników dla: {runs}.",
+    "stat.fewer_run": "{where} ({n} z {seeds})",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}
