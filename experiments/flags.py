@@ -161,7 +161,7 @@ DIVERGENCE_FACTOR = flags.DEFINE_float(
     "divergence_factor",
     train.DIVERGENCE_FACTOR,
     "A seed diverges when its minibatch loss exceeds this multiple of its loss at "
-    "initialisation (or turns non-finite).",
+    "initialization (or turns non-finite).",
 )
 OUT_DIR = flags.DEFINE_string("out_dir", "./results", "Where results are written.")
 OVERWRITE = flags.DEFINE_boolean(

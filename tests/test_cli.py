@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlp_jax import records, summary, util
+from mlp_jax import methods, records, summary, util
 
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=32"]
 
@@ -165,7 +165,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
     rows = read_csv(tmp_path / "lab6" / "relu" / "summary.csv")
     best = summary.ranked([records.SummaryRow.from_csv(r) for r in rows])[0]
     rate = 0.003 if best.config == "adam" else 0.07
-    assert f"relu: optimizer {best.config}, learning rate {rate:g} — it reached" in lab7.stdout
+    assert f"relu: optimizer {best.config}, learning rate {rate:g} — in lab 6" in lab7.stdout
     lab7_rows = read_csv(tmp_path / "lab7" / "relu" / "summary.csv")
     assert [r["config"] for r in lab7_rows] == ["normal", "he"]
     for r in lab7_rows:  # Each init at its own rate of the grid around lab 6's.
@@ -173,7 +173,7 @@ def test_lab6_then_lab7_end_to_end(tmp_path, run_cli):
             r["learning_rate"]
         ) == pytest.approx(rate * 10**0.25, rel=1e-5)
     text = (tmp_path / "lab7" / "relu" / "report.md").read_text()
-    assert f"Optimizer: {best.config}" in text and "| he |" in text
+    assert f"Optimizer: {methods.label(best.config)} (in lab 6" in text and "| He |" in text
     assert (tmp_path / "lab7" / "relu" / "lr_sensitivity.png").exists()
 
 

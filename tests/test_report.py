@@ -134,12 +134,12 @@ def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
     lines = ranking(report.section("relu", RESULTS, rows, Path("x")))
     by = {r.config: r for r in rows}
     speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
-    assert lines[0].startswith("**adam** reaches the final loss of exercise 2's plain SGD")
+    assert lines[0].startswith("**Adam** reaches the final loss of exercise 2's plain SGD")
     assert f"{speed}× sooner" in lines[0]
     assert f"after {by['adam'].epochs_to_target:.2f} epochs" in lines[0]
-    assert lines[1].startswith("**sgd** (exercise 2's plain SGD) sets the target")
+    assert lines[1].startswith("The baseline **SGD** (exercise 2's plain SGD) sets the target")
     assert lines[2].startswith("**slow** does not reach") and f"within {E} epochs" in lines[2]
-    assert lines[3] == "**broken**: every seed diverged."
+    assert lines[3] == "**broken**: every run diverged."
 
 
 def test_a_slower_configuration_is_said_to_be_slower():
@@ -175,10 +175,10 @@ def test_section_renders_markdown_and_polish(tmp_path):
     rows = summary.summarize("relu", RESULTS, "sgd")
     md = document.markdown(report.section("relu", RESULTS, rows, tmp_path))
     assert md.startswith("# Lab 6: learning-rate optimizers — relu")
-    assert "| adam | 0.01 | 0/6 |" in md
+    assert "| Adam | 0.01 | 0/6 |" in md
     assert "![Training loss per epoch](loss_epoch.png)" in md
     pl = document.markdown(report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
-    assert pl.startswith("## Laboratorium 6: optymalizacja współczynnika uczenia — relu")
+    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — relu")
     assert "współczynnik uczenia" in pl and "szybciej" in pl
     loss = rows[1].final_train_loss_mean
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
