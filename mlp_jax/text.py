@@ -68,9 +68,35 @@ _EN = {
     "col.acc": "test accuracy (95% CI)",
     "col.p_acc": "p (accuracy)",
     "col.wall": "computing time [s]",
+    "results.explain": "*Final training loss*: the mean over the runs ± their standard "
+    "deviation. *Epochs to target*: the epoch (linearly "
+    "interpolated) at which a configuration's mean training loss "
+    "first reaches the target. *Speed-up*: the baseline's epochs to "
+    "the target divided by the configuration's, with a 95% bootstrap"
+    " confidence interval (CI) over the runs; above 1 is faster. "
+    "*p*: the p-value of Welch's two-sided t-test against the "
+    "baseline across runs, of the final training loss and of the "
+    "final test accuracy; p < 0.05 is a difference significant at "
+    "the 0.05 level. Accuracy intervals are 95% t intervals of the "
+    "mean. *Computing time* depends on the load of the machine, not "
+    "only on the method.",
+    "rank.baseline": "The baseline **{name}** ({label}) sets the target: final training"
+    " loss {loss}, reached {epochs}; test accuracy {acc}.",
+    "rank.reached": "**{name}** reaches the final loss of {label} {speed}, after "
+    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test"
+    " accuracy {acc} ({acc_verdict}).",
+    "speed.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
+    "speed.later": "{factor}× later (95% CI {lo}–{hi}×)",
     "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
     "per-epoch curve can tell)",
+    "rank.never": "**{name}** does not reach the final loss of {label} within {total}; "
+    "final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "({acc_verdict}).",
     "rank.diverged": "**{name}**: every run diverged.",
+    "verdict.lower": "significantly lower than the baseline's, {p}",
+    "verdict.higher": "significantly higher than the baseline's, {p}",
+    "verdict.same": "no significant difference from the baseline's, {p}",
+    "verdict.none": "no test possible",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
     "fig.test_acc": "Test accuracy per epoch",
@@ -136,9 +162,17 @@ _EN = {
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
+    "concl.fastest": "With {act}, the network learns fastest with **{name}**: it "
+    "reaches the final training loss of {label} {speed}, after "
+    "{epochs} of {total}, and ends at {loss} against {base_loss} "
+    "({loss_verdict}); test accuracy {acc} against {base_acc} "
+    "({acc_verdict}).",
     "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
     " ({base_loss}; test accuracy {base_acc}) sooner than the "
     "baseline itself.",
+    "concl.beat": "{noun} with a significantly lower final training loss than {label} "
+    "(Welch's test, p < 0.05){names}.",
+    "concl.worse": "Significantly higher final training loss: {names}.",
     "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
     "so there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
@@ -451,9 +485,37 @@ _PL = {
     "col.acc": "dokładność testowa (95% PU)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas obliczeń [s]",
+    "results.explain": "*Końcowa strata*: średnia z powtórzeń ± ich odchylenie "
+    "standardowe. *Epoki do celu*: epoka (interpolowana liniowo), w "
+    "której średnia strata konfiguracji na zbiorze uczącym po raz "
+    "pierwszy osiąga cel. *Przyspieszenie*: liczba epok do celu "
+    "punktu odniesienia podzielona przez liczbę epok danej "
+    "konfiguracji, z 95% przedziałem ufności (PU) z bootstrapu po "
+    "powtórzeniach; wartość powyżej 1 oznacza szybsze uczenie. *p*: "
+    "wartość p dwustronnego testu t Welcha względem punktu "
+    "odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
+    "dokładności na zbiorze testowym; p < 0,05 oznacza różnicę "
+    "istotną statystycznie na poziomie 0,05. Przedziały dokładności "
+    "to 95% przedziały ufności t dla średniej. *Czas obliczeń* "
+    "zależy od obciążenia maszyny, nie tylko od metody.",
+    "rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}) wyznacza cel: "
+    "końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa "
+    "{acc}.",
+    "rank.reached": "**{name}** osiąga końcową stratę {label} {speed}, po {epochs} "
+    "epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa "
+    "{acc} ({acc_verdict}).",
+    "speed.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
+    "speed.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
     "speed.at_least": "co najmniej {factor} razy szybciej (już w pierwszej epoce; "
     "dokładniej krzywa z punktami co epokę nie pozwala ocenić)",
+    "rank.never": "**{name}** nie osiąga końcowej straty {label} w ciągu {total}; "
+    "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
+    "({acc_verdict}).",
     "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
+    "verdict.lower": "istotnie niższa niż w punkcie odniesienia, {p}",
+    "verdict.higher": "istotnie wyższa niż w punkcie odniesienia, {p}",
+    "verdict.same": "bez istotnej różnicy względem punktu odniesienia, {p}",
+    "verdict.none": "test niemożliwy",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
     "fig.test_acc": "Dokładność na zbiorze testowym w kolejnych epokach",
@@ -524,9 +586,17 @@ _PL = {
     "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
     "końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel "
     "wyników powyżej.",
+    "concl.fastest": "Z funkcją aktywacji {act} sieć uczy się najszybciej w "
+    "konfiguracji **{name}**: osiąga końcową stratę {label} {speed}, "
+    "po {epochs} z {total}, i kończy uczenie ze stratą {loss} wobec "
+    "{base_loss} ({loss_verdict}); dokładność testowa {acc} wobec "
+    "{base_acc} ({acc_verdict}).",
     "concl.none_faster": "Z funkcją aktywacji {act} {noun} nie pozwala osiągnąć "
     "końcowej straty {label} ({base_loss}; dokładność testowa "
     "{base_acc}) szybciej niż sam punkt odniesienia.",
+    "concl.beat": "{noun} z istotnie niższą końcową stratą na zbiorze uczącym niż "
+    "{label} (test Welcha, p < 0,05){names}.",
+    "concl.worse": "Istotnie wyższa końcowa strata: {names}.",
     "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
     "**{name}**, czyli {label}, więc nie ma z czym porównać.",
     "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
@@ -748,8 +818,8 @@ _PL = {
     "{raw} bez poprawki",
     "stat.same": "bez istotnej różnicy względem punktu odniesienia, p = {p} po poprawce Holma",
     "stat.no_test": "brak testu",
-    "stat.sooner": "{factor}× szybciej (95% PU {lo}–{hi}×)",
-    "stat.later": "{factor}× wolniej (95% PU {lo}–{hi}×)",
+    "stat.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
+    "stat.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
     "stat.same_speed": "bez istotnej różnicy szybkości względem `{base}` (iloraz {factor}, "
     "95% PU {lo}–{hi})",
     "stat.no_interval": "z ilorazem {factor}, bez przedziału ufności",

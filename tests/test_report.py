@@ -317,7 +317,10 @@ ROW = records.SummaryRow.from_dict(
 def test_sooner_only_when_the_interval_excludes_1(lang, expected):
     assert report.speedup_words(ROW, "sgd", lang) == expected
     sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02)
-    word = {"en": "1.19× sooner (95% CI 1.02–1.43×)", "pl": "1,19× szybciej (95% PU 1,02–1,43×)"}
+    word = {
+        "en": "1.19× sooner (95% CI 1.02–1.43×)",
+        "pl": "1,19 razy szybciej (95% PU: 1,02–1,43)",
+    }
     assert report.speedup_words(sooner, "sgd", lang) == word[lang]
 
 
