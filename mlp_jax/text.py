@@ -390,7 +390,7 @@ _EN = {
     "stat.no_interval": "with a ratio of {factor} and no interval",
     "stat.only": " (only {n} of {seeds} seeds did not diverge)",
     "stat.used": " ({n} of {seeds} seeds did not diverge)",
-    "stat.rank.baseline": "**{name}** ({label}){used} sets the target: final training loss "
+    "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
     "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
     "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
@@ -803,8 +803,8 @@ _PL = {
     "średniej; gdy zostaje mniej niż 2 powtórzenia, nie ma przedziału ani testu (—).",
     "stat.method.paired": "dwustronny test t dla par (powtórzenie s daje każdej konfiguracji "
     "te same wagi początkowe i tę samą kolejność paczek, więc test dotyczy różnic w obrębie "
-    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie, które uległo "
-    "dywergencji, wypada ze swoich par)",
+    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie, które okazało się "
+    "rozbieżne, wypada ze swoich par)",
     "stat.method.unpaired": "dwustronny test t Welcha (powtórzenia konfiguracji się różnią, "
     "więc bootstrap losuje powtórzenia każdej z nich osobno)",
     "stat.test.paired": "test t dla par",
@@ -823,9 +823,9 @@ _PL = {
     "stat.same_speed": "bez istotnej różnicy szybkości względem `{base}` (iloraz {factor}, "
     "95% PU {lo}–{hi})",
     "stat.no_interval": "z ilorazem {factor}, bez przedziału ufności",
-    "stat.only": " (użyto tylko {n} z {seeds} powtórzeń; pozostałe uległy dywergencji)",
-    "stat.used": " (użyto {n} z {seeds} powtórzeń; pozostałe uległy dywergencji)",
-    "stat.rank.baseline": "**{name}** (ustawienia {label}){used} wyznacza cel: końcowa strata {loss}, "
+    "stat.only": " (użyto tylko {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
+    "stat.used": " (użyto {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza cel: końcowa strata {loss}, "
     "osiągnięta {epochs}; dokładność testowa {acc}.",
     "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
     "{epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
@@ -837,7 +837,7 @@ _PL = {
     "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata {loss}; "
     "dokładność testowa {acc}.",
     "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia `{name}` ({label}) "
-    "uległy dywergencji, więc nie ma celu ani przyspieszeń; porównujemy końcowe straty "
+    "okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe straty "
     "i dokładności.",
     "stat.no_target.chance": "Punkt odniesienia `{name}` ({label}) pozostaje na poziomie "
     "zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, zgadywanie {chance}), "
@@ -864,7 +864,7 @@ _PL = {
     "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż punkt odniesienia "
     "({label}) ({test}, p < 0,05 po poprawce Holma){names}.",
     "stat.worse": "Istotnie wyższą końcową stratę osiąga {k}: {names}.",
-    "stat.fewer": "Powtórzenia, które uległy dywergencji, są pominięte, więc mniej przebiegów "
+    "stat.fewer": "Powtórzenia, które okazały się rozbieżne, są pominięte, więc mniej przebiegów "
     "wchodzi do wyników dla: {runs}.",
     "stat.fewer_run": "{where} ({n} z {seeds})",
 }

@@ -283,7 +283,7 @@ def test_one_survivor_gets_no_interval_no_test_and_is_named():
     words = _words(results)
     assert f"**lone** (only 1 of {S} seeds did not diverge) reaches" in words
     assert "with a ratio of" in words and "no test" in words
-    assert "**lone** (użyto tylko 1 z 6 powtórzeń; pozostałe uległy dywergencji)" in _words(
+    assert "**lone** (użyto tylko 1 z 6 powtórzeń; pozostałe okazały się rozbieżne)" in _words(
         results, "pl"
     )
 
@@ -343,7 +343,7 @@ def test_sooner_only_when_the_interval_excludes_1(lang, expected):
                     "0,0062 bez poprawki"
                 ),
                 "bez istotnej różnicy względem punktu odniesienia, p = 0,052 po poprawce Holma",
-                " (użyto 7 z 10 powtórzeń; pozostałe uległy dywergencji)",
+                " (użyto 7 z 10 powtórzeń; pozostałe okazały się rozbieżne)",
             ],
         ),
     ],
