@@ -125,6 +125,20 @@ def lab7(
     return [Config(i, optimizer, rate, init=i, init_scale=init_scale) for i in inits]
 
 
+EXERCISE2 = "exercise2"
+"""Lab 7's configuration of exercise 2: plain SGD at its lab-6 rate, N(0, 1) weights."""
+
+
+def lab7_study(
+    optimizer: str, rate: float, inits: Sequence[str], init_scale: float = 1.0
+) -> list[Config]:
+    """Lab 7 as run: ``lab7``'s configurations, then exercise 2's own (``EXERCISE2``: plain
+    SGD at lab 6's default rate ``DEFAULT_LR["sgd"]``, N(0, 1) weights whatever
+    ``init_scale``), which the hand-in report compares lab 7's best with."""
+    ex2 = Config(EXERCISE2, "sgd", DEFAULT_LR["sgd"], init="normal", init_scale=1.0)
+    return [*lab7(optimizer, rate, inits, init_scale), ex2]
+
+
 def schedule_study(
     optimizer: str, rate: float, epoch_steps: int, total_steps: int, **init: Any
 ) -> list[Config]:

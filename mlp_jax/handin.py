@@ -28,14 +28,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from mlp_jax import (
     activations,
+    configs,
     diagnostics,
     document,
     experiment,
     labs,
+    methods,
+    plots,
     records,
     report,
+    stats,
     summary,
     text,
     trajectory_plots,
@@ -122,9 +128,13 @@ def diagnosed(out_dir: str | Path, log: Callable[[str], None] = print) -> Diagno
 
 
 def build(
-    out_dir: str | Path, lang: str = "en", log: Callable[[str], None] = print
+    out_dir: str | Path,
+    lang: str = "en",
+    log: Callable[[str], None] = print,
+    author: str = "",
 ) -> list[document.Block]:
-    """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``).
+    """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``),
+    its title block naming ``author`` (free text) and today's date.
 
     Raises:
       NoResults: no experiment has records under ``out_dir``.
@@ -139,8 +149,9 @@ def build(
             "then this command again"
         )
     blocks = [
-        document.Heading(1, text.say(lang, "handin.title")),
+        *document.title_block(text.say(lang, "handin.title"), author, lang=lang),
         document.Paragraph(_intro(found, lang)),
+        *_methods(found, lang),
         *_setup(found, lang),
         *_trajectories(out_dir, lang),
     ]
@@ -149,21 +160,34 @@ def build(
             blocks += _experiment(name, found, out_dir, lang)
     if diag:
         blocks += _diagnostics(diag, out_dir, lang)
-    blocks += [*_comparison(found, lang), *_conclusions(found, diag, lang)]
+    blocks += [*_comparison(found, lang), *exercise2_gain(found, lang)]
+    blocks += [*discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
+    blocks += own_discussion(lang)
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
 
 
-def write(out_dir: str | Path, lang: str = "en", log: Callable[[str], None] = print) -> list[Path]:
-    """Writes ``build``'s report to ``out_dir/report.md`` and ``out_dir/report.html``.
+def paths(out_dir: str | Path, lang: str) -> tuple[Path, Path]:
+    """``out_dir/report.<lang>.md`` and ``out_dir/report.<lang>.html``: one pair per language."""
+    return Path(out_dir) / f"report.{lang}.md", Path(out_dir) / f"report.{lang}.html"
+
+
+def write(
+    out_dir: str | Path,
+    lang: str = "en",
+    log: Callable[[str], None] = print,
+    author: str = "",
+) -> list[Path]:
+    """Writes ``build``'s report to ``paths(out_dir, lang)``.
 
     Returns:
-      The two paths.
+      The two paths (Markdown, HTML).
     """
-    blocks = build(out_dir, lang, log)
+    blocks = build(out_dir, lang, log, author)
     page = document.html(blocks, title=text.say(lang, "handin.title"), lang=lang)
+    md, html = paths(out_dir, lang)
     return [
-        util.atomic_write_text(Path(out_dir) / "report.md", document.markdown(blocks)),
-        util.atomic_write_text(Path(out_dir) / "report.html", page),
+        util.atomic_write_text(md, document.markdown(blocks)),
+        util.atomic_write_text(html, page),
     ]
 
 
@@ -272,12 +296,11 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     drawn = Path(FIGURES, lang, name)
     if len(found[name]) > 1:
-        results = {f.act: f.results for f in found[name]}
-        report.side_by_side(results, out_dir / drawn / "activations.png", lang)
+        _side_by_side(found[name], out_dir / drawn / "activations.png", lang)
         link = (drawn / "activations.png").as_posix()
         blocks.append(document.Image(say("fig.activations"), out_dir / link, link))
     for f in found[name]:
-        report.figures(f.act, f.results, out_dir / drawn / f.act, lang)
+        _figures(f, out_dir / drawn / f.act, lang)
         section = report.section(
             f.act,
             f.results,
@@ -289,6 +312,50 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
         )
         blocks += [section[0], *_notes(f, out_dir, lang), *section[1:]]
     return blocks
+
+
+def name_label(name: str, lang: str) -> str:
+    """A configuration's or activation's name as the report shows it (``methods.label``;
+    lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1) weights)."""
+    if name == configs.EXERCISE2:
+        return text.say(lang, "handin.ex2_name")
+    return methods.label(name, lang)
+
+
+def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
+    return {n: name_label(n, lang) for n in names}
+
+
+def _figures(f: Finished, folder: Path, lang: str) -> None:
+    """``report.figures``' figures of one activation, with the report's names in the legends."""
+    title = f"{text.say(lang, f.lab.title_key)}, {name_label(f.act, lang)}"
+    labels = _labels(f.results, lang)
+    picked = {n: summary.selected(r) for n, r in f.results.items()}
+    plots.plot_activation(picked, folder, title=title, lang=lang, labels=labels)
+    grids = {n: r for n, r in f.results.items() if r.grid}
+    if grids:
+        picks = {n: summary.chosen(r) for n, r in grids.items()}
+        path = folder / "lr_sensitivity.png"
+        plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang, labels=labels)
+
+
+def _side_by_side(finished: Sequence[Finished], path: Path, lang: str) -> None:
+    """``report.side_by_side``'s figure, with the report's names."""
+    picked = {f.act: {n: summary.selected(r) for n, r in f.results.items()} for f in finished}
+    names = [f.act for f in finished] + [n for f in finished for n in f.results]
+    title = text.say(lang, finished[0].lab.title_key)
+    plots.plot_side_by_side(picked, path, title=title, lang=lang, labels=_labels(names, lang))
+
+
+CAPTIONED = ("loss_epoch", "loss_step", "test_acc", "lr_sensitivity", "activations")
+"""The figures (file stems) that get ``plots.caption`` under them."""
+
+
+def _captioned(b: document.Image, lang: str) -> document.Image:
+    stem = Path(b.path).stem
+    if b.caption or stem not in CAPTIONED:
+        return b
+    return b._replace(caption=plots.caption(stem, lang))
 
 
 def _notes(f: Finished, out_dir: Path, lang: str) -> list[document.Paragraph]:
@@ -509,8 +576,320 @@ def _command_line(argv: Sequence[str]) -> str:
 def _present(blocks: Sequence[document.Block], lang: str) -> list[document.Block]:
     """The blocks, with a sentence in place of each figure whose file is missing."""
     return [
-        document.Paragraph(text.say(lang, "missing.figure", alt=b.alt, link=b.link))
-        if isinstance(b, document.Image) and not Path(b.path).exists()
+        (
+            document.Paragraph(text.say(lang, "missing.figure", alt=b.alt, link=b.link))
+            if not Path(b.path).exists()
+            else _captioned(b, lang)
+        )
+        if isinstance(b, document.Image)
         else b
         for b in blocks
     ]
+
+
+# --------------------------------------------------------------------------
+# Methods, the gain over exercise 2, the discussion (from the records' numbers).
+# --------------------------------------------------------------------------
+
+
+def _assigned(found: Found) -> list[Finished]:
+    return [f for f in _every(found) if f.lab.assignment] or _every(found)
+
+
+def _rate_source(p: records.Provenance, rates: Sequence[float], lang: str) -> str:
+    """Where a record's rate came from, in words."""
+    say, spec = functools.partial(text.say, lang), p.config
+    label = name_label(p.act, lang)
+    if len(rates) > 1:
+        lo, hi = (text.num(x, ".3g", lang) for x in (min(rates), max(rates)))
+        init = name_label(spec["init"], lang)
+        return say("handin.rate.grid", init=init, act=label, n=len(rates), lo=lo, hi=hi)
+    if spec["learning_rate"] == configs.DEFAULT_LR.get(spec["optimizer"]):
+        return say("handin.rate.default", lab=say(labs.get(p.experiment).short_key))
+    return say("handin.rate.flag", lab=say(labs.get(p.experiment).short_key))
+
+
+def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
+    """One ``methods.Trained`` per optimizer, at its first record's rate, with every
+    record's rate and its source."""
+    seen: dict[str, list[tuple[float, str]]] = {}
+    kwargs: dict[str, Mapping] = {}
+    for f in every:
+        for name, r in f.results.items():
+            ex2 = name == configs.EXERCISE2
+            p = (exercise2_record(f) if ex2 else summary.selected(r)).provenance
+            seen.setdefault(p.config["optimizer"], [])
+            kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
+            source = _rate_source(p, () if ex2 else summary.rates(r), lang)
+            if (p.learning_rate, source) not in seen[p.config["optimizer"]]:
+                seen[p.config["optimizer"]].append((p.learning_rate, source))
+    return [
+        methods.Trained(
+            name,
+            found[0][0],
+            "; ".join(why for _, why in found)
+            if len({rate for rate, _ in found}) == 1
+            else "; ".join(f"{text.num(rate, '.3g', lang)}: {why}" for rate, why in found),
+            kwargs[name],
+        )
+        for name, found in seen.items()
+    ]
+
+
+def _methods(found: Found, lang: str) -> list[document.Block]:
+    """``methods.blocks`` from the records' own provenance: optimizers and their
+    hyperparameters as trained, the rates and their sources, the initializers with
+    their scales, the network, data, batch, epochs and seeds."""
+    every = _assigned(found)
+    if not every:
+        return []
+    shared = every[0].provenance.shared
+    inits: dict[str, float] = {}
+    for f in every:
+        for r in f.results.values():
+            spec = r.provenance.config
+            inits.setdefault(spec["init"], spec["init_scale"] if spec["init"] == "normal" else 1.0)
+    acts = dict.fromkeys(name_label(f.act, lang) for f in every)
+    data = [text.say(lang, f"dataset.{d}") for d in _datasets(every)]
+    network = methods.Network(
+        shared.layer_sizes,
+        _join(acts, lang),
+        _join(data, lang),
+        shared.batch_size,
+        shared.epochs,
+        shared.seeds,
+        shared.seed,
+    )
+    return methods.blocks(network, _trained(every, lang), inits, lang)
+
+
+def _p(p: float, lang: str) -> str:
+    """``p = 0,042``, ``p < 0,001``, or ``p: —`` without a test."""
+    if not np.isfinite(p):
+        return "p: —"
+    return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
+
+
+def _ci(r: stats.Ratio, lang: str) -> str:
+    """`` (95% CI 1,10–1,40)``, or nothing without an interval."""
+    if not (np.isfinite(r.lo) and np.isfinite(r.hi)):
+        return ""
+    lo, hi = (text.num(x, ".2f", lang) for x in (r.lo, r.hi))
+    return text.say(lang, "handin.ci", lo=lo, hi=hi)
+
+
+def _final(r: records.History, field: str = "train_loss") -> np.ndarray:
+    return np.asarray(getattr(r, field))[..., -1]
+
+
+def exercise2_record(f: Finished) -> records.History | None:
+    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate: the grid point of
+    the configuration's own rate (the grid's centre), not the rate lab 7 would pick."""
+    r = f.results.get(configs.EXERCISE2)
+    if r is None or not r.grid:
+        return r
+    own = r.provenance.config["learning_rate"]
+    return r.at(int(np.argmin([abs(np.log(x / own)) for x in summary.rates(r)])))
+
+
+def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
+    """Lab 7's best Xavier/He configuration against the real exercise 2 (plain SGD,
+    N(0, 1)), per activation: the paired epochs ratio to exercise 2's final loss with
+    its interval, and paired t-tests of the final training loss and test accuracy."""
+    lines = []
+    for f in found.get("lab7", []):
+        ex2 = exercise2_record(f)
+        rows = [r for r in f.rows if r.config not in (configs.EXERCISE2, f.provenance.baseline)]
+        if ex2 is None or not rows:
+            continue
+        row = summary.ranked(rows)[0]
+        best = summary.selected(f.results[row.config])
+        speed = stats.epochs_ratio(ex2.train_loss, best.train_loss, ex2.train_loss)
+        times = text.num(speed.point, ".2f", lang)
+        loss = stats.t_test(_final(best), _final(ex2), paired=True)
+        acc = stats.t_test(_final(best, "test_acc"), _final(ex2, "test_acc"), paired=True)
+        num = functools.partial(text.num, spec=".4f", lang=lang)
+        lines.append(
+            text.say(
+                lang,
+                "handin.gain",
+                act=name_label(f.act, lang),
+                rate=text.num(ex2.provenance.learning_rate, ".3g", lang),
+                ex2_loss=num(float(np.nanmean(_final(ex2)))),
+                ex2_acc=text.pct(float(np.nanmean(_final(ex2, "test_acc"))), lang),
+                opt=methods.label(best.provenance.config["optimizer"], lang),
+                init=name_label(row.config, lang),
+                speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
+                ci=_ci(speed, lang),
+                loss=num(float(np.nanmean(_final(best)))),
+                p_loss=_p(loss.p, lang),
+                acc=text.pct(float(np.nanmean(_final(best, "test_acc"))), lang),
+                p_acc=_p(acc.p, lang),
+            )
+        )
+    if not lines:
+        return []
+    say = functools.partial(text.say, lang)
+    return [
+        document.Heading(3, say("handin.gain_h")),
+        document.Paragraph(say("handin.gain_explain")),
+        document.Items(lines),
+    ]
+
+
+PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
+    "lab6": (("momentum", "nesterov"), ("adagrad", "adadelta")),
+    "lab7": (("xavier", "he"),),
+}
+"""The pairs the discussion compares, per experiment."""
+
+
+def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
+    """``a`` against ``b`` for one activation (None without both or the baseline): the
+    paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
+    with its interval ("no significant difference" when it holds 1), and the paired
+    t-test of their final training losses."""
+    base = f.results.get(f.provenance.baseline)
+    if a not in f.results or b not in f.results or base is None:
+        return None
+    ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
+    ratio = stats.epochs_ratio(ra.train_loss, rb.train_loss, summary.selected(base).train_loss)
+    test = stats.t_test(_final(ra), _final(rb), paired=True)
+    loss_same = not test.p < summary.ALPHA
+    num = functools.partial(text.num, spec=".4f", lang=lang)
+    return text.say(
+        lang,
+        f"handin.pair.{_pair_case(ratio)}",
+        only=name_label(a if ratio.point == 0 else b, lang),
+        act=name_label(f.act, lang),
+        a=name_label(a, lang),
+        b=name_label(b, lang),
+        faster=name_label(b if ratio.point > 1 else a, lang),
+        ratio=text.num(ratio.point, ".2f", lang),
+        ci=_ci(ratio, lang),
+        loss_a=num(float(np.nanmean(_final(ra)))),
+        loss_b=num(float(np.nanmean(_final(rb)))),
+        loss=text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang)),
+    )
+
+
+def _pair_case(ratio: stats.Ratio) -> str:
+    """Which ``handin.pair.*`` sentence a ratio of epochs calls for."""
+    if ratio.point in (0, np.inf):
+        return "only"  # One of the two never reaches the target.
+    if ratio.is_bound or not np.isfinite(ratio.point):
+        return "bound" if ratio.is_bound else "neither"
+    if np.isnan(ratio.lo) and ratio.point == 1:
+        return "neither"
+    return "differ" if ratio.lo > 1 or ratio.hi < 1 else "same"  # NaN: no claim.
+
+
+def _start_loss(f: Finished, name: str) -> float:
+    """The mean test loss at epoch 0 (before training) of configuration ``name``."""
+    return float(np.nanmean(np.asarray(summary.selected(f.results[name]).test_loss)[..., 0]))
+
+
+CLOSE = 1.15
+"""He's σ over Xavier's below which, in every layer, the two are said to start almost alike."""
+
+
+def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
+    """The "why" sentences, from measured quantities: the loss at epoch 0 per activation
+    with N(0, 1) weights (lab 6), σ per layer of Xavier and He and their ratio with the
+    initial losses (lab 7), and the saturated or dead units at initialization."""
+    say, num = functools.partial(text.say, lang), functools.partial(text.num, lang=lang)
+    lines = []
+    lab6 = found.get("lab6", [])
+    start = {f.act: _start_loss(f, f.provenance.baseline) for f in lab6}
+    if start:
+        spec = lab6[0].results[lab6[0].provenance.baseline].provenance.config
+        init = methods.label(spec["init"], lang, spec["init_scale"])
+        losses = _join([f"{num(v, '.2f')} ({name_label(a, lang)})" for a, v in start.items()], lang)
+        chance = num(np.log(10), ".2f")
+        lines.append(say("handin.why.start", init=init, losses=losses, chance=chance))
+    for f in found.get("lab7", []):
+        if not {"xavier", "he"} <= set(f.results):
+            continue
+        sizes = f.provenance.shared.layer_sizes
+        sx, sh = methods.sigmas("xavier", sizes), methods.sigmas("he", sizes)
+        ratios = [h / x for x, h in zip(sx, sh, strict=True)]
+        loss = {
+            n: num(_start_loss(f, n), ".2f") for n in ("normal", "xavier", "he") if n in f.results
+        }
+        lines.append(
+            say(
+                "handin.why.sigmas" if max(ratios) < CLOSE else "handin.why.sigmas_apart",
+                act=name_label(f.act, lang),
+                sx=num(sx[0], ".4f"),
+                sh=num(sh[0], ".4f"),
+                ratio=num(ratios[0], ".2f"),
+                last=num(ratios[-1], ".2f"),
+                most=num(max(ratios), ".2f"),
+                times=num(1 / sh[0], ".0f"),
+                losses=_join([f"{name_label(n, lang)} {v}" for n, v in loss.items()], lang),
+            )
+        )
+    for record in diag.values():
+        column = diagnostics.trouble_column(record.act)
+        if column:
+            parts = [
+                f"{name_label(i, lang)} {text.pct(getattr(record.first_layer(i, 0), column), lang)}"
+                for i in record.inits
+            ]
+            act = name_label(record.act, lang)
+            lines.append(say(f"handin.why.{column}", act=act, parts=_join(parts, lang)))
+    return lines
+
+
+def edge_lines(found: Found, out_dir: Path, lang: str) -> list[str]:
+    """A sentence per record whose chosen rate is the lowest or highest of its grid, with
+    the command that widens the grid (two more rates on each side)."""
+    lines = []
+    for f in _every(found):
+        for name, r in f.results.items():
+            rates, index = summary.rates(r), summary.chosen(r)
+            inside = index is None or 0 < index < len(rates) - 1
+            if inside or len(rates) < 2 or name == configs.EXERCISE2:  # Compared at its own.
+                continue
+            command = _command(f.experiment, out_dir, found) + f" --lr_grid={len(rates) + 4}"
+            lines.append(
+                text.say(
+                    lang,
+                    f"handin.edge.{'low' if index == 0 else 'high'}",
+                    name=name_label(name, lang),
+                    act=name_label(f.act, lang),
+                    rate=text.num(rates[index], ".3g", lang),
+                    lo=text.num(min(rates), ".3g", lang),
+                    hi=text.num(max(rates), ".3g", lang),
+                    command=command,
+                )
+            )
+    return lines
+
+
+def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
+    """The discussion: the pairs of ``PAIRS`` per activation, the "why" sentences, and
+    the chosen rates at the edge of their grid."""
+    say = functools.partial(text.say, lang)
+    pairs = [
+        line
+        for name, pairs_ in PAIRS.items()
+        for f in found.get(name, [])
+        for a, b in pairs_
+        if (line := pair_sentence(f, a, b, lang))
+    ]
+    blocks: list[document.Block] = []
+    for key, lines in (
+        ("handin.h.pairs", pairs),
+        ("handin.h.why", why_lines(found, diag, lang)),
+        ("handin.h.edge", edge_lines(found, out_dir, lang)),
+    ):
+        if lines:
+            blocks += [document.Heading(3, say(key)), document.Items(lines)]
+    return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
+
+
+def own_discussion(lang: str) -> list[document.Block]:
+    """The marked place for the student's own discussion."""
+    say = functools.partial(text.say, lang)
+    return [document.Heading(2, say("handin.own_h")), document.Paragraph(say("handin.own"))]

@@ -80,7 +80,7 @@ LAB6 = Lab("lab6", "sgd", configs.lab6, configs.LAB6_OPTIMIZERS, assignment=True
 LAB7 = Lab(
     "lab7",
     "normal",
-    configs.lab7,
+    configs.lab7_study,
     configs.LAB7_INITS,
     assignment=True,
     lr_grid=configs.LAB7_LR_GRID,

@@ -357,6 +357,64 @@ _EN = {
     "traj.in_steps.many": "{n} steps",
     "traj.fig": "{name}: paths and loss",
     "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
+    # hand-in
+    "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
+    "handin.rate.grid": "{init}, {act}: the lowest final validation loss of a grid of {n} "
+    "rates ({lo}–{hi})",
+    "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
+    "handin.rate.flag": "{lab}: given with --lr",
+    "handin.ci": " (95% CI {lo}–{hi})",
+    "handin.gain_h": "Combined gain over exercise 2",
+    "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
+    "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
+    "configuration with Xavier or He weights: how many times fewer epochs that configuration "
+    "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
+    "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
+    "optimizer, is the control for the initialization alone.",
+    "handin.gain": "{act}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
+    "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
+    "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
+    "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.h.discussion": "Discussion",
+    "handin.h.pairs": "Pairwise comparisons",
+    "handin.h.why": "Why",
+    "handin.h.edge": "Learning rates at the edge of their grid",
+    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — with {a} the "
+    "network needs {ratio} times the epochs it needs with {b} to reach the baseline's final "
+    "loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
+    "{faster} — with {a} it needs {ratio} times the epochs it needs with {b} to reach the "
+    "baseline's final loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.loss.same": "no significant difference, paired t-test {p}",
+    "handin.loss.differ": "a significant difference, paired t-test {p}",
+    "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
+    "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
+    "classes: the higher the initial loss, the more the first steps have to undo.",
+    "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
+    "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
+    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's.",
+    "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
+    "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
+    "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
+    "draws weights with σ = 1, {times} times He's in the first layer.",
+    "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
+    "initialization (diagnostics): {parts}.",
+    "handin.why.dead_frac": "{act}: dead units of the first hidden layer at initialization "
+    "(output 0 for every example; diagnostics): {parts}.",
+    "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
+    "({lo}–{hi}), so the best rate may lie below it; to widen the grid: `{command}`.",
+    "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
+    "({lo}–{hi}), so the best rate may lie above it; to widen the grid: `{command}`.",
+    "handin.at_least": "at least {x}",
+    "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
+    "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
+    "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
+    "within the first epoch, which per-epoch curves cannot resolve; final training loss "
+    "{loss_a} against {loss_b} ({loss}).",
+    "handin.own_h": "Own discussion",
+    "handin.own": "*[The author's own discussion of the results goes here.]*",
     # statistics
     "stat.explain": "*Epochs to target*: the epoch (linearly interpolated) at which a "
     "configuration's mean training loss first reaches the target. *Speed-up*: the baseline's "
@@ -788,6 +846,70 @@ _PL = {
     "traj.fig": "{name}: ścieżki i strata",
     "traj.gifs": "Animacje tych samych ścieżek, krok po kroku (do otwarcia w przeglądarce): "
     "{links}.",
+    # hand-in
+    "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
+    "handin.rate.grid": "{init}, {act}: najniższa końcowa strata walidacyjna w siatce {n} "
+    "wartości ({lo}–{hi})",
+    "handin.rate.default": "{lab}: wartość domyślna, wyznaczona programem experiments.lr_sweep",
+    "handin.rate.flag": "{lab}: podany flagą --lr",
+    "handin.ci": " (przedział ufności 95%: {lo}–{hi})",
+    "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
+    "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
+    "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
+    "danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami "
+    "inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, "
+    "by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), "
+    "oraz testy t dla par powtórzeń. Punkt odniesienia laboratorium 7, wagi N(0, 1) z "
+    "wybranym optymalizatorem, jest próbą kontrolną dla samej inicjalizacji.",
+    "handin.gain": "{act}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata "
+    "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
+    "optymalizatorem {opt} i inicjalizacją wag {init} sieć osiąga tę stratę {speed} razy "
+    "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.h.discussion": "Dyskusja wyników",
+    "handin.h.pairs": "Porównania parami",
+    "handin.h.why": "Dlaczego",
+    "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
+    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — w wariancie {a} "
+    "sieć potrzebuje {ratio} razy tyle epok co w wariancie {b}, by osiągnąć końcową stratę "
+    "punktu odniesienia{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.differ": "{act}, {a} wobec {b}: sieć uczy się istotnie szybciej w wariancie "
+    "{faster} — w wariancie {a} potrzebuje {ratio} razy tyle epok co w wariancie {b}, by "
+    "osiągnąć końcową stratę punktu odniesienia{ci}; końcowa strata na zbiorze uczącym "
+    "{loss_a} wobec {loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t dla par: {p}",
+    "handin.loss.differ": "różnica istotna, test t dla par: {p}",
+    "handin.why.start": "Z wagami {init} sieć startuje (epoka 0, przed uczeniem) ze stratą na "
+    "zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z "
+    "10 klas: im wyższa strata początkowa, tym więcej muszą naprawić pierwsze kroki uczenia.",
+    "handin.why.sigmas": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} "
+    "dla metody He — tylko {ratio} razy więcej (w ostatniej warstwie {last} razy), więc obie "
+    "sieci startują niemal tak samo (początkowa strata na zbiorze testowym: {losses}); N(0, 1) "
+    "losuje wagi z σ = 1, {times} razy większym niż w metodzie He.",
+    "handin.why.sigmas_apart": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera "
+    "i {sh} dla metody He ({ratio} razy więcej); w głębszych warstwach σ metody He jest do {most} "
+    "razy większe niż metody Xaviera (w ostatniej warstwie {last} razy), więc tu sieci startują "
+    "różnie (początkowa strata na zbiorze testowym: {losses}); N(0, 1) losuje wagi z σ = 1, "
+    "{times} razy większym niż metoda He w pierwszej warstwie.",
+    "handin.why.saturated_frac": "{act}: odsetek nasyconych neuronów pierwszej warstwy ukrytej "
+    "w chwili inicjalizacji (diagnostyka): {parts}.",
+    "handin.why.dead_frac": "{act}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście "
+    "równe 0 dla każdego wzorca) w chwili inicjalizacji (diagnostyka): {parts}.",
+    "handin.edge.low": "{name}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość "
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: `{command}`.",
+    "handin.edge.high": "{name}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość "
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: `{command}`.",
+    "handin.at_least": "co najmniej {x}",
+    "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
+    "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.neither": "{act}, {a} wobec {b}: w żadnym z wariantów sieć nie osiąga końcowej "
+    "straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.bound": "{act}, {a} wobec {b}: sieć osiąga końcową stratę punktu odniesienia "
+    "już w pierwszej epoce, czego krzywe z punktami co epokę nie rozstrzygają; końcowa strata "
+    "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.own_h": "Własna dyskusja wyników",
+    "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
     "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia strata "
     "konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: liczba "

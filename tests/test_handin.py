@@ -2,6 +2,7 @@
 
 import base64
 import dataclasses
+import functools
 import math
 import re
 import shutil
@@ -19,11 +20,14 @@ from mlp_jax import (
     experiment,
     handin,
     labs,
+    plots,
     records,
     report,
+    stats,
     summary,
     text,
 )
+from mlp_jax import methods as methods_module
 
 DATA = data.synthetic(num_train=256, num_test=64)
 ACTS = ("relu", "tanh")  # Tiny programs that tests/test_experiment.py compiles too.
@@ -50,7 +54,8 @@ def quiet(_):
 
 @pytest.fixture(scope="module")
 def out_dir(tmp_path_factory):
-    """Lab 6 (sgd, adam) for two activations, lab 7 (normal, xavier) and diagnostics for relu.
+    """Lab 6 (sgd, adam) for two activations, lab 7 (normal, xavier, he and exercise 2's
+    configuration) and diagnostics for relu.
 
     Lab 6's adam and lab 7's xavier are one configuration: they share compiled programs.
     """
@@ -60,8 +65,9 @@ def out_dir(tmp_path_factory):
         make_setup(out, "lab6", "sgd"), dict.fromkeys(ACTS, lab6), log=quiet, write=report.write_all
     )
     lab7 = configs.lab7("adam", 0.01, ["normal", "xavier"])
+    study7 = configs.lab7_study("adam", 0.01, ["normal", "xavier", "he"])
     experiment.run(
-        make_setup(out, "lab7", "normal"), {"relu": lab7}, log=quiet, write=report.write_all
+        make_setup(out, "lab7", "normal"), {"relu": study7}, log=quiet, write=report.write_all
     )
     study = diagnostics.run(make_setup(out, "diagnostics", "normal"), "relu", lab7, log=quiet)
     diagnostics.write(study, out / "diagnostics" / "relu")
@@ -96,15 +102,19 @@ def section(blocks, heading):
 
 def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
     md_path, html_path = handin.write(out_dir)
+    assert (md_path.name, html_path.name) == ("report.en.md", "report.en.html")
     md, page = md_path.read_text(), html_path.read_text()
     headings = [b.text for b in english if isinstance(b, document.Heading) and b.level == 2]
     assert headings == [
+        "Methods",
         "Setup",
         "Lab 6: learning-rate optimizers",
         "Lab 7: weight initialization",
         "Layer diagnostics",
         "Comparison with exercise 2",
+        "Discussion",
         "Conclusions",
+        "Own discussion",
         "Provenance",
     ]
     figures = [b for b in english if isinstance(b, document.Image)]
@@ -195,7 +205,7 @@ def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cl
     assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
     (line,) = [line for line in done.stdout.splitlines() if "diagnosis.json" in line]
     assert line.startswith("left out of the report: ") and "unreadable" in line
-    assert "Layer diagnostics" not in (copy / "report.md").read_text()
+    assert "Layer diagnostics" not in (copy / "report.en.md").read_text()
 
 
 def test_polish_report_is_polish(out_dir):
@@ -251,11 +261,11 @@ def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path,
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [
         "wrote",
-        str(copy / "report.md"),
+        str(copy / "report.pl.md"),
         "wrote",
-        str(copy / "report.html"),
+        str(copy / "report.pl.html"),
     ]
-    assert (copy / "report.md").read_text().startswith("# Ćwiczenie 3")
+    assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
     empty = run_cli("report", f"--out_dir={tmp_path / 'nothing'}")
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
     (line,) = empty.stderr.strip().splitlines()
@@ -288,3 +298,159 @@ def test_report_html_renders_in_chromium(out_dir, tmp_path):
     colours = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)
     assert len(colours) > 500  # Text, tables and the figures, not a blank page.
     assert (pixels.min(-1) < 0.9).mean() > 0.05
+
+
+def items(blocks):
+    return [line for b in blocks if isinstance(b, document.Items) for line in b.items]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_methods_section_has_formulas_and_the_sigmas_of_the_trained_network(out_dir, lang):
+    blocks = handin.build(out_dir, lang)
+    methods_ = section(blocks, text.say(lang, "methods.h"))
+    assert sum(isinstance(b, document.Math) for b in methods_) >= 4  # sgd, adam, 3 inits.
+    (table,) = [b for b in methods_ if isinstance(b, document.Table)]
+    sizes = [784, 8, 10]
+    shown = {f"σ: {methods_module.label(i, lang)}": i for i in ("normal", "xavier", "he")}
+    assert sorted(table.header[2:]) == sorted(shown)
+    for column, name in enumerate(table.header[2:], start=2):
+        expected = methods_module.sigmas(shown[name], sizes)
+        assert [row[column] for row in table.rows] == [text.num(s, ".4f", lang) for s in expected]
+    page = document.markdown(methods_)
+    adam = f"\\beta_1$ = {text.num(0.9, 'g', lang)}"
+    assert adam in page and "\\beta_2$" in page  # Every hyperparameter as trained.
+    first = next(b for b in blocks if isinstance(b, document.Heading) and b.level == 2)
+    assert first.text == text.say(lang, "methods.h")  # Before the results.
+
+
+def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(found):
+    (f,) = found["lab7"]
+    ex2 = handin.exercise2_record(f)
+    spec = ex2.provenance.config
+    assert (spec["optimizer"], spec["init"], spec["init_scale"]) == ("sgd", "normal", 1.0)
+    assert ex2.provenance.learning_rate == configs.DEFAULT_LR["sgd"]  # Lab 6's rate.
+    assert "momentum" not in spec["optimizer_kwargs"]  # Plain SGD.
+    rows = [r for r in f.rows if r.config in ("xavier", "he")]
+    best_row = summary.ranked(rows)[0]
+    best = summary.selected(f.results[best_row.config])
+    speed = stats.epochs_ratio(ex2.train_loss, best.train_loss, ex2.train_loss)
+    loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
+    (line,) = items(handin.exercise2_gain(found, "en"))
+    assert f"exercise 2 (plain SGD, α = {configs.DEFAULT_LR['sgd']:.3g}, N(0, 1) weights)" in line
+    assert f"{ex2.train_loss[:, -1].mean():.4f}" in line
+    assert f"{speed.point:.2f} times sooner" in line
+    assert f"{best.train_loss[:, -1].mean():.4f} ({handin._p(loss.p, 'en')})" in line
+    assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
+    control = text.say("en", "handin.gain_explain")
+    assert "N(0, 1) weights with the chosen optimizer, is the control" in control
+
+
+def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_holds_1(found):
+    (f,) = found["lab7"]
+    xavier, he = (summary.selected(f.results[n]) for n in ("xavier", "he"))
+    base = summary.selected(f.results["normal"])
+    ratio = stats.epochs_ratio(xavier.train_loss, he.train_loss, base.train_loss)
+    test = stats.t_test(xavier.train_loss[:, -1], he.train_loss[:, -1], paired=True)
+    line = handin.pair_sentence(f, "xavier", "he", "en")
+    assert line.startswith("ReLU, Xavier (Glorot) vs He: ")
+    assert (
+        f"{xavier.train_loss[:, -1].mean():.4f} against {he.train_loss[:, -1].mean():.4f}" in line
+    )
+    assert handin._p(test.p, "en") in line
+    case = handin._pair_case(ratio)
+    assert ("no significant difference in speed" in line) == (case == "same")
+    if case in ("same", "differ"):
+        assert f"{ratio.point:.2f} times the epochs" in line
+    polish = handin.pair_sentence(f, "xavier", "he", "pl")
+    assert ("bez istotnej różnicy szybkości" in polish) == (case == "same")
+    assert handin.pair_sentence(f, "xavier", "lecun", "en") is None  # Not trained.
+
+
+def test_pair_cases_follow_the_interval():
+    ratio = functools.partial(stats.Ratio, method="paired", n_used=3, is_bound=False)
+    assert handin._pair_case(ratio(1.2, 0.9, 1.5)) == "same"
+    assert handin._pair_case(ratio(1.2, 1.1, 1.5)) == "differ"
+    assert handin._pair_case(ratio(0.8, 0.7, 0.9)) == "differ"
+    assert handin._pair_case(ratio(0.0, 0.0, 0.0)) == "only"
+    assert handin._pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
+    bound = stats.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
+    assert handin._pair_case(bound) == "bound"
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
+    diag = handin.diagnosed(out_dir)
+    lines = handin.why_lines(found, diag, lang)
+    start = {
+        f.act: np.mean(summary.selected(f.results["sgd"]).test_loss[..., 0]) for f in found["lab6"]
+    }
+    assert all(text.num(v, ".2f", lang) in lines[0] for v in start.values())
+    sx, sh = (methods_module.sigmas(i, [784, 8, 10]) for i in ("xavier", "he"))
+    assert (
+        f"{text.num(sx[0], '.4f', lang)} " in lines[1] and text.num(sh[0], ".4f", lang) in lines[1]
+    )
+    ratios = [h / x for x, h in zip(sx, sh, strict=True)]
+    assert f"{text.num(ratios[0], '.2f', lang)} " in lines[1]
+    apart = max(ratios) >= handin.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
+    assert (f"{text.num(max(ratios), '.2f', lang)} " in lines[1]) == apart
+    dead = diag["relu"].first_layer("normal", 0).dead_frac
+    assert f"N(0, 1) {text.pct(dead, lang)}" in lines[2]
+
+
+def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_path):
+    (f,) = found["lab7"]
+    record = f.results["he"]
+    rates = (0.001, 0.00316, 0.01)
+    low = record._replace(
+        val_loss=np.stack([record.test_loss + k for k in range(3)]),  # Lowest first.
+        train_loss=np.stack([record.train_loss] * 3),
+        diverged_step=np.stack([record.diverged_step] * 3),
+        grid={"learning_rate": rates},
+    )
+    edited = {**found, "lab7": [f._replace(results={"he": low})], "lab6": []}
+    (line,) = handin.edge_lines(edited, tmp_path, "en")
+    assert line.startswith("He, ReLU: the chosen rate 0.001 is the lowest of its grid (0.001–0.01)")
+    assert (
+        f"`python -m experiments.lab7 --act=relu --dataset=synthetic --out_dir={tmp_path} " in line
+    )
+    assert line.endswith("--lr_grid=7`.")
+
+
+def test_title_block_names_the_author_and_figures_have_captions(out_dir):
+    blocks = handin.build(out_dir, "pl", author="Jan Kowalski, 123456, gr. 3")
+    assert blocks[0] == document.Heading(1, text.say("pl", "handin.title"))
+    assert blocks[1].text.startswith("Autor: Jan Kowalski, 123456, gr. 3 · Data: ")
+    figures = [b for b in blocks if isinstance(b, document.Image)]
+    for b in figures:
+        stem = b.path.stem
+        assert b.caption == (plots.caption(stem, "pl") if stem in handin.CAPTIONED else "")
+    assert handin.name_label("xavier", "pl") == "Xavier (Glorot)"
+    assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
+    own = section(blocks, "Własna dyskusja wyników")
+    assert own == [document.Paragraph(text.say("pl", "handin.own"))]
+
+
+def test_each_language_has_its_own_files_and_pdf_without_a_browser_is_one_line(
+    copy, run_cli, tmp_path, monkeypatch
+):
+    for lang in ("pl", "en"):
+        done = run_cli("report", f"--out_dir={copy}", f"--lang={lang}", "--author=A. B.")
+        assert done.returncode == 0, done.stderr
+    assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
+    assert (copy / "report.en.md").read_text().startswith("# Exercise 3")
+    assert "Author: A. B. · Date: " in (copy / "report.en.md").read_text()
+    monkeypatch.setenv("PATH", str(tmp_path))  # No browser on it.
+    done = run_cli("report", f"--out_dir={copy}", "--lang=pl", "--pdf")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("error: no Chromium or Chrome found")
+    assert not (copy / "report.pl.pdf").exists()
+
+
+def test_pdf_with_a_browser(copy, run_cli):
+    if document.browser() is None:
+        pytest.skip("no chromium")
+    done = run_cli("report", f"--out_dir={copy}", "--lang=pl", "--pdf")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == str(copy / "report.pl.pdf")
+    assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")

@@ -102,6 +102,10 @@ DYNAMIC = {
     "diag.ylabel.": ("saturated_frac", "dead_frac"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
+    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # handin._pair_case
+    "handin.loss.": ("same", "differ"),
+    "handin.why.": ("saturated_frac", "dead_frac"),
+    "handin.edge.": ("low", "high"),
     "traj.name.": tuple(surfaces.SURFACES),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
