@@ -15,13 +15,15 @@ from several shared settings, those of the most recently finished record are use
 and the report says so. The sections are ``report.section``'s, and the comparison
 and the conclusions use the same ``summary.summarize`` rows and ``summary.ranked``
 order as its tables: a configuration *beats* the baseline only with a lower final
-training loss at p < ``summary.ALPHA`` (``summary.compare``).
+training loss at a Holm-adjusted p < ``summary.ALPHA`` (``summary.compare``), and is
+called fastest only at rank 1 alone.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import math
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -225,9 +227,16 @@ def _intro(found: Found, lang: str) -> str:
     data = [say(f"dataset.{d}") for d in _datasets(every)]
     acts = dict.fromkeys(f.act for f in every)
     seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
-    return say(
+    intro = say(
         "handin.intro", data=_join(data, lang), acts=_join(acts, lang), seeds=_join(seeds, lang)
     )
+    fewer = [
+        say("stat.fewer_run", where=f"{f.experiment}/{f.act}/{r.config}", n=r.n_used, seeds=r.seeds)
+        for f in every
+        for r in f.rows
+        if r.diverged
+    ]
+    return f"{intro} {say('stat.fewer', runs='; '.join(fewer))}" if fewer else intro
 
 
 def _setup(found: Found, lang: str) -> list[document.Block]:
@@ -399,7 +408,8 @@ def _comparison(found: Found, lang: str) -> list[document.Block]:
     if not rows:
         return []
     columns = ("experiment", "act", "ex2", "ex2_loss", "ex2_acc", "fastest", "loss", "test_acc")
-    header = [text.say(lang, f"col.{c}") for c in (*columns, "speedup", "p_loss")]
+    header = [text.say(lang, f"col.{c}") for c in (*columns, "speedup")]
+    header.append(text.say(lang, "stat.col.p_holm_loss"))
     return [
         document.Heading(2, text.say(lang, "h.comparison")),
         document.Paragraph(text.say(lang, "compare.explain")),
@@ -417,15 +427,18 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
         ]
 
     best = summary.ranked(f.rows)[0]
+    tied = [r.config for r in summary.ranked(f.rows) if r.rank == 1]
     return [
         text.say(lang, f.lab.short_key),
         f.act,
         report.name(f.base, lang) if f.base else f.provenance.baseline,
         *loss_acc(f.base),
-        report.name(best, lang),
+        " = ".join(report.name(r, lang) for r in summary.ranked(f.rows) if r.rank == 1)
+        if len(tied) > 1
+        else report.name(best, lang),
         *loss_acc(best),
         report.speedup_cell(best, lang),
-        text.p_value(best.p_vs_baseline, lang, cell=True),
+        text.p_value(best.p_holm, lang, cell=True),
     ]
 
 
@@ -445,60 +458,84 @@ def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Bloc
 def conclusion(found: Finished, lang: str = "en") -> str:
     """One activation's ``summary.compare`` in words, for the conclusions.
 
-    The fastest configuration against the baseline (how many times sooner it reaches
-    the baseline's final loss, where both end), then which configurations end lower,
-    or higher, than the baseline beyond noise (p < ``summary.ALPHA``).
+    The leader against the runner-up ("fastest" only of rank 1 alone, else the tied
+    configurations), the first of the ranking against the baseline (how many times
+    sooner it reaches the baseline's final loss, where both end), then which
+    configurations end significantly lower, or higher, than the baseline (Holm-adjusted
+    p < ``summary.ALPHA``). Without a target (``report.no_target``) only the final
+    losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
     label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
     c = summary.compare(found.rows, found.provenance.baseline)
-    if c.baseline is None:
+    problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
+    if c.baseline is None and problem is None:
         name = found.provenance.baseline
         return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
         "label": label,
-        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang),
-        "base_acc": text.pct(c.baseline.test_acc_mean, lang),
+        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang) if c.baseline else "—",
+        "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
-    if c.best is c.baseline:
+    if problem:
+        first = say("stat.concl.no_target", act=found.act, reason=problem)
+    elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
-        first = _fastest(c, found.provenance.shared.epochs, values, lang)
+        first = _fastest(found, c, values, lang)
     lower = [report.name(r, lang) for r in c.lower]
     names = f": {', '.join(lower)}" if lower else ""
-    share = text.share(lang, len(lower), len(c.others), noun, "concl.ends")
-    sentences = [
-        first,
-        say("concl.beat", noun=share, label=say(found.lab.baseline_key), names=names),
-    ]
+    tested = [r for r in c.others if math.isfinite(r.p_holm)]
+    test = say(f"stat.test.{found.rows[0].pairing}")
+    share = text.share(lang, len(lower), len(tested), noun, "concl.ends")
+    base_label = say(found.lab.baseline_key)
+    sentences = [first, say("stat.beat", share=share, test=test, label=base_label, names=names)]
     if c.higher:
         names = ", ".join(report.name(r, lang) for r in c.higher)
-        sentences.append(say("concl.worse", k=len(c.higher), names=names))
+        sentences.append(say("stat.worse", k=len(c.higher), names=names))
     return " ".join(sentences)
 
 
-def _fastest(c: summary.Comparison, total: int, values: Mapping[str, str], lang: str) -> str:
-    """The fastest configuration against the baseline, in one sentence."""
+def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
+    """The leader against the runner-up, then the first configuration of the ranking
+    other than the baseline against the baseline."""
     num = functools.partial(text.num, lang=lang)
-    best, base = c.best, c.baseline
-    return text.say(
-        lang,
-        "concl.fastest",
-        name=report.name(best, lang),
-        speed=report.speedup_words(best, lang),
-        epochs=num(best.epochs_to_target, ".2f"),
-        total=text.count(lang, total, "count.epoch_gen"),
-        loss=num(best.final_train_loss_mean, ".4f"),
-        acc=text.pct(best.test_acc_mean, lang),
-        loss_verdict=report.verdict(
-            best.p_vs_baseline, best.final_train_loss_mean - base.final_train_loss_mean, lang
-        ),
-        acc_verdict=report.verdict(
-            best.test_acc_p_vs_baseline, best.test_acc_mean - base.test_acc_mean, lang
-        ),
-        **values,
+    base, name = c.baseline, found.provenance.baseline
+    ranking = summary.ranking(found.results, name)
+    top = report.leader(found.rows, ranking, lang)
+    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    best = next((r for r in c.others if not r.all_diverged), None)
+    if best is None:
+        return " ".join(sentences)
+    speed = report.speedup_words(best, name, lang, report.digits(ranking, name, best))
+    sentences.append(
+        text.say(
+            lang,
+            "stat.concl.best",
+            name=report.name(best, lang),
+            used=report.used(best, lang),
+            speed=speed,
+            epochs=num(best.epochs_to_target, ".2f"),
+            total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
+            loss=num(best.final_train_loss_mean, ".4f"),
+            acc=text.pct(best.test_acc_mean, lang),
+            loss_verdict=report.verdict(
+                best.p_holm,
+                best.p_vs_baseline,
+                best.final_train_loss_mean - base.final_train_loss_mean,
+                lang,
+            ),
+            acc_verdict=report.verdict(
+                best.test_acc_p_holm,
+                best.test_acc_p_vs_baseline,
+                best.test_acc_mean - base.test_acc_mean,
+                lang,
+            ),
+            **values,
+        )
     )
+    return " ".join(sentences)
 
 
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:

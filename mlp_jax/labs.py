@@ -6,8 +6,8 @@ defaults and the text keys of its title and words. The CLIs, the hand-in report 
 the text-key test all read these specs: adding an experiment is one entry here (plus
 its CLI and its phrases in ``text``).
 
-Lab 7's choice of optimizer lives here too (``lab7_choice``): lab 6's fastest
-configuration on the same data, as a frozen ``records.Choice``.
+Lab 7's choice of optimizer lives here too (``lab7_choice``): lab 6's rank-1
+configuration (ties broken by the final training loss, then the lab's order) on the same data, as a frozen ``records.Choice``.
 """
 
 from __future__ import annotations
@@ -104,20 +104,41 @@ def get(name: str) -> Lab:
 
 
 def lab7_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> records.Choice | None:
-    """Lab 6's fastest optimizer on the same data, as lab 7 uses it (None without results).
+    """Lab 6's rank-1 optimizer on the same data, as lab 7 uses it (None without results).
 
     Lab 6's ``experiment.latest`` records on the same data (``Dataset.digest``: a
-    validation split held out of it does not make it other data); the first of their
-    ranking (``summary.ranked``) wins, at the rate lab 6 reported it.
+    validation split held out of it does not make it other data); the configuration
+    of ``rank`` 1 in their summary (``summary.summarize``: none significantly faster)
+    wins, at the rate lab 6 reported it. Several at rank 1 are a tie: the lowest
+    final mean training loss breaks it, then the lab's order (``tie_break``
+    ``loss`` or ``order``). Without ranks (no target) the first of
+    ``summary.ranked`` wins.
     """
     same_data = lambda record: record.provenance.data_digest == dataset.digest
     results = experiment.latest(LAB6.folder(out_dir, act), same_data).results
     if not results:
         return None
     baseline = next(iter(results.values())).provenance.baseline
-    best = summary.ranked(summary.summarize(act, results, baseline))[0]
+    rows = summary.summarize(act, results, baseline)
+    first = [r for r in rows if r.rank == 1] or summary.ranked(rows)[:1]
+    best, tie_break = _tie_break(first)
     spec = results[best.config].provenance.config
-    return records.Choice(spec["optimizer"], best.learning_rate, "lab6", best.config)
+    tied = tuple(r.config for r in first if r is not best)
+    return records.Choice(
+        spec["optimizer"], best.learning_rate, "lab6", best.config, tied, tie_break
+    )
+
+
+def _tie_break(first: list[records.SummaryRow]) -> tuple[records.SummaryRow, str]:
+    """The lowest final mean training loss of ``first`` (the lab's order), and what
+    broke the tie: "" alone, ``loss``, or ``order`` when the lowest loss is shared."""
+    if len(first) == 1:
+        return first[0], ""
+    order = {name: i for i, name in enumerate(LAB6.defaults)}
+    first = sorted(first, key=lambda r: order.get(r.config, len(order)))
+    low = min(r.final_train_loss_mean for r in first)
+    lowest = [r for r in first if r.final_train_loss_mean == low]
+    return lowest[0], "loss" if len(lowest) == 1 else "order"
 
 
 def lab7_optimizer(

@@ -180,12 +180,23 @@ class Choice(_Json):
       why: one of ``CHOICE_REASONS``: ``flag`` (``--optimizer``), ``lab6`` (lab 6's
         fastest) or ``default``.
       config: lab 6's configuration it came from (``why == "lab6"``), else None.
+      tied: the other configurations that shared lab 6's rank 1 with it (none
+        significantly faster than another); () when it was first alone.
+      tie_break: what picked it among the tied: ``loss`` (the lowest final mean
+        training loss) or ``order`` (equal losses: the first in the lab's order);
+        "" without a tie.
     """
 
     optimizer: str
     rate: float
     why: str
     config: str | None = None
+    tied: tuple[str, ...] = ()
+    tie_break: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Choice:
+        return cls(**{**data, "tied": tuple(data.get("tied", ()))})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -458,6 +469,20 @@ class SummaryRow(_Json):
       test_acc_ci_hi: its upper end.
       test_acc_p_vs_baseline: Welch's p of the final test accuracy against the baseline.
       learning_rate: the (chosen) learning rate.
+      rank: 1 + the number of configurations significantly faster (``stats.ranks``);
+        ties share a rank; NaN when there is no target or every seed diverged.
+      p_holm: ``p_vs_baseline`` Holm-adjusted over the experiment and activation's
+        configurations (``stats.holm``).
+      test_acc_p_holm: ``test_acc_p_vs_baseline`` Holm-adjusted likewise.
+      speedup_note: why there is no speed-up although the configuration has runs:
+        ``no_baseline`` (no baseline record), or the ``stats.IllDefinedTarget``
+        reason (``no_run``, ``chance``, ``no_fall``); empty otherwise.
+      n_used: seeds that entered the means (those that never diverged).
+      speedup_is_bound: the target is reached within the first epoch: the speed-up
+        is *at least* ``speedup_vs_baseline`` and has no interval.
+      pairing: ``paired`` (the configurations share seed ids and base seed: paired
+        bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
+        pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
     """
 
     act: str
@@ -481,6 +506,13 @@ class SummaryRow(_Json):
     test_acc_ci_hi: float
     test_acc_p_vs_baseline: float
     learning_rate: float
+    rank: float = math.nan
+    p_holm: float = math.nan
+    test_acc_p_holm: float = math.nan
+    speedup_note: str = ""
+    n_used: int = 0
+    speedup_is_bound: bool = False
+    pairing: str = "paired"
 
     @property
     def all_diverged(self) -> bool:
@@ -493,10 +525,16 @@ class SummaryRow(_Json):
 
     @classmethod
     def from_csv(cls, row: Mapping[str, str]) -> SummaryRow:
-        """The row a ``summary.csv`` line holds (an empty field: NaN)."""
+        """The row a ``summary.csv`` line holds (an empty field: NaN; a column an older
+        file lacks: the field's default)."""
         kinds = {f.name: f.type for f in dataclasses.fields(cls)}
-        parse = {"int": int, "float": lambda s: float(s) if s else math.nan, "str": str}
-        return cls(**{c: parse[kinds[c]](row[c]) for c in SUMMARY_COLUMNS})
+        parse = {
+            "int": int,
+            "float": lambda s: float(s) if s else math.nan,
+            "str": str,
+            "bool": lambda s: s == "True",
+        }
+        return cls(**{c: parse[kinds[c]](row[c]) for c in SUMMARY_COLUMNS if c in row})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SummaryRow:

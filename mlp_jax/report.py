@@ -17,11 +17,12 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from mlp_jax import document, labs, methods, plots, records, summary, text, util
+from mlp_jax import document, labs, methods, plots, records, stats, summary, text, util
 from mlp_jax.records import History, SummaryRow
 
 Log = Callable[[str], None]
 Results = Mapping[str, History]
+Ranking = stats.Ranking | None
 
 
 def provenance(results: Results) -> records.Provenance:
@@ -109,24 +110,44 @@ def section(
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
     of_label = say(lab.baseline_gen_key)
-    ranking = _ranking_lines(rows, first.baseline, of_label, first.shared.epochs, lang)
+    ranks = summary.ranking(results, first.baseline)
+    ranking = _ranking_lines(results, rows, ranks, of_label, lang)
     return [
         document.Heading(level, f"{say(lab.title_key)} — {act}"),
-        document.Items(_setup_lines(first, rows, label, lang)),
+        document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
         document.Table([say("col.config"), say("col.settings")], settings),
         document.Heading(level + 1, say("h.results")),
-        document.Paragraph(say("results.explain")),
-        _results_table(rows, lang),
+        document.Paragraph(explain(rows, lang)),
+        _results_table(rows, lang, ranks, first.baseline),
         document.Heading(level + 1, say("h.ranking")),
-        document.Items(ranking, ordered=True),
+        document.Items(ranking),
+        *([document.Paragraph(top)] if (top := leader(rows, ranks, lang)) else []),
         document.Heading(level + 1, say("h.plots")),
         document.Paragraph(say("plots.bands")),
         *(document.Image(say(f"fig.{f}"), folder / f"{f}.png", link(f"{f}.png")) for f in figures),
     ]
 
 
+def explain(rows: Sequence[SummaryRow], lang: str) -> str:
+    """What the results table's columns mean, with the test the rows used."""
+    method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
+    m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
+    return text.say(lang, "stat.explain", method=method, m=m)
+
+
+def tie_words(choice: records.Choice, lang: str) -> str:
+    """Lab 7's choice among lab 6's configurations tied at rank 1, and what broke the tie."""
+    names = ", ".join(sorted((choice.config or choice.optimizer, *choice.tied)))
+    how = text.say(lang, f"stat.tie.{choice.tie_break}")
+    return text.say(lang, "stat.choice_tie", names=names, name=choice.config, how=how)
+
+
 def _setup_lines(
-    first: records.Provenance, rows: Sequence[SummaryRow], label: str, lang: str
+    first: records.Provenance,
+    rows: Sequence[SummaryRow],
+    label: str,
+    lang: str,
+    problem: str | None,
 ) -> list[str]:
     say = functools.partial(text.say, lang)
     shared, baseline = first.shared, first.baseline
@@ -148,10 +169,13 @@ def _setup_lines(
         rate = text.num(first.choice.rate, "g", lang)
         optimizer = methods.label(first.choice.optimizer, lang)
         lines.append(say("choice", name=optimizer, rate=rate, why=why))
+        lines += [tie_words(first.choice, lang)] if first.choice.tied else []
     base = summary.baseline_row(rows, baseline)
     shown = name(base, lang) if base else methods.label(baseline, lang)
-    if base is None or not math.isfinite(base.final_train_loss_mean):
+    if base is None:
         lines.append(say("setup.no_baseline", name=shown, label=label))
+    elif problem:
+        lines.append(problem)
     else:
         goal = text.num(base.final_train_loss_mean, ".4f", lang)
         lines.append(say("setup.baseline", name=shown, label=label, target=goal))
@@ -160,43 +184,46 @@ def _setup_lines(
     return lines
 
 
-def _results_table(rows: Sequence[SummaryRow], lang: str) -> document.Table:
-    cols = (
-        "config",
-        "lr",
-        "diverged",
-        "loss",
-        "epochs",
-        "speedup",
-        "p_loss",
-        "acc",
-        "p_acc",
-        "wall",
-    )
-    header = [text.say(lang, f"col.{c}") for c in cols]
+def _results_table(
+    rows: Sequence[SummaryRow], lang: str, ranking: Ranking, baseline: str
+) -> document.Table:
+    cols = ("config", "lr", "diverged", "rank", "loss", "epochs", "speedup", "p_loss")
+    cols += ("p_holm_loss", "acc", "p_acc", "p_holm_acc", "wall")
+    ours = {"rank", "p_holm_loss", "p_holm_acc"}
+    header = [text.say(lang, f"stat.col.{c}" if c in ours else f"col.{c}") for c in cols]
 
     def cells(r: SummaryRow) -> list[str]:
         num = functools.partial(text.num, lang=lang)
+        acc = text.pct(r.test_acc_mean, lang)
+        if math.isfinite(r.test_acc_ci_lo):
+            acc += f" ({text.pct(r.test_acc_ci_lo, lang)}–{text.pct(r.test_acc_ci_hi, lang)})"
         return [
             name(r, lang),
             num(r.learning_rate, ".3g"),
             f"{r.diverged}/{r.seeds}",
+            num(r.rank, ".0f"),
             f"{num(r.final_train_loss_mean, '.4f')} ± {num(r.final_train_loss_std, '.4f')}",
             num(r.epochs_to_target, ".2f"),
-            speedup_cell(r, lang),
+            speedup_cell(r, lang, digits(ranking, baseline, r)),
             text.p_value(r.p_vs_baseline, lang, cell=True),
-            (
-                f"{text.pct(r.test_acc_mean, lang)} ({text.pct(r.test_acc_ci_lo, lang)}–"
-                f"{text.pct(r.test_acc_ci_hi, lang)})"
-            ),
+            text.p_value(r.p_holm, lang, cell=True),
+            acc,
             text.p_value(r.test_acc_p_vs_baseline, lang, cell=True),
+            text.p_value(r.test_acc_p_holm, lang, cell=True),
             num(r.wall_s, ".1f"),
         ]
 
     return document.Table(header, [cells(r) for r in rows])
 
 
-def speedup_cell(row: SummaryRow, lang: str) -> str:
+def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
+    """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
+    (``stats.stable_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
+    return 2 if ratio is None else stats.stable_decimals(ratio)
+
+
+def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
     """The speed-up as the tables show it: ``3.10× (2.80–3.70)``, ``≥ 5.00×`` when the
     target is reached within the first epoch (a bound: the per-epoch curve can tell no
     finer), the point alone without an interval, ``—`` without a point."""
@@ -207,37 +234,101 @@ def speedup_cell(row: SummaryRow, lang: str) -> str:
     if summary.first_epoch(row):
         return f"≥ {num(point, '.2f')}×"
     return f"{num(point, '.2f')}×" + (
-        f" ({num(lo, '.2f')}–{num(hi, '.2f')})" if math.isfinite(lo) else ""
+        f" ({num(lo, f'.{places}f')}–{num(hi, f'.{places}f')})" if math.isfinite(lo) else ""
     )
 
 
-def speedup_words(row: SummaryRow, lang: str) -> str:
-    """How much sooner (or later) a configuration reaches the target, in words."""
+def used(row: SummaryRow, lang: str) -> str:
+    """`` (only 1 of 10 seeds did not diverge)`` when seeds diverged, else ""."""
+    if not row.diverged:
+        return ""
+    key = "stat.only" if row.n_used == 1 else "stat.used"
+    return text.say(lang, key, n=row.n_used, seeds=row.seeds)
+
+
+def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
+    """How much sooner (or later) a configuration reaches the target, in words: "sooner"
+    or "later" only when the interval excludes 1."""
     num = functools.partial(text.num, lang=lang)
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
+    factor = num(point, ".2f")
     if summary.first_epoch(row):
-        return text.say(lang, "speed.at_least", factor=num(point, ".2f"))
-    if point >= 1:
-        return text.say(
-            lang, "speed.sooner", factor=num(point, ".2f"), lo=num(lo, ".2f"), hi=num(hi, ".2f")
-        )
+        return text.say(lang, "speed.at_least", factor=factor)
+    if not math.isfinite(lo):
+        return text.say(lang, "stat.no_interval", factor=factor)
+    ends = {"lo": num(lo, f".{places}f"), "hi": num(hi, f".{places}f", missing="∞")}
+    if lo > 1:
+        return text.say(lang, "stat.sooner", factor=factor, **ends)
+    if hi >= 1:
+        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, **ends)
     # Slower: the same interval, as how many times later (1/hi .. 1/lo).
     later = [1 / v if v > 0 else math.inf for v in (point, hi, lo)]
     return text.say(
         lang,
-        "speed.later",
+        "stat.later",
         factor=num(later[0], ".2f"),
-        lo=num(later[1], ".2f"),
-        hi=num(later[2], ".2f", missing="∞"),
+        lo=num(later[1], f".{places}f"),
+        hi=num(later[2], f".{places}f", missing="∞"),
     )
 
 
-def verdict(p: float, difference: float, lang: str) -> str:
-    """A Welch test against the baseline in words: beyond noise when p < ``summary.ALPHA``."""
-    if not math.isfinite(p):
-        return text.say(lang, "verdict.none")
-    key = "same" if p >= summary.ALPHA else ("lower" if difference < 0 else "higher")
-    return text.say(lang, f"verdict.{key}", p=text.p_value(p, lang))
+def verdict(p_holm: float, p: float, difference: float, lang: str) -> str:
+    """A test against the baseline in words: significant when the Holm-adjusted p is
+    below ``summary.ALPHA``; the raw p beside it."""
+    if not math.isfinite(p_holm):
+        return text.say(lang, "stat.no_test")
+    key = "same" if p_holm >= summary.ALPHA else ("lower" if difference < 0 else "higher")
+    return text.say(
+        lang,
+        f"stat.{key}",
+        p=text.p_value(p_holm, lang, cell=True),
+        raw=text.p_value(p, lang, cell=True),
+    )
+
+
+def no_target(results: Results, label: str, lang: str) -> str | None:
+    """The sentence that says why there is no target when the baseline's record exists
+    but its final loss is no target (``summary.target_problem``); None otherwise."""
+    name = provenance(results).baseline
+    ill = summary.target_problem(results[name]) if name in results else None
+    if ill is None:
+        return None
+    num = functools.partial(text.num, spec=".4f", lang=lang)
+    return text.say(
+        lang,
+        f"stat.no_target.{ill.reason}",
+        name=name,
+        label=label,
+        acc=text.pct(ill.accuracy, lang),
+        chance=text.pct(ill.chance, lang),
+        first=num(ill.first),
+        final=num(ill.final),
+        spread=num(ill.spread),
+    )
+
+
+def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | None:
+    """The leader against the runner-up: "fastest" alone only at rank 1 alone, otherwise
+    the tied configurations and their ratio; None with fewer than 2 ranked."""
+    order = [r for r in summary.ranked(rows) if math.isfinite(r.rank)]
+    if ranking is None or len(order) < 2:
+        return None
+    first, second = order[0].config, order[1].config
+    ratio = ranking.ratio[second, first]
+    places = stats.stable_decimals(ratio)
+    num = functools.partial(text.num, lang=lang)
+    values = {
+        "ratio": num(ratio.point, ".2f"),
+        "lo": num(ratio.lo, f".{places}f"),
+        "hi": num(ratio.hi, f".{places}f", missing="∞"),
+        "first": first,
+        "second": second,
+    }
+    tied = [f"**{r.config}**" for r in order if r.rank == 1]
+    if len(tied) == 1:
+        return text.say(lang, "stat.leader.alone", name=first, **values)
+    names = ", ".join(tied[:-1]) + text.say(lang, "stat.and") + tied[-1]
+    return text.say(lang, "stat.leader.tie", names=names, **values)
 
 
 def name(row: SummaryRow, lang: str) -> str:
@@ -246,34 +337,55 @@ def name(row: SummaryRow, lang: str) -> str:
 
 
 def _ranking_lines(
-    rows: Sequence[SummaryRow], baseline: str, label: str, epochs: int, lang: str
+    results: Results, rows: Sequence[SummaryRow], ranking: Ranking, label: str, lang: str
 ) -> list[str]:
-    base = summary.baseline_row(rows, baseline)
-    return [_ranking_line(r, base, label, epochs, lang) for r in summary.ranked(rows)]
+    first = provenance(results)
+    base = summary.baseline_row(rows, first.baseline)
+    epochs = first.shared.epochs
+    places = {r.config: digits(ranking, first.baseline, r) for r in rows}
+    return [
+        _ranking_line(r, base, label, (epochs, places[r.config]), lang)
+        for r in summary.ranked(rows)
+    ]
 
 
-def _ranking_line(r: SummaryRow, base: SummaryRow | None, label: str, total: int, lang: str) -> str:
+def _ranking_line(
+    r: SummaryRow, base: SummaryRow | None, label: str, total: tuple[int, int], lang: str
+) -> str:
+    """One configuration's line; ``total``: the epochs trained and the decimals of its
+    speed-up interval."""
     num = functools.partial(text.num, lang=lang)
     if r.all_diverged:
         return text.say(lang, "rank.diverged", name=name(r, lang))
     values = {
         "name": name(r, lang),
         "label": label,
-        "total": text.count(lang, total, "count.epoch_gen"),
+        "total": text.count(lang, total[0], "count.epoch_gen"),
+        "used": used(r, lang),
         "epochs": num(r.epochs_to_target, ".2f"),
         "loss": num(r.final_train_loss_mean, ".4f"),
         "acc": text.pct(r.test_acc_mean, lang),
     }
+    target = base is not None and not base.speedup_note and not r.speedup_note
     if base is r:
-        values["epochs"] = text.reached(lang, r.epochs_to_target, total)
-        return text.say(lang, "rank.baseline", **values)
+        values["epochs"] = text.reached(lang, r.epochs_to_target, total[0])
+        return text.say(
+            lang, "stat.rank.baseline" if target else "stat.rank.plain_baseline", **values
+        )
     base_loss = base.final_train_loss_mean if base else math.nan
     base_acc = base.test_acc_mean if base else math.nan
-    values["loss_verdict"] = verdict(r.p_vs_baseline, r.final_train_loss_mean - base_loss, lang)
-    values["acc_verdict"] = verdict(r.test_acc_p_vs_baseline, r.test_acc_mean - base_acc, lang)
+    values["loss_verdict"] = verdict(
+        r.p_holm, r.p_vs_baseline, r.final_train_loss_mean - base_loss, lang
+    )
+    values["acc_verdict"] = verdict(
+        r.test_acc_p_holm, r.test_acc_p_vs_baseline, r.test_acc_mean - base_acc, lang
+    )
+    if not target:
+        return text.say(lang, "stat.rank.plain", **values)
     if not math.isfinite(r.epochs_to_target):
-        return text.say(lang, "rank.never", **values)
-    return text.say(lang, "rank.reached", speed=speedup_words(r, lang), **values)
+        return text.say(lang, "stat.rank.never", **values)
+    speed = speedup_words(r, base.config, lang, total[1])
+    return text.say(lang, "stat.rank.reached", speed=speed, **values)
 
 
 def markdown(folder: Path, act: str, results: Results, rows: Sequence[SummaryRow]) -> str:

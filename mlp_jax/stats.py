@@ -530,8 +530,9 @@ def t_test(a: np.ndarray, b: np.ndarray, *, paired: bool) -> TTest:
 
     Returns:
       A :class:`TTest`. With fewer than 2 values used (pairs, or on a side), or
-      when the statistic is undefined (every difference equal, or both samples
-      constant), ``statistic``, ``df`` and ``p`` are NaN.
+      when the statistic is undefined (every difference equal up to float32
+      rounding, :data:`DEGENERATE_ULPS`, or both samples constant), ``statistic``,
+      ``df`` and ``p`` are NaN: no test.
 
     Raises:
       ValueError: ``paired`` with ``a`` and ``b`` of different lengths.
@@ -551,12 +552,25 @@ def t_test(a: np.ndarray, b: np.ndarray, *, paired: bool) -> TTest:
         return none
     if not paired:
         return dataclasses.replace(none, **dict(zip(("statistic", "df", "p"), welch_t_test(a, b))))
-    if np.ptp(a - b) == 0:
+    if _constant(a - b, np.abs(np.concatenate([a, b])).max()):
         return none
     result = scipy.stats.ttest_rel(a, b)
     return dataclasses.replace(
         none, statistic=float(result.statistic), df=float(result.df), p=float(result.pvalue)
     )
+
+
+DEGENERATE_ULPS = 8
+"""Per-seed differences that vary by at most this many float32 units in the last place
+of the values' magnitude are equal: the values come from float32 training, so such
+variation is rounding, not spread (scipy would divide by it and warn of precision
+loss)."""
+
+
+def _constant(d: np.ndarray, scale: float) -> bool:
+    """Whether the differences ``d`` are all equal up to float32 rounding of values of
+    magnitude ``scale``."""
+    return bool(np.ptp(d) <= DEGENERATE_ULPS * np.finfo(np.float32).eps * scale)
 
 
 def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:

@@ -5,7 +5,12 @@ The lab's question is how much faster each configuration learns than exercise 2'
 the baseline's final mean training loss; ``epochs_to_target`` is the epoch (linearly
 interpolated) at which a configuration's mean training loss first reaches it, and
 ``speedup_vs_baseline`` is the baseline's epochs to the target over the
-configuration's, with a 95% bootstrap interval over seeds (``stats.speedup``).
+configuration's, with a 95% bootstrap interval over seeds (``stats.speedup_ratio``,
+paired when the seeds match). ``rank`` ranks them with ties (``stats.ranks``); the
+p-values are paired t-tests (Welch's when the seeds do not match), Holm-adjusted per
+metric (``p_holm``, ``test_acc_p_holm``). A baseline that learns too little
+(``stats.ill_defined_target``) or is missing gives no target: no speed-ups, no ranks,
+the reason in ``speedup_note``.
 
 With a learning-rate grid, each configuration is reported at the rate whose final
 mean validation loss is lowest (``chosen``): the test set plays no part in the choice.
@@ -15,6 +20,7 @@ Numbers only: ``report`` puts them into words, tables and figures.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -26,7 +32,8 @@ from mlp_jax import records, stats
 from mlp_jax.records import History, SummaryRow
 
 ALPHA = 0.05
-"""Significance level of the Welch tests: p < ALPHA is a difference beyond noise."""
+"""Significance level of the tests against the baseline: a Holm-adjusted p < ALPHA is
+a significant difference."""
 
 METRICS_COLUMNS = (
     "act",
@@ -85,40 +92,116 @@ def target(baseline: History | None) -> float:
     return float(_mean_curve(baseline)[-1])
 
 
-def _p(a: np.ndarray, b: np.ndarray) -> float:
-    return stats.welch_t_test(a, b)[2] if min(a.size, b.size) >= 2 else math.nan
+def paired(results: Mapping[str, History]) -> bool:
+    """Whether the records' seeds match: the same seed ids and base seed, so seed s
+    gave every configuration the same initial key and minibatch order (every
+    comparison inside one experiment)."""
+    keys = {(r.seeds, r.provenance.shared.seed if r.provenance else None) for r in results.values()}
+    return len(keys) == 1
+
+
+def _finals(r: History, field: str) -> np.ndarray:
+    """``[S]`` the last value of ``field`` per seed, NaN for the seeds that diverged."""
+    return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
+
+
+def target_problem(base: History) -> stats.IllDefinedTarget | None:
+    """``stats.ill_defined_target`` of the baseline's record (at its chosen rate), from its
+    training loss and final training accuracy."""
+    base = selected(base)
+    classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
+    return stats.ill_defined_target(_curves(base), base.train_acc[..., -1], n_classes=classes)
+
+
+def _curves(r: History) -> np.ndarray:
+    """``[S, E]`` training losses, NaN throughout for the seeds that diverged (the stats
+    functions leave such runs out, paired with their seed's runs)."""
+    return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
+
+
+def _target_note(base: History | None) -> str:
+    """Why the baseline's final loss is no target (``SummaryRow.speedup_note``), or ""."""
+    if base is None:
+        return "no_baseline"
+    ill = target_problem(base)
+    return "" if ill is None else ill.reason
 
 
 def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[SummaryRow]:
     """One ``SummaryRow`` per configuration (records at their chosen rate).
 
-    Means, standard deviations (ddof 1) and intervals are over non-diverged seeds;
-    accuracy and test loss are after the last epoch; the p-values are Welch's
-    two-sided tests against the baseline.
+    Means (float64), standard deviations (ddof 1) and intervals are over non-diverged
+    seeds; accuracy and test loss are after the last epoch. Against the baseline:
+    paired t-tests and a paired bootstrap when the seeds match (``paired``), else
+    Welch's tests and an unpaired bootstrap; p-values Holm-adjusted per metric over
+    the configurations; ranks with ties (``stats.ranks``). Without a well-defined
+    target (no baseline record, or ``stats.ill_defined_target``) there are no
+    speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
     """
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
-    goal = target(base)
-    return [_row(act, name, r, base, goal) for name, r in picked.items()]
+    same = paired(picked)
+    note = _target_note(base)
+    goal = target(base) if not note else math.nan
+    rows = [_row(act, name, r, base, goal, same, note) for name, r in picked.items()]
+    holm = {f: stats.holm([getattr(r, f) for r in rows]) for f in _HOLM}
+    rows = [
+        dataclasses.replace(r, **{h: float(holm[f][i]) for f, h in _HOLM.items()})
+        for i, r in enumerate(rows)
+    ]
+    if note:
+        return rows
+    order = _ranks(picked, base, same)
+    return [dataclasses.replace(r, rank=float(order.get(r.config, math.nan))) for r in rows]
 
 
-def _speed(r: History, base: History | None, loss: np.ndarray) -> tuple[float, float, float]:
+_HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
+"""Raw p-value field → its Holm-adjusted field (one family per metric)."""
+
+
+def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
+    """``stats.ranks`` of the configurations with a non-diverged seed."""
+    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(curves, _curves(base), paired=same).rank if curves else {}
+
+
+def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
+    """``stats.ranks`` of the records at their chosen rate (every pairwise ratio), None
+    without a well-defined target."""
+    picked = {name: selected(r) for name, r in results.items()}
+    base = picked.get(baseline)
+    if _target_note(base):
+        return None
+    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(curves, _curves(base), paired=paired(picked))
+
+
+def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
+    """The speed-up against the baseline; None when there is none to give."""
+    if note or base is None or not r.finite.any():
+        return None
     if r is base:
-        return (1.0, math.nan, math.nan)  # 1 by definition.
-    if base is not None and loss.size and base.finite.any():
-        speed = stats.speedup(r.train_loss[r.finite], base.train_loss[base.finite])
-        if math.isfinite(speed[0]):
-            return speed
-    return (math.nan,) * 3
+        return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
+    ratio = stats.speedup_ratio(_curves(r), _curves(base), paired=same)
+    return ratio if ratio.point > 0 else None
 
 
-def _row(act: str, name: str, r: History, base: History | None, goal: float) -> SummaryRow:
-    loss, acc = _final(r, "train_loss"), _final(r, "test_acc")
+def _test(r: History, base: History | None, field: str, same: bool) -> float:
+    if base is None or r is base:
+        return math.nan
+    return stats.t_test(_finals(r, field), _finals(base, field), paired=same).p
+
+
+def _row(
+    act: str, name: str, r: History, base: History | None, goal: float, same: bool, note: str
+) -> SummaryRow:
+    loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
     reached = stats.epochs_to_target(_mean_curve(r), goal, interpolate=True) if loss.size else None
-    speed = _speed(r, base, loss)
+    speed = _speed(r, base, same, note)
     acc_mean, acc_lo, acc_hi = (float(v) for v in np.clip(stats.mean_ci(acc), 0.0, 1.0))
-    base_loss = _final(base, "train_loss") if base is not None else np.empty(0)
-    base_acc = _final(base, "test_acc") if base is not None else np.empty(0)
+    if acc.size < 2:
+        acc_lo = acc_hi = math.nan
+    test_loss = _final(r, "test_loss").astype(np.float64)
     return SummaryRow(
         act=act,
         config=name,
@@ -130,26 +213,32 @@ def _row(act: str, name: str, r: History, base: History | None, goal: float) -> 
         test_acc_std=float(acc.std(ddof=1)) if acc.size > 1 else math.nan,
         epochs_to_target=math.nan if reached is None else float(reached),
         wall_s=float(r.provenance.wall_s),
-        final_test_loss_mean=float(np.mean(_final(r, "test_loss"))) if loss.size else math.nan,
-        p_vs_baseline=math.nan if r is base else _p(loss, base_loss),
+        final_test_loss_mean=float(test_loss.mean()) if loss.size else math.nan,
+        p_vs_baseline=_test(r, base, "train_loss", same),
         settings=json.dumps(dict(r.provenance.config)),
         data_source=r.provenance.data_source,
-        speedup_vs_baseline=float(speed[0]),
-        speedup_ci_lo=float(speed[1]),
-        speedup_ci_hi=float(speed[2]),
+        speedup_vs_baseline=speed.point if speed else math.nan,
+        speedup_ci_lo=speed.lo if speed else math.nan,
+        speedup_ci_hi=speed.hi if speed else math.nan,
         test_acc_ci_lo=acc_lo,
         test_acc_ci_hi=acc_hi,
-        test_acc_p_vs_baseline=math.nan if r is base else _p(acc, base_acc),
+        test_acc_p_vs_baseline=_test(r, base, "test_acc", same),
         learning_rate=r.provenance.learning_rate,
+        speedup_note=note if r.finite.any() else "",
+        n_used=int(r.finite.sum()),
+        speedup_is_bound=bool(speed and speed.is_bound),
+        pairing="paired" if same else "unpaired",
     )
 
 
 def ranked(rows: Sequence[SummaryRow]) -> list[SummaryRow]:
-    """By ``epochs_to_target``; then those that never reach it, by final training loss."""
+    """By ``rank`` (ties by ``epochs_to_target``); then those that never reach the
+    target, or have no rank, by final training loss."""
 
     def key(r: SummaryRow) -> tuple:
         reached, loss = r.epochs_to_target, r.final_train_loss_mean
         return (
+            r.rank if math.isfinite(r.rank) else math.inf,
             not math.isfinite(reached),
             reached if math.isfinite(reached) else 0.0,
             loss if math.isfinite(loss) else math.inf,
@@ -166,7 +255,7 @@ def baseline_row(rows: Sequence[SummaryRow], baseline: str) -> SummaryRow | None
 def first_epoch(row: SummaryRow) -> bool:
     """Whether the mean curve is at the target already after the first epoch (a bound:
     the per-epoch curve can tell no finer)."""
-    return row.epochs_to_target == 1.0 and row.speedup_vs_baseline != 1.0
+    return row.speedup_is_bound
 
 
 class Comparison(NamedTuple):
@@ -176,8 +265,8 @@ class Comparison(NamedTuple):
       baseline: the baseline's row; None without its record or finite seed.
       best: the first of ``ranked`` (the baseline itself when none is faster).
       others: every other row, in ``ranked`` order.
-      lower: those that end lower than the baseline, p < ``ALPHA``.
-      higher: those that end higher than the baseline, p < ``ALPHA``.
+      lower: those that end lower than the baseline, Holm-adjusted p < ``ALPHA``.
+      higher: those that end higher than the baseline, Holm-adjusted p < ``ALPHA``.
     """
 
     baseline: SummaryRow | None
@@ -188,8 +277,8 @@ class Comparison(NamedTuple):
 
 
 def compare(rows: Sequence[SummaryRow], baseline: str) -> Comparison:
-    """Who beats the baseline (a lower final training loss at p < ``ALPHA``), who ends
-    worse, and the fastest configuration."""
+    """Who beats the baseline (a lower final training loss at Holm-adjusted p <
+    ``ALPHA``), who ends worse, and the first of the ranking."""
     base = baseline_row(rows, baseline)
     if base is not None and not math.isfinite(base.final_train_loss_mean):
         base = None
@@ -197,7 +286,7 @@ def compare(rows: Sequence[SummaryRow], baseline: str) -> Comparison:
     others = [r for r in order if r.config != baseline]
     if base is None:
         return Comparison(None, order[0], others, [], [])
-    tested = [r for r in others if r.p_vs_baseline < ALPHA]
+    tested = [r for r in others if r.p_holm < ALPHA]
     lower = [r for r in tested if r.final_train_loss_mean < base.final_train_loss_mean]
     higher = [r for r in tested if r.final_train_loss_mean > base.final_train_loss_mean]
     return Comparison(base, order[0], others, lower, higher)

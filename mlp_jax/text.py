@@ -415,6 +415,78 @@ _EN = {
     "{loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     "handin.own": "*[The author's own discussion of the results goes here.]*",
+    # statistics
+    "stat.explain": "*Epochs to target*: the epoch (linearly interpolated) at which a "
+    "configuration's mean training loss first reaches the target. *Speed-up*: the baseline's "
+    "epochs to the target divided by the configuration's, with a 95% bootstrap interval over "
+    "seeds; above 1 is faster, and it is called faster only when the interval excludes 1. "
+    "*Rank*: 1 + the number of configurations significantly faster than this one (the 95% "
+    "interval of the ratio of their epochs to the target excludes 1); ties share a rank. "
+    "*p*: {method} against the baseline, of the final training loss and of the final test "
+    "accuracy; *p Holm*: the same adjusted by Holm's method over the {m} configurations "
+    'compared, per metric. Every "significantly" in this report means a Holm-adjusted '
+    "p < 0.05. Accuracy intervals are 95% t intervals of the mean; with fewer than 2 seeds "
+    "left there is no interval and no test (—).",
+    "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration the "
+    "same initial weights and minibatch order, so the test is on per-seed differences and the "
+    "bootstrap resamples the seeds together; a seed that diverged drops out of its pairs)",
+    "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, so "
+    "the bootstrap resamples each one's seeds on their own)",
+    "stat.test.paired": "paired t-test",
+    "stat.test.unpaired": "Welch's test",
+    "stat.col.rank": "rank",
+    "stat.col.p_holm_loss": "p Holm (loss)",
+    "stat.col.p_holm_acc": "p Holm (accuracy)",
+    "stat.lower": "significantly lower than the baseline's, p = {p} Holm-adjusted, {raw} raw",
+    "stat.higher": "significantly higher than the baseline's, p = {p} Holm-adjusted, {raw} raw",
+    "stat.same": "no significant difference from the baseline's, p = {p} Holm-adjusted",
+    "stat.no_test": "no test",
+    "stat.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
+    "stat.later": "{factor}× later (95% CI {lo}–{hi}×)",
+    "stat.same_speed": "not distinguishable from `{base}` in speed (ratio {factor}, 95% CI "
+    "{lo}–{hi})",
+    "stat.no_interval": "with a ratio of {factor} and no interval",
+    "stat.only": " (only {n} of {seeds} seeds did not diverge)",
+    "stat.used": " ({n} of {seeds} seeds did not diverge)",
+    "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
+    "{loss}, reached {epochs}; test accuracy {acc}.",
+    "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
+    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "({acc_verdict}).",
+    "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
+    "{total}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
+    "accuracy {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "**{name}** ({label}){used}: final training loss {loss}; test "
+    "accuracy {acc}.",
+    "stat.no_target.no_run": "Every seed of the baseline `{name}` ({label}) diverged, so there "
+    "is no target and no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.chance": "The baseline `{name}` ({label}) stays at chance level (mean final "
+    "training accuracy {acc}, chance {chance}), so its final loss is no target and there is no "
+    "speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.no_fall": "The baseline `{name}` ({label}) hardly learns: its mean training "
+    "loss goes from {first} after the first epoch to {final}, a fall no larger than the "
+    "seed-to-seed spread ({spread}); its final loss is no target and there is no speed-up; "
+    "final losses and accuracies are compared instead.",
+    "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
+    "{ratio}× its epochs to the target (95% CI {lo}–{hi}).",
+    "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
+    "{second}: ratio {ratio}, 95% CI {lo}–{hi}).",
+    "stat.and": " and ",
+    "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
+    "stat.tie.loss": "the lowest final training loss",
+    "stat.tie.order": "the lab's order (their final training losses are equal)",
+    "stat.concl.leader": "With {act}: {leader}",
+    "stat.concl.best": "**{name}**{used} reaches the final training loss of {label} {speed}, "
+    "after {epochs} of {total}, and ends at {loss} against {base_loss} "
+    "({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
+    "stat.concl.no_target": "With {act}: {reason}",
+    "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
+    "Holm-adjusted p < 0.05){names}.",
+    "stat.worse": "{k} end significantly higher: {names}.",
+    "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
+    "stat.fewer_run": "{where} ({n} of {seeds})",
 }
 
 _PL = {
@@ -838,6 +910,85 @@ _PL = {
     "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
+    # statistics
+    "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia strata "
+    "konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: liczba "
+    "epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, z 95% "
+    "przedziałem ufności (PU) z bootstrapu po powtórzeniach; powyżej 1 oznacza szybsze "
+    "uczenie, ale „szybciej” piszemy tylko wtedy, gdy przedział nie zawiera 1. *Miejsce*: "
+    "1 + liczba konfiguracji istotnie szybszych od danej (95% PU ilorazu ich liczby epok do "
+    "celu nie zawiera 1); konfiguracje bez istotnej różnicy dzielą miejsce. *p*: {method} "
+    "względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
+    "dokładności na zbiorze testowym; *p Holma*: to samo po poprawce Holma na {m} "
+    "porównywanych konfiguracji, osobno dla każdej miary. Każde „istotnie” w tym raporcie "
+    "oznacza p < 0,05 po poprawce Holma. Przedziały dokładności to 95% przedziały t dla "
+    "średniej; gdy zostaje mniej niż 2 powtórzenia, nie ma przedziału ani testu (—).",
+    "stat.method.paired": "dwustronny test t dla par (powtórzenie s daje każdej konfiguracji "
+    "te same wagi początkowe i tę samą kolejność paczek, więc test dotyczy różnic w obrębie "
+    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie, które okazało się "
+    "rozbieżne, wypada ze swoich par)",
+    "stat.method.unpaired": "dwustronny test t Welcha (powtórzenia konfiguracji się różnią, "
+    "więc bootstrap losuje powtórzenia każdej z nich osobno)",
+    "stat.test.paired": "test t dla par",
+    "stat.test.unpaired": "test Welcha",
+    "stat.col.rank": "miejsce",
+    "stat.col.p_holm_loss": "p Holma (strata)",
+    "stat.col.p_holm_acc": "p Holma (dokładność)",
+    "stat.lower": "istotnie niższa niż dla punktu odniesienia, p = {p} po poprawce Holma, "
+    "{raw} bez poprawki",
+    "stat.higher": "istotnie wyższa niż dla punktu odniesienia, p = {p} po poprawce Holma, "
+    "{raw} bez poprawki",
+    "stat.same": "bez istotnej różnicy względem punktu odniesienia, p = {p} po poprawce Holma",
+    "stat.no_test": "brak testu",
+    "stat.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
+    "stat.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
+    "stat.same_speed": "bez istotnej różnicy szybkości względem `{base}` (iloraz {factor}, "
+    "95% PU {lo}–{hi})",
+    "stat.no_interval": "z ilorazem {factor}, bez przedziału ufności",
+    "stat.only": " (użyto tylko {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
+    "stat.used": " (użyto {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza cel: końcowa strata {loss}, "
+    "osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
+    "{epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
+    "({acc_verdict}).",
+    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu {total}"
+    "; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: końcowa strata {loss} ({loss_verdict}); dokładność "
+    "testowa {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata {loss}; "
+    "dokładność testowa {acc}.",
+    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia `{name}` ({label}) "
+    "okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe straty "
+    "i dokładności.",
+    "stat.no_target.chance": "Punkt odniesienia `{name}` ({label}) pozostaje na poziomie "
+    "zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, zgadywanie {chance}), "
+    "więc jego końcowa strata nie jest celem i nie ma przyspieszeń; porównujemy końcowe straty "
+    "i dokładności.",
+    "stat.no_target.no_fall": "Punkt odniesienia `{name}` ({label}) prawie się nie uczy: jego "
+    "średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
+    "więcej niż rozrzut między powtórzeniami ({spread}); jego końcowa strata nie jest celem "
+    "i nie ma przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "stat.leader.alone": "Najszybciej uczy się jedna konfiguracja, **{name}**: następna, "
+    "**{second}**, potrzebuje {ratio}× tyle epok do celu (95% PU {lo}–{hi}).",
+    "stat.leader.tie": "Najszybciej uczą się {names}, bez istotnej różnicy między nimi ({first} "
+    "wobec {second}: iloraz {ratio}, 95% PU {lo}–{hi}).",
+    "stat.and": " i ",
+    "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły: {names}; wybrano {name}, "
+    "bo {how}.",
+    "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
+    "stat.tie.order": "jest pierwszy w kolejności laboratorium (końcowe straty są równe)",
+    "stat.concl.leader": "Z funkcją aktywacji {act}: {leader}",
+    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} "
+    "{speed}, po {epochs} z {total}, i kończy ze stratą {loss} wobec {base_loss} "
+    "({loss_verdict}); dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
+    "stat.concl.no_target": "Z funkcją aktywacji {act}: {reason}",
+    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż punkt odniesienia "
+    "({label}) ({test}, p < 0,05 po poprawce Holma){names}.",
+    "stat.worse": "Istotnie wyższą końcową stratę osiąga {k}: {names}.",
+    "stat.fewer": "Powtórzenia, które okazały się rozbieżne, są pominięte, więc mniej przebiegów "
+    "wchodzi do wyników dla: {runs}.",
+    "stat.fewer_run": "{where} ({n} z {seeds})",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}

@@ -1,8 +1,12 @@
 """The experiments as data: the registry, and lab 7's choice of optimizer."""
 
+import csv
 import dataclasses
+import math
 
+import numpy as np
 import pytest
+import scipy.stats
 
 from mlp_jax import configs, data, experiment, labs, records, report, summary
 
@@ -48,3 +52,74 @@ def test_lab7_choice_is_the_first_of_lab6s_ranking(tmp_path):
     assert labs.lab7_optimizer(setup.root, "relu", DATA, "nesterov") == records.Choice(
         "nesterov", configs.DEFAULT_LR["nesterov"], "flag"
     )
+
+
+def _row(config, loss, rank=1.0):
+    return records.SummaryRow.from_dict(
+        {f: math.nan for f in records.SUMMARY_COLUMNS}
+        | {"act": "relu", "config": config, "seeds": 3, "diverged": 0, "settings": "{}"}
+        | {"data_source": "x", "speedup_note": "", "n_used": 3, "speedup_is_bound": False}
+        | {"pairing": "paired", "final_train_loss_mean": loss, "rank": rank}
+    )
+
+
+def test_a_tie_at_rank_1_is_broken_by_the_loss_then_the_labs_order():
+    best, how = labs._tie_break([_row("nesterov", 0.2), _row("momentum", 0.1)])
+    assert (best.config, how) == ("momentum", "loss")
+    best, how = labs._tie_break([_row("nesterov", 0.1), _row("momentum", 0.1)])
+    assert (best.config, how) == ("momentum", "order")  # momentum comes first in lab 6.
+    best, how = labs._tie_break([_row("adam", 0.3)])
+    assert (best.config, how) == ("adam", "")
+    choice = records.Choice("momentum", 0.1, "lab6", "momentum", ("nesterov",), "order")
+    assert records.Choice.from_json(choice.to_json()) == choice
+    old = '{"optimizer": "adam", "rate": 0.01, "why": "lab6", "config": "adam"}'
+    assert records.Choice.from_json(old).tied == ()  # Records written before ties load.
+    assert report.tie_words(choice, "en") == (
+        "Lab 6's rank 1 was shared by momentum, nesterov; momentum was picked by the lab's "
+        "order (their final training losses are equal)."
+    )
+    assert report.tie_words(choice, "pl") == (
+        "Pierwsze miejsce w laboratorium 6 dzieliły: momentum, nesterov; wybrano momentum, "
+        "bo jest pierwszy w kolejności laboratorium (końcowe straty są równe)."
+    )
+
+
+def test_a_real_lab6_summary_survives_independent_recomputation(tmp_path):
+    """summary.csv against numpy/scipy on the records: means, paired t, Holm, speed-up."""
+    setup = experiment.Setup.create(
+        "lab6", "sgd", tmp_path, DATA, [784, 8, 10], batch_size=64, epochs=3, seeds=4
+    )
+    by_act = {
+        "relu": [
+            configs.Config(n, n, r) for n, r in (("sgd", 0.05), ("adam", 0.01), ("momentum", 0.05))
+        ]
+    }
+    results = experiment.run(setup, by_act, log=lambda _: None, write=report.write_all)["relu"]
+    with (labs.LAB6.folder(tmp_path, "relu") / "summary.csv").open() as f:
+        rows = {r["config"]: r for r in csv.DictReader(f)}
+    loss = {n: r.train_loss.astype(np.float64) for n, r in results.items()}
+    raw = {}
+    for name in ("adam", "momentum"):
+        final = loss[name][:, -1]
+        assert float(rows[name]["final_train_loss_mean"]) == pytest.approx(final.mean(), rel=1e-5)
+        raw[name] = scipy.stats.ttest_rel(final, loss["sgd"][:, -1]).pvalue
+        assert float(rows[name]["p_vs_baseline"]) == pytest.approx(raw[name], rel=1e-5)
+        assert rows[name]["pairing"] == "paired" and rows[name]["n_used"] == "4"
+        # The speed-up's point: epochs of the mean curves to sgd's final mean loss.
+        goal = loss["sgd"].mean(0)[-1]
+        epochs = [
+            np.interp(-goal, -np.r_[np.inf, c], np.arange(len(c) + 1.0))
+            for c in (loss["sgd"].mean(0), loss[name].mean(0))
+        ]
+        reached = np.any(loss[name].mean(0) <= goal) and loss[name].mean(0)[0] > goal
+        if rows[name]["speedup_note"] or not reached:
+            continue  # No target, never reached, or a bound: checked in test_report.
+        assert float(rows[name]["speedup_vs_baseline"]) == pytest.approx(
+            epochs[0] / epochs[1], rel=1e-4
+        )
+    low, high = sorted(raw.values())
+    holm = {
+        n: min(1.0, 2 * low) if p == low else min(1.0, max(2 * low, high)) for n, p in raw.items()
+    }
+    for name, expected in holm.items():
+        assert float(rows[name]["p_holm"]) == pytest.approx(expected, rel=1e-5)

@@ -216,7 +216,7 @@ def test_summary_columns_are_the_readmes_contract_in_order():
 def test_summary_row_csv_round_trip(tmp_path):
     row = records.SummaryRow.from_dict(
         {
-            c: (math.nan if f.type == "float" else 3)
+            c: {"float": math.nan, "bool": True, "str": "s"}.get(f.type, 3)
             for c, f in zip(records.SUMMARY_COLUMNS, _fields())
         }
         | {"act": "relu", "config": "adam", "settings": '{"a": 1}', "data_source": "x: y"}
@@ -227,6 +227,10 @@ def test_summary_row_csv_round_trip(tmp_path):
         (line,) = list(csv.DictReader(f))
     assert list(line) == list(records.SUMMARY_COLUMNS)
     assert records.SummaryRow.from_csv(line).to_json() == row.to_json()
+    # An older summary.csv, without the statistics columns, still reads (their defaults).
+    old = {c: v for c, v in line.items() if c not in ("rank", "p_holm", "pairing")}
+    assert math.isnan(records.SummaryRow.from_csv(old).rank)
+    assert records.SummaryRow.from_csv(old).pairing == "paired"
 
 
 def test_a_loaded_spec_keeps_its_key_order(tmp_path):

@@ -1,10 +1,13 @@
 """The lab's numbers (``summary``) and words (``report``): target, speed-up, ranking, tables."""
 
+import dataclasses
 import math
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.stats
 
 from mlp_jax import configs, document, records, report, stats, summary, text
 
@@ -63,8 +66,9 @@ SHARED = records.SharedSettings(
 
 
 def ranking(blocks):
-    """The ranking's lines of a ``report.section``."""
-    return next(b.items for b in blocks if isinstance(b, document.Items) and b.ordered)
+    """The ranking's lines of a ``report.section`` (the list after its heading)."""
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == "Ranking")
+    return blocks[at + 1].items
 
 
 def decay(speed, noise=0.01, seed=0):
@@ -104,14 +108,24 @@ def test_target_epochs_and_speedup_are_the_lab_question():
     assert rows["broken"].diverged == S and math.isnan(rows["broken"].final_train_loss_mean)
 
 
-def test_accuracy_gets_a_t_interval_and_a_welch_test():
-    rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
+def test_accuracy_gets_a_t_interval_and_a_paired_test():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # No scipy precision-loss warning.
+        rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
     acc = RESULTS["adam"].test_acc[:, -1]
     half = 2.570582 * acc.std(ddof=1) / math.sqrt(S)  # t(0.975, 5)
     assert rows["adam"].test_acc_ci_lo == pytest.approx(acc.mean() - half)
     assert rows["adam"].test_acc_ci_hi == pytest.approx(acc.mean() + half)
-    base = RESULTS["sgd"].test_acc[:, -1]
-    assert rows["adam"].test_acc_p_vs_baseline == pytest.approx(stats.welch_t_test(acc, base)[2])
+    # Every seed's accuracy is the baseline's + 0.1 (to rounding): no spread, no test.
+    assert math.isnan(rows["adam"].test_acc_p_vs_baseline)
+    assert rows["adam"].pairing == "paired"
+    noisy = dict(RESULTS)
+    noisy["adam"] = RESULTS["adam"]._replace(
+        test_acc=RESULTS["adam"].test_acc + np.linspace(0, 0.02, S)[::-1, None] ** 2
+    )
+    row = summary.summarize("relu", noisy, "sgd")[1]
+    acc, base = noisy["adam"].test_acc[:, -1], RESULTS["sgd"].test_acc[:, -1]
+    assert row.test_acc_p_vs_baseline == pytest.approx(scipy.stats.ttest_rel(acc, base).pvalue)
 
 
 def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
@@ -177,7 +191,165 @@ def test_a_target_reached_within_the_first_epoch_is_a_bound():
     row = rows[1]
     assert row.epochs_to_target == 1.0
     assert report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
-    assert report.speedup_words(row, "en").startswith(
+    assert report.speedup_words(row, "sgd", "en").startswith(
         f"at least {row.speedup_vs_baseline:.2f}× sooner"
     )
-    assert report.speedup_words(row, "pl").startswith("co najmniej")
+    assert report.speedup_words(row, "sgd", "pl").startswith("co najmniej")
+    assert row.speedup_is_bound
+    assert math.isnan(row.speedup_ci_lo) and math.isnan(row.speedup_ci_hi)
+
+
+def _rows(results):
+    return {r.config: r for r in summary.summarize("relu", results, "sgd")}
+
+
+def _words(results, lang="en"):
+    """Every sentence of a section's ranking (and the leader's paragraph) in one text."""
+    rows = summary.summarize("relu", results, "sgd")
+    blocks = report.section("relu", results, rows, Path("x"), lang=lang)
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Ranking",))
+    after = blocks[at + 2]
+    return "\n".join(
+        [*blocks[at + 1].items, *([after.text] if isinstance(after, document.Paragraph) else [])]
+    )
+
+
+def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone():
+    twin = decay(0.6, seed=1)
+    tie = {
+        "sgd": record(decay(0.2), name="sgd"),
+        "a": record(twin, name="a"),
+        "b": record(twin, name="b"),
+    }
+    rows = _rows(tie)
+    assert (rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 1, 3)
+    words = _words(tie)
+    assert "**a** and **b** are fastest, indistinguishable from each other (a against b: " in words
+    assert "ratio 1.00, 95% CI 1.00–1.00)" in words and "fastest alone" not in words
+    fast = tie | {"c": record(decay(1.5, seed=5), name="c")}
+    rows = _rows(fast)
+    assert (rows["c"].rank, rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 2, 2, 4)
+    assert "**c** is fastest alone: the runner-up, **a**, needs " in _words(fast)
+
+
+def test_holm_columns_adjust_the_raw_p_values_per_metric():
+    rows = summary.summarize("relu", RESULTS | {"fast": record(decay(0.4, seed=6))}, "sgd")
+    for raw, adjusted in (
+        ("p_vs_baseline", "p_holm"),
+        ("test_acc_p_vs_baseline", "test_acc_p_holm"),
+    ):
+        p = np.array([getattr(r, raw) for r in rows])
+        tested = np.flatnonzero(np.isfinite(p))
+        order = tested[np.argsort(p[tested])]
+        m, expected, running = len(order), np.full(len(p), np.nan), 0.0
+        for i, k in enumerate(order):  # Holm's step-down, from its definition.
+            running = max(running, min(1.0, (m - i) * p[k]))
+            expected[k] = running
+        np.testing.assert_allclose([getattr(r, adjusted) for r in rows], expected)
+    assert sum(math.isfinite(r.p_holm) for r in rows) == 3  # Not the baseline, not broken.
+
+
+def test_a_plateaued_baseline_gives_no_target_and_no_speed_words():
+    flat = 2.3 * (1 + 0.01 * np.random.default_rng(8).standard_normal((S, E)))
+    results = {"sgd": record(flat, name="sgd"), "adam": RESULTS["adam"]}
+    rows = _rows(results)
+    assert rows["adam"].speedup_note == rows["sgd"].speedup_note == "no_fall"
+    assert math.isnan(rows["adam"].speedup_vs_baseline) and math.isnan(rows["adam"].rank)
+    assert math.isnan(rows["adam"].epochs_to_target)
+    for lang in text.LANGS:
+        words = _words(results, lang)
+        for speed in ("sooner", "later", "reach", "fastest", "szybciej", "wolniej", "osiąga"):
+            assert speed not in words, (lang, speed)
+    setup = document.markdown(report.section("relu", results, list(rows.values()), Path("x")))
+    assert setup.count("hardly learns") == 1 and "compared instead" in setup
+
+
+def test_no_baseline_record_says_so_once_and_no_speed_words():
+    results = {"adam": RESULTS["adam"], "slow": RESULTS["slow"]}
+    rows = _rows(results)
+    assert {r.speedup_note for r in rows.values()} == {"no_baseline"}
+    words = _words(results)
+    assert "does not reach" not in words and "sooner" not in words and "fastest" not in words
+    md = document.markdown(report.section("relu", results, list(rows.values()), Path("x")))
+    assert md.count("has no result here") == 1
+
+
+def test_one_survivor_gets_no_interval_no_test_and_is_named():
+    results = RESULTS | {"lone": record(decay(0.3, seed=9), name="lone", diverged=range(1, S))}
+    row = _rows(results)["lone"]
+    assert row.n_used == 1 and row.diverged == S - 1
+    assert math.isnan(row.test_acc_ci_lo) and math.isnan(row.p_holm)
+    assert math.isnan(row.speedup_ci_lo) and math.isfinite(row.speedup_vs_baseline)
+    words = _words(results)
+    assert f"**lone** (only 1 of {S} seeds did not diverge) reaches" in words
+    assert "with a ratio of" in words and "no test" in words
+    assert "**lone** (użyto tylko 1 z 6 powtórzeń; pozostałe okazały się rozbieżne)" in _words(
+        results, "pl"
+    )
+
+
+def test_all_diverged_rows_have_no_rank_and_a_diverged_baseline_gives_no_target():
+    rows = _rows(RESULTS)
+    assert math.isnan(rows["broken"].rank) and rows["broken"].n_used == 0
+    results = {"sgd": record(decay(0.2), name="sgd", diverged=range(S)), "adam": RESULTS["adam"]}
+    assert _rows(results)["adam"].speedup_note == "no_run"
+    assert "Every seed of the baseline `sgd` (exercise 2's plain SGD) diverged" in (
+        document.markdown(report.section("relu", results, list(_rows(results).values()), Path("x")))
+    )
+
+
+ROW = records.SummaryRow.from_dict(
+    {f: math.nan for f in records.SUMMARY_COLUMNS}
+    | {"act": "relu", "config": "adam", "seeds": 10, "diverged": 3, "settings": "{}"}
+    | {"data_source": "x", "speedup_note": "", "n_used": 7, "speedup_is_bound": False}
+    | {"pairing": "paired", "speedup_vs_baseline": 1.19, "speedup_ci_lo": 0.0}
+    | {"speedup_ci_hi": 1.43}
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "not distinguishable from `sgd` in speed (ratio 1.19, 95% CI 0.00–1.43)"),
+        ("pl", "bez istotnej różnicy szybkości względem `sgd` (iloraz 1,19, 95% PU 0,00–1,43)"),
+    ],
+)
+def test_sooner_only_when_the_interval_excludes_1(lang, expected):
+    assert report.speedup_words(ROW, "sgd", lang) == expected
+    sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02)
+    word = {
+        "en": "1.19× sooner (95% CI 1.02–1.43×)",
+        "pl": "1,19 razy szybciej (95% PU: 1,02–1,43)",
+    }
+    assert report.speedup_words(sooner, "sgd", lang) == word[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "significantly lower than the baseline's, p = 0.031 Holm-adjusted, 0.0062 raw",
+                "no significant difference from the baseline's, p = 0.052 Holm-adjusted",
+                " (7 of 10 seeds did not diverge)",
+            ],
+        ),
+        (
+            "pl",
+            [
+                (
+                    "istotnie niższa niż dla punktu odniesienia, p = 0,031 po poprawce Holma, "
+                    "0,0062 bez poprawki"
+                ),
+                "bez istotnej różnicy względem punktu odniesienia, p = 0,052 po poprawce Holma",
+                " (użyto 7 z 10 powtórzeń; pozostałe okazały się rozbieżne)",
+            ],
+        ),
+    ],
+)
+def test_holm_verdicts_and_seeds_used_in_both_languages(lang, expected):
+    assert report.verdict(0.031, 0.0062, -0.1, lang) == expected[0]
+    assert report.verdict(0.052, 0.0104, -0.1, lang) == expected[1]
+    assert report.used(ROW, lang) == expected[2]
+    assert report.verdict(math.nan, math.nan, 0.0, lang) == text.say(lang, "stat.no_test")

@@ -92,7 +92,12 @@ def _name(func):
 DYNAMIC = {
     "why.": records.CHOICE_REASONS,
     "dataset.": data.DATASETS,
-    "verdict.": ("same", "lower", "higher", "none"),
+    "stat.": ("same", "lower", "higher"),
+    "stat.method.": ("paired", "unpaired"),
+    "stat.test.": ("paired", "unpaired"),
+    "stat.no_target.": ("no_run", "chance", "no_fall"),
+    "stat.tie.": ("loss", "order"),
+    "stat.col.": ("rank", "p_holm_loss", "p_holm_acc"),
     "diag.": ("saturated_frac", "dead_frac"),
     "diag.ylabel.": ("saturated_frac", "dead_frac"),
     "plot.kind.": ("hidden", "output"),
