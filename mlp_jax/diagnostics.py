@@ -219,7 +219,7 @@ def run(
             f"{s.seeds} seeds (seed s uses fold_in({s.seed}, s)); numbers are means "
             "over non-diverged seeds"
         ),
-        *(f"- `{c.name}`: {text.describe(c.spec())}" for c in by_init),
+        *(f"- `{c.name}`: {methods.describe(c.spec())}" for c in by_init),
         f"- Evaluation batch: the first {len(x)} training examples",
     ]
     diagnosis = records.Diagnosis(act, s.epochs, len(x), setup.shared(act), tuple(rows))

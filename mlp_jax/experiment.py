@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 import jax
 import numpy as np
 
-from mlp_jax import activations, configs, data, records, text, train, util
+from mlp_jax import activations, configs, data, methods, records, train, util
 
 PACKAGES = ("mlp_jax", "jax", "jaxlib", "optax", "chex", "numpy", "scipy")
 """Packages whose versions every result records."""
@@ -284,7 +284,7 @@ def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
-        settings = text.describe(
+        settings = methods.describe(
             config.spec(), rates=configs.rate_grid(config.learning_rate, s.lr_grid)
         )
         log(f"{prefix}: {s.seeds} seeds x {s.epochs} epochs, {settings}{eta}")

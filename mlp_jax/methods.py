@@ -364,3 +364,20 @@ def blocks(
         document.Heading(level + 1, say("methods.h_training")),
         document.Items(lines),
     ]
+
+
+def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] = ()) -> str:
+    """A configuration's spec (``configs.Config.spec()``) in one line, in the course's names
+    (Adam, N(0, 1), Xavier (Glorot)); with ``rates``, the learning-rate grid it was trained
+    at instead of its own rate."""
+    rate = functools.partial(text.num, spec=".3g", lang=lang)
+    lr = text.say(lang, "describe.lr", lr=rate(spec["learning_rate"]))
+    if len(rates) > 1:
+        lr = text.say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
+    parts = [label(spec["optimizer"], lang), lr]
+    parts += [f"{k} {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()]
+    if spec.get("schedule"):
+        parts.append(text.say(lang, "describe.schedule", schedule=spec["schedule"]))
+    init = label(spec["init"], lang, spec.get("init_scale", 1.0))
+    parts.append(text.say(lang, "describe.init", init=init))
+    return ", ".join(parts)

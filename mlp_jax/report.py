@@ -105,7 +105,8 @@ def section(
     lab, first = lab_of(results), provenance(results)
     label = say(lab.baseline_key)
     settings = [
-        [n, text.describe(r.provenance.config, lang, summary.rates(r))] for n, r in results.items()
+        [n, methods.describe(r.provenance.config, lang, summary.rates(r))]
+        for n, r in results.items()
     ]
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []

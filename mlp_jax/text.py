@@ -8,7 +8,6 @@ wag, funkcja aktywacji, funkcja straty, epoka, paczka, zbiór uczący.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -1131,22 +1130,3 @@ def data_line(source: str, lang: str) -> str:
 def pct(value: float, lang: str) -> str:
     """A fraction as a percentage with one decimal, e.g. ``86.3%`` (``86,3%`` in Polish)."""
     return num(100 * value, ".1f", lang) + ("%" if math.isfinite(value) else "")
-
-
-def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] = ()) -> str:
-    """A configuration's spec (``configs.Config.spec()``) in one line, in the course's names
-    (Adam, N(0, 1), Xavier (Glorot)); with ``rates``, the learning-rate grid it was trained
-    at instead of its own rate."""
-    from mlp_jax import methods  # methods draws on these phrases itself.
-
-    rate = functools.partial(num, spec=".3g", lang=lang)
-    lr = say(lang, "describe.lr", lr=rate(spec["learning_rate"]))
-    if len(rates) > 1:
-        lr = say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
-    parts = [methods.label(spec["optimizer"], lang), lr]
-    parts += [f"{k} {num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()]
-    if spec.get("schedule"):
-        parts.append(say(lang, "describe.schedule", schedule=spec["schedule"]))
-    init = methods.label(spec["init"], lang, spec.get("init_scale", 1.0))
-    parts.append(say(lang, "describe.init", init=init))
-    return ", ".join(parts)

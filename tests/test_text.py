@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mlp_jax import configs, data, labs, records, surfaces, text
+from mlp_jax import configs, data, labs, methods, records, surfaces, text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,22 +41,22 @@ def test_pct_and_describe():
     assert text.pct(0.8634, "en") == "86.3%" and text.pct(0.8634, "pl") == "86,3%"
     assert text.pct(float("nan"), "en") == "—"
     spec = configs.Config("x", "adam", 0.001, init="normal", init_scale=0.5).spec()
-    assert text.describe(spec) == "Adam, learning rate 0.001, N(0, 0.25) initialization"
+    assert methods.describe(spec) == "Adam, learning rate 0.001, N(0, 0.25) initialization"
     assert (
-        text.describe(spec, "pl")
+        methods.describe(spec, "pl")
         == "Adam, współczynnik uczenia 0,001, inicjalizacja wag: N(0; 0,25)"
     )
     spec = configs.Config("x", "nesterov", 0.01, init="xavier").spec()
     assert (
-        text.describe(spec, "pl")
+        methods.describe(spec, "pl")
         == "Momentum Nesterova, współczynnik uczenia 0,01, inicjalizacja wag: Xavier (Glorot)"
     )
     rates = configs.rate_grid(0.01, 5)
-    assert text.describe(spec, rates=rates) == (
+    assert methods.describe(spec, rates=rates) == (
         "Nesterov momentum, learning rate from a grid of 5, 0.001–0.1, Xavier (Glorot) "
         "initialization"
     )
-    assert text.describe(spec, rates=[0.001]) == text.describe(spec)
+    assert methods.describe(spec, rates=[0.001]) == methods.describe(spec)
 
 
 def _requested_keys():
