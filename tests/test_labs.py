@@ -95,7 +95,7 @@ def test_a_real_lab6_summary_survives_independent_recomputation(tmp_path):
         ]
     }
     results = experiment.run(setup, by_act, log=lambda _: None, write=report.write_all)["relu"]
-    with (labs.LAB6.folder(tmp_path, "relu") / "summary.csv").open() as f:
+    with (setup.folder("relu") / "summary.csv").open() as f:
         rows = {r["config"]: r for r in csv.DictReader(f)}
     loss = {n: r.train_loss.astype(np.float64) for n, r in results.items()}
     raw = {}
