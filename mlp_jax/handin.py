@@ -334,24 +334,15 @@ def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
 
 
 def _figures(f: Finished, folder: Path, lang: str) -> None:
-    """``report.figures``' figures of one activation, with the report's names in the legends."""
-    title = f"{text.say(lang, f.lab.title_key)}, {name_label(f.act, lang)}"
-    labels = _labels(f.results, lang)
-    picked = {n: summary.selected(r) for n, r in f.results.items()}
-    plots.plot_activation(picked, folder, title=title, lang=lang, labels=labels)
-    grids = {n: r for n, r in f.results.items() if r.grid}
-    if grids:
-        picks = {n: summary.chosen(r) for n, r in grids.items()}
-        path = folder / "lr_sensitivity.png"
-        plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang, labels=labels)
+    """``report.figures`` of one activation, with the report's names."""
+    report.figures(f.act, f.results, folder, lang, _labels([f.act, *f.results], lang))
 
 
 def _side_by_side(finished: Sequence[Finished], path: Path, lang: str) -> None:
     """``report.side_by_side``'s figure, with the report's names."""
-    picked = {f.act: {n: summary.selected(r) for n, r in f.results.items()} for f in finished}
     names = [f.act for f in finished] + [n for f in finished for n in f.results]
-    title = text.say(lang, finished[0].lab.title_key)
-    plots.plot_side_by_side(picked, path, title=title, lang=lang, labels=_labels(names, lang))
+    results = {f.act: f.results for f in finished}
+    report.side_by_side(results, path, lang, _labels(names, lang))
 
 
 CAPTIONED = ("loss_epoch", "loss_step", "test_acc", "lr_sensitivity", "activations")

@@ -59,25 +59,40 @@ def write(folder: Path, act: str, results: Results) -> list[SummaryRow]:
     return rows
 
 
-def figures(act: str, results: Results, folder: Path, lang: str = "en") -> list[Path]:
+def figures(
+    act: str,
+    results: Results,
+    folder: Path,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> list[Path]:
     """Draws an activation's figures into ``folder``: the curves at each record's chosen
-    rate, and the LR sensitivity of the records with a grid."""
-    title = f"{text.say(lang, lab_of(results).title_key)}, {act}"
+    rate, and the LR sensitivity of the records with a grid. ``labels``: the names shown
+    for configurations and the activation (default: their own)."""
+    title = f"{text.say(lang, lab_of(results).title_key)}, {(labels or {}).get(act, act)}"
     picked = {name: summary.selected(r) for name, r in results.items()}
-    paths = plots.plot_activation(picked, folder, title=title, lang=lang)
+    paths = plots.plot_activation(picked, folder, title=title, lang=lang, labels=labels)
     grids = {name: r for name, r in results.items() if r.grid}
     if grids:
         picks = {name: summary.chosen(r) for name, r in grids.items()}
         path = folder / "lr_sensitivity.png"
-        paths.append(plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang))
+        paths.append(
+            plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang, labels=labels)
+        )
     return paths
 
 
-def side_by_side(results: Mapping[str, Results], path: Path, lang: str = "en") -> Path:
-    """Draws the activations' training losses side by side (records at their chosen rate)."""
+def side_by_side(
+    results: Mapping[str, Results],
+    path: Path,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    """Draws the activations' training losses side by side (records at their chosen rate);
+    ``labels`` as in ``figures``."""
     picked = {act: {n: summary.selected(r) for n, r in rs.items()} for act, rs in results.items()}
     title = text.say(lang, lab_of(next(iter(results.values()))).title_key)
-    return plots.plot_side_by_side(picked, path, title=title, lang=lang)
+    return plots.plot_side_by_side(picked, path, title=title, lang=lang, labels=labels)
 
 
 def section(
