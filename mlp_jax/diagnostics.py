@@ -288,6 +288,25 @@ def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.T
     return document.Table(header, rows)
 
 
+def layers_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
+    """Every layer at initialization, per init: the measured standard deviation of its
+    pre-activations and, in the hidden layers, the trouble fraction (saturated or dead):
+    where in a deep network two initializers part ways."""
+    say = functools.partial(text.say, lang)
+    column, names = trouble_column(record.act), [methods.label(i, lang) for i in record.inits]
+    header = [say("methods.col.layer")]
+    header += [f"{say('col.preact_std', epoch=0)}: {n}" for n in names]
+    header += [f"{say(f'col.{column}', epoch=0)}: {n}" for n in names] if column else []
+    rows = []
+    for layer in range(record.layers):
+        start = [record.layer(i, layer, 0) for i in record.inits]
+        cells = [str(layer + 1)] + [text.num(r.preact_std, ".3g", lang) for r in start]
+        hidden = layer < record.layers - 1
+        trouble = [text.pct(getattr(r, column), lang) if hidden else "—" for r in start]
+        rows.append(cells + (trouble if column else []))
+    return document.Table(header, rows)
+
+
 def _fmt(value: float, spec: str) -> str:
     return format(value, spec) if math.isfinite(value) else "—"
 

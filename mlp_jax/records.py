@@ -626,7 +626,16 @@ class Diagnosis(_Json):
 
     def first_layer(self, init: str, epoch: int) -> LayerRow:
         """The row of layer 0 (the first hidden layer) of ``init`` at ``epoch``."""
-        return next(r for r in self.rows if (r.init, r.layer, r.epoch) == (init, 0, epoch))
+        return self.layer(init, 0, epoch)
+
+    def layer(self, init: str, layer: int, epoch: int) -> LayerRow:
+        """The row of ``layer`` (0: the first hidden layer) of ``init`` at ``epoch``."""
+        return next(r for r in self.rows if (r.init, r.layer, r.epoch) == (init, layer, epoch))
+
+    @property
+    def layers(self) -> int:
+        """Layers with weights (the hidden ones and the output layer)."""
+        return 1 + max(r.layer for r in self.rows)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Writes the record as JSON, atomically, with ``FORMAT``."""

@@ -235,6 +235,7 @@ _EN = {
     "epoch.last": "in epoch {n}, the last",
     "epoch.after": "after {x} epochs",
     "count.epoch_gen": "epoch|epochs",
+    "count.hidden_layer": "hidden layer|hidden layers",
     "p.equals": "p\u00a0=\u00a0{p}",
     "p.below": "p\u00a0<\u00a0{p}",
     "data.line": "{name}, {origin}; examples: {splits}",
@@ -377,6 +378,14 @@ _EN = {
     "handin.h.discussion": "Discussion",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
+    "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
+    "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
+    "networks, while in a first layer of {fans} the two methods' σ differ by only {first}. "
+    "Lab 7 was therefore run again on a {network} network ({hidden}), with the same data, batch "
+    "size and seeds. The σ of each layer's weights:",
+    "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
+    "initialization (mean over the runs; the last row is the output layer):",
+    "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
     "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — with {a} the "
     "network needs {ratio} times the epochs it needs with {b} to reach the baseline's final "
@@ -720,6 +729,7 @@ _PL = {
     "epoch.last": "w {n}. (ostatniej) epoce",
     "epoch.after": "po {x} epoki",
     "count.epoch_gen": "epoki|epok|epok",
+    "count.hidden_layer": "warstwa ukryta|warstwy ukryte|warstw ukrytych",
     "p.equals": "p\u00a0=\u00a0{p}",
     "p.below": "p\u00a0<\u00a0{p}",
     "data.line": "{name}, {origin}; {splits}",
@@ -867,6 +877,14 @@ _PL = {
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
+    "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",
+    "handin.depth.intro": "W treści zadania zaznaczono, że wynik He uzyskano dla bardzo głębokich "
+    "sieci, a w pierwszej warstwie {fans} σ obu metod różnią się tylko o {first}. Dlatego "
+    "laboratorium 7 powtórzono na sieci {network} ({hidden}), z tymi samymi danymi, rozmiarem "
+    "paczki i powtórzeniami. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.depth.layers": "{act}: zmierzone odchylenie standardowe pobudzeń każdej warstwy "
+    "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
+    "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
     "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — w wariancie {a} "
     "sieć potrzebuje {ratio} razy tyle epok co w wariancie {b}, by osiągnąć końcową stratę "
