@@ -394,7 +394,9 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         figures = ["activation_hist", *([column] if column else [])]
         blocks += [
             document.Heading(3, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
-            document.Paragraph(say("diag.explain", path=f"diagnostics/{act}/report.md")),
+            document.Paragraph(
+                say("diag.explain", path=f"diagnostics/{act}/{diagnostics.report_name(lang)}")
+            ),
             diagnostics.first_layer_table(record, lang),
             *(
                 document.Image(

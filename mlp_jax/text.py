@@ -211,6 +211,25 @@ _EN = {
     "diag.curve_title": "{act}: {what} of the hidden units",
     "diag.grad_title": "{act}: gradient norm per layer",
     "diag.grad_ylabel": "‖∂C/∂W‖ (Frobenius norm)",
+    "diag.eval_batch": "Evaluation batch: the first {n} training examples.",
+    "diag.h_first": "First hidden layer",
+    "diag.h_layers": "Every layer at initialization and after the last epoch",
+    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations "
+    "z = hW + b are pooled over examples and units; the closed form sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), with h the layer's input, holds in expectation at initialization. Saturated: "
+    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 (tanh). "
+    "Dead: the fraction of relu units that are zero on the whole evaluation batch. ‖∂C/∂W‖: "
+    "the Frobenius norm of the cross-entropy's gradient on the evaluation batch.",
+    "diag.col.init": "initialization",
+    "diag.col.layer": "layer",
+    "diag.col.epoch": "epoch",
+    "diag.col.mean": "pre-activation mean",
+    "diag.col.std": "pre-activation std",
+    "diag.col.closed": "closed form",
+    "diag.col.saturated": "saturated",
+    "diag.col.dead": "dead units",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Gradient norm per layer and epoch",
     "lr.title": "LR range test: {optimizer}, {act}, {seeds} seeds",
     "lr.loss": "mean minibatch loss",
     "lr.smoothed": "smoothed",
@@ -705,6 +724,25 @@ _PL = {
     "diag.curve_title": "{act}: {what}, warstwy ukryte",
     "diag.grad_title": "{act}: norma gradientu w każdej warstwie",
     "diag.grad_ylabel": "‖∂C/∂W‖ (norma Frobeniusa)",
+    "diag.eval_batch": "Paczka do pomiarów: pierwsze {n} wzorców zbioru uczącego.",
+    "diag.h_first": "Pierwsza warstwa ukryta",
+    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce",
+    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia "
+    "z = hW + b są liczone łącznie po wzorcach i neuronach; wzór sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), gdzie h to wejście warstwy, jest słuszny w wartości oczekiwanej w chwili "
+    "inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; 0,98] (sigmoid) lub "
+    "z |tanh z| > 0,96 (tanh). Martwe neurony: udział neuronów ReLU równych zeru dla całej "
+    "paczki pomiarowej. ‖∂C/∂W‖: norma Frobeniusa gradientu entropii krzyżowej na tej paczce.",
+    "diag.col.init": "inicjalizacja",
+    "diag.col.layer": "warstwa",
+    "diag.col.epoch": "epoka",
+    "diag.col.mean": "średnia pobudzeń",
+    "diag.col.std": "odch. std. pobudzeń",
+    "diag.col.closed": "wzór",
+    "diag.col.saturated": "nasycenie",
+    "diag.col.dead": "martwe neurony",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Norma gradientu w każdej warstwie w kolejnych epokach",
     "lr.title": "Test zakresu współczynnika uczenia: {optimizer}, {act}, liczba powtórzeń: {seeds}",
     "lr.loss": "średnia strata na paczce",
     "lr.smoothed": "wygładzona",
