@@ -384,7 +384,9 @@ def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] =
     if len(rates) > 1:
         lr = text.say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
     parts = [label(spec["optimizer"], lang), lr]
-    parts += [f"{k} {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()]
+    parts += [
+        f"{k} = {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()
+    ]
     if spec.get("schedule"):
         parts.append(text.say(lang, "describe.schedule", schedule=spec["schedule"]))
     init = label(spec["init"], lang, spec.get("init_scale", 1.0))
