@@ -15,7 +15,7 @@ For every layer of the network, on a fixed evaluation batch (the first
 
   with :math:`\overline{w^2}, \overline{b^2}` the mean squares of the layer's
   weights and biases. It holds in expectation for independent zero-mean weights,
-  i.e. at initialisation: with N(0, 1) weights and 784 pixels in [0, 1] it is
+  i.e. at initialization: with N(0, 1) weights and 784 pixels in [0, 1] it is
   :math:`\sqrt{\sum_i x_i^2} \gg 1`, with Xavier or He weights it is O(1). After
   training the weights depend on the data and it is only a reference.
 - ``saturated_frac`` (sigmoid, tanh): fraction of the layer's activations (over
@@ -34,7 +34,7 @@ For every layer of the network, on a fixed evaluation batch (the first
 
 Layer 0 is the first hidden layer, the last one the output layer (``kind``
 ``"output"``). Stats are computed with jax for all seeds at once (``vmap`` over the
-repeats axis, ``jit``), at initialisation (epoch 0) and after each epoch, then
+repeats axis, ``jit``), at initialization (epoch 0) and after each epoch, then
 averaged over the seeds that never diverged (``stats.finite_runs``; ``seeds`` in each
 row counts them).
 """
@@ -157,7 +157,7 @@ class Study:
     Attributes:
       record: the numbers (``records.Diagnosis``: one ``LayerRow`` per init, layer and
         epoch, means over non-diverged seeds), saved as ``RECORD``.
-      init_activations: init → the hidden activations at initialisation on the
+      init_activations: init → the hidden activations at initialization on the
         evaluation batch, one ``[R, B, units]`` array per hidden layer (all seeds).
       specs: init → its configuration's ``Config.spec()`` (the report's setup lines).
     """
@@ -240,7 +240,7 @@ def _rows(
 
 
 def headline(record: records.Diagnosis, lang: str = "en") -> str:
-    """One sentence: the first hidden layer at initialisation, per init: its pre-activation
+    """One sentence: the first hidden layer at initialization, per init: its pre-activation
     std and the trouble fraction (saturated: sigmoid, tanh; dead: relu)."""
     column = trouble_column(record.act)
     parts = []
@@ -256,7 +256,7 @@ def headline(record: records.Diagnosis, lang: str = "en") -> str:
 
 
 def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
-    """The first hidden layer per init: pre-activation std at initialisation (measured and
+    """The first hidden layer per init: pre-activation std at initialization (measured and
     closed form) and after the last epoch, and the trouble fraction at both."""
     say = functools.partial(text.say, lang)
     column, last = trouble_column(record.act), record.epochs
@@ -368,7 +368,7 @@ def write(study: Study, folder: str | Path) -> list[Path]:
     ``folder``.
 
     Figures, in every language of ``text.LANGS`` (``figure_folder``):
-    ``activation_hist.png`` (hidden activations at initialisation, a panel per hidden
+    ``activation_hist.png`` (hidden activations at initialization, a panel per hidden
     layer, a colour per init), ``saturated_frac.png`` or ``dead_frac.png`` per epoch
     when the activation has that failure, and ``grad_norm.png`` per epoch (log y).
 
