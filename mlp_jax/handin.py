@@ -636,15 +636,16 @@ def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
             seen.setdefault(p.config["optimizer"], [])
             kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
             source = _rate_source(p, () if ex2 else summary.rates(r), lang)
-            if (p.learning_rate, source) not in seen[p.config["optimizer"]]:
-                seen[p.config["optimizer"]].append((p.learning_rate, source))
+            rate = float(f"{p.learning_rate:.6g}")  # A float32 grid point is the same rate.
+            if (rate, source) not in seen[p.config["optimizer"]]:
+                seen[p.config["optimizer"]].append((rate, source))
     return [
         methods.Trained(
             name,
             found[0][0],
             "; ".join(why for _, why in found)
             if len({rate for rate, _ in found}) == 1
-            else "; ".join(f"{text.num(rate, '.3g', lang)}: {why}" for rate, why in found),
+            else "; ".join(f"{text.num(rate, '.3g', lang)} – {why}" for rate, why in found),
             kwargs[name],
         )
         for name, found in seen.items()
