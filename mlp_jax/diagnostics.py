@@ -328,7 +328,12 @@ def report(study: Study, lang: str = "en") -> str:
         _layer_rows_table(record, lang),
         document.Heading(2, say("h.plots")),
         *(
-            document.Image(say(f"fig.{f}"), folder / f"{f}.png", (folder / f"{f}.png").as_posix())
+            document.Image(
+                say(f"fig.{f}"),
+                folder / f"{f}.png",
+                (folder / f"{f}.png").as_posix(),
+                caption(f, record, lang),
+            )
             for f in figures
         ),
     ]
@@ -388,38 +393,42 @@ def write(study: Study, folder: str | Path) -> list[Path]:
     return paths
 
 
+def caption(figure: str, record: records.Diagnosis, lang: str = "en") -> str:
+    """The caption of a figure of ``write`` (a file stem), for the document to print under
+    the image: what was measured, on which examples."""
+    key = "diag.hist_note" if figure == "activation_hist" else "diag.note"
+    return text.say(lang, key, n=text.integer(record.eval_size, lang))
+
+
 def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
     say = functools.partial(text.say, lang)
-    act, column, n = study.act, trouble_column(study.act), study.record.eval_size
-    rows = study.record.rows
+    act, column = study.act, trouble_column(study.act)
+    labels = {init: methods.label(init, lang) for init in study.record.inits}
+    named = methods.label(act, lang)
     paths = [
         plots.plot_histograms(
             study.init_activations,
             folder / "activation_hist.png",
-            title=say("diag.hist_title", act=act),
-            xlabel=f"{act}(z)",
+            title=say("diag.title.activation_hist", act=named),
+            xlabel=say("diag.hist_xlabel"),
             marks=SATURATION.get(act, ()),
             marks_label=say("diag.marks"),
-            note=say("diag.hist_note", n=n),
             lang=lang,
+            labels=labels,
         )
     ]
-    curves = [(column, False, say(f"diag.ylabel.{column}"))] if column else []
-    curves.append(("grad_norm", True, say("diag.grad_ylabel")))
-    for name, log, ylabel in curves:
-        title = say("diag.grad_title", act=act) if name == "grad_norm" else None
-        title = title or say("diag.curve_title", act=act, what=ylabel)
-        path = folder / f"{name}.png"
+    for name in [*filter(None, [column]), "grad_norm"]:
         paths.append(
             plots.plot_layer_curves(
-                rows,
+                study.record.rows,
                 name,
-                path,
-                title=title,
-                ylabel=ylabel,
-                log=log,
-                note=say("diag.note", n=n),
+                folder / f"{name}.png",
+                title=say(f"diag.title.{name}", act=named),
+                ylabel=say(f"diag.ylabel.{name}"),
+                log=name == "grad_norm",
+                percent=name != "grad_norm",
                 lang=lang,
+                labels=labels,
             )
         )
     return paths

@@ -403,6 +403,7 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
                     say(f"fig.{figure}"),
                     out_dir / drawn / f"{figure}.png",
                     (drawn / f"{figure}.png").as_posix(),
+                    diagnostics.caption(figure, record, lang),
                 )
                 for figure in figures
             ),

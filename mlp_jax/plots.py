@@ -236,19 +236,21 @@ def log_ticks(lo: float, hi: float) -> list[float]:
     return ticks[::step]
 
 
-def _locale_axis(axis: Any, lang: str, percent: bool = False) -> None:
-    """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``."""
+def _locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+    """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``; with ``percent``,
+    the data value ``whole`` is 100%."""
     if axis.get_scale() == "log":
         lo, hi = sorted(axis.get_view_interval())
         axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
+    if axis.get_scale() in ("log", "asinh"):  # asinh: the caller's ticks, 0 and ±10^k.
         axis.set_major_formatter(FuncFormatter(lambda v, _: _decimal(v, lang)))
         axis.set_minor_formatter(NullFormatter())
     elif percent:
         lo, hi = sorted(axis.get_view_interval())
-        span = 100 * (hi - lo)  # Percentage points: whole ones unless the axis is narrower.
+        span = 100 * (hi - lo) / whole  # Percentage points: whole ones unless narrower.
         decimals = 0 if span >= 5 else 1 if span >= 0.5 else 2
         percent_formatter = _CommaPercent if lang == "pl" else PercentFormatter
-        axis.set_major_formatter(percent_formatter(xmax=1, decimals=decimals))
+        axis.set_major_formatter(percent_formatter(xmax=whole, decimals=decimals))
     else:
         axis.set_major_formatter(
             (_CommaScalar if lang == "pl" else ScalarFormatter)(useOffset=False)
@@ -260,14 +262,15 @@ def _legend(ax: Axes) -> None:
     ax.legend(loc="best", fontsize="small", framealpha=0.85)
 
 
-def _finish(ax: Axes, lang: str, percent: bool = False) -> None:
-    """Grid, integer epochs, locale tick labels on both axes, legend."""
+def _finish(ax: Axes, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+    """Grid, integer epochs, locale tick labels on both axes (y in percent of ``whole``
+    with ``percent``), legend."""
     ax.grid(True, which="major", alpha=0.4)
     ax.grid(True, which="minor", alpha=0.15)
     if ax.get_xscale() == "linear":
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
     _locale_axis(ax.xaxis, lang)
-    _locale_axis(ax.yaxis, lang, percent)
+    _locale_axis(ax.yaxis, lang, percent, whole)
     _legend(ax)
 
 
@@ -487,6 +490,11 @@ def _asinh_ticks(lo: float, hi: float, width: float) -> list[float]:
     return [t for t in [0.0, *powers, *(-p for p in powers)] if lo <= t <= hi]
 
 
+def _panels_size(n: int) -> tuple[float, float]:
+    """A figure of n panels side by side, wide enough for its title with one panel."""
+    return max(4.5 * n + 1, FIGSIZE[0] + 1), 4.0
+
+
 def plot_histograms(
     values: Mapping[str, Sequence[np.ndarray]],
     path: Path,
@@ -495,40 +503,54 @@ def plot_histograms(
     xlabel: str,
     marks: Sequence[float] = (),
     marks_label: str | None = None,
-    note: str = "",
     lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Path:
-    r"""Writes histograms of per-layer values, a panel per layer and a colour per name.
+    r"""Writes histograms of per-layer values, a panel per layer and a line per name.
 
-    ``values[name][l]`` holds layer l's values (any shape, e.g. ``[seeds, examples,
-    units]``) of configuration ``name`` (e.g. an initializer), coloured with
-    ``colors(list(values))``. A bar is the fraction of all of the name's values of
-    that layer that fall into the bin. Values exactly 0 are kept out of the bars and
-    their fraction goes to the legend ("h = 0: 50%"), as ReLU's inactive units would
-    swamp the panel; non-finite values are dropped. Each panel has ``HIST_BINS``
-    bins shared by the names: linear when every value lies in [−1, 1] (sigmoid,
-    tanh), else uniform on an ``asinh`` axis, :math:`x = w \sinh u`, linear within ±w and logarithmic beyond,
-    w the extent of the shorter side of zero but at least max|x|/1000: ranges
-    orders of magnitude apart (N(0, 1) against He weights) both stay readable, and
-    the small negative side of elu or gelu stays linear.
+    ``values[name][l]`` holds hidden layer l + 1's values (any shape, e.g. ``[seeds,
+    examples, units]``) of configuration ``name`` (e.g. an initializer), drawn in
+    ``styles(list(values))``. A bar is the fraction of all of the name's values of
+    that layer that fall into the bin, in percent on the y axis. Values exactly 0 are
+    kept out of the bars and their fraction goes to the legend ("h = 0: 50%"), as
+    ReLU's inactive units would swamp the panel; non-finite values are dropped. Each
+    panel has ``HIST_BINS`` bins shared by the names: linear when every value lies in
+    [−1, 1] (sigmoid, tanh), else uniform on an ``asinh`` axis, :math:`x = w \sinh u`,
+    linear within ±w and logarithmic beyond, w the extent of the shorter side of zero
+    but at least max|x|/1000: ranges orders of magnitude apart (N(0, 1) against He
+    weights) both stay readable, and the small negative side of elu or gelu stays
+    linear. Tick labels follow ``lang``; what was measured belongs in the document's
+    caption, not in the image.
 
     Args:
-      values: name → one array per layer, layers in order.
+      values: name → one array per hidden layer, layers in order.
       path: PNG file to write; its directory is created if missing.
       title: figure title.
       xlabel: x-axis label of every panel.
       marks: x positions drawn as dashed vertical lines (e.g. saturation thresholds).
       marks_label: legend entry of those lines.
-      note: small grey line under the panels (what was measured).
       lang: the language of the axes' words (``text.LANGS``).
+      labels: name → the name shown in the legend (default: itself).
 
     Returns:
       ``path``.
     """
-    palette = colors(list(values))
+    return _save(_histograms(values, title, xlabel, marks, marks_label, lang, labels or {}), path)
+
+
+def _histograms(
+    values: Mapping[str, Sequence[np.ndarray]],
+    title: str,
+    xlabel: str,
+    marks: Sequence[float],
+    marks_label: str | None,
+    lang: str,
+    labels: Mapping[str, str],
+) -> Figure:
+    looks = styles(list(values))
     n_layers = max((len(v) for v in values.values()), default=0)
     fig, axes = plt.subplots(
-        1, max(n_layers, 1), figsize=(4.5 * n_layers + 1, 4), squeeze=False, layout="constrained"
+        1, max(n_layers, 1), figsize=_panels_size(n_layers), squeeze=False, layout="constrained"
     )
     for layer, ax in enumerate(axes[0][:n_layers]):
         per_name = {name: np.asarray(v[layer], float).ravel() for name, v in values.items()}
@@ -537,11 +559,11 @@ def plot_histograms(
         for name, v in per_name.items():
             counts, _ = np.histogram(nonzero[name], edges)
             zeros = np.mean(v == 0) if v.size else 0.0
-            share = text.num(100 * zeros, ".0f", lang)
-            label = f"{name} (h = 0: {share}%)" if zeros >= 0.005 else name
-            fraction = counts / max(v.size, 1)
-            ax.stairs(fraction, edges, color=palette[name], lw=1.5, label=label)
-            ax.stairs(fraction, edges, color=palette[name], alpha=0.15, fill=True)
+            label = labels.get(name, name)
+            label += f" (h = 0: {text.pct(zeros, lang)})" if zeros >= 0.0005 else ""
+            fraction, look = counts / max(v.size, 1), looks[name]
+            ax.stairs(fraction, edges, color=look.color, ls=look.linestyle, lw=1.5, label=label)
+            ax.stairs(fraction, edges, color=look.color, alpha=0.15, fill=True)
         for i, x in enumerate(marks):
             ax.axvline(x, color="0.4", ls="--", lw=1, label=None if i else marks_label)
         if width is not None:
@@ -549,15 +571,15 @@ def plot_histograms(
             ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
         ax.set_xlim(edges[0], edges[-1])
         ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
-        ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer))
+        ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
+        _locale_axis(ax.xaxis, lang)
+        _locale_axis(ax.yaxis, lang, percent=True)
         ax.legend(fontsize="small")
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(title)
-    if note:
-        fig.supxlabel(note, fontsize="x-small", color="0.35")
-    return _save(fig, Path(path))
+    return fig
 
 
 def plot_layer_curves(
@@ -568,66 +590,76 @@ def plot_layer_curves(
     title: str,
     ylabel: str,
     log: bool = False,
-    note: str = "",
+    percent: bool = False,
     lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> Path:
     """Writes ``column`` against the epoch, a panel per layer and a line per init.
 
+    Layers are numbered from 1, as in the tables; tick labels follow ``lang``. What
+    the lines are belongs in the document's caption, not in the image.
+
     Args:
       rows: ``records.LayerRow``s (``kind`` is shown in the panel title), e.g.
-        ``records.Diagnosis.rows``. Lines
-        follow the order of first appearance of the inits, coloured by ``colors``;
-        layers whose values are all NaN get no panel.
+        ``records.Diagnosis.rows``. Lines follow the order of first appearance of
+        the inits, drawn in ``styles``; layers whose values are all NaN get no panel.
       column: the value to plot.
       path: PNG file to write; its directory is created if missing.
       title: figure title.
       ylabel: y-axis label.
       log: log-scale y axis.
-      note: small grey line under the panels (what the lines are).
+      percent: the values are fractions: drawn in percent, on a 0–100% axis.
       lang: the language of the axes' words (``text.LANGS``).
+      labels: init → the name shown in the legend (default: itself).
 
     Returns:
       ``path``.
     """
-    inits = list(dict.fromkeys(r.init for r in rows))
-    palette = colors(inits)
+    return _save(_layer_curves(rows, column, title, ylabel, log, percent, lang, labels or {}), path)
+
+
+def _layer_curves(
+    rows: Sequence[records.LayerRow],
+    column: str,
+    title: str,
+    ylabel: str,
+    log: bool,
+    percent: bool,
+    lang: str,
+    labels: Mapping[str, str],
+) -> Figure:
+    looks = styles(list(dict.fromkeys(r.init for r in rows)))
     layers = sorted({r.layer for r in rows if np.isfinite(getattr(r, column))})
     layers = layers or sorted({r.layer for r in rows})
     fig, axes = plt.subplots(
         1,
         max(len(layers), 1),
-        figsize=(4.5 * len(layers) + 1, 4),
+        figsize=_panels_size(len(layers)),
         sharey=True,
         squeeze=False,
         layout="constrained",
     )
+    scale = 100.0 if percent else 1.0
     for ax, layer in zip(axes[0], layers):
         kinds = {r.kind for r in rows if r.layer == layer}
-        for init in inits:
+        for init, look in looks.items():
             mine = sorted(
-                (r for r in rows if r.init == init and r.layer == layer), key=lambda r: r.epoch
+                (r for r in rows if (r.init, r.layer) == (init, layer)), key=lambda r: r.epoch
             )
-            ax.plot(
-                [r.epoch for r in mine],
-                [getattr(r, column) for r in mine],
-                marker="o",
-                color=palette[init],
-                label=init,
-            )
+            y = [scale * getattr(r, column) for r in mine]
+            ax.plot([r.epoch for r in mine], y, ms=6, label=labels.get(init, init), **look.line())
         kind = "".join(f" ({text.say(lang, f'plot.kind.{k}')})" for k in kinds)
-        ax.set_title(text.say(lang, "plot.layer", layer=layer) + kind)
+        ax.set_title(text.say(lang, "plot.layer", layer=layer + 1) + kind)
         ax.set_xlabel(text.say(lang, "plot.epoch0"))
-        ax.locator_params(axis="x", integer=True)
-        ax.grid(True, which="major", alpha=0.4)
-        ax.grid(True, which="minor", alpha=0.15)
     if log:
         axes[0][0].set_yscale("log")
+    if percent:
+        axes[0][0].set_ylim(0, 100)
+    for ax in axes[0]:
+        _finish(ax, lang, percent, whole=100.0)
     axes[0][0].set_ylabel(ylabel)
-    axes[0][0].legend(fontsize="small")
     fig.suptitle(title)
-    if note:
-        fig.supxlabel(note, fontsize="x-small", color="0.35")
-    return _save(fig, Path(path))
+    return fig
 
 
 def plot_lr_range(result: Any, path: Path, *, title: str, lang: str = "en") -> Path:

@@ -186,10 +186,13 @@ def test_cli_end_to_end(tmp_path, run_cli):
         }
         for name in ("activation_hist", trouble, "grad_norm"):
             assert (folder / f"{name}.png").stat().st_size > 0
+        record = records.Diagnosis.load(folder / diagnostics.RECORD)
         for lang in text.LANGS:  # Its own report in each language, figures of that language.
             md = (folder / diagnostics.report_name(lang)).read_text()
             links = re.findall(r"!\[[^]]*\]\(([^)]+)\)", md)
             assert len(links) == 3 and all((folder / link).is_file() for link in links)
+            for figure in ("activation_hist", trouble):  # What a figure shows: its caption.
+                assert diagnostics.caption(figure, record, lang) in md
         polish = (folder / "report.pl.md").read_text()
         he = next(r for r in rows if (r["init"], r["layer"], r["epoch"]) == ("he", "0", "0"))
         assert format(float(he["preact_std"]), ".3g").replace(".", ",") in polish
@@ -226,3 +229,13 @@ def test_cli_bad_flag_gives_one_line(flag, expected, run_cli):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert expected in result.stderr.strip().splitlines()[0], result.stderr
+
+
+def test_captions_name_the_evaluation_batch_in_each_language():
+    record = records.Diagnosis("relu", 1, 1000, None, ())
+    assert "first 1,000 training examples" in diagnostics.caption("activation_hist", record)
+    pooled = diagnostics.caption("activation_hist", record, "pl")
+    assert "pierwszych 1000 wzorcach" in pooled and pooled != diagnostics.caption(
+        "dead_frac", record, "pl"
+    )
+    assert diagnostics.caption("dead_frac", record, "pl").startswith("Średnie z powtórzeń")

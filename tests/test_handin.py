@@ -427,9 +427,14 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir):
     assert blocks[0] == document.Heading(1, text.say("pl", "handin.title"))
     assert blocks[1].text.startswith("Autor: Jan Kowalski, 123456, gr. 3 · Data: ")
     figures = [b for b in blocks if isinstance(b, document.Image)]
+    record = handin.diagnosed(out_dir)["relu"]
     for b in figures:
         stem = b.path.stem
-        assert b.caption == (plots.caption(stem, "pl") if stem in handin.CAPTIONED else "")
+        expected = plots.caption(stem, "pl") if stem in handin.CAPTIONED else ""
+        if "diagnostics" in b.link:  # What was measured, under the image, not in it.
+            expected = diagnostics.caption(stem, record, "pl")
+        assert b.caption == expected, b.link
+    assert sum("diagnostics" in b.link for b in figures) == 2
     assert handin.name_label("xavier", "pl") == "Xavier (Glorot)"
     assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
     own = section(blocks, "Własna dyskusja wyników")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mlp_jax import plots, records, stats, text
+from mlp_jax import methods, plots, records, stats, text
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -368,3 +368,90 @@ def test_captions_carry_the_notes():
     assert "dywergenc" not in " ".join(
         plots.caption(f, "pl") for f in ("test_acc", "lr_sensitivity")
     )
+
+
+INITS = ("normal", "xavier", "he")
+
+
+def _layer_rows(rng):
+    """LayerRows of a 2-hidden-layer relu network: dead fractions, gradient norms 0.02…3."""
+    return [
+        records.LayerRow(
+            init=init,
+            act="relu",
+            layer=layer,
+            kind="output" if layer == 2 else "hidden",
+            epoch=epoch,
+            seeds=3,
+            preact_mean=0.0,
+            preact_std=1.0,
+            preact_std_closed_form=1.0,
+            saturated_frac=np.nan,
+            dead_frac=np.nan if layer == 2 else rng.uniform(0, 0.7),
+            grad_norm=rng.uniform(0.02, 3.0),
+            data_source="",
+        )
+        for init in INITS
+        for layer in range(3)
+        for epoch in range(4)
+    ]
+
+
+def _ticks(axis):
+    return [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_layer_curves_read_in_the_language_with_percent_and_layers_from_one(lang):
+    rows = _layer_rows(np.random.default_rng(5))
+    labels = {i: methods.label(i, lang) for i in INITS}
+    dead = plots._layer_curves(rows, "dead_frac", "t", "y", False, True, lang, labels)
+    grad = plots._layer_curves(rows, "grad_norm", "t", "y", True, False, lang, labels)
+    try:
+        for figure in (dead, grad):
+            figure.canvas.draw()
+            for ax in figure.axes:
+                assert [t.get_text() for t in ax.get_legend().get_texts()] == list(labels.values())
+            assert [t.get_text() for t in figure.texts] == ["t"]  # The title, no note.
+        hidden, output = text.say(lang, "plot.kind.hidden"), text.say(lang, "plot.kind.output")
+        assert [ax.get_title() for ax in dead.axes] == [
+            f"{text.say(lang, 'plot.layer', layer=n)} ({hidden})" for n in (1, 2)
+        ]
+        assert grad.axes[2].get_title().endswith(f"3 ({output})")
+        ax = dead.axes[0]
+        assert ax.get_ylim() == (0, 100)
+        for line, init in zip(ax.get_lines(), INITS, strict=True):
+            mine = [r for r in rows if (r.init, r.layer) == (init, 0)]
+            np.testing.assert_allclose(line.get_ydata(), [100 * r.dead_frac for r in mine])
+        percents = _ticks(ax.yaxis)
+        assert percents[0] == "0%" and percents[-1] == "100%"
+        decimals = [t for t in _ticks(grad.axes[0].yaxis) if any(c in t for c in ".,")]
+        assert decimals and all(("," in t) == (lang == "pl") for t in decimals)
+        assert all(("." in t) == (lang == "en") for t in decimals)
+    finally:
+        plt.close(dead)
+        plt.close(grad)
+
+
+@pytest.mark.parametrize(("act", "scale"), [("sigmoid", 8.0), ("relu", 3.0)])
+def test_histograms_read_in_polish(act, scale):
+    rng = np.random.default_rng(6)
+    f = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "relu": lambda z: np.maximum(z, 0)}[act]
+    values = {i: [f(scale * rng.normal(size=(2, 50, 16))) for _ in range(2)] for i in INITS}
+    labels = {i: methods.label(i, "pl") for i in INITS}
+    figure = plots._histograms(values, "t", "x", (), None, "pl", labels)
+    try:
+        figure.canvas.draw()
+        assert [t.get_text() for t in figure.texts] == ["t"]
+        for n, ax in enumerate(figure.axes, 1):
+            assert ax.get_title() == text.say("pl", "plot.hidden_layer", layer=n)
+            legend = [t.get_text() for t in ax.get_legend().get_texts()]
+            assert [t.split(" (h = 0")[0] for t in legend] == list(labels.values())
+            if act == "relu":  # Half the units are zero: their share, written in Polish.
+                zeros = np.mean(values["he"][n - 1] == 0)
+                assert legend[2] == f"He (h = 0: {text.pct(zeros, 'pl')})"
+            assert all(t.endswith("%") for t in _ticks(ax.yaxis))
+            ticks = _ticks(ax.xaxis) + _ticks(ax.yaxis)
+            assert any("," in t for t in ticks) and not any("." in t for t in ticks), ticks
+    finally:
+        plt.close(figure)

@@ -99,7 +99,8 @@ DYNAMIC = {
     "stat.tie.": ("loss", "order"),
     "stat.col.": ("rank", "p_holm_loss", "p_holm_acc"),
     "diag.": ("saturated_frac", "dead_frac"),
-    "diag.ylabel.": ("saturated_frac", "dead_frac"),
+    "diag.ylabel.": ("saturated_frac", "dead_frac", "grad_norm"),
+    "diag.title.": ("activation_hist", "saturated_frac", "dead_frac", "grad_norm"),
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
