@@ -699,13 +699,10 @@ def _final(r: records.History, field: str = "train_loss") -> np.ndarray:
 
 
 def exercise2_record(f: Finished) -> records.History | None:
-    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate: the grid point of
-    the configuration's own rate (the grid's centre), not the rate lab 7 would pick."""
+    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate
+    (``summary.selected``: the grid's centre, never a rate lab 7 tuned)."""
     r = f.results.get(configs.EXERCISE2)
-    if r is None or not r.grid:
-        return r
-    own = r.provenance.config["learning_rate"]
-    return r.at(int(np.argmin([abs(np.log(x / own)) for x in summary.rates(r)])))
+    return None if r is None else summary.selected(r)
 
 
 def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
@@ -743,6 +740,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 p_acc=_p(acc.p, lang),
             )
         )
+        lines += [line] if (line := _tuned_exercise2(f.results[configs.EXERCISE2], lang)) else []
     if not lines:
         return []
     say = functools.partial(text.say, lang)
@@ -751,6 +749,25 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
         document.Paragraph(say("handin.gain_explain")),
         document.Items(lines),
     ]
+
+
+def _tuned_exercise2(r: records.History, lang: str) -> str | None:
+    """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
+    exercise 2 is compared at): both rates and their final training losses."""
+    rates, own, best = summary.rates(r), summary.chosen(r), summary.lowest_validation(r)
+    if own is None or best == own:
+        return None
+    loss = {i: float(np.nanmean(summary.finals(r.at(i), "train_loss"))) for i in (own, best)}
+    edge = {0: "low", len(rates) - 1: "high"}.get(best)
+    return text.say(
+        lang,
+        "handin.ex2_tuned",
+        best=text.num(rates[best], ".3g", lang),
+        edge=text.say(lang, f"handin.grid_edge.{edge}") if edge else "",
+        best_loss=text.num(loss[best], ".4f", lang),
+        own_loss=text.num(loss[own], ".4f", lang),
+        own=text.num(rates[own], ".3g", lang),
+    )
 
 
 PAIRS: dict[str, tuple[tuple[str, str], ...]] = {

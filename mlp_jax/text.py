@@ -394,6 +394,11 @@ _EN = {
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
     "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
     "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.ex2_tuned": "In lab 7's grid plain SGD does best at α = {best}{edge}: a final "
+    "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
+    "speed-ups, use SGD at α = {own}.",
+    "handin.grid_edge.low": " (the lowest rate of the grid)",
+    "handin.grid_edge.high": " (the highest rate of the grid)",
     "handin.h.discussion": "Discussion",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
@@ -912,6 +917,11 @@ _PL = {
     "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
     "optymalizatorem {opt} i inicjalizacją wag {init} sieć osiąga tę stratę {speed} razy "
     "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.ex2_tuned": "W siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
+    "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
+    "ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
+    "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
+    "handin.grid_edge.high": " (największa wartość w siatce)",
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",

@@ -107,6 +107,7 @@ DYNAMIC = {
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
+    "handin.grid_edge.": ("low", "high"),
     "traj.name.": tuple(surfaces.SURFACES),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
