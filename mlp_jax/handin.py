@@ -322,10 +322,10 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
 
 
 def name_label(name: str, lang: str) -> str:
-    """A configuration's or activation's name as the report shows it (``report.label``:
+    """A configuration's or activation's name as the report shows it (``report.config_label``:
     ``methods.label``; lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1)
     weights)."""
-    return report.label(name, lang)
+    return report.config_label(name, lang)
 
 
 def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
@@ -460,7 +460,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     c = summary.compare(found.rows, found.provenance.baseline)
     problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
-        name = report.label(found.provenance.baseline, lang)
+        name = report.config_label(found.provenance.baseline, lang)
         return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
@@ -469,7 +469,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
         "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
     if problem:
-        first = say("stat.concl.no_target", act=found.act, reason=problem)
+        first = say("stat.concl.no_target", act=found.act, reason=_continued(problem))
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
@@ -496,6 +496,12 @@ def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[s
     return {"share": share, "names": f": {report.join(shown, lang)}" if shown else ""}
 
 
+def _continued(sentence: str) -> str:
+    """A sentence that goes on after "With relu:", in lower case ("Sieć" → "sieć", "The
+    baseline" → "the baseline"; a bold name stays as it is)."""
+    return sentence[:1].lower() + sentence[1:]
+
+
 def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
     """The leader against the runner-up, then the first configuration of the ranking
     other than the baseline against the baseline."""
@@ -503,9 +509,8 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
     base, name = c.baseline, found.provenance.baseline
     ranking = summary.ranking(found.results, name)
     top = report.leader(found.rows, ranking, lang)
-    # After "With relu:", the leader's sentence goes on in lower case ("Sieć" → "sieć").
-    top = top and top[:1].lower() + top[1:]
-    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    leader = text.say(lang, "stat.concl.leader", act=found.act, leader=_continued(top or ""))
+    sentences = [leader] if top else []
     best = next((r for r in c.others if not r.all_diverged), None)
     if best is None:
         return " ".join(sentences)

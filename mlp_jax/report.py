@@ -155,10 +155,14 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
 def tie_words(choice: records.Choice, lang: str) -> str:
     """Lab 7's choice among lab 6's configurations tied at rank 1, and what broke the tie."""
     picked = choice.config or choice.optimizer
-    names = [f"**{label(n, lang)}**" for n in sorted((picked, *choice.tied))]
+    names = [f"**{config_label(n, lang)}**" for n in sorted((picked, *choice.tied))]
     how = text.say(lang, f"stat.tie.{choice.tie_break}")
     return text.say(
-        lang, "stat.choice_tie", names=join(names, lang), name=f"**{label(picked, lang)}**", how=how
+        lang,
+        "stat.choice_tie",
+        names=join(names, lang),
+        name=f"**{config_label(picked, lang)}**",
+        how=how,
     )
 
 
@@ -197,7 +201,7 @@ def _setup_lines(
         lines.append(say("choice", name=optimizer, rate=rate, why=why))
         lines += [tie_words(first.choice, lang)] if first.choice.tied else []
     base = summary.baseline_row(rows, baseline)
-    shown = name(base, lang) if base else label(baseline, lang)
+    shown = name(base, lang) if base else config_label(baseline, lang)
     if base is None:
         lines.append(say("setup.no_baseline", name=shown, label=label))
     elif problem:
@@ -267,7 +271,7 @@ def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
 def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
     """`` (only 1 of 10 seeds did not diverge)`` when seeds diverged, and how many seeds
     form pairs with the baseline's (``summary.pairs``) when the baseline's diverged runs
-    leave fewer than that: `` (compared in pairs over 8 of 10 seeds)``; "" when every seed
+    leave fewer than that: `` (the paired comparison covers 8 of 10 seeds)``; "" when every seed
     counts."""
     parts = []
     if row.diverged:
@@ -362,7 +366,7 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     return text.say(lang, "stat.leader.tie", names=join(tied, lang), **values)
 
 
-def label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> str:
+def config_label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> str:
     """A configuration's name as the course writes it: ``methods.label`` (Adam, N(0, 1)
     with the ``init_scale`` of ``settings``, Xavier (Glorot)); lab 7's
     ``configs.EXERCISE2`` as exercise 2's plain SGD from N(0, 1) weights."""
@@ -372,13 +376,13 @@ def label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> 
 
 
 def name(row: SummaryRow, lang: str) -> str:
-    """``label`` of a summary row's configuration."""
-    return label(row.config, lang, json.loads(row.settings))
+    """``config_label`` of a summary row's configuration."""
+    return config_label(row.config, lang, json.loads(row.settings))
 
 
 def label_of(record: History, lang: str) -> str:
-    """``label`` of a record's configuration."""
-    return label(record.provenance.config["name"], lang, record.provenance.config)
+    """``config_label`` of a record's configuration."""
+    return config_label(record.provenance.config["name"], lang, record.provenance.config)
 
 
 def _ranking_lines(

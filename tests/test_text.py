@@ -767,6 +767,12 @@ def test_no_target_names_the_baseline_as_the_report_shows_it():
         "The baseline **SGD** (exercise 2's plain SGD) hardly learns: its mean training loss "
         f"goes from {num(ill.first, lang='en')} after the first epoch to "
     )
+    adam = test_report.record(test_report.decay(0.6, seed=1), name="adam", optimizer="adam")
+    f = _finished(results | {"adam": adam})
+    assert handin.conclusion(f, "pl").startswith(
+        "Z funkcją aktywacji relu: punkt odniesienia **SGD** (zwykły SGD z ćwiczenia 2) prawie "
+    )
+    assert handin.conclusion(f, "en").startswith("With relu: the baseline **SGD** (exercise 2's ")
 
 
 def test_every_phrase_is_asked_for_by_some_code():
