@@ -137,9 +137,12 @@ def build(
     lang: str = "en",
     log: Callable[[str], None] = print,
     author: str = "",
+    depth: str | Path | None = None,
 ) -> list[document.Block]:
     """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``),
-    its title block naming ``author`` (free text) and today's date.
+    its title block naming ``author`` (free text) and today's date; with ``depth``
+    (another dataset folder holding lab 7 on a deeper network), the depth supplement
+    beside the main lab (``depth_supplement``).
 
     Raises:
       NoResults: no experiment has records under ``out_dir``.
@@ -165,6 +168,8 @@ def build(
             blocks += _experiment(name, found, out_dir, lang)
     if diag:
         blocks += _diagnostics(diag, out_dir, lang)
+    if depth is not None:
+        blocks += depth_supplement(Path(depth), out_dir, lang, log)
     blocks += [*_comparison(found, lang), *exercise2_gain(found, lang)]
     blocks += [*discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
     blocks += own_discussion(lang)
@@ -181,13 +186,14 @@ def write(
     lang: str = "en",
     log: Callable[[str], None] = print,
     author: str = "",
+    depth: str | Path | None = None,
 ) -> list[Path]:
     """Writes ``build``'s report to ``paths(out_dir, lang)``.
 
     Returns:
       The two paths (Markdown, HTML).
     """
-    blocks = build(out_dir, lang, log, author)
+    blocks = build(out_dir, lang, log, author, depth)
     page = document.html(blocks, title=text.say(lang, "handin.title"), lang=lang)
     md, html = paths(out_dir, lang)
     return [
@@ -261,8 +267,8 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(f.results),
-            f.provenance.baseline,
+            ", ".join(_labels(f.results, lang).values()),
+            name_label(f.provenance.baseline, lang),
         ]
 
     header = [say(f"col.{c}") for c in columns]
@@ -301,12 +307,20 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
     if not found[name]:
         folder, command = out_dir / name, _command(name, out_dir, found)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
-    drawn = Path(FIGURES, lang, name)
-    if len(found[name]) > 1:
-        _side_by_side(found[name], out_dir / drawn / "activations.png", lang)
+    return blocks + _sections(found[name], out_dir, out_dir, Path(FIGURES, lang, name), lang)
+
+
+def _sections(
+    finished: Sequence[Finished], root: Path, out_dir: Path, drawn: Path, lang: str
+) -> list[document.Block]:
+    """The side-by-side figure and ``report.section`` per activation of records read
+    from the dataset folder ``root``, their figures drawn anew into ``out_dir/drawn``."""
+    blocks: list[document.Block] = []
+    if len(finished) > 1:
+        _side_by_side(finished, out_dir / drawn / "activations.png", lang)
         link = (drawn / "activations.png").as_posix()
-        blocks.append(document.Image(say("fig.activations"), out_dir / link, link))
-    for f in found[name]:
+        blocks.append(document.Image(text.say(lang, "fig.activations"), out_dir / link, link))
+    for f in finished:
         _figures(f, out_dir / drawn / f.act, lang)
         section = report.section(
             f.act,
@@ -317,7 +331,7 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
             level=3,
             link=lambda file, f=f: (drawn / f.act / file).as_posix(),
         )
-        blocks += [section[0], *_notes(f, out_dir, lang), *section[1:]]
+        blocks += [section[0], *_notes(f, root, lang), *section[1:]]
     return blocks
 
 
@@ -355,9 +369,10 @@ def _captioned(b: document.Image, lang: str) -> document.Image:
     return b._replace(caption=plots.caption(stem, lang))
 
 
-def _notes(f: Finished, out_dir: Path, lang: str) -> list[document.Paragraph]:
-    """Which records of the activation's folder the report leaves out."""
-    folder = out_dir / f.experiment / f.act / "runs"
+def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
+    """Which records of the activation's folder (under the dataset folder ``root``) the
+    report leaves out."""
+    folder = root / f.experiment / f.act / "runs"
     notes = []
     if f.other_settings:
         names = ", ".join(f.other_settings)
@@ -378,7 +393,9 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         figures = ["activation_hist", *([column] if column else [])]
         blocks += [
             document.Heading(3, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
-            document.Paragraph(say("diag.explain", path=f"diagnostics/{act}/report.md")),
+            document.Paragraph(
+                say("diag.explain", path=f"diagnostics/{act}/{diagnostics.report_name(lang)}")
+            ),
             diagnostics.first_layer_table(record, lang),
             *(
                 document.Image(
@@ -636,15 +653,16 @@ def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
             seen.setdefault(p.config["optimizer"], [])
             kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
             source = _rate_source(p, () if ex2 else summary.rates(r), lang)
-            if (p.learning_rate, source) not in seen[p.config["optimizer"]]:
-                seen[p.config["optimizer"]].append((p.learning_rate, source))
+            rate = float(f"{p.learning_rate:.6g}")  # A float32 grid point is the same rate.
+            if (rate, source) not in seen[p.config["optimizer"]]:
+                seen[p.config["optimizer"]].append((rate, source))
     return [
         methods.Trained(
             name,
             found[0][0],
             "; ".join(why for _, why in found)
             if len({rate for rate, _ in found}) == 1
-            else "; ".join(f"{text.num(rate, '.3g', lang)}: {why}" for rate, why in found),
+            else "; ".join(f"{text.num(rate, '.3g', lang)} – {why}" for rate, why in found),
             kwargs[name],
         )
         for name, found in seen.items()
@@ -907,6 +925,50 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         if lines:
             blocks += [document.Heading(3, say(key)), document.Items(lines)]
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
+
+
+DEPTH_PAIR = ("xavier", "he")
+"""The initializers the depth supplement sets against each other."""
+
+
+def depth_supplement(
+    root: Path, out_dir: Path, lang: str, log: Callable[[str], None] = print
+) -> list[document.Block]:
+    """Lab 7 on a deeper network (the README's depth supplement), its records read from
+    the dataset folder ``root``, shown in the report on ``out_dir``: σ per layer of
+    ``DEPTH_PAIR``, the measured spread of every layer at initialization (when its
+    diagnostics ran), the curves and tables per activation, and the two compared."""
+    say = functools.partial(text.say, lang)
+    found, diag = find(root, log), diagnosed(root, log)
+    blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
+    if not found["lab7"]:
+        command = _command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
+        folder = root / "lab7"
+        return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
+    lab7 = found["lab7"]
+    sizes = lab7[0].provenance.shared.layer_sizes
+    xavier, he = (methods.sigmas(init, sizes)[0] for init in DEPTH_PAIR)
+    intro = say(
+        "handin.depth.intro",
+        fans=f"{sizes[0]} → {sizes[1]}",
+        first=text.pct(he / xavier - 1, lang),
+        network="–".join(map(str, sizes)),
+        hidden=text.count(lang, len(sizes) - 2, "count.hidden_layer"),
+    )
+    blocks += [
+        document.Paragraph(intro),
+        methods.sigma_table(dict.fromkeys(DEPTH_PAIR, 1.0), sizes, lang),
+    ]
+    for act, record in diag.items():
+        blocks += [
+            document.Paragraph(say("handin.depth.layers", act=name_label(act, lang))),
+            diagnostics.layers_table(record, lang),
+        ]
+    blocks += _sections(lab7, root, out_dir, Path(FIGURES, lang, "deep"), lang)
+    lines = [pair_sentence(f, *DEPTH_PAIR, lang) for f in lab7]
+    lines += why_lines({"lab7": lab7}, diag, lang)
+    found_lines = document.Items([x for x in lines if x])
+    return [*blocks, document.Heading(3, say("handin.depth.h_found")), found_lines]
 
 
 def own_discussion(lang: str) -> list[document.Block]:

@@ -177,6 +177,25 @@ _EN = {
     "diag.curve_title": "{act}: {what} of the hidden units",
     "diag.grad_title": "{act}: gradient norm per layer",
     "diag.grad_ylabel": "‖∂C/∂W‖ (Frobenius norm)",
+    "diag.eval_batch": "Evaluation batch: the first {n} training examples.",
+    "diag.h_first": "First hidden layer",
+    "diag.h_layers": "Every layer at initialization and after the last epoch",
+    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations "
+    "z = hW + b are pooled over examples and units; the closed form sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), with h the layer's input, holds in expectation at initialization. Saturated: "
+    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 (tanh). "
+    "Dead: the fraction of relu units that are zero on the whole evaluation batch. ‖∂C/∂W‖: "
+    "the Frobenius norm of the cross-entropy's gradient on the evaluation batch.",
+    "diag.col.init": "initialization",
+    "diag.col.layer": "layer",
+    "diag.col.epoch": "epoch",
+    "diag.col.mean": "pre-activation mean",
+    "diag.col.std": "pre-activation std",
+    "diag.col.closed": "closed form",
+    "diag.col.saturated": "saturated",
+    "diag.col.dead": "dead units",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Gradient norm per layer and epoch",
     "lr.title": "LR range test: {optimizer}, {act}, {seeds} seeds",
     "lr.loss": "mean minibatch loss",
     "lr.smoothed": "smoothed",
@@ -201,6 +220,7 @@ _EN = {
     "epoch.last": "in epoch {n}, the last",
     "epoch.after": "after {x} epochs",
     "count.epoch_gen": "epoch|epochs",
+    "count.hidden_layer": "hidden layer|hidden layers",
     "p.equals": "p\u00a0=\u00a0{p}",
     "p.below": "p\u00a0<\u00a0{p}",
     "data.line": "{name}, {origin}; examples: {splits}",
@@ -343,6 +363,14 @@ _EN = {
     "handin.h.discussion": "Discussion",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
+    "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
+    "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
+    "networks, while in a first layer of {fans} the two methods' σ differ by only {first}. "
+    "Lab 7 was therefore run again on a {network} network ({hidden}), with the same data, batch "
+    "size and seeds. The σ of each layer's weights:",
+    "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
+    "initialization (mean over the runs; the last row is the output layer):",
+    "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
     "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — with {a} the "
     "network needs {ratio} times the epochs it needs with {b} to reach the baseline's final "
@@ -629,6 +657,25 @@ _PL = {
     "diag.curve_title": "{act}: {what}, warstwy ukryte",
     "diag.grad_title": "{act}: norma gradientu w każdej warstwie",
     "diag.grad_ylabel": "‖∂C/∂W‖ (norma Frobeniusa)",
+    "diag.eval_batch": "Paczka do pomiarów: pierwsze {n} wzorców zbioru uczącego.",
+    "diag.h_first": "Pierwsza warstwa ukryta",
+    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce",
+    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia "
+    "z = hW + b są liczone łącznie po wzorcach i neuronach; wzór sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), gdzie h to wejście warstwy, jest słuszny w wartości oczekiwanej w chwili "
+    "inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; 0,98] (sigmoid) lub "
+    "z |tanh z| > 0,96 (tanh). Martwe neurony: udział neuronów ReLU równych zeru dla całej "
+    "paczki pomiarowej. ‖∂C/∂W‖: norma Frobeniusa gradientu entropii krzyżowej na tej paczce.",
+    "diag.col.init": "inicjalizacja",
+    "diag.col.layer": "warstwa",
+    "diag.col.epoch": "epoka",
+    "diag.col.mean": "średnia pobudzeń",
+    "diag.col.std": "odch. std. pobudzeń",
+    "diag.col.closed": "wzór",
+    "diag.col.saturated": "nasycenie",
+    "diag.col.dead": "martwe neurony",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Norma gradientu w każdej warstwie w kolejnych epokach",
     "lr.title": "Test zakresu współczynnika uczenia: {optimizer}, {act}, liczba powtórzeń: {seeds}",
     "lr.loss": "średnia strata na paczce",
     "lr.smoothed": "wygładzona",
@@ -653,6 +700,7 @@ _PL = {
     "epoch.last": "w {n}. (ostatniej) epoce",
     "epoch.after": "po {x} epoki",
     "count.epoch_gen": "epoki|epok|epok",
+    "count.hidden_layer": "warstwa ukryta|warstwy ukryte|warstw ukrytych",
     "p.equals": "p\u00a0=\u00a0{p}",
     "p.below": "p\u00a0<\u00a0{p}",
     "data.line": "{name}, {origin}; {splits}",
@@ -800,6 +848,14 @@ _PL = {
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
+    "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",
+    "handin.depth.intro": "W treści zadania zaznaczono, że wynik He uzyskano dla bardzo głębokich "
+    "sieci, a w pierwszej warstwie {fans} σ obu metod różnią się tylko o {first}. Dlatego "
+    "laboratorium 7 powtórzono na sieci {network} ({hidden}), z tymi samymi danymi, rozmiarem "
+    "paczki i powtórzeniami. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.depth.layers": "{act}: zmierzone odchylenie standardowe pobudzeń każdej warstwy "
+    "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
+    "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
     "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — w wariancie {a} "
     "sieć potrzebuje {ratio} razy tyle epok co w wariancie {b}, by osiągnąć końcową stratę "

@@ -213,6 +213,7 @@ DYNAMIC = {
     "stat.col.": ("rank", "p_holm_loss", "p_holm_acc"),
     "diag.": ("saturated_frac", "dead_frac"),
     "diag.ylabel.": ("saturated_frac", "dead_frac"),
+    "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
     "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # handin._pair_case
@@ -241,6 +242,7 @@ DYNAMIC = {
         "activation_hist",
         "saturated_frac",
         "dead_frac",
+        "grad_norm",
     ),
     "col.": (
         *("config", "lr", "diverged", "loss", "epochs", "speedup", "p_loss", "acc", "p_acc"),
