@@ -336,11 +336,10 @@ def _sections(
 
 
 def name_label(name: str, lang: str) -> str:
-    """A configuration's or activation's name as the report shows it (``methods.label``;
-    lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1) weights)."""
-    if name == configs.EXERCISE2:
-        return text.say(lang, "handin.ex2_name")
-    return methods.label(name, lang)
+    """A configuration's or activation's name as the report shows it (``report.config_label``:
+    ``methods.label``; lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1)
+    weights)."""
+    return report.config_label(name, lang)
 
 
 def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
@@ -478,7 +477,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     c = summary.compare(found.rows, found.provenance.baseline)
     problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
-        name = found.provenance.baseline
+        name = report.config_label(found.provenance.baseline, lang)
         return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
@@ -487,22 +486,37 @@ def conclusion(found: Finished, lang: str = "en") -> str:
         "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
     if problem:
-        first = say("stat.concl.no_target", act=found.act, reason=problem)
+        first = say("stat.concl.no_target", act=found.act, reason=_continued(problem))
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
         first = _fastest(found, c, values, lang)
-    lower = [report.name(r, lang) for r in c.lower]
-    names = f": {', '.join(lower)}" if lower else ""
-    tested = [r for r in c.others if math.isfinite(r.p_holm)]
+    tested = len([r for r in c.others if math.isfinite(r.p_holm)])
     test = say(f"stat.test.{found.rows[0].pairing}")
-    share = text.share(lang, len(lower), len(tested), noun, "concl.ends")
     base_label = say(found.lab.baseline_key)
-    sentences = [first, say("stat.beat", share=share, test=test, label=base_label, names=names)]
+    sentences = [
+        first,
+        say("stat.beat", label=base_label, test=test, **who(c.lower, tested, noun, lang)),
+    ]
     if c.higher:
-        names = ", ".join(report.name(r, lang) for r in c.higher)
-        sentences.append(say("stat.worse", k=len(c.higher), names=names))
+        sentences.append(say("stat.worse", **who(c.higher, tested, noun, lang)))
     return " ".join(sentences)
+
+
+def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
+    """How many of the ``tested`` configurations (``noun``: a lab's ``noun_key``) ``rows``
+    are, with the verb that agrees (``share``: ``Obie metody inicjalizacji kończą
+    uczenie``), and their names (``names``: ``: Xavier (Glorot) i He``; "" for none): the
+    subject of ``stat.beat`` and ``stat.worse``."""
+    share = text.share(lang, len(rows), tested, noun, "concl.ends")
+    shown = [report.name(r, lang) for r in rows]
+    return {"share": share, "names": f": {report.join(shown, lang)}" if shown else ""}
+
+
+def _continued(sentence: str) -> str:
+    """A sentence that goes on after "With relu:", in lower case ("Sieć" → "sieć", "The
+    baseline" → "the baseline"; a bold name stays as it is)."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
@@ -512,17 +526,20 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
     base, name = c.baseline, found.provenance.baseline
     ranking = summary.ranking(found.results, name)
     top = report.leader(found.rows, ranking, lang)
-    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    leader = text.say(lang, "stat.concl.leader", act=found.act, leader=_continued(top or ""))
+    sentences = [leader] if top else []
     best = next((r for r in c.others if not r.all_diverged), None)
     if best is None:
         return " ".join(sentences)
-    speed = report.speedup_words(best, name, lang, report.digits(ranking, name, best))
+    shown = report.name(base, lang)
+    speed = report.speedup_words(best, shown, lang, report.digits(ranking, name, best))
+    pairs = summary.pairs(found.results, name).get(best.config)
     sentences.append(
         text.say(
             lang,
             "stat.concl.best",
             name=report.name(best, lang),
-            used=report.used(best, lang),
+            used=report.used(best, lang, pairs),
             speed=speed,
             epochs=num(best.epochs_to_target, ".2f"),
             total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
@@ -781,15 +798,20 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
     """``a`` against ``b`` for one activation (None without both or the baseline): the
     paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
     with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses."""
+    t-test of their final training losses, with how many seeds formed its pairs when
+    diverged runs left fewer than all."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = stats.epochs_ratio(ra.train_loss, rb.train_loss, summary.selected(base).train_loss)
-    test = stats.t_test(_final(ra), _final(rb), paired=True)
+    ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
+    final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
+    test = stats.t_test(final_a, final_b, paired=True)
     loss_same = not test.p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
+    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang))
+    if test.n_used < len(ra.seeds):
+        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
     return text.say(
         lang,
         f"handin.pair.{_pair_case(ratio)}",
@@ -800,9 +822,9 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
         faster=name_label(b if ratio.point > 1 else a, lang),
         ratio=text.num(ratio.point, ".2f", lang),
         ci=_ci(ratio, lang),
-        loss_a=num(float(np.nanmean(_final(ra)))),
-        loss_b=num(float(np.nanmean(_final(rb)))),
-        loss=text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang)),
+        loss_a=num(float(np.nanmean(final_a))),
+        loss_b=num(float(np.nanmean(final_b))),
+        loss=loss,
     )
 
 

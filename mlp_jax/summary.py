@@ -110,8 +110,19 @@ def paired(results: Mapping[str, History]) -> bool:
     return len(keys) == 1
 
 
-def _finals(r: History, field: str) -> np.ndarray:
-    """``[S]`` the last value of ``field`` per seed, NaN for the seeds that diverged."""
+def pairs(results: Mapping[str, History], baseline: str) -> dict[str, int]:
+    """Configuration → the seeds that form pairs with the baseline's (records at their
+    chosen rate): those where neither run diverged, the pairs its paired t-tests and
+    speed-up use. Empty when the seeds do not match (``paired``) or without the baseline."""
+    picked = {name: selected(r) for name, r in results.items()}
+    if baseline not in picked or not paired(picked):
+        return {}
+    base = picked[baseline].finite
+    return {name: int((r.finite & base).sum()) for name, r in picked.items()}
+
+
+def finals(r: History, field: str) -> np.ndarray:
+    """``[S]`` (float64) the last value of ``field`` per seed, NaN for the seeds that diverged."""
     return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
 
 
@@ -120,11 +131,11 @@ def target_problem(base: History) -> stats.IllDefinedTarget | None:
     training loss and final training accuracy."""
     base = selected(base)
     classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    return stats.ill_defined_target(_curves(base), base.train_acc[..., -1], n_classes=classes)
+    return stats.ill_defined_target(curves(base), base.train_acc[..., -1], n_classes=classes)
 
 
-def _curves(r: History) -> np.ndarray:
-    """``[S, E]`` training losses, NaN throughout for the seeds that diverged (the stats
+def curves(r: History) -> np.ndarray:
+    """``[S, E]`` training losses (float64), NaN throughout for the seeds that diverged (the stats
     functions leave such runs out, paired with their seed's runs)."""
     return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
@@ -171,8 +182,8 @@ _HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
     """``stats.ranks`` of the configurations with a non-diverged seed."""
-    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, _curves(base), paired=same).rank if curves else {}
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=same).rank if every else {}
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
@@ -182,8 +193,8 @@ def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | No
     base = picked.get(baseline)
     if _target_note(base):
         return None
-    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, _curves(base), paired=paired(picked))
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=paired(picked))
 
 
 def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
@@ -192,14 +203,14 @@ def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Rat
         return None
     if r is base:
         return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
-    ratio = stats.speedup_ratio(_curves(r), _curves(base), paired=same)
+    ratio = stats.speedup_ratio(curves(r), curves(base), paired=same)
     return ratio if ratio.point > 0 else None
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
     if base is None or r is base:
         return math.nan
-    return stats.t_test(_finals(r, field), _finals(base, field), paired=same).p
+    return stats.t_test(finals(r, field), finals(base, field), paired=same).p
 
 
 def _row(
