@@ -469,24 +469,34 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     configurations), the first of the ranking against the baseline (how many times
     sooner it reaches the baseline's final loss, where both end), then which
     configurations end significantly lower, or higher, than the baseline (Holm-adjusted
-    p < ``summary.ALPHA``). Without a target (``report.no_target``) only the final
+    p < ``summary.ALPHA``; lab 7's exercise 2 is left to ``exercise2_gain``). Without a target (``report.no_target``) only the final
     losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
     label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
-    c = summary.compare(found.rows, found.provenance.baseline)
+    own = [r for r in found.rows if r.config != configs.EXERCISE2]  # Compared in exercise2_gain.
+    c = summary.compare(own, found.provenance.baseline)
     problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
         name = report.config_label(found.provenance.baseline, lang)
-        return say("concl.no_baseline", act=found.act, name=name, label=label)
+        return say(
+            "concl.no_baseline",
+            act=methods.activation_with(found.act, lang),
+            name=name,
+            label=label,
+        )
     values = {
-        "act": found.act,
+        "act": methods.activation_with(found.act, lang),
         "label": label,
         "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang) if c.baseline else "—",
         "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
     if problem:
-        first = say("stat.concl.no_target", act=found.act, reason=_continued(problem))
+        first = say(
+            "stat.concl.no_target",
+            act=methods.activation_with(found.act, lang),
+            reason=_continued(problem),
+        )
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
@@ -526,7 +536,12 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
     base, name = c.baseline, found.provenance.baseline
     ranking = summary.ranking(found.results, name)
     top = report.leader(found.rows, ranking, lang)
-    leader = text.say(lang, "stat.concl.leader", act=found.act, leader=_continued(top or ""))
+    leader = text.say(
+        lang,
+        "stat.concl.leader",
+        act=methods.activation_with(found.act, lang),
+        leader=_continued(top or ""),
+    )
     sentences = [leader] if top else []
     best = next((r for r in c.others if not r.all_diverged), None)
     if best is None:
@@ -707,7 +722,8 @@ def _ci(r: stats.Ratio, lang: str) -> str:
     """`` (95% CI 1,10–1,40)``, or nothing without an interval."""
     if not (np.isfinite(r.lo) and np.isfinite(r.hi)):
         return ""
-    lo, hi = (text.num(x, ".2f", lang) for x in (r.lo, r.hi))
+    spec = f".{max(2, stats.shown_decimals(r))}f"
+    lo, hi = (text.num(x, spec, lang) for x in (r.lo, r.hi))
     return text.say(lang, "handin.ci", lo=lo, hi=hi)
 
 
@@ -794,12 +810,15 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
 """The pairs the discussion compares, per experiment."""
 
 
-def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
+def pair_sentence(
+    f: Finished, a: str, b: str, lang: str, p_holm: float | None = None
+) -> str | None:
     """``a`` against ``b`` for one activation (None without both or the baseline): the
     paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
     with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses, with how many seeds formed its pairs when
-    diverged runs left fewer than all."""
+    t-test of their final training losses (``p_holm``: its p-value Holm-adjusted over the
+    pairs compared beside it, ``pair_p_values``; its own p alone), with how many seeds
+    formed its pairs when diverged runs left fewer than all."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
@@ -807,9 +826,10 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
     ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
     final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
     test = stats.t_test(final_a, final_b, paired=True)
-    loss_same = not test.p < summary.ALPHA
+    p = test.p if p_holm is None else p_holm
+    loss_same = not p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
-    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang))
+    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(p, lang))
     if test.n_used < len(ra.seeds):
         loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
     return text.say(
@@ -820,8 +840,9 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
         a=name_label(a, lang),
         b=name_label(b, lang),
         faster=name_label(b if ratio.point > 1 else a, lang),
-        ratio=text.num(ratio.point, ".2f", lang),
+        ratio=text.num(ratio.point, f".{max(2, stats.shown_decimals(ratio))}f", lang),
         ci=_ci(ratio, lang),
+        tiny=report.tiny(ratio, lang),
         loss_a=num(float(np.nanmean(final_a))),
         loss_b=num(float(np.nanmean(final_b))),
         loss=loss,
@@ -930,8 +951,8 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         line
         for name, pairs_ in PAIRS.items()
         for f in found.get(name, [])
-        for a, b in pairs_
-        if (line := pair_sentence(f, a, b, lang))
+        for (a, b), p in pair_p_values(f, pairs_).items()
+        if (line := pair_sentence(f, a, b, lang, p))
     ]
     blocks: list[document.Block] = []
     for key, lines in (
@@ -942,6 +963,15 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         if lines:
             blocks += [document.Heading(3, say(key)), document.Items(lines)]
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
+
+
+def pair_p_values(f: Finished, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The paired t-test p-values of the final training losses of ``pairs`` (those with
+    both configurations), Holm-adjusted over them (``stats.holm``)."""
+    present = [(a, b) for a, b in pairs if a in f.results and b in f.results]
+    finals = {n: summary.finals(summary.selected(f.results[n]), "train_loss") for n in f.results}
+    raw = [stats.t_test(finals[a], finals[b], paired=True).p for a, b in present]
+    return dict(zip(present, stats.holm(raw).tolist() if raw else [], strict=True))
 
 
 DEPTH_PAIR = ("xavier", "he")

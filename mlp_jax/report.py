@@ -130,7 +130,7 @@ def section(
     ranks = summary.ranking(results, first.baseline)
     ranking = _ranking_lines(results, rows, ranks, of_label, lang)
     return [
-        document.Heading(level, f"{say(lab.title_key)} — {act}"),
+        document.Heading(level, f"{say(lab.title_key)} — {config_label(act, lang)}"),
         document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
         document.Table([say("col.config"), say("col.settings")], settings),
         document.Heading(level + 1, say("h.results")),
@@ -183,7 +183,11 @@ def _setup_lines(
     shared, baseline = first.shared, first.baseline
     lines = [
         say("setup.data", source=text.data_line(first.data_source, lang)),
-        say("setup.network", sizes="-".join(map(str, shared.layer_sizes)), act=shared.act),
+        say(
+            "setup.network",
+            sizes="–".join(map(str, shared.layer_sizes)),
+            act=config_label(shared.act, lang),
+        ),
         say(
             "setup.training",
             batch=shared.batch_size,
@@ -248,9 +252,9 @@ def _results_table(
 
 def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
-    (``stats.stable_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    (``stats.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
-    return 2 if ratio is None else stats.stable_decimals(ratio)
+    return 2 if ratio is None else stats.shown_decimals(ratio)
 
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
@@ -351,19 +355,31 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     if ranking is None or len(order) < 2:
         return None
     ratio = ranking.ratio[order[1].config, order[0].config]
-    places = stats.stable_decimals(ratio)
+    places = stats.shown_decimals(ratio)
     num = functools.partial(text.num, lang=lang)
     values = {
-        "ratio": num(ratio.point, ".2f"),
+        "ratio": num(ratio.point, f".{max(2, places)}f"),
         "lo": num(ratio.lo, f".{places}f"),
         "hi": num(ratio.hi, f".{places}f", missing="∞"),
         "first": name(order[0], lang),
         "second": name(order[1], lang),
+        "tiny": tiny(ratio, lang),
     }
     tied = [f"**{name(r, lang)}**" for r in order if r.rank == 1]
     if len(tied) == 1:
         return text.say(lang, "stat.leader.alone", name=values["first"], **values)
     return text.say(lang, "stat.leader.tie", names=join(tied, lang), **values)
+
+
+TINY = 0.01
+"""A ratio of epochs within this of 1 is said to be of no practical weight, significant or not."""
+
+
+def tiny(ratio: stats.Ratio, lang: str) -> str:
+    """``stat.tiny`` when ``ratio`` lies within ``TINY`` of 1 (its size, in percent), else ""."""
+    if not abs(ratio.point - 1) < TINY:
+        return ""
+    return text.say(lang, "stat.tiny", pct=text.num(100 * abs(ratio.point - 1), ".2f", lang) + "%")
 
 
 def config_label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> str:

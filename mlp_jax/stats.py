@@ -313,6 +313,17 @@ def stable_decimals(ratio: Ratio, most: int = 2) -> int:
     return max(0, min(most, math.floor(-math.log10(20.0 * ratio.mc_se))))
 
 
+def shown_decimals(ratio: Ratio, most: int = 2, limit: int = 5) -> int:
+    """Decimals to print ``ratio``'s interval with: ``stable_decimals``, and more (up to
+    ``limit``) while an interval that excludes 1 would, rounded, seem to hold it
+    (0.9943–0.9999 is not "1.00–1.00"; 1.024–1.349 is not "1.0–1.3")."""
+    places = stable_decimals(ratio, most)
+    excludes = ratio.lo > 1 or ratio.hi < 1  # NaN: no interval, nothing to keep apart.
+    while excludes and places < limit and round(ratio.lo, places) <= 1 <= round(ratio.hi, places):
+        places += 1
+    return places
+
+
 def _no_interval_for_a_bound(ratio: Ratio) -> Ratio:
     if not ratio.is_bound:
         return ratio

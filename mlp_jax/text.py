@@ -275,6 +275,7 @@ _EN = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "sigmoid",
     "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoid",
     "methods.yes": "yes",
     "methods.no": "no",
     "methods.h_init": "Weight initialization",
@@ -377,14 +378,16 @@ _EN = {
     "initialization (mean over the runs; the last row is the output layer):",
     "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
-    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — with {a} the "
-    "network needs {ratio} times the epochs it needs with {b} to reach the baseline's final "
-    "loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — the ratio of "
+    "the epochs needed to reach the baseline's final loss ({a} to {b}) is {ratio}{ci}; final "
+    "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
-    "{faster} — with {a} it needs {ratio} times the epochs it needs with {b} to reach the "
-    "baseline's final loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.loss.same": "no significant difference, paired t-test {p}",
-    "handin.loss.differ": "a significant difference, paired t-test {p}",
+    "{faster} — the ratio of the epochs needed to reach the baseline's final loss ({a} to {b}) "
+    "is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
+    "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
     "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
     "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
     "classes: the higher the initial loss, the more the first steps have to undo.",
@@ -470,7 +473,8 @@ _EN = {
     "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
     " target and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
-    "{ratio}× its epochs to the target (95% CI {lo}–{hi}).",
+    "{ratio}× its epochs to the target (95% CI {lo}–{hi}){tiny}.",
+    "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
     "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
     "{second}: ratio {ratio}, 95% CI {lo}–{hi}).",
     "stat.and": " and ",
@@ -760,6 +764,7 @@ _PL = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "funkcja sigmoidalna",
     "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoidalną",
     "methods.yes": "tak",
     "methods.no": "nie",
     "methods.h_init": "Inicjalizacja wag",
@@ -867,15 +872,17 @@ _PL = {
     "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
     "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
-    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — w wariancie {a} "
-    "sieć potrzebuje {ratio} razy tyle epok co w wariancie {b}, by osiągnąć końcową stratę "
-    "punktu odniesienia{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — iloraz liczby "
+    "epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} do {b}) wynosi "
+    "{ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.pair.differ": "{act}, {a} wobec {b}: sieć uczy się istotnie szybciej w wariancie "
-    "{faster} — w wariancie {a} potrzebuje {ratio} razy tyle epok co w wariancie {b}, by "
-    "osiągnąć końcową stratę punktu odniesienia{ci}; końcowa strata na zbiorze uczącym "
-    "{loss_a} wobec {loss_b} ({loss}).",
-    "handin.loss.same": "bez istotnej różnicy, test t dla par: {p}",
-    "handin.loss.differ": "różnica istotna, test t dla par: {p}",
+    "{faster} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia "
+    "({a} do {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym {loss_a} wobec "
+    "{loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t dla par, {p} po poprawce Holma na "
+    "porównania parami w tym miejscu",
+    "handin.loss.differ": "różnica istotna, test t dla par, {p} po poprawce Holma na porównania "
+    "parami w tym miejscu",
     "handin.why.start": "Z wagami {init} sieć startuje (epoka 0, przed uczeniem) ze stratą na "
     "zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z "
     "10 klas: im wyższa strata początkowa, tym więcej muszą naprawić pierwsze kroki uczenia.",
@@ -972,8 +979,9 @@ _PL = {
     "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
     "porównujemy końcowe straty i dokładności.",
     "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
-    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {ratio} razy tyle epok do celu "
-    "(95% PU: {lo}–{hi}).",
+    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {ratio} razy więcej epok do celu "
+    "(95% PU: {lo}–{hi}){tiny}.",
+    "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
     "stat.leader.tie": "Sieć uczy się najszybciej w konfiguracjach {names}, bez istotnej "
     "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, 95% PU: {lo}–{hi}).",
     "stat.and": " i ",

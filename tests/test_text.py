@@ -226,6 +226,7 @@ DYNAMIC = {
     # methods.label: the course's optimizers, initializers and activations (others fall
     # back to their own names).
     "methods.name.": (*configs.LAB6_OPTIMIZERS, "xavier", "he", "sigmoid", "relu"),
+    "methods.with.": ("sigmoid",),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
     "share.none.": ("m", "f"),
