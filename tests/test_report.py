@@ -170,6 +170,9 @@ def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
     assert picked.provenance.learning_rate == 0.03
     np.testing.assert_array_equal(picked.train_loss, losses[1])
     assert summary.chosen(RESULTS["sgd"]) is None
+    # Exercise 2's configuration stands for exercise 2 as it was: its own rate, the centre.
+    ex2 = record(losses, grid=grid, val=val, name=configs.EXERCISE2, rate=0.03)
+    assert summary.chosen(ex2) == 1 and summary.lowest_validation(ex2) == 2
 
 
 def test_section_renders_markdown_and_polish(tmp_path):
@@ -358,3 +361,12 @@ def test_holm_verdicts_and_seeds_used_in_both_languages(lang, expected):
     assert report.verdict(0.052, 0.0104, -0.1, lang) == expected[1]
     assert report.used(ROW, lang) == expected[2]
     assert report.verdict(math.nan, math.nan, 0.0, lang) == text.say(lang, "stat.no_test")
+
+
+def test_a_ratio_within_one_percent_of_one_is_said_to_be_of_no_practical_weight():
+    close = stats.Ratio(0.99735, 0.99422, 0.99997, "paired", 10, False, 1e-5)
+    assert report.tiny(close, "pl") == (
+        " — różnica 0,27% liczby epok, poniżej 1%: bez znaczenia praktycznego"
+    )
+    assert "0.27% of the epochs" in report.tiny(close, "en")
+    assert report.tiny(stats.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""
