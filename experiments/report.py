@@ -5,7 +5,7 @@
 
 Reads the records the experiments left under <out_dir>/<dataset>/ (lab6/ and lab7/,
 and schedules/ and diagnostics/ when present; --dataset defaults to the only dataset
-with results under --out_dir) and writes <out_dir>/<dataset>/report.<lang>.md and
+with results under --out_dir; --depth_dir adds the depth supplement's lab 7) and writes <out_dir>/<dataset>/report.<lang>.md and
 <out_dir>/<dataset>/report.<lang>.html (one pair per language): one self-contained page,
 figures embedded; --pdf prints it to report.<lang>.pdf with a local Chromium or Chrome.
 It computes the conclusions and the comparison with exercise 2 from
@@ -28,6 +28,12 @@ LANG = flags.DEFINE_enum(
 )
 AUTHOR = flags.DEFINE_string(
     "author", "", "Author line of the title block (free text: name, index number, group)."
+)
+DEPTH_DIR = flags.DEFINE_string(
+    "depth_dir",
+    "",
+    "The --out_dir of the depth supplement (lab 7 with several hidden layers, e.g. "
+    "results/deep): its lab7/ and diagnostics/ on the same dataset are shown beside the main lab.",
 )
 PDF = flags.DEFINE_bool(
     "pdf", False, "Also print report.<lang>.pdf (A4) with a locally installed Chromium or Chrome."
@@ -63,10 +69,28 @@ def dataset() -> str:
     )
 
 
+def depth(name: str) -> Path | None:
+    """The depth supplement's dataset folder (``--depth_dir``), None without the flag.
+
+    Raises:
+      app.UsageError: the flag names a folder without results on dataset ``name``.
+    """
+    if not DEPTH_DIR.value:
+        return None
+    deep = experiment.root(DEPTH_DIR.value, name)
+    if not (deep / labs.LAB7.name).is_dir():
+        raise app.UsageError(
+            f"--depth_dir={DEPTH_DIR.value} holds no lab 7 results on {name} ({deep}/lab7 is "
+            f"missing); fix: run python -m experiments.lab7 --dataset={name} "
+            f"--hidden=128,128,128,128,128,128 --out_dir={DEPTH_DIR.value}, or leave the flag out"
+        )
+    return deep
+
+
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
-    written = handin.write(root, LANG.value, author=AUTHOR.value)
+    written = handin.write(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
     for path in written:
         print(f"wrote {path}")
     if PDF.value:

@@ -15,7 +15,7 @@ For every layer of the network, on a fixed evaluation batch (the first
 
   with :math:`\overline{w^2}, \overline{b^2}` the mean squares of the layer's
   weights and biases. It holds in expectation for independent zero-mean weights,
-  i.e. at initialisation: with N(0, 1) weights and 784 pixels in [0, 1] it is
+  i.e. at initialization: with N(0, 1) weights and 784 pixels in [0, 1] it is
   :math:`\sqrt{\sum_i x_i^2} \gg 1`, with Xavier or He weights it is O(1). After
   training the weights depend on the data and it is only a reference.
 - ``saturated_frac`` (sigmoid, tanh): fraction of the layer's activations (over
@@ -34,7 +34,7 @@ For every layer of the network, on a fixed evaluation batch (the first
 
 Layer 0 is the first hidden layer, the last one the output layer (``kind``
 ``"output"``). Stats are computed with jax for all seeds at once (``vmap`` over the
-repeats axis, ``jit``), at initialisation (epoch 0) and after each epoch, then
+repeats axis, ``jit``), at initialization (epoch 0) and after each epoch, then
 averaged over the seeds that never diverged (``stats.finite_runs``; ``seeds`` in each
 row counts them).
 """
@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -56,6 +55,7 @@ from mlp_jax import (
     configs,
     document,
     experiment,
+    labs,
     methods,
     model,
     plots,
@@ -157,14 +157,14 @@ class Study:
     Attributes:
       record: the numbers (``records.Diagnosis``: one ``LayerRow`` per init, layer and
         epoch, means over non-diverged seeds), saved as ``RECORD``.
-      init_activations: init → the hidden activations at initialisation on the
+      init_activations: init → the hidden activations at initialization on the
         evaluation batch, one ``[R, B, units]`` array per hidden layer (all seeds).
-      description: Markdown bullet lines describing the setup, for the report.
+      specs: init → its configuration's ``Config.spec()`` (the report's setup lines).
     """
 
     record: records.Diagnosis
     init_activations: dict[str, list[np.ndarray]]
-    description: list[str]
+    specs: dict[str, dict]
 
     @property
     def act(self) -> str:
@@ -208,22 +208,8 @@ def run(
         history = setup.train(act, config, log=lambda p: log(f"    {p}"), on_epoch=measure)
         rows += _rows(config.name, act, per_epoch, history.finite, dataset.source)
         init_activations[config.name] = at_init
-    description = [
-        f"- Data: {dataset.source}",
-        (
-            f"- Network: {'-'.join(map(str, s.layer_sizes))} MLP, {act} hidden units, "
-            "linear output, softmax cross-entropy"
-        ),
-        (
-            f"- Training: minibatches of {s.batch_size}, {s.epochs} epochs, "
-            f"{s.seeds} seeds (seed s uses fold_in({s.seed}, s)); numbers are means "
-            "over non-diverged seeds"
-        ),
-        *(f"- `{c.name}`: {methods.describe(c.spec())}" for c in by_init),
-        f"- Evaluation batch: the first {len(x)} training examples",
-    ]
     diagnosis = records.Diagnosis(act, s.epochs, len(x), setup.shared(act), tuple(rows))
-    return Study(diagnosis, init_activations, description)
+    return Study(diagnosis, init_activations, {c.name: c.spec() for c in by_init})
 
 
 def _rows(
@@ -254,7 +240,7 @@ def _rows(
 
 
 def headline(record: records.Diagnosis, lang: str = "en") -> str:
-    """One sentence: the first hidden layer at initialisation, per init: its pre-activation
+    """One sentence: the first hidden layer at initialization, per init: its pre-activation
     std and the trouble fraction (saturated: sigmoid, tanh; dead: relu)."""
     column = trouble_column(record.act)
     parts = []
@@ -270,7 +256,7 @@ def headline(record: records.Diagnosis, lang: str = "en") -> str:
 
 
 def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
-    """The first hidden layer per init: pre-activation std at initialisation (measured and
+    """The first hidden layer per init: pre-activation std at initialization (measured and
     closed form) and after the last epoch, and the trouble fraction at both."""
     say = functools.partial(text.say, lang)
     column, last = trouble_column(record.act), record.epochs
@@ -288,54 +274,87 @@ def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.T
     return document.Table(header, rows)
 
 
-def _fmt(value: float, spec: str) -> str:
-    return format(value, spec) if math.isfinite(value) else "—"
+def layers_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
+    """Every layer at initialization, per init: the measured standard deviation of its
+    pre-activations and, in the hidden layers, the trouble fraction (saturated or dead):
+    where in a deep network two initializers part ways."""
+    say = functools.partial(text.say, lang)
+    column, names = trouble_column(record.act), [methods.label(i, lang) for i in record.inits]
+    header = [say("methods.col.layer")]
+    header += [f"{say('col.preact_std', epoch=0)}: {n}" for n in names]
+    header += [f"{say(f'col.{column}', epoch=0)}: {n}" for n in names] if column else []
+    rows = []
+    for layer in range(record.layers):
+        start = [record.layer(i, layer, 0) for i in record.inits]
+        cells = [str(layer + 1)] + [text.num(r.preact_std, ".3g", lang) for r in start]
+        hidden = layer < record.layers - 1
+        trouble = [text.pct(getattr(r, column), lang) if hidden else "—" for r in start]
+        rows.append(cells + (trouble if column else []))
+    return document.Table(header, rows)
 
 
-def report(study: Study) -> str:
-    """``report.md``: setup, the table at epoch 0 and the last epoch, the plots."""
-    column = trouble_column(study.act)
-    lines = [
-        f"# Layer diagnostics — {study.act}",
-        "",
-        "## Setup",
-        "",
-        *study.description,
-        "",
-        "## First hidden layer",
-        "",
-        headline(study.record),
-        "",
-        "## Statistics at initialization and after the last epoch",
-        "",
-        (
-            "Pre-activation mean and std are pooled over examples and units; the closed form is "
-            "sqrt(mean(w²)·mean_b‖h_b‖² + mean(b²)) with h the layer's input, exact in "
-            "expectation at initialization. Saturated: fraction of activations with σ(z) "
-            "outside [0.02, 0.98] (sigmoid) or |tanh z| > 0.96 (tanh). Dead: fraction of relu "
-            "units zero on the whole evaluation batch. ‖∂C/∂W‖: Frobenius norm of the "
-            "cross-entropy's gradient on the evaluation batch. The last layer is the output."
+def report_name(lang: str) -> str:
+    """The diagnostics' own report in ``lang``: ``report.md`` in English, else
+    ``report.<lang>.md``."""
+    return "report.md" if lang == "en" else f"report.{lang}.md"
+
+
+def report(study: Study, lang: str = "en") -> str:
+    """The diagnostics' own report (``report_name``) in ``lang``: setup, the first hidden
+    layer, every layer at initialization and after the last epoch, the figures."""
+    say = functools.partial(text.say, lang)
+    record, s = study.record, study.record.shared
+    act = methods.label(study.act, lang)
+    setup = [
+        say("setup.data", source=text.data_line(record.rows[0].data_source, lang)),
+        say("setup.network", sizes="-".join(map(str, s.layer_sizes)), act=act),
+        say("setup.training", batch=s.batch_size, epochs=record.epochs, seeds=s.seeds, seed=s.seed),
+        *(
+            f"{methods.label(i, lang)}: {methods.describe(spec, lang)}"
+            for i, spec in study.specs.items()
         ),
-        "",
-        (
-            "| init | layer | epoch | pre-act mean | pre-act std | closed form | saturated "
-            "| dead | ‖∂C/∂W‖ |"
-        ),
-        "|---|---|---|---|---|---|---|---|---|",
+        say("diag.eval_batch", n=text.integer(record.eval_size, lang)),
     ]
-    for r in study.record.rows:
-        if r.epoch in (0, study.record.epochs):
-            lines.append(
-                f"| {r.init} | {r.layer} ({r.kind}) | {r.epoch} "
-                f"| {r.preact_mean:.3g} | {r.preact_std:.3g} "
-                f"| {r.preact_std_closed_form:.3g} | {_fmt(r.saturated_frac, '.1%')} "
-                f"| {_fmt(r.dead_frac, '.1%')} | {r.grad_norm:.3g} |"
-            )
-    lines += ["", "## Plots", "", "![activation histograms at init](activation_hist.png)", ""]
-    if column:
-        lines += [f"![{column} per epoch]({column}.png)", ""]
-    lines += ["![gradient norm per epoch](grad_norm.png)", ""]
-    return "\n".join(lines)
+    folder = figure_folder(".", lang)
+    figures = ["activation_hist", *filter(None, [trouble_column(study.act)]), "grad_norm"]
+    blocks = [
+        document.Heading(1, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
+        document.Heading(2, say("h.setup")),
+        document.Items(setup),
+        document.Heading(2, say("diag.h_first")),
+        document.Paragraph(headline(record, lang)),
+        document.Heading(2, say("diag.h_layers")),
+        document.Paragraph(say("diag.layers_explain")),
+        _layer_rows_table(record, lang),
+        document.Heading(2, say("h.plots")),
+        *(
+            document.Image(say(f"fig.{f}"), folder / f"{f}.png", (folder / f"{f}.png").as_posix())
+            for f in figures
+        ),
+    ]
+    return document.markdown(blocks)
+
+
+def _layer_rows_table(record: records.Diagnosis, lang: str) -> document.Table:
+    """Every init and layer at initialization and after the last epoch."""
+    say = functools.partial(text.say, lang)
+    num = functools.partial(text.num, lang=lang)
+    header = [say(f"diag.col.{c}") for c in ("init", "layer", "epoch", "mean", "std", "closed")]
+    header += [say(f"diag.col.{c}") for c in ("saturated", "dead", "grad")]
+    rows = [
+        [
+            methods.label(r.init, lang),
+            f"{r.layer + 1} ({say(f'plot.kind.{r.kind}')})",
+            str(r.epoch),
+            *(num(v, ".3g") for v in (r.preact_mean, r.preact_std, r.preact_std_closed_form)),
+            text.pct(r.saturated_frac, lang),
+            text.pct(r.dead_frac, lang),
+            num(r.grad_norm, ".3g"),
+        ]
+        for r in record.rows
+        if r.epoch in (0, record.epochs)
+    ]
+    return document.Table(header, rows)
 
 
 def figure_folder(folder: str | Path, lang: str) -> Path:
@@ -349,7 +368,7 @@ def write(study: Study, folder: str | Path) -> list[Path]:
     ``folder``.
 
     Figures, in every language of ``text.LANGS`` (``figure_folder``):
-    ``activation_hist.png`` (hidden activations at initialisation, a panel per hidden
+    ``activation_hist.png`` (hidden activations at initialization, a panel per hidden
     layer, a colour per init), ``saturated_frac.png`` or ``dead_frac.png`` per epoch
     when the activation has that failure, and ``grad_norm.png`` per epoch (log y).
 
@@ -362,7 +381,10 @@ def write(study: Study, folder: str | Path) -> list[Path]:
     paths.append(study.record.save(folder / RECORD))
     for lang in text.LANGS:
         paths += _figures(study, figure_folder(folder, lang), lang)
-    paths.append(util.atomic_write_text(folder / "report.md", report(study)))
+    paths += [
+        util.atomic_write_text(folder / report_name(lang), report(study, lang))
+        for lang in text.LANGS
+    ]
     return paths
 
 

@@ -137,9 +137,12 @@ def build(
     lang: str = "en",
     log: Callable[[str], None] = print,
     author: str = "",
+    depth: str | Path | None = None,
 ) -> list[document.Block]:
     """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``),
-    its title block naming ``author`` (free text) and today's date.
+    its title block naming ``author`` (free text) and today's date; with ``depth``
+    (another dataset folder holding lab 7 on a deeper network), the depth supplement
+    beside the main lab (``depth_supplement``).
 
     Raises:
       NoResults: no experiment has records under ``out_dir``.
@@ -165,6 +168,8 @@ def build(
             blocks += _experiment(name, found, out_dir, lang)
     if diag:
         blocks += _diagnostics(diag, out_dir, lang)
+    if depth is not None:
+        blocks += depth_supplement(Path(depth), out_dir, lang, log)
     blocks += [*_comparison(found, lang), *exercise2_gain(found, lang)]
     blocks += [*discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
     blocks += own_discussion(lang)
@@ -181,13 +186,14 @@ def write(
     lang: str = "en",
     log: Callable[[str], None] = print,
     author: str = "",
+    depth: str | Path | None = None,
 ) -> list[Path]:
     """Writes ``build``'s report to ``paths(out_dir, lang)``.
 
     Returns:
       The two paths (Markdown, HTML).
     """
-    blocks = build(out_dir, lang, log, author)
+    blocks = build(out_dir, lang, log, author, depth)
     page = document.html(blocks, title=text.say(lang, "handin.title"), lang=lang)
     md, html = paths(out_dir, lang)
     return [
@@ -261,8 +267,8 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(f.results),
-            f.provenance.baseline,
+            ", ".join(_labels(f.results, lang).values()),
+            name_label(f.provenance.baseline, lang),
         ]
 
     header = [say(f"col.{c}") for c in columns]
@@ -301,12 +307,20 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
     if not found[name]:
         folder, command = out_dir / name, _command(name, out_dir, found)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
-    drawn = Path(FIGURES, lang, name)
-    if len(found[name]) > 1:
-        _side_by_side(found[name], out_dir / drawn / "activations.png", lang)
+    return blocks + _sections(found[name], out_dir, out_dir, Path(FIGURES, lang, name), lang)
+
+
+def _sections(
+    finished: Sequence[Finished], root: Path, out_dir: Path, drawn: Path, lang: str
+) -> list[document.Block]:
+    """The side-by-side figure and ``report.section`` per activation of records read
+    from the dataset folder ``root``, their figures drawn anew into ``out_dir/drawn``."""
+    blocks: list[document.Block] = []
+    if len(finished) > 1:
+        _side_by_side(finished, out_dir / drawn / "activations.png", lang)
         link = (drawn / "activations.png").as_posix()
-        blocks.append(document.Image(say("fig.activations"), out_dir / link, link))
-    for f in found[name]:
+        blocks.append(document.Image(text.say(lang, "fig.activations"), out_dir / link, link))
+    for f in finished:
         _figures(f, out_dir / drawn / f.act, lang)
         section = report.section(
             f.act,
@@ -317,16 +331,15 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
             level=3,
             link=lambda file, f=f: (drawn / f.act / file).as_posix(),
         )
-        blocks += [section[0], *_notes(f, out_dir, lang), *section[1:]]
+        blocks += [section[0], *_notes(f, root, lang), *section[1:]]
     return blocks
 
 
 def name_label(name: str, lang: str) -> str:
-    """A configuration's or activation's name as the report shows it (``methods.label``;
-    lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1) weights)."""
-    if name == configs.EXERCISE2:
-        return text.say(lang, "handin.ex2_name")
-    return methods.label(name, lang)
+    """A configuration's or activation's name as the report shows it (``report.config_label``:
+    ``methods.label``; lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1)
+    weights)."""
+    return report.config_label(name, lang)
 
 
 def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
@@ -356,9 +369,10 @@ def _captioned(b: document.Image, lang: str) -> document.Image:
     return b._replace(caption=plots.caption(stem, lang))
 
 
-def _notes(f: Finished, out_dir: Path, lang: str) -> list[document.Paragraph]:
-    """Which records of the activation's folder the report leaves out."""
-    folder = out_dir / f.experiment / f.act / "runs"
+def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
+    """Which records of the activation's folder (under the dataset folder ``root``) the
+    report leaves out."""
+    folder = root / f.experiment / f.act / "runs"
     notes = []
     if f.other_settings:
         names = ", ".join(f.other_settings)
@@ -379,7 +393,9 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         figures = ["activation_hist", *([column] if column else [])]
         blocks += [
             document.Heading(3, f"{say(labs.DIAGNOSTICS_TITLE)} — {act}"),
-            document.Paragraph(say("diag.explain", path=f"diagnostics/{act}/report.md")),
+            document.Paragraph(
+                say("diag.explain", path=f"diagnostics/{act}/{diagnostics.report_name(lang)}")
+            ),
             diagnostics.first_layer_table(record, lang),
             *(
                 document.Image(
@@ -461,7 +477,7 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     c = summary.compare(found.rows, found.provenance.baseline)
     problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
-        name = found.provenance.baseline
+        name = report.config_label(found.provenance.baseline, lang)
         return say("concl.no_baseline", act=found.act, name=name, label=label)
     values = {
         "act": found.act,
@@ -470,22 +486,37 @@ def conclusion(found: Finished, lang: str = "en") -> str:
         "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
     if problem:
-        first = say("stat.concl.no_target", act=found.act, reason=problem)
+        first = say("stat.concl.no_target", act=found.act, reason=_continued(problem))
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
         first = _fastest(found, c, values, lang)
-    lower = [report.name(r, lang) for r in c.lower]
-    names = f": {', '.join(lower)}" if lower else ""
-    tested = [r for r in c.others if math.isfinite(r.p_holm)]
+    tested = len([r for r in c.others if math.isfinite(r.p_holm)])
     test = say(f"stat.test.{found.rows[0].pairing}")
-    share = text.share(lang, len(lower), len(tested), noun, "concl.ends")
     base_label = say(found.lab.baseline_key)
-    sentences = [first, say("stat.beat", share=share, test=test, label=base_label, names=names)]
+    sentences = [
+        first,
+        say("stat.beat", label=base_label, test=test, **who(c.lower, tested, noun, lang)),
+    ]
     if c.higher:
-        names = ", ".join(report.name(r, lang) for r in c.higher)
-        sentences.append(say("stat.worse", k=len(c.higher), names=names))
+        sentences.append(say("stat.worse", **who(c.higher, tested, noun, lang)))
     return " ".join(sentences)
+
+
+def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
+    """How many of the ``tested`` configurations (``noun``: a lab's ``noun_key``) ``rows``
+    are, with the verb that agrees (``share``: ``Obie metody inicjalizacji kończą
+    uczenie``), and their names (``names``: ``: Xavier (Glorot) i He``; "" for none): the
+    subject of ``stat.beat`` and ``stat.worse``."""
+    share = text.share(lang, len(rows), tested, noun, "concl.ends")
+    shown = [report.name(r, lang) for r in rows]
+    return {"share": share, "names": f": {report.join(shown, lang)}" if shown else ""}
+
+
+def _continued(sentence: str) -> str:
+    """A sentence that goes on after "With relu:", in lower case ("Sieć" → "sieć", "The
+    baseline" → "the baseline"; a bold name stays as it is)."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
@@ -495,17 +526,20 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
     base, name = c.baseline, found.provenance.baseline
     ranking = summary.ranking(found.results, name)
     top = report.leader(found.rows, ranking, lang)
-    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    leader = text.say(lang, "stat.concl.leader", act=found.act, leader=_continued(top or ""))
+    sentences = [leader] if top else []
     best = next((r for r in c.others if not r.all_diverged), None)
     if best is None:
         return " ".join(sentences)
-    speed = report.speedup_words(best, name, lang, report.digits(ranking, name, best))
+    shown = report.name(base, lang)
+    speed = report.speedup_words(best, shown, lang, report.digits(ranking, name, best))
+    pairs = summary.pairs(found.results, name).get(best.config)
     sentences.append(
         text.say(
             lang,
             "stat.concl.best",
             name=report.name(best, lang),
-            used=report.used(best, lang),
+            used=report.used(best, lang, pairs),
             speed=speed,
             epochs=num(best.epochs_to_target, ".2f"),
             total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
@@ -619,15 +653,16 @@ def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
             seen.setdefault(p.config["optimizer"], [])
             kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
             source = _rate_source(p, () if ex2 else summary.rates(r), lang)
-            if (p.learning_rate, source) not in seen[p.config["optimizer"]]:
-                seen[p.config["optimizer"]].append((p.learning_rate, source))
+            rate = float(f"{p.learning_rate:.6g}")  # A float32 grid point is the same rate.
+            if (rate, source) not in seen[p.config["optimizer"]]:
+                seen[p.config["optimizer"]].append((rate, source))
     return [
         methods.Trained(
             name,
             found[0][0],
             "; ".join(why for _, why in found)
             if len({rate for rate, _ in found}) == 1
-            else "; ".join(f"{text.num(rate, '.3g', lang)}: {why}" for rate, why in found),
+            else "; ".join(f"{text.num(rate, '.3g', lang)} – {why}" for rate, why in found),
             kwargs[name],
         )
         for name, found in seen.items()
@@ -681,13 +716,10 @@ def _final(r: records.History, field: str = "train_loss") -> np.ndarray:
 
 
 def exercise2_record(f: Finished) -> records.History | None:
-    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate: the grid point of
-    the configuration's own rate (the grid's centre), not the rate lab 7 would pick."""
+    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate
+    (``summary.selected``: the grid's centre, never a rate lab 7 tuned)."""
     r = f.results.get(configs.EXERCISE2)
-    if r is None or not r.grid:
-        return r
-    own = r.provenance.config["learning_rate"]
-    return r.at(int(np.argmin([abs(np.log(x / own)) for x in summary.rates(r)])))
+    return None if r is None else summary.selected(r)
 
 
 def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
@@ -725,6 +757,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 p_acc=_p(acc.p, lang),
             )
         )
+        lines += [line] if (line := _tuned_exercise2(f.results[configs.EXERCISE2], lang)) else []
     if not lines:
         return []
     say = functools.partial(text.say, lang)
@@ -733,6 +766,25 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
         document.Paragraph(say("handin.gain_explain")),
         document.Items(lines),
     ]
+
+
+def _tuned_exercise2(r: records.History, lang: str) -> str | None:
+    """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
+    exercise 2 is compared at): both rates and their final training losses."""
+    rates, own, best = summary.rates(r), summary.chosen(r), summary.lowest_validation(r)
+    if own is None or best == own:
+        return None
+    loss = {i: float(np.nanmean(summary.finals(r.at(i), "train_loss"))) for i in (own, best)}
+    edge = {0: "low", len(rates) - 1: "high"}.get(best)
+    return text.say(
+        lang,
+        "handin.ex2_tuned",
+        best=text.num(rates[best], ".3g", lang),
+        edge=text.say(lang, f"handin.grid_edge.{edge}") if edge else "",
+        best_loss=text.num(loss[best], ".4f", lang),
+        own_loss=text.num(loss[own], ".4f", lang),
+        own=text.num(rates[own], ".3g", lang),
+    )
 
 
 PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -746,15 +798,20 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
     """``a`` against ``b`` for one activation (None without both or the baseline): the
     paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
     with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses."""
+    t-test of their final training losses, with how many seeds formed its pairs when
+    diverged runs left fewer than all."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = stats.epochs_ratio(ra.train_loss, rb.train_loss, summary.selected(base).train_loss)
-    test = stats.t_test(_final(ra), _final(rb), paired=True)
+    ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
+    final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
+    test = stats.t_test(final_a, final_b, paired=True)
     loss_same = not test.p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
+    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang))
+    if test.n_used < len(ra.seeds):
+        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
     return text.say(
         lang,
         f"handin.pair.{_pair_case(ratio)}",
@@ -765,9 +822,9 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
         faster=name_label(b if ratio.point > 1 else a, lang),
         ratio=text.num(ratio.point, ".2f", lang),
         ci=_ci(ratio, lang),
-        loss_a=num(float(np.nanmean(_final(ra)))),
-        loss_b=num(float(np.nanmean(_final(rb)))),
-        loss=text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang)),
+        loss_a=num(float(np.nanmean(final_a))),
+        loss_b=num(float(np.nanmean(final_b))),
+        loss=loss,
     )
 
 
@@ -885,6 +942,50 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         if lines:
             blocks += [document.Heading(3, say(key)), document.Items(lines)]
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
+
+
+DEPTH_PAIR = ("xavier", "he")
+"""The initializers the depth supplement sets against each other."""
+
+
+def depth_supplement(
+    root: Path, out_dir: Path, lang: str, log: Callable[[str], None] = print
+) -> list[document.Block]:
+    """Lab 7 on a deeper network (the README's depth supplement), its records read from
+    the dataset folder ``root``, shown in the report on ``out_dir``: σ per layer of
+    ``DEPTH_PAIR``, the measured spread of every layer at initialization (when its
+    diagnostics ran), the curves and tables per activation, and the two compared."""
+    say = functools.partial(text.say, lang)
+    found, diag = find(root, log), diagnosed(root, log)
+    blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
+    if not found["lab7"]:
+        command = _command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
+        folder = root / "lab7"
+        return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
+    lab7 = found["lab7"]
+    sizes = lab7[0].provenance.shared.layer_sizes
+    xavier, he = (methods.sigmas(init, sizes)[0] for init in DEPTH_PAIR)
+    intro = say(
+        "handin.depth.intro",
+        fans=f"{sizes[0]} → {sizes[1]}",
+        first=text.pct(he / xavier - 1, lang),
+        network="–".join(map(str, sizes)),
+        hidden=text.count(lang, len(sizes) - 2, "count.hidden_layer"),
+    )
+    blocks += [
+        document.Paragraph(intro),
+        methods.sigma_table(dict.fromkeys(DEPTH_PAIR, 1.0), sizes, lang),
+    ]
+    for act, record in diag.items():
+        blocks += [
+            document.Paragraph(say("handin.depth.layers", act=name_label(act, lang))),
+            diagnostics.layers_table(record, lang),
+        ]
+    blocks += _sections(lab7, root, out_dir, Path(FIGURES, lang, "deep"), lang)
+    lines = [pair_sentence(f, *DEPTH_PAIR, lang) for f in lab7]
+    lines += why_lines({"lab7": lab7}, diag, lang)
+    found_lines = document.Items([x for x in lines if x])
+    return [*blocks, document.Heading(3, say("handin.depth.h_found")), found_lines]
 
 
 def own_discussion(lang: str) -> list[document.Block]:

@@ -300,6 +300,22 @@ def _init_blocks(
         if "{,}" in dist:  # A decimal comma: N(0; 0,01).
             dist = dist.replace(r"\left(0, ", r"\left(0; ")
         out.append(document.Math(rf"w \sim {dist}, \qquad \operatorname{{Var}}(w) = {variance}"))
+    bias = bias_init()
+    biases = say("methods.biases", value=formula(bias).distribution, code=f"initializers.{bias}")
+    return [
+        *out,
+        document.Paragraph(say("methods.sigmas")),
+        sigma_table(inits, sizes, lang),
+        document.Paragraph(biases),
+    ]
+
+
+def sigma_table(
+    inits: Mapping[str, float], sizes: Sequence[int], lang: str = "en"
+) -> document.Table:
+    """σ of each layer's weights (``sigmas``) of a network of ``sizes``, a column per
+    initializer of ``inits`` (name → scale, the σ of N(0, σ²))."""
+    say = functools.partial(text.say, lang)
     per_layer = {init: sigmas(init, sizes, scale) for init, scale in inits.items()}
     header = [say("methods.col.layer"), say("methods.col.fans")]
     header += [f"σ: {_column(i, s, lang)}" for i, s in inits.items()]
@@ -307,14 +323,7 @@ def _init_blocks(
         [str(layer + 1), f"{a} → {b}", *(text.num(per_layer[i][layer], ".4f", lang) for i in inits)]
         for layer, (a, b) in enumerate(itertools.pairwise(sizes))
     ]
-    bias = bias_init()
-    biases = say("methods.biases", value=formula(bias).distribution, code=f"initializers.{bias}")
-    return [
-        *out,
-        document.Paragraph(say("methods.sigmas")),
-        document.Table(header, rows),
-        document.Paragraph(biases),
-    ]
+    return document.Table(header, rows)
 
 
 def blocks(
@@ -375,7 +384,9 @@ def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] =
     if len(rates) > 1:
         lr = text.say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
     parts = [label(spec["optimizer"], lang), lr]
-    parts += [f"{k} {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()]
+    parts += [
+        f"{k} = {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()
+    ]
     if spec.get("schedule"):
         parts.append(text.say(lang, "describe.schedule", schedule=spec["schedule"]))
     init = label(spec["init"], lang, spec.get("init_scale", 1.0))

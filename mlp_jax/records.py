@@ -275,7 +275,7 @@ class History(NamedTuple):
         optimizer saw, not a separate full pass), ``[*grid, S, epochs]``.
       train_acc: the same for minibatch accuracy.
       test_loss: loss on the whole test set, ``[*grid, S, epochs + 1]``; column 0
-        is at initialisation, column ``e`` after epoch ``e``.
+        is at initialization, column ``e`` after epoch ``e``.
       test_acc: the same for accuracy.
       val_loss: the same on the validation set, or None without one.
       val_acc: likewise.
@@ -283,7 +283,7 @@ class History(NamedTuple):
         diverged, ``[*grid, S]``.
       epoch_s: wall seconds of each epoch (all runs together), ``[epochs]``.
       compile_s: seconds before the first epoch: compiling both programs, plus
-        initialising the runs and evaluating them once.
+        initializing the runs and evaluating them once.
       steps_per_epoch: optimizer steps per epoch.
       log_every: steps averaged into each ``step_loss`` window.
       seeds: the seed ids, in the order of the seed axis.
@@ -560,7 +560,7 @@ class LayerRow(_Json):
       act: the hidden activation.
       layer: 0 for the first hidden layer; the last is the output layer.
       kind: ``hidden`` or ``output``.
-      epoch: 0 at initialisation, ``e`` after epoch ``e``.
+      epoch: 0 at initialization, ``e`` after epoch ``e``.
       seeds: seeds averaged (those that never diverged).
       preact_mean: pre-activation mean.
       preact_std: pre-activation standard deviation.
@@ -626,7 +626,16 @@ class Diagnosis(_Json):
 
     def first_layer(self, init: str, epoch: int) -> LayerRow:
         """The row of layer 0 (the first hidden layer) of ``init`` at ``epoch``."""
-        return next(r for r in self.rows if (r.init, r.layer, r.epoch) == (init, 0, epoch))
+        return self.layer(init, 0, epoch)
+
+    def layer(self, init: str, layer: int, epoch: int) -> LayerRow:
+        """The row of ``layer`` (0: the first hidden layer) of ``init`` at ``epoch``."""
+        return next(r for r in self.rows if (r.init, r.layer, r.epoch) == (init, layer, epoch))
+
+    @property
+    def layers(self) -> int:
+        """Layers with weights (the hidden ones and the output layer)."""
+        return 1 + max(r.layer for r in self.rows)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Writes the record as JSON, atomically, with ``FORMAT``."""

@@ -18,7 +18,7 @@ left out of that epoch (a different remainder every epoch), so every step has th
 same batch size.
 
 Divergence. A run diverges at the first step whose minibatch loss is non-finite or
-exceeds ``divergence_factor`` times its loss at initialisation (the loss of its
+exceeds ``divergence_factor`` times its loss at initialization (the loss of its
 first minibatch). It is then frozen: its parameters stop changing,
 ``diverged_step`` records the global step, and its later losses and metrics are
 NaN. It never affects the other runs.
@@ -95,7 +95,7 @@ class _Lane(NamedTuple):
     params: model.Params
     opt_state: optax.OptState
     diverged_step: jax.Array  # -1 while healthy
-    loss0: jax.Array  # minibatch loss at initialisation
+    loss0: jax.Array  # minibatch loss at initialization
     shuffle_key: jax.Array
     hparams: Mapping[str, jax.Array]
 
@@ -395,7 +395,7 @@ def train(
     Args:
       x: training inputs ``[N, n_inputs]``.
       y: integer training labels ``[N]``.
-      test: ``(x, y)`` evaluated at initialisation and after every epoch.
+      test: ``(x, y)`` evaluated at initialization and after every epoch.
       validation: optional ``(x, y)``, evaluated likewise.
       layer_sizes: ``[n_inputs, hidden..., n_classes]``.
       activation: hidden-layer activation.
@@ -411,12 +411,12 @@ def train(
       seed: base seed, in [0, 2**31).
       loss: a key of ``model.LOSSES``.
       divergence_factor: a run diverges when its minibatch loss exceeds this
-        multiple of its loss at initialisation (or is non-finite); None: only
+        multiple of its loss at initialization (or is non-finite); None: only
         non-finite losses count.
       log_every: window, in steps, of ``History.step_loss``.
       log: receives a ``Progress`` after each epoch (``print`` shows its line);
         ``None`` for silence.
-      on_epoch: called as ``on_epoch(epoch, params)`` at initialisation (epoch 0)
+      on_epoch: called as ``on_epoch(epoch, params)`` at initialization (epoch 0)
         and after each epoch, with the parameters of all runs (leading axes as in
         ``History.params``), for diagnostics.
       devices: devices to split the runs over; default ``jax.devices()``.

@@ -30,7 +30,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 from PIL import Image
 
-from mlp_jax import document, plots, surfaces, text, trajectories, util
+from mlp_jax import document, methods, plots, surfaces, text, trajectories, util
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -95,7 +95,11 @@ def reach(run: trajectories.Run, surface: surfaces.Surface, lang: str) -> str:
 def _label(run: trajectories.Run, surface: surfaces.Surface, lang: str) -> str:
     rate = _rate(run.learning_rate, lang)
     return text.say(
-        lang, "traj.legend", opt=run.optimizer, rate=rate, reach=reach(run, surface, lang)
+        lang,
+        "traj.legend",
+        opt=methods.label(run.optimizer, lang),
+        rate=rate,
+        reach=reach(run, surface, lang),
     )
 
 
@@ -179,7 +183,7 @@ def animate(
     _contours(ax, surface, lang)
     lines = []
     for run in runs:
-        label = f"{run.optimizer}, α = {_rate(run.learning_rate, lang)}"
+        label = f"{methods.label(run.optimizer, lang)}, α = {_rate(run.learning_rate, lang)}"
         style = {"lw": 1.4, "ms": 5, "markevery": [-1], **styles[run.optimizer]}
         lines += ax.plot([], [], animated=True, label=label, **style)
     ax.legend(fontsize="x-small")
@@ -330,7 +334,7 @@ def decomposition_figure(
         overshoot, settle = trajectories.oscillation(run.xy[:, 1], fraction)
         label = say(
             "traj.nag.osc",
-            opt=name,
+            opt=methods.label(name, lang),
             overshoot=text.num(overshoot, ".3g", lang),
             fraction=text.num(fraction, "g", lang),
             settle=text.num(settle, ".0f", lang),
@@ -370,9 +374,11 @@ def _reach_sentence(surface: surfaces.Surface, runs: Sequence[trajectories.Run],
     if len(missing) == len(runs):
         return say("traj.none", name=name, tol=tol, steps=in_steps)
     first = min((k, n) for n, k in reached.items() if not np.isnan(k))
-    sentence = say("traj.first", name=name, tol=tol, first=first[1], k=int(first[0]))
+    first_name = methods.label(first[1], lang)
+    sentence = say("traj.first", name=name, tol=tol, first=first_name, k=int(first[0]))
     if missing:
-        sentence += " " + say("traj.missing", steps=in_steps, names=", ".join(missing))
+        names = ", ".join(methods.label(n, lang) for n in missing)
+        sentence += " " + say("traj.missing", steps=in_steps, names=names)
     return sentence
 
 
@@ -403,7 +409,8 @@ def report_blocks(
         r.optimizer for r in runs if not np.isclose(r.learning_rate, trajectories.GRID).any()
     ]
     if overridden:
-        intro += " " + say("traj.override", names=", ".join(dict.fromkeys(overridden)))
+        names = ", ".join(methods.label(n, lang) for n in dict.fromkeys(overridden))
+        intro += " " + say("traj.override", names=names)
     blocks: list[document.Block] = [document.Heading(2, say("traj.h")), document.Paragraph(intro)]
     for surface in shown:
         mine = [r for r in runs if r.surface == surface.name]

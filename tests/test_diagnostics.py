@@ -2,6 +2,7 @@
 
 import csv
 import math
+import re
 from pathlib import Path
 
 import jax
@@ -9,7 +10,7 @@ import numpy as np
 import optax
 import pytest
 
-from mlp_jax import data, diagnostics, initializers, model, records, train
+from mlp_jax import data, diagnostics, initializers, model, records, text, train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -185,7 +186,14 @@ def test_cli_end_to_end(tmp_path, run_cli):
         }
         for name in ("activation_hist", trouble, "grad_norm"):
             assert (folder / f"{name}.png").stat().st_size > 0
-        assert "![" in (folder / "report.md").read_text()
+        for lang in text.LANGS:  # Its own report in each language, figures of that language.
+            md = (folder / diagnostics.report_name(lang)).read_text()
+            links = re.findall(r"!\[[^]]*\]\(([^)]+)\)", md)
+            assert len(links) == 3 and all((folder / link).is_file() for link in links)
+        polish = (folder / "report.pl.md").read_text()
+        he = next(r for r in rows if (r["init"], r["layer"], r["epoch"]) == ("he", "0", "0"))
+        assert format(float(he["preact_std"]), ".3g").replace(".", ",") in polish
+        assert "## Wszystkie warstwy" in polish and " the " not in polish
         first = {r["init"]: r for r in rows if (r["layer"], r["epoch"]) == ("0", "0")}
         assert float(first["normal"]["preact_std"]) > 10 * float(first["he"]["preact_std"])
         if act == "sigmoid":

@@ -3,6 +3,7 @@
 import base64
 import dataclasses
 import functools
+import itertools
 import math
 import re
 import shutil
@@ -33,14 +34,14 @@ DATA = data.synthetic(num_train=256, num_test=64)
 ACTS = ("relu", "tanh")  # Tiny programs that tests/test_experiment.py compiles too.
 
 
-def make_setup(out, name, baseline):
+def make_setup(out, name, baseline, layer_sizes=(784, 8, 10)):
     argv = [f"/somewhere/experiments/{name}.py", "--act=relu,tanh", "--dataset=synthetic"]
     return experiment.Setup.create(
         experiment=name,
         baseline=baseline,
         out_dir=out,
         dataset=DATA,
-        layer_sizes=[784, 8, 10],
+        layer_sizes=list(layer_sizes),
         batch_size=64,
         epochs=2,
         seeds=3,
@@ -174,7 +175,8 @@ def test_conclusions_name_the_leaders_with_the_tables_speedup(english, found):
             assert "are fastest, indistinguishable from each other" in line
             assert "fastest alone" not in line
         ranks = summary.ranking(f.results, name)
-        speed = report.speedup_words(best, name, "en", report.digits(ranks, name, best))
+        shown = report.name(summary.baseline_row(f.rows, name), "en")
+        speed = report.speedup_words(best, shown, "en", report.digits(ranks, name, best))
         assert f" {speed}, " in line  # As the ranking says it.
         base = summary.baseline_row(f.rows, name)
         lower = [
@@ -459,3 +461,56 @@ def test_pdf_with_a_browser(copy, run_cli):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == str(copy / "report.pl.pdf")
     assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
+
+
+DEEP = (784, 16, 16, 16, 10)
+
+
+@pytest.fixture(scope="module")
+def deep(tmp_path_factory):
+    """The depth supplement: lab 7 (normal, xavier, he) and its diagnostics on a network
+    of three hidden layers, relu, under another ``--out_dir``."""
+    out = tmp_path_factory.mktemp("deep")
+    study = configs.lab7("adam", 0.01, ["normal", "xavier", "he"])
+    setup = make_setup(out, "lab7", "normal", DEEP)
+    experiment.run(setup, {"relu": study}, log=quiet, write=report.write_all)
+    setup = make_setup(out, "diagnostics", "normal", DEEP)
+    diag = diagnostics.run(setup, "relu", study, log=quiet)
+    root = experiment.root(out, DATA.name)
+    diagnostics.write(diag, root / "diagnostics" / "relu")
+    return root
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(out_dir, deep, lang):
+    blocks = handin.build(out_dir, lang, log=quiet, depth=deep)
+    headings = [b.text for b in blocks if isinstance(b, document.Heading) and b.level == 2]
+    title = text.say(lang, "handin.h.depth")
+    assert headings.index(title) == headings.index(text.say(lang, "title.diagnostics")) + 1
+    part = section(blocks, title)
+    sigma, spread = [b for b in part if isinstance(b, document.Table)][:2]
+    fans = list(itertools.pairwise(DEEP))
+    expected = [[np.sqrt(2 / (a + b)), np.sqrt(2 / a)] for a, b in fans]  # Xavier, He (normal).
+    got = [[float(c.replace(",", ".")) for c in row[2:]] for row in sigma.rows]
+    np.testing.assert_allclose(got, expected, atol=5e-5)
+    record = records.Diagnosis.load(deep / "diagnostics" / "relu" / diagnostics.RECORD)
+    assert len(spread.rows) == len(fans) == record.layers
+    for layer, row in enumerate(spread.rows):
+        stds = [record.layer(init, layer, 0).preact_std for init in record.inits]
+        assert [float(c.replace(",", ".")) for c in row[1:4]] == pytest.approx(stds, rel=5e-3)
+    found_lines = [b for b in part if isinstance(b, document.Items)][-1]
+    assert part[-2] == document.Heading(3, text.say(lang, "handin.depth.h_found"))
+    lab7 = handin.find(deep, quiet)["lab7"][0]
+    assert handin.pair_sentence(lab7, "xavier", "he", lang) in found_lines.items
+    intro = next(b.text for b in part if isinstance(b, document.Paragraph))
+    first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 16)) - 1, lang)
+    assert first in intro and ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
+
+
+def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):
+    missing = tmp_path / "deep"
+    done = run_cli("report", f"--out_dir={copy.parent}", f"--depth_dir={missing}")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: --depth_dir={missing} holds no lab 7 results on synthetic")
+    assert "--hidden=128,128,128,128,128,128" in line

@@ -9,7 +9,7 @@ import jax
 import numpy as np
 import pytest
 
-from mlp_jax import document, initializers, methods, optimizers, text
+from mlp_jax import configs, document, initializers, methods, optimizers, text
 
 SIZES = (784, 128, 10)
 
@@ -182,4 +182,15 @@ def test_label_of_a_scaled_normal():
     maths = [b.latex for b in blocks if isinstance(b, document.Math)]
     assert (
         r"w \sim \mathcal{N}\left(0; 0{,}01\right), \qquad \operatorname{Var}(w) = 0{,}01" in maths
+    )
+
+
+def test_describe_names_each_keyword_with_its_value_in_the_language():
+    spec = configs.Config("x", "momentum", 0.1, optimizer_kwargs={"momentum": 0.95}).spec()
+    assert methods.describe(spec, "pl") == (
+        "Momentum, współczynnik uczenia 0,1, momentum = 0,95, inicjalizacja wag: N(0, 1)"
+    )
+    assert (
+        methods.describe(spec)
+        == "Momentum, learning rate 0.1, momentum = 0.95, N(0, 1) initialization"
     )

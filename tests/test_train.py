@@ -118,7 +118,7 @@ def test_identical_runs_are_bitwise_identical():
 
 def test_zero_learning_rate_keeps_test_loss():
     h = run(optax.sgd(0.0))
-    # The loss at initialisation and after each epoch come from two compiled programs,
+    # The loss at initialization and after each epoch come from two compiled programs,
     # whose float32 reductions may sum in another order: equal to within one ulp.
     np.testing.assert_array_max_ulp(h.test_loss[:, 1:], h.test_loss[:, :1].repeat(2, axis=1), 1)
 
