@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import scipy.stats
+
+# scipy.stats is imported where it is used: it is half of a CLI's start-up (about 2 s of
+# CPU), which a run that stops at a flag, a signal or an error never needs.
 
 
 def finite_runs(diverged_step: np.ndarray) -> np.ndarray:
@@ -76,6 +78,8 @@ def mean_ci(
     Returns:
       ``(mean, lo, hi)``, each of ``a``'s shape without ``axis``.
     """
+    import scipy.stats  # Here, not at the top (see the imports).
+
     a = np.asarray(a, dtype=float)
     ok = np.isfinite(a)
     n = ok.sum(axis)
@@ -117,6 +121,8 @@ def welch_t_test(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
         raise ValueError(f"need >= 2 finite values per sample, got {a.size} and {b.size}")
     if np.ptp(a) == np.ptp(b) == 0:
         return math.nan, math.nan, math.nan
+    import scipy.stats  # Here, not at the top (see the imports).
+
     result = scipy.stats.ttest_ind(a, b, equal_var=False)
     return float(result.statistic), float(result.df), float(result.pvalue)
 
@@ -565,6 +571,8 @@ def t_test(a: np.ndarray, b: np.ndarray, *, paired: bool) -> TTest:
         return dataclasses.replace(none, **dict(zip(("statistic", "df", "p"), welch_t_test(a, b))))
     if _constant(a - b, np.abs(np.concatenate([a, b])).max()):
         return none
+    import scipy.stats  # Here, not at the top (see the imports).
+
     result = scipy.stats.ttest_rel(a, b)
     return dataclasses.replace(
         none, statistic=float(result.statistic), df=float(result.df), p=float(result.pvalue)
