@@ -787,8 +787,10 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
 def _tuned_exercise2(r: records.History, lang: str) -> str | None:
     """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
     exercise 2 is compared at): both rates and their final training losses."""
+    if not r.grid:
+        return None
     rates, own, best = summary.rates(r), summary.chosen(r), summary.lowest_validation(r)
-    if own is None or best == own:
+    if best == own:
         return None
     loss = {i: float(np.nanmean(summary.finals(r.at(i), "train_loss"))) for i in (own, best)}
     edge = {0: "low", len(rates) - 1: "high"}.get(best)

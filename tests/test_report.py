@@ -178,11 +178,11 @@ def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
 def test_section_renders_markdown_and_polish(tmp_path):
     rows = summary.summarize("relu", RESULTS, "sgd")
     md = document.markdown(report.section("relu", RESULTS, rows, tmp_path))
-    assert md.startswith("# Lab 6: learning-rate optimizers — relu")
+    assert md.startswith("# Lab 6: learning-rate optimizers — ReLU")
     assert "| Adam | 0.01 | 0/6 |" in md
     assert "![Training loss per epoch](loss_epoch.png)" in md
     pl = document.markdown(report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
-    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — relu")
+    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — ReLU")
     assert "współczynnik uczenia" in pl and "szybciej" in pl
     loss = rows[1].final_train_loss_mean
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.

@@ -621,7 +621,7 @@ def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_the
     ranking = _ranking("xavier", "he", (1.2, 1.1, 1.31))
     assert report.leader(rows, ranking, "pl") == (
         "Sieć uczy się najszybciej w konfiguracji **Xavier (Glorot)**, jedynej na pierwszym "
-        "miejscu; w następnej, **He**, potrzebuje 1,20 razy tyle epok do celu (95% PU: "
+        "miejscu; w następnej, **He**, potrzebuje 1,20 razy więcej epok do celu (95% PU: "
         "1,10–1,31)."
     )
     assert report.leader(rows, ranking, "en") == (
@@ -738,7 +738,7 @@ def test_a_conclusion_says_how_many_seeds_form_pairs_when_the_baseline_lost_some
         "Jedyny optymalizator kończy uczenie z istotnie niższą stratą na zbiorze uczącym niż "
         "zwykły SGD z ćwiczenia 2 (test t dla par, p < 0,05 po poprawce Holma): Adam."
     )
-    assert pl.startswith("Z funkcją aktywacji relu: sieć uczy się najszybciej w konfiguracji ")
+    assert pl.startswith("Z funkcją aktywacji ReLU: sieć uczy się najszybciej w konfiguracji ")
 
 
 def test_a_pair_sentence_says_how_many_seeds_form_its_pairs():
@@ -774,9 +774,9 @@ def test_no_target_names_the_baseline_as_the_report_shows_it():
     adam = test_report.record(test_report.decay(0.6, seed=1), name="adam", optimizer="adam")
     f = _finished(results | {"adam": adam})
     assert handin.conclusion(f, "pl").startswith(
-        "Z funkcją aktywacji relu: punkt odniesienia **SGD** (zwykły SGD z ćwiczenia 2) prawie "
+        "Z funkcją aktywacji ReLU: punkt odniesienia **SGD** (zwykły SGD z ćwiczenia 2) prawie "
     )
-    assert handin.conclusion(f, "en").startswith("With relu: the baseline **SGD** (exercise 2's ")
+    assert handin.conclusion(f, "en").startswith("With ReLU: the baseline **SGD** (exercise 2's ")
 
 
 def test_every_phrase_is_asked_for_by_some_code():
