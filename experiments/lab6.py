@@ -11,7 +11,7 @@ finished configurations.
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers, report
+from mlp_jax import experiment, labs, optimizers
 
 OPTIMIZERS = common.define_names(
     "optimizers",
@@ -25,6 +25,8 @@ LR_GRID = common.define_lr_grid(labs.LAB6.lr_grid)
 
 def main(argv):
     del argv
+    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+
     rates = common.learning_rates(OPTIMIZERS.value)
     setup = build.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
     by_act = labs.LAB6.configurations(

@@ -17,7 +17,7 @@ import dataclasses
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers, report, text
+from mlp_jax import experiment, labs, optimizers, text
 
 INITS = common.define_inits()
 OPTIMIZER = common.define_name(
@@ -32,6 +32,8 @@ LR_GRID = common.define_lr_grid(labs.LAB7.lr_grid)
 
 def main(argv):
     del argv
+    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+
     setup = build.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
     found = {
         act: labs.lab7_optimizer(setup.root, act, setup.dataset, OPTIMIZER.value)

@@ -60,8 +60,13 @@ def cpu_devices() -> None:
     said = "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", "")
     if said or jax.config.jax_num_cpu_devices >= 0:  # $JAX_NUM_CPU_DEVICES sets the latter.
         return
-    cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
-    jax.config.update("jax_num_cpu_devices", cores)
+    jax.config.update("jax_num_cpu_devices", usable_cores())
+
+
+def usable_cores() -> int:
+    """The cores this process may use: ``os.process_cpu_count`` (Python 3.13+), else the
+    machine's (``os.cpu_count``); 1 when neither can tell."""
+    return getattr(os, "process_cpu_count", os.cpu_count)() or 1
 
 
 def join() -> None:

@@ -10,7 +10,7 @@ metrics.csv, the records, figures and report.md under <out_dir>/<dataset>/schedu
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers, report, schedules
+from mlp_jax import experiment, labs, optimizers, schedules
 
 OPTIMIZER = common.define_name(
     "optimizer", "sgd", optimizers.OPTIMIZERS, "optimizer", "Optimizer every schedule drives"
@@ -27,6 +27,8 @@ LR_GRID = common.define_lr_grid(labs.SCHEDULES.lr_grid)
 
 def main(argv):
     del argv
+    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
     setup = build.setup(labs.SCHEDULES.name, labs.SCHEDULES.baseline, LR_GRID.value)

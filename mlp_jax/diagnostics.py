@@ -252,7 +252,8 @@ def headline(record: records.Diagnosis, lang: str = "en") -> str:
             frac = text.pct(getattr(start, column), lang)
             part += ", " + text.say(lang, f"diag.{column}", frac=frac)
         parts.append(part)
-    return text.say(lang, "concl.diagnostics", act=record.act, parts="; ".join(parts))
+    act = methods.activation_with(record.act, lang)
+    return text.say(lang, "concl.diagnostics", act=act, parts="; ".join(parts))
 
 
 def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.Table:

@@ -184,7 +184,8 @@ figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
                h2 { break-before: auto; } img { max-height: 11cm; }
-               table { font-size: 9pt; } table.small { break-inside: avoid; }
+               table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
+               th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
                tr, .math, figure { break-inside: avoid; }
                thead tr, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
                p, li { orphans: 3; widows: 3; } }

@@ -336,11 +336,10 @@ def _sections(
 
 
 def name_label(name: str, lang: str) -> str:
-    """A configuration's or activation's name as the report shows it (``methods.label``;
-    lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1) weights)."""
-    if name == configs.EXERCISE2:
-        return text.say(lang, "handin.ex2_name")
-    return methods.label(name, lang)
+    """A configuration's or activation's name as the report shows it (``report.config_label``:
+    ``methods.label``; lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1)
+    weights)."""
+    return report.config_label(name, lang)
 
 
 def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
@@ -471,39 +470,64 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     configurations), the first of the ranking against the baseline (how many times
     sooner it reaches the baseline's final loss, where both end), then which
     configurations end significantly lower, or higher, than the baseline (Holm-adjusted
-    p < ``summary.ALPHA``). Without a target (``report.no_target``) only the final
+    p < ``summary.ALPHA``; lab 7's exercise 2 is left to ``exercise2_gain``). Without a target (``report.no_target``) only the final
     losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
     label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
-    c = summary.compare(found.rows, found.provenance.baseline)
+    own = [r for r in found.rows if r.config != configs.EXERCISE2]  # Compared in exercise2_gain.
+    c = summary.compare(own, found.provenance.baseline)
     problem = report.no_target(found.results, say(found.lab.baseline_key), lang)
     if c.baseline is None and problem is None:
-        name = found.provenance.baseline
-        return say("concl.no_baseline", act=found.act, name=name, label=label)
+        name = report.config_label(found.provenance.baseline, lang)
+        return say(
+            "concl.no_baseline",
+            act=methods.activation_with(found.act, lang),
+            name=name,
+            label=label,
+        )
     values = {
-        "act": found.act,
+        "act": methods.activation_with(found.act, lang),
         "label": label,
         "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang) if c.baseline else "—",
         "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
     }
     if problem:
-        first = say("stat.concl.no_target", act=found.act, reason=problem)
+        first = say(
+            "stat.concl.no_target",
+            act=methods.activation_with(found.act, lang),
+            reason=_continued(problem),
+        )
     elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
         first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
     else:
         first = _fastest(found, c, values, lang)
-    lower = [report.name(r, lang) for r in c.lower]
-    names = f": {', '.join(lower)}" if lower else ""
-    tested = [r for r in c.others if math.isfinite(r.p_holm)]
+    tested = len([r for r in c.others if math.isfinite(r.p_holm)])
     test = say(f"stat.test.{found.rows[0].pairing}")
-    share = text.share(lang, len(lower), len(tested), noun, "concl.ends")
     base_label = say(found.lab.baseline_key)
-    sentences = [first, say("stat.beat", share=share, test=test, label=base_label, names=names)]
+    sentences = [
+        first,
+        say("stat.beat", label=base_label, test=test, **who(c.lower, tested, noun, lang)),
+    ]
     if c.higher:
-        names = ", ".join(report.name(r, lang) for r in c.higher)
-        sentences.append(say("stat.worse", k=len(c.higher), names=names))
+        sentences.append(say("stat.worse", **who(c.higher, tested, noun, lang)))
     return " ".join(sentences)
+
+
+def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
+    """How many of the ``tested`` configurations (``noun``: a lab's ``noun_key``) ``rows``
+    are, with the verb that agrees (``share``: ``Obie metody inicjalizacji kończą
+    uczenie``), and their names (``names``: ``: Xavier (Glorot) i He``; "" for none): the
+    subject of ``stat.beat`` and ``stat.worse``."""
+    share = text.share(lang, len(rows), tested, noun, "concl.ends")
+    shown = [report.name(r, lang) for r in rows]
+    return {"share": share, "names": f": {report.join(shown, lang)}" if shown else ""}
+
+
+def _continued(sentence: str) -> str:
+    """A sentence that goes on after "With relu:", in lower case ("Sieć" → "sieć", "The
+    baseline" → "the baseline"; a bold name stays as it is)."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
@@ -513,17 +537,25 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
     base, name = c.baseline, found.provenance.baseline
     ranking = summary.ranking(found.results, name)
     top = report.leader(found.rows, ranking, lang)
-    sentences = [text.say(lang, "stat.concl.leader", act=found.act, leader=top)] if top else []
+    leader = text.say(
+        lang,
+        "stat.concl.leader",
+        act=methods.activation_with(found.act, lang),
+        leader=_continued(top or ""),
+    )
+    sentences = [leader] if top else []
     best = next((r for r in c.others if not r.all_diverged), None)
     if best is None:
         return " ".join(sentences)
-    speed = report.speedup_words(best, name, lang, report.digits(ranking, name, best))
+    shown = report.name(base, lang)
+    speed = report.speedup_words(best, shown, lang, report.digits(ranking, name, best))
+    pairs = summary.pairs(found.results, name).get(best.config)
     sentences.append(
         text.say(
             lang,
             "stat.concl.best",
             name=report.name(best, lang),
-            used=report.used(best, lang),
+            used=report.used(best, lang, pairs),
             speed=speed,
             epochs=num(best.epochs_to_target, ".2f"),
             total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
@@ -691,7 +723,8 @@ def _ci(r: stats.Ratio, lang: str) -> str:
     """`` (95% CI 1,10–1,40)``, or nothing without an interval."""
     if not (np.isfinite(r.lo) and np.isfinite(r.hi)):
         return ""
-    lo, hi = (text.num(x, ".2f", lang) for x in (r.lo, r.hi))
+    spec = f".{max(2, stats.shown_decimals(r))}f"
+    lo, hi = (text.num(x, spec, lang) for x in (r.lo, r.hi))
     return text.say(lang, "handin.ci", lo=lo, hi=hi)
 
 
@@ -700,13 +733,10 @@ def _final(r: records.History, field: str = "train_loss") -> np.ndarray:
 
 
 def exercise2_record(f: Finished) -> records.History | None:
-    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate: the grid point of
-    the configuration's own rate (the grid's centre), not the rate lab 7 would pick."""
+    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate
+    (``summary.selected``: the grid's centre, never a rate lab 7 tuned)."""
     r = f.results.get(configs.EXERCISE2)
-    if r is None or not r.grid:
-        return r
-    own = r.provenance.config["learning_rate"]
-    return r.at(int(np.argmin([abs(np.log(x / own)) for x in summary.rates(r)])))
+    return None if r is None else summary.selected(r)
 
 
 def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
@@ -744,6 +774,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 p_acc=_p(acc.p, lang),
             )
         )
+        lines += [line] if (line := _tuned_exercise2(f.results[configs.EXERCISE2], lang)) else []
     if not lines:
         return []
     say = functools.partial(text.say, lang)
@@ -754,6 +785,27 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
     ]
 
 
+def _tuned_exercise2(r: records.History, lang: str) -> str | None:
+    """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
+    exercise 2 is compared at): both rates and their final training losses."""
+    if not r.grid:
+        return None
+    rates, own, best = summary.rates(r), summary.chosen(r), summary.lowest_validation(r)
+    if best == own:
+        return None
+    loss = {i: float(np.nanmean(summary.finals(r.at(i), "train_loss"))) for i in (own, best)}
+    edge = {0: "low", len(rates) - 1: "high"}.get(best)
+    return text.say(
+        lang,
+        "handin.ex2_tuned",
+        best=text.num(rates[best], ".3g", lang),
+        edge=text.say(lang, f"handin.grid_edge.{edge}") if edge else "",
+        best_loss=text.num(loss[best], ".4f", lang),
+        own_loss=text.num(loss[own], ".4f", lang),
+        own=text.num(rates[own], ".3g", lang),
+    )
+
+
 PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
     "lab6": (("momentum", "nesterov"), ("adagrad", "adadelta")),
     "lab7": (("xavier", "he"),),
@@ -761,19 +813,28 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
 """The pairs the discussion compares, per experiment."""
 
 
-def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
+def pair_sentence(
+    f: Finished, a: str, b: str, lang: str, p_holm: float | None = None
+) -> str | None:
     """``a`` against ``b`` for one activation (None without both or the baseline): the
     paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
     with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses."""
+    t-test of their final training losses (``p_holm``: its p-value Holm-adjusted over the
+    pairs compared beside it, ``pair_p_values``; its own p alone), with how many seeds
+    formed its pairs when diverged runs left fewer than all."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = stats.epochs_ratio(ra.train_loss, rb.train_loss, summary.selected(base).train_loss)
-    test = stats.t_test(_final(ra), _final(rb), paired=True)
-    loss_same = not test.p < summary.ALPHA
+    ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
+    final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
+    test = stats.t_test(final_a, final_b, paired=True)
+    p = test.p if p_holm is None else p_holm
+    loss_same = not p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
+    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(p, lang))
+    if test.n_used < len(ra.seeds):
+        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
     return text.say(
         lang,
         f"handin.pair.{_pair_case(ratio)}",
@@ -782,11 +843,12 @@ def pair_sentence(f: Finished, a: str, b: str, lang: str) -> str | None:
         a=name_label(a, lang),
         b=name_label(b, lang),
         faster=name_label(b if ratio.point > 1 else a, lang),
-        ratio=text.num(ratio.point, ".2f", lang),
+        ratio=text.num(ratio.point, f".{max(2, stats.shown_decimals(ratio))}f", lang),
         ci=_ci(ratio, lang),
-        loss_a=num(float(np.nanmean(_final(ra)))),
-        loss_b=num(float(np.nanmean(_final(rb)))),
-        loss=text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(test.p, lang)),
+        tiny=report.tiny(ratio, lang),
+        loss_a=num(float(np.nanmean(final_a))),
+        loss_b=num(float(np.nanmean(final_b))),
+        loss=loss,
     )
 
 
@@ -892,8 +954,8 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         line
         for name, pairs_ in PAIRS.items()
         for f in found.get(name, [])
-        for a, b in pairs_
-        if (line := pair_sentence(f, a, b, lang))
+        for (a, b), p in pair_p_values(f, pairs_).items()
+        if (line := pair_sentence(f, a, b, lang, p))
     ]
     blocks: list[document.Block] = []
     for key, lines in (
@@ -904,6 +966,15 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
         if lines:
             blocks += [document.Heading(3, say(key)), document.Items(lines)]
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
+
+
+def pair_p_values(f: Finished, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The paired t-test p-values of the final training losses of ``pairs`` (those with
+    both configurations), Holm-adjusted over them (``stats.holm``)."""
+    present = [(a, b) for a, b in pairs if a in f.results and b in f.results]
+    finals = {n: summary.finals(summary.selected(f.results[n]), "train_loss") for n in f.results}
+    raw = [stats.t_test(finals[a], finals[b], paired=True).p for a, b in present]
+    return dict(zip(present, stats.holm(raw).tolist() if raw else [], strict=True))
 
 
 DEPTH_PAIR = ("xavier", "he")

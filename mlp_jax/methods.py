@@ -273,6 +273,12 @@ def label(name: str, lang: str = "en", scale: float = 1.0) -> str:
     return _phrase(lang, f"methods.name.{name}", name)
 
 
+def activation_with(act: str, lang: str = "en") -> str:
+    """An activation's name where a sentence says "with the activation function …"
+    (Polish: "Z funkcją aktywacji sigmoidalną", the instrumental); else ``label``."""
+    return _phrase(lang, f"methods.with.{act}", label(act, lang))
+
+
 def _column(init: str, scale: float, lang: str) -> str:
     """The initializer's name in the σ table, its variant added when uniform."""
     name, f = _init_name(init, scale, lang), formula(init)

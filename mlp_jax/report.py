@@ -16,8 +16,9 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from mlp_jax import document, labs, methods, plots, records, stats, summary, text, util
+from mlp_jax import configs, document, labs, methods, plots, records, stats, summary, text, util
 from mlp_jax.records import History, SummaryRow
 
 Log = Callable[[str], None]
@@ -120,8 +121,8 @@ def section(
     lab, first = lab_of(results), provenance(results)
     label = say(lab.baseline_key)
     settings = [
-        [n, methods.describe(r.provenance.config, lang, summary.rates(r))]
-        for n, r in results.items()
+        [label_of(r, lang), methods.describe(r.provenance.config, lang, summary.rates(r))]
+        for r in results.values()
     ]
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
@@ -129,7 +130,7 @@ def section(
     ranks = summary.ranking(results, first.baseline)
     ranking = _ranking_lines(results, rows, ranks, of_label, lang)
     return [
-        document.Heading(level, f"{say(lab.title_key)} — {act}"),
+        document.Heading(level, f"{say(lab.title_key)} — {config_label(act, lang)}"),
         document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
         document.Table([say("col.config"), say("col.settings")], settings),
         document.Heading(level + 1, say("h.results")),
@@ -153,9 +154,22 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
 
 def tie_words(choice: records.Choice, lang: str) -> str:
     """Lab 7's choice among lab 6's configurations tied at rank 1, and what broke the tie."""
-    names = ", ".join(sorted((choice.config or choice.optimizer, *choice.tied)))
+    picked = choice.config or choice.optimizer
+    names = [f"**{config_label(n, lang)}**" for n in sorted((picked, *choice.tied))]
     how = text.say(lang, f"stat.tie.{choice.tie_break}")
-    return text.say(lang, "stat.choice_tie", names=names, name=choice.config, how=how)
+    return text.say(
+        lang,
+        "stat.choice_tie",
+        names=join(names, lang),
+        name=f"**{config_label(picked, lang)}**",
+        how=how,
+    )
+
+
+def join(names: Sequence[str], lang: str) -> str:
+    """``a, b and c`` (``a, b i c``)."""
+    *rest, last = names
+    return ", ".join(rest) + text.say(lang, "stat.and") + last if rest else last
 
 
 def _setup_lines(
@@ -169,7 +183,11 @@ def _setup_lines(
     shared, baseline = first.shared, first.baseline
     lines = [
         say("setup.data", source=text.data_line(first.data_source, lang)),
-        say("setup.network", sizes="-".join(map(str, shared.layer_sizes)), act=shared.act),
+        say(
+            "setup.network",
+            sizes="–".join(map(str, shared.layer_sizes)),
+            act=config_label(shared.act, lang),
+        ),
         say(
             "setup.training",
             batch=shared.batch_size,
@@ -187,7 +205,7 @@ def _setup_lines(
         lines.append(say("choice", name=optimizer, rate=rate, why=why))
         lines += [tie_words(first.choice, lang)] if first.choice.tied else []
     base = summary.baseline_row(rows, baseline)
-    shown = name(base, lang) if base else methods.label(baseline, lang)
+    shown = name(base, lang) if base else config_label(baseline, lang)
     if base is None:
         lines.append(say("setup.no_baseline", name=shown, label=label))
     elif problem:
@@ -234,9 +252,9 @@ def _results_table(
 
 def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
-    (``stats.stable_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    (``stats.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
-    return 2 if ratio is None else stats.stable_decimals(ratio)
+    return 2 if ratio is None else stats.shown_decimals(ratio)
 
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
@@ -254,17 +272,24 @@ def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
     )
 
 
-def used(row: SummaryRow, lang: str) -> str:
-    """`` (only 1 of 10 seeds did not diverge)`` when seeds diverged, else ""."""
-    if not row.diverged:
-        return ""
-    key = "stat.only" if row.n_used == 1 else "stat.used"
-    return text.say(lang, key, n=row.n_used, seeds=row.seeds)
+def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
+    """`` (only 1 of 10 seeds did not diverge)`` when seeds diverged, and how many seeds
+    form pairs with the baseline's (``summary.pairs``) when the baseline's diverged runs
+    leave fewer than that: `` (the paired comparison covers 8 of 10 seeds)``; "" when every seed
+    counts."""
+    parts = []
+    if row.diverged:
+        key = "stat.only" if row.n_used == 1 else "stat.used"
+        parts.append(text.say(lang, key, n=row.n_used, seeds=row.seeds))
+    if pairs is not None and pairs < row.n_used:
+        parts.append(text.say(lang, "stat.pairs", n=pairs, seeds=row.seeds))
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
-    or "later" only when the interval excludes 1."""
+    or "later" only when the interval excludes 1; ``baseline``: its name as the report
+    shows it (``name``)."""
     num = functools.partial(text.num, lang=lang)
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     factor = num(point, ".2f")
@@ -297,7 +322,7 @@ def verdict(p_holm: float, p: float, difference: float, lang: str) -> str:
     return text.say(
         lang,
         f"stat.{key}",
-        p=text.p_value(p_holm, lang, cell=True),
+        p=text.p_value(p_holm, lang),
         raw=text.p_value(p, lang, cell=True),
     )
 
@@ -313,7 +338,7 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
     return text.say(
         lang,
         f"stat.no_target.{ill.reason}",
-        name=name,
+        name=label_of(results[name], lang),
         label=label,
         acc=text.pct(ill.accuracy, lang),
         chance=text.pct(ill.chance, lang),
@@ -329,27 +354,51 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     order = [r for r in summary.ranked(rows) if math.isfinite(r.rank)]
     if ranking is None or len(order) < 2:
         return None
-    first, second = order[0].config, order[1].config
-    ratio = ranking.ratio[second, first]
-    places = stats.stable_decimals(ratio)
+    ratio = ranking.ratio[order[1].config, order[0].config]
+    places = stats.shown_decimals(ratio)
     num = functools.partial(text.num, lang=lang)
     values = {
-        "ratio": num(ratio.point, ".2f"),
+        "ratio": num(ratio.point, f".{max(2, places)}f"),
         "lo": num(ratio.lo, f".{places}f"),
         "hi": num(ratio.hi, f".{places}f", missing="∞"),
-        "first": first,
-        "second": second,
+        "first": name(order[0], lang),
+        "second": name(order[1], lang),
+        "tiny": tiny(ratio, lang),
     }
-    tied = [f"**{r.config}**" for r in order if r.rank == 1]
+    tied = [f"**{name(r, lang)}**" for r in order if r.rank == 1]
     if len(tied) == 1:
-        return text.say(lang, "stat.leader.alone", name=first, **values)
-    names = ", ".join(tied[:-1]) + text.say(lang, "stat.and") + tied[-1]
-    return text.say(lang, "stat.leader.tie", names=names, **values)
+        return text.say(lang, "stat.leader.alone", name=values["first"], **values)
+    return text.say(lang, "stat.leader.tie", names=join(tied, lang), **values)
+
+
+TINY = 0.01
+"""A ratio of epochs within this of 1 is said to be of no practical weight, significant or not."""
+
+
+def tiny(ratio: stats.Ratio, lang: str) -> str:
+    """``stat.tiny`` when ``ratio`` lies within ``TINY`` of 1 (its size, in percent), else ""."""
+    if not abs(ratio.point - 1) < TINY:
+        return ""
+    return text.say(lang, "stat.tiny", pct=text.num(100 * abs(ratio.point - 1), ".2f", lang) + "%")
+
+
+def config_label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> str:
+    """A configuration's name as the course writes it: ``methods.label`` (Adam, N(0, 1)
+    with the ``init_scale`` of ``settings``, Xavier (Glorot)); lab 7's
+    ``configs.EXERCISE2`` as exercise 2's plain SGD from N(0, 1) weights."""
+    if config == configs.EXERCISE2:
+        return text.say(lang, "handin.ex2_name")
+    return methods.label(config, lang, (settings or {}).get("init_scale", 1.0))
 
 
 def name(row: SummaryRow, lang: str) -> str:
-    """A configuration's name as the course writes it (Adam, N(0, 1), Xavier (Glorot))."""
-    return methods.label(row.config, lang, json.loads(row.settings).get("init_scale", 1.0))
+    """``config_label`` of a summary row's configuration."""
+    return config_label(row.config, lang, json.loads(row.settings))
+
+
+def label_of(record: History, lang: str) -> str:
+    """``config_label`` of a record's configuration."""
+    return config_label(record.provenance.config["name"], lang, record.provenance.config)
 
 
 def _ranking_lines(
@@ -359,17 +408,23 @@ def _ranking_lines(
     base = summary.baseline_row(rows, first.baseline)
     epochs = first.shared.epochs
     places = {r.config: digits(ranking, first.baseline, r) for r in rows}
+    pairs = summary.pairs(results, first.baseline)
     return [
-        _ranking_line(r, base, label, (epochs, places[r.config]), lang)
+        _ranking_line(r, base, label, (epochs, places[r.config], pairs.get(r.config)), lang)
         for r in summary.ranked(rows)
     ]
 
 
 def _ranking_line(
-    r: SummaryRow, base: SummaryRow | None, label: str, total: tuple[int, int], lang: str
+    r: SummaryRow,
+    base: SummaryRow | None,
+    label: str,
+    total: tuple[int, int, int | None],
+    lang: str,
 ) -> str:
-    """One configuration's line; ``total``: the epochs trained and the decimals of its
-    speed-up interval."""
+    """One configuration's line; ``total``: the epochs trained, the decimals of its
+    speed-up interval and the seeds that form pairs with the baseline's (None:
+    unpaired)."""
     num = functools.partial(text.num, lang=lang)
     if r.all_diverged:
         return text.say(lang, "rank.diverged", name=name(r, lang))
@@ -377,7 +432,7 @@ def _ranking_line(
         "name": name(r, lang),
         "label": label,
         "total": text.count(lang, total[0], "count.epoch_gen"),
-        "used": used(r, lang),
+        "used": used(r, lang, None if base is r else total[2]),
         "epochs": num(r.epochs_to_target, ".2f"),
         "loss": num(r.final_train_loss_mean, ".4f"),
         "acc": text.pct(r.test_acc_mean, lang),
@@ -400,7 +455,7 @@ def _ranking_line(
         return text.say(lang, "stat.rank.plain", **values)
     if not math.isfinite(r.epochs_to_target):
         return text.say(lang, "stat.rank.never", **values)
-    speed = speedup_words(r, base.config, lang, total[1])
+    speed = speedup_words(r, name(base, lang), lang, total[1])
     return text.say(lang, "stat.rank.reached", speed=speed, **values)
 
 

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import scipy.stats
+
+# scipy.stats is imported where it is used: it is half of a CLI's start-up (about 2 s of
+# CPU), which a run that stops at a flag, a signal or an error never needs.
 
 
 def finite_runs(diverged_step: np.ndarray) -> np.ndarray:
@@ -76,6 +78,8 @@ def mean_ci(
     Returns:
       ``(mean, lo, hi)``, each of ``a``'s shape without ``axis``.
     """
+    import scipy.stats  # Here, not at the top (see the imports).
+
     a = np.asarray(a, dtype=float)
     ok = np.isfinite(a)
     n = ok.sum(axis)
@@ -117,6 +121,8 @@ def welch_t_test(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
         raise ValueError(f"need >= 2 finite values per sample, got {a.size} and {b.size}")
     if np.ptp(a) == np.ptp(b) == 0:
         return math.nan, math.nan, math.nan
+    import scipy.stats  # Here, not at the top (see the imports).
+
     result = scipy.stats.ttest_ind(a, b, equal_var=False)
     return float(result.statistic), float(result.df), float(result.pvalue)
 
@@ -311,6 +317,17 @@ def stable_decimals(ratio: Ratio, most: int = 2) -> int:
     if math.isinf(ratio.mc_se):
         return 0
     return max(0, min(most, math.floor(-math.log10(20.0 * ratio.mc_se))))
+
+
+def shown_decimals(ratio: Ratio, most: int = 2, limit: int = 5) -> int:
+    """Decimals to print ``ratio``'s interval with: ``stable_decimals``, and more (up to
+    ``limit``) while an interval that excludes 1 would, rounded, seem to hold it
+    (0.9943–0.9999 is not "1.00–1.00"; 1.024–1.349 is not "1.0–1.3")."""
+    places = stable_decimals(ratio, most)
+    excludes = ratio.lo > 1 or ratio.hi < 1  # NaN: no interval, nothing to keep apart.
+    while excludes and places < limit and round(ratio.lo, places) <= 1 <= round(ratio.hi, places):
+        places += 1
+    return places
 
 
 def _no_interval_for_a_bound(ratio: Ratio) -> Ratio:
@@ -554,6 +571,8 @@ def t_test(a: np.ndarray, b: np.ndarray, *, paired: bool) -> TTest:
         return dataclasses.replace(none, **dict(zip(("statistic", "df", "p"), welch_t_test(a, b))))
     if _constant(a - b, np.abs(np.concatenate([a, b])).max()):
         return none
+    import scipy.stats  # Here, not at the top (see the imports).
+
     result = scipy.stats.ttest_rel(a, b)
     return dataclasses.replace(
         none, statistic=float(result.statistic), df=float(result.df), p=float(result.pvalue)

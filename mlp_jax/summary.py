@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from mlp_jax import records, stats
+from mlp_jax import configs, records, stats
 from mlp_jax.records import History, SummaryRow
 
 ALPHA = 0.05
@@ -54,10 +54,20 @@ def chosen(record: History) -> int | None:
     """The grid point with the lowest final mean validation loss (None without a grid).
 
     Means are over the seeds that never diverged; rates at which any seed diverged
-    are passed over unless every rate had one.
+    are passed over unless every rate had one. Exercise 2's configuration in lab 7
+    (``configs.EXERCISE2``) is the exception: it stands for exercise 2 as it was, so it
+    is reported at its own rate (lab 6's, the grid's centre), never at a tuned one.
     """
     if not record.grid:
         return None
+    if record.provenance and record.provenance.config.get("name") == configs.EXERCISE2:
+        own = record.provenance.config["learning_rate"]
+        return int(np.argmin([abs(math.log(x / own)) for x in rates(record)]))
+    return lowest_validation(record)
+
+
+def lowest_validation(record: History) -> int:
+    """The grid point with the lowest final mean validation loss (``chosen``'s rule)."""
     finite, final = record.finite, record.val_loss[..., -1]
     n = finite.sum(-1)
     mean = np.where(n > 0, np.where(finite, final, 0.0).sum(-1) / np.maximum(n, 1), np.inf)
@@ -100,8 +110,19 @@ def paired(results: Mapping[str, History]) -> bool:
     return len(keys) == 1
 
 
-def _finals(r: History, field: str) -> np.ndarray:
-    """``[S]`` the last value of ``field`` per seed, NaN for the seeds that diverged."""
+def pairs(results: Mapping[str, History], baseline: str) -> dict[str, int]:
+    """Configuration → the seeds that form pairs with the baseline's (records at their
+    chosen rate): those where neither run diverged, the pairs its paired t-tests and
+    speed-up use. Empty when the seeds do not match (``paired``) or without the baseline."""
+    picked = {name: selected(r) for name, r in results.items()}
+    if baseline not in picked or not paired(picked):
+        return {}
+    base = picked[baseline].finite
+    return {name: int((r.finite & base).sum()) for name, r in picked.items()}
+
+
+def finals(r: History, field: str) -> np.ndarray:
+    """``[S]`` (float64) the last value of ``field`` per seed, NaN for the seeds that diverged."""
     return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
 
 
@@ -110,11 +131,11 @@ def target_problem(base: History) -> stats.IllDefinedTarget | None:
     training loss and final training accuracy."""
     base = selected(base)
     classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    return stats.ill_defined_target(_curves(base), base.train_acc[..., -1], n_classes=classes)
+    return stats.ill_defined_target(curves(base), base.train_acc[..., -1], n_classes=classes)
 
 
-def _curves(r: History) -> np.ndarray:
-    """``[S, E]`` training losses, NaN throughout for the seeds that diverged (the stats
+def curves(r: History) -> np.ndarray:
+    """``[S, E]`` training losses (float64), NaN throughout for the seeds that diverged (the stats
     functions leave such runs out, paired with their seed's runs)."""
     return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
@@ -161,8 +182,8 @@ _HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
     """``stats.ranks`` of the configurations with a non-diverged seed."""
-    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, _curves(base), paired=same).rank if curves else {}
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=same).rank if every else {}
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
@@ -172,8 +193,8 @@ def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | No
     base = picked.get(baseline)
     if _target_note(base):
         return None
-    curves = {n: _curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(curves, _curves(base), paired=paired(picked))
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=paired(picked))
 
 
 def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
@@ -182,14 +203,14 @@ def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Rat
         return None
     if r is base:
         return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
-    ratio = stats.speedup_ratio(_curves(r), _curves(base), paired=same)
+    ratio = stats.speedup_ratio(curves(r), curves(base), paired=same)
     return ratio if ratio.point > 0 else None
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
     if base is None or r is base:
         return math.nan
-    return stats.t_test(_finals(r, field), _finals(base, field), paired=same).p
+    return stats.t_test(finals(r, field), finals(base, field), paired=same).p
 
 
 def _row(

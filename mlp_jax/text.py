@@ -67,35 +67,9 @@ _EN = {
     "col.acc": "test accuracy (95% CI)",
     "col.p_acc": "p (accuracy)",
     "col.wall": "computing time [s]",
-    "results.explain": "*Final training loss*: the mean over the runs ± their standard "
-    "deviation. *Epochs to target*: the epoch (linearly "
-    "interpolated) at which a configuration's mean training loss "
-    "first reaches the target. *Speed-up*: the baseline's epochs to "
-    "the target divided by the configuration's, with a 95% bootstrap"
-    " confidence interval (CI) over the runs; above 1 is faster. "
-    "*p*: the p-value of Welch's two-sided t-test against the "
-    "baseline across runs, of the final training loss and of the "
-    "final test accuracy; p < 0.05 is a difference significant at "
-    "the 0.05 level. Accuracy intervals are 95% t intervals of the "
-    "mean. *Computing time* depends on the load of the machine, not "
-    "only on the method.",
-    "rank.baseline": "The baseline **{name}** ({label}) sets the target: final training"
-    " loss {loss}, reached {epochs}; test accuracy {acc}.",
-    "rank.reached": "**{name}** reaches the final loss of {label} {speed}, after "
-    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test"
-    " accuracy {acc} ({acc_verdict}).",
-    "speed.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
-    "speed.later": "{factor}× later (95% CI {lo}–{hi}×)",
     "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
     "per-epoch curve can tell)",
-    "rank.never": "**{name}** does not reach the final loss of {label} within {total}; "
-    "final training loss {loss} ({loss_verdict}); test accuracy {acc} "
-    "({acc_verdict}).",
     "rank.diverged": "**{name}**: every run diverged.",
-    "verdict.lower": "significantly lower than the baseline's, {p}",
-    "verdict.higher": "significantly higher than the baseline's, {p}",
-    "verdict.same": "no significant difference from the baseline's, {p}",
-    "verdict.none": "no test possible",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
     "fig.test_acc": "Test accuracy per epoch",
@@ -161,17 +135,9 @@ _EN = {
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.fastest": "With {act}, the network learns fastest with **{name}**: it "
-    "reaches the final training loss of {label} {speed}, after "
-    "{epochs} of {total}, and ends at {loss} against {base_loss} "
-    "({loss_verdict}); test accuracy {acc} against {base_acc} "
-    "({acc_verdict}).",
     "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
     " ({base_loss}; test accuracy {base_acc}) sooner than the "
     "baseline itself.",
-    "concl.beat": "{noun} with a significantly lower final training loss than {label} "
-    "(Welch's test, p < 0.05){names}.",
-    "concl.worse": "Significantly higher final training loss: {names}.",
     "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
     "so there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
@@ -313,6 +279,7 @@ _EN = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "sigmoid",
     "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoid",
     "methods.yes": "yes",
     "methods.no": "no",
     "methods.h_init": "Weight initialization",
@@ -398,6 +365,11 @@ _EN = {
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
     "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
     "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.ex2_tuned": "In lab 7's grid plain SGD does best at α = {best}{edge}: a final "
+    "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
+    "speed-ups, use SGD at α = {own}.",
+    "handin.grid_edge.low": " (the lowest rate of the grid)",
+    "handin.grid_edge.high": " (the highest rate of the grid)",
     "handin.h.discussion": "Discussion",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
@@ -410,14 +382,16 @@ _EN = {
     "initialization (mean over the runs; the last row is the output layer):",
     "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
-    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — with {a} the "
-    "network needs {ratio} times the epochs it needs with {b} to reach the baseline's final "
-    "loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — the ratio of "
+    "the epochs needed to reach the baseline's final loss ({a} to {b}) is {ratio}{ci}; final "
+    "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
-    "{faster} — with {a} it needs {ratio} times the epochs it needs with {b} to reach the "
-    "baseline's final loss{ci}; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.loss.same": "no significant difference, paired t-test {p}",
-    "handin.loss.differ": "a significant difference, paired t-test {p}",
+    "{faster} — the ratio of the epochs needed to reach the baseline's final loss ({a} to {b}) "
+    "is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
+    "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
     "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
     "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
     "classes: the higher the initial loss, the more the first steps have to undo.",
@@ -452,33 +426,35 @@ _EN = {
     "epochs to the target divided by the configuration's, with a 95% bootstrap interval over "
     "seeds; above 1 is faster, and it is called faster only when the interval excludes 1. "
     "*Rank*: 1 + the number of configurations significantly faster than this one (the 95% "
-    "interval of the ratio of their epochs to the target excludes 1); ties share a rank. "
-    "*p*: {method} against the baseline, of the final training loss and of the final test "
-    "accuracy; *p Holm*: the same adjusted by Holm's method over the {m} configurations "
-    'compared, per metric. Every "significantly" in this report means a Holm-adjusted '
-    "p < 0.05. Accuracy intervals are 95% t intervals of the mean; with fewer than 2 seeds "
-    "left there is no interval and no test (—).",
-    "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration the "
-    "same initial weights and minibatch order, so the test is on per-seed differences and the "
-    "bootstrap resamples the seeds together; a seed that diverged drops out of its pairs)",
-    "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, so "
-    "the bootstrap resamples each one's seeds on their own)",
+    "interval of the ratio of their epochs to the target excludes 1); ties share a rank. *p*: "
+    "the p-value of {method} against the baseline, of the final training loss and of the final "
+    "test accuracy; *p Holm*: the same adjusted by Holm's method for multiple comparisons (the "
+    'number of configurations compared, m = {m}), per metric. Every "significantly" in this '
+    "report means a Holm-adjusted p < 0.05. Accuracy intervals are 95% t intervals of the mean;"
+    " with fewer than 2 seeds left there is no interval and no test (—).",
+    "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
+    "the same random key, hence the same minibatch order and, with the same initialization "
+    "method, the same initial weights; so the test is on per-seed differences and the bootstrap"
+    " resamples the seeds together; a seed that diverged in either configuration drops out of "
+    "that pair)",
+    "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, "
+    "so the bootstrap resamples each one's seeds on their own)",
     "stat.test.paired": "paired t-test",
     "stat.test.unpaired": "Welch's test",
     "stat.col.rank": "rank",
     "stat.col.p_holm_loss": "p Holm (loss)",
     "stat.col.p_holm_acc": "p Holm (accuracy)",
-    "stat.lower": "significantly lower than the baseline's, p = {p} Holm-adjusted, {raw} raw",
-    "stat.higher": "significantly higher than the baseline's, p = {p} Holm-adjusted, {raw} raw",
-    "stat.same": "no significant difference from the baseline's, p = {p} Holm-adjusted",
+    "stat.lower": "significantly lower than the baseline's, {p} Holm-adjusted, {raw} raw",
+    "stat.higher": "significantly higher than the baseline's, {p} Holm-adjusted, {raw} raw",
+    "stat.same": "no significant difference from the baseline's, {p} Holm-adjusted",
     "stat.no_test": "no test",
     "stat.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
     "stat.later": "{factor}× later (95% CI {lo}–{hi}×)",
-    "stat.same_speed": "not distinguishable from `{base}` in speed (ratio {factor}, 95% CI "
-    "{lo}–{hi})",
-    "stat.no_interval": "with a ratio of {factor} and no interval",
-    "stat.only": " (only {n} of {seeds} seeds did not diverge)",
-    "stat.used": " ({n} of {seeds} seeds did not diverge)",
+    "stat.same_speed": "not distinguishable from **{base}** in speed (ratio {factor}, 95%"
+    " CI {lo}–{hi})",
+    "stat.no_interval": "with a speed-up of {factor} and no interval",
+    "stat.only": "only {n} of {seeds} seeds did not diverge",
+    "stat.used": "{n} of {seeds} seeds did not diverge",
     "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
     "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
@@ -491,17 +467,18 @@ _EN = {
     "accuracy {acc} ({acc_verdict}).",
     "stat.rank.plain_baseline": "**{name}** ({label}){used}: final training loss {loss}; test "
     "accuracy {acc}.",
-    "stat.no_target.no_run": "Every seed of the baseline `{name}` ({label}) diverged, so there "
-    "is no target and no speed-up; final losses and accuracies are compared instead.",
-    "stat.no_target.chance": "The baseline `{name}` ({label}) stays at chance level (mean final "
-    "training accuracy {acc}, chance {chance}), so its final loss is no target and there is no "
-    "speed-up; final losses and accuracies are compared instead.",
-    "stat.no_target.no_fall": "The baseline `{name}` ({label}) hardly learns: its mean training "
-    "loss goes from {first} after the first epoch to {final}, a fall no larger than the "
-    "seed-to-seed spread ({spread}); its final loss is no target and there is no speed-up; "
-    "final losses and accuracies are compared instead.",
+    "stat.no_target.no_run": "Every seed of the baseline **{name}** ({label}) diverged, "
+    "so there is no target and no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.chance": "The baseline **{name}** ({label}) stays at chance level "
+    "(mean final training accuracy {acc}, chance {chance}), so its final loss cannot serve as a"
+    " target and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.no_fall": "The baseline **{name}** ({label}) hardly learns: its mean "
+    "training loss goes from {first} after the first epoch to {final}, a fall no larger than "
+    "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
+    " target and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
-    "{ratio}× its epochs to the target (95% CI {lo}–{hi}).",
+    "{ratio}× its epochs to the target (95% CI {lo}–{hi}){tiny}.",
+    "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
     "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
     "{second}: ratio {ratio}, 95% CI {lo}–{hi}).",
     "stat.and": " and ",
@@ -515,9 +492,10 @@ _EN = {
     "stat.concl.no_target": "With {act}: {reason}",
     "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
     "Holm-adjusted p < 0.05){names}.",
-    "stat.worse": "{k} end significantly higher: {names}.",
+    "stat.worse": "{share} at a significantly higher training loss{names}.",
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
+    "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
 }
 
 _PL = {
@@ -574,37 +552,9 @@ _PL = {
     "col.acc": "dokładność testowa (95% PU)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas obliczeń [s]",
-    "results.explain": "*Końcowa strata*: średnia z powtórzeń ± ich odchylenie "
-    "standardowe. *Epoki do celu*: epoka (interpolowana liniowo), w "
-    "której średnia strata konfiguracji na zbiorze uczącym po raz "
-    "pierwszy osiąga cel. *Przyspieszenie*: liczba epok do celu "
-    "punktu odniesienia podzielona przez liczbę epok danej "
-    "konfiguracji, z 95% przedziałem ufności (PU) z bootstrapu po "
-    "powtórzeniach; wartość powyżej 1 oznacza szybsze uczenie. *p*: "
-    "wartość p dwustronnego testu t Welcha względem punktu "
-    "odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
-    "dokładności na zbiorze testowym; p < 0,05 oznacza różnicę "
-    "istotną statystycznie na poziomie 0,05. Przedziały dokładności "
-    "to 95% przedziały ufności t dla średniej. *Czas obliczeń* "
-    "zależy od obciążenia maszyny, nie tylko od metody.",
-    "rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}) wyznacza cel: "
-    "końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa "
-    "{acc}.",
-    "rank.reached": "**{name}** osiąga końcową stratę {label} {speed}, po {epochs} "
-    "epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa "
-    "{acc} ({acc_verdict}).",
-    "speed.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
-    "speed.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
     "speed.at_least": "co najmniej {factor} razy szybciej (już w pierwszej epoce; "
     "dokładniej krzywa z punktami co epokę nie pozwala ocenić)",
-    "rank.never": "**{name}** nie osiąga końcowej straty {label} w ciągu {total}; "
-    "końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
-    "({acc_verdict}).",
     "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
-    "verdict.lower": "istotnie niższa niż w punkcie odniesienia, {p}",
-    "verdict.higher": "istotnie wyższa niż w punkcie odniesienia, {p}",
-    "verdict.same": "bez istotnej różnicy względem punktu odniesienia, {p}",
-    "verdict.none": "test niemożliwy",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
     "fig.test_acc": "Dokładność na zbiorze testowym w kolejnych epokach",
@@ -675,17 +625,9 @@ _PL = {
     "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
     "końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel "
     "wyników powyżej.",
-    "concl.fastest": "Z funkcją aktywacji {act} sieć uczy się najszybciej w "
-    "konfiguracji **{name}**: osiąga końcową stratę {label} {speed}, "
-    "po {epochs} z {total}, i kończy uczenie ze stratą {loss} wobec "
-    "{base_loss} ({loss_verdict}); dokładność testowa {acc} wobec "
-    "{base_acc} ({acc_verdict}).",
     "concl.none_faster": "Z funkcją aktywacji {act} {noun} nie pozwala osiągnąć "
     "końcowej straty {label} ({base_loss}; dokładność testowa "
     "{base_acc}) szybciej niż sam punkt odniesienia.",
-    "concl.beat": "{noun} z istotnie niższą końcową stratą na zbiorze uczącym niż "
-    "{label} (test Welcha, p < 0,05){names}.",
-    "concl.worse": "Istotnie wyższa końcowa strata: {names}.",
     "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
     "**{name}**, czyli {label}, więc nie ma z czym porównać.",
     "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
@@ -829,6 +771,7 @@ _PL = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "funkcja sigmoidalna",
     "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoidalną",
     "methods.yes": "tak",
     "methods.no": "nie",
     "methods.h_init": "Inicjalizacja wag",
@@ -919,6 +862,11 @@ _PL = {
     "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
     "optymalizatorem {opt} i inicjalizacją wag {init} sieć osiąga tę stratę {speed} razy "
     "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.ex2_tuned": "W siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
+    "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
+    "ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
+    "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
+    "handin.grid_edge.high": " (największa wartość w siatce)",
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
@@ -931,15 +879,17 @@ _PL = {
     "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
     "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
-    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — w wariancie {a} "
-    "sieć potrzebuje {ratio} razy tyle epok co w wariancie {b}, by osiągnąć końcową stratę "
-    "punktu odniesienia{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — iloraz liczby "
+    "epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} do {b}) wynosi "
+    "{ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.pair.differ": "{act}, {a} wobec {b}: sieć uczy się istotnie szybciej w wariancie "
-    "{faster} — w wariancie {a} potrzebuje {ratio} razy tyle epok co w wariancie {b}, by "
-    "osiągnąć końcową stratę punktu odniesienia{ci}; końcowa strata na zbiorze uczącym "
-    "{loss_a} wobec {loss_b} ({loss}).",
-    "handin.loss.same": "bez istotnej różnicy, test t dla par: {p}",
-    "handin.loss.differ": "różnica istotna, test t dla par: {p}",
+    "{faster} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia "
+    "({a} do {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym {loss_a} wobec "
+    "{loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t dla par, {p} po poprawce Holma na "
+    "porównania parami w tym miejscu",
+    "handin.loss.differ": "różnica istotna, test t dla par, {p} po poprawce Holma na porównania "
+    "parami w tym miejscu",
     "handin.why.start": "Z wagami {init} sieć startuje (epoka 0, przed uczeniem) ze stratą na "
     "zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z "
     "10 klas: im wyższa strata początkowa, tym więcej muszą naprawić pierwsze kroki uczenia.",
@@ -973,84 +923,91 @@ _PL = {
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
-    "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia strata "
-    "konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: liczba "
-    "epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, z 95% "
-    "przedziałem ufności (PU) z bootstrapu po powtórzeniach; powyżej 1 oznacza szybsze "
-    "uczenie, ale „szybciej” piszemy tylko wtedy, gdy przedział nie zawiera 1. *Miejsce*: "
-    "1 + liczba konfiguracji istotnie szybszych od danej (95% PU ilorazu ich liczby epok do "
-    "celu nie zawiera 1); konfiguracje bez istotnej różnicy dzielą miejsce. *p*: {method} "
-    "względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
-    "dokładności na zbiorze testowym; *p Holma*: to samo po poprawce Holma na {m} "
-    "porównywanych konfiguracji, osobno dla każdej miary. Każde „istotnie” w tym raporcie "
-    "oznacza p < 0,05 po poprawce Holma. Przedziały dokładności to 95% przedziały t dla "
-    "średniej; gdy zostaje mniej niż 2 powtórzenia, nie ma przedziału ani testu (—).",
-    "stat.method.paired": "dwustronny test t dla par (powtórzenie s daje każdej konfiguracji "
-    "te same wagi początkowe i tę samą kolejność paczek, więc test dotyczy różnic w obrębie "
-    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie, które okazało się "
-    "rozbieżne, wypada ze swoich par)",
-    "stat.method.unpaired": "dwustronny test t Welcha (powtórzenia konfiguracji się różnią, "
-    "więc bootstrap losuje powtórzenia każdej z nich osobno)",
+    "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia "
+    "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: "
+    "liczba epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, z "
+    "95% przedziałem ufności (PU) z bootstrapu po powtórzeniach; wartość powyżej 1 oznacza "
+    "szybsze uczenie, ale „szybciej” piszemy tylko wtedy, gdy przedział nie zawiera 1. "
+    "*Miejsce*: 1 + liczba konfiguracji istotnie szybszych od danej (95% PU ilorazu ich liczby "
+    "epok do celu nie zawiera 1); konfiguracje bez istotnej różnicy dzielą miejsce. *p*: "
+    "wartość p {method} względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i "
+    "końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma na "
+    "wielokrotne porównania (liczba porównywanych konfiguracji m = {m}), osobno dla każdej "
+    "miary. Każde „istotnie” w tym sprawozdaniu oznacza p < 0,05 po poprawce Holma. Przedziały "
+    "dokładności to 95% przedziały ufności t dla średniej; gdy bez rozbieżności pozostaje mniej"
+    " niż 2 powtórzenia, nie ma przedziału ani testu (—).",
+    "stat.method.paired": "dwustronnego testu t dla par (powtórzenie s ma w każdej "
+    "konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy tej samej "
+    "metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic w obrębie "
+    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie rozbieżne w którejkolwiek "
+    "z porównywanych konfiguracji wypada z pary)",
+    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają "
+    "różne ziarna losowe, więc bootstrap losuje powtórzenia każdej z nich osobno)",
     "stat.test.paired": "test t dla par",
-    "stat.test.unpaired": "test Welcha",
+    "stat.test.unpaired": "test t Welcha",
     "stat.col.rank": "miejsce",
     "stat.col.p_holm_loss": "p Holma (strata)",
     "stat.col.p_holm_acc": "p Holma (dokładność)",
-    "stat.lower": "istotnie niższa niż dla punktu odniesienia, p = {p} po poprawce Holma, "
-    "{raw} bez poprawki",
-    "stat.higher": "istotnie wyższa niż dla punktu odniesienia, p = {p} po poprawce Holma, "
-    "{raw} bez poprawki",
-    "stat.same": "bez istotnej różnicy względem punktu odniesienia, p = {p} po poprawce Holma",
+    "stat.lower": "istotnie niższa niż w punkcie odniesienia, {p} po poprawce Holma, bez "
+    "poprawki {raw}",
+    "stat.higher": "istotnie wyższa niż w punkcie odniesienia, {p} po poprawce Holma, bez"
+    " poprawki {raw}",
+    "stat.same": "bez istotnej różnicy względem punktu odniesienia, {p} po poprawce Holma",
     "stat.no_test": "brak testu",
     "stat.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
     "stat.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
-    "stat.same_speed": "bez istotnej różnicy szybkości względem `{base}` (iloraz {factor}, "
-    "95% PU {lo}–{hi})",
-    "stat.no_interval": "z ilorazem {factor}, bez przedziału ufności",
-    "stat.only": " (użyto tylko {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
-    "stat.used": " (użyto {n} z {seeds} powtórzeń; pozostałe okazały się rozbieżne)",
-    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza cel: końcowa strata {loss}, "
-    "osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.same_speed": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
+    "{factor}, 95% PU: {lo}–{hi})",
+    "stat.no_interval": "z przyspieszeniem {factor}, bez przedziału ufności",
+    "stat.only": "użyto tylko {n} z {seeds} powtórzeń, pominięto rozbieżne",
+    "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} "
+    "wyznacza cel: końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa {acc}.",
     "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
-    "{epochs} epoki; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} "
-    "({acc_verdict}).",
-    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu {total}"
-    "; końcowa strata {loss} ({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
-    "stat.rank.plain": "**{name}**{used}: końcowa strata {loss} ({loss_verdict}); dokładność "
+    "{epochs} epoki; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
     "testowa {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata {loss}; "
-    "dokładność testowa {acc}.",
-    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia `{name}` ({label}) "
-    "okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe straty "
-    "i dokładności.",
-    "stat.no_target.chance": "Punkt odniesienia `{name}` ({label}) pozostaje na poziomie "
-    "zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, zgadywanie {chance}), "
-    "więc jego końcowa strata nie jest celem i nie ma przyspieszeń; porównujemy końcowe straty "
-    "i dokładności.",
-    "stat.no_target.no_fall": "Punkt odniesienia `{name}` ({label}) prawie się nie uczy: jego "
-    "średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
-    "więcej niż rozrzut między powtórzeniami ({spread}); jego końcowa strata nie jest celem "
-    "i nie ma przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.leader.alone": "Najszybciej uczy się jedna konfiguracja, **{name}**: następna, "
-    "**{second}**, potrzebuje {ratio}× tyle epok do celu (95% PU {lo}–{hi}).",
-    "stat.leader.tie": "Najszybciej uczą się {names}, bez istotnej różnicy między nimi ({first} "
-    "wobec {second}: iloraz {ratio}, 95% PU {lo}–{hi}).",
+    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu "
+    "{total}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
+    "{acc} ({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
+    "({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata na"
+    " zbiorze uczącym {loss}; dokładność testowa {acc}.",
+    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** "
+    "({label}) okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe "
+    "straty i dokładności.",
+    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na "
+    "poziomie losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy "
+    "zgadywaniu {chance}), więc jego końcowa strata nie może służyć za cel i nie ma "
+    "przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie "
+    "uczy: jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do "
+    "{final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe "
+    "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
+    "porównujemy końcowe straty i dokładności.",
+    "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
+    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {ratio} razy więcej epok do celu "
+    "(95% PU: {lo}–{hi}){tiny}.",
+    "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
+    "stat.leader.tie": "Sieć uczy się najszybciej w konfiguracjach {names}, bez istotnej "
+    "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, 95% PU: {lo}–{hi}).",
     "stat.and": " i ",
-    "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły: {names}; wybrano {name}, "
-    "bo {how}.",
+    "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje {names}; "
+    "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
-    "stat.tie.order": "jest pierwszy w kolejności laboratorium (końcowe straty są równe)",
+    "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
     "stat.concl.leader": "Z funkcją aktywacji {act}: {leader}",
-    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} "
-    "{speed}, po {epochs} z {total}, i kończy ze stratą {loss} wobec {base_loss} "
-    "({loss_verdict}); dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
+    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
+    "{epochs} z {total}, i kończy uczenie ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
+    "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "Z funkcją aktywacji {act}: {reason}",
-    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż punkt odniesienia "
-    "({label}) ({test}, p < 0,05 po poprawce Holma){names}.",
-    "stat.worse": "Istotnie wyższą końcową stratę osiąga {k}: {names}.",
-    "stat.fewer": "Powtórzenia, które okazały się rozbieżne, są pominięte, więc mniej przebiegów "
-    "wchodzi do wyników dla: {runs}.",
+    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
+    "({test}, p < 0,05 po poprawce Holma){names}.",
+    "stat.worse": "{share} z istotnie wyższą stratą na zbiorze uczącym{names}.",
+    "stat.fewer": "Rozbieżne powtórzenia pominięto, więc do wyników wchodzi mniej "
+    "powtórzeń w: {runs}.",
     "stat.fewer_run": "{where} ({n} z {seeds})",
+    "stat.pairs": "porównanie w parach obejmuje {n} z {seeds} powtórzeń",
 }
 
 PHRASES: dict[str, Mapping[str, str]] = {"en": _EN, "pl": _PL}

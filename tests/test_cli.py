@@ -223,3 +223,22 @@ def test_devices_one_per_core_set_when_needed_not_at_import(said, cli_env):
     assert at_import == f"{flags}|-1"  # Untouched by the import.
     cores = getattr(os, "process_cpu_count", os.cpu_count)()  # README: the usable cores.
     assert int(count) == (int(said) if said else cores)
+
+
+def test_the_core_count_without_os_process_cpu_count(monkeypatch):
+    """Python before 3.13 has no ``os.process_cpu_count``: the machine's count is used
+    (never fewer than the cores this process may run on). Where Python has it (3.13+),
+    it is the cores this process may run on."""
+    from experiments import runtime
+
+    native = getattr(os, "process_cpu_count", None)
+    if native is not None and hasattr(os, "sched_getaffinity"):
+        assert runtime.usable_cores() == len(os.sched_getaffinity(0))
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    assert runtime.usable_cores() == os.cpu_count()
+    if hasattr(os, "sched_getaffinity"):
+        assert runtime.usable_cores() >= len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # "Undeterminable", say its docs.
+    assert runtime.usable_cores() == 1
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 3, raising=False)
+    assert runtime.usable_cores() == 3

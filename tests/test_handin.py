@@ -175,7 +175,8 @@ def test_conclusions_name_the_leaders_with_the_tables_speedup(english, found):
             assert "are fastest, indistinguishable from each other" in line
             assert "fastest alone" not in line
         ranks = summary.ranking(f.results, name)
-        speed = report.speedup_words(best, name, "en", report.digits(ranks, name, best))
+        shown = report.name(summary.baseline_row(f.rows, name), "en")
+        speed = report.speedup_words(best, shown, "en", report.digits(ranks, name, best))
         assert f" {speed}, " in line  # As the ranking says it.
         base = summary.baseline_row(f.rows, name)
         lower = [

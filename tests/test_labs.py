@@ -75,12 +75,13 @@ def test_a_tie_at_rank_1_is_broken_by_the_loss_then_the_labs_order():
     old = '{"optimizer": "adam", "rate": 0.01, "why": "lab6", "config": "adam"}'
     assert records.Choice.from_json(old).tied == ()  # Records written before ties load.
     assert report.tie_words(choice, "en") == (
-        "Lab 6's rank 1 was shared by momentum, nesterov; momentum was picked by the lab's "
-        "order (their final training losses are equal)."
+        "Lab 6's rank 1 was shared by **Momentum** and **Nesterov momentum**; **Momentum** was "
+        "picked by the lab's order (their final training losses are equal)."
     )
     assert report.tie_words(choice, "pl") == (
-        "Pierwsze miejsce w laboratorium 6 dzieliły: momentum, nesterov; wybrano momentum, "
-        "bo jest pierwszy w kolejności laboratorium (końcowe straty są równe)."
+        "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje **Momentum** i **Momentum "
+        "Nesterova**; wybrano **Momentum**, bo występuje wcześniej w kolejności laboratorium "
+        "(końcowe straty są równe)."
     )
 
 

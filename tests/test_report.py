@@ -12,6 +12,7 @@ import scipy.stats
 from mlp_jax import configs, document, records, report, stats, summary, text
 
 S, E = 6, 5
+NBSP = "\u00a0"
 
 
 def record(
@@ -169,16 +170,19 @@ def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
     assert picked.provenance.learning_rate == 0.03
     np.testing.assert_array_equal(picked.train_loss, losses[1])
     assert summary.chosen(RESULTS["sgd"]) is None
+    # Exercise 2's configuration stands for exercise 2 as it was: its own rate, the centre.
+    ex2 = record(losses, grid=grid, val=val, name=configs.EXERCISE2, rate=0.03)
+    assert summary.chosen(ex2) == 1 and summary.lowest_validation(ex2) == 2
 
 
 def test_section_renders_markdown_and_polish(tmp_path):
     rows = summary.summarize("relu", RESULTS, "sgd")
     md = document.markdown(report.section("relu", RESULTS, rows, tmp_path))
-    assert md.startswith("# Lab 6: learning-rate optimizers — relu")
+    assert md.startswith("# Lab 6: learning-rate optimizers — ReLU")
     assert "| Adam | 0.01 | 0/6 |" in md
     assert "![Training loss per epoch](loss_epoch.png)" in md
     pl = document.markdown(report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
-    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — relu")
+    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — ReLU")
     assert "współczynnik uczenia" in pl and "szybciej" in pl
     loss = rows[1].final_train_loss_mean
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
@@ -282,10 +286,8 @@ def test_one_survivor_gets_no_interval_no_test_and_is_named():
     assert math.isnan(row.speedup_ci_lo) and math.isfinite(row.speedup_vs_baseline)
     words = _words(results)
     assert f"**lone** (only 1 of {S} seeds did not diverge) reaches" in words
-    assert "with a ratio of" in words and "no test" in words
-    assert "**lone** (użyto tylko 1 z 6 powtórzeń; pozostałe okazały się rozbieżne)" in _words(
-        results, "pl"
-    )
+    assert "with a speed-up of" in words and "no test" in words
+    assert "**lone** (użyto tylko 1 z 6 powtórzeń, pominięto rozbieżne)" in _words(results, "pl")
 
 
 def test_all_diverged_rows_have_no_rank_and_a_diverged_baseline_gives_no_target():
@@ -293,7 +295,7 @@ def test_all_diverged_rows_have_no_rank_and_a_diverged_baseline_gives_no_target(
     assert math.isnan(rows["broken"].rank) and rows["broken"].n_used == 0
     results = {"sgd": record(decay(0.2), name="sgd", diverged=range(S)), "adam": RESULTS["adam"]}
     assert _rows(results)["adam"].speedup_note == "no_run"
-    assert "Every seed of the baseline `sgd` (exercise 2's plain SGD) diverged" in (
+    assert "Every seed of the baseline **SGD** (exercise 2's plain SGD) diverged" in (
         document.markdown(report.section("relu", results, list(_rows(results).values()), Path("x")))
     )
 
@@ -310,18 +312,18 @@ ROW = records.SummaryRow.from_dict(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "not distinguishable from `sgd` in speed (ratio 1.19, 95% CI 0.00–1.43)"),
-        ("pl", "bez istotnej różnicy szybkości względem `sgd` (iloraz 1,19, 95% PU 0,00–1,43)"),
+        ("en", "not distinguishable from **SGD** in speed (ratio 1.19, 95% CI 0.00–1.43)"),
+        ("pl", "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, 95% PU: 0,00–1,43)"),
     ],
 )
 def test_sooner_only_when_the_interval_excludes_1(lang, expected):
-    assert report.speedup_words(ROW, "sgd", lang) == expected
+    assert report.speedup_words(ROW, "SGD", lang) == expected
     sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02)
     word = {
         "en": "1.19× sooner (95% CI 1.02–1.43×)",
         "pl": "1,19 razy szybciej (95% PU: 1,02–1,43)",
     }
-    assert report.speedup_words(sooner, "sgd", lang) == word[lang]
+    assert report.speedup_words(sooner, "SGD", lang) == word[lang]
 
 
 @pytest.mark.parametrize(
@@ -330,8 +332,11 @@ def test_sooner_only_when_the_interval_excludes_1(lang, expected):
         (
             "en",
             [
-                "significantly lower than the baseline's, p = 0.031 Holm-adjusted, 0.0062 raw",
-                "no significant difference from the baseline's, p = 0.052 Holm-adjusted",
+                (
+                    f"significantly lower than the baseline's, p{NBSP}={NBSP}0.031 Holm-adjusted, "
+                    "0.0062 raw"
+                ),
+                f"no significant difference from the baseline's, p{NBSP}={NBSP}0.052 Holm-adjusted",
                 " (7 of 10 seeds did not diverge)",
             ],
         ),
@@ -339,11 +344,14 @@ def test_sooner_only_when_the_interval_excludes_1(lang, expected):
             "pl",
             [
                 (
-                    "istotnie niższa niż dla punktu odniesienia, p = 0,031 po poprawce Holma, "
-                    "0,0062 bez poprawki"
+                    f"istotnie niższa niż w punkcie odniesienia, p{NBSP}={NBSP}0,031 po poprawce "
+                    "Holma, bez poprawki 0,0062"
                 ),
-                "bez istotnej różnicy względem punktu odniesienia, p = 0,052 po poprawce Holma",
-                " (użyto 7 z 10 powtórzeń; pozostałe okazały się rozbieżne)",
+                (
+                    f"bez istotnej różnicy względem punktu odniesienia, p{NBSP}={NBSP}0,052 po "
+                    "poprawce Holma"
+                ),
+                " (użyto 7 z 10 powtórzeń, pominięto rozbieżne)",
             ],
         ),
     ],
@@ -353,3 +361,12 @@ def test_holm_verdicts_and_seeds_used_in_both_languages(lang, expected):
     assert report.verdict(0.052, 0.0104, -0.1, lang) == expected[1]
     assert report.used(ROW, lang) == expected[2]
     assert report.verdict(math.nan, math.nan, 0.0, lang) == text.say(lang, "stat.no_test")
+
+
+def test_a_ratio_within_one_percent_of_one_is_said_to_be_of_no_practical_weight():
+    close = stats.Ratio(0.99735, 0.99422, 0.99997, "paired", 10, False, 1e-5)
+    assert report.tiny(close, "pl") == (
+        " — różnica 0,27% liczby epok, poniżej 1%: bez znaczenia praktycznego"
+    )
+    assert "0.27% of the epochs" in report.tiny(close, "en")
+    assert report.tiny(stats.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""

@@ -541,3 +541,21 @@ def test_ill_defined_target():
     plateau[:, 3] = np.nan
     gone = stats.ill_defined_target(plateau, accuracy)
     assert gone.reason == "no_run" and gone.n_used == 0
+
+
+def ratio(point, lo, hi, mc_se):
+    return stats.Ratio(point, lo, hi, "paired", 10, False, mc_se)
+
+
+def test_shown_decimals_keep_an_interval_that_excludes_one_visibly_apart_from_it():
+    # Lab 7, sigmoid, Xavier against He on Fashion-MNIST: 0.9974 (0.99422–0.99997).
+    close = ratio(0.99735, 0.99422, 0.99997, 1e-5)
+    assert stats.stable_decimals(close) == 2 and stats.shown_decimals(close) == 5
+    assert round(close.hi, 5) < 1 == round(close.hi, 4)
+    # Lab 6, relu, momentum: 1.185 (1.024–1.349) with endpoints stable to one decimal.
+    noisy = ratio(1.185, 1.024, 1.349, 0.002)
+    assert stats.stable_decimals(noisy) == 1 and stats.shown_decimals(noisy) == 2
+    # An interval that holds 1, or none, keeps the stable decimals.
+    assert stats.shown_decimals(ratio(1.02, 0.0, 1.21, 0.002)) == 1
+    assert stats.shown_decimals(ratio(1.0, np.nan, np.nan, 0.0)) == 2
+    assert stats.shown_decimals(ratio(1.0, 0.999999, 0.9999999, 0.0), limit=3) == 3

@@ -1,13 +1,31 @@
 """The report's phrases: both languages complete, numbers in each language's style."""
 
 import ast
+import dataclasses
+import functools
+import math
 import re
 import string
+import typing
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from mlp_jax import configs, data, labs, methods, records, surfaces, text
+from mlp_jax import (
+    configs,
+    data,
+    handin,
+    labs,
+    methods,
+    records,
+    report,
+    stats,
+    summary,
+    surfaces,
+    text,
+)
+from tests import test_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,27 +80,122 @@ def test_pct_and_describe():
 def _requested_keys():
     """Every text key the package and the CLIs can ask for, read from their sources.
 
-    A literal key is taken as it is; an f-string key ``"prefix.{x}"`` is expanded over
+    The keys are the arguments of ``KEY_ARGS``' functions at their key positions: a
+    literal is taken as it is, both branches of a conditional, a local name or a loop
+    variable through what it is bound to in its function (``key = "a" if c else "b"``,
+    ``for key, lines in (("a", x), ("b", y))``), a module constant (``labs.X``) through
+    its assignment, a field of a named tuple (``metric.ylabel``) through every value
+    given to that field; an f-string key ``"prefix.{x}"`` is expanded over
     ``DYNAMIC[prefix]``, the values ``x`` can take (a new dynamic key must be added
     there, or this test fails); the labs' keys come from their specs.
     """
     keys, prefixes = set(), set()
-    for path in [*ROOT.glob("mlp_jax/*.py"), *ROOT.glob("experiments/*.py")]:
-        for node in ast.walk(ast.parse(path.read_text())):
-            if not (isinstance(node, ast.Call) and _name(node.func) == "say" and node.args):
+    for scan in _Scan.every():
+        for call in scan.calls():
+            for arg in call:
+                for found in scan.strings(arg):
+                    (prefixes if found.endswith("{") else keys).add(found.rstrip("{"))
+    assert prefixes <= set(DYNAMIC), prefixes - set(DYNAMIC)
+    keys |= {prefix + value for prefix in prefixes for value in DYNAMIC[prefix]}
+    return keys | {key for lab in labs.LABS.values() for key in lab.text_keys()}
+
+
+KEY_ARGS = {"say": (1,), "count": (2,), "plural": (2,), "none_of": (1,), "share": (3, 4)}
+"""The text functions that take keys → the positions of their keys after ``lang``
+(``methods._phrase`` as ``say``): ``say = functools.partial(text.say, lang)`` shifts
+them by one."""
+
+
+class _Scan:
+    """One source file's syntax tree, with each node's parent."""
+
+    modules: typing.ClassVar[dict] = {}
+
+    def __init__(self, path):
+        self.tree = ast.parse(path.read_text())
+        self.parent = {c: n for n in ast.walk(self.tree) for c in ast.iter_child_nodes(n)}
+        _Scan.modules[path.stem] = self
+
+    @classmethod
+    def every(cls):
+        paths = [*ROOT.glob("mlp_jax/*.py"), *ROOT.glob("experiments/*.py")]
+        return [cls(path) for path in paths]
+
+    def calls(self):
+        """The key arguments of every call of a ``KEY_ARGS`` function."""
+        for node in ast.walk(self.tree):
+            if not isinstance(node, ast.Call) or not node.args:
                 continue
+            name = _name(node.func)
+            positions = KEY_ARGS.get("say" if name == "_phrase" else name, ())
             first = node.args[0]
             lang_first = isinstance(first, ast.Name) and first.id == "lang"
             lang_first |= isinstance(first, ast.Constant) and first.value in text.LANGS
-            key = node.args[1] if lang_first and len(node.args) > 1 else first
-            if isinstance(key, ast.Constant):
-                keys.add(key.value)
-            elif isinstance(key, ast.JoinedStr):
-                prefixes.add(key.values[0].value)
-    assert prefixes <= set(DYNAMIC), prefixes - set(DYNAMIC)
-    keys |= {prefix + value for prefix in prefixes for value in DYNAMIC[prefix]}
-    keys.add(labs.DIAGNOSTICS_TITLE)
-    return keys | {key for lab in labs.LABS.values() for key in lab.text_keys()}
+            shift = 0 if lang_first else 1
+            yield [node.args[i - shift] for i in positions if i - shift < len(node.args)]
+
+    def strings(self, node, seen=()):
+        """The keys an expression can be (a prefix ends with "{")."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.JoinedStr):
+            return {node.values[0].value + "{"}
+        if isinstance(node, ast.IfExp):
+            return self.strings(node.body, seen) | self.strings(node.orelse, seen)
+        if node in seen:
+            return set()
+        seen = (*seen, node)
+        if isinstance(node, ast.Name):
+            return set().union(*(self.strings(v, seen) for v in self.bound(node)))
+        if isinstance(node, ast.Attribute):
+            return set().union(*(s.strings(v, seen) for s, v in self.attribute(node)))
+        return set()
+
+    def bound(self, name):
+        """What ``name`` is bound to in its function (by assignment or as a loop variable)."""
+        scope = self.parent.get(name)
+        while scope is not None and not isinstance(scope, ast.FunctionDef):
+            scope = self.parent.get(scope)
+        values = []
+        for node in ast.walk(scope or self.tree):
+            if isinstance(node, ast.Assign):
+                values += [v for t in node.targets for v in _unpack(t, node.value, name.id)]
+            elif isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple | ast.List):
+                values += [v for e in node.iter.elts for v in _unpack(node.target, e, name.id)]
+        return values
+
+    def attribute(self, node):
+        """``module.CONSTANT``'s value, or every value given to a named tuple's field."""
+        module = _Scan.modules.get(getattr(node.value, "id", None))
+        if module is not None:
+            return [(module, v) for v in module.bound(ast.Name(node.attr))]
+        found = []
+        for scan in _Scan.modules.values():
+            for cls in ast.walk(scan.tree):
+                if not isinstance(cls, ast.ClassDef):
+                    continue
+                fields = [f.target.id for f in cls.body if isinstance(f, ast.AnnAssign)]
+                if node.attr in fields:
+                    found += [(scan, v) for v in scan.given(cls.name, fields.index(node.attr))]
+        return found
+
+    def given(self, cls, index):
+        """The values of the ``index``-th field in every call of ``cls``."""
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Call) and _name(node.func) == cls and index < len(node.args):
+                yield node.args[index]
+
+
+def _unpack(target, value, name):
+    """The parts of ``value`` bound to ``name`` by ``target = value``."""
+    if isinstance(target, ast.Name):
+        return [value] if target.id == name else []
+    if isinstance(value, ast.IfExp):
+        return _unpack(target, value.body, name) + _unpack(target, value.orelse, name)
+    if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple):
+        pairs = zip(target.elts, value.elts, strict=False)
+        return [v for t, e in pairs for v in _unpack(t, e, name)]
+    return []
 
 
 def _name(func):
@@ -108,7 +221,13 @@ DYNAMIC = {
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
+    "handin.grid_edge.": ("low", "high"),
     "traj.name.": tuple(surfaces.SURFACES),
+    "count.": ("train", "validation", "test"),  # text.data_line's splits
+    # methods.label: the course's optimizers, initializers and activations (others fall
+    # back to their own names).
+    "methods.name.": (*configs.LAB6_OPTIMIZERS, "xavier", "he", "sigmoid", "relu"),
+    "methods.with.": ("sigmoid",),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
     "share.none.": ("m", "f"),
@@ -361,106 +480,310 @@ def test_every_data_source_reads_back():
         assert (parsed.kind, parsed.train, parsed.validation, parsed.test) == (kind, 5, 0, 6)
 
 
-def _sentence(lang, key, **values):
-    return text.say(lang, key, **values)
+def _row(config, **values):
+    """A ``summary.summarize`` row: 10 seeds, none diverged, paired, numbers NaN unless given."""
+    return records.SummaryRow.from_dict(
+        {f: math.nan for f in records.SUMMARY_COLUMNS}
+        | {"act": "relu", "config": config, "seeds": 10, "diverged": 0, "n_used": 10}
+        | {"settings": "{}", "data_source": "x", "speedup_note": "", "speedup_is_bound": False}
+        | {"pairing": "paired"}
+        | values
+    )
 
 
-def test_ranking_sentences_in_polish():
-    gen = text.say("pl", "baseline_gen.lab6")
-    lower = text.say("pl", "verdict.lower", p=text.p_value(3e-23, "pl"))
-    same = text.say("pl", "verdict.same", p=text.p_value(0.42, "pl"))
-    speed = text.say("pl", "speed.sooner", factor="5,02", lo="4,89", hi="5,05")
-    values = {"name": "Adam", "label": gen, "loss": "0,3012", "acc": "88,1%"}
-    values |= {"loss_verdict": lower, "acc_verdict": same, "epochs": "1,99"}
-    assert text.say("pl", "rank.reached", speed=speed, total="", **values) == (
-        "**Adam** osiąga końcową stratę zwykłego SGD z ćwiczenia 2 5,02 razy szybciej (95% PU: "
-        "4,89–5,05), po 1,99 epoki; końcowa strata 0,3012 (istotnie niższa niż w punkcie "
-        f"odniesienia, p{NBSP}<{NBSP}0,001); dokładność testowa 88,1% (bez istotnej różnicy "
-        f"względem punktu odniesienia, p{NBSP}={NBSP}0,42)."
+SGD = _row("sgd", final_train_loss_mean=0.4582, test_acc_mean=0.85, epochs_to_target=10.0)
+ADAM = _row(
+    "adam",
+    diverged=1,
+    n_used=9,
+    final_train_loss_mean=0.3012,
+    test_acc_mean=0.881,
+    epochs_to_target=1.99,
+    speedup_vs_baseline=5.02,
+    speedup_ci_lo=4.89,
+    speedup_ci_hi=5.05,
+    p_vs_baseline=0.0062,
+    p_holm=0.031,
+    test_acc_p_vs_baseline=0.21,
+    test_acc_p_holm=0.42,
+)
+NESTEROV = _row("nesterov", final_train_loss_mean=0.6, test_acc_mean=0.8)
+
+
+def _line(row, pairs, lang, total=10, base=SGD, lab="lab6"):
+    """``row``'s ranking line as ``report.section`` writes it."""
+    label = text.say(lang, labs.LABS[lab].baseline_gen_key)
+    return report._ranking_line(row, base, label, (total, 2, pairs), lang)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "pl", "en"),
+    [
+        (
+            8,
+            (
+                "(użyto 9 z 10 powtórzeń, pominięto rozbieżne; porównanie w parach obejmuje 8 "
+                "z 10 powtórzeń)"
+            ),
+            "(9 of 10 seeds did not diverge; the paired comparison covers 8 of 10 seeds)",
+        ),
+        (9, "(użyto 9 z 10 powtórzeń, pominięto rozbieżne)", "(9 of 10 seeds did not diverge)"),
+    ],
+)
+def test_a_ranking_line_says_the_seeds_used_and_the_pairs_left(pairs, pl, en):
+    assert _line(ADAM, pairs, "pl") == (
+        f"**Adam** {pl} osiąga końcową stratę zwykłego SGD z ćwiczenia 2 5,02 razy szybciej (95% "
+        "PU: 4,89–5,05), po 1,99 epoki; końcowa strata na zbiorze uczącym 0,3012 (istotnie "
+        f"niższa niż w punkcie odniesienia, p{NBSP}={NBSP}0,031 po poprawce Holma, bez poprawki "
+        f"0,0062); dokładność testowa 88,1% (bez istotnej różnicy względem punktu odniesienia, "
+        f"p{NBSP}={NBSP}0,42 po poprawce Holma)."
     )
-    values |= {"total": text.count("pl", 1, "count.epoch_gen")}
-    assert text.say("pl", "rank.never", **values).startswith(
-        "**Adam** nie osiąga końcowej straty zwykłego SGD z ćwiczenia 2 w ciągu 1 epoki; "
+    assert _line(ADAM, pairs, "en") == (
+        f"**Adam** {en} reaches the final loss of exercise 2's plain SGD 5.02× sooner (95% CI "
+        "4.89–5.05×), after 1.99 epochs; final training loss 0.3012 (significantly lower than "
+        f"the baseline's, p{NBSP}={NBSP}0.031 Holm-adjusted, 0.0062 raw); test accuracy 88.1% (no "
+        f"significant difference from the baseline's, p{NBSP}={NBSP}0.42 Holm-adjusted)."
     )
-    base = {"name": "N(0, 1)", "label": text.say("pl", "baseline_gen.lab7"), "loss": "0,4582"}
-    base |= {"acc": "85,0%", "epochs": text.reached("pl", 10, 10)}
-    assert text.say("pl", "rank.baseline", **base) == (
+
+
+def test_the_pairs_are_said_when_only_the_baseline_lost_seeds_and_never_for_all_10():
+    whole = dataclasses.replace(ADAM, diverged=0, n_used=10)
+    assert _line(whole, 7, "pl").startswith(
+        "**Adam** (porównanie w parach obejmuje 7 z 10 powtórzeń) osiąga "
+    )
+    assert _line(whole, 7, "en").startswith("**Adam** (the paired comparison covers 7 of 10 ")
+    assert _line(whole, 10, "pl").startswith("**Adam** osiąga ")
+    assert _line(whole, None, "en").startswith("**Adam** reaches ")  # Unpaired: no pairs.
+    lone = dataclasses.replace(ADAM, diverged=9, n_used=1)
+    assert _line(lone, 1, "pl").startswith(
+        "**Adam** (użyto tylko 1 z 10 powtórzeń, pominięto rozbieżne) osiąga "
+    )
+    assert _line(lone, 1, "en").startswith("**Adam** (only 1 of 10 seeds did not diverge) ")
+
+
+@pytest.mark.parametrize(
+    ("total", "pl", "en"),
+    [(1, "1 epoki", "1 epoch"), (2, "2 epok", "2 epochs"), (5, "5 epok", "5 epochs")],
+)
+def test_a_configuration_that_never_reaches_the_target(total, pl, en):
+    assert _line(NESTEROV, 10, "pl", total) == (
+        "**Momentum Nesterova** nie osiąga końcowej straty zwykłego SGD z ćwiczenia 2 w ciągu "
+        f"{pl}; końcowa strata na zbiorze uczącym 0,6000 (brak testu); dokładność testowa 80,0% "
+        "(brak testu)."
+    )
+    assert _line(NESTEROV, 10, "en", total) == (
+        "**Nesterov momentum** does not reach the final loss of exercise 2's plain SGD within "
+        f"{en}; final training loss 0.6000 (no test); test accuracy 80.0% (no test)."
+    )
+
+
+def test_the_baseline_and_a_diverged_configuration_in_both_languages():
+    base = _row("normal", settings='{"init_scale": 1.0}', final_train_loss_mean=0.4582)
+    base = dataclasses.replace(base, test_acc_mean=0.85, epochs_to_target=10.0)
+    assert _line(base, None, "pl", base=base, lab="lab7") == (
         "Punkt odniesienia **N(0, 1)** (ustawienia sieci z wagami N(0, 1) z ćwiczenia 2) "
         "wyznacza cel: końcowa strata 0,4582, osiągnięta w 10. (ostatniej) epoce; dokładność "
         "testowa 85,0%."
     )
-    assert text.say("pl", "rank.diverged", name="Adadelta") == (
-        "**Adadelta**: wszystkie powtórzenia okazały się rozbieżne."
+    assert _line(base, None, "en", base=base, lab="lab7") == (
+        "The baseline **N(0, 1)** (exercise 2's N(0, 1) weights) sets the target: final "
+        "training loss 0.4582, reached in epoch 10, the last; test accuracy 85.0%."
+    )
+    broken = _row("adadelta", diverged=10, n_used=0)
+    assert _line(broken, 0, "pl") == "**Adadelta**: wszystkie powtórzenia okazały się rozbieżne."
+    assert _line(broken, 0, "en") == "**Adadelta**: every run diverged."
+
+
+def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
+    same = dataclasses.replace(ADAM, speedup_vs_baseline=1.19, speedup_ci_lo=0.0)
+    same = dataclasses.replace(same, speedup_ci_hi=1.43, epochs_to_target=3.2)
+    base = _row("normal", final_train_loss_mean=0.4582, test_acc_mean=0.85)
+    pl = (
+        "osiąga końcową stratę sieci z wagami N(0, 1) z ćwiczenia 2 bez istotnej różnicy "
+        "szybkości względem **N(0, 1)** (iloraz 1,19, 95% PU: 0,00–1,43), po 3,20 epoki; "
+    )
+    assert pl in _line(same, 9, "pl", base=base, lab="lab7")
+    en = (
+        "reaches the final loss of exercise 2's N(0, 1) weights not distinguishable from "
+        "**N(0, 1)** in speed (ratio 1.19, 95% CI 0.00–1.43), after 3.20 epochs; "
+    )
+    assert en in _line(same, 9, "en", base=base, lab="lab7")
+
+
+def _ranking(first, second, ratio):
+    """A ``stats.Ranking`` holding one ratio of epochs, ``second`` over ``first``."""
+    point, lo, hi = ratio
+    return stats.Ranking({}, {}, {(second, first): stats.Ratio(point, lo, hi, "paired", 10, False)})
+
+
+def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_them():
+    rows = [_row("he", rank=2.0, epochs_to_target=4.0), _row("xavier", rank=1.0)]
+    rows[1] = dataclasses.replace(rows[1], epochs_to_target=3.5)
+    ranking = _ranking("xavier", "he", (1.2, 1.1, 1.31))
+    assert report.leader(rows, ranking, "pl") == (
+        "Sieć uczy się najszybciej w konfiguracji **Xavier (Glorot)**, jedynej na pierwszym "
+        "miejscu; w następnej, **He**, potrzebuje 1,20 razy więcej epok do celu (95% PU: "
+        "1,10–1,31)."
+    )
+    assert report.leader(rows, ranking, "en") == (
+        "**Xavier (Glorot)** is fastest alone: the runner-up, **He**, needs 1.20× its epochs to "
+        "the target (95% CI 1.10–1.31)."
+    )
+    tied = [_row(n, rank=1.0, epochs_to_target=e) for n, e in (("momentum", 3), ("nesterov", 3.1))]
+    tied.append(_row("adam", rank=1.0, epochs_to_target=3.2))
+    ranking = _ranking("momentum", "nesterov", (1.01, 0.98, 1.04))
+    assert report.leader(tied, ranking, "pl") == (
+        "Sieć uczy się najszybciej w konfiguracjach **Momentum**, **Momentum Nesterova** i "
+        "**Adam**, bez istotnej różnicy między nimi (Momentum wobec Momentum Nesterova: iloraz "
+        "1,01, 95% PU: 0,98–1,04)."
+    )
+    assert report.leader(tied[:2], ranking, "en") == (
+        "**Momentum** and **Nesterov momentum** are fastest, indistinguishable from each other "
+        "(Momentum against Nesterov momentum: ratio 1.01, 95% CI 0.98–1.04)."
     )
 
 
-def test_conclusion_sentences_in_polish():
-    gen = text.say("pl", "baseline_gen.lab7")
-    assert text.say(
-        "pl",
-        "concl.none_faster",
-        act="sigmoid",
-        noun=text.none_of("pl", "noun.lab7"),
-        label=gen,
-        base_loss="0,4582",
-        base_acc="85,0%",
-    ) == (
-        "Z funkcją aktywacji sigmoid żadna z metod inicjalizacji nie pozwala osiągnąć końcowej "
-        "straty sieci z wagami N(0, 1) z ćwiczenia 2 (0,4582; dokładność testowa 85,0%) "
-        "szybciej niż sam punkt odniesienia."
+def test_lab_7s_choice_among_tied_optimizers_names_them_as_the_report_shows_them():
+    choice = records.Choice("nesterov", 0.1, "lab6", "nesterov", ("adam", "momentum"), "loss")
+    assert report.tie_words(choice, "pl") == (
+        "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje **Adam**, **Momentum** i "
+        "**Momentum Nesterova**; wybrano **Momentum Nesterova**, bo ma najniższą końcową stratę "
+        "na zbiorze uczącym."
     )
-    beat = text.say(
-        "pl",
-        "concl.beat",
-        noun=text.share("pl", 2, 2, "noun.lab7", "concl.ends"),
-        label=text.say("pl", "baseline.lab7"),
-        names=": Xavier (Glorot), He",
+    assert report.tie_words(choice, "en") == (
+        "Lab 6's rank 1 was shared by **Adam**, **Momentum** and **Nesterov momentum**; "
+        "**Nesterov momentum** was picked by the lowest final training loss."
     )
-    assert beat == (
-        "Obie metody inicjalizacji kończą uczenie z istotnie niższą końcową stratą na zbiorze "
-        "uczącym niż sieć z wagami N(0, 1) z ćwiczenia 2 (test Welcha, p < 0,05): Xavier "
-        "(Glorot), He."
-    )
-    speed = text.say("pl", "speed.later", factor="1,20", lo="1,10", hi="1,31")
-    fastest = text.say(
-        "pl",
-        "concl.fastest",
-        act="ReLU",
-        name="Adam",
-        label=text.say("pl", "baseline_gen.lab6"),
-        speed=speed,
-        epochs="0,99",
-        total=text.count("pl", 1, "count.epoch_gen"),
-        loss="0,3012",
-        base_loss="0,4582",
-        loss_verdict="…",
-        acc="88,1%",
-        base_acc="85,0%",
-        acc_verdict="…",
-    )
-    assert fastest == (
-        "Z funkcją aktywacji ReLU sieć uczy się najszybciej w konfiguracji **Adam**: osiąga "
-        "końcową stratę zwykłego SGD z ćwiczenia 2 1,20 razy wolniej (95% PU: 1,10–1,31), po "
-        "0,99 z 1 epoki, i kończy uczenie ze stratą 0,3012 wobec 0,4582 (…); dokładność "
-        "testowa 88,1% wobec 85,0% (…)."
-    )
-    assert text.say("pl", "concl.worse", names="SGD") == "Istotnie wyższa końcowa strata: SGD."
 
 
-def test_conclusion_sentences_in_english():
-    beat = text.say(
-        "en",
-        "concl.beat",
-        noun=text.share("en", 0, 5, "noun.lab6", "concl.ends"),
-        label=text.say("en", "baseline.lab6"),
-        names="",
+LAB6 = [_row(n) for n in ("adam", "momentum", "nesterov", "adagrad", "adadelta")]
+LAB7 = [_row(n) for n in ("xavier", "he")]
+BEAT = {
+    "pl": "z istotnie niższą stratą na zbiorze uczącym niż {} (test t dla par, p < 0,05 po "
+    "poprawce Holma)",
+    "en": "at a significantly lower training loss than {} (paired t-test, Holm-adjusted p < 0.05)",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "lab", "k", "n", "expected"),
+    [
+        ("pl", "lab6", 0, 5, "Żaden z optymalizatorów nie kończy uczenia {}."),
+        ("pl", "lab6", 1, 1, "Jedyny optymalizator kończy uczenie {}: Adam."),
+        ("pl", "lab6", 1, 5, "1 z 5 optymalizatorów kończy uczenie {}: Adam."),
+        ("pl", "lab6", 2, 2, "Oba optymalizatory kończą uczenie {}: Adam i Momentum."),
+        ("pl", "lab6", 2, 5, "2 z 5 optymalizatorów kończą uczenie {}: Adam i Momentum."),
+        (
+            "pl",
+            "lab6",
+            5,
+            5,
+            (
+                "Wszystkie 5 optymalizatorów kończy uczenie {}: Adam, Momentum, Momentum "
+                "Nesterova, Adagrad i Adadelta."
+            ),
+        ),
+        ("pl", "lab7", 0, 2, "Żadna z metod inicjalizacji nie kończy uczenia {}."),
+        ("pl", "lab7", 1, 1, "Jedyna metoda inicjalizacji kończy uczenie {}: Xavier (Glorot)."),
+        ("pl", "lab7", 1, 2, "1 z 2 metod inicjalizacji kończy uczenie {}: Xavier (Glorot)."),
+        ("pl", "lab7", 2, 2, "Obie metody inicjalizacji kończą uczenie {}: Xavier (Glorot) i He."),
+        ("en", "lab6", 0, 5, "None of the optimizers ends {}."),
+        ("en", "lab6", 1, 5, "1 of the 5 optimizers ends {}: Adam."),
+        ("en", "lab6", 2, 2, "Both optimizers end {}: Adam and Momentum."),
+        ("en", "lab7", 1, 1, "The only initialization method ends {}: Xavier (Glorot)."),
+        ("en", "lab7", 2, 2, "Both initialization methods end {}: Xavier (Glorot) and He."),
+    ],
+)
+def test_who_ends_significantly_lower_agrees_in_number_and_gender(lang, lab, k, n, expected):
+    spec = labs.LABS[lab]
+    rows = (LAB6 if lab == "lab6" else LAB7)[:k]
+    who = handin.who(rows, n, spec.noun_key, lang)
+    test = text.say(lang, "stat.test.paired")
+    said = text.say(lang, "stat.beat", label=text.say(lang, spec.baseline_key), test=test, **who)
+    assert said == expected.format(BEAT[lang].format(text.say(lang, spec.baseline_key)))
+
+
+def test_who_ends_significantly_higher_in_both_languages():
+    who = {lang: handin.who(LAB6[4:], 5, "noun.lab6", lang) for lang in text.LANGS}
+    assert text.say("pl", "stat.worse", **who["pl"]) == (
+        "1 z 5 optymalizatorów kończy uczenie z istotnie wyższą stratą na zbiorze uczącym: "
+        "Adadelta."
     )
-    assert beat == (
-        "None of the optimizers ends with a significantly lower final training loss than "
-        "exercise 2's plain SGD (Welch's test, p < 0.05)."
+    assert text.say("en", "stat.worse", **who["en"]) == (
+        "1 of the 5 optimizers ends at a significantly higher training loss: Adadelta."
     )
-    lower = text.say("en", "verdict.lower", p=text.p_value(0.013, "en"))
-    assert lower == f"significantly lower than the baseline's, p{NBSP}={NBSP}0.013"
+
+
+def _finished(results):
+    rows = summary.summarize("relu", results, "sgd")
+    return handin.Finished("lab6", "relu", results, rows, [], [])
+
+
+def test_a_conclusion_says_how_many_seeds_form_pairs_when_the_baseline_lost_some():
+    """Built from records: the baseline's seed 0 diverged, so Adam's 6 seeds form 5 pairs."""
+    sgd = test_report.record(test_report.decay(0.2), name="sgd", diverged=[0])
+    adam = test_report.record(test_report.decay(0.6, seed=1), name="adam", optimizer="adam")
+    f = _finished({"sgd": sgd, "adam": adam})
+    row = summary.baseline_row(f.rows, "adam")  # Adam's row.
+    assert summary.pairs(f.results, "sgd") == {"sgd": 5, "adam": 5}
+    for lang, words in (
+        ("pl", "**Adam** (porównanie w parach obejmuje 5 z 6 powtórzeń) osiąga końcową stratę "),
+        ("en", "**Adam** (the paired comparison covers 5 of 6 seeds) reaches the final "),
+    ):
+        said = handin.conclusion(f, lang)
+        assert words in said
+        speed = report.speedup_words(row, "SGD", lang)
+        assert f" {speed}, " in said
+    pl = handin.conclusion(f, "pl")
+    assert pl.endswith(
+        "Jedyny optymalizator kończy uczenie z istotnie niższą stratą na zbiorze uczącym niż "
+        "zwykły SGD z ćwiczenia 2 (test t dla par, p < 0,05 po poprawce Holma): Adam."
+    )
+    assert pl.startswith("Z funkcją aktywacji ReLU: sieć uczy się najszybciej w konfiguracji ")
+
+
+def test_a_pair_sentence_says_how_many_seeds_form_its_pairs():
+    sgd = test_report.record(test_report.decay(0.2), name="sgd")
+    one = test_report.record(test_report.decay(0.5, seed=1), name="momentum", diverged=[2])
+    two = test_report.record(test_report.decay(0.5, seed=2), name="nesterov")
+    f = _finished({"sgd": sgd, "momentum": one, "nesterov": two})
+    assert handin.pair_sentence(f, "momentum", "nesterov", "pl").endswith(
+        "; porównanie w parach obejmuje 5 z 6 powtórzeń)."
+    )
+    assert handin.pair_sentence(f, "momentum", "nesterov", "en").endswith(
+        "; the paired comparison covers 5 of 6 seeds)."
+    )
+    assert "covers" not in handin.pair_sentence(f, "nesterov", "sgd", "en")  # Every seed.
+
+
+def test_no_target_names_the_baseline_as_the_report_shows_it():
+    flat = 2.3 * (1 + 0.01 * np.random.default_rng(8).standard_normal((6, 5)))
+    results = {"sgd": test_report.record(flat, name="sgd")}
+    ill = summary.target_problem(results["sgd"])
+    num = functools.partial(text.num, spec=".4f")
+    assert report.no_target(results, text.say("pl", "baseline.lab6"), "pl") == (
+        "Punkt odniesienia **SGD** (zwykły SGD z ćwiczenia 2) prawie się nie uczy: jego średnia "
+        f"strata na zbiorze uczącym spada z {num(ill.first, lang='pl')} po pierwszej epoce do "
+        f"{num(ill.final, lang='pl')}, nie bardziej niż wynosi rozrzut między powtórzeniami "
+        f"(odchylenie standardowe {num(ill.spread, lang='pl')}), więc jego końcowa strata nie "
+        "może służyć za cel i nie ma przyspieszeń; porównujemy końcowe straty i dokładności."
+    )
+    assert report.no_target(results, text.say("en", "baseline.lab6"), "en").startswith(
+        "The baseline **SGD** (exercise 2's plain SGD) hardly learns: its mean training loss "
+        f"goes from {num(ill.first, lang='en')} after the first epoch to "
+    )
+    adam = test_report.record(test_report.decay(0.6, seed=1), name="adam", optimizer="adam")
+    f = _finished(results | {"adam": adam})
+    assert handin.conclusion(f, "pl").startswith(
+        "Z funkcją aktywacji ReLU: punkt odniesienia **SGD** (zwykły SGD z ćwiczenia 2) prawie "
+    )
+    assert handin.conclusion(f, "en").startswith("With ReLU: the baseline **SGD** (exercise 2's ")
+
+
+def test_every_phrase_is_asked_for_by_some_code():
+    """A phrase no code asks for is dead text: delete it (or, when the code asks for it in a
+    way the scan does not read, teach ``_Scan`` that way)."""
+    assert not set(text.PHRASES["en"]) - _requested_keys()
 
 
 BANNED = {
