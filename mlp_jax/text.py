@@ -397,7 +397,8 @@ _EN = {
     "classes: the higher the initial loss, the more the first steps have to undo.",
     "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
     "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
-    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's.",
+    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's in the "
+    "first layer.",
     "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
     "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
     "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
@@ -896,7 +897,7 @@ _PL = {
     "handin.why.sigmas": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} "
     "dla metody He — tylko {ratio} razy więcej (w ostatniej warstwie {last} razy), więc obie "
     "sieci startują niemal tak samo (początkowa strata na zbiorze testowym: {losses}); N(0, 1) "
-    "losuje wagi z σ = 1, {times} razy większym niż w metodzie He.",
+    "losuje wagi z σ = 1, {times} razy większym niż metoda He w pierwszej warstwie.",
     "handin.why.sigmas_apart": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera "
     "i {sh} dla metody He ({ratio} razy więcej); w głębszych warstwach σ metody He jest do {most} "
     "razy większe niż metody Xaviera (w ostatniej warstwie {last} razy), więc tu sieci startują "

@@ -466,6 +466,12 @@ def test_pdf_with_a_browser(copy, run_cli):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == str(copy / "report.pl.pdf")
     assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # The widest table fits the A4 page: its last column prints.
+        args = ["pdftotext", "-layout", str(copy / "report.pl.pdf"), "-"]
+        printed = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        words = " ".join(printed.split())
+        for header in (text.say("pl", "stat.col.p_holm_acc"), text.say("pl", "col.wall")):
+            assert all(word in words for word in header.split()), header
 
 
 DEEP = (784, 16, 16, 16, 10)
