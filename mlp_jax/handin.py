@@ -262,8 +262,8 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
         shared = f.provenance.shared
         return [
             say(f.lab.short_key),
-            f.act,
-            "-".join(map(str, shared.layer_sizes)),
+            name_label(f.act, lang),
+            "–".join(map(str, shared.layer_sizes)),
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),

@@ -225,6 +225,13 @@ def test_polish_report_is_polish(out_dir):
     assert all(re.fullmatch(r"\d+,\d{4}", row[3]) for row in table.rows)  # Decimal commas.
     assert all(re.fullmatch(r"\d+,\d%", row[4]) for row in table.rows)
     assert not [key for key in text.PHRASES["pl"] if "." in key and key in md]
+    (setup,) = [b for b in section(blocks, "Warunki badania") if isinstance(b, document.Table)]
+    lab7 = next(row for row in setup.rows if row[0] == "laboratorium 7")
+    assert lab7[1:3] == ["ReLU", "784–8–10"]  # The course's names, one dash style.
+    assert lab7[6:] == [
+        "N(0, 1), Xavier (Glorot), He, ćwiczenie 2 (SGD, N(0, 1))",
+        "N(0, 1)",
+    ]
     english = [
         fragment
         for key, phrase in text.PHRASES["en"].items()
