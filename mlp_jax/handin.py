@@ -875,7 +875,8 @@ CLOSE = 1.15
 def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     """The "why" sentences, from measured quantities: the loss at epoch 0 per activation
     with N(0, 1) weights (lab 6), σ per layer of Xavier and He and their ratio with the
-    initial losses (lab 7), and the saturated or dead units at initialization."""
+    initial losses (lab 7), and the saturated or dead units at initialization and after
+    the diagnostics' last epoch."""
     say, num = functools.partial(text.say, lang), functools.partial(text.num, lang=lang)
     lines = []
     lab6 = found.get("lab6", [])
@@ -912,11 +913,17 @@ def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
         column = diagnostics.trouble_column(record.act)
         if column:
             parts = [
-                f"{name_label(i, lang)} {text.pct(getattr(record.first_layer(i, 0), column), lang)}"
+                f"{name_label(i, lang)} "
+                + " → ".join(
+                    text.pct(getattr(record.first_layer(i, e), column), lang)
+                    for e in (0, record.epochs)
+                )
                 for i in record.inits
             ]
-            act = name_label(record.act, lang)
-            lines.append(say(f"handin.why.{column}", act=act, parts=_join(parts, lang)))
+            act, epochs = name_label(record.act, lang), record.epochs
+            lines.append(
+                say(f"handin.why.{column}", act=act, epochs=epochs, parts=_join(parts, lang))
+            )
     return lines
 
 

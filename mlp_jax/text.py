@@ -404,9 +404,9 @@ _EN = {
     "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
     "draws weights with σ = 1, {times} times He's in the first layer.",
     "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
-    "initialization (diagnostics): {parts}.",
-    "handin.why.dead_frac": "{act}: dead units of the first hidden layer at initialization "
-    "(output 0 for every example; diagnostics): {parts}.",
+    "initialization → after epoch {epochs} (diagnostics): {parts}.",
+    "handin.why.dead_frac": "{act}: dead units of the first hidden layer (output 0 for every "
+    "example) at initialization → after epoch {epochs} (diagnostics): {parts}.",
     "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
     "({lo}–{hi}), so the best rate may lie below it; to widen the grid: `{command}`.",
     "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
@@ -904,9 +904,10 @@ _PL = {
     "różnie (początkowa strata na zbiorze testowym: {losses}); N(0, 1) losuje wagi z σ = 1, "
     "{times} razy większym niż metoda He w pierwszej warstwie.",
     "handin.why.saturated_frac": "{act}: odsetek nasyconych neuronów pierwszej warstwy ukrytej "
-    "w chwili inicjalizacji (diagnostyka): {parts}.",
+    "w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): {parts}.",
     "handin.why.dead_frac": "{act}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście "
-    "równe 0 dla każdego wzorca) w chwili inicjalizacji (diagnostyka): {parts}.",
+    "równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): "
+    "{parts}.",
     "handin.edge.low": "{name}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość "
     "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: `{command}`.",
     "handin.edge.high": "{name}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość "

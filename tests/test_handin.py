@@ -1,6 +1,7 @@
 """The report to hand in: every section, numbers equal to the tables', Polish, the CLI."""
 
 import base64
+import csv
 import dataclasses
 import functools
 import itertools
@@ -407,8 +408,11 @@ def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
     assert f"{text.num(ratios[0], '.2f', lang)} " in lines[1]
     apart = max(ratios) >= handin.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
     assert (f"{text.num(max(ratios), '.2f', lang)} " in lines[1]) == apart
-    dead = diag["relu"].first_layer("normal", 0).dead_frac
-    assert f"N(0, 1) {text.pct(dead, lang)}" in lines[2]
+    record = diag["relu"]  # Dead units at initialization → after the last epoch, from the CSV.
+    with (out_dir / "diagnostics" / "relu" / "layer_stats.csv").open() as f:
+        rows = {(r["init"], r["layer"], r["epoch"]): r for r in csv.DictReader(f)}
+    dead = [float(rows["normal", "0", str(e)]["dead_frac"]) for e in (0, record.epochs)]
+    assert f"N(0, 1) {text.pct(dead[0], lang)} → {text.pct(dead[1], lang)}" in lines[2]
 
 
 def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_path):
