@@ -953,9 +953,43 @@ def edge_lines(found: Found, out_dir: Path, lang: str) -> list[str]:
     return lines
 
 
+SPREAD = 3.0
+"""A configuration whose final-loss standard deviation over the seeds is this many times
+the median of its experiment's (same activation) is said to spread widely."""
+
+
+def spread_lines(found: Found, lang: str) -> list[str]:
+    """A sentence per configuration whose seeds end far apart (``SPREAD``): its standard
+    deviation, the lowest and highest final training loss, and the experiment's median."""
+    lines = []
+    for f in _every(found):
+        stds = {r.config: r.final_train_loss_std for r in f.rows if r.n_used > 1}
+        median = float(np.median(list(stds.values()))) if stds else math.nan
+        for name, std in stds.items():
+            if not std > SPREAD * median:
+                continue
+            finals = summary.finals(summary.selected(f.results[name]), "train_loss")
+            num = functools.partial(text.num, spec=".4f", lang=lang)
+            lines.append(
+                text.say(
+                    lang,
+                    "handin.spread",
+                    name=name_label(name, lang),
+                    act=name_label(f.act, lang),
+                    std=num(std),
+                    lo=num(float(np.nanmin(finals))),
+                    hi=num(float(np.nanmax(finals))),
+                    median=num(median),
+                    times=text.num(std / median, ".1f", lang),
+                )
+            )
+    return lines
+
+
 def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
-    """The discussion: the pairs of ``PAIRS`` per activation, the "why" sentences, and
-    the chosen rates at the edge of their grid."""
+    """The discussion: the pairs of ``PAIRS`` per activation, the "why" sentences, the
+    configurations whose seeds end far apart, and the chosen rates at the edge of their
+    grid."""
     say = functools.partial(text.say, lang)
     pairs = [
         line
@@ -968,6 +1002,7 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
     for key, lines in (
         ("handin.h.pairs", pairs),
         ("handin.h.why", why_lines(found, diag, lang)),
+        ("handin.h.spread", spread_lines(found, lang)),
         ("handin.h.edge", edge_lines(found, out_dir, lang)),
     ):
         if lines:

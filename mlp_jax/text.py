@@ -371,6 +371,10 @@ _EN = {
     "handin.grid_edge.low": " (the lowest rate of the grid)",
     "handin.grid_edge.high": " (the highest rate of the grid)",
     "handin.h.discussion": "Discussion",
+    "handin.h.spread": "Seeds that end far apart",
+    "handin.spread": "{name}, {act}: the final training loss varies widely between the seeds "
+    "(standard deviation {std}, from {lo} to {hi}), {times} times the median of the "
+    "experiment's configurations ({median}); its mean stands for runs that differ.",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
     "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
@@ -869,6 +873,11 @@ _PL = {
     "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
     "handin.grid_edge.high": " (największa wartość w siatce)",
     "handin.h.discussion": "Dyskusja wyników",
+    "handin.h.spread": "Duży rozrzut między powtórzeniami",
+    "handin.spread": "{name}, {act}: końcowa strata na zbiorze uczącym mocno różni się między "
+    "powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times} razy więcej niż "
+    "mediana konfiguracji tego eksperymentu ({median}); jej średnia opisuje przebiegi, które "
+    "się od siebie różnią.",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
     "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",

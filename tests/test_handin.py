@@ -536,3 +536,29 @@ def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"error: --depth_dir={missing} holds no lab 7 results on synthetic")
     assert "--hidden=128,128,128,128,128,128" in line
+
+
+def test_seeds_that_end_far_apart_are_said_with_their_spread():
+    from tests import test_report  # Records built as test_report builds them.
+
+    calm = {
+        n: test_report.decay(0.2 + i / 10, seed=i)
+        for i, n in enumerate(("sgd", "adam", "momentum"))
+    }
+    wild = test_report.decay(0.5, noise=0.5, seed=7)
+    curves = calm | {"adadelta": wild}
+    results = {n: test_report.record(c, name=n, optimizer=n) for n, c in curves.items()}
+    f = handin.Finished("lab6", "relu", results, summary.summarize("relu", results, "sgd"), [], [])
+    (line,) = handin.spread_lines({"lab6": [f], "lab7": [], "schedules": []}, "pl")
+    finals = {n: c[:, -1] for n, c in curves.items()}
+    stds = {n: np.std(v, ddof=1) for n, v in finals.items()}
+    median = np.median(list(stds.values()))
+    assert stds["adadelta"] > handin.SPREAD * median > max(stds[n] for n in calm)
+    num = functools.partial(text.num, spec=".4f", lang="pl")
+    assert line == (
+        f"Adadelta, ReLU: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami "
+        f"(odchylenie standardowe {num(stds['adadelta'])}, od {num(finals['adadelta'].min())} do "
+        f"{num(finals['adadelta'].max())}), {text.num(stds['adadelta'] / median, '.1f', 'pl')} "
+        f"razy więcej niż mediana konfiguracji tego eksperymentu ({num(median)}); jej średnia "
+        "opisuje przebiegi, które się od siebie różnią."
+    )
