@@ -765,7 +765,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 ex2_loss=num(float(np.nanmean(_final(ex2)))),
                 ex2_acc=text.pct(float(np.nanmean(_final(ex2, "test_acc"))), lang),
                 opt=methods.label(best.provenance.config["optimizer"], lang),
-                init=name_label(row.config, lang),
+                init=methods.initialized_by(row.config, lang),
                 speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
                 ci=_ci(speed, lang),
                 loss=num(float(np.nanmean(_final(best)))),
@@ -774,7 +774,8 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 p_acc=_p(acc.p, lang),
             )
         )
-        lines += [line] if (line := _tuned_exercise2(f.results[configs.EXERCISE2], lang)) else []
+        tuned = tuned_exercise2(f.results[configs.EXERCISE2], name_label(f.act, lang), lang)
+        lines += [tuned] if tuned else []
     if not lines:
         return []
     say = functools.partial(text.say, lang)
@@ -785,7 +786,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
     ]
 
 
-def _tuned_exercise2(r: records.History, lang: str) -> str | None:
+def tuned_exercise2(r: records.History, act: str, lang: str) -> str | None:
     """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
     exercise 2 is compared at): both rates and their final training losses."""
     if not r.grid:
@@ -798,6 +799,7 @@ def _tuned_exercise2(r: records.History, lang: str) -> str | None:
     return text.say(
         lang,
         "handin.ex2_tuned",
+        act=act,
         best=text.num(rates[best], ".3g", lang),
         edge=text.say(lang, f"handin.grid_edge.{edge}") if edge else "",
         best_loss=text.num(loss[best], ".4f", lang),

@@ -279,6 +279,12 @@ def activation_with(act: str, lang: str = "en") -> str:
     return _phrase(lang, f"methods.with.{act}", label(act, lang))
 
 
+def initialized_by(init: str, lang: str = "en") -> str:
+    """An initializer's name where a sentence says "weights initialized …" (Polish: "wagami
+    inicjalizowanymi metodą Xaviera"); else ``label``."""
+    return _phrase(lang, f"methods.by.{init}", label(init, lang))
+
+
 def _column(init: str, scale: float, lang: str) -> str:
     """The initializer's name in the σ table, its variant added when uniform."""
     name, f = _init_name(init, scale, lang), formula(init)

@@ -280,6 +280,9 @@ _EN = {
     "methods.name.sigmoid": "sigmoid",
     "methods.name.relu": "ReLU",
     "methods.with.sigmoid": "sigmoid",
+    "methods.by.normal": "N(0, 1)",
+    "methods.by.xavier": "Xavier (Glorot)",
+    "methods.by.he": "He",
     "methods.yes": "yes",
     "methods.no": "no",
     "methods.h_init": "Weight initialization",
@@ -365,7 +368,7 @@ _EN = {
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
     "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
     "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
-    "handin.ex2_tuned": "In lab 7's grid plain SGD does best at α = {best}{edge}: a final "
+    "handin.ex2_tuned": "{act}: in lab 7's grid plain SGD does best at α = {best}{edge}: a final "
     "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
     "speed-ups, use SGD at α = {own}.",
     "handin.grid_edge.low": " (the lowest rate of the grid)",
@@ -777,6 +780,9 @@ _PL = {
     "methods.name.sigmoid": "funkcja sigmoidalna",
     "methods.name.relu": "ReLU",
     "methods.with.sigmoid": "sigmoidalną",
+    "methods.by.normal": "z rozkładu N(0, 1)",
+    "methods.by.xavier": "metodą Xaviera",
+    "methods.by.he": "metodą He",
     "methods.yes": "tak",
     "methods.no": "nie",
     "methods.h_init": "Inicjalizacja wag",
@@ -865,9 +871,9 @@ _PL = {
     "wybranym optymalizatorem, jest próbą kontrolną dla samej inicjalizacji.",
     "handin.gain": "{act}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata "
     "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
-    "optymalizatorem {opt} i inicjalizacją wag {init} sieć osiąga tę stratę {speed} razy "
+    "optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} razy "
     "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
-    "handin.ex2_tuned": "W siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
+    "handin.ex2_tuned": "{act}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
     "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
     "ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
     "handin.grid_edge.low": " (najmniejsza wartość w siatce)",

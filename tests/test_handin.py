@@ -562,3 +562,24 @@ def test_seeds_that_end_far_apart_are_said_with_their_spread():
         f"razy więcej niż mediana konfiguracji tego eksperymentu ({num(median)}); jej średnia "
         "opisuje przebiegi, które się od siebie różnią."
     )
+
+
+def test_where_lab_7s_grid_puts_plain_sgd_is_said_when_it_is_not_lab_6s_rate():
+    from tests import test_report
+
+    losses = np.stack([test_report.decay(speed) for speed in (0.2, 0.4, 0.6)])  # [G, S, E]
+    val = np.zeros(losses.shape[:-1] + (losses.shape[-1] + 1,))
+    val[..., -1] = [[0.5], [0.3], [0.1]]  # The grid's top rate validates best.
+    grid = {"learning_rate": (0.1, 0.3, 0.9)}
+    r = test_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
+    assert summary.selected(r).provenance.learning_rate == 0.3  # Reported at lab 6's rate.
+    own, best = (float(np.mean(losses[i][:, -1])) for i in (1, 2))
+    num = functools.partial(text.num, spec=".4f", lang="pl")
+    assert handin.tuned_exercise2(r, "ReLU", "pl") == (
+        "ReLU: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = 0,9 (największa "
+        f"wartość w siatce): końcowa strata na zbiorze uczącym {num(best)} wobec {num(own)} przy "
+        "α = 0,3; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = 0,3."
+    )
+    val[..., -1] = [[0.5], [0.1], [0.3]]  # Lab 6's rate is the grid's best: nothing to say.
+    same = test_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
+    assert handin.tuned_exercise2(same, "ReLU", "pl") is None

@@ -228,6 +228,7 @@ DYNAMIC = {
     # back to their own names).
     "methods.name.": (*configs.LAB6_OPTIMIZERS, "xavier", "he", "sigmoid", "relu"),
     "methods.with.": ("sigmoid",),
+    "methods.by.": ("normal", "xavier", "he"),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
     "share.none.": ("m", "f"),
