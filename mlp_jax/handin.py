@@ -728,10 +728,6 @@ def _ci(r: stats.Ratio, lang: str) -> str:
     return text.say(lang, "handin.ci", lo=lo, hi=hi)
 
 
-def _final(r: records.History, field: str = "train_loss") -> np.ndarray:
-    return np.asarray(getattr(r, field))[..., -1]
-
-
 def exercise2_record(f: Finished) -> records.History | None:
     """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate
     (``summary.selected``: the grid's centre, never a rate lab 7 tuned)."""
@@ -751,10 +747,18 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
             continue
         row = summary.ranked(rows)[0]
         best = summary.selected(f.results[row.config])
-        speed = stats.epochs_ratio(ex2.train_loss, best.train_loss, ex2.train_loss)
+        speed = stats.epochs_ratio(*(summary.curves(r) for r in (ex2, best, ex2)))
         times = text.num(speed.point, ".2f", lang)
-        loss = stats.t_test(_final(best), _final(ex2), paired=True)
-        acc = stats.t_test(_final(best, "test_acc"), _final(ex2, "test_acc"), paired=True)
+        final = {
+            (r, field): summary.finals(record, field)
+            for r, record in (("best", best), ("ex2", ex2))
+            for field in ("train_loss", "test_acc")
+        }
+        mean = {key: float(np.nanmean(v)) for key, v in final.items()}
+        loss, acc = (
+            stats.t_test(final["best", field], final["ex2", field], paired=True)
+            for field in ("train_loss", "test_acc")
+        )
         num = functools.partial(text.num, spec=".4f", lang=lang)
         lines.append(
             text.say(
@@ -762,15 +766,15 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 "handin.gain",
                 act=name_label(f.act, lang),
                 rate=text.num(ex2.provenance.learning_rate, ".3g", lang),
-                ex2_loss=num(float(np.nanmean(_final(ex2)))),
-                ex2_acc=text.pct(float(np.nanmean(_final(ex2, "test_acc"))), lang),
+                ex2_loss=num(mean["ex2", "train_loss"]),
+                ex2_acc=text.pct(mean["ex2", "test_acc"], lang),
                 opt=methods.label(best.provenance.config["optimizer"], lang),
                 init=methods.initialized_by(row.config, lang),
                 speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
                 ci=_ci(speed, lang),
-                loss=num(float(np.nanmean(_final(best)))),
+                loss=num(mean["best", "train_loss"]),
                 p_loss=_p(loss.p, lang),
-                acc=text.pct(float(np.nanmean(_final(best, "test_acc"))), lang),
+                acc=text.pct(mean["best", "test_acc"], lang),
                 p_acc=_p(acc.p, lang),
             )
         )
