@@ -25,7 +25,7 @@ from absl import app, flags
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import configs, optimizers, surfaces, text, trajectories, trajectory_plots
+from mlp_jax import configs, optimizers, plots, surfaces, text, trajectories, trajectory_plots
 
 OPTIMIZERS = common.define_names(
     "optimizers",
@@ -94,7 +94,7 @@ def main(argv):
 
 def _write_surface(surface: surfaces.Surface, runs: list[trajectories.Run], out: Path) -> None:
     fig = trajectory_plots.surface_figure(surface, runs, LANG.value)
-    print(f"wrote {trajectory_plots.save(fig, out / f'{surface.name}.png')}")
+    print(f"wrote {plots.save(fig, out / f'{surface.name}.png')}")
     print(
         f"wrote {trajectory_plots.animate(surface, runs, out / f'{surface.name}.gif', LANG.value)}"
     )
@@ -108,14 +108,14 @@ def _write_lab_figures(
 ) -> None:
     runs = {label: study.run("sgd", ravine.name, rate) for label, rate in lr_study.items()}
     fig = trajectory_plots.learning_rate_figure(ravine, runs, LANG.value)
-    print(f"wrote {trajectory_plots.save(fig, out / 'learning_rate.png')}")
+    print(f"wrote {plots.save(fig, out / 'learning_rate.png')}")
     rate, step = trajectories.FIG2_RATE, trajectories.FIG2_STEP
     parts = trajectories.decompose(ravine, rate, step)
     pair = {name: study.run(name, ravine.name, rate) for name in ("momentum", "nesterov")}
     fig = trajectory_plots.decomposition_figure(
         ravine, parts, pair, trajectories.MOMENTUM, step, LANG.value
     )
-    print(f"wrote {trajectory_plots.save(fig, out / 'momentum_vs_nesterov.png')}")
+    print(f"wrote {plots.save(fig, out / 'momentum_vs_nesterov.png')}")
 
 
 if __name__ == "__main__":

@@ -206,13 +206,13 @@ def run(
                 at_init.extend(jax.device_get(_per_seed_activations(params, x, act)))
 
         history = setup.train(act, config, log=lambda p: log(f"    {p}"), on_epoch=measure)
-        rows += _rows(config.name, act, per_epoch, history.finite, dataset.source)
+        rows += layer_rows(config.name, act, per_epoch, history.finite, dataset.source)
         init_activations[config.name] = at_init
     diagnosis = records.Diagnosis(act, s.epochs, len(x), setup.shared(act), tuple(rows))
     return Study(diagnosis, init_activations, {c.name: c.spec() for c in by_init})
 
 
-def _rows(
+def layer_rows(
     init: str,
     act: str,
     per_epoch: Sequence[Mapping[str, np.ndarray]],

@@ -161,7 +161,7 @@ def build(
         document.Paragraph(_intro(found, lang)),
         *_methods(found, lang),
         *_setup(found, lang),
-        *_trajectories(out_dir, lang),
+        *trajectory_section(out_dir, lang),
     ]
     for name, lab in labs.LABS.items():
         if lab.assignment or found[name]:
@@ -282,7 +282,7 @@ FIGURES = "report_figures"
 """The folder under ``out_dir`` the report draws its figures into, one per language."""
 
 
-def _trajectories(out_dir: Path, lang: str) -> list[document.Block]:
+def trajectory_section(out_dir: Path, lang: str) -> list[document.Block]:
     """The optimizers on 2-D surfaces, when ``trajectories/`` holds a run of
     ``experiments.trajectories``: the ravine and saddle figures, drawn anew in ``lang``,
     and the GIFs' paths (``trajectory_plots.report_blocks``)."""
@@ -712,7 +712,7 @@ def _methods(found: Found, lang: str) -> list[document.Block]:
     return methods.blocks(network, _trained(every, lang), inits, lang)
 
 
-def _p(p: float, lang: str) -> str:
+def p_text(p: float, lang: str) -> str:
     """``p = 0,042``, ``p < 0,001``, or ``p: —`` without a test."""
     if not np.isfinite(p):
         return "p: —"
@@ -773,9 +773,9 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
                 ci=_ci(speed, lang),
                 loss=num(mean["best", "train_loss"]),
-                p_loss=_p(loss.p, lang),
+                p_loss=p_text(loss.p, lang),
                 acc=text.pct(mean["best", "test_acc"], lang),
-                p_acc=_p(acc.p, lang),
+                p_acc=p_text(acc.p, lang),
             )
         )
         tuned = tuned_exercise2(f.results[configs.EXERCISE2], name_label(f.act, lang), lang)
@@ -838,12 +838,12 @@ def pair_sentence(
     p = test.p if p_holm is None else p_holm
     loss_same = not p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
-    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=_p(p, lang))
+    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=p_text(p, lang))
     if test.n_used < len(ra.seeds):
         loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
     return text.say(
         lang,
-        f"handin.pair.{_pair_case(ratio)}",
+        f"handin.pair.{pair_case(ratio)}",
         only=name_label(a if ratio.point == 0 else b, lang),
         act=name_label(f.act, lang),
         a=name_label(a, lang),
@@ -858,7 +858,7 @@ def pair_sentence(
     )
 
 
-def _pair_case(ratio: stats.Ratio) -> str:
+def pair_case(ratio: stats.Ratio) -> str:
     """Which ``handin.pair.*`` sentence a ratio of epochs calls for."""
     if ratio.point in (0, np.inf):
         return "only"  # One of the two never reaches the target.

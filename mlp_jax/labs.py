@@ -121,7 +121,7 @@ def lab7_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> records
     baseline = next(iter(results.values())).provenance.baseline
     rows = summary.summarize(act, results, baseline)
     first = [r for r in rows if r.rank == 1] or summary.ranked(rows)[:1]
-    best, tie_break = _tie_break(first)
+    best, tie_break = break_tie(first)
     spec = results[best.config].provenance.config
     tied = tuple(r.config for r in first if r is not best)
     return records.Choice(
@@ -129,7 +129,7 @@ def lab7_choice(out_dir: str | Path, act: str, dataset: data.Dataset) -> records
     )
 
 
-def _tie_break(first: list[records.SummaryRow]) -> tuple[records.SummaryRow, str]:
+def break_tie(first: list[records.SummaryRow]) -> tuple[records.SummaryRow, str]:
     """The lowest final mean training loss of ``first`` (the lab's order), and what
     broke the tie: "" alone, ``loss``, or ``order`` when the lowest loss is shared."""
     if len(first) == 1:

@@ -140,7 +140,7 @@ def _test_acc(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
 
 
-def _step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
+def thinned_step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
     """Step losses, thinned to at most ``MAX_STEP_POINTS`` points per run.
 
     Column j of ``step_loss`` is the mean loss of window j (``log_every`` steps;
@@ -173,7 +173,7 @@ class _Metric(NamedTuple):
 
 _METRICS = {
     "loss_epoch": _Metric("plot.loss_epoch", True, _train_loss),
-    "loss_step": _Metric("plot.loss_step", True, _step_loss),
+    "loss_step": _Metric("plot.loss_step", True, thinned_step_loss),
     "test_acc": _Metric("plot.test_acc", False, _test_acc, percent=True),
 }
 
@@ -189,7 +189,7 @@ def _label(name: str, curves: Curves, say: Say) -> str:
     return f"{name} ({say('plot.diverged', k=k, r=r)})" if k else name
 
 
-def _decimal(value: float, lang: str) -> str:
+def decimal_tick(value: float, lang: str) -> str:
     """A tick value as a plain decimal (0.001, 0.3, 25; three significant digits at most)."""
     written = np.format_float_positional(
         value, precision=3, unique=False, fractional=False, trim="-"
@@ -236,14 +236,14 @@ def log_ticks(lo: float, hi: float) -> list[float]:
     return ticks[::step]
 
 
-def _locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+def locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
     """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``; with ``percent``,
     the data value ``whole`` is 100%."""
     if axis.get_scale() == "log":
         lo, hi = sorted(axis.get_view_interval())
         axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
     if axis.get_scale() in ("log", "asinh"):  # asinh: the caller's ticks, 0 and ±10^k.
-        axis.set_major_formatter(FuncFormatter(lambda v, _: _decimal(v, lang)))
+        axis.set_major_formatter(FuncFormatter(lambda v, _: decimal_tick(v, lang)))
         axis.set_minor_formatter(NullFormatter())
     elif percent:
         lo, hi = sorted(axis.get_view_interval())
@@ -269,8 +269,8 @@ def _finish(ax: Axes, lang: str, percent: bool = False, whole: float = 1.0) -> N
     ax.grid(True, which="minor", alpha=0.15)
     if ax.get_xscale() == "linear":
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
-    _locale_axis(ax.xaxis, lang)
-    _locale_axis(ax.yaxis, lang, percent, whole)
+    locale_axis(ax.xaxis, lang)
+    locale_axis(ax.yaxis, lang, percent, whole)
     _legend(ax)
 
 
@@ -305,7 +305,7 @@ def _draw(
     ax.set_ylabel(say(metric.ylabel))
 
 
-def _activation_figures(
+def activation_figures(
     runs: Mapping[str, Curves],
     title: str,
     lang: str = "en",
@@ -322,7 +322,7 @@ def _activation_figures(
         yield stem, fig
 
 
-def _side_by_side_figure(
+def side_by_side_figure(
     runs_by_act: Mapping[str, Mapping[str, Curves]],
     title: str,
     lang: str = "en",
@@ -344,7 +344,7 @@ def _side_by_side_figure(
     return fig
 
 
-def _save(fig: Figure, path: Path) -> Path:
+def save(fig: Figure, path: Path) -> Path:
     """Writes ``fig`` as a PNG to ``path`` atomically, and closes it."""
     try:
         return util.atomic_write(path, lambda f: fig.savefig(f, format="png", dpi=DPI))
@@ -383,8 +383,8 @@ def plot_activation(
     Returns:
       The written paths.
     """
-    figures = _activation_figures(runs, title, lang, labels)
-    return [_save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
+    figures = activation_figures(runs, title, lang, labels)
+    return [save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
 
 
 def plot_side_by_side(
@@ -412,7 +412,7 @@ def plot_side_by_side(
     Returns:
       ``path``.
     """
-    return _save(_side_by_side_figure(runs_by_act, title, lang, labels), path)
+    return save(side_by_side_figure(runs_by_act, title, lang, labels), path)
 
 
 def plot_lr_sensitivity(
@@ -457,7 +457,7 @@ def plot_lr_sensitivity(
     ax.set_ylabel(say("plot.val_loss"))
     _finish(ax, lang)
     fig.suptitle(title)
-    return _save(fig, path)
+    return save(fig, path)
 
 
 HIST_BINS = 60
@@ -535,10 +535,12 @@ def plot_histograms(
     Returns:
       ``path``.
     """
-    return _save(_histograms(values, title, xlabel, marks, marks_label, lang, labels or {}), path)
+    return save(
+        histograms_figure(values, title, xlabel, marks, marks_label, lang, labels or {}), path
+    )
 
 
-def _histograms(
+def histograms_figure(
     values: Mapping[str, Sequence[np.ndarray]],
     title: str,
     xlabel: str,
@@ -574,8 +576,8 @@ def _histograms(
         ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
-        _locale_axis(ax.xaxis, lang)
-        _locale_axis(ax.yaxis, lang, percent=True)
+        locale_axis(ax.xaxis, lang)
+        locale_axis(ax.yaxis, lang, percent=True)
         ax.legend(fontsize="small")
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(title)
@@ -615,10 +617,12 @@ def plot_layer_curves(
     Returns:
       ``path``.
     """
-    return _save(_layer_curves(rows, column, title, ylabel, log, percent, lang, labels or {}), path)
+    return save(
+        layer_curves_figure(rows, column, title, ylabel, log, percent, lang, labels or {}), path
+    )
 
 
-def _layer_curves(
+def layer_curves_figure(
     rows: Sequence[records.LayerRow],
     column: str,
     title: str,
@@ -689,4 +693,4 @@ def plot_lr_range(result: Any, path: Path, *, title: str, lang: str = "en") -> P
     fig.suptitle(title)
     fig.supxlabel(say("lr.note"), fontsize="x-small", color="0.35")
     fig.tight_layout()
-    return _save(fig, path)
+    return save(fig, path)

@@ -410,12 +410,12 @@ def _ranking_lines(
     places = {r.config: digits(ranking, first.baseline, r) for r in rows}
     pairs = summary.pairs(results, first.baseline)
     return [
-        _ranking_line(r, base, label, (epochs, places[r.config], pairs.get(r.config)), lang)
+        ranking_line(r, base, label, (epochs, places[r.config], pairs.get(r.config)), lang)
         for r in summary.ranked(rows)
     ]
 
 
-def _ranking_line(
+def ranking_line(
     r: SummaryRow,
     base: SummaryRow | None,
     label: str,

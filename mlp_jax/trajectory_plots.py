@@ -53,7 +53,7 @@ def decimal_commas(fig: Figure, lang: str) -> Figure:
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             if axis.get_scale() == "linear":
-                plots._locale_axis(axis, lang)
+                plots.locale_axis(axis, lang)
     return fig
 
 
@@ -353,16 +353,11 @@ def decomposition_figure(
     return decimal_commas(fig, lang)
 
 
-def save(fig: Figure, path: Path) -> Path:
-    """Writes ``fig`` as a PNG at ``path`` atomically, and closes it."""
-    return plots._save(fig, path)
-
-
 REPORTED = ("ravine", "saddle")
 """The surfaces the hand-in report shows (the lab's ravine, and its saddle point)."""
 
 
-def _reach_sentence(surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str) -> str:
+def reach_sentence(surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str) -> str:
     """Which optimizer's loss comes within the tolerance of the minimum first, and which never."""
     say, steps = _say(lang), len(runs[0].loss) - 1
     tol = text.num(trajectories.TOLERANCE, "g", lang)
@@ -415,10 +410,10 @@ def report_blocks(
     for surface in shown:
         mine = [r for r in runs if r.surface == surface.name]
         link = (drawn / f"{surface.name}.png").as_posix()
-        save(surface_figure(surface, mine, lang), out_dir / link)
+        plots.save(surface_figure(surface, mine, lang), out_dir / link)
         name = say(f"traj.name.{surface.name}")
         blocks += [
-            document.Paragraph(_reach_sentence(surface, mine, lang)),
+            document.Paragraph(reach_sentence(surface, mine, lang)),
             document.Image(say("traj.fig", name=name), out_dir / link, link),
         ]
     gifs = [

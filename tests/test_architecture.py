@@ -1,10 +1,17 @@
-"""The package's shape: its import graph, read from the sources, has no cycle."""
+"""The package's shape, read from the sources: its import graph has no cycle, and no
+module (tests included) reaches into another's private names."""
 
 import ast
 import graphlib
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "mlp_jax"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "mlp_jax"
+SOURCES = [
+    *PACKAGE.glob("*.py"),
+    *(ROOT / "experiments").glob("*.py"),
+    *(ROOT / "tests").glob("*.py"),
+]
 
 
 def imports() -> dict[str, set[str]]:
@@ -64,3 +71,20 @@ def test_no_provenance_is_read_by_string_key():
     for path in PACKAGE.glob("*.py"):
         source = path.read_text()
         assert "meta[" not in source and "meta.get" not in source, path.name
+
+
+def test_no_module_uses_another_modules_private_names():
+    """``module._name`` of a project module appears nowhere: what another module or a
+    test needs is public (``plots.save``, ``labs.break_tie``)."""
+    modules = {path.stem for path in SOURCES} | {"common"}  # ``experiments.flags as common``.
+    reached = [
+        f"{path.parent.name}/{path.name}:{node.lineno} {node.value.id}.{node.attr}"
+        for path in SOURCES
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in modules
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]
+    assert not reached

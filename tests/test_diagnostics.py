@@ -156,12 +156,12 @@ def test_zero_init_keeps_hidden_units_identical():
 
 def test_rows_average_non_diverged_seeds():
     per_epoch = [{k: np.array([[1.0, 2.0], [50.0, np.nan], [3.0, 4.0]]) for k in diagnostics.STATS}]
-    rows = diagnostics._rows("he", "relu", per_epoch, np.array([True, False, True]))
+    rows = diagnostics.layer_rows("he", "relu", per_epoch, np.array([True, False, True]))
     assert [(r.layer, r.kind, r.seeds, r.grad_norm) for r in rows] == [
         (0, "hidden", 2, 2.0),
         (1, "output", 2, 3.0),
     ]
-    none_left = diagnostics._rows("he", "relu", per_epoch, np.zeros(3, bool))
+    none_left = diagnostics.layer_rows("he", "relu", per_epoch, np.zeros(3, bool))
     assert all(math.isnan(r.preact_std) and r.seeds == 0 for r in none_left)
 
 

@@ -64,11 +64,11 @@ def _row(config, loss, rank=1.0):
 
 
 def test_a_tie_at_rank_1_is_broken_by_the_loss_then_the_labs_order():
-    best, how = labs._tie_break([_row("nesterov", 0.2), _row("momentum", 0.1)])
+    best, how = labs.break_tie([_row("nesterov", 0.2), _row("momentum", 0.1)])
     assert (best.config, how) == ("momentum", "loss")
-    best, how = labs._tie_break([_row("nesterov", 0.1), _row("momentum", 0.1)])
+    best, how = labs.break_tie([_row("nesterov", 0.1), _row("momentum", 0.1)])
     assert (best.config, how) == ("momentum", "order")  # momentum comes first in lab 6.
-    best, how = labs._tie_break([_row("adam", 0.3)])
+    best, how = labs.break_tie([_row("adam", 0.3)])
     assert (best.config, how) == ("adam", "")
     choice = records.Choice("momentum", 0.1, "lab6", "momentum", ("nesterov",), "order")
     assert records.Choice.from_json(choice.to_json()) == choice

@@ -105,7 +105,7 @@ def test_plot_activation_writes_pngs(runs, tmp_path):
 
 
 def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
-    figures = dict(plots._activation_figures(runs, "t"))
+    figures = dict(plots.activation_figures(runs, "t"))
     try:
         for stem, key, log in [
             ("loss_epoch", "train_loss", True),
@@ -147,7 +147,7 @@ def test_lines_and_bands_are_the_mean_and_ci_of_non_diverged_runs(runs):
 
 def test_x_axes():
     rng = np.random.default_rng(1)
-    figures = dict(plots._activation_figures({"sgd": _curves(rng, 0.3, 0.1)}, "t"))
+    figures = dict(plots.activation_figures({"sgd": _curves(rng, 0.3, 0.1)}, "t"))
     try:
         x = {stem: figure.axes[0].get_lines()[0].get_xdata() for stem, figure in figures.items()}
     finally:
@@ -163,7 +163,7 @@ def test_step_loss_is_thinned_to_block_means():
     steps_per_epoch, every, epochs = 1003, 2, 3  # 501 windows per epoch, 1 step dropped.
     y = np.random.default_rng(2).uniform(1, 2, size=(2, epochs * 501))
     curves = SimpleNamespace(step_loss=y, steps_per_epoch=steps_per_epoch, log_every=every)
-    x, thinned, xlabel = plots._step_loss(curves, functools.partial(text.say, "en"))
+    x, thinned, xlabel = plots.thinned_step_loss(curves, functools.partial(text.say, "en"))
     k = 4  # ⌈1503 / 500⌉.
     assert thinned.shape == (2, 376) and x.shape == (376,)
     np.testing.assert_allclose(thinned[:, 0], y[:, :k].mean(1))
@@ -176,7 +176,7 @@ def test_step_loss_is_thinned_to_block_means():
 def test_side_by_side(runs, tmp_path):
     sigmoid = {"sgd": runs["sgd"], "adam": runs["sgd"]}  # adam converges under sigmoid.
     runs_by_act = {"sigmoid": sigmoid, "relu": runs}
-    figure = plots._side_by_side_figure(runs_by_act, "optimizers", labels={"relu": "ReLU"})
+    figure = plots.side_by_side_figure(runs_by_act, "optimizers", labels={"relu": "ReLU"})
     try:
         assert len(figure.axes) == 2 and not figure.legends
         looks = plots.styles(["sgd", "adam", "momentum"])
@@ -241,13 +241,13 @@ def test_lr_sensitivity_draws_final_validation_loss_per_rate(tmp_path, monkeypat
     )
     figure_path = tmp_path / "sens.png"
     captured = {}
-    real_save = plots._save
+    real_save = plots.save
 
     def keep(fig, path):
         captured["lines"] = [(line.get_xdata(), line.get_ydata()) for line in fig.axes[0].lines]
         return real_save(fig, path)
 
-    monkeypatch.setattr(plots, "_save", keep)
+    monkeypatch.setattr(plots, "save", keep)
     plots.plot_lr_sensitivity({"adam": grid}, {"adam": 1}, figure_path, title="t")
     _assert_png(figure_path, min_bytes=5_000)
     (x, mean), (cx, cy) = captured["lines"]
@@ -258,7 +258,7 @@ def test_lr_sensitivity_draws_final_validation_loss_per_rate(tmp_path, monkeypat
 
 
 def test_labels_follow_the_language(runs):
-    figures = dict(plots._activation_figures(runs, "t", "pl"))
+    figures = dict(plots.activation_figures(runs, "t", "pl"))
     try:
         ax = figures["loss_epoch"].axes[0]
         assert ax.get_xlabel() == "epoka"
@@ -296,7 +296,7 @@ def _drawn(figure):
 def test_coinciding_lines_are_distinguishable_and_markers_staggered():
     rng = np.random.default_rng(4)
     same = _curves(rng, 0.5, 0.05)
-    figures = dict(plots._activation_figures({"normal": same, "xavier": same, "he": same}, "t"))
+    figures = dict(plots.activation_figures({"normal": same, "xavier": same, "he": same}, "t"))
     try:
         for stem, figure in figures.items():
             lines = figure.axes[0].get_lines()
@@ -311,7 +311,7 @@ def test_coinciding_lines_are_distinguishable_and_markers_staggered():
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_tick_labels_follow_the_language_on_every_axis(runs, lang):
-    figures = dict(plots._activation_figures(runs, "t", lang))
+    figures = dict(plots.activation_figures(runs, "t", lang))
     try:
         for stem, figure in figures.items():
             labels, legend_inside = _drawn(figure)
@@ -348,7 +348,7 @@ def test_tick_labels_follow_the_language_on_every_axis(runs, lang):
 def test_log_ticks_are_readable_decimals(lo, hi, expected):
     ticks = plots.log_ticks(lo, hi)
     np.testing.assert_allclose(ticks, expected)
-    assert [plots._decimal(t, "pl") for t in ticks[:2]] == [
+    assert [plots.decimal_tick(t, "pl") for t in ticks[:2]] == [
         format(t, "g").replace(".", ",") for t in expected[:2]
     ]
 
@@ -356,8 +356,8 @@ def test_log_ticks_are_readable_decimals(lo, hi, expected):
 def test_step_label_is_singular_for_one_step():
     say = functools.partial(text.say, "en")
     curves = SimpleNamespace(step_loss=np.ones((2, 30)), steps_per_epoch=10, log_every=1)
-    assert "1 steps" not in plots._step_loss(curves, say)[2]
-    assert plots._step_loss(curves, say)[2] == text.say("en", "plot.step_one")
+    assert "1 steps" not in plots.thinned_step_loss(curves, say)[2]
+    assert plots.thinned_step_loss(curves, say)[2] == text.say("en", "plot.step_one")
 
 
 def test_captions_carry_the_notes():
@@ -405,8 +405,8 @@ def _ticks(axis):
 def test_layer_curves_read_in_the_language_with_percent_and_layers_from_one(lang):
     rows = _layer_rows(np.random.default_rng(5))
     labels = {i: methods.label(i, lang) for i in INITS}
-    dead = plots._layer_curves(rows, "dead_frac", "t", "y", False, True, lang, labels)
-    grad = plots._layer_curves(rows, "grad_norm", "t", "y", True, False, lang, labels)
+    dead = plots.layer_curves_figure(rows, "dead_frac", "t", "y", False, True, lang, labels)
+    grad = plots.layer_curves_figure(rows, "grad_norm", "t", "y", True, False, lang, labels)
     try:
         for figure in (dead, grad):
             figure.canvas.draw()
@@ -439,7 +439,7 @@ def test_histograms_read_in_polish(act, scale):
     f = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "relu": lambda z: np.maximum(z, 0)}[act]
     values = {i: [f(scale * rng.normal(size=(2, 50, 16))) for _ in range(2)] for i in INITS}
     labels = {i: methods.label(i, "pl") for i in INITS}
-    figure = plots._histograms(values, "t", "x", (), None, "pl", labels)
+    figure = plots.histograms_figure(values, "t", "x", (), None, "pl", labels)
     try:
         figure.canvas.draw()
         assert [t.get_text() for t in figure.texts] == ["t"]

@@ -217,7 +217,7 @@ DYNAMIC = {
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
-    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # handin._pair_case
+    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # handin.pair_case
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
@@ -514,7 +514,7 @@ NESTEROV = _row("nesterov", final_train_loss_mean=0.6, test_acc_mean=0.8)
 def _line(row, pairs, lang, total=10, base=SGD, lab="lab6"):
     """``row``'s ranking line as ``report.section`` writes it."""
     label = text.say(lang, labs.LABS[lab].baseline_gen_key)
-    return report._ranking_line(row, base, label, (total, 2, pairs), lang)
+    return report.ranking_line(row, base, label, (total, 2, pairs), lang)
 
 
 @pytest.mark.parametrize(

@@ -255,14 +255,14 @@ def test_cli_writes_every_file_and_the_report_shows_them(run_cli, tmp_path):
     assert gif.info["duration"] * gif.n_frames <= 6000  # a few seconds
     assert (folder / "ravine.gif").stat().st_size < 3e6
 
-    blocks = handin._trajectories(tmp_path / "mnist", "pl")  # A dataset's report.
+    blocks = handin.trajectory_section(tmp_path / "mnist", "pl")  # A dataset's report.
     assert blocks[0] == document.Heading(2, text.say("pl", "traj.h"))
     images = [b for b in blocks if isinstance(b, document.Image)]
     links = [f"{handin.FIGURES}/pl/trajectories/{s}.png" for s in ("ravine", "saddle")]
     assert [i.link for i in images] == links
     assert all(i.path.exists() for i in images)
     assert "`../trajectories/saddle.gif`" in blocks[-1].text
-    assert handin._trajectories(tmp_path / "nothing" / "mnist", "en") == []
+    assert handin.trajectory_section(tmp_path / "nothing" / "mnist", "en") == []
 
 
 @pytest.mark.parametrize(
@@ -282,7 +282,7 @@ def test_bad_input_is_one_line(args, expected, run_cli, tmp_path):
 
 
 def test_polish_sentences_are_generated_from_the_numbers(small):
-    sentence = trajectory_plots._reach_sentence(RAVINE, small.best("ravine"), "pl")
+    sentence = trajectory_plots.reach_sentence(RAVINE, small.best("ravine"), "pl")
     steps = {r.optimizer: trajectories.steps_to(r.loss, 0.0) for r in small.best("ravine")}
     reached = {n: k for n, k in steps.items() if not np.isnan(k)}
     if reached:
