@@ -49,8 +49,9 @@ def _cli_env():
     )
 
 
-def _run_cli(module, *args, python=False):
-    """Runs ``python -m experiments.MODULE ARGS`` as a user would, in ``_cli_env()``.
+def _run_cli(module, *args, python=False, env=None):
+    """Runs ``python -m experiments.MODULE ARGS`` as a user would, in ``_cli_env()``
+    updated with ``env``.
 
     With ``python=True``, runs ``python MODULE ARGS`` instead (e.g. ``-c CODE``).
     """
@@ -61,15 +62,15 @@ def _run_cli(module, *args, python=False):
         check=False,
         capture_output=True,
         text=True,
-        env=_cli_env(),
+        env=_cli_env() | (env or {}),
         cwd=ROOT,
         timeout=600,
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_cli():
-    """``run_cli(module, *args) -> CompletedProcess`` (see ``_run_cli``)."""
+    """``run_cli(module, *args, env=None) -> CompletedProcess`` (see ``_run_cli``)."""
     return _run_cli
 
 

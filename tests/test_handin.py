@@ -203,15 +203,6 @@ def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, engl
     assert "N(0, 1): pre-activation std" in diagnostics.headline(record)
 
 
-def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(copy, run_cli):
-    (copy / "diagnostics" / "relu" / diagnostics.RECORD).write_text('{"format": 2, "diag')
-    done = run_cli("report", f"--out_dir={copy.parent}")
-    assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
-    (line,) = [line for line in done.stdout.splitlines() if "diagnosis.json" in line]
-    assert line.startswith("left out of the report: ") and "unreadable" in line
-    assert "Layer diagnostics" not in (copy / "report.en.md").read_text()
-
-
 def test_polish_report_is_polish(out_dir):
     blocks = handin.build(out_dir, "pl")
     md = document.markdown(blocks)
@@ -270,16 +261,56 @@ def test_records_from_other_settings_and_broken_files_are_left_out_and_named(cop
     assert "Left out, unreadable: broken.npz." in md
 
 
-def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path, run_cli):
-    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [
-        "wrote",
-        str(copy / "report.pl.md"),
-        "wrote",
-        str(copy / "report.pl.html"),
-    ]
+@pytest.fixture(scope="module")
+def by_cli(out_dir, tmp_path_factory, run_cli):
+    """``experiments.report`` as a user runs it, twice, on a copy of the module's results:
+    Polish (with ``--pdf`` where a browser is), then English with an author, after the
+    diagnostics record was damaged, asking for a PDF on a ``PATH`` without a browser.
+
+    Returns the copy's dataset folder and the two runs.
+    """
+    copy = shutil.copytree(out_dir, tmp_path_factory.mktemp("cli") / "results" / out_dir.name)
+    pdf = ["--pdf"] if document.browser() else []
+    polish = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", *pdf)
+    (copy / "diagnostics" / "relu" / diagnostics.RECORD).write_text('{"format": 2, "diag')
+    no_browser = {"PATH": str(tmp_path_factory.mktemp("empty_path"))}
+    args = [f"--out_dir={copy.parent}", "--author=A. B.", "--pdf"]
+    english = run_cli("report", *args, env=no_browser)
+    return copy, polish, english
+
+
+def test_cli_writes_each_language_to_its_own_files(by_cli):
+    copy, polish, english = by_cli
+    assert polish.returncode == 0, polish.stderr
+    written = ["report.pl.md", "report.pl.html"] + ["report.pl.pdf"] * bool(document.browser())
+    assert polish.stdout.split() == [w for name in written for w in ("wrote", str(copy / name))]
     assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
+    assert english.stdout.split()[-4:] == ["wrote", str(copy / "report.en.md")] + [
+        "wrote",
+        str(copy / "report.en.html"),
+    ]
+    assert (copy / "report.en.md").read_text().startswith("# Exercise 3")
+    assert "Author: A. B. · Date: " in (copy / "report.en.md").read_text()
+
+
+def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(by_cli):
+    copy, _, english = by_cli
+    assert text.say("pl", "title.diagnostics") in (copy / "report.pl.md").read_text()
+    assert "Traceback" not in english.stderr + english.stdout
+    (line,) = [line for line in english.stdout.splitlines() if "diagnosis.json" in line]
+    assert line.startswith("left out of the report: ") and "unreadable" in line
+    assert text.say("en", "title.diagnostics") not in (copy / "report.en.md").read_text()
+
+
+def test_pdf_without_a_browser_is_one_line_after_the_report(by_cli):
+    copy, _, english = by_cli
+    assert english.returncode == 2 and "Traceback" not in english.stderr
+    (line,) = english.stderr.strip().splitlines()
+    assert line.startswith("error: no Chromium or Chrome found")
+    assert not (copy / "report.en.pdf").exists()
+
+
+def test_an_empty_folder_is_one_error_line(tmp_path, run_cli):
     empty = run_cli("report", f"--out_dir={tmp_path / 'nothing'}")
     assert empty.returncode == 1 and "Traceback" not in empty.stderr
     (line,) = empty.stderr.strip().splitlines()
@@ -287,11 +318,21 @@ def test_cli_writes_polish_and_an_empty_folder_is_one_error_line(copy, tmp_path,
     assert "python -m experiments.lab6" in line
 
 
-def test_report_html_renders_in_chromium(out_dir, tmp_path):
-    browser = shutil.which("chromium")
-    if browser is None:
-        pytest.skip("no chromium")
-    _, page = handin.write(out_dir)
+@pytest.mark.skipif(document.browser() is None, reason="no Chromium or Chrome")
+def test_pdf_with_a_browser(by_cli):
+    copy = by_cli[0]
+    assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # The widest table fits the A4 page: its last column prints.
+        args = ["pdftotext", "-layout", str(copy / "report.pl.pdf"), "-"]
+        printed = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        words = " ".join(printed.split())
+        for header in (text.say("pl", "stat.col.p_holm_acc"), text.say("pl", "col.wall")):
+            assert all(word in words for word in header.split()), header
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium")
+def test_report_html_renders_in_chromium(by_cli, tmp_path):
+    page = by_cli[0] / "report.pl.html"
     shot = tmp_path / "shot.png"
     args = [
         "--headless",
@@ -307,7 +348,7 @@ def test_report_html_renders_in_chromium(out_dir, tmp_path):
         "--window-size=1000,2400",
         page.as_uri(),
     ]
-    subprocess.run([browser, *args], capture_output=True, timeout=60, check=True)
+    subprocess.run([shutil.which("chromium"), *args], capture_output=True, timeout=60, check=True)
     pixels = image.imread(shot)[..., :3]
     assert pixels.shape[:2] == (2400, 1000)
     colours = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)
@@ -451,38 +492,6 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir):
     assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
     own = section(blocks, "Własna dyskusja wyników")
     assert own == [document.Paragraph(text.say("pl", "handin.own"))]
-
-
-def test_each_language_has_its_own_files_and_pdf_without_a_browser_is_one_line(
-    copy, run_cli, tmp_path, monkeypatch
-):
-    for lang in ("pl", "en"):
-        done = run_cli("report", f"--out_dir={copy.parent}", f"--lang={lang}", "--author=A. B.")
-        assert done.returncode == 0, done.stderr
-    assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
-    assert (copy / "report.en.md").read_text().startswith("# Exercise 3")
-    assert "Author: A. B. · Date: " in (copy / "report.en.md").read_text()
-    monkeypatch.setenv("PATH", str(tmp_path))  # No browser on it.
-    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", "--pdf")
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    (line,) = done.stderr.strip().splitlines()
-    assert line.startswith("error: no Chromium or Chrome found")
-    assert not (copy / "report.pl.pdf").exists()
-
-
-def test_pdf_with_a_browser(copy, run_cli):
-    if document.browser() is None:
-        pytest.skip("no chromium")
-    done = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", "--pdf")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split()[-1] == str(copy / "report.pl.pdf")
-    assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):  # The widest table fits the A4 page: its last column prints.
-        args = ["pdftotext", "-layout", str(copy / "report.pl.pdf"), "-"]
-        printed = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-        words = " ".join(printed.split())
-        for header in (text.say("pl", "stat.col.p_holm_acc"), text.say("pl", "col.wall")):
-            assert all(word in words for word in header.split()), header
 
 
 DEEP = (784, 16, 16, 16, 10)
