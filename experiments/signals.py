@@ -6,12 +6,14 @@ Whenever they come:
   (installed by ``experiments/__init__.py`` as the first code of a CLI) prints the
   line and leaves;
 - from ``catch()`` on (``experiments.cli.run``, before any work), the handler raises
-  ``KeyboardInterrupt``, so that the experiment keeps what finished and says so.
-  Python ignores an exception raised in a garbage-collector callback (JAX registers
-  one, ``_xla_gc_callback``) or a finalizer, printing "Exception ignored in ..." and
-  going on: that is how an early signal used to be lost (exit code 0). Such an
-  interrupt is therefore delivered again (``_unraisable``) until it lands in code
-  that can stop;
+  ``KeyboardInterrupt``, so that the experiment keeps what finished and says so. Such
+  an exception can be dropped on its way: Python ignores one raised in a
+  garbage-collector callback (JAX registers one, ``_xla_gc_callback``) or a finalizer,
+  printing "Exception ignored in ..." and going on (that is how an early signal used to
+  be lost, exit code 0), and a bare ``except:`` in library code swallows it silently
+  (JAX has several, in code that runs while it traces and compiles). So a thread the
+  handler starts sends the interrupt again every ``RESEND_S`` until the program leaves
+  (``ignore``, then ``os._exit``), and a dropped one is not printed (``_unraisable``);
 - the process leaves with ``os._exit`` (``experiments.cli``): an ordinary interpreter
   exit while XLA compiles on another thread can crash (segmentation fault).
 
@@ -25,6 +27,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from typing import Any
 
 EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -33,11 +36,11 @@ EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
 NOTHING_KEPT = "interrupted: nothing finished yet, nothing kept"
 """The line of a signal that comes before any work finished."""
 
-REDELIVERY_S = 0.01
-"""How soon an interrupt Python ignored is sent again."""
+RESEND_S = 0.5
+"""How often an interrupt is sent again until the program leaves (module docstring)."""
 
 _received: list[int] = []
-_resending = threading.Event()
+_resending = threading.Event()  # Set once the thread of ``_resend`` runs.
 
 
 def leave_at_once(signum: int, frame: Any) -> None:
@@ -80,18 +83,22 @@ def exit_code() -> int:
 def _interrupt(signum: int, frame: Any) -> None:
     del frame
     _received.append(signum)
-    _resending.clear()
+    if not _resending.is_set():
+        _resending.set()
+        threading.Thread(target=_resend, name="resend-interrupt", daemon=True).start()
     raise KeyboardInterrupt
 
 
+def _resend() -> None:
+    """Sends the last interrupt again every ``RESEND_S``, in case it was dropped, until
+    the program leaves: from ``ignore`` on, the signals change nothing."""
+    while True:
+        time.sleep(RESEND_S)
+        os.kill(os.getpid(), _received[-1])
+
+
 def _unraisable(info: Any) -> None:
-    """An interrupt Python ignored (raised in a callback) is sent again, from another
-    thread, so that it reaches the main thread once it is out of the callback."""
-    if isinstance(info.exc_value, KeyboardInterrupt) and _received:
-        if not _resending.is_set():  # Once, however many callbacks ignored it.
-            _resending.set()
-            again = threading.Timer(REDELIVERY_S, os.kill, (os.getpid(), _received[-1]))
-            again.daemon = True
-            again.start()
-    else:
+    """An interrupt Python dropped (raised in a callback) is not printed: ``_resend``
+    sends it again. Anything else is printed as Python would."""
+    if not (isinstance(info.exc_value, KeyboardInterrupt) and _received):
         sys.__unraisablehook__(info)

@@ -335,6 +335,45 @@ def test_a_signal_python_ignores_in_a_gc_callback_is_delivered_again(cli_env):
     assert "Exception ignored" not in result.stderr, result.stderr
 
 
+SWALLOWED = textwrap.dedent("""
+    import signal, time
+    from experiments import signals
+
+    signals.catch()
+
+    def swallowing():  # A bare ``except:``, as in JAX's shape checks (jax._src.core).
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except:  # noqa: E722
+            pass
+
+    swallowing()
+    try:
+        for _ in range(3000):  # Code that can stop, for up to 3 s.
+            time.sleep(0.001)
+        print("went on")
+    except KeyboardInterrupt:
+        print("interrupted", signals.exit_code())
+""")
+
+
+def test_a_signal_swallowed_by_a_bare_except_is_sent_again(cli_env):
+    """Seen in the sweep below once compiling got faster: a Ctrl-C while JAX traced or
+    compiled was lost, and training went on. Library code may swallow the
+    ``KeyboardInterrupt`` (a bare ``except:``); the interrupt is sent again until the
+    program leaves."""
+    result = subprocess.run(
+        [sys.executable, "-c", SWALLOWED],
+        env=cli_env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.stdout.splitlines() == ["interrupted 130"], result.stdout + result.stderr
+
+
 COMPILING = textwrap.dedent("""
     import threading, time
     import jax, jax.numpy as jnp
