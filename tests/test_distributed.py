@@ -1,8 +1,9 @@
 """Multi-process runs on JAX's distributed runtime, and the persistent compilation cache.
 
 Lab 6 runs as 2 processes with 1 CPU device each on 127.0.0.1 (explicit flags, and
-Open MPI's mpirun with --distributed), against the same run as 1 process. Every run
-here compiles into its own fresh cache ($MLP_JAX_CACHE in a temporary folder).
+Open MPI's mpirun with --distributed), against the same run as 1 process. The 1-process
+runs compile into a fresh cache ($MLP_JAX_CACHE in a temporary folder), which is under
+test; the 2-process runs share another (``shared_cache``).
 """
 
 import csv
@@ -20,6 +21,9 @@ import numpy as np
 import pytest
 
 from mlp_jax import train
+
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("distributed")
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=4", "--hidden=16", "--optimizers=sgd,adam"]
@@ -143,28 +147,35 @@ def test_process_flags_are_validated(args, expected):
 
 
 @pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory):
+    """The compilation cache of the module's 2-process runs: they compile the same programs."""
+    return tmp_path_factory.mktemp("shared_cache")
+
+
+@pytest.fixture(scope="module")
 def one_process(tmp_path_factory):
     """Lab 6 as 1 process, then its sgd again, from the compilation cache the first left.
 
-    Returns (results folder, sgd's compile_s cold, warm, the cache folder).
+    Returns (results folder, the cache's files after the first run, after the second).
     """
     tmp = tmp_path_factory.mktemp("one_process")
     out, cache = tmp / "results", tmp / "cache"
     env = environment(cache)
     finish(lab6(*SMALL, f"--out_dir={out}", env=env))
-    cold = record(out, "sgd").compile_s
+    first = sorted(p.name for p in (cache / "xla").iterdir())
     finish(lab6(*SMALL[:-1], "--optimizers=sgd", f"--out_dir={out}", "--overwrite", env=env))
-    return out, cold, record(out, "sgd").compile_s, cache
+    return out, first, sorted(p.name for p in (cache / "xla").iterdir())
 
 
-@pytest.mark.timing
-def test_a_rerun_compiles_from_the_cache_in_half_the_time(one_process):
-    _, cold, warm, cache = one_process
-    assert any((cache / "xla").iterdir())
-    assert warm <= cold / 2, (cold, warm)
+def test_a_rerun_compiles_from_the_cache(one_process):
+    """The first run fills $MLP_JAX_CACHE/xla; the rerun finds every program it needs
+    there and compiles none anew (a new one would be written to the cache)."""
+    _, first, second = one_process
+    assert len([name for name in first if "_epoch" in name]) == 2  # sgd's and adam's.
+    assert second == first
 
 
-def test_two_processes_train_as_one_and_process_0_alone_writes(one_process, tmp_path):
+def test_two_processes_train_as_one_and_process_0_alone_writes(one_process, shared_cache, tmp_path):
     """Process 0 finds sgd finished in its folder; process 1, whose folder is empty,
     follows its decision (else the processes would run different programs); only
     process 0's folder gets results, and they equal the 1-process run's."""
@@ -173,7 +184,7 @@ def test_two_processes_train_as_one_and_process_0_alone_writes(one_process, tmp_
     runs(first).mkdir(parents=True)
     shutil.copy(runs(reference) / "sgd.npz", runs(first))
     port = free_port()
-    env = environment(tmp_path / "cache", port)
+    env = environment(shared_cache, port)
     (out0, _), (out1, err1) = finish(
         lab6(*SMALL, *explicit(port, 0), f"--out_dir={first}", env=env),
         lab6(*SMALL, *explicit(port, 1), f"--out_dir={second}", env=env),
@@ -191,7 +202,7 @@ def test_two_processes_train_as_one_and_process_0_alone_writes(one_process, tmp_
 
 
 @pytest.mark.skipif(shutil.which("mpirun") is None, reason="Open MPI's mpirun is not installed")
-def test_mpirun_with_distributed(one_process, tmp_path):
+def test_mpirun_with_distributed(one_process, shared_cache, tmp_path):
     """Both processes see sgd finished in the folder they share, and train adam."""
     reference, out = one_process[0], tmp_path / "results"
     runs(out).mkdir(parents=True)
@@ -201,7 +212,7 @@ def test_mpirun_with_distributed(one_process, tmp_path):
     command = [*mpirun, *loopback, sys.executable, "-m", "experiments.lab6", "--distributed"]
     result = subprocess.run(
         [*command, *SMALL, f"--out_dir={out}"],
-        env=environment(tmp_path / "cache", free_port()),
+        env=environment(shared_cache, free_port()),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -242,12 +253,12 @@ def test_a_killed_process_stops_the_other_with_one_line(tmp_path):
     assert line.startswith("error: another process of this 2-process run stopped ("), line
 
 
-def test_slurm_with_distributed(one_process, tmp_path):
+def test_slurm_with_distributed(one_process, shared_cache, tmp_path):
     """As mpirun: two local processes given the environment srun gives its tasks."""
     reference, out = one_process[0], tmp_path / "results"
     runs(out).mkdir(parents=True)
     shutil.copy(runs(reference) / "sgd.npz", runs(out))
-    env = environment(tmp_path / "cache", free_port())
+    env = environment(shared_cache, free_port())
     env = {k: v for k, v in env.items() if not k.startswith(("OMPI_", "PMI", "SLURM_"))}
     slurm = {"SLURM_JOB_ID": "4242", "SLURM_STEP_NODELIST": "localhost", "SLURM_NTASKS": "2"}
     tasks = [
@@ -266,32 +277,36 @@ def test_slurm_with_distributed(one_process, tmp_path):
     assert_same_summary(out, reference)
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "[::1]"])
-def test_an_absent_peer_is_named_then_given_up_on_at_init_timeout(host, tmp_path):
+def test_an_absent_peer_is_named_then_given_up_on_at_init_timeout(tmp_path):
     """Case 9 of issue 18 (it waited 130 s in silence, then aborted with a stack dump);
-    the IPv6 loopback as a coordinator address is case 16."""
-    port = free_port()
-    env = environment(tmp_path / "cache", port) | {"JAX_COORDINATOR_BIND_ADDRESS": f"{host}:{port}"}
-    alone = lab6(
-        *SMALL,
-        f"--coordinator_address={host}:{port}",
-        "--num_processes=2",
-        "--process_id=0",
-        "--init_timeout=8",
-        f"--out_dir={tmp_path}",
-        env=env,
-    )
+    the IPv6 loopback as a coordinator address is case 16. Both wait at once."""
+    waiting = {}
+    for host in ("127.0.0.1", "[::1]"):
+        port = free_port()
+        env = environment(tmp_path / "cache", port)
+        env["JAX_COORDINATOR_BIND_ADDRESS"] = f"{host}:{port}"
+        where = f"{host}:{port}"
+        waiting[where] = lab6(
+            *SMALL,
+            f"--coordinator_address={where}",
+            "--num_processes=2",
+            "--process_id=0",
+            "--init_timeout=8",
+            f"--out_dir={tmp_path / host}",
+            env=env,
+        )
     try:
-        stdout, stderr = alone.communicate(timeout=TIMEOUT_S)
+        outputs = {where: alone.communicate(timeout=TIMEOUT_S) for where, alone in waiting.items()}
     finally:
-        stop(alone)
-    assert alone.returncode == 2 and not stdout, stderr
-    waiting, error = stderr.strip().splitlines()
-    assert waiting == f"waiting for 1 of 2 processes at {host}:{port} ..."
-    assert error.startswith(
-        f"error: the multi-process run did not start: waited 8 s for 1 of 2 processes at "
-        f"{host}:{port}; fix: start every process with the same --coordinator_address"
-    )
+        stop(*waiting.values())
+    for where, (stdout, stderr) in outputs.items():
+        assert waiting[where].returncode == 2 and not stdout, stderr
+        notice, error = stderr.strip().splitlines()
+        assert notice == f"waiting for 1 of 2 processes at {where} ..."
+        assert error.startswith(
+            f"error: the multi-process run did not start: waited 8 s for 1 of 2 processes at "
+            f"{where}; fix: start every process with the same --coordinator_address"
+        )
 
 
 def test_a_coordinator_that_does_not_resolve_is_one_line(tmp_path):
