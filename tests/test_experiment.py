@@ -14,6 +14,9 @@ import pytest
 
 from mlp_jax import configs, data, experiment, handin, records, report, summary
 
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("experiment")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 DATA = data.synthetic(num_train=256, num_test=64)
@@ -97,14 +100,14 @@ def test_outputs_records_and_summary_numbers(finished):
 def test_rerun_skips_finished_and_a_changed_spec_stops_before_training(tmp_path, copy_of):
     setup = make_setup(tmp_path)
     lines = []
-    again = experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
+    again = experiment.run(setup, {"relu": two()}, log=lines.append)
     assert sum("skipping" in line for line in lines) == 2
     np.testing.assert_array_equal(
         copy_of["relu"]["fast"].step_loss, again["relu"]["fast"].step_loss
     )
     lines.clear()
     with pytest.raises(experiment.Clash) as clash:
-        experiment.run(setup, {"relu": two(slow_lr=0.02)}, write=report.write_all, log=lines.append)
+        experiment.run(setup, {"relu": two(slow_lr=0.02)}, log=lines.append)
     assert str(clash.value) == (
         f"{tmp_path / 'synthetic' / 'lab6'} holds finished records of other settings "
         "(slow: learning_rate 0.01 → 0.02); fix: --out_dir=<another folder> to keep them, "
@@ -116,7 +119,6 @@ def test_rerun_skips_finished_and_a_changed_spec_stops_before_training(tmp_path,
     experiment.run(
         make_setup(tmp_path, overwrite=True),
         {"relu": two(slow_lr=0.02)},
-        write=report.write_all,
         log=lines.append,
     )
     assert not any("skipping" in line for line in lines)
@@ -131,24 +133,22 @@ def test_a_schedule_edit_changes_the_fingerprint(tmp_path):
         **(one_cycle.spec() | {"schedule_kwargs": one_cycle.schedule_kwargs | {"pct_start": 0.3}})
     )
     setup = make_setup(tmp_path, experiment="schedules", baseline="one_cycle")
-    experiment.run(setup, {"relu": [one_cycle]}, write=report.write_all, log=quiet)
+    experiment.run(setup, {"relu": [one_cycle]}, log=quiet)
     with pytest.raises(experiment.Clash, match="one_cycle: schedule_kwargs"):
-        experiment.run(setup, {"relu": [edited]}, write=report.write_all, log=quiet)
+        experiment.run(setup, {"relu": [edited]}, log=quiet)
 
 
 def test_mixed_files_from_another_run_stop_the_run_or_are_replaced(tmp_path, copy_of):
     """A record copied in from a run with other settings is never reported as this run's,
     nor deleted without --overwrite."""
     other = make_setup(tmp_path / "other", epochs=1, seeds=2)
-    experiment.run(other, {"relu": two()[1:]}, write=report.write_all, log=quiet)
+    experiment.run(other, {"relu": two()[1:]}, log=quiet)
     runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
     shutil.copy(other.folder("relu") / "runs" / "fast.npz", runs / "fast.npz")
     with pytest.raises(experiment.Clash, match=r"\(epochs 1 → 2, seeds 2 → 3\); fix: "):
-        experiment.run(make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=quiet)
+        experiment.run(make_setup(tmp_path), {"relu": two()}, log=quiet)
     assert records.History.load(runs / "fast.npz").provenance.shared.epochs == 1
-    again = experiment.run(
-        make_setup(tmp_path, overwrite=True), {"relu": two()}, write=report.write_all, log=quiet
-    )
+    again = experiment.run(make_setup(tmp_path, overwrite=True), {"relu": two()}, log=quiet)
     np.testing.assert_array_equal(
         again["relu"]["fast"].train_loss, copy_of["relu"]["fast"].train_loss
     )
@@ -166,9 +166,7 @@ def test_a_broken_record_is_named_and_recomputed(tmp_path, copy_of, damage):
         arrays["header"] = np.asarray(json.dumps(["a", "list"]))
         np.savez(path, **arrays)
     lines = []
-    again = experiment.run(
-        make_setup(tmp_path), {"relu": two()}, write=report.write_all, log=lines.append
-    )
+    again = experiment.run(make_setup(tmp_path), {"relu": two()}, log=lines.append)
     assert any(str(path) in line and "recomputed" in line for line in lines), lines
     np.testing.assert_array_equal(
         again["relu"]["fast"].train_loss, copy_of["relu"]["fast"].train_loss
@@ -184,11 +182,11 @@ def test_killed_run_loses_only_the_configuration_in_progress(tmp_path):
             raise KeyboardInterrupt  # Killed as the second configuration starts.
 
     with pytest.raises(KeyboardInterrupt):
-        experiment.run(setup, {"relu": two()}, write=report.write_all, log=log)
+        experiment.run(setup, {"relu": two()}, log=log)
     runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
     assert sorted(p.name for p in runs.iterdir()) == ["slow.npz"]
     lines = []
-    experiment.run(setup, {"relu": two()}, write=report.write_all, log=lines.append)
+    experiment.run(setup, {"relu": two()}, log=lines.append)
     assert "skipping" in lines[0] and sum("skipping" in line for line in lines) == 1
 
 

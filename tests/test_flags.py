@@ -20,6 +20,9 @@ import pytest
 
 from mlp_jax import configs, data, experiment, report, train
 
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("flags")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=16", "--optimizers=sgd,adam"]

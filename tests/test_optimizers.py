@@ -13,6 +13,9 @@ import pytest
 
 from mlp_jax import optimizers as opt
 
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("optimizers")
+
 STEPS = 100
 TOLERANCES = {
     "float32": {"rtol": 1e-5, "atol": 1e-6},

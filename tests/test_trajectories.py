@@ -11,6 +11,9 @@ from PIL import Image
 
 from mlp_jax import document, handin, surfaces, text, trajectories, trajectory_plots
 
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("trajectories")
+
 RAVINE = surfaces.get("ravine")
 A = np.array(surfaces.RAVINE_CURVATURES)  # The ravine's curvatures a_x, a_y.
 OPTAX = {
