@@ -298,35 +298,60 @@ def test_a_signal_at_any_phase_of_a_run_ends_in_the_one_line(tmp_path, cli_env):
     assert not failed, failed
 
 
-GC_SIGNAL = textwrap.dedent("""
-    import gc, signal, time
-    import jax  # Registers its garbage-collector callback, _xla_gc_callback.
-    from experiments import signals
+# Ways an interrupt's ``KeyboardInterrupt`` is dropped on its way up: how → a script that
+# drops one. Each script then runs code that can stop (``STOPS``).
+DROPPED = {
+    # Case 5 of issue 18: raised in a callback of the garbage collector, Python prints
+    # "Exception ignored" and drops it; the run went on to exit code 0.
+    "gc_callback": """
+import gc, signal, time
+import jax  # Registers its garbage-collector callback, _xla_gc_callback.
+from experiments import signals
 
-    signals.catch()
-    (xla,) = [cb for cb in gc.callbacks if cb.__name__ == "_xla_gc_callback"]
+signals.catch()
+(xla,) = [cb for cb in gc.callbacks if cb.__name__ == "_xla_gc_callback"]
 
-    def during(*args):  # The signal comes while JAX's callback runs.
-        signal.raise_signal(signal.SIGTERM)
-        return xla(*args)
+def during(*args):  # The signal comes while JAX's callback runs.
+    signal.raise_signal(signal.SIGTERM)
+    return xla(*args)
 
-    gc.callbacks[gc.callbacks.index(xla)] = during
+gc.callbacks[gc.callbacks.index(xla)] = during
+gc.collect()
+""",
+    # Seen in the signal sweep below once compiling got faster: a Ctrl-C while JAX traced
+    # or compiled was lost and training went on. A bare ``except:`` swallows it, as in
+    # JAX's shape checks (jax._src.core).
+    "bare_except": """
+import signal, time
+from experiments import signals
+
+signals.catch()
+
+def swallowing():
     try:
-        gc.collect()
-        for _ in range(2000):  # Code that can stop, for up to 2 s.
-            time.sleep(0.001)
-        print("went on")
-    except KeyboardInterrupt:
-        print("interrupted", signals.exit_code())
-""")
+        signal.raise_signal(signal.SIGINT)
+    except:  # noqa: E722
+        pass
+
+swallowing()
+""",
+}
+STOPS = """
+try:
+    for _ in range(3000):  # Code that can stop, for up to 3 s.
+        time.sleep(0.001)
+    print("went on")
+except KeyboardInterrupt:
+    print("interrupted", signals.exit_code())
+"""
 
 
-def test_a_signal_python_ignores_in_a_gc_callback_is_delivered_again(cli_env):
-    """The cause of case 5 of issue 18: a ``KeyboardInterrupt`` raised in a callback of
-    the garbage collector is printed as "Exception ignored" and dropped, and the run went
-    on to exit code 0. It must still stop the program, without that message."""
+@pytest.mark.parametrize(("how", "code"), [("gc_callback", 143), ("bare_except", 130)])
+def test_a_dropped_interrupt_is_sent_again_until_the_program_stops(how, code, cli_env):
+    """Dropped (``DROPPED``), the interrupt must still stop the program, silently: it is
+    sent again until the program leaves (``experiments.signals``)."""
     result = subprocess.run(
-        [sys.executable, "-c", GC_SIGNAL],
+        [sys.executable, "-c", DROPPED[how] + STOPS],
         env=cli_env,
         cwd=ROOT,
         capture_output=True,
@@ -334,47 +359,8 @@ def test_a_signal_python_ignores_in_a_gc_callback_is_delivered_again(cli_env):
         check=False,
         timeout=300,
     )
-    assert result.stdout.splitlines()[0] == "interrupted 143", result.stdout + result.stderr
+    assert result.stdout.splitlines() == [f"interrupted {code}"], result.stdout + result.stderr
     assert "Exception ignored" not in result.stderr, result.stderr
-
-
-SWALLOWED = textwrap.dedent("""
-    import signal, time
-    from experiments import signals
-
-    signals.catch()
-
-    def swallowing():  # A bare ``except:``, as in JAX's shape checks (jax._src.core).
-        try:
-            signal.raise_signal(signal.SIGINT)
-        except:  # noqa: E722
-            pass
-
-    swallowing()
-    try:
-        for _ in range(3000):  # Code that can stop, for up to 3 s.
-            time.sleep(0.001)
-        print("went on")
-    except KeyboardInterrupt:
-        print("interrupted", signals.exit_code())
-""")
-
-
-def test_a_signal_swallowed_by_a_bare_except_is_sent_again(cli_env):
-    """Seen in the sweep below once compiling got faster: a Ctrl-C while JAX traced or
-    compiled was lost, and training went on. Library code may swallow the
-    ``KeyboardInterrupt`` (a bare ``except:``); the interrupt is sent again until the
-    program leaves."""
-    result = subprocess.run(
-        [sys.executable, "-c", SWALLOWED],
-        env=cli_env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert result.stdout.splitlines() == ["interrupted 130"], result.stdout + result.stderr
 
 
 COMPILING = textwrap.dedent("""
