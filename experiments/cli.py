@@ -178,6 +178,7 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             main(argv)
             signals.ignore()  # Done: a signal now would only spoil the exit.
         except (Exception, KeyboardInterrupt) as e:
+            signals.ignore()  # Leaving, whatever the outcome: no resent interrupt now.
             outcome = None if verbose and not isinstance(e, KeyboardInterrupt) else _one_line(e)
             if outcome is None and jax.distributed.is_initialized():
                 traceback.print_exc()  # A bug: its traceback, and leave without the others.

@@ -13,7 +13,9 @@ Whenever they come:
   be lost, exit code 0), and a bare ``except:`` in library code swallows it silently
   (JAX has several, in code that runs while it traces and compiles). So a thread the
   handler starts sends the interrupt again every ``RESEND_S`` until the program leaves
-  (``ignore``, then ``os._exit``), and a dropped one is not printed (``_unraisable``);
+  (``ignore``, then ``os._exit``), and a dropped one is not printed (``_unraisable``).
+  A resent one that finds the first still on its way up (in an ``except`` or
+  ``finally``) raises nothing, so the first one's message (what was kept) arrives;
 - the process leaves with ``os._exit`` (``experiments.cli``): an ordinary interpreter
   exit while XLA compiles on another thread can crash (segmentation fault).
 
@@ -86,6 +88,8 @@ def _interrupt(signum: int, frame: Any) -> None:
     if not _resending.is_set():
         _resending.set()
         threading.Thread(target=_resend, name="resend-interrupt", daemon=True).start()
+    if isinstance(sys.exception(), KeyboardInterrupt):
+        return  # One is on its way up (an ``except`` or ``finally`` runs): let it arrive.
     raise KeyboardInterrupt
 
 

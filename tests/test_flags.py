@@ -363,6 +363,37 @@ def test_a_dropped_interrupt_is_sent_again_until_the_program_stops(how, code, cl
     assert "Exception ignored" not in result.stderr, result.stderr
 
 
+HANDLED = """
+import signal, time
+from experiments import signals
+
+signals.catch()
+try:
+    try:
+        signal.raise_signal(signal.SIGINT)
+    except KeyboardInterrupt:  # As experiment.run says what it kept, slowly.
+        time.sleep(3 * signals.RESEND_S)
+        raise KeyboardInterrupt("kept 1")
+except KeyboardInterrupt as e:
+    print("interrupted:", e)
+"""
+
+
+def test_an_interrupt_on_its_way_up_is_not_replaced_by_its_resends(cli_env):
+    """The resends land while the first interrupt is handled; they raise nothing there,
+    so the handler's own message (what was kept) arrives."""
+    result = subprocess.run(
+        [sys.executable, "-c", HANDLED],
+        env=cli_env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.stdout.splitlines() == ["interrupted: kept 1"], result.stdout + result.stderr
+
+
 COMPILING = textwrap.dedent("""
     import threading, time
     import jax, jax.numpy as jnp
