@@ -73,18 +73,39 @@ def test_no_provenance_is_read_by_string_key():
         assert "meta[" not in source and "meta.get" not in source, path.name
 
 
+def private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
 def test_no_module_uses_another_modules_private_names():
-    """``module._name`` of a project module appears nowhere: what another module or a
-    test needs is public (``plots.save``, ``labs.break_tie``)."""
-    modules = {path.stem for path in SOURCES} | {"common"}  # ``experiments.flags as common``.
-    reached = [
-        f"{path.parent.name}/{path.name}:{node.lineno} {node.value.id}.{node.attr}"
-        for path in SOURCES
-        for node in ast.walk(ast.parse(path.read_text(), str(path)))
-        if isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id in modules
-        and node.attr.startswith("_")
-        and not node.attr.startswith("__")
-    ]
+    """``module._name`` of a project module (by any name it is imported as) and
+    ``from module import _name`` appear nowhere: what another module or a test needs is
+    public (``plots.save``, ``labs.break_tie``)."""
+    ours = {path.stem for path in SOURCES}
+    reached = []
+    for path in SOURCES:
+        nodes = list(ast.walk(ast.parse(path.read_text(), str(path))))
+        imports = [n for n in nodes if isinstance(n, ast.ImportFrom)]
+        names = ours | {
+            a.asname
+            for n in imports
+            if n.module in ("mlp_jax", "experiments")
+            for a in n.names
+            if a.asname
+        }
+        reached += [
+            f"{path.name}:{n.lineno} {a.name}"
+            for n in imports
+            if (n.module or "").split(".")[-1] in ours
+            for a in n.names
+            if private(a.name)
+        ]
+        reached += [
+            f"{path.name}:{n.lineno} {n.value.id}.{n.attr}"
+            for n in nodes
+            if isinstance(n, ast.Attribute)
+            and isinstance(n.value, ast.Name)
+            and n.value.id in names
+            and private(n.attr)
+        ]
     assert not reached

@@ -3,7 +3,7 @@
 Lab 6 runs as 2 processes with 1 CPU device each on 127.0.0.1 (explicit flags, and
 Open MPI's mpirun with --distributed), against the same run as 1 process. The 1-process
 runs compile into a fresh cache ($MLP_JAX_CACHE in a temporary folder), which is under
-test; the 2-process runs share another (``shared_cache``).
+test; the 2-process runs that train lab 6's adam share another (``shared_cache``).
 """
 
 import csv

@@ -218,20 +218,19 @@ def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, engl
 
 
 def test_polish_report_is_polish(polish):
-    blocks = polish
-    md = document.markdown(blocks)
+    md = document.markdown(polish)
     assert md.startswith("# Ćwiczenie 3")
     for heading in ("## Warunki badania", "## Porównanie z wynikami ćwiczenia 2", "## Wnioski"):
         assert f"\n{heading}\n" in md
     (table,) = [
         b
-        for b in section(blocks, "Porównanie z wynikami ćwiczenia 2")
+        for b in section(polish, "Porównanie z wynikami ćwiczenia 2")
         if isinstance(b, document.Table)
     ]
     assert all(re.fullmatch(r"\d+,\d{4}", row[3]) for row in table.rows)  # Decimal commas.
     assert all(re.fullmatch(r"\d+,\d%", row[4]) for row in table.rows)
     assert not [key for key in text.PHRASES["pl"] if "." in key and key in md]
-    (setup,) = [b for b in section(blocks, "Warunki badania") if isinstance(b, document.Table)]
+    (setup,) = [b for b in section(polish, "Warunki badania") if isinstance(b, document.Table)]
     lab7 = next(row for row in setup.rows if row[0] == "laboratorium 7")
     assert lab7[1:3] == ["ReLU", "784–8–10"]  # The course's names, one dash style.
     assert lab7[6:] == [
@@ -492,10 +491,9 @@ def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_p
 
 
 def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish):
-    blocks = polish
-    assert blocks[0] == document.Heading(1, text.say("pl", "handin.title"))
-    assert blocks[1].text.startswith(f"Autor: {AUTHOR} · Data: ")
-    figures = [b for b in blocks if isinstance(b, document.Image)]
+    assert polish[0] == document.Heading(1, text.say("pl", "handin.title"))
+    assert polish[1].text.startswith(f"Autor: {AUTHOR} · Data: ")
+    figures = [b for b in polish if isinstance(b, document.Image)]
     record = handin.diagnosed(out_dir)["relu"]
     for b in figures:
         stem = b.path.stem
@@ -506,7 +504,7 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish)
     assert sum("diagnostics" in b.link for b in figures) == 2
     assert handin.name_label("xavier", "pl") == "Xavier (Glorot)"
     assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
-    own = section(blocks, "Własna dyskusja wyników")
+    own = section(polish, "Własna dyskusja wyników")
     assert own == [document.Paragraph(text.say("pl", "handin.own"))]
 
 
