@@ -69,7 +69,7 @@ def _run_cli(module, *args, python=False, env=None):
         text=True,
         env=_cli_env() | (env or {}),
         cwd=ROOT,
-        timeout=600,
+        timeout=300,
     )
 
 

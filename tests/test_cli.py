@@ -3,8 +3,6 @@
 import csv
 import os
 import re
-import subprocess
-import sys
 import types
 from pathlib import Path
 
@@ -204,20 +202,13 @@ DEVICES = (
 
 
 @pytest.mark.parametrize("said", [None, "1", "3"])
-def test_devices_one_per_core_set_when_needed_not_at_import(said, cli_env):
+def test_devices_one_per_core_set_when_needed_not_at_import(said, cli_env, run_cli):
     """Importing ``experiments`` edits nothing; ``runtime.cpu_devices`` (run by every CLI
     before any work) gives one CPU device per usable core unless XLA_FLAGS says."""
     flags = " ".join(f for f in cli_env["XLA_FLAGS"].split() if "device_count" not in f)
     if said:
         flags += f" --xla_force_host_platform_device_count={said}"
-    result = subprocess.run(
-        [sys.executable, "-c", DEVICES],
-        env=cli_env | {"XLA_FLAGS": flags},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli("-c", DEVICES, python=True, env={"XLA_FLAGS": flags})
     assert result.returncode == 0, result.stderr
     at_import, count = result.stdout.splitlines()
     assert at_import == f"{flags}|-1"  # Untouched by the import.

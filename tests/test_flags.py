@@ -54,7 +54,7 @@ def test_out_dir_that_cannot_be_written_fails_before_any_work(run_cli):
     assert "steps from" not in result.stdout  # Nothing ran.
 
 
-def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_env):
+def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, run_cli):
     """Writes beyond 16 KiB fail (RLIMIT_FSIZE, EFBIG), as a full disk's would (ENOSPC).
 
     The limit is set by the child itself (a ``preexec_fn`` would fork this multithreaded
@@ -64,15 +64,7 @@ def test_a_full_disk_ends_in_one_line_and_leaves_no_partial_file(tmp_path, cli_e
         "resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024)); "
         "runpy.run_module('experiments.lab6', run_name='__main__', alter_sys=True)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", limited_lab6, *SMALL, f"--out_dir={tmp_path}"],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=cli_env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    result = run_cli("-c", limited_lab6, *SMALL, f"--out_dir={tmp_path}", python=True)
     line = only_line(result, 2)
     assert (
         line.startswith(f"error: {tmp_path}/synthetic/lab6/relu/")
@@ -189,16 +181,9 @@ def uninterrupted(tmp_path_factory):
     ("when", "nth", "finished"), [("before", 1, 0), ("after", 1, 1), ("before", 3, 2)]
 )
 def test_sigkill_at_each_write_point_then_rerun_gives_the_uninterrupted_numbers(
-    tmp_path, uninterrupted, cli_env, when, nth, finished
+    tmp_path, uninterrupted, run_cli, when, nth, finished
 ):
-    killed = subprocess.run(
-        [sys.executable, "-c", KILL, when, str(nth), str(tmp_path)],
-        check=False,
-        env=cli_env,
-        cwd=ROOT,
-        capture_output=True,
-        timeout=300,
-    )
+    killed = run_cli("-c", KILL, when, str(nth), str(tmp_path), python=True)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     lines = []
     experiment.run(tiny_setup(tmp_path), TINY, log=lines.append, write=report.write_all)
@@ -347,18 +332,10 @@ except KeyboardInterrupt:
 
 
 @pytest.mark.parametrize(("how", "code"), [("gc_callback", 143), ("bare_except", 130)])
-def test_a_dropped_interrupt_is_sent_again_until_the_program_stops(how, code, cli_env):
+def test_a_dropped_interrupt_is_sent_again_until_the_program_stops(how, code, run_cli):
     """Dropped (``DROPPED``), the interrupt must still stop the program, silently: it is
     sent again until the program leaves (``experiments.signals``)."""
-    result = subprocess.run(
-        [sys.executable, "-c", DROPPED[how] + STOPS],
-        env=cli_env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli("-c", DROPPED[how] + STOPS, python=True)
     assert result.stdout.splitlines() == [f"interrupted {code}"], result.stdout + result.stderr
     assert "Exception ignored" not in result.stderr, result.stderr
 
@@ -379,18 +356,10 @@ except KeyboardInterrupt as e:
 """
 
 
-def test_an_interrupt_on_its_way_up_is_not_replaced_by_its_resends(cli_env):
+def test_an_interrupt_on_its_way_up_is_not_replaced_by_its_resends(run_cli):
     """The resends land while the first interrupt is handled; they raise nothing there,
     so the handler's own message (what was kept) arrives."""
-    result = subprocess.run(
-        [sys.executable, "-c", HANDLED],
-        env=cli_env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli("-c", HANDLED, python=True)
     assert result.stdout.splitlines() == ["interrupted: kept 1"], result.stdout + result.stderr
 
 
@@ -412,19 +381,11 @@ COMPILING = textwrap.dedent("""
 """)
 
 
-def test_leaving_while_xla_compiles_on_another_thread_does_not_crash(cli_env):
+def test_leaving_while_xla_compiles_on_another_thread_does_not_crash(run_cli):
     """The cause of case 6 of issue 18: an interpreter exit (``sys.exit``) while XLA
     compiles on another thread aborts or segfaults (exit 134/139 on jax 0.10.2; see
     BUILD_NOTES.md); ``cli.leave`` leaves with ``os._exit`` once the output is out."""
-    result = subprocess.run(
-        [sys.executable, "-c", COMPILING],
-        env=cli_env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli("-c", COMPILING, python=True)
     assert result.returncode == 130, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "interrupted: the line"
 
