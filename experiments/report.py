@@ -90,7 +90,8 @@ def depth(name: str) -> Path | None:
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
-    written = handin.write(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
+    blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
+    written = handin.write(root, blocks, LANG.value)
     for path in written:
         print(f"wrote {path}")
     if PDF.value:

@@ -181,19 +181,12 @@ def paths(out_dir: str | Path, lang: str) -> tuple[Path, Path]:
     return Path(out_dir) / f"report.{lang}.md", Path(out_dir) / f"report.{lang}.html"
 
 
-def write(
-    out_dir: str | Path,
-    lang: str = "en",
-    log: Callable[[str], None] = print,
-    author: str = "",
-    depth: str | Path | None = None,
-) -> list[Path]:
-    """Writes ``build``'s report to ``paths(out_dir, lang)``.
+def write(out_dir: str | Path, blocks: list[document.Block], lang: str = "en") -> list[Path]:
+    """Writes the report ``blocks`` (``build``'s, in ``lang``) to ``paths(out_dir, lang)``.
 
     Returns:
       The two paths (Markdown, HTML).
     """
-    blocks = build(out_dir, lang, log, author, depth)
     page = document.html(blocks, title=text.say(lang, "handin.title"), lang=lang)
     md, html = paths(out_dir, lang)
     return [

@@ -77,17 +77,18 @@ def out_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def english(out_dir):
-    return handin.build(out_dir)
+def english(out_dir, deep):
+    """The English report, with the depth supplement."""
+    return handin.build(out_dir, depth=deep)
 
 
 AUTHOR = "Jan Kowalski, 123456, gr. 3"
 
 
 @pytest.fixture(scope="module")
-def polish(out_dir):
-    """The Polish report, with an author in its title block."""
-    return handin.build(out_dir, "pl", author=AUTHOR)
+def polish(out_dir, deep):
+    """The Polish report, with an author in its title block and the depth supplement."""
+    return handin.build(out_dir, "pl", author=AUTHOR, depth=deep)
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ def section(blocks, heading):
 
 
 def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
-    md_path, html_path = handin.write(out_dir)
+    md_path, html_path = handin.write(out_dir, english)
     assert (md_path.name, html_path.name) == ("report.en.md", "report.en.html")
     md, page = md_path.read_text(), html_path.read_text()
     headings = [b.text for b in english if isinstance(b, document.Heading) and b.level == 2]
@@ -128,6 +129,7 @@ def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
         "Lab 6: learning-rate optimizers",
         "Lab 7: weight initialization",
         "Layer diagnostics",
+        "Supplement: where Xavier and He part ways (a deeper network)",
         "Comparison with exercise 2",
         "Discussion",
         "Conclusions",
@@ -527,8 +529,8 @@ def deep(tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(out_dir, deep, lang):
-    blocks = handin.build(out_dir, lang, log=quiet, depth=deep)
+def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built, deep, lang):
+    blocks = built[lang]
     headings = [b.text for b in blocks if isinstance(b, document.Heading) and b.level == 2]
     title = text.say(lang, "handin.h.depth")
     assert headings.index(title) == headings.index(text.say(lang, "title.diagnostics")) + 1
