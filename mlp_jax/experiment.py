@@ -410,7 +410,7 @@ def _train(setup: Setup, act: str, config: configs.Config, log) -> records.Histo
         versions={p: _version(p) for p in PACKAGES},
         devices=tuple(str(d) for d in jax.devices()),
         processes=jax.process_count(),
-        finished=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        finished=datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds"),
         wall_s=time.perf_counter() - t0,
         fingerprint=_fingerprint(setup, act, config),
         choice=setup.choices.get(act),

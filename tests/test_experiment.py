@@ -1,6 +1,8 @@
 """Resumable sweeps: records on disk, fingerprints, and what a rerun reports."""
 
 import csv
+import datetime
+import itertools
 import json
 import os
 import shutil
@@ -95,6 +97,24 @@ def test_outputs_records_and_summary_numbers(finished):
     )
     assert float(rows["slow"]["speedup_vs_baseline"]) == pytest.approx(1.0)
     assert any("ETA" in line for line in lines)
+
+
+def test_records_are_listed_in_the_order_they_finished(tmp_path, monkeypatch):
+    """In the order they trained, not by name, when they finish within one second (a
+    clock that moves 1 ms a reading): finish times carry microseconds."""
+    ticks = itertools.count()
+
+    class Clock(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2026, 1, 1, tzinfo=tz) + datetime.timedelta(
+                milliseconds=next(ticks)
+            )
+
+    monkeypatch.setattr(datetime, "datetime", Clock)
+    experiment.run(make_setup(tmp_path), {"relu": two()}, log=quiet)
+    results = experiment.latest(tmp_path / "synthetic" / "lab6" / "relu").results
+    assert list(results) == [c.name for c in two()]  # slow, then fast.
 
 
 def test_rerun_skips_finished_and_a_changed_spec_stops_before_training(tmp_path, copy_of):
