@@ -8,13 +8,15 @@ from pathlib import Path
 # The test programs are tiny: compiling would take most of their time. XLA's optimisation
 # passes off (about 4 s of compiling per training, against 1.6 s unoptimised), and its
 # older fused-kernel emitters, which compile a training's programs in half the time of
-# the MLIR ones (1.2 s → 0.5 s for an epoch; jaxlib 0.10.2). One CPU device, said
-# explicitly: the CLIs run as subprocesses (``_cli_env``) would otherwise take one per
-# core (``experiments.runtime.cpu_devices``). Set before JAX starts its backend; the
-# tests of several devices ask for them.
+# the MLIR ones (1.2 s → 0.5 s for an epoch; jaxlib 0.10.2). Code generated on one thread,
+# not split for several: the suite keeps both cores busy already, and the split cost 11%
+# more CPU in the training tests. One CPU device, said explicitly: the CLIs run as
+# subprocesses (``_cli_env``) would otherwise take one per core
+# (``experiments.runtime.cpu_devices``). Set before JAX starts its backend; the tests of
+# several devices ask for them.
 FAST_COMPILE = (
     "--xla_backend_optimization_level=0 --xla_cpu_use_fusion_emitters=false "
-    "--xla_force_host_platform_device_count=1"
+    "--xla_cpu_parallel_codegen_split_count=1 --xla_force_host_platform_device_count=1"
 )
 os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} {FAST_COMPILE}"
 
