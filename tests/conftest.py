@@ -1,8 +1,11 @@
 """Shared fixtures, and XLA settings for small, fast-compiling test programs."""
 
+import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 # The test programs are tiny: compiling would take most of their time. XLA's optimisation
@@ -24,6 +27,7 @@ import jax
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+ZYGOTE = ROOT / "tests" / "zygote.py"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -61,12 +65,60 @@ def _cli_env():
     )
 
 
+def _read_after_start_up(variable: str) -> bool:
+    """Whether nothing reads ``variable`` while Python and JAX start: ours, pytest's, ``PATH``."""
+    return variable.startswith(("MLP_JAX_", "PYTEST_")) or variable == "PATH"
+
+
+class _Zygote:
+    """A ``tests/zygote.py`` server, started at first use: it forks each CLI run from an
+    interpreter that has imported our library and its dependencies once."""
+
+    def __init__(self):
+        self.process = self.env = None
+        self.lock = threading.Lock()
+
+    def serves(self, env: dict) -> bool:
+        """Whether a CLI in ``env`` would start as the server did (in ``_cli_env()``)."""
+        started = self.env if self.process else _cli_env()
+        names = {n for n in env.keys() | started.keys() if not _read_after_start_up(n)}
+        return all(env.get(name) == started.get(name) for name in names)
+
+    def run(self, module: str, args: list, env: dict) -> subprocess.CompletedProcess:
+        """Runs ``python -m MODULE ARGS`` in ``env`` (which it ``serves``), in ``ROOT``."""
+        with self.lock, tempfile.TemporaryDirectory() as tmp:
+            if self.process is None:
+                self.env = _cli_env()
+                pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE}
+                server = [sys.executable, str(ZYGOTE)]
+                self.process = subprocess.Popen(server, **pipes, text=True, env=self.env, cwd=ROOT)
+            out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
+            files = {"stdout": str(out), "stderr": str(err)}
+            request = {"module": module, "args": args, "env": env, "cwd": str(ROOT), **files}
+            print(json.dumps(request), file=self.process.stdin, flush=True)
+            if not (code := self.process.stdout.readline()):
+                raise RuntimeError("tests/zygote.py has stopped (its error is above)")
+            argv = [str(ZYGOTE), "-m", module, *args]  # What ran: a fork of the server.
+            return subprocess.CompletedProcess(argv, int(code), out.read_text(), err.read_text())
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            self.process.wait()
+
+
+_ZYGOTE = _Zygote()
+
+
 def _run_cli(module, *args, python=False, env=None):
     """Runs ``python -m experiments.MODULE ARGS`` as a user would, in ``_cli_env()``
-    updated with ``env``.
+    updated with ``env``: forked from ``_ZYGOTE`` where that is the same, else started.
 
     With ``python=True``, runs ``python MODULE ARGS`` instead (e.g. ``-c CODE``).
     """
+    environ = _cli_env() | (env or {})
+    if not python and _ZYGOTE.serves(environ):
+        return _ZYGOTE.run(f"experiments.{module}", list(args), environ)
     return subprocess.run(
         [sys.executable, module, *args]
         if python
@@ -74,7 +126,7 @@ def _run_cli(module, *args, python=False, env=None):
         check=False,
         capture_output=True,
         text=True,
-        env=_cli_env() | (env or {}),
+        env=environ,
         cwd=ROOT,
         timeout=300,
     )
@@ -83,7 +135,8 @@ def _run_cli(module, *args, python=False, env=None):
 @pytest.fixture(scope="session")
 def run_cli():
     """``run_cli(module, *args, env=None) -> CompletedProcess`` (see ``_run_cli``)."""
-    return _run_cli
+    yield _run_cli
+    _ZYGOTE.close()
 
 
 @pytest.fixture

@@ -515,8 +515,9 @@ DEEP = (784, 16, 16, 16, 10)
 
 @pytest.fixture(scope="module")
 def deep(tmp_path_factory):
-    """The depth supplement: lab 7 (normal, xavier, he) and its diagnostics on a network
-    of three hidden layers, relu, under another ``--out_dir``."""
+    """The depth supplement: lab 7 (normal, xavier, he) and its diagnostics record (the
+    supplement shows no diagnostics figure) on a network of three hidden layers, relu,
+    under another ``--out_dir``."""
     out = tmp_path_factory.mktemp("deep")
     study = configs.lab7("adam", 0.01, ["normal", "xavier", "he"])
     setup = make_setup(out, "lab7", "normal", DEEP)
@@ -524,7 +525,7 @@ def deep(tmp_path_factory):
     setup = make_setup(out, "diagnostics", "normal", DEEP)
     diag = diagnostics.run(setup, "relu", study, log=quiet)
     root = experiment.root(out, DATA.name)
-    diagnostics.write(diag, root / "diagnostics" / "relu")
+    diag.record.save(root / "diagnostics" / "relu" / diagnostics.RECORD)  # What the report reads.
     return root
 
 

@@ -237,7 +237,7 @@ def read_rows(path):
 def test_cli_writes_every_file_and_the_report_shows_them(run_cli, tmp_path):
     """One run in Polish: every file, the CSV's columns and rows, the GIF's frames, and the
     hand-in report's section drawn from them."""
-    args = ["--surfaces=ravine,saddle", "--optimizers=sgd,momentum,adam", "--steps=40"]
+    args = ["--surfaces=ravine,saddle", "--optimizers=sgd,momentum,adam", "--steps=20"]
     result = run_cli("trajectories", *args, f"--out_dir={tmp_path}", "--lang=pl")
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "trajectories"
@@ -246,7 +246,7 @@ def test_cli_writes_every_file_and_the_report_shows_them(run_cli, tmp_path):
     assert {p.name for p in folder.iterdir()} == names
     columns, rows = read_rows(folder / "trajectories.csv")
     assert columns == list(trajectories.COLUMNS)
-    assert len(rows) == 2 * 3 * 41
+    assert len(rows) == 2 * 3 * 21
     key = ("saddle", "adam", "0")
     first = next(r for r in rows if (r["surface"], r["optimizer"], r["step"]) == key)
     assert (float(first["x"]), float(first["y"])) == surfaces.get("saddle").start
@@ -254,7 +254,7 @@ def test_cli_writes_every_file_and_the_report_shows_them(run_cli, tmp_path):
         assert Image.open(folder / png).format == "PNG"
     gif = Image.open(folder / "ravine.gif")
     assert gif.format == "GIF"
-    assert gif.n_frames == len(trajectory_plots.frames(40)) == 41
+    assert gif.n_frames == len(trajectory_plots.frames(20)) == 21
     assert gif.info["duration"] * gif.n_frames <= 6000  # a few seconds
     assert (folder / "ravine.gif").stat().st_size < 3e6
 
