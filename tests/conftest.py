@@ -28,6 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ZYGOTE = ROOT / "tests" / "zygote.py"
+TIMEOUT_S = 300  # The longest a CLI run by a test may take.
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,7 +80,10 @@ class _Zygote:
         self.lock = threading.Lock()
 
     def serves(self, env: dict) -> bool:
-        """Whether a CLI in ``env`` would start as the server did (in ``_cli_env()``)."""
+        """Whether a CLI in ``env`` would start as the server did (in ``_cli_env()``), on
+        Linux (``os.pidfd_open``)."""
+        if not hasattr(os, "pidfd_open"):
+            return False
         started = self.env if self.process else _cli_env()
         names = {n for n in env.keys() | started.keys() if not _read_after_start_up(n)}
         return all(env.get(name) == started.get(name) for name in names)
@@ -95,16 +99,28 @@ class _Zygote:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
             files = {"stdout": str(out), "stderr": str(err)}
             request = {"module": module, "args": args, "env": env, "cwd": str(ROOT), **files}
-            print(json.dumps(request), file=self.process.stdin, flush=True)
-            if not (code := self.process.stdout.readline()):
-                raise RuntimeError("tests/zygote.py has stopped (its error is above)")
+            request["timeout"] = TIMEOUT_S
+            try:
+                print(json.dumps(request), file=self.process.stdin, flush=True)
+                reply = self.process.stdout.readline().strip()
+            except BaseException:  # E.g. Ctrl-C: the reply would answer the next request.
+                self.close(kill=True)
+                raise
             argv = [str(ZYGOTE), "-m", module, *args]  # What ran: a fork of the server.
-            return subprocess.CompletedProcess(argv, int(code), out.read_text(), err.read_text())
+            if reply == "timeout":
+                raise subprocess.TimeoutExpired(argv, TIMEOUT_S)
+            if not reply:
+                self.close(kill=True)
+                raise RuntimeError("tests/zygote.py has stopped (its error is above)")
+            return subprocess.CompletedProcess(argv, int(reply), out.read_text(), err.read_text())
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
+        """Ends the server (at once with ``kill``); the next run starts another."""
         if self.process is not None:
-            self.process.stdin.close()
-            self.process.wait()
+            if kill:
+                self.process.kill()
+            self.process.communicate()  # Closes its stdin: the server's signal to end.
+            self.process = None
 
 
 _ZYGOTE = _Zygote()
@@ -128,7 +144,7 @@ def _run_cli(module, *args, python=False, env=None):
         text=True,
         env=environ,
         cwd=ROOT,
-        timeout=300,
+        timeout=TIMEOUT_S,
     )
 
 

@@ -96,18 +96,24 @@ def test_flag_validation(args, expected):
         flags.FLAGS.unparse_flags()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--seeds=0"]], ids=["exit", "error"])
-def test_a_forked_cli_answers_as_a_started_one(args, run_cli):
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--help"], {}), (["--seeds=0"], {}), ([], {"MLP_JAX_DATA": "/nonexistent/mnist"})],
+    ids=["exit", "flag", "environment"],
+)
+def test_a_forked_cli_answers_as_a_started_one(args, env, run_cli):
     """``run_cli`` forks its CLIs from ``tests/zygote.py``: the same output and exit code as
-    ``python -m`` started afresh, through Python's exit and through ``cli.leave``."""
-    forked = run_cli("lab6", *args)
-    started = run_cli("-m", "experiments.lab6", *args, python=True)
+    ``python -m`` started afresh, through Python's exit, through ``cli.leave``, and in an
+    environment of its own."""
+    forked = run_cli("lab6", *args, env=env)
+    started = run_cli("-m", "experiments.lab6", *args, python=True, env=env)
     assert Path(forked.args[0]).name == "zygote.py" and started.args[1] == "-m"
     assert (forked.returncode, forked.stdout, forked.stderr) == (
         started.returncode,
         started.stdout,
         started.stderr,
     )
+    assert all(value in forked.stderr for value in env.values())
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,12 @@ it: Python's own exit path (exceptions, ``SystemExit``, threads, ``atexit``) giv
 exit status. JAX is imported, never started: its backend, threads and XLA flags belong
 to the child.
 
+Linux only (``os.pidfd_open``); elsewhere ``run_cli`` starts every CLI afresh.
+
 Protocol: one JSON request per line on stdin (``module``, ``args``, ``env``, ``cwd``,
-``stdout``, ``stderr``); one line back on stdout, the child's exit status as
-``subprocess`` reports it (``-N`` for signal N; a child still running after
-``TIMEOUT_S`` is killed). The server ends when stdin closes.
+``stdout``, ``stderr``, ``timeout`` in s); one line back on stdout, the child's exit
+status as ``subprocess`` reports it (``-N`` for signal N), or ``timeout`` for a child
+killed after ``timeout`` s. The server ends when stdin closes.
 """
 
 import gc
@@ -25,8 +27,6 @@ import runpy
 import select
 import signal
 import sys
-
-TIMEOUT_S = 300
 
 for name in ("absl.app", "absl.flags", "scipy.stats"):
     importlib.import_module(name)
@@ -44,10 +44,11 @@ def serve() -> dict:
         if pid == 0:
             return request
         with os.fdopen(os.pidfd_open(pid)) as exited:
-            if not select.select([exited], [], [], TIMEOUT_S)[0]:
-                os.kill(pid, signal.SIGKILL)
+            late = not select.select([exited], [], [], request["timeout"])[0]
+        if late:
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        print(os.waitstatus_to_exitcode(status), flush=True)
+        print("timeout" if late else os.waitstatus_to_exitcode(status), flush=True)
     sys.exit(0)
 
 
@@ -64,8 +65,10 @@ def become(request: dict) -> None:
         opened = os.open(path, mode, 0o600)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115 -- replaces the request pipe's reader
-    sys.argv = [request["module"], *request["args"]]
+    # "-m" as under ``python -m`` while the module is found (``experiments/__init__.py``
+    # reads it); ``runpy`` then puts the module's file there. ``sys.stdin`` stays: it reads
+    # fd 0, now /dev/null, and held nothing of the pipe beyond the request.
+    sys.argv = ["-m", *request["args"]]
     sys.path[0] = request["cwd"]
 
 
