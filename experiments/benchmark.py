@@ -35,7 +35,8 @@ from jax.experimental.compilation_cache import compilation_cache
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import data, experiment, initializers, optimizers, train, util
+from mlp_jax import data, initializers, optimizers, train, util
+from mlp_jax.labs import experiment
 
 TIMED_EPOCHS = flags.DEFINE_integer(
     "timed_epochs", 2, "Epochs timed per measurement (after compiling).", lower_bound=1

@@ -13,7 +13,9 @@ from typing import Any
 from absl import app, flags
 
 from experiments import flags as common
-from mlp_jax import data, experiment, util
+from mlp_jax import data, util
+from mlp_jax.labs import experiment
+from mlp_jax.report import methods
 
 VALIDATION_SHARE = 6
 """With a learning-rate grid, 1/6 of the training set is held out to choose the rate."""
@@ -92,6 +94,7 @@ def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experime
         divergence_factor=common.DIVERGENCE_FACTOR.value,
         command=flags.FLAGS.flag_values_dict() | {"argv": sys.argv},
         overwrite=common.OVERWRITE.value,
+        describe=lambda spec, rates: methods.describe(spec, rates=rates),
         **kwargs,
     )
     for act in common.ACT.value:

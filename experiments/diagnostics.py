@@ -6,7 +6,7 @@
 For each activation and initializer, trains --seeds seeds with --optimizer (learning
 rate from the default table, or --lr) and measures every layer on the first 1,000
 training examples: pre-activation mean and std, saturated (sigmoid, tanh) or dead
-(relu) fraction, gradient norm (see mlp_jax.diagnostics). Writes layer_stats.csv, the
+(relu) fraction, gradient norm (see mlp_jax.labs.diagnostics). Writes layer_stats.csv, the
 figures and report.md under <out_dir>/<dataset>/diagnostics/<act>/, always recomputing, and
 prints the first hidden layer's numbers: seed 001's argument, measured. --inits
 replaces the shared --init; --init_scale is normal's σ.
@@ -14,7 +14,9 @@ replaces the shared --init; --init_scale is normal's σ.
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import configs, diagnostics, experiment, optimizers
+from mlp_jax import optimizers
+from mlp_jax.labs import configs, diagnostics, experiment
+from mlp_jax.report import layers
 
 INITS = common.define_inits()
 OPTIMIZER = common.define_name(
@@ -33,9 +35,9 @@ def main(argv):
         study = diagnostics.run(setup, act, by_init)
         folder = setup.root / "diagnostics" / act
         if experiment.writes_results():
-            diagnostics.write(study, folder)
+            layers.write(study, folder)
             print(f"wrote {folder}/{{layer_stats.csv,diagnosis.json,report.md,*.png}}", flush=True)
-        headlines.append(diagnostics.headline(study.record))
+        headlines.append(layers.headline(study.record))
     print("\n".join(headlines))
 
 

@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 from absl import app, flags
 
-from mlp_jax import activations, configs, data, initializers, optimizers, train
+from mlp_jax import activations, data, initializers, optimizers, train
+from mlp_jax.labs import configs
 
 
 def _caller() -> str:

@@ -11,28 +11,29 @@ finished configurations.
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers
+from mlp_jax import optimizers
+from mlp_jax.labs import experiment, specs
 
 OPTIMIZERS = common.define_names(
     "optimizers",
-    list(labs.LAB6.defaults),
+    list(specs.LAB6.defaults),
     optimizers.OPTIMIZERS,
     "optimizer",
     "Optimizers to compare (sgd is exercise 2's baseline)",
 )
-LR_GRID = common.define_lr_grid(labs.LAB6.lr_grid)
+LR_GRID = common.define_lr_grid(specs.LAB6.lr_grid)
 
 
 def main(argv):
     del argv
-    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+    from mlp_jax.report import lab_report  # matplotlib's import: not in a run that stops early
 
     rates = common.learning_rates(OPTIMIZERS.value)
-    setup = build.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
-    by_act = labs.LAB6.configurations(
+    setup = build.setup(specs.LAB6.name, specs.LAB6.baseline, LR_GRID.value)
+    by_act = specs.LAB6.configurations(
         OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
     )
-    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act), write=report.write_all)
+    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act), write=lab_report.write_all)
 
 
 if __name__ == "__main__":

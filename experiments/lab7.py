@@ -17,7 +17,9 @@ import dataclasses
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers, text
+from mlp_jax import optimizers
+from mlp_jax.labs import experiment, specs
+from mlp_jax.report import text
 
 INITS = common.define_inits()
 OPTIMIZER = common.define_name(
@@ -27,16 +29,16 @@ OPTIMIZER = common.define_name(
     "optimizer",
     "Optimizer for every initializer (default: lab 6's fastest, else adam)",
 )
-LR_GRID = common.define_lr_grid(labs.LAB7.lr_grid)
+LR_GRID = common.define_lr_grid(specs.LAB7.lr_grid)
 
 
 def main(argv):
     del argv
-    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+    from mlp_jax.report import lab_report  # matplotlib's import: not in a run that stops early
 
-    setup = build.setup(labs.LAB7.name, labs.LAB7.baseline, LR_GRID.value)
+    setup = build.setup(specs.LAB7.name, specs.LAB7.baseline, LR_GRID.value)
     found = {
-        act: labs.lab7_optimizer(setup.root, act, setup.dataset, OPTIMIZER.value)
+        act: specs.lab7_optimizer(setup.root, act, setup.dataset, OPTIMIZER.value)
         for act in common.ACT.value
     }
     overrides = common.lr_overrides(sorted({c.optimizer for c in found.values()}))
@@ -48,11 +50,11 @@ def main(argv):
     for act, choice in choices.items():
         why = text.say("en", f"why.{choice.why}")
         print(f"{act}: optimizer {choice.optimizer}, learning rate {choice.rate:g} — {why}")
-        by_act[act] = labs.LAB7.configurations(
+        by_act[act] = specs.LAB7.configurations(
             choice.optimizer, choice.rate, INITS.value, common.INIT_SCALE.value
         )
     setup = dataclasses.replace(setup, choices=choices)
-    experiment.run(setup, by_act, write=report.write_all)
+    experiment.run(setup, by_act, write=lab_report.write_all)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 
 All --seeds seeds run in one vmapped program; the curve is their mean. Prints
 ``suggested learning rate: <value>`` per activation and writes
-``<out_dir>/lr_range/<optimizer>_<act>.png`` and ``.csv`` (see ``mlp_jax.lr_range``).
+``<out_dir>/lr_range/<optimizer>_<act>.png`` and ``.csv`` (see ``mlp_jax.labs.lr_range``).
 """
 
 from __future__ import annotations
@@ -18,17 +18,9 @@ from absl import app, flags
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import (
-    activations,
-    data,
-    experiment,
-    initializers,
-    lr_range,
-    optimizers,
-    plots,
-    text,
-    util,
-)
+from mlp_jax import activations, data, initializers, optimizers, util
+from mlp_jax.labs import experiment, lr_range
+from mlp_jax.report import plots, text
 
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"

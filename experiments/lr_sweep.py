@@ -7,7 +7,7 @@ program (``train.train(hparams=...)``). Writes ``<out_dir>/lr_sweep/lr_sweep.csv
 (one row per optimizer, activation and rate) and prints, per optimizer, the rate
 with the best summed rank of final training loss across the activations, among
 the rates that never diverged with any of them: how lab 6's defaults were chosen
-(``mlp_jax.configs.DEFAULT_LR``).
+(``mlp_jax.labs.configs.DEFAULT_LR``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from absl import flags
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import configs, experiment, optimizers, util
+from mlp_jax import optimizers, util
+from mlp_jax.labs import configs, experiment
 
 OPTIMIZERS = common.define_names(
     "optimizers",

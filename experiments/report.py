@@ -9,7 +9,7 @@ with results under --out_dir; --depth_dir adds the depth supplement's lab 7) and
 <out_dir>/<dataset>/report.<lang>.html (one pair per language): one self-contained page,
 figures embedded; --pdf prints it to report.<lang>.pdf with a local Chromium or Chrome.
 It computes the conclusions and the comparison with exercise 2 from
-the same numbers as its tables (see mlp_jax.handin). Run the labs first, e.g.
+the same numbers as its tables (see mlp_jax.report.handin). Run the labs first, e.g.
 python -m experiments.lab6 --act=sigmoid,relu, then python -m experiments.lab7
 --act=sigmoid,relu. It trains nothing: of the shared flags below only --out_dir and
 --dataset apply.
@@ -21,7 +21,8 @@ from absl import app, flags
 
 from experiments import cli
 from experiments import flags as common
-from mlp_jax import document, experiment, handin, labs, text
+from mlp_jax.labs import experiment, specs
+from mlp_jax.report import document, handin, text
 
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
@@ -57,7 +58,7 @@ def dataset() -> str:
             f"--out_dir={out_dir} holds results of several datasets ({', '.join(found)}); "
             f"fix: pick one, e.g. --dataset={found[0]}"
         )
-    old = [f"{name}/" for name in labs.LABS if (Path(out_dir) / name).is_dir()]
+    old = [f"{name}/" for name in specs.LABS if (Path(out_dir) / name).is_dir()]
     if old:
         raise app.UsageError(
             f"--out_dir={out_dir} holds {', '.join(old)} in the layout before datasets had "
@@ -78,7 +79,7 @@ def depth(name: str) -> Path | None:
     if not DEPTH_DIR.value:
         return None
     deep = experiment.root(DEPTH_DIR.value, name)
-    if not (deep / labs.LAB7.name).is_dir():
+    if not (deep / specs.LAB7.name).is_dir():
         raise app.UsageError(
             f"--depth_dir={DEPTH_DIR.value} holds no lab 7 results on {name} ({deep}/lab7 is "
             f"missing); fix: run python -m experiments.lab7 --dataset={name} "

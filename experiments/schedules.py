@@ -4,36 +4,37 @@
     python -m experiments.schedules --optimizer=adam --act=sigmoid,relu --dataset=fashion_mnist
 
 Every schedule starts from the optimizer's learning rate η (the default table, or
---lr); ``mlp_jax.configs.schedule_study`` defines them. Writes summary.csv,
+--lr); ``mlp_jax.labs.configs.schedule_study`` defines them. Writes summary.csv,
 metrics.csv, the records, figures and report.md under <out_dir>/<dataset>/schedules/<act>/.
 """
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import experiment, labs, optimizers, schedules
+from mlp_jax import optimizers, schedules
+from mlp_jax.labs import experiment, specs
 
 OPTIMIZER = common.define_name(
     "optimizer", "sgd", optimizers.OPTIMIZERS, "optimizer", "Optimizer every schedule drives"
 )
 SCHEDULES = common.define_names(
     "schedules",
-    list(labs.SCHEDULES.defaults),
+    list(specs.SCHEDULES.defaults),
     schedules.SCHEDULES,
     "schedule",
     "Schedules to compare (constant is the baseline)",
 )
-LR_GRID = common.define_lr_grid(labs.SCHEDULES.lr_grid)
+LR_GRID = common.define_lr_grid(specs.SCHEDULES.lr_grid)
 
 
 def main(argv):
     del argv
-    from mlp_jax import report  # matplotlib's import, left out of a run that stops early
+    from mlp_jax.report import lab_report  # matplotlib's import: not in a run that stops early
 
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
-    setup = build.setup(labs.SCHEDULES.name, labs.SCHEDULES.baseline, LR_GRID.value)
+    setup = build.setup(specs.SCHEDULES.name, specs.SCHEDULES.baseline, LR_GRID.value)
     epoch_steps = len(setup.dataset.train_y) // setup.settings.batch_size
-    study = labs.SCHEDULES.configurations(
+    study = specs.SCHEDULES.configurations(
         name,
         rate,
         epoch_steps,
@@ -42,7 +43,7 @@ def main(argv):
         init_scale=common.INIT_SCALE.value,
     )
     chosen = [c for c in study if c.name in SCHEDULES.value]
-    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen), write=report.write_all)
+    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen), write=lab_report.write_all)
 
 
 if __name__ == "__main__":

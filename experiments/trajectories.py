@@ -4,7 +4,7 @@
     python -m experiments.trajectories --lang=pl --surfaces=ravine,saddle --steps=300
     python -m experiments.trajectories --optimizers=sgd,momentum,adam --lr=adam=0.1
 
-Runs every optimizer on every surface (mlp_jax.surfaces) at every rate of a grid,
+Runs every optimizer on every surface (mlp_jax.labs.surfaces) at every rate of a grid,
 10^-4 to 10 half a decade apart, as one compiled program, and draws each at the rate
 that brings the loss within 0.001 of the minimum soonest (or, if none does, ends
 closest to it); --lr=NAME=RATE runs NAME at that rate instead. Writes to
@@ -25,7 +25,9 @@ from absl import app, flags
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import configs, optimizers, plots, surfaces, text, trajectories, trajectory_plots
+from mlp_jax import optimizers
+from mlp_jax.labs import configs, surfaces, trajectories
+from mlp_jax.report import plots, text, trajectory_plots
 
 OPTIMIZERS = common.define_names(
     "optimizers",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import math
 import os
@@ -118,3 +119,20 @@ def cache_dir() -> Path:
     else:
         base = os.environ.get("XDG_CACHE_HOME") or home / ".cache"
     return Path(base) / "mlp_jax"
+
+
+def lazy_exports(package: str, where: Mapping[str, str]) -> Callable[[str], Any]:
+    """A package's module ``__getattr__`` (PEP 562) that imports its API on first use.
+
+    ``where`` maps each exported name to the submodule that defines it (a submodule
+    maps to itself). ``import mlp_jax.records`` thus loads no JAX, and ``import
+    mlp_jax.report.text`` no matplotlib, while ``mlp_jax.adam`` still works.
+    """
+
+    def __getattr__(name: str) -> Any:
+        if name not in where:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        module = importlib.import_module(f"{package}.{where[name]}")
+        return module if name == where[name] else getattr(module, name)
+
+    return __getattr__

@@ -1,0 +1,25 @@
+"""The course's experiments and their numbers, the second layer (over ``mlp_jax``).
+
+- ``configs``: ``Config`` (a configuration as data: optimizer, rate, schedule, init),
+  the default rates and each lab's configurations.
+- ``specs``: the experiments as ``Lab`` specs (``LAB6``, ``LAB7``, ``SCHEDULES``:
+  baseline, configurations, flag defaults), lab 7's choice of optimizer.
+- ``experiment``: ``Setup`` and ``run``, resumable sweeps, one record per configuration.
+- ``summary``, ``stats``: chosen rates, target, summary rows, ranks; intervals and tests.
+- ``diagnostics``: per-layer statistics while training; ``lr_range``: the LR range test;
+  ``surfaces``, ``trajectories``: optimizers on 2-D test functions.
+
+Imports ``mlp_jax`` only; scipy only where a statistic is computed.
+"""
+
+from mlp_jax import util
+
+_MODULES = ("configs", "diagnostics", "experiment", "lr_range", "specs", "stats")
+_MODULES += ("summary", "surfaces", "trajectories")
+_WHERE = (
+    {m: m for m in _MODULES}
+    | {"Config": "configs", "Setup": "experiment"}
+    | dict.fromkeys(("Lab", "LAB6", "LAB7", "SCHEDULES", "LABS"), "specs")
+)
+__all__ = list(_WHERE)
+__getattr__ = util.lazy_exports(__name__, _WHERE)

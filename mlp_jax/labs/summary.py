@@ -1,0 +1,345 @@
+"""The numbers of an experiment's results: chosen rates, targets, summary rows, rankings.
+
+The lab's question is how much faster each configuration learns than exercise 2's
+(the *baseline*: plain SGD in lab 6, N(0, 1) weights in lab 7). So the **target** is
+the baseline's final mean training loss; ``epochs_to_target`` is the epoch (linearly
+interpolated) at which a configuration's mean training loss first reaches it, and
+``speedup_vs_baseline`` is the baseline's epochs to the target over the
+configuration's, with a 95% bootstrap interval over seeds (``stats.speedup_ratio``,
+paired when the seeds match). ``rank`` ranks them with ties (``stats.ranks``); the
+p-values are paired t-tests (Welch's when the seeds do not match), Holm-adjusted per
+metric (``p_holm``, ``test_acc_p_holm``). A baseline that learns too little
+(``stats.ill_defined_target``) or is missing gives no target: no speed-ups, no ranks,
+the reason in ``speedup_note``.
+
+With a learning-rate grid, each configuration is reported at the rate whose final
+mean validation loss is lowest (``chosen``): the test set plays no part in the choice.
+
+Numbers only: ``report`` puts them into words, tables and figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from mlp_jax import records
+from mlp_jax.labs import configs, stats
+from mlp_jax.records import History, SummaryRow
+
+ALPHA = 0.05
+"""Significance level of the tests against the baseline: a Holm-adjusted p < ALPHA is
+a significant difference."""
+
+METRICS_COLUMNS = (
+    "act",
+    "config",
+    "seed",
+    "epoch",
+    "train_loss",
+    "train_acc",
+    "test_loss",
+    "test_acc",
+)
+"""Columns of ``metrics.csv``; ``lr`` follows when a grid ran, ``val_*`` with a validation set."""
+
+SUMMARY_COLUMNS = records.SUMMARY_COLUMNS
+
+
+def chosen(record: History) -> int | None:
+    """The grid point with the lowest final mean validation loss (None without a grid).
+
+    Means are over the seeds that never diverged; rates at which any seed diverged
+    are passed over unless every rate had one. Exercise 2's configuration in lab 7
+    (``configs.EXERCISE2``) is the exception: it stands for exercise 2 as it was, so it
+    is reported at its own rate (lab 6's, the grid's centre), never at a tuned one.
+    """
+    if not record.grid:
+        return None
+    if record.provenance and record.provenance.config.get("name") == configs.EXERCISE2:
+        own = record.provenance.config["learning_rate"]
+        return int(np.argmin([abs(math.log(x / own)) for x in rates(record)]))
+    return lowest_validation(record)
+
+
+def lowest_validation(record: History) -> int:
+    """The grid point with the lowest final mean validation loss (``chosen``'s rule)."""
+    finite, final = record.finite, record.val_loss[..., -1]
+    n = finite.sum(-1)
+    mean = np.where(n > 0, np.where(finite, final, 0.0).sum(-1) / np.maximum(n, 1), np.inf)
+    clean = finite.all(-1)
+    return int(np.argmin(np.where(clean, mean, np.inf) if clean.any() else mean))
+
+
+def selected(record: History) -> History:
+    """The record at its chosen grid point (the record itself without a grid)."""
+    index = chosen(record)
+    return record if index is None else record.at(index)
+
+
+def rates(record: History) -> tuple[float, ...]:
+    """The learning rates of the record's grid (() without one)."""
+    return record.grid.get("learning_rate", ())
+
+
+def _final(record: History, field: str) -> np.ndarray:
+    """The last value of ``field`` for each seed that never diverged."""
+    return getattr(record, field)[record.finite, -1]
+
+
+def _mean_curve(record: History) -> np.ndarray:
+    return stats.mean_ci(record.train_loss[record.finite])[0]
+
+
+def target(baseline: History | None) -> float:
+    """The baseline's final mean training loss (NaN without a baseline or finite seed)."""
+    if baseline is None or not baseline.finite.any():
+        return math.nan
+    return float(_mean_curve(baseline)[-1])
+
+
+def paired(results: Mapping[str, History]) -> bool:
+    """Whether the records' seeds match: the same seed ids and base seed, so seed s
+    gave every configuration the same initial key and minibatch order (every
+    comparison inside one experiment)."""
+    keys = {(r.seeds, r.provenance.shared.seed if r.provenance else None) for r in results.values()}
+    return len(keys) == 1
+
+
+def pairs(results: Mapping[str, History], baseline: str) -> dict[str, int]:
+    """Configuration → the seeds that form pairs with the baseline's (records at their
+    chosen rate): those where neither run diverged, the pairs its paired t-tests and
+    speed-up use. Empty when the seeds do not match (``paired``) or without the baseline."""
+    picked = {name: selected(r) for name, r in results.items()}
+    if baseline not in picked or not paired(picked):
+        return {}
+    base = picked[baseline].finite
+    return {name: int((r.finite & base).sum()) for name, r in picked.items()}
+
+
+def finals(r: History, field: str) -> np.ndarray:
+    """``[S]`` (float64) the last value of ``field`` per seed, NaN for the seeds that diverged."""
+    return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
+
+
+def target_problem(base: History) -> stats.IllDefinedTarget | None:
+    """``stats.ill_defined_target`` of the baseline's record (at its chosen rate), from its
+    training loss and final training accuracy."""
+    base = selected(base)
+    classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
+    return stats.ill_defined_target(curves(base), base.train_acc[..., -1], n_classes=classes)
+
+
+def curves(r: History) -> np.ndarray:
+    """``[S, E]`` training losses (float64), NaN throughout for the seeds that diverged (the stats
+    functions leave such runs out, paired with their seed's runs)."""
+    return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
+
+
+def _target_note(base: History | None) -> str:
+    """Why the baseline's final loss is no target (``SummaryRow.speedup_note``), or ""."""
+    if base is None:
+        return "no_baseline"
+    ill = target_problem(base)
+    return "" if ill is None else ill.reason
+
+
+def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[SummaryRow]:
+    """One ``SummaryRow`` per configuration (records at their chosen rate).
+
+    Means (float64), standard deviations (ddof 1) and intervals are over non-diverged
+    seeds; accuracy and test loss are after the last epoch. Against the baseline:
+    paired t-tests and a paired bootstrap when the seeds match (``paired``), else
+    Welch's tests and an unpaired bootstrap; p-values Holm-adjusted per metric over
+    the configurations; ranks with ties (``stats.ranks``). Without a well-defined
+    target (no baseline record, or ``stats.ill_defined_target``) there are no
+    speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
+    """
+    picked = {name: selected(r) for name, r in results.items()}
+    base = picked.get(baseline)
+    same = paired(picked)
+    note = _target_note(base)
+    goal = target(base) if not note else math.nan
+    rows = [_row(act, name, r, base, goal, same, note) for name, r in picked.items()]
+    holm = {f: stats.holm([getattr(r, f) for r in rows]) for f in _HOLM}
+    rows = [
+        dataclasses.replace(r, **{h: float(holm[f][i]) for f, h in _HOLM.items()})
+        for i, r in enumerate(rows)
+    ]
+    if note:
+        return rows
+    order = _ranks(picked, base, same)
+    return [dataclasses.replace(r, rank=float(order.get(r.config, math.nan))) for r in rows]
+
+
+_HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
+"""Raw p-value field → its Holm-adjusted field (one family per metric)."""
+
+
+def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
+    """``stats.ranks`` of the configurations with a non-diverged seed."""
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=same).rank if every else {}
+
+
+def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
+    """``stats.ranks`` of the records at their chosen rate (every pairwise ratio), None
+    without a well-defined target."""
+    picked = {name: selected(r) for name, r in results.items()}
+    base = picked.get(baseline)
+    if _target_note(base):
+        return None
+    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
+    return stats.ranks(every, curves(base), paired=paired(picked))
+
+
+def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
+    """The speed-up against the baseline; None when there is none to give."""
+    if note or base is None or not r.finite.any():
+        return None
+    if r is base:
+        return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
+    ratio = stats.speedup_ratio(curves(r), curves(base), paired=same)
+    return ratio if ratio.point > 0 else None
+
+
+def _test(r: History, base: History | None, field: str, same: bool) -> float:
+    if base is None or r is base:
+        return math.nan
+    return stats.t_test(finals(r, field), finals(base, field), paired=same).p
+
+
+def _row(
+    act: str, name: str, r: History, base: History | None, goal: float, same: bool, note: str
+) -> SummaryRow:
+    loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
+    reached = stats.epochs_to_target(_mean_curve(r), goal, interpolate=True) if loss.size else None
+    speed = _speed(r, base, same, note)
+    acc_mean, acc_lo, acc_hi = (float(v) for v in np.clip(stats.mean_ci(acc), 0.0, 1.0))
+    if acc.size < 2:
+        acc_lo = acc_hi = math.nan
+    test_loss = _final(r, "test_loss").astype(np.float64)
+    return SummaryRow(
+        act=act,
+        config=name,
+        seeds=int(r.diverged_step.size),
+        diverged=int((~r.finite).sum()),
+        final_train_loss_mean=float(loss.mean()) if loss.size else math.nan,
+        final_train_loss_std=float(loss.std(ddof=1)) if loss.size > 1 else math.nan,
+        test_acc_mean=acc_mean,
+        test_acc_std=float(acc.std(ddof=1)) if acc.size > 1 else math.nan,
+        epochs_to_target=math.nan if reached is None else float(reached),
+        wall_s=float(r.provenance.wall_s),
+        final_test_loss_mean=float(test_loss.mean()) if loss.size else math.nan,
+        p_vs_baseline=_test(r, base, "train_loss", same),
+        settings=json.dumps(dict(r.provenance.config)),
+        data_source=r.provenance.data_source,
+        speedup_vs_baseline=speed.point if speed else math.nan,
+        speedup_ci_lo=speed.lo if speed else math.nan,
+        speedup_ci_hi=speed.hi if speed else math.nan,
+        test_acc_ci_lo=acc_lo,
+        test_acc_ci_hi=acc_hi,
+        test_acc_p_vs_baseline=_test(r, base, "test_acc", same),
+        learning_rate=r.provenance.learning_rate,
+        speedup_note=note if r.finite.any() else "",
+        n_used=int(r.finite.sum()),
+        speedup_is_bound=bool(speed and speed.is_bound),
+        pairing="paired" if same else "unpaired",
+    )
+
+
+def ranked(rows: Sequence[SummaryRow]) -> list[SummaryRow]:
+    """By ``rank`` (ties by ``epochs_to_target``); then those that never reach the
+    target, or have no rank, by final training loss."""
+
+    def key(r: SummaryRow) -> tuple:
+        reached, loss = r.epochs_to_target, r.final_train_loss_mean
+        return (
+            r.rank if math.isfinite(r.rank) else math.inf,
+            not math.isfinite(reached),
+            reached if math.isfinite(reached) else 0.0,
+            loss if math.isfinite(loss) else math.inf,
+        )
+
+    return sorted(rows, key=key)
+
+
+def baseline_row(rows: Sequence[SummaryRow], baseline: str) -> SummaryRow | None:
+    """The baseline's row (None without it)."""
+    return next((r for r in rows if r.config == baseline), None)
+
+
+def first_epoch(row: SummaryRow) -> bool:
+    """Whether the mean curve is at the target already after the first epoch (a bound:
+    the per-epoch curve can tell no finer)."""
+    return row.speedup_is_bound
+
+
+class Comparison(NamedTuple):
+    """An activation's configurations against the baseline.
+
+    Attributes:
+      baseline: the baseline's row; None without its record or finite seed.
+      best: the first of ``ranked`` (the baseline itself when none is faster).
+      others: every other row, in ``ranked`` order.
+      lower: those that end lower than the baseline, Holm-adjusted p < ``ALPHA``.
+      higher: those that end higher than the baseline, Holm-adjusted p < ``ALPHA``.
+    """
+
+    baseline: SummaryRow | None
+    best: SummaryRow
+    others: list[SummaryRow]
+    lower: list[SummaryRow]
+    higher: list[SummaryRow]
+
+
+def compare(rows: Sequence[SummaryRow], baseline: str) -> Comparison:
+    """Who beats the baseline (a lower final training loss at Holm-adjusted p <
+    ``ALPHA``), who ends worse, and the first of the ranking."""
+    base = baseline_row(rows, baseline)
+    if base is not None and not math.isfinite(base.final_train_loss_mean):
+        base = None
+    order = ranked(rows)
+    others = [r for r in order if r.config != baseline]
+    if base is None:
+        return Comparison(None, order[0], others, [], [])
+    tested = [r for r in others if r.p_holm < ALPHA]
+    lower = [r for r in tested if r.final_train_loss_mean < base.final_train_loss_mean]
+    higher = [r for r in tested if r.final_train_loss_mean > base.final_train_loss_mean]
+    return Comparison(base, order[0], others, lower, higher)
+
+
+def metrics_rows(act: str, results: Mapping[str, History]) -> list[dict[str, Any]]:
+    """``metrics.csv`` rows: one per (config, [rate,] seed, epoch); epoch 0 is the init."""
+    rows = []
+    for name, record in results.items():
+        points = [record.at(g) for g in range(len(rates(record)))] if record.grid else [record]
+        for point in points:
+            rows += _seed_epoch_rows(act, name, point)
+    return rows
+
+
+def _seed_epoch_rows(act: str, name: str, r: History) -> list[dict[str, Any]]:
+    extra = {"lr": r.provenance.learning_rate} if r.provenance.point else {}
+    per_epoch = {"test_loss": r.test_loss, "test_acc": r.test_acc}
+    if r.val_loss is not None:
+        per_epoch |= {"val_loss": r.val_loss, "val_acc": r.val_acc}
+    rows = []
+    for i, seed in enumerate(r.seeds):
+        for epoch in range(r.test_loss.shape[-1]):
+            row = {"act": act, "config": name, "seed": seed, "epoch": epoch, **extra}
+            row["train_loss"] = float(r.train_loss[i, epoch - 1]) if epoch else ""
+            row["train_acc"] = float(r.train_acc[i, epoch - 1]) if epoch else ""
+            rows.append(row | {k: float(v[i, epoch]) for k, v in per_epoch.items()})
+    return rows
+
+
+def metrics_columns(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """``METRICS_COLUMNS``, then ``lr`` and ``val_loss, val_acc`` when the rows have them."""
+    extra = [c for c in ("lr", "val_loss", "val_acc") if rows and c in rows[0]]
+    return METRICS_COLUMNS + tuple(extra)

@@ -1,0 +1,20 @@
+"""Records → words and figures, the third layer (over ``mlp_jax`` and ``mlp_jax.labs``).
+
+- ``text``: the phrase logic (numbers, plurals, names in context) over the phrase
+  tables ``phrases_en`` and ``phrases_pl``.
+- ``document``: a small document model → Markdown, HTML (MathML) and PDF.
+- ``methods``: the methods section, from the code (update rules, initializers, σ).
+- ``plots``, ``trajectory_plots``: the figures.
+- ``lab_report``: an experiment folder's ``summary.csv``, ``metrics.csv``, figures and
+  ``report.md`` (``write_all``).
+- ``layers``: the layer diagnostics' tables, figures and own report.
+- ``handin``: the report to hand in, every lab together.
+"""
+
+from mlp_jax import util
+
+_MODULES = ("document", "handin", "lab_report", "layers", "methods", "plots", "text")
+_MODULES += ("trajectory_plots",)
+_WHERE = {m: m for m in _MODULES}
+__all__ = list(_WHERE)
+__getattr__ = util.lazy_exports(__name__, _WHERE)

@@ -1,0 +1,312 @@
+"""A tiny document model, written out as Markdown or as one self-contained HTML page.
+
+Reports are lists of blocks (:class:`Heading`, :class:`Paragraph`, :class:`Items`,
+:class:`Table`, :class:`Image`, :class:`Math`). Text may hold ``**bold**``,
+``*italics*``, ```code``` and inline LaTeX math ``\\(…\\)``, the only inline markup
+used. The HTML embeds every image as a base64 PNG and writes the math as MathML
+(converted by ``latex2mathml``, rendered by the browser itself: no script, no
+network), so the one file can be mailed, opened offline or printed to PDF: its print
+style is A4, and :func:`pdf` prints it with a locally installed Chromium or Chrome.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import html as html_lib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from latex2mathml.converter import convert as _mathml
+
+from mlp_jax.report import text
+
+
+class Heading(NamedTuple):
+    level: int
+    text: str
+
+
+class Paragraph(NamedTuple):
+    text: str
+
+
+class Items(NamedTuple):
+    items: Sequence[str]
+    ordered: bool = False
+
+
+class Table(NamedTuple):
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+
+
+class Image(NamedTuple):
+    alt: str  # The figure's title: alt text, and the caption's first sentence.
+    path: Path  # The PNG file.
+    link: str  # Its Markdown link, relative to the Markdown file.
+    caption: str = ""  # What the figure shows (e.g. ``plots.Figure.note``), under it.
+
+
+class Math(NamedTuple):
+    """A displayed formula, in LaTeX (one line, as in a ``.. math::`` block)."""
+
+    latex: str
+
+
+Block = Heading | Paragraph | Items | Table | Image | Math
+
+SMALL_TABLE = 12
+"""Tables of at most this many rows are kept on one printed page."""
+
+_NUMBER = re.compile(r"([<>≤≥] ?)?[−+-]?(\d[\d\u00a0\u202f ]*([.,]\d+)?|[.,]\d+)\S*( ?[±(×–—].*)?")
+_INLINE_MATH = re.compile(r"\\\((.+?)\\\)")
+
+
+def markdown(blocks: Sequence[Block]) -> str:
+    """The blocks as GitHub-flavoured Markdown (math as ``$…$`` and ``$$…$$``)."""
+    out = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            out.append(f"{'#' * b.level} {_md_inline(b.text)}")
+        elif isinstance(b, Paragraph):
+            out.append(_md_inline(b.text))
+        elif isinstance(b, Items):
+            out.append(
+                "\n".join(
+                    f"{f'{i}.' if b.ordered else '-'} {_md_inline(t)}"
+                    for i, t in enumerate(b.items, 1)
+                )
+            )
+        elif isinstance(b, Table):
+            lines = [b.header, ["---"] * len(b.header), *b.rows]
+            out.append("\n".join(f"| {' | '.join(map(_md_inline, c))} |" for c in lines))
+        elif isinstance(b, Math):
+            out.append(f"$$\n{b.latex}\n$$")
+        else:
+            caption = f"\n\n*{_md_inline(b.caption)}*" if b.caption else ""
+            out.append(f"![{b.alt}]({b.link}){caption}")
+    return "\n\n".join(out) + "\n"
+
+
+def _md_inline(text_: str) -> str:
+    return _INLINE_MATH.sub(lambda m: f"${m.group(1)}$", text_)
+
+
+def mathml(latex: str, display: bool = False) -> str:
+    """``latex`` as a MathML ``<math>`` element (block when ``display``)."""
+    return _mathml(latex, display="block" if display else "inline")
+
+
+def _markup(text_: str) -> str:
+    text_ = html_lib.escape(text_)
+    text_ = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text_)
+    text_ = re.sub(r"(?<![^\s(])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"<em>\1</em>", text_)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", text_)
+
+
+def _inline(text_: str) -> str:
+    """Escaped text with its inline markup; ``\\(…\\)`` becomes inline MathML."""
+    parts = _INLINE_MATH.split(text_)  # Odd items are the formulas.
+    return "".join(mathml(p) if i % 2 else _markup(p) for i, p in enumerate(parts))
+
+
+def _png(path: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(Path(path).read_bytes()).decode()
+
+
+def _numeric_columns(b: Table) -> list[bool]:
+    """Columns whose every non-empty body cell starts with a number (right-aligned)."""
+    columns = list(zip(*b.rows, strict=True)) if b.rows else [() for _ in b.header]
+    return [
+        any(c.strip() for c in col)
+        and all(_NUMBER.fullmatch(c.strip()) or c.strip() in ("", "—") for c in col)
+        for col in columns
+    ]
+
+
+def _html_table(b: Table) -> str:
+    numeric = _numeric_columns(b)
+
+    def cell(tag: str, content: str, i: int) -> str:
+        align = ' class="num"' if numeric[i] else ""
+        return f"<{tag}{align}>{_inline(content)}</{tag}>"
+
+    head = "".join(cell("th", c, i) for i, c in enumerate(b.header))
+    body = "".join(
+        "<tr>" + "".join(cell("td", c, i) for i, c in enumerate(row)) + "</tr>" for row in b.rows
+    )
+    small = ' class="small"' if len(b.rows) <= SMALL_TABLE else ""
+    return f"<table{small}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _html_block(b: Block) -> str:
+    if isinstance(b, Heading):
+        return f"<h{b.level}>{_inline(b.text)}</h{b.level}>"
+    if isinstance(b, Paragraph):
+        return f"<p>{_inline(b.text)}</p>"
+    if isinstance(b, Items):
+        tag = "ol" if b.ordered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{_inline(t)}</li>" for t in b.items) + f"</{tag}>"
+    if isinstance(b, Table):
+        return _html_table(b)
+    if isinstance(b, Math):
+        return f'<div class="math">{mathml(b.latex, display=True)}</div>'
+    alt = html_lib.escape(b.alt)
+    caption = f"<strong>{_inline(b.alt)}.</strong> {_inline(b.caption)}" if b.caption else alt
+    return (
+        f'<figure><img src="{_png(b.path)}" alt="{alt}"><figcaption>{caption}</figcaption></figure>'
+    )
+
+
+_STYLE = """
+body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       color: #222; }
+h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; }
+h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+.byline { color: #444; white-space: pre-line; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: 13px; }
+th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
+thead { display: table-header-group; }
+figure { margin: 1rem 0; break-inside: avoid; } img { max-width: 100%; }
+figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
+.math { margin: .6rem 0; } math { font-size: 110%; }
+@page { size: A4; margin: 16mm 15mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
+               h2 { break-before: auto; } img { max-height: 11cm; }
+               table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
+               th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
+               tr, .math, figure { break-inside: avoid; }
+               thead tr, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
+               p, li { orphans: 3; widows: 3; } }
+"""
+
+
+def html(blocks: Sequence[Block], *, title: str, lang: str = "en") -> str:
+    """The blocks as one self-contained HTML page (images embedded, styles inline)."""
+    body = "\n".join(_html_block(b) for b in blocks)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html_lib.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def title_block(
+    title: str, author: str = "", date: datetime.date | None = None, lang: str = "en"
+) -> list[Block]:
+    """The report's title, then one line with the author (free text) and the date.
+
+    Args:
+      title: the level-1 heading.
+      author: e.g. name, index number and group; left out when empty.
+      date: the date written (default: today, UTC); Polish as 30.11.2026,
+        English as 30 November 2026.
+      lang: one of ``text.LANGS``.
+    """
+    date = date or datetime.datetime.now(datetime.UTC).date()
+    written = f"{date:%d.%m.%Y}" if lang == "pl" else f"{date.day} {date:%B %Y}"
+    parts = [text.say(lang, "doc.author", author=author.strip())] if author.strip() else []
+    parts.append(text.say(lang, "doc.date", date=written))
+    return [Heading(1, title), Paragraph(" · ".join(parts))]
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+"""Names of the browser executables :func:`pdf` looks for on ``PATH``, in order."""
+
+
+class PrintError(Exception):
+    """No browser to print with, or printing failed; the message says what to do."""
+
+
+def browser() -> str | None:
+    """The first of ``BROWSERS`` on ``PATH``, or None."""
+    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
+
+
+def _print_command(exe: str, html_path: Path, pdf_path: Path, profile: str) -> list[str]:
+    flags = [
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf_path}",
+    ]
+    if os.geteuid() == 0:  # Chromium refuses to run as root inside its sandbox.
+        flags.insert(1, "--no-sandbox")
+    return [exe, *flags, html_path.resolve().as_uri()]
+
+
+def _run(command: list[str], log: Path, timeout: float) -> int | None:
+    """Runs the browser in its own process group; its exit code, or None after ``timeout``
+    (the whole group killed). Its messages go to ``log``: a browser's helper processes
+    can keep a pipe open after it exits."""
+    with log.open("w") as err:
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
+        try:
+            return process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
+
+
+def pdf(
+    html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[str], timeout: float = 120
+) -> Path:
+    """Prints the HTML page to a PDF with headless Chromium or Chrome.
+
+    The page size (A4) and margins come from the page's own ``@page`` style; the
+    browser's header and footer (date, title, file path, page numbers) are left out.
+    The browser runs with a fresh profile in a temporary folder, without network
+    services, and the PDF is written atomically (a temporary file, then renamed).
+
+    Args:
+      html_path: the page, e.g. written by :func:`html`.
+      pdf_path: the PDF to write; its folder is created if missing.
+      timeout: seconds the browser may take.
+
+    Returns:
+      ``pdf_path``.
+
+    Raises:
+      PrintError: no browser found (one line naming the package to install), no
+        page at ``html_path``, or the browser failed or timed out.
+    """
+    exe = browser()
+    if exe is None:
+        raise PrintError(
+            "no Chromium or Chrome found to print the PDF (looked for "
+            f"{', '.join(BROWSERS)}); install one (Debian: apt-get install chromium) or "
+            "open the HTML report in a browser and print it to PDF (A4)"
+        )
+    html_path, pdf_path = Path(html_path), Path(pdf_path)
+    if not html_path.is_file():
+        raise PrintError(f"no page to print at {html_path}: write the HTML report first")
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="print-", dir=pdf_path.parent) as tmp:
+        out, log = Path(tmp) / "page.pdf", Path(tmp) / "browser.log"
+        code = _run(_print_command(exe, html_path, out, str(Path(tmp) / "profile")), log, timeout)
+        if code is None:
+            raise PrintError(f"{exe} took over {timeout:.0f} s to print {html_path}")
+        if code != 0 or not out.exists() or out.stat().st_size == 0:
+            last = (log.read_text(errors="replace").strip().splitlines() or ["no message"])[-1]
+            raise PrintError(f"{exe} could not print {html_path} (exit {code}): {last}")
+        os.replace(out, pdf_path)
+    return pdf_path

@@ -1,0 +1,466 @@
+"""The words, tables, files and figures of an experiment's results (numbers: ``summary``).
+
+Rendering takes a folder and the records (whose ``Provenance`` says which experiment,
+baseline and settings they belong to), never a training setup.
+
+Files, per activation folder: ``summary.csv`` (``records.SUMMARY_COLUMNS``),
+``metrics.csv`` (long format, ``summary.metrics_columns``), ``loss_epoch.png``,
+``loss_step.png``, ``test_acc.png``, ``lr_sensitivity.png`` (with a grid) and
+``report.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from mlp_jax import records, util
+from mlp_jax.labs import configs, specs, stats, summary
+from mlp_jax.records import History, SummaryRow
+from mlp_jax.report import document, methods, plots, text
+
+Log = Callable[[str], None]
+Results = Mapping[str, History]
+Ranking = stats.Ranking | None
+
+
+def provenance(results: Results) -> records.Provenance:
+    """The first record's provenance (the shared settings are every record's)."""
+    return next(iter(results.values())).provenance
+
+
+def lab_of(results: Results) -> specs.Lab:
+    """The experiment the records belong to."""
+    return specs.get(provenance(results).experiment)
+
+
+def write_all(folder: Path, results: Mapping[str, Results], log: Log) -> None:
+    """Writes every activation's files under ``folder`` (``<out_dir>/<experiment>``), and
+    the side-by-side figure with several (an ``experiment.Writer``)."""
+    for act, records_ in results.items():
+        write(folder / act, act, records_)
+        log(f"wrote {folder / act}/{{summary.csv,metrics.csv,report.md,*.png}}")
+    if len(results) > 1:
+        path = folder / "activations.png"
+        side_by_side(results, path)
+        log(f"wrote {path}")
+
+
+def write(folder: Path, act: str, results: Results) -> list[SummaryRow]:
+    """Writes one activation's summary, metrics, figures and report into ``folder``;
+    returns the summary rows."""
+    rows = summary.summarize(act, results, provenance(results).baseline)
+    records.write_summary(folder / "summary.csv", rows)
+    metrics = summary.metrics_rows(act, results)
+    util.write_csv(folder / "metrics.csv", summary.metrics_columns(metrics), metrics)
+    figures(act, results, folder)
+    util.atomic_write_text(folder / "report.md", markdown(folder, act, results, rows))
+    return rows
+
+
+def figures(
+    act: str,
+    results: Results,
+    folder: Path,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Draws an activation's figures into ``folder``: the curves at each record's chosen
+    rate, and the LR sensitivity of the records with a grid. ``labels``: the names shown
+    for configurations and the activation (default: their own)."""
+    title = f"{text.say(lang, lab_of(results).title_key)}, {(labels or {}).get(act, act)}"
+    picked = {name: summary.selected(r) for name, r in results.items()}
+    paths = plots.plot_activation(picked, folder, title=title, lang=lang, labels=labels)
+    grids = {name: r for name, r in results.items() if r.grid}
+    if grids:
+        picks = {name: summary.chosen(r) for name, r in grids.items()}
+        path = folder / "lr_sensitivity.png"
+        paths.append(
+            plots.plot_lr_sensitivity(grids, picks, path, title=title, lang=lang, labels=labels)
+        )
+    return paths
+
+
+def side_by_side(
+    results: Mapping[str, Results],
+    path: Path,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    """Draws the activations' training losses side by side (records at their chosen rate);
+    ``labels`` as in ``figures``."""
+    picked = {act: {n: summary.selected(r) for n, r in rs.items()} for act, rs in results.items()}
+    title = text.say(lang, lab_of(next(iter(results.values()))).title_key)
+    return plots.plot_side_by_side(picked, path, title=title, lang=lang, labels=labels)
+
+
+def section(
+    act: str,
+    results: Results,
+    rows: Sequence[SummaryRow],
+    folder: Path,
+    *,
+    lang: str = "en",
+    level: int = 1,
+    link: Callable[[str], str] = lambda name: name,
+) -> list[document.Block]:
+    """One activation's report: setup, results table, ranking and figures.
+
+    Args:
+      act: the activation.
+      results: the configurations' records, as ``experiment.run`` saves them.
+      rows: their ``summary.summarize`` rows.
+      folder: the activation's folder (the figures).
+      lang: one of ``text.LANGS``.
+      level: heading level of the section's title.
+      link: a figure's file name → its link from the Markdown file.
+    """
+    say = functools.partial(text.say, lang)
+    lab, first = lab_of(results), provenance(results)
+    label = say(lab.baseline_key)
+    settings = [
+        [label_of(r, lang), methods.describe(r.provenance.config, lang, summary.rates(r))]
+        for r in results.values()
+    ]
+    figures = ["loss_epoch", "loss_step", "test_acc"]
+    figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
+    of_label = say(lab.baseline_gen_key)
+    ranks = summary.ranking(results, first.baseline)
+    ranking = _ranking_lines(results, rows, ranks, of_label, lang)
+    return [
+        document.Heading(level, f"{say(lab.title_key)} — {config_label(act, lang)}"),
+        document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
+        document.Table([say("col.config"), say("col.settings")], settings),
+        document.Heading(level + 1, say("h.results")),
+        document.Paragraph(explain(rows, lang)),
+        _results_table(rows, lang, ranks, first.baseline),
+        document.Heading(level + 1, say("h.ranking")),
+        document.Items(ranking),
+        *([document.Paragraph(top)] if (top := leader(rows, ranks, lang)) else []),
+        document.Heading(level + 1, say("h.plots")),
+        document.Paragraph(say("plots.bands")),
+        *(document.Image(say(f"fig.{f}"), folder / f"{f}.png", link(f"{f}.png")) for f in figures),
+    ]
+
+
+def explain(rows: Sequence[SummaryRow], lang: str) -> str:
+    """What the results table's columns mean, with the test the rows used."""
+    method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
+    m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
+    return text.say(lang, "stat.explain", method=method, m=m)
+
+
+def tie_words(choice: records.Choice, lang: str) -> str:
+    """Lab 7's choice among lab 6's configurations tied at rank 1, and what broke the tie."""
+    picked = choice.config or choice.optimizer
+    names = [f"**{config_label(n, lang)}**" for n in sorted((picked, *choice.tied))]
+    how = text.say(lang, f"stat.tie.{choice.tie_break}")
+    return text.say(
+        lang,
+        "stat.choice_tie",
+        names=join(names, lang),
+        name=f"**{config_label(picked, lang)}**",
+        how=how,
+    )
+
+
+def join(names: Sequence[str], lang: str) -> str:
+    """``a, b and c`` (``a, b i c``)."""
+    *rest, last = names
+    return ", ".join(rest) + text.say(lang, "stat.and") + last if rest else last
+
+
+def _setup_lines(
+    first: records.Provenance,
+    rows: Sequence[SummaryRow],
+    label: str,
+    lang: str,
+    problem: str | None,
+) -> list[str]:
+    say = functools.partial(text.say, lang)
+    shared, baseline = first.shared, first.baseline
+    lines = [
+        say("setup.data", source=text.data_line(first.data_source, lang)),
+        say(
+            "setup.network",
+            sizes="–".join(map(str, shared.layer_sizes)),
+            act=config_label(shared.act, lang),
+        ),
+        say(
+            "setup.training",
+            batch=shared.batch_size,
+            epochs=shared.epochs,
+            seeds=shared.seeds,
+            seed=shared.seed,
+        ),
+    ]
+    if shared.lr_grid > 1:
+        lines.append(say("setup.grid", k=shared.lr_grid))
+    if first.choice is not None:
+        why = say(f"why.{first.choice.why}")
+        rate = text.num(first.choice.rate, "g", lang)
+        optimizer = methods.label(first.choice.optimizer, lang)
+        lines.append(say("choice", name=optimizer, rate=rate, why=why))
+        lines += [tie_words(first.choice, lang)] if first.choice.tied else []
+    base = summary.baseline_row(rows, baseline)
+    shown = name(base, lang) if base else config_label(baseline, lang)
+    if base is None:
+        lines.append(say("setup.no_baseline", name=shown, label=label))
+    elif problem:
+        lines.append(problem)
+    else:
+        goal = text.num(base.final_train_loss_mean, ".4f", lang)
+        lines.append(say("setup.baseline", name=shown, label=label, target=goal))
+    if shared.divergence_factor is not None:
+        lines.append(say("setup.divergence", factor=text.num(shared.divergence_factor, "g", lang)))
+    return lines
+
+
+def _results_table(
+    rows: Sequence[SummaryRow], lang: str, ranking: Ranking, baseline: str
+) -> document.Table:
+    cols = ("config", "lr", "diverged", "rank", "loss", "epochs", "speedup", "p_loss")
+    cols += ("p_holm_loss", "acc", "p_acc", "p_holm_acc", "wall")
+    ours = {"rank", "p_holm_loss", "p_holm_acc"}
+    header = [text.say(lang, f"stat.col.{c}" if c in ours else f"col.{c}") for c in cols]
+
+    def cells(r: SummaryRow) -> list[str]:
+        num = functools.partial(text.num, lang=lang)
+        acc = text.pct(r.test_acc_mean, lang)
+        if math.isfinite(r.test_acc_ci_lo):
+            acc += f" ({text.pct(r.test_acc_ci_lo, lang)}–{text.pct(r.test_acc_ci_hi, lang)})"
+        return [
+            name(r, lang),
+            num(r.learning_rate, ".3g"),
+            f"{r.diverged}/{r.seeds}",
+            num(r.rank, ".0f"),
+            f"{num(r.final_train_loss_mean, '.4f')} ± {num(r.final_train_loss_std, '.4f')}",
+            num(r.epochs_to_target, ".2f"),
+            speedup_cell(r, lang, digits(ranking, baseline, r)),
+            text.p_value(r.p_vs_baseline, lang, cell=True),
+            text.p_value(r.p_holm, lang, cell=True),
+            acc,
+            text.p_value(r.test_acc_p_vs_baseline, lang, cell=True),
+            text.p_value(r.test_acc_p_holm, lang, cell=True),
+            num(r.wall_s, ".1f"),
+        ]
+
+    return document.Table(header, [cells(r) for r in rows])
+
+
+def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
+    """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
+    (``stats.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
+    return 2 if ratio is None else stats.shown_decimals(ratio)
+
+
+def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
+    """The speed-up as the tables show it: ``3.10× (2.80–3.70)``, ``≥ 5.00×`` when the
+    target is reached within the first epoch (a bound: the per-epoch curve can tell no
+    finer), the point alone without an interval, ``—`` without a point."""
+    num = functools.partial(text.num, lang=lang)
+    point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
+    if not math.isfinite(point):
+        return "—"
+    if summary.first_epoch(row):
+        return f"≥ {num(point, '.2f')}×"
+    return f"{num(point, '.2f')}×" + (
+        f" ({num(lo, f'.{places}f')}–{num(hi, f'.{places}f')})" if math.isfinite(lo) else ""
+    )
+
+
+def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
+    """`` (only 1 of 10 seeds did not diverge)`` when seeds diverged, and how many seeds
+    form pairs with the baseline's (``summary.pairs``) when the baseline's diverged runs
+    leave fewer than that: `` (the paired comparison covers 8 of 10 seeds)``; "" when every seed
+    counts."""
+    parts = []
+    if row.diverged:
+        key = "stat.only" if row.n_used == 1 else "stat.used"
+        parts.append(text.say(lang, key, n=row.n_used, seeds=row.seeds))
+    if pairs is not None and pairs < row.n_used:
+        parts.append(text.say(lang, "stat.pairs", n=pairs, seeds=row.seeds))
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
+    """How much sooner (or later) a configuration reaches the target, in words: "sooner"
+    or "later" only when the interval excludes 1; ``baseline``: its name as the report
+    shows it (``name``)."""
+    num = functools.partial(text.num, lang=lang)
+    point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
+    factor = num(point, ".2f")
+    if summary.first_epoch(row):
+        return text.say(lang, "speed.at_least", factor=factor)
+    if not math.isfinite(lo):
+        return text.say(lang, "stat.no_interval", factor=factor)
+    ends = {"lo": num(lo, f".{places}f"), "hi": num(hi, f".{places}f", missing="∞")}
+    if lo > 1:
+        return text.say(lang, "stat.sooner", factor=factor, **ends)
+    if hi >= 1:
+        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, **ends)
+    # Slower: the same interval, as how many times later (1/hi .. 1/lo).
+    later = [1 / v if v > 0 else math.inf for v in (point, hi, lo)]
+    return text.say(
+        lang,
+        "stat.later",
+        factor=num(later[0], ".2f"),
+        lo=num(later[1], f".{places}f"),
+        hi=num(later[2], f".{places}f", missing="∞"),
+    )
+
+
+def verdict(p_holm: float, p: float, difference: float, lang: str) -> str:
+    """A test against the baseline in words: significant when the Holm-adjusted p is
+    below ``summary.ALPHA``; the raw p beside it."""
+    if not math.isfinite(p_holm):
+        return text.say(lang, "stat.no_test")
+    key = "same" if p_holm >= summary.ALPHA else ("lower" if difference < 0 else "higher")
+    return text.say(
+        lang,
+        f"stat.{key}",
+        p=text.p_value(p_holm, lang),
+        raw=text.p_value(p, lang, cell=True),
+    )
+
+
+def no_target(results: Results, label: str, lang: str) -> str | None:
+    """The sentence that says why there is no target when the baseline's record exists
+    but its final loss is no target (``summary.target_problem``); None otherwise."""
+    name = provenance(results).baseline
+    ill = summary.target_problem(results[name]) if name in results else None
+    if ill is None:
+        return None
+    num = functools.partial(text.num, spec=".4f", lang=lang)
+    return text.say(
+        lang,
+        f"stat.no_target.{ill.reason}",
+        name=label_of(results[name], lang),
+        label=label,
+        acc=text.pct(ill.accuracy, lang),
+        chance=text.pct(ill.chance, lang),
+        first=num(ill.first),
+        final=num(ill.final),
+        spread=num(ill.spread),
+    )
+
+
+def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | None:
+    """The leader against the runner-up: "fastest" alone only at rank 1 alone, otherwise
+    the tied configurations and their ratio; None with fewer than 2 ranked."""
+    order = [r for r in summary.ranked(rows) if math.isfinite(r.rank)]
+    if ranking is None or len(order) < 2:
+        return None
+    ratio = ranking.ratio[order[1].config, order[0].config]
+    places = stats.shown_decimals(ratio)
+    num = functools.partial(text.num, lang=lang)
+    values = {
+        "ratio": num(ratio.point, f".{max(2, places)}f"),
+        "lo": num(ratio.lo, f".{places}f"),
+        "hi": num(ratio.hi, f".{places}f", missing="∞"),
+        "first": name(order[0], lang),
+        "second": name(order[1], lang),
+        "tiny": tiny(ratio, lang),
+    }
+    tied = [f"**{name(r, lang)}**" for r in order if r.rank == 1]
+    if len(tied) == 1:
+        return text.say(lang, "stat.leader.alone", name=values["first"], **values)
+    return text.say(lang, "stat.leader.tie", names=join(tied, lang), **values)
+
+
+TINY = 0.01
+"""A ratio of epochs within this of 1 is said to be of no practical weight, significant or not."""
+
+
+def tiny(ratio: stats.Ratio, lang: str) -> str:
+    """``stat.tiny`` when ``ratio`` lies within ``TINY`` of 1 (its size, in percent), else ""."""
+    if not abs(ratio.point - 1) < TINY:
+        return ""
+    return text.say(lang, "stat.tiny", pct=text.num(100 * abs(ratio.point - 1), ".2f", lang) + "%")
+
+
+def config_label(config: str, lang: str, settings: Mapping[str, Any] | None = None) -> str:
+    """A configuration's name as the course writes it: ``methods.label`` (Adam, N(0, 1)
+    with the ``init_scale`` of ``settings``, Xavier (Glorot)); lab 7's
+    ``configs.EXERCISE2`` as exercise 2's plain SGD from N(0, 1) weights."""
+    if config == configs.EXERCISE2:
+        return text.say(lang, "handin.ex2_name")
+    return methods.label(config, lang, (settings or {}).get("init_scale", 1.0))
+
+
+def name(row: SummaryRow, lang: str) -> str:
+    """``config_label`` of a summary row's configuration."""
+    return config_label(row.config, lang, json.loads(row.settings))
+
+
+def label_of(record: History, lang: str) -> str:
+    """``config_label`` of a record's configuration."""
+    return config_label(record.provenance.config["name"], lang, record.provenance.config)
+
+
+def _ranking_lines(
+    results: Results, rows: Sequence[SummaryRow], ranking: Ranking, label: str, lang: str
+) -> list[str]:
+    first = provenance(results)
+    base = summary.baseline_row(rows, first.baseline)
+    epochs = first.shared.epochs
+    places = {r.config: digits(ranking, first.baseline, r) for r in rows}
+    pairs = summary.pairs(results, first.baseline)
+    return [
+        ranking_line(r, base, label, (epochs, places[r.config], pairs.get(r.config)), lang)
+        for r in summary.ranked(rows)
+    ]
+
+
+def ranking_line(
+    r: SummaryRow,
+    base: SummaryRow | None,
+    label: str,
+    total: tuple[int, int, int | None],
+    lang: str,
+) -> str:
+    """One configuration's line; ``total``: the epochs trained, the decimals of its
+    speed-up interval and the seeds that form pairs with the baseline's (None:
+    unpaired)."""
+    num = functools.partial(text.num, lang=lang)
+    if r.all_diverged:
+        return text.say(lang, "rank.diverged", name=name(r, lang))
+    values = {
+        "name": name(r, lang),
+        "label": label,
+        "total": text.count(lang, total[0], "count.epoch_gen"),
+        "used": used(r, lang, None if base is r else total[2]),
+        "epochs": num(r.epochs_to_target, ".2f"),
+        "loss": num(r.final_train_loss_mean, ".4f"),
+        "acc": text.pct(r.test_acc_mean, lang),
+    }
+    target = base is not None and not base.speedup_note and not r.speedup_note
+    if base is r:
+        values["epochs"] = text.reached(lang, r.epochs_to_target, total[0])
+        return text.say(
+            lang, "stat.rank.baseline" if target else "stat.rank.plain_baseline", **values
+        )
+    base_loss = base.final_train_loss_mean if base else math.nan
+    base_acc = base.test_acc_mean if base else math.nan
+    values["loss_verdict"] = verdict(
+        r.p_holm, r.p_vs_baseline, r.final_train_loss_mean - base_loss, lang
+    )
+    values["acc_verdict"] = verdict(
+        r.test_acc_p_holm, r.test_acc_p_vs_baseline, r.test_acc_mean - base_acc, lang
+    )
+    if not target:
+        return text.say(lang, "stat.rank.plain", **values)
+    if not math.isfinite(r.epochs_to_target):
+        return text.say(lang, "stat.rank.never", **values)
+    speed = speedup_words(r, name(base, lang), lang, total[1])
+    return text.say(lang, "stat.rank.reached", speed=speed, **values)
+
+
+def markdown(folder: Path, act: str, results: Results, rows: Sequence[SummaryRow]) -> str:
+    """``report.md`` of one activation folder, in English."""
+    return document.markdown(section(act, results, rows, folder))

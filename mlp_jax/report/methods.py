@@ -1,0 +1,407 @@
+r"""The report's methods section, generated from the code's own definitions.
+
+Nothing here is a copy kept by hand: an optimizer's update rule is the LaTeX of the
+``.. math::`` blocks of its docstring in :mod:`mlp_jax.optimizers` (rendered as
+MathML by :mod:`mlp_jax.report.document`), each hyperparameter's symbol comes from the
+``Args:`` section of the same docstring and its value from the builder's signature
+defaults merged with the configuration's own keywords; an initializer's
+distribution and variance come from the table in the docstring of
+:mod:`mlp_jax.initializers`, and its σ for each layer from the variance function
+the initializer itself calls; the biases' start is the default ``b_init`` of
+:func:`mlp_jax.model.init_mlp`, which training uses.
+
+Inputs are plain values (:class:`Trained`, :class:`Network`), so a record's
+settings map onto them one to one. :func:`blocks` writes the section in English or
+Polish.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import itertools
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from mlp_jax import initializers, model, optimizers
+from mlp_jax.report import document, text
+
+
+@dataclasses.dataclass(frozen=True)
+class Trained:
+    """One optimizer as trained.
+
+    Attributes:
+      optimizer: a key of ``optimizers.OPTIMIZERS``.
+      learning_rate: the rate α it was trained (and reported) at.
+      rate_source: where that rate came from, a phrase in the report's language
+        (e.g. "the lowest final validation loss of a grid of 5 rates").
+      kwargs: the configuration's keywords (``Config.optimizer_kwargs``); every
+        other hyperparameter has the builder's default.
+    """
+
+    optimizer: str
+    learning_rate: float
+    rate_source: str = ""
+    kwargs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Network:
+    """The trained network and how it was trained.
+
+    Attributes:
+      layer_sizes: ``[n_inputs, *hidden, n_outputs]``, e.g. ``(784, 128, 10)``.
+      activation: the hidden layers' activation (a name of ``activations``).
+      data: the data set, a phrase in the report's language.
+      batch_size: examples per minibatch.
+      epochs: passes over the training set.
+      seeds: repeats of each configuration.
+      seed: the base seed the repeats' seeds derive from.
+    """
+
+    layer_sizes: Sequence[int]
+    activation: str
+    data: str
+    batch_size: int
+    epochs: int
+    seeds: int
+    seed: int = 0
+
+
+# --------------------------------------------------------------------------
+# Optimizers: docstring math and hyperparameters.
+# --------------------------------------------------------------------------
+
+
+def _docstring(optimizer: str) -> str:
+    return inspect.cleandoc(optimizers.get(optimizer).__doc__ or "")
+
+
+def math_blocks(doc: str) -> list[list[str]]:
+    """The ``.. math::`` blocks of a (cleaned) docstring, each joined into one line
+    without its closing punctuation, grouped into runs of blocks with nothing but
+    blank lines between them."""
+    pattern = r"^( *)\.\. math::\n((?:\1 +\S.*\n|[ \t]*\n)+)"
+    runs: list[list[str]] = []
+    end = None
+    for m in re.finditer(pattern, doc + "\n", re.MULTILINE):
+        latex = " ".join(line.strip() for line in m[2].splitlines() if line.strip())
+        if m.start() != end:
+            runs.append([])
+        runs[-1].append(latex.rstrip(" ,."))
+        end = m.end()
+    return runs
+
+
+def update_rule(optimizer: str, kwargs: Mapping[str, Any] | None = None) -> list[str]:
+    """The optimizer's update rule as LaTeX lines: the first run of ``.. math::``
+    blocks of its docstring (later ones derive how the code computes it).
+
+    Plain SGD (``sgd`` without ``momentum``) is the first inline ``:math:`` of its
+    docstring; its block is the momentum variant.
+    """
+    doc = _docstring(optimizer)
+    if optimizer == "sgd" and (kwargs or {}).get("momentum") is None:
+        return [re.search(r":math:`([^`]+)`", doc)[1]]
+    return math_blocks(doc)[0]
+
+
+def hyperparameters(optimizer: str, kwargs: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Every numeric or boolean keyword of the builder as trained: its signature's
+    defaults, overridden by ``kwargs``; the learning rate, dtypes and masks left out."""
+    signature = inspect.signature(optimizers.get(optimizer))
+    values = {k: p.default for k, p in signature.parameters.items() if k != "learning_rate"}
+    values |= dict(kwargs or {})
+    return {k: v for k, v in values.items() if isinstance(v, bool | int | float)}
+
+
+def symbols(optimizer: str) -> dict[str, str]:
+    """Keyword → its LaTeX symbol, from the ``Args:`` lines ``name: :math:`symbol```."""
+    args = _docstring(optimizer).partition("Args:")[2]
+    return dict(re.findall(r"^\s+(\w+): :math:`([^`]+)`", args, re.MULTILINE))
+
+
+# --------------------------------------------------------------------------
+# Initializers: the docstring's table and the code's variance.
+# --------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Formula:
+    """An initializer's row of the :mod:`mlp_jax.initializers` table, as LaTeX."""
+
+    name: str  # The table's name (``xavier`` resolves to ``xavier_normal``).
+    variant: str  # "normal", "uniform" or "constant".
+    distribution: str  # LaTeX, e.g. \mathcal{N}\left(0, \frac{2}{n_{in}+n_{out}}\right).
+    variance: str  # LaTeX.
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    """name → (distribution, variance) as written in the initializers' docstring."""
+    rows = re.findall(
+        r"^``(\w+)``\s+(.+?)\s{2,}(\S.*?)\s*$", initializers.__doc__ or "", re.MULTILINE
+    )
+    return {name: (_bracketed(dist), variance) for name, dist, variance in rows}
+
+
+def _bracketed(cell: str) -> str:
+    """The cell up to its first closed bracket group: ``N(0, σ²), σ = 1 …`` → ``N(0, σ²)``."""
+    depth = 0
+    for i, c in enumerate(cell):
+        depth += (c in "([") - (c in ")]")
+        if c in ")]" and depth == 0:
+            return cell[: i + 1]
+    return cell
+
+
+_TO_LATEX: tuple[tuple[str, str], ...] = (
+    (r"n_(in|out)", r"n_{\\mathrm{\1}}"),
+    (r"(\d+)/\(([^()]*)\)", r"\\frac{\1}{\2}"),
+    (r"(\d+)/(n_\{\\mathrm\{\w+\}\})", r"\\frac{\1}{\2}"),
+    (r"√\((.*)\)", r"\\sqrt{\1}"),
+    (r"±", r"\\pm "),
+    (r"σ²", r"\\sigma^2"),
+    (r"^N\((.*)\)$", r"\\mathcal{N}\\left(\1\\right)"),
+    (r"^U\[(.*)\]$", r"\\mathcal{U}\\left[-\1, \1\\right]"),
+)
+
+
+def to_latex(formula: str) -> str:
+    """A formula of the initializers' table (``U[±√(6/(n_in+n_out))]``) as LaTeX."""
+    for pattern, replacement in _TO_LATEX:
+        formula = re.sub(pattern, replacement, formula)
+    return formula.replace(r"\pm \sqrt", r"\sqrt")  # U[-a, a] writes the sign itself.
+
+
+def _table_name(init: str) -> str:
+    """The table's name for ``init``: aliases (``xavier``) resolve to the same function."""
+    table = _table()
+    if init in table:
+        return init
+    same = [k for k in table if initializers.INITIALIZERS.get(k) is initializers.get(init)]
+    return same[0] if same else init
+
+
+def formula(init: str) -> Formula:
+    """The distribution and variance of ``init`` from the initializers' docstring."""
+    name = _table_name(init)
+    dist, variance = _table()[name]
+    variant = {"N": "normal", "U": "uniform"}.get(dist[0], "constant")
+    return Formula(name, variant, to_latex(dist), to_latex(variance))
+
+
+def _variance_fn(init: str, scale: float) -> Callable[[int, int], float]:
+    """The variance function the initializer calls (0 for one without, i.e. ``zeros``)."""
+    found = inspect.getclosurevars(initializers.get(init, scale)).nonlocals.get("variance")
+    return found or (lambda n_in, n_out: 0.0)
+
+
+def sigmas(init: str, layer_sizes: Sequence[int], scale: float = 1.0) -> list[float]:
+    """σ of each layer's weights under ``init``, from the variance the code draws with."""
+    variance = _variance_fn(init, scale)
+    return [math.sqrt(variance(a, b)) for a, b in itertools.pairwise(layer_sizes)]
+
+
+def bias_init() -> str:
+    """The name of the biases' initializer: ``model.init_mlp``'s default ``b_init``."""
+    default = inspect.signature(model.init_mlp).parameters["b_init"].default
+    return next(k for k, v in initializers.INITIALIZERS.items() if v is default)
+
+
+# --------------------------------------------------------------------------
+# The section.
+# --------------------------------------------------------------------------
+
+
+def _phrase(lang: str, key: str, fallback: str, **values: Any) -> str:
+    found = text.PHRASES[lang].get(key)
+    return found.format(**values) if found else fallback
+
+
+def _value(value: bool | float, lang: str) -> str:
+    """A hyperparameter's value: yes/no, a decimal (0,9), or a power of ten (10⁻⁸) in math."""
+    if isinstance(value, bool):
+        return text.say(lang, "methods.yes" if value else "methods.no")
+    if value == 0 or 1e-3 <= abs(value) < 1e4:
+        return text.num(value, "g", lang)
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = text.num(value / 10**exponent, ".3g", lang).replace(",", "{,}")
+    power = f"10^{{{exponent}}}"
+    return rf"\({power}\)" if mantissa == "1" else rf"\({mantissa} \cdot {power}\)"
+
+
+def _optimizer_blocks(t: Trained, lang: str) -> list[document.Block]:
+    symbol = symbols(t.optimizer)
+    values = [
+        rf"\({symbol[k]}\) = {_value(v, lang)}" if k in symbol else f"`{k}` = {_value(v, lang)}"
+        for k, v in hyperparameters(t.optimizer, t.kwargs).items()
+    ]
+    line = text.say(
+        lang,
+        "methods.optimizer",
+        name=_phrase(lang, f"methods.name.{t.optimizer}", t.optimizer),
+        code=f"mlp_jax.optimizers.{t.optimizer}",
+        lr=text.num(t.learning_rate, ".3g", lang),
+        source=f" ({t.rate_source})" if t.rate_source else "",
+        params="; " + ", ".join(values) if values else "",
+    )
+    rule = [document.Math(latex) for latex in update_rule(t.optimizer, t.kwargs)]
+    return [document.Paragraph(line), *rule]
+
+
+def _init_name(init: str, scale: float, lang: str) -> str:
+    if init == "normal":
+        variance = text.num(scale**2, "g", lang)
+        return f"N(0{'; ' if ',' in variance else ', '}{variance})"  # N(0; 0,01) in Polish.
+    family = formula(init).name.split("_")[0]
+    return _phrase(lang, f"methods.name.{family}", init)
+
+
+def label(name: str, lang: str = "en", scale: float = 1.0) -> str:
+    """The name a report shows for an optimizer, initializer or activation.
+
+    ``adam`` → Adam, ``nesterov`` → Momentum Nesterova (Polish), ``normal`` →
+    N(0, 1) (N(0, scale²)), ``xavier`` → Xavier (Glorot), ``relu`` → ReLU; a name
+    without a phrase is shown as it is. E.g. the ``labels`` of the figures:
+    ``{n: label(n, lang) for n in runs}``.
+    """
+    if name in initializers.INITIALIZERS:
+        return _init_name(name, scale, lang)
+    return _phrase(lang, f"methods.name.{name}", name)
+
+
+def activation_with(act: str, lang: str = "en") -> str:
+    """An activation's name where a sentence says "with the activation function …"
+    (Polish: "Z funkcją aktywacji sigmoidalną", the instrumental); else ``label``."""
+    return _phrase(lang, f"methods.with.{act}", label(act, lang))
+
+
+def initialized_by(init: str, lang: str = "en") -> str:
+    """An initializer's name where a sentence says "weights initialized …" (Polish: "wagami
+    inicjalizowanymi metodą Xaviera"); else ``label``."""
+    return _phrase(lang, f"methods.by.{init}", label(init, lang))
+
+
+def _column(init: str, scale: float, lang: str) -> str:
+    """The initializer's name in the σ table, its variant added when uniform."""
+    name, f = _init_name(init, scale, lang), formula(init)
+    uniform = f" ({text.say(lang, 'methods.variant.uniform')})" if f.variant == "uniform" else ""
+    return name + uniform
+
+
+def _init_blocks(
+    inits: Mapping[str, float], sizes: Sequence[int], lang: str
+) -> list[document.Block]:
+    say = functools.partial(text.say, lang)
+    out: list[document.Block] = []
+    for init, scale in inits.items():
+        f = formula(init)
+        variant = say(f"methods.variant.{f.variant}")
+        out.append(
+            document.Paragraph(
+                say("methods.init", name=_init_name(init, scale, lang), variant=variant)
+            )
+        )
+        dist, variance = (
+            latex.replace(r"\sigma^2", text.num(scale**2, "g", lang).replace(",", "{,}"))
+            for latex in (f.distribution, f.variance)
+        )
+        if "{,}" in dist:  # A decimal comma: N(0; 0,01).
+            dist = dist.replace(r"\left(0, ", r"\left(0; ")
+        out.append(document.Math(rf"w \sim {dist}, \qquad \operatorname{{Var}}(w) = {variance}"))
+    bias = bias_init()
+    biases = say("methods.biases", value=formula(bias).distribution, code=f"initializers.{bias}")
+    return [
+        *out,
+        document.Paragraph(say("methods.sigmas")),
+        sigma_table(inits, sizes, lang),
+        document.Paragraph(biases),
+    ]
+
+
+def sigma_table(
+    inits: Mapping[str, float], sizes: Sequence[int], lang: str = "en"
+) -> document.Table:
+    """σ of each layer's weights (``sigmas``) of a network of ``sizes``, a column per
+    initializer of ``inits`` (name → scale, the σ of N(0, σ²))."""
+    say = functools.partial(text.say, lang)
+    per_layer = {init: sigmas(init, sizes, scale) for init, scale in inits.items()}
+    header = [say("methods.col.layer"), say("methods.col.fans")]
+    header += [f"σ: {_column(i, s, lang)}" for i, s in inits.items()]
+    rows = [
+        [str(layer + 1), f"{a} → {b}", *(text.num(per_layer[i][layer], ".4f", lang) for i in inits)]
+        for layer, (a, b) in enumerate(itertools.pairwise(sizes))
+    ]
+    return document.Table(header, rows)
+
+
+def blocks(
+    network: Network,
+    trained: Sequence[Trained],
+    inits: Mapping[str, float],
+    lang: str = "en",
+    level: int = 2,
+) -> list[document.Block]:
+    """The methods section: notation, optimizers, initializers, network and training.
+
+    Args:
+      network: the network and its training (shared by every configuration).
+      trained: each optimizer as trained, in the order to show (one per optimizer).
+      inits: each weight initializer used → its scale (σ of ``normal``; 1.0 for
+        the others), in the order to show.
+      lang: one of ``text.LANGS``.
+      level: the section heading's level; its subsections are one deeper.
+
+    Returns:
+      The blocks, starting with the section's heading.
+    """
+    say = functools.partial(text.say, lang)
+    sizes = list(network.layer_sizes)
+    lines = [
+        say(
+            "methods.network",
+            sizes="–".join(map(str, sizes)),
+            act=network.activation,
+        ),
+        say("methods.data", data=network.data),
+        say(
+            "methods.training",
+            batch=network.batch_size,
+            epochs=network.epochs,
+            seeds=network.seeds,
+            seed=network.seed,
+        ),
+    ]
+    return [
+        document.Heading(level, say("methods.h")),
+        document.Paragraph(say("methods.notation")),
+        document.Heading(level + 1, say("methods.h_optimizers")),
+        *(b for t in trained for b in _optimizer_blocks(t, lang)),
+        document.Heading(level + 1, say("methods.h_init")),
+        *_init_blocks(inits, sizes, lang),
+        document.Heading(level + 1, say("methods.h_training")),
+        document.Items(lines),
+    ]
+
+
+def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] = ()) -> str:
+    """A configuration's spec (``configs.Config.spec()``) in one line, in the course's names
+    (Adam, N(0, 1), Xavier (Glorot)); with ``rates``, the learning-rate grid it was trained
+    at instead of its own rate."""
+    rate = functools.partial(text.num, spec=".3g", lang=lang)
+    lr = text.say(lang, "describe.lr", lr=rate(spec["learning_rate"]))
+    if len(rates) > 1:
+        lr = text.say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
+    parts = [label(spec["optimizer"], lang), lr]
+    parts += [
+        f"{k} = {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()
+    ]
+    if spec.get("schedule"):
+        parts.append(text.say(lang, "describe.schedule", schedule=spec["schedule"]))
+    init = label(spec["init"], lang, spec.get("init_scale", 1.0))
+    parts.append(text.say(lang, "describe.init", init=init))
+    return ", ".join(parts)

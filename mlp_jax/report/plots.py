@@ -1,0 +1,698 @@
+r"""Figures of an experiment: curves averaged over seeds, with a 95% band.
+
+Each configuration (an optimizer, an initializer, ...) was trained R times with
+different seeds. Its line is the mean over the runs that never diverged
+(``diverged_step == -1``); the shaded band is the 95% confidence interval of that
+mean from :func:`mlp_jax.labs.stats.mean_ci`,
+
+.. math::
+
+    \bar x \pm t_{0.975,\, n-1}\, s / \sqrt n,
+
+computed independently at every epoch (or step), with n the number of
+non-diverged seeds and s their sample standard deviation (ddof = 1). On log axes
+the band's lower edge is drawn no lower than the smallest seed at that point: with
+few seeds the interval can reach below zero, which a log axis cannot show, and a
+mean of positive losses is never below their minimum. Diverged runs are left out
+and counted in the legend, "name (k/R diverged)"; a configuration whose every
+run diverged keeps its legend entry but draws nothing.
+
+Every configuration has its own colour, line style and marker (:func:`styles`), so
+lines that lie on top of each other stay distinguishable. Tick labels follow the
+language (a decimal comma in Polish, log axes included, written as plain decimals:
+0,3 0,4 0,6 rather than 6×10⁻¹); accuracy is in percent. What a figure shows is not
+written into it: :func:`caption` gives that text, for the document to print under
+the image. Legends sit inside the axes, where they cover the fewest points.
+
+Figures are drawn with the Agg backend, saved atomically (a temporary file in the
+target directory, then ``os.replace``) and closed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.ticker import (
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    NullFormatter,
+    PercentFormatter,
+    ScalarFormatter,
+)
+
+from mlp_jax import records, util
+from mlp_jax.labs import stats
+from mlp_jax.report import text
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+Curves = records.History
+
+LEVEL = 0.95
+FIGSIZE = (7.0, 4.5)
+DPI = 120
+MAX_STEP_POINTS = 500
+MARKS_PER_LINE = 10
+"""At most this many markers on one line (step curves have hundreds of points)."""
+Say = Callable[..., str]
+"""``text.say`` with the figure's language bound: ``say(key, **values)``."""
+
+LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (5, 1.5, 1, 1.5)), (0, (8, 2, 1, 2, 1, 2)))
+"""Solid, dashed, dotted, dash-dot, dash-dot-dot: the i-th configuration's is i mod 5."""
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", "h", ">", "*")
+"""Hollow markers, the i-th configuration's is i mod 11 (with 5 line styles: 55 pairs)."""
+
+
+def colors(configs: Sequence[str]) -> dict[str, str]:
+    """One colour per configuration, by position in ``configs``.
+
+    The i-th distinct name gets the i-th colour of ``tab10`` (``tab20`` beyond 10
+    names, cycling beyond 20), so the same ordered list gives the same colours in
+    every figure of an experiment.
+
+    Args:
+      configs: configuration names, in a fixed order.
+
+    Returns:
+      name → hex colour string.
+    """
+    names = list(dict.fromkeys(configs))
+    palette = matplotlib.colormaps["tab10" if len(names) <= 10 else "tab20"].colors
+    return {name: to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
+
+
+class Style(NamedTuple):
+    """How one configuration is drawn: keywords of ``Axes.plot``."""
+
+    color: str
+    linestyle: Any
+    marker: str
+    index: int  # Position among the configurations: staggers the markers.
+
+    def line(self) -> dict[str, Any]:
+        return {"color": self.color, "ls": self.linestyle, "marker": self.marker, "mfc": "none"}
+
+
+def styles(configs: Sequence[str]) -> dict[str, Style]:
+    """Colour (:func:`colors`), line style and marker of each configuration, by position.
+
+    Two configurations never share all three, so even lines that coincide exactly
+    (Xavier under He with one hidden layer) show as two patterns.
+    """
+    palette = colors(configs)
+    return {
+        name: Style(color, LINE_STYLES[i % len(LINE_STYLES)], MARKERS[i % len(MARKERS)], i)
+        for i, (name, color) in enumerate(palette.items())
+    }
+
+
+def caption(figure: str, lang: str = "en") -> str:
+    """The caption of a figure, for the document to print under the image.
+
+    Args:
+      figure: a file stem of :func:`plot_activation` (``loss_epoch``, ``loss_step``,
+        ``test_acc``), or ``activations`` (:func:`plot_side_by_side`) or
+        ``lr_sensitivity`` (:func:`plot_lr_sensitivity`).
+      lang: one of ``text.LANGS``.
+    """
+    if figure == "lr_sensitivity":
+        return text.say(lang, "caption.lr")
+    band = text.say(lang, "caption.band")
+    return f"{band} {text.say(lang, 'caption.acc')}" if figure == "test_acc" else band
+
+
+def _train_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
+    y = np.asarray(curves.train_loss, dtype=float)
+    return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
+
+
+def _test_acc(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
+    """Test accuracy after epochs 1…E: epoch 0's chance level would squeeze the axis."""
+    y = np.asarray(curves.test_acc, dtype=float)[:, 1:]
+    return np.arange(1, y.shape[1] + 1), y, say("plot.epoch")
+
+
+def thinned_step_loss(curves: Curves, say: Say) -> tuple[np.ndarray, np.ndarray, str]:
+    """Step losses, thinned to at most ``MAX_STEP_POINTS`` points per run.
+
+    Column j of ``step_loss`` is the mean loss of window j (``log_every`` steps;
+    ``steps_per_epoch // log_every`` windows per epoch), placed at the window's
+    centre step. Consecutive blocks of k = ⌈S / MAX_STEP_POINTS⌉ windows are then
+    averaged per run, before the mean and band over runs: each point is the mean
+    loss over k·log_every steps (the last block may be shorter).
+    """
+    y = np.asarray(curves.step_loss, dtype=float)
+    every, per_epoch = curves.log_every, curves.steps_per_epoch
+    window = np.arange(y.shape[1])
+    windows_per_epoch = max(per_epoch // every, 1)
+    centre = (window // windows_per_epoch) * per_epoch
+    centre = centre + (window % windows_per_epoch + 0.5) * every
+    k = max(-(-y.shape[1] // MAX_STEP_POINTS), 1)
+    starts = np.arange(0, y.shape[1], k)
+    sizes = np.diff(np.append(starts, y.shape[1]))
+    if starts.size:
+        centre, y = np.add.reduceat(centre, starts) / sizes, np.add.reduceat(y, starts, 1) / sizes
+    steps = k * every
+    return centre, y, say("plot.step_one") if steps == 1 else say("plot.steps", steps=steps)
+
+
+class _Metric(NamedTuple):
+    ylabel: str  # a phrase key of ``text``
+    log: bool
+    series: Callable[[Curves, Say], tuple[np.ndarray, np.ndarray, str]]  # → x, [R, T], xlabel
+    percent: bool = False
+
+
+_METRICS = {
+    "loss_epoch": _Metric("plot.loss_epoch", True, _train_loss),
+    "loss_step": _Metric("plot.loss_step", True, thinned_step_loss),
+    "test_acc": _Metric("plot.test_acc", False, _test_acc, percent=True),
+}
+
+
+def _diverged(curves: Curves) -> tuple[int, int]:
+    """(k, R): how many of the R runs diverged."""
+    ok = stats.finite_runs(curves.diverged_step)
+    return int((~ok).sum()), ok.size
+
+
+def _label(name: str, curves: Curves, say: Say) -> str:
+    k, r = _diverged(curves)
+    return f"{name} ({say('plot.diverged', k=k, r=r)})" if k else name
+
+
+def decimal_tick(value: float, lang: str) -> str:
+    """A tick value as a plain decimal (0.001, 0.3, 25; three significant digits at most)."""
+    written = np.format_float_positional(
+        value, precision=3, unique=False, fractional=False, trim="-"
+    )
+    return written.replace(".", ",") if lang == "pl" else written
+
+
+class _CommaScalar(ScalarFormatter):
+    """Matplotlib's linear-axis labels, with a decimal comma."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+class _CommaPercent(PercentFormatter):
+    """Fractions as percentages (0.865 → 86,5%), with a decimal comma."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+LOG_TICK_SUBS = (
+    tuple(np.round(np.arange(1, 10, 0.1), 1)),
+    tuple(np.arange(1, 10, 0.5)),
+    (1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 2, 3, 5, 7),
+    (1, 2, 5),
+    (1, 3),
+    (1,),
+)
+"""Mantissas of the labelled ticks of a log axis, finest first."""
+MAX_LOG_TICKS = 8
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Labelled ticks of a log axis over [lo, hi]: the finest of ``LOG_TICK_SUBS`` that
+    gives at most ``MAX_LOG_TICKS`` ticks (every k-th decade beyond that)."""
+    decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+    for subs in LOG_TICK_SUBS:
+        ticks = [m * 10.0**e for e in decades for m in subs if lo <= m * 10.0**e <= hi]
+        if len(ticks) <= MAX_LOG_TICKS:
+            return ticks
+    step = -(-len(ticks) // MAX_LOG_TICKS)
+    return ticks[::step]
+
+
+def locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+    """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``; with ``percent``,
+    the data value ``whole`` is 100%."""
+    if axis.get_scale() == "log":
+        lo, hi = sorted(axis.get_view_interval())
+        axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
+    if axis.get_scale() in ("log", "asinh"):  # asinh: the caller's ticks, 0 and ±10^k.
+        axis.set_major_formatter(FuncFormatter(lambda v, _: decimal_tick(v, lang)))
+        axis.set_minor_formatter(NullFormatter())
+    elif percent:
+        lo, hi = sorted(axis.get_view_interval())
+        span = 100 * (hi - lo) / whole  # Percentage points: whole ones unless narrower.
+        decimals = 0 if span >= 5 else 1 if span >= 0.5 else 2
+        percent_formatter = _CommaPercent if lang == "pl" else PercentFormatter
+        axis.set_major_formatter(percent_formatter(xmax=whole, decimals=decimals))
+    else:
+        axis.set_major_formatter(
+            (_CommaScalar if lang == "pl" else ScalarFormatter)(useOffset=False)
+        )
+
+
+def _legend(ax: Axes) -> None:
+    """The legend inside the axes, where it covers the fewest points."""
+    ax.legend(loc="best", fontsize="small", framealpha=0.85)
+
+
+def _finish(ax: Axes, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+    """Grid, integer epochs, locale tick labels on both axes (y in percent of ``whole``
+    with ``percent``), legend."""
+    ax.grid(True, which="major", alpha=0.4)
+    ax.grid(True, which="minor", alpha=0.15)
+    if ax.get_xscale() == "linear":
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+    locale_axis(ax.xaxis, lang)
+    locale_axis(ax.yaxis, lang, percent, whole)
+    _legend(ax)
+
+
+def _draw(
+    ax: Axes,
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
+) -> None:
+    """One line with its band per configuration, in ``runs`` order, and the axes' labels."""
+    xlabel = ""
+    for name, curves in runs.items():
+        x, y, xlabel = metric.series(curves, say)
+        y = y[stats.finite_runs(curves.diverged_step)]
+        look = looks[name]
+        label = _label(labels.get(name, name), curves, say)
+        if len(y) == 0:  # Every run diverged: a legend entry only.
+            ax.plot([], [], label=label, **look.line())
+            continue
+        mean, lo, hi = stats.mean_ci(y, axis=0, level=LEVEL)
+        if metric.log:
+            lo = np.maximum(lo, np.fmin.reduce(y, axis=0))  # fmin: NaN-ignoring minimum.
+        every = -(-len(x) // MARKS_PER_LINE)
+        start = look.index * every // max(len(looks), 1) % every  # Staggered markers.
+        ax.plot(x, mean, label=label, lw=1.5, ms=5, markevery=(start, every), **look.line())
+        ax.fill_between(x, lo, hi, color=look.color, alpha=0.15, lw=0)
+    if metric.log:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(say(metric.ylabel))
+
+
+def activation_figures(
+    runs: Mapping[str, Curves],
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Iterator[tuple[str, Figure]]:
+    """Yields ``(file stem, Figure)`` for each metric; the caller closes each figure."""
+    say = functools.partial(text.say, lang)
+    looks = styles(list(runs))
+    for stem, metric in _METRICS.items():
+        fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
+        _draw(ax, metric, runs, looks, say, labels or {})
+        _finish(ax, lang, metric.percent)
+        fig.suptitle(title)
+        yield stem, fig
+
+
+def side_by_side_figure(
+    runs_by_act: Mapping[str, Mapping[str, Curves]],
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Figure:
+    """Training loss per epoch, one panel per activation, each with its own y axis and legend."""
+    say = functools.partial(text.say, lang)
+    labels = labels or {}
+    looks = styles([name for runs in runs_by_act.values() for name in runs])
+    n = len(runs_by_act)
+    fig, axes = plt.subplots(1, n, figsize=(5.2 * n, 4.5), squeeze=False, layout="constrained")
+    for i, (ax, (act, runs)) in enumerate(zip(axes[0], runs_by_act.items(), strict=True)):
+        _draw(ax, _METRICS["loss_epoch"], runs, looks, say, labels)
+        _finish(ax, lang)
+        ax.set_title(labels.get(act, act))
+        if i:
+            ax.set_ylabel("")
+    fig.suptitle(title)
+    return fig
+
+
+def save(fig: Figure, path: Path) -> Path:
+    """Writes ``fig`` as a PNG to ``path`` atomically, and closes it."""
+    try:
+        return util.atomic_write(path, lambda f: fig.savefig(f, format="png", dpi=DPI))
+    finally:
+        plt.close(fig)
+
+
+def plot_activation(
+    runs: Mapping[str, Curves],
+    out_dir: Path,
+    *,
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Writes the figures of one activation's configurations into ``out_dir``.
+
+    * ``loss_epoch.png``: training loss per epoch (the running mean of the
+      minibatch losses of epoch e, at x = e), log scale;
+    * ``loss_step.png``: minibatch loss against the step, log scale, thinned to
+      at most ``MAX_STEP_POINTS`` block means per run (see the x label);
+    * ``test_acc.png``: test accuracy in percent after each epoch 1…E (the x axis
+      of ``loss_epoch``; epoch 0, at chance level, would squeeze the axis).
+
+    Each shows, per configuration, the mean over non-diverged seeds and its 95%
+    confidence band (module docstring), drawn in ``styles(list(runs))``. The
+    caption to print under each is ``caption(stem, lang)``.
+
+    Args:
+      runs: configuration name → its ``Curves``, in legend order.
+      out_dir: directory, created if missing.
+      title: figure title, e.g. naming the experiment and the activation.
+      lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration name → the name shown in the legend (default: itself).
+
+    Returns:
+      The written paths.
+    """
+    figures = activation_figures(runs, title, lang, labels)
+    return [save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
+
+
+def plot_side_by_side(
+    runs_by_act: Mapping[str, Mapping[str, Curves]],
+    path: Path,
+    *,
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    """Writes training loss per epoch for each activation, side by side, to ``path``.
+
+    One panel per activation, each with its own log y axis (the activations' losses
+    differ in scale) and its own legend, which counts that activation's diverged
+    runs; the same style per configuration in every panel (``styles`` of all names,
+    in order of first appearance). Its caption is ``caption("activations", lang)``.
+
+    Args:
+      runs_by_act: activation name → (configuration name → ``Curves``).
+      path: PNG file to write; its directory is created if missing.
+      title: figure title.
+      lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration or activation name → the name shown (default: itself).
+
+    Returns:
+      ``path``.
+    """
+    return save(side_by_side_figure(runs_by_act, title, lang, labels), path)
+
+
+def plot_lr_sensitivity(
+    results: Mapping[str, Curves],
+    chosen: Mapping[str, int],
+    path: Path,
+    *,
+    title: str,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    """Final validation loss against the learning rate, a line per configuration.
+
+    Each point is the mean over the seeds that did not diverge at that rate, with
+    its 95% confidence band (``stats.mean_ci``); the rate each configuration is
+    reported at (``chosen[name]``, a grid index) is circled. Both axes are log
+    scale. Its caption is ``caption("lr_sensitivity", lang)``.
+
+    Args:
+      results: configuration name → a record with a ``learning_rate`` grid and
+        validation losses.
+      chosen: configuration name → index of its chosen rate.
+      path: the PNG to write.
+      title: figure title.
+      lang: the labels' language, one of ``text.LANGS``.
+      labels: configuration name → the name shown in the legend (default: itself).
+    """
+    say = functools.partial(text.say, lang)
+    labels = labels or {}
+    looks = styles(list(results))
+    fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
+    for name, r in results.items():
+        rates = np.asarray(r.grid["learning_rate"])
+        mean, lo, hi = stats.mean_ci(np.where(r.finite, r.val_loss[..., -1], np.nan), axis=1)
+        look = looks[name]
+        ax.plot(rates, mean, ms=5, label=labels.get(name, name), **look.line())
+        ax.fill_between(rates, lo, hi, color=look.color, alpha=0.15, lw=0)
+        ax.plot(rates[chosen[name]], mean[chosen[name]], "o", ms=13, mfc="none", color=look.color)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(say("plot.lr"))
+    ax.set_ylabel(say("plot.val_loss"))
+    _finish(ax, lang)
+    fig.suptitle(title)
+    return save(fig, path)
+
+
+HIST_BINS = 60
+
+
+def _hist_bins(values: np.ndarray) -> tuple[np.ndarray, float | None]:
+    """Bin edges over the finite non-zero ``values``, and the asinh axis width (or None).
+
+    Linear bins when every value lies in [−1, 1]; otherwise bins uniform in
+    u = asinh(x / w), i.e. x = w·sinh(u), with w the extent of the shorter side of
+    zero, min(|min x|, |max x|), but at least max|x| / 1000.
+    """
+    lo, hi = (values.min(), values.max()) if values.size else (0.0, 1.0)
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    if max(abs(lo), abs(hi)) <= 1:
+        return np.linspace(lo, hi, HIST_BINS + 1), None
+    width = max(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)) / 1000)
+    u = np.linspace(np.arcsinh(lo / width), np.arcsinh(hi / width), HIST_BINS + 1)
+    return width * np.sinh(u), width
+
+
+def _asinh_ticks(lo: float, hi: float, width: float) -> list[float]:
+    """0 and ±10^k for the powers of ten between ``width`` and the data, within [lo, hi].
+
+    Inside ±width the asinh axis is linear and the default ±10^k ticks crowd there.
+    """
+    top = max(abs(lo), abs(hi))
+    powers = list(10.0 ** np.arange(np.ceil(np.log10(width)), np.floor(np.log10(top)) + 1))
+    return [t for t in [0.0, *powers, *(-p for p in powers)] if lo <= t <= hi]
+
+
+def _panels_size(n: int) -> tuple[float, float]:
+    """A figure of n panels side by side, wide enough for its title with one panel."""
+    return max(4.5 * n + 1, FIGSIZE[0] + 1), 4.0
+
+
+def plot_histograms(
+    values: Mapping[str, Sequence[np.ndarray]],
+    path: Path,
+    *,
+    title: str,
+    xlabel: str,
+    marks: Sequence[float] = (),
+    marks_label: str | None = None,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    r"""Writes histograms of per-layer values, a panel per layer and a line per name.
+
+    ``values[name][l]`` holds hidden layer l + 1's values (any shape, e.g. ``[seeds,
+    examples, units]``) of configuration ``name`` (e.g. an initializer), drawn in
+    ``styles(list(values))``. A bar is the fraction of all of the name's values of
+    that layer that fall into the bin, in percent on the y axis. Values exactly 0 are
+    kept out of the bars and their fraction goes to the legend ("h = 0: 50%"), as
+    ReLU's inactive units would swamp the panel; non-finite values are dropped. Each
+    panel has ``HIST_BINS`` bins shared by the names: linear when every value lies in
+    [−1, 1] (sigmoid, tanh), else uniform on an ``asinh`` axis, :math:`x = w \sinh u`,
+    linear within ±w and logarithmic beyond, w the extent of the shorter side of zero
+    but at least max|x|/1000: ranges orders of magnitude apart (N(0, 1) against He
+    weights) both stay readable, and the small negative side of elu or gelu stays
+    linear. Tick labels follow ``lang``; what was measured belongs in the document's
+    caption, not in the image.
+
+    Args:
+      values: name → one array per hidden layer, layers in order.
+      path: PNG file to write; its directory is created if missing.
+      title: figure title.
+      xlabel: x-axis label of every panel.
+      marks: x positions drawn as dashed vertical lines (e.g. saturation thresholds).
+      marks_label: legend entry of those lines.
+      lang: the language of the axes' words (``text.LANGS``).
+      labels: name → the name shown in the legend (default: itself).
+
+    Returns:
+      ``path``.
+    """
+    return save(
+        histograms_figure(values, title, xlabel, marks, marks_label, lang, labels or {}), path
+    )
+
+
+def histograms_figure(
+    values: Mapping[str, Sequence[np.ndarray]],
+    title: str,
+    xlabel: str,
+    marks: Sequence[float],
+    marks_label: str | None,
+    lang: str,
+    labels: Mapping[str, str],
+) -> Figure:
+    looks = styles(list(values))
+    n_layers = max((len(v) for v in values.values()), default=0)
+    fig, axes = plt.subplots(
+        1, max(n_layers, 1), figsize=_panels_size(n_layers), squeeze=False, layout="constrained"
+    )
+    for layer, ax in enumerate(axes[0][:n_layers]):
+        per_name = {name: np.asarray(v[layer], float).ravel() for name, v in values.items()}
+        nonzero = {k: v[np.isfinite(v) & (v != 0)] for k, v in per_name.items()}
+        edges, width = _hist_bins(np.concatenate(list(nonzero.values())))
+        for name, v in per_name.items():
+            counts, _ = np.histogram(nonzero[name], edges)
+            zeros = np.mean(v == 0) if v.size else 0.0
+            label = labels.get(name, name)
+            label += f" (h = 0: {text.pct(zeros, lang)})" if zeros >= 0.0005 else ""
+            fraction, look = counts / max(v.size, 1), looks[name]
+            ax.stairs(fraction, edges, color=look.color, ls=look.linestyle, lw=1.5, label=label)
+            ax.stairs(fraction, edges, color=look.color, alpha=0.15, fill=True)
+        for i, x in enumerate(marks):
+            ax.axvline(x, color="0.4", ls="--", lw=1, label=None if i else marks_label)
+        if width is not None:
+            ax.set_xscale("asinh", linear_width=width)
+            ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
+        ax.set_xlim(edges[0], edges[-1])
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
+        ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
+        ax.set_xlabel(xlabel)
+        ax.grid(True, alpha=0.3)
+        locale_axis(ax.xaxis, lang)
+        locale_axis(ax.yaxis, lang, percent=True)
+        ax.legend(fontsize="small")
+    axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
+    fig.suptitle(title)
+    return fig
+
+
+def plot_layer_curves(
+    rows: Sequence[records.LayerRow],
+    column: str,
+    path: Path,
+    *,
+    title: str,
+    ylabel: str,
+    log: bool = False,
+    percent: bool = False,
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
+) -> Path:
+    """Writes ``column`` against the epoch, a panel per layer and a line per init.
+
+    Layers are numbered from 1, as in the tables; tick labels follow ``lang``. What
+    the lines are belongs in the document's caption, not in the image.
+
+    Args:
+      rows: ``records.LayerRow``s (``kind`` is shown in the panel title), e.g.
+        ``records.Diagnosis.rows``. Lines follow the order of first appearance of
+        the inits, drawn in ``styles``; layers whose values are all NaN get no panel.
+      column: the value to plot.
+      path: PNG file to write; its directory is created if missing.
+      title: figure title.
+      ylabel: y-axis label.
+      log: log-scale y axis.
+      percent: the values are fractions: drawn in percent, on a 0–100% axis.
+      lang: the language of the axes' words (``text.LANGS``).
+      labels: init → the name shown in the legend (default: itself).
+
+    Returns:
+      ``path``.
+    """
+    return save(
+        layer_curves_figure(rows, column, title, ylabel, log, percent, lang, labels or {}), path
+    )
+
+
+def layer_curves_figure(
+    rows: Sequence[records.LayerRow],
+    column: str,
+    title: str,
+    ylabel: str,
+    log: bool,
+    percent: bool,
+    lang: str,
+    labels: Mapping[str, str],
+) -> Figure:
+    looks = styles(list(dict.fromkeys(r.init for r in rows)))
+    layers = sorted({r.layer for r in rows if np.isfinite(getattr(r, column))})
+    layers = layers or sorted({r.layer for r in rows})
+    fig, axes = plt.subplots(
+        1,
+        max(len(layers), 1),
+        figsize=_panels_size(len(layers)),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
+    )
+    scale = 100.0 if percent else 1.0
+    for ax, layer in zip(axes[0], layers):
+        kinds = {r.kind for r in rows if r.layer == layer}
+        for init, look in looks.items():
+            mine = sorted(
+                (r for r in rows if (r.init, r.layer) == (init, layer)), key=lambda r: r.epoch
+            )
+            y = [scale * getattr(r, column) for r in mine]
+            ax.plot([r.epoch for r in mine], y, ms=6, label=labels.get(init, init), **look.line())
+        kind = "".join(f" ({text.say(lang, f'plot.kind.{k}')})" for k in kinds)
+        ax.set_title(text.say(lang, "plot.layer", layer=layer + 1) + kind)
+        ax.set_xlabel(text.say(lang, "plot.epoch0"))
+    if log:
+        axes[0][0].set_yscale("log")
+    if percent:
+        axes[0][0].set_ylim(0, 100)
+    for ax in axes[0]:
+        _finish(ax, lang, percent, whole=100.0)
+    axes[0][0].set_ylabel(ylabel)
+    fig.suptitle(title)
+    return fig
+
+
+def plot_lr_range(result: Any, path: Path, *, title: str, lang: str = "en") -> Path:
+    """The LR range test: loss against learning rate (log x), suggestion marked.
+
+    Args:
+      result: an ``mlp_jax.labs.lr_range.RangeTest``.
+      path: the PNG to write.
+      title: figure title.
+      lang: the language of the axes' words (``text.LANGS``).
+    """
+    say = functools.partial(text.say, lang)
+    rate = functools.partial(text.num, spec=".3g", lang=lang)
+    fig, ax = plt.subplots(figsize=FIGSIZE, dpi=DPI)
+    ax.plot(result.learning_rates, result.loss, color="0.7", lw=0.8, label=say("lr.loss"))
+    ax.plot(result.learning_rates, result.smoothed, color="C0", lw=1.8, label=say("lr.smoothed"))
+    suggested = say("lr.suggested", rate=rate(result.suggestion))
+    ax.axvline(result.suggestion, color="C3", ls="--", label=suggested)
+    steepest = say("lr.steepest", rate=rate(result.steepest))
+    ax.axvline(result.steepest, color="C2", ls=":", label=steepest)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(say("plot.lr"))
+    ax.set_ylabel(say("lr.ylabel"))
+    ax.grid(True, which="major", alpha=0.4)
+    ax.legend(fontsize="small")
+    fig.suptitle(title)
+    fig.supxlabel(say("lr.note"), fontsize="x-small", color="0.35")
+    fig.tight_layout()
+    return save(fig, path)

@@ -1,0 +1,241 @@
+"""The typed records: files, JSON round trips, fingerprints, the summary's CSV form."""
+
+import csv
+import dataclasses
+import json
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from mlp_jax import data, records, train
+from mlp_jax.labs import configs, experiment
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = records.SharedSettings(
+    experiment="lab6",
+    data="abc123",
+    validation=0,
+    layer_sizes=(784, 8, 10),
+    batch_size=32,
+    epochs=3,
+    seeds=4,
+    seed=0,
+    lr_grid=2,
+    divergence_factor=1e3,
+    act="relu",
+)
+PROVENANCE = records.Provenance(
+    shared=SHARED,
+    baseline="sgd",
+    config=configs.Config("adam", "adam", 0.01).spec(),
+    data_source="synthetic: test data",
+    flags={"argv": ["lab6.py", "--epochs=3"]},
+    versions={"jax": "0.10.2", "mlp_jax": None},
+    devices=("cpu:0",),
+    finished="2026-01-01T00:00:00+00:00",
+    wall_s=1.5,
+    fingerprint="f00",
+    choice=records.Choice("adam", 0.01, "lab6", "adam"),
+)
+
+
+def history(grid=2, seeds=4, epochs=3, provenance=PROVENANCE, val=True):
+    """A record with distinct numbers in every cell, built with ``records.History``."""
+    rng = np.random.default_rng(0)
+    lead = (grid, seeds) if grid else (seeds,)
+    curves = {
+        "step_loss": rng.random(lead + (2 * epochs,)),
+        "train_loss": rng.random(lead + (epochs,)),
+        "train_acc": rng.random(lead + (epochs,)),
+        "test_loss": rng.random(lead + (epochs + 1,)),
+        "test_acc": rng.random(lead + (epochs + 1,)),
+    }
+    return records.History(
+        **curves,
+        val_loss=rng.random(lead + (epochs + 1,)) if val else None,
+        val_acc=rng.random(lead + (epochs + 1,)) if val else None,
+        diverged_step=np.where(np.arange(seeds) == 1, 3, -1) * np.ones(lead, int),
+        epoch_s=np.ones(epochs),
+        compile_s=0.5,
+        steps_per_epoch=2,
+        log_every=1,
+        seeds=tuple(range(seeds)),
+        grid={"learning_rate": (1e-3, 3e-2)} if grid else {},
+        provenance=provenance,
+        params=[{"w": rng.random(lead + (3, 2)), "b": rng.random(lead + (2,))}] if grid else None,
+    )
+
+
+def test_train_reexports_the_record_types():
+    assert train.History is records.History and train.RecordError is records.RecordError
+
+
+def test_records_import_no_jax():
+    code = "import sys, mlp_jax.records; assert not any(m.startswith('jax') for m in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_history_save_load_round_trip(tmp_path):
+    h = history()
+    path = h.save(tmp_path / "runs" / "a.npz")
+    back = records.History.load(path, "f00")
+    for field in ("step_loss", "train_loss", "test_acc", "val_loss", "diverged_step", "epoch_s"):
+        np.testing.assert_array_equal(getattr(back, field), getattr(h, field))
+    assert (back.seeds, back.grid, back.provenance) == (h.seeds, h.grid, h.provenance)
+    assert back.params is None and back.steps_per_epoch == h.steps_per_epoch
+    with pytest.raises(records.OtherSettings, match="other settings"):
+        records.History.load(path, "another")
+
+
+def test_at_picks_a_grid_point_and_records_it():
+    h = history()
+    point = h.at(1)
+    np.testing.assert_array_equal(point.train_loss, h.train_loss[1])
+    np.testing.assert_array_equal(point.params[0]["w"], h.params[0]["w"][1])
+    assert point.grid == {} and point.provenance.point == {"learning_rate": 3e-2}
+    assert point.provenance.learning_rate == 3e-2 and h.provenance.learning_rate == 0.01
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"garbage", "truncate", "no_header"], ids=["empty", "garbage", "cut", "hdr"]
+)
+def test_a_broken_record_raises_one_record_error_naming_the_file(tmp_path, content):
+    path = history(grid=0).save(tmp_path / "a.npz")
+    if content == "truncate":
+        content = path.read_bytes()[:-100]
+    elif content == "no_header":
+        np.savez(path, step_loss=np.zeros(3))
+        content = path.read_bytes()
+    path.write_bytes(content)
+    with pytest.raises(records.RecordError, match=re.escape(str(path))):
+        records.History.load(path)
+
+
+def old_record(path):
+    """A record as mlp_jax wrote it before record formats: a free-form ``meta`` header."""
+    h = history(grid=0)
+    header = {"compile_s": 0.5, "steps_per_epoch": 2, "log_every": 1, "seeds": list(h.seeds)}
+    header |= {"grid": {}, "meta": {"fingerprint": "f00", "shared_fingerprint": "x"}}
+    arrays = {f: getattr(h, f) for f in ("step_loss", "train_loss", "train_acc", "test_loss")}
+    arrays |= {f: getattr(h, f) for f in ("test_acc", "diverged_step", "epoch_s")}
+    np.savez(path, header=np.asarray(json.dumps(header)), **arrays)
+    return path
+
+
+def test_an_old_record_is_never_read_as_this_format(tmp_path):
+    path = old_record(tmp_path / "old.npz")
+    with pytest.raises(records.OtherSettings, match="record format 1, this one reads 2"):
+        records.History.load(path, "f00")
+
+
+def test_an_old_record_stops_the_run_and_overwrite_recomputes_it(tmp_path):
+    dataset = data.synthetic(num_train=128, num_test=32)
+    setup = experiment.Setup.create(
+        "lab6", "sgd", tmp_path, dataset, [784, 4, 10], batch_size=64, epochs=1, seeds=2
+    )
+    (setup.folder("relu") / "runs").mkdir(parents=True)
+    old_record(setup.folder("relu") / "runs" / "sgd.npz")
+    sgd = {"relu": [configs.Config("sgd", "sgd", 0.1)]}
+    before = (setup.folder("relu") / "runs" / "sgd.npz").read_bytes()
+    with pytest.raises(experiment.Clash, match=r"\(record format 1 → 2\); fix: --out_dir="):
+        experiment.run(setup, sgd, print)
+    assert (setup.folder("relu") / "runs" / "sgd.npz").read_bytes() == before  # Kept.
+    results = experiment.run(dataclasses.replace(setup, overwrite=True), sgd, print)
+    assert results["relu"]["sgd"].provenance.shared == setup.shared("relu")
+
+
+def test_every_record_type_round_trips_through_json():
+    row = records.SummaryRow(*(math.nan if f.type == "float" else 1 for f in _fields()))
+    row = dataclasses.replace(row, act="relu", config="adam", settings="{}", data_source="x")
+    row = dataclasses.replace(row, speedup_vs_baseline=2.5)
+    for value in (SHARED, PROVENANCE, PROVENANCE.choice, row):
+        back = type(value).from_json(value.to_json())
+        assert back.to_json() == value.to_json() and type(back) is type(value)
+    assert records.Provenance.from_json(PROVENANCE.to_json()) == PROVENANCE
+
+
+def _fields():
+    return dataclasses.fields(records.SummaryRow)
+
+
+@pytest.mark.parametrize("name", [c.name for c in configs.schedule_study("sgd", 0.1, 10, 100)])
+def test_every_schedules_config_spec_round_trips_and_still_trains(name):
+    config = next(c for c in configs.schedule_study("sgd", 0.1, 10, 100) if c.name == name)
+    provenance = dataclasses.replace(PROVENANCE, config=config.spec())
+    back = records.Provenance.from_json(provenance.to_json())
+    assert back.config == config.spec()
+    rebuilt = configs.Config.from_spec(back.config)
+    assert rebuilt == config
+    params = {"w": jnp.ones(3)}
+    tx, same = rebuilt.build(), config.build()
+    state, state_same = tx.init(params), same.init(params)
+    grads = {"w": jnp.arange(3.0)}
+    for _ in range(3):
+        updates, state = tx.update(grads, state, params, value=jnp.asarray(1.0))
+        expected, state_same = same.update(grads, state_same, params, value=jnp.asarray(1.0))
+        np.testing.assert_array_equal(updates["w"], expected["w"])
+
+
+def test_int_keys_survive_dumps():
+    value = {"boundaries_and_scales": {50: 0.3, 75: 0.3}, "plain": {"a": [1, 2]}}
+    assert records.loads(records.dumps(value)) == value
+
+
+def test_the_fingerprint_covers_every_shared_setting():
+    changed = {
+        "experiment": "lab7",
+        "data": "def",
+        "validation": 10,
+        "layer_sizes": (784, 9, 10),
+        "batch_size": 64,
+        "epochs": 4,
+        "seeds": 5,
+        "seed": 1,
+        "lr_grid": 1,
+        "divergence_factor": None,
+        "act": "sigmoid",
+    }
+    assert set(changed) == {f.name for f in dataclasses.fields(records.SharedSettings)}
+    prints = {SHARED.fingerprint()}
+    for name, value in changed.items():
+        prints.add(dataclasses.replace(SHARED, **{name: value}).fingerprint())
+    assert len(prints) == len(changed) + 1
+
+
+def test_summary_columns_are_the_readmes_contract_in_order():
+    readme = (ROOT / "README.md").read_text()
+    listed = readme.split("`summary.csv` — one row per configuration: `", 1)[1].split("`", 1)[0]
+    assert records.SUMMARY_COLUMNS == tuple(c.strip() for c in listed.split(","))
+
+
+def test_summary_row_csv_round_trip(tmp_path):
+    row = records.SummaryRow.from_dict(
+        {
+            c: {"float": math.nan, "bool": True, "str": "s"}.get(f.type, 3)
+            for c, f in zip(records.SUMMARY_COLUMNS, _fields())
+        }
+        | {"act": "relu", "config": "adam", "settings": '{"a": 1}', "data_source": "x: y"}
+        | {"final_train_loss_mean": 0.25, "learning_rate": 0.01}
+    )
+    path = records.write_summary(tmp_path / "summary.csv", [row])
+    with path.open() as f:
+        (line,) = list(csv.DictReader(f))
+    assert list(line) == list(records.SUMMARY_COLUMNS)
+    assert records.SummaryRow.from_csv(line).to_json() == row.to_json()
+    # An older summary.csv, without the statistics columns, still reads (their defaults).
+    old = {c: v for c, v in line.items() if c not in ("rank", "p_holm", "pairing")}
+    assert math.isnan(records.SummaryRow.from_csv(old).rank)
+    assert records.SummaryRow.from_csv(old).pairing == "paired"
+
+
+def test_a_loaded_spec_keeps_its_key_order(tmp_path):
+    """summary.csv's ``settings`` is the spec's JSON: a resumed record must write it alike."""
+    spec = configs.Config("x", "sgd", 0.1, schedule="piecewise_constant").spec()
+    path = history(provenance=dataclasses.replace(PROVENANCE, config=spec)).save(tmp_path / "a.npz")
+    assert list(records.History.load(path).provenance.config) == list(spec)

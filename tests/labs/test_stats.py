@@ -1,0 +1,561 @@
+"""Statistics against NumPy transcriptions of their formulas, textbook values and
+closed forms (SciPy, which the module uses, serves only as a generic integrator)."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.integrate
+
+from mlp_jax.labs import stats
+
+# Two-sided Student-t table: t_{q, df} for q = (1 + level)/2.
+T_TABLE = {
+    (0.95, 9): 2.262157,
+    (0.95, 4): 2.776445,
+    (0.95, 1): 12.706205,
+    (0.8, 9): 1.383029,
+    (0.8, 4): 1.533206,
+    (0.8, 1): 3.077684,
+}
+
+
+def test_finite_runs():
+    mask = stats.finite_runs(np.array([-1, 17, -1, 0]))
+    np.testing.assert_array_equal(mask, [True, False, True, False])
+
+
+@pytest.mark.parametrize("level", [0.95, 0.8])
+def test_mean_ci_textbook_t_values_with_missing_runs(level):
+    a = np.random.default_rng(0).normal(2.0, 0.5, size=(10, 5))
+    a[[1, 4, 6, 8, 9], 1] = [np.nan, np.inf, -np.inf, np.nan, np.nan]  # 5 runs left.
+    a[2:, 2] = np.nan  # 2 runs left.
+    a[1:, 3] = np.nan  # 1 run left: the band collapses.
+    a[:, 4] = np.nan  # None left.
+    mean, lo, hi = stats.mean_ci(a, axis=0, level=level)
+    for j, n in enumerate([10, 5, 2]):
+        x = a[np.isfinite(a[:, j]), j]
+        assert x.size == n
+        m = x.sum() / n
+        s = math.sqrt(((x - m) ** 2).sum() / (n - 1))
+        half = T_TABLE[level, n - 1] * s / math.sqrt(n)
+        assert mean[j] == pytest.approx(m, rel=1e-12)
+        assert (hi[j] - mean[j], mean[j] - lo[j]) == pytest.approx((half, half), rel=1e-6)
+    assert lo[3] == mean[3] == hi[3] == a[0, 3]
+    assert np.isnan([mean[4], lo[4], hi[4]]).all()
+
+
+def test_mean_ci_constant_runs_have_no_width():
+    mean, lo, hi = stats.mean_ci(np.full((4, 3), 0.25))
+    np.testing.assert_array_equal([mean, lo, hi], np.full((3, 3), 0.25))
+
+
+def test_mean_ci_axis_and_scalar():
+    a = np.random.default_rng(1).normal(size=(4, 7))
+    for got, want in zip(stats.mean_ci(a.T, axis=1), stats.mean_ci(a, axis=0), strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+    mean, lo, hi = stats.mean_ci(a[:, 0])
+    assert np.ndim(mean) == 0 and lo < mean < hi
+
+
+def t_density(x, df):
+    """Student's t density, transcribed."""
+    norm = math.gamma((df + 1) / 2) / (math.gamma(df / 2) * math.sqrt(df * math.pi))
+    return norm * (1 + x * x / df) ** (-(df + 1) / 2)
+
+
+def two_sided_p(t, df):
+    """P(|T_df| > |t|), integrating the density."""
+    return 2 * scipy.integrate.quad(t_density, abs(t), math.inf, args=(df,), epsabs=0)[0]
+
+
+WELCH_DF_RATIONAL = (13 / 6) ** 2 / ((1 / 2) ** 2 / 4 + (5 / 3) ** 2 / 3)
+WELCH_CASES = [
+    # Equal sizes and variances, df = 2(n - 1) = 2: P(|T_2| > t) = 1 - t / sqrt(2 + t²).
+    ([0.0, 2.0], [3.0, 5.0], -3 / math.sqrt(2), 2.0, 1 - 3 / math.sqrt(2) / math.sqrt(6.5)),
+    # b constant and n_a = 2, df = 1: Cauchy, P(|T_1| > t) = 1 - 2 arctan(t) / π.
+    ([0.0, 2.0], [5.0, 5.0, 5.0], -4.0, 1.0, 1 - 2 * math.atan(4) / math.pi),
+    # v_a = 2.5/5 = 1/2, v_b = (20/3)/4 = 5/3: a non-integer df.
+    (
+        [1.0, 2.0, 3.0, 4.0, 5.0],
+        [2.0, 4.0, 6.0, 8.0],
+        -2 / math.sqrt(13 / 6),
+        WELCH_DF_RATIONAL,
+        two_sided_p(-2 / math.sqrt(13 / 6), WELCH_DF_RATIONAL),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "t", "df", "p"), WELCH_CASES)
+@pytest.mark.filterwarnings("ignore:Precision loss:RuntimeWarning")  # SciPy, on constant b.
+def test_welch_hand_computed(a, b, t, df, p):
+    got_t, got_df, got_p = stats.welch_t_test(a, b)
+    assert (got_t, got_df) == pytest.approx((t, df), rel=1e-12)
+    assert got_p == pytest.approx(p, rel=1e-9)
+    assert p == pytest.approx(two_sided_p(t, df), rel=1e-9)  # The closed forms, checked.
+
+
+@pytest.mark.parametrize(("na", "nb", "sa", "sb"), [(10, 10, 1.0, 1.0), (5, 23, 0.3, 2.0)])
+def test_welch_matches_formulas(na, nb, sa, sb):
+    rng = np.random.default_rng(na + nb)
+    a, b = rng.normal(0.4, sa, na), rng.normal(0.0, sb, nb)
+    va = ((a - a.sum() / na) ** 2).sum() / (na - 1) / na
+    vb = ((b - b.sum() / nb) ** 2).sum() / (nb - 1) / nb
+    t = (a.sum() / na - b.sum() / nb) / math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (na - 1) + vb**2 / (nb - 1))
+    assert stats.welch_t_test(a, b) == pytest.approx((t, df, two_sided_p(t, df)), rel=1e-9)
+
+
+def test_welch_drops_nans_and_needs_two_values():
+    rng = np.random.default_rng(3)
+    a, b = rng.normal(size=8), rng.normal(1.0, 1.0, 6)
+    with_nans = stats.welch_t_test(np.append(a, [np.nan, np.inf]), np.append(b, np.nan))
+    assert with_nans == pytest.approx(stats.welch_t_test(a, b), rel=1e-14)
+    with pytest.raises(ValueError):
+        stats.welch_t_test([1.0, np.nan], b)
+    assert all(math.isnan(v) for v in stats.welch_t_test([1.0, 1.0], [1.0, 1.0]))
+    assert all(math.isnan(v) for v in stats.welch_t_test([1.0, 1.0], [2.0, 2.0, np.nan]))
+
+
+def test_epochs_to_target():
+    curve = np.array([2.0, 1.0, 0.6, 0.2, 0.1])
+    assert stats.epochs_to_target(curve, 0.6) == 3.0
+    assert stats.epochs_to_target(curve, 0.5) == 4.0
+    assert stats.epochs_to_target(curve, 5.0) == 1.0
+    assert stats.epochs_to_target(curve, 0.05) is None
+    assert stats.epochs_to_target(curve, 0.4, interpolate=True) == pytest.approx(3.5)
+    assert stats.epochs_to_target(curve, 0.6, interpolate=True) == 3.0
+    assert stats.epochs_to_target(curve, 3.0, interpolate=True) == 1.0
+    assert stats.epochs_to_target([np.nan, np.nan, 0.3], 0.5, interpolate=True) == 3.0
+    assert stats.epochs_to_target([np.nan, np.nan], 0.5) is None
+    assert stats.epochs_to_target([np.nan, 0.7, 0.5], 0.8, interpolate=True) == 2.0
+    assert stats.epochs_to_target(curve, np.nan) is None
+
+
+E = 20  # epochs
+
+
+def linear_runs(rng, r, speed=1.0):
+    """[r, E] per-seed losses a - b·t of seeds whose clock runs ``speed`` times faster."""
+    a, b = rng.uniform(3.0, 3.5, (r, 1)), rng.uniform(0.05, 0.1, (r, 1))
+    return a - b * speed * np.arange(1, E + 1)
+
+
+def decaying_runs(rng, r, speed=1.0, noise=0.0):
+    """[r, E] per-seed losses 0.1 + a·exp(-k·t) (+ noise), time scaled by ``speed``."""
+    a, k = rng.uniform(1.5, 2.5, (r, 1)), rng.uniform(0.1, 0.2, (r, 1))
+    return 0.1 + a * np.exp(-k * speed * np.arange(1, E + 1)) + noise * rng.random((r, E))
+
+
+def test_speedup_of_the_baseline_is_one():
+    baseline = decaying_runs(np.random.default_rng(0), 10)
+    point, lo, hi = stats.speedup(baseline, baseline, n_resamples=2000)
+    assert point == 1.0
+    assert lo < 1.0 < hi
+
+
+@pytest.mark.parametrize("speed", [3.0, 1.6])
+def test_speedup_at_a_fractional_crossing(speed):
+    """The same seeds on a clock ``speed`` times faster: the (linear) mean curve reaches
+    the baseline's final mean at epoch E / speed exactly, between two epochs."""
+    baseline = linear_runs(np.random.default_rng(1), 8)
+    curves = linear_runs(np.random.default_rng(1), 8, speed)
+    target = baseline.mean(0)[-1]
+    assert stats.epochs_to_target(curves.mean(0), target, interpolate=True) == pytest.approx(
+        E / speed, rel=1e-12
+    )
+    point, lo, hi = stats.speedup(curves, baseline, n_resamples=2000)
+    assert point == pytest.approx(speed, rel=1e-12)
+    assert lo < point < hi
+
+
+def test_speedup_at_an_epoch():
+    """Decaying curves 2.5 times faster reach the target exactly at epoch 20 / 2.5 = 8."""
+    baseline = decaying_runs(np.random.default_rng(2), 6)
+    curves = decaying_runs(np.random.default_rng(2), 6, speed=2.5)
+    point, lo, hi = stats.speedup(curves, baseline, n_resamples=2000)
+    assert point == 2.5
+    assert lo < point < hi
+
+
+def test_speedup_never_reaching():
+    baseline = linear_runs(np.random.default_rng(3), 8)
+    curves = linear_runs(np.random.default_rng(3), 8, speed=0.5)
+    point, lo, hi = stats.speedup(curves, baseline, n_resamples=500)
+    assert math.isnan(point)
+    assert lo == hi == 0.0  # No resample reaches it either: infinitely slow.
+
+
+def test_speedup_needs_two_seeds_for_an_interval():
+    baseline = decaying_runs(np.random.default_rng(4), 5)
+    curves = decaying_runs(np.random.default_rng(4), 5, speed=2.5)
+    point, lo, hi = stats.speedup(curves[:1], baseline)
+    assert point > 1 and math.isnan(lo) and math.isnan(hi)
+    assert all(math.isnan(v) for v in stats.speedup(curves, baseline[:1])[1:])
+
+
+def first_crossing(curve, target):
+    """epochs_to_target(interpolate=True), transcribed as a loop; inf if never."""
+    for e, value in enumerate(curve, start=1):
+        if value <= target:
+            if e == 1:
+                return 1.0
+            return e - 1 + (curve[e - 2] - target) / (curve[e - 2] - value)
+    return math.inf
+
+
+def loop_bootstrap(curves, baseline, n_resamples, rng, level=0.95):
+    """Percentile-bootstrap endpoints of the speed-up, one replicate at a time."""
+    replicates = []
+    for _ in range(n_resamples):
+        config = curves[rng.integers(0, len(curves), len(curves))].mean(0)
+        base = baseline[rng.integers(0, len(baseline), len(baseline))].mean(0)
+        target = base[-1]
+        replicates.append(first_crossing(base, target) / first_crossing(config, target))
+    return np.quantile(replicates, [(1 - level) / 2, (1 + level) / 2])
+
+
+@pytest.mark.parametrize("level", [0.95, 0.8])
+def test_speedup_interval_matches_a_loop_bootstrap(level):
+    rng = np.random.default_rng(5)
+    baseline = decaying_runs(rng, 10, noise=0.05)
+    curves = decaying_runs(rng, 7, speed=1.5, noise=0.05)
+    point, lo, hi = stats.speedup(curves, baseline, level=level, seed=0)
+    want_lo, want_hi = loop_bootstrap(curves, baseline, 9999, np.random.default_rng(1), level)
+    # Independent draws: the endpoints agree to Monte Carlo error, whose standard
+    # deviation is about 0.5% (lo) and 2% (hi, the long tail) of the width. Keeping the
+    # baseline's seeds fixed instead would move them by 12% and 34%.
+    assert (lo, hi) == pytest.approx((want_lo, want_hi), abs=0.1 * (want_hi - want_lo))
+    assert lo < point < hi
+
+
+def test_speedup_interval_counts_never_reaching_resamples_as_zero():
+    """Half-way configurations: some resamples never reach the target, so lo = 0."""
+    rng = np.random.default_rng(6)
+    baseline = linear_runs(rng, 6)
+    curves = np.concatenate([linear_runs(rng, 3, speed=2.0), linear_runs(rng, 3, speed=0.5)])
+    point, lo, hi = stats.speedup(curves, baseline, n_resamples=4000)
+    want_lo, want_hi = loop_bootstrap(curves, baseline, 4000, np.random.default_rng(1))
+    assert want_lo == lo == 0.0
+    assert hi == pytest.approx(want_hi, rel=0.1)
+    assert 0 < point < hi
+
+
+def test_speedup_is_deterministic():
+    baseline = decaying_runs(np.random.default_rng(7), 5, noise=0.05)
+    curves = decaying_runs(np.random.default_rng(8), 5, speed=1.3, noise=0.05)
+    first = stats.speedup(curves, baseline, n_resamples=500, seed=3)
+    assert stats.speedup(curves, baseline, n_resamples=500, seed=3) == first
+    assert stats.speedup(curves, baseline, n_resamples=500, seed=4) != first
+
+
+# Paired comparisons, ranks, Holm and the target's sanity (issue 19).
+
+
+def loop_ratio_replicates(a, b, reference, n_resamples, rng):
+    """e(a)/e(b) at the reference's final mean, one paired replicate at a time."""
+    replicates = []
+    for _ in range(n_resamples):
+        i = rng.integers(0, len(a), len(a))
+        target = reference[i].mean(0)[-1]
+        e_a, e_b = first_crossing(a[i].mean(0), target), first_crossing(b[i].mean(0), target)
+        replicates.append(1.0 if e_a == e_b == math.inf else e_a / e_b)
+    return np.array(replicates)
+
+
+def outward_interval(replicates, level=0.95):
+    """The replicates at the (1 ∓ level)/2 quantiles, rounded outwards, by sorting."""
+    ordered = np.sort(replicates)
+    last = len(ordered) - 1
+    return (
+        ordered[math.floor((1 - level) / 2 * last + 1e-9)],
+        ordered[math.ceil((1 + level) / 2 * last - 1e-9)],
+    )
+
+
+def paired_runs(rng, r, speeds, noise=0.02):
+    """[r, E] per-seed losses 0.1 + a·u·exp(-k·speed·t) + noise for each speed, the
+    seeds sharing (a, k) across configurations (the same initial key): u ~ U(0.9, 1.1)
+    and the noise are each configuration's own. A configuration's population mean
+    curve is the first's on a clock ``speed`` times faster."""
+    a, k = rng.uniform(1.5, 2.5, (r, 1)), rng.uniform(0.1, 0.2, (r, 1))
+    t = np.arange(1, E + 1)
+    return [
+        0.1
+        + a * rng.uniform(0.9, 1.1, (r, 1)) * np.exp(-k * s * t)
+        + noise * rng.standard_normal((r, E))
+        for s in speeds
+    ]
+
+
+@pytest.mark.parametrize("level", [0.95, 0.8])
+def test_paired_speedup_matches_a_loop_bootstrap(level):
+    """The same seed indices drawn one replicate at a time give the same interval."""
+    baseline, curves = paired_runs(np.random.default_rng(10), 10, [1.0, 1.7])
+    got = stats.speedup_ratio(curves, baseline, level=level, n_resamples=3000, seed=5)
+    want = outward_interval(
+        loop_ratio_replicates(baseline, curves, baseline, 3000, np.random.default_rng(5)), level
+    )
+    point = first_crossing(baseline.mean(0), baseline.mean(0)[-1]) / first_crossing(
+        curves.mean(0), baseline.mean(0)[-1]
+    )
+    assert got.point == pytest.approx(point, rel=1e-12)
+    assert (got.lo, got.hi) == pytest.approx(want, rel=1e-9)
+    assert (got.method, got.n_used, got.is_bound) == ("paired", 10, False)
+    assert got.lo < got.point < got.hi
+
+
+def test_paired_epochs_ratio_drops_diverged_pairs_like_a_loop():
+    baseline, a, b = paired_runs(np.random.default_rng(11), 12, [1.0, 1.3, 1.6])
+    a[3, 5:] = np.nan  # Diverged: seed 3 drops out of every pair.
+    b[7, 9:] = np.inf
+    baseline[0, -1] = np.nan
+    got = stats.epochs_ratio(a, b, baseline, n_resamples=2000, seed=2)
+    keep = np.setdiff1d(np.arange(12), [0, 3, 7])
+    a, b, baseline = a[keep], b[keep], baseline[keep]
+    target = baseline.mean(0)[-1]
+    point = first_crossing(a.mean(0), target) / first_crossing(b.mean(0), target)
+    want = outward_interval(loop_ratio_replicates(a, b, baseline, 2000, np.random.default_rng(2)))
+    assert got.n_used == 9
+    assert got.point == pytest.approx(point, rel=1e-12)
+    assert (got.lo, got.hi) == pytest.approx(want, rel=1e-9)
+    assert 1 < got.lo < got.point < got.hi  # b is faster.
+
+
+def test_pairing_narrows_the_interval_and_unpaired_stays_available():
+    baseline, curves = paired_runs(np.random.default_rng(12), 10, [1.0, 2.0], noise=0.005)
+    paired = stats.speedup_ratio(curves, baseline, n_resamples=4000)
+    unpaired = stats.speedup_ratio(curves, baseline, paired=False, n_resamples=4000)
+    assert unpaired.method == "unpaired" and unpaired.point == paired.point
+    assert paired.hi - paired.lo < 0.5 * (unpaired.hi - unpaired.lo)
+    assert stats.speedup(curves, baseline, n_resamples=4000) == (
+        unpaired.point,
+        unpaired.lo,
+        unpaired.hi,
+    )
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.speedup_ratio(curves[:9], baseline)
+
+
+def test_monte_carlo_error_of_the_endpoints():
+    """``mc_se`` estimates how much the endpoints move with the bootstrap seed."""
+    baseline, curves = paired_runs(np.random.default_rng(21), 10, [1.0, 1.7])
+    runs = [stats.speedup_ratio(curves, baseline, n_resamples=2000, seed=s) for s in range(40)]
+    spread = np.array([[r.lo, r.hi] for r in runs]).std(0, ddof=1).max()
+    assert 0.6 < np.mean([r.mc_se for r in runs]) / spread < 1.6
+
+
+@pytest.mark.parametrize(
+    ("se", "decimals", "up_to_3"),
+    [
+        (0.00004, 2, 3),
+        (0.0004, 2, 2),
+        (0.001, 1, 1),
+        (0.0049, 1, 1),
+        (0.006, 0, 0),
+        (math.inf, 0, 0),
+        (0.0, 2, 3),
+        (math.nan, 2, 3),
+    ],
+)
+def test_stable_decimals(se, decimals, up_to_3):
+    """The most decimals whose unit is at least 20 standard errors."""
+    ratio = stats.Ratio(2.0, 1.5, 2.5, "paired", 10, False, se)
+    assert stats.stable_decimals(ratio) == decimals
+    assert stats.stable_decimals(ratio, most=3) == up_to_3
+
+
+def coverage(n_datasets, n_resamples, seeds=10, speed=2.5):
+    """Share of paired 95% intervals that contain the true speed-up. With E = 20 and
+    speed 2.5 the population mean curve crosses the target at epoch 8 exactly, where
+    the interpolation is exact too."""
+    rng = np.random.default_rng(0)
+    hits = 0
+    for i in range(n_datasets):
+        baseline, curves = paired_runs(rng, seeds, [1.0, speed])
+        r = stats.speedup_ratio(curves, baseline, n_resamples=n_resamples, seed=i)
+        hits += r.lo <= speed <= r.hi
+    return hits / n_datasets
+
+
+def test_paired_interval_covers_the_known_speedup():
+    assert coverage(n_datasets=300, n_resamples=999) >= 0.90
+
+
+def test_one_survivor_and_none():
+    baseline, curves = paired_runs(np.random.default_rng(13), 4, [1.0, 2.5])
+    curves[1:, 4:] = np.nan  # Only seed 0 left.
+    one = stats.speedup_ratio(curves, baseline)
+    target = baseline[0, -1]
+    assert one.point == pytest.approx(
+        first_crossing(baseline[0], target) / first_crossing(curves[0], target), rel=1e-12
+    )
+    assert one.n_used == 1 and math.isnan(one.lo) and math.isnan(one.hi)
+    curves[0, -1] = np.nan
+    none = stats.speedup_ratio(curves, baseline)
+    assert none.n_used == 0 and all(math.isnan(v) for v in (none.point, none.lo, none.hi))
+    unpaired = stats.speedup_ratio(curves, baseline, paired=False)
+    assert unpaired.n_used == 0 and math.isnan(unpaired.point)
+
+
+def test_a_target_reached_in_the_first_epoch_is_a_bound_without_interval():
+    baseline, curves = paired_runs(np.random.default_rng(14), 6, [1.0, 30.0])
+    assert (curves.mean(0)[0] <= baseline.mean(0)[-1]).all()
+    r = stats.speedup_ratio(curves, baseline)
+    assert r.is_bound and r.point == 20.0  # At least E / 1.
+    assert math.isnan(r.lo) and math.isnan(r.hi)
+
+
+def test_never_reaching_is_zero_speed_and_infinite_epochs():
+    baseline, slow = paired_runs(np.random.default_rng(15), 6, [1.0, 0.4])
+    r = stats.speedup_ratio(slow, baseline, n_resamples=500)
+    assert r.point == r.lo == r.hi == 0.0
+    both = stats.epochs_ratio(slow, slow, baseline, n_resamples=500)
+    assert both.point == both.lo == both.hi == 1.0  # Neither reaches it: no difference.
+    inf = stats.epochs_ratio(slow, baseline, baseline, n_resamples=500)
+    assert inf.point == inf.lo == inf.hi == math.inf
+
+
+def test_ranks_share_ties_and_single_out_a_clearly_faster_one():
+    baseline, fast, mid, also_mid = paired_runs(np.random.default_rng(16), 10, [1.0, 2.5, 1.5, 1.5])
+    curves = {"sgd": baseline, "fast": fast, "copy": fast.copy(), "mid": mid, "mid2": also_mid}
+    ranking = stats.ranks(curves, baseline, n_resamples=2000)
+    assert ranking.rank == {"fast": 1, "copy": 1, "mid": 3, "mid2": 3, "sgd": 5}
+    assert set(ranking.faster_than["mid"]) == {"fast", "copy"}
+    same = ranking.ratio["fast", "copy"]
+    assert same.point == same.lo == same.hi == 1.0
+    forward, backward = ranking.ratio["fast", "mid"], ranking.ratio["mid", "fast"]
+    assert forward == stats.epochs_ratio(fast, mid, baseline, n_resamples=2000)
+    assert forward.hi < 1 < backward.lo
+    other_way = stats.epochs_ratio(mid, fast, baseline, n_resamples=2000)
+    assert (backward.point, backward.lo, backward.hi) == pytest.approx(
+        (other_way.point, other_way.lo, other_way.hi), rel=1e-12
+    )
+    assert backward.mc_se == pytest.approx(other_way.mc_se, rel=0.5)
+    alone = stats.ranks({"fast": fast, "mid": mid, "sgd": baseline}, baseline, n_resamples=2000)
+    assert alone.rank == {"fast": 1, "mid": 2, "sgd": 3}
+
+
+def test_ranks_without_intervals_separate_nothing():
+    baseline, fast = paired_runs(np.random.default_rng(17), 3, [1.0, 2.5])
+    fast[1:, -1] = np.nan
+    ranking = stats.ranks({"sgd": baseline, "fast": fast}, baseline)
+    assert ranking.rank == {"sgd": 1, "fast": 1}
+    assert ranking.ratio["sgd", "fast"].n_used == 1
+
+
+def paired_t_by_hand(a, b):
+    d = np.asarray(a) - np.asarray(b)
+    n = d.size
+    mean = d.sum() / n
+    t = mean / math.sqrt(((d - mean) ** 2).sum() / (n - 1) / n)
+    return t, n - 1, two_sided_p(t, n - 1), mean
+
+
+def test_paired_t_test_against_scipy_and_the_formula():
+    rng = np.random.default_rng(18)
+    shared = rng.normal(0.0, 1.0, 10)  # Seed effects that pairing removes.
+    a, b = shared + rng.normal(0.3, 0.2, 10), shared + rng.normal(0.0, 0.2, 10)
+    a[2], b[5] = np.nan, np.inf  # Diverged: seeds 2 and 5 drop out.
+    got = stats.t_test(a, b, paired=True)
+    keep = np.isfinite(a) & np.isfinite(b)
+    want = scipy.stats.ttest_rel(a[keep], b[keep])
+    assert (got.statistic, got.df, got.p) == pytest.approx(
+        (want.statistic, want.df, want.pvalue), rel=1e-12
+    )
+    t, df, p, difference = paired_t_by_hand(a[keep], b[keep])
+    assert (got.statistic, got.df, got.p, got.difference) == pytest.approx(
+        (t, df, p, difference), rel=1e-9
+    )
+    assert (got.method, got.n_used) == ("paired", 8)
+    welch = stats.t_test(a, b, paired=False)
+    assert welch.method == "welch" and welch.n_used == 9
+    assert (welch.statistic, welch.df, welch.p) == stats.welch_t_test(a, b)
+    assert welch.p > 10 * got.p  # Pairing removes the shared seed effects.
+
+
+def test_t_test_without_enough_values_or_spread():
+    nothing = stats.t_test([1.0, np.nan, 3.0], [np.nan, 2.0, 2.5], paired=True)
+    assert nothing.n_used == 1 and nothing.difference == 0.5
+    assert all(math.isnan(v) for v in (nothing.statistic, nothing.df, nothing.p))
+    constant = stats.t_test([1.0, 2.0, 3.0], [0.5, 1.5, 2.5], paired=True)
+    assert constant.n_used == 3 and math.isnan(constant.p)
+    assert math.isnan(stats.t_test([1.0], [2.0, 3.0], paired=False).p)
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.t_test([1.0, 2.0], [1.0, 2.0, 3.0], paired=True)
+
+
+def test_holm_textbook_example():
+    """m = 4: sorted 0.005, 0.01, 0.03, 0.04 times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04;
+    the running maximum keeps the last at 0.06. m = 3 (NaN is no test): 0.2, 0.55, 0.6
+    times 3, 2, 1 = 0.6, 1.1 (capped at 1), 0.6 (raised to 1)."""
+    got = stats.holm([0.01, 0.04, 0.03, 0.005])
+    np.testing.assert_allclose(got, [0.03, 0.06, 0.06, 0.02], rtol=1e-12)
+    np.testing.assert_allclose(
+        stats.holm([0.6, np.nan, 0.2, 0.55]), [1.0, np.nan, 0.6, 1.0], rtol=1e-12
+    )
+    assert stats.holm([0.0104] + [0.001] * 5 + [0.5] * 4)[0] == pytest.approx(0.052)
+
+
+def holm_rejects(p, alpha):
+    """Holm's step-down procedure, transcribed: reject while p_(j) <= alpha / (m - j + 1)."""
+    order = np.argsort(p)
+    rejected = np.zeros(len(p), bool)
+    for j, i in enumerate(order):
+        if p[i] > alpha / (len(p) - j):
+            break
+        rejected[i] = True
+    return rejected
+
+
+def test_holm_adjusted_values_reproduce_the_step_down_procedure():
+    rng = np.random.default_rng(19)
+    for _ in range(50):
+        p = rng.uniform(0, 0.1, rng.integers(1, 12)) ** 2
+        adjusted = stats.holm(p)
+        assert (adjusted >= p).all() and (adjusted <= 1).all()
+        for alpha in (0.01, 0.05, 0.1):
+            np.testing.assert_array_equal(adjusted <= alpha, holm_rejects(p, alpha))
+
+
+def test_ill_defined_target():
+    rng = np.random.default_rng(20)
+    learning = paired_runs(rng, 10, [1.0])[0]
+    assert stats.ill_defined_target(learning, np.full(10, 0.8)) is None
+    plateau = 1.2 + 0.05 * rng.standard_normal((10, E))  # Flat, well below ln 10.
+    flat = stats.ill_defined_target(plateau)
+    assert flat.reason == "no_fall" and flat.n_used == 10 and math.isnan(flat.accuracy)
+    assert flat.first - flat.final <= flat.spread == pytest.approx(plateau[:, -1].std(ddof=1))
+    assert (flat.first, flat.final) == pytest.approx(plateau.mean(0)[[0, -1]], rel=1e-12)
+    # Lab 6's sgd at rate 1e-4 on the MNIST sample: the loss falls from 103 to 82 (sd 9)
+    # while the accuracy stays at chance.
+    falling = np.linspace(103.0, 82.0, E) + 3.0 * rng.standard_normal((10, E))
+    assert stats.ill_defined_target(falling) is None
+    accuracy = rng.uniform(0.1, 0.13, 10)
+    accuracy[4] = 0.9  # Diverged below: its accuracy does not count.
+    falling[4, 7:] = np.nan
+    guess = stats.ill_defined_target(falling, accuracy)
+    assert guess.reason == "chance" and guess.n_used == 9 and guess.chance == 0.1
+    assert guess.accuracy == pytest.approx(np.delete(accuracy, 4).mean(), rel=1e-12)
+    assert stats.ill_defined_target(falling, np.full(10, 0.16)) is None  # Above 1.5 / 10.
+    plateau[:, 3] = np.nan
+    gone = stats.ill_defined_target(plateau, accuracy)
+    assert gone.reason == "no_run" and gone.n_used == 0
+
+
+def ratio(point, lo, hi, mc_se):
+    return stats.Ratio(point, lo, hi, "paired", 10, False, mc_se)
+
+
+def test_shown_decimals_keep_an_interval_that_excludes_one_visibly_apart_from_it():
+    # Lab 7, sigmoid, Xavier against He on Fashion-MNIST: 0.9974 (0.99422–0.99997).
+    close = ratio(0.99735, 0.99422, 0.99997, 1e-5)
+    assert stats.stable_decimals(close) == 2 and stats.shown_decimals(close) == 5
+    assert round(close.hi, 5) < 1 == round(close.hi, 4)
+    # Lab 6, relu, momentum: 1.185 (1.024–1.349) with endpoints stable to one decimal.
+    noisy = ratio(1.185, 1.024, 1.349, 0.002)
+    assert stats.stable_decimals(noisy) == 1 and stats.shown_decimals(noisy) == 2
+    # An interval that holds 1, or none, keeps the stable decimals.
+    assert stats.shown_decimals(ratio(1.02, 0.0, 1.21, 0.002)) == 1
+    assert stats.shown_decimals(ratio(1.0, np.nan, np.nan, 0.0)) == 2
+    assert stats.shown_decimals(ratio(1.0, 0.999999, 0.9999999, 0.0), limit=3) == 3

@@ -1,0 +1,216 @@
+"""Blocks written as Markdown and as one self-contained HTML page."""
+
+import base64
+import datetime
+import os
+import re
+import subprocess
+import time
+import zlib
+from pathlib import Path
+from xml.etree import ElementTree
+
+import matplotlib.image
+import numpy as np
+import pytest
+
+from mlp_jax.report import document
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def blocks(tmp_path):
+    image = tmp_path / "fig.png"
+    image.write_bytes(PNG)
+    return [
+        document.Heading(1, "Lab <6>"),
+        document.Paragraph("**adam** wins; `sgd` & co."),
+        document.Items(["one", "two"], ordered=True),
+        document.Table(["a", "b"], [["1", "x|y"], ["2", "z"]]),
+        document.Image("A figure", image, "sub/fig.png"),
+    ]
+
+
+def test_markdown(tmp_path):
+    md = document.markdown(blocks(tmp_path))
+    assert md.splitlines()[:3] == ["# Lab <6>", "", "**adam** wins; `sgd` & co."]
+    assert "1. one\n2. two" in md
+    assert "| a | b |\n| --- | --- |\n| 1 | x|y |" in md
+    assert md.rstrip().endswith("![A figure](sub/fig.png)")
+
+
+def test_html_is_self_contained_and_escaped(tmp_path):
+    page = document.html(blocks(tmp_path), title="Report & co", lang="pl")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="pl">' in page
+    assert "<title>Report &amp; co</title>" in page
+    assert "<h1>Lab &lt;6&gt;</h1>" in page
+    assert "<p><strong>adam</strong> wins; <code>sgd</code> &amp; co.</p>" in page
+    assert "<ol><li>one</li><li>two</li></ol>" in page
+    assert "<td>x|y</td>" in page
+    (src,) = re.findall(r'<img src="([^"]+)"', page)
+    assert base64.b64decode(src.removeprefix("data:image/png;base64,")) == PNG
+    assert not re.search(r'(src|href)="(?!data:)', page)  # Nothing outside the file.
+
+
+def test_image_caption_math_and_inline_math(tmp_path):
+    image = tmp_path / "fig.png"
+    image.write_bytes(PNG)
+    chunks = [
+        document.Image("Loss", image, "fig.png", caption="Bands: 95% CI, t(0,975; n − 1)."),
+        document.Math(r"\theta_{t+1} = \theta_t - \alpha g_t"),
+        document.Paragraph(r"with \(\gamma = 0.9\) and **bold**"),
+    ]
+    md = document.markdown(chunks)
+    assert "![Loss](fig.png)\n\n*Bands: 95% CI, t(0,975; n − 1).*" in md
+    assert "$$\n\\theta_{t+1} = \\theta_t - \\alpha g_t\n$$" in md
+    assert "with $\\gamma = 0.9$ and **bold**" in md
+    page = document.html(chunks, title="t")
+    assert "<figcaption><strong>Loss.</strong> Bands: 95% CI, t(0,975; n − 1).</figcaption>" in page
+    (block,) = re.findall(r'<div class="math">(<math.*?</math>)</div>', page)
+    assert 'display="block"' in block and "<msub><mi>&#x003B8;</mi>" in block
+    (inline,) = re.findall(r"<p>with (<math.*?</math>) and <strong>bold</strong></p>", page)
+    assert 'display="inline"' in inline and "<mn>0.9</mn>" in inline
+    for element in (block, inline):
+        ElementTree.fromstring(element)  # Well-formed MathML.
+    assert "script" not in page  # The browser renders MathML itself: nothing to load.
+
+
+def test_numbers_are_right_aligned_and_small_tables_kept_together():
+    rows = [
+        ["adam", "0,4582 ± 0,0045", "86,3% (85,1–87,0)", "5,02× (4,89–5,05)", "< 0,001", "—"],
+        ["sgd", "1,3·10⁻¹⁸", "60 000", "2/10", "3e-23", "relu"],
+    ]
+    page = document.html(
+        [document.Table(["name", "loss", "acc", "speed", "p", "x"], rows)], title="t"
+    )
+    (table,) = re.findall(r"<table.*?</table>", page)
+    assert table.startswith('<table class="small">')
+    assert re.findall(r"<th( class=\"num\")?>", table) == ["", *[' class="num"'] * 4, ""]
+    assert '<td class="num">0,4582 ± 0,0045</td>' in table and "<td>relu</td>" in table
+    big = document.Table(["n"], [[str(i)] for i in range(document.SMALL_TABLE + 1)])
+    assert "<table>" in document.html([big], title="t")
+    assert "@page { size: A4" in page
+    assert "table.small { break-inside: avoid; }" in page
+    assert "thead { display: table-header-group; }" in page
+
+
+def test_title_block_has_author_and_localized_date():
+    day = datetime.date(2026, 11, 30)
+    pl = document.title_block("Sprawozdanie", "Jan Kowalski, 123456, gr. 3", day, "pl")
+    assert pl == [
+        document.Heading(1, "Sprawozdanie"),
+        document.Paragraph("Autor: Jan Kowalski, 123456, gr. 3 · Data: 30.11.2026"),
+    ]
+    en = document.title_block("Report", "  ", day, "en")
+    assert en[1] == document.Paragraph("Date: 30 November 2026")
+
+
+def _text_objects(pdf_bytes):
+    """How many text objects (BT … ET) the PDF's compressed page streams hold."""
+    count = 0
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.DOTALL):
+        try:
+            count += len(re.findall(rb"\bBT\b", zlib.decompress(stream)))
+        except zlib.error:
+            continue
+    return count
+
+
+needs_browser = pytest.mark.skipif(
+    document.browser() is None, reason="no Chromium or Chrome on PATH to print with"
+)
+
+
+@needs_browser
+def test_pdf_is_a4_without_browser_header_or_footer(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(document.html([document.Paragraph("Hello")], title="A title"), "utf-8")
+    out = document.pdf(page, tmp_path / "report.pdf")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    (box,) = set(re.findall(rb"/MediaBox \[([^\]]*)\]", data))
+    width, height = (float(v) for v in box.split()[2:])
+    assert width == pytest.approx(595.28, abs=1) and height == pytest.approx(841.89, abs=1)  # A4.
+    # One paragraph, one text object: no title, date, file path or page number around it.
+    assert _text_objects(data) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.pdf"]
+
+
+def test_pdf_without_a_browser_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(document.shutil, "which", lambda name: None)
+    with pytest.raises(document.PrintError) as error:
+        document.pdf(tmp_path / "report.html", tmp_path / "report.pdf")
+    message = str(error.value)
+    assert "\n" not in message and "chromium" in message and "apt-get install" in message
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_pdf_of_a_missing_page_and_a_browser_that_fails(tmp_path, monkeypatch):
+    failing = tmp_path / "chromium"
+    failing.write_text("#!/bin/sh\necho 'first line' >&2\necho 'cannot open display' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr(document, "browser", lambda: str(failing))
+    with pytest.raises(document.PrintError, match="no page to print at .*write the HTML"):
+        document.pdf(tmp_path / "none.html", tmp_path / "out" / "report.pdf")
+    page = tmp_path / "report.html"
+    page.write_text(document.html([document.Paragraph("x")], title="t"), "utf-8")
+    with pytest.raises(document.PrintError) as error:
+        document.pdf(page, tmp_path / "out" / "report.pdf")
+    assert str(error.value).endswith("(exit 3): cannot open display")
+    assert list((tmp_path / "out").iterdir()) == []  # No partial PDF, no temporary folder.
+
+
+def _alive(pid):
+    """Whether process ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_pdf_times_out_and_ends_the_browsers_process_group(tmp_path, monkeypatch):
+    page = tmp_path / "report.html"
+    page.write_text("<p>x</p>", "utf-8")
+    hanging = tmp_path / "browser"
+    child = tmp_path / "child.pid"
+    hanging.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {child}\nwait\n")
+    hanging.chmod(0o755)
+    monkeypatch.setattr(document, "browser", lambda: str(hanging))
+    with pytest.raises(document.PrintError, match="took over 1 s"):
+        document.pdf(page, tmp_path / "report.pdf", timeout=1)
+    pid = int(child.read_text())
+    for _ in range(100):  # The browser's helper process was killed with it.
+        if not _alive(pid):
+            break
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+@needs_browser
+def test_the_browser_lays_out_mathml(tmp_path):
+    """A fraction in MathML is drawn stacked (taller than wide), not as the inline text "12"."""
+    page = tmp_path / "math.html"
+    block = document.Math(r"\frac{1}{2}")
+    page.write_text(
+        document.html([block], title="t").replace("<body>", '<body style="font-size:120px">'),
+        "utf-8",
+    )
+    shot = tmp_path / "math.png"
+    command = [
+        document.browser(),
+        "--headless",
+        "--disable-gpu",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        "--window-size=600,600",
+        page.as_uri(),
+    ]
+    if os.geteuid() == 0:
+        command.insert(1, "--no-sandbox")
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    ink = matplotlib.image.imread(shot)[..., :3].mean(-1) < 0.5
+    rows, cols = np.nonzero(ink)
+    height, width = np.ptp(rows), np.ptp(cols)
+    assert height > 1.5 * width, (height, width)

@@ -1,0 +1,599 @@
+"""The report to hand in: every section, numbers equal to the tables', Polish, the CLI."""
+
+import base64
+import csv
+import dataclasses
+import functools
+import itertools
+import math
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+from matplotlib import image
+
+from mlp_jax import data, records
+from mlp_jax.labs import configs, diagnostics, experiment, specs, stats, summary
+from mlp_jax.report import document, handin, lab_report, layers, plots, text
+from mlp_jax.report import methods as methods_module
+
+# Its module fixtures and cached runs are built once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("handin")
+
+DATA = data.synthetic(num_train=256, num_test=64)
+ACTS = ("relu", "tanh")  # Tiny programs that tests/labs/test_experiment.py compiles too.
+
+
+def make_setup(out, name, baseline, layer_sizes=(784, 8, 10)):
+    argv = [f"/somewhere/experiments/{name}.py", "--act=relu,tanh", "--dataset=synthetic"]
+    return experiment.Setup.create(
+        experiment=name,
+        baseline=baseline,
+        out_dir=out,
+        dataset=DATA,
+        layer_sizes=list(layer_sizes),
+        batch_size=64,
+        epochs=2,
+        seeds=3,
+        command={"argv": argv},
+    )
+
+
+def quiet(_):
+    pass
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory):
+    """Lab 6 (sgd, adam) for two activations, lab 7 (normal, xavier, he and exercise 2's
+    configuration) and diagnostics for relu.
+
+    Lab 6's adam and lab 7's xavier are one configuration: they share compiled programs.
+    """
+    out = tmp_path_factory.mktemp("handin")
+    lab6 = [configs.Config(name, name, 0.01, init="xavier") for name in ("sgd", "adam")]
+    experiment.run(make_setup(out, "lab6", "sgd"), dict.fromkeys(ACTS, lab6), log=quiet)
+    lab7 = configs.lab7("adam", 0.01, ["normal", "xavier"])
+    study7 = configs.lab7_study("adam", 0.01, ["normal", "xavier", "he"])
+    experiment.run(make_setup(out, "lab7", "normal"), {"relu": study7}, log=quiet)
+    study = diagnostics.run(make_setup(out, "diagnostics", "normal"), "relu", lab7, log=quiet)
+    root = experiment.root(out, DATA.name)
+    layers.write(study, root / "diagnostics" / "relu")
+    return root
+
+
+@pytest.fixture(scope="module")
+def english(out_dir, deep):
+    """The English report, with the depth supplement."""
+    return handin.build(out_dir, depth=deep)
+
+
+AUTHOR = "Jan Kowalski, 123456, gr. 3"
+
+
+@pytest.fixture(scope="module")
+def polish(out_dir, deep):
+    """The Polish report, with an author in its title block and the depth supplement."""
+    return handin.build(out_dir, "pl", author=AUTHOR, depth=deep)
+
+
+@pytest.fixture
+def built(english, polish):
+    """Language → the module's report."""
+    return {"en": english, "pl": polish}
+
+
+@pytest.fixture(scope="module")
+def found(out_dir):
+    return handin.find(out_dir)
+
+
+@pytest.fixture
+def copy(out_dir, tmp_path):
+    """A private copy of the module's results (``<copy.parent>/<dataset>``)."""
+    return shutil.copytree(out_dir, tmp_path / "results" / out_dir.name)
+
+
+def section(blocks, heading):
+    """The blocks after the level-2 heading ``heading``, up to the next one."""
+    start = next(i for i, b in enumerate(blocks) if b == document.Heading(2, heading))
+    end = next(
+        (i for i, b in enumerate(blocks[start + 1 :], start + 1) if getattr(b, "level", 0) == 2),
+        len(blocks),
+    )
+    return blocks[start + 1 : end]
+
+
+def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
+    md_path, html_path = handin.write(out_dir, english)
+    assert (md_path.name, html_path.name) == ("report.en.md", "report.en.html")
+    md, page = md_path.read_text(), html_path.read_text()
+    headings = [b.text for b in english if isinstance(b, document.Heading) and b.level == 2]
+    assert headings == [
+        "Methods",
+        "Setup",
+        "Lab 6: learning-rate optimizers",
+        "Lab 7: weight initialization",
+        "Layer diagnostics",
+        "Supplement: where Xavier and He part ways (a deeper network)",
+        "Comparison with exercise 2",
+        "Discussion",
+        "Conclusions",
+        "Own discussion",
+        "Provenance",
+    ]
+    figures = [b for b in english if isinstance(b, document.Image)]
+    links = re.findall(r"!\[[^]]*\]\(([^)]+)\)", md)
+    assert links == [f.link for f in figures]
+    assert "report_figures/en/lab6/activations.png" in links  # Drawn anew, in the language.
+    assert "report_figures/en/lab6/relu/loss_epoch.png" in links
+    assert "diagnostics/relu/activation_hist.png" in links
+    assert all((out_dir / link).is_file() for link in links)
+    assert not re.search(r'(src|href)="(?!data:)', page)  # Self-contained.
+    embedded = re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)
+    assert embedded == [base64.b64encode(f.path.read_bytes()).decode() for f in figures]
+    assert "<em>Epochs to target</em>" in page and md.startswith("# Exercise 3")
+    assert "`python -m experiments.lab7 --act=relu,tanh --dataset=synthetic`" in md
+
+
+def test_comparison_table_has_summarize_numbers(english, found):
+    (table,) = [
+        b for b in section(english, "Comparison with exercise 2") if isinstance(b, document.Table)
+    ]
+    expected = [
+        (f, summary.ranked(f.rows)[0])
+        for name, lab in specs.LABS.items()
+        if lab.assignment
+        for f in found[name]
+    ]
+    assert [row[:2] for row in table.rows] == [
+        [text.say("en", f.lab.short_key), f.act] for f, _ in expected
+    ]
+    for cells, (f, best) in zip(table.rows, expected, strict=True):
+        base = summary.baseline_row(f.rows, f.provenance.baseline)
+        tied = [lab_report.name(r, "en") for r in summary.ranked(f.rows) if r.rank == 1]
+        expected_best = " = ".join(tied) if len(tied) > 1 else lab_report.name(best, "en")
+        assert cells[2] == lab_report.name(base, "en") and cells[5] == expected_best
+        assert float(cells[3]) == pytest.approx(base.final_train_loss_mean, abs=5e-5)
+        assert float(cells[4].rstrip("%")) == pytest.approx(100 * base.test_acc_mean, abs=0.05)
+        assert float(cells[6]) == pytest.approx(best.final_train_loss_mean, abs=5e-5)
+        assert cells[8] == lab_report.speedup_cell(best, "en")
+        assert f"{best.speedup_vs_baseline:.2f}×" in cells[8]
+
+
+def test_conclusions_name_the_leaders_with_the_tables_speedup(english, found):
+    lines = [
+        line
+        for b in section(english, "Conclusions")
+        if isinstance(b, document.Items)
+        for line in b.items
+    ]
+    every = [f for name in specs.LABS for f in found[name]]
+    assert len(lines) == len(every) + 1  # And one for the diagnostics.
+    for line, f in zip(lines, every, strict=False):
+        name = f.provenance.baseline
+        best = next(r for r in summary.ranked(f.rows) if r.config != name)
+        first = [r.config for r in summary.ranked(f.rows) if r.rank == 1]
+        if len(first) > 1:  # Tied at rank 1: nobody is "fastest" alone.
+            assert "are fastest, indistinguishable from each other" in line
+            assert "fastest alone" not in line
+        ranks = summary.ranking(f.results, name)
+        shown = lab_report.name(summary.baseline_row(f.rows, name), "en")
+        speed = lab_report.speedup_words(best, shown, "en", lab_report.digits(ranks, name, best))
+        assert f" {speed}, " in line  # As the ranking says it.
+        base = summary.baseline_row(f.rows, name)
+        lower = [
+            r
+            for r in f.rows
+            if r.p_holm < 0.05 and r.final_train_loss_mean < base.final_train_loss_mean
+        ]
+        tested = [r for r in f.rows if math.isfinite(r.p_holm)]
+        share = text.share("en", len(lower), len(tested), f.lab.noun_key, "concl.ends")
+        assert f" {share} at a significantly lower training loss" in line
+        assert "Holm-adjusted p < 0.05" in line
+
+
+def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
+    blocks = section(english, "Layer diagnostics")
+    (table,) = [b for b in blocks if isinstance(b, document.Table)]
+    record = handin.diagnosed(out_dir)["relu"]
+    start = record.first_layer("normal", 0)
+    normal = table.rows[0]
+    assert normal[0] == "N(0, 1)"
+    assert normal[1] == text.num(start.preact_std, ".3g", "en")
+    assert normal[4] == text.pct(start.dead_frac, "en")
+    assert "N(0, 1): pre-activation std" in layers.headline(record)
+
+
+def test_polish_report_is_polish(polish):
+    md = document.markdown(polish)
+    assert md.startswith("# Ćwiczenie 3")
+    for heading in ("## Warunki badania", "## Porównanie z wynikami ćwiczenia 2", "## Wnioski"):
+        assert f"\n{heading}\n" in md
+    (table,) = [
+        b
+        for b in section(polish, "Porównanie z wynikami ćwiczenia 2")
+        if isinstance(b, document.Table)
+    ]
+    assert all(re.fullmatch(r"\d+,\d{4}", row[3]) for row in table.rows)  # Decimal commas.
+    assert all(re.fullmatch(r"\d+,\d%", row[4]) for row in table.rows)
+    assert not [key for key in text.PHRASES["pl"] if "." in key and key in md]
+    (setup,) = [b for b in section(polish, "Warunki badania") if isinstance(b, document.Table)]
+    lab7 = next(row for row in setup.rows if row[0] == "laboratorium 7")
+    assert lab7[1:3] == ["ReLU", "784–8–10"]  # The course's names, one dash style.
+    assert lab7[6:] == [
+        "N(0, 1), Xavier (Glorot), He, ćwiczenie 2 (SGD, N(0, 1))",
+        "N(0, 1)",
+    ]
+    english = [
+        fragment
+        for key, phrase in text.PHRASES["en"].items()
+        for fragment in re.split(r"{\w+}", phrase)
+        if len(fragment.split()) >= 3 and fragment not in text.PHRASES["pl"][key]
+    ]
+    assert not [fragment for fragment in english if fragment in md]
+
+
+def test_a_missing_lab_names_the_command_that_produces_it(copy):
+    shutil.rmtree(copy / "lab7")
+    md = document.markdown(handin.build(copy))
+    expected = f"run `python -m experiments.lab7 --act=relu,tanh --dataset=synthetic --out_dir={copy.parent}`"
+    assert expected in md
+    assert "\n## Lab 6: learning-rate optimizers\n" in md and "| lab 7 |" not in md
+
+
+def test_records_from_other_settings_and_broken_files_are_left_out_and_named(copy):
+    runs = copy / "lab6" / "relu" / "runs"
+    record = records.History.load(runs / "adam.npz")
+    other = dataclasses.replace(record.provenance.shared, epochs=7)
+    old = dataclasses.replace(
+        record.provenance,
+        shared=other,
+        config=record.provenance.config | {"name": "old"},
+        finished="2000-01-01T00:00:00+00:00",
+    )
+    record._replace(provenance=old).save(runs / "old.npz")
+    (runs / "broken.npz").write_bytes(b"not a record")
+    relu = handin.load(copy, "lab6", "relu")
+    assert set(relu.results) == {"sgd", "adam"}
+    assert relu.other_settings == ["old.npz"] and relu.unreadable == ["broken.npz"]
+    md = document.markdown(handin.build(copy))
+    assert "also holds records from other settings (old.npz)" in md
+    assert "Left out, unreadable: broken.npz." in md
+
+
+@pytest.fixture(scope="module")
+def by_cli(out_dir, tmp_path_factory, run_cli):
+    """``experiments.report`` as a user runs it, twice, on a copy of the module's results:
+    Polish (with ``--pdf`` where a browser is), then English with an author, after the
+    diagnostics record was damaged, asking for a PDF on a ``PATH`` without a browser.
+
+    Returns the copy's dataset folder and the two runs.
+    """
+    copy = shutil.copytree(out_dir, tmp_path_factory.mktemp("cli") / "results" / out_dir.name)
+    pdf = ["--pdf"] if document.browser() else []
+    polish = run_cli("report", f"--out_dir={copy.parent}", "--lang=pl", *pdf)
+    (copy / "diagnostics" / "relu" / diagnostics.RECORD).write_text('{"format": 2, "diag')
+    no_browser = {"PATH": str(tmp_path_factory.mktemp("empty_path"))}
+    args = [f"--out_dir={copy.parent}", "--author=A. B.", "--pdf"]
+    english = run_cli("report", *args, env=no_browser)
+    return copy, polish, english
+
+
+def test_cli_writes_each_language_to_its_own_files(by_cli):
+    copy, polish, english = by_cli
+    assert polish.returncode == 0, polish.stderr
+    written = ["report.pl.md", "report.pl.html"] + ["report.pl.pdf"] * bool(document.browser())
+    assert polish.stdout.split() == [w for name in written for w in ("wrote", str(copy / name))]
+    assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
+    assert english.stdout.split()[-4:] == ["wrote", str(copy / "report.en.md")] + [
+        "wrote",
+        str(copy / "report.en.html"),
+    ]
+    assert (copy / "report.en.md").read_text().startswith("# Exercise 3")
+    assert "Author: A. B. · Date: " in (copy / "report.en.md").read_text()
+
+
+def test_a_damaged_diagnostics_record_is_one_line_of_the_report_cli(by_cli):
+    copy, _, english = by_cli
+    assert text.say("pl", "title.diagnostics") in (copy / "report.pl.md").read_text()
+    assert "Traceback" not in english.stderr + english.stdout
+    (line,) = [line for line in english.stdout.splitlines() if "diagnosis.json" in line]
+    assert line.startswith("left out of the report: ") and "unreadable" in line
+    assert text.say("en", "title.diagnostics") not in (copy / "report.en.md").read_text()
+
+
+def test_pdf_without_a_browser_is_one_line_after_the_report(by_cli):
+    copy, _, english = by_cli
+    assert english.returncode == 2 and "Traceback" not in english.stderr
+    (line,) = english.stderr.strip().splitlines()
+    assert line.startswith("error: no Chromium or Chrome found")
+    assert not (copy / "report.en.pdf").exists()
+
+
+def test_an_empty_folder_is_one_error_line(tmp_path, run_cli):
+    empty = run_cli("report", f"--out_dir={tmp_path / 'nothing'}")
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr
+    (line,) = empty.stderr.strip().splitlines()
+    assert line.startswith(f"error: --out_dir={tmp_path / 'nothing'} holds no dataset's results")
+    assert "python -m experiments.lab6" in line
+
+
+@pytest.mark.skipif(document.browser() is None, reason="no Chromium or Chrome")
+def test_pdf_with_a_browser(by_cli):
+    copy = by_cli[0]
+    assert (copy / "report.pl.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # The widest table fits the A4 page: its last column prints.
+        args = ["pdftotext", "-layout", str(copy / "report.pl.pdf"), "-"]
+        printed = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        words = " ".join(printed.split())
+        for header in (text.say("pl", "stat.col.p_holm_acc"), text.say("pl", "col.wall")):
+            assert all(word in words for word in header.split()), header
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium")
+def test_report_html_renders_in_chromium(by_cli, tmp_path):
+    page = by_cli[0] / "report.pl.html"
+    shot = tmp_path / "shot.png"
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        "--window-size=1000,2400",
+        page.as_uri(),
+    ]
+    subprocess.run([shutil.which("chromium"), *args], capture_output=True, timeout=60, check=True)
+    pixels = image.imread(shot)[..., :3]
+    assert pixels.shape[:2] == (2400, 1000)
+    rgb = (pixels * 255).astype(np.uint32)
+    codes = np.sort((rgb[..., 0] << 16 | rgb[..., 1] << 8 | rgb[..., 2]).ravel())
+    colours = 1 + np.count_nonzero(np.diff(codes))  # (np.unique takes seconds here.)
+    assert colours > 500  # Text, tables and the figures, not a blank page.
+    assert (pixels.min(-1) < 0.9).mean() > 0.05
+
+
+def items(blocks):
+    return [line for b in blocks if isinstance(b, document.Items) for line in b.items]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_methods_section_has_formulas_and_the_sigmas_of_the_trained_network(built, lang):
+    blocks = built[lang]
+    methods_ = section(blocks, text.say(lang, "methods.h"))
+    assert sum(isinstance(b, document.Math) for b in methods_) >= 4  # sgd, adam, 3 inits.
+    (table,) = [b for b in methods_ if isinstance(b, document.Table)]
+    sizes = [784, 8, 10]
+    shown = {f"σ: {methods_module.label(i, lang)}": i for i in ("normal", "xavier", "he")}
+    assert sorted(table.header[2:]) == sorted(shown)
+    for column, name in enumerate(table.header[2:], start=2):
+        expected = methods_module.sigmas(shown[name], sizes)
+        assert [row[column] for row in table.rows] == [text.num(s, ".4f", lang) for s in expected]
+    page = document.markdown(methods_)
+    adam = f"\\beta_1$ = {text.num(0.9, 'g', lang)}"
+    assert adam in page and "\\beta_2$" in page  # Every hyperparameter as trained.
+    first = next(b for b in blocks if isinstance(b, document.Heading) and b.level == 2)
+    assert first.text == text.say(lang, "methods.h")  # Before the results.
+
+
+def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(found):
+    (f,) = found["lab7"]
+    ex2 = handin.exercise2_record(f)
+    spec = ex2.provenance.config
+    assert (spec["optimizer"], spec["init"], spec["init_scale"]) == ("sgd", "normal", 1.0)
+    assert ex2.provenance.learning_rate == configs.DEFAULT_LR["sgd"]  # Lab 6's rate.
+    assert "momentum" not in spec["optimizer_kwargs"]  # Plain SGD.
+    rows = [r for r in f.rows if r.config in ("xavier", "he")]
+    best_row = summary.ranked(rows)[0]
+    best = summary.selected(f.results[best_row.config])
+    speed = stats.epochs_ratio(ex2.train_loss, best.train_loss, ex2.train_loss)
+    loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
+    (line,) = items(handin.exercise2_gain(found, "en"))
+    assert f"exercise 2 (plain SGD, α = {configs.DEFAULT_LR['sgd']:.3g}, N(0, 1) weights)" in line
+    assert f"{ex2.train_loss[:, -1].mean():.4f}" in line
+    assert f"{speed.point:.2f} times sooner" in line
+    assert f"{best.train_loss[:, -1].mean():.4f} ({handin.p_text(loss.p, 'en')})" in line
+    assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
+    control = text.say("en", "handin.gain_explain")
+    assert "N(0, 1) weights with the chosen optimizer, is the control" in control
+
+
+def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_holds_1(found):
+    (f,) = found["lab7"]
+    xavier, he = (summary.selected(f.results[n]) for n in ("xavier", "he"))
+    base = summary.selected(f.results["normal"])
+    ratio = stats.epochs_ratio(xavier.train_loss, he.train_loss, base.train_loss)
+    test = stats.t_test(xavier.train_loss[:, -1], he.train_loss[:, -1], paired=True)
+    line = handin.pair_sentence(f, "xavier", "he", "en")
+    assert line.startswith("ReLU, Xavier (Glorot) vs He: ")
+    assert (
+        f"{xavier.train_loss[:, -1].mean():.4f} against {he.train_loss[:, -1].mean():.4f}" in line
+    )
+    assert handin.p_text(test.p, "en") in line
+    case = handin.pair_case(ratio)
+    assert ("no significant difference in speed" in line) == (case == "same")
+    if case in ("same", "differ"):
+        assert f"{ratio.point:.2f} times the epochs" in line
+    polish = handin.pair_sentence(f, "xavier", "he", "pl")
+    assert ("bez istotnej różnicy szybkości" in polish) == (case == "same")
+    assert handin.pair_sentence(f, "xavier", "lecun", "en") is None  # Not trained.
+
+
+def test_pair_cases_follow_the_interval():
+    ratio = functools.partial(stats.Ratio, method="paired", n_used=3, is_bound=False)
+    assert handin.pair_case(ratio(1.2, 0.9, 1.5)) == "same"
+    assert handin.pair_case(ratio(1.2, 1.1, 1.5)) == "differ"
+    assert handin.pair_case(ratio(0.8, 0.7, 0.9)) == "differ"
+    assert handin.pair_case(ratio(0.0, 0.0, 0.0)) == "only"
+    assert handin.pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
+    bound = stats.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
+    assert handin.pair_case(bound) == "bound"
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
+    diag = handin.diagnosed(out_dir)
+    lines = handin.why_lines(found, diag, lang)
+    start = {
+        f.act: np.mean(summary.selected(f.results["sgd"]).test_loss[..., 0]) for f in found["lab6"]
+    }
+    assert all(text.num(v, ".2f", lang) in lines[0] for v in start.values())
+    sx, sh = (methods_module.sigmas(i, [784, 8, 10]) for i in ("xavier", "he"))
+    assert (
+        f"{text.num(sx[0], '.4f', lang)} " in lines[1] and text.num(sh[0], ".4f", lang) in lines[1]
+    )
+    ratios = [h / x for x, h in zip(sx, sh, strict=True)]
+    assert f"{text.num(ratios[0], '.2f', lang)} " in lines[1]
+    apart = max(ratios) >= handin.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
+    assert (f"{text.num(max(ratios), '.2f', lang)} " in lines[1]) == apart
+    record = diag["relu"]  # Dead units at initialization → after the last epoch, from the CSV.
+    with (out_dir / "diagnostics" / "relu" / "layer_stats.csv").open() as f:
+        rows = {(r["init"], r["layer"], r["epoch"]): r for r in csv.DictReader(f)}
+    dead = [float(rows["normal", "0", str(e)]["dead_frac"]) for e in (0, record.epochs)]
+    assert f"N(0, 1) {text.pct(dead[0], lang)} → {text.pct(dead[1], lang)}" in lines[2]
+
+
+def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_path):
+    (f,) = found["lab7"]
+    record = f.results["he"]
+    rates = (0.001, 0.00316, 0.01)
+    low = record._replace(
+        val_loss=np.stack([record.test_loss + k for k in range(3)]),  # Lowest first.
+        train_loss=np.stack([record.train_loss] * 3),
+        diverged_step=np.stack([record.diverged_step] * 3),
+        grid={"learning_rate": rates},
+    )
+    edited = {**found, "lab7": [f._replace(results={"he": low})], "lab6": []}
+    (line,) = handin.edge_lines(edited, tmp_path / "synthetic", "en")
+    assert line.startswith("He, ReLU: the chosen rate 0.001 is the lowest of its grid (0.001–0.01)")
+    assert (
+        f"`python -m experiments.lab7 --act=relu --dataset=synthetic --out_dir={tmp_path} " in line
+    )
+    assert line.endswith("--lr_grid=7`.")
+
+
+def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish):
+    assert polish[0] == document.Heading(1, text.say("pl", "handin.title"))
+    assert polish[1].text.startswith(f"Autor: {AUTHOR} · Data: ")
+    figures = [b for b in polish if isinstance(b, document.Image)]
+    record = handin.diagnosed(out_dir)["relu"]
+    for b in figures:
+        stem = b.path.stem
+        expected = plots.caption(stem, "pl") if stem in handin.CAPTIONED else ""
+        if "diagnostics" in b.link:  # What was measured, under the image, not in it.
+            expected = layers.caption(stem, record, "pl")
+        assert b.caption == expected, b.link
+    assert sum("diagnostics" in b.link for b in figures) == 2
+    assert handin.name_label("xavier", "pl") == "Xavier (Glorot)"
+    assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
+    own = section(polish, "Własna dyskusja wyników")
+    assert own == [document.Paragraph(text.say("pl", "handin.own"))]
+
+
+DEEP = (784, 16, 16, 16, 10)
+
+
+@pytest.fixture(scope="module")
+def deep(tmp_path_factory):
+    """The depth supplement: lab 7 (normal, xavier, he) and its diagnostics record (the
+    supplement shows no diagnostics figure) on a network of three hidden layers, relu,
+    under another ``--out_dir``."""
+    out = tmp_path_factory.mktemp("deep")
+    study = configs.lab7("adam", 0.01, ["normal", "xavier", "he"])
+    setup = make_setup(out, "lab7", "normal", DEEP)
+    experiment.run(setup, {"relu": study}, log=quiet)
+    setup = make_setup(out, "diagnostics", "normal", DEEP)
+    diag = diagnostics.run(setup, "relu", study, log=quiet)
+    root = experiment.root(out, DATA.name)
+    diag.record.save(root / "diagnostics" / "relu" / diagnostics.RECORD)  # What the report reads.
+    return root
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built, deep, lang):
+    blocks = built[lang]
+    headings = [b.text for b in blocks if isinstance(b, document.Heading) and b.level == 2]
+    title = text.say(lang, "handin.h.depth")
+    assert headings.index(title) == headings.index(text.say(lang, "title.diagnostics")) + 1
+    part = section(blocks, title)
+    sigma, spread = [b for b in part if isinstance(b, document.Table)][:2]
+    fans = list(itertools.pairwise(DEEP))
+    expected = [[np.sqrt(2 / (a + b)), np.sqrt(2 / a)] for a, b in fans]  # Xavier, He (normal).
+    got = [[float(c.replace(",", ".")) for c in row[2:]] for row in sigma.rows]
+    np.testing.assert_allclose(got, expected, atol=5e-5)
+    record = records.Diagnosis.load(deep / "diagnostics" / "relu" / diagnostics.RECORD)
+    assert len(spread.rows) == len(fans) == record.layers
+    for layer, row in enumerate(spread.rows):
+        stds = [record.layer(init, layer, 0).preact_std for init in record.inits]
+        assert [float(c.replace(",", ".")) for c in row[1:4]] == pytest.approx(stds, rel=5e-3)
+    found_lines = [b for b in part if isinstance(b, document.Items)][-1]
+    assert part[-2] == document.Heading(3, text.say(lang, "handin.depth.h_found"))
+    lab7 = handin.find(deep, quiet)["lab7"][0]
+    assert handin.pair_sentence(lab7, "xavier", "he", lang) in found_lines.items
+    intro = next(b.text for b in part if isinstance(b, document.Paragraph))
+    first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 16)) - 1, lang)
+    assert first in intro and ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
+
+
+def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):
+    missing = tmp_path / "deep"
+    done = run_cli("report", f"--out_dir={copy.parent}", f"--depth_dir={missing}")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: --depth_dir={missing} holds no lab 7 results on synthetic")
+    assert "--hidden=128,128,128,128,128,128" in line
+
+
+def test_seeds_that_end_far_apart_are_said_with_their_spread():
+    from tests.report import test_lab_report  # Records built as test_lab_report builds them.
+
+    calm = {
+        n: test_lab_report.decay(0.2 + i / 10, seed=i)
+        for i, n in enumerate(("sgd", "adam", "momentum"))
+    }
+    wild = test_lab_report.decay(0.5, noise=0.5, seed=7)
+    curves = calm | {"adadelta": wild}
+    results = {n: test_lab_report.record(c, name=n, optimizer=n) for n, c in curves.items()}
+    f = handin.Finished("lab6", "relu", results, summary.summarize("relu", results, "sgd"), [], [])
+    (line,) = handin.spread_lines({"lab6": [f], "lab7": [], "schedules": []}, "pl")
+    finals = {n: c[:, -1] for n, c in curves.items()}
+    stds = {n: np.std(v, ddof=1) for n, v in finals.items()}
+    median = np.median(list(stds.values()))
+    assert stds["adadelta"] > handin.SPREAD * median > max(stds[n] for n in calm)
+    num = functools.partial(text.num, spec=".4f", lang="pl")
+    assert line == (
+        f"Adadelta, ReLU: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami "
+        f"(odchylenie standardowe {num(stds['adadelta'])}, od {num(finals['adadelta'].min())} do "
+        f"{num(finals['adadelta'].max())}), {text.num(stds['adadelta'] / median, '.1f', 'pl')} "
+        f"razy więcej niż mediana konfiguracji tego eksperymentu ({num(median)}); jej średnia "
+        "opisuje przebiegi, które się od siebie różnią."
+    )
+
+
+def test_where_lab_7s_grid_puts_plain_sgd_is_said_when_it_is_not_lab_6s_rate():
+    from tests.report import test_lab_report
+
+    losses = np.stack([test_lab_report.decay(speed) for speed in (0.2, 0.4, 0.6)])  # [G, S, E]
+    val = np.zeros(losses.shape[:-1] + (losses.shape[-1] + 1,))
+    val[..., -1] = [[0.5], [0.3], [0.1]]  # The grid's top rate validates best.
+    grid = {"learning_rate": (0.1, 0.3, 0.9)}
+    r = test_lab_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
+    assert summary.selected(r).provenance.learning_rate == 0.3  # Reported at lab 6's rate.
+    own, best = (float(np.mean(losses[i][:, -1])) for i in (1, 2))
+    num = functools.partial(text.num, spec=".4f", lang="pl")
+    assert handin.tuned_exercise2(r, "ReLU", "pl") == (
+        "ReLU: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = 0,9 (największa "
+        f"wartość w siatce): końcowa strata na zbiorze uczącym {num(best)} wobec {num(own)} przy "
+        "α = 0,3; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = 0,3."
+    )
+    val[..., -1] = [[0.5], [0.1], [0.3]]  # Lab 6's rate is the grid's best: nothing to say.
+    same = test_lab_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
+    assert handin.tuned_exercise2(same, "ReLU", "pl") is None

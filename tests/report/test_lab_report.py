@@ -1,0 +1,376 @@
+"""The lab's numbers (``summary``) and words (``report``): target, speed-up, ranking, tables."""
+
+import dataclasses
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.stats
+
+from mlp_jax import records
+from mlp_jax.labs import configs, stats, summary
+from mlp_jax.report import document, lab_report, text
+
+S, E = 6, 5
+NBSP = "\u00a0"
+
+
+def record(
+    losses, *, name="c", optimizer="sgd", rate=0.1, diverged=(), acc=0.8, grid=None, val=None
+):
+    """A record whose seeds' training losses are ``losses`` ``[S, E]`` (or [G, S, E])."""
+    losses = np.asarray(losses, float)
+    lead = losses.shape[:-1]
+    steps = np.repeat(losses, 2, axis=-1)
+    test_acc = np.full(lead + (E + 1,), acc) + np.linspace(-0.01, 0.01, lead[-1])[:, None]
+    diverged_step = np.full(lead, -1)
+    for index in diverged:
+        diverged_step[index] = 3
+    return records.History(
+        step_loss=steps,
+        train_loss=losses,
+        train_acc=1 - losses / 10,
+        test_loss=np.concatenate([np.full(lead + (1,), 2.3), losses], axis=-1),
+        test_acc=test_acc,
+        val_loss=val,
+        val_acc=val,
+        diverged_step=diverged_step,
+        epoch_s=np.ones(E),
+        compile_s=0.0,
+        steps_per_epoch=2,
+        log_every=1,
+        seeds=tuple(range(lead[-1])),
+        grid=grid or {},
+        provenance=records.Provenance(
+            shared=SHARED,
+            baseline="sgd",
+            config=configs.Config(name, optimizer, rate).spec(),
+            data_source="synthetic: test data",
+            wall_s=1.5,
+        ),
+    )
+
+
+SHARED = records.SharedSettings(
+    experiment="lab6",
+    data="digest",
+    validation=0,
+    layer_sizes=(784, 8, 10),
+    batch_size=32,
+    epochs=E,
+    seeds=S,
+    seed=0,
+    lr_grid=1,
+    divergence_factor=1e3,
+    act="relu",
+)
+
+
+def ranking(blocks):
+    """The ranking's lines of a ``report.section`` (the list after its heading)."""
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == "Ranking")
+    return blocks[at + 1].items
+
+
+def decay(speed, noise=0.01, seed=0):
+    """Per-seed curves 2·exp(−speed·e), e = 1..E, with a little noise."""
+    rng = np.random.default_rng(seed)
+    return 2 * np.exp(-speed * np.arange(1, E + 1)) * (1 + noise * rng.standard_normal((S, E)))
+
+
+RESULTS = {
+    "sgd": record(decay(0.2), name="sgd"),
+    "adam": record(decay(0.6, seed=1), name="adam", optimizer="adam", rate=0.01, acc=0.9),
+    "slow": record(decay(0.1, seed=2), name="slow", acc=0.7),
+    "broken": record(decay(0.6, seed=3), name="broken", diverged=range(S)),
+}
+
+
+def test_target_epochs_and_speedup_are_the_lab_question():
+    rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
+    base_mean = RESULTS["sgd"].train_loss.mean(0)
+    target = base_mean[-1]
+    adam_mean = RESULTS["adam"].train_loss.mean(0)
+    assert rows["sgd"].epochs_to_target == pytest.approx(
+        stats.epochs_to_target(base_mean, target, interpolate=True)
+    )
+    expected = stats.epochs_to_target(adam_mean, target, interpolate=True)
+    assert rows["adam"].epochs_to_target == pytest.approx(expected)
+    # The curves fall as exp(−k e): adam crosses the target about 3× sooner.
+    assert rows["adam"].speedup_vs_baseline == pytest.approx(
+        rows["sgd"].epochs_to_target / expected
+    )
+    assert 2.5 < rows["adam"].speedup_vs_baseline < 3.5
+    assert rows["adam"].speedup_ci_lo <= rows["adam"].speedup_vs_baseline
+    assert rows["adam"].speedup_vs_baseline <= rows["adam"].speedup_ci_hi
+    assert rows["sgd"].speedup_vs_baseline == 1 and math.isnan(rows["sgd"].speedup_ci_lo)
+    assert math.isnan(rows["slow"].epochs_to_target)
+    assert math.isnan(rows["slow"].speedup_vs_baseline) and math.isnan(rows["slow"].speedup_ci_hi)
+    assert rows["broken"].diverged == S and math.isnan(rows["broken"].final_train_loss_mean)
+
+
+def test_accuracy_gets_a_t_interval_and_a_paired_test():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # No scipy precision-loss warning.
+        rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
+    acc = RESULTS["adam"].test_acc[:, -1]
+    half = 2.570582 * acc.std(ddof=1) / math.sqrt(S)  # t(0.975, 5)
+    assert rows["adam"].test_acc_ci_lo == pytest.approx(acc.mean() - half)
+    assert rows["adam"].test_acc_ci_hi == pytest.approx(acc.mean() + half)
+    # Every seed's accuracy is the baseline's + 0.1 (to rounding): no spread, no test.
+    assert math.isnan(rows["adam"].test_acc_p_vs_baseline)
+    assert rows["adam"].pairing == "paired"
+    noisy = dict(RESULTS)
+    noisy["adam"] = RESULTS["adam"]._replace(
+        test_acc=RESULTS["adam"].test_acc + np.linspace(0, 0.02, S)[::-1, None] ** 2
+    )
+    row = summary.summarize("relu", noisy, "sgd")[1]
+    acc, base = noisy["adam"].test_acc[:, -1], RESULTS["sgd"].test_acc[:, -1]
+    assert row.test_acc_p_vs_baseline == pytest.approx(scipy.stats.ttest_rel(acc, base).pvalue)
+
+
+def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
+    rows = summary.summarize("relu", RESULTS, "sgd")
+    assert [r.config for r in summary.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
+    lines = ranking(lab_report.section("relu", RESULTS, rows, Path("x")))
+    by = {r.config: r for r in rows}
+    speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
+    assert lines[0].startswith("**Adam** reaches the final loss of exercise 2's plain SGD")
+    assert f"{speed}× sooner" in lines[0]
+    assert f"after {by['adam'].epochs_to_target:.2f} epochs" in lines[0]
+    assert lines[1].startswith("The baseline **SGD** (exercise 2's plain SGD) sets the target")
+    assert lines[2].startswith("**slow** does not reach") and f"within {E} epochs" in lines[2]
+    assert lines[3] == "**broken**: every run diverged."
+
+
+def test_a_slower_configuration_is_said_to_be_slower():
+    """A baseline that dips below its final loss early sets a target others reach later."""
+    noise = 1 + 0.001 * np.random.default_rng(4).standard_normal((S, E))
+    base = record(np.array([2.0, 1.0, 0.5, 0.6, 0.6]) * noise, name="sgd")
+    lazy = record(np.array([2.0, 1.5, 1.0, 0.7, 0.55]) * noise, name="lazy")
+    rows = summary.summarize("relu", {"sgd": base, "lazy": lazy}, "sgd")
+    assert rows[0].epochs_to_target == pytest.approx(2.8, abs=0.01)
+    assert rows[1].epochs_to_target == pytest.approx(4 + 0.1 / 0.15, abs=0.01)
+    assert rows[1].speedup_vs_baseline < 1
+    line = ranking(lab_report.section("relu", {"sgd": base, "lazy": lazy}, rows, Path("x")))[1]
+    later = text.num(1 / rows[1].speedup_vs_baseline, ".2f", "en")
+    assert f"reaches the final loss of exercise 2's plain SGD {later}× later (95% CI" in line
+
+
+def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
+    losses = np.stack([decay(0.2), decay(0.4), decay(0.6)])
+    val = np.zeros((3, S, E + 1))
+    val[..., -1] = [[0.5], [0.3], [0.1]]
+    grid = {"learning_rate": (0.01, 0.03, 0.09)}
+    r = record(losses, grid=grid, val=val)
+    assert summary.chosen(r) == 2
+    r = record(losses, grid=grid, val=val, diverged=[(2, 0)])
+    assert summary.chosen(r) == 1  # A seed diverged at 0.09: passed over.
+    picked = summary.selected(r)
+    assert picked.provenance.learning_rate == 0.03
+    np.testing.assert_array_equal(picked.train_loss, losses[1])
+    assert summary.chosen(RESULTS["sgd"]) is None
+    # Exercise 2's configuration stands for exercise 2 as it was: its own rate, the centre.
+    ex2 = record(losses, grid=grid, val=val, name=configs.EXERCISE2, rate=0.03)
+    assert summary.chosen(ex2) == 1 and summary.lowest_validation(ex2) == 2
+
+
+def test_section_renders_markdown_and_polish(tmp_path):
+    rows = summary.summarize("relu", RESULTS, "sgd")
+    md = document.markdown(lab_report.section("relu", RESULTS, rows, tmp_path))
+    assert md.startswith("# Lab 6: learning-rate optimizers — ReLU")
+    assert "| Adam | 0.01 | 0/6 |" in md
+    assert "![Training loss per epoch](loss_epoch.png)" in md
+    pl = document.markdown(lab_report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
+    assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — ReLU")
+    assert "współczynnik uczenia" in pl and "szybciej" in pl
+    loss = rows[1].final_train_loss_mean
+    assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
+
+
+def test_a_target_reached_within_the_first_epoch_is_a_bound():
+    base = record(decay(0.2), name="sgd")
+    quick = record(decay(0.2, seed=7) / 100, name="quick")
+    rows = summary.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
+    row = rows[1]
+    assert row.epochs_to_target == 1.0
+    assert lab_report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
+    assert lab_report.speedup_words(row, "sgd", "en").startswith(
+        f"at least {row.speedup_vs_baseline:.2f}× sooner"
+    )
+    assert lab_report.speedup_words(row, "sgd", "pl").startswith("co najmniej")
+    assert row.speedup_is_bound
+    assert math.isnan(row.speedup_ci_lo) and math.isnan(row.speedup_ci_hi)
+
+
+def _rows(results):
+    return {r.config: r for r in summary.summarize("relu", results, "sgd")}
+
+
+def _words(results, lang="en"):
+    """Every sentence of a section's ranking (and the leader's paragraph) in one text."""
+    rows = summary.summarize("relu", results, "sgd")
+    blocks = lab_report.section("relu", results, rows, Path("x"), lang=lang)
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Ranking",))
+    after = blocks[at + 2]
+    return "\n".join(
+        [*blocks[at + 1].items, *([after.text] if isinstance(after, document.Paragraph) else [])]
+    )
+
+
+def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone():
+    twin = decay(0.6, seed=1)
+    tie = {
+        "sgd": record(decay(0.2), name="sgd"),
+        "a": record(twin, name="a"),
+        "b": record(twin, name="b"),
+    }
+    rows = _rows(tie)
+    assert (rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 1, 3)
+    words = _words(tie)
+    assert "**a** and **b** are fastest, indistinguishable from each other (a against b: " in words
+    assert "ratio 1.00, 95% CI 1.00–1.00)" in words and "fastest alone" not in words
+    fast = tie | {"c": record(decay(1.5, seed=5), name="c")}
+    rows = _rows(fast)
+    assert (rows["c"].rank, rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 2, 2, 4)
+    assert "**c** is fastest alone: the runner-up, **a**, needs " in _words(fast)
+
+
+def test_holm_columns_adjust_the_raw_p_values_per_metric():
+    rows = summary.summarize("relu", RESULTS | {"fast": record(decay(0.4, seed=6))}, "sgd")
+    for raw, adjusted in (
+        ("p_vs_baseline", "p_holm"),
+        ("test_acc_p_vs_baseline", "test_acc_p_holm"),
+    ):
+        p = np.array([getattr(r, raw) for r in rows])
+        tested = np.flatnonzero(np.isfinite(p))
+        order = tested[np.argsort(p[tested])]
+        m, expected, running = len(order), np.full(len(p), np.nan), 0.0
+        for i, k in enumerate(order):  # Holm's step-down, from its definition.
+            running = max(running, min(1.0, (m - i) * p[k]))
+            expected[k] = running
+        np.testing.assert_allclose([getattr(r, adjusted) for r in rows], expected)
+    assert sum(math.isfinite(r.p_holm) for r in rows) == 3  # Not the baseline, not broken.
+
+
+def test_a_plateaued_baseline_gives_no_target_and_no_speed_words():
+    flat = 2.3 * (1 + 0.01 * np.random.default_rng(8).standard_normal((S, E)))
+    results = {"sgd": record(flat, name="sgd"), "adam": RESULTS["adam"]}
+    rows = _rows(results)
+    assert rows["adam"].speedup_note == rows["sgd"].speedup_note == "no_fall"
+    assert math.isnan(rows["adam"].speedup_vs_baseline) and math.isnan(rows["adam"].rank)
+    assert math.isnan(rows["adam"].epochs_to_target)
+    for lang in text.LANGS:
+        words = _words(results, lang)
+        for speed in ("sooner", "later", "reach", "fastest", "szybciej", "wolniej", "osiąga"):
+            assert speed not in words, (lang, speed)
+    setup = document.markdown(lab_report.section("relu", results, list(rows.values()), Path("x")))
+    assert setup.count("hardly learns") == 1 and "compared instead" in setup
+
+
+def test_no_baseline_record_says_so_once_and_no_speed_words():
+    results = {"adam": RESULTS["adam"], "slow": RESULTS["slow"]}
+    rows = _rows(results)
+    assert {r.speedup_note for r in rows.values()} == {"no_baseline"}
+    words = _words(results)
+    assert "does not reach" not in words and "sooner" not in words and "fastest" not in words
+    md = document.markdown(lab_report.section("relu", results, list(rows.values()), Path("x")))
+    assert md.count("has no result here") == 1
+
+
+def test_one_survivor_gets_no_interval_no_test_and_is_named():
+    results = RESULTS | {"lone": record(decay(0.3, seed=9), name="lone", diverged=range(1, S))}
+    row = _rows(results)["lone"]
+    assert row.n_used == 1 and row.diverged == S - 1
+    assert math.isnan(row.test_acc_ci_lo) and math.isnan(row.p_holm)
+    assert math.isnan(row.speedup_ci_lo) and math.isfinite(row.speedup_vs_baseline)
+    words = _words(results)
+    assert f"**lone** (only 1 of {S} seeds did not diverge) reaches" in words
+    assert "with a speed-up of" in words and "no test" in words
+    assert "**lone** (użyto tylko 1 z 6 powtórzeń, pominięto rozbieżne)" in _words(results, "pl")
+
+
+def test_all_diverged_rows_have_no_rank_and_a_diverged_baseline_gives_no_target():
+    rows = _rows(RESULTS)
+    assert math.isnan(rows["broken"].rank) and rows["broken"].n_used == 0
+    results = {"sgd": record(decay(0.2), name="sgd", diverged=range(S)), "adam": RESULTS["adam"]}
+    assert _rows(results)["adam"].speedup_note == "no_run"
+    assert "Every seed of the baseline **SGD** (exercise 2's plain SGD) diverged" in (
+        document.markdown(
+            lab_report.section("relu", results, list(_rows(results).values()), Path("x"))
+        )
+    )
+
+
+ROW = records.SummaryRow.from_dict(
+    {f: math.nan for f in records.SUMMARY_COLUMNS}
+    | {"act": "relu", "config": "adam", "seeds": 10, "diverged": 3, "settings": "{}"}
+    | {"data_source": "x", "speedup_note": "", "n_used": 7, "speedup_is_bound": False}
+    | {"pairing": "paired", "speedup_vs_baseline": 1.19, "speedup_ci_lo": 0.0}
+    | {"speedup_ci_hi": 1.43}
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "not distinguishable from **SGD** in speed (ratio 1.19, 95% CI 0.00–1.43)"),
+        ("pl", "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, 95% PU: 0,00–1,43)"),
+    ],
+)
+def test_sooner_only_when_the_interval_excludes_1(lang, expected):
+    assert lab_report.speedup_words(ROW, "SGD", lang) == expected
+    sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02)
+    word = {
+        "en": "1.19× sooner (95% CI 1.02–1.43×)",
+        "pl": "1,19 razy szybciej (95% PU: 1,02–1,43)",
+    }
+    assert lab_report.speedup_words(sooner, "SGD", lang) == word[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                (
+                    f"significantly lower than the baseline's, p{NBSP}={NBSP}0.031 Holm-adjusted, "
+                    "0.0062 raw"
+                ),
+                f"no significant difference from the baseline's, p{NBSP}={NBSP}0.052 Holm-adjusted",
+                " (7 of 10 seeds did not diverge)",
+            ],
+        ),
+        (
+            "pl",
+            [
+                (
+                    f"istotnie niższa niż w punkcie odniesienia, p{NBSP}={NBSP}0,031 po poprawce "
+                    "Holma, bez poprawki 0,0062"
+                ),
+                (
+                    f"bez istotnej różnicy względem punktu odniesienia, p{NBSP}={NBSP}0,052 po "
+                    "poprawce Holma"
+                ),
+                " (użyto 7 z 10 powtórzeń, pominięto rozbieżne)",
+            ],
+        ),
+    ],
+)
+def test_holm_verdicts_and_seeds_used_in_both_languages(lang, expected):
+    assert lab_report.verdict(0.031, 0.0062, -0.1, lang) == expected[0]
+    assert lab_report.verdict(0.052, 0.0104, -0.1, lang) == expected[1]
+    assert lab_report.used(ROW, lang) == expected[2]
+    assert lab_report.verdict(math.nan, math.nan, 0.0, lang) == text.say(lang, "stat.no_test")
+
+
+def test_a_ratio_within_one_percent_of_one_is_said_to_be_of_no_practical_weight():
+    close = stats.Ratio(0.99735, 0.99422, 0.99997, "paired", 10, False, 1e-5)
+    assert lab_report.tiny(close, "pl") == (
+        " — różnica 0,27% liczby epok, poniżej 1%: bez znaczenia praktycznego"
+    )
+    assert "0.27% of the epochs" in lab_report.tiny(close, "en")
+    assert lab_report.tiny(stats.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""
