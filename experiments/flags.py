@@ -136,7 +136,7 @@ DATA_DIR = flags.DEFINE_string(
     "data_dir",
     None,
     "Folder with the four IDX files (default: $MLP_JAX_DATA, then the download cache and the "
-    "usual places; see the README's Data section).",
+    "usual places; see docs/data.md).",
 )
 HIDDEN = flags.DEFINE_list("hidden", ["128"], "Hidden layer sizes, comma-separated.")
 BATCH_SIZE = flags.DEFINE_integer("batch_size", 128, "Minibatch size.", lower_bound=1)

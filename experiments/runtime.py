@@ -2,7 +2,7 @@
 
 ``start()`` gives the CPU one XLA device per core, turns on the persistent compilation
 cache and, with ``--distributed`` or ``--coordinator_address``, joins the processes of
-a multi-process run (README, "Running on a cluster").
+a multi-process run (docs/devices.md, "Running on a cluster").
 
 On a CPU, XLA runs one program on all cores, and the small matrices of a 784-128-10
 MLP use them poorly. The CLIs therefore expose one XLA host device per core (unless

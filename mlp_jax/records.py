@@ -542,7 +542,7 @@ class SummaryRow(_Json):
 
 
 SUMMARY_COLUMNS = tuple(f.name for f in dataclasses.fields(SummaryRow))
-"""Columns of ``summary.csv``, one row per configuration (README's contract, in order)."""
+"""Columns of ``summary.csv``, one row per configuration (docs/labs.md's contract, in order)."""
 
 
 def write_summary(path: str | os.PathLike[str], rows: Sequence[SummaryRow]) -> Path:

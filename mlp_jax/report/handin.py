@@ -1011,7 +1011,7 @@ DEPTH_PAIR = ("xavier", "he")
 def depth_supplement(
     root: Path, out_dir: Path, lang: str, log: Callable[[str], None] = print
 ) -> list[document.Block]:
-    """Lab 7 on a deeper network (the README's depth supplement), its records read from
+    """Lab 7 on a deeper network (docs/labs.md's depth supplement), its records read from
     the dataset folder ``root``, shown in the report on ``out_dir``: σ per layer of
     ``DEPTH_PAIR``, the measured spread of every layer at initialization (when its
     diagnostics ran), the curves and tables per activation, and the two compared."""

@@ -234,7 +234,7 @@ def test_devices_one_per_core_set_when_needed_not_at_import(said, cli_env, run_c
     assert result.returncode == 0, result.stderr
     at_import, count = result.stdout.splitlines()
     assert at_import == f"{flags}|-1"  # Untouched by the import.
-    cores = getattr(os, "process_cpu_count", os.cpu_count)()  # README: the usable cores.
+    cores = getattr(os, "process_cpu_count", os.cpu_count)()  # docs/devices.md: the usable cores.
     assert int(count) == (int(said) if said else cores)
 
 

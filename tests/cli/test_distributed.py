@@ -231,7 +231,7 @@ def test_mpirun_with_distributed(one_process, shared_cache, tmp_path):
 def test_a_killed_process_stops_the_other_with_one_line(tmp_path):
     """Process 1 is killed once both agreed on what to train; process 0 stops at its next
     gather. (Were process 0, JAX's coordinator, killed, JAX itself ends process 1 at
-    once with its own multi-line message, exit code 134: see README.)"""
+    once with its own multi-line message, exit code 134: see docs/devices.md.)"""
     port = free_port()
     env = environment(tmp_path / "cache", port)
     long = ["--dataset=synthetic", "--epochs=1000", "--seeds=2", "--hidden=16", "--optimizers=sgd"]
