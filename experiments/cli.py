@@ -134,7 +134,7 @@ def _fix(error: OSError) -> str:
     return "check the path and rerun"
 
 
-def _one_line(error: BaseException) -> tuple[int, str] | None:
+def _one_line(error: BaseException, memory_fix: str) -> tuple[int, str] | None:
     """The exit code and the one line an expected failure ends with; None for a bug."""
     if isinstance(error, KeyboardInterrupt):
         return signals.exit_code(), f"interrupted: {error}" if str(error) else signals.NOTHING_KEPT
@@ -149,7 +149,7 @@ def _one_line(error: BaseException) -> tuple[int, str] | None:
         return 2, f"error: {where}{error.strerror or error}; fix: {_fix(error)}"
     if "RESOURCE_EXHAUSTED" in str(error):
         first = str(error).strip().splitlines()[0]
-        return 2, f"error: out of memory ({first}); fix: fewer --seeds or grid points"
+        return 2, f"error: out of memory ({first}); fix: {memory_fix}"
     return None
 
 
@@ -161,12 +161,16 @@ def _quiet(verbose: bool) -> None:
         warnings.formatwarning = _warning_line
 
 
-def run(main: Callable[[Sequence[str]], None]) -> None:
+def run(
+    main: Callable[[Sequence[str]], None], memory_fix: str = "fewer --seeds or grid points"
+) -> None:
     """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors.
 
     An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
     ends with one line naming the problem and the fix and a non-zero exit code (130
     after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead.
+    ``memory_fix``: the fix said when the device runs out of memory, naming the CLI's
+    own flags.
     """
 
     def guarded(argv: Sequence[str]) -> None:
@@ -179,7 +183,11 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             signals.ignore()  # Done: a signal now would only spoil the exit.
         except (Exception, KeyboardInterrupt) as e:
             signals.ignore()  # Leaving, whatever the outcome: no resent interrupt now.
-            outcome = None if verbose and not isinstance(e, KeyboardInterrupt) else _one_line(e)
+            outcome = (
+                None
+                if verbose and not isinstance(e, KeyboardInterrupt)
+                else _one_line(e, memory_fix)
+            )
             if outcome is None and jax.distributed.is_initialized():
                 traceback.print_exc()  # A bug: its traceback, and leave without the others.
                 outcome = (1, "error: this process failed (traceback above)")

@@ -25,7 +25,7 @@ from absl import app, flags
 
 from experiments import build, cli
 from experiments import flags as common
-from mlp_jax import optimizers
+from mlp_jax import optimizers, train
 from mlp_jax.labs import configs, surfaces, trajectories
 from mlp_jax.report import plots, text, trajectory_plots
 
@@ -45,6 +45,8 @@ LANG = flags.DEFINE_enum(
 )
 APPLIES = ("lr", "out_dir", "compilation_cache")
 """The shared flags that mean something here."""
+SMALLER = "--optimizers or --surfaces"
+"""Besides --steps, the flags that make the paths take less memory."""
 
 
 def _refuse_others() -> None:
@@ -69,13 +71,18 @@ def main(argv):
     ravine = surfaces.get("ravine")
     lr_study = trajectories.learning_rate_study(ravine)
     start = time.perf_counter()
-    study = trajectories.study(
-        list(dict.fromkeys([*names, "sgd", "momentum", "nesterov"])),
-        list({s.name: s for s in [*shown, ravine]}.values()),
-        STEPS.value,
-        overrides,
-        extra_rates=[*lr_study.values(), trajectories.FIG2_RATE],
-    )
+    try:
+        study = trajectories.study(
+            list(dict.fromkeys([*names, "sgd", "momentum", "nesterov"])),
+            list({s.name: s for s in [*shown, ravine]}.values()),
+            STEPS.value,
+            overrides,
+            extra_rates=[*lr_study.values(), trajectories.FIG2_RATE],
+        )
+    except trajectories.TooManySteps as e:
+        raise train.OutOfMemory(
+            f"{e.need}; fix: --steps={e.fit} or fewer, or fewer {SMALLER}"
+        ) from e
     print(
         f"ran {study.paths.loss.size // (STEPS.value + 1)} paths in {time.perf_counter() - start:.1f} s"
     )
@@ -121,4 +128,4 @@ def _write_lab_figures(
 
 
 if __name__ == "__main__":
-    cli.run(main)
+    cli.run(main, memory_fix=f"fewer --steps, {SMALLER}")

@@ -346,7 +346,17 @@ def synthetic(
 
     Returns:
       The :class:`Dataset`; the same arrays for the same arguments.
+
+    Raises:
+      ValueError: ``num_train`` or ``num_test`` is not a positive integer, or ``noise``
+        not a finite number >= 0.
+      DataError: ``validation`` is out of range, as for :func:`load`.
     """
+    for name, count in {"num_train": num_train, "num_test": num_test}.items():
+        if isinstance(count, bool) or not isinstance(count, int | np.integer) or count < 1:
+            raise ValueError(f"{name} must be a positive integer, got {count!r}")
+    if not (math.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite standard deviation >= 0, got {noise!r}")
     rng = np.random.default_rng(seed)
     size = math.prod(IMAGE_SHAPE)
     prototypes = rng.random((NUM_CLASSES, size), dtype=np.float32)

@@ -8,6 +8,7 @@ returns logits. Gradients come from ``jax.grad`` of the losses below.
 from __future__ import annotations
 
 import itertools
+import numbers
 from collections.abc import Callable, Sequence
 
 import jax
@@ -17,6 +18,17 @@ from mlp_jax import initializers
 
 Params = list[dict[str, jax.Array]]
 Activation = Callable[[jax.Array], jax.Array]
+
+
+def check_layer_sizes(layer_sizes: Sequence[int]) -> None:
+    """Raises ``ValueError`` unless ``layer_sizes`` make a network: an input and an
+    output size at least, each size a positive integer."""
+    sizes = list(layer_sizes)
+    if len(sizes) < 2 or not all(isinstance(n, numbers.Integral) and n >= 1 for n in sizes):
+        raise ValueError(
+            "layer_sizes must be an input size, any hidden sizes and an output size, "
+            f"each a positive integer; got {sizes}"
+        )
 
 
 def init_mlp(
@@ -35,7 +47,11 @@ def init_mlp(
       w_init: ``fn(key, (n_in, n_out), dtype)`` for the weights.
       b_init: the same for the biases, called with shape ``(n_out,)``.
       dtype: parameter dtype.
+
+    Raises:
+      ValueError: ``layer_sizes`` make no network (see ``check_layer_sizes``).
     """
+    check_layer_sizes(layer_sizes)
     params = []
     for i, (n_in, n_out) in enumerate(itertools.pairwise(layer_sizes)):
         w_key, b_key = jax.random.split(jax.random.fold_in(key, i))

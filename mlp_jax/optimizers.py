@@ -23,6 +23,14 @@ imaginary part). As in optax, the gradient is given conjugated (``optax.tree.con
 of steepest ascent of a real loss. ``adadelta`` squares magnitudes too, where
 optax's squares :math:`g` (its tests skip complex Adadelta).
 
+Integer parameters: every optimizer here raises ``ValueError`` for integer or boolean
+parameters (in ``init``) or gradients (in ``update``), naming the leaf and its dtype.
+optax has no one behaviour to copy: its optimizers return float updates that
+:func:`optax.apply_updates` truncates back to integers, and some change their state's
+dtype after one step (``sgd`` with momentum, ``adam``, ``rmsprop``: no longer a valid
+``lax.scan`` carry), truncate ``adam``'s second moment to 0 or return infinite updates
+(``nadam``); ``jax.grad`` refuses integer inputs anyway.
+
 Differences from optax's conventions:
 
 * ``adagrad(..., eps_in_sqrt=False)`` (opt-in) places :math:`\varepsilon`
@@ -629,6 +637,35 @@ def scale_by_adamax(
 # --------------------------------------------------------------------------
 
 
+def _check_inexact(tree: Any, what: str) -> None:
+    """Refuses integer and boolean leaves (see the module docstring, "Integer parameters")."""
+    bad = [
+        f"{jnp.result_type(leaf).name} at {jax.tree_util.keystr(path)}"
+        for path, leaf in jax.tree_util.tree_leaves_with_path(tree)
+        if not jnp.issubdtype(jnp.result_type(leaf), jnp.inexact)
+    ]
+    if bad:
+        raise ValueError(
+            f"optimizers take floating-point or complex {what}; got {', '.join(bad)} "
+            "(cast them to a floating-point dtype)"
+        )
+
+
+def _chain(*parts: optax.GradientTransformation) -> optax.GradientTransformationExtraArgs:
+    """``optax.chain(*parts)`` that refuses integer and boolean parameters and gradients."""
+    tx = optax.chain(*parts)
+
+    def init_fn(params):
+        _check_inexact(params, "parameters")
+        return tx.init(params)
+
+    def update_fn(updates, state, params=None, **extra_args):
+        _check_inexact(updates, "gradients")
+        return tx.update(updates, state, params, **extra_args)
+
+    return tx._replace(init=init_fn, update=update_fn)
+
+
 def _scale_then_trace(
     parts: list[optax.GradientTransformation],
     learning_rate: optax.ScalarOrSchedule,
@@ -639,7 +676,7 @@ def _scale_then_trace(
     parts = [*parts, scale_by_learning_rate(learning_rate)]
     if momentum is not None:
         parts.append(trace(momentum, nesterov))
-    return optax.chain(*parts)
+    return _chain(*parts)
 
 
 def sgd(
@@ -674,7 +711,7 @@ def sgd(
     if momentum is not None:
         parts.append(trace(momentum, nesterov, accumulator_dtype))
     parts.append(scale_by_learning_rate(learning_rate))
-    return optax.chain(*parts)
+    return _chain(*parts)
 
 
 def momentum(
@@ -774,7 +811,7 @@ def adagrad(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(
+    return _chain(
         scale_by_rss(initial_accumulator_value, eps, eps_in_sqrt),
         scale_by_learning_rate(learning_rate),
     )
@@ -816,7 +853,7 @@ def adadelta(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(
+    return _chain(
         add_decayed_weights(weight_decay, weight_decay_mask),
         scale_by_adadelta(rho, eps),
         # None, as optax allows, applies no step at all (ascent updates, like optax's).
@@ -906,7 +943,7 @@ def adam(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(
+    return _chain(
         scale_by_adam(b1, b2, eps, eps_root, mu_dtype, nesterov=nesterov),
         scale_by_learning_rate(learning_rate),
     )
@@ -969,7 +1006,7 @@ def adamax(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(scale_by_adamax(b1, b2, eps), scale_by_learning_rate(learning_rate))
+    return _chain(scale_by_adamax(b1, b2, eps), scale_by_learning_rate(learning_rate))
 
 
 def amsgrad(
@@ -1005,7 +1042,7 @@ def amsgrad(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(
+    return _chain(
         scale_by_amsgrad(b1, b2, eps, eps_root, mu_dtype, bias_correction_mu, bias_correction_nu),
         scale_by_learning_rate(learning_rate),
     )
@@ -1051,7 +1088,7 @@ def adamw(
     Returns:
       The corresponding :class:`optax.GradientTransformation`.
     """
-    return optax.chain(
+    return _chain(
         scale_by_adam(b1, b2, eps, eps_root, mu_dtype, nesterov=nesterov),
         add_decayed_weights(weight_decay, mask),
         scale_by_learning_rate(learning_rate),

@@ -271,6 +271,17 @@ def _check(seeds: Sequence[int], grid: Mapping[str, np.ndarray], optimizer, x, b
         )
 
 
+def _check_rates(hparams: Mapping[str, Sequence[float]]) -> None:
+    """Refuses a ``learning_rate`` grid point that would not descend: negative (gradient
+    ascent), or not finite in float32. Zero is allowed: a control run that keeps its
+    initial parameters."""
+    rates = np.ravel(np.asarray(hparams.get("learning_rate", []), np.float64))
+    ok = np.isfinite(rates) & (rates >= 0) & (rates <= np.finfo(np.float32).max)
+    if not ok.all():
+        bad = ", ".join(map(str, rates[~ok]))
+        raise ValueError(f"learning_rate must be >= 0 and finite in float32, got {bad}")
+
+
 def _parameters(optimizer: Callable[..., Any]) -> set[str] | None:
     """The argument names an optimizer builder takes; None (any) if it takes ``**kwargs``."""
     try:
@@ -305,8 +316,7 @@ def _check_data(name: str, x: Any, y: Any, layer_sizes: Sequence[int]) -> None:
 
 def _check_settings(layer_sizes, loss, divergence_factor, seed) -> None:
     """The scalar arguments of ``train``; see ``_check_data`` for the arrays."""
-    if len(layer_sizes) < 2 or min(layer_sizes) < 1:
-        raise ValueError(f"layer_sizes must be >= 2 positive sizes, got {list(layer_sizes)}")
+    model.check_layer_sizes(layer_sizes)
     if loss not in model.LOSSES:
         raise ValueError(f"unknown loss {loss!r}; known: {', '.join(model.LOSSES)}")
     if divergence_factor is not None and not divergence_factor > 0:
@@ -328,9 +338,9 @@ def _bytes(tree: Any) -> int:
     return sum(leaf.size * leaf.dtype.itemsize for leaf in jax.tree.leaves(tree))
 
 
-def _device_bytes(device: jax.Device) -> int | None:
-    """Memory one device may use: its allocator's limit, else the host's RAM shared by its
-    CPU devices; None where neither is known (e.g. CPU on Windows)."""
+def device_bytes(device: jax.Device, alone: bool = False) -> int | None:
+    """Memory one device may use: its allocator's limit, else the host's RAM, shared by its
+    CPU devices unless it works ``alone``; None where neither is known (e.g. CPU on Windows)."""
     stats = device.memory_stats() or {}
     if "bytes_limit" in stats:
         return int(stats["bytes_limit"])
@@ -338,7 +348,7 @@ def _device_bytes(device: jax.Device) -> int | None:
         ram = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):
         return None
-    return ram // len(jax.local_devices(backend=device.platform))
+    return ram if alone else ram // len(jax.local_devices(backend=device.platform))
 
 
 def _check_memory(program: _Program, layout: _Layout, lanes: Any, shared: Any) -> None:
@@ -350,7 +360,7 @@ def _check_memory(program: _Program, layout: _Layout, lanes: Any, shared: Any) -
     "Memory".
     """
     devices = layout.mesh.devices.size
-    capacity = _device_bytes(layout.mesh.local_devices[0])  # This process's own.
+    capacity = device_bytes(layout.mesh.local_devices[0])  # This process's own.
     if capacity is None:
         return
     lanes_n = len(layout.seed_ids)
@@ -404,7 +414,10 @@ def train(
         ``hparams`` is given, a builder called as ``optimizer(**hyperparameters)``
         through ``optax.inject_hyperparams``.
       hparams: optional grid, name → G values (all the same length); the grid
-        becomes a leading axis ``[G]`` of every per-run array.
+        becomes a leading axis ``[G]`` of every per-run array. Its
+        ``learning_rate`` values must be >= 0 and finite in float32 (a negative
+        rate would climb the loss); 0 is a control that keeps the initial
+        parameters.
       batch_size: minibatch size.
       epochs: passes over the training set.
       seeds: the number of seeds S (ids ``0..S-1``), or the ids to run.
@@ -425,6 +438,7 @@ def train(
       The ``History`` of all runs; its ``provenance`` is None.
     """
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
+    _check_rates(hparams or {})
     grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}
     _check_settings(layer_sizes, loss, divergence_factor, seed)
     for name, split in {"training": (x, y), "test": test, "validation": validation}.items():

@@ -34,7 +34,7 @@ import numpy as np
 import optax
 from jax import lax
 
-from mlp_jax import optimizers, util
+from mlp_jax import optimizers, train, util
 from mlp_jax.labs import surfaces
 
 Builder = Callable[..., optax.GradientTransformation]
@@ -53,6 +53,16 @@ floor, with the jump still carrying it across."""
 
 GRID = tuple(10.0 ** (k / 2) for k in range(-8, 3))
 """The rates tried for every optimizer on every surface: 10⁻⁴ to 10, half a decade apart."""
+
+
+class TooManySteps(train.OutOfMemory):
+    """The paths of one program would not fit in the device's memory (checked before
+    compiling); ``need`` says how much they take against how much there is, ``fit``
+    is the most steps that would fit."""
+
+    def __init__(self, need: str, fit: int) -> None:
+        super().__init__(f"{need}; fix: at most {fit} steps fit, or run fewer paths")
+        self.need, self.fit = need, fit
 
 
 class Paths(NamedTuple):
@@ -146,6 +156,10 @@ def sweep(
 
     Returns:
       ``Paths`` with leading axes ``[optimizers, surfaces, rates, 1]``, float32.
+
+    Raises:
+      TooManySteps: the paths would not fit in the device's memory (checked before
+        compiling).
     """
     found = [surfaces.get(s) if isinstance(s, str) else s for s in surface_list]
     starts = [[s.start] for s in found]
@@ -169,6 +183,9 @@ def run(
 
     Returns:
       ``Paths`` with leading axes ``[rates, starts]``, float32.
+
+    Raises:
+      TooManySteps: as in ``sweep``.
     """
     surface = surfaces.get(surface) if isinstance(surface, str) else surface
     starts = [surface.start] if starts is None else starts
@@ -180,9 +197,25 @@ def _call(makes, found, learning_rates, starts, steps, kwargs) -> Paths:
     makes = tuple(optimizers.get(m) if isinstance(m, str) else m for m in makes)
     rates = jnp.asarray(learning_rates, jnp.float32)
     points = jnp.asarray(starts, jnp.float32)
+    _check_memory(len(makes) * rates.size * points.shape[0] * points.shape[1], steps)
     losses = tuple(s.loss for s in found)
     out = _run(makes, losses, rates, points, steps, tuple(sorted(kwargs.items())))
     return Paths(*(np.asarray(a) for a in out))
+
+
+def _check_memory(runs: int, steps: int) -> None:
+    """Refuses ``runs`` paths of ``steps`` steps that would not fit in the default device's
+    memory: per step of a path, its point, loss and update size (4 float32), twice over
+    (each optimizer's paths, then all of them stacked)."""
+    capacity = train.device_bytes(jax.devices()[0], alone=True)
+    per_step = 2 * runs * 4 * 4
+    if capacity is not None and (steps + 1) * per_step > 0.9 * capacity:
+        need = (steps + 1) * per_step / 2**30
+        raise TooManySteps(
+            f"{runs} paths of {steps} steps need about {need:.1f} GiB, more than the "
+            f"device's {capacity / 2**30:.1f} GiB",
+            max(int(0.9 * capacity) // per_step - 1, 0),
+        )
 
 
 def diverged(loss: np.ndarray) -> np.ndarray:

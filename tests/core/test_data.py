@@ -592,3 +592,22 @@ def test_debian_fashion_mnist_full():
         "dataset-fashion-mnist), 60000 train / 10000 test"
     )
     assert seconds < 10, f"loading took {seconds:.1f} s (typically under 1 s)"
+
+
+# Issue 29, case 19: no training examples was blamed on validation=0, a negative count
+# silently cut the test split, and a NaN noise made NaN images.
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"num_train": 0}, "num_train must be a positive integer, got 0"),
+        ({"num_train": -1}, "num_train must be a positive integer, got -1"),
+        ({"num_test": 0}, "num_test must be a positive integer, got 0"),
+        ({"num_train": 10.5}, "num_train must be a positive integer, got 10.5"),
+        ({"noise": float("nan")}, "noise must be a finite standard deviation >= 0, got nan"),
+        ({"noise": float("inf")}, "noise must be a finite standard deviation >= 0, got inf"),
+        ({"noise": -0.1}, "noise must be a finite standard deviation >= 0, got -0.1"),
+    ],
+)
+def test_synthetic_refuses_bad_arguments_naming_them(kwargs, expected):
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        data.synthetic(**kwargs)

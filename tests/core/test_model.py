@@ -1,3 +1,5 @@
+import re
+
 import chex
 import jax
 import jax.numpy as jnp
@@ -93,3 +95,11 @@ def test_hidden_layers_yield_pre_and_post_activations(problem):
     z0, h0 = layers[0]
     np.testing.assert_allclose(z0, x @ params[0]["w"] + params[0]["b"])
     np.testing.assert_allclose(h0, jnp.tanh(z0))
+
+
+# Issue 29, case 19: sizes that make no network raise one clear ValueError (a zero size
+# raised a bare ZeroDivisionError, a single size gave no layers at all).
+@pytest.mark.parametrize("sizes", [[784, 0, 10], [784], [], [784, -3, 10], [784, 2.5, 10]])
+def test_init_mlp_refuses_sizes_that_make_no_network(sizes):
+    with pytest.raises(ValueError, match=re.escape(f"got {sizes}")):
+        model.init_mlp(jax.random.key(0), sizes, initializers.get("he"))

@@ -2,6 +2,7 @@
 
 import functools
 import inspect
+import re
 import zlib
 
 import chex
@@ -683,3 +684,19 @@ def test_registry_builder_takes_a_descent_step(name):
     chex.assert_tree_all_finite(updates)
     chex.assert_trees_all_equal_shapes_and_dtypes(updates, params)
     assert loss(optax.apply_updates(params, updates)) < loss(params)
+
+
+# Issue 29, case 19: integer parameters got zero updates from sgd, momentum and nesterov,
+# where optax's do one thing per optimizer (float updates whose state changes dtype after
+# a step, a second moment truncated to 0, NaN or inf): ours refuse them, every one.
+@pytest.mark.parametrize("name", sorted(opt.OPTIMIZERS))
+@pytest.mark.parametrize("dtype", [jnp.int32, jnp.bool_])
+def test_integer_or_boolean_parameters_and_gradients_are_refused(name, dtype):
+    tx = opt.get(name)(learning_rate=0.1)
+    floats = {"b": jnp.zeros(2), "w": jnp.ones(3)}
+    odd = {"b": jnp.zeros(2), "w": jnp.ones(3, dtype)}
+    kind = jnp.dtype(dtype).name
+    with pytest.raises(ValueError, match=re.escape(f"parameters; got {kind} at ['w']")):
+        tx.init(odd)
+    with pytest.raises(ValueError, match=re.escape(f"gradients; got {kind} at ['w']")):
+        tx.update(odd, tx.init(floats), floats)

@@ -225,7 +225,7 @@ NAN_X = np.where(np.arange(X.size).reshape(X.shape) == 5, np.nan, X).astype(np.f
         ({"x": NAN_X}, "training inputs hold 1 non-finite values"),
         ({"x": X[:0], "y": Y[:0]}, "training inputs must be a non-empty [N, 12] array"),
         ({"test": (TEST[0][:0], TEST[1][:0])}, "test inputs must be a non-empty [N, 12] array"),
-        ({"layer_sizes": []}, "layer_sizes must be >= 2 positive sizes, got []"),
+        ({"layer_sizes": []}, "an output size, each a positive integer; got []"),
         ({"log_every": 7}, "log_every must be in 1..6 (the steps of an epoch), got 7"),
         ({"log_every": 0}, "log_every must be in 1..6"),
         ({"optimizer": optax.adam, "hparams": {"learning_rate": []}}, "at least one value"),
@@ -263,3 +263,21 @@ def test_validation_set_is_evaluated_like_the_test_set():
     np.testing.assert_array_equal(h.val_loss, h.test_loss)
     np.testing.assert_array_equal(h.val_acc, h.test_acc)
     assert run().val_loss is None
+
+
+# Issue 29, case 19: a negative rate trained as gradient ascent without a word, and a
+# non-finite one (or one float32 cannot hold) diverged every run. Zero is allowed: a
+# control whose parameters stay at their initialization.
+@pytest.mark.parametrize(
+    ("rates", "bad"),
+    [
+        ([0.1, -0.01], "-0.01"),
+        ([float("nan")], "nan"),
+        ([0.1, float("inf")], "inf"),
+        ([1e39], "1e+39"),
+    ],
+)
+def test_learning_rates_that_do_not_descend_are_refused(rates, bad):
+    expected = f"learning_rate must be >= 0 and finite in float32, got {bad}"
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        run(optax.sgd, hparams={"learning_rate": rates})

@@ -293,3 +293,34 @@ def test_polish_sentences_are_generated_from_the_numbers(small):
         first = min(reached, key=reached.get)
         assert f"dla {first} (od kroku {int(reached[first])})" in sentence
     assert "0,001" in sentence
+
+
+# Issue 29, case 18: paths too long for memory are refused before compiling, naming
+# what the caller can change (the CLI: its own flags, not --seeds).
+def test_paths_too_long_for_memory_are_refused_before_compiling():
+    with pytest.raises(trajectories.TooManySteps, match=r"1 paths of 10000000000000 steps") as e:
+        trajectories.run("sgd", RAVINE, [0.1], 10**13)
+    assert 0 < e.value.fit < 10**13 and f"at most {e.value.fit} steps fit" in str(e.value)
+
+
+def test_cli_too_many_steps_names_its_own_flags(run_cli, tmp_path):
+    result = run_cli("trajectories", "--steps=1000000000", f"--out_dir={tmp_path}")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert " paths of 1000000000 steps need about " in line
+    assert line.endswith("or fewer, or fewer --optimizers or --surfaces") and "--seeds" not in line
+    assert "fix: --steps=" in line and not (tmp_path / "trajectories").exists()
+
+
+def test_cli_out_of_memory_while_running_names_its_own_flags(run_cli):
+    oom = "RESOURCE_EXHAUSTED: Out of memory while trying to allocate 8 bytes."
+    code = (
+        "import runpy; from mlp_jax import trajectories; "
+        f"trajectories.study = lambda *a, **k: (_ for _ in ()).throw(RuntimeError({oom!r})); "
+        "runpy.run_module('experiments.trajectories', run_name='__main__', alter_sys=True)"
+    )
+    result = run_cli("-c", code, "--steps=5", python=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"error: out of memory ({oom}); fix: fewer --steps, --optimizers or --surfaces"
+    )
