@@ -315,7 +315,7 @@ def test_cli_too_many_steps_names_its_own_flags(run_cli, tmp_path):
 def test_cli_out_of_memory_while_running_names_its_own_flags(run_cli):
     oom = "RESOURCE_EXHAUSTED: Out of memory while trying to allocate 8 bytes."
     code = (
-        "import runpy; from mlp_jax import trajectories; "
+        "import runpy; from mlp_jax.labs import trajectories; "
         f"trajectories.study = lambda *a, **k: (_ for _ in ()).throw(RuntimeError({oom!r})); "
         "runpy.run_module('experiments.trajectories', run_name='__main__', alter_sys=True)"
     )
