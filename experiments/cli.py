@@ -26,6 +26,7 @@ from absl import app, flags, logging
 from experiments import flags as common
 from experiments import runtime, signals
 from mlp_jax import data, train
+from mlp_jax.report import text
 
 _HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
 
@@ -209,6 +210,6 @@ def leave(code: int, line: str) -> NoReturn:
     stop too), and an interpreter exit while XLA compiles on another thread can crash.
     """
     signals.ignore()
-    print(line, file=sys.stderr, flush=True)
+    print(text.one_line(line), file=sys.stderr, flush=True)  # Even with a flag's value in it.
     sys.stdout.flush()
     os._exit(code)

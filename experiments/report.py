@@ -28,8 +28,26 @@ LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
 )
 AUTHOR = flags.DEFINE_string(
-    "author", "", "Author line of the title block (free text: name, index number, group)."
+    "author",
+    "",
+    "Author line of the title block (free text: name, index number, group; one line, shown "
+    "as typed, never as markup).",
 )
+
+
+def _check_author(author: str) -> bool:
+    """A flag validator: no line break, other control character or bidirectional control
+    (``text.CONTROL``), which would break the title line or reorder it."""
+    found = text.CONTROL.search(author)
+    if found:
+        raise flags.ValidationError(
+            f"holds U+{ord(found[0]):04X}, a line break, control or bidirectional character, "
+            "which would break or reorder the title line: write it on one line without one"
+        )
+    return True
+
+
+flags.register_validator("author", _check_author)
 DEPTH_DIR = flags.DEFINE_string(
     "depth_dir",
     "",

@@ -2,11 +2,17 @@
 
 Reports are lists of blocks (:class:`Heading`, :class:`Paragraph`, :class:`Items`,
 :class:`Table`, :class:`Image`, :class:`Math`). Text may hold ``**bold**``,
-``*italics*``, ```code``` and inline LaTeX math ``\\(…\\)``, the only inline markup
-used. The HTML embeds every image as a base64 PNG and writes the math as MathML
-(converted by ``latex2mathml``, rendered by the browser itself: no script, no
-network), so the one file can be mailed, opened offline or printed to PDF: its print
-style is A4, and :func:`pdf` prints it with a locally installed Chromium or Chrome.
+``*italics*``, code spans (```code```, or fenced by longer runs of backticks, as in
+Markdown: their content is shown as it is), inline LaTeX math ``\\(…\\)`` and
+backslash-escaped punctuation (``\\*`` is a star), the only inline markup used. Text
+from outside the code (an author, a path, a name read from a record) enters as
+``text.literal`` or ``text.code``, so it is never markup, math, a link or a heading:
+math comes only from the code's own strings (the optimizers' docstrings). The HTML
+embeds every image as a base64 PNG and writes the math as MathML (converted by
+``latex2mathml``, rendered by the browser itself); its Content-Security-Policy forbids
+scripts and anything loaded from elsewhere, so the one file can be mailed, opened
+offline or printed to PDF: its print style is A4, and :func:`pdf` prints it with a
+locally installed Chromium or Chrome, JavaScript off.
 """
 
 from __future__ import annotations
@@ -14,17 +20,19 @@ from __future__ import annotations
 import base64
 import datetime
 import html as html_lib
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
+from xml.etree import ElementTree
 
-from latex2mathml.converter import convert as _mathml
+from latex2mathml.converter import Converter
 
 from mlp_jax.report import text
 
@@ -67,7 +75,12 @@ SMALL_TABLE = 12
 """Tables of at most this many rows are kept on one printed page."""
 
 _NUMBER = re.compile(r"([<>≤≥] ?)?[−+-]?(\d[\d\u00a0\u202f ]*([.,]\d+)?|[.,]\d+)\S*( ?[±(×–—].*)?")
-_INLINE_MATH = re.compile(r"\\\((.+?)\\\)")
+_TOKEN = re.compile(
+    r"(?<!`)(?P<fence>`++)(?P<code>.+?)(?<!`)(?P=fence)(?!`)"
+    r"|\\\((?P<math>.+?)\\\)"
+    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+)
+"""The inline tokens that are not plain text: a code span, a formula, an escaped character."""
 
 
 def markdown(blocks: Sequence[Block]) -> str:
@@ -87,7 +100,7 @@ def markdown(blocks: Sequence[Block]) -> str:
             )
         elif isinstance(b, Table):
             lines = [b.header, ["---"] * len(b.header), *b.rows]
-            out.append("\n".join(f"| {' | '.join(map(_md_inline, c))} |" for c in lines))
+            out.append("\n".join(f"| {' | '.join(map(_md_cell, c))} |" for c in lines))
         elif isinstance(b, Math):
             out.append(f"$$\n{b.latex}\n$$")
         else:
@@ -96,26 +109,65 @@ def markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def _tokens(text_: str, token: Callable[[re.Match], str], plain: Callable[[str], str]) -> str:
+    """``text_`` with each of its ``_TOKEN`` as ``token`` writes it, the text between as
+    ``plain`` does."""
+    out, end = [], 0
+    for m in _TOKEN.finditer(text_):
+        out += [plain(text_[end : m.start()]), token(m)]
+        end = m.end()
+    return "".join([*out, plain(text_[end:])])
+
+
 def _md_inline(text_: str) -> str:
-    return _INLINE_MATH.sub(lambda m: f"${m.group(1)}$", text_)
+    """Markdown's own inline markup, but formulas as ``$…$``."""
+    return _tokens(text_, lambda m: m[0] if m["math"] is None else f"${m['math']}$", str)
+
+
+def _md_cell(text_: str) -> str:
+    """A table cell: ``|`` escaped, even in a code span or a formula (GitHub's tables)."""
+    return _md_inline(text_).replace("|", "\\|")
+
+
+_LINKING = ("href", "style", "src")
+"""Attributes ``latex2mathml`` may write (``\\href``, ``\\style``) that link or load."""
 
 
 def mathml(latex: str, display: bool = False) -> str:
-    """``latex`` as a MathML ``<math>`` element (block when ``display``)."""
-    return _mathml(latex, display="block" if display else "inline")
+    """``latex`` as a MathML ``<math>`` element (block when ``display``): only MathML
+    elements, their text escaped, no attribute that links or loads (``_LINKING``)."""
+    tree = Converter(display="block" if display else "inline").convert_to_element(latex)
+    for element in tree.iter():
+        for name in [a for a in element.attrib if a in _LINKING or a.startswith("on")]:
+            del element.attrib[name]
+    written = ElementTree.tostring(tree, encoding="unicode")
+    # latex2mathml writes its symbols as character references (&#x003B8;) in the text.
+    return re.sub(r"&amp;(#x[0-9A-Fa-f]+;)", r"&\1", written)
 
 
-def _markup(text_: str) -> str:
-    text_ = html_lib.escape(text_)
-    text_ = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text_)
-    text_ = re.sub(r"(?<![^\s(])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"<em>\1</em>", text_)
-    return re.sub(r"`(.+?)`", r"<code>\1</code>", text_)
+def _code_text(content: str) -> str:
+    """A code span's text: one space stripped from each end when both have one (Markdown)."""
+    padded = content.startswith(" ") and content.endswith(" ") and content.strip()
+    return content[1:-1] if padded else content
 
 
 def _inline(text_: str) -> str:
     """Escaped text with its inline markup; ``\\(…\\)`` becomes inline MathML."""
-    parts = _INLINE_MATH.split(text_)  # Odd items are the formulas.
-    return "".join(mathml(p) if i % 2 else _markup(p) for i, p in enumerate(parts))
+    held = []  # Code spans and formulas, out of the way of the emphasis.
+
+    def token(m: re.Match) -> str:
+        if m["escaped"]:
+            return f"&#{ord(m['escaped'])};"
+        code = m["code"] is not None
+        held.append(
+            f"<code>{html_lib.escape(_code_text(m['code']))}</code>" if code else mathml(m["math"])
+        )
+        return f"\0{len(held) - 1}\0"
+
+    text_ = _tokens(text_, token, lambda s: html_lib.escape(s.replace("\0", "\ufffd")))
+    text_ = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text_)
+    text_ = re.sub(r"(?<![^\s(])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"<em>\1</em>", text_)
+    return re.sub("\0([0-9]+)\0", lambda m: held[int(m[1])], text_)
 
 
 def _png(path: Path) -> str:
@@ -192,11 +244,18 @@ figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
 """
 
 
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+"""The page's Content-Security-Policy: no script, nothing loaded from elsewhere (its
+images are ``data:`` URIs, its style inline), no form or base URL."""
+
+
 def html(blocks: Sequence[Block], *, title: str, lang: str = "en") -> str:
-    """The blocks as one self-contained HTML page (images embedded, styles inline)."""
+    """The blocks as one self-contained HTML page (images embedded, styles inline), its
+    ``CSP`` in a meta tag."""
     body = "\n".join(_html_block(b) for b in blocks)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{html_lib.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
@@ -209,14 +268,16 @@ def title_block(
 
     Args:
       title: the level-1 heading.
-      author: e.g. name, index number and group; left out when empty.
+      author: e.g. name, index number and group, shown as typed (``text.literal``);
+        left out when empty.
       date: the date written (default: today, UTC); Polish as 30.11.2026,
         English as 30 November 2026.
       lang: one of ``text.LANGS``.
     """
     date = date or datetime.datetime.now(datetime.UTC).date()
     written = f"{date:%d.%m.%Y}" if lang == "pl" else f"{date.day} {date:%B %Y}"
-    parts = [text.say(lang, "doc.author", author=author.strip())] if author.strip() else []
+    shown = text.literal(author.strip())
+    parts = [text.say(lang, "doc.author", author=shown)] if shown else []
     parts.append(text.say(lang, "doc.date", date=written))
     return [Heading(1, title), Paragraph(" · ".join(parts))]
 
@@ -232,6 +293,19 @@ class PrintError(Exception):
 def browser() -> str | None:
     """The first of ``BROWSERS`` on ``PATH``, or None."""
     return next((path for name in BROWSERS if (path := shutil.which(name))), None)
+
+
+NO_SCRIPTS = {"profile": {"default_content_setting_values": {"javascript": 2}}}
+"""The preferences of the profile :func:`pdf` prints with: JavaScript blocked (2). (Chromium's
+``--blink-settings=scriptEnabled=false`` blocks it too, but then headless prints nothing.)"""
+
+
+def _profile(folder: Path) -> str:
+    """A fresh browser profile in ``folder``, its preferences ``NO_SCRIPTS``."""
+    preferences = folder / "Default" / "Preferences"
+    preferences.parent.mkdir(parents=True)
+    preferences.write_text(json.dumps(NO_SCRIPTS))
+    return str(folder)
 
 
 def _print_command(exe: str, html_path: Path, pdf_path: Path, profile: str) -> list[str]:
@@ -274,8 +348,9 @@ def pdf(
 
     The page size (A4) and margins come from the page's own ``@page`` style; the
     browser's header and footer (date, title, file path, page numbers) are left out.
-    The browser runs with a fresh profile in a temporary folder, without network
-    services, and the PDF is written atomically (a temporary file, then renamed).
+    The browser runs with a fresh profile in a temporary folder, JavaScript off
+    (``NO_SCRIPTS``), without network services, and the PDF is written atomically (a
+    temporary file, then renamed).
 
     Args:
       html_path: the page, e.g. written by :func:`html`.
@@ -302,7 +377,8 @@ def pdf(
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="print-", dir=pdf_path.parent) as tmp:
         out, log = Path(tmp) / "page.pdf", Path(tmp) / "browser.log"
-        code = _run(_print_command(exe, html_path, out, str(Path(tmp) / "profile")), log, timeout)
+        profile = _profile(Path(tmp) / "profile")
+        code = _run(_print_command(exe, html_path, out, profile), log, timeout)
         if code is None:
             raise PrintError(f"{exe} took over {timeout:.0f} s to print {html_path}")
         if code != 0 or not out.exists() or out.stat().st_size == 0:

@@ -216,7 +216,12 @@ def _intro(found: Found, lang: str) -> str:
         "handin.intro", data=_join(data, lang), acts=_join(acts, lang), seeds=_join(seeds, lang)
     )
     fewer = [
-        say("stat.fewer_run", where=f"{f.experiment}/{f.act}/{r.config}", n=r.n_used, seeds=r.seeds)
+        say(
+            "stat.fewer_run",
+            where=text.literal(f"{f.experiment}/{f.act}/{r.config}"),  # A record's name.
+            n=r.n_used,
+            seeds=r.seeds,
+        )
         for f in every
         for r in f.rows
         if r.diverged
@@ -284,7 +289,7 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = [document.Heading(2, say(specs.get(name).title_key))]
     if not found[name]:
-        folder, command = out_dir / name, _command(name, out_dir, found)
+        folder, command = text.code(out_dir / name), text.code(_command(name, out_dir, found))
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     return blocks + _sections(found[name], out_dir, out_dir, Path(FIGURES, lang, name), lang)
 
@@ -351,13 +356,14 @@ def _captioned(b: document.Image, lang: str) -> document.Image:
 def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
     """Which records of the activation's folder (under the dataset folder ``root``) the
     report leaves out."""
-    folder = root / f.experiment / f.act / "runs"
+    folder = text.code(root / f.experiment / f.act / "runs")
     notes = []
     if f.other_settings:
-        names = ", ".join(f.other_settings)
+        names = ", ".join(map(text.literal, f.other_settings))
         notes.append(text.say(lang, "left_out.settings", folder=folder, names=names))
     if f.unreadable:
-        notes.append(text.say(lang, "left_out.unreadable", names=", ".join(f.unreadable)))
+        names = ", ".join(map(text.literal, f.unreadable))
+        notes.append(text.say(lang, "left_out.unreadable", names=names))
     return [document.Paragraph(n) for n in notes]
 
 
@@ -418,7 +424,7 @@ def _comparison_cells(f: Finished, lang: str) -> list[str]:
     return [
         text.say(lang, f.lab.short_key),
         f.act,
-        lab_report.name(f.base, lang) if f.base else f.provenance.baseline,
+        lab_report.name(f.base, lang) if f.base else text.literal(f.provenance.baseline),
         *loss_acc(f.base),
         " = ".join(lab_report.name(r, lang) for r in summary.ranked(f.rows) if r.rank == 1)
         if len(tied) > 1
@@ -566,10 +572,10 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     sources += [row.data_source for record in diag.values() for row in record.rows]
     dates = sorted({_date(p) for p in kept})
     lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
-    lines += [say("prov.versions", versions=_versions(kept))]
+    lines += [say("prov.versions", versions=text.literal(_versions(kept)))]
     lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
     argvs = [p.flags.get("argv") for p in kept]
-    commands = dict.fromkeys(f"`{_command_line(argv)}`" for argv in argvs if argv)
+    commands = dict.fromkeys(text.code(_command_line(argv)) for argv in argvs if argv)
     blocks = [document.Heading(2, say("h.provenance")), document.Items(lines)]
     if commands:
         blocks += [document.Paragraph(say("prov.commands")), document.Items(list(commands))]
@@ -923,6 +929,7 @@ def edge_lines(found: Found, out_dir: Path, lang: str) -> list[str]:
             if inside or len(rates) < 2 or name == configs.EXERCISE2:  # Compared at its own.
                 continue
             command = _command(f.experiment, out_dir, found) + f" --lr_grid={len(rates) + 4}"
+            command = text.code(command)
             lines.append(
                 text.say(
                     lang,
@@ -1020,7 +1027,7 @@ def depth_supplement(
     blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
     if not found["lab7"]:
         command = _command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
-        folder = root / "lab7"
+        folder, command = text.code(root / "lab7"), text.code(command)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     lab7 = found["lab7"]
     sizes = lab7[0].provenance.shared.layer_sizes

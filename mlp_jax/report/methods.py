@@ -237,7 +237,9 @@ def _value(value: bool | float, lang: str) -> str:
 def _optimizer_blocks(t: Trained, lang: str) -> list[document.Block]:
     symbol = symbols(t.optimizer)
     values = [
-        rf"\({symbol[k]}\) = {_value(v, lang)}" if k in symbol else f"`{k}` = {_value(v, lang)}"
+        rf"\({symbol[k]}\) = {_value(v, lang)}"
+        if k in symbol
+        else f"{text.code(k)} = {_value(v, lang)}"
         for k, v in hyperparameters(t.optimizer, t.kwargs).items()
     ]
     line = text.say(
@@ -266,12 +268,13 @@ def label(name: str, lang: str = "en", scale: float = 1.0) -> str:
 
     ``adam`` → Adam, ``nesterov`` → Momentum Nesterova (Polish), ``normal`` →
     N(0, 1) (N(0, scale²)), ``xavier`` → Xavier (Glorot), ``relu`` → ReLU; a name
-    without a phrase is shown as it is. E.g. the ``labels`` of the figures:
+    without a phrase is shown as it is (``text.literal``: it may come from a record).
+    E.g. the ``labels`` of the figures:
     ``{n: label(n, lang) for n in runs}``.
     """
     if name in initializers.INITIALIZERS:
         return _init_name(name, scale, lang)
-    return _phrase(lang, f"methods.name.{name}", name)
+    return _phrase(lang, f"methods.name.{name}", text.literal(name))
 
 
 def activation_with(act: str, lang: str = "en") -> str:
@@ -398,10 +401,11 @@ def describe(spec: Mapping[str, Any], lang: str = "en", rates: Sequence[float] =
         lr = text.say(lang, "describe.grid", n=len(rates), lo=rate(min(rates)), hi=rate(max(rates)))
     parts = [label(spec["optimizer"], lang), lr]
     parts += [
-        f"{k} = {text.num(v, 'g', lang)}" for k, v in spec.get("optimizer_kwargs", {}).items()
+        f"{text.literal(k)} = {text.num(v, 'g', lang)}"
+        for k, v in spec.get("optimizer_kwargs", {}).items()
     ]
     if spec.get("schedule"):
-        parts.append(text.say(lang, "describe.schedule", schedule=spec["schedule"]))
+        parts.append(text.say(lang, "describe.schedule", schedule=text.literal(spec["schedule"])))
     init = label(spec["init"], lang, spec.get("init_scale", 1.0))
     parts.append(text.say(lang, "describe.init", init=init))
     return ", ".join(parts)

@@ -9,6 +9,7 @@ wag, funkcja aktywacji, funkcja straty, epoka, paczka, zbiór uczący.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -125,11 +126,11 @@ _EN = {
     "col.ex2_acc": "test accuracy (ex. 2)",
     "col.fastest": "fastest",
     "col.test_acc": "test accuracy",
-    "missing.lab": "No results under `{folder}`: run `{command}` to produce them, then this "
+    "missing.lab": "No results under {folder}: run {command} to produce them, then this "
     "command again.",
     "missing.figure": "(Figure “{alt}” is missing: `{link}` was not written; rerunning the "
     "experiment's command draws it.)",
-    "left_out.settings": "`{folder}` also holds records from other settings ({names}); this "
+    "left_out.settings": "{folder} also holds records from other settings ({names}); this "
     "report uses only those sharing the settings of the most recently finished one.",
     "left_out.unreadable": "Left out, unreadable: {names}.",
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
@@ -415,9 +416,9 @@ _EN = {
     "handin.why.dead_frac": "{act}: dead units of the first hidden layer (output 0 for every "
     "example) at initialization → after epoch {epochs} (diagnostics): {parts}.",
     "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
-    "({lo}–{hi}), so the best rate may lie below it; to widen the grid: `{command}`.",
+    "({lo}–{hi}), so the best rate may lie below it; to widen the grid: {command}.",
     "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
-    "({lo}–{hi}), so the best rate may lie above it; to widen the grid: `{command}`.",
+    "({lo}–{hi}), so the best rate may lie above it; to widen the grid: {command}.",
     "handin.at_least": "at least {x}",
     "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
     "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
@@ -621,10 +622,10 @@ _PL = {
     "col.ex2_acc": "dokładność testowa (ćw. 2)",
     "col.fastest": "najszybsza",
     "col.test_acc": "dokładność testowa",
-    "missing.lab": "Brak wyników w `{folder}`: uruchom `{command}`, a potem ponownie to polecenie.",
+    "missing.lab": "Brak wyników w {folder}: uruchom {command}, a potem ponownie to polecenie.",
     "missing.figure": "(Brak rysunku „{alt}”: nie zapisano `{link}`; ponowne uruchomienie "
     "polecenia eksperymentu go narysuje.)",
-    "left_out.settings": "`{folder}` zawiera też wyniki uzyskane z innymi ustawieniami "
+    "left_out.settings": "{folder} zawiera też wyniki uzyskane z innymi ustawieniami "
     "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
@@ -924,9 +925,9 @@ _PL = {
     "równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): "
     "{parts}.",
     "handin.edge.low": "{name}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość "
-    "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: `{command}`.",
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: {command}.",
     "handin.edge.high": "{name}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość "
-    "siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: `{command}`.",
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: {command}.",
     "handin.at_least": "co najmniej {x}",
     "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
     "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
@@ -1035,6 +1036,49 @@ def say(lang: str, key: str, **values: Any) -> str:
     return PHRASES[lang][key].format(**values)
 
 
+CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""What outside text may not bring into a report: control characters (line breaks among
+them) and the bidirectional controls, which reorder what follows them (U+202E writes the
+rest of its line right to left)."""
+
+_MARKUP = re.compile(r"[\\`*<>\[\]&$~#:]|(?<![^\W_])_|_(?![^\W_])|(?<=[wW]{3})\.|^[-+]|^\d+[.)]")
+"""What Markdown, or the reports' own inline markup (``document``), would read as markup
+(its last character is escaped): emphasis, code, math, HTML, entities, links and images,
+headings, a URL's scheme or ``www.`` (which GitHub links), ``_`` but inside a word, and a
+list marker at the start."""
+
+
+def one_line(value: object) -> str:
+    """``value`` as one line that reads in order: line breaks and tabs as spaces, other
+    control characters and the bidirectional controls (``CONTROL``) as their code."""
+
+    def shown(c: re.Match) -> str:
+        return " " if c[0].isspace() else f"\\u{ord(c[0]):04x}"
+
+    return CONTROL.sub(shown, str(value))
+
+
+def literal(value: object) -> str:
+    r"""Text from outside the code (an author, a name read from a record, a path) as report
+    text that shows it as it is, never as markup, math, a link, an image or a heading: its
+    markup characters backslash-escaped (``<b>`` → ``\<b\>``), line breaks and tabs made
+    spaces, other control characters and the bidirectional controls (U+202A–U+202E,
+    U+2066–U+2069) written as their code (``\u202e``). Plain names (``one_cycle``) are
+    unchanged."""
+    return _MARKUP.sub(lambda m: f"{m[0][:-1]}\\{m[0][-1]}", one_line(value))
+
+
+def code(value: object) -> str:
+    """Text from outside the code (a path, a command) as a code span that shows it as it is:
+    ``value`` on one line (as ``literal``) between runs of backticks longer than any it holds."""
+    shown = one_line(value)
+    fence = "`" * (max(map(len, re.findall("`+", shown)), default=0) + 1)
+    pad = " " if shown.startswith(("`", " ")) or shown.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
 def num(value: float, spec: str, lang: str, missing: str = "—") -> str:
     """``format(value, spec)``, with a decimal comma in Polish and a power of ten written
     out (``3·10⁻⁵``, not ``3e-05``); ``missing`` for NaN/None."""
@@ -1141,16 +1185,17 @@ def reached(lang: str, epochs: float, total: int) -> str:
 def data_line(source: str, lang: str) -> str:
     """A ``Dataset.source`` line in ``lang``: the dataset, where its files came from and the
     split sizes (``Fashion-MNIST, pliki IDX z …; 60 000 wzorców uczących i 10 000
-    testowych``); a line ``data.parse_source`` cannot read is returned as it is."""
+    testowych``); a line ``data.parse_source`` cannot read is returned as it is. Its
+    folders, URLs and such are ``literal``: the line comes from a record."""
     parsed = data.parse_source(source)
     if parsed is None:
-        return source
-    values = dict(parsed.values)
+        return literal(source)
+    values = {k: literal(v) for k, v in parsed.values.items()}
     for field in ("n", "full", "fetched", "total", "classes"):
         if field in values:
-            values[field] = integer(int(values[field]), lang)
+            values[field] = integer(int(parsed.values[field]), lang)
     if "noise" in values:
-        values["noise"] = num(float(values["noise"]), "g", lang)
+        values["noise"] = num(float(parsed.values["noise"]), "g", lang)
     splits = {
         split: count(lang, getattr(parsed, split), f"count.{split}")
         for split in ("train", "validation", "test")

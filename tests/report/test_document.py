@@ -35,7 +35,7 @@ def test_markdown(tmp_path):
     md = document.markdown(blocks(tmp_path))
     assert md.splitlines()[:3] == ["# Lab <6>", "", "**adam** wins; `sgd` & co."]
     assert "1. one\n2. two" in md
-    assert "| a | b |\n| --- | --- |\n| 1 | x|y |" in md
+    assert "| a | b |\n| --- | --- |\n| 1 | x\\|y |" in md  # A cell's | escaped (GitHub).
     assert md.rstrip().endswith("![A figure](sub/fig.png)")
 
 

@@ -108,7 +108,7 @@ class _Scan:
 
     @classmethod
     def every(cls):
-        paths = [*ROOT.glob("mlp_jax/*.py"), *ROOT.glob("experiments/*.py")]
+        paths = [*ROOT.glob("mlp_jax/**/*.py"), *ROOT.glob("experiments/*.py")]
         return [cls(path) for path in paths]
 
     def calls(self):
@@ -441,18 +441,19 @@ DEBIAN = "/usr/share/datasets/fashion-mnist"
                 "sha256 verified, cached at /c, 22 train / 5 test"
             ),
             (
-                "MNIST, pobrane z https://h/x/ (3 z 4 plików; pozostałe były już zapisane), sumy "
+                "MNIST, pobrane z https\\://h/x/ (3 z 4 plików; pozostałe były już zapisane), sumy "
                 "kontrolne sha256 sprawdzone, zapisane w /c; 22 wzorce uczące i 5 testowych"
             ),
             (
-                "MNIST, downloaded from https://h/x/ (3 of 4 files; the others were cached), sha256 "
-                "verified, cached at /c; examples: 22 training and 5 test"
+                "MNIST, downloaded from https\\://h/x/ (3 of 4 files; the others were cached), "
+                "sha256 verified, cached at /c; examples: 22 training and 5 test"
             ),
         ),
         ("something else entirely", "something else entirely", "something else entirely"),
     ],
 )
 def test_the_data_line_is_said_in_the_reports_language(source, pl, en):
+    """A URL's scheme escaped (``https\\://``): the line comes from a record (``text.literal``)."""
     assert text.data_line(source, "pl") == pl
     assert text.data_line(source, "en") == en
 
