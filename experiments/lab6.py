@@ -29,10 +29,11 @@ def main(argv):
 
     rates = common.learning_rates(OPTIMIZERS.value)
     setup = build.setup(labs.LAB6.name, labs.LAB6.baseline, LR_GRID.value)
-    by_act = labs.LAB6.configurations(
+    chosen = labs.LAB6.configurations(
         OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
     )
-    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act), write=report.write_all)
+    by_act = dict.fromkeys(common.ACT.value, chosen)
+    experiment.run(setup, by_act, write=report.write_all, outputs=report.OUTPUTS)
 
 
 if __name__ == "__main__":

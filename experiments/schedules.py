@@ -42,7 +42,8 @@ def main(argv):
         init_scale=common.INIT_SCALE.value,
     )
     chosen = [c for c in study if c.name in SCHEDULES.value]
-    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen), write=report.write_all)
+    by_act = dict.fromkeys(common.ACT.value, chosen)
+    experiment.run(setup, by_act, write=report.write_all, outputs=report.OUTPUTS)
 
 
 if __name__ == "__main__":
