@@ -25,7 +25,7 @@ from absl import app, flags, logging
 
 from experiments import flags as common
 from experiments import runtime, signals
-from mlp_jax import data, train
+from mlp_jax import data, train, util
 from mlp_jax.report import text
 
 _HELP_ARGS = ("-h", "-?", "--help", "--helpshort")
@@ -138,7 +138,7 @@ def _fix(error: OSError) -> str:
 def _one_line(error: BaseException, memory_fix: str) -> tuple[int, str] | None:
     """The exit code and the one line an expected failure ends with; None for a bug."""
     if isinstance(error, KeyboardInterrupt):
-        return signals.exit_code(), f"interrupted: {error}" if str(error) else signals.NOTHING_KEPT
+        return signals.exit_code(), f"interrupted: {error}" if str(error) else _written_line()
     if isinstance(error, app.UsageError):
         return 1, f"error: {error}"
     if isinstance(
@@ -152,6 +152,17 @@ def _one_line(error: BaseException, memory_fix: str) -> tuple[int, str] | None:
         first = str(error).strip().splitlines()[0]
         return 2, f"error: out of memory ({first}); fix: {memory_fix}"
     return None
+
+
+def _written_line() -> str:
+    """The line of an interrupt that says nothing itself: the files written so far
+    (``util.written``), or that nothing was."""
+    paths = list(dict.fromkeys(util.written()))
+    if not paths:
+        return signals.NOTHING_KEPT
+    folders = ", ".join(dict.fromkeys(str(p.parent) for p in paths))
+    files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
+    return f"interrupted: wrote {files} in {folders}; rerun the same command to finish"
 
 
 def _quiet(verbose: bool) -> None:

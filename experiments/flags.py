@@ -250,6 +250,11 @@ def _check_hidden(sizes: Sequence[str]) -> bool:
 flags.register_validator("hidden", _check_hidden)
 flags.register_validator("lr", lambda text: parse_lr(text) is not None)
 flags.register_validator(
+    "out_dir",
+    lambda path: bool(path and path.strip()),
+    message="--out_dir must name a folder (empty, it would write into the current one)",
+)
+flags.register_validator(
     "init_scale", _positive_finite, message="--init_scale must be a positive finite number"
 )
 flags.register_validator(

@@ -30,10 +30,11 @@ def main(argv):
 
     rates = common.learning_rates(OPTIMIZERS.value)
     setup = build.setup(specs.LAB6.name, specs.LAB6.baseline, LR_GRID.value)
-    by_act = specs.LAB6.configurations(
+    chosen = specs.LAB6.configurations(
         OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
     )
-    experiment.run(setup, dict.fromkeys(common.ACT.value, by_act), write=lab_report.write_all)
+    by_act = dict.fromkeys(common.ACT.value, chosen)
+    experiment.run(setup, by_act, write=lab_report.write_all, outputs=lab_report.OUTPUTS)
 
 
 if __name__ == "__main__":

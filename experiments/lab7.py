@@ -4,8 +4,9 @@
     python -m experiments.lab7 --inits=normal,scaled_normal,xavier,he,lecun --optimizer=adam
 
 By default the optimizer is lab 6's fastest — the first of its ranking in the lab-6
-results under --out_dir for that activation and data — at the learning rate lab 6
-used (--lr overrides it), else adam; the program says which and why. Each
+results under --out_dir for that activation and data, never its baseline, plain SGD —
+at the learning rate lab 6 used (--lr overrides it), else adam; the program says which
+and why. Each
 initializer is trained over --lr_grid rates around that rate and reported at its own
 best (lowest validation loss), so no initializer is compared at a rate tuned for
 another. Writes summary.csv, metrics.csv, the records, figures and report.md under
@@ -54,7 +55,7 @@ def main(argv):
             choice.optimizer, choice.rate, INITS.value, common.INIT_SCALE.value
         )
     setup = dataclasses.replace(setup, choices=choices)
-    experiment.run(setup, by_act, write=lab_report.write_all)
+    experiment.run(setup, by_act, write=lab_report.write_all, outputs=lab_report.OUTPUTS)
 
 
 if __name__ == "__main__":

@@ -51,8 +51,9 @@ flags.register_validator("author", _check_author)
 DEPTH_DIR = flags.DEFINE_string(
     "depth_dir",
     "",
-    "The --out_dir of the depth supplement (lab 7 with several hidden layers, e.g. "
-    "results/deep): its lab7/ and diagnostics/ on the same dataset are shown beside the main lab.",
+    "The --out_dir of the depth supplement (lab 7 with more hidden layers than the main labs, "
+    "on the same data, e.g. results/deep): its lab7/ and diagnostics/ on the same dataset are "
+    "shown beside the main lab.",
 )
 PDF = flags.DEFINE_bool(
     "pdf", False, "Also print report.<lang>.pdf (A4) with a locally installed Chromium or Chrome."
@@ -109,7 +110,14 @@ def depth(name: str) -> Path | None:
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
-    blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
+    try:
+        blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
+    except handin.BadDepth as e:
+        raise app.UsageError(
+            f"--depth_dir={DEPTH_DIR.value}: {e}; fix: pass the --out_dir of lab 7 run on a "
+            f"deeper network with the same data (python -m experiments.lab7 --dataset={root.name} "
+            "--hidden=128,128,128,128,128,128 --out_dir=<another folder>), or leave the flag out"
+        ) from e
     written = handin.write(root, blocks, LANG.value)
     for path in written:
         print(f"wrote {path}")

@@ -43,7 +43,8 @@ def main(argv):
         init_scale=common.INIT_SCALE.value,
     )
     chosen = [c for c in study if c.name in SCHEDULES.value]
-    experiment.run(setup, dict.fromkeys(common.ACT.value, chosen), write=lab_report.write_all)
+    by_act = dict.fromkeys(common.ACT.value, chosen)
+    experiment.run(setup, by_act, write=lab_report.write_all, outputs=lab_report.OUTPUTS)
 
 
 if __name__ == "__main__":

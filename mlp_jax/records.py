@@ -166,7 +166,7 @@ class SharedSettings(_Json):
         return fingerprint({"format": FORMAT, **self.to_dict()})
 
 
-CHOICE_REASONS = ("flag", "lab6", "default")
+CHOICE_REASONS = ("flag", "lab6", "baseline_only", "default")
 """The values of ``Choice.why``."""
 
 
@@ -178,7 +178,8 @@ class Choice(_Json):
       optimizer: a key of ``optimizers.OPTIMIZERS``.
       rate: its learning rate.
       why: one of ``CHOICE_REASONS``: ``flag`` (``--optimizer``), ``lab6`` (lab 6's
-        fastest) or ``default``.
+        fastest), ``baseline_only`` (lab 6 holds no usable configuration but its
+        baseline) or ``default`` (no lab-6 results).
       config: lab 6's configuration it came from (``why == "lab6"``), else None.
       tied: the other configurations that shared lab 6's rank 1 with it (none
         significantly faster than another); () when it was first alone.

@@ -12,14 +12,17 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+_written: list[Path] = []  # ``written``.
+
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
     """Writes a file so that readers see the old content or the whole new one.
 
     ``write`` fills a temporary file in the same folder, which is then renamed over
     ``path`` (``os.replace`` is atomic within a file system). A failure removes the
-    temporary file (an ``OSError`` with an errno is re-raised naming ``path``); a crash leaves at worst
-    a stray hidden ``.NAME.*.tmp`` file, never a truncated ``path``.
+    temporary file (an ``OSError`` with an errno is re-raised naming ``path``, not the
+    temporary file); a crash leaves at worst a stray hidden ``.NAME.*.tmp`` file, never a
+    truncated ``path``. The path is added to ``written``.
 
     Returns:
       ``path`` as a ``Path``.
@@ -36,10 +39,17 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
         os.replace(tmp, path)
     except BaseException as e:
         os.unlink(tmp)
-        if isinstance(e, OSError) and e.errno and not e.filename:  # Name the file.
+        if isinstance(e, OSError) and e.errno and e.filename in (None, "", tmp):  # Name the file.
             raise OSError(e.errno, e.strerror or str(e), str(path)) from e
         raise
+    _written.append(path)
     return path
+
+
+def written() -> list[Path]:
+    """The files this process has written with ``atomic_write``, in order (what an
+    interrupted program says it left)."""
+    return list(_written)
 
 
 def _umask() -> int:

@@ -9,10 +9,12 @@ its learning-rate grid, with ``lr_grid > 1``) in one ``train.train`` call. Under
   in one file with its ``records.Provenance`` and fingerprint (a hash of the
   configuration's spec and of the ``records.SharedSettings``). A rerun loads it
   instead of training. A file that is unreadable or truncated is recomputed, with a
-  line naming it; records of other settings (or of another record format) stop the run
-  before any training (``Clash``) unless ``--overwrite`` replaces them; a record whose
-  provenance names another configuration, activation or experiment than its place is
-  set aside (``records.misplaced``), with a line.
+  line naming it; records of other settings (or of another record format), in any
+  activation's folder of the experiment, stop the run before any training (``Clash``)
+  unless ``--overwrite`` replaces them; a record whose provenance names another
+  configuration, activation or experiment than its place is set aside
+  (``records.misplaced``, ``set_aside``), with a line; a folder where a record or an
+  output goes stops the run before any training (``Blocked``).
 - whatever ``run``'s ``write`` writes from the records (the CLIs pass
   ``report.write_all``: ``summary.csv``, ``metrics.csv``, the figures and
   ``report.md``), covering every configuration finished in ``runs/`` with the same
@@ -33,6 +35,7 @@ import contextlib
 import dataclasses
 import datetime
 import importlib.metadata
+import itertools
 import os
 import shlex
 import socket
@@ -71,6 +74,10 @@ class Clash(records.RecordError):
 
 class Busy(records.RecordError):
     """Another live process is writing the folder."""
+
+
+class Blocked(records.RecordError):
+    """A folder stands where the run writes a file (nothing was trained)."""
 
 
 LOCK = ".lock"
@@ -222,6 +229,7 @@ def run(
     by_act: Mapping[str, Sequence[configs.Config]],
     log: Log = print,
     write: Writer | None = None,
+    outputs: Iterable[str] = (),
 ) -> dict[str, Results]:
     """Trains (or resumes) every configuration of every activation; ``write`` writes the
     outputs from them (process 0 alone).
@@ -236,6 +244,9 @@ def run(
       by_act: activation name → its configurations.
       log: receives the progress lines.
       write: called with ``out_dir/experiment``, the results and ``log`` once trained.
+      outputs: the files ``write`` writes, as paths under ``out_dir/experiment`` where
+        ``{act}`` stands for each activation (``report.OUTPUTS``), checked with the
+        records' before any training (``check_outputs``).
 
     Returns:
       act → (config name → record), covering every configuration finished in the
@@ -244,20 +255,26 @@ def run(
 
     Raises:
       Busy: another process is writing the experiment's folder.
-      Clash: the folder holds records of other settings (and not ``setup.overwrite``).
+      Blocked: a folder stands where a record or one of ``outputs`` goes.
+      Clash: the experiment's folder holds records of other settings (``check_settings``).
     """
     if not writes_results():
         return _run(setup, by_act, log, write)
     with lock(setup.root / setup.experiment):
-        return _run(setup, by_act, log, write)
+        return _run(setup, by_act, log, write, outputs)
 
 
 def _run(
-    setup: Setup, by_act: Mapping[str, Sequence[configs.Config]], log: Log, write: Writer | None
+    setup: Setup,
+    by_act: Mapping[str, Sequence[configs.Config]],
+    log: Log,
+    write: Writer | None,
+    outputs: Iterable[str] = (),
 ) -> dict[str, Results]:
     """``run``, once the folder is this process's."""
     plan = [(act, config) for act, cs in by_act.items() for config in cs]
-    if writes_results() and not setup.overwrite:
+    if writes_results():
+        check_outputs(setup, plan, outputs)
         check_settings(setup, plan)
     earlier = [_finished(setup, *p, log) if writes_results() else None for p in plan]
     mine: dict[str, Results] = {act: {} for act in by_act}
@@ -341,7 +358,8 @@ def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> recor
     """The configuration's record if it finished earlier with these settings, else None.
 
     A record that claims another configuration, activation or experiment is renamed
-    ``<config>.npz.aside`` (kept, out of every summary), with a line.
+    ``<config>.npz.aside`` (``.aside.1``, … where that is taken: ``set_aside``), kept out
+    of every summary, with a line naming it.
     """
     path = _path(setup, act, config)
     if setup.overwrite or not path.exists():
@@ -350,8 +368,7 @@ def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> recor
         record = records.History.load(path)
         wrong = records.misplaced(record, path)
         if wrong:
-            aside = path.rename(path.with_name(f"{path.name}.aside"))
-            log(f"{path} {wrong}; set aside as {aside.name}, it will be recomputed")
+            log(f"{path} {wrong}; set aside as {set_aside(path).name}, it will be recomputed")
             return None
         if record.provenance.fingerprint != _fingerprint(setup, act, config):
             raise records.OtherSettings(f"{path}: written with other settings")
@@ -362,26 +379,81 @@ def _finished(setup: Setup, act: str, config: configs.Config, log: Log) -> recor
     return record
 
 
-def check_settings(setup: Setup, plan: Iterable[tuple[str, configs.Config]]) -> None:
-    """Stops before any training when a ``runs/`` folder of the plan holds finished
-    records of other settings (or of another record format), which training would
-    replace or leave out of the summary.
+def set_aside(path: Path) -> Path:
+    """Renames ``path`` to the first free name of ``NAME.aside``, ``NAME.aside.1``, …:
+    a file set aside earlier is never replaced.
+
+    Returns:
+      The new path.
+    """
+    names = (f"{path.name}.aside{f'.{n}' if n else ''}" for n in itertools.count())
+    while True:
+        aside = path.with_name(next(names))
+        try:
+            os.link(path, aside)  # Fails where a file is, instead of replacing it.
+        except FileExistsError:
+            continue
+        path.unlink()
+        return aside
+
+
+def check_outputs(
+    setup: Setup, plan: Iterable[tuple[str, configs.Config]], outputs: Iterable[str] = ()
+) -> None:
+    """Stops before any training where a folder stands in the place of a file the run
+    writes: a record of the plan, or one of ``outputs`` (paths under the experiment's
+    folder, ``{act}`` standing for each activation), which would fail only once trained.
 
     Raises:
-      Clash: naming every setting that differs (old → new) and both fixes.
+      Blocked: naming the first such folder and the fix.
+    """
+    plan = list(plan)
+    acts = dict.fromkeys(act for act, _ in plan)
+    paths = [_path(setup, act, config) for act, config in plan]
+    paths += [setup.root / setup.experiment / o.format(act=act) for o in outputs for act in acts]
+    for path in paths:
+        if path.is_dir():
+            raise Blocked(
+                f"{path} is a folder, where this run writes a file; fix: move it out of the "
+                "way, or pass another --out_dir"
+            )
+
+
+def check_settings(setup: Setup, plan: Iterable[tuple[str, configs.Config]]) -> None:
+    """Stops before any training when the experiment's folder holds finished records of
+    other settings (or of another record format): in a ``runs/`` folder of the plan
+    (unless ``setup.overwrite``), which training would replace or leave out of the
+    summary, or in another activation's (even with ``setup.overwrite``, which replaces
+    only what it trains), which would sit beside this run's in the reports.
+
+    Raises:
+      Clash: naming every setting that differs (old → new; with the activation folders,
+        where another one's records differ) and both fixes.
     """
     planned = {(act, config.name): config for act, config in plan}
-    differ: dict[str, None] = {}
-    for act in dict.fromkeys(act for act, _ in planned):
+    acts = list(dict.fromkeys(act for act, _ in planned))
+    folder = setup.root / setup.experiment
+    found = {p.parent.name for p in folder.glob("*/runs")} & set(activations.ACTIVATIONS)
+    others = sorted(found - set(acts))
+    differ: dict[str, list[str]] = {}
+    for act in [*([] if setup.overwrite else acts), *others]:
         for path in sorted((setup.folder(act) / "runs").glob("*.npz")):
-            found = _differences(setup, act, planned.get((act, path.stem)), path)
-            differ.update(dict.fromkeys(found))
-    if differ:
-        raise Clash(
-            f"{setup.root / setup.experiment} holds finished records of other settings "
-            f"({', '.join(differ)}); fix: --out_dir=<another folder> to keep them, or "
-            "--overwrite to replace them"
-        )
+            for d in _differences(setup, act, planned.get((act, path.stem)), path):
+                differ.setdefault(d, []).append(act)
+    if not differ:
+        return
+    shown = [
+        f"{d} in {', '.join(f'{a}/' for a in dict.fromkeys(where))}"
+        if set(where) - set(acts)
+        else d
+        for d, where in differ.items()
+    ]
+    clashing = [a for a in others if any(a in where for where in differ.values())]
+    replace = f"--overwrite --act={','.join(acts + clashing)}" if clashing else "--overwrite"
+    raise Clash(
+        f"{folder} holds finished records of other settings ({', '.join(shown)}); fix: "
+        f"--out_dir=<another folder> to keep them, or {replace} to replace them"
+    )
 
 
 def _differences(setup: Setup, act: str, config: configs.Config | None, path: Path) -> list[str]:
@@ -585,6 +657,12 @@ def lock(folder: str | Path) -> Iterator[Path]:
         yield path
     finally:
         path.unlink(missing_ok=True)
+
+
+def holder(folder: str | Path) -> str | None:
+    """``pid N on host (command)`` of the live process holding ``folder``'s ``lock``;
+    None when none does (no lock, or a stale one)."""
+    return _holder(Path(folder) / LOCK)
 
 
 def _holder(path: Path) -> str | None:

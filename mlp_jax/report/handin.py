@@ -46,6 +46,11 @@ class NoResults(records.RecordError):
     """``out_dir`` holds no records of any experiment."""
 
 
+class BadDepth(ValueError):
+    """The depth supplement's lab 7 is no deeper network than the main labs', or was
+    trained on other data."""
+
+
 class Finished(NamedTuple):
     """One experiment's records for one activation, as the report uses them.
 
@@ -131,9 +136,12 @@ def build(
     beside the main lab (``depth_supplement``).
 
     Raises:
+      experiment.Busy: a live run is writing an experiment's folder (``experiment.lock``).
       NoResults: no experiment has records under ``out_dir``.
+      BadDepth: ``depth``'s lab 7 does not fit (``check_depth``).
     """
     out_dir = Path(out_dir)
+    _check_unlocked([out_dir, *([] if depth is None else [Path(depth)])])
     found, diag = find(out_dir, log), diagnosed(out_dir, log)
     if not any(found.values()):
         raise NoResults(
@@ -142,6 +150,10 @@ def build(
             f"`{_command('lab6', out_dir, found)}`, then `{_command('lab7', out_dir, found)}`, "
             "then this command again"
         )
+    main = (found["lab7"] or _every(found))[0].provenance.shared
+    deep = None if depth is None else find(Path(depth), log)
+    if deep is not None:
+        check_depth(main, deep, Path(depth))
     blocks = [
         *document.title_block(text.say(lang, "handin.title"), author, lang=lang),
         document.Paragraph(_intro(found, lang)),
@@ -154,12 +166,25 @@ def build(
             blocks += _experiment(name, found, out_dir, lang)
     if diag:
         blocks += _diagnostics(diag, out_dir, lang)
-    if depth is not None:
-        blocks += depth_supplement(Path(depth), out_dir, lang, log)
+    if deep is not None:
+        blocks += depth_supplement(Path(depth), deep, main, out_dir, lang, log)
     blocks += [*_comparison(found, lang), *exercise2_gain(found, lang)]
     blocks += [*discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
     blocks += own_discussion(lang)
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
+
+
+def _check_unlocked(roots: Iterable[Path]) -> None:
+    """Refuses the experiments' folders under the dataset folders ``roots`` that a live
+    run holds (``experiment.holder``; a stale lock does not count): half a lab is not
+    reported as the lab."""
+    for folder in (root / name for root in roots for name in specs.LABS):
+        holder = experiment.holder(folder)
+        if holder:
+            raise experiment.Busy(
+                f"{folder} is being written by {holder}; fix: wait for that run to finish, "
+                "then run this command again"
+            )
 
 
 def paths(out_dir: str | Path, lang: str) -> tuple[Path, Path]:
@@ -355,9 +380,15 @@ def _captioned(b: document.Image, lang: str) -> document.Image:
 
 def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
     """Which records of the activation's folder (under the dataset folder ``root``) the
-    report leaves out."""
+    report leaves out, and the baseline's when it is missing (with the command that
+    trains it)."""
     folder = text.code(root / f.experiment / f.act / "runs")
     notes = []
+    if f.provenance.baseline not in f.results:
+        name, command = name_label(f.provenance.baseline, lang), text.code(_baseline_command(f))
+        notes.append(
+            text.say(lang, "handin.no_baseline", name=name, folder=folder, command=command)
+        )
     if f.other_settings:
         names = ", ".join(map(text.literal, f.other_settings))
         notes.append(text.say(lang, "left_out.settings", folder=folder, names=names))
@@ -365,6 +396,15 @@ def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
         names = ", ".join(map(text.literal, f.unreadable))
         notes.append(text.say(lang, "left_out.unreadable", names=names))
     return [document.Paragraph(n) for n in notes]
+
+
+def _baseline_command(f: Finished) -> str:
+    """The command of ``f``'s first record with the lab's list flag (``labs.Lab.flag``)
+    naming the baseline alone: it trains the baseline with the same settings."""
+    flag = f"--{f.lab.flag}"
+    argv = f.provenance.flags.get("argv") or [f"{f.experiment}.py", f"--act={f.act}"]
+    kept = [a for i, a in enumerate(argv) if flag not in (a.partition("=")[0], i and argv[i - 1])]
+    return _command_line([*kept, f"{flag}={f.provenance.baseline}"])
 
 
 def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
@@ -870,7 +910,7 @@ def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     the diagnostics' last epoch."""
     say, num = functools.partial(text.say, lang), functools.partial(text.num, lang=lang)
     lines = []
-    lab6 = found.get("lab6", [])
+    lab6 = [f for f in found.get("lab6", []) if f.provenance.baseline in f.results]
     start = {f.act: _start_loss(f, f.provenance.baseline) for f in lab6}
     if start:
         spec = lab6[0].results[lab6[0].provenance.baseline].provenance.config
@@ -1015,33 +1055,91 @@ DEPTH_PAIR = ("xavier", "he")
 """The initializers the depth supplement sets against each other."""
 
 
+def _network(shared: records.SharedSettings) -> str:
+    return "–".join(map(str, shared.layer_sizes))
+
+
+def check_depth(main: records.SharedSettings, deep: Found, root: Path) -> None:
+    """Whether the depth supplement's lab 7 (``deep``, read from the dataset folder
+    ``root``) fits the main labs' settings ``main``: more hidden layers, the same data.
+
+    Raises:
+      BadDepth: naming the records' folder and what does not fit.
+    """
+    for f in deep["lab7"]:
+        shared, where = f.provenance.shared, root / "lab7" / f.act
+        if shared.data != main.data:
+            raise BadDepth(
+                f"{where} holds records of other data than the main labs (data digest "
+                f"{shared.data[:12]}… against {main.data[:12]}…)"
+            )
+        if len(shared.layer_sizes) <= len(main.layer_sizes):
+            raise BadDepth(
+                f"{where} holds a {_network(shared)} network, no deeper than the main labs' "
+                f"{_network(main)}"
+            )
+
+
+def _alike(main: records.SharedSettings, deep: records.SharedSettings, lang: str) -> str:
+    """``with the same data, batch size, seeds and epochs``, or which of those the depth
+    supplement's settings (``deep``) change from the main labs' (``main``)."""
+    say, count = functools.partial(text.say, lang), functools.partial(text.count, lang)
+    same = [say("handin.depth.thing.data")]
+    differ = []
+    if deep.batch_size == main.batch_size:
+        same.append(say("handin.depth.thing.batch_size"))
+    else:
+        differ.append(say("handin.depth.diff.batch_size", new=deep.batch_size, old=main.batch_size))
+    if (deep.seeds, deep.seed) == (main.seeds, main.seed):
+        same.append(say("handin.depth.thing.seeds"))
+    if deep.seeds != main.seeds:
+        new = count(deep.seeds, "count.depth_seed")
+        differ.append(say("handin.depth.diff.seeds", new=new, old=main.seeds))
+    if deep.seed != main.seed:
+        differ.append(say("handin.depth.diff.seed", new=deep.seed, old=main.seed))
+    if deep.epochs == main.epochs:
+        same.append(say("handin.depth.thing.epochs"))
+    else:
+        new = count(deep.epochs, "count.depth_epoch")
+        differ.append(say("handin.depth.diff.epochs", new=new, old=main.epochs))
+    alike = say("handin.depth.same", things=_join(same, lang))
+    return say("handin.depth.but", same=alike, differences=_join(differ, lang)) if differ else alike
+
+
 def depth_supplement(
-    root: Path, out_dir: Path, lang: str, log: Callable[[str], None] = print
+    root: Path,
+    found: Found,
+    main: records.SharedSettings,
+    out_dir: Path,
+    lang: str,
+    log: Callable[[str], None] = print,
 ) -> list[document.Block]:
-    """Lab 7 on a deeper network (docs/labs.md's depth supplement), its records read from
-    the dataset folder ``root``, shown in the report on ``out_dir``: σ per layer of
-    ``DEPTH_PAIR``, the measured spread of every layer at initialization (when its
-    diagnostics ran), the curves and tables per activation, and the two compared."""
+    """Lab 7 on a deeper network (docs/labs.md's depth supplement), its records ``found``
+    read from the dataset folder ``root``, shown in the report on ``out_dir`` beside the
+    main labs of settings ``main``: σ per layer of ``DEPTH_PAIR`` (against the main
+    network's first layer), the measured spread of every layer at initialization (when
+    its diagnostics ran), the curves and tables per activation, and the two compared."""
     say = functools.partial(text.say, lang)
-    found, diag = find(root, log), diagnosed(root, log)
+    diag = diagnosed(root, log)
     blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
     if not found["lab7"]:
         command = _command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
         folder, command = text.code(root / "lab7"), text.code(command)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     lab7 = found["lab7"]
-    sizes = lab7[0].provenance.shared.layer_sizes
-    xavier, he = (methods.sigmas(init, sizes)[0] for init in DEPTH_PAIR)
+    shared = lab7[0].provenance.shared
+    xavier, he = (methods.sigmas(init, main.layer_sizes)[0] for init in DEPTH_PAIR)
     intro = say(
         "handin.depth.intro",
-        fans=f"{sizes[0]} → {sizes[1]}",
+        fans=" → ".join(map(str, main.layer_sizes[:2])),
         first=text.pct(he / xavier - 1, lang),
-        network="–".join(map(str, sizes)),
-        hidden=text.count(lang, len(sizes) - 2, "count.hidden_layer"),
+        network=_network(shared),
+        hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
+        alike=_alike(main, shared, lang),
     )
     blocks += [
         document.Paragraph(intro),
-        methods.sigma_table(dict.fromkeys(DEPTH_PAIR, 1.0), sizes, lang),
+        methods.sigma_table(dict.fromkeys(DEPTH_PAIR, 1.0), shared.layer_sizes, lang),
     ]
     for act, record in diag.items():
         blocks += [

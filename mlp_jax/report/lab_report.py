@@ -27,6 +27,14 @@ Log = Callable[[str], None]
 Results = Mapping[str, History]
 Ranking = stats.Ranking | None
 
+OUTPUTS = (
+    *(f"{{act}}/{name}" for name in ("summary.csv", "metrics.csv", "report.md")),
+    *(f"{{act}}/{stem}.png" for stem in ("loss_epoch", "loss_step", "test_acc", "lr_sensitivity")),
+    "activations.png",
+)
+"""Every file ``write_all`` may write, under the experiment's folder (``{act}``: each
+activation's folder), for ``experiment.run``'s check before training."""
+
 
 def provenance(results: Results) -> records.Provenance:
     """The first record's provenance (the shared settings are every record's)."""

@@ -89,6 +89,9 @@ _EN = {
     "why.flag": "chosen with --optimizer",
     "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
     "plain SGD first",
+    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but "
+    "exercise 2's plain SGD, the baseline, which cannot be faster than itself, so the lab's "
+    "usual choice",
     "why.default": "no lab-6 results on this data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
     "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
@@ -133,6 +136,9 @@ _EN = {
     "left_out.settings": "{folder} also holds records from other settings ({names}); this "
     "report uses only those sharing the settings of the most recently finished one.",
     "left_out.unreadable": "Left out, unreadable: {names}.",
+    "handin.no_baseline": "The baseline **{name}** has no record in {folder}, so this "
+    "activation has no target, speed-up or comparison with it: run {command} to produce "
+    "it, then this command again.",
     "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
     "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
@@ -383,9 +389,21 @@ _EN = {
     "handin.h.why": "Why",
     "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
     "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
-    "networks, while in a first layer of {fans} the two methods' σ differ by only {first}. "
-    "Lab 7 was therefore run again on a {network} network ({hidden}), with the same data, batch "
-    "size and seeds. The σ of each layer's weights:",
+    "networks, while in the first layer of the main labs' network, {fans}, the two methods' σ "
+    "differ by only {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
+    "{alike}. The σ of each layer's weights:",
+    "handin.depth.same": "with the same {things}",
+    "handin.depth.but": "{same} but {differences}",
+    "handin.depth.thing.data": "data",
+    "handin.depth.thing.batch_size": "batch size",
+    "handin.depth.thing.seeds": "seeds",
+    "handin.depth.thing.epochs": "number of epochs",
+    "handin.depth.diff.batch_size": "a batch size of {new} (the main labs: {old})",
+    "handin.depth.diff.seeds": "{new} (the main labs: {old})",
+    "handin.depth.diff.seed": "base seed {new} (the main labs: {old})",
+    "handin.depth.diff.epochs": "{new} (the main labs: {old})",
+    "count.depth_seed": "seed|seeds",
+    "count.depth_epoch": "epoch|epochs",
     "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
     "initialization (mean over the runs; the last row is the output layer):",
     "handin.depth.h_found": "What the deeper network shows",
@@ -583,6 +601,9 @@ _PL = {
     "why.flag": "wybrany flagą --optimizer",
     "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową "
     "stratę zwykłego SGD z ćwiczenia 2",
+    "why.baseline_only": "wyniki laboratorium 6 na tych danych nie zawierają użytecznego "
+    "optymalizatora poza zwykłym SGD z ćwiczenia 2, punktem odniesienia, który nie może być "
+    "szybszy od samego siebie, więc optymalizator domyślny",
     "why.default": "brak wyników laboratorium 6 na tych danych, więc optymalizator domyślny",
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
     "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: "
@@ -629,6 +650,9 @@ _PL = {
     "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
+    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla "
+    "tej funkcji aktywacji brak celu, przyspieszeń i porównań z nim: uruchom {command}, aby "
+    "je uzyskać, a potem ponownie to polecenie.",
     "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z "
     "ćwiczenia 2 (zwykły SGD w laboratorium 6, wagi N(0, 1) w "
     "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
@@ -889,9 +913,21 @@ _PL = {
     "handin.h.why": "Dlaczego",
     "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",
     "handin.depth.intro": "W treści zadania zaznaczono, że wynik He uzyskano dla bardzo głębokich "
-    "sieci, a w pierwszej warstwie {fans} σ obu metod różnią się tylko o {first}. Dlatego "
-    "laboratorium 7 powtórzono na sieci {network} ({hidden}), z tymi samymi danymi, rozmiarem "
-    "paczki i powtórzeniami. Odchylenie standardowe σ wag każdej warstwy:",
+    "sieci, a w pierwszej warstwie sieci z głównych laboratoriów, {fans}, σ obu metod różnią "
+    "się tylko o {first}. Dlatego laboratorium 7 powtórzono na sieci {network} ({hidden}), "
+    "{alike}. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.depth.same": "z tymi samymi {things}",
+    "handin.depth.but": "{same}, ale z {differences}",
+    "handin.depth.thing.data": "danymi",
+    "handin.depth.thing.batch_size": "rozmiarem paczki",
+    "handin.depth.thing.seeds": "powtórzeniami",
+    "handin.depth.thing.epochs": "liczbą epok",
+    "handin.depth.diff.batch_size": "rozmiarem paczki {new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.seeds": "{new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.seed": "ziarnem bazowym {new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
+    "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
+    "count.depth_epoch": "epoką|epokami|epokami",
     "handin.depth.layers": "{act}: zmierzone odchylenie standardowe pobudzeń każdej warstwy "
     "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
     "handin.depth.h_found": "Co pokazuje głębsza sieć",

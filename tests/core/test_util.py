@@ -33,3 +33,13 @@ def test_write_csv(tmp_path):
         tmp_path / "t.csv", ["a", "b"], [{"a": "x", "b": 1 / 3}, {"a": "y", "b": 2}]
     )
     assert path.read_text() == "a,b\nx,0.333333\ny,2\n"
+
+
+def test_a_folder_in_the_way_is_named_not_the_temporary_file(tmp_path):
+    """Issue 29, case 17: the error named the temporary file the write was renaming."""
+    path = tmp_path / "summary.csv"
+    path.mkdir()
+    with pytest.raises(IsADirectoryError) as error:
+        util.atomic_write_text(path, "config\n")
+    assert error.value.filename == str(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.csv"]  # No temporary file left.

@@ -5,8 +5,10 @@ import datetime
 import itertools
 import json
 import os
+import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -418,3 +420,93 @@ def test_two_overlapping_cli_writers_and_a_renamed_record(tmp_path, run_cli, cli
     assert float(rows[0]["final_train_loss_mean"]) == pytest.approx(
         sgd.train_loss[:, -1].mean(), rel=1e-5
     )
+
+
+def test_a_second_record_set_aside_never_replaces_the_first(tmp_path, copy_of):
+    """Issue 29, case 3: two foreign records copied to ``runs/fast.npz`` in turn (each run
+    trains fast again) are both kept, under names the lines give."""
+    lab6 = tmp_path / "synthetic" / "lab6"
+    runs = lab6 / "relu" / "runs"
+    foreign = [runs / "slow.npz", lab6 / "tanh" / "runs" / "fast.npz"]
+    for source, claim, name in zip(
+        foreign,
+        ["configuration 'slow'", "activation 'tanh'"],
+        ["fast.npz.aside", "fast.npz.aside.1"],
+        strict=True,
+    ):
+        shutil.copy(source, runs / "fast.npz")
+        lines = []
+        experiment.run(make_setup(tmp_path), {"relu": two()}, log=lines.append)
+        assert (
+            f"{runs / 'fast.npz'} holds {claim}; set aside as {name}, it will be recomputed"
+        ) in lines
+    assert (runs / "fast.npz.aside").read_bytes() == foreign[0].read_bytes()
+    assert (runs / "fast.npz.aside.1").read_bytes() == foreign[1].read_bytes()
+
+
+def test_the_settings_check_covers_every_activation_folder_of_the_experiment(tmp_path, copy_of):
+    """Issue 29, case 5: sigmoid at 1 epoch beside relu and tanh at 2 would make one lab
+    of two settings; it stops before training, with --overwrite too (which replaces only
+    the records it trains)."""
+    lab6 = tmp_path / "synthetic" / "lab6"
+    for overwrite in (False, True):
+        lines = []
+        setup = make_setup(tmp_path, epochs=1, overwrite=overwrite)
+        with pytest.raises(experiment.Clash) as clash:
+            experiment.run(setup, {"sigmoid": two()}, log=lines.append)
+        assert str(clash.value) == (
+            f"{lab6} holds finished records of other settings (epochs 2 → 1 in relu/, tanh/); "
+            "fix: --out_dir=<another folder> to keep them, or --overwrite "
+            "--act=sigmoid,relu,tanh to replace them"
+        )
+        assert lines == [] and not (lab6 / "sigmoid").exists()
+
+
+def test_a_folder_where_a_record_or_an_output_goes_stops_before_training(tmp_path, finished):
+    """Issue 29, case 17: it failed once trained, naming a temporary file. ``report.OUTPUTS``
+    covers every file ``report.write_all`` writes."""
+    lab6 = finished[0] / "synthetic" / "lab6"
+    written = {
+        p.relative_to(lab6) for p in lab6.rglob("*") if p.is_file() and "runs" not in p.parts
+    }
+    patterns = {Path(o.format(act=act)) for o in lab_report.OUTPUTS for act in ("relu", "tanh")}
+    assert written <= patterns and len(written) == 13
+    for i, blocker in enumerate(("relu/runs/fast.npz", "tanh/summary.csv", "activations.png")):
+        path = tmp_path / str(i) / "synthetic" / "lab6" / blocker
+        path.mkdir(parents=True)
+        lines = []
+        with pytest.raises(experiment.Blocked) as blocked:
+            experiment.run(
+                make_setup(tmp_path / str(i)),
+                {"relu": two(), "tanh": two()},
+                log=lines.append,
+                write=lab_report.write_all,
+                outputs=lab_report.OUTPUTS,
+            )
+        assert str(blocked.value) == (
+            f"{path} is a folder, where this run writes a file; fix: move it out of the way, "
+            "or pass another --out_dir"
+        )
+        assert lines == []  # Nothing trained.
+
+
+def test_the_report_refuses_a_lab_a_live_run_is_writing(tmp_path, copy_of, run_cli):
+    """Issue 29, case 4: it presented a half-done lab as the finished lab, exit 0. The same
+    judgement as the lock's: a stale lock (its process gone) does not block."""
+    lab6 = tmp_path / "synthetic" / "lab6"
+    with experiment.lock(lab6):  # This process: a live holder.
+        with pytest.raises(experiment.Busy) as busy:
+            handin.build(tmp_path / "synthetic", log=quiet)
+        done = run_cli("report", f"--out_dir={tmp_path}")
+    holder = f"pid {os.getpid()} on {socket.gethostname()} ({shlex.join(sys.argv)})"
+    assert str(busy.value) == (
+        f"{lab6} is being written by {holder}; fix: wait for that run to finish, then run "
+        "this command again"
+    )
+    assert done.returncode == 2 and done.stderr.strip() == f"error: {busy.value}"
+    assert not list((tmp_path / "synthetic").glob("report.*"))
+    with subprocess.Popen(["true"]) as gone:
+        pass  # Waited for: its pid is no process's now.
+    (lab6 / experiment.LOCK).write_text(f"{gone.pid}\n{socket.gethostname()}\nlab6\n")
+    assert experiment.holder(lab6) is None  # Stale: the report goes on.
+    handin._check_unlocked([tmp_path / "synthetic"])

@@ -10,7 +10,7 @@ import scipy.stats
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, experiment, specs, summary
-from mlp_jax.report import lab_report
+from mlp_jax.report import lab_report, text
 
 DATA = data.synthetic(num_train=256, num_test=64)
 
@@ -126,3 +126,32 @@ def test_a_real_lab6_summary_survives_independent_recomputation(tmp_path):
     }
     for name, expected in holm.items():
         assert float(rows[name]["p_holm"]) == pytest.approx(expected, rel=1e-5)
+
+
+def test_lab7_never_picks_lab6s_baseline(tmp_path):
+    """Issue 29, case 7: with lab 6's other records set aside, lab 7 picked plain SGD
+    "because it reached plain SGD's final loss first". Where lab 6 holds nothing usable
+    but its baseline, the usual choice, saying why."""
+    setup = experiment.Setup.create(
+        "lab6", "sgd", tmp_path, DATA, [784, 8, 10], batch_size=64, epochs=2, seeds=3
+    )
+    by_act = {"relu": [configs.Config("sgd", "sgd", 0.01)]}
+    sgd = experiment.run(setup, by_act, log=lambda _: None)["relu"]["sgd"]
+    spec = configs.Config("adam", "adam", 1e-4).spec()
+    slower = sgd._replace(  # Never reaches sgd's final loss: sgd ranks first.
+        train_loss=sgd.train_loss + 1,
+        provenance=dataclasses.replace(sgd.provenance, config=spec),
+    )
+    runs = setup.folder("relu") / "runs"
+    slower.save(runs / "adam.npz")
+    results = experiment.latest(setup.folder("relu")).results
+    assert summary.ranked(summary.summarize("relu", results, "sgd"))[0].config == "sgd"
+    choice = specs.lab7_choice(setup.root, "relu", DATA)
+    assert choice == records.Choice("adam", 1e-4, "lab6", "adam")
+    (runs / "adam.npz").rename(runs / "adam.npz.aside")
+    usual = specs.lab7_choice(setup.root, "relu", DATA)
+    assert usual == records.Choice(specs.FALLBACK, configs.DEFAULT_LR["adam"], "baseline_only")
+    assert text.say("en", f"why.{usual.why}") == (
+        "lab 6's results on this data hold no usable optimizer but exercise 2's plain SGD, the "
+        "baseline, which cannot be faster than itself, so the lab's usual choice"
+    )

@@ -539,8 +539,14 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
     lab7 = handin.find(deep, quiet)["lab7"][0]
     assert handin.pair_sentence(lab7, "xavier", "he", lang) in found_lines.items
     intro = next(b.text for b in part if isinstance(b, document.Paragraph))
-    first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 16)) - 1, lang)
-    assert first in intro and ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
+    first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 8)) - 1, lang)  # The main network's.
+    assert "784 → 8, " in intro and first in intro
+    assert ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
+    alike = {
+        "en": "with the same data, batch size, seeds and number of epochs.",
+        "pl": "z tymi samymi danymi, rozmiarem paczki, powtórzeniami i liczbą epok.",
+    }
+    assert alike[lang] in intro
 
 
 def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):
@@ -597,3 +603,42 @@ def test_where_lab_7s_grid_puts_plain_sgd_is_said_when_it_is_not_lab_6s_rate():
     val[..., -1] = [[0.5], [0.1], [0.3]]  # Lab 6's rate is the grid's best: nothing to say.
     same = test_lab_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
     assert handin.tuned_exercise2(same, "ReLU", "pl") is None
+
+
+def test_a_lab_without_its_baseline_is_said_in_words_with_the_command(copy):
+    """Issue 29, case 6: ``lab6 --optimizers=adam``, then the report: ``KeyError: 'sgd'``."""
+    for gone in ("lab7", "diagnostics", "lab6/tanh"):
+        shutil.rmtree(copy / gone)
+    (copy / "lab6" / "relu" / "runs" / "sgd.npz").unlink()
+    blocks = handin.build(copy, log=quiet)
+    command = "python -m experiments.lab6 --act=relu,tanh --dataset=synthetic --optimizers=sgd"
+    said = document.Paragraph(
+        f"The baseline **SGD** has no record in `{copy / 'lab6' / 'relu' / 'runs'}`, so this "
+        f"activation has no target, speed-up or comparison with it: run `{command}` to "
+        "produce it, then this command again."
+    )
+    assert said in blocks
+
+
+def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_cli):
+    """Issue 29, case 8: the main run itself was called "a deeper network"; other seeds and
+    batch size were said to be the same."""
+    main = handin.find(copy, quiet)["lab7"][0].provenance.shared
+    done = run_cli("report", f"--out_dir={copy.parent}", f"--depth_dir={copy.parent}")
+    assert done.returncode == 1 and done.stderr.strip() == (
+        f"error: --depth_dir={copy.parent}: {copy / 'lab7' / 'relu'} holds a 784–8–10 network, "
+        "no deeper than the main labs' 784–8–10; fix: pass the --out_dir of lab 7 run on a "
+        "deeper network with the same data (python -m experiments.lab7 --dataset=synthetic "
+        "--hidden=128,128,128,128,128,128 --out_dir=<another folder>), or leave the flag out"
+    )
+    found = handin.find(deep, quiet)
+    with pytest.raises(handin.BadDepth, match=r"/lab7/relu holds records of other data than"):
+        handin.check_depth(dataclasses.replace(main, data="0" * 64), found, deep)
+    handin.check_depth(main, found, deep)  # Deeper, the same data.
+    other = dataclasses.replace(main, batch_size=128, seeds=10, seed=1)
+    part = handin.depth_supplement(deep, found, other, copy, "en", quiet)
+    intro = next(b.text for b in part if isinstance(b, document.Paragraph))
+    assert (
+        "(3 hidden layers), with the same data and number of epochs but a batch size of 64 "
+        "(the main labs: 128), 3 seeds (the main labs: 10) and base seed 0 (the main labs: 1)."
+    ) in intro
