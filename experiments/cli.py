@@ -135,7 +135,11 @@ def _fix(error: OSError) -> str:
     return "check the path and rerun"
 
 
-def _one_line(error: BaseException, memory_fix: str) -> tuple[int, str] | None:
+MEMORY_FIX = "fewer --seeds or grid points"
+"""The fix an out-of-memory line says, for the CLIs that train (``run``'s default)."""
+
+
+def one_line(error: BaseException, memory_fix: str = MEMORY_FIX) -> tuple[int, str] | None:
     """The exit code and the one line an expected failure ends with; None for a bug."""
     if isinstance(error, KeyboardInterrupt):
         return signals.exit_code(), f"interrupted: {error}" if str(error) else _written_line()
@@ -156,8 +160,8 @@ def _one_line(error: BaseException, memory_fix: str) -> tuple[int, str] | None:
 
 def _written_line() -> str:
     """The line of an interrupt that says nothing itself: the files written so far
-    (``util.written``), or that nothing was."""
-    paths = list(dict.fromkeys(util.written()))
+    (``util.WRITTEN``), or that nothing was."""
+    paths = list(dict.fromkeys(util.WRITTEN))
     if not paths:
         return signals.NOTHING_KEPT
     folders = ", ".join(dict.fromkeys(str(p.parent) for p in paths))
@@ -174,7 +178,7 @@ def _quiet(verbose: bool) -> None:
 
 
 def run(
-    main: Callable[[Sequence[str]], None], memory_fix: str = "fewer --seeds or grid points"
+    main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX
 ) -> None:
     """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors.
 
@@ -198,7 +202,7 @@ def run(
             outcome = (
                 None
                 if verbose and not isinstance(e, KeyboardInterrupt)
-                else _one_line(e, memory_fix)
+                else one_line(e, memory_fix)
             )
             if outcome is None and jax.distributed.is_initialized():
                 traceback.print_exc()  # A bug: its traceback, and leave without the others.

@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-_written: list[Path] = []  # ``written``.
+WRITTEN: list[Path] = []
+"""The files this process has written with ``atomic_write``, in order (what an
+interrupted program says it left)."""
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
@@ -42,14 +44,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
         if isinstance(e, OSError) and e.errno and e.filename in (None, "", tmp):  # Name the file.
             raise OSError(e.errno, e.strerror or str(e), str(path)) from e
         raise
-    _written.append(path)
+    WRITTEN.append(path)
     return path
-
-
-def written() -> list[Path]:
-    """The files this process has written with ``atomic_write``, in order (what an
-    interrupted program says it left)."""
-    return list(_written)
 
 
 def _umask() -> int:

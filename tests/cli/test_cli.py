@@ -270,14 +270,14 @@ def test_an_interrupt_after_files_were_written_names_them(tmp_path, monkeypatch)
     the trajectories had written files."""
     from experiments import cli, signals
 
-    monkeypatch.setattr(util, "_written", [])  # What this process wrote so far: nothing.
-    assert cli._one_line(KeyboardInterrupt()) == (130, signals.NOTHING_KEPT)
+    monkeypatch.setattr(util, "WRITTEN", [])  # What this process wrote so far: nothing.
+    assert cli.one_line(KeyboardInterrupt()) == (130, signals.NOTHING_KEPT)
     for name in ("ravine.png", "ravine.gif", "ravine.png"):
         util.atomic_write_text(tmp_path / "trajectories" / name, "drawn")
     util.atomic_write_text(tmp_path / "report.en.md", "# Report")
     folders = f"{tmp_path / 'trajectories'}, {tmp_path}"
     line = f"interrupted: wrote 3 files in {folders}; rerun the same command to finish"
-    assert cli._one_line(KeyboardInterrupt()) == (130, line)
-    assert cli._one_line(KeyboardInterrupt("kept 2 finished configurations in …"))[1] == (
+    assert cli.one_line(KeyboardInterrupt()) == (130, line)
+    assert cli.one_line(KeyboardInterrupt("kept 2 finished configurations in …"))[1] == (
         "interrupted: kept 2 finished configurations in …"
     )

@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -180,7 +181,7 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
         ),
         JAX_PLATFORMS="cpu",
     )
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)
     sharded = json.loads(out.read_text())
     local = run(optax.adam, seeds=5, hparams={"learning_rate": [1e-2, 3e-2]})
