@@ -177,9 +177,7 @@ def _quiet(verbose: bool) -> None:
         warnings.formatwarning = _warning_line
 
 
-def run(
-    main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX
-) -> None:
+def run(main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX) -> None:
     """``absl.app.run`` with ``--help`` listing own then shared flags, and one-line errors.
 
     An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
