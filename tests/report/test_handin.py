@@ -15,31 +15,22 @@ import numpy as np
 import pytest
 from matplotlib import image
 
-from mlp_jax import data, records
+from mlp_jax import records
 from mlp_jax.labs import configs, diagnostics, experiment, specs, stats, summary
 from mlp_jax.report import discussion, document, finished, handin, lab_report, layers, plots, text
 from mlp_jax.report import methods as methods_module
+from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
 pytestmark = pytest.mark.xdist_group("handin")
 
-DATA = data.synthetic(num_train=256, num_test=64)
+DATA = tiny.DATA
 ACTS = ("relu", "tanh")  # Tiny programs that tests/labs/test_experiment.py compiles too.
 
 
 def make_setup(out, name, baseline, layer_sizes=(784, 8, 10)):
     argv = [f"/somewhere/experiments/{name}.py", "--act=relu,tanh", "--dataset=synthetic"]
-    return experiment.Setup.create(
-        experiment=name,
-        baseline=baseline,
-        out_dir=out,
-        dataset=DATA,
-        layer_sizes=list(layer_sizes),
-        batch_size=64,
-        epochs=2,
-        seeds=3,
-        command={"argv": argv},
-    )
+    return tiny.setup(out, name, baseline, layer_sizes=list(layer_sizes), command={"argv": argv})
 
 
 def quiet(_):
