@@ -168,7 +168,7 @@ def _intro(found: Found, lang: str) -> str:
     shown = [f for f in every(found) if f.lab.assignment] or every(found)
     data = [say(f"dataset.{d}") for d in _datasets(shown)]
     acts = dict.fromkeys(f.act for f in shown)
-    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
+    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in shown)
     intro = say(
         "handin.intro",
         data=lab_report.join(data, lang),
@@ -182,7 +182,7 @@ def _intro(found: Found, lang: str) -> str:
             n=r.n_used,
             seeds=r.seeds,
         )
-        for f in every
+        for f in shown
         for r in f.rows
         if r.diverged
     ]
@@ -613,12 +613,12 @@ def _rate_source(p: records.Provenance, rates: Sequence[float], lang: str) -> st
     return say("handin.rate.flag", lab=say(specs.get(p.experiment).short_key))
 
 
-def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
+def _trained(assigned: Sequence[Finished], lang: str) -> list[methods.Trained]:
     """One ``methods.Trained`` per optimizer, at its first record's rate, with every
     record's rate and its source."""
     seen: dict[str, list[tuple[float, str]]] = {}
     kwargs: dict[str, Mapping] = {}
-    for f in every:
+    for f in assigned:
         for name, r in f.results.items():
             ex2 = name == configs.EXERCISE2
             p = (discussion.exercise2_record(f) if ex2 else summary.selected(r)).provenance
@@ -645,17 +645,17 @@ def _methods(found: Found, lang: str) -> list[document.Block]:
     """``methods.blocks`` from the records' own provenance: optimizers and their
     hyperparameters as trained, the rates and their sources, the initializers with
     their scales, the network, data, batch, epochs and seeds."""
-    every = _assigned(found)
-    if not every:
+    assigned = _assigned(found)
+    if not assigned:
         return []
-    shared = every[0].provenance.shared
+    shared = assigned[0].provenance.shared
     inits: dict[str, float] = {}
-    for f in every:
+    for f in assigned:
         for r in f.results.values():
             spec = r.provenance.config
             inits.setdefault(spec["init"], spec["init_scale"] if spec["init"] == "normal" else 1.0)
-    acts = dict.fromkeys(lab_report.config_label(f.act, lang) for f in every)
-    data = [text.say(lang, f"dataset.{d}") for d in _datasets(every)]
+    acts = dict.fromkeys(lab_report.config_label(f.act, lang) for f in assigned)
+    data = [text.say(lang, f"dataset.{d}") for d in _datasets(assigned)]
     network = methods.Network(
         shared.layer_sizes,
         lab_report.join(acts, lang),
@@ -665,7 +665,7 @@ def _methods(found: Found, lang: str) -> list[document.Block]:
         shared.seeds,
         shared.seed,
     )
-    return methods.blocks(network, _trained(every, lang), inits, lang)
+    return methods.blocks(network, _trained(assigned, lang), inits, lang)
 
 
 DEPTH_PAIR = ("xavier", "he")
