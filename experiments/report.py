@@ -22,7 +22,7 @@ from absl import app, flags
 from experiments import cli
 from experiments import flags as common
 from mlp_jax.labs import experiment, specs
-from mlp_jax.report import document, handin, text
+from mlp_jax.report import document, finished, handin, text
 
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
@@ -112,7 +112,7 @@ def main(argv):
     root = experiment.root(common.OUT_DIR.value, dataset())
     try:
         blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
-    except handin.BadDepth as e:
+    except finished.BadDepth as e:
         raise app.UsageError(
             f"--depth_dir={DEPTH_DIR.value}: {e}; fix: pass the --out_dir of lab 7 run on a "
             f"deeper network with the same data (python -m experiments.lab7 --dataset={root.name} "

@@ -8,13 +8,14 @@
 - ``lab_report``: an experiment folder's ``summary.csv``, ``metrics.csv``, figures and
   ``report.md`` (``write_all``).
 - ``layers``: the layer diagnostics' tables, figures and own report.
-- ``handin``: the report to hand in, every lab together.
+- ``handin``: the report to hand in, every lab together; ``finished``: the records it
+  reads; ``discussion``: its discussion, from their numbers.
 """
 
 from mlp_jax import util
 
-_MODULES = ("document", "handin", "lab_report", "layers", "methods", "plots", "text")
-_MODULES += ("trajectory_plots",)
+_MODULES = ("discussion", "document", "finished", "handin", "lab_report", "layers", "methods")
+_MODULES += ("phrases_en", "phrases_pl", "plots", "text", "trajectory_plots")
 _WHERE = {m: m for m in _MODULES}
 __all__ = list(_WHERE)
 __getattr__ = util.lazy_exports(__name__, _WHERE)

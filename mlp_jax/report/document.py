@@ -18,7 +18,6 @@ locally installed Chromium or Chrome, JavaScript off.
 from __future__ import annotations
 
 import base64
-import datetime
 import html as html_lib
 import json
 import os
@@ -33,8 +32,6 @@ from typing import NamedTuple
 from xml.etree import ElementTree
 
 from latex2mathml.converter import Converter
-
-from mlp_jax.report import text
 
 
 class Heading(NamedTuple):
@@ -259,27 +256,6 @@ def html(blocks: Sequence[Block], *, title: str, lang: str = "en") -> str:
         f"<title>{html_lib.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
-
-
-def title_block(
-    title: str, author: str = "", date: datetime.date | None = None, lang: str = "en"
-) -> list[Block]:
-    """The report's title, then one line with the author (free text) and the date.
-
-    Args:
-      title: the level-1 heading.
-      author: e.g. name, index number and group, shown as typed (``text.literal``);
-        left out when empty.
-      date: the date written (default: today, UTC); Polish as 30.11.2026,
-        English as 30 November 2026.
-      lang: one of ``text.LANGS``.
-    """
-    date = date or datetime.datetime.now(datetime.UTC).date()
-    written = f"{date:%d.%m.%Y}" if lang == "pl" else f"{date.day} {date:%B %Y}"
-    shown = text.literal(author.strip())
-    parts = [text.say(lang, "doc.author", author=shown)] if shown else []
-    parts.append(text.say(lang, "doc.date", date=written))
-    return [Heading(1, title), Paragraph(" · ".join(parts))]
 
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -27,100 +27,31 @@ import math
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
-import numpy as np
-
-from mlp_jax import activations, records, util
-from mlp_jax.labs import configs, diagnostics, experiment, specs, stats, summary
+from mlp_jax import records, util
+from mlp_jax.labs import configs, diagnostics, experiment, specs, summary
 from mlp_jax.records import SummaryRow
-from mlp_jax.report import document, lab_report, layers, methods, plots, text, trajectory_plots
-
-Found = dict[str, list["Finished"]]
-"""Experiment → its activations' records."""
-Diagnosed = dict[str, records.Diagnosis]
-"""Activation → its ``diagnostics/<act>/diagnosis.json``."""
-
-
-class NoResults(records.RecordError):
-    """``out_dir`` holds no records of any experiment."""
-
-
-class BadDepth(ValueError):
-    """The depth supplement's lab 7 is no deeper network than the main labs', or was
-    trained on other data."""
-
-
-class Finished(NamedTuple):
-    """One experiment's records for one activation, as the report uses them.
-
-    Attributes:
-      experiment: ``lab6``, ``lab7`` or ``schedules``.
-      act: the activation.
-      results: configuration name → record, in the order they finished.
-      rows: their ``summary.summarize`` rows, in the same order.
-      other_settings: files of ``runs/`` left out as written with other shared settings.
-      unreadable: files of ``runs/`` that could not be read.
-    """
-
-    experiment: str
-    act: str
-    results: dict[str, records.History]
-    rows: list[SummaryRow]
-    other_settings: list[str]
-    unreadable: list[str]
-
-    @property
-    def provenance(self) -> records.Provenance:
-        """The first record's provenance (the shared settings are every record's)."""
-        return lab_report.provenance(self.results)
-
-    @property
-    def lab(self) -> specs.Lab:
-        """The experiment's spec."""
-        return specs.get(self.experiment)
-
-    @property
-    def base(self) -> SummaryRow | None:
-        """The baseline's row (None without its record)."""
-        return summary.baseline_row(self.rows, self.provenance.baseline)
-
-
-def load(
-    root: str | Path, name: str, act: str, log: Callable[[str], None] = print
-) -> Finished | None:
-    """``act``'s records of experiment ``name`` under a dataset's folder ``root``
-    (``experiment.latest``: records that claim another place are left out, with a line
-    to ``log``); None without any."""
-    found = experiment.latest(specs.get(name).folder(root, act), log=log)
-    if not found.results:
-        return None
-    rows = summary.summarize(act, found.results, lab_report.provenance(found.results).baseline)
-    return Finished(name, act, found.results, rows, found.other_settings, found.unreadable)
-
-
-def find(root: str | Path, log: Callable[[str], None] = print) -> Found:
-    """Every experiment's ``Finished`` activations (in ``activations.ACTIVATIONS`` order)
-    under a dataset's folder ``root``, read from disk now."""
-    loaded = {
-        name: [load(root, name, act, log) for act in activations.ACTIVATIONS] for name in specs.LABS
-    }
-    return {name: [f for f in found if f] for name, found in loaded.items()}
-
-
-def diagnosed(out_dir: str | Path, log: Callable[[str], None] = print) -> Diagnosed:
-    """Activation → its diagnostics record (``diagnostics.RECORD``); a damaged one is
-    left out with one line to ``log``."""
-    found = {}
-    for act in activations.ACTIVATIONS:
-        path = Path(out_dir) / "diagnostics" / act / diagnostics.RECORD
-        if not path.exists():
-            continue
-        try:
-            found[act] = records.Diagnosis.load(path)
-        except records.RecordError as e:
-            log(f"left out of the report: {e}; fix: rerun python -m experiments.diagnostics")
-    return found
+from mlp_jax.report import (
+    discussion,
+    document,
+    lab_report,
+    layers,
+    methods,
+    plots,
+    text,
+    trajectory_plots,
+)
+from mlp_jax.report.finished import (
+    BadDepth,
+    Diagnosed,
+    Finished,
+    Found,
+    NoResults,
+    diagnosed,
+    every,
+    find,
+    lab_command,
+)
 
 
 def build(
@@ -147,15 +78,15 @@ def build(
         raise NoResults(
             f"no results under {out_dir}: no records (runs/*.npz) in "
             f"{', '.join(f'{name}/' for name in specs.LABS)}; fix: run "
-            f"`{_command('lab6', out_dir, found)}`, then `{_command('lab7', out_dir, found)}`, "
+            f"`{lab_command('lab6', out_dir, found)}`, then `{lab_command('lab7', out_dir, found)}`, "
             "then this command again"
         )
-    main = (found["lab7"] or _every(found))[0].provenance.shared
+    main = (found["lab7"] or every(found))[0].provenance.shared
     deep = None if depth is None else find(Path(depth), log)
     if deep is not None:
         check_depth(main, deep, Path(depth))
     blocks = [
-        *document.title_block(text.say(lang, "handin.title"), author, lang=lang),
+        *title_block(text.say(lang, "handin.title"), author, lang=lang),
         document.Paragraph(_intro(found, lang)),
         *_methods(found, lang),
         *_setup(found, lang),
@@ -168,8 +99,8 @@ def build(
         blocks += _diagnostics(diag, out_dir, lang)
     if deep is not None:
         blocks += depth_supplement(Path(depth), deep, main, out_dir, lang, log)
-    blocks += [*_comparison(found, lang), *exercise2_gain(found, lang)]
-    blocks += [*discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
+    blocks += [*_comparison(found, lang), *discussion.exercise2_gain(found, lang)]
+    blocks += [*discussion.discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
     blocks += own_discussion(lang)
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
 
@@ -185,6 +116,27 @@ def _check_unlocked(roots: Iterable[Path]) -> None:
                 f"{folder} is being written by {holder}; fix: wait for that run to finish, "
                 "then run this command again"
             )
+
+
+def title_block(
+    title: str, author: str = "", date: datetime.date | None = None, lang: str = "en"
+) -> list[document.Block]:
+    """The report's title, then one line with the author (free text) and the date.
+
+    Args:
+      title: the level-1 heading.
+      author: e.g. name, index number and group, shown as typed (``text.literal``);
+        left out when empty.
+      date: the date written (default: today, UTC); Polish as 30.11.2026,
+        English as 30 November 2026.
+      lang: one of ``text.LANGS``.
+    """
+    date = date or datetime.datetime.now(datetime.UTC).date()
+    written = f"{date:%d.%m.%Y}" if lang == "pl" else f"{date.day} {date:%B %Y}"
+    shown = text.literal(author.strip())
+    parts = [text.say(lang, "doc.author", author=shown)] if shown else []
+    parts.append(text.say(lang, "doc.date", date=written))
+    return [document.Heading(1, title), document.Paragraph(" · ".join(parts))]
 
 
 def paths(out_dir: str | Path, lang: str) -> tuple[Path, Path]:
@@ -206,39 +158,22 @@ def write(out_dir: str | Path, blocks: list[document.Block], lang: str = "en") -
     ]
 
 
-def _every(found: Found) -> list[Finished]:
-    return [f for name in specs.LABS for f in found[name]]
-
-
-def _join(items: Iterable[str], lang: str) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    items = list(items)
-    last = items.pop()
-    return f"{', '.join(items)} {text.say(lang, 'and')} {last}" if items else last
-
-
 def _datasets(finished: Iterable[Finished]) -> list[str]:
     return list(dict.fromkeys(f.provenance.data_source.partition(":")[0] for f in finished))
-
-
-def _command(name: str, out_dir: Path, found: Found) -> str:
-    """The command producing ``name``'s results for the activations and data found."""
-    acts = list(dict.fromkeys(f.act for f in _every(found))) or ["sigmoid", "relu"]
-    args = [f"--act={','.join(acts)}"]
-    args += [f"--dataset={out_dir.name}"] if out_dir.name != "mnist" else []
-    args += [f"--out_dir={out_dir.parent}"] if out_dir.parent != Path("results") else []
-    return shlex.join(["python", "-m", f"experiments.{name}", *args])
 
 
 def _intro(found: Found, lang: str) -> str:
     """What was studied, on which data, over how many seeds (the labs', if any)."""
     say = functools.partial(text.say, lang)
-    every = [f for f in _every(found) if f.lab.assignment] or _every(found)
-    data = [say(f"dataset.{d}") for d in _datasets(every)]
-    acts = dict.fromkeys(f.act for f in every)
-    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
+    shown = [f for f in every(found) if f.lab.assignment] or every(found)
+    data = [say(f"dataset.{d}") for d in _datasets(shown)]
+    acts = dict.fromkeys(f.act for f in shown)
+    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in shown)
     intro = say(
-        "handin.intro", data=_join(data, lang), acts=_join(acts, lang), seeds=_join(seeds, lang)
+        "handin.intro",
+        data=lab_report.join(data, lang),
+        acts=lab_report.join(acts, lang),
+        seeds=lab_report.join(seeds, lang),
     )
     fewer = [
         say(
@@ -247,7 +182,7 @@ def _intro(found: Found, lang: str) -> str:
             n=r.n_used,
             seeds=r.seeds,
         )
-        for f in every
+        for f in shown
         for r in f.rows
         if r.diverged
     ]
@@ -271,19 +206,19 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
         shared = f.provenance.shared
         return [
             say(f.lab.short_key),
-            name_label(f.act, lang),
+            lab_report.config_label(f.act, lang),
             "–".join(map(str, shared.layer_sizes)),
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
             ", ".join(_labels(f.results, lang).values()),
-            name_label(f.provenance.baseline, lang),
+            lab_report.config_label(f.provenance.baseline, lang),
         ]
 
     header = [say(f"col.{c}") for c in columns]
     return [
         document.Heading(2, say("h.setup")),
-        document.Table(header, [cells(f) for f in _every(found)]),
+        document.Table(header, [cells(f) for f in every(found)]),
     ]
 
 
@@ -314,7 +249,7 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = [document.Heading(2, say(specs.get(name).title_key))]
     if not found[name]:
-        folder, command = text.code(out_dir / name), text.code(_command(name, out_dir, found))
+        folder, command = text.code(out_dir / name), text.code(lab_command(name, out_dir, found))
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     return blocks + _sections(found[name], out_dir, out_dir, Path(FIGURES, lang, name), lang)
 
@@ -344,15 +279,8 @@ def _sections(
     return blocks
 
 
-def name_label(name: str, lang: str) -> str:
-    """A configuration's or activation's name as the report shows it (``report.config_label``:
-    ``methods.label``; lab 7's ``configs.EXERCISE2`` as exercise 2's plain SGD with N(0, 1)
-    weights)."""
-    return lab_report.config_label(name, lang)
-
-
 def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
-    return {n: name_label(n, lang) for n in names}
+    return {n: lab_report.config_label(n, lang) for n in names}
 
 
 def _figures(f: Finished, folder: Path, lang: str) -> None:
@@ -385,7 +313,10 @@ def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
     folder = text.code(root / f.experiment / f.act / "runs")
     notes = []
     if f.provenance.baseline not in f.results:
-        name, command = name_label(f.provenance.baseline, lang), text.code(_baseline_command(f))
+        name, command = (
+            lab_report.config_label(f.provenance.baseline, lang),
+            text.code(_baseline_command(f)),
+        )
         notes.append(
             text.say(lang, "handin.no_baseline", name=name, folder=folder, command=command)
         )
@@ -437,7 +368,7 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
 
 def _comparison(found: Found, lang: str) -> list[document.Block]:
     """The table the assignment asks for: exercise 2 against each lab's fastest."""
-    rows = [_comparison_cells(f, lang) for f in _every(found) if f.lab.assignment]
+    rows = [_comparison_cells(f, lang) for f in every(found) if f.lab.assignment]
     if not rows:
         return []
     columns = ("experiment", "act", "ex2", "ex2_loss", "ex2_acc", "fastest", "loss", "test_acc")
@@ -607,7 +538,7 @@ def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], 
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
     """Data sources, package versions, when the records finished, the commands."""
     say = functools.partial(text.say, lang)
-    kept = [r.provenance for f in _every(found) for r in f.results.values()]
+    kept = [r.provenance for f in every(found) for r in f.results.values()]
     sources = [p.data_source for p in kept]
     sources += [row.data_source for record in diag.values() for row in record.rows]
     dates = sorted({_date(p) for p in kept})
@@ -661,36 +592,36 @@ def _present(blocks: Sequence[document.Block], lang: str) -> list[document.Block
 
 
 # --------------------------------------------------------------------------
-# Methods, the gain over exercise 2, the discussion (from the records' numbers).
+# The methods section (from the records and the code).
 # --------------------------------------------------------------------------
 
 
 def _assigned(found: Found) -> list[Finished]:
-    return [f for f in _every(found) if f.lab.assignment] or _every(found)
+    return [f for f in every(found) if f.lab.assignment] or every(found)
 
 
 def _rate_source(p: records.Provenance, rates: Sequence[float], lang: str) -> str:
     """Where a record's rate came from, in words."""
     say, spec = functools.partial(text.say, lang), p.config
-    label = name_label(p.act, lang)
+    label = lab_report.config_label(p.act, lang)
     if len(rates) > 1:
         lo, hi = (text.num(x, ".3g", lang) for x in (min(rates), max(rates)))
-        init = name_label(spec["init"], lang)
+        init = lab_report.config_label(spec["init"], lang)
         return say("handin.rate.grid", init=init, act=label, n=len(rates), lo=lo, hi=hi)
     if spec["learning_rate"] == configs.DEFAULT_LR.get(spec["optimizer"]):
         return say("handin.rate.default", lab=say(specs.get(p.experiment).short_key))
     return say("handin.rate.flag", lab=say(specs.get(p.experiment).short_key))
 
 
-def _trained(every: Sequence[Finished], lang: str) -> list[methods.Trained]:
+def _trained(assigned: Sequence[Finished], lang: str) -> list[methods.Trained]:
     """One ``methods.Trained`` per optimizer, at its first record's rate, with every
     record's rate and its source."""
     seen: dict[str, list[tuple[float, str]]] = {}
     kwargs: dict[str, Mapping] = {}
-    for f in every:
+    for f in assigned:
         for name, r in f.results.items():
             ex2 = name == configs.EXERCISE2
-            p = (exercise2_record(f) if ex2 else summary.selected(r)).provenance
+            p = (discussion.exercise2_record(f) if ex2 else summary.selected(r)).provenance
             seen.setdefault(p.config["optimizer"], [])
             kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
             source = _rate_source(p, () if ex2 else summary.rates(r), lang)
@@ -714,341 +645,27 @@ def _methods(found: Found, lang: str) -> list[document.Block]:
     """``methods.blocks`` from the records' own provenance: optimizers and their
     hyperparameters as trained, the rates and their sources, the initializers with
     their scales, the network, data, batch, epochs and seeds."""
-    every = _assigned(found)
-    if not every:
+    assigned = _assigned(found)
+    if not assigned:
         return []
-    shared = every[0].provenance.shared
+    shared = assigned[0].provenance.shared
     inits: dict[str, float] = {}
-    for f in every:
+    for f in assigned:
         for r in f.results.values():
             spec = r.provenance.config
             inits.setdefault(spec["init"], spec["init_scale"] if spec["init"] == "normal" else 1.0)
-    acts = dict.fromkeys(name_label(f.act, lang) for f in every)
-    data = [text.say(lang, f"dataset.{d}") for d in _datasets(every)]
+    acts = dict.fromkeys(lab_report.config_label(f.act, lang) for f in assigned)
+    data = [text.say(lang, f"dataset.{d}") for d in _datasets(assigned)]
     network = methods.Network(
         shared.layer_sizes,
-        _join(acts, lang),
-        _join(data, lang),
+        lab_report.join(acts, lang),
+        lab_report.join(data, lang),
         shared.batch_size,
         shared.epochs,
         shared.seeds,
         shared.seed,
     )
-    return methods.blocks(network, _trained(every, lang), inits, lang)
-
-
-def p_text(p: float, lang: str) -> str:
-    """``p = 0,042``, ``p < 0,001``, or ``p: —`` without a test."""
-    if not np.isfinite(p):
-        return "p: —"
-    return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
-
-
-def _ci(r: stats.Ratio, lang: str) -> str:
-    """`` (95% CI 1,10–1,40)``, or nothing without an interval."""
-    if not (np.isfinite(r.lo) and np.isfinite(r.hi)):
-        return ""
-    spec = f".{max(2, stats.shown_decimals(r))}f"
-    lo, hi = (text.num(x, spec, lang) for x in (r.lo, r.hi))
-    return text.say(lang, "handin.ci", lo=lo, hi=hi)
-
-
-def exercise2_record(f: Finished) -> records.History | None:
-    """Lab 7's exercise-2 record (``configs.EXERCISE2``) at lab 6's rate
-    (``summary.selected``: the grid's centre, never a rate lab 7 tuned)."""
-    r = f.results.get(configs.EXERCISE2)
-    return None if r is None else summary.selected(r)
-
-
-def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
-    """Lab 7's best Xavier/He configuration against the real exercise 2 (plain SGD,
-    N(0, 1)), per activation: the paired epochs ratio to exercise 2's final loss with
-    its interval, and paired t-tests of the final training loss and test accuracy."""
-    lines = []
-    for f in found.get("lab7", []):
-        ex2 = exercise2_record(f)
-        rows = [r for r in f.rows if r.config not in (configs.EXERCISE2, f.provenance.baseline)]
-        if ex2 is None or not rows:
-            continue
-        row = summary.ranked(rows)[0]
-        best = summary.selected(f.results[row.config])
-        speed = stats.epochs_ratio(*(summary.curves(r) for r in (ex2, best, ex2)))
-        times = text.num(speed.point, ".2f", lang)
-        final = {
-            (r, field): summary.finals(record, field)
-            for r, record in (("best", best), ("ex2", ex2))
-            for field in ("train_loss", "test_acc")
-        }
-        mean = {key: float(np.nanmean(v)) for key, v in final.items()}
-        loss, acc = (
-            stats.t_test(final["best", field], final["ex2", field], paired=True)
-            for field in ("train_loss", "test_acc")
-        )
-        num = functools.partial(text.num, spec=".4f", lang=lang)
-        lines.append(
-            text.say(
-                lang,
-                "handin.gain",
-                act=name_label(f.act, lang),
-                rate=text.num(ex2.provenance.learning_rate, ".3g", lang),
-                ex2_loss=num(mean["ex2", "train_loss"]),
-                ex2_acc=text.pct(mean["ex2", "test_acc"], lang),
-                opt=methods.label(best.provenance.config["optimizer"], lang),
-                init=methods.initialized_by(row.config, lang),
-                speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
-                ci=_ci(speed, lang),
-                loss=num(mean["best", "train_loss"]),
-                p_loss=p_text(loss.p, lang),
-                acc=text.pct(mean["best", "test_acc"], lang),
-                p_acc=p_text(acc.p, lang),
-            )
-        )
-        tuned = tuned_exercise2(f.results[configs.EXERCISE2], name_label(f.act, lang), lang)
-        lines += [tuned] if tuned else []
-    if not lines:
-        return []
-    say = functools.partial(text.say, lang)
-    return [
-        document.Heading(3, say("handin.gain_h")),
-        document.Paragraph(say("handin.gain_explain")),
-        document.Items(lines),
-    ]
-
-
-def tuned_exercise2(r: records.History, act: str, lang: str) -> str | None:
-    """Where lab 7's grid puts plain SGD's best rate when it is not lab 6's (the rate
-    exercise 2 is compared at): both rates and their final training losses."""
-    if not r.grid:
-        return None
-    rates, own, best = summary.rates(r), summary.chosen(r), summary.lowest_validation(r)
-    if best == own:
-        return None
-    loss = {i: float(np.nanmean(summary.finals(r.at(i), "train_loss"))) for i in (own, best)}
-    edge = {0: "low", len(rates) - 1: "high"}.get(best)
-    return text.say(
-        lang,
-        "handin.ex2_tuned",
-        act=act,
-        best=text.num(rates[best], ".3g", lang),
-        edge=text.say(lang, f"handin.grid_edge.{edge}") if edge else "",
-        best_loss=text.num(loss[best], ".4f", lang),
-        own_loss=text.num(loss[own], ".4f", lang),
-        own=text.num(rates[own], ".3g", lang),
-    )
-
-
-PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
-    "lab6": (("momentum", "nesterov"), ("adagrad", "adadelta")),
-    "lab7": (("xavier", "he"),),
-}
-"""The pairs the discussion compares, per experiment."""
-
-
-def pair_sentence(
-    f: Finished, a: str, b: str, lang: str, p_holm: float | None = None
-) -> str | None:
-    """``a`` against ``b`` for one activation (None without both or the baseline): the
-    paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
-    with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses (``p_holm``: its p-value Holm-adjusted over the
-    pairs compared beside it, ``pair_p_values``; its own p alone), with how many seeds
-    formed its pairs when diverged runs left fewer than all."""
-    base = f.results.get(f.provenance.baseline)
-    if a not in f.results or b not in f.results or base is None:
-        return None
-    ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
-    final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
-    test = stats.t_test(final_a, final_b, paired=True)
-    p = test.p if p_holm is None else p_holm
-    loss_same = not p < summary.ALPHA
-    num = functools.partial(text.num, spec=".4f", lang=lang)
-    loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=p_text(p, lang))
-    if test.n_used < len(ra.seeds):
-        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
-    return text.say(
-        lang,
-        f"handin.pair.{pair_case(ratio)}",
-        only=name_label(a if ratio.point == 0 else b, lang),
-        act=name_label(f.act, lang),
-        a=name_label(a, lang),
-        b=name_label(b, lang),
-        faster=name_label(b if ratio.point > 1 else a, lang),
-        ratio=text.num(ratio.point, f".{max(2, stats.shown_decimals(ratio))}f", lang),
-        ci=_ci(ratio, lang),
-        tiny=lab_report.tiny(ratio, lang),
-        loss_a=num(float(np.nanmean(final_a))),
-        loss_b=num(float(np.nanmean(final_b))),
-        loss=loss,
-    )
-
-
-def pair_case(ratio: stats.Ratio) -> str:
-    """Which ``handin.pair.*`` sentence a ratio of epochs calls for."""
-    if ratio.point in (0, np.inf):
-        return "only"  # One of the two never reaches the target.
-    if ratio.is_bound or not np.isfinite(ratio.point):
-        return "bound" if ratio.is_bound else "neither"
-    if np.isnan(ratio.lo) and ratio.point == 1:
-        return "neither"
-    return "differ" if ratio.lo > 1 or ratio.hi < 1 else "same"  # NaN: no claim.
-
-
-def _start_loss(f: Finished, name: str) -> float:
-    """The mean test loss at epoch 0 (before training) of configuration ``name``."""
-    return float(np.nanmean(np.asarray(summary.selected(f.results[name]).test_loss)[..., 0]))
-
-
-CLOSE = 1.15
-"""He's σ over Xavier's below which, in every layer, the two are said to start almost alike."""
-
-
-def why_lines(found: Found, diag: Diagnosed, lang: str) -> list[str]:
-    """The "why" sentences, from measured quantities: the loss at epoch 0 per activation
-    with N(0, 1) weights (lab 6), σ per layer of Xavier and He and their ratio with the
-    initial losses (lab 7), and the saturated or dead units at initialization and after
-    the diagnostics' last epoch."""
-    say, num = functools.partial(text.say, lang), functools.partial(text.num, lang=lang)
-    lines = []
-    lab6 = [f for f in found.get("lab6", []) if f.provenance.baseline in f.results]
-    start = {f.act: _start_loss(f, f.provenance.baseline) for f in lab6}
-    if start:
-        spec = lab6[0].results[lab6[0].provenance.baseline].provenance.config
-        init = methods.label(spec["init"], lang, spec["init_scale"])
-        losses = _join([f"{num(v, '.2f')} ({name_label(a, lang)})" for a, v in start.items()], lang)
-        chance = num(np.log(10), ".2f")
-        lines.append(say("handin.why.start", init=init, losses=losses, chance=chance))
-    for f in found.get("lab7", []):
-        if not {"xavier", "he"} <= set(f.results):
-            continue
-        sizes = f.provenance.shared.layer_sizes
-        sx, sh = methods.sigmas("xavier", sizes), methods.sigmas("he", sizes)
-        ratios = [h / x for x, h in zip(sx, sh, strict=True)]
-        loss = {
-            n: num(_start_loss(f, n), ".2f") for n in ("normal", "xavier", "he") if n in f.results
-        }
-        lines.append(
-            say(
-                "handin.why.sigmas" if max(ratios) < CLOSE else "handin.why.sigmas_apart",
-                act=name_label(f.act, lang),
-                sx=num(sx[0], ".4f"),
-                sh=num(sh[0], ".4f"),
-                ratio=num(ratios[0], ".2f"),
-                last=num(ratios[-1], ".2f"),
-                most=num(max(ratios), ".2f"),
-                times=num(1 / sh[0], ".0f"),
-                losses=_join([f"{name_label(n, lang)} {v}" for n, v in loss.items()], lang),
-            )
-        )
-    for record in diag.values():
-        column = diagnostics.trouble_column(record.act)
-        if column:
-            parts = [
-                f"{name_label(i, lang)} "
-                + " → ".join(
-                    text.pct(getattr(record.first_layer(i, e), column), lang)
-                    for e in (0, record.epochs)
-                )
-                for i in record.inits
-            ]
-            act, epochs = name_label(record.act, lang), record.epochs
-            lines.append(
-                say(f"handin.why.{column}", act=act, epochs=epochs, parts=_join(parts, lang))
-            )
-    return lines
-
-
-def edge_lines(found: Found, out_dir: Path, lang: str) -> list[str]:
-    """A sentence per record whose chosen rate is the lowest or highest of its grid, with
-    the command that widens the grid (two more rates on each side)."""
-    lines = []
-    for f in _every(found):
-        for name, r in f.results.items():
-            rates, index = summary.rates(r), summary.chosen(r)
-            inside = index is None or 0 < index < len(rates) - 1
-            if inside or len(rates) < 2 or name == configs.EXERCISE2:  # Compared at its own.
-                continue
-            command = _command(f.experiment, out_dir, found) + f" --lr_grid={len(rates) + 4}"
-            command = text.code(command)
-            lines.append(
-                text.say(
-                    lang,
-                    f"handin.edge.{'low' if index == 0 else 'high'}",
-                    name=name_label(name, lang),
-                    act=name_label(f.act, lang),
-                    rate=text.num(rates[index], ".3g", lang),
-                    lo=text.num(min(rates), ".3g", lang),
-                    hi=text.num(max(rates), ".3g", lang),
-                    command=command,
-                )
-            )
-    return lines
-
-
-SPREAD = 3.0
-"""A configuration whose final-loss standard deviation over the seeds is this many times
-the median of its experiment's (same activation) is said to spread widely."""
-
-
-def spread_lines(found: Found, lang: str) -> list[str]:
-    """A sentence per configuration whose seeds end far apart (``SPREAD``): its standard
-    deviation, the lowest and highest final training loss, and the experiment's median."""
-    lines = []
-    for f in _every(found):
-        stds = {r.config: r.final_train_loss_std for r in f.rows if r.n_used > 1}
-        median = float(np.median(list(stds.values()))) if stds else math.nan
-        for name, std in stds.items():
-            if not std > SPREAD * median:
-                continue
-            finals = summary.finals(summary.selected(f.results[name]), "train_loss")
-            num = functools.partial(text.num, spec=".4f", lang=lang)
-            lines.append(
-                text.say(
-                    lang,
-                    "handin.spread",
-                    name=name_label(name, lang),
-                    act=name_label(f.act, lang),
-                    std=num(std),
-                    lo=num(float(np.nanmin(finals))),
-                    hi=num(float(np.nanmax(finals))),
-                    median=num(median),
-                    times=text.num(std / median, ".1f", lang),
-                )
-            )
-    return lines
-
-
-def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
-    """The discussion: the pairs of ``PAIRS`` per activation, the "why" sentences, the
-    configurations whose seeds end far apart, and the chosen rates at the edge of their
-    grid."""
-    say = functools.partial(text.say, lang)
-    pairs = [
-        line
-        for name, pairs_ in PAIRS.items()
-        for f in found.get(name, [])
-        for (a, b), p in pair_p_values(f, pairs_).items()
-        if (line := pair_sentence(f, a, b, lang, p))
-    ]
-    blocks: list[document.Block] = []
-    for key, lines in (
-        ("handin.h.pairs", pairs),
-        ("handin.h.why", why_lines(found, diag, lang)),
-        ("handin.h.spread", spread_lines(found, lang)),
-        ("handin.h.edge", edge_lines(found, out_dir, lang)),
-    ):
-        if lines:
-            blocks += [document.Heading(3, say(key)), document.Items(lines)]
-    return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
-
-
-def pair_p_values(f: Finished, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """The paired t-test p-values of the final training losses of ``pairs`` (those with
-    both configurations), Holm-adjusted over them (``stats.holm``)."""
-    present = [(a, b) for a, b in pairs if a in f.results and b in f.results]
-    finals = {n: summary.finals(summary.selected(f.results[n]), "train_loss") for n in f.results}
-    raw = [stats.t_test(finals[a], finals[b], paired=True).p for a, b in present]
-    return dict(zip(present, stats.holm(raw).tolist() if raw else [], strict=True))
+    return methods.blocks(network, _trained(assigned, lang), inits, lang)
 
 
 DEPTH_PAIR = ("xavier", "he")
@@ -1102,8 +719,12 @@ def _alike(main: records.SharedSettings, deep: records.SharedSettings, lang: str
     else:
         new = count(deep.epochs, "count.depth_epoch")
         differ.append(say("handin.depth.diff.epochs", new=new, old=main.epochs))
-    alike = say("handin.depth.same", things=_join(same, lang))
-    return say("handin.depth.but", same=alike, differences=_join(differ, lang)) if differ else alike
+    alike = say("handin.depth.same", things=lab_report.join(same, lang))
+    return (
+        say("handin.depth.but", same=alike, differences=lab_report.join(differ, lang))
+        if differ
+        else alike
+    )
 
 
 def depth_supplement(
@@ -1123,7 +744,7 @@ def depth_supplement(
     diag = diagnosed(root, log)
     blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
     if not found["lab7"]:
-        command = _command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
+        command = lab_command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
         folder, command = text.code(root / "lab7"), text.code(command)
         return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
     lab7 = found["lab7"]
@@ -1143,12 +764,12 @@ def depth_supplement(
     ]
     for act, record in diag.items():
         blocks += [
-            document.Paragraph(say("handin.depth.layers", act=name_label(act, lang))),
+            document.Paragraph(say("handin.depth.layers", act=lab_report.config_label(act, lang))),
             layers.layers_table(record, lang),
         ]
     blocks += _sections(lab7, root, out_dir, Path(FIGURES, lang, "deep"), lang)
-    lines = [pair_sentence(f, *DEPTH_PAIR, lang) for f in lab7]
-    lines += why_lines({"lab7": lab7}, diag, lang)
+    lines = [discussion.pair_sentence(f, *DEPTH_PAIR, lang) for f in lab7]
+    lines += discussion.why_lines({"lab7": lab7}, diag, lang)
     found_lines = document.Items([x for x in lines if x])
     return [*blocks, document.Heading(3, say("handin.depth.h_found")), found_lines]
 

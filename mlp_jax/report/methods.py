@@ -366,13 +366,13 @@ def blocks(
     sizes = list(network.layer_sizes)
     lines = [
         say(
-            "methods.network",
+            "setup.network",
             sizes="–".join(map(str, sizes)),
             act=network.activation,
         ),
-        say("methods.data", data=network.data),
+        say("setup.data", source=network.data),
         say(
-            "methods.training",
+            "setup.training",
             batch=network.batch_size,
             epochs=network.epochs,
             seeds=network.seeds,

@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mlp_jax import data, train
+from mlp_jax import train
 from mlp_jax.labs import configs, experiment
 from mlp_jax.report import lab_report
+from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
 pytestmark = pytest.mark.xdist_group("flags")
@@ -130,16 +131,7 @@ def test_a_signal_mid_sweep_keeps_what_finished(tmp_path, sig, code, run_cli, cl
 
 
 def tiny_setup(out):
-    return experiment.Setup.create(
-        experiment="lab6",
-        baseline="sgd",
-        out_dir=Path(out),
-        dataset=data.synthetic(num_train=256, num_test=64),
-        layer_sizes=[784, 8, 10],
-        batch_size=64,
-        epochs=2,
-        seeds=2,
-    )
+    return tiny.setup(out, seeds=2)
 
 
 TINY = {"relu": [configs.Config("sgd", "sgd", 0.1), configs.Config("adam", "adam", 0.01)]}

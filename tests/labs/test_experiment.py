@@ -19,29 +19,18 @@ import pytest
 from mlp_jax import data, records
 from mlp_jax.labs import configs, experiment, summary
 from mlp_jax.report import handin, lab_report
+from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
 pytestmark = pytest.mark.xdist_group("experiment")
 
 ROOT = Path(__file__).resolve().parents[2]
 
-DATA = data.synthetic(num_train=256, num_test=64)
+DATA = tiny.DATA
 
 
 def make_setup(tmp_path, **kwargs):
-    defaults = {
-        "experiment": "lab6",
-        "baseline": "slow",
-        "out_dir": tmp_path,
-        "dataset": DATA,
-        "layer_sizes": [784, 8, 10],
-        "batch_size": 64,
-        "epochs": 2,
-        "seeds": 3,
-        "seed": 0,
-        "command": {"flag": 1},
-    }
-    return experiment.Setup.create(**(defaults | kwargs))
+    return tiny.setup(tmp_path, **({"baseline": "slow", "command": {"flag": 1}} | kwargs))
 
 
 def two(slow_lr=0.01):

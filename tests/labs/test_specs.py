@@ -11,8 +11,9 @@ import scipy.stats
 from mlp_jax import data, records
 from mlp_jax.labs import configs, experiment, specs, summary
 from mlp_jax.report import lab_report, text
+from tests import tiny
 
-DATA = data.synthetic(num_train=256, num_test=64)
+DATA = tiny.DATA
 
 
 def test_every_lab_builds_configurations_with_its_baseline_first():
@@ -33,9 +34,7 @@ def test_every_lab_builds_configurations_with_its_baseline_first():
 
 
 def test_lab7_choice_is_the_first_of_lab6s_ranking(tmp_path):
-    setup = experiment.Setup.create(
-        "lab6", "sgd", tmp_path, DATA, [784, 8, 10], batch_size=64, epochs=2, seeds=3
-    )
+    setup = tiny.setup(tmp_path)
     by_act = {"relu": [configs.Config("sgd", "sgd", 0.01), configs.Config("adam", "adam", 0.01)]}
     results = experiment.run(setup, by_act, log=lambda _: None, write=lab_report.write_all)
     best = summary.ranked(summary.summarize("relu", results["relu"], "sgd"))[0].config
@@ -89,9 +88,7 @@ def test_a_tie_at_rank_1_is_broken_by_the_loss_then_the_labs_order():
 
 def test_a_real_lab6_summary_survives_independent_recomputation(tmp_path):
     """summary.csv against numpy/scipy on the records: means, paired t, Holm, speed-up."""
-    setup = experiment.Setup.create(
-        "lab6", "sgd", tmp_path, DATA, [784, 8, 10], batch_size=64, epochs=3, seeds=4
-    )
+    setup = tiny.setup(tmp_path, epochs=3, seeds=4)
     by_act = {
         "relu": [
             configs.Config(n, n, r) for n, r in (("sgd", 0.05), ("adam", 0.01), ("momentum", 0.05))
@@ -132,9 +129,7 @@ def test_lab7_never_picks_lab6s_baseline(tmp_path):
     """Issue 29, case 7: with lab 6's other records set aside, lab 7 picked plain SGD
     "because it reached plain SGD's final loss first". Where lab 6 holds nothing usable
     but its baseline, the usual choice, saying why."""
-    setup = experiment.Setup.create(
-        "lab6", "sgd", tmp_path, DATA, [784, 8, 10], batch_size=64, epochs=2, seeds=3
-    )
+    setup = tiny.setup(tmp_path)
     by_act = {"relu": [configs.Config("sgd", "sgd", 0.01)]}
     sgd = experiment.run(setup, by_act, log=lambda _: None)["relu"]["sgd"]
     spec = configs.Config("adam", "adam", 1e-4).spec()

@@ -1,7 +1,6 @@
 """Blocks written as Markdown and as one self-contained HTML page."""
 
 import base64
-import datetime
 import os
 import re
 import subprocess
@@ -92,17 +91,6 @@ def test_numbers_are_right_aligned_and_small_tables_kept_together():
     assert "@page { size: A4" in page
     assert "table.small { break-inside: avoid; }" in page
     assert "thead { display: table-header-group; }" in page
-
-
-def test_title_block_has_author_and_localized_date():
-    day = datetime.date(2026, 11, 30)
-    pl = document.title_block("Sprawozdanie", "Jan Kowalski, 123456, gr. 3", day, "pl")
-    assert pl == [
-        document.Heading(1, "Sprawozdanie"),
-        document.Paragraph("Autor: Jan Kowalski, 123456, gr. 3 · Data: 30.11.2026"),
-    ]
-    en = document.title_block("Report", "  ", day, "en")
-    assert en[1] == document.Paragraph("Date: 30 November 2026")
 
 
 def _text_objects(pdf_bytes):

@@ -3,6 +3,7 @@
 import base64
 import csv
 import dataclasses
+import datetime
 import functools
 import itertools
 import math
@@ -14,31 +15,22 @@ import numpy as np
 import pytest
 from matplotlib import image
 
-from mlp_jax import data, records
+from mlp_jax import records
 from mlp_jax.labs import configs, diagnostics, experiment, specs, stats, summary
-from mlp_jax.report import document, handin, lab_report, layers, plots, text
+from mlp_jax.report import discussion, document, finished, handin, lab_report, layers, plots, text
 from mlp_jax.report import methods as methods_module
+from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
 pytestmark = pytest.mark.xdist_group("handin")
 
-DATA = data.synthetic(num_train=256, num_test=64)
+DATA = tiny.DATA
 ACTS = ("relu", "tanh")  # Tiny programs that tests/labs/test_experiment.py compiles too.
 
 
 def make_setup(out, name, baseline, layer_sizes=(784, 8, 10)):
     argv = [f"/somewhere/experiments/{name}.py", "--act=relu,tanh", "--dataset=synthetic"]
-    return experiment.Setup.create(
-        experiment=name,
-        baseline=baseline,
-        out_dir=out,
-        dataset=DATA,
-        layer_sizes=list(layer_sizes),
-        batch_size=64,
-        epochs=2,
-        seeds=3,
-        command={"argv": argv},
-    )
+    return tiny.setup(out, name, baseline, layer_sizes=list(layer_sizes), command={"argv": argv})
 
 
 def quiet(_):
@@ -87,7 +79,7 @@ def built(english, polish):
 
 @pytest.fixture(scope="module")
 def found(out_dir):
-    return handin.find(out_dir)
+    return finished.find(out_dir)
 
 
 @pytest.fixture
@@ -198,7 +190,7 @@ def test_conclusions_name_the_leaders_with_the_tables_speedup(english, found):
 def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
     blocks = section(english, "Layer diagnostics")
     (table,) = [b for b in blocks if isinstance(b, document.Table)]
-    record = handin.diagnosed(out_dir)["relu"]
+    record = finished.diagnosed(out_dir)["relu"]
     start = record.first_layer("normal", 0)
     normal = table.rows[0]
     assert normal[0] == "N(0, 1)"
@@ -256,7 +248,7 @@ def test_records_from_other_settings_and_broken_files_are_left_out_and_named(cop
     )
     record._replace(provenance=old).save(runs / "old.npz")
     (runs / "broken.npz").write_bytes(b"not a record")
-    relu = handin.load(copy, "lab6", "relu")
+    relu = finished.load(copy, "lab6", "relu")
     assert set(relu.results) == {"sgd", "adam"}
     assert relu.other_settings == ["old.npz"] and relu.unreadable == ["broken.npz"]
     md = document.markdown(handin.build(copy))
@@ -386,7 +378,7 @@ def test_methods_section_has_formulas_and_the_sigmas_of_the_trained_network(buil
 
 def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(found):
     (f,) = found["lab7"]
-    ex2 = handin.exercise2_record(f)
+    ex2 = discussion.exercise2_record(f)
     spec = ex2.provenance.config
     assert (spec["optimizer"], spec["init"], spec["init_scale"]) == ("sgd", "normal", 1.0)
     assert ex2.provenance.learning_rate == configs.DEFAULT_LR["sgd"]  # Lab 6's rate.
@@ -396,11 +388,11 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     best = summary.selected(f.results[best_row.config])
     speed = stats.epochs_ratio(ex2.train_loss, best.train_loss, ex2.train_loss)
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
-    (line,) = items(handin.exercise2_gain(found, "en"))
+    (line,) = items(discussion.exercise2_gain(found, "en"))
     assert f"exercise 2 (plain SGD, α = {configs.DEFAULT_LR['sgd']:.3g}, N(0, 1) weights)" in line
     assert f"{ex2.train_loss[:, -1].mean():.4f}" in line
     assert f"{speed.point:.2f} times sooner" in line
-    assert f"{best.train_loss[:, -1].mean():.4f} ({handin.p_text(loss.p, 'en')})" in line
+    assert f"{best.train_loss[:, -1].mean():.4f} ({discussion.p_text(loss.p, 'en')})" in line
     assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
     control = text.say("en", "handin.gain_explain")
     assert "N(0, 1) weights with the chosen optimizer, is the control" in control
@@ -412,36 +404,36 @@ def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_hol
     base = summary.selected(f.results["normal"])
     ratio = stats.epochs_ratio(xavier.train_loss, he.train_loss, base.train_loss)
     test = stats.t_test(xavier.train_loss[:, -1], he.train_loss[:, -1], paired=True)
-    line = handin.pair_sentence(f, "xavier", "he", "en")
+    line = discussion.pair_sentence(f, "xavier", "he", "en")
     assert line.startswith("ReLU, Xavier (Glorot) vs He: ")
     assert (
         f"{xavier.train_loss[:, -1].mean():.4f} against {he.train_loss[:, -1].mean():.4f}" in line
     )
-    assert handin.p_text(test.p, "en") in line
-    case = handin.pair_case(ratio)
+    assert discussion.p_text(test.p, "en") in line
+    case = discussion.pair_case(ratio)
     assert ("no significant difference in speed" in line) == (case == "same")
     if case in ("same", "differ"):
         assert f"{ratio.point:.2f} times the epochs" in line
-    polish = handin.pair_sentence(f, "xavier", "he", "pl")
+    polish = discussion.pair_sentence(f, "xavier", "he", "pl")
     assert ("bez istotnej różnicy szybkości" in polish) == (case == "same")
-    assert handin.pair_sentence(f, "xavier", "lecun", "en") is None  # Not trained.
+    assert discussion.pair_sentence(f, "xavier", "lecun", "en") is None  # Not trained.
 
 
 def test_pair_cases_follow_the_interval():
     ratio = functools.partial(stats.Ratio, method="paired", n_used=3, is_bound=False)
-    assert handin.pair_case(ratio(1.2, 0.9, 1.5)) == "same"
-    assert handin.pair_case(ratio(1.2, 1.1, 1.5)) == "differ"
-    assert handin.pair_case(ratio(0.8, 0.7, 0.9)) == "differ"
-    assert handin.pair_case(ratio(0.0, 0.0, 0.0)) == "only"
-    assert handin.pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
+    assert discussion.pair_case(ratio(1.2, 0.9, 1.5)) == "same"
+    assert discussion.pair_case(ratio(1.2, 1.1, 1.5)) == "differ"
+    assert discussion.pair_case(ratio(0.8, 0.7, 0.9)) == "differ"
+    assert discussion.pair_case(ratio(0.0, 0.0, 0.0)) == "only"
+    assert discussion.pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
     bound = stats.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
-    assert handin.pair_case(bound) == "bound"
+    assert discussion.pair_case(bound) == "bound"
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
-    diag = handin.diagnosed(out_dir)
-    lines = handin.why_lines(found, diag, lang)
+    diag = finished.diagnosed(out_dir)
+    lines = discussion.why_lines(found, diag, lang)
     start = {
         f.act: np.mean(summary.selected(f.results["sgd"]).test_loss[..., 0]) for f in found["lab6"]
     }
@@ -452,7 +444,7 @@ def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
     )
     ratios = [h / x for x, h in zip(sx, sh, strict=True)]
     assert f"{text.num(ratios[0], '.2f', lang)} " in lines[1]
-    apart = max(ratios) >= handin.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
+    apart = max(ratios) >= discussion.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
     assert (f"{text.num(max(ratios), '.2f', lang)} " in lines[1]) == apart
     record = diag["relu"]  # Dead units at initialization → after the last epoch, from the CSV.
     with (out_dir / "diagnostics" / "relu" / "layer_stats.csv").open() as f:
@@ -472,7 +464,7 @@ def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_p
         grid={"learning_rate": rates},
     )
     edited = {**found, "lab7": [f._replace(results={"he": low})], "lab6": []}
-    (line,) = handin.edge_lines(edited, tmp_path / "synthetic", "en")
+    (line,) = discussion.edge_lines(edited, tmp_path / "synthetic", "en")
     assert line.startswith("He, ReLU: the chosen rate 0.001 is the lowest of its grid (0.001–0.01)")
     assert (
         f"`python -m experiments.lab7 --act=relu --dataset=synthetic --out_dir={tmp_path} " in line
@@ -484,7 +476,7 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish)
     assert polish[0] == document.Heading(1, text.say("pl", "handin.title"))
     assert polish[1].text.startswith(f"Autor: {AUTHOR} · Data: ")
     figures = [b for b in polish if isinstance(b, document.Image)]
-    record = handin.diagnosed(out_dir)["relu"]
+    record = finished.diagnosed(out_dir)["relu"]
     for b in figures:
         stem = b.path.stem
         expected = plots.caption(stem, "pl") if stem in handin.CAPTIONED else ""
@@ -536,8 +528,8 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
         assert [float(c.replace(",", ".")) for c in row[1:4]] == pytest.approx(stds, rel=5e-3)
     found_lines = [b for b in part if isinstance(b, document.Items)][-1]
     assert part[-2] == document.Heading(3, text.say(lang, "handin.depth.h_found"))
-    lab7 = handin.find(deep, quiet)["lab7"][0]
-    assert handin.pair_sentence(lab7, "xavier", "he", lang) in found_lines.items
+    lab7 = finished.find(deep, quiet)["lab7"][0]
+    assert discussion.pair_sentence(lab7, "xavier", "he", lang) in found_lines.items
     intro = next(b.text for b in part if isinstance(b, document.Paragraph))
     first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 8)) - 1, lang)  # The main network's.
     assert "784 → 8, " in intro and first in intro
@@ -568,12 +560,12 @@ def test_seeds_that_end_far_apart_are_said_with_their_spread():
     wild = test_lab_report.decay(0.5, noise=0.5, seed=7)
     curves = calm | {"adadelta": wild}
     results = {n: test_lab_report.record(c, name=n, optimizer=n) for n, c in curves.items()}
-    f = handin.Finished("lab6", "relu", results, summary.summarize("relu", results, "sgd"), [], [])
-    (line,) = handin.spread_lines({"lab6": [f], "lab7": [], "schedules": []}, "pl")
+    f = finished.Finished("lab6", "relu", results, summary.summarize("relu", results, "sgd"), [], [])
+    (line,) = discussion.spread_lines({"lab6": [f], "lab7": [], "schedules": []}, "pl")
     finals = {n: c[:, -1] for n, c in curves.items()}
     stds = {n: np.std(v, ddof=1) for n, v in finals.items()}
     median = np.median(list(stds.values()))
-    assert stds["adadelta"] > handin.SPREAD * median > max(stds[n] for n in calm)
+    assert stds["adadelta"] > discussion.SPREAD * median > max(stds[n] for n in calm)
     num = functools.partial(text.num, spec=".4f", lang="pl")
     assert line == (
         f"Adadelta, ReLU: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami "
@@ -595,14 +587,14 @@ def test_where_lab_7s_grid_puts_plain_sgd_is_said_when_it_is_not_lab_6s_rate():
     assert summary.selected(r).provenance.learning_rate == 0.3  # Reported at lab 6's rate.
     own, best = (float(np.mean(losses[i][:, -1])) for i in (1, 2))
     num = functools.partial(text.num, spec=".4f", lang="pl")
-    assert handin.tuned_exercise2(r, "ReLU", "pl") == (
+    assert discussion.tuned_exercise2(r, "ReLU", "pl") == (
         "ReLU: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = 0,9 (największa "
         f"wartość w siatce): końcowa strata na zbiorze uczącym {num(best)} wobec {num(own)} przy "
         "α = 0,3; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = 0,3."
     )
     val[..., -1] = [[0.5], [0.1], [0.3]]  # Lab 6's rate is the grid's best: nothing to say.
     same = test_lab_report.record(losses, name=configs.EXERCISE2, rate=0.3, grid=grid, val=val)
-    assert handin.tuned_exercise2(same, "ReLU", "pl") is None
+    assert discussion.tuned_exercise2(same, "ReLU", "pl") is None
 
 
 def test_a_lab_without_its_baseline_is_said_in_words_with_the_command(copy):
@@ -623,7 +615,7 @@ def test_a_lab_without_its_baseline_is_said_in_words_with_the_command(copy):
 def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_cli):
     """Issue 29, case 8: the main run itself was called "a deeper network"; other seeds and
     batch size were said to be the same."""
-    main = handin.find(copy, quiet)["lab7"][0].provenance.shared
+    main = finished.find(copy, quiet)["lab7"][0].provenance.shared
     done = run_cli("report", f"--out_dir={copy.parent}", f"--depth_dir={copy.parent}")
     assert done.returncode == 1 and done.stderr.strip() == (
         f"error: --depth_dir={copy.parent}: {copy / 'lab7' / 'relu'} holds a 784–8–10 network, "
@@ -631,8 +623,8 @@ def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_c
         "deeper network with the same data (python -m experiments.lab7 --dataset=synthetic "
         "--hidden=128,128,128,128,128,128 --out_dir=<another folder>), or leave the flag out"
     )
-    found = handin.find(deep, quiet)
-    with pytest.raises(handin.BadDepth, match=r"/lab7/relu holds records of other data than"):
+    found = finished.find(deep, quiet)
+    with pytest.raises(finished.BadDepth, match=r"/lab7/relu holds records of other data than"):
         handin.check_depth(dataclasses.replace(main, data="0" * 64), found, deep)
     handin.check_depth(main, found, deep)  # Deeper, the same data.
     other = dataclasses.replace(main, batch_size=128, seeds=10, seed=1)
@@ -642,3 +634,14 @@ def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_c
         "(3 hidden layers), with the same data and number of epochs but a batch size of 64 "
         "(the main labs: 128), 3 seeds (the main labs: 10) and base seed 0 (the main labs: 1)."
     ) in intro
+
+
+def test_title_block_has_author_and_localized_date():
+    day = datetime.date(2026, 11, 30)
+    pl = handin.title_block("Sprawozdanie", "Jan Kowalski, 123456, gr. 3", day, "pl")
+    assert pl == [
+        document.Heading(1, "Sprawozdanie"),
+        document.Paragraph("Autor: Jan Kowalski, 123456, gr. 3 · Data: 30.11.2026"),
+    ]
+    en = handin.title_block("Report", "  ", day, "en")
+    assert en[1] == document.Paragraph("Date: 30 November 2026")

@@ -111,7 +111,7 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 @pytest.mark.parametrize("name", hostile(1).keys())
 def test_an_author_is_shown_as_typed_and_is_never_live(name):
     author = hostile(1)[name]
-    blocks = document.title_block("Report", author)
+    blocks = handin.title_block("Report", author)
     page = document.html(blocks, title="Report")
     dom = assert_nothing_live(page)
     assert dom.title == "Report"

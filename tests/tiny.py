@@ -1,0 +1,19 @@
+"""The tiny settings the training tests share, in one place: 256 synthetic examples, a
+784-8-10 network, minibatches of 64, 2 epochs, 3 seeds. Alike everywhere, they compile
+the same programs, which the compilation cache then serves."""
+
+from pathlib import Path
+from typing import Any
+
+from mlp_jax import data
+from mlp_jax.labs import experiment
+
+DATA = data.synthetic(num_train=256, num_test=64)
+SETTINGS = {"layer_sizes": [784, 8, 10], "batch_size": 64, "epochs": 2, "seeds": 3}
+
+
+def setup(out: str | Path, name: str = "lab6", baseline: str = "sgd", **kwargs: Any):
+    """An ``experiment.Setup`` of ``name`` on ``DATA`` in ``out``, with ``SETTINGS``
+    changed by ``kwargs``."""
+    settings = {"dataset": DATA, **SETTINGS} | kwargs
+    return experiment.Setup.create(experiment=name, baseline=baseline, out_dir=Path(out), **settings)
