@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from mlp_jax import data
-from mlp_jax.labs import experiment
+from mlp_jax.labs import Setup
 
 DATA = data.synthetic(num_train=256, num_test=64)
 SETTINGS = {"layer_sizes": [784, 8, 10], "batch_size": 64, "epochs": 2, "seeds": 3}
 
 
-def setup(out: str | Path, name: str = "lab6", baseline: str = "sgd", **kwargs: Any):
-    """An ``experiment.Setup`` of ``name`` on ``DATA`` in ``out``, with ``SETTINGS``
+def setup(out: str | Path, experiment: str = "lab6", baseline: str = "sgd", **kwargs: Any):
+    """An ``experiment.Setup`` of ``experiment`` on ``DATA`` in ``out``, with ``SETTINGS``
     changed by ``kwargs``."""
     settings = {"dataset": DATA, **SETTINGS} | kwargs
-    return experiment.Setup.create(experiment=name, baseline=baseline, out_dir=Path(out), **settings)
+    return Setup.create(experiment, baseline, Path(out), **settings)

@@ -72,7 +72,7 @@ def build(
       BadDepth: ``depth``'s lab 7 does not fit (``check_depth``).
     """
     out_dir = Path(out_dir)
-    _check_unlocked([out_dir, *([] if depth is None else [Path(depth)])])
+    check_unlocked([out_dir, *([] if depth is None else [Path(depth)])])
     found, diag = find(out_dir, log), diagnosed(out_dir, log)
     if not any(found.values()):
         raise NoResults(
@@ -105,7 +105,7 @@ def build(
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
 
 
-def _check_unlocked(roots: Iterable[Path]) -> None:
+def check_unlocked(roots: Iterable[Path]) -> None:
     """Refuses the experiments' folders under the dataset folders ``roots`` that a live
     run holds (``experiment.holder``; a stale lock does not count): half a lab is not
     reported as the lab."""

@@ -498,4 +498,4 @@ def test_the_report_refuses_a_lab_a_live_run_is_writing(tmp_path, copy_of, run_c
         pass  # Waited for: its pid is no process's now.
     (lab6 / experiment.LOCK).write_text(f"{gone.pid}\n{socket.gethostname()}\nlab6\n")
     assert experiment.holder(lab6) is None  # Stale: the report goes on.
-    handin._check_unlocked([tmp_path / "synthetic"])
+    handin.check_unlocked([tmp_path / "synthetic"])

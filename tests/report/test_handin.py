@@ -484,8 +484,8 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish)
             expected = layers.caption(stem, record, "pl")
         assert b.caption == expected, b.link
     assert sum("diagnostics" in b.link for b in figures) == 2
-    assert handin.name_label("xavier", "pl") == "Xavier (Glorot)"
-    assert handin.name_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
+    assert lab_report.config_label("xavier", "pl") == "Xavier (Glorot)"
+    assert lab_report.config_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
     own = section(polish, "Własna dyskusja wyników")
     assert own == [document.Paragraph(text.say("pl", "handin.own"))]
 
