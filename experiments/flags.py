@@ -21,6 +21,7 @@ from absl import app, flags
 
 from mlp_jax import activations, data, initializers, optimizers, train
 from mlp_jax.labs import configs
+from mlp_jax.report import text
 
 
 def _caller() -> str:
@@ -45,6 +46,18 @@ def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bo
         return True
 
     return check
+
+
+def check_author(author: str) -> bool:
+    """A flag validator: no line break, other control character or bidirectional control
+    (``text.CONTROL``), which would break the title line or reorder it."""
+    found = text.CONTROL.search(author)
+    if found:
+        raise flags.ValidationError(
+            f"holds U+{ord(found[0]):04X}, a line break, control or bidirectional character, "
+            "which would break or reorder the title line: write it on one line without one"
+        )
+    return True
 
 
 def define_names(

@@ -35,19 +35,7 @@ AUTHOR = flags.DEFINE_string(
 )
 
 
-def _check_author(author: str) -> bool:
-    """A flag validator: no line break, other control character or bidirectional control
-    (``text.CONTROL``), which would break the title line or reorder it."""
-    found = text.CONTROL.search(author)
-    if found:
-        raise flags.ValidationError(
-            f"holds U+{ord(found[0]):04X}, a line break, control or bidirectional character, "
-            "which would break or reorder the title line: write it on one line without one"
-        )
-    return True
-
-
-flags.register_validator("author", _check_author)
+flags.register_validator("author", common.check_author)
 DEPTH_DIR = flags.DEFINE_string(
     "depth_dir",
     "",

@@ -77,9 +77,14 @@ def ignore() -> None:
         signal.signal(signum, signal.SIG_IGN)
 
 
+def received() -> int:
+    """The last signal received (Ctrl-C's, SIGINT, when none was)."""
+    return _received[-1] if _received else signal.SIGINT
+
+
 def exit_code() -> int:
     """The exit code of the last signal received (Ctrl-C's, when none was)."""
-    return EXIT_CODE[_received[-1] if _received else signal.SIGINT]
+    return EXIT_CODE[received()]
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -1,0 +1,209 @@
+"""The whole hand-in in one command: every run the report needs, then the report.
+
+    python -m experiments.handin --dataset=fashion_mnist --lang=pl --author="Jan Kowalski, 123456, gr. 3" --pdf
+    python -m experiments.handin --dataset=fashion_mnist --lang=pl,en
+
+Runs, one after the other, the commands of the hand-in recipe, each as you could type
+it yourself: lab 6 and lab 7 (--act, default sigmoid,relu), the layer diagnostics
+(--diagnostics_epochs), the optimizers on 2-D surfaces, the depth supplement (lab 7 and
+its diagnostics on a network of six hidden layers of 128, one rate per configuration,
+under <out_dir>/deep; --nodepth leaves it out), then the report in each --lang. The
+shared flags you give (--dataset, --epochs, --seeds, --out_dir, …) go to every step
+they apply to. Like each of those commands it is resumable: a rerun skips what is
+finished, and Ctrl-C keeps it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+
+from absl import flags
+
+from experiments import cli, signals
+from experiments import flags as common
+from mlp_jax import util
+from mlp_jax.report import document, text
+
+LANGS = flags.DEFINE_list("lang", ["pl"], "Languages of the report, comma-separated: pl, en.")
+flags.register_validator("lang", common.check_names("language", list(text.LANGS)))
+AUTHOR = flags.DEFINE_string(
+    "author", "", "Author line of the report's title (free text: name, index number, group)."
+)
+flags.register_validator("author", common.check_author)
+PDF = flags.DEFINE_bool("pdf", False, "Also print each report as PDF with a local Chromium.")
+DEPTH = flags.DEFINE_bool("depth", True, "Run the depth supplement and add it to the report.")
+DIAGNOSTICS_EPOCHS = flags.DEFINE_integer(
+    "diagnostics_epochs", 5, "Epochs of the layer diagnostics (at most --epochs).", lower_bound=1
+)
+
+ACTS = "sigmoid,relu"
+"""The activations the assignment compares (``--act``'s default here)."""
+DEEP = ",".join(["128"] * 6)
+"""The depth supplement's hidden layers."""
+SURFACES = ("lr", "out_dir", "compilation_cache")
+"""The shared flags the 2-D surfaces take (``experiments.trajectories.APPLIES``)."""
+CLUSTER = ("coordinator_address", "num_processes", "process_id", "distributed")
+"""The multi-process flags: a cluster runs the steps one by one (docs/devices.md)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One command of the hand-in.
+
+    Attributes:
+      title: what it runs, for the progress lines.
+      module: the CLI, ``experiments.<module>``.
+      args: its flags.
+      weight: its share of a whole hand-in's computing time (CPU-seconds measured on
+        Fashion-MNIST, BUILD_NOTES.md, "The hand-in in one command"), for the estimate.
+    """
+
+    title: str
+    module: str
+    args: tuple[str, ...]
+    weight: float
+
+    def command(self) -> str:
+        """The command as typed."""
+        return shlex.join(["python", "-m", f"experiments.{self.module}", *self.args])
+
+
+def _flags(given: Mapping[str, str], **changed: object) -> tuple[str, ...]:
+    """``given`` (flag name → ``--name=value``) with ``changed``'s values instead."""
+    return tuple((dict(given) | {k: f"--{k}={v}" for k, v in changed.items()}).values())
+
+
+def plan(
+    given: Mapping[str, str],
+    langs: Sequence[str],
+    author: str,
+    pdf: bool,
+    depth: bool,
+    diagnostics_epochs: int,
+) -> list[Step]:
+    """The hand-in's commands, in order.
+
+    Args:
+      given: the shared flags given, name → ``--name=value`` (``--dataset`` and
+        ``--out_dir`` always among them); ``--act`` defaults to ``ACTS``.
+      langs, author, pdf: the reports' languages, title line and printing.
+      depth: with the depth supplement.
+      diagnostics_epochs: the diagnostics' epochs.
+    """
+    given = {"act": f"--act={ACTS}"} | dict(given)
+    epochs = diagnostics_epochs
+    out_dir = given["out_dir"].split("=", 1)[1]
+    deep = f"{out_dir}/deep"
+    steps = [
+        Step("lab 6", "lab6", _flags(given), 802),
+        Step("lab 7", "lab7", _flags(given), 2570),
+        Step("the layer diagnostics", "diagnostics", _flags(given, epochs=epochs), 206),
+        Step(
+            "the optimizers on 2-D surfaces",
+            "trajectories",
+            (*(given[k] for k in SURFACES if k in given), f"--lang={langs[0]}"),
+            19,
+        ),
+    ]
+    if depth:
+        steps += [
+            Step(
+                "lab 7, deeper", "lab7", _flags(given, hidden=DEEP, lr_grid=1, out_dir=deep), 1180
+            ),
+            Step(
+                "the layer diagnostics, deeper",
+                "diagnostics",
+                _flags(given, hidden=DEEP, epochs=epochs, out_dir=deep),
+                450,
+            ),
+        ]
+    report = [given["dataset"], given["out_dir"], *([f"--depth_dir={deep}"] if depth else [])]
+    report += [f"--author={author}"] * bool(author) + ["--pdf"] * pdf
+    steps += [
+        Step(f"the report ({lang})", "report", (*report, f"--lang={lang}"), 32) for lang in langs
+    ]
+    return steps
+
+
+def _one_machine(values: Mapping[str, object]) -> bool:
+    """A flag validator: no multi-process flag (checked before JAX starts)."""
+    if given := [f"--{name}" for name in CLUSTER if flags.FLAGS[name].present]:
+        raise flags.ValidationError(
+            f"{', '.join(given)}: the hand-in runs on one machine; fix: drop it, or run the "
+            "recipe's commands one by one on the cluster (docs/labs.md)"
+        )
+    return True
+
+
+def _printable(pdf: bool) -> bool:
+    """A flag validator: ``--pdf`` only with a browser to print with."""
+    if pdf and document.browser() is None:
+        raise flags.ValidationError(
+            f"needs Chromium or Chrome on PATH ({', '.join(document.BROWSERS)}): install one "
+            "(Debian: apt-get install chromium), or drop --pdf"
+        )
+    return True
+
+
+flags.register_multi_flags_validator(CLUSTER, _one_machine)
+flags.register_validator("pdf", _printable)
+
+
+def _given() -> dict[str, str]:
+    """The shared flags given on the command line, with ``--dataset`` and ``--out_dir``."""
+    shared = flags.FLAGS.get_flags_for_module(common.__name__)
+    given = {f.name: f.serialize() for f in shared if f.present}
+    return {"dataset": common.DATASET.serialize(), "out_dir": common.OUT_DIR.serialize()} | given
+
+
+def _eta(steps: Sequence[Step], done: int, elapsed: float) -> str:
+    """The whole hand-in's time left, from this run's pace so far (empty before any)."""
+    weights = [s.weight for s in steps]
+    if not done or elapsed < 1:
+        return ""
+    left = elapsed / sum(weights[:done]) * sum(weights[done:])
+    return f"; hand-in ETA {util.duration(left)}"
+
+
+def _run(step: Step, where: str) -> None:
+    """Runs ``step``, its output shown as it comes; a failure or a signal ends the hand-in.
+
+    Raises:
+      KeyboardInterrupt: Ctrl-C or SIGTERM (passed on to the step, which keeps what it
+        finished), saying ``where`` it stopped.
+    """
+    child = subprocess.Popen([sys.executable, "-m", f"experiments.{step.module}", *step.args])
+    try:
+        code = child.wait()
+    except KeyboardInterrupt:
+        child.send_signal(signals.received())
+        child.wait()
+        raise KeyboardInterrupt(f"{where}; rerun the same command to resume") from None
+    if code:
+        cli.leave(
+            code,
+            f"error: {where} ended with exit code {code} (its line is above); fix: see that "
+            "line, then rerun the same command to resume",
+        )
+
+
+def main(argv: Sequence[str]) -> None:
+    del argv
+    epochs = min(DIAGNOSTICS_EPOCHS.value, common.EPOCHS.value)
+    steps = plan(_given(), LANGS.value, AUTHOR.value, PDF.value, DEPTH.value, epochs)
+    start = time.perf_counter()
+    for i, step in enumerate(steps):
+        eta = _eta(steps, i, time.perf_counter() - start)
+        where = f"[hand-in {i + 1}/{len(steps)}] {step.title}"
+        print(f"{where}: {step.command()}{eta}", flush=True)
+        _run(step, where)
+    print(f"hand-in done in {util.duration(time.perf_counter() - start)}")
+
+
+if __name__ == "__main__":
+    cli.run(main)
