@@ -14,6 +14,7 @@ import io
 import logging as std_logging
 import os
 import sys
+import threading
 import traceback
 import unicodedata
 import warnings
@@ -166,7 +167,9 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
 
     An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
     ends with one line naming the problem and the fix and a non-zero exit code (130
-    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead.
+    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead. Once
+    ``main`` returns, the program leaves at once (``os._exit``), a signal until then
+    ending it with ``signals.FINISHED``.
     """
 
     def guarded(argv: Sequence[str]) -> None:
@@ -174,9 +177,10 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
         _quiet(verbose)
         try:
             signals.catch()
-            runtime.start()
+            runtime.start(leave)
             main(argv)
-            signals.ignore()  # Done: a signal now would only spoil the exit.
+            signals.finished(leave)  # Done: a signal from now on ends it with its line.
+            runtime.stop()
         except (Exception, KeyboardInterrupt) as e:
             signals.ignore()  # Leaving, whatever the outcome: no resent interrupt now.
             outcome = None if verbose and not isinstance(e, KeyboardInterrupt) else _one_line(e)
@@ -186,21 +190,31 @@ def run(main: Callable[[Sequence[str]], None]) -> None:
             if outcome is None:
                 raise
             leave(*outcome)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)  # The handler of ``signals.finished`` runs until here.
 
     signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
     _plain_output()
     app.run(guarded, flags_parser=_parse)
 
 
+_LEAVING = threading.Lock()
+"""Held by the thread that ends the program (``leave``)."""
+
+
 def leave(code: int, line: str) -> NoReturn:
     """Ends the program with ``line`` on stderr and exit code ``code``.
 
     Leaves at once (``os._exit``), once the output is flushed: JAX's exit handler
-    would wait for the other processes of a multi-process run (which wait for this one
-    at their next collective; with this one gone, they see its connection close and
-    stop too), and an interpreter exit while XLA compiles on another thread can crash.
+    would wait for the other processes of a multi-process run (which this one tells
+    first: ``runtime.leaving``), and an interpreter exit while XLA compiles on another
+    thread can crash. Called from several threads (a multi-process run's watcher,
+    ``runtime.start``), the first one leaves and the others wait for the end: one line.
     """
-    signals.ignore()
-    print(line, file=sys.stderr, flush=True)
-    sys.stdout.flush()
+    if threading.current_thread() is threading.main_thread():
+        signals.ignore()  # Before the lock: a handler calling ``leave`` again would wait on it.
+    _LEAVING.acquire()
+    signals.say(line)
+    runtime.leaving(line)
     os._exit(code)
