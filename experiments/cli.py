@@ -14,6 +14,7 @@ import io
 import logging as std_logging
 import os
 import sys
+import threading
 import traceback
 import unicodedata
 import warnings
@@ -182,9 +183,10 @@ def run(main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX) -> 
 
     An expected failure (bad flag, data, result file, disk, memory, Ctrl-C or SIGTERM)
     ends with one line naming the problem and the fix and a non-zero exit code (130
-    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead.
-    ``memory_fix``: the fix said when the device runs out of memory, naming the CLI's
-    own flags.
+    after Ctrl-C, 143 after SIGTERM); ``--verbosity`` shows the traceback instead. Once
+    ``main`` returns, the program leaves at once (``os._exit``), a signal until then
+    ending it with ``signals.FINISHED``. ``memory_fix``: the fix said when the device runs
+    out of memory, naming the CLI's own flags.
     """
 
     def guarded(argv: Sequence[str]) -> None:
@@ -192,9 +194,10 @@ def run(main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX) -> 
         _quiet(verbose)
         try:
             signals.catch()
-            runtime.start()
+            runtime.start(leave)
             main(argv)
-            signals.ignore()  # Done: a signal now would only spoil the exit.
+            signals.finished(leave)  # Done: a signal from now on ends it with its line.
+            runtime.stop()
         except (Exception, KeyboardInterrupt) as e:
             signals.ignore()  # Leaving, whatever the outcome: no resent interrupt now.
             outcome = (
@@ -208,21 +211,32 @@ def run(main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX) -> 
             if outcome is None:
                 raise
             leave(*outcome)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)  # The handler of ``signals.finished`` runs until here.
 
     signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
     _plain_output()
     app.run(guarded, flags_parser=_parse)
 
 
+_LEAVING = threading.Lock()
+"""Held by the thread that ends the program (``leave``)."""
+
+
 def leave(code: int, line: str) -> NoReturn:
     """Ends the program with ``line`` on stderr and exit code ``code``.
 
     Leaves at once (``os._exit``), once the output is flushed: JAX's exit handler
-    would wait for the other processes of a multi-process run (which wait for this one
-    at their next collective; with this one gone, they see its connection close and
-    stop too), and an interpreter exit while XLA compiles on another thread can crash.
+    would wait for the other processes of a multi-process run (which this one tells
+    first: ``runtime.leaving``), and an interpreter exit while XLA compiles on another
+    thread can crash. Called from several threads (a multi-process run's watcher,
+    ``runtime.start``), the first one leaves and the others wait for the end: one line.
     """
-    signals.ignore()
-    print(text.one_line(line), file=sys.stderr, flush=True)  # Even with a flag's value in it.
-    sys.stdout.flush()
+    if threading.current_thread() is threading.main_thread():
+        signals.ignore()  # Before the lock: a handler calling ``leave`` again would wait on it.
+    _LEAVING.acquire()
+    line = text.one_line(line)  # Even with a flag's value in it.
+    signals.say(line)
+    runtime.leaving(line)
     os._exit(code)

@@ -114,6 +114,11 @@ def main(argv):
             path = document.pdf(written[1], written[1].with_suffix(".pdf"))
         except document.PrintError as e:
             cli.leave(2, f"error: {e}")
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(
+                f"kept {', '.join(map(str, written))}, without the PDF; "
+                "rerun the same command to print it"
+            ) from None
         print(f"wrote {path}")
 
 

@@ -2,7 +2,15 @@
 
 ``start()`` gives the CPU one XLA device per core, turns on the persistent compilation
 cache and, with ``--distributed`` or ``--coordinator_address``, joins the processes of
-a multi-process run (docs/devices.md, "Running on a cluster").
+a multi-process run (docs/devices.md, "Running on a cluster"); ``stop()`` and ``leaving()`` end
+one's part in it, with success or not.
+
+A process of a multi-process run that leaves early (an error, Ctrl-C) says so in JAX's
+key-value store (``STOPPED``), and a thread of every process (``_watch``) ends it with
+one line when another one did: else the others would wait for it at their next
+collective and, were it process 0 (whose coordination service they poll), JAX would
+abort them with a stack dump (exit code 134). Process 0 leaves last: it waits up to
+``LEAVE_WAIT_S`` until each other process has said it leaves (``LEFT``).
 
 On a CPU, XLA runs one program on all cores, and the small matrices of a 784-128-10
 MLP use them poorly. The CLIs therefore expose one XLA host device per core (unless
@@ -15,14 +23,19 @@ The core count is the one this process may use (``os.process_cpu_count``, Python
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
 import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 import jax
 import numpy as np
 from absl import app
+from jax._src import distributed
 
 from experiments import flags as common
 from mlp_jax import train, util
@@ -33,10 +46,25 @@ SHUTDOWN_TIMEOUT_S = 300
 """How long a finished process waits at exit for the others (process 0 writes last)."""
 WAITING_NOTICE_S = 5.0
 """After this long without all processes, a multi-process run says what it waits for."""
+STOPPED = "mlp_jax/stopped"
+"""Key of JAX's key-value store: ``<process index> <its last line>`` of the first process
+of a multi-process run that leaves early."""
+LEFT = "mlp_jax/left/"
+"""Key prefix of JAX's key-value store: ``LEFT<index>`` is set by a process as it leaves."""
+LEAVE_WAIT_S = 5.0
+"""How long process 0, leaving early, waits for the others to leave first."""
+LEAVE_GRACE_S = 0.1
+"""Then how long it lets them end before its coordination service goes with it."""
+_FOREVER_MS = 10**12  # About 30 years: as long as the run.
+Leave = Callable[[int, str], object]
+"""``experiments.cli.leave``: ends the program with a line and an exit code."""
+
+_succeeded = threading.Event()  # Set by ``stop``: this process's part is done.
 
 
-def start() -> None:
-    """Starts JAX: CPU devices, compilation cache, multi-process join (module docstring).
+def start(leave: Leave) -> None:
+    """Starts JAX: CPU devices, compilation cache, multi-process join (module docstring);
+    in a multi-process run, ``leave`` ends this process when another leaves early.
 
     Raises:
       app.UsageError: ``--distributed`` found no cluster to join, or the coordinator's
@@ -53,6 +81,61 @@ def start() -> None:
         jax.config.update("jax_enable_compilation_cache", False)
     if common.DISTRIBUTED.value or common.COORDINATOR_ADDRESS.value:
         join()
+        threading.Thread(target=_watch, args=(leave,), name="watch-peers", daemon=True).start()
+
+
+def stop() -> None:
+    """The end of a run that succeeded: in a multi-process run, waits at JAX's shutdown
+    barrier for the others (process 0 writes last). From here on, this process leaving
+    (a signal) stops no other, and no other stops it."""
+    _succeeded.set()
+    if jax.distributed.is_initialized():
+        jax.distributed.shutdown()
+
+
+def leaving(line: str) -> None:
+    """Before this process leaves early with ``line`` (``experiments.cli.leave``): in a
+    multi-process run, tells the others (``STOPPED``, ``LEFT``) and, in process 0,
+    waits for them to leave first (module docstring). Errors of the key-value store
+    (the run already broken) are ignored."""
+    client = distributed.global_state.client
+    if client is None or _succeeded.is_set():
+        return
+    index = jax.process_index()
+    with contextlib.suppress(jax.errors.JaxRuntimeError):  # E.g. set already by another.
+        client.key_value_set(STOPPED, f"{index} {line}")
+    with contextlib.suppress(jax.errors.JaxRuntimeError):  # E.g. a process 0 gone, or late.
+        if index:
+            client.key_value_set(f"{LEFT}{index}", "")
+        else:
+            _wait_for_the_others(client)
+
+
+def _wait_for_the_others(client: Any) -> None:
+    """Process 0: until each other process has said it leaves (``LEFT``), at most
+    ``LEAVE_WAIT_S``, then ``LEAVE_GRACE_S``; raises ``JaxRuntimeError`` when time runs out."""
+    deadline = time.monotonic() + LEAVE_WAIT_S
+    for other in range(1, jax.process_count()):
+        ms = max(1, int(1000 * (deadline - time.monotonic())))
+        client.blocking_key_value_get(f"{LEFT}{other}", ms)
+    time.sleep(LEAVE_GRACE_S)
+
+
+def _watch(leave: Leave) -> None:
+    """Ends this process with one line once another one of the run leaves early
+    (``leaving``); returns when the run ends (the store shut down)."""
+    try:
+        index, line = distributed.global_state.client.blocking_key_value_get(
+            STOPPED, _FOREVER_MS
+        ).split(" ", 1)
+    except jax.errors.JaxRuntimeError:
+        return
+    if int(index) != jax.process_index() and not _succeeded.is_set():
+        leave(
+            2,
+            f"error: process {index} of this {jax.process_count()}-process run stopped "
+            f"({line}); fix: see that process's output, then start them all again",
+        )
 
 
 def cpu_devices() -> None:

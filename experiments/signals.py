@@ -16,6 +16,9 @@ Whenever they come:
   (``ignore``, then ``os._exit``), and a dropped one is not printed (``_unraisable``).
   A resent one that finds the first still on its way up (in an ``except`` or
   ``finally``) raises nothing, so the first one's message (what was kept) arrives;
+- once the work is done (``finished``, after the last line), a signal ends the program
+  at once with ``FINISHED``: until then it leaves by ``os._exit`` (``experiments.cli``),
+  never by Python's own exit, whose last steps would ignore a signal (exit code 0);
 - the process leaves with ``os._exit`` (``experiments.cli``): an ordinary interpreter
   exit while XLA compiles on another thread can crash (segmentation fault).
 
@@ -30,6 +33,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -37,6 +41,9 @@ EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 NOTHING_KEPT = "interrupted: nothing finished yet, nothing kept"
 """The line of a signal that comes before any work finished."""
+
+FINISHED = "interrupted: after the work had finished; everything is kept"
+"""The line of a signal that comes once the work is done (``finished``)."""
 
 RESEND_S = 0.5
 """How often an interrupt is sent again until the program leaves (module docstring)."""
@@ -52,10 +59,20 @@ def leave_at_once(signum: int, frame: Any) -> None:
     program was writing to ``sys.stderr``, which a handler must not reenter.
     """
     del frame
-    with contextlib.suppress(RuntimeError, OSError, ValueError):  # Reentered, or closed.
-        sys.stdout.flush()
-    os.write(sys.stderr.fileno(), f"{NOTHING_KEPT}\n".encode())
+    say(NOTHING_KEPT)
     os._exit(EXIT_CODE[signum])
+
+
+def say(line: str) -> None:
+    """Flushes the output, then writes ``line`` to stderr, straight to its file descriptor:
+    safe in a signal handler, which may have come while the program was writing to
+    ``sys.stdout`` or ``sys.stderr`` (a handler must not reenter them)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(RuntimeError, OSError, ValueError):  # Reentered, or closed.
+            stream.flush()
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    errors = getattr(sys.stderr, "errors", None) or "strict"  # ``cli``'s ASCII, if set.
+    os.write(sys.stderr.fileno(), f"{line}\n".encode(encoding, errors))
 
 
 def early() -> None:
@@ -69,6 +86,18 @@ def catch() -> None:
     for signum in EXIT_CODE:
         signal.signal(signum, _interrupt)
     sys.unraisablehook = _unraisable
+
+
+def finished(leave: Callable[[int, str], object]) -> None:
+    """Once the work is done: a signal ends the program at once, with ``FINISHED`` and its
+    exit code, by ``leave(code, line)`` (``experiments.cli.leave``)."""
+
+    def leave_finished(signum: int, frame: Any) -> None:
+        del frame
+        leave(EXIT_CODE[signum], FINISHED)
+
+    for signum in EXIT_CODE:
+        signal.signal(signum, leave_finished)
 
 
 def ignore() -> None:

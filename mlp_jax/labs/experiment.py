@@ -627,17 +627,25 @@ def _finished_at(record: records.History) -> str:
 def lock(folder: str | Path) -> Iterator[Path]:
     """Holds ``folder/.lock`` while the block runs; removed however the block ends.
 
-    The file holds this process's pid, host and command line. It is created whole
-    (written aside, then hard-linked into place), so a reader never sees half of it.
-    A lock left by a process that is gone (killed, crashed) is stale and taken over.
+    The file holds this process's pid, host, start (``_start``) and command line. It
+    is created whole (written aside, then hard-linked into place), so a reader never
+    sees half of it. A lock left by a process that is gone (killed, crashed) is stale
+    and taken over: on this host, no process runs with its pid and start (its pid now
+    another process's, pid 1 in a new container say, or the machine rebooted). Of a
+    lock without a start (written before locks recorded it), the process with its pid
+    must have started before the lock was written. A lock from another host is never
+    taken over: the line names the file to delete once that process has ended.
 
     Raises:
-      Busy: a live process holds it.
+      Busy: a live process holds it, or one on another host.
     """
     path = Path(folder) / LOCK
     path.parent.mkdir(parents=True, exist_ok=True)
     mine = path.with_name(f"{LOCK}.{os.getpid()}")
-    mine.write_text(f"{os.getpid()}\n{socket.gethostname()}\n{shlex.join(sys.argv)}\n")
+    started = " ".join(map(str, _start(os.getpid()) or ("unknown",)))
+    mine.write_text(
+        f"{os.getpid()}\n{socket.gethostname()}\nstarted {started}\n{shlex.join(sys.argv)}\n"
+    )
     try:
         while True:
             try:
@@ -646,10 +654,7 @@ def lock(folder: str | Path) -> Iterator[Path]:
             except FileExistsError:
                 holder = _holder(path)
                 if holder:
-                    raise Busy(
-                        f"{folder} is being written by {holder}; fix: wait until it ends, "
-                        "or pass another --out_dir"
-                    ) from None
+                    raise Busy(f"{folder} is being written by {holder}") from None
                 path.unlink(missing_ok=True)  # Stale.
     finally:
         mine.unlink(missing_ok=True)
@@ -666,13 +671,44 @@ def holder(folder: str | Path) -> str | None:
 
 
 def _holder(path: Path) -> str | None:
-    """``pid N on host (command)`` of a live lock's holder; None for a stale lock."""
+    """``pid N on host (command); fix: ...`` of a lock's holder; None for a stale lock."""
     try:
-        pid, host, command = path.read_text().split("\n", 2)
-        alive = host != socket.gethostname() or _alive(int(pid))
+        pid, host, rest = path.read_text().split("\n", 2)
+        started, command = rest.split("\n", 1) if rest.startswith("started ") else ("", rest)
+        who = f"pid {pid} on {host} ({command.strip()})"
+        if host != socket.gethostname():
+            return (
+                f"{who}, another machine; fix: wait until it ends, or pass another --out_dir "
+                f"(if it has ended, delete {path})"
+            )
+        alive = _alive(int(pid)) and _same_start(int(pid), started.split()[1:], path)
     except (OSError, ValueError):
         return None
-    return f"pid {pid} on {host} ({command.strip()})" if alive else None
+    return f"{who}; fix: wait until it ends, or pass another --out_dir" if alive else None
+
+
+def _start(pid: int) -> tuple[str, int] | None:
+    """When process ``pid`` started: (the boot's id, clock ticks since boot), which with
+    the pid names one process (Linux's /proc); None elsewhere, or for no such process."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return boot, int(stat.rpartition(")")[2].split()[19])
+
+
+def _same_start(pid: int, recorded: list[str], path: Path) -> bool:
+    """Whether the live process ``pid`` is the one that wrote the lock at ``path``: it
+    started when the lock says (``recorded``, ``_start``'s) or, for a lock that does not
+    say, before the lock was written. True where it cannot tell (no /proc)."""
+    start = _start(pid)
+    if start is None or recorded == ["unknown"]:
+        return True
+    if recorded:
+        return [start[0], str(start[1])] == recorded
+    age = time.clock_gettime(time.CLOCK_BOOTTIME) - start[1] / os.sysconf("SC_CLK_TCK")
+    return time.time() - age <= path.stat().st_mtime + 1  # 1 s: the clocks' rounding.
 
 
 def _alive(pid: int) -> bool:

@@ -18,6 +18,7 @@ locally installed Chromium or Chrome, JavaScript off.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html as html_lib
 import json
 import os
@@ -26,6 +27,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -262,6 +264,10 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 """Names of the browser executables :func:`pdf` looks for on ``PATH``, in order."""
 
 
+REMOVE_S = 2.0
+"""How long :func:`pdf` retries removing the browser's profile (see ``_remove``)."""
+
+
 class PrintError(Exception):
     """No browser to print with, or printing failed; the message says what to do."""
 
@@ -301,20 +307,59 @@ def _print_command(exe: str, html_path: Path, pdf_path: Path, profile: str) -> l
     return [exe, *flags, html_path.resolve().as_uri()]
 
 
-def _run(command: list[str], log: Path, timeout: float) -> int | None:
-    """Runs the browser in its own process group; its exit code, or None after ``timeout``
-    (the whole group killed). Its messages go to ``log``: a browser's helper processes
-    can keep a pipe open after it exits."""
-    with log.open("w") as err:
+def _run(command: list[str], scratch: Path, timeout: float) -> int | None:
+    """Runs the browser in its own process group; its exit code, or None after ``timeout``.
+    However it ends (done, timed out, Ctrl-C), the whole group is killed: the browser's
+    helper processes outlive it otherwise. Its temporary files go to ``scratch``, its
+    messages to ``scratch/browser.log``: a helper can keep a pipe open after it exits."""
+    with (scratch / "browser.log").open("w") as err:
         process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+            env=os.environ | {"TMPDIR": str(scratch)},
         )
         try:
             return process.wait(timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
             return None
+        finally:
+            _surely(lambda: _kill_group(process))
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # None of it left.
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _remove(out: Path, folder: Path) -> None:
+    """Removes ``out`` (a PDF not renamed into place) and ``folder`` (the browser's),
+    retrying the latter for up to ``REMOVE_S`` while the killed browser's helpers, which
+    may still be dying, write into it."""
+    out.unlink(missing_ok=True)
+    deadline = time.monotonic() + REMOVE_S
+    while True:
+        try:
+            shutil.rmtree(folder)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
+
+
+def _surely(cleanup: Callable[[], object]) -> None:
+    """Runs ``cleanup`` to its end: interrupted (Ctrl-C), it runs again, and the
+    interrupt is raised once it is done."""
+    try:
+        cleanup()
+    except KeyboardInterrupt:
+        cleanup()
+        raise
 
 
 def pdf(
@@ -324,9 +369,11 @@ def pdf(
 
     The page size (A4) and margins come from the page's own ``@page`` style; the
     browser's header and footer (date, title, file path, page numbers) are left out.
-    The browser runs with a fresh profile in a temporary folder, JavaScript off
-    (``NO_SCRIPTS``), without network services, and the PDF is written atomically (a
-    temporary file, then renamed).
+    The browser runs with a fresh profile, JavaScript off (``NO_SCRIPTS``), in a
+    temporary folder outside ``pdf_path``'s, where its other temporary files go too
+    (removed however printing ends, Ctrl-C included, with every process the browser
+    started), without network services, and the PDF is written atomically (a hidden
+    temporary file beside ``pdf_path``, then renamed).
 
     Args:
       html_path: the page, e.g. written by :func:`html`.
@@ -351,14 +398,17 @@ def pdf(
     if not html_path.is_file():
         raise PrintError(f"no page to print at {html_path}: write the HTML report first")
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="print-", dir=pdf_path.parent) as tmp:
-        out, log = Path(tmp) / "page.pdf", Path(tmp) / "browser.log"
-        profile = _profile(Path(tmp) / "profile")
-        code = _run(_print_command(exe, html_path, out, profile), log, timeout)
+    out = pdf_path.with_name(f".{pdf_path.name}.{os.getpid()}.tmp")
+    tmp = Path(tempfile.mkdtemp(prefix="mlp_jax-print-"))
+    try:
+        code = _run(_print_command(exe, html_path, out, _profile(tmp / "profile")), tmp, timeout)
         if code is None:
             raise PrintError(f"{exe} took over {timeout:.0f} s to print {html_path}")
         if code != 0 or not out.exists() or out.stat().st_size == 0:
-            last = (log.read_text(errors="replace").strip().splitlines() or ["no message"])[-1]
+            log = (tmp / "browser.log").read_text(errors="replace")
+            last = (log.strip().splitlines() or ["no message"])[-1]
             raise PrintError(f"{exe} could not print {html_path} (exit {code}): {last}")
         os.replace(out, pdf_path)
+    finally:
+        _surely(lambda: _remove(out, tmp))
     return pdf_path

@@ -326,3 +326,30 @@ def test_a_coordinator_that_does_not_resolve_is_one_line(tmp_path):
         f"error: --coordinator_address={address}: host 'nohost.invalid' does not resolve ("
     )
     assert line.endswith("; fix: give the coordinator's IP address or a name this machine resolves")
+
+
+def test_an_interrupted_process_0_ends_the_other_with_one_line(tmp_path):
+    """Issue 29, case 12: Ctrl-C on process 0 (which leaves with its line, 130) made
+    process 1 abort (134) with JAX's 50-line C++ check failure: process 0's coordination
+    service had gone. Process 0 now tells the others, and leaves after them."""
+    port = free_port()
+    env = environment(tmp_path / "cache", port)
+    long = ["--dataset=synthetic", "--epochs=1000", "--seeds=2", "--hidden=16", "--optimizers=sgd"]
+    interrupted = lab6(*long, *explicit(port, 0), f"--out_dir={tmp_path}", env=env)
+    other = lab6(*long, *explicit(port, 1), f"--out_dir={tmp_path}", env=env)
+    try:
+        for line in interrupted.stdout:  # The processes have agreed on what to train.
+            if line.startswith("[1/1] relu/sgd:"):
+                break
+        interrupted.send_signal(signal.SIGINT)
+        _, err0 = interrupted.communicate(timeout=TIMEOUT_S)
+        _, err1 = other.communicate(timeout=TIMEOUT_S)
+    finally:
+        stop(interrupted, other)
+    (line,) = err0.strip().splitlines()
+    assert interrupted.returncode == 130 and line.startswith("interrupted: kept 0 finished "), err0
+    assert other.returncode == 2, err1
+    assert err1.strip() == (
+        f"error: process 0 of this 2-process run stopped ({line}); "
+        "fix: see that process's output, then start them all again"
+    )

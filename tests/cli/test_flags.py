@@ -6,11 +6,14 @@ broken result files).
 """
 
 import concurrent.futures
+import contextlib
 import csv
+import os
 import re
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -20,7 +23,7 @@ import pytest
 
 from mlp_jax import train
 from mlp_jax.labs import configs, experiment
-from mlp_jax.report import lab_report
+from mlp_jax.report import document, lab_report
 from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
@@ -425,3 +428,134 @@ def test_an_unwritable_runs_folder_is_found_before_any_training(tmp_path, run_cl
     assert line.startswith(f"error: --out_dir={tmp_path}: cannot write there to {runs} (")
     assert "fix: pass a folder you can write to" in line
     assert "relu/sgd" not in result.stdout  # Nothing trained.
+
+
+PF_EXITING = 0x4
+"""Linux's flag of a process that has begun to exit (/proc/PID/stat, field 9)."""
+ENDS = re.compile(
+    rf"{KEPT.pattern}|interrupted: after the work had finished; everything is kept|"
+    r"interrupted: kept .+, without the PDF; rerun the same command to print it"
+)
+"""The lines of a signal at any moment, the end and the printing of a PDF included."""
+
+
+def _signal_if_running(pid: int, sig: int) -> bool:
+    """Sends ``sig`` unless process ``pid`` has begun to exit (then no handler of its own
+    can run: the signal would come after its end). Whether it was sent."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return False
+    if fields[0] in "ZX" or int(fields[6]) & PF_EXITING:
+        return False
+    os.kill(pid, sig)
+    return True
+
+
+def _signalled_after(command, after, delay, sig, env) -> tuple:
+    """Runs ``command`` (a CLI) and sends ``sig`` ``delay`` s after it printed a line that
+    starts with ``after``, unless it has begun to exit. (result, whether it was sent)."""
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    ) as process:
+        assert any(line.startswith(after) for line in process.stdout), process.stderr.read()
+        time.sleep(delay)
+        sent = _signal_if_running(process.pid, sig)
+        stdout, stderr = process.communicate(timeout=300)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), sent
+
+
+@contextlib.contextmanager
+def _cpu_hog():
+    """A process that keeps a core busy while the block runs."""
+    hog = subprocess.Popen([sys.executable, "-c", "while 1: pass"])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+
+
+@pytest.fixture
+def short_tmp():
+    """A temporary folder with a short path: the browser's own sockets go under $TMPDIR,
+    and a Unix socket's path is at most 107 bytes (tmp_path's can be too long)."""
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
+def _browsers(where: Path) -> list[str]:
+    """The pids of the running processes whose command line names ``where``."""
+    running = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            state = (cmdline.parent / "stat").read_text().rpartition(")")[2].split()[0]
+            if str(where).encode() in cmdline.read_bytes() and state not in "ZX":
+                running.append(cmdline.parent.name)
+    return running
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux's /proc")
+def test_a_signal_at_the_end_while_printing_and_under_load_ends_in_the_one_line(
+    tmp_path, cli_env, short_tmp
+):
+    """Issue 29: cases 10 (a signal in the 0.5 s after a CLI's last line was ignored:
+    exit 0), 11 (one while ``report --pdf`` printed left the browser's profile in the
+    results and its processes running) and 15 (one as a configuration starts, on a
+    loaded machine, without compilation cache). A signal that would find the CLI
+    already exiting comes too late for any handler, and is not sent."""
+    lab6 = ["experiments.lab6", *SMALL[:1], "--epochs=1", *SMALL[2:-1], "--optimizers=sgd"]
+    trajectories = [
+        "experiments.trajectories",
+        "--steps=20",
+        "--surfaces=ravine",
+        "--optimizers=sgd",
+    ]
+    plan = {  # name: (command, line, delay in s after it, signal)
+        "lab6 end": ([*lab6, f"--out_dir={tmp_path}/a"], "wrote ", 0.0, signal.SIGTERM),
+        "trajectories end": (
+            [*trajectories, f"--out_dir={tmp_path}/b"],
+            "done",
+            0.1,
+            signal.SIGINT,
+        ),
+        "under load": (
+            ["experiments.lab6", *SWEEP, "--nocompilation_cache", f"--out_dir={tmp_path}/c"],
+            "[1/1] relu/sgd: ",
+            0.05,
+            signal.SIGINT,
+        ),
+        "report --pdf": (  # Printing the results of "lab6 end", once they are there.
+            ["experiments.report", f"--out_dir={tmp_path}/a", "--pdf"],
+            f"wrote {tmp_path}/a/synthetic/report.en.html",
+            0.3,
+            signal.SIGTERM,
+        ),
+    }
+    printing = short_tmp  # The report's $TMPDIR, where its browser makes its profile.
+
+    def run(name):
+        command, after, delay, sig = plan[name]
+        env = cli_env | {"TMPDIR": str(printing)} if name == "report --pdf" else cli_env
+        with _cpu_hog() if name == "under load" else contextlib.nullcontext():
+            return _signalled_after([sys.executable, "-m", *command], after, delay, sig, env)
+
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        results = dict(zip(list(plan)[:3], pool.map(run, list(plan)[:3]), strict=True))
+    if document.browser():  # Else ``report --pdf`` ends in one error line (test_handin.py).
+        results["report --pdf"] = run("report --pdf")
+    failed = {}
+    for name, (result, sent) in results.items():
+        lines = [line for line in result.stderr.splitlines() if not line.startswith("WARNING: ")]
+        code = {signal.SIGINT: 130, signal.SIGTERM: 143}[plan[name][3]] if sent else 0
+        said = len(lines) == 1 and ENDS.fullmatch(lines[0]) if sent else not lines
+        if result.returncode != code or not said:
+            failed[name] = (sent, result.returncode, lines[-8:])
+    assert not failed, failed
+    assert not list(printing.glob("mlp_jax-print-*"))  # The browser's profile is gone, ...
+    assert not list((tmp_path / "a" / "synthetic").glob("*print*"))
+    for _ in range(100):  # ... and its processes (killed: they end within moments).
+        if not _browsers(printing):
+            break
+        time.sleep(0.02)
+    assert not _browsers(printing)

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -499,3 +500,53 @@ def test_the_report_refuses_a_lab_a_live_run_is_writing(tmp_path, copy_of, run_c
     (lab6 / experiment.LOCK).write_text(f"{gone.pid}\n{socket.gethostname()}\nlab6\n")
     assert experiment.holder(lab6) is None  # Stale: the report goes on.
     handin.check_unlocked([tmp_path / "synthetic"])
+
+
+@pytest.fixture
+def other_process():
+    """A live process that wrote no lock (its pid is what a stale lock may name)."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield process
+    process.kill()
+    process.wait()
+
+
+def write_lock(folder, *lines, age_s=0.0):
+    path = folder / experiment.LOCK
+    path.write_text("".join(f"{line}\n" for line in lines))
+    os.utime(path, (path.stat().st_atime, path.stat().st_mtime - age_s))
+    return path
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux's /proc")
+def test_a_lock_whose_pid_now_runs_another_process_is_stale(tmp_path, other_process):
+    """Issue 29, case 13: a live process with the lock's pid (pid 1 of a new container,
+    say) made the lock look held forever. It must also have the start the lock recorded
+    or, for a lock that recorded none, have started before the lock was written."""
+    host, pid = socket.gethostname(), other_process.pid
+    time.sleep(0.1)  # The lock below is written after the process started.
+    for lock_file in (
+        write_lock(tmp_path, pid, host, "started 00000000-0000-0000-0000-000000000000 1", "-c"),
+        write_lock(tmp_path, pid, host, "python -m experiments.lab6", age_s=3600),  # An old one.
+    ):
+        with experiment.lock(tmp_path) as path:
+            assert path.read_text().split("\n")[0] == str(os.getpid())
+        assert not lock_file.exists()
+    write_lock(tmp_path, pid, host, "python -m experiments.lab6")  # Old, but plausibly held.
+    with (
+        pytest.raises(experiment.Busy, match=f"by pid {pid} on {host} "),
+        experiment.lock(tmp_path),
+    ):
+        pass
+
+
+def test_a_lock_from_another_host_names_the_file_to_delete(tmp_path):
+    path = write_lock(tmp_path, 4242, "elsewhere.example", "started x 1", "python -m lab6")
+    with pytest.raises(experiment.Busy) as busy, experiment.lock(tmp_path):
+        pass
+    assert str(busy.value) == (
+        f"{tmp_path} is being written by pid 4242 on elsewhere.example (python -m lab6), "
+        "another machine; fix: wait until it ends, or pass another --out_dir "
+        f"(if it has ended, delete {path})"
+    )
+    assert path.exists()  # Never taken over.

@@ -1,9 +1,13 @@
 """Blocks written as Markdown and as one self-contained HTML page."""
 
+import _thread
 import base64
+import contextlib
 import os
 import re
+import signal
 import subprocess
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -202,3 +206,43 @@ def test_the_browser_lays_out_mathml(tmp_path):
     rows, cols = np.nonzero(ink)
     height, width = np.ptp(rows), np.ptp(cols)
     assert height > 1.5 * width, (height, width)
+
+
+BUSY_BROWSER = """#!/bin/sh
+for a; do case "$a" in --user-data-dir=*) profile="${a#--user-data-dir=}";; esac; done
+mkdir -p "$profile"
+echo $$ > "$0.pid"
+sleep 60 &
+echo $! > "$0.child"
+while :; do echo x > "$profile/busy"; sleep 0.01; done
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_an_interrupted_pdf_ends_the_browser_and_leaves_nothing(tmp_path, monkeypatch):
+    """Issue 29, case 11: Ctrl-C while printing left the browser's processes running and
+    its profile (written to until then) in the results folder, or ended in an error."""
+    page = tmp_path / "report.html"
+    page.write_text("<p>x</p>", "utf-8")
+    browser = tmp_path / "browser"
+    browser.write_text(BUSY_BROWSER)
+    browser.chmod(0o755)
+    monkeypatch.setattr(document, "browser", lambda: str(browser))
+    monkeypatch.setattr(document.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    results = tmp_path / "results"
+    ctrl_c = threading.Timer(0.5, _thread.interrupt_main)
+    ctrl_c.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            document.pdf(page, results / "report.pdf")
+        child = int(Path(f"{browser}.child").read_text())
+        for _ in range(100):  # The browser's helper was killed with it.
+            if not _alive(child):
+                break
+            time.sleep(0.05)
+        assert not _alive(child)
+        assert list(results.iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            os.killpg(int(Path(f"{browser}.pid").read_text()), signal.SIGKILL)
