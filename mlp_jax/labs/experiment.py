@@ -652,9 +652,8 @@ def lock(folder: str | Path) -> Iterator[Path]:
                 os.link(mine, path)
                 break
             except FileExistsError:
-                holder = _holder(path)
-                if holder:
-                    raise Busy(f"{folder} is being written by {holder}") from None
+                if held := busy(folder, "wait until it ends, or pass another --out_dir"):
+                    raise held from None
                 path.unlink(missing_ok=True)  # Stale.
     finally:
         mine.unlink(missing_ok=True)
@@ -664,27 +663,24 @@ def lock(folder: str | Path) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def holder(folder: str | Path) -> str | None:
-    """``pid N on host (command)`` of the live process holding ``folder``'s ``lock``;
-    None when none does (no lock, or a stale one)."""
-    return _holder(Path(folder) / LOCK)
-
-
-def _holder(path: Path) -> str | None:
-    """``pid N on host (command); fix: ...`` of a lock's holder; None for a stale lock."""
+def busy(folder: str | Path, fix: str) -> Busy | None:
+    """The ``Busy`` error, saying ``fix``, of ``folder`` when a live process holds its
+    ``lock`` or one on another host does (then the error also names the file to delete
+    once that process has ended); None when none does (no lock, or a stale one)."""
+    path = Path(folder) / LOCK
     try:
         pid, host, rest = path.read_text().split("\n", 2)
         started, command = rest.split("\n", 1) if rest.startswith("started ") else ("", rest)
-        who = f"pid {pid} on {host} ({command.strip()})"
-        if host != socket.gethostname():
-            return (
-                f"{who}, another machine; fix: wait until it ends, or pass another --out_dir "
-                f"(if it has ended, delete {path})"
-            )
-        alive = _alive(int(pid)) and _same_start(int(pid), started.split()[1:], path)
+        remote = host != socket.gethostname()
+        if not remote and not (
+            _alive(int(pid)) and _same_start(int(pid), started.split()[1:], path)
+        ):
+            return None
     except (OSError, ValueError):
         return None
-    return f"{who}; fix: wait until it ends, or pass another --out_dir" if alive else None
+    who = f"pid {pid} on {host} ({command.strip()})" + (", another machine" if remote else "")
+    fix += f" (if it has ended, delete {path})" if remote else ""
+    return Busy(f"{folder} is being written by {who}; fix: {fix}")
 
 
 def _start(pid: int) -> tuple[str, int] | None:

@@ -110,12 +110,9 @@ def check_unlocked(roots: Iterable[Path]) -> None:
     run holds (``experiment.holder``; a stale lock does not count): half a lab is not
     reported as the lab."""
     for folder in (root / name for root in roots for name in specs.LABS):
-        holder = experiment.holder(folder)
-        if holder:
-            raise experiment.Busy(
-                f"{folder} is being written by {holder}; fix: wait for that run to finish, "
-                "then run this command again"
-            )
+        fix = "wait for that run to finish, then run this command again"
+        if held := experiment.busy(folder, fix):
+            raise held
 
 
 def title_block(

@@ -434,7 +434,8 @@ PF_EXITING = 0x4
 """Linux's flag of a process that has begun to exit (/proc/PID/stat, field 9)."""
 ENDS = re.compile(
     rf"{KEPT.pattern}|interrupted: after the work had finished; everything is kept|"
-    r"interrupted: kept .+, without the PDF; rerun the same command to print it"
+    r"interrupted: kept .+, without the PDF; rerun the same command to print it|"
+    r"interrupted: wrote \d+ files? in .+; rerun the same command to finish"
 )
 """The lines of a signal at any moment, the end and the printing of a PDF included."""
 

@@ -498,7 +498,7 @@ def test_the_report_refuses_a_lab_a_live_run_is_writing(tmp_path, copy_of, run_c
     with subprocess.Popen(["true"]) as gone:
         pass  # Waited for: its pid is no process's now.
     (lab6 / experiment.LOCK).write_text(f"{gone.pid}\n{socket.gethostname()}\nlab6\n")
-    assert experiment.holder(lab6) is None  # Stale: the report goes on.
+    assert experiment.busy(lab6, "") is None  # Stale: the report goes on.
     handin.check_unlocked([tmp_path / "synthetic"])
 
 
