@@ -191,21 +191,10 @@ def _setup_lines(
 ) -> list[str]:
     say = functools.partial(text.say, lang)
     shared, baseline = first.shared, first.baseline
-    lines = [
-        say("setup.data", source=text.data_line(first.data_source, lang)),
-        say(
-            "setup.network",
-            sizes="–".join(map(str, shared.layer_sizes)),
-            act=config_label(shared.act, lang),
-        ),
-        say(
-            "setup.training",
-            batch=shared.batch_size,
-            epochs=shared.epochs,
-            seeds=shared.seeds,
-            seed=shared.seed,
-        ),
-    ]
+    data = text.data_line(first.data_source, lang)
+    lines = methods.network_lines(
+        methods.network(shared, config_label(shared.act, lang), data), lang
+    )
     if shared.lr_grid > 1:
         lines.append(say("setup.grid", k=shared.lr_grid))
     if first.choice is not None:

@@ -80,9 +80,9 @@ def report(study: Study, lang: str = "en") -> str:
     record, s = study.record, study.record.shared
     act = methods.label(study.act, lang)
     setup = [
-        say("setup.data", source=text.data_line(record.rows[0].data_source, lang)),
-        say("setup.network", sizes="-".join(map(str, s.layer_sizes)), act=act),
-        say("setup.training", batch=s.batch_size, epochs=record.epochs, seeds=s.seeds, seed=s.seed),
+        *methods.network_lines(
+            methods.network(s, act, text.data_line(record.rows[0].data_source, lang)), lang
+        ),
         *(
             f"{methods.label(i, lang)}: {methods.describe(spec, lang)}"
             for i, spec in study.specs.items()

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mlp_jax import initializers, model, optimizers
+from mlp_jax import initializers, model, optimizers, records
 from mlp_jax.report import document, text
 
 
@@ -342,6 +342,37 @@ def sigma_table(
     return document.Table(header, rows)
 
 
+def network(shared: records.SharedSettings, activation: str, data: str) -> Network:
+    """The ``Network`` of records of ``shared`` settings, its activation and data already
+    in words."""
+    return Network(
+        shared.layer_sizes,
+        activation,
+        data,
+        shared.batch_size,
+        shared.epochs,
+        shared.seeds,
+        shared.seed,
+    )
+
+
+def network_lines(network: Network, lang: str) -> list[str]:
+    """The data, the network and its training, a sentence each: every report says these
+    facts in these phrases (``setup.data``, ``setup.network``, ``setup.training``)."""
+    say = functools.partial(text.say, lang)
+    return [
+        say("setup.data", source=network.data),
+        say("setup.network", sizes="–".join(map(str, network.layer_sizes)), act=network.activation),
+        say(
+            "setup.training",
+            batch=network.batch_size,
+            epochs=network.epochs,
+            seeds=network.seeds,
+            seed=network.seed,
+        ),
+    ]
+
+
 def blocks(
     network: Network,
     trained: Sequence[Trained],
@@ -363,29 +394,14 @@ def blocks(
       The blocks, starting with the section's heading.
     """
     say = functools.partial(text.say, lang)
-    sizes = list(network.layer_sizes)
-    lines = [
-        say(
-            "setup.network",
-            sizes="–".join(map(str, sizes)),
-            act=network.activation,
-        ),
-        say("setup.data", source=network.data),
-        say(
-            "setup.training",
-            batch=network.batch_size,
-            epochs=network.epochs,
-            seeds=network.seeds,
-            seed=network.seed,
-        ),
-    ]
+    lines = network_lines(network, lang)
     return [
         document.Heading(level, say("methods.h")),
         document.Paragraph(say("methods.notation")),
         document.Heading(level + 1, say("methods.h_optimizers")),
         *(b for t in trained for b in _optimizer_blocks(t, lang)),
         document.Heading(level + 1, say("methods.h_init")),
-        *_init_blocks(inits, sizes, lang),
+        *_init_blocks(inits, list(network.layer_sizes), lang),
         document.Heading(level + 1, say("methods.h_training")),
         document.Items(lines),
     ]
