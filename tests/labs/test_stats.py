@@ -663,7 +663,9 @@ def test_speed_verdict_keeps_its_error_rate_under_the_null():
     new = old = 0
     for _ in range(sims):
         base, conf = _null_curves(rng, 10, t)
-        r = stats.speedup_ratio(conf, base, clock=clock, n_resamples=200, seed=int(rng.integers(1e9)))
+        r = stats.speedup_ratio(
+            conf, base, clock=clock, n_resamples=200, seed=int(rng.integers(1e9))
+        )
         new += r.p < 0.05
         old += r.lo > 1 or r.hi < 1
     se = math.sqrt(0.05 * 0.95 / sims)
@@ -681,13 +683,20 @@ def test_ranks_are_holm_adjusted_over_every_pair():
     clock = stats.Clock(t, 4)
     ranking = stats.ranks(curves, base, clock=clock, n_resamples=100)
     pairs = [("sgd", "a"), ("sgd", "b"), ("sgd", "c"), ("a", "b"), ("a", "c"), ("b", "c")]
-    raw = [stats.epochs_ratio(curves[x], curves[y], base, clock=clock, n_resamples=100).p for x, y in pairs]
+    raw = [
+        stats.epochs_ratio(curves[x], curves[y], base, clock=clock, n_resamples=100).p
+        for x, y in pairs
+    ]
     expected = stats.holm(raw)
     assert ranking.family == 6
     for (x, y), q in zip(pairs, expected):
         assert ranking.p_holm[x, y] == ranking.p_holm[y, x] == pytest.approx(q)
     for x in curves:
-        faster = {y for y in curves if y != x and ranking.p_holm[x, y] < 0.05 and ranking.ratio[x, y].point > 1}
+        faster = {
+            y
+            for y in curves
+            if y != x and ranking.p_holm[x, y] < 0.05 and ranking.ratio[x, y].point > 1
+        }
         assert set(ranking.faster_than[x]) == faster
         assert ranking.rank[x] == 1 + len(faster)
     assert ranking.rank["c"] == 1
