@@ -168,7 +168,7 @@ def _intro(found: Found, lang: str) -> str:
     shown = [f for f in every(found) if f.lab.assignment] or every(found)
     data = [say(f"dataset.{d}") for d in _datasets(shown)]
     acts = dict.fromkeys(f.act for f in shown)
-    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in every)
+    seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in shown)
     intro = say(
         "handin.intro",
         data=lab_report.join(data, lang),
