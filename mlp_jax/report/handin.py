@@ -182,7 +182,7 @@ def _intro(found: Found, lang: str) -> str:
             n=r.n_used,
             seeds=r.seeds,
         )
-        for f in every
+        for f in shown
         for r in f.rows
         if r.diverged
     ]
