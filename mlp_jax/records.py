@@ -457,7 +457,8 @@ class SummaryRow(_Json):
       final_train_loss_std: its standard deviation over seeds.
       test_acc_mean: mean final test accuracy (a fraction).
       test_acc_std: its standard deviation over seeds.
-      epochs_to_target: when the mean training loss first reaches the target.
+      epochs_to_target: when (in epochs, at minibatch-step resolution:
+        ``stats.step_blocks``) the mean training loss first reaches the target.
       wall_s: seconds of training.
       final_test_loss_mean: mean final test loss.
       p_vs_baseline: Welch's p of the final training loss against the baseline.
@@ -484,6 +485,13 @@ class SummaryRow(_Json):
       pairing: ``paired`` (the configurations share seed ids and base seed: paired
         bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
         pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
+      speedup_p: the permutation test's p of equal speed against the baseline
+        (``stats.permutation_p``: sign flips of the paired seeds).
+      speedup_p_holm: ``speedup_p`` Holm-adjusted over the configurations compared
+        with the baseline: "sooner" or "later" only below ``summary.ALPHA``.
+      speedup_never: the share of bootstrap replicates in which the configuration or
+        the baseline never reaches the target (an interval's end 0 or ∞ is "not
+        reached", never a number).
     """
 
     act: str
@@ -514,6 +522,9 @@ class SummaryRow(_Json):
     n_used: int = 0
     speedup_is_bound: bool = False
     pairing: str = "paired"
+    speedup_p: float = math.nan
+    speedup_p_holm: float = math.nan
+    speedup_never: float = math.nan
 
     @property
     def all_diverged(self) -> bool:
