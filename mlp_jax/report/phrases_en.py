@@ -469,8 +469,8 @@ PHRASES = {
     "stat.never_share": "; not reached in {share} of the resamples",
     "stat.speed_test": "sign-flip test, {p} Holm-adjusted",
     "stat.rank_test": "sign-flip test, {p} Holm-adjusted over all pairs (m = {m})",
-    "stat.same_speed": "not distinguishable from **{base}** in speed (ratio {factor}, {ci}; "
-    "{test})",
+    "stat.same_speed": "at a speed not distinguishable from that of **{base}** (ratio {factor}, "
+    "{ci}; {test})",
     "stat.no_interval": "with a speed-up of {factor} and no interval",
     "stat.only": "only {n} of {seeds} seeds did not diverge",
     "stat.used": "{n} of {seeds} seeds did not diverge",

@@ -336,7 +336,7 @@ ROW = records.SummaryRow.from_dict(
         (
             "en",
             (
-                "not distinguishable from **SGD** in speed (ratio 1.19, 95% CI not reached–1.43; "
+                "at a speed not distinguishable from that of **SGD** (ratio 1.19, 95% CI not reached–1.43; "
                 f"not reached in 4.0% of the resamples; sign-flip test, p{NBSP}={NBSP}0.3 "
                 "Holm-adjusted)"
             ),

@@ -604,8 +604,8 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
     )
     assert pl in _line(same, 9, "pl", base=base, lab="lab7")
     en = (
-        "reaches the final loss of exercise 2's N(0, 1) weights not distinguishable from "
-        "**N(0, 1)** in speed (ratio 1.19, 95% CI not reached–1.43; not reached in 3.1% of the "
+        "reaches the final loss of exercise 2's N(0, 1) weights at a speed not distinguishable "
+        "from that of **N(0, 1)** (ratio 1.19, 95% CI not reached–1.43; not reached in 3.1% of the "
         f"resamples; sign-flip test, p{NBSP}={NBSP}0.41 Holm-adjusted), after 3.20 epochs; "
     )
     assert en in _line(same, 9, "en", base=base, lab="lab7")
