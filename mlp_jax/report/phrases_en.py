@@ -342,7 +342,6 @@ PHRASES = {
     "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
     "handin.rate.flag": "{lab}: given with --lr",
     "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairs compared here",
-    "handin.ci": " (95% CI {lo}–{hi})",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
     "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "

@@ -357,7 +357,6 @@ PHRASES = {
     "handin.rate.flag": "{lab}: podany flagą --lr",
     "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na "
     "porównywane tu pary",
-    "handin.ci": " (przedział ufności 95%: {lo}–{hi})",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
     "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
