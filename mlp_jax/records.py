@@ -492,6 +492,13 @@ class SummaryRow(_Json):
       speedup_never: the share of bootstrap replicates in which the configuration or
         the baseline never reaches the target (an interval's end 0 or ∞ is "not
         reached", never a number).
+      log_loss_area_mean: the whole-run measure beside the crossing: the mean over seeds
+        of each seed's mean log training loss over the run (the area under its
+        log-loss curve at step resolution over the run's length, ``summary.log_loss_area``).
+      log_loss_area_p: its sign-flip test's p against the baseline (``stats.sign_flip_p``;
+        Welch's test when unpaired).
+      log_loss_area_p_holm: ``log_loss_area_p`` Holm-adjusted over the configurations
+        compared with the baseline.
     """
 
     act: str
@@ -525,6 +532,9 @@ class SummaryRow(_Json):
     speedup_p: float = math.nan
     speedup_p_holm: float = math.nan
     speedup_never: float = math.nan
+    log_loss_area_mean: float = math.nan
+    log_loss_area_p: float = math.nan
+    log_loss_area_p_holm: float = math.nan
 
     @property
     def all_diverged(self) -> bool:

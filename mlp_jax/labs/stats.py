@@ -611,6 +611,37 @@ def speedup(
     return (r.point if r.point > 0 else math.nan), r.lo, r.hi
 
 
+def sign_flip_p(a: np.ndarray, b: np.ndarray, *, seed: int = 0) -> float:
+    r"""Two-sided sign-flip permutation p of equal means of paired values.
+
+    With the n per-seed differences :math:`d_s = a_s - b_s` of the seeds where both are
+    finite, the relabellings flip the signs of any subset of them (all 2^n up to
+    ``MAX_EXACT`` pairs, else ``N_PERMUTATIONS`` random ones and the observed one):
+    :math:`p = \#\{|\sum_s \epsilon_s d_s| \ge |\sum_s d_s|\} / P`, exact under the
+    null hypothesis that each seed's two values are exchangeable.
+
+    Args:
+      a: ``[R]`` a value per seed.
+      b: ``[R]`` the other configuration's, seed for seed.
+      seed: seed of the random relabellings (unused when exact).
+
+    Returns:
+      p in (0, 1]; NaN with fewer than 2 pairs.
+
+    Raises:
+      ValueError: ``a`` and ``b`` of different lengths.
+    """
+    a, b = np.asarray(a, dtype=np.float64).ravel(), np.asarray(b, dtype=np.float64).ravel()
+    if a.size != b.size:
+        raise ValueError(f"paired samples need the same seeds, got {a.size} and {b.size}")
+    d = (a - b)[np.isfinite(a) & np.isfinite(b)]
+    if d.size < 2:
+        return math.nan
+    keep = _relabellings(d.size, d.size, True, np.random.default_rng(seed))[:, : d.size]
+    s = np.abs((2 * keep - 1) @ d)
+    return float(np.mean(s >= s[0] * (1.0 - 1e-9)))
+
+
 @dataclass(frozen=True)
 class Ranking:
     """Ranks by epochs to the target, ties shared.

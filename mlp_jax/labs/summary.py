@@ -150,6 +150,26 @@ def step_curves(r: History) -> tuple[np.ndarray, stats.Clock]:
     return np.where(r.finite[..., None], loss, np.nan), clock
 
 
+def log_loss_area(r: History) -> np.ndarray:
+    """``[S]`` each seed's mean log training loss over the run: the area under its log-loss
+    curve at step resolution (``step_curves``) over the run's length, which weighs every
+    moment of training alike (a single crossing sees one); NaN for the seeds that diverged."""
+    loss, _ = step_curves(r)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(loss).mean(-1)
+
+
+def _area_test(r: History, base: History | None, same: bool) -> float:
+    """The p of ``log_loss_area`` against the baseline: the sign-flip test when paired,
+    Welch's test otherwise; NaN for the baseline itself or without it."""
+    if base is None or r is base:
+        return math.nan
+    area, base_area = log_loss_area(r), log_loss_area(base)
+    if same:
+        return stats.sign_flip_p(area, base_area)
+    return stats.t_test(area, base_area, paired=False).p
+
+
 def time_ratio(a: History, b: History, baseline: History) -> stats.Ratio:
     """``stats.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
     baseline's target, paired, at step resolution (``step_curves``), with its permutation p."""
@@ -199,6 +219,7 @@ _HOLM = {
     "p_vs_baseline": "p_holm",
     "test_acc_p_vs_baseline": "test_acc_p_holm",
     "speedup_p": "speedup_p_holm",
+    "log_loss_area_p": "log_loss_area_p_holm",
 }
 """Raw p-value field → its Holm-adjusted field (one family per metric, over the
 configurations compared with the baseline)."""
@@ -286,6 +307,8 @@ def _row(
         speedup_p=speed.p if speed else math.nan,
         speedup_p_holm=math.nan,
         speedup_never=speed.never if speed else math.nan,
+        log_loss_area_mean=float(np.nanmean(log_loss_area(r))) if loss.size else math.nan,
+        log_loss_area_p=_area_test(r, base, same),
     )
 
 

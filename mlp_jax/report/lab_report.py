@@ -160,6 +160,7 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
     method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
     m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
     m_speed = sum(math.isfinite(r.speedup_p) for r in rows)
+    m_area = sum(math.isfinite(r.log_loss_area_p) for r in rows)
     ranked = sum(math.isfinite(r.rank) for r in rows)
     return text.say(
         lang,
@@ -167,6 +168,7 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
         method=method,
         m=m,
         m_speed=m_speed,
+        m_area=m_area,
         m_pairs=ranked * (ranked - 1) // 2,
     )
 
@@ -498,10 +500,28 @@ def ranking_line(
     )
     if not target:
         return text.say(lang, "stat.rank.plain", **values)
+    values["area"] = whole_run(r, base, lang)
     if not math.isfinite(r.epochs_to_target):
         return text.say(lang, "stat.rank.never", **values)
     speed = speedup_words(r, name(base, lang), lang, total[1])
     return text.say(lang, "stat.rank.reached", speed=speed, **values)
+
+
+def whole_run(r: SummaryRow, base: SummaryRow, lang: str) -> str:
+    """The whole-run measure beside the crossing (``summary.log_loss_area``) against the
+    baseline's, with its Holm-adjusted test: a configuration slower over the run is said
+    to be, whatever its crossing; "" without the measure."""
+    if not math.isfinite(r.log_loss_area_mean):
+        return ""
+    num = functools.partial(text.num, spec=".3f", lang=lang)
+    difference = r.log_loss_area_mean - base.log_loss_area_mean
+    return text.say(
+        lang,
+        "stat.area",
+        value=num(r.log_loss_area_mean),
+        base=num(base.log_loss_area_mean),
+        verdict=verdict(r.log_loss_area_p_holm, r.log_loss_area_p, difference, lang),
+    )
 
 
 def markdown(folder: Path, act: str, results: Results, rows: Sequence[SummaryRow]) -> str:

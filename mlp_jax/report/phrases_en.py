@@ -435,7 +435,11 @@ PHRASES = {
     'reads "not reached", with the share of such resamples). *Sooner* or *later*: an exact '
     "sign-flip permutation test of the log ratio of the two times (every relabelling of the "
     "two configurations within seeds; a time never reached counts as the run's end), "
-    "Holm-adjusted over the m = {m_speed} comparisons with the baseline. *Rank*: 1 + the "
+    "Holm-adjusted over the m = {m_speed} comparisons with the baseline. *Over the whole run*: "
+    "each seed's mean log training loss over the run (the area under its log-loss curve, "
+    "which a single crossing cannot see), against the baseline's by the same kind of sign-flip "
+    "test on the per-seed differences, Holm-adjusted over the m = {m_area} comparisons with the "
+    "baseline. *Rank*: 1 + the "
     "number of configurations significantly faster than this one by the same test, "
     "Holm-adjusted over all m = {m_pairs} pairs of configurations; ties share a rank, and "
     '"fastest" means rank 1. *p*: the p-value of {method} against the baseline, of the final '
@@ -475,11 +479,12 @@ PHRASES = {
     "stat.used": "{n} of {seeds} seeds did not diverge",
     "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
+    "stat.area": "; over the whole run, mean log training loss {value} against {base} ({verdict})",
     "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
-    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "{epochs} epochs{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
-    "{total}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "{total}{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
     "accuracy {acc} ({acc_verdict}).",

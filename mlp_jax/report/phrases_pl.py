@@ -458,7 +458,11 @@ PHRASES = {
     "wraz z odsetkiem takich losowań). „Szybciej” lub „wolniej”: dokładny test permutacyjny ze "
     "zmianą znaków logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie "
     "powtórzeń; czas nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma na m = "
-    "{m_speed} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
+    "{m_speed} porównań z punktem odniesienia. *W całym przebiegu uczenia*: średnia po "
+    "krokach logarytmu straty na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą "
+    "logarytmu straty, którego jeden moment osiągnięcia celu nie widzi), porównana z punktem "
+    "odniesienia takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce "
+    "Holma na m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
     "szybszych od danej w tym samym teście, po poprawce Holma na wszystkie m = {m_pairs} par "
     "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
     "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej straty "
@@ -502,11 +506,13 @@ PHRASES = {
     "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
     "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} "
     "wyznacza cel: końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.area": "; w całym przebiegu uczenia średnia logarytmu straty na zbiorze uczącym "
+    "{value} wobec {base} ({verdict})",
     "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
-    "{epochs} epoki; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
+    "{epochs} epoki{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
     "testowa {acc} ({acc_verdict}).",
     "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu "
-    "{total}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
+    "{total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
     "{acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
     "({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",

@@ -700,3 +700,20 @@ def test_ranks_are_holm_adjusted_over_every_pair():
         assert set(ranking.faster_than[x]) == faster
         assert ranking.rank[x] == 1 + len(faster)
     assert ranking.rank["c"] == 1
+
+
+def test_sign_flip_p_matches_a_loop_over_the_signs():
+    import itertools
+
+    rng = np.random.default_rng(11)
+    a, b = rng.normal(0.3, 1, 8), rng.normal(0, 1, 8)
+    a[2] = np.nan  # Its pair drops out: 7 pairs.
+    d = (a - b)[np.isfinite(a)]
+    sums = [abs(np.dot(s, d)) for s in itertools.product((1, -1), repeat=d.size)]
+    expected = np.mean(np.array(sums) >= abs(d.sum()) * (1 - 1e-9))
+    assert stats.sign_flip_p(a, b) == pytest.approx(expected)
+    # Differences all alike: the smallest p of 7 pairs, 2/2^7, where a t-test has none.
+    assert stats.sign_flip_p(np.arange(7.0) + 1, np.arange(7.0)) == pytest.approx(2 / 2**7)
+    assert math.isnan(stats.sign_flip_p([1.0], [0.0]))
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.sign_flip_p([1.0, 2.0], [1.0])

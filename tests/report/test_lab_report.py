@@ -414,3 +414,28 @@ def test_a_ratio_within_one_percent_of_one_is_said_to_be_of_no_practical_weight(
     )
     assert "0.27% of the epochs" in lab_report.tiny(close, "en")
     assert lab_report.tiny(stats.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""
+
+
+def test_the_whole_run_measure_says_a_slower_curve_that_crosses_alike():
+    """Both reach the target in the last epoch, but one starts far higher: the crossing
+    cannot tell them apart, the mean log-loss over the run can, and the words say so."""
+    rng = np.random.default_rng(12)
+    noise = 1 + 0.01 * rng.standard_normal((2, 10, E))
+    base = record(np.array([2.0, 1.0, 0.7, 0.6, 0.5]) * noise[0], name="sgd")
+    late = record(np.array([3.0, 2.5, 1.5, 0.9, 0.5]) * noise[1], name="late")
+    results = {"sgd": base, "late": late}
+    rows = _rows(results)
+    # The area under each seed's log-loss curve (2 one-step windows per epoch), transcribed.
+    area = {n: np.log(r.step_loss).mean(-1) for n, r in results.items()}
+    assert rows["late"].log_loss_area_mean == pytest.approx(area["late"].mean())
+    d = area["late"] - area["sgd"]
+    signs = 1 - 2 * ((np.arange(2**10)[:, None] >> np.arange(10)) & 1)
+    p = np.mean(np.abs(signs @ d) >= abs(d.sum()) * (1 - 1e-9))
+    assert rows["late"].log_loss_area_p == pytest.approx(p) == pytest.approx(2 / 2**10)
+    assert rows["late"].log_loss_area_p_holm == pytest.approx(p)  # A family of one.
+    line = ranking(lab_report.section("relu", results, list(rows.values()), Path("x")))[0]
+    assert "at a speed not distinguishable from that of **SGD**" in line
+    assert "over the whole run, mean log training loss" in line
+    assert "significantly higher than the baseline's" in line.split("whole run")[1]
+    pl = ranking(lab_report.section("relu", results, list(rows.values()), Path("x"), lang="pl"))
+    assert "w całym przebiegu uczenia średnia logarytmu straty" in pl[0]
