@@ -478,7 +478,8 @@ class SummaryRow(_Json):
       test_acc_p_holm: ``test_acc_p_vs_baseline`` Holm-adjusted likewise.
       speedup_note: why there is no speed-up although the configuration has runs:
         ``no_baseline`` (no baseline record), or the ``stats.IllDefinedTarget``
-        reason (``no_run``, ``chance``, ``no_fall``); empty otherwise.
+        reason (``no_run``, ``chance``, ``no_fall``, ``above_uniform``,
+        ``above_start``); empty otherwise.
       n_used: seeds that entered the means (those that never diverged).
       speedup_is_bound: the target is reached within the first epoch: the speed-up
         is *at least* ``speedup_vs_baseline`` and has no interval.

@@ -861,7 +861,10 @@ class IllDefinedTarget:
     Attributes:
       reason: ``"no_run"``: every baseline run diverged; ``"chance"``: its final
         mean accuracy is at chance level; ``"no_fall"``: its mean loss fell from
-        the first epoch to the last by no more than the seed-to-seed spread.
+        the first epoch to the last by no more than the seed-to-seed spread;
+        ``"above_uniform"``: its final mean loss is at least ln K, a uniform
+        guess's; ``"above_start"``: at least a configuration's initial loss
+        (``start``), which then "reaches" the target before it learns.
       first: the baseline's mean training loss after the first epoch (float64).
       final: after the last epoch.
       spread: standard deviation over seeds (ddof 1) of the final loss; 0 with
@@ -869,19 +872,27 @@ class IllDefinedTarget:
       accuracy: the mean final accuracy (NaN when not given).
       chance: ``1 / K``, the accuracy of a uniform guess over the K classes.
       n_used: the baseline's runs that did not diverge.
+      start: the lowest initial loss of the configurations compared (NaN unless given).
+      start_config: the configuration with that initial loss ("" unless given).
     """
 
-    reason: Literal["no_run", "chance", "no_fall"]
+    reason: Literal["no_run", "chance", "no_fall", "above_uniform", "above_start"]
     first: float
     final: float
     spread: float
     accuracy: float
     chance: float
     n_used: int
+    start: float = math.nan
+    start_config: str = ""
 
 
 def ill_defined_target(
-    loss: np.ndarray, accuracy: np.ndarray | None = None, *, n_classes: int = 10
+    loss: np.ndarray,
+    accuracy: np.ndarray | None = None,
+    *,
+    n_classes: int = 10,
+    starts: Mapping[str, float] | None = None,
 ) -> IllDefinedTarget | None:
     r"""Whether the baseline learns too little for its final loss to be a target.
 
@@ -897,7 +908,11 @@ def ill_defined_target(
       on the MNIST sample: loss 2.38 > ln 10 = 2.30 at 88% training accuracy);
     - :math:`\bar L_1 - \bar L_E \le s`: the curve did not fall beyond the noise
       between seeds, ``"no_fall"``; it reaches its own final value early and any
-      configuration that learns looks "later" than it.
+      configuration that learns looks "later" than it;
+    - :math:`\bar L_E \ge \ln K`: the target is no better than a uniform guess,
+      ``"above_uniform"`` (a speed-up to it would be vacuous);
+    - :math:`\bar L_E \ge` the lowest of ``starts``: some configuration is at the
+      target before it has learned anything, ``"above_start"``.
 
     Args:
       loss: ``[R, E]`` the baseline's per-seed training loss per epoch; runs with
@@ -905,6 +920,7 @@ def ill_defined_target(
       accuracy: ``[R]`` its final accuracy per seed (training accuracy keeps the
         test set out of the decision); without it the chance rule is skipped.
       n_classes: K, the number of classes.
+      starts: configuration → its mean initial loss (the loss of its first steps).
 
     Returns:
       An :class:`IllDefinedTarget` with the reason and its numbers, or None when
@@ -927,4 +943,9 @@ def ill_defined_target(
         return IllDefinedTarget("chance", *values)
     if first - final <= spread:
         return IllDefinedTarget("no_fall", *values)
+    if final >= math.log(n_classes):
+        return IllDefinedTarget("above_uniform", *values)
+    lowest = min((starts or {}).items(), key=lambda item: item[1], default=("", math.inf))
+    if final >= lowest[1]:
+        return IllDefinedTarget("above_start", *values, lowest[1], lowest[0])
     return None

@@ -128,12 +128,23 @@ def finals(r: History, field: str) -> np.ndarray:
     return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
 
 
-def target_problem(base: History) -> stats.IllDefinedTarget | None:
+def target_problem(
+    base: History, results: Mapping[str, History] | None = None
+) -> stats.IllDefinedTarget | None:
     """``stats.ill_defined_target`` of the baseline's record (at its chosen rate), from its
-    training loss and final training accuracy."""
+    training loss and final training accuracy, against the initial losses (the first
+    recorded window's mean over the seeds that never diverged) of the ``results``
+    compared (at their chosen rates)."""
     base = selected(base)
     classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    return stats.ill_defined_target(curves(base), base.train_acc[..., -1], n_classes=classes)
+    starts = {
+        name: float(np.mean(r.step_loss[r.finite, 0]))
+        for name, r in ((n, selected(r)) for n, r in (results or {}).items())
+        if r.finite.any()
+    }
+    return stats.ill_defined_target(
+        curves(base), base.train_acc[..., -1], n_classes=classes, starts=starts
+    )
 
 
 def curves(r: History) -> np.ndarray:
@@ -179,11 +190,11 @@ def time_ratio(a: History, b: History, baseline: History) -> stats.Ratio:
     return stats.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
 
 
-def _target_note(base: History | None) -> str:
+def _target_note(base: History | None, results: Mapping[str, History]) -> str:
     """Why the baseline's final loss is no target (``SummaryRow.speedup_note``), or ""."""
     if base is None:
         return "no_baseline"
-    ill = target_problem(base)
+    ill = target_problem(base, results)
     return "" if ill is None else ill.reason
 
 
@@ -201,7 +212,7 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     same = paired(picked)
-    note = _target_note(base)
+    note = _target_note(base, picked)
     goal = target(base) if not note else math.nan
     rows = [_row(act, name, r, base, goal, same, note) for name, r in picked.items()]
     holm = {f: stats.holm([getattr(r, f) for r in rows]) for f in _HOLM}
@@ -239,7 +250,7 @@ def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | No
     over every pair), None without a well-defined target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
-    if _target_note(base):
+    if _target_note(base, picked):
         return None
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
     loss, clock = step_curves(base)

@@ -155,9 +155,10 @@ def pair_sentence(
     loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=p_text(p, lang))
     if test.n_used < len(ra.seeds):
         loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
+    ill = summary.target_problem(base, f.results)
     return text.say(
         lang,
-        f"handin.pair.{pair_case(ratio, speed_p)}",
+        f"handin.pair.{'no_target' if ill else pair_case(ratio, speed_p)}",
         only=lab_report.config_label(a if ratio.point == 0 else b, lang),
         act=lab_report.config_label(f.act, lang),
         a=lab_report.config_label(a, lang),
@@ -360,5 +361,7 @@ def pair_p_values(items: Sequence[tuple[Finished, str, str]]) -> list[tuple[floa
         ra, rb = (summary.selected(f.results[n]) for n in (a, b))
         test = stats.t_test(*(summary.finals(r, "train_loss") for r in (ra, rb)), paired=True)
         loss.append(test.p)
-        speed.append(summary.time_ratio(ra, rb, f.results[f.provenance.baseline]).p)
+        base = f.results[f.provenance.baseline]
+        ill = summary.target_problem(base, f.results)  # No target: no speed to test.
+        speed.append(math.nan if ill else summary.time_ratio(ra, rb, base).p)
     return list(zip(stats.holm(loss).tolist(), stats.holm(speed).tolist(), strict=True))

@@ -372,7 +372,7 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
     """The sentence that says why there is no target when the baseline's record exists
     but its final loss is no target (``summary.target_problem``); None otherwise."""
     name = provenance(results).baseline
-    ill = summary.target_problem(results[name]) if name in results else None
+    ill = summary.target_problem(results[name], results) if name in results else None
     if ill is None:
         return None
     num = functools.partial(text.num, spec=".4f", lang=lang)
@@ -386,6 +386,10 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
         first=num(ill.first),
         final=num(ill.final),
         spread=num(ill.spread),
+        k=round(1 / ill.chance),
+        uniform=num(-math.log(ill.chance)),
+        start=num(ill.start),
+        start_name=label_of(results[ill.start_config], lang) if ill.start_config else "",
     )
 
 

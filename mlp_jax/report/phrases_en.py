@@ -418,10 +418,14 @@ PHRASES = {
     "handin.at_least": "at least {x}",
     "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
     "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.no_target": "{act}, {a} vs {b}: no comparison of speed, since the baseline's "
+    "final loss is no target (its lab's report says why); final training loss {loss_a} against "
+    "{loss_b} ({loss}).",
     "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
     "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
     "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "within the first epoch, which per-epoch curves cannot resolve; final training loss "
+    "already at the first time point measured, which the curves cannot resolve; final training "
+    "loss "
     "{loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     "handin.own": "*[The author's own discussion of the results goes here.]*",
@@ -499,6 +503,14 @@ PHRASES = {
     "training loss goes from {first} after the first epoch to {final}, a fall no larger than "
     "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
     " target and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.above_uniform": "The baseline **{name}** ({label}) ends at a mean "
+    "training loss of {final}, no lower than ln {k} = {uniform}, the loss of a uniform guess "
+    "among the {k} classes, so its final loss cannot serve as a target (a speed-up to it would "
+    "be vacuous) and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.above_start": "The baseline **{name}** ({label}) ends at a mean training "
+    "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
+    "which would reach the target before it learns anything; so there is no target and no "
+    "speed-up; final losses and accuracies are compared instead.",
     "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
     "{times} its time to the target ({ci}; {test}){tiny}.",
     "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",

@@ -439,11 +439,14 @@ PHRASES = {
     "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
     "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
+    "handin.pair.no_target": "{act}, {a} wobec {b}: bez porównania szybkości, bo końcowa strata "
+    "punktu odniesienia nie może służyć za cel (powód podaje sprawozdanie z laboratorium); "
+    "końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.pair.neither": "{act}, {a} wobec {b}: w żadnym z wariantów sieć nie osiąga końcowej "
     "straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
     "handin.pair.bound": "{act}, {a} wobec {b}: sieć osiąga końcową stratę punktu odniesienia "
-    "już w pierwszej epoce, czego krzywe z punktami co epokę nie rozstrzygają; końcowa strata "
+    "już w pierwszym zmierzonym punkcie, czego krzywe nie rozstrzygają; końcowa strata "
     "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
@@ -530,6 +533,15 @@ PHRASES = {
     "{final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe "
     "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
     "porównujemy końcowe straty i dokładności.",
+    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie "
+    "ze średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
+    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za cel "
+    "(przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe straty i "
+    "dokładności.",
+    "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
+    "pierwszych krokach ({start}), która osiągnęłaby cel, zanim cokolwiek się nauczy; nie ma "
+    "więc celu ani przyspieszeń; porównujemy końcowe straty i dokładności.",
     "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
     " pierwszym miejscu; w następnej, **{second}**, potrzebuje {times} więcej czasu do celu "
     "({ci}; {test}){tiny}.",

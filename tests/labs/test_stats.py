@@ -530,14 +530,23 @@ def test_ill_defined_target():
     # Lab 6's sgd at rate 1e-4 on the MNIST sample: the loss falls from 103 to 82 (sd 9)
     # while the accuracy stays at chance.
     falling = np.linspace(103.0, 82.0, E) + 3.0 * rng.standard_normal((10, E))
-    assert stats.ill_defined_target(falling) is None
+    high = stats.ill_defined_target(falling)  # It falls, but to no better than a guess.
+    assert high.reason == "above_uniform" and high.final >= math.log(10)
     accuracy = rng.uniform(0.1, 0.13, 10)
     accuracy[4] = 0.9  # Diverged below: its accuracy does not count.
     falling[4, 7:] = np.nan
     guess = stats.ill_defined_target(falling, accuracy)
     assert guess.reason == "chance" and guess.n_used == 9 and guess.chance == 0.1
     assert guess.accuracy == pytest.approx(np.delete(accuracy, 4).mean(), rel=1e-12)
-    assert stats.ill_defined_target(falling, np.full(10, 0.16)) is None  # Above 1.5 / 10.
+    above = stats.ill_defined_target(falling, np.full(10, 0.16))  # Above 1.5 / 10.
+    assert above.reason == "above_uniform"
+    assert stats.ill_defined_target(falling / 50, np.full(10, 0.16), n_classes=1000) is None
+    # A target no lower than some configuration's initial loss: it is there untrained.
+    starts = {"adam": 1.9, "he": 1.6, "sgd": 2.0}
+    low = stats.ill_defined_target(falling / 50, starts=starts, n_classes=1000)
+    assert (low.reason, low.start, low.start_config) == ("above_start", 1.6, "he")
+    assert low.final == pytest.approx(np.delete(falling, 4, 0).mean(0)[-1] / 50)
+    assert stats.ill_defined_target(learning, starts=starts) is None
     plateau[:, 3] = np.nan
     gone = stats.ill_defined_target(plateau, accuracy)
     assert gone.reason == "no_run" and gone.n_used == 0

@@ -204,15 +204,27 @@ def test_section_renders_markdown_and_polish(tmp_path):
     assert f"{loss:.4f}".replace(".", ",") in pl  # Decimal comma.
 
 
-def test_a_target_reached_within_the_first_epoch_is_a_bound():
-    base = record(decay(0.2), name="sgd")
-    quick = record(decay(0.2, seed=7) / 100, name="quick")
+def _fine(r, first=None):
+    """``r`` with 20 one-step windows per epoch (each epoch's loss), the very first ``first``."""
+    step = np.repeat(r.train_loss, 20, axis=-1)
+    if first is not None:
+        step[:, 0] = first
+    return r._replace(step_loss=step, steps_per_epoch=20)
+
+
+def test_a_target_reached_within_the_first_time_point_is_a_bound():
+    """The first block (2 windows of 20 per epoch) is below the target although the
+    first step is not: the time is a bound, at the block's centre."""
+    base = _fine(record(decay(0.2), name="sgd"))
+    quick = _fine(record(decay(0.2, seed=7) / 100, name="quick"), first=1.0)
     rows = summary.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
     row = rows[1]
-    assert row.epochs_to_target == 0.25  # The first window's centre: 1 step of 2.
+    assert row.speedup_note == ""  # Its first step, 1.0, is above the target.
+    assert row.epochs_to_target == pytest.approx(0.05)  # The first block's centre.
     assert lab_report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
     assert lab_report.speedup_words(row, "sgd", "en").startswith(
-        f"at least {row.speedup_vs_baseline:.2f}× sooner"
+        f"at least {row.speedup_vs_baseline:.2f}× sooner (already at the first time point "
+        "measured, 0.05 epochs in"
     )
     assert lab_report.speedup_words(row, "sgd", "pl").startswith("co najmniej")
     assert row.speedup_is_bound
@@ -249,7 +261,7 @@ def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone
     assert "**a** and **b** are fastest, indistinguishable from each other (a against b: " in words
     assert "ratio 1.00, 95% CI 1.00–1.00; sign-flip test, p" in words
     assert "Holm-adjusted over all pairs (m = 3))" in words and "fastest alone" not in words
-    fast = tie | {"c": record(decay(1.5, seed=5, n=10), name="c")}
+    fast = tie | {"c": record(decay(0.9, seed=5, n=10), name="c")}
     rows = _rows(fast)
     assert (rows["c"].rank, rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 2, 2, 4)
     assert "**c** is fastest alone: the runner-up, **a**, needs " in _words(fast)
@@ -439,3 +451,30 @@ def test_the_whole_run_measure_says_a_slower_curve_that_crosses_alike():
     assert "significantly higher than the baseline's" in line.split("whole run")[1]
     pl = ranking(lab_report.section("relu", results, list(rows.values()), Path("x"), lang="pl"))
     assert "w całym przebiegu uczenia średnia logarytmu straty" in pl[0]
+
+
+def test_a_target_no_better_than_a_guess_or_a_start_is_no_target():
+    """The deep ReLU case: a baseline that falls from 100 to 82 sets a target far above ln 10,
+    which every configuration is below from its start: no speed-up, and the reason."""
+    noise = 1 + 0.01 * np.random.default_rng(13).standard_normal((S, E))
+    high = record(np.array([100.0, 90.0, 85.0, 83.0, 82.0]) * noise, name="sgd")
+    high = high._replace(train_acc=np.full((S, E), 0.6))  # It learns: not at chance.
+    results = {"sgd": high, "adam": RESULTS["adam"]}
+    rows = _rows(results)
+    assert rows["adam"].speedup_note == "above_uniform"
+    assert math.isnan(rows["adam"].speedup_vs_baseline) and math.isnan(rows["adam"].rank)
+    md = document.markdown(lab_report.section("relu", results, list(rows.values()), Path("x")))
+    final = text.num(high.train_loss.mean(0)[-1], ".4f", "en")
+    assert f"ends at a mean training loss of {final}, no lower than ln 10 = 2.3026" in md
+    words = _words(results)
+    assert "sooner" not in words and "fastest" not in words and "reach" not in words
+    # A target above a configuration's loss at its first steps.
+    start = record(decay(0.2) / 10, name="quick")
+    results = {"sgd": RESULTS["sgd"], "quick": start}
+    rows = _rows(results)
+    assert rows["quick"].speedup_note == "above_start"
+    pl = document.markdown(
+        lab_report.section("relu", results, list(rows.values()), Path("x"), lang="pl")
+    )
+    first = text.num(start.step_loss[:, 0].mean(), ".4f", "pl")
+    assert f"nie niższą niż strata **quick** w pierwszych krokach ({first})" in pl

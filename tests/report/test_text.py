@@ -198,7 +198,7 @@ DYNAMIC = {
     "stat.": ("same", "lower", "higher"),
     "stat.method.": ("paired", "unpaired"),
     "stat.test.": ("paired", "unpaired"),
-    "stat.no_target.": ("no_run", "chance", "no_fall"),
+    "stat.no_target.": ("no_run", "chance", "no_fall", "above_uniform", "above_start"),
     "stat.tie.": ("loss", "order"),
     "stat.col.": ("rank", "p_holm_loss", "p_holm_acc"),
     "diag.": ("saturated_frac", "dead_frac"),
@@ -207,7 +207,14 @@ DYNAMIC = {
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
-    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # discussion.pair_case
+    "handin.pair.": (
+        "same",
+        "differ",
+        "only",
+        "neither",
+        "bound",
+        "no_target",
+    ),  # discussion.pair_case
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
