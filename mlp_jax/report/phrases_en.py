@@ -49,7 +49,7 @@ PHRASES = {
     "col.epochs": "epochs to target",
     "col.speedup": "speed-up (95% CI)",
     "col.p_loss": "p (loss)",
-    "col.acc": "test accuracy (95% CI)",
+    "col.acc": "test accuracy (95% CI over seeds, fixed test set)",
     "col.p_acc": "p (accuracy)",
     "col.wall": "computing time [s] (depends on the machine's load, not only the method)",
     "speed.at_least": "at least {factor} sooner (already at the first time point measured, "

@@ -53,7 +53,7 @@ PHRASES = {
     "col.epochs": "epoki do celu",
     "col.speedup": "przyspieszenie (95% PU)",
     "col.p_loss": "p (strata)",
-    "col.acc": "dokładność testowa (95% PU)",
+    "col.acc": "dokładność testowa (95% PU po powtórzeniach, stały zbiór testowy)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas obliczeń [s] (zależy od obciążenia maszyny, nie tylko od metody)",
     "speed.at_least": "co najmniej {factor} szybciej (już w pierwszym zmierzonym punkcie, po "

@@ -196,6 +196,9 @@ def test_section_renders_markdown_and_polish(tmp_path):
     md = document.markdown(lab_report.section("relu", RESULTS, rows, tmp_path))
     assert md.startswith("# Lab 6: learning-rate optimizers — ReLU")
     assert "| Adam | 0.01 | 0/6 |" in md
+    # The accuracy interval covers seeds only; the wall time measures the machine too.
+    assert "| test accuracy (95% CI over seeds, fixed test set) |" in md
+    assert "computing time [s] (depends on the machine's load, not only the method)" in md
     assert "![Training loss per epoch](loss_epoch.png)" in md
     pl = document.markdown(lab_report.section("relu", RESULTS, rows, tmp_path, lang="pl", level=2))
     assert pl.startswith("## Laboratorium 6: metody optymalizacji współczynnika uczenia — ReLU")
