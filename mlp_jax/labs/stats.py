@@ -14,6 +14,14 @@ differences; a seed that diverged anywhere drops out of the pairs it belongs to
 seeds that do not match; the records say which (``method``). :func:`holm` adjusts a
 family of p-values, :func:`ill_defined_target` says when the baseline learns too
 little for its final loss to be a target. Everything is computed in float64.
+
+Time to a target is read on a :class:`Clock`: :func:`step_blocks` turns the recorded
+minibatch-step windows into curves whose points sit at the centres of the steps they
+average (a per-epoch mean read at the epoch's end is half an epoch late). Whether one
+configuration is faster is decided by an exact sign-flip permutation test
+(:func:`permutation_p`, in every :class:`Ratio`'s ``p``; :func:`sign_flip_p` for one
+value per seed), Holm-adjusted over the family the caller names; the bootstrap interval
+says how much.
 """
 
 from __future__ import annotations
