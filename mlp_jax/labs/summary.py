@@ -164,10 +164,15 @@ def step_curves(r: History) -> tuple[np.ndarray, stats.Clock]:
 def log_loss_area(r: History) -> np.ndarray:
     """``[S]`` each seed's mean log training loss over the run: the area under its log-loss
     curve at step resolution (``step_curves``) over the run's length, which weighs every
-    moment of training alike (a single crossing sees one); NaN for the seeds that diverged."""
+    moment of training alike (a single crossing sees one); NaN for the seeds that diverged.
+    A loss below ``LOSS_FLOOR`` counts as ``LOSS_FLOOR``: float32 training resolves no less,
+    and an exact 0 (a memorized minibatch) would make the mean −∞."""
     loss, _ = step_curves(r)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.log(loss).mean(-1)
+    return np.log(np.maximum(loss, LOSS_FLOOR)).mean(-1)
+
+
+LOSS_FLOOR = float(np.finfo(np.float32).eps)
+"""The smallest training loss ``log_loss_area`` tells apart (float32's resolution at 1)."""
 
 
 def _area_test(r: History, base: History | None, same: bool) -> float:

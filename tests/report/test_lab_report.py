@@ -454,6 +454,12 @@ def test_the_whole_run_measure_says_a_slower_curve_that_crosses_alike():
     assert "significantly higher than the baseline's" in line.split("whole run")[1]
     pl = ranking(lab_report.section("relu", results, list(rows.values()), Path("x"), lang="pl"))
     assert "w całym przebiegu uczenia średnia logarytmu straty" in pl[0]
+    # A loss that reaches exactly 0 in float32 counts as float32's eps, not as −∞.
+    zero = record(np.array([2.0, 1.0, 0.0, 0.0, 0.0]) * noise[1], name="zero")
+    (row,) = [r for r in _rows({"sgd": base, "zero": zero}).values() if r.config == "zero"]
+    eps = np.finfo(np.float32).eps
+    expected = np.log(np.maximum(zero.step_loss, eps)).mean(-1).mean()
+    assert row.log_loss_area_mean == pytest.approx(expected) and math.isfinite(expected)
 
 
 def test_a_target_no_better_than_a_guess_or_a_start_is_no_target():
