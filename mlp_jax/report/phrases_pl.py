@@ -463,7 +463,7 @@ PHRASES = {
     "powtórzeń; czas nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma na m = "
     "{m_speed} porównań z punktem odniesienia. *W całym przebiegu uczenia*: średnia po "
     "krokach logarytmu straty na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą "
-    "logarytmu straty, którego jeden moment osiągnięcia celu nie widzi), porównana z punktem "
+    "logarytmu straty; pojedynczy moment osiągnięcia celu tego nie pokazuje), porównana z punktem "
     "odniesienia takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce "
     "Holma na m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
     "szybszych od danej w tym samym teście, po poprawce Holma na wszystkie m = {m_pairs} par "
