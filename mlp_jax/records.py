@@ -457,7 +457,8 @@ class SummaryRow(_Json):
       final_train_loss_std: its standard deviation over seeds.
       test_acc_mean: mean final test accuracy (a fraction).
       test_acc_std: its standard deviation over seeds.
-      epochs_to_target: when the mean training loss first reaches the target.
+      epochs_to_target: when (in epochs, at minibatch-step resolution:
+        ``stats.step_blocks``) the mean training loss first reaches the target.
       wall_s: seconds of training.
       final_test_loss_mean: mean final test loss.
       p_vs_baseline: Welch's p of the final training loss against the baseline.
@@ -477,13 +478,28 @@ class SummaryRow(_Json):
       test_acc_p_holm: ``test_acc_p_vs_baseline`` Holm-adjusted likewise.
       speedup_note: why there is no speed-up although the configuration has runs:
         ``no_baseline`` (no baseline record), or the ``stats.IllDefinedTarget``
-        reason (``no_run``, ``chance``, ``no_fall``); empty otherwise.
+        reason (``no_run``, ``chance``, ``no_fall``, ``above_uniform``,
+        ``above_start``); empty otherwise.
       n_used: seeds that entered the means (those that never diverged).
       speedup_is_bound: the target is reached within the first epoch: the speed-up
         is *at least* ``speedup_vs_baseline`` and has no interval.
       pairing: ``paired`` (the configurations share seed ids and base seed: paired
         bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
         pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
+      speedup_p: the permutation test's p of equal speed against the baseline
+        (``stats.permutation_p``: sign flips of the paired seeds).
+      speedup_p_holm: ``speedup_p`` Holm-adjusted over the configurations compared
+        with the baseline: "sooner" or "later" only below ``summary.ALPHA``.
+      speedup_never: the share of bootstrap replicates in which the configuration or
+        the baseline never reaches the target (an interval's end 0 or ∞ is "not
+        reached", never a number).
+      log_loss_area_mean: the whole-run measure beside the crossing: the mean over seeds
+        of each seed's mean log training loss over the run (the area under its
+        log-loss curve at step resolution over the run's length, ``summary.log_loss_area``).
+      log_loss_area_p: its sign-flip test's p against the baseline (``stats.sign_flip_p``;
+        Welch's test when unpaired).
+      log_loss_area_p_holm: ``log_loss_area_p`` Holm-adjusted over the configurations
+        compared with the baseline.
     """
 
     act: str
@@ -514,6 +530,12 @@ class SummaryRow(_Json):
     n_used: int = 0
     speedup_is_bound: bool = False
     pairing: str = "paired"
+    speedup_p: float = math.nan
+    speedup_p_holm: float = math.nan
+    speedup_never: float = math.nan
+    log_loss_area_mean: float = math.nan
+    log_loss_area_p: float = math.nan
+    log_loss_area_p_holm: float = math.nan
 
     @property
     def all_diverged(self) -> bool:

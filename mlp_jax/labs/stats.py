@@ -14,6 +14,14 @@ differences; a seed that diverged anywhere drops out of the pairs it belongs to
 seeds that do not match; the records say which (``method``). :func:`holm` adjusts a
 family of p-values, :func:`ill_defined_target` says when the baseline learns too
 little for its final loss to be a target. Everything is computed in float64.
+
+Time to a target is read on a :class:`Clock`: :func:`step_blocks` turns the recorded
+minibatch-step windows into curves whose points sit at the centres of the steps they
+average (a per-epoch mean read at the epoch's end is half an epoch late). Whether one
+configuration is faster is decided by an exact sign-flip permutation test
+(:func:`permutation_p`, in every :class:`Ratio`'s ``p``; :func:`sign_flip_p` for one
+value per seed), Holm-adjusted over the family the caller names; the bootstrap interval
+says how much.
 """
 
 from __future__ import annotations
@@ -127,33 +135,42 @@ def welch_t_test(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
     return float(result.statistic), float(result.df), float(result.pvalue)
 
 
-def _crossings(curves: np.ndarray, targets: np.ndarray, interpolate: bool) -> np.ndarray:
-    """First epoch at which each curve is at or below its target; inf if never.
+def _crossings(
+    curves: np.ndarray, targets: np.ndarray, interpolate: bool, times: np.ndarray | None = None
+) -> np.ndarray:
+    """First time at which each curve is at or below its target; inf if never.
 
     Args:
-      curves: ``[..., E]`` curves, epoch e at index e - 1; NaN never reaches.
+      curves: ``[..., T]`` curves; NaN never reaches.
       targets: ``[...]`` thresholds, one per curve (or broadcast to them).
       interpolate: as in :func:`epochs_to_target`.
+      times: ``[T]`` the time of each column (default: epochs 1..T).
 
     Returns:
-      ``[...]`` epochs, as floats.
+      ``[...]`` times, as floats.
     """
     curves = np.asarray(curves, dtype=float)
     targets = np.asarray(targets, dtype=float)[..., None]
+    times = np.arange(1.0, curves.shape[-1] + 1) if times is None else np.asarray(times, float)
     hit = curves <= targets
     i = hit.argmax(-1)[..., None]  # The first hit; 0 if none.
-    epoch = i + 1.0
+    time = times[i]
     if interpolate:
         before = np.take_along_axis(curves, np.maximum(i - 1, 0), -1)
         after = np.take_along_axis(curves, i, -1)
+        start = times[np.maximum(i - 1, 0)]
         with np.errstate(invalid="ignore", divide="ignore"):
-            between = i + (before - targets) / (before - after)
-        epoch = np.where((i > 0) & np.isfinite(before), between, epoch)
-    return np.where(hit.any(-1), epoch[..., 0], np.inf)
+            between = start + (times[i] - start) * (before - targets) / (before - after)
+        time = np.where((i > 0) & np.isfinite(before), between, time)
+    return np.where(hit.any(-1), time[..., 0], np.inf)
 
 
 def epochs_to_target(
-    mean_curve: np.ndarray, target: float, *, interpolate: bool = False
+    mean_curve: np.ndarray,
+    target: float,
+    *,
+    interpolate: bool = False,
+    times: np.ndarray | None = None,
 ) -> float | None:
     r"""First epoch at which a per-epoch curve is at or below ``target``.
 
@@ -170,11 +187,13 @@ def epochs_to_target(
         :math:`e - 1 + (c_{e-1} - \text{target}) / (c_{e-1} - c_e)`,
         a fractional epoch that separates curves crossing in the same epoch (the
         integer e when e = 1 or :math:`c_{e-1}` is NaN).
+      times: the time of each column, in epochs (``Clock.times``), in place of 1..E:
+        the crossing is then interpolated between those times.
 
     Returns:
       The epoch as a float, or ``None`` if the curve never reaches ``target``.
     """
-    epoch = float(_crossings(mean_curve, target, interpolate))
+    epoch = float(_crossings(mean_curve, target, interpolate, times))
     return epoch if math.isfinite(epoch) else None
 
 
@@ -209,6 +228,11 @@ class Ratio:
         from the replicates: how much ``lo`` and ``hi`` move with the bootstrap
         seed (the point does not); NaN without an interval. See
         :func:`stable_decimals`.
+      p: two-sided p-value of the permutation test of equal speed
+        (:func:`permutation_p`); NaN without one (fewer than 2 runs used).
+      never: the share of bootstrap replicates in which either curve never reaches
+        the target (an endpoint 0 or ∞ is such a replicate: "not reached", not a
+        number); NaN without an interval.
     """
 
     point: float
@@ -218,6 +242,8 @@ class Ratio:
     n_used: int
     is_bound: bool
     mc_se: float = math.nan
+    p: float = math.nan
+    never: float = math.nan
 
 
 def _used(samples: Sequence[np.ndarray], paired: bool) -> list[np.ndarray]:
@@ -235,18 +261,21 @@ def _used(samples: Sequence[np.ndarray], paired: bool) -> list[np.ndarray]:
     return [s[keep] for s in samples]
 
 
-def _ratios(means: Sequence[np.ndarray], reference: int) -> tuple[np.ndarray, np.ndarray]:
-    """``e(means[0]) / e(means[1])`` at ``means[reference]``'s final value, and the
-    smaller of the two epochs, for ``[..., E]`` mean curves.
+def _ratios(
+    means: Sequence[np.ndarray], reference: int, times: np.ndarray | None, final: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``e(means[0]) / e(means[1])`` at ``means[reference]``'s final value (the mean of
+    its last ``final`` columns) and the two times, for ``[..., T]`` mean curves at
+    ``times``.
 
     ``e`` is the interpolated crossing of :func:`epochs_to_target`, ∞ if never: the
     ratio is ∞ or 0 when one curve never reaches the target, 1 when neither does.
     """
-    target = means[reference][..., -1]
-    e_a, e_b = (_crossings(m, target, True) for m in means[:2])
+    target = means[reference][..., -final:].mean(-1)
+    e_a, e_b = (_crossings(m, target, True, times) for m in means[:2])
     with np.errstate(invalid="ignore"):
         ratio = np.where(np.isinf(e_a) & np.isinf(e_b), 1.0, e_a / e_b)
-    return ratio, np.minimum(e_a, e_b)
+    return ratio, e_a, e_b
 
 
 def _resampled_means(sample: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -264,30 +293,167 @@ def _bootstrap_ratio(
     level: float,
     n_resamples: int,
     seed: int,
+    clock: Clock | None = None,
 ) -> Ratio:
     """:func:`epochs_ratio` of ``samples[0]`` over ``samples[1]`` at the target of
-    ``samples[reference]``, with its interval even for a bound."""
+    ``samples[reference]``, with its interval and permutation p even for a bound."""
     used = _used(samples, paired)
     n_used = min(len(s) for s in used)
     method: Method = "paired" if paired else "unpaired"
     if n_used == 0:
         return Ratio(math.nan, math.nan, math.nan, method, 0, False)
-    point, first = _ratios([s.mean(0) for s in used], reference)
+    clock = clock or Clock.epochs(used[0].shape[-1])
+    at = (reference, clock.times, clock.final)
+    point, e_a, e_b = _ratios([s.mean(0) for s in used], *at)
+    bound = bool(min(e_a, e_b) == clock.times[0])
     if n_used < 2:
-        return Ratio(float(point), math.nan, math.nan, method, n_used, bool(first == 1.0))
+        return Ratio(float(point), math.nan, math.nan, method, n_used, bound)
     rng = np.random.default_rng(seed)
     if paired:
         index = [rng.integers(0, n_used, (n_resamples, n_used))] * len(used)
     else:
         index = [rng.integers(0, len(s), (n_resamples, len(s))) for s in used]
-    replicates = _ratios(
-        [_resampled_means(s, i) for s, i in zip(used, index, strict=True)], reference
-    )[0]
+    replicates, r_a, r_b = _ratios(
+        [_resampled_means(s, i) for s, i in zip(used, index, strict=True)], *at
+    )
     lo = np.quantile(replicates, 0.5 * (1.0 - level), method="lower")
     hi = np.quantile(replicates, 0.5 * (1.0 + level), method="higher")
     replicates.sort()
     se = max(_quantile_se(replicates, 0.5 * (1.0 + s * level)) for s in (-1, 1))
-    return Ratio(float(point), float(lo), float(hi), method, n_used, bool(first == 1.0), se)
+    never = float(np.mean(np.isinf(r_a) | np.isinf(r_b)))
+    p = permutation_p(used, reference, paired=paired, clock=clock, seed=seed)
+    return Ratio(float(point), float(lo), float(hi), method, n_used, bound, se, p, never)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The time axis of loss curves: when each column's value was measured.
+
+    Attributes:
+      times: ``[T]`` the time of each column, in epochs (a window mean at its centre).
+      final: the columns of the last epoch; the mean of their values is the final loss.
+    """
+
+    times: np.ndarray
+    final: int
+
+    @classmethod
+    def epochs(cls, n: int) -> Clock:
+        """Per-epoch curves read as values at the epochs' ends (1..n): the old convention,
+        about half an epoch late for epoch means."""
+        return cls(np.arange(1.0, n + 1.0), 1)
+
+
+BLOCKS_PER_EPOCH = 10
+"""At least this many time points per epoch for crossing times (:func:`step_blocks`)."""
+
+
+def step_blocks(
+    step_loss: np.ndarray, steps_per_epoch: int, log_every: int
+) -> tuple[np.ndarray, Clock]:
+    r"""Step-resolution curves for crossing times, from the recorded window means.
+
+    ``step_loss``'s column j is the mean loss of window j (``log_every`` steps; w =
+    ``steps_per_epoch // log_every`` windows per epoch). Within each epoch the windows
+    are averaged in blocks of k, the largest divisor of w with w / k ≥
+    :data:`BLOCKS_PER_EPOCH` (k = 1 when w is smaller), and each block mean is placed
+    at the mean of its windows' centre steps, over ``steps_per_epoch``: the time of a
+    block mean is the centre of the steps it averages, with no extra computation.
+
+    Args:
+      step_loss: ``[R, E * w]`` window means per run (``History.step_loss``).
+      steps_per_epoch: optimizer steps per epoch.
+      log_every: steps per window.
+
+    Returns:
+      ``([R, E * w / k]`` block means, their :class:`Clock` (``final`` = w / k)).
+    """
+    step_loss = np.asarray(step_loss, dtype=np.float64)
+    w = max(steps_per_epoch // log_every, 1)
+    k = max([d for d in range(1, w + 1) if w % d == 0 and w // d >= BLOCKS_PER_EPOCH] or [1])
+    j = np.arange(step_loss.shape[-1])
+    centre = ((j // w) * steps_per_epoch + (j % w + 0.5) * log_every) / steps_per_epoch
+    blocks = step_loss.shape[-1] // k
+    shape = (*step_loss.shape[:-1], blocks, k)
+    curves = step_loss[..., : blocks * k].reshape(shape).mean(-1)
+    return curves, Clock(centre[: blocks * k].reshape(blocks, k).mean(-1), w // k)
+
+
+MAX_EXACT = 16
+"""Up to this many pairs the sign-flip test enumerates all 2^n relabellings."""
+
+N_PERMUTATIONS = 9_999
+"""Random relabellings of a permutation test beyond ``MAX_EXACT`` pairs or unpaired."""
+
+
+def _log_speed(means: Sequence[np.ndarray], reference: int, clock: Clock) -> np.ndarray:
+    """log(e_a / e_b) of :func:`_ratios` with a time that never comes censored at the
+    last time point (the run's end): finite, 0 when neither curve reaches the target."""
+    _, e_a, e_b = _ratios(means, reference, clock.times, clock.final)
+    end = clock.times[-1]
+    return np.log(np.minimum(e_a, end)) - np.log(np.minimum(e_b, end))
+
+
+def _relabellings(n_a: int, n_b: int, paired: bool, rng: np.random.Generator) -> np.ndarray:
+    """``[P, n_a + n_b]`` 0/1 rows: which pooled runs (``a``'s, then ``b``'s) each
+    relabelling calls ``a``; the first row is the observed labelling. Paired: each seed s
+    keeps one run in each group (all 2^n sign flips up to ``MAX_EXACT`` pairs); unpaired:
+    ``N_PERMUTATIONS`` random splits."""
+    if paired and n_a <= MAX_EXACT:
+        flips = (np.arange(2**n_a)[:, None] >> np.arange(n_a)) & 1
+    elif paired:
+        flips = np.vstack([np.zeros(n_a, int), rng.integers(0, 2, (N_PERMUTATIONS, n_a))])
+    else:
+        shuffled = [rng.permutation(n_a + n_b) for _ in range(N_PERMUTATIONS)]
+        order = np.vstack([np.arange(n_a + n_b), *shuffled])
+        labels = np.zeros_like(order)
+        np.put_along_axis(labels, order[:, :n_a], 1, -1)
+        return labels
+    return np.hstack([1 - flips, flips])
+
+
+def permutation_p(
+    samples: Sequence[np.ndarray],
+    reference: int,
+    *,
+    paired: bool = True,
+    clock: Clock | None = None,
+    seed: int = 0,
+) -> float:
+    r"""Two-sided permutation p-value of "``samples[0]`` and ``samples[1]`` are equally fast".
+
+    The statistic is :math:`S = \log e(\bar a) - \log e(\bar b)`: the log ratio of the
+    times at which the two mean curves first reach the target (the mean of the last
+    ``clock.final`` columns of ``samples[reference]``'s mean curve, recomputed after each
+    relabelling when the reference is ``a`` or ``b``), a time that never comes censored at
+    the run's end. Paired, the null hypothesis is that within each seed the two runs are
+    exchangeable: the relabellings swap a and b in any subset of the seeds, all 2^n of
+    them up to ``MAX_EXACT`` pairs; unpaired, they split the pooled runs at random. With
+    P relabellings including the observed one, :math:`p = \#\{|S_\pi| \ge |S|\} / P`:
+    exact, so a decision p < α errs with probability at most α under the null (with n
+    seeds the smallest p is :math:`2/2^n`).
+
+    Args:
+      samples: ``[R, T]`` finite curves ``a``, ``b`` and optionally a baseline that
+        sets the target (``reference`` = 2; it is not relabelled).
+      reference: the sample whose final loss is the target.
+      paired: relabel within seeds (row s of each sample is seed s).
+      clock: the curves' time axis (default: epochs 1..T).
+      seed: seed of the random relabellings (unused when exact).
+
+    Returns:
+      p in (0, 1]; NaN with fewer than 2 runs in a sample.
+    """
+    a, b, *rest = (np.asarray(s, dtype=np.float64) for s in samples)
+    if min(len(a), len(b)) < 2:
+        return math.nan
+    clock = clock or Clock.epochs(a.shape[-1])
+    labels = _relabellings(len(a), len(b), paired, np.random.default_rng(seed))
+    pooled = np.concatenate([a, b])
+    means = [labels @ pooled / len(a), (1 - labels) @ pooled / len(b)]
+    fixed = [np.broadcast_to(r.mean(0), means[0].shape) for r in rest]
+    s = np.abs(_log_speed([*means, *fixed], reference, clock))
+    return float(np.mean(s >= s[0] * (1.0 - 1e-9)))
 
 
 def _quantile_se(ordered: np.ndarray, q: float) -> float:
@@ -345,6 +511,7 @@ def epochs_ratio(
     level: float = LEVEL,
     n_resamples: int = N_RESAMPLES,
     seed: int = 0,
+    clock: Clock | None = None,
 ) -> Ratio:
     r"""How many times more epochs ``a`` needs than ``b`` to reach the baseline's target.
 
@@ -373,16 +540,30 @@ def epochs_ratio(
       n_resamples: bootstrap replicates.
       seed: seed of the ``numpy.random.default_rng`` that draws them.
 
+      clock: the curves' time axis (default: per-epoch curves at epochs 1..E; the
+        reports pass :func:`step_blocks`' step-resolution curves and clock, whose
+        target is the mean of the baseline's mean curve over its last epoch).
+
+    The ratio's ``p`` is :func:`permutation_p` of the same statistic (the decision
+    "faster or not"; the interval says how much), and ``never`` the share of
+    replicates in which a curve never reaches the target.
+
     Returns:
       A :class:`Ratio`; NaN throughout when no run is left, no interval when fewer
-      than 2 are or when a curve reaches the target within its first epoch.
+      than 2 are or when a curve reaches the target at its first time point.
 
     Raises:
       ValueError: ``paired`` with arrays of different numbers of runs.
     """
     return _no_interval_for_a_bound(
         _bootstrap_ratio(
-            (a, b, baseline), 2, paired=paired, level=level, n_resamples=n_resamples, seed=seed
+            (a, b, baseline),
+            2,
+            paired=paired,
+            level=level,
+            n_resamples=n_resamples,
+            seed=seed,
+            clock=clock,
         )
     )
 
@@ -395,6 +576,7 @@ def speedup_ratio(
     level: float = LEVEL,
     n_resamples: int = N_RESAMPLES,
     seed: int = 0,
+    clock: Clock | None = None,
 ) -> Ratio:
     r"""How many times sooner a configuration reaches the baseline's final mean loss.
 
@@ -406,7 +588,13 @@ def speedup_ratio(
     """
     return _no_interval_for_a_bound(
         _bootstrap_ratio(
-            (baseline, curves), 0, paired=paired, level=level, n_resamples=n_resamples, seed=seed
+            (baseline, curves),
+            0,
+            paired=paired,
+            level=level,
+            n_resamples=n_resamples,
+            seed=seed,
+            clock=clock,
         )
     )
 
@@ -431,6 +619,37 @@ def speedup(
     return (r.point if r.point > 0 else math.nan), r.lo, r.hi
 
 
+def sign_flip_p(a: np.ndarray, b: np.ndarray, *, seed: int = 0) -> float:
+    r"""Two-sided sign-flip permutation p of equal means of paired values.
+
+    With the n per-seed differences :math:`d_s = a_s - b_s` of the seeds where both are
+    finite, the relabellings flip the signs of any subset of them (all 2^n up to
+    ``MAX_EXACT`` pairs, else ``N_PERMUTATIONS`` random ones and the observed one):
+    :math:`p = \#\{|\sum_s \epsilon_s d_s| \ge |\sum_s d_s|\} / P`, exact under the
+    null hypothesis that each seed's two values are exchangeable.
+
+    Args:
+      a: ``[R]`` a value per seed.
+      b: ``[R]`` the other configuration's, seed for seed.
+      seed: seed of the random relabellings (unused when exact).
+
+    Returns:
+      p in (0, 1]; NaN with fewer than 2 pairs.
+
+    Raises:
+      ValueError: ``a`` and ``b`` of different lengths.
+    """
+    a, b = np.asarray(a, dtype=np.float64).ravel(), np.asarray(b, dtype=np.float64).ravel()
+    if a.size != b.size:
+        raise ValueError(f"paired samples need the same seeds, got {a.size} and {b.size}")
+    d = (a - b)[np.isfinite(a) & np.isfinite(b)]
+    if d.size < 2:
+        return math.nan
+    keep = _relabellings(d.size, d.size, True, np.random.default_rng(seed))[:, : d.size]
+    s = np.abs((2 * keep - 1) @ d)
+    return float(np.mean(s >= s[0] * (1.0 - 1e-9)))
+
+
 @dataclass(frozen=True)
 class Ranking:
     """Ranks by epochs to the target, ties shared.
@@ -439,13 +658,22 @@ class Ranking:
       rank: configuration → 1 + the number of configurations significantly
         faster than it; configurations that nothing separates share a rank.
       faster_than: configuration → the configurations significantly faster than
-        it (the lower endpoint of :func:`epochs_ratio` (it, them) is above 1).
+        it: Holm-adjusted permutation p (``p_holm``) below 1 - ``level`` and a
+        ratio :func:`epochs_ratio` (it, them) above 1.
       ratio: ``(a, b)`` → :func:`epochs_ratio` (a, b), for every ordered pair.
+      p_holm: ``(a, b)`` → the pair's permutation p, Holm-adjusted over the family
+        of every unordered pair (m = k(k - 1)/2 for k configurations).
     """
 
     rank: dict[str, int]
     faster_than: dict[str, tuple[str, ...]]
     ratio: dict[tuple[str, str], Ratio]
+    p_holm: dict[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+
+    @property
+    def family(self) -> int:
+        """m, the pairwise comparisons the ranks are Holm-adjusted over."""
+        return len(self.p_holm) // 2
 
 
 def _reciprocal(r: Ratio) -> Ratio:
@@ -467,23 +695,21 @@ def ranks(
     level: float = LEVEL,
     n_resamples: int = N_RESAMPLES,
     seed: int = 0,
+    clock: Clock | None = None,
 ) -> Ranking:
-    """Ranks configurations by epochs to the baseline's target, ties shared.
+    """Ranks configurations by time to the baseline's target, ties shared.
 
-    Configuration b is *significantly faster* than a when the ``level`` interval of
-    :func:`epochs_ratio` (a, b, baseline) lies above 1 (a needs more epochs); the
-    rank of a is 1 + the number of such b. Nothing is significant without an
-    interval (fewer than 2 runs used). For a bound (a curve at the target within its
-    first epoch) the decision still uses the interval: ``e = 1`` stands for
-    ``e ≤ 1``, which only strengthens "faster than" of the bound one and never
-    makes another faster than it.
+    Configuration b is *significantly faster* than a when :func:`epochs_ratio` (a, b,
+    baseline) is above 1 (a needs more time) and its permutation p, Holm-adjusted over
+    all k(k - 1)/2 pairs, is below 1 - ``level``; the rank of a is 1 + the number of
+    such b. Nothing is significant without a test (fewer than 2 runs used).
 
     Args:
       curves: configuration → ``[R, E]`` per-seed losses (as :func:`epochs_ratio`);
         the baseline may be one of them.
       baseline: ``[R, E]`` the baseline's, which set the target.
-      paired, level, n_resamples, seed: as :func:`epochs_ratio`; every pair is
-        bootstrapped with the same ``seed``.
+      paired, level, n_resamples, seed, clock: as :func:`epochs_ratio`; every pair
+        is bootstrapped with the same ``seed``.
 
     Returns:
       A :class:`Ranking`; its ``ratio`` records have no interval for bounds.
@@ -497,13 +723,22 @@ def ranks(
             level=level,
             n_resamples=n_resamples,
             seed=seed,
+            clock=clock,
         )
         raw[b, a] = _reciprocal(raw[a, b])
-    faster = {a: tuple(b for b in curves if b != a and raw[a, b].lo > 1.0) for a in curves}
+    pairs = list(itertools.combinations(curves, 2))
+    adjusted = holm([raw[k].p for k in pairs]) if pairs else []
+    p_holm = {k: float(q) for (a, b), q in zip(pairs, adjusted) for k in ((a, b), (b, a))}
+    alpha = 1.0 - level
+    faster = {
+        a: tuple(b for b in curves if b != a and p_holm[a, b] < alpha and raw[a, b].point > 1)
+        for a in curves
+    }
     return Ranking(
         rank={a: 1 + len(f) for a, f in faster.items()},
         faster_than=faster,
         ratio={k: _no_interval_for_a_bound(r) for k, r in raw.items()},
+        p_holm=p_holm,
     )
 
 
@@ -634,7 +869,10 @@ class IllDefinedTarget:
     Attributes:
       reason: ``"no_run"``: every baseline run diverged; ``"chance"``: its final
         mean accuracy is at chance level; ``"no_fall"``: its mean loss fell from
-        the first epoch to the last by no more than the seed-to-seed spread.
+        the first epoch to the last by no more than the seed-to-seed spread;
+        ``"above_uniform"``: its final mean loss is at least ln K, a uniform
+        guess's; ``"above_start"``: at least a configuration's initial loss
+        (``start``), which then "reaches" the target before it learns.
       first: the baseline's mean training loss after the first epoch (float64).
       final: after the last epoch.
       spread: standard deviation over seeds (ddof 1) of the final loss; 0 with
@@ -642,19 +880,27 @@ class IllDefinedTarget:
       accuracy: the mean final accuracy (NaN when not given).
       chance: ``1 / K``, the accuracy of a uniform guess over the K classes.
       n_used: the baseline's runs that did not diverge.
+      start: the lowest initial loss of the configurations compared (NaN unless given).
+      start_config: the configuration with that initial loss ("" unless given).
     """
 
-    reason: Literal["no_run", "chance", "no_fall"]
+    reason: Literal["no_run", "chance", "no_fall", "above_uniform", "above_start"]
     first: float
     final: float
     spread: float
     accuracy: float
     chance: float
     n_used: int
+    start: float = math.nan
+    start_config: str = ""
 
 
 def ill_defined_target(
-    loss: np.ndarray, accuracy: np.ndarray | None = None, *, n_classes: int = 10
+    loss: np.ndarray,
+    accuracy: np.ndarray | None = None,
+    *,
+    n_classes: int = 10,
+    starts: Mapping[str, float] | None = None,
 ) -> IllDefinedTarget | None:
     r"""Whether the baseline learns too little for its final loss to be a target.
 
@@ -670,7 +916,11 @@ def ill_defined_target(
       on the MNIST sample: loss 2.38 > ln 10 = 2.30 at 88% training accuracy);
     - :math:`\bar L_1 - \bar L_E \le s`: the curve did not fall beyond the noise
       between seeds, ``"no_fall"``; it reaches its own final value early and any
-      configuration that learns looks "later" than it.
+      configuration that learns looks "later" than it;
+    - :math:`\bar L_E \ge \ln K`: the target is no better than a uniform guess,
+      ``"above_uniform"`` (a speed-up to it would be vacuous);
+    - :math:`\bar L_E \ge` the lowest of ``starts``: some configuration is at the
+      target before it has learned anything, ``"above_start"``.
 
     Args:
       loss: ``[R, E]`` the baseline's per-seed training loss per epoch; runs with
@@ -678,6 +928,7 @@ def ill_defined_target(
       accuracy: ``[R]`` its final accuracy per seed (training accuracy keeps the
         test set out of the decision); without it the chance rule is skipped.
       n_classes: K, the number of classes.
+      starts: configuration → its mean initial loss (the loss of its first steps).
 
     Returns:
       An :class:`IllDefinedTarget` with the reason and its numbers, or None when
@@ -700,4 +951,9 @@ def ill_defined_target(
         return IllDefinedTarget("chance", *values)
     if first - final <= spread:
         return IllDefinedTarget("no_fall", *values)
+    if final >= math.log(n_classes):
+        return IllDefinedTarget("above_uniform", *values)
+    lowest = min((starts or {}).items(), key=lambda item: item[1], default=("", math.inf))
+    if final >= lowest[1]:
+        return IllDefinedTarget("above_start", *values, lowest[1], lowest[0])
     return None

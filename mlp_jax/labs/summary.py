@@ -2,13 +2,16 @@
 
 The lab's question is how much faster each configuration learns than exercise 2's
 (the *baseline*: plain SGD in lab 6, N(0, 1) weights in lab 7). So the **target** is
-the baseline's final mean training loss; ``epochs_to_target`` is the epoch (linearly
-interpolated) at which a configuration's mean training loss first reaches it, and
-``speedup_vs_baseline`` is the baseline's epochs to the target over the
+the baseline's final mean training loss (its mean over the last epoch); ``epochs_to_target``
+is the time, in epochs at minibatch-step resolution (``stats.step_blocks``: the recorded
+window means at their centres), at which a configuration's seed-mean training loss first
+reaches it, and ``speedup_vs_baseline`` is the baseline's time to the target over the
 configuration's, with a 95% bootstrap interval over seeds (``stats.speedup_ratio``,
-paired when the seeds match). ``rank`` ranks them with ties (``stats.ranks``); the
-p-values are paired t-tests (Welch's when the seeds do not match), Holm-adjusted per
-metric (``p_holm``, ``test_acc_p_holm``). A baseline that learns too little
+paired when the seeds match) and the permutation test of equal speed (``speedup_p``).
+``rank`` ranks them with ties (``stats.ranks``, Holm over every pair); the p-values of
+final loss and accuracy are paired t-tests (Welch's when the seeds do not match). Every
+family is Holm-adjusted (``p_holm``, ``test_acc_p_holm``, ``speedup_p_holm``: over the
+configurations compared with the baseline). A baseline that learns too little
 (``stats.ill_defined_target``) or is missing gives no target: no speed-ups, no ranks,
 the reason in ``speedup_note``.
 
@@ -92,15 +95,13 @@ def _final(record: History, field: str) -> np.ndarray:
     return getattr(record, field)[record.finite, -1]
 
 
-def _mean_curve(record: History) -> np.ndarray:
-    return stats.mean_ci(record.train_loss[record.finite])[0]
-
-
 def target(baseline: History | None) -> float:
-    """The baseline's final mean training loss (NaN without a baseline or finite seed)."""
+    """The baseline's final mean training loss: the mean over its last epoch of its
+    seed-mean step curve (``step_curves``; NaN without a baseline or finite seed)."""
     if baseline is None or not baseline.finite.any():
         return math.nan
-    return float(_mean_curve(baseline)[-1])
+    loss, clock = step_curves(baseline)
+    return float(np.nanmean(loss, 0)[-clock.final :].mean())
 
 
 def paired(results: Mapping[str, History]) -> bool:
@@ -127,12 +128,23 @@ def finals(r: History, field: str) -> np.ndarray:
     return np.where(r.finite, getattr(r, field)[..., -1].astype(np.float64), np.nan)
 
 
-def target_problem(base: History) -> stats.IllDefinedTarget | None:
+def target_problem(
+    base: History, results: Mapping[str, History] | None = None
+) -> stats.IllDefinedTarget | None:
     """``stats.ill_defined_target`` of the baseline's record (at its chosen rate), from its
-    training loss and final training accuracy."""
+    training loss and final training accuracy, against the initial losses (the first
+    recorded window's mean over the seeds that never diverged) of the ``results``
+    compared (at their chosen rates)."""
     base = selected(base)
     classes = base.provenance.shared.layer_sizes[-1] if base.provenance else 10
-    return stats.ill_defined_target(curves(base), base.train_acc[..., -1], n_classes=classes)
+    starts = {
+        name: float(np.mean(r.step_loss[r.finite, 0]))
+        for name, r in ((n, selected(r)) for n, r in (results or {}).items())
+        if r.finite.any()
+    }
+    return stats.ill_defined_target(
+        curves(base), base.train_acc[..., -1], n_classes=classes, starts=starts
+    )
 
 
 def curves(r: History) -> np.ndarray:
@@ -141,11 +153,53 @@ def curves(r: History) -> np.ndarray:
     return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
 
-def _target_note(base: History | None) -> str:
+def step_curves(r: History) -> tuple[np.ndarray, stats.Clock]:
+    """``[S, T]`` training losses at minibatch-step resolution (``stats.step_blocks`` of
+    the recorded windows, float64) with their clock; NaN throughout for the seeds that
+    diverged."""
+    loss, clock = stats.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every)
+    return np.where(r.finite[..., None], loss, np.nan), clock
+
+
+def log_loss_area(r: History) -> np.ndarray:
+    """``[S]`` each seed's mean log training loss over the run: the area under its log-loss
+    curve at step resolution (``step_curves``) over the run's length, which weighs every
+    moment of training alike (a single crossing sees one); NaN for the seeds that diverged.
+    A loss below ``LOSS_FLOOR`` counts as ``LOSS_FLOOR``: float32 training resolves no less,
+    and an exact 0 (a memorized minibatch) would make the mean −∞."""
+    loss, _ = step_curves(r)
+    return np.log(np.maximum(loss, LOSS_FLOOR)).mean(-1)
+
+
+LOSS_FLOOR = float(np.finfo(np.float32).eps)
+"""The smallest training loss ``log_loss_area`` tells apart (float32's resolution at 1)."""
+
+
+def _area_test(r: History, base: History | None, same: bool) -> float:
+    """The p of ``log_loss_area`` against the baseline: the sign-flip test when paired,
+    Welch's test otherwise; NaN for the baseline itself or without it."""
+    if base is None or r is base:
+        return math.nan
+    area, base_area = log_loss_area(r), log_loss_area(base)
+    if same:
+        return stats.sign_flip_p(area, base_area)
+    return stats.t_test(area, base_area, paired=False).p
+
+
+def time_ratio(a: History, b: History, baseline: History) -> stats.Ratio:
+    """``stats.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
+    baseline's target, paired, at step resolution (``step_curves``), with its permutation p."""
+    (loss_a, clock), (loss_b, _), (loss_base, _) = (
+        step_curves(selected(r)) for r in (a, b, baseline)
+    )
+    return stats.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
+
+
+def _target_note(base: History | None, results: Mapping[str, History]) -> str:
     """Why the baseline's final loss is no target (``SummaryRow.speedup_note``), or ""."""
     if base is None:
         return "no_baseline"
-    ill = target_problem(base)
+    ill = target_problem(base, results)
     return "" if ill is None else ill.reason
 
 
@@ -163,7 +217,7 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     same = paired(picked)
-    note = _target_note(base)
+    note = _target_note(base, picked)
     goal = target(base) if not note else math.nan
     rows = [_row(act, name, r, base, goal, same, note) for name, r in picked.items()]
     holm = {f: stats.holm([getattr(r, f) for r in rows]) for f in _HOLM}
@@ -177,35 +231,45 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     return [dataclasses.replace(r, rank=float(order.get(r.config, math.nan))) for r in rows]
 
 
-_HOLM = {"p_vs_baseline": "p_holm", "test_acc_p_vs_baseline": "test_acc_p_holm"}
-"""Raw p-value field → its Holm-adjusted field (one family per metric)."""
+_HOLM = {
+    "p_vs_baseline": "p_holm",
+    "test_acc_p_vs_baseline": "test_acc_p_holm",
+    "speedup_p": "speedup_p_holm",
+    "log_loss_area_p": "log_loss_area_p_holm",
+}
+"""Raw p-value field → its Holm-adjusted field (one family per metric, over the
+configurations compared with the baseline)."""
 
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
     """``stats.ranks`` of the configurations with a non-diverged seed."""
-    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(every, curves(base), paired=same).rank if every else {}
+    every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
+    if not every:
+        return {}
+    loss, clock = step_curves(base)
+    return stats.ranks(every, loss, paired=same, clock=clock).rank
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
-    """``stats.ranks`` of the records at their chosen rate (every pairwise ratio), None
-    without a well-defined target."""
+    """``stats.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
+    over every pair), None without a well-defined target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
-    if _target_note(base):
+    if _target_note(base, picked):
         return None
-    every = {n: curves(r) for n, r in picked.items() if r.finite.any()}
-    return stats.ranks(every, curves(base), paired=paired(picked))
+    every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
+    loss, clock = step_curves(base)
+    return stats.ranks(every, loss, paired=paired(picked), clock=clock)
 
 
 def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
-    """The speed-up against the baseline; None when there is none to give."""
+    """The speed-up against the baseline at step resolution; None when there is none."""
     if note or base is None or not r.finite.any():
         return None
     if r is base:
         return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
-    ratio = stats.speedup_ratio(curves(r), curves(base), paired=same)
-    return ratio if ratio.point > 0 else None
+    (loss, clock), (base_loss, _) = step_curves(r), step_curves(base)
+    return stats.speedup_ratio(loss, base_loss, paired=same, clock=clock)
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
@@ -218,8 +282,14 @@ def _row(
     act: str, name: str, r: History, base: History | None, goal: float, same: bool, note: str
 ) -> SummaryRow:
     loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
-    reached = stats.epochs_to_target(_mean_curve(r), goal, interpolate=True) if loss.size else None
+    steps, clock = step_curves(r)
+    reached = (
+        stats.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
+        if loss.size
+        else None
+    )
     speed = _speed(r, base, same, note)
+    reaches = speed is not None and speed.point > 0
     acc_mean, acc_lo, acc_hi = (float(v) for v in np.clip(stats.mean_ci(acc), 0.0, 1.0))
     if acc.size < 2:
         acc_lo = acc_hi = math.nan
@@ -239,17 +309,22 @@ def _row(
         p_vs_baseline=_test(r, base, "train_loss", same),
         settings=json.dumps(dict(r.provenance.config)),
         data_source=r.provenance.data_source,
-        speedup_vs_baseline=speed.point if speed else math.nan,
-        speedup_ci_lo=speed.lo if speed else math.nan,
-        speedup_ci_hi=speed.hi if speed else math.nan,
+        speedup_vs_baseline=speed.point if reaches else math.nan,
+        speedup_ci_lo=speed.lo if reaches else math.nan,
+        speedup_ci_hi=speed.hi if reaches else math.nan,
         test_acc_ci_lo=acc_lo,
         test_acc_ci_hi=acc_hi,
         test_acc_p_vs_baseline=_test(r, base, "test_acc", same),
         learning_rate=r.provenance.learning_rate,
         speedup_note=note if r.finite.any() else "",
         n_used=int(r.finite.sum()),
-        speedup_is_bound=bool(speed and speed.is_bound),
+        speedup_is_bound=bool(reaches and speed.is_bound),
         pairing="paired" if same else "unpaired",
+        speedup_p=speed.p if speed else math.nan,
+        speedup_p_holm=math.nan,
+        speedup_never=speed.never if speed else math.nan,
+        log_loss_area_mean=float(np.nanmean(log_loss_area(r))) if loss.size else math.nan,
+        log_loss_area_p=_area_test(r, base, same),
     )
 
 

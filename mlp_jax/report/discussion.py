@@ -25,13 +25,16 @@ def p_text(p: float, lang: str) -> str:
     return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
 
 
-def _ci(r: stats.Ratio, lang: str) -> str:
-    """`` (95% CI 1,10–1,40)``, or nothing without an interval."""
-    if not (np.isfinite(r.lo) and np.isfinite(r.hi)):
+def _ci(r: stats.Ratio, lang: str, p_holm: float | None = None) -> str:
+    """`` (95% CI 1,10–1,40)``, an end never reached in words (``lab_report.interval``),
+    with the sign-flip test's p Holm-adjusted over the pairs compared (``p_holm``) when
+    given; nothing without an interval."""
+    if np.isnan(r.lo) or np.isnan(r.hi):
         return ""
-    spec = f".{max(2, stats.shown_decimals(r))}f"
-    lo, hi = (text.num(x, spec, lang) for x in (r.lo, r.hi))
-    return text.say(lang, "handin.ci", lo=lo, hi=hi)
+    words = lab_report.interval(r.lo, r.hi, r.never, max(2, stats.shown_decimals(r)), lang)
+    if p_holm is not None:
+        words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang))
+    return f" ({words})"
 
 
 def exercise2_record(f: Finished) -> records.History | None:
@@ -53,8 +56,10 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
             continue
         row = summary.ranked(rows)[0]
         best = summary.selected(f.results[row.config])
-        speed = stats.epochs_ratio(*(summary.curves(r) for r in (ex2, best, ex2)))
-        times = text.num(speed.point, ".2f", lang)
+        speed = summary.time_ratio(ex2, best, ex2)
+        times = text.times(
+            lang, text.num(speed.point, f".{max(2, stats.shown_decimals(speed))}f", lang)
+        )
         final = {
             (r, field): summary.finals(record, field)
             for r, record in (("best", best), ("ex2", ex2))
@@ -128,37 +133,39 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def pair_sentence(
-    f: Finished, a: str, b: str, lang: str, p_holm: float | None = None
+    f: Finished, a: str, b: str, lang: str, p_holm: tuple[float, float] | None = None
 ) -> str | None:
     """``a`` against ``b`` for one activation (None without both or the baseline): the
-    paired ratio of epochs ``a`` needs over ``b``'s to reach the baseline's final loss,
-    with its interval ("no significant difference" when it holds 1), and the paired
-    t-test of their final training losses (``p_holm``: its p-value Holm-adjusted over the
-    pairs compared beside it, ``pair_p_values``; its own p alone), with how many seeds
-    formed its pairs when diverged runs left fewer than all."""
+    paired ratio of the times ``a`` needs over ``b``'s to reach the baseline's final loss
+    (``summary.time_ratio``) with its interval and sign-flip test ("no significant
+    difference" unless its p < ``summary.ALPHA``), and the paired t-test of their final
+    training losses; ``p_holm``: the (loss, speed) p-values Holm-adjusted over the pairs
+    compared beside it (``pair_p_values``; the raw ones alone), with how many seeds formed
+    its pairs when diverged runs left fewer than all."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = stats.epochs_ratio(*(summary.curves(r) for r in (ra, rb, summary.selected(base))))
+    ratio = summary.time_ratio(ra, rb, base)
     final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
     test = stats.t_test(final_a, final_b, paired=True)
-    p = test.p if p_holm is None else p_holm
+    p, speed_p = (test.p, ratio.p) if p_holm is None else p_holm
     loss_same = not p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
     loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=p_text(p, lang))
     if test.n_used < len(ra.seeds):
         loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
+    ill = summary.target_problem(base, f.results)
     return text.say(
         lang,
-        f"handin.pair.{pair_case(ratio)}",
+        f"handin.pair.{'no_target' if ill else pair_case(ratio, speed_p)}",
         only=lab_report.config_label(a if ratio.point == 0 else b, lang),
         act=lab_report.config_label(f.act, lang),
         a=lab_report.config_label(a, lang),
         b=lab_report.config_label(b, lang),
         faster=lab_report.config_label(b if ratio.point > 1 else a, lang),
         ratio=text.num(ratio.point, f".{max(2, stats.shown_decimals(ratio))}f", lang),
-        ci=_ci(ratio, lang),
+        ci=_ci(ratio, lang, speed_p),
         tiny=lab_report.tiny(ratio, lang),
         loss_a=num(float(np.nanmean(final_a))),
         loss_b=num(float(np.nanmean(final_b))),
@@ -166,15 +173,18 @@ def pair_sentence(
     )
 
 
-def pair_case(ratio: stats.Ratio) -> str:
-    """Which ``handin.pair.*`` sentence a ratio of epochs calls for."""
+def pair_case(ratio: stats.Ratio, p: float | None = None) -> str:
+    """Which ``handin.pair.*`` sentence a ratio of times calls for: "differ" only when the
+    sign-flip test's ``p`` (default ``ratio.p``; Holm-adjusted where a family is compared)
+    is below ``summary.ALPHA``."""
     if ratio.point in (0, np.inf):
         return "only"  # One of the two never reaches the target.
     if ratio.is_bound or not np.isfinite(ratio.point):
         return "bound" if ratio.is_bound else "neither"
     if np.isnan(ratio.lo) and ratio.point == 1:
         return "neither"
-    return "differ" if ratio.lo > 1 or ratio.hi < 1 else "same"  # NaN: no claim.
+    p = ratio.p if p is None else p
+    return "differ" if p < summary.ALPHA and ratio.point != 1 else "same"  # NaN: no claim.
 
 
 def _start_loss(f: Finished, name: str) -> float:
@@ -317,11 +327,16 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
     configurations whose seeds end far apart, and the chosen rates at the edge of their
     grid."""
     say = functools.partial(text.say, lang)
-    pairs = [
-        line
+    items = [
+        (f, a, b)
         for name, pairs_ in PAIRS.items()
         for f in found.get(name, [])
-        for (a, b), p in pair_p_values(f, pairs_).items()
+        for a, b in pairs_
+        if {a, b, f.provenance.baseline} <= f.results.keys()
+    ]
+    pairs = [
+        line
+        for (f, a, b), p in zip(items, pair_p_values(items), strict=True)
         if (line := pair_sentence(f, a, b, lang, p))
     ]
     blocks: list[document.Block] = []
@@ -336,10 +351,17 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
 
 
-def pair_p_values(f: Finished, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """The paired t-test p-values of the final training losses of ``pairs`` (those with
-    both configurations), Holm-adjusted over them (``stats.holm``)."""
-    present = [(a, b) for a, b in pairs if a in f.results and b in f.results]
-    finals = {n: summary.finals(summary.selected(f.results[n]), "train_loss") for n in f.results}
-    raw = [stats.t_test(finals[a], finals[b], paired=True).p for a, b in present]
-    return dict(zip(present, stats.holm(raw).tolist() if raw else [], strict=True))
+def pair_p_values(items: Sequence[tuple[Finished, str, str]]) -> list[tuple[float, float]]:
+    """For each ``(finished, a, b)`` (both configurations and the baseline present): the
+    paired t-test p of the final training losses and the sign-flip test p of the speed
+    (``summary.time_ratio``), each family Holm-adjusted over every pair compared
+    (``stats.holm``: all labs and activations of the discussion together)."""
+    loss, speed = [], []
+    for f, a, b in items:
+        ra, rb = (summary.selected(f.results[n]) for n in (a, b))
+        test = stats.t_test(*(summary.finals(r, "train_loss") for r in (ra, rb)), paired=True)
+        loss.append(test.p)
+        base = f.results[f.provenance.baseline]
+        ill = summary.target_problem(base, f.results)  # No target: no speed to test.
+        speed.append(math.nan if ill else summary.time_ratio(ra, rb, base).p)
+    return list(zip(stats.holm(loss).tolist(), stats.holm(speed).tolist(), strict=True))

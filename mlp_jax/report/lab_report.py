@@ -159,7 +159,18 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
     """What the results table's columns mean, with the test the rows used."""
     method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
     m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
-    return text.say(lang, "stat.explain", method=method, m=m)
+    m_speed = sum(math.isfinite(r.speedup_p) for r in rows)
+    m_area = sum(math.isfinite(r.log_loss_area_p) for r in rows)
+    ranked = sum(math.isfinite(r.rank) for r in rows)
+    return text.say(
+        lang,
+        "stat.explain",
+        method=method,
+        m=m,
+        m_speed=m_speed,
+        m_area=m_area,
+        m_pairs=ranked * (ranked - 1) // 2,
+    )
 
 
 def tie_words(choice: records.Choice, lang: str) -> str:
@@ -258,17 +269,35 @@ def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
     """The speed-up as the tables show it: ``3.10× (2.80–3.70)``, ``≥ 5.00×`` when the
-    target is reached within the first epoch (a bound: the per-epoch curve can tell no
-    finer), the point alone without an interval, ``—`` without a point."""
-    num = functools.partial(text.num, lang=lang)
+    target is reached at the first time point (a bound: the curve can tell no finer),
+    the point alone without an interval, ``—`` without a point; the point with at least
+    its interval's decimals, an end that never reaches the target "not reached"."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     if not math.isfinite(point):
         return "—"
+    factor = text.num(point, f".{max(2, places)}f", lang)
     if summary.first_epoch(row):
-        return f"≥ {num(point, '.2f')}×"
-    return f"{num(point, '.2f')}×" + (
-        f" ({num(lo, f'.{places}f')}–{num(hi, f'.{places}f')})" if math.isfinite(lo) else ""
-    )
+        return f"≥ {factor}×"
+    if not math.isfinite(lo):
+        return f"{factor}×"
+    return f"{factor}× ({_end(lo, places, lang)}–{_end(hi, places, lang)})"
+
+
+def _end(value: float, places: int, lang: str) -> str:
+    """An interval's end: the number, or "not reached" for a resample that never reaches
+    the target (a ratio of 0 or ∞)."""
+    if value == 0 or math.isinf(value):
+        return text.say(lang, "stat.not_reached")
+    return text.num(value, f".{places}f", lang)
+
+
+def interval(lo: float, hi: float, never: float, places: int, lang: str) -> str:
+    """``95% CI 1.20–1.50``, with the share of resamples that never reach the target
+    when there are any (``; not reached in 3.0% of the resamples``)."""
+    words = text.say(lang, "stat.ci", lo=_end(lo, places, lang), hi=_end(hi, places, lang))
+    if never > 0:
+        words += text.say(lang, "stat.never_share", share=text.pct(never, lang))
+    return words
 
 
 def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
@@ -287,29 +316,31 @@ def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
 
 def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
-    or "later" only when the interval excludes 1; ``baseline``: its name as the report
-    shows it (``name``)."""
-    num = functools.partial(text.num, lang=lang)
+    or "later" only when the permutation test's p, Holm-adjusted over the comparisons with
+    the baseline (``speedup_p_holm``), is below ``summary.ALPHA``; ``baseline``: its name
+    as the report shows it (``name``). The factor has at least its interval's decimals."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
-    factor = num(point, ".2f")
+    spec = f".{max(2, places)}f"
+    factor = text.num(point, spec, lang)
     if summary.first_epoch(row):
-        return text.say(lang, "speed.at_least", factor=factor)
+        first = text.num(row.epochs_to_target, ".2f", lang)
+        return text.say(lang, "speed.at_least", factor=text.times(lang, factor), first=first)
     if not math.isfinite(lo):
         return text.say(lang, "stat.no_interval", factor=factor)
-    ends = {"lo": num(lo, f".{places}f"), "hi": num(hi, f".{places}f", missing="∞")}
-    if lo > 1:
-        return text.say(lang, "stat.sooner", factor=factor, **ends)
-    if hi >= 1:
-        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, **ends)
+    p = row.speedup_p_holm
+    test = text.say(lang, "stat.speed_test", p=text.p_value(p, lang))
+    test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
+    if not p < summary.ALPHA or point == 1:
+        ci = interval(lo, hi, row.speedup_never, places, lang)
+        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
+    if point > 1:
+        ci = interval(lo, hi, row.speedup_never, places, lang)
+        return text.say(lang, "stat.sooner", factor=text.times(lang, factor), ci=ci, test=test)
     # Slower: the same interval, as how many times later (1/hi .. 1/lo).
     later = [1 / v if v > 0 else math.inf for v in (point, hi, lo)]
-    return text.say(
-        lang,
-        "stat.later",
-        factor=num(later[0], ".2f"),
-        lo=num(later[1], f".{places}f"),
-        hi=num(later[2], f".{places}f", missing="∞"),
-    )
+    ci = interval(later[1], later[2], row.speedup_never, places, lang)
+    shown = text.times(lang, text.num(later[0], spec, lang))
+    return text.say(lang, "stat.later", factor=shown, ci=ci, test=test)
 
 
 def verdict(p_holm: float, p: float, difference: float, lang: str) -> str:
@@ -330,7 +361,7 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
     """The sentence that says why there is no target when the baseline's record exists
     but its final loss is no target (``summary.target_problem``); None otherwise."""
     name = provenance(results).baseline
-    ill = summary.target_problem(results[name]) if name in results else None
+    ill = summary.target_problem(results[name], results) if name in results else None
     if ill is None:
         return None
     num = functools.partial(text.num, spec=".4f", lang=lang)
@@ -344,6 +375,10 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
         first=num(ill.first),
         final=num(ill.final),
         spread=num(ill.spread),
+        k=round(1 / ill.chance),
+        uniform=num(-math.log(ill.chance)),
+        start=num(ill.start),
+        start_name=label_of(results[ill.start_config], lang) if ill.start_config else "",
     )
 
 
@@ -358,8 +393,14 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     num = functools.partial(text.num, lang=lang)
     values = {
         "ratio": num(ratio.point, f".{max(2, places)}f"),
-        "lo": num(ratio.lo, f".{places}f"),
-        "hi": num(ratio.hi, f".{places}f", missing="∞"),
+        "ci": interval(ratio.lo, ratio.hi, ratio.never, places, lang),
+        "test": text.say(
+            lang,
+            "stat.rank_test",
+            p=text.p_value(ranking.p_holm[order[1].config, order[0].config], lang),
+            m=ranking.family,
+        ),
+        "times": text.times(lang, num(ratio.point, f".{max(2, places)}f")),
         "first": name(order[0], lang),
         "second": name(order[1], lang),
         "tiny": tiny(ratio, lang),
@@ -452,10 +493,28 @@ def ranking_line(
     )
     if not target:
         return text.say(lang, "stat.rank.plain", **values)
+    values["area"] = whole_run(r, base, lang)
     if not math.isfinite(r.epochs_to_target):
         return text.say(lang, "stat.rank.never", **values)
     speed = speedup_words(r, name(base, lang), lang, total[1])
     return text.say(lang, "stat.rank.reached", speed=speed, **values)
+
+
+def whole_run(r: SummaryRow, base: SummaryRow, lang: str) -> str:
+    """The whole-run measure beside the crossing (``summary.log_loss_area``) against the
+    baseline's, with its Holm-adjusted test: a configuration slower over the run is said
+    to be, whatever its crossing; "" without the measure."""
+    if not math.isfinite(r.log_loss_area_mean):
+        return ""
+    num = functools.partial(text.num, spec=".3f", lang=lang)
+    difference = r.log_loss_area_mean - base.log_loss_area_mean
+    return text.say(
+        lang,
+        "stat.area",
+        value=num(r.log_loss_area_mean),
+        base=num(base.log_loss_area_mean),
+        verdict=verdict(r.log_loss_area_p_holm, r.log_loss_area_p, difference, lang),
+    )
 
 
 def markdown(folder: Path, act: str, results: Results, rows: Sequence[SummaryRow]) -> str:

@@ -49,11 +49,11 @@ PHRASES = {
     "col.epochs": "epochs to target",
     "col.speedup": "speed-up (95% CI)",
     "col.p_loss": "p (loss)",
-    "col.acc": "test accuracy (95% CI)",
+    "col.acc": "test accuracy (95% CI over seeds, fixed test set)",
     "col.p_acc": "p (accuracy)",
-    "col.wall": "computing time [s]",
-    "speed.at_least": "at least {factor}× sooner (within its first epoch, the finest a "
-    "per-epoch curve can tell)",
+    "col.wall": "computing time [s] (depends on the machine's load, not only the method)",
+    "speed.at_least": "at least {factor} sooner (already at the first time point measured, "
+    "{first} epochs in: the curve can tell no finer)",
     "rank.diverged": "**{name}**: every run diverged.",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
@@ -341,7 +341,7 @@ PHRASES = {
     "rates ({lo}–{hi})",
     "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
     "handin.rate.flag": "{lab}: given with --lr",
-    "handin.ci": " (95% CI {lo}–{hi})",
+    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairs compared here",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
     "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
@@ -351,7 +351,7 @@ PHRASES = {
     "optimizer, is the control for the initialization alone.",
     "handin.gain": "{act}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
-    "weights the network reaches that loss {speed} times sooner{ci} and ends with a loss of "
+    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of "
     "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
     "handin.ex2_tuned": "{act}: in lab 7's grid plain SGD does best at α = {best}{edge}: a final "
     "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
@@ -418,25 +418,41 @@ PHRASES = {
     "handin.at_least": "at least {x}",
     "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
     "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.no_target": "{act}, {a} vs {b}: no comparison of speed, since the baseline's "
+    "final loss is no target (its lab's report says why); final training loss {loss_a} against "
+    "{loss_b} ({loss}).",
     "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
     "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
     "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "within the first epoch, which per-epoch curves cannot resolve; final training loss "
+    "already at the first time point measured, which the curves cannot resolve; final training "
+    "loss "
     "{loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     "handin.own": "*[The author's own discussion of the results goes here.]*",
     # statistics
-    "stat.explain": "*Epochs to target*: the epoch (linearly interpolated) at which a "
-    "configuration's mean training loss first reaches the target. *Speed-up*: the baseline's "
-    "epochs to the target divided by the configuration's, with a 95% bootstrap interval over "
-    "seeds; above 1 is faster, and it is called faster only when the interval excludes 1. "
-    "*Rank*: 1 + the number of configurations significantly faster than this one (the 95% "
-    "interval of the ratio of their epochs to the target excludes 1); ties share a rank. *p*: "
-    "the p-value of {method} against the baseline, of the final training loss and of the final "
-    "test accuracy; *p Holm*: the same adjusted by Holm's method for multiple comparisons (the "
-    'number of configurations compared, m = {m}), per metric. Every "significantly" in this '
-    "report means a Holm-adjusted p < 0.05. Accuracy intervals are 95% t intervals of the mean;"
-    " with fewer than 2 seeds left there is no interval and no test (—).",
+    "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
+    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an epoch, "
+    "each at its block's centre, linearly interpolated), at which a configuration's mean "
+    "training loss first reaches the target, the baseline's mean training loss over its last "
+    "epoch. *Speed-up*: the baseline's time to the target divided by the configuration's, with "
+    "a 95% bootstrap interval over seeds (an end at which a resample never reaches the target "
+    'reads "not reached", with the share of such resamples). *Sooner* or *later*: an exact '
+    "sign-flip permutation test of the log ratio of the two times (every relabelling of the "
+    "two configurations within seeds; a time never reached counts as the run's end), "
+    "Holm-adjusted over the m = {m_speed} comparisons with the baseline. *Over the whole run*: "
+    "each seed's mean log training loss over the run (the area under its log-loss curve, "
+    "which a single crossing cannot see), against the baseline's by the same kind of sign-flip "
+    "test on the per-seed differences, Holm-adjusted over the m = {m_area} comparisons with the "
+    "baseline. *Rank*: 1 + the "
+    "number of configurations significantly faster than this one by the same test, "
+    "Holm-adjusted over all m = {m_pairs} pairs of configurations; ties share a rank, and "
+    '"fastest" means rank 1. *p*: the p-value of {method} against the baseline, of the final '
+    "training loss and of the final test accuracy; *p Holm*: the same adjusted by Holm's method "
+    "over the m = {m} configurations compared with the baseline, per metric. Every "
+    '"significantly", "sooner", "later", "faster" and "fastest" in this report means a '
+    "Holm-adjusted p < 0.05 in the family named here. Accuracy intervals are 95% t intervals "
+    "of the mean over seeds on the one fixed test set (they leave out the test set's own "
+    "sampling error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
     "the same random key, hence the same minibatch order and, with the same initialization "
     "method, the same initial weights; so the test is on per-seed differences and the bootstrap"
@@ -453,20 +469,26 @@ PHRASES = {
     "stat.higher": "significantly higher than the baseline's, {p} Holm-adjusted, {raw} raw",
     "stat.same": "no significant difference from the baseline's, {p} Holm-adjusted",
     "stat.no_test": "no test",
-    "stat.sooner": "{factor}× sooner (95% CI {lo}–{hi}×)",
-    "stat.later": "{factor}× later (95% CI {lo}–{hi}×)",
-    "stat.same_speed": "not distinguishable from **{base}** in speed (ratio {factor}, 95%"
-    " CI {lo}–{hi})",
+    "stat.sooner": "{factor} sooner ({ci}; {test})",
+    "stat.later": "{factor} later ({ci}; {test})",
+    "stat.ci": "95% CI {lo}–{hi}",
+    "stat.not_reached": "not reached",
+    "stat.never_share": "; not reached in {share} of the resamples",
+    "stat.speed_test": "sign-flip test, {p} Holm-adjusted",
+    "stat.rank_test": "sign-flip test, {p} Holm-adjusted over all pairs (m = {m})",
+    "stat.same_speed": "at a speed not distinguishable from that of **{base}** (ratio {factor}, "
+    "{ci}; {test})",
     "stat.no_interval": "with a speed-up of {factor} and no interval",
     "stat.only": "only {n} of {seeds} seeds did not diverge",
     "stat.used": "{n} of {seeds} seeds did not diverge",
     "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
+    "stat.area": "; over the whole run, mean log training loss {value} against {base} ({verdict})",
     "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
-    "{epochs} epochs; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "{epochs} epochs{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
-    "{total}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
+    "{total}{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
     "({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
     "accuracy {acc} ({acc_verdict}).",
@@ -481,11 +503,19 @@ PHRASES = {
     "training loss goes from {first} after the first epoch to {final}, a fall no larger than "
     "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
     " target and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.above_uniform": "The baseline **{name}** ({label}) ends at a mean "
+    "training loss of {final}, no lower than ln {k} = {uniform}, the loss of a uniform guess "
+    "among the {k} classes, so its final loss cannot serve as a target (a speed-up to it would "
+    "be vacuous) and there is no speed-up; final losses and accuracies are compared instead.",
+    "stat.no_target.above_start": "The baseline **{name}** ({label}) ends at a mean training "
+    "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
+    "which would reach the target before it learns anything; so there is no target and no "
+    "speed-up; final losses and accuracies are compared instead.",
     "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
-    "{ratio}× its epochs to the target (95% CI {lo}–{hi}){tiny}.",
+    "{times} its time to the target ({ci}; {test}){tiny}.",
     "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
     "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
-    "{second}: ratio {ratio}, 95% CI {lo}–{hi}).",
+    "{second}: ratio {ratio}, {ci}; {test}).",
     "stat.and": " and ",
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",

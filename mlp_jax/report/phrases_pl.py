@@ -53,11 +53,11 @@ PHRASES = {
     "col.epochs": "epoki do celu",
     "col.speedup": "przyspieszenie (95% PU)",
     "col.p_loss": "p (strata)",
-    "col.acc": "dokładność testowa (95% PU)",
+    "col.acc": "dokładność testowa (95% PU po powtórzeniach, stały zbiór testowy)",
     "col.p_acc": "p (dokładność)",
-    "col.wall": "czas obliczeń [s]",
-    "speed.at_least": "co najmniej {factor} razy szybciej (już w pierwszej epoce; "
-    "dokładniej krzywa z punktami co epokę nie pozwala ocenić)",
+    "col.wall": "czas obliczeń [s] (zależy od obciążenia maszyny, nie tylko od metody)",
+    "speed.at_least": "co najmniej {factor} szybciej (już w pierwszym zmierzonym punkcie, po "
+    "{first} epoki; dokładniej krzywa nie pozwala ocenić)",
     "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
@@ -355,7 +355,8 @@ PHRASES = {
     "wartości ({lo}–{hi})",
     "handin.rate.default": "{lab}: wartość domyślna, wyznaczona programem experiments.lr_sweep",
     "handin.rate.flag": "{lab}: podany flagą --lr",
-    "handin.ci": " (przedział ufności 95%: {lo}–{hi})",
+    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na "
+    "porównywane tu pary",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
     "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
@@ -366,7 +367,7 @@ PHRASES = {
     "wybranym optymalizatorem, jest próbą kontrolną dla samej inicjalizacji.",
     "handin.gain": "{act}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata "
     "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
-    "optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} razy "
+    "optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} "
     "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
     "handin.ex2_tuned": "{act}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
     "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
@@ -438,28 +439,43 @@ PHRASES = {
     "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
     "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
+    "handin.pair.no_target": "{act}, {a} wobec {b}: bez porównania szybkości, bo końcowa strata "
+    "punktu odniesienia nie może służyć za cel (powód podaje sprawozdanie z laboratorium); "
+    "końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.pair.neither": "{act}, {a} wobec {b}: w żadnym z wariantów sieć nie osiąga końcowej "
     "straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
     "handin.pair.bound": "{act}, {a} wobec {b}: sieć osiąga końcową stratę punktu odniesienia "
-    "już w pierwszej epoce, czego krzywe z punktami co epokę nie rozstrzygają; końcowa strata "
+    "już w pierwszym zmierzonym punkcie, czego krzywe nie rozstrzygają; końcowa strata "
     "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
-    "stat.explain": "*Epoki do celu*: epoka (interpolowana liniowo), w której średnia "
-    "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga cel. *Przyspieszenie*: "
-    "liczba epok do celu punktu odniesienia podzielona przez liczbę epok danej konfiguracji, z "
-    "95% przedziałem ufności (PU) z bootstrapu po powtórzeniach; wartość powyżej 1 oznacza "
-    "szybsze uczenie, ale „szybciej” piszemy tylko wtedy, gdy przedział nie zawiera 1. "
-    "*Miejsce*: 1 + liczba konfiguracji istotnie szybszych od danej (95% PU ilorazu ich liczby "
-    "epok do celu nie zawiera 1); konfiguracje bez istotnej różnicy dzielą miejsce. *p*: "
-    "wartość p {method} względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i "
-    "końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma na "
-    "wielokrotne porównania (liczba porównywanych konfiguracji m = {m}), osobno dla każdej "
-    "miary. Każde „istotnie” w tym sprawozdaniu oznacza p < 0,05 po poprawce Holma. Przedziały "
-    "dokładności to 95% przedziały ufności t dla średniej; gdy bez rozbieżności pozostaje mniej"
-    " niż 2 powtórzenia, nie ma przedziału ani testu (—).",
+    "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
+    "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy "
+    "w środku swojego bloku, z interpolacją liniową), po którym średnia strata konfiguracji na "
+    "zbiorze uczącym po raz pierwszy osiąga cel, czyli średnią stratę punktu odniesienia w jego "
+    "ostatniej epoce. *Przyspieszenie*: czas do celu punktu odniesienia podzielony przez czas "
+    "danej konfiguracji, z 95% przedziałem ufności (PU) z bootstrapu po powtórzeniach (koniec "
+    "przedziału, przy którym losowanie nie osiąga celu, opisujemy słowami „cel nieosiągnięty” "
+    "wraz z odsetkiem takich losowań). „Szybciej” lub „wolniej”: dokładny test permutacyjny ze "
+    "zmianą znaków logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie "
+    "powtórzeń; czas nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma na m = "
+    "{m_speed} porównań z punktem odniesienia. *W całym przebiegu uczenia*: średnia po "
+    "krokach logarytmu straty na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą "
+    "logarytmu straty; pojedynczy moment osiągnięcia celu tego nie pokazuje), porównana z punktem "
+    "odniesienia takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce "
+    "Holma na m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
+    "szybszych od danej w tym samym teście, po poprawce Holma na wszystkie m = {m_pairs} par "
+    "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
+    "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej straty "
+    "na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość "
+    "po poprawce Holma na m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla "
+    "każdej miary. Każde „istotnie”, „szybciej”, „wolniej” i „najszybciej” w tym sprawozdaniu "
+    "oznacza p < 0,05 po poprawce Holma w podanej tu rodzinie porównań. Przedziały dokładności "
+    "to 95% przedziały ufności t dla średniej po powtórzeniach na jednym, stałym zbiorze "
+    "testowym (nie obejmują zmienności samego zbioru testowego); gdy bez rozbieżności pozostaje "
+    "mniej niż 2 powtórzenia, nie ma przedziału ani testu (—).",
     "stat.method.paired": "dwustronnego testu t dla par (powtórzenie s ma w każdej "
     "konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy tej samej "
     "metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic w obrębie "
@@ -478,20 +494,28 @@ PHRASES = {
     " poprawki {raw}",
     "stat.same": "bez istotnej różnicy względem punktu odniesienia, {p} po poprawce Holma",
     "stat.no_test": "brak testu",
-    "stat.sooner": "{factor} razy szybciej (95% PU: {lo}–{hi})",
-    "stat.later": "{factor} razy wolniej (95% PU: {lo}–{hi})",
-    "stat.same_speed": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
-    "{factor}, 95% PU: {lo}–{hi})",
+    "stat.sooner": "{factor} szybciej ({ci}; {test})",
+    "stat.later": "{factor} wolniej ({ci}; {test})",
+    "stat.ci": "95% PU: {lo}–{hi}",
+    "stat.not_reached": "cel nieosiągnięty",
+    "stat.never_share": "; w {share} losowań bootstrapu cel nieosiągnięty",
+    "stat.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma",
+    "stat.rank_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na wszystkie "
+    "pary (m = {m})",
+    "stat.same_speed": "bez istotnej różnicy szybkości względem **{base}** (iloraz {factor}, "
+    "{ci}; {test})",
     "stat.no_interval": "z przyspieszeniem {factor}, bez przedziału ufności",
     "stat.only": "użyto tylko {n} z {seeds} powtórzeń, pominięto rozbieżne",
     "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
     "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} "
     "wyznacza cel: końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.area": "; w całym przebiegu uczenia średnia logarytmu straty na zbiorze uczącym "
+    "{value} wobec {base} ({verdict})",
     "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
-    "{epochs} epoki; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
+    "{epochs} epoki{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
     "testowa {acc} ({acc_verdict}).",
     "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu "
-    "{total}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
+    "{total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
     "{acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
     "({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
@@ -509,12 +533,21 @@ PHRASES = {
     "{final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe "
     "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
     "porównujemy końcowe straty i dokładności.",
+    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie "
+    "ze średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
+    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za cel "
+    "(przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe straty i "
+    "dokładności.",
+    "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
+    "pierwszych krokach ({start}), która osiągnęłaby cel, zanim cokolwiek się nauczy; nie ma "
+    "więc celu ani przyspieszeń; porównujemy końcowe straty i dokładności.",
     "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
-    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {ratio} razy więcej epok do celu "
-    "(95% PU: {lo}–{hi}){tiny}.",
+    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {times} więcej czasu do celu "
+    "({ci}; {test}){tiny}.",
     "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
     "stat.leader.tie": "Sieć uczy się najszybciej w konfiguracjach {names}, bez istotnej "
-    "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, 95% PU: {lo}–{hi}).",
+    "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, {ci}; {test}).",
     "stat.and": " i ",
     "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje {names}; "
     "wybrano {name}, bo {how}.",

@@ -164,6 +164,16 @@ def share(lang: str, k: int, n: int, noun: str, verb: str) -> str:
     return f"{subject[:1].upper()}{subject[1:]} {said}"
 
 
+def times(lang: str, shown: str) -> str:
+    """A printed factor as a multiple: ``3.10×``; in Polish ``3,10 raza`` (a fraction
+    takes the genitive singular), ``1 raz``, ``2 razy``, ``5 razy``."""
+    if lang != "pl":
+        return f"{shown}×"
+    if "," in shown:
+        return f"{shown} raza"
+    return f"{shown} raz" if shown == "1" else f"{shown} razy"
+
+
 def reached(lang: str, epochs: float, total: int) -> str:
     """When a mean curve reaches its target: ``w 10. (ostatniej) epoce`` when that is the
     last epoch, else ``po 9,52 epoki``."""

@@ -530,14 +530,23 @@ def test_ill_defined_target():
     # Lab 6's sgd at rate 1e-4 on the MNIST sample: the loss falls from 103 to 82 (sd 9)
     # while the accuracy stays at chance.
     falling = np.linspace(103.0, 82.0, E) + 3.0 * rng.standard_normal((10, E))
-    assert stats.ill_defined_target(falling) is None
+    high = stats.ill_defined_target(falling)  # It falls, but to no better than a guess.
+    assert high.reason == "above_uniform" and high.final >= math.log(10)
     accuracy = rng.uniform(0.1, 0.13, 10)
     accuracy[4] = 0.9  # Diverged below: its accuracy does not count.
     falling[4, 7:] = np.nan
     guess = stats.ill_defined_target(falling, accuracy)
     assert guess.reason == "chance" and guess.n_used == 9 and guess.chance == 0.1
     assert guess.accuracy == pytest.approx(np.delete(accuracy, 4).mean(), rel=1e-12)
-    assert stats.ill_defined_target(falling, np.full(10, 0.16)) is None  # Above 1.5 / 10.
+    above = stats.ill_defined_target(falling, np.full(10, 0.16))  # Above 1.5 / 10.
+    assert above.reason == "above_uniform"
+    assert stats.ill_defined_target(falling / 50, np.full(10, 0.16), n_classes=1000) is None
+    # A target no lower than some configuration's initial loss: it is there untrained.
+    starts = {"adam": 1.9, "he": 1.6, "sgd": 2.0}
+    low = stats.ill_defined_target(falling / 50, starts=starts, n_classes=1000)
+    assert (low.reason, low.start, low.start_config) == ("above_start", 1.6, "he")
+    assert low.final == pytest.approx(np.delete(falling, 4, 0).mean(0)[-1] / 50)
+    assert stats.ill_defined_target(learning, starts=starts) is None
     plateau[:, 3] = np.nan
     gone = stats.ill_defined_target(plateau, accuracy)
     assert gone.reason == "no_run" and gone.n_used == 0
@@ -559,3 +568,161 @@ def test_shown_decimals_keep_an_interval_that_excludes_one_visibly_apart_from_it
     assert stats.shown_decimals(ratio(1.02, 0.0, 1.21, 0.002)) == 1
     assert stats.shown_decimals(ratio(1.0, np.nan, np.nan, 0.0)) == 2
     assert stats.shown_decimals(ratio(1.0, 0.999999, 0.9999999, 0.0), limit=3) == 3
+
+
+# Issue 31: time at step resolution, the permutation test, Holm over ranks.
+
+
+def _window_means(a, b, k, n_windows, steps_per_epoch, log_every=1):
+    """Closed-form means of L(t) = a + b e^{-k t} (t in epochs) over each logged window,
+    sampled the way the engine samples: windows of ``log_every`` steps."""
+    j = np.arange(n_windows)
+    w = steps_per_epoch // log_every
+    t0 = ((j // w) * steps_per_epoch + (j % w) * log_every) / steps_per_epoch
+    t1 = t0 + log_every / steps_per_epoch
+    return a + b * (np.exp(-k * t0) - np.exp(-k * t1)) / (k * (t1 - t0))
+
+
+def test_step_blocks_times_are_window_centres():
+    step = np.arange(2 * 3 * 20, dtype=float).reshape(2, 60)  # 3 epochs, 20 windows each
+    curves, clock = stats.step_blocks(step, steps_per_epoch=41, log_every=2)
+    assert clock.final == 10 and curves.shape == (2, 30)  # Blocks of 2 windows.
+    np.testing.assert_allclose(curves, step.reshape(2, 30, 2).mean(-1))
+    centre = np.array([(j // 20) * 41 + (j % 20 + 0.5) * 2 for j in range(60)]) / 41
+    np.testing.assert_allclose(clock.times, centre.reshape(30, 2).mean(-1))
+
+
+@pytest.mark.parametrize("log_every", [1, 3])
+def test_step_resolution_crossing_is_unbiased_and_the_epoch_mean_one_was_late(log_every):
+    spe, epochs, a, b, slow, fast = 120, 10, 0.2, 2.0, 0.3, 1.5
+    n = epochs * (spe // log_every)
+    base = np.tile(_window_means(a, b, slow, n, spe, log_every), (4, 1))
+    conf = np.tile(_window_means(a, b, fast, n, spe, log_every), (4, 1))
+    # The target: the baseline's mean loss over its last epoch, in closed form.
+    target = a + b * (np.exp(-slow * (epochs - 1)) - np.exp(-slow * epochs)) / slow
+    true = {k: -math.log((target - a) / b) / k for k in (slow, fast)}
+    (cb, clock), (cc, _) = (stats.step_blocks(c, spe, log_every) for c in (base, conf))
+    for curve, k in ((cc, fast), (cb, slow)):
+        got = stats.epochs_to_target(curve.mean(0), target, interpolate=True, times=clock.times)
+        assert got == pytest.approx(true[k], abs=0.003)
+    r = stats.speedup_ratio(cc, cb, clock=clock, n_resamples=50)
+    assert r.point == pytest.approx(fast / slow, rel=0.002)
+    # The per-epoch means read as values at the epochs' ends: about half an epoch late
+    # each, which pulled the speed-up from 5 towards 1.
+    per_epoch = [c.reshape(4, epochs, -1).mean(-1) for c in (base, conf)]
+    old = stats.speedup_ratio(per_epoch[1], per_epoch[0], n_resamples=50).point
+    assert fast / slow - old > 1.0
+
+
+def _loop_permutation_p(a, b, base, times, final):
+    """The sign-flip test as a loop over the 2^n relabellings, with np.interp crossings."""
+
+    def crossing(curve, target):
+        below = np.flatnonzero(curve <= target)
+        if below.size == 0:
+            return times[-1]  # Censored at the run's end.
+        i = below[0]
+        if i == 0:
+            return times[0]
+        return np.interp(target, curve[i - 1 : i + 1][::-1], times[i - 1 : i + 1][::-1])
+
+    target = base.mean(0)[-final:].mean()
+    stats_ = []
+    for flips in range(2 ** len(a)):
+        swap = np.array([(flips >> s) & 1 for s in range(len(a))], bool)
+        ma = np.where(swap[:, None], b, a).mean(0)
+        mb = np.where(swap[:, None], a, b).mean(0)
+        stats_.append(abs(math.log(crossing(ma, target)) - math.log(crossing(mb, target))))
+    return np.mean(np.array(stats_) >= stats_[0] * (1 - 1e-9))
+
+
+def test_permutation_p_matches_a_loop_over_the_sign_flips():
+    rng = np.random.default_rng(7)
+    times = np.arange(1, 31) / 3
+    shape = np.exp(-0.4 * times)
+    base = 0.5 + shape * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
+    a = 0.5 + shape**1.2 * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
+    b = 0.5 + shape**1.1 * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
+    clock = stats.Clock(times, 3)
+    got = stats.permutation_p([a, b, base], 2, clock=clock)
+    assert got == pytest.approx(_loop_permutation_p(a, b, base, times, 3))
+    ratio = stats.epochs_ratio(a, b, base, clock=clock, n_resamples=100)
+    assert ratio.p == got and 0 < got < 1
+
+
+def _null_curves(rng, n, t):
+    """Two configurations whose runs are exchangeable within a seed: the seed sets the
+    start and the rate, each run adds its own rate jitter and window noise."""
+    start, rate = rng.uniform(1.5, 3.0, (n, 1)), rng.uniform(0.2, 0.6, (n, 1))
+
+    def run():
+        jitter = rate * rng.lognormal(0.0, 0.15, (n, 1))
+        return 0.3 + start * np.exp(-jitter * t) + rng.normal(0, 0.03, (n, t.size))
+
+    return run(), run()
+
+
+def test_speed_verdict_keeps_its_error_rate_under_the_null():
+    """The report's rule, "faster/slower" when Holm(p) < 0.05 over the family of the
+    configurations against the baseline, errs in at most 5% of null data sets (Monte
+    Carlo SE about 1%); the old rule, "the percentile interval excludes 1", did not."""
+    rng = np.random.default_rng(31)
+    t = np.arange(1, 41) / 4
+    clock, sims = stats.Clock(t, 4), 500
+    new = old = 0
+    for _ in range(sims):
+        base, conf = _null_curves(rng, 10, t)
+        r = stats.speedup_ratio(
+            conf, base, clock=clock, n_resamples=200, seed=int(rng.integers(1e9))
+        )
+        new += r.p < 0.05
+        old += r.lo > 1 or r.hi < 1
+    se = math.sqrt(0.05 * 0.95 / sims)
+    assert new / sims <= 0.05 + 2 * se
+    assert old / sims > new / sims
+
+
+def test_ranks_are_holm_adjusted_over_every_pair():
+    rng = np.random.default_rng(3)
+    t = np.arange(1, 41) / 4
+    base = 0.3 + 2 * np.exp(-0.3 * t) + rng.normal(0, 0.01, (10, 40))
+    curves = {"sgd": base}
+    for name, k in (("a", 0.33), ("b", 0.36), ("c", 0.9)):
+        curves[name] = 0.3 + 2 * np.exp(-k * t * rng.lognormal(0, 0.05, (10, 1)))
+    clock = stats.Clock(t, 4)
+    ranking = stats.ranks(curves, base, clock=clock, n_resamples=100)
+    pairs = [("sgd", "a"), ("sgd", "b"), ("sgd", "c"), ("a", "b"), ("a", "c"), ("b", "c")]
+    raw = [
+        stats.epochs_ratio(curves[x], curves[y], base, clock=clock, n_resamples=100).p
+        for x, y in pairs
+    ]
+    expected = stats.holm(raw)
+    assert ranking.family == 6
+    for (x, y), q in zip(pairs, expected):
+        assert ranking.p_holm[x, y] == ranking.p_holm[y, x] == pytest.approx(q)
+    for x in curves:
+        faster = {
+            y
+            for y in curves
+            if y != x and ranking.p_holm[x, y] < 0.05 and ranking.ratio[x, y].point > 1
+        }
+        assert set(ranking.faster_than[x]) == faster
+        assert ranking.rank[x] == 1 + len(faster)
+    assert ranking.rank["c"] == 1
+
+
+def test_sign_flip_p_matches_a_loop_over_the_signs():
+    import itertools
+
+    rng = np.random.default_rng(11)
+    a, b = rng.normal(0.3, 1, 8), rng.normal(0, 1, 8)
+    a[2] = np.nan  # Its pair drops out: 7 pairs.
+    d = (a - b)[np.isfinite(a)]
+    sums = [abs(np.dot(s, d)) for s in itertools.product((1, -1), repeat=d.size)]
+    expected = np.mean(np.array(sums) >= abs(d.sum()) * (1 - 1e-9))
+    assert stats.sign_flip_p(a, b) == pytest.approx(expected)
+    # Differences all alike: the smallest p of 7 pairs, 2/2^7, where a t-test has none.
+    assert stats.sign_flip_p(np.arange(7.0) + 1, np.arange(7.0)) == pytest.approx(2 / 2**7)
+    assert math.isnan(stats.sign_flip_p([1.0], [0.0]))
+    with pytest.raises(ValueError, match="same seeds"):
+        stats.sign_flip_p([1.0, 2.0], [1.0])

@@ -198,7 +198,7 @@ DYNAMIC = {
     "stat.": ("same", "lower", "higher"),
     "stat.method.": ("paired", "unpaired"),
     "stat.test.": ("paired", "unpaired"),
-    "stat.no_target.": ("no_run", "chance", "no_fall"),
+    "stat.no_target.": ("no_run", "chance", "no_fall", "above_uniform", "above_start"),
     "stat.tie.": ("loss", "order"),
     "stat.col.": ("rank", "p_holm_loss", "p_holm_acc"),
     "diag.": ("saturated_frac", "dead_frac"),
@@ -207,7 +207,14 @@ DYNAMIC = {
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
-    "handin.pair.": ("same", "differ", "only", "neither", "bound"),  # discussion.pair_case
+    "handin.pair.": (
+        "same",
+        "differ",
+        "only",
+        "neither",
+        "bound",
+        "no_target",
+    ),  # discussion.pair_case
     "handin.loss.": ("same", "differ"),
     "handin.why.": ("saturated_frac", "dead_frac"),
     "handin.edge.": ("low", "high"),
@@ -498,6 +505,9 @@ ADAM = _row(
     p_holm=0.031,
     test_acc_p_vs_baseline=0.21,
     test_acc_p_holm=0.42,
+    speedup_p=0.004,
+    speedup_p_holm=0.02,
+    speedup_never=0.0,
 )
 NESTEROV = _row("nesterov", final_train_loss_mean=0.6, test_acc_mean=0.8)
 
@@ -524,15 +534,16 @@ def _line(row, pairs, lang, total=10, base=SGD, lab="lab6"):
 )
 def test_a_ranking_line_says_the_seeds_used_and_the_pairs_left(pairs, pl, en):
     assert _line(ADAM, pairs, "pl") == (
-        f"**Adam** {pl} osiąga końcową stratę zwykłego SGD z ćwiczenia 2 5,02 razy szybciej (95% "
-        "PU: 4,89–5,05), po 1,99 epoki; końcowa strata na zbiorze uczącym 0,3012 (istotnie "
+        f"**Adam** {pl} osiąga końcową stratę zwykłego SGD z ćwiczenia 2 5,02 raza szybciej (95% "
+        f"PU: 4,89–5,05; test permutacyjny ze zmianą znaków, p{NBSP}={NBSP}0,02 po poprawce "
+        "Holma), po 1,99 epoki; końcowa strata na zbiorze uczącym 0,3012 (istotnie "
         f"niższa niż w punkcie odniesienia, p{NBSP}={NBSP}0,031 po poprawce Holma, bez poprawki "
         f"0,0062); dokładność testowa 88,1% (bez istotnej różnicy względem punktu odniesienia, "
         f"p{NBSP}={NBSP}0,42 po poprawce Holma)."
     )
     assert _line(ADAM, pairs, "en") == (
         f"**Adam** {en} reaches the final loss of exercise 2's plain SGD 5.02× sooner (95% CI "
-        "4.89–5.05×), after 1.99 epochs; final training loss 0.3012 (significantly lower than "
+        f"4.89–5.05; sign-flip test, p{NBSP}={NBSP}0.02 Holm-adjusted), after 1.99 epochs; final training loss 0.3012 (significantly lower than "
         f"the baseline's, p{NBSP}={NBSP}0.031 Holm-adjusted, 0.0062 raw); test accuracy 88.1% (no "
         f"significant difference from the baseline's, p{NBSP}={NBSP}0.42 Holm-adjusted)."
     )
@@ -587,25 +598,32 @@ def test_the_baseline_and_a_diverged_configuration_in_both_languages():
 
 
 def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
+    """A resample that never reaches the target is "not reached" with its share, never 0.00."""
     same = dataclasses.replace(ADAM, speedup_vs_baseline=1.19, speedup_ci_lo=0.0)
     same = dataclasses.replace(same, speedup_ci_hi=1.43, epochs_to_target=3.2)
+    same = dataclasses.replace(same, speedup_p_holm=0.41, speedup_never=0.031)
     base = _row("normal", final_train_loss_mean=0.4582, test_acc_mean=0.85)
     pl = (
         "osiąga końcową stratę sieci z wagami N(0, 1) z ćwiczenia 2 bez istotnej różnicy "
-        "szybkości względem **N(0, 1)** (iloraz 1,19, 95% PU: 0,00–1,43), po 3,20 epoki; "
+        "szybkości względem **N(0, 1)** (iloraz 1,19, 95% PU: cel nieosiągnięty–1,43; w 3,1% "
+        f"losowań bootstrapu cel nieosiągnięty; test permutacyjny ze zmianą znaków, p{NBSP}={NBSP}"
+        "0,41 po poprawce Holma), po 3,20 epoki; "
     )
     assert pl in _line(same, 9, "pl", base=base, lab="lab7")
     en = (
-        "reaches the final loss of exercise 2's N(0, 1) weights not distinguishable from "
-        "**N(0, 1)** in speed (ratio 1.19, 95% CI 0.00–1.43), after 3.20 epochs; "
+        "reaches the final loss of exercise 2's N(0, 1) weights at a speed not distinguishable "
+        "from that of **N(0, 1)** (ratio 1.19, 95% CI not reached–1.43; not reached in 3.1% of the "
+        f"resamples; sign-flip test, p{NBSP}={NBSP}0.41 Holm-adjusted), after 3.20 epochs; "
     )
     assert en in _line(same, 9, "en", base=base, lab="lab7")
 
 
-def _ranking(first, second, ratio):
-    """A ``stats.Ranking`` holding one ratio of epochs, ``second`` over ``first``."""
+def _ranking(first, second, ratio, p=0.003):
+    """A ``stats.Ranking`` holding one ratio of epochs, ``second`` over ``first``, and its
+    Holm-adjusted p (a family of one pair)."""
     point, lo, hi = ratio
-    return stats.Ranking({}, {}, {(second, first): stats.Ratio(point, lo, hi, "paired", 10, False)})
+    r = stats.Ratio(point, lo, hi, "paired", 10, False)
+    return stats.Ranking({}, {}, {(second, first): r}, {(second, first): p, (first, second): p})
 
 
 def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_them():
@@ -614,24 +632,28 @@ def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_the
     ranking = _ranking("xavier", "he", (1.2, 1.1, 1.31))
     assert lab_report.leader(rows, ranking, "pl") == (
         "Sieć uczy się najszybciej w konfiguracji **Xavier (Glorot)**, jedynej na pierwszym "
-        "miejscu; w następnej, **He**, potrzebuje 1,20 razy więcej epok do celu (95% PU: "
-        "1,10–1,31)."
+        "miejscu; w następnej, **He**, potrzebuje 1,20 raza więcej czasu do celu (95% PU: "
+        f"1,10–1,31; test permutacyjny ze zmianą znaków, p{NBSP}={NBSP}0,003 po poprawce Holma na "
+        "wszystkie pary (m = 1))."
     )
     assert lab_report.leader(rows, ranking, "en") == (
-        "**Xavier (Glorot)** is fastest alone: the runner-up, **He**, needs 1.20× its epochs to "
-        "the target (95% CI 1.10–1.31)."
+        "**Xavier (Glorot)** is fastest alone: the runner-up, **He**, needs 1.20× its time to "
+        f"the target (95% CI 1.10–1.31; sign-flip test, p{NBSP}={NBSP}0.003 Holm-adjusted over all "
+        "pairs (m = 1))."
     )
     tied = [_row(n, rank=1.0, epochs_to_target=e) for n, e in (("momentum", 3), ("nesterov", 3.1))]
     tied.append(_row("adam", rank=1.0, epochs_to_target=3.2))
-    ranking = _ranking("momentum", "nesterov", (1.01, 0.98, 1.04))
+    ranking = _ranking("momentum", "nesterov", (1.01, 0.98, 1.04), p=0.6)
     assert lab_report.leader(tied, ranking, "pl") == (
         "Sieć uczy się najszybciej w konfiguracjach **Momentum**, **Momentum Nesterova** i "
         "**Adam**, bez istotnej różnicy między nimi (Momentum wobec Momentum Nesterova: iloraz "
-        "1,01, 95% PU: 0,98–1,04)."
+        f"1,01, 95% PU: 0,98–1,04; test permutacyjny ze zmianą znaków, p{NBSP}={NBSP}0,6 po "
+        "poprawce Holma na wszystkie pary (m = 1))."
     )
     assert lab_report.leader(tied[:2], ranking, "en") == (
         "**Momentum** and **Nesterov momentum** are fastest, indistinguishable from each other "
-        "(Momentum against Nesterov momentum: ratio 1.01, 95% CI 0.98–1.04)."
+        f"(Momentum against Nesterov momentum: ratio 1.01, 95% CI 0.98–1.04; sign-flip test, "
+        f"p{NBSP}={NBSP}0.6 Holm-adjusted over all pairs (m = 1))."
     )
 
 
@@ -712,15 +734,18 @@ def _finished(results):
 
 
 def test_a_conclusion_says_how_many_seeds_form_pairs_when_the_baseline_lost_some():
-    """Built from records: the baseline's seed 0 diverged, so Adam's 6 seeds form 5 pairs."""
-    sgd = test_lab_report.record(test_lab_report.decay(0.2), name="sgd", diverged=[0])
-    adam = test_lab_report.record(test_lab_report.decay(0.6, seed=1), name="adam", optimizer="adam")
+    """Built from records: the baseline's seed 0 diverged, so Adam's 10 seeds form 9 pairs
+    (enough for the sign-flip test to separate them: its smallest p is 2/2^9)."""
+    sgd = test_lab_report.record(test_lab_report.decay(0.2, n=10), name="sgd", diverged=[0])
+    adam = test_lab_report.record(
+        test_lab_report.decay(0.6, seed=1, n=10), name="adam", optimizer="adam"
+    )
     f = _finished({"sgd": sgd, "adam": adam})
     row = summary.baseline_row(f.rows, "adam")  # Adam's row.
-    assert summary.pairs(f.results, "sgd") == {"sgd": 5, "adam": 5}
+    assert summary.pairs(f.results, "sgd") == {"sgd": 9, "adam": 9}
     for lang, words in (
-        ("pl", "**Adam** (porównanie w parach obejmuje 5 z 6 powtórzeń) osiąga końcową stratę "),
-        ("en", "**Adam** (the paired comparison covers 5 of 6 seeds) reaches the final "),
+        ("pl", "**Adam** (porównanie w parach obejmuje 9 z 10 powtórzeń) osiąga końcową stratę "),
+        ("en", "**Adam** (the paired comparison covers 9 of 10 seeds) reaches the final "),
     ):
         said = handin.conclusion(f, lang)
         assert words in said
