@@ -3,12 +3,12 @@
 The lab's question is how much faster each configuration learns than exercise 2's
 (the *baseline*: plain SGD in lab 6, N(0, 1) weights in lab 7). So the **target** is
 the baseline's final mean training loss (its mean over the last epoch); ``epochs_to_target``
-is the time, in epochs at minibatch-step resolution (``stats.step_blocks``: the recorded
+is the time, in epochs at minibatch-step resolution (``speed.step_blocks``: the recorded
 window means at their centres), at which a configuration's seed-mean training loss first
 reaches it, and ``speedup_vs_baseline`` is the baseline's time to the target over the
-configuration's, with a 95% bootstrap interval over seeds (``stats.speedup_ratio``,
+configuration's, with a 95% bootstrap interval over seeds (``speed.speedup_ratio``,
 paired when the seeds match) and the permutation test of equal speed (``speedup_p``).
-``rank`` ranks them with ties (``stats.ranks``, Holm over every pair); the p-values of
+``rank`` ranks them with ties (``speed.ranks``, Holm over every pair); the p-values of
 final loss and accuracy are paired t-tests (Welch's when the seeds do not match). Every
 family is Holm-adjusted (``p_holm``, ``test_acc_p_holm``, ``speedup_p_holm``: over the
 configurations compared with the baseline). A baseline that learns too little
@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from mlp_jax import records
-from mlp_jax.labs import configs, stats
+from mlp_jax.labs import configs, speed, stats
 from mlp_jax.records import History, SummaryRow
 
 ALPHA = 0.05
@@ -153,11 +153,11 @@ def curves(r: History) -> np.ndarray:
     return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
 
-def step_curves(r: History) -> tuple[np.ndarray, stats.Clock]:
-    """``[S, T]`` training losses at minibatch-step resolution (``stats.step_blocks`` of
+def step_curves(r: History) -> tuple[np.ndarray, speed.Clock]:
+    """``[S, T]`` training losses at minibatch-step resolution (``speed.step_blocks`` of
     the recorded windows, float64) with their clock; NaN throughout for the seeds that
     diverged."""
-    loss, clock = stats.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every)
+    loss, clock = speed.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every)
     return np.where(r.finite[..., None], loss, np.nan), clock
 
 
@@ -182,17 +182,17 @@ def _area_test(r: History, base: History | None, same: bool) -> float:
         return math.nan
     area, base_area = log_loss_area(r), log_loss_area(base)
     if same:
-        return stats.sign_flip_p(area, base_area)
+        return speed.sign_flip_p(area, base_area)
     return stats.t_test(area, base_area, paired=False).p
 
 
-def time_ratio(a: History, b: History, baseline: History) -> stats.Ratio:
-    """``stats.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
+def time_ratio(a: History, b: History, baseline: History) -> speed.Ratio:
+    """``speed.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
     baseline's target, paired, at step resolution (``step_curves``), with its permutation p."""
     (loss_a, clock), (loss_b, _), (loss_base, _) = (
         step_curves(selected(r)) for r in (a, b, baseline)
     )
-    return stats.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
+    return speed.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
 
 
 def _target_note(base: History | None, results: Mapping[str, History]) -> str:
@@ -210,7 +210,7 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     seeds; accuracy and test loss are after the last epoch. Against the baseline:
     paired t-tests and a paired bootstrap when the seeds match (``paired``), else
     Welch's tests and an unpaired bootstrap; p-values Holm-adjusted per metric over
-    the configurations; ranks with ties (``stats.ranks``). Without a well-defined
+    the configurations; ranks with ties (``speed.ranks``). Without a well-defined
     target (no baseline record, or ``stats.ill_defined_target``) there are no
     speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
     """
@@ -242,16 +242,16 @@ configurations compared with the baseline)."""
 
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
-    """``stats.ranks`` of the configurations with a non-diverged seed."""
+    """``speed.ranks`` of the configurations with a non-diverged seed."""
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
     if not every:
         return {}
     loss, clock = step_curves(base)
-    return stats.ranks(every, loss, paired=same, clock=clock).rank
+    return speed.ranks(every, loss, paired=same, clock=clock).rank
 
 
-def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | None:
-    """``stats.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
+def ranking(results: Mapping[str, History], baseline: str) -> speed.Ranking | None:
+    """``speed.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
     over every pair), None without a well-defined target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
@@ -259,17 +259,17 @@ def ranking(results: Mapping[str, History], baseline: str) -> stats.Ranking | No
         return None
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
     loss, clock = step_curves(base)
-    return stats.ranks(every, loss, paired=paired(picked), clock=clock)
+    return speed.ranks(every, loss, paired=paired(picked), clock=clock)
 
 
-def _speed(r: History, base: History | None, same: bool, note: str) -> stats.Ratio | None:
+def _speed(r: History, base: History | None, same: bool, note: str) -> speed.Ratio | None:
     """The speed-up against the baseline at step resolution; None when there is none."""
     if note or base is None or not r.finite.any():
         return None
     if r is base:
-        return stats.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
+        return speed.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
     (loss, clock), (base_loss, _) = step_curves(r), step_curves(base)
-    return stats.speedup_ratio(loss, base_loss, paired=same, clock=clock)
+    return speed.speedup_ratio(loss, base_loss, paired=same, clock=clock)
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
@@ -284,12 +284,12 @@ def _row(
     loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
     steps, clock = step_curves(r)
     reached = (
-        stats.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
+        speed.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
         if loss.size
         else None
     )
-    speed = _speed(r, base, same, note)
-    reaches = speed is not None and speed.point > 0
+    ratio = _speed(r, base, same, note)
+    reaches = ratio is not None and ratio.point > 0
     acc_mean, acc_lo, acc_hi = (float(v) for v in np.clip(stats.mean_ci(acc), 0.0, 1.0))
     if acc.size < 2:
         acc_lo = acc_hi = math.nan
@@ -309,20 +309,20 @@ def _row(
         p_vs_baseline=_test(r, base, "train_loss", same),
         settings=json.dumps(dict(r.provenance.config)),
         data_source=r.provenance.data_source,
-        speedup_vs_baseline=speed.point if reaches else math.nan,
-        speedup_ci_lo=speed.lo if reaches else math.nan,
-        speedup_ci_hi=speed.hi if reaches else math.nan,
+        speedup_vs_baseline=ratio.point if reaches else math.nan,
+        speedup_ci_lo=ratio.lo if reaches else math.nan,
+        speedup_ci_hi=ratio.hi if reaches else math.nan,
         test_acc_ci_lo=acc_lo,
         test_acc_ci_hi=acc_hi,
         test_acc_p_vs_baseline=_test(r, base, "test_acc", same),
         learning_rate=r.provenance.learning_rate,
         speedup_note=note if r.finite.any() else "",
         n_used=int(r.finite.sum()),
-        speedup_is_bound=bool(reaches and speed.is_bound),
+        speedup_is_bound=bool(reaches and ratio.is_bound),
         pairing="paired" if same else "unpaired",
-        speedup_p=speed.p if speed else math.nan,
+        speedup_p=ratio.p if ratio else math.nan,
         speedup_p_holm=math.nan,
-        speedup_never=speed.never if speed else math.nan,
+        speedup_never=ratio.never if ratio else math.nan,
         log_loss_area_mean=float(np.nanmean(log_loss_area(r))) if loss.size else math.nan,
         log_loss_area_p=_area_test(r, base, same),
     )
