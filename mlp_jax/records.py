@@ -458,7 +458,7 @@ class SummaryRow(_Json):
       test_acc_mean: mean final test accuracy (a fraction).
       test_acc_std: its standard deviation over seeds.
       epochs_to_target: when (in epochs, at minibatch-step resolution:
-        ``speed.step_blocks``) the mean training loss first reaches the target.
+        ``pace.step_blocks``) the mean training loss first reaches the target.
       wall_s: seconds of training.
       final_test_loss_mean: mean final test loss.
       p_vs_baseline: Welch's p of the final training loss against the baseline.
@@ -471,7 +471,7 @@ class SummaryRow(_Json):
       test_acc_ci_hi: its upper end.
       test_acc_p_vs_baseline: Welch's p of the final test accuracy against the baseline.
       learning_rate: the (chosen) learning rate.
-      rank: 1 + the number of configurations significantly faster (``speed.ranks``);
+      rank: 1 + the number of configurations significantly faster (``pace.ranks``);
         ties share a rank; NaN when there is no target or every seed diverged.
       p_holm: ``p_vs_baseline`` Holm-adjusted over the experiment and activation's
         configurations (``stats.holm``).
@@ -487,7 +487,7 @@ class SummaryRow(_Json):
         bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
         pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
       speedup_p: the permutation test's p of equal speed against the baseline
-        (``speed.permutation_p``: sign flips of the paired seeds).
+        (``pace.permutation_p``: sign flips of the paired seeds).
       speedup_p_holm: ``speedup_p`` Holm-adjusted over the configurations compared
         with the baseline: "sooner" or "later" only below ``summary.ALPHA``.
       speedup_never: the share of bootstrap replicates in which the configuration or
@@ -496,7 +496,7 @@ class SummaryRow(_Json):
       log_loss_area_mean: the whole-run measure beside the crossing: the mean over seeds
         of each seed's mean log training loss over the run (the area under its
         log-loss curve at step resolution over the run's length, ``summary.log_loss_area``).
-      log_loss_area_p: its sign-flip test's p against the baseline (``speed.sign_flip_p``;
+      log_loss_area_p: its sign-flip test's p against the baseline (``pace.sign_flip_p``;
         Welch's test when unpaired).
       log_loss_area_p_holm: ``log_loss_area_p`` Holm-adjusted over the configurations
         compared with the baseline.

@@ -5,7 +5,7 @@
 - ``specs``: the experiments as ``Lab`` specs (``LAB6``, ``LAB7``, ``SCHEDULES``:
   baseline, configurations, flag defaults), lab 7's choice of optimizer.
 - ``experiment``: ``Setup`` and ``run``, resumable sweeps, one record per configuration.
-- ``summary``, ``stats``, ``speed``: chosen rates, target, summary rows; intervals and
+- ``summary``, ``stats``, ``pace``: chosen rates, target, summary rows; intervals and
   tests; time to a target at minibatch-step resolution, speed-ups, the sign-flip test, ranks.
 - ``diagnostics``: per-layer statistics while training; ``lr_range``: the LR range test;
   ``surfaces``, ``trajectories``: optimizers on 2-D test functions.
@@ -15,7 +15,7 @@ Imports ``mlp_jax`` only; scipy only where a statistic is computed.
 
 from mlp_jax import util
 
-_MODULES = ("configs", "diagnostics", "experiment", "lr_range", "specs", "speed", "stats")
+_MODULES = ("configs", "diagnostics", "experiment", "lr_range", "pace", "specs", "stats")
 _MODULES += ("summary", "surfaces", "trajectories")
 _WHERE = (
     {m: m for m in _MODULES}

@@ -11,7 +11,7 @@ same initial key and minibatch order, so row s of each array is the same seed.
 of the pairs it belongs to (``n_used``). ``paired=False`` gives Welch's test for seeds
 that do not match. :func:`holm` adjusts a family of p-values, :func:`ill_defined_target`
 says when the baseline learns too little for its final loss to be a target. Time to a
-target, speed-ups and ranks are ``speed``'s. Everything is computed in float64.
+target, speed-ups and ranks are ``pace``'s. Everything is computed in float64.
 """
 
 from __future__ import annotations

@@ -3,12 +3,12 @@
 The lab's question is how much faster each configuration learns than exercise 2's
 (the *baseline*: plain SGD in lab 6, N(0, 1) weights in lab 7). So the **target** is
 the baseline's final mean training loss (its mean over the last epoch); ``epochs_to_target``
-is the time, in epochs at minibatch-step resolution (``speed.step_blocks``: the recorded
+is the time, in epochs at minibatch-step resolution (``pace.step_blocks``: the recorded
 window means at their centres), at which a configuration's seed-mean training loss first
 reaches it, and ``speedup_vs_baseline`` is the baseline's time to the target over the
-configuration's, with a 95% bootstrap interval over seeds (``speed.speedup_ratio``,
+configuration's, with a 95% bootstrap interval over seeds (``pace.speedup_ratio``,
 paired when the seeds match) and the permutation test of equal speed (``speedup_p``).
-``rank`` ranks them with ties (``speed.ranks``, Holm over every pair); the p-values of
+``rank`` ranks them with ties (``pace.ranks``, Holm over every pair); the p-values of
 final loss and accuracy are paired t-tests (Welch's when the seeds do not match). Every
 family is Holm-adjusted (``p_holm``, ``test_acc_p_holm``, ``speedup_p_holm``: over the
 configurations compared with the baseline). A baseline that learns too little
@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from mlp_jax import records
-from mlp_jax.labs import configs, speed, stats
+from mlp_jax.labs import configs, pace, stats
 from mlp_jax.records import History, SummaryRow
 
 ALPHA = 0.05
@@ -153,11 +153,11 @@ def curves(r: History) -> np.ndarray:
     return np.where(r.finite[..., None], r.train_loss.astype(np.float64), np.nan)
 
 
-def step_curves(r: History) -> tuple[np.ndarray, speed.Clock]:
-    """``[S, T]`` training losses at minibatch-step resolution (``speed.step_blocks`` of
+def step_curves(r: History) -> tuple[np.ndarray, pace.Clock]:
+    """``[S, T]`` training losses at minibatch-step resolution (``pace.step_blocks`` of
     the recorded windows, float64) with their clock; NaN throughout for the seeds that
     diverged."""
-    loss, clock = speed.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every)
+    loss, clock = pace.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every)
     return np.where(r.finite[..., None], loss, np.nan), clock
 
 
@@ -182,17 +182,17 @@ def _area_test(r: History, base: History | None, same: bool) -> float:
         return math.nan
     area, base_area = log_loss_area(r), log_loss_area(base)
     if same:
-        return speed.sign_flip_p(area, base_area)
+        return pace.sign_flip_p(area, base_area)
     return stats.t_test(area, base_area, paired=False).p
 
 
-def time_ratio(a: History, b: History, baseline: History) -> speed.Ratio:
-    """``speed.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
+def time_ratio(a: History, b: History, baseline: History) -> pace.Ratio:
+    """``pace.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
     baseline's target, paired, at step resolution (``step_curves``), with its permutation p."""
     (loss_a, clock), (loss_b, _), (loss_base, _) = (
         step_curves(selected(r)) for r in (a, b, baseline)
     )
-    return speed.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
+    return pace.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
 
 
 def _target_note(base: History | None, results: Mapping[str, History]) -> str:
@@ -210,7 +210,7 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     seeds; accuracy and test loss are after the last epoch. Against the baseline:
     paired t-tests and a paired bootstrap when the seeds match (``paired``), else
     Welch's tests and an unpaired bootstrap; p-values Holm-adjusted per metric over
-    the configurations; ranks with ties (``speed.ranks``). Without a well-defined
+    the configurations; ranks with ties (``pace.ranks``). Without a well-defined
     target (no baseline record, or ``stats.ill_defined_target``) there are no
     speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
     """
@@ -242,16 +242,16 @@ configurations compared with the baseline)."""
 
 
 def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
-    """``speed.ranks`` of the configurations with a non-diverged seed."""
+    """``pace.ranks`` of the configurations with a non-diverged seed."""
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
     if not every:
         return {}
     loss, clock = step_curves(base)
-    return speed.ranks(every, loss, paired=same, clock=clock).rank
+    return pace.ranks(every, loss, paired=same, clock=clock).rank
 
 
-def ranking(results: Mapping[str, History], baseline: str) -> speed.Ranking | None:
-    """``speed.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
+def ranking(results: Mapping[str, History], baseline: str) -> pace.Ranking | None:
+    """``pace.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
     over every pair), None without a well-defined target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
@@ -259,17 +259,17 @@ def ranking(results: Mapping[str, History], baseline: str) -> speed.Ranking | No
         return None
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
     loss, clock = step_curves(base)
-    return speed.ranks(every, loss, paired=paired(picked), clock=clock)
+    return pace.ranks(every, loss, paired=paired(picked), clock=clock)
 
 
-def _speed(r: History, base: History | None, same: bool, note: str) -> speed.Ratio | None:
+def _speed(r: History, base: History | None, same: bool, note: str) -> pace.Ratio | None:
     """The speed-up against the baseline at step resolution; None when there is none."""
     if note or base is None or not r.finite.any():
         return None
     if r is base:
-        return speed.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
+        return pace.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
     (loss, clock), (base_loss, _) = step_curves(r), step_curves(base)
-    return speed.speedup_ratio(loss, base_loss, paired=same, clock=clock)
+    return pace.speedup_ratio(loss, base_loss, paired=same, clock=clock)
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
@@ -284,7 +284,7 @@ def _row(
     loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
     steps, clock = step_curves(r)
     reached = (
-        speed.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
+        pace.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
         if loss.size
         else None
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from mlp_jax import records
-from mlp_jax.labs import configs, diagnostics, speed, stats, summary
+from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import document, lab_report, methods, text
 from mlp_jax.report.finished import Diagnosed, Finished, Found, every, lab_command
 
@@ -25,13 +25,13 @@ def p_text(p: float, lang: str) -> str:
     return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
 
 
-def _ci(r: speed.Ratio, lang: str, p_holm: float | None = None) -> str:
+def _ci(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
     """`` (95% CI 1,10–1,40)``, an end never reached in words (``lab_report.interval``),
     with the sign-flip test's p Holm-adjusted over the pairs compared (``p_holm``) when
     given; nothing without an interval."""
     if np.isnan(r.lo) or np.isnan(r.hi):
         return ""
-    words = lab_report.interval(r.lo, r.hi, r.never, max(2, speed.shown_decimals(r)), lang)
+    words = lab_report.interval(r.lo, r.hi, r.never, max(2, pace.shown_decimals(r)), lang)
     if p_holm is not None:
         words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang))
     return f" ({words})"
@@ -58,7 +58,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
         best = summary.selected(f.results[row.config])
         speed = summary.time_ratio(ex2, best, ex2)
         times = text.times(
-            lang, text.num(speed.point, f".{max(2, speed.shown_decimals(speed))}f", lang)
+            lang, text.num(speed.point, f".{max(2, pace.shown_decimals(speed))}f", lang)
         )
         final = {
             (r, field): summary.finals(record, field)
@@ -164,7 +164,7 @@ def pair_sentence(
         a=lab_report.config_label(a, lang),
         b=lab_report.config_label(b, lang),
         faster=lab_report.config_label(b if ratio.point > 1 else a, lang),
-        ratio=text.num(ratio.point, f".{max(2, speed.shown_decimals(ratio))}f", lang),
+        ratio=text.num(ratio.point, f".{max(2, pace.shown_decimals(ratio))}f", lang),
         ci=_ci(ratio, lang, speed_p),
         tiny=lab_report.tiny(ratio, lang),
         loss_a=num(float(np.nanmean(final_a))),
@@ -173,7 +173,7 @@ def pair_sentence(
     )
 
 
-def pair_case(ratio: speed.Ratio, p: float | None = None) -> str:
+def pair_case(ratio: pace.Ratio, p: float | None = None) -> str:
     """Which ``handin.pair.*`` sentence a ratio of times calls for: "differ" only when the
     sign-flip test's ``p`` (default ``ratio.p``; Holm-adjusted where a family is compared)
     is below ``summary.ALPHA``."""

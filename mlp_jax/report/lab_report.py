@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from mlp_jax import records, util
-from mlp_jax.labs import configs, specs, speed, summary
+from mlp_jax.labs import configs, pace, specs, summary
 from mlp_jax.records import History, SummaryRow
 from mlp_jax.report import document, methods, plots, text
 
 Log = Callable[[str], None]
 Results = Mapping[str, History]
-Ranking = speed.Ranking | None
+Ranking = pace.Ranking | None
 
 OUTPUTS = (
     *(f"{{act}}/{name}" for name in ("summary.csv", "metrics.csv", "report.md")),
@@ -262,9 +262,9 @@ def _results_table(
 
 def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
-    (``speed.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    (``pace.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
-    return 2 if ratio is None else speed.shown_decimals(ratio)
+    return 2 if ratio is None else pace.shown_decimals(ratio)
 
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
@@ -389,7 +389,7 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     if ranking is None or len(order) < 2:
         return None
     ratio = ranking.ratio[order[1].config, order[0].config]
-    places = speed.shown_decimals(ratio)
+    places = pace.shown_decimals(ratio)
     num = functools.partial(text.num, lang=lang)
     values = {
         "ratio": num(ratio.point, f".{max(2, places)}f"),
@@ -415,7 +415,7 @@ TINY = 0.01
 """A ratio of epochs within this of 1 is said to be of no practical weight, significant or not."""
 
 
-def tiny(ratio: speed.Ratio, lang: str) -> str:
+def tiny(ratio: pace.Ratio, lang: str) -> str:
     """``stat.tiny`` when ``ratio`` lies within ``TINY`` of 1 (its size, in percent), else ""."""
     if not abs(ratio.point - 1) < TINY:
         return ""

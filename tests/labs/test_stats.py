@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import scipy.integrate
 
-from mlp_jax.labs import speed, stats
+from mlp_jax.labs import pace, stats
 
 # Two-sided Student-t table: t_{q, df} for q = (1 + level)/2.
 T_TABLE = {
@@ -119,17 +119,17 @@ def test_welch_drops_nans_and_needs_two_values():
 
 def test_epochs_to_target():
     curve = np.array([2.0, 1.0, 0.6, 0.2, 0.1])
-    assert speed.epochs_to_target(curve, 0.6) == 3.0
-    assert speed.epochs_to_target(curve, 0.5) == 4.0
-    assert speed.epochs_to_target(curve, 5.0) == 1.0
-    assert speed.epochs_to_target(curve, 0.05) is None
-    assert speed.epochs_to_target(curve, 0.4, interpolate=True) == pytest.approx(3.5)
-    assert speed.epochs_to_target(curve, 0.6, interpolate=True) == 3.0
-    assert speed.epochs_to_target(curve, 3.0, interpolate=True) == 1.0
-    assert speed.epochs_to_target([np.nan, np.nan, 0.3], 0.5, interpolate=True) == 3.0
-    assert speed.epochs_to_target([np.nan, np.nan], 0.5) is None
-    assert speed.epochs_to_target([np.nan, 0.7, 0.5], 0.8, interpolate=True) == 2.0
-    assert speed.epochs_to_target(curve, np.nan) is None
+    assert pace.epochs_to_target(curve, 0.6) == 3.0
+    assert pace.epochs_to_target(curve, 0.5) == 4.0
+    assert pace.epochs_to_target(curve, 5.0) == 1.0
+    assert pace.epochs_to_target(curve, 0.05) is None
+    assert pace.epochs_to_target(curve, 0.4, interpolate=True) == pytest.approx(3.5)
+    assert pace.epochs_to_target(curve, 0.6, interpolate=True) == 3.0
+    assert pace.epochs_to_target(curve, 3.0, interpolate=True) == 1.0
+    assert pace.epochs_to_target([np.nan, np.nan, 0.3], 0.5, interpolate=True) == 3.0
+    assert pace.epochs_to_target([np.nan, np.nan], 0.5) is None
+    assert pace.epochs_to_target([np.nan, 0.7, 0.5], 0.8, interpolate=True) == 2.0
+    assert pace.epochs_to_target(curve, np.nan) is None
 
 
 E = 20  # epochs
@@ -149,7 +149,7 @@ def decaying_runs(rng, r, speed=1.0, noise=0.0):
 
 def test_speedup_of_the_baseline_is_one():
     baseline = decaying_runs(np.random.default_rng(0), 10)
-    point, lo, hi = speed.speedup(baseline, baseline, n_resamples=2000)
+    point, lo, hi = pace.speedup(baseline, baseline, n_resamples=2000)
     assert point == 1.0
     assert lo < 1.0 < hi
 
@@ -161,10 +161,10 @@ def test_speedup_at_a_fractional_crossing(speed):
     baseline = linear_runs(np.random.default_rng(1), 8)
     curves = linear_runs(np.random.default_rng(1), 8, speed)
     target = baseline.mean(0)[-1]
-    assert speed.epochs_to_target(curves.mean(0), target, interpolate=True) == pytest.approx(
+    assert pace.epochs_to_target(curves.mean(0), target, interpolate=True) == pytest.approx(
         E / speed, rel=1e-12
     )
-    point, lo, hi = speed.speedup(curves, baseline, n_resamples=2000)
+    point, lo, hi = pace.speedup(curves, baseline, n_resamples=2000)
     assert point == pytest.approx(speed, rel=1e-12)
     assert lo < point < hi
 
@@ -173,7 +173,7 @@ def test_speedup_at_an_epoch():
     """Decaying curves 2.5 times faster reach the target exactly at epoch 20 / 2.5 = 8."""
     baseline = decaying_runs(np.random.default_rng(2), 6)
     curves = decaying_runs(np.random.default_rng(2), 6, speed=2.5)
-    point, lo, hi = speed.speedup(curves, baseline, n_resamples=2000)
+    point, lo, hi = pace.speedup(curves, baseline, n_resamples=2000)
     assert point == 2.5
     assert lo < point < hi
 
@@ -181,7 +181,7 @@ def test_speedup_at_an_epoch():
 def test_speedup_never_reaching():
     baseline = linear_runs(np.random.default_rng(3), 8)
     curves = linear_runs(np.random.default_rng(3), 8, speed=0.5)
-    point, lo, hi = speed.speedup(curves, baseline, n_resamples=500)
+    point, lo, hi = pace.speedup(curves, baseline, n_resamples=500)
     assert math.isnan(point)
     assert lo == hi == 0.0  # No resample reaches it either: infinitely slow.
 
@@ -189,9 +189,9 @@ def test_speedup_never_reaching():
 def test_speedup_needs_two_seeds_for_an_interval():
     baseline = decaying_runs(np.random.default_rng(4), 5)
     curves = decaying_runs(np.random.default_rng(4), 5, speed=2.5)
-    point, lo, hi = speed.speedup(curves[:1], baseline)
+    point, lo, hi = pace.speedup(curves[:1], baseline)
     assert point > 1 and math.isnan(lo) and math.isnan(hi)
-    assert all(math.isnan(v) for v in speed.speedup(curves, baseline[:1])[1:])
+    assert all(math.isnan(v) for v in pace.speedup(curves, baseline[:1])[1:])
 
 
 def first_crossing(curve, target):
@@ -220,7 +220,7 @@ def test_speedup_interval_matches_a_loop_bootstrap(level):
     rng = np.random.default_rng(5)
     baseline = decaying_runs(rng, 10, noise=0.05)
     curves = decaying_runs(rng, 7, speed=1.5, noise=0.05)
-    point, lo, hi = speed.speedup(curves, baseline, level=level, seed=0)
+    point, lo, hi = pace.speedup(curves, baseline, level=level, seed=0)
     want_lo, want_hi = loop_bootstrap(curves, baseline, 9999, np.random.default_rng(1), level)
     # Independent draws: the endpoints agree to Monte Carlo error, whose standard
     # deviation is about 0.5% (lo) and 2% (hi, the long tail) of the width. Keeping the
@@ -234,7 +234,7 @@ def test_speedup_interval_counts_never_reaching_resamples_as_zero():
     rng = np.random.default_rng(6)
     baseline = linear_runs(rng, 6)
     curves = np.concatenate([linear_runs(rng, 3, speed=2.0), linear_runs(rng, 3, speed=0.5)])
-    point, lo, hi = speed.speedup(curves, baseline, n_resamples=4000)
+    point, lo, hi = pace.speedup(curves, baseline, n_resamples=4000)
     want_lo, want_hi = loop_bootstrap(curves, baseline, 4000, np.random.default_rng(1))
     assert want_lo == lo == 0.0
     assert hi == pytest.approx(want_hi, rel=0.1)
@@ -244,9 +244,9 @@ def test_speedup_interval_counts_never_reaching_resamples_as_zero():
 def test_speedup_is_deterministic():
     baseline = decaying_runs(np.random.default_rng(7), 5, noise=0.05)
     curves = decaying_runs(np.random.default_rng(8), 5, speed=1.3, noise=0.05)
-    first = speed.speedup(curves, baseline, n_resamples=500, seed=3)
-    assert speed.speedup(curves, baseline, n_resamples=500, seed=3) == first
-    assert speed.speedup(curves, baseline, n_resamples=500, seed=4) != first
+    first = pace.speedup(curves, baseline, n_resamples=500, seed=3)
+    assert pace.speedup(curves, baseline, n_resamples=500, seed=3) == first
+    assert pace.speedup(curves, baseline, n_resamples=500, seed=4) != first
 
 
 # Paired comparisons, ranks, Holm and the target's sanity (issue 19).
@@ -292,7 +292,7 @@ def paired_runs(rng, r, speeds, noise=0.02):
 def test_paired_speedup_matches_a_loop_bootstrap(level):
     """The same seed indices drawn one replicate at a time give the same interval."""
     baseline, curves = paired_runs(np.random.default_rng(10), 10, [1.0, 1.7])
-    got = speed.speedup_ratio(curves, baseline, level=level, n_resamples=3000, seed=5)
+    got = pace.speedup_ratio(curves, baseline, level=level, n_resamples=3000, seed=5)
     want = outward_interval(
         loop_ratio_replicates(baseline, curves, baseline, 3000, np.random.default_rng(5)), level
     )
@@ -310,7 +310,7 @@ def test_paired_epochs_ratio_drops_diverged_pairs_like_a_loop():
     a[3, 5:] = np.nan  # Diverged: seed 3 drops out of every pair.
     b[7, 9:] = np.inf
     baseline[0, -1] = np.nan
-    got = speed.epochs_ratio(a, b, baseline, n_resamples=2000, seed=2)
+    got = pace.epochs_ratio(a, b, baseline, n_resamples=2000, seed=2)
     keep = np.setdiff1d(np.arange(12), [0, 3, 7])
     a, b, baseline = a[keep], b[keep], baseline[keep]
     target = baseline.mean(0)[-1]
@@ -324,23 +324,23 @@ def test_paired_epochs_ratio_drops_diverged_pairs_like_a_loop():
 
 def test_pairing_narrows_the_interval_and_unpaired_stays_available():
     baseline, curves = paired_runs(np.random.default_rng(12), 10, [1.0, 2.0], noise=0.005)
-    paired = speed.speedup_ratio(curves, baseline, n_resamples=4000)
-    unpaired = speed.speedup_ratio(curves, baseline, paired=False, n_resamples=4000)
+    paired = pace.speedup_ratio(curves, baseline, n_resamples=4000)
+    unpaired = pace.speedup_ratio(curves, baseline, paired=False, n_resamples=4000)
     assert unpaired.method == "unpaired" and unpaired.point == paired.point
     assert paired.hi - paired.lo < 0.5 * (unpaired.hi - unpaired.lo)
-    assert speed.speedup(curves, baseline, n_resamples=4000) == (
+    assert pace.speedup(curves, baseline, n_resamples=4000) == (
         unpaired.point,
         unpaired.lo,
         unpaired.hi,
     )
     with pytest.raises(ValueError, match="same seeds"):
-        speed.speedup_ratio(curves[:9], baseline)
+        pace.speedup_ratio(curves[:9], baseline)
 
 
 def test_monte_carlo_error_of_the_endpoints():
     """``mc_se`` estimates how much the endpoints move with the bootstrap seed."""
     baseline, curves = paired_runs(np.random.default_rng(21), 10, [1.0, 1.7])
-    runs = [speed.speedup_ratio(curves, baseline, n_resamples=2000, seed=s) for s in range(40)]
+    runs = [pace.speedup_ratio(curves, baseline, n_resamples=2000, seed=s) for s in range(40)]
     spread = np.array([[r.lo, r.hi] for r in runs]).std(0, ddof=1).max()
     assert 0.6 < np.mean([r.mc_se for r in runs]) / spread < 1.6
 
@@ -360,9 +360,9 @@ def test_monte_carlo_error_of_the_endpoints():
 )
 def test_stable_decimals(se, decimals, up_to_3):
     """The most decimals whose unit is at least 20 standard errors."""
-    ratio = speed.Ratio(2.0, 1.5, 2.5, "paired", 10, False, se)
-    assert speed.stable_decimals(ratio) == decimals
-    assert speed.stable_decimals(ratio, most=3) == up_to_3
+    ratio = pace.Ratio(2.0, 1.5, 2.5, "paired", 10, False, se)
+    assert pace.stable_decimals(ratio) == decimals
+    assert pace.stable_decimals(ratio, most=3) == up_to_3
 
 
 def coverage(n_datasets, n_resamples, seeds=10, speed=2.5):
@@ -373,7 +373,7 @@ def coverage(n_datasets, n_resamples, seeds=10, speed=2.5):
     hits = 0
     for i in range(n_datasets):
         baseline, curves = paired_runs(rng, seeds, [1.0, speed])
-        r = speed.speedup_ratio(curves, baseline, n_resamples=n_resamples, seed=i)
+        r = pace.speedup_ratio(curves, baseline, n_resamples=n_resamples, seed=i)
         hits += r.lo <= speed <= r.hi
     return hits / n_datasets
 
@@ -385,61 +385,61 @@ def test_paired_interval_covers_the_known_speedup():
 def test_one_survivor_and_none():
     baseline, curves = paired_runs(np.random.default_rng(13), 4, [1.0, 2.5])
     curves[1:, 4:] = np.nan  # Only seed 0 left.
-    one = speed.speedup_ratio(curves, baseline)
+    one = pace.speedup_ratio(curves, baseline)
     target = baseline[0, -1]
     assert one.point == pytest.approx(
         first_crossing(baseline[0], target) / first_crossing(curves[0], target), rel=1e-12
     )
     assert one.n_used == 1 and math.isnan(one.lo) and math.isnan(one.hi)
     curves[0, -1] = np.nan
-    none = speed.speedup_ratio(curves, baseline)
+    none = pace.speedup_ratio(curves, baseline)
     assert none.n_used == 0 and all(math.isnan(v) for v in (none.point, none.lo, none.hi))
-    unpaired = speed.speedup_ratio(curves, baseline, paired=False)
+    unpaired = pace.speedup_ratio(curves, baseline, paired=False)
     assert unpaired.n_used == 0 and math.isnan(unpaired.point)
 
 
 def test_a_target_reached_in_the_first_epoch_is_a_bound_without_interval():
     baseline, curves = paired_runs(np.random.default_rng(14), 6, [1.0, 30.0])
     assert (curves.mean(0)[0] <= baseline.mean(0)[-1]).all()
-    r = speed.speedup_ratio(curves, baseline)
+    r = pace.speedup_ratio(curves, baseline)
     assert r.is_bound and r.point == 20.0  # At least E / 1.
     assert math.isnan(r.lo) and math.isnan(r.hi)
 
 
 def test_never_reaching_is_zero_speed_and_infinite_epochs():
     baseline, slow = paired_runs(np.random.default_rng(15), 6, [1.0, 0.4])
-    r = speed.speedup_ratio(slow, baseline, n_resamples=500)
+    r = pace.speedup_ratio(slow, baseline, n_resamples=500)
     assert r.point == r.lo == r.hi == 0.0
-    both = speed.epochs_ratio(slow, slow, baseline, n_resamples=500)
+    both = pace.epochs_ratio(slow, slow, baseline, n_resamples=500)
     assert both.point == both.lo == both.hi == 1.0  # Neither reaches it: no difference.
-    inf = speed.epochs_ratio(slow, baseline, baseline, n_resamples=500)
+    inf = pace.epochs_ratio(slow, baseline, baseline, n_resamples=500)
     assert inf.point == inf.lo == inf.hi == math.inf
 
 
 def test_ranks_share_ties_and_single_out_a_clearly_faster_one():
     baseline, fast, mid, also_mid = paired_runs(np.random.default_rng(16), 10, [1.0, 2.5, 1.5, 1.5])
     curves = {"sgd": baseline, "fast": fast, "copy": fast.copy(), "mid": mid, "mid2": also_mid}
-    ranking = speed.ranks(curves, baseline, n_resamples=2000)
+    ranking = pace.ranks(curves, baseline, n_resamples=2000)
     assert ranking.rank == {"fast": 1, "copy": 1, "mid": 3, "mid2": 3, "sgd": 5}
     assert set(ranking.faster_than["mid"]) == {"fast", "copy"}
     same = ranking.ratio["fast", "copy"]
     assert same.point == same.lo == same.hi == 1.0
     forward, backward = ranking.ratio["fast", "mid"], ranking.ratio["mid", "fast"]
-    assert forward == speed.epochs_ratio(fast, mid, baseline, n_resamples=2000)
+    assert forward == pace.epochs_ratio(fast, mid, baseline, n_resamples=2000)
     assert forward.hi < 1 < backward.lo
-    other_way = speed.epochs_ratio(mid, fast, baseline, n_resamples=2000)
+    other_way = pace.epochs_ratio(mid, fast, baseline, n_resamples=2000)
     assert (backward.point, backward.lo, backward.hi) == pytest.approx(
         (other_way.point, other_way.lo, other_way.hi), rel=1e-12
     )
     assert backward.mc_se == pytest.approx(other_way.mc_se, rel=0.5)
-    alone = speed.ranks({"fast": fast, "mid": mid, "sgd": baseline}, baseline, n_resamples=2000)
+    alone = pace.ranks({"fast": fast, "mid": mid, "sgd": baseline}, baseline, n_resamples=2000)
     assert alone.rank == {"fast": 1, "mid": 2, "sgd": 3}
 
 
 def test_ranks_without_intervals_separate_nothing():
     baseline, fast = paired_runs(np.random.default_rng(17), 3, [1.0, 2.5])
     fast[1:, -1] = np.nan
-    ranking = speed.ranks({"sgd": baseline, "fast": fast}, baseline)
+    ranking = pace.ranks({"sgd": baseline, "fast": fast}, baseline)
     assert ranking.rank == {"sgd": 1, "fast": 1}
     assert ranking.ratio["sgd", "fast"].n_used == 1
 
@@ -553,21 +553,21 @@ def test_ill_defined_target():
 
 
 def ratio(point, lo, hi, mc_se):
-    return speed.Ratio(point, lo, hi, "paired", 10, False, mc_se)
+    return pace.Ratio(point, lo, hi, "paired", 10, False, mc_se)
 
 
 def test_shown_decimals_keep_an_interval_that_excludes_one_visibly_apart_from_it():
     # Lab 7, sigmoid, Xavier against He on Fashion-MNIST: 0.9974 (0.99422–0.99997).
     close = ratio(0.99735, 0.99422, 0.99997, 1e-5)
-    assert speed.stable_decimals(close) == 2 and speed.shown_decimals(close) == 5
+    assert pace.stable_decimals(close) == 2 and pace.shown_decimals(close) == 5
     assert round(close.hi, 5) < 1 == round(close.hi, 4)
     # Lab 6, relu, momentum: 1.185 (1.024–1.349) with endpoints stable to one decimal.
     noisy = ratio(1.185, 1.024, 1.349, 0.002)
-    assert speed.stable_decimals(noisy) == 1 and speed.shown_decimals(noisy) == 2
+    assert pace.stable_decimals(noisy) == 1 and pace.shown_decimals(noisy) == 2
     # An interval that holds 1, or none, keeps the stable decimals.
-    assert speed.shown_decimals(ratio(1.02, 0.0, 1.21, 0.002)) == 1
-    assert speed.shown_decimals(ratio(1.0, np.nan, np.nan, 0.0)) == 2
-    assert speed.shown_decimals(ratio(1.0, 0.999999, 0.9999999, 0.0), limit=3) == 3
+    assert pace.shown_decimals(ratio(1.02, 0.0, 1.21, 0.002)) == 1
+    assert pace.shown_decimals(ratio(1.0, np.nan, np.nan, 0.0)) == 2
+    assert pace.shown_decimals(ratio(1.0, 0.999999, 0.9999999, 0.0), limit=3) == 3
 
 
 # Issue 31: time at step resolution, the permutation test, Holm over ranks.
@@ -585,7 +585,7 @@ def _window_means(a, b, k, n_windows, steps_per_epoch, log_every=1):
 
 def test_step_blocks_times_are_window_centres():
     step = np.arange(2 * 3 * 20, dtype=float).reshape(2, 60)  # 3 epochs, 20 windows each
-    curves, clock = speed.step_blocks(step, steps_per_epoch=41, log_every=2)
+    curves, clock = pace.step_blocks(step, steps_per_epoch=41, log_every=2)
     assert clock.final == 10 and curves.shape == (2, 30)  # Blocks of 2 windows.
     np.testing.assert_allclose(curves, step.reshape(2, 30, 2).mean(-1))
     centre = np.array([(j // 20) * 41 + (j % 20 + 0.5) * 2 for j in range(60)]) / 41
@@ -601,16 +601,16 @@ def test_step_resolution_crossing_is_unbiased_and_the_epoch_mean_one_was_late(lo
     # The target: the baseline's mean loss over its last epoch, in closed form.
     target = a + b * (np.exp(-slow * (epochs - 1)) - np.exp(-slow * epochs)) / slow
     true = {k: -math.log((target - a) / b) / k for k in (slow, fast)}
-    (cb, clock), (cc, _) = (speed.step_blocks(c, spe, log_every) for c in (base, conf))
+    (cb, clock), (cc, _) = (pace.step_blocks(c, spe, log_every) for c in (base, conf))
     for curve, k in ((cc, fast), (cb, slow)):
-        got = speed.epochs_to_target(curve.mean(0), target, interpolate=True, times=clock.times)
+        got = pace.epochs_to_target(curve.mean(0), target, interpolate=True, times=clock.times)
         assert got == pytest.approx(true[k], abs=0.003)
-    r = speed.speedup_ratio(cc, cb, clock=clock, n_resamples=50)
+    r = pace.speedup_ratio(cc, cb, clock=clock, n_resamples=50)
     assert r.point == pytest.approx(fast / slow, rel=0.002)
     # The per-epoch means read as values at the epochs' ends: about half an epoch late
     # each, which pulled the speed-up from 5 towards 1.
     per_epoch = [c.reshape(4, epochs, -1).mean(-1) for c in (base, conf)]
-    old = speed.speedup_ratio(per_epoch[1], per_epoch[0], n_resamples=50).point
+    old = pace.speedup_ratio(per_epoch[1], per_epoch[0], n_resamples=50).point
     assert fast / slow - old > 1.0
 
 
@@ -643,10 +643,10 @@ def test_permutation_p_matches_a_loop_over_the_sign_flips():
     base = 0.5 + shape * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
     a = 0.5 + shape**1.2 * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
     b = 0.5 + shape**1.1 * rng.uniform(1.5, 2.5, (6, 1)) + rng.normal(0, 0.02, (6, 30))
-    clock = speed.Clock(times, 3)
-    got = speed.permutation_p([a, b, base], 2, clock=clock)
+    clock = pace.Clock(times, 3)
+    got = pace.permutation_p([a, b, base], 2, clock=clock)
     assert got == pytest.approx(_loop_permutation_p(a, b, base, times, 3))
-    ratio = speed.epochs_ratio(a, b, base, clock=clock, n_resamples=100)
+    ratio = pace.epochs_ratio(a, b, base, clock=clock, n_resamples=100)
     assert ratio.p == got and 0 < got < 1
 
 
@@ -668,11 +668,11 @@ def test_speed_verdict_keeps_its_error_rate_under_the_null():
     Carlo SE about 1%); the old rule, "the percentile interval excludes 1", did not."""
     rng = np.random.default_rng(31)
     t = np.arange(1, 41) / 4
-    clock, sims = speed.Clock(t, 4), 500
+    clock, sims = pace.Clock(t, 4), 500
     new = old = 0
     for _ in range(sims):
         base, conf = _null_curves(rng, 10, t)
-        r = speed.speedup_ratio(
+        r = pace.speedup_ratio(
             conf, base, clock=clock, n_resamples=200, seed=int(rng.integers(1e9))
         )
         new += r.p < 0.05
@@ -689,11 +689,11 @@ def test_ranks_are_holm_adjusted_over_every_pair():
     curves = {"sgd": base}
     for name, k in (("a", 0.33), ("b", 0.36), ("c", 0.9)):
         curves[name] = 0.3 + 2 * np.exp(-k * t * rng.lognormal(0, 0.05, (10, 1)))
-    clock = speed.Clock(t, 4)
-    ranking = speed.ranks(curves, base, clock=clock, n_resamples=100)
+    clock = pace.Clock(t, 4)
+    ranking = pace.ranks(curves, base, clock=clock, n_resamples=100)
     pairs = [("sgd", "a"), ("sgd", "b"), ("sgd", "c"), ("a", "b"), ("a", "c"), ("b", "c")]
     raw = [
-        speed.epochs_ratio(curves[x], curves[y], base, clock=clock, n_resamples=100).p
+        pace.epochs_ratio(curves[x], curves[y], base, clock=clock, n_resamples=100).p
         for x, y in pairs
     ]
     expected = stats.holm(raw)
@@ -720,9 +720,9 @@ def test_sign_flip_p_matches_a_loop_over_the_signs():
     d = (a - b)[np.isfinite(a)]
     sums = [abs(np.dot(s, d)) for s in itertools.product((1, -1), repeat=d.size)]
     expected = np.mean(np.array(sums) >= abs(d.sum()) * (1 - 1e-9))
-    assert speed.sign_flip_p(a, b) == pytest.approx(expected)
+    assert pace.sign_flip_p(a, b) == pytest.approx(expected)
     # Differences all alike: the smallest p of 7 pairs, 2/2^7, where a t-test has none.
-    assert speed.sign_flip_p(np.arange(7.0) + 1, np.arange(7.0)) == pytest.approx(2 / 2**7)
-    assert math.isnan(speed.sign_flip_p([1.0], [0.0]))
+    assert pace.sign_flip_p(np.arange(7.0) + 1, np.arange(7.0)) == pytest.approx(2 / 2**7)
+    assert math.isnan(pace.sign_flip_p([1.0], [0.0]))
     with pytest.raises(ValueError, match="same seeds"):
-        speed.sign_flip_p([1.0, 2.0], [1.0])
+        pace.sign_flip_p([1.0, 2.0], [1.0])

@@ -16,7 +16,7 @@ import pytest
 from matplotlib import image
 
 from mlp_jax import records
-from mlp_jax.labs import configs, diagnostics, experiment, specs, speed, stats, summary
+from mlp_jax.labs import configs, diagnostics, experiment, pace, specs, stats, summary
 from mlp_jax.report import discussion, document, finished, handin, lab_report, layers, plots, text
 from mlp_jax.report import methods as methods_module
 from tests import tiny
@@ -396,14 +396,14 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     best_row = summary.ranked(rows)[0]
     best = summary.selected(f.results[best_row.config])
     (ex2_steps, clock), (best_steps, _) = (
-        speed.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (ex2, best)
+        pace.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (ex2, best)
     )
-    gain = speed.epochs_ratio(ex2_steps, best_steps, ex2_steps, clock=clock)
+    gain = pace.epochs_ratio(ex2_steps, best_steps, ex2_steps, clock=clock)
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
     (line,) = items(discussion.exercise2_gain(found, "en"))
     assert f"exercise 2 (plain SGD, α = {configs.DEFAULT_LR['sgd']:.3g}, N(0, 1) weights)" in line
     assert f"{ex2.train_loss[:, -1].mean():.4f}" in line
-    assert f"{gain.point:.{max(2, speed.shown_decimals(gain))}f}× sooner" in line
+    assert f"{gain.point:.{max(2, pace.shown_decimals(gain))}f}× sooner" in line
     assert f"{best.train_loss[:, -1].mean():.4f} ({discussion.p_text(loss.p, 'en')})" in line
     assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
     control = text.say("en", "handin.gain_explain")
@@ -415,9 +415,9 @@ def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_hol
     xavier, he = (summary.selected(f.results[n]) for n in ("xavier", "he"))
     base = summary.selected(f.results["normal"])
     (xs, clock), (hs, _), (bs, _) = (
-        speed.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (xavier, he, base)
+        pace.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (xavier, he, base)
     )
-    ratio = speed.epochs_ratio(xs, hs, bs, clock=clock)
+    ratio = pace.epochs_ratio(xs, hs, bs, clock=clock)
     assert ratio == summary.time_ratio(xavier, he, base)
     test = stats.t_test(xavier.train_loss[:, -1], he.train_loss[:, -1], paired=True)
     line = discussion.pair_sentence(f, "xavier", "he", "en")
@@ -439,7 +439,7 @@ def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_hol
 
 
 def test_pair_cases_follow_the_sign_flip_test():
-    ratio = functools.partial(speed.Ratio, method="paired", n_used=3, is_bound=False)
+    ratio = functools.partial(pace.Ratio, method="paired", n_used=3, is_bound=False)
     assert discussion.pair_case(ratio(1.2, 0.9, 1.5, p=0.3)) == "same"
     assert discussion.pair_case(ratio(1.2, 1.1, 1.5, p=0.01)) == "differ"
     assert discussion.pair_case(ratio(0.8, 0.7, 0.9, p=0.01)) == "differ"
@@ -447,7 +447,7 @@ def test_pair_cases_follow_the_sign_flip_test():
     assert discussion.pair_case(ratio(1.2, 1.1, 1.5, p=0.01), 0.06) == "same"
     assert discussion.pair_case(ratio(0.0, 0.0, 0.0)) == "only"
     assert discussion.pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
-    bound = speed.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
+    bound = pace.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
     assert discussion.pair_case(bound) == "bound"
 
 

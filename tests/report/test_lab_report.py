@@ -10,7 +10,7 @@ import pytest
 import scipy.stats
 
 from mlp_jax import records
-from mlp_jax.labs import configs, speed, summary
+from mlp_jax.labs import configs, pace, summary
 from mlp_jax.report import document, lab_report, text
 
 S, E = 6, 5
@@ -423,12 +423,12 @@ def test_holm_verdicts_and_seeds_used_in_both_languages(lang, expected):
 
 
 def test_a_ratio_within_one_percent_of_one_is_said_to_be_of_no_practical_weight():
-    close = speed.Ratio(0.99735, 0.99422, 0.99997, "paired", 10, False, 1e-5)
+    close = pace.Ratio(0.99735, 0.99422, 0.99997, "paired", 10, False, 1e-5)
     assert lab_report.tiny(close, "pl") == (
         " — różnica 0,27% liczby epok, poniżej 1%: bez znaczenia praktycznego"
     )
     assert "0.27% of the epochs" in lab_report.tiny(close, "en")
-    assert lab_report.tiny(speed.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""
+    assert lab_report.tiny(pace.Ratio(1.02, 1.01, 1.03, "paired", 10, False, 1e-5), "en") == ""
 
 
 def test_the_whole_run_measure_says_a_slower_curve_that_crosses_alike():

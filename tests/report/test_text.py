@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from mlp_jax import data, records
-from mlp_jax.labs import configs, specs, speed, summary, surfaces
+from mlp_jax.labs import configs, pace, specs, summary, surfaces
 from mlp_jax.report import discussion, finished, handin, lab_report, methods, text
 from tests.report import test_lab_report
 
@@ -619,11 +619,11 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
 
 
 def _ranking(first, second, ratio, p=0.003):
-    """A ``speed.Ranking`` holding one ratio of epochs, ``second`` over ``first``, and its
+    """A ``pace.Ranking`` holding one ratio of epochs, ``second`` over ``first``, and its
     Holm-adjusted p (a family of one pair)."""
     point, lo, hi = ratio
-    r = speed.Ratio(point, lo, hi, "paired", 10, False)
-    return speed.Ranking({}, {}, {(second, first): r}, {(second, first): p, (first, second): p})
+    r = pace.Ratio(point, lo, hi, "paired", 10, False)
+    return pace.Ranking({}, {}, {(second, first): r}, {(second, first): p, (first, second): p})
 
 
 def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_them():
