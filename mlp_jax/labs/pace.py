@@ -322,7 +322,8 @@ def permutation_p(
     them up to ``MAX_EXACT`` pairs; unpaired, they split the pooled runs at random. With
     P relabellings including the observed one, :math:`p = \#\{|S_\pi| \ge |S|\} / P`:
     exact, so a decision p < α errs with probability at most α under the null (with n
-    seeds the smallest p is :math:`2/2^n`).
+    seeds the smallest p is :math:`2/2^n`, or :math:`1/2^n` when the target moves with the
+    relabelling: swapping every seed then changes more than the sign of S).
 
     Args:
       samples: ``[R, T]`` finite curves ``a``, ``b`` and optionally a baseline that

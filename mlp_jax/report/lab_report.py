@@ -293,10 +293,12 @@ def _end(value: float, places: int, lang: str) -> str:
 
 def interval(lo: float, hi: float, never: float, places: int, lang: str) -> str:
     """``95% CI 1.20–1.50``, with the share of resamples that never reach the target
-    when there are any (``; not reached in 3.0% of the resamples``)."""
+    when there are any (``; not reached in 3.0% of the resamples``; ``< 0.1%`` for a share
+    that one decimal would show as 0.0%)."""
     words = text.say(lang, "stat.ci", lo=_end(lo, places, lang), hi=_end(hi, places, lang))
     if never > 0:
-        words += text.say(lang, "stat.never_share", share=text.pct(never, lang))
+        share = text.pct(never, lang) if never >= 0.0005 else f"< {text.pct(0.001, lang)}"
+        words += text.say(lang, "stat.never_share", share=share)
     return words
 
 

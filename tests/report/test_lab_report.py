@@ -487,3 +487,13 @@ def test_a_target_no_better_than_a_guess_or_a_start_is_no_target():
     )
     first = text.num(start.step_loss[:, 0].mean(), ".4f", "pl")
     assert f"nie niższą niż strata **quick** w pierwszych krokach ({first})" in pl
+
+
+def test_a_share_of_never_reached_resamples_too_small_to_show_is_said_below_it():
+    """A share of 0.02% printed with one decimal read "not reached in 0.0% of the
+    resamples" (lab 6, relu Momentum, Fashion-MNIST)."""
+    assert lab_report.interval(1.01, 1.42, 0.0, 2, "en") == "95% CI 1.01–1.42"
+    assert lab_report.interval(1.01, 1.42, 0.0002, 2, "en").endswith(
+        "; not reached in < 0.1% of the resamples"
+    )
+    assert "w 3,1% losowań" in lab_report.interval(0.0, 1.43, 0.031, 2, "pl")
