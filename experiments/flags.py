@@ -48,6 +48,11 @@ def check_names(kind: str, valid: Sequence[str]) -> Callable[[Sequence[str]], bo
     return check
 
 
+SURFACE_FLAGS = ("lr", "out_dir", "compilation_cache")
+"""The shared flags that mean something for the optimizers on 2-D surfaces (no network,
+data or cluster): ``experiments.trajectories`` refuses the others, the hand-in passes these."""
+
+
 def check_author(author: str) -> bool:
     """A flag validator: no line break, other control character or bidirectional control
     (``text.CONTROL``), which would break the title line or reorder it."""
@@ -220,7 +225,7 @@ INIT_TIMEOUT = flags.DEFINE_integer(
 )
 
 
-def parse_lr(text: str) -> dict[str, float]:
+def parse_lr(given: str) -> dict[str, float]:
     """Parses ``'adam=1e-3,sgd=0.05'`` into ``{"adam": 0.001, "sgd": 0.05}``.
 
     Raises:
@@ -228,7 +233,7 @@ def parse_lr(text: str) -> dict[str, float]:
         not a positive finite number.
     """
     rates = {}
-    for item in filter(None, (s.strip() for s in text.split(","))):
+    for item in filter(None, (s.strip() for s in given.split(","))):
         name, eq, value = item.partition("=")
         try:
             rate = float(value) if eq else math.nan
@@ -261,7 +266,7 @@ def _check_hidden(sizes: Sequence[str]) -> bool:
 
 
 flags.register_validator("hidden", _check_hidden)
-flags.register_validator("lr", lambda text: parse_lr(text) is not None)
+flags.register_validator("lr", lambda value: parse_lr(value) is not None)
 flags.register_validator(
     "out_dir",
     lambda path: bool(path and path.strip()),

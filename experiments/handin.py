@@ -45,8 +45,6 @@ ACTS = "sigmoid,relu"
 """The activations the assignment compares (``--act``'s default here)."""
 DEEP = ",".join(["128"] * 6)
 """The depth supplement's hidden layers."""
-SURFACES = ("lr", "out_dir", "compilation_cache")
-"""The shared flags the 2-D surfaces take (``experiments.trajectories.APPLIES``)."""
 CLUSTER = ("coordinator_address", "num_processes", "process_id", "distributed")
 """The multi-process flags: a cluster runs the steps one by one (docs/devices.md)."""
 
@@ -59,8 +57,10 @@ class Step:
       title: what it runs, for the progress lines.
       module: the CLI, ``experiments.<module>``.
       args: its flags.
-      weight: its share of a whole hand-in's computing time (CPU-seconds measured on
-        Fashion-MNIST, BUILD_NOTES.md, "The hand-in in one command"), for the estimate.
+      weight: its CPU-seconds in a whole hand-in on Fashion-MNIST (issue 32's table of
+        the eight commands, one at a time on this 2-core machine: lab 7 and the deeper
+        lab 7 and diagnostics at the recipe's settings, scaled from the measured one-rate
+        and 5- and 2-epoch runs), for the estimate; only the shares matter.
     """
 
     title: str
@@ -106,7 +106,7 @@ def plan(
         Step(
             "the optimizers on 2-D surfaces",
             "trajectories",
-            (*(given[k] for k in SURFACES if k in given), f"--lang={langs[0]}"),
+            (*(given[k] for k in common.SURFACE_FLAGS if k in given), f"--lang={langs[0]}"),
             19,
         ),
     ]

@@ -43,8 +43,6 @@ STEPS = flags.DEFINE_integer("steps", 200, "Steps of every run.", lower_bound=1)
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the figures: en (English) or pl (Polish)."
 )
-APPLIES = ("lr", "out_dir", "compilation_cache")
-"""The shared flags that mean something here."""
 SMALLER = "--optimizers or --surfaces"
 """Besides --steps, the flags that make the paths take less memory."""
 
@@ -53,12 +51,12 @@ def _refuse_others() -> None:
     given = [
         f"--{f.name}"
         for f in flags.FLAGS.get_flags_for_module(common.__name__)
-        if f.present and f.name not in APPLIES
+        if f.present and f.name not in common.SURFACE_FLAGS
     ]
     if given:
         raise app.UsageError(
             f"{', '.join(given)} does not apply to 2-D surfaces (no network, data or "
-            f"cluster); fix: drop it (of the shared flags only --{', --'.join(APPLIES)} apply)"
+            f"cluster); fix: drop it (of the shared flags only --{', --'.join(common.SURFACE_FLAGS)} apply)"
         )
 
 

@@ -481,8 +481,9 @@ class SummaryRow(_Json):
         reason (``no_run``, ``chance``, ``no_fall``, ``above_uniform``,
         ``above_start``); empty otherwise.
       n_used: seeds that entered the means (those that never diverged).
-      speedup_is_bound: the target is reached within the first epoch: the speed-up
-        is *at least* ``speedup_vs_baseline`` and has no interval.
+      speedup_is_bound: the target is reached at the first time point (the first
+        block of steps): the speed-up is *at least* ``speedup_vs_baseline`` and has no
+        interval.
       pairing: ``paired`` (the configurations share seed ids and base seed: paired
         bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
         pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).

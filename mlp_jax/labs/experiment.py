@@ -16,7 +16,7 @@ its learning-rate grid, with ``lr_grid > 1``) in one ``train.train`` call. Under
   (``records.misplaced``, ``set_aside``), with a line; a folder where a record or an
   output goes stops the run before any training (``Blocked``).
 - whatever ``run``'s ``write`` writes from the records (the CLIs pass
-  ``report.write_all``: ``summary.csv``, ``metrics.csv``, the figures and
+  ``report.lab_report.write_all``: ``summary.csv``, ``metrics.csv``, the figures and
   ``report.md``), covering every configuration finished in ``runs/`` with the same
   shared settings, as read from disk when it writes.
 
@@ -245,7 +245,7 @@ def run(
       log: receives the progress lines.
       write: called with ``out_dir/experiment``, the results and ``log`` once trained.
       outputs: the files ``write`` writes, as paths under ``out_dir/experiment`` where
-        ``{act}`` stands for each activation (``report.OUTPUTS``), checked with the
+        ``{act}`` stands for each activation (``report.lab_report.OUTPUTS``), checked with the
         records' before any training (``check_outputs``).
 
     Returns:
@@ -293,7 +293,7 @@ def _run(
         if write is not None:
             write(setup.root / setup.experiment, results, log)
     except KeyboardInterrupt:
-        kept = sum(r is not None for records in mine.values() for r in records.values())
+        kept = sum(r is not None for rs in mine.values() for r in rs.values())
         raise Interrupted(
             f"kept {kept} finished configuration{'s' if kept != 1 else ''} in "
             f"{setup.root / setup.experiment}; rerun the same command to resume"

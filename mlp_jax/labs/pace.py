@@ -112,9 +112,9 @@ class Ratio:
         configuration's runs are resampled independently.
       n_used: the pairs (paired) or the smaller sample's runs (unpaired) left
         after dropping the runs that diverged; no interval when below 2.
-      is_bound: a mean curve reaches the target within its first epoch, where
-        the per-epoch curve cannot tell when (:math:`e = 1` stands for
-        :math:`e \le 1`): the point is a bound and no interval is given.
+      is_bound: a mean curve reaches the target at its first time point (the
+        first block of steps; the first epoch on an epoch clock), where the curve
+        cannot tell when: the point is a bound and no interval is given.
       mc_se: Monte Carlo standard error of the endpoints (the larger of the two),
         from the replicates: how much ``lo`` and ``hi`` move with the bootstrap
         seed (the point does not); NaN without an interval. See
@@ -476,7 +476,7 @@ def speedup_ratio(
     curves: :func:`epochs_ratio` ``(baseline, curves, baseline)``, with the same
     arguments and interval; 2 if the configuration needs half the epochs, 0 if it
     never reaches the target. ``is_bound``: the configuration is at the target
-    after its first epoch, so the speed-up is *at least* ``point``.
+    at its first time point, so the speed-up is *at least* ``point``.
     """
     return _no_interval_for_a_bound(
         _bootstrap_ratio(

@@ -349,12 +349,6 @@ def baseline_row(rows: Sequence[SummaryRow], baseline: str) -> SummaryRow | None
     return next((r for r in rows if r.config == baseline), None)
 
 
-def first_epoch(row: SummaryRow) -> bool:
-    """Whether the mean curve is at the target already after the first epoch (a bound:
-    the per-epoch curve can tell no finer)."""
-    return row.speedup_is_bound
-
-
 class Comparison(NamedTuple):
     """An activation's configurations against the baseline.
 

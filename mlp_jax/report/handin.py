@@ -12,7 +12,7 @@ with exercise 2, the conclusions and the provenance.
 
 For each activation every readable ``runs/*.npz`` is loaded; when the records come
 from several shared settings, those of the most recently finished record are used,
-and the report says so. The sections are ``report.section``'s, and the comparison
+and the report says so. The sections are ``lab_report.section``'s, and the comparison
 and the conclusions use the same ``summary.summarize`` rows and ``summary.ranked``
 order as its tables: a configuration *beats* the baseline only with a lower final
 training loss at a Holm-adjusted p < ``summary.ALPHA`` (``summary.compare``), and is
@@ -107,7 +107,7 @@ def build(
 
 def check_unlocked(roots: Iterable[Path]) -> None:
     """Refuses the experiments' folders under the dataset folders ``roots`` that a live
-    run holds (``experiment.holder``; a stale lock does not count): half a lab is not
+    run holds (``experiment.busy``; a stale lock does not count): half a lab is not
     reported as the lab."""
     for folder in (root / name for root in roots for name in specs.LABS):
         fix = "wait for that run to finish, then run this command again"
@@ -239,7 +239,7 @@ def trajectory_section(out_dir: Path, lang: str) -> list[document.Block]:
 
 
 def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[document.Block]:
-    """The experiment's heading, side-by-side figure and ``report.section`` per activation.
+    """The experiment's heading, side-by-side figure and ``lab_report.section`` per activation.
 
     The figures are drawn anew, from the very records the tables use, in ``lang``.
     """
@@ -254,7 +254,7 @@ def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[docum
 def _sections(
     finished: Sequence[Finished], root: Path, out_dir: Path, drawn: Path, lang: str
 ) -> list[document.Block]:
-    """The side-by-side figure and ``report.section`` per activation of records read
+    """The side-by-side figure and ``lab_report.section`` per activation of records read
     from the dataset folder ``root``, their figures drawn anew into ``out_dir/drawn``."""
     blocks: list[document.Block] = []
     if len(finished) > 1:
@@ -281,12 +281,12 @@ def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
 
 
 def _figures(f: Finished, folder: Path, lang: str) -> None:
-    """``report.figures`` of one activation, with the report's names."""
+    """``lab_report.figures`` of one activation, with the report's names."""
     lab_report.figures(f.act, f.results, folder, lang, _labels([f.act, *f.results], lang))
 
 
 def _side_by_side(finished: Sequence[Finished], path: Path, lang: str) -> None:
-    """``report.side_by_side``'s figure, with the report's names."""
+    """``lab_report.side_by_side``'s figure, with the report's names."""
     names = [f.act for f in finished] + [n for f in finished for n in f.results]
     results = {f.act: f.results for f in finished}
     lab_report.side_by_side(results, path, lang, _labels(names, lang))
@@ -327,7 +327,7 @@ def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
 
 
 def _baseline_command(f: Finished) -> str:
-    """The command of ``f``'s first record with the lab's list flag (``labs.Lab.flag``)
+    """The command of ``f``'s first record with the lab's list flag (``specs.Lab.flag``)
     naming the baseline alone: it trains the baseline with the same settings."""
     flag = f"--{f.lab.flag}"
     argv = f.provenance.flags.get("argv") or [f"{f.experiment}.py", f"--act={f.act}"]
@@ -423,8 +423,8 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     configurations), the first of the ranking against the baseline (how many times
     sooner it reaches the baseline's final loss, where both end), then which
     configurations end significantly lower, or higher, than the baseline (Holm-adjusted
-    p < ``summary.ALPHA``; lab 7's exercise 2 is left to ``exercise2_gain``). Without a target (``report.no_target``) only the final
-    losses and accuracies are compared.
+    p < ``summary.ALPHA``; lab 7's exercise 2 is left to ``exercise2_gain``). Without a
+    target (``lab_report.no_target``) only the final losses and accuracies are compared.
     """
     say = functools.partial(text.say, lang)
     label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key

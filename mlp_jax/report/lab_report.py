@@ -276,7 +276,7 @@ def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
     if not math.isfinite(point):
         return "—"
     factor = text.num(point, f".{max(2, places)}f", lang)
-    if summary.first_epoch(row):
+    if row.speedup_is_bound:
         return f"≥ {factor}×"
     if not math.isfinite(lo):
         return f"{factor}×"
@@ -324,7 +324,7 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     spec = f".{max(2, places)}f"
     factor = text.num(point, spec, lang)
-    if summary.first_epoch(row):
+    if row.speedup_is_bound:
         first = text.num(row.epochs_to_target, ".2f", lang)
         return text.say(lang, "speed.at_least", factor=text.times(lang, factor), first=first)
     if not math.isfinite(lo):

@@ -453,8 +453,8 @@ def test_the_settings_check_covers_every_activation_folder_of_the_experiment(tmp
 
 
 def test_a_folder_where_a_record_or_an_output_goes_stops_before_training(tmp_path, finished):
-    """Issue 29, case 17: it failed once trained, naming a temporary file. ``report.OUTPUTS``
-    covers every file ``report.write_all`` writes."""
+    """Issue 29, case 17: it failed once trained, naming a temporary file. ``lab_report.OUTPUTS``
+    covers every file ``lab_report.write_all`` writes."""
     lab6 = finished[0] / "synthetic" / "lab6"
     written = {
         p.relative_to(lab6) for p in lab6.rglob("*") if p.is_file() and "runs" not in p.parts

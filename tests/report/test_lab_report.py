@@ -69,7 +69,7 @@ SHARED = records.SharedSettings(
 
 
 def ranking(blocks):
-    """The ranking's lines of a ``report.section`` (the list after its heading)."""
+    """The ranking's lines of a ``lab_report.section`` (the list after its heading)."""
     at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == "Ranking")
     return blocks[at + 1].items
 

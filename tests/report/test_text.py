@@ -73,7 +73,7 @@ def _requested_keys():
     The keys are the arguments of ``KEY_ARGS``' functions at their key positions: a
     literal is taken as it is, both branches of a conditional, a local name or a loop
     variable through what it is bound to in its function (``key = "a" if c else "b"``,
-    ``for key, lines in (("a", x), ("b", y))``), a module constant (``labs.X``) through
+    ``for key, lines in (("a", x), ("b", y))``), a module constant (``specs.X``) through
     its assignment, a field of a named tuple (``metric.ylabel``) through every value
     given to that field; an f-string key ``"prefix.{x}"`` is expanded over
     ``DYNAMIC[prefix]``, the values ``x`` can take (a new dynamic key must be added
@@ -513,7 +513,7 @@ NESTEROV = _row("nesterov", final_train_loss_mean=0.6, test_acc_mean=0.8)
 
 
 def _line(row, pairs, lang, total=10, base=SGD, lab="lab6"):
-    """``row``'s ranking line as ``report.section`` writes it."""
+    """``row``'s ranking line as ``lab_report.section`` writes it."""
     label = text.say(lang, specs.LABS[lab].baseline_gen_key)
     return lab_report.ranking_line(row, base, label, (total, 2, pairs), lang)
 
