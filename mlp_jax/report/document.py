@@ -302,7 +302,7 @@ def _print_command(exe: str, html_path: Path, pdf_path: Path, profile: str) -> l
         "--no-pdf-header-footer",
         f"--print-to-pdf={pdf_path}",
     ]
-    if os.geteuid() == 0:  # Chromium refuses to run as root inside its sandbox.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # Root: Chromium refuses its sandbox.
         flags.insert(1, "--no-sandbox")
     return [exe, *flags, html_path.resolve().as_uri()]
 
@@ -329,8 +329,12 @@ def _run(command: list[str], scratch: Path, timeout: float) -> int | None:
 
 
 def _kill_group(process: subprocess.Popen) -> None:
+    """Kills the browser's process group (on Windows, which has none: the browser)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):  # None of it left.
-        os.killpg(process.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
     process.wait()
 
 
