@@ -9,6 +9,7 @@ import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -132,33 +133,70 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
 """The pairs the discussion compares, per experiment."""
 
 
-def pair_sentence(
-    f: Finished, a: str, b: str, lang: str, p_holm: tuple[float, float] | None = None
-) -> str | None:
-    """``a`` against ``b`` for one activation (None without both or the baseline): the
-    paired ratio of the times ``a`` needs over ``b``'s to reach the baseline's final loss
-    (``summary.time_ratio``) with its interval and sign-flip test ("no significant
-    difference" unless its p < ``summary.ALPHA``), and the paired t-test of their final
-    training losses; ``p_holm``: the (loss, speed) p-values Holm-adjusted over the pairs
-    compared beside it (``pair_p_values``; the raw ones alone), with how many seeds formed
-    its pairs when diverged runs left fewer than all."""
+class Pair(NamedTuple):
+    """Two configurations of one activation, compared once (``compare``).
+
+    Attributes:
+      a, b: their records at their chosen rates (``summary.selected``).
+      ratio: the paired ratio of the times ``a`` needs over ``b``'s to reach the
+        baseline's final loss (``summary.time_ratio``), with its sign-flip test's p.
+      test: the paired t-test of their final training losses.
+      ill: why the baseline's final loss is no target (``summary.target_problem``), or
+        None.
+    """
+
+    a: records.History
+    b: records.History
+    ratio: pace.Ratio
+    test: stats.TTest
+    ill: str | None
+
+
+def compare(f: Finished, a: str, b: str) -> Pair | None:
+    """``a`` against ``b`` in ``f``; None without both or the baseline."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
-    ratio = summary.time_ratio(ra, rb, base)
-    final_a, final_b = (summary.finals(r, "train_loss") for r in (ra, rb))
-    test = stats.t_test(final_a, final_b, paired=True)
+    finals = (summary.finals(r, "train_loss") for r in (ra, rb))
+    return Pair(
+        ra,
+        rb,
+        summary.time_ratio(ra, rb, base),
+        stats.t_test(*finals, paired=True),
+        summary.target_problem(base, f.results),
+    )
+
+
+def pair_sentence(
+    f: Finished,
+    a: str,
+    b: str,
+    lang: str,
+    p_holm: tuple[float, float] | None = None,
+    pair: Pair | None = None,
+) -> str | None:
+    """``a`` against ``b`` for one activation (None without both or the baseline): the
+    paired ratio of the times ``a`` needs over ``b``'s to reach the baseline's final loss
+    with its interval and sign-flip test ("no significant difference" unless its p <
+    ``summary.ALPHA``), and the paired t-test of their final training losses; ``p_holm``:
+    the (loss, speed) p-values Holm-adjusted over the pairs compared beside it
+    (``pair_p_values``; the raw ones alone), with how many seeds formed its pairs when
+    diverged runs left fewer than all. ``pair``: ``compare(f, a, b)``, when already made."""
+    pair = pair or compare(f, a, b)
+    if pair is None:
+        return None
+    ratio, test = pair.ratio, pair.test
     p, speed_p = (test.p, ratio.p) if p_holm is None else p_holm
     loss_same = not p < summary.ALPHA
     num = functools.partial(text.num, spec=".4f", lang=lang)
     loss = text.say(lang, f"handin.loss.{'same' if loss_same else 'differ'}", p=p_text(p, lang))
-    if test.n_used < len(ra.seeds):
-        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(ra.seeds))
-    ill = summary.target_problem(base, f.results)
+    if test.n_used < len(pair.a.seeds):
+        loss += "; " + text.say(lang, "stat.pairs", n=test.n_used, seeds=len(pair.a.seeds))
+    final_a, final_b = (summary.finals(r, "train_loss") for r in (pair.a, pair.b))
     return text.say(
         lang,
-        f"handin.pair.{'no_target' if ill else pair_case(ratio, speed_p)}",
+        f"handin.pair.{'no_target' if pair.ill else pair_case(ratio, speed_p)}",
         only=lab_report.config_label(a if ratio.point == 0 else b, lang),
         act=lab_report.config_label(f.act, lang),
         a=lab_report.config_label(a, lang),
@@ -328,16 +366,17 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
     grid."""
     say = functools.partial(text.say, lang)
     items = [
-        (f, a, b)
-        for name, pairs_ in PAIRS.items()
+        (f, a, b, pair)
+        for name, names in PAIRS.items()
         for f in found.get(name, [])
-        for a, b in pairs_
-        if {a, b, f.provenance.baseline} <= f.results.keys()
+        for a, b in names
+        if (pair := compare(f, a, b))
     ]
+    p_holm = pair_p_values([pair for *_, pair in items])
     pairs = [
         line
-        for (f, a, b), p in zip(items, pair_p_values(items), strict=True)
-        if (line := pair_sentence(f, a, b, lang, p))
+        for (f, a, b, pair), p in zip(items, p_holm, strict=True)
+        if (line := pair_sentence(f, a, b, lang, p, pair))
     ]
     blocks: list[document.Block] = []
     for key, lines in (
@@ -351,17 +390,11 @@ def discussion(found: Found, diag: Diagnosed, out_dir: Path, lang: str) -> list[
     return [document.Heading(2, say("handin.h.discussion")), *blocks] if blocks else []
 
 
-def pair_p_values(items: Sequence[tuple[Finished, str, str]]) -> list[tuple[float, float]]:
-    """For each ``(finished, a, b)`` (both configurations and the baseline present): the
-    paired t-test p of the final training losses and the sign-flip test p of the speed
-    (``summary.time_ratio``), each family Holm-adjusted over every pair compared
-    (``stats.holm``: all labs and activations of the discussion together)."""
-    loss, speed = [], []
-    for f, a, b in items:
-        ra, rb = (summary.selected(f.results[n]) for n in (a, b))
-        test = stats.t_test(*(summary.finals(r, "train_loss") for r in (ra, rb)), paired=True)
-        loss.append(test.p)
-        base = f.results[f.provenance.baseline]
-        ill = summary.target_problem(base, f.results)  # No target: no speed to test.
-        speed.append(math.nan if ill else summary.time_ratio(ra, rb, base).p)
+def pair_p_values(pairs: Sequence[Pair]) -> list[tuple[float, float]]:
+    """For each pair: the paired t-test p of the final training losses and the
+    sign-flip test p of the speed (NaN without a target), each family Holm-adjusted over
+    every pair compared (``stats.holm``: all labs and activations of the discussion
+    together)."""
+    loss = [pair.test.p for pair in pairs]
+    speed = [math.nan if pair.ill else pair.ratio.p for pair in pairs]
     return list(zip(stats.holm(loss).tolist(), stats.holm(speed).tolist(), strict=True))
