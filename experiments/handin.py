@@ -96,13 +96,12 @@ def plan(
       diagnostics_epochs: the diagnostics' epochs.
     """
     given = {"act": f"--act={ACTS}"} | dict(given)
-    epochs = diagnostics_epochs
     out_dir = given["out_dir"].split("=", 1)[1]
     deep = f"{out_dir}/deep"
     steps = [
         Step("lab 6", "lab6", _flags(given), 802),
         Step("lab 7", "lab7", _flags(given), 2570),
-        Step("the layer diagnostics", "diagnostics", _flags(given, epochs=epochs), 206),
+        Step("the layer diagnostics", "diagnostics", _flags(given, epochs=diagnostics_epochs), 206),
         Step(
             "the optimizers on 2-D surfaces",
             "trajectories",
@@ -118,7 +117,7 @@ def plan(
             Step(
                 "the layer diagnostics, deeper",
                 "diagnostics",
-                _flags(given, hidden=DEEP, epochs=epochs, out_dir=deep),
+                _flags(given, hidden=DEEP, epochs=diagnostics_epochs, out_dir=deep),
                 450,
             ),
         ]
