@@ -227,7 +227,7 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     ]
     if note:
         return rows
-    order = _ranks(picked, base, same)
+    order = ranking(results, baseline).rank
     return [dataclasses.replace(r, rank=float(order.get(r.config, math.nan))) for r in rows]
 
 
@@ -239,15 +239,6 @@ _HOLM = {
 }
 """Raw p-value field → its Holm-adjusted field (one family per metric, over the
 configurations compared with the baseline)."""
-
-
-def _ranks(picked: Mapping[str, History], base: History, same: bool) -> dict[str, int]:
-    """``pace.ranks`` of the configurations with a non-diverged seed."""
-    every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
-    if not every:
-        return {}
-    loss, clock = step_curves(base)
-    return pace.ranks(every, loss, paired=same, clock=clock).rank
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> pace.Ranking | None:
