@@ -53,6 +53,9 @@ class Items(NamedTuple):
 class Table(NamedTuple):
     header: Sequence[str]
     rows: Sequence[Sequence[str]]
+    caption: str = ""  # What the table shows, above it.
+    key: str = ""  # Its name for references (``@tab:key``); a keyed table is numbered.
+    label: str = ""  # "Tabela 2." — set by ``numbered``.
 
 
 class Image(NamedTuple):
@@ -60,6 +63,15 @@ class Image(NamedTuple):
     path: Path  # The PNG file.
     link: str  # Its Markdown link, relative to the Markdown file.
     caption: str = ""  # What the figure shows (e.g. ``plots.Figure.note``), under it.
+    key: str = ""  # Its name for references (``@fig:key``).
+    label: str = ""  # "Rysunek 3." — set by ``numbered``.
+
+
+class Code(NamedTuple):
+    """A listing shown as it is (e.g. lines of the library's own source)."""
+
+    text: str
+    caption: str = ""  # Where it comes from, above it.
 
 
 class Math(NamedTuple):
@@ -68,7 +80,65 @@ class Math(NamedTuple):
     latex: str
 
 
-Block = Heading | Paragraph | Items | Table | Image | Math
+Block = Heading | Paragraph | Items | Table | Image | Math | Code
+
+
+class Words(NamedTuple):
+    """How ``numbered`` names figures and tables: in labels and in references."""
+
+    figure: str  # "Rysunek" / "Figure": the label over a caption.
+    table: str  # "Tabela" / "Table".
+    cite_figure: str  # "rys." / "Fig.": a reference in running text.
+    cite_table: str  # "tab." / "Table".
+
+
+REFERENCE = re.compile(r"@(?P<kind>fig|tab):(?P<key>[A-Za-z0-9_.-]*[A-Za-z0-9_])")
+"""A reference in text to a keyed figure or table: ``@fig:lab6.relu.loss``."""
+
+
+def numbered(blocks: Sequence[Block], words: Words) -> list[Block]:
+    """The blocks with every figure and every keyed table numbered in order of
+    appearance (``label``), and each ``@fig:key`` / ``@tab:key`` in text, captions and
+    cells replaced by its number ("rys. 3").
+
+    Raises:
+      ValueError: a reference to a key no figure or table has, or a key used twice.
+    """
+    numbers: dict[tuple[str, str], int] = {}
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Image) or (isinstance(b, Table) and b.key):
+            kind = "fig" if isinstance(b, Image) else "tab"
+            n = 1 + sum(k == kind for k, _ in numbers)
+            if b.key and (kind, b.key) in numbers:
+                raise ValueError(f"two {kind}s named {b.key!r}")
+            numbers[(kind, b.key or f"#{n}")] = n
+            name = words.figure if kind == "fig" else words.table
+            b = b._replace(label=f"{name} {n}.")
+        out.append(b)
+
+    def cite(m: re.Match) -> str:
+        if (m["kind"], m["key"]) not in numbers:
+            raise ValueError(f"a reference to no {m['kind']}: {m[0]}")
+        word = words.cite_figure if m["kind"] == "fig" else words.cite_table
+        return f"{word}\u00a0{numbers[(m['kind'], m['key'])]}"
+
+    return [_cited(b, lambda t: REFERENCE.sub(cite, t)) for b in out]
+
+
+def _cited(b: Block, sub: Callable[[str], str]) -> Block:
+    """``b`` with ``sub`` applied to each of its texts."""
+    if isinstance(b, Heading | Paragraph):
+        return b._replace(text=sub(b.text))
+    if isinstance(b, Items):
+        return b._replace(items=[sub(t) for t in b.items])
+    if isinstance(b, Table):
+        rows = [[sub(c) for c in row] for row in b.rows]
+        return b._replace(header=[sub(c) for c in b.header], rows=rows, caption=sub(b.caption))
+    if isinstance(b, Image):
+        return b._replace(alt=sub(b.alt), caption=sub(b.caption))
+    return b
+
 
 SMALL_TABLE = 12
 """Tables of at most this many rows are kept on one printed page."""
@@ -99,12 +169,18 @@ def markdown(blocks: Sequence[Block]) -> str:
             )
         elif isinstance(b, Table):
             lines = [b.header, ["---"] * len(b.header), *b.rows]
-            out.append("\n".join(f"| {' | '.join(map(_md_cell, c))} |" for c in lines))
+            title = _md_inline(" ".join(filter(None, [b.label, b.caption])))
+            table = "\n".join(f"| {' | '.join(map(_md_cell, c))} |" for c in lines)
+            out.append(f"*{title}*\n\n{table}" if title else table)
         elif isinstance(b, Math):
             out.append(f"$$\n{b.latex}\n$$")
+        elif isinstance(b, Code):
+            fence = "`" * max(3, 1 + max(map(len, re.findall("`+", b.text)), default=0))
+            title = f"*{_md_inline(b.caption)}*\n\n" if b.caption else ""
+            out.append(f"{title}{fence}\n{b.text}\n{fence}")
         else:
-            caption = f"\n\n*{_md_inline(b.caption)}*" if b.caption else ""
-            out.append(f"![{b.alt}]({b.link}){caption}")
+            said = " ".join(filter(None, [b.label, b.caption]))
+            out.append(f"![{b.alt}]({b.link})" + (f"\n\n*{_md_inline(said)}*" if said else ""))
     return "\n\n".join(out) + "\n"
 
 
@@ -195,7 +271,11 @@ def _html_table(b: Table) -> str:
         "<tr>" + "".join(cell("td", c, i) for i, c in enumerate(row)) + "</tr>" for row in b.rows
     )
     small = ' class="small"' if len(b.rows) <= SMALL_TABLE else ""
-    return f"<table{small}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    title = " ".join(
+        filter(None, [f"<strong>{_inline(b.label)}</strong>" * bool(b.label), _inline(b.caption)])
+    )
+    caption = f"<caption>{title}</caption>" if title else ""
+    return f"<table{small}>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _html_block(b: Block) -> str:
@@ -210,8 +290,16 @@ def _html_block(b: Block) -> str:
         return _html_table(b)
     if isinstance(b, Math):
         return f'<div class="math">{mathml(b.latex, display=True)}</div>'
+    if isinstance(b, Code):
+        title = f"<figcaption>{_inline(b.caption)}</figcaption>" if b.caption else ""
+        return f'<figure class="code">{title}<pre><code>{html_lib.escape(b.text)}</code></pre></figure>'
     alt = html_lib.escape(b.alt)
-    caption = f"<strong>{_inline(b.alt)}.</strong> {_inline(b.caption)}" if b.caption else alt
+    label = f"<strong>{_inline(b.label)}</strong> " if b.label else ""
+    caption = (
+        f"{label}<strong>{_inline(b.alt)}.</strong> {_inline(b.caption)}"
+        if b.caption
+        else f"{label}{alt}"
+    )
     return (
         f'<figure><img src="{_png(b.path)}" alt="{alt}"><figcaption>{caption}</figcaption></figure>'
     )
@@ -231,13 +319,16 @@ th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
 thead { display: table-header-group; }
 figure { margin: 1rem 0; break-inside: avoid; } img { max-width: 100%; }
 figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
+caption { caption-side: top; text-align: left; font-size: 13px; color: #444; padding: .2rem 0; }
+pre { background: #f6f6f6; padding: .4rem .6rem; font-size: 12px; line-height: 1.35;
+      white-space: pre-wrap; margin: .3rem 0; }
 .math { margin: .6rem 0; } math { font-size: 110%; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
                h2 { break-before: auto; } img { max-height: 11cm; }
                table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
                th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
-               tr, .math, figure { break-inside: avoid; }
+               tr, .math, figure { break-inside: avoid; } pre { font-size: 8pt; }
                thead tr, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
                p, li { orphans: 3; widows: 3; } }
 """

@@ -246,3 +246,54 @@ def test_an_interrupted_pdf_ends_the_browser_and_leaves_nothing(tmp_path, monkey
     finally:
         with contextlib.suppress(OSError, ValueError):
             os.killpg(int(Path(f"{browser}.pid").read_text()), signal.SIGKILL)
+
+
+WORDS = document.Words("Rysunek", "Tabela", "rys.", "tab.")
+
+
+def test_figures_and_keyed_tables_are_numbered_and_cited_in_order(tmp_path):
+    image = tmp_path / "fig.png"
+    image.write_bytes(PNG)
+    out = document.numbered(
+        [
+            document.Paragraph("Strata (@fig:b) i wyniki (@tab:t)."),
+            document.Image("Pierwszy", image, "a.png"),
+            document.Image("Drugi", image, "b.png", "opis @tab:t", key="b"),
+            document.Table(["x"], [["@fig:b"]]),  # Not keyed: not numbered.
+            document.Table(["x"], [["1"]], caption="Wyniki", key="t"),
+        ],
+        WORDS,
+    )
+    assert out[0].text == "Strata (rys.\u00a02) i wyniki (tab.\u00a01)."
+    assert [out[1].label, out[2].label, out[3].label, out[4].label] == [
+        "Rysunek 1.",
+        "Rysunek 2.",
+        "",
+        "Tabela 1.",
+    ]
+    assert out[2].caption == "opis tab.\u00a01" and out[3].rows == [["rys.\u00a02"]]
+    page = document.html(out, title="t")
+    assert "<figcaption><strong>Rysunek 2.</strong> <strong>Drugi.</strong> opis" in page
+    assert "<caption><strong>Tabela 1.</strong> Wyniki</caption>" in page
+    assert "*Rysunek 2. opis tab.\u00a01*" in document.markdown(out)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [document.Paragraph("see @fig:nowhere")],
+        [document.Paragraph("@tab:x"), document.Table(["a"], [["1"]])],
+        [document.Table(["a"], [], key="t"), document.Table(["a"], [], key="t")],
+    ],
+)
+def test_a_reference_to_nothing_or_a_key_used_twice_is_refused(blocks):
+    with pytest.raises(ValueError):
+        document.numbered(blocks, WORDS)
+
+
+def test_a_code_listing_is_shown_as_it_is():
+    listing = document.Code("def f(x):\n    return x < 1  # ``` & <b>", "mlp_jax/x.py")
+    md = document.markdown([listing])
+    assert md == "*mlp_jax/x.py*\n\n````\ndef f(x):\n    return x < 1  # ``` & <b>\n````\n"
+    page = document.html([listing], title="t")
+    assert "<pre><code>def f(x):\n    return x &lt; 1  # ``` &amp; &lt;b&gt;</code></pre>" in page
