@@ -417,7 +417,7 @@ PHRASES = {
     "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
     "which would reach the target before it learns anything; so there is no target and no "
     "speed-up; final losses and accuracies are compared instead.",
-    "stat.leader.alone": "The network learns fastest **{name:with}** (the only configuration at rank 1); the runner-up, **{second:with}**, needs {times} its time to the target ({ci}; {test}){tiny}.",
+    "stat.leader.alone": "The network learns fastest **{name:with}** (the only configuration at rank 1); in the runner-up configuration (**{second}**) it needs {times} the time to the target ({ci}; {test}){tiny}.",
     "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
     "stat.leader.tie": "{names} share rank 1: their times to the target do not differ significantly ({first} against {second}: ratio {ratio}, {ci}; {test}).",
     "stat.and": " and ",
