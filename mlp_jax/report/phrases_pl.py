@@ -125,9 +125,7 @@ PHRASES = {
     "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
-    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla "
-    "tej funkcji aktywacji brak celu, przyspieszeń i porównań z nim: uruchom {command}, aby "
-    "je uzyskać, a potem ponownie to polecenie.",
+    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla tej funkcji aktywacji brak wartości docelowej, przyspieszeń i porównań z nim: uruchom {command}, aby je uzyskać, a potem ponownie to polecenie.",
     "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: punkt odniesienia "
     "(zwykły SGD z ćwiczenia 2 w laboratorium 6, Adam + N(0, 1) w laboratorium 7) wobec "
     "konfiguracji, która pierwsza osiąga jego końcową stratę (pierwszej w rankingu); liczby "
