@@ -68,14 +68,12 @@ PHRASES = {
     "describe.schedule": "schedule {schedule}",
     "describe.init": "{init} initialization",
     "choice": "Optimizer: {name} ({why}); learning rate: {rate}.",
-    "why.flag": "chosen by hand when the lab was run, at its default learning rate",
+    "why.flag": "chosen with --optimizer",
     "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's plain "
     "SGD first; its learning rate is lab 6's, not tuned again",
     "why.baseline_only": "lab 6's results on this data hold no usable optimizer but exercise "
-    "2's plain SGD (the baseline, which cannot be faster than itself), so the default "
-    "optimizer at its default learning rate",
-    "why.default": "no lab-6 results for this network and data, so the default optimizer at "
-    "its default learning rate",
+    "2's plain SGD, the baseline, which cannot be faster than itself, so the lab's usual choice",
+    "why.default": "no lab-6 results for this network and data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
     "handin.intro": "This report presents labs 6 and 7 of exercise 3: how much sooner a "
     "multilayer perceptron trained with minibatch SGD learns with learning-rate optimizers "
@@ -346,8 +344,8 @@ PHRASES = {
     "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
     "configuration with Xavier or He weights: how many times fewer epochs that configuration "
     "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
-    "paired t-tests over the seeds. Lab 7's baseline (N(0, 1) weights with the optimizer "
-    "chosen in lab 6) is the control for the initialization alone.",
+    "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
+    "optimizer, is the control for the initialization alone.",
     "handin.gain": "{act:cap}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
     "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of {loss} "
