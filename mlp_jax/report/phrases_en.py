@@ -609,7 +609,6 @@ PHRASES = {
     "results.col.p.speed.raw": "speed: p",
     "results.col.p.speed.holm": "speed: Holm p",
     "results.col.experiment": "experiment",
-    "results.col.act": "activation",
     "results.col.lr": "learning rate α",
     "results.col.how": "how the rate was chosen",
     "results.cap.speed": "Speed of learning, {where}: epochs to the target {target} (the final "
@@ -663,15 +662,15 @@ PHRASES = {
     "is at most the width of either band): {pairs}.",
     "results.pair.loss": "{names} (largest difference: {d})",
     "results.pair.acc": "{names} (largest difference: {d} percentage points)",
-    "results.how.ex2": "as SGD in lab 6 (exercise 2's settings), not tuned",
-    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest mean final validation loss ({val})",
-    "results.how.default": "the optimizer's default (see the table's title)",
-    "results.how.flag": "given in the command, not tuned",
-    "results.how.choice.lab6": "taken over from lab 6 ({name}: rank 1), not tuned again",
-    "results.how.choice.flag": "given in the command with the optimizer, not tuned",
-    "results.how.choice.baseline_only": "taken over from lab 6 ({name}: the only configuration "
-    "with results), not tuned again",
-    "results.how.choice.default": "the default of {name} (no lab 6 results), not tuned",
+    "results.how.ex2": "as SGD in lab 6 (exercise 2)",
+    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
+    "results.how.default": "the optimizer's default",
+    "results.how.flag": "given in the command",
+    "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
+    "results.how.choice.flag": "given in the command with the optimizer",
+    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results), not "
+    "tuned again",
+    "results.how.choice.default": "the default of {name} (no lab 6 results)",
     "results.cap.lr": "Each configuration's learning rate α and how it was chosen. The "
     "optimizers' defaults were chosen beforehand by a grid search: for each optimizer the rate "
     "with the best summed rank of final training loss over every variant searched (sigmoid and "

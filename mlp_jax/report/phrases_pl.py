@@ -649,7 +649,6 @@ PHRASES = {
     "results.col.p.speed.raw": "szybkość: p",
     "results.col.p.speed.holm": "szybkość: p Holma",
     "results.col.experiment": "eksperyment",
-    "results.col.act": "funkcja aktywacji",
     "results.col.lr": "współczynnik uczenia α",
     "results.col.how": "wybór współczynnika uczenia",
     "results.cap.speed": "Szybkość uczenia – {where}: epoki do wartości docelowej {target} "
@@ -704,18 +703,16 @@ PHRASES = {
     "nie przekracza szerokości żadnego z ich pasm): {pairs}.",
     "results.pair.loss": "{names} (największa różnica: {d})",
     "results.pair.acc": "{names} (największa różnica: {d} pkt proc.)",
-    "results.how.ex2": "jak SGD w laboratorium 6 (ustawienia ćwiczenia 2), bez doboru",
-    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa średnia końcowa strata "
-    "walidacyjna ({val})",
-    "results.how.default": "wartość domyślna optymalizatora (zob. tytuł tabeli)",
-    "results.how.flag": "podany w poleceniu, bez doboru",
-    "results.how.choice.lab6": "przejęty z laboratorium 6 ({name}: pierwsze miejsce), bez "
+    "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
+    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
+    "results.how.default": "wartość domyślna optymalizatora",
+    "results.how.flag": "podany w poleceniu",
+    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
+    "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
+    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyna z wynikami), bez "
     "ponownego doboru",
-    "results.how.choice.flag": "podany w poleceniu razem z optymalizatorem, bez doboru",
-    "results.how.choice.baseline_only": "przejęty z laboratorium 6 ({name}: jedyna konfiguracja "
-    "z wynikami), bez ponownego doboru",
     "results.how.choice.default": "wartość domyślna optymalizatora {name} (brak wyników "
-    "laboratorium 6), bez doboru",
+    "laboratorium 6)",
     "results.cap.lr": "Współczynnik uczenia α każdej konfiguracji i sposób jego wyboru. Wartości "
     "domyślne optymalizatorów wybrano wcześniej przeszukiwaniem siatki: dla każdego optymalizatora "
     "wartość o najlepszej sumie miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "

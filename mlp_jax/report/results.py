@@ -237,6 +237,12 @@ def _acc_cell(r: SummaryRow, lang: str) -> str:
 # --------------------------------------------------------------------------
 
 
+def unbroken(cells: Sequence[str]) -> list[str]:
+    """Cells whose spaces do not break (no-break spaces): a name or a number with its
+    interval stays on one line, and the columns share the page by their whole cells."""
+    return [c.replace(" ", "\u00a0") for c in cells]
+
+
 def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) -> document.Table:
     """Epochs to the target, the speed-up with its interval and the rank, in rank order
     (key ``{exp}.{act}.speed``); ``ranking``: ``summary.ranking`` of ``f``'s records."""
@@ -254,9 +260,8 @@ def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) 
 
     header = [say(f"results.col.{c}") for c in ("config", "epochs", "speedup", "rank")]
     rows = summary.ranked(f.rows)
-    return document.Table(
-        header, [cells(r) for r in rows], _speed_caption(f, exp, lang), f"{exp}.{f.act}.speed"
-    )
+    body = [unbroken(cells(r)) for r in rows]
+    return document.Table(header, body, _speed_caption(f, exp, lang), f"{exp}.{f.act}.speed")
 
 
 def _speed_caption(f: Finished, exp: str, lang: str) -> str:
@@ -301,7 +306,7 @@ def quality_table(f: Finished, exp: str, lang: str) -> document.Table:
         base=_base_words(f, lang),
     )
     header = [text.say(lang, f"results.col.{c}") for c in columns]
-    return document.Table(header, rows, caption, f"{exp}.{f.act}.quality")
+    return document.Table(header, [unbroken(r) for r in rows], caption, f"{exp}.{f.act}.quality")
 
 
 P_FIELDS = (
@@ -327,7 +332,7 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
         for r in summary.ranked(f.rows)
     ]
     caption = text.say(lang, "results.cap.p", where=_where(f, exp, lang), base=_base_words(f, lang))
-    return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
+    return document.Table(header, [unbroken(r) for r in rows], caption, f"{exp}.{f.act}.p")
 
 
 # --------------------------------------------------------------------------
@@ -572,23 +577,32 @@ def coinciding(curves: Mapping[str, np.ndarray]) -> list[tuple[list[str], float]
 
 
 def lr_sweep_table(found: Found, lang: str) -> document.Table:
-    """Each configuration's learning rate and how it was chosen, per experiment and
-    activation (activations that share both in one row; key ``lr_sweep``): the grid and
-    the validation loss it was chosen by, or where a rate trained without a grid came
-    from (the optimizer's default, lab 6's choice, the command)."""
+    """Each configuration's learning rate and how it was chosen, per experiment (key
+    ``lr_sweep``): the grid and the validation loss it was chosen by, or where a rate
+    trained without a grid came from (the optimizer's default, lab 6's choice, the
+    command). One row per configuration whose activations all share both; else one per
+    activation, named beside the experiment."""
     say = functools.partial(text.say, lang)
     grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    acts: dict[str, list[str]] = {}
     for f in every(found):
+        exp = say(f.lab.short_key)
+        acts.setdefault(exp, []).append(f.act)
         for name, r in f.results.items():
             rate = text.num(summary.selected(r).provenance.learning_rate, ".3g", lang)
-            row = (say(f.lab.short_key), label(f, name, lang), rate, _rate_source(f, name, lang))
-            grouped.setdefault(row, []).append(methods.label(f.act, lang))
-    rows = [
-        [exp, _join(acts, lang), name, rate, how]
-        for (exp, name, rate, how), acts in grouped.items()
-    ]
-    header = [say(f"results.col.{c}") for c in ("experiment", "act", "config", "lr", "how")]
+            row = (exp, label(f, name, lang), rate, _rate_source(f, name, lang))
+            grouped.setdefault(row, []).append(f.act)
+    rows = []
+    for (exp, name, rate, how), shared in grouped.items():
+        where = exp if shared == acts[exp] else _where_acts(exp, shared, lang)
+        rows.append([*unbroken([where, name, rate]), how])
+    header = [say(f"results.col.{c}") for c in ("experiment", "config", "lr", "how")]
     return document.Table(header, rows, _lr_caption(found, lang), "lr_sweep")
+
+
+def _where_acts(exp: str, acts: Sequence[str], lang: str) -> str:
+    """``laboratorium 7 (ReLU)``: an experiment and some of its activations."""
+    return f"{exp} ({_join([methods.label(a, lang) for a in acts], lang)})"
 
 
 def _rate_source(f: Finished, name: str, lang: str) -> str:
