@@ -609,7 +609,7 @@ PHRASES = {
     "results.col.p.speed.raw": "speed: p",
     "results.col.p.speed.holm": "speed: Holm p",
     "results.col.experiment": "experiment",
-    "results.col.lr": "learning rate α",
+    "results.col.lr": "α",
     "results.col.how": "how the rate was chosen",
     "results.cap.speed": "Speed of learning, {where}: epochs to the target {target} (the final "
     "loss of {base}), speed-up over {base} and rank.",

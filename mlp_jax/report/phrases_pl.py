@@ -649,7 +649,7 @@ PHRASES = {
     "results.col.p.speed.raw": "szybkość: p",
     "results.col.p.speed.holm": "szybkość: p Holma",
     "results.col.experiment": "eksperyment",
-    "results.col.lr": "współczynnik uczenia α",
+    "results.col.lr": "α",
     "results.col.how": "wybór współczynnika uczenia",
     "results.cap.speed": "Szybkość uczenia – {where}: epoki do wartości docelowej {target} "
     "(końcowej straty {base}), przyspieszenie względem {base} i miejsce.",

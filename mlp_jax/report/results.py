@@ -237,10 +237,10 @@ def _acc_cell(r: SummaryRow, lang: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def unbroken(cells: Sequence[str]) -> list[str]:
-    """Cells whose spaces do not break (no-break spaces): a name or a number with its
-    interval stays on one line, and the columns share the page by their whole cells."""
-    return [c.replace(" ", "\u00a0") for c in cells]
+def unbroken(name: str) -> str:
+    """A name whose spaces do not break (no-break spaces): it stays on one line in its
+    cell, and the other columns share the rest of the page."""
+    return name.replace(" ", "\u00a0")
 
 
 def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) -> document.Table:
@@ -252,7 +252,7 @@ def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) 
     def cells(r: SummaryRow) -> list[str]:
         places = lab_report.digits(ranking, base, r)
         return [
-            label(f, r.config, lang),
+            unbroken(label(f, r.config, lang)),
             _epochs_cell(r, lang),
             lab_report.speedup_cell(r, lang, places) if not r.speedup_note else "—",
             text.num(r.rank, ".0f", lang),
@@ -260,7 +260,7 @@ def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) 
 
     header = [say(f"results.col.{c}") for c in ("config", "epochs", "speedup", "rank")]
     rows = summary.ranked(f.rows)
-    body = [unbroken(cells(r)) for r in rows]
+    body = [cells(r) for r in rows]
     return document.Table(header, body, _speed_caption(f, exp, lang), f"{exp}.{f.act}.speed")
 
 
@@ -290,7 +290,7 @@ def quality_table(f: Finished, exp: str, lang: str) -> document.Table:
     columns = ("config", "loss", "p_loss", "acc", "p_acc")
     rows = [
         [
-            label(f, r.config, lang),
+            unbroken(label(f, r.config, lang)),
             _loss_cell(r, lang),
             p_cell(r.p_holm, lang),
             _acc_cell(r, lang),
@@ -306,7 +306,7 @@ def quality_table(f: Finished, exp: str, lang: str) -> document.Table:
         base=_base_words(f, lang),
     )
     header = [text.say(lang, f"results.col.{c}") for c in columns]
-    return document.Table(header, [unbroken(r) for r in rows], caption, f"{exp}.{f.act}.quality")
+    return document.Table(header, rows, caption, f"{exp}.{f.act}.quality")
 
 
 P_FIELDS = (
@@ -327,12 +327,12 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
         for k in ("raw", "holm")
     ]
     rows = [
-        [label(f, r.config, lang)]
+        [unbroken(label(f, r.config, lang))]
         + [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
         for r in summary.ranked(f.rows)
     ]
     caption = text.say(lang, "results.cap.p", where=_where(f, exp, lang), base=_base_words(f, lang))
-    return document.Table(header, [unbroken(r) for r in rows], caption, f"{exp}.{f.act}.p")
+    return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
 
 
 # --------------------------------------------------------------------------
@@ -595,7 +595,7 @@ def lr_sweep_table(found: Found, lang: str) -> document.Table:
     rows = []
     for (exp, name, rate, how), shared in grouped.items():
         where = exp if shared == acts[exp] else _where_acts(exp, shared, lang)
-        rows.append([*unbroken([where, name, rate]), how])
+        rows.append([unbroken(where), unbroken(name), rate, how])
     header = [say(f"results.col.{c}") for c in ("experiment", "config", "lr", "how")]
     return document.Table(header, rows, _lr_caption(found, lang), "lr_sweep")
 
