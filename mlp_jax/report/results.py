@@ -351,7 +351,7 @@ def _sentences(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -
         name = lab_report.config_label(f.provenance.baseline, lang)
         return [say("results.no_baseline", name=name, **cite)]
     if ranking is None:
-        problem = lab_report.no_target(f.results, say(f.lab.baseline_key), lang) or ""
+        problem = lab_report.no_target(f.results, label(f, f.provenance.baseline, lang), lang)
         first = say("results.no_target", reason=problem, **cite)
     else:
         first = _speed(f, ranking, lang, cite)

@@ -12,7 +12,7 @@ import scipy.stats
 
 from mlp_jax import records
 from mlp_jax.labs import configs, stats, summary
-from mlp_jax.report import document, results, text
+from mlp_jax.report import document, lab_report, results, text
 from mlp_jax.report.finished import Finished
 
 S, E = 10, 5
@@ -39,10 +39,12 @@ def shared(experiment="lab6", act="relu", lr_grid=1, validation=0, sizes=(784, 8
     )
 
 
-def record(losses, config, *, baseline="sgd", settings=None, acc=0.8, val=None, choice=None):
+def record(
+    losses, config, *, baseline="sgd", settings=None, acc=0.8, val=None, choice=None, broken=False
+):
     """A record of ``config`` whose seeds' epoch losses are ``losses`` ``[S, E]`` (or
     ``[G, S, E]`` with a grid, ``val`` its validation losses), two one-step windows per
-    epoch each at the epoch's loss."""
+    epoch each at the epoch's loss; every seed diverged when ``broken``."""
     losses = np.asarray(losses, float)
     lead = losses.shape[:-1]
     grid = (
@@ -59,7 +61,7 @@ def record(losses, config, *, baseline="sgd", settings=None, acc=0.8, val=None, 
         test_acc=acc,
         val_loss=val,
         val_acc=val,
-        diverged_step=np.full(lead, -1),
+        diverged_step=np.full(lead, 3 if broken else -1),
         epoch_s=np.ones(E),
         compile_s=0.0,
         steps_per_epoch=2,
@@ -408,3 +410,58 @@ def test_learning_rate_table_says_how_each_rate_was_chosen(lab6, lab7):
 @pytest.fixture(params=["en", "pl"])
 def lang(request):
     return request.param
+
+
+def test_a_deep_network_and_a_configuration_whose_every_seed_diverged(tmp_path, lang):
+    """The deep network's heading names it; a configuration with no seed left shows "—"
+    (never "—±—"), has no rank, and is said to have no test."""
+    sizes = (784, *[16] * 6, 10)
+    settings = shared("lab7", sizes=sizes)
+    made = {
+        name: record(
+            decay(speed, seed=seed),
+            configs.Config(name, "adam", 0.01, init=name),
+            baseline="normal",
+            settings=settings,
+            broken=broken,
+        )
+        for name, speed, seed, broken in (
+            ("normal", 0.2, 0, False),
+            ("xavier", 0.6, 1, False),
+            ("he", 0.6, 2, True),
+        )
+    }
+    deep = finished(made, "lab7")
+    blocks = results.lab_blocks(deep, "deep", tmp_path, Path("figures"), lang)
+    assert blocks[0].text == {"en": "Network", "pl": "Sieć"}[lang] + " 784–6×16–10, ReLU"
+    keys = [b.key for b in blocks if isinstance(b, document.Table | document.Image)]
+    assert keys == [f"deep.relu.{k}" for k in ("speed", "quality", "loss", "acc")]
+    speed, quality = (b for b in blocks if isinstance(b, document.Table))
+    he = "He"  # Only the initializers vary: the optimizer goes without saying.
+    assert next(r for r in speed.rows if r[0] == he)[1:] == ["—", "—", "—"]
+    assert next(r for r in quality.rows if r[0] == he)[1:] == ["—"] * 4
+    untested = {
+        "en": "no test with He initialization",
+        "pl": "bez testu przy inicjalizacji metodą He",
+    }
+    assert untested[lang] in blocks[1].text
+
+
+def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang):
+    flat = {
+        "sgd": record(decay(0.0), configs.Config("sgd", "sgd", 0.3)),
+        "adam": record(decay(0.6, seed=1), configs.Config("adam", "adam", 0.01)),
+    }
+    f = finished(flat)
+    assert summary.ranking(f.results, "sgd") is None
+    why = lab_report.no_target(f.results, results.label(f, "sgd", lang), lang)
+    said = results._sentences(f, "lab6.relu", None, lang)
+    assert why and said[0].startswith(why)
+    table = results.speed_table(f, "lab6", None, lang)
+    assert all(row[2:] == ["—", "—"] for row in table.rows)
+    assert table.caption == text.say(
+        lang,
+        "results.cap.speed_none",
+        where=results._where(f, "lab6", lang),
+        base=results._base_words(f, lang),
+    )
