@@ -265,6 +265,8 @@ def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) 
 
 
 def _speed_caption(f: Finished, exp: str, lang: str) -> str:
+    """What the speed table shows, with the target's value (or that there is none) and the
+    configurations whose diverged seeds were left out."""
     base = f.provenance.baseline
     goal = summary.target(summary.selected(f.results[base])) if base in f.results else math.nan
     shown = {"where": _where(f, exp, lang), "base": _base_words(f, lang)}
