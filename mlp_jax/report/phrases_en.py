@@ -548,12 +548,13 @@ PHRASES = {
     'curve does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
     "the target at the curve's first point, so the value is only a lower bound, without an "
     "interval. Learning is called faster or slower only when the exact sign-flip permutation test "
-    "gives p < {alpha} after Holm's correction (statistic: the log ratio of the two times, a time "
+    "gives p < {alpha} after Holm's correction and the confidence interval does not hold 1 "
+    "(statistic: the log ratio of the two times, a time "
     "never reached counted as the end of training; every swap of the configurations within "
     "seeds, a random sample of them beyond {exact} seeds); otherwise the difference in speed is "
     "not significant.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
-    "this one in the same test, run for every pair of configurations; configurations with no "
+    "this one by the same rule, applied to every pair of configurations; configurations with no "
     "significant difference share a rank.",
     "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of its "
     "minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy after "
@@ -658,8 +659,8 @@ PHRASES = {
     "chance level).",
     "results.cap.steps": "Seed means of the minibatch losses, averaged in blocks of consecutive "
     "steps (the axis label gives the block's length); the vertical axis is logarithmic.",
-    "results.coincide": "Lines on top of each other (at every epoch the difference of any two of their means "
-    "is at most the width of either band): {pairs}.",
+    "results.coincide": "Lines on top of each other (at every epoch the difference of any two "
+    "of their means is at most the width of either band): {pairs}.",
     "results.pair.loss": "{names} (largest difference: {d})",
     "results.pair.acc": "{names} (largest difference: {d} percentage points)",
     "results.how.ex2": "as SGD in lab 6 (exercise 2)",

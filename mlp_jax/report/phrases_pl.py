@@ -585,13 +585,14 @@ PHRASES = {
     "losowania nie osiąga wartości docelowej, opisano słowami „{not_reached}”; „≥” oznacza, że "
     "konfiguracja osiąga ją już w pierwszym punkcie krzywej, więc wartość jest tylko ograniczeniem "
     "dolnym, bez przedziału. O szybszym lub wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny "
-    "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma (statystyka: logarytm "
+    "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a przedział ufności "
+    "nie zawiera 1 (statystyka: logarytm "
     "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; wszystkie zamiany "
     "konfiguracji w obrębie powtórzeń, a powyżej {exact} powtórzeń – ich losowa próba); w "
     "przeciwnym razie różnica szybkości nie jest istotna.",
-    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej w tym "
-    "samym teście, wykonanym dla każdej pary konfiguracji; konfiguracje bez istotnej różnicy "
-    "dzielą miejsce.",
+    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
+    "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
+    "istotnej różnicy dzielą miejsce.",
     "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
     "(średnia strat na paczkach tej epoki): średnia ± odchylenie standardowe z powtórzeń. "
     "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń z "

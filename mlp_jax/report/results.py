@@ -401,8 +401,9 @@ def _speed_sentence(
     f: Finished, r: SummaryRow, ranking: pace.Ranking, lang: str, subject: str
 ) -> str:
     """When ``r`` reaches the baseline's final loss and how many times sooner or later,
-    after ``subject`` ("With Adam, the network"): "sooner"/"later" only at a Holm-adjusted
-    p < ``summary.ALPHA``, else a tie; the factor with at least its interval's decimals."""
+    after ``subject`` ("With Adam, the network"): "sooner"/"later" only when
+    ``pace.distinct`` (a Holm-adjusted p < ``summary.ALPHA`` and an interval without 1),
+    else a tie; the factor with at least its interval's decimals."""
     places = lab_report.digits(ranking, f.provenance.baseline, r)
     spec = f".{max(2, places)}f"
     point, lo, hi, p = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi, r.speedup_p_holm
@@ -421,14 +422,14 @@ def _speed_sentence(
         return text.say(lang, "results.speed.bound", factor=factor, **values)
     if not (math.isfinite(lo) and math.isfinite(p)):
         return text.say(lang, "results.speed.untested", **values)
-    if p < summary.ALPHA and point > 1:
+    if not pace.distinct(point, lo, hi, p, summary.ALPHA):
+        return text.say(lang, "results.speed.tie", **values)
+    if point > 1:
         factor = text.times(lang, text.num(point, spec, lang))
         return text.say(lang, "results.speed.faster", factor=factor, **values)
-    if p < summary.ALPHA and point < 1:
-        later = text.times(lang, text.num(1 / point, spec, lang))
-        ci = _ci(*(1 / v if v > 0 else math.inf for v in (hi, lo)), places, lang)
-        return text.say(lang, "results.speed.slower", **(values | {"factor": later, "ci": ci}))
-    return text.say(lang, "results.speed.tie", **values)
+    later = text.times(lang, text.num(1 / point, spec, lang))
+    ci = _ci(*(1 / v if v > 0 else math.inf for v in (hi, lo)), places, lang)
+    return text.say(lang, "results.speed.slower", **(values | {"factor": later, "ci": ci}))
 
 
 def _ci(lo: float, hi: float, places: int, lang: str) -> str:
