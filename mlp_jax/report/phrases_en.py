@@ -570,4 +570,155 @@ PHRASES = {
     "inflect.with.exercise2": "in exercise 2's setting (SGD, N(0, 1))",
     "inflect.with.normal": "with {name} initialization",
     "inflect.with.other": "with {name}",
+    # --- results ---
+    "results.def.lead": "The results' tables and figures of every experiment use the same terms:",
+    "results.def.target": "**Target**: the baseline's final mean training loss, the seed mean of "
+    "its minibatch-loss curve averaged over its last epoch. Each table's title names its "
+    "baseline.",
+    "results.def.epochs": "**Epochs to target**: the time, in epochs, at which the seed-mean "
+    "minibatch loss first falls to the target. The curve has step resolution: minibatch-loss "
+    "means in at least {blocks} blocks per epoch (or every recorded window, when there are "
+    "fewer), each at the centre of its block, linearly interpolated in between. An entry "
+    '"{not_reached}" means the curve does not fall to the target before training ends.',
+    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
+    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (seeds "
+    "resampled with replacement, {resamples} resamples, percentile interval; with the same seeds, "
+    "whole seeds are resampled, jointly for both configurations). An end at which a resampled "
+    'curve does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
+    "the target at the curve's first point, so the value is only a lower bound, without an "
+    "interval. Learning is called faster or slower only when the exact sign-flip permutation test "
+    "gives p < {alpha} after Holm's correction and the confidence interval does not hold 1 "
+    "(statistic: the log ratio of the two times, a time "
+    "never reached counted as the end of training; every swap of the configurations within "
+    "seeds, a random sample of them beyond {exact} seeds); otherwise the difference in speed is "
+    "not significant.",
+    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
+    "this one by the same rule, applied to every pair of configurations; configurations with no "
+    "significant difference share a rank.",
+    "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of its "
+    "minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy after "
+    "the last epoch, the seed mean with its 95% Student-t confidence interval; every seed is "
+    "evaluated on one fixed test set, so the interval leaves out the variability of the test set "
+    "itself. Both are compared with the baseline by a two-sided paired t-test when the k-th seed "
+    "has the same random seed in every configuration (the same minibatch order and, with the "
+    "same initializer, the same initial weights; the test concerns the differences between "
+    "configurations within a seed), and by Welch's t-test when the seeds differ.",
+    "results.def.families": "**Holm's correction** is applied over two families of comparisons, "
+    "separately in each experiment and for each activation: the comparisons of the "
+    "configurations with the baseline (separately for final loss, accuracy and speed; the "
+    '"Holm p" columns), and the speed comparisons of every pair of configurations, which give '
+    'the ranks. "Significant" means p < {alpha} after Holm\'s correction in its family; p-values '
+    'below {floor} are shown as "< {floor}", and the appendix lists every p-value, raw and '
+    "corrected.",
+    "results.def.diverged": "**Diverged seed**: one whose minibatch loss becomes infinite or NaN, "
+    "or exceeds a set multiple of its first minibatch's loss; it is left out of the means, and "
+    "of both sides of a comparison of two configurations. With fewer than two seeds that did not "
+    "diverge there is no interval and no test (—).",
+    "results.def.bands": "**Figures**: lines are means over the seeds that did not diverge, bands "
+    "their 95% Student-t confidence intervals, mean ± t(0.975; n − 1)·s/√n at every point (n "
+    "seeds, s their standard deviation); on a log axis a band's lower edge goes no lower than the "
+    "smallest seed. Each configuration has its own colour, line style and marker.",
+    "results.ex2": "{name} (exercise 2)",
+    "results.with.ex2": "with exercise 2's SGD",
+    "results.with.normal": "with {name} initialization",
+    "results.with.init": "with {by} initialization",
+    "results.with.opt.sgd": "with SGD",
+    "results.with.opt.momentum": "with momentum",
+    "results.with.opt.nesterov": "with Nesterov momentum",
+    "results.with.opt.adagrad": "with Adagrad",
+    "results.with.opt.adadelta": "with Adadelta",
+    "results.with.opt.adam": "with Adam",
+    "results.with.other": "with {name}",
+    "results.base.ex2": "exercise 2's SGD",
+    "results.base.net": "the {name} network",
+    "results.h.deep": "Network {network}, {act}",
+    "results.where.deep": "network {network}, {act}",
+    "results.ci": "95% confidence interval {lo}–{hi}",
+    "results.col.config": "configuration",
+    "results.col.epochs": "epochs to target",
+    "results.col.speedup": "speed-up (95% confidence interval)",
+    "results.col.rank": "rank",
+    "results.col.loss": "final training loss (mean ± sd)",
+    "results.col.p_loss": "Holm p (loss)",
+    "results.col.acc": "test accuracy (95% confidence interval)",
+    "results.col.p_acc": "Holm p (accuracy)",
+    "results.col.p.loss.raw": "loss: p",
+    "results.col.p.loss.holm": "loss: Holm p",
+    "results.col.p.acc.raw": "accuracy: p",
+    "results.col.p.acc.holm": "accuracy: Holm p",
+    "results.col.p.speed.raw": "speed: p",
+    "results.col.p.speed.holm": "speed: Holm p",
+    "results.col.experiment": "experiment",
+    "results.col.lr": "α",
+    "results.col.how": "how the rate was chosen",
+    "results.cap.speed": "Speed of learning, {where}: epochs to the target {target} (the final "
+    "loss of {base}), speed-up over {base} and rank.",
+    "results.cap.speed_none": "Speed of learning, {where}: the final loss of {base} is no target, "
+    "so there are no speed-ups and no ranks.",
+    "results.diverged_one": "{name} ({k} of {n})",
+    "results.diverged": "Diverged seeds (left out): {runs}.",
+    "results.cap.quality": "Final results ({epochs} of training), {where}: training loss and test "
+    "accuracy, with Holm-corrected p-values against {base}.",
+    "results.cap.p": "p-values against {base}, {where}: raw and Holm-corrected, for final loss, "
+    "accuracy and speed.",
+    "results.no_baseline": "The baseline ({name}) has no records, so the tables give no target, "
+    "no speed-ups and no tests ({speed}, {quality}).",
+    "results.no_target": "{reason} Results: {speed} and {quality}.",
+    "results.fastest.alone": "The network learns fastest {names} (the only configuration at "
+    "rank 1{tiny}; {speed}, {loss})",
+    "results.fastest.tied": "The network learns fastest {names}: these configurations share "
+    "rank 1, with no significant difference in speed between them ({speed}, {loss})",
+    "results.subject.with": "{with_}, the network",
+    "results.subject.after": "{lead}: it",
+    "results.speed.faster": "{subject} reaches the final loss of {base} after only "
+    "{epochs} epochs, {factor} sooner ({ci}).",
+    "results.speed.slower": "{subject} reaches the final loss of {base} only after "
+    "{epochs} epochs, {factor} later ({ci}).",
+    "results.speed.tie": "{subject} reaches the final loss of {base} after {epochs} "
+    "epochs, with no significant difference in speed (ratio {ratio}; {ci}).",
+    "results.speed.bound": "{subject} reaches the final loss of {base} at the curve's "
+    "first point (after {epochs} epochs), at least {factor} sooner; the curve cannot tell more "
+    "precisely.",
+    "results.speed.untested": "{subject} reaches the final loss of {base} after "
+    "{epochs} epochs (ratio {ratio}; no interval and no test).",
+    "results.speed.never": "In no other configuration does the network reach the final loss of "
+    "{base} within {total}.",
+    "results.verdict.loss": "Final training loss against {base} ({quality}): {parts}.",
+    "results.verdict.acc": "Test accuracy against {base} ({acc}): {parts}.",
+    "results.verdict.lower": "significantly lower {names}",
+    "results.verdict.higher": "significantly higher {names}",
+    "results.verdict.tie": "no significant difference {names}",
+    "results.verdict.untested": "no test {names}",
+    "results.fig.loss": "Training loss per epoch, {where}",
+    "results.fig.acc": "Test accuracy per epoch, {where}",
+    "results.fig.steps": "Minibatch loss per step, {where}",
+    "results.cap.loss": "An epoch's loss is the mean of its minibatch losses; the vertical axis "
+    "is logarithmic.",
+    "results.cap.acc": "After each epoch, from the first (before training the accuracy is at "
+    "chance level).",
+    "results.cap.steps": "Seed means of the minibatch losses, averaged in blocks of consecutive "
+    "steps (the axis label gives the block's length); the vertical axis is logarithmic.",
+    "results.coincide": "Lines on top of each other (at every epoch the difference of any two "
+    "of their means is at most the width of either band): {pairs}.",
+    "results.pair.loss": "{names} (largest difference: {d})",
+    "results.pair.acc": "{names} (largest difference: {d} percentage points)",
+    "results.how.ex2": "as SGD in lab 6 (exercise 2)",
+    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
+    "results.how.default": "the optimizer's default",
+    "results.how.flag": "given in the command",
+    "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
+    "results.how.choice.flag": "given in the command with the optimizer",
+    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results), not "
+    "tuned again",
+    "results.how.choice.default": "the default of {name} (no lab 6 results)",
+    "results.cap.lr": "Each configuration's learning rate α and how it was chosen. The "
+    "optimizers' defaults were chosen beforehand by a grid search: for each optimizer the rate "
+    "with the best summed rank of final training loss over every variant searched (sigmoid and "
+    "ReLU; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He initialization), among "
+    "rates at which no seed diverged; Adadelta keeps α = 1, as its formula has no learning rate.",
+    "results.cap.lr_grid": "With a grid, the rate with the lowest mean final loss on the "
+    "validation set was chosen (the last {n} examples of the training set, held out before "
+    "training); the test set plays no part in the choice.",
+    "results.tiny": ", though ahead of {second} by only {pct} of the epochs, of no practical "
+    "weight",
 }

@@ -617,4 +617,165 @@ PHRASES = {
     "inflect.with.exercise2": "w ustawieniach z ćwiczenia 2 (SGD, N(0, 1))",
     "inflect.with.normal": "przy inicjalizacji {name}",
     "inflect.with.other": "w konfiguracji {name}",
+    # --- results ---
+    "results.def.lead": "Tabele i wykresy wyników wszystkich eksperymentów stosują te same "
+    "pojęcia:",
+    "results.def.target": "**Wartość docelowa** – końcowa średnia strata punktu odniesienia na "
+    "zbiorze uczącym: średnia z powtórzeń krzywej straty na paczkach, uśredniona po ostatniej "
+    "epoce. Punkt odniesienia podano w tytule każdej tabeli.",
+    "results.def.epochs": "**Epoki do wartości docelowej** – czas (w epokach), po którym średnia "
+    "z powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej. Krzywa ma "
+    "rozdzielczość kroków: średnie strat na paczkach w co najmniej {blocks} blokach na epokę (albo "
+    "w każdym zapisanym oknie, gdy okien jest mniej), każda w środku swojego bloku, a między nimi "
+    "interpolacja liniowa. Wpis „{not_reached}” oznacza, że krzywa nie spada do wartości "
+    "docelowej do końca uczenia.",
+    "results.def.speedup": "**Przyspieszenie** – liczba epok do wartości docelowej punktu "
+    "odniesienia podzielona przez liczbę epok danej konfiguracji (2: o połowę mniej epok), z "
+    "przedziałem ufności 95% wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem, "
+    "{resamples} losowań, przedział percentylowy; przy tych samych ziarnach losuje się całe "
+    "powtórzenia, wspólnie dla obu konfiguracji). Koniec przedziału, przy którym krzywa z "
+    "losowania nie osiąga wartości docelowej, opisano słowami „{not_reached}”; „≥” oznacza, że "
+    "konfiguracja osiąga ją już w pierwszym punkcie krzywej, więc wartość jest tylko ograniczeniem "
+    "dolnym, bez przedziału. O szybszym lub wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny "
+    "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a przedział ufności "
+    "nie zawiera 1 (statystyka: logarytm "
+    "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; wszystkie zamiany "
+    "konfiguracji w obrębie powtórzeń, a powyżej {exact} powtórzeń – ich losowa próba); w "
+    "przeciwnym razie różnica szybkości nie jest istotna.",
+    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
+    "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
+    "istotnej różnicy dzielą miejsce.",
+    "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
+    "(średnia strat na paczkach tej epoki): średnia ± odchylenie standardowe z powtórzeń. "
+    "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń z "
+    "przedziałem ufności 95% opartym na rozkładzie t-Studenta; wszystkie powtórzenia sprawdza się "
+    "na jednym, stałym zbiorze testowym, więc przedział nie obejmuje zmienności samego zbioru "
+    "testowego. Obie wielkości porównuje się z punktem odniesienia dwustronnym testem t-Studenta "
+    "dla prób zależnych, gdy k-te powtórzenie ma we wszystkich konfiguracjach to samo ziarno "
+    "losowe (tę samą kolejność paczek i – przy tej samej metodzie inicjalizacji – te same wagi "
+    "początkowe; test dotyczy różnic między konfiguracjami w tym samym powtórzeniu), a testem t "
+    "Welcha, gdy ziarna są różne.",
+    "results.def.families": "**Poprawka Holma** – stosowana w dwóch rodzinach porównań, w każdym "
+    "eksperymencie i dla każdej funkcji aktywacji osobno: porównania konfiguracji z punktem "
+    "odniesienia (osobno dla końcowej straty, dokładności i szybkości; kolumny „p Holma”) oraz "
+    "porównania szybkości wszystkich par konfiguracji, z których wynikają miejsca. „Istotnie” "
+    "oznacza p < {alpha} po poprawce Holma w odpowiedniej rodzinie; wartości p poniżej {floor} "
+    "podano jako „< {floor}”, a wszystkie wartości p, bez poprawki i po niej, zawiera dodatek.",
+    "results.def.diverged": "**Powtórzenie rozbieżne** – takie, w którym strata na paczce staje "
+    "się nieskończona lub nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
+    "pierwszej paczce; pomija się je w średnich, a w porównaniu dwóch konfiguracji – w obu "
+    "porównywanych próbach. Gdy zbieżnych powtórzeń jest mniej niż dwa, przedziału ani testu nie "
+    "wyznaczono (—).",
+    "results.def.bands": "**Wykresy** – linie to średnie z powtórzeń zbieżnych, pasma – przedziały "
+    "ufności 95% tych średnich oparte na rozkładzie t-Studenta, średnia ± t(0,975; n − 1)·s/√n w "
+    "każdym punkcie (n – liczba powtórzeń, s – ich odchylenie standardowe); na osi logarytmicznej "
+    "dolna krawędź pasma nie schodzi poniżej najmniejszej wartości z powtórzeń. Każda konfiguracja "
+    "ma własny kolor, styl linii i znacznik.",
+    "results.ex2": "{name} (ćwiczenie 2)",
+    "results.with.ex2": "z SGD z ćwiczenia 2",
+    "results.with.normal": "przy inicjalizacji z rozkładu {name}",
+    "results.with.init": "przy inicjalizacji {by}",
+    "results.with.opt.sgd": "z SGD",
+    "results.with.opt.momentum": "z momentum",
+    "results.with.opt.nesterov": "z momentum Nesterova",
+    "results.with.opt.adagrad": "z Adagradem",
+    "results.with.opt.adadelta": "z Adadeltą",
+    "results.with.opt.adam": "z Adamem",
+    "results.with.other": "w konfiguracji {name}",
+    "results.base.ex2": "SGD z ćwiczenia 2",
+    "results.base.net": "sieci {name}",
+    "results.h.deep": "Sieć {network}, {act}",
+    "results.where.deep": "sieć {network}, {act}",
+    "results.ci": "przedział ufności 95%: {lo}–{hi}",
+    "results.col.config": "konfiguracja",
+    "results.col.epochs": "epoki do wartości docelowej",
+    "results.col.speedup": "przyspieszenie (przedział ufności 95%)",
+    "results.col.rank": "miejsce",
+    "results.col.loss": "końcowa strata (średnia ± odch. std.)",
+    "results.col.p_loss": "p Holma (strata)",
+    "results.col.acc": "dokładność na zb. testowym (przedział ufności 95%)",
+    "results.col.p_acc": "p Holma (dokładność)",
+    "results.col.p.loss.raw": "strata: p",
+    "results.col.p.loss.holm": "strata: p Holma",
+    "results.col.p.acc.raw": "dokładność: p",
+    "results.col.p.acc.holm": "dokładność: p Holma",
+    "results.col.p.speed.raw": "szybkość: p",
+    "results.col.p.speed.holm": "szybkość: p Holma",
+    "results.col.experiment": "eksperyment",
+    "results.col.lr": "α",
+    "results.col.how": "wybór współczynnika uczenia",
+    "results.cap.speed": "Szybkość uczenia – {where}: epoki do wartości docelowej {target} "
+    "(końcowej straty {base}), przyspieszenie względem {base} i miejsce.",
+    "results.cap.speed_none": "Szybkość uczenia – {where}: końcowa strata {base} nie jest "
+    "wartością docelową, więc nie ma przyspieszeń ani miejsc.",
+    "results.diverged_one": "{name} ({k} z {n})",
+    "results.diverged": "Powtórzenia rozbieżne (pominięte): {runs}.",
+    "results.cap.quality": "Wyniki końcowe ({epochs} uczenia) – {where}: strata na zbiorze "
+    "uczącym i dokładność na zbiorze testowym, z wartościami p po poprawce Holma względem {base}.",
+    "results.cap.p": "Wartości p względem {base} – {where}: bez poprawki i po poprawce Holma, dla "
+    "końcowej straty, dokładności i szybkości.",
+    "results.no_baseline": "Brak zapisów punktu odniesienia ({name}), więc tabele nie podają "
+    "wartości docelowej, przyspieszeń ani testów ({speed}, {quality}).",
+    "results.no_target": "{reason} Wyniki: {speed} i {quality}.",
+    "results.fastest.alone": "Najszybciej sieć uczy się {names} (jedyna konfiguracja na "
+    "pierwszym miejscu{tiny}; {speed}, {loss})",
+    "results.fastest.tied": "Najszybciej sieć uczy się {names}: te konfiguracje dzielą pierwsze "
+    "miejsce, bez istotnej różnicy szybkości między nimi ({speed}, {loss})",
+    "results.subject.with": "{with_} sieć",
+    "results.subject.after": "{lead}:",
+    "results.speed.faster": "{subject} osiąga końcową stratę {base} już po {epochs} epoki, "
+    "czyli {factor} szybciej ({ci}).",
+    "results.speed.slower": "{subject} osiąga końcową stratę {base} dopiero po {epochs} "
+    "epoki, czyli {factor} wolniej ({ci}).",
+    "results.speed.tie": "{subject} osiąga końcową stratę {base} po {epochs} epoki, bez "
+    "istotnej różnicy szybkości (iloraz {ratio}; {ci}).",
+    "results.speed.bound": "{subject} osiąga końcową stratę {base} już w pierwszym punkcie "
+    "krzywej (po {epochs} epoki), czyli co najmniej {factor} szybciej; dokładniej krzywa tego nie "
+    "rozstrzyga.",
+    "results.speed.untested": "{subject} osiąga końcową stratę {base} po {epochs} epoki "
+    "(iloraz {ratio}; przedziału ani testu nie wyznaczono).",
+    "results.speed.never": "W żadnej innej konfiguracji sieć nie osiąga końcowej straty {base} "
+    "w ciągu {total}.",
+    "results.verdict.loss": "Końcowa strata na zbiorze uczącym względem {base} ({quality}): "
+    "{parts}.",
+    "results.verdict.acc": "Dokładność na zbiorze testowym względem {base} ({acc}): {parts}.",
+    "results.verdict.lower": "istotnie niższa {names}",
+    "results.verdict.higher": "istotnie wyższa {names}",
+    "results.verdict.tie": "bez istotnej różnicy {names}",
+    "results.verdict.untested": "bez testu {names}",
+    "results.fig.loss": "Strata na zbiorze uczącym w kolejnych epokach – {where}",
+    "results.fig.acc": "Dokładność na zbiorze testowym w kolejnych epokach – {where}",
+    "results.fig.steps": "Strata na paczce w kolejnych krokach – {where}",
+    "results.cap.loss": "Strata w epoce to średnia strat na paczkach tej epoki; oś pionowa w "
+    "skali logarytmicznej.",
+    "results.cap.acc": "Po każdej epoce, od pierwszej (przed uczeniem dokładność jest na "
+    "poziomie zgadywania).",
+    "results.cap.steps": "Średnie z powtórzeń strat na paczkach, uśrednionych w blokach kolejnych "
+    "kroków (długość bloku podaje opis osi); oś pionowa w skali logarytmicznej.",
+    "results.coincide": "Linie pokrywają się (w każdej epoce różnica średnich każdych dwóch z nich "
+    "nie przekracza szerokości żadnego z ich pasm): {pairs}.",
+    "results.pair.loss": "{names} (największa różnica: {d})",
+    "results.pair.acc": "{names} (największa różnica: {d} pkt proc.)",
+    "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
+    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
+    "results.how.default": "wartość domyślna optymalizatora",
+    "results.how.flag": "podany w poleceniu",
+    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
+    "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
+    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyna z wynikami), bez "
+    "ponownego doboru",
+    "results.how.choice.default": "wartość domyślna optymalizatora {name} (brak wyników "
+    "laboratorium 6)",
+    "results.cap.lr": "Współczynnik uczenia α każdej konfiguracji i sposób jego wyboru. Wartości "
+    "domyślne optymalizatorów wybrano wcześniej przeszukiwaniem siatki: dla każdego optymalizatora "
+    "wartość o najlepszej sumie miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
+    "wariantach (funkcja sigmoidalna i ReLU; próbka MNIST i Fashion-MNIST; inicjalizacja z "
+    "rozkładu N(0, 1), metodą Xaviera i metodą He), spośród wartości, przy których żadne "
+    "powtórzenie nie było rozbieżne; Adadelta ma α = 1, bo jej wzór nie zawiera współczynnika "
+    "uczenia.",
+    "results.cap.lr_grid": "Przy siatce wybrano wartość o najniższej średniej końcowej stracie na "
+    "zbiorze walidacyjnym ({n} ostatnich wzorców zbioru uczącego, odłożonych przed uczeniem); "
+    "zbiór testowy nie bierze udziału w wyborze.",
+    "results.tiny": ", choć wyprzedza konfigurację {second} tylko o {pct} liczby epok – bez "
+    "znaczenia praktycznego",
 }
