@@ -423,28 +423,16 @@ INSTRUCTION_EPS = 1e-8
 """Adagrad's ε as the instruction gives it ("zwykle jest równy 1e-8")."""
 
 
-def _math_num(value: float, lang: str) -> str:
-    """A number inside inline math: ``10^{-7}``, ``0{,}1``."""
-    if value and not 1e-3 <= abs(value) < 1e4:
-        exponent = math.floor(math.log10(abs(value)))
-        mantissa = value / 10**exponent
-        power = f"10^{{{exponent}}}"
-        if round(mantissa, 3) == 1:
-            return power
-        return text.num(mantissa, ".3g", lang).replace(",", "{,}") + rf" \cdot {power}"
-    return text.num(value, "g", lang).replace(",", "{,}")
-
-
 def _adagrad(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
     say = functools.partial(text.say, lang)
     out = []
     g0 = hyper["initial_accumulator_value"]
     if g0:
-        out.append(say("impl.dev.g0", g0=_math_num(g0, lang)))
-    eps = _math_num(hyper["eps"], lang)
-    ieps = _math_num(INSTRUCTION_EPS, lang)
+        out.append(say("impl.dev.g0", g0=methods.latex_number(g0, lang)))
+    eps = methods.latex_number(hyper["eps"], lang)
+    ieps = methods.latex_number(INSTRUCTION_EPS, lang)
     if hyper["eps_in_sqrt"]:
-        floor = _math_num(math.sqrt(hyper["eps"]), lang)
+        floor = methods.latex_number(math.sqrt(hyper["eps"]), lang)
         out.append(say("impl.dev.eps_inside", eps=eps, ieps=ieps, floor=floor))
     elif hyper["eps"] != INSTRUCTION_EPS:
         out.append(say("impl.dev.eps_value", eps=eps, ieps=ieps))
@@ -453,13 +441,18 @@ def _adagrad(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
 
 def _adadelta(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
     key = "impl.dev.adadelta_one" if rate == 1 else "impl.dev.adadelta_rate"
-    return [text.say(lang, key, rate=_math_num(rate, lang)), text.say(lang, "impl.dev.rms")]
+    return [
+        text.say(lang, key, rate=methods.latex_number(rate, lang)),
+        text.say(lang, "impl.dev.rms"),
+    ]
 
 
 def _adam(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
     out = []
     if hyper["eps_root"]:
-        out.append(text.say(lang, "impl.dev.eps_root", eps=_math_num(hyper["eps_root"], lang)))
+        out.append(
+            text.say(lang, "impl.dev.eps_root", eps=methods.latex_number(hyper["eps_root"], lang))
+        )
     if hyper["nesterov"]:
         out.append(text.say(lang, "impl.dev.nadam"))
     return out

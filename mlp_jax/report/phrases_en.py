@@ -252,13 +252,13 @@ PHRASES = {
     "methods.h": "Methods",
     "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
     "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
-    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
-    "formulas are those of the code's documentation, the values those the networks were "
-    "trained with.",
+    "\\(\\alpha\\) the learning rate, constant during training; operations on vectors are "
+    "element-wise. Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + "
+    "u_t\\). The formulas are those our code computes (where they differ from the "
+    "instruction's, the implementation section says why); the values are those the networks "
+    "were trained with.",
     "methods.h_optimizers": "Optimizers",
-    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
-    "{params}.",
+    "methods.optimizer": "**{name}**: learning rate \\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Nesterov momentum",
@@ -273,8 +273,6 @@ PHRASES = {
     "methods.by.normal": "N(0, 1)",
     "methods.by.xavier": "Xavier (Glorot)",
     "methods.by.he": "He",
-    "methods.yes": "yes",
-    "methods.no": "no",
     "methods.h_init": "Weight initialization",
     "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
     "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
@@ -285,7 +283,7 @@ PHRASES = {
     "of each layer's weights in this network:",
     "methods.col.layer": "layer",
     "methods.col.fans": "inputs → outputs",
-    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.biases": "Biases start at {value} in every layer.",
     "methods.h_training": "Network and training",
     # trajectories
     "traj.name.ravine": "Ravine",
@@ -662,4 +660,17 @@ PHRASES = {
     "impl.what.weights": "Weight initializers",
     "impl.what.init_mlp": "The network's parameters, layer by layer",
     "impl.what.step": "One training step",
+    "methods.notation.schedule": "Notation as in the lab: \\(\\theta\\) are the parameters "
+    "(weights and biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step "
+    "\\(t\\), \\(\\alpha_t\\) the learning rate at step \\(t\\) (\\(\\alpha\\) where it is constant); "
+    "operations on vectors are element-wise. Each optimizer computes an update \\(u_t\\) and "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). The formulas are those our code computes (where they "
+    "differ from the instruction's, the implementation section says why); the values are those "
+    "the networks were trained with.",
+    "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) under the root",
+    "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) added to the root",
+    "methods.flag.nesterov.yes": "with Nesterov's momentum",
+    "methods.flag.centered.yes": "centred",
+    "methods.flag.bias_correction.yes": "with bias correction",
+    "methods.param.weight_decay": "weight decay \\(\\lambda\\) = {value}",
 }

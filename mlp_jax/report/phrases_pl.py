@@ -263,13 +263,13 @@ PHRASES = {
     "methods.h": "Metody",
     "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
     "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się "
-    "element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
-    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory pochodzą z dokumentacji kodu, wartości – z "
-    "uczenia sieci.",
+    "\\(\\alpha\\) – współczynnik uczenia, stały w czasie uczenia; działania na wektorach "
+    "wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz kod (różnice "
+    "względem instrukcji i ich uzasadnienie podaje część o implementacji); wartości "
+    "hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
-    "methods.optimizer": "**{name}** (`{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}"
-    "{source}{params}.",
+    "methods.optimizer": "**{name}**: współczynnik uczenia \\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Momentum Nesterova",
@@ -284,8 +284,6 @@ PHRASES = {
     "methods.by.normal": "z rozkładu N(0, 1)",
     "methods.by.xavier": "metodą Xaviera",
     "methods.by.he": "metodą He",
-    "methods.yes": "tak",
-    "methods.no": "nie",
     "methods.h_init": "Inicjalizacja wag",
     "methods.init": "**{name}**, {variant}: wagi warstwy o \\(n_{{\\mathrm{{in}}}}\\) wejściach i "
     "\\(n_{{\\mathrm{{out}}}}\\) wyjściach losuje się niezależnie z rozkładu",
@@ -296,7 +294,7 @@ PHRASES = {
     "wag każdej warstwy tej sieci:",
     "methods.col.layer": "warstwa",
     "methods.col.fans": "wejścia → wyjścia",
-    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value} (`{code}`).",
+    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value}.",
     "methods.h_training": "Sieć i uczenie",
     # trajectories
     "traj.name.ravine": "Wąwóz",
@@ -703,4 +701,17 @@ PHRASES = {
     "impl.what.weights": "Funkcje inicjalizujące wagi",
     "impl.what.init_mlp": "Parametry sieci warstwa po warstwie",
     "impl.what.step": "Jeden krok uczenia",
+    "methods.notation.schedule": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi "
+    "i biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha_t\\) – współczynnik uczenia w kroku \\(t\\) (\\(\\alpha\\), gdy jest stały); "
+    "działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza "
+    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz "
+    "kod (różnice względem instrukcji i ich uzasadnienie podaje część o implementacji); "
+    "wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
+    "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) pod pierwiastkiem",
+    "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) dodawany do pierwiastka",
+    "methods.flag.nesterov.yes": "z momentum Nesterova",
+    "methods.flag.centered.yes": "wariant scentrowany",
+    "methods.flag.bias_correction.yes": "z korekcją obciążenia",
+    "methods.param.weight_decay": "zanik wag \\(\\lambda\\) = {value}",
 }
