@@ -132,9 +132,9 @@ def _relative(obj: Any) -> str:
     return Path(inspect.getsourcefile(obj)).resolve().relative_to(root).as_posix()
 
 
-def piece(obj: Any) -> Piece:
-    """The source lines of a function or class, its docstring left out."""
-    lines, first = inspect.getsourcelines(obj)
+def _trimmed(path: str, lines: Sequence[str], first: int) -> Piece:
+    """``lines`` of ``path`` from line ``first`` (one definition), its docstring and the
+    blank lines after it left out."""
     numbers = list(range(first, first + len(lines)))
     definition = ast.parse(textwrap.dedent("".join(lines))).body[0]
     doc = definition.body[0]
@@ -150,7 +150,27 @@ def piece(obj: Any) -> Piece:
         cut = range(doc.lineno - 1, end)
         lines = [s for i, s in enumerate(lines) if i not in cut]
         numbers = [n for i, n in enumerate(numbers) if i not in cut]
-    return Piece(_relative(obj), tuple(numbers), tuple(s.rstrip("\n") for s in lines))
+    return Piece(path, tuple(numbers), tuple(s.rstrip("\n") for s in lines))
+
+
+def piece(obj: Any) -> Piece:
+    """The source lines of a function or class, its docstring left out."""
+    lines, first = inspect.getsourcelines(obj)
+    return _trimmed(_relative(obj), lines, first)
+
+
+def gradient_step(module: types.ModuleType) -> Piece:
+    """The function of ``module`` that takes the gradient (calls ``jax.grad`` or
+    ``jax.value_and_grad``): the training step, read from the module's source."""
+    source = inspect.getsource(module)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(
+            isinstance(c, ast.Attribute) and c.attr in ("grad", "value_and_grad")
+            for c in ast.walk(node)
+        ):
+            lines = source.splitlines(keepends=True)[node.lineno - 1 : node.end_lineno]
+            return _trimmed(_relative(module), lines, node.lineno)
+    raise ValueError(f"{module.__name__} takes no gradient")
 
 
 def _ranges(numbers: Sequence[int], lang: str) -> str:
@@ -163,9 +183,11 @@ def _ranges(numbers: Sequence[int], lang: str) -> str:
 
 
 def listing(objs: Sequence[Any], what: str, lang: str) -> document.Code:
-    """One listing of the objects' source (one module), in order, a blank line between
-    them, captioned with ``what``, the module and the line numbers."""
-    pieces = sorted((piece(o) for o in objs), key=lambda p: p.numbers[0])
+    """One listing of the objects' source (functions, classes or pieces (``Piece``) of one
+    module), in order, a blank line between them, captioned with ``what``, the module and
+    the line numbers."""
+    pieces = [o if isinstance(o, Piece) else piece(o) for o in objs]
+    pieces.sort(key=lambda p: p.numbers[0])
     (path,) = {p.path for p in pieces}
     shown = "\n\n".join(textwrap.dedent("\n".join(p.lines)) for p in pieces)
     numbers = [n for p in pieces for n in p.numbers]
@@ -660,7 +682,7 @@ def appendix(
     out += [
         listing(weights, say("impl.what.weights"), lang),
         listing([model.init_mlp], say("impl.what.init_mlp"), lang),
-        listing([train._step], say("impl.what.step"), lang),
+        listing([gradient_step(train)], say("impl.what.step"), lang),
     ]
     return out
 

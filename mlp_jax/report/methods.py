@@ -225,12 +225,17 @@ def _phrase(lang: str, key: str, fallback: str, **values: Any) -> str:
     return found.format(**values) if found else fallback
 
 
+DECIMAL_COMMA = r"\text{,}"
+"""A decimal comma in LaTeX: ``{,}`` would become a MathML operator, spaced as "0, 1"."""
+
+
 def latex_number(value: float, lang: str) -> str:
-    """A number as LaTeX for inline math: ``10^{-7}``, ``3{,}16 \\cdot 10^{-4}``, ``0{,}9``."""
+    """A number as LaTeX for inline math: ``10^{-7}``, ``3\\text{,}16 \\cdot 10^{-4}``,
+    ``0\\text{,}9`` (a Polish decimal comma as text, which MathML spaces as no operator)."""
     if value == 0 or 1e-3 <= abs(value) < 1e4:
-        return text.num(value, "g", lang).replace(",", "{,}")
+        return text.num(value, "g", lang).replace(",", DECIMAL_COMMA)
     exponent = math.floor(math.log10(abs(value)))
-    mantissa = text.num(value / 10**exponent, ".3g", lang).replace(",", "{,}")
+    mantissa = text.num(value / 10**exponent, ".3g", lang).replace(",", DECIMAL_COMMA)
     power = f"10^{{{exponent}}}"
     return power if mantissa == "1" else rf"{mantissa} \cdot {power}"
 
@@ -370,10 +375,10 @@ def _init_blocks(
             )
         )
         dist, variance = (
-            latex.replace(r"\sigma^2", text.num(scale**2, "g", lang).replace(",", "{,}"))
+            latex.replace(r"\sigma^2", latex_number(scale**2, lang))
             for latex in (f.distribution, f.variance)
         )
-        if "{,}" in dist:  # A decimal comma: N(0; 0,01).
+        if DECIMAL_COMMA in dist:  # A decimal comma: N(0; 0,01).
             dist = dist.replace(r"\left(0, ", r"\left(0; ")
         out.append(document.Math(rf"w \sim {dist}, \qquad \operatorname{{Var}}(w) = {variance}"))
     bias = bias_init()

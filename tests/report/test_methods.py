@@ -183,7 +183,8 @@ def test_label_of_a_scaled_normal():
     blocks = methods.blocks(network, [], {"normal": 0.1}, "pl")
     maths = [b.latex for b in blocks if isinstance(b, document.Math)]
     assert (
-        r"w \sim \mathcal{N}\left(0; 0{,}01\right), \qquad \operatorname{Var}(w) = 0{,}01" in maths
+        r"w \sim \mathcal{N}\left(0; 0\text{,}01\right), \qquad \operatorname{Var}(w) = 0\text{,}01"
+        in maths
     )
 
 
