@@ -610,8 +610,9 @@ def _init_blocks(
             last_out=sizes[-1],
             bias=methods.formula(methods.bias_init()).distribution,
         ),
-        say(same, uniform=flat(uniform.distribution), variance=flat(uniform.variance)),
     ]
+    if "xavier_normal" in (methods.formula(i).name for i in inits):  # Why not uniform.
+        lines.append(say(same, uniform=flat(uniform.distribution), variance=flat(uniform.variance)))
     sources = list(dict.fromkeys(s for i in inits if i != "normal" for s in init_sources(i)))
     table = methods.sigma_table(dict.fromkeys(inits, 1.0), sizes, lang)
     out: list[document.Block] = [

@@ -368,3 +368,11 @@ def test_nesterov_in_our_variables_is_the_instructions_look_ahead():
         updates, state = tx.update(np.asarray(a @ phi, np.float32), state, phi)
         phi = np.asarray(optax.apply_updates(phi, updates))
     np.testing.assert_allclose(phi, theta - gamma * v, atol=1e-5)
+
+
+def test_the_uniform_variant_is_discussed_only_with_xaviers_method():
+    said = text.say("en", "impl.init.same", uniform="U", variance="V")[:30]
+    with_xavier = document.markdown(implementation.blocks(["adam"], ["xavier"], SIZES, "en"))
+    without = document.markdown(implementation.blocks(["adam"], ["he"], SIZES, "en"))
+    assert said in with_xavier and said not in without
+    assert "2/(n_{\\mathrm{in}}+n_{\\mathrm{out}})" in with_xavier  # Xavier's variance.
