@@ -322,7 +322,8 @@ figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
 caption { caption-side: top; text-align: left; font-size: 13px; color: #444; padding: .2rem 0; }
 pre { background: #f6f6f6; padding: .4rem .6rem; font-size: 12px; line-height: 1.35;
       white-space: pre-wrap; margin: .3rem 0; }
-.math { margin: .6rem 0; } math { font-size: 110%; }
+.math { margin: .6rem 0; }
+math { font-size: 110%; font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", math; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
                h2 { break-before: auto; } img { max-height: 11cm; }

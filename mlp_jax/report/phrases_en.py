@@ -246,13 +246,13 @@ PHRASES = {
     "methods.h": "Methods",
     "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
     "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are "
-    "element-wise. Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = "
-    "\\theta_t + u_t\\). The formulas describe the own implementation, which follows the "
-    "lab's; the hyperparameters are those the networks were trained with.",
+    "\\(\\alpha\\) the learning rate, constant during training; operations on vectors are "
+    "element-wise. Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + "
+    "u_t\\). The formulas are those our code computes (where they differ from the "
+    "instruction's, the implementation section says why); the values are those the networks "
+    "were trained with.",
     "methods.h_optimizers": "Optimizers",
-    "methods.optimizer": "**{name}** (own implementation, `{code}`): learning rate "
-    "\\(\\alpha\\) = {lr}{source}{params}.",
+    "methods.optimizer": "**{name}**: learning rate \\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Nesterov momentum",
@@ -267,8 +267,6 @@ PHRASES = {
     "methods.by.normal": "N(0, 1)",
     "methods.by.xavier": "Xavier (Glorot)",
     "methods.by.he": "He",
-    "methods.yes": "yes",
-    "methods.no": "no",
     "methods.h_init": "Weight initialization",
     "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
     "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
@@ -279,7 +277,7 @@ PHRASES = {
     "of each layer's weights in this network:",
     "methods.col.layer": "layer",
     "methods.col.fans": "inputs → outputs",
-    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.biases": "Biases start at {value} in every layer.",
     "methods.h_training": "Network and training",
     # trajectories
     "traj.name.ravine": "Ravine",
@@ -721,4 +719,148 @@ PHRASES = {
     "training); the test set plays no part in the choice.",
     "results.tiny": ", though ahead of {second} by only {pct} of the epochs, of no practical "
     "weight",
+    # --- impl ---
+    "impl.h": "Implementation",
+    "impl.and": " and ",
+    "impl.listing": "{what}: {path}, lines {lines}",
+    "impl.own": "The update rules of all the optimizers compared, the state they keep and the "
+    "weight initializers are our own code, written with JAX's array operations (listings below "
+    "and in the appendix). From the optax library we take only:",
+    "impl.own.loop": "The training loop also takes from optax {used}.",
+    "impl.own.none": "No optax optimizer runs in training: optax's optimizers serve only as the "
+    "reference in @tab:impl.optax.",
+    "impl.own.optimizers": "The code also calls optax's ready-made optimizers.",
+    "impl.optax.interface": "its interface of an optimizer: a pair of functions, one creating "
+    "the state from the parameters, the other turning a gradient and the state into an update "
+    "and the new state",
+    "impl.optax.chain": "the function that chains such pairs into one (the scaling by the "
+    "learning rate is a separate link after each rule)",
+    "impl.optax.masked": "a mask that restricts a link to some of the parameters (for weight "
+    "decay)",
+    "impl.optax.moment": "one numerical helper, the exponential moving average of squared "
+    "gradients (Adam's \\(v_t\\), Adadelta's \\(E[g^2]_t\\) and \\(E[\\Delta\\theta^2]_t\\)), one "
+    "line of the same arithmetic as the formulas",
+    "impl.optax.grid": "a wrapper that makes the learning rate an input of the compiled "
+    "program, so that a grid of rates trains at once",
+    "impl.optax.apply": "the function that adds the update to the parameters",
+    "impl.optax.optimizer": "its ready-made optimizers",
+    "impl.optax.other": "other helpers",
+    "impl.step": "One training step takes one minibatch: JAX's automatic differentiation "
+    "(reverse mode through our forward pass, so backpropagation needs no hand-written code) "
+    "gives the loss and its gradient \\(g_t\\) with respect to every weight and bias; the "
+    "optimizer's update function turns \\(g_t\\) and its state into the update \\(u_t\\) and the "
+    "new state; the step adds \\(u_t\\) to the parameters, \\(\\theta_{{t+1}} = \\theta_t + u_t\\) "
+    "(listing in the appendix). The state (@tab:impl.state) lives next to the parameters: both "
+    "are carried from step to step through the compiled training loop, a copy for each seed, "
+    "since all seeds of a configuration train together.",
+    "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "
+    "formula (in brackets, the field of our state record), and how many arrays the size of all "
+    "the parameters they take.",
+    "impl.state.none": "nothing",
+    "impl.col.optimizer": "optimizer",
+    "impl.col.state": "state",
+    "impl.col.arrays": "arrays the size of the parameters",
+    "impl.col.difference": "largest difference from optax",
+    "impl.col.moved": "largest change of a parameter",
+    "impl.nesterov": "Nesterov's momentum (Nesterov, 1983): the instruction evaluates the "
+    "gradient at the look-ahead point \\(\\theta_t - \\gamma v_{{t-1}}\\). Our optimizer keeps "
+    "that point, \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), as the network's parameters, so "
+    "the gradient of the ordinary step is the look-ahead gradient, and moves it by",
+    "impl.nesterov.why": "This is the instruction's method written for \\(\\phi\\) instead of "
+    "\\(\\theta\\) (Sutskever et al., 2013): the formula follows from \\(\\phi_{{t+1}} = "
+    "\\theta_{{t+1}} - \\gamma v_t\\) with \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\), and "
+    "\\(\\phi_t\\) differs from \\(\\theta_t\\) only by \\(\\gamma v_{{t-1}}\\), which vanishes as "
+    "the steps die out.",
+    "impl.dev.lead": "Where our optimizers, as trained, differ from the instruction's formulas:",
+    "impl.dev.none": "Our optimizers, as trained, compute the instruction's formulas.",
+    "impl.dev.g0": "the sum of squared gradients starts at \\(G_0 = {g0}\\), not at 0 as in the "
+    "instruction: with \\(G_0 = 0\\) the first step moves every parameter by exactly \\(\\alpha\\) "
+    "whatever its gradient (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)), while \\(G_0 > 0\\) keeps the first "
+    "steps of parameters with small gradients small; it is optax's default, which lets our "
+    "Adagrad be checked against optax's step by step (@tab:impl.optax).",
+    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) is added under the root, "
+    "\\(\\sqrt{{G_t + \\varepsilon}}\\), where the instruction adds \\({ieps}\\) to the root, "
+    "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) only keeps the divisor from being 0, "
+    "both forms are in use (the instruction itself writes Adagrad's step as "
+    "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) in its part on Adadelta), and under the root it "
+    "bounds the divisor by \\(\\sqrt{{\\varepsilon}} = {floor}\\) instead of \\(\\varepsilon\\).",
+    "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) instead of the instruction's \\({ieps}\\); "
+    "once \\(G_t > 0\\) its value hardly changes a step.",
+    "impl.dev.adadelta_one": "the step is multiplied by a learning rate \\(\\alpha\\), which "
+    "neither Zeiler's method (Zeiler, 2012) nor the instruction has; trained with \\(\\alpha = "
+    "1\\), it computes the instruction's rule exactly (\\(\\alpha\\) is kept so that Adadelta "
+    "takes the same arguments as the other optimizers and as optax's).",
+    "impl.dev.adadelta_rate": "the step is multiplied by a learning rate \\(\\alpha = {rate}\\), "
+    "which neither Zeiler's method (Zeiler, 2012) nor the instruction has, so each step is "
+    "\\({rate}\\) times the instruction's (the average \\(E[\\Delta\\theta^2]_t\\) is taken "
+    "before that scaling, as in optax).",
+    "impl.dev.rms": "the divisor is \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), as in "
+    "Zeiler's paper; the instruction's \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) takes a second root "
+    "and adds \\(\\varepsilon\\) twice, which we read as a misprint.",
+    "impl.dev.eps_root": "\\(\\bar\\varepsilon = {eps}\\) is added under the root as well, which "
+    "the instruction does not have.",
+    "impl.dev.nadam": "the first moment uses Nesterov's look-ahead (NAdam), unlike the "
+    "instruction's Adam.",
+    "impl.adam": "Adam's state and update as our code computes them (Kingma and Ba, 2015); the "
+    "learning rate is a separate link after this one, and the helpers it calls are in the "
+    "appendix:",
+    "impl.what.adam": "Adam: state and update",
+    "impl.optax.lead": "To check the rules, each optimizer and optax's counterpart with the same "
+    "settings (for momentum and Nesterov's momentum, optax's SGD with momentum, where "
+    "\\(\\alpha\\) multiplies the whole velocity: the same steps at a constant \\(\\alpha\\)) take "
+    "{steps} full-batch steps from the same start on a fixed small problem: a {sizes} network "
+    "with ReLU and He's weights, cross-entropy on 64 random inputs with random labels.",
+    "impl.optax.below": "Every difference in @tab:impl.optax is below {tol}, the size of "
+    "single-precision rounding after that many steps and far below the parameters' own change "
+    "(last column): the rules compute the same steps.",
+    "impl.optax.above": "For {names} the difference reaches {tol} or more: these do not compute "
+    "optax's steps.",
+    "impl.optax.missing": "No counterpart in optax: {names}.",
+    "impl.optax.caption": "Our optimizers against those of optax {version}, {steps} steps each: "
+    "the largest absolute difference of a parameter after the last step, and the largest change "
+    "of a parameter over the steps.",
+    "impl.h_init": "Weight initialization",
+    "impl.init": "Our initializers draw each weight independently from an untruncated normal "
+    "distribution: {draws}. In every layer, the output layer included, "
+    "\\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs and "
+    "\\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the first "
+    "layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
+    "(@tab:impl.sigma gives the resulting σ).",
+    "impl.init.any": "Our initializers draw each weight independently: {draws}. In every layer, "
+    "the output layer included, \\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs "
+    "and \\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the "
+    "first layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
+    "(@tab:impl.sigma gives the resulting σ).",
+    "impl.init.item.normal": "\\({dist}\\) as in exercise 2",
+    "impl.init.item.xavier": "\\({dist}\\) for Xavier's method (Glorot and Bengio, 2010)",
+    "impl.init.item.he": "\\({dist}\\) for He's method (He et al., 2015)",
+    "impl.init.same": 'Glorot and Bengio\'s own "normalized initialization" is uniform, '
+    "\\({uniform}\\), with the same variance \\({variance}\\); we draw Xavier's weights from the "
+    "normal distribution, as He et al. draw theirs, so that the two methods differ only in the "
+    "variance, the one quantity the instruction's derivation fixes (a unit's pre-activation "
+    "sums \\(n_{{\\mathrm{{in}}}}\\) products, so its distribution is close to normal either "
+    "way).",
+    "impl.init.other": "Glorot and Bengio's own initialization is uniform, \\({uniform}\\), with "
+    "the variance \\({variance}\\), unlike our normal variant.",
+    "impl.sigma.caption": "The standard deviation σ of each layer's weights in our network, "
+    "for each initializer.",
+    "impl.what.init": "Drawing the weights and their variances",
+    "impl.appendix.h": "Appendix: source code",
+    "impl.what.shared": "Functions several optimizers share",
+    "impl.what.weights": "Weight initializers",
+    "impl.what.init_mlp": "The network's parameters, layer by layer",
+    "impl.what.step": "One training step",
+    "methods.notation.schedule": "Notation as in the lab: \\(\\theta\\) are the parameters "
+    "(weights and biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step "
+    "\\(t\\), \\(\\alpha_t\\) the learning rate at step \\(t\\) (\\(\\alpha\\) where it is constant); "
+    "operations on vectors are element-wise. Each optimizer computes an update \\(u_t\\) and "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). The formulas are those our code computes (where they "
+    "differ from the instruction's, the implementation section says why); the values are those "
+    "the networks were trained with.",
+    "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) under the root",
+    "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) added to the root",
+    "methods.flag.nesterov.yes": "with Nesterov's momentum",
+    "methods.flag.centered.yes": "centred",
+    "methods.flag.bias_correction.yes": "with bias correction",
+    "methods.param.weight_decay": "weight decay \\(\\lambda\\) = {value}",
 }

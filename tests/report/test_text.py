@@ -14,7 +14,7 @@ import pytest
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, pace, specs, summary, surfaces
-from mlp_jax.report import discussion, finished, handin, lab_report, methods, text
+from mlp_jax.report import discussion, finished, handin, implementation, lab_report, methods, text
 from tests.report import test_lab_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -235,6 +235,16 @@ DYNAMIC = {
     "share.all.": ("m", "f", "p"),
     "share.some.": ("m", "f", "p"),
     "methods.by.": ("normal", "xavier", "he"),
+    "methods.flag.": (  # methods._setting: a switch's words (a missing one is not shown).
+        "eps_in_sqrt.yes",
+        "eps_in_sqrt.no",
+        "nesterov.yes",
+        "centered.yes",
+        "bias_correction.yes",
+    ),
+    "methods.param.": ("weight_decay",),
+    "impl.optax.": (*set(implementation.OPTAX_ROLES.values()) - {"type"}, "optimizer", "other"),
+    "impl.init.item.": ("normal", "xavier", "he"),
     "data.name.": data.DATASETS,
     "origin.": tuple(data.ORIGINS),
     "share.none.": ("m", "f", "p"),
