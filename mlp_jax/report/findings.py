@@ -477,11 +477,9 @@ def seed_figure(f: Finished, names: Sequence[str], path: Path, lang: str) -> Pat
     for (ax_loss, ax_acc), name in zip(axes, names, strict=True):
         r = summary.selected(f.results[name])
         loss = np.asarray(r.train_loss, float)[r.finite]
-        acc = np.asarray(r.test_acc, float)[r.finite]
-        for ax, y, x in (
-            (ax_loss, loss, np.arange(1, loss.shape[1] + 1)),
-            (ax_acc, acc, np.arange(acc.shape[1])),
-        ):
+        acc = np.asarray(r.test_acc, float)[r.finite, 1:]  # After each epoch.
+        epochs = np.arange(1, loss.shape[1] + 1)
+        for ax, y, x in ((ax_loss, loss, epochs), (ax_acc, acc, epochs)):
             ax.plot(x, y.T, color="tab:blue", lw=0.8, alpha=0.5)
             ax.plot(x, y.mean(0), color="black", lw=2.0, label=say("findings.fig.mean"))
             ax.plot(
