@@ -176,11 +176,12 @@ def _nesterov(
         return None
     faster = "nesterov" if pair.ratio.point > 1 else "momentum"
     key = f"findings.nesterov.{faster if case == 'differ' else 'same'}"
-    ratio = pair.ratio.point if pair.ratio.point >= 1 else 1 / pair.ratio.point
+    point = pair.ratio.point
+    shown = text.num(max(point, 1 / point), ".2f", lang)
     sentence = text.say(
         lang,
         key,
-        ratio=text.times(lang, text.num(ratio, ".2f", lang)),
+        ratio=text.times(lang, shown) if case == "differ" else text.num(point, ".2f", lang),
         ci=discussion.ratio_interval(pair.ratio, lang, p),
         tab=f"@tab:lab6.{f.act}.speed",
     )
@@ -537,7 +538,7 @@ def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
             say(
                 f"findings.units.{column}",
                 act=_with(act, lang),
-                epochs=record.epochs,
+                epochs=text.count(lang, record.epochs, "findings.count.epochs_loc"),
                 end=_shares(record, share, record.epochs, lang),
                 start=_shares(record, share, 0, lang),
                 n=text.integer(record.eval_size, lang),
@@ -814,7 +815,9 @@ def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) 
         out.append(
             say(
                 f"findings.deep.scope.{epochs}.{grid}",
-                epochs=shared.epochs,
+                epochs=text.count(lang, shared.epochs, "findings.count.epochs_acc")
+                if epochs == "fewer"
+                else shared.epochs,
                 main=main_shared.epochs,
                 rate=_rate(rate, lang),
                 n=shared.lr_grid,
@@ -874,8 +877,8 @@ def _lead_sentence(f: Finished, lang: str) -> str:
             act=_with(f.act, lang),
             name=methods.initialized_by(first, lang),
             last=found.span,
-            a=text.num(mean[first], ".3f", lang),
-            b=text.num(mean[second], ".3f", lang),
+            a=text.num(mean[first], ".3g", lang),
+            b=text.num(mean[second], ".3g", lang),
             second=methods.initialized_by(second, lang),
             fig=fig,
         )
@@ -998,20 +1001,21 @@ def limitations(
                 say(f"findings.limits.rate.{source}", rate=_rate(r.learning_rate, lang))
             )
         if diag:
-            days = {record.epochs for record in diag.values()}
-            shorter = max(days) < shared.epochs
+            days = max(record.epochs for record in diag.values())
             sentences.append(
                 say(
-                    f"findings.limits.diag.{'shorter' if shorter else 'same'}",
-                    epochs=lab_report.join([str(d) for d in sorted(days)], lang),
+                    f"findings.limits.diag.{'shorter' if days < shared.epochs else 'same'}",
+                    epochs=text.count(lang, days, "findings.count.epochs"),
                     main=shared.epochs,
                 )
             )
         if deep and deep.get("lab7"):
             d = deep["lab7"][0].provenance.shared
             case = "shorter" if d.epochs < shared.epochs else "same"
+            key = "findings.count.epochs_acc" if case == "shorter" else "findings.count.epochs"
+            counted = text.count(lang, d.epochs, key)
             sentences.append(
-                say(f"findings.limits.deep.{case}", epochs=d.epochs, main=shared.epochs)
+                say(f"findings.limits.deep.{case}", epochs=counted, main=shared.epochs)
             )
     first = every[0]
     seeds = lab_report.join(

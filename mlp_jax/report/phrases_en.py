@@ -532,6 +532,9 @@ PHRASES = {
     "stat.fewer_run": "{where} ({n} of {seeds})",
     "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
     # --- findings ---
+    "findings.count.epochs": "epoch|epochs",
+    "findings.count.epochs_acc": "epoch|epochs",
+    "findings.count.epochs_loc": "epoch|epochs",
     "findings.traj.verb": "gets|get",
     "findings.h": "Discussion",
     "findings.h.optimizers": "Optimizers (lab 6)",
@@ -559,7 +562,7 @@ PHRASES = {
     "findings.nesterov.momentum": "Plain momentum reaches the target {ratio} sooner than "
     "Nesterov's{ci}, against what the look-ahead leads one to expect.",
     "findings.nesterov.same": "Nesterov's momentum and plain momentum reach the target at "
-    "speeds that do not differ significantly: time ratio {ratio}{ci}; the look-ahead has "
+    "speeds that do not differ significantly: time ratio (momentum over Nesterov's) {ratio}{ci}; the look-ahead has "
     "no measurable effect here.",
     "findings.nesterov.why": "The look-ahead explains it: Nesterov's method takes the gradient "
     "where the velocity is about to carry the weights (θ − γv), so it sees the far side of a "
@@ -567,7 +570,7 @@ PHRASES = {
     "findings.adagrad.sooner": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
-    "findings.adagrad.again": "The initial test loss is {start} here.",
+    "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
     "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
     "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
     "one weight to another; Adagrad divides each weight's step by the root of the sum of "
@@ -620,13 +623,13 @@ PHRASES = {
     "Left: training loss (log scale); right: test accuracy.",
     "findings.fig.mean": "mean",
     "findings.fig.median": "median",
-    "findings.units.dead_frac": "The network {act}: after the diagnostics' {epochs} epochs the "
+    "findings.units.dead_frac": "The network {act}: after the diagnostics' {epochs} the "
     "share of dead units in the first hidden layer is {end} (at initialization {start}; {tab}). The table "
     "counts units: a unit is dead when it outputs 0 on every one of the {n} examples of the "
     "evaluation batch; it is not the share of zero activation values, which at "
     "initialization is about half for any symmetric pre-activation.",
     "findings.units.saturated_frac": "The network {act}: after the diagnostics' {epochs} "
-    "epochs the share of saturated values in the first hidden layer is {end} (at initialization {start}; "
+    "the share of saturated values in the first hidden layer is {end} (at initialization {start}; "
     "{tab}). The table counts activation values (examples × units) outside [0.02, 0.98] on "
     "the {n} examples of the evaluation batch, not units.",
     "findings.units.more": "After training the share with {names} weights is "
@@ -684,13 +687,13 @@ PHRASES = {
     "lowest training loss in epoch 1 ({fig}).",
     "findings.deep.end": "In the last epoch ({epochs}) the {name} weights lead.",
     "findings.deep.end.none": "In the last epoch ({epochs}) none leads significantly.",
-    "findings.deep.scope.fewer.one": "The supplement trained {epochs} epochs (lab 7: {main}) at "
+    "findings.deep.scope.fewer.one": "The supplement trained {epochs} (lab 7: {main}) at "
     "one rate, α = {rate}: it shows the start of training and the scale of each layer at "
     "initialization, not whether the order lasts through longer training or holds at other "
     "rates.",
     "findings.deep.scope.same.one": "The supplement trained as many epochs as lab 7 ({epochs}) "
     "at one rate, α = {rate}: it does not show whether the order holds at other rates.",
-    "findings.deep.scope.fewer.grid": "The supplement trained {epochs} epochs (lab 7: {main}), "
+    "findings.deep.scope.fewer.grid": "The supplement trained {epochs} (lab 7: {main}), "
     "choosing each rate from a grid of {n}: it does not show whether the order lasts through "
     "longer training.",
     "findings.deep.scope.same.grid": "The supplement trained as many epochs as lab 7 "
@@ -715,12 +718,11 @@ PHRASES = {
     "without tuning it for the new weights; the differences between the methods may depend on "
     "that choice.",
     "findings.limits.diag.shorter": "The layer diagnostics come from separate, shorter runs "
-    "({epochs} epochs against lab 7's {main}).",
+    "({epochs} against lab 7's {main}).",
     "findings.limits.diag.same": "The layer diagnostics come from separate runs of the same "
-    "length as lab 7 ({epochs} epochs).",
-    "findings.limits.deep.shorter": "The deep network trained {epochs} epochs, against lab 7's "
-    "{main}.",
-    "findings.limits.deep.same": "The deep network trained as long as lab 7 ({epochs} epochs).",
+    "length as lab 7 ({epochs}).",
+    "findings.limits.deep.shorter": "The deep network trained {epochs}, against lab 7's {main}.",
+    "findings.limits.deep.same": "The deep network trained as long as lab 7 ({epochs}).",
     "findings.limits.seeds": "Every configuration ran with {seeds} seeds; the intervals and "
     "tests rest on them alone.",
     "findings.limits.test": "Accuracy was measured on one test set ({n} examples): its "

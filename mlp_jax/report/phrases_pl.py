@@ -566,6 +566,9 @@ PHRASES = {
     "stat.fewer_run": "{where} ({n} z {seeds})",
     "stat.pairs": "porównanie w parach obejmuje {n} z {seeds} powtórzeń",
     # --- findings ---
+    "findings.count.epochs": "epoka|epoki|epok",
+    "findings.count.epochs_acc": "epokę|epoki|epok",
+    "findings.count.epochs_loc": "epoce|epokach|epokach",
     "findings.traj.verb": "utyka|utykają|utykają",
     "findings.h": "Dyskusja wyników",
     "findings.h.optimizers": "Optymalizatory (laboratorium 6)",
@@ -593,7 +596,7 @@ PHRASES = {
     "findings.nesterov.momentum": "Ze zwykłym momentum sieć osiąga cel {ratio} szybciej niż z "
     "momentum Nesterova{ci}, wbrew temu, czego można by oczekiwać po korekcie Nesterova.",
     "findings.nesterov.same": "Z momentum Nesterova i ze zwykłym momentum sieć osiąga cel bez "
-    "istotnej różnicy szybkości: iloraz czasów {ratio}{ci}; wpływu korekty Nesterova nie "
+    "istotnej różnicy szybkości: iloraz czasów (momentum do momentum Nesterova) {ratio}{ci}; wpływu korekty Nesterova nie "
     "widać w tych pomiarach.",
     "findings.nesterov.why": "Wyjaśnia to korekta Nesterova: gradient liczy się w punkcie, do "
     "którego parametry i tak przeniesie rozpęd (θ − γv), więc metoda wcześniej „widzi” "
@@ -602,7 +605,8 @@ PHRASES = {
     "findings.adagrad.sooner": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
     "findings.adagrad.later": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
-    "findings.adagrad.again": "Strata początkowa na zbiorze testowym wynosi tu {start}.",
+    "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
+    "wynosi tu {start}.",
     "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
     "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
     "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
@@ -658,12 +662,12 @@ PHRASES = {
     "na zbiorze testowym.",
     "findings.fig.mean": "średnia",
     "findings.fig.median": "mediana",
-    "findings.units.dead_frac": "Sieć {act}: po {epochs} epokach diagnostyki udział martwych "
+    "findings.units.dead_frac": "Sieć {act}: po {epochs} diagnostyki udział martwych "
     "neuronów pierwszej warstwy ukrytej wynosi {end} (w chwili inicjalizacji {start}; {tab}). Tabela "
     "podaje udział neuronów: neuron jest martwy, gdy na każdym z {n} wzorców paczki pomiarowej "
     "daje 0. Nie jest to udział zerowych wartości aktywacji, który w chwili inicjalizacji "
     "przy symetrycznych pobudzeniach wynosi około połowy.",
-    "findings.units.saturated_frac": "Sieć {act}: po {epochs} epokach diagnostyki udział "
+    "findings.units.saturated_frac": "Sieć {act}: po {epochs} diagnostyki udział "
     "nasyconych wartości aktywacji pierwszej warstwy ukrytej wynosi {end} (w chwili "
     "inicjalizacji {start}; {tab}). "
     "Tabela podaje udział wartości aktywacji (wzorców × neuronów) poza przedziałem "
@@ -729,14 +733,14 @@ PHRASES = {
     "findings.deep.end": "W ostatniej, {epochs}. epoce prowadzi sieć z wagami inicjalizowanymi "
     "{name}.",
     "findings.deep.end.none": "W ostatniej, {epochs}. epoce żadna metoda nie prowadzi istotnie.",
-    "findings.deep.scope.fewer.one": "Dodatek obejmuje {epochs} epok (laboratorium 7: {main}) i "
+    "findings.deep.scope.fewer.one": "Dodatek obejmuje {epochs} (laboratorium 7: {main}) i "
     "jeden współczynnik uczenia, α = {rate}: pokazuje początek uczenia i skalę pobudzeń w "
     "chwili inicjalizacji, ale nie to, czy kolejność metod utrzyma się w dłuższym uczeniu "
     "ani przy innym α.",
     "findings.deep.scope.same.one": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
     "({epochs}) i jeden współczynnik uczenia, α = {rate}: nie pokazuje, czy kolejność metod "
     "utrzyma się przy innym α.",
-    "findings.deep.scope.fewer.grid": "Dodatek obejmuje {epochs} epok (laboratorium 7: {main}), "
+    "findings.deep.scope.fewer.grid": "Dodatek obejmuje {epochs} (laboratorium 7: {main}), "
     "a współczynnik uczenia wybrano z siatki {n} wartości: nie pokazuje, czy kolejność metod "
     "utrzyma się w dłuższym uczeniu.",
     "findings.deep.scope.same.grid": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
@@ -761,13 +765,12 @@ PHRASES = {
     "współczynnikiem uczenia α = {rate}, bez doboru dla nowych wag; różnice między metodami "
     "mogą zależeć od tego wyboru.",
     "findings.limits.diag.shorter": "Diagnostyka warstw pochodzi z osobnych, krótszych "
-    "przebiegów ({epochs} epok wobec {main} w laboratorium 7).",
+    "przebiegów ({epochs} wobec {main} w laboratorium 7).",
     "findings.limits.diag.same": "Diagnostyka warstw pochodzi z osobnych przebiegów o tej samej "
-    "długości co laboratorium 7 ({epochs} epok).",
-    "findings.limits.deep.shorter": "Sieć głęboką uczono przez {epochs} epok, a w laboratorium 7 "
+    "długości co laboratorium 7 ({epochs}).",
+    "findings.limits.deep.shorter": "Sieć głęboką uczono przez {epochs}, a w laboratorium 7 "
     "przez {main}.",
-    "findings.limits.deep.same": "Sieć głęboką uczono tak długo jak w laboratorium 7 "
-    "({epochs} epok).",
+    "findings.limits.deep.same": "Sieć głęboką uczono tak długo jak w laboratorium 7 ({epochs}).",
     "findings.limits.seeds": "Każdą konfigurację powtórzono {seeds} razy; przedziały ufności i "
     "testy opierają się wyłącznie na tych powtórzeniach.",
     "findings.limits.test": "Dokładność mierzono na jednym zbiorze testowym ({n} wzorców): "
