@@ -761,10 +761,12 @@ class Lead(NamedTuple):
     Attributes:
       leaders: per epoch, the leader's name or None.
       means: per epoch, name → mean training loss over the seeds that never diverged.
+      ahead: per epoch, the lowest one and those not significantly above it.
     """
 
     leaders: list[str | None]
     means: list[dict[str, float]]
+    ahead: list[list[str]]
 
     @property
     def span(self) -> int:
@@ -780,19 +782,18 @@ def lead(f: Finished) -> Lead:
     for n in names:
         r = summary.selected(f.results[n])
         losses[n] = np.where(r.finite[:, None], np.asarray(r.train_loss, float), np.nan)
-    leaders, means = [], []
+    found = Lead([], [], [])
     for e in range(f.provenance.shared.epochs):
         mean = {n: float(np.nanmean(losses[n][:, e])) for n in names}
         best = min(mean, key=mean.__getitem__)
-        ps = [
-            stats.t_test(losses[best][:, e], losses[n][:, e], paired=True).p
-            for n in names
-            if n != best
-        ]
-        alone = bool(ps) and all(p < ALPHA for p in stats.holm(ps))
-        leaders.append(best if alone else None)
-        means.append(mean)
-    return Lead(leaders, means)
+        others = [n for n in names if n != best]
+        ps = [stats.t_test(losses[best][:, e], losses[n][:, e], paired=True).p for n in others]
+        adjusted = stats.holm(ps) if ps else []
+        ahead = [best] + [n for n, p in zip(others, adjusted, strict=True) if not p < ALPHA]
+        found.leaders.append(best if len(ahead) == 1 else None)
+        found.means.append(mean)
+        found.ahead.append(ahead)
+    return found
 
 
 def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) -> list[str]:
@@ -863,12 +864,30 @@ def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: st
     )
 
 
+def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
+    """Without a sole leader at ``epoch`` (0: the first): the names and losses of those
+    tied ahead and of those significantly behind (None when none is behind)."""
+    ahead, mean = found.ahead[epoch], found.means[epoch]
+    behind = [n for n in mean if n not in ahead]
+    if not behind:
+        return None
+
+    def words(names: list[str]) -> tuple[str, str]:
+        shown = _join([methods.initialized_by(n, lang) for n in names], lang)
+        return shown, _join([text.num(mean[n], ".3g", lang) for n in names], lang)
+
+    (names, values), (rest, rest_values) = words(ahead), words(behind)
+    return {"names": names, "values": values, "rest": rest, "rest_values": rest_values}
+
+
 def _lead_sentence(f: Finished, lang: str) -> str:
     say, found = _say(lang), lead(f)
     epochs, first = len(found.leaders), found.leaders[0]
     fig = f"@fig:deep.{f.act}.loss"
     if first is None:
-        sentence = say("findings.deep.no_lead", act=_with(f.act, lang), fig=fig)
+        ahead = _ahead(found, 0, lang)
+        key = "findings.deep.no_lead" if ahead is None else "findings.deep.ahead"
+        sentence = say(key, act=_with(f.act, lang), fig=fig, **(ahead or {}))
     else:
         mean = found.means[0]
         second = min((n for n in mean if n != first), key=mean.__getitem__)
@@ -885,12 +904,12 @@ def _lead_sentence(f: Finished, lang: str) -> str:
     if found.span == epochs and first is not None:
         return sentence
     final = found.leaders[-1]
-    end = (
-        say("findings.deep.end.none", epochs=epochs)
-        if final is None
-        else say("findings.deep.end", epochs=epochs, name=methods.initialized_by(final, lang))
-    )
-    return f"{sentence} {end}"
+    if final is not None:
+        name = methods.initialized_by(final, lang)
+        return f"{sentence} {say('findings.deep.end', epochs=epochs, name=name)}"
+    ahead = _ahead(found, epochs - 1, lang)
+    key = "findings.deep.end.none" if ahead is None else "findings.deep.end.ahead"
+    return f"{sentence} {say(key, epochs=epochs, **(ahead or {}))}"
 
 
 # --------------------------------------------------------------------------

@@ -683,9 +683,15 @@ PHRASES = {
     "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
     "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
     "({a} against {b} for the {second} weights in epoch 1; {fig}).",
+    "findings.deep.ahead": "In the deep network {act} the {names} weights share the lowest "
+    "training loss in epoch 1, without a significant difference between them ({values}); "
+    "the {rest} weights are significantly higher ({rest_values}; {fig}).",
     "findings.deep.no_lead": "In the deep network {act} no initialization has a significantly "
     "lowest training loss in epoch 1 ({fig}).",
     "findings.deep.end": "In the last epoch ({epochs}) the {name} weights lead.",
+    "findings.deep.end.ahead": "In the last epoch ({epochs}) the {names} weights share the "
+    "lowest loss, without a significant difference between them ({values}); the {rest} "
+    "weights are significantly higher ({rest_values}).",
     "findings.deep.end.none": "In the last epoch ({epochs}) none leads significantly.",
     "findings.deep.scope.fewer.one": "The supplement trained {epochs} (lab 7: {main}) at "
     "one rate, α = {rate}: it shows the start of training and the scale of each layer at "

@@ -728,10 +728,17 @@ PHRASES = {
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
     "każdej epoce, 1–{last} (w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; "
     "{fig}).",
+    "findings.deep.ahead": "W sieci głębokiej {act} w 1. epoce najniższą stratę na zbiorze "
+    "uczącym mają, bez istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} "
+    "({values}); istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}; "
+    "{fig}).",
     "findings.deep.no_lead": "W sieci głębokiej {act} w 1. epoce żadna metoda inicjalizacji nie "
     "daje istotnie najniższej straty na zbiorze uczącym ({fig}).",
     "findings.deep.end": "W ostatniej, {epochs}. epoce prowadzi sieć z wagami inicjalizowanymi "
     "{name}.",
+    "findings.deep.end.ahead": "W ostatniej, {epochs}. epoce najniższą stratę mają, bez "
+    "istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} ({values}); "
+    "istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}).",
     "findings.deep.end.none": "W ostatniej, {epochs}. epoce żadna metoda nie prowadzi istotnie.",
     "findings.deep.scope.fewer.one": "Dodatek obejmuje {epochs} (laboratorium 7: {main}) i "
     "jeden współczynnik uczenia, α = {rate}: pokazuje początek uczenia i skalę pobudzeń w "

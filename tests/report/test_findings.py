@@ -519,3 +519,24 @@ def test_every_key_cited_is_in_the_convention_and_both_languages_render(lang, tm
     if lang == "pl":
         prose = document.REFERENCE.sub("", words(blocks))
         assert not re.search(r"\b(sigmoid|relu)\b", prose)
+
+
+def test_initializers_tied_ahead_are_named_with_the_one_significantly_behind():
+    rng = np.random.default_rng(6)
+    low = np.linspace(1.0, 0.5, E)
+    xavier = low + 0.05 * rng.standard_normal((S, E))
+    results = {
+        "normal": record(low + 0.5 + 0.01 * rng.standard_normal((S, E)), "normal", init="normal"),
+        "xavier": record(xavier, "xavier", init="xavier"),
+        "he": record(xavier + 0.001 * (-1) ** np.arange(S)[:, None], "he", init="he"),  # Tied.
+    }
+    f = make("lab7", "relu", results, "normal")
+    found_lead = findings.lead(f)
+    assert found_lead.leaders[0] is None and set(found_lead.ahead[0]) == {"xavier", "he"}
+    (line, _) = findings.deep_paragraphs(found(lab7=[f]), {"lab7": [f]}, {}, "en")
+    means = {n: r.train_loss[:, 0].mean() for n, r in results.items()}
+    behind = (
+        f"the N(0, 1) weights are significantly higher ({text.num(means['normal'], '.3g', 'en')}; "
+    )
+    assert behind in line and "share the lowest training loss in epoch 1" in line
+    assert line.endswith(f"({text.num(results['normal'].train_loss[:, -1].mean(), '.3g', 'en')}).")
