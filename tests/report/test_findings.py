@@ -540,3 +540,39 @@ def test_initializers_tied_ahead_are_named_with_the_one_significantly_behind():
     )
     assert behind in line and "share the lowest training loss in epoch 1" in line
     assert line.endswith(f"({text.num(results['normal'].train_loss[:, -1].mean(), '.3g', 'en')}).")
+
+
+def test_no_swing_and_no_stall_are_said_as_such(tmp_path):
+    ravine, saddle = surfaces.get("ravine"), surfaces.get("saddle")
+    y = list(np.linspace(1.0, 0.0, 11))
+    runs = [
+        run_on("ravine", "adam", [[0, v] for v in y], [ravine.minimum_loss + v for v in y]),
+        run_on("saddle", "sgd", [[0.0, 1.0]] * 11, [0.5] * 2 + [saddle.minimum_loss] * 9),
+    ]
+    out = tmp_path / "results" / "synthetic"
+    trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
+    (line,) = findings.surface_paragraphs(out, "pl")
+    assert "żaden optymalizator nie przeskakuje dna" in line
+    assert "żaden optymalizator nie zatrzymuje się w punkcie siodłowym" in line
+    assert "Najszybciej do minimum dochodzi SGD, w 2 krokach." in line
+
+
+def test_plain_momentum_faster_than_nesterov_is_said_against_expectation():
+    f = lab6(momentum=0.45, nesterov=0.3)
+    (paragraph,) = findings.optimizer_paragraphs(found(lab6=[f]), "en")
+    assert "Plain momentum reaches the target" in paragraph
+    assert "against what the look-ahead leads one to expect" in paragraph
+    assert text.say("en", "findings.nesterov.why") not in paragraph
+
+
+def test_the_adadelta_start_is_told_only_for_adadelta(tmp_path):
+    f = odd_lab6(outliers=True)
+    (adadelta, _) = findings.seed_blocks(found(lab6=[f]), tmp_path, "en")
+    assert "√ε = 0.001" in adadelta  # ε = 10⁻⁶, Adadelta's default.
+    renamed = {("adam2" if n == "adadelta" else n): r for n, r in f.results.items()}
+    spec = {**renamed["adam2"].provenance.config, "optimizer": "adam", "name": "adam2"}
+    p = dataclasses.replace(renamed["adam2"].provenance, config=spec)
+    renamed["adam2"] = renamed["adam2"]._replace(provenance=p)
+    g = make("lab6", "relu", renamed, "sgd")
+    (other, _) = findings.seed_blocks(found(lab6=[g]), tmp_path, "en")
+    assert "√ε" not in other
