@@ -26,7 +26,7 @@ def p_text(p: float, lang: str) -> str:
     return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
 
 
-def _ci(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
+def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
     """`` (95% CI 1,10–1,40)``, an end never reached in words (``lab_report.interval``),
     with the sign-flip test's p Holm-adjusted over the pairs compared (``p_holm``) when
     given; nothing without an interval."""
@@ -83,7 +83,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 opt=methods.label(best.provenance.config["optimizer"], lang),
                 init=methods.initialized_by(row.config, lang),
                 speed=text.say(lang, "handin.at_least", x=times) if speed.is_bound else times,
-                ci=_ci(speed, lang),
+                ci=ratio_interval(speed, lang),
                 loss=num(mean["best", "train_loss"]),
                 p_loss=p_text(loss.p, lang),
                 acc=text.pct(mean["best", "test_acc"], lang),
@@ -203,7 +203,7 @@ def pair_sentence(
         b=lab_report.config_label(b, lang),
         faster=lab_report.config_label(b if ratio.point > 1 else a, lang),
         ratio=text.num(ratio.point, f".{max(2, pace.shown_decimals(ratio))}f", lang),
-        ci=_ci(ratio, lang, speed_p),
+        ci=ratio_interval(ratio, lang, speed_p),
         tiny=lab_report.tiny(ratio, lang),
         loss_a=num(float(np.nanmean(final_a))),
         loss_b=num(float(np.nanmean(final_b))),

@@ -863,4 +863,209 @@ PHRASES = {
     "methods.flag.centered.yes": "centred",
     "methods.flag.bias_correction.yes": "with bias correction",
     "methods.param.weight_decay": "weight decay \\(\\lambda\\) = {value}",
+    # --- findings ---
+    "findings.count.epochs": "epoch|epochs",
+    "findings.count.epochs_acc": "epoch|epochs",
+    "findings.count.epochs_loc": "epoch|epochs",
+    "findings.traj.verb": "gets|get",
+    "findings.h": "Discussion",
+    "findings.h.optimizers": "Optimizers (lab 6)",
+    "findings.h.seeds": "Loss against accuracy: the seeds",
+    "findings.h.units": "Dead and saturated units after training",
+    "findings.h.inits": "Xavier and He",
+    "findings.h.deep": "The deep network",
+    "findings.h.surfaces": "The 2-D surfaces",
+    "findings.h.limits": "Limitations",
+    "findings.with.sigmoid": "with the sigmoid activation",
+    "findings.with.relu": "with ReLU",
+    "findings.adam.alone": "The network {act} learns fastest with Adam, alone in first place "
+    "({tab}): it reaches SGD's final loss {speed}.",
+    "findings.adam.tied": "The network {act} learns fastest with Adam, which shares first place "
+    "with {others} ({tab}): it reaches SGD's final loss {speed}.",
+    "findings.adam.behind": "The network {act} does not learn fastest with Adam: it ranks "
+    "{rank} of {n} ({tab}) and reaches SGD's final loss {speed}.",
+    "findings.adam.why": "This is what its construction leads one to expect: Adam divides "
+    "each weight's step by the root of that weight's own running mean of squared gradients, "
+    "so the step is of the order of α whatever the gradient's scale (which with {init} "
+    "weights is large and very uneven across weights), and its bias correction of both "
+    "moments gives the first steps their proper size although the averages start at zero.",
+    "findings.nesterov.nesterov": "Nesterov's momentum reaches the target {ratio} sooner than "
+    "plain momentum{ci}.",
+    "findings.nesterov.momentum": "Plain momentum reaches the target {ratio} sooner than "
+    "Nesterov's{ci}, against what the look-ahead leads one to expect.",
+    "findings.nesterov.same": "Nesterov's momentum and plain momentum reach the target at "
+    "speeds that do not differ significantly: time ratio (momentum over Nesterov's) {ratio}{ci}; the look-ahead has "
+    "no measurable effect here.",
+    "findings.nesterov.why": "The look-ahead explains it: Nesterov's method takes the gradient "
+    "where the velocity is about to carry the weights (θ − γv), so it sees the far side of a "
+    "valley before it gets there and brakes, oscillating less across steep directions.",
+    "findings.adagrad.sooner": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
+    "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
+    "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
+    "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
+    "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
+    "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
+    "one weight to another; Adagrad divides each weight's step by the root of the sum of "
+    "its past squared gradients, so weights with large gradients take small steps and those "
+    "with small gradients large ones, evening out a scale that SGD's single α cannot.",
+    "findings.momentum.larger": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. Under a constant "
+    "gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per unit of gradient: "
+    "a long-run step {times} SGD's α = {sgd} ({tabs}). Part of momentum's effect is therefore "
+    "that of a larger step, and these results cannot tell the two apart; varying γ at a fixed "
+    "α/(1 − γ) would: {grid}.",
+    "findings.momentum.smaller": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. Under a constant "
+    "gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per unit of gradient: "
+    "a long-run step {times} smaller than SGD's α = {sgd} ({tabs}), so whatever momentum gains "
+    "it gains despite a smaller step.",
+    "findings.momentum.equal": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. Under a constant "
+    "gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per unit of gradient, "
+    "the same long-run step as SGD's α = {sgd} ({tabs}): the comparison isolates momentum "
+    "itself.",
+    "findings.momentum.point": "γ = {gamma} with α = {rate}",
+    "findings.momentum.measured": "Measured gain of the network {act}: {parts}.",
+    "findings.momentum.part": "with {name} it reaches SGD's final loss {speed}",
+    "findings.seeds.rank.disagree": "{name} {act} ends training at a mean training loss of "
+    "{loss}, place {loss_rank} of {n}, yet its test accuracy, {acc}, is place {acc_rank} "
+    "({tab}).",
+    "findings.seeds.rank.agree": "{name} {act} ends training at a mean training loss of {loss} "
+    "(place {loss_rank} of {n}) and a test accuracy of {acc} (place {acc_rank}; {tab}).",
+    "findings.seeds.highest": "Its mean training loss is the highest of all configurations in "
+    "{k} of {epochs} epochs ({fig}).",
+    "findings.seeds.outliers": "A few seeds pull the mean up: the median final loss is "
+    "{median}, and {k} of {n} seeds end at {values}; without them the mean would be "
+    "{trimmed} ({fig}).",
+    "findings.seeds.even": "The median final loss ({median}) is close to the mean, and no seed "
+    "stands clearly apart ({fig}).",
+    "findings.seeds.confident": "The seed with the highest final test loss ({worst}) still "
+    "classifies {worst_acc} of the test set correctly, against {middle} and {middle_acc} for "
+    "the median seed: its loss is {loss_ratio} as high, its errors only {error_ratio} as "
+    "many. Cross-entropy punishes a confident wrong answer without bound (−ln of the true "
+    "class's probability), while accuracy only asks whether the largest output is the right "
+    "class; a few very confident errors raise the loss, and with it the mean over the seeds, "
+    "without changing the accuracy.",
+    "findings.seeds.errors": "The seed with the highest final test loss ({worst}, accuracy "
+    "{worst_acc}) against the median seed ({middle}, {middle_acc}): its loss is {loss_ratio} "
+    "as high and its errors {error_ratio} as many, so its loss follows the number of its "
+    "errors rather than their confidence.",
+    "findings.seeds.adadelta": "The slow start fits Adadelta's rule: the network starts from a "
+    "test loss of {start}, and the numerator RMS[Δθ] of Adadelta's first steps starts from "
+    "√ε = {root}, so its first updates are tiny whatever the gradient.",
+    "findings.fig.seeds": "Each seed's curves, {act}",
+    "findings.fig.seeds_note": "Thin lines: the seeds; bold: their mean; dashed: their median. "
+    "Left: training loss (log scale); right: test accuracy.",
+    "findings.fig.mean": "mean",
+    "findings.fig.median": "median",
+    "findings.units.dead_frac": "The network {act}: after the diagnostics' {epochs} the "
+    "share of dead units in the first hidden layer is {end} (at initialization {start}; {tab}). The table "
+    "counts units: a unit is dead when it outputs 0 on every one of the {n} examples of the "
+    "evaluation batch; it is not the share of zero activation values, which at "
+    "initialization is about half for any symmetric pre-activation.",
+    "findings.units.saturated_frac": "The network {act}: after the diagnostics' {epochs} "
+    "the share of saturated values in the first hidden layer is {end} (at initialization {start}; "
+    "{tab}). The table counts activation values (examples × units) outside [0.02, 0.98] on "
+    "the {n} examples of the evaluation batch, not units.",
+    "findings.units.more": "After training the share with {names} weights is "
+    "clearly larger than with N(0, 1) weights ({normal}).",
+    "findings.units.fewer": "After training the share with {names} weights is "
+    "clearly smaller than with N(0, 1) weights ({normal}).",
+    "findings.units.alike": "After training the share with {names} weights is "
+    "close to that with N(0, 1) weights ({normal}).",
+    "findings.units.saturated_frac.grew": "Good scaling protects only the start: training itself "
+    "pushes the pre-activations into saturation (with {name} weights their "
+    "standard deviation grows from {start} to {end}).",
+    "findings.units.dead_frac.grew": "The units die during training, not at initialization.",
+    "findings.units.rate.lab6": "The units die during training, not at initialization. "
+    "Lab 7 kept α = {rate} of lab 6, chosen for {opt} with N(0, 1) weights; for weights {times} "
+    "smaller it may be too large: a few large early steps can push a unit below "
+    "zero on every example, where no gradient brings it back. A run at α/10 = {tenth} would "
+    "settle it.",
+    "findings.units.rate.other": "The units die during training, not at initialization, at "
+    "α = {rate}; whether that rate is too large for well-scaled weights a run at α/10 = "
+    "{tenth} would settle.",
+    "findings.inits.sigma": "The network {act}: in the first layer ({n_in} → {n_out}) He's σ "
+    "exceeds Xavier's by the factor √(({n_in} + {n_out})/{n_in}) = {ratio} ({sh} against {sx}), "
+    "only {pct}: with a single hidden layer the two methods start almost alike.",
+    "findings.inits.measured": "Measured at initialization, the ratio of their pre-activations' "
+    "σ is {ratio} ({tab}).",
+    "findings.inits.tests": "Final training loss {lx} (Xavier) against {lh} (He), {p_loss}; test "
+    "accuracy {ax} against {ah}, {p_acc}; time to the target, Xavier's over He's, {speed}, "
+    "{p_speed} (paired tests, Holm-adjusted over these comparisons; {tab}).",
+    "findings.inits.tie": "None of these differences is significant: within the noise the two "
+    "methods tie, as the small difference in scale leads one to expect.",
+    "findings.inits.mixed": "The significant differences point different ways: neither method "
+    "is better overall.",
+    "findings.inits.favours": "The significant differences favour {name}.",
+    "findings.inits.against": "The significant differences favour {name}, against He et al.'s "
+    "motivation; but that motivation is a factor of 1/√2 compounding over many ReLU layers, "
+    "and here there is one.",
+    "findings.deep.part": "{name} {measured} (theory {predicted})",
+    "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes from "
+    "one layer to the next by a factor of, on average over its {layers} layers fed by a "
+    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
+    "symmetric pre-activation's square passes), and the measurements agree within 10%: "
+    "Xavier shrinks σ by about {half} = 1/√2 per layer, He holds it, and N(0, 1) multiplies "
+    "it by √(n/2).",
+    "findings.deep.growth.differ": "In the deep network {act} the pre-activations' σ changes "
+    "from one layer to the next by a factor of, on average over its {layers} layers fed by a "
+    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
+    "measurement is within 10% of it.",
+    "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
+    "first: their mean training loss is significantly the lowest in epochs 1–{last} ({a} "
+    "against {b} for the {second} weights in epoch 1; {fig}).",
+    "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
+    "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
+    "({a} against {b} for the {second} weights in epoch 1; {fig}).",
+    "findings.deep.ahead": "In the deep network {act} the {names} weights share the lowest "
+    "training loss in epoch 1, without a significant difference between them ({values}); "
+    "the {rest} weights are significantly higher ({rest_values}; {fig}).",
+    "findings.deep.no_lead": "In the deep network {act} no initialization has a significantly "
+    "lowest training loss in epoch 1 ({fig}).",
+    "findings.deep.end": "In the last epoch ({epochs}) the {name} weights lead.",
+    "findings.deep.end.ahead": "In the last epoch ({epochs}) the {names} weights share the "
+    "lowest loss, without a significant difference between them ({values}); the {rest} "
+    "weights are significantly higher ({rest_values}).",
+    "findings.deep.end.none": "In the last epoch ({epochs}) none leads significantly.",
+    "findings.deep.scope.fewer.one": "The supplement trained {epochs} (lab 7: {main}) at "
+    "one rate, α = {rate}: it shows the start of training and the scale of each layer at "
+    "initialization, not whether the order lasts through longer training or holds at other "
+    "rates.",
+    "findings.deep.scope.same.one": "The supplement trained as many epochs as lab 7 ({epochs}) "
+    "at one rate, α = {rate}: it does not show whether the order holds at other rates.",
+    "findings.deep.scope.fewer.grid": "The supplement trained {epochs} (lab 7: {main}), "
+    "choosing each rate from a grid of {n}: it does not show whether the order lasts through "
+    "longer training.",
+    "findings.deep.scope.same.grid": "The supplement trained as many epochs as lab 7 "
+    "({epochs}), choosing each rate from a grid of {n}.",
+    "findings.traj.first": "{name} reaches the minimum first, in {k} steps.",
+    "findings.traj.none": "No optimizer reaches the minimum in {steps} steps.",
+    "findings.traj.overshoot": "In the ravine (@fig:traj.ravine) {name} swings farthest past "
+    "the floor: after first crossing y = 0 it reaches |y| = {y} (from a start at |y| = "
+    "{start}).",
+    "findings.traj.no_overshoot": "In the ravine (@fig:traj.ravine) no optimizer crosses the "
+    "floor.",
+    "findings.traj.stall": "At the saddle (@fig:traj.saddle) {names} {verb} stuck: through the whole "
+    "second half of the steps the loss stays at {loss}, the saddle point's value f(0, 0) = "
+    "{saddle}. Along y the gradient ∂f/∂y = y⁵ − y³ vanishes there to third order, so the "
+    "gradient alone does not lead the path off the plateau. {first}",
+    "findings.traj.no_stall": "At the saddle (@fig:traj.saddle) no optimizer stops at the saddle "
+    "point. {first}",
+    "findings.limits.rate.lab6": "Lab 7 trained every initialization at one rate, α = {rate}, "
+    "taken over from lab 6 without tuning it for the new weights; the differences between "
+    "the methods may depend on that choice.",
+    "findings.limits.rate.other": "Lab 7 trained every initialization at one rate, α = {rate}, "
+    "without tuning it for the new weights; the differences between the methods may depend on "
+    "that choice.",
+    "findings.limits.diag.shorter": "The layer diagnostics come from separate, shorter runs "
+    "({epochs} against lab 7's {main}).",
+    "findings.limits.diag.same": "The layer diagnostics come from separate runs of the same "
+    "length as lab 7 ({epochs}).",
+    "findings.limits.deep.shorter": "The deep network trained {epochs}, against lab 7's {main}.",
+    "findings.limits.deep.same": "The deep network trained as long as lab 7 ({epochs}).",
+    "findings.limits.seeds": "Every configuration ran with {seeds} seeds; the intervals and "
+    "tests rest on them alone.",
+    "findings.limits.test": "Accuracy was measured on one test set ({n} examples): its "
+    "intervals cover the variation between seeds, not the chance of which examples the test "
+    "set holds.",
+    "findings.limits.clock": "The times to the target are interpolated linearly between "
+    "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
 }

@@ -927,4 +927,224 @@ PHRASES = {
     "methods.flag.centered.yes": "wariant scentrowany",
     "methods.flag.bias_correction.yes": "z korekcją obciążenia",
     "methods.param.weight_decay": "zanik wag \\(\\lambda\\) = {value}",
+    # --- findings ---
+    "findings.count.epochs": "epoka|epoki|epok",
+    "findings.count.epochs_acc": "epokę|epoki|epok",
+    "findings.count.epochs_loc": "epoce|epokach|epokach",
+    "findings.traj.verb": "utyka|utykają|utykają",
+    "findings.h": "Dyskusja wyników",
+    "findings.h.optimizers": "Optymalizatory (laboratorium 6)",
+    "findings.h.seeds": "Strata a dokładność: poszczególne powtórzenia",
+    "findings.h.units": "Martwe i nasycone neurony po uczeniu",
+    "findings.h.inits": "Metody Xaviera i He",
+    "findings.h.deep": "Sieć głęboka",
+    "findings.h.surfaces": "Powierzchnie dwuwymiarowe",
+    "findings.h.limits": "Ograniczenia",
+    "findings.with.sigmoid": "z sigmoidalną funkcją aktywacji",
+    "findings.with.relu": "z funkcją aktywacji ReLU",
+    "findings.adam.alone": "Sieć {act} uczy się najszybciej z Adamem, jedyną konfiguracją na "
+    "pierwszym miejscu ({tab}): końcową stratę SGD osiąga {speed}.",
+    "findings.adam.tied": "Sieć {act} uczy się najszybciej z Adamem, który dzieli pierwsze "
+    "miejsce z: {others} ({tab}); końcową stratę SGD osiąga {speed}.",
+    "findings.adam.behind": "Sieć {act} nie uczy się najszybciej z Adamem: zajmuje on "
+    "{rank}. miejsce z {n} ({tab}), a końcową stratę SGD sieć osiąga z nim {speed}.",
+    "findings.adam.why": "Tego można się spodziewać po budowie metody: Adam dzieli krok każdej "
+    "wagi przez pierwiastek z jej własnej średniej kroczącej kwadratów gradientu, więc krok "
+    "jest rzędu α niezależnie od skali gradientu (przy wagach {init} dużej i bardzo różnej dla "
+    "różnych wag), a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
+    "właściwą wielkość, choć średnie startują od zera.",
+    "findings.nesterov.nesterov": "Z momentum Nesterova sieć osiąga cel {ratio} szybciej niż ze "
+    "zwykłym momentum{ci}.",
+    "findings.nesterov.momentum": "Ze zwykłym momentum sieć osiąga cel {ratio} szybciej niż z "
+    "momentum Nesterova{ci}, wbrew temu, czego można by oczekiwać po korekcie Nesterova.",
+    "findings.nesterov.same": "Z momentum Nesterova i ze zwykłym momentum sieć osiąga cel bez "
+    "istotnej różnicy szybkości: iloraz czasów (momentum do momentum Nesterova) {ratio}{ci}; wpływu korekty Nesterova nie "
+    "widać w tych pomiarach.",
+    "findings.nesterov.why": "Wyjaśnia to korekta Nesterova: gradient liczy się w punkcie, do "
+    "którego parametry i tak przeniesie rozpęd (θ − γv), więc metoda wcześniej „widzi” "
+    "przeciwległe zbocze doliny i hamuje, przez co mniej oscyluje w kierunkach o dużej "
+    "krzywiźnie.",
+    "findings.adagrad.sooner": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
+    "findings.adagrad.later": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
+    "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
+    "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
+    "wynosi tu {start}.",
+    "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
+    "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
+    "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
+    "gradientów, więc wagi o dużych gradientach wykonują małe kroki, a o małych — duże. "
+    "Wyrównuje to różnice skali, których jeden wspólny współczynnik α w SGD nie wyrówna.",
+    "findings.momentum.larger": "W laboratorium 6 {names} działają z γ = {gamma} i α = {rate}. Przy stałym "
+    "gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} na jednostkę gradientu, "
+    "czyli efektywny krok jest {times} większy niż krok SGD, α = {sgd} ({tabs}). Część "
+    "„efektu momentum” jest więc efektem większego kroku i na podstawie tych wyników nie da "
+    "się tych przyczyn rozdzielić. Rozstrzygnęłoby to badanie ze zmiennym γ przy stałym "
+    "α/(1 − γ): {grid}.",
+    "findings.momentum.smaller": "W laboratorium 6 {names} działają z γ = {gamma} i α = {rate}. Przy stałym "
+    "gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} na jednostkę gradientu, "
+    "czyli efektywny krok jest {times} mniejszy niż krok SGD, α = {sgd} ({tabs}); ewentualny "
+    "zysk z momentum powstaje więc mimo mniejszego kroku.",
+    "findings.momentum.equal": "W laboratorium 6 {names} działają z γ = {gamma} i α = {rate}. Przy stałym "
+    "gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} na jednostkę gradientu, "
+    "czyli efektywny krok jest taki sam jak krok SGD, α = {sgd} ({tabs}): porównanie "
+    "wyodrębnia wpływ samego momentum.",
+    "findings.momentum.point": "γ = {gamma} z α = {rate}",
+    "findings.momentum.measured": "Zmierzony zysk sieci {act}: {parts}.",
+    "findings.momentum.part": "z optymalizatorem {name} osiąga ona końcową stratę SGD {speed}",
+    "findings.seeds.rank.disagree": "{name} {act}: średnia końcowa strata na zbiorze uczącym "
+    "wynosi {loss}, co daje {loss_rank}. miejsce z {n}, a mimo to dokładność na zbiorze "
+    "testowym, {acc}, daje {acc_rank}. miejsce ({tab}).",
+    "findings.seeds.rank.agree": "{name} {act}: średnia końcowa strata na zbiorze uczącym "
+    "wynosi {loss} ({loss_rank}. miejsce z {n}), a dokładność na zbiorze testowym {acc} "
+    "({acc_rank}. miejsce; {tab}).",
+    "findings.seeds.highest": "Średnia strata tej konfiguracji jest najwyższa ze wszystkich "
+    "w {k} z {epochs} epok ({fig}).",
+    "findings.seeds.outliers": "Średnią zawyżają pojedyncze powtórzenia: mediana końcowych strat "
+    "wynosi {median}, a {k} z {n} powtórzeń kończy ze stratą {values}; bez nich średnia "
+    "wyniosłaby {trimmed} ({fig}).",
+    "findings.seeds.even": "Mediana końcowych strat ({median}) jest bliska średniej i żadne "
+    "powtórzenie nie odstaje wyraźnie od pozostałych ({fig}).",
+    "findings.seeds.confident": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
+    "({worst}) nadal poprawnie klasyfikuje {worst_acc} wzorców testowych, a powtórzenie "
+    "medianowe — {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
+    "{error_ratio} więcej. Entropia krzyżowa karze pewną siebie błędną odpowiedź bez "
+    "ograniczenia (−ln prawdopodobieństwa prawdziwej klasy), a dokładność sprawdza tylko, "
+    "czy największe wyjście wskazuje właściwą klasę; kilka bardzo pewnych błędów podnosi więc "
+    "stratę, a z nią średnią ze wszystkich powtórzeń, nie zmieniając dokładności.",
+    "findings.seeds.errors": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
+    "({worst}, dokładność {worst_acc}) wobec powtórzenia medianowego ({middle}, "
+    "{middle_acc}): strata jest {loss_ratio} wyższa, a błędów {error_ratio} więcej, więc "
+    "strata rośnie tu z liczbą błędów, a nie z pewnością błędnych odpowiedzi.",
+    "findings.seeds.adadelta": "Powolny start zgadza się z regułą Adadelty: sieć zaczyna od "
+    "straty na zbiorze testowym {start}, a licznik RMS[Δθ] pierwszych kroków Adadelty zaczyna "
+    "od √ε = {root}, więc pierwsze zmiany wag są bardzo małe niezależnie od gradientu.",
+    "findings.fig.seeds": "Przebiegi poszczególnych powtórzeń, {act}",
+    "findings.fig.seeds_note": "Cienkie linie: powtórzenia; gruba: ich średnia; przerywana: "
+    "mediana. Po lewej strata na zbiorze uczącym (skala logarytmiczna), po prawej dokładność "
+    "na zbiorze testowym.",
+    "findings.fig.mean": "średnia",
+    "findings.fig.median": "mediana",
+    "findings.units.dead_frac": "Sieć {act}: po {epochs} diagnostyki udział martwych "
+    "neuronów pierwszej warstwy ukrytej wynosi {end} (w chwili inicjalizacji {start}; {tab}). Tabela "
+    "podaje udział neuronów: neuron jest martwy, gdy na każdym z {n} wzorców paczki pomiarowej "
+    "daje 0. Nie jest to udział zerowych wartości aktywacji, który w chwili inicjalizacji "
+    "przy symetrycznych pobudzeniach wynosi około połowy.",
+    "findings.units.saturated_frac": "Sieć {act}: po {epochs} diagnostyki udział "
+    "nasyconych wartości aktywacji pierwszej warstwy ukrytej wynosi {end} (w chwili "
+    "inicjalizacji {start}; {tab}). "
+    "Tabela podaje udział wartości aktywacji (wzorców × neuronów) poza przedziałem "
+    "[0,02; 0,98] na {n} wzorcach paczki pomiarowej, a nie udział neuronów.",
+    "findings.units.more": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
+    "wyraźnie większy niż przy wagach N(0, 1) ({normal}).",
+    "findings.units.fewer": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
+    "wyraźnie mniejszy niż przy wagach N(0, 1) ({normal}).",
+    "findings.units.alike": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
+    "zbliżony do udziału przy wagach N(0, 1) ({normal}).",
+    "findings.units.saturated_frac.grew": "Dobre skalowanie chroni więc tylko początek uczenia: "
+    "samo uczenie wprowadza pobudzenia w nasycenie (przy wagach inicjalizowanych {name} "
+    "odchylenie standardowe pobudzeń rośnie z {start} do {end}).",
+    "findings.units.dead_frac.grew": "Neurony obumierają w trakcie uczenia, a nie w chwili "
+    "inicjalizacji.",
+    "findings.units.rate.lab6": "Neurony obumierają w trakcie uczenia, a nie w chwili "
+    "inicjalizacji. W laboratorium 7 zachowano α = {rate} z laboratorium 6, dobrane dla "
+    "optymalizatora {opt} przy wagach N(0, 1); dla wag {times} mniejszych może ono "
+    "być za duże: kilka dużych pierwszych kroków może przesunąć neuron poniżej zera dla "
+    "wszystkich wzorców, skąd żaden gradient go już nie wyprowadzi. Rozstrzygnęłoby to "
+    "powtórzenie z α/10 = {tenth}.",
+    "findings.units.rate.other": "Neurony obumierają w trakcie uczenia, a nie w chwili "
+    "inicjalizacji, przy α = {rate}; czy ten współczynnik jest za duży dla dobrze "
+    "przeskalowanych wag, rozstrzygnęłoby powtórzenie z α/10 = {tenth}.",
+    "findings.inits.sigma": "Sieć {act}: w pierwszej warstwie ({n_in} → {n_out}) odchylenie "
+    "standardowe wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio} raza większe niż "
+    "metody Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie "
+    "metody startują niemal tak samo.",
+    "findings.inits.measured": "Zmierzony w chwili inicjalizacji iloraz odchyleń standardowych "
+    "pobudzeń wynosi {ratio} ({tab}).",
+    "findings.inits.tests": "Końcowa strata na zbiorze uczącym: {lx} (Xavier) wobec {lh} (He), "
+    "{p_loss}; dokładność na zbiorze testowym: {ax} wobec {ah}, {p_acc}; iloraz czasów "
+    "dojścia do celu (Xavier do He): {speed}, {p_speed} (testy dla prób zależnych, po "
+    "poprawce Holma na te porównania; {tab}).",
+    "findings.inits.tie": "Żadna z tych różnic nie jest istotna: w granicach szumu obie metody "
+    "wypadają jednakowo, czego należało się spodziewać przy tak małej różnicy skali.",
+    "findings.inits.mixed": "Istotne różnice wskazują w różne strony: żadna z metod nie jest "
+    "ogólnie lepsza.",
+    "findings.inits.favours": "Istotne różnice przemawiają na korzyść metody {name}.",
+    "findings.inits.against": "Istotne różnice przemawiają na korzyść metody {name}, wbrew "
+    "motywacji He i in.; ta motywacja dotyczy jednak czynnika 1/√2 mnożącego się przez wiele "
+    "warstw ReLU, a tu warstwa ukryta jest jedna.",
+    "findings.deep.part": "{name} {measured} (teoria: {predicted})",
+    "findings.deep.growth.agree": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
+    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
+    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
+    "ReLU przepuszcza połowę kwadratu symetrycznego pobudzenia) i pomiary zgadzają się z nią "
+    "z dokładnością do 10%: metoda Xaviera zmniejsza σ o czynnik około {half} = 1/√2 na "
+    "warstwę, metoda He je zachowuje, a N(0, 1) mnoży je przez √(n/2).",
+    "findings.deep.growth.differ": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
+    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
+    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
+    "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
+    "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
+    "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
+    "epokach 1–{last} (w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
+    "findings.deep.lead.all": "W sieci głębokiej {act} przez całe uczenie prowadzi sieć z wagami "
+    "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
+    "każdej epoce, 1–{last} (w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; "
+    "{fig}).",
+    "findings.deep.ahead": "W sieci głębokiej {act} w 1. epoce najniższą stratę na zbiorze "
+    "uczącym mają, bez istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} "
+    "({values}); istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}; "
+    "{fig}).",
+    "findings.deep.no_lead": "W sieci głębokiej {act} w 1. epoce żadna metoda inicjalizacji nie "
+    "daje istotnie najniższej straty na zbiorze uczącym ({fig}).",
+    "findings.deep.end": "W ostatniej, {epochs}. epoce prowadzi sieć z wagami inicjalizowanymi "
+    "{name}.",
+    "findings.deep.end.ahead": "W ostatniej, {epochs}. epoce najniższą stratę mają, bez "
+    "istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} ({values}); "
+    "istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}).",
+    "findings.deep.end.none": "W ostatniej, {epochs}. epoce żadna metoda nie prowadzi istotnie.",
+    "findings.deep.scope.fewer.one": "Dodatek obejmuje {epochs} (laboratorium 7: {main}) i "
+    "jeden współczynnik uczenia, α = {rate}: pokazuje początek uczenia i skalę pobudzeń w "
+    "chwili inicjalizacji, ale nie to, czy kolejność metod utrzyma się w dłuższym uczeniu "
+    "ani przy innym α.",
+    "findings.deep.scope.same.one": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
+    "({epochs}) i jeden współczynnik uczenia, α = {rate}: nie pokazuje, czy kolejność metod "
+    "utrzyma się przy innym α.",
+    "findings.deep.scope.fewer.grid": "Dodatek obejmuje {epochs} (laboratorium 7: {main}), "
+    "a współczynnik uczenia wybrano z siatki {n} wartości: nie pokazuje, czy kolejność metod "
+    "utrzyma się w dłuższym uczeniu.",
+    "findings.deep.scope.same.grid": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
+    "({epochs}), a współczynnik uczenia wybrano z siatki {n} wartości.",
+    "findings.traj.first": "Najszybciej do minimum dochodzi {name}, w {k} krokach.",
+    "findings.traj.none": "Żaden optymalizator nie dochodzi do minimum w {steps} krokach.",
+    "findings.traj.overshoot": "W wąwozie (@fig:traj.ravine) najdalej za dno przeskakuje "
+    "{name}: po pierwszym przejściu przez y = 0 oddala się od dna na |y| = {y} (start: "
+    "|y| = {start}).",
+    "findings.traj.no_overshoot": "W wąwozie (@fig:traj.ravine) żaden optymalizator nie "
+    "przeskakuje dna.",
+    "findings.traj.stall": "Przy punkcie siodłowym (@fig:traj.saddle) {verb} {names}: przez "
+    "całą drugą połowę kroków strata stoi na {loss}, czyli na wartości w punkcie siodłowym "
+    "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ znika tam aż do trzeciego rzędu, "
+    "więc sam gradient nie wyprowadza ścieżki z płaskowyżu. {first}",
+    "findings.traj.no_stall": "Przy punkcie siodłowym (@fig:traj.saddle) żaden optymalizator nie "
+    "zatrzymuje się w punkcie siodłowym. {first}",
+    "findings.limits.rate.lab6": "W laboratorium 7 każdą metodę inicjalizacji uczono z jednym "
+    "współczynnikiem uczenia α = {rate}, przejętym z laboratorium 6 bez ponownego doboru dla "
+    "nowych wag; różnice między metodami mogą zależeć od tego wyboru.",
+    "findings.limits.rate.other": "W laboratorium 7 każdą metodę inicjalizacji uczono z jednym "
+    "współczynnikiem uczenia α = {rate}, bez doboru dla nowych wag; różnice między metodami "
+    "mogą zależeć od tego wyboru.",
+    "findings.limits.diag.shorter": "Diagnostyka warstw pochodzi z osobnych, krótszych "
+    "przebiegów ({epochs} wobec {main} w laboratorium 7).",
+    "findings.limits.diag.same": "Diagnostyka warstw pochodzi z osobnych przebiegów o tej samej "
+    "długości co laboratorium 7 ({epochs}).",
+    "findings.limits.deep.shorter": "Sieć głęboką uczono przez {epochs}, a w laboratorium 7 "
+    "przez {main}.",
+    "findings.limits.deep.same": "Sieć głęboką uczono tak długo jak w laboratorium 7 ({epochs}).",
+    "findings.limits.seeds": "Każdą konfigurację powtórzono {seeds} razy; przedziały ufności i "
+    "testy opierają się wyłącznie na tych powtórzeniach.",
+    "findings.limits.test": "Dokładność mierzono na jednym zbiorze testowym ({n} wzorców): "
+    "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
+    "losowość doboru wzorców testowych.",
+    "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
+    "odległymi o {steps} kroków ({epoch} epoki); dokładniej ich nie znamy.",
 }

@@ -1,0 +1,1056 @@
+"""The hand-in's discussion of the results, as a student would write it: each observation
+computed from the records, tied to a figure or table by its key (``@fig:``/``@tab:``), and
+said only when the records support it (else its opposite, or nothing).
+
+``blocks`` is the section: why the leaders of lab 6 lead (Adam, Nesterov's momentum,
+Adagrad with N(0, 1) weights), momentum's effective step, configurations whose loss and
+accuracy disagree (with their seeds' curves, a figure drawn here), dead and saturated
+units after training, Xavier against He in one hidden layer, the deep network's σ per
+layer and early leader, and the 2-D surfaces. ``limitations`` is the paragraph on what
+the study cannot tell.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from mlp_jax import data, optimizers, records
+from mlp_jax.labs import configs, diagnostics, stats, summary, surfaces, trajectories
+from mlp_jax.report import discussion, document, lab_report, methods, plots, text
+from mlp_jax.report.finished import Diagnosed, Finished, Found
+
+ALPHA = summary.ALPHA
+MOMENTUM = inspect.signature(optimizers.momentum).parameters["momentum"].default
+"""γ of momentum and Nesterov's momentum when a configuration does not set it."""
+ADADELTA_EPS = inspect.signature(optimizers.adadelta).parameters["eps"].default
+"""ε of Adadelta when a configuration does not set it."""
+
+DISAGREE = 0.5
+"""A configuration's ranks by final training loss and by test accuracy disagree when the
+loss rank is worse by at least this share of the configurations."""
+OUTLIER_MADS = 3.0
+"""A seed's final loss is far off when above the median by this many scaled MADs."""
+DIFFERENT = 0.10
+"""Shares of dead or saturated units (diagnostics' means over seeds, no test) differ only
+by at least this much (10 percentage points)."""
+CONFIDENT = 1.2
+"""A seed's test loss over the median seed's grows faster than its errors when their
+ratio exceeds the error rate's ratio by this factor."""
+THEORY = 0.10
+"""A measured σ ratio per layer agrees with theory within this relative difference."""
+
+
+def _say(lang: str):
+    return functools.partial(text.say, lang)
+
+
+def _with(act: str, lang: str) -> str:
+    """``z funkcją aktywacji ReLU``, ``with the sigmoid activation``."""
+    key = f"findings.with.{act}"
+    return text.say(lang, key) if key in text.PHRASES[lang] else methods.label(act, lang)
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    """``lab_report.join``, "" for none."""
+    return lab_report.join(names, lang) if names else ""
+
+
+def _row(f: Finished, name: str) -> records.SummaryRow | None:
+    return next((r for r in f.rows if r.config == name), None)
+
+
+def _rate(value: float, lang: str) -> str:
+    return text.num(value, ".3g", lang)
+
+
+def _p(p: float, lang: str) -> str:
+    return text.p_value(p, lang)
+
+
+def blocks(
+    found: Found,
+    diag: Diagnosed,
+    out_dir: Path,
+    lang: str,
+    deep: Found | None = None,
+    deep_diag: Diagnosed | None = None,
+) -> list[document.Block]:
+    """The discussion section (a level-2 heading, a level-3 heading per subject with
+    something to say): lab 6's leaders and momentum's step, loss against accuracy (with
+    the seeds' figures drawn under ``out_dir``), the units after training, Xavier
+    against He, the deep network (``deep``, ``deep_diag``: the depth supplement's records
+    and diagnostics) and the 2-D surfaces; [] when nothing is found."""
+    say = _say(lang)
+    parts: list[tuple[str, list[str | document.Block]]] = [
+        ("optimizers", [*optimizer_paragraphs(found, lang), *momentum_paragraphs(found, lang)]),
+        ("seeds", seed_blocks(found, out_dir, lang)),
+        ("units", unit_paragraphs(found, diag, lang)),
+        ("inits", init_paragraphs(found, diag, lang)),
+        ("deep", deep_paragraphs(found, deep or {}, deep_diag or {}, lang)),
+        ("surfaces", surface_paragraphs(out_dir, lang)),
+    ]
+    out: list[document.Block] = []
+    for key, part in parts:
+        if part:
+            out.append(document.Heading(3, say(f"findings.h.{key}")))
+            out += [document.Paragraph(p) if isinstance(p, str) else p for p in part]
+    return [document.Heading(2, say("findings.h")), *out] if out else []
+
+
+# --------------------------------------------------------------------------
+# (a) Lab 6's leaders, (b) momentum's effective step.
+# --------------------------------------------------------------------------
+
+
+def optimizer_paragraphs(found: Found, lang: str) -> list[str]:
+    """Per activation of lab 6: where Adam ranks (and why it leads, when it does),
+    Nesterov's momentum against plain momentum (Holm over the activations), Adagrad
+    against SGD (and why per-parameter steps help with its weights, when they do)."""
+    lab6 = [f for f in found.get("lab6", []) if f.base is not None]
+    pairs = [discussion.compare(f, "momentum", "nesterov") for f in lab6]
+    p_holm = iter(discussion.pair_p_values([p for p in pairs if p]))
+    paragraphs, said = [], set()
+    for f, pair in zip(lab6, pairs, strict=True):
+        sentences = [
+            _adam(f, lang, said),
+            _nesterov(f, pair, next(p_holm)[1], lang, said) if pair else None,
+            _adagrad(f, lang, said),
+        ]
+        if any(sentences):
+            paragraphs.append(" ".join(s for s in sentences if s))
+    return paragraphs
+
+
+def _why(key: str, said: set[str], lang: str, **values: object) -> str:
+    """The mechanism ``key`` the first time (added to ``said``), else ""."""
+    if key in said:
+        return ""
+    said.add(key)
+    return " " + text.say(lang, key, **values)
+
+
+def _speed(f: Finished, row: records.SummaryRow, lang: str) -> str:
+    return lab_report.speedup_words(row, lab_report.name(f.base, lang), lang)
+
+
+def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
+    """Adam's rank in ``f`` and its speed-up; the mechanism when it ranks first (once:
+    ``said`` holds the mechanisms already told)."""
+    row = _row(f, "adam")
+    if row is None or not math.isfinite(row.rank):
+        return None
+    say = _say(lang)
+    first = [r for r in f.rows if r.rank == 1]
+    case = "behind" if row.rank != 1 else "alone" if len(first) == 1 else "tied"
+    others = _join([lab_report.name(r, lang) for r in first if r is not row], lang)
+    sentence = say(
+        f"findings.adam.{case}",
+        act=_with(f.act, lang),
+        tab=f"@tab:lab6.{f.act}.speed",
+        rank=int(row.rank),
+        n=len(f.rows),
+        others=others,
+        speed=_speed(f, row, lang),
+    )
+    if row.rank != 1:
+        return sentence
+    init = f.results["adam"].provenance.config["init"]
+    return sentence + _why("findings.adam.why", said, lang, init=methods.label(init, lang))
+
+
+def _nesterov(
+    f: Finished, pair: discussion.Pair, p: float, lang: str, said: set[str]
+) -> str | None:
+    """Nesterov's momentum against plain momentum (``pair``: momentum's time over
+    Nesterov's, ``p`` its Holm-adjusted sign-flip p); the look-ahead when Nesterov wins."""
+    case = discussion.pair_case(pair.ratio, p)
+    if pair.ill or case not in ("differ", "same"):
+        return None
+    faster = "nesterov" if pair.ratio.point > 1 else "momentum"
+    key = f"findings.nesterov.{faster if case == 'differ' else 'same'}"
+    point = pair.ratio.point
+    shown = text.num(max(point, 1 / point), ".2f", lang)
+    sentence = text.say(
+        lang,
+        key,
+        ratio=text.times(lang, shown) if case == "differ" else text.num(point, ".2f", lang),
+        ci=discussion.ratio_interval(pair.ratio, lang, p),
+        tab=f"@tab:lab6.{f.act}.speed",
+    )
+    if case == "differ" and faster == "nesterov":
+        return sentence + _why("findings.nesterov.why", said, lang)
+    return sentence
+
+
+def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
+    """Adagrad against SGD; per-parameter scaling when it is significantly sooner (the
+    mechanism once, then the initial loss alone)."""
+    row = _row(f, "adagrad")
+    if row is None or not math.isfinite(row.speedup_vs_baseline):
+        return None
+    sooner = row.speedup_p_holm < ALPHA and row.speedup_vs_baseline > 1
+    later = row.speedup_p_holm < ALPHA and row.speedup_vs_baseline < 1
+    case = "sooner" if sooner else "later" if later else "same"
+    spec = f.results["adagrad"].provenance.config
+    init = methods.label(spec["init"], lang, spec["init_scale"])
+    sentence = text.say(lang, f"findings.adagrad.{case}", speed=_speed(f, row, lang), init=init)
+    if not sooner:
+        return sentence
+    start = float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
+    shown = text.num(start, ".1f", lang)
+    chance = text.num(math.log(10), ".2f", lang)
+    why = _why("findings.adagrad.why", said, lang, init=init, start=shown, chance=chance)
+    return sentence + (why or " " + text.say(lang, "findings.adagrad.again", start=shown))
+
+
+class Step(NamedTuple):
+    """Momentum's long-run step against plain SGD's."""
+
+    name: str
+    rate: float
+    gamma: float
+    sgd_rate: float
+
+    @property
+    def effective(self) -> float:
+        """α/(1 − γ): the velocity's limit per unit of a constant gradient."""
+        return self.rate / (1 - self.gamma)
+
+
+def momentum_steps(f: Finished) -> list[Step]:
+    """The momentum configurations of ``f`` (``momentum``, ``nesterov``) with their γ."""
+    base = f.results.get(f.provenance.baseline)
+    if base is None:
+        return []
+    sgd_rate = summary.selected(base).provenance.learning_rate
+    steps = []
+    for name in ("momentum", "nesterov"):
+        if name in f.results:
+            p = summary.selected(f.results[name]).provenance
+            gamma = float(p.config.get("optimizer_kwargs", {}).get("momentum", MOMENTUM))
+            steps.append(Step(name, p.learning_rate, gamma, sgd_rate))
+    return steps
+
+
+def momentum_paragraphs(found: Found, lang: str) -> list[str]:
+    """Momentum's effective step α/(1 − γ) against SGD's α in lab 6 (one paragraph per
+    distinct α, γ and SGD's α, naming its activations), the measured speed-ups over SGD,
+    and the experiment that would separate the larger step from momentum itself."""
+    groups: dict[Step, list[Finished]] = {}
+    for f in found.get("lab6", []):
+        steps = momentum_steps(f)
+        if steps and f.base is not None:
+            groups.setdefault(steps[0]._replace(name=""), []).append(f)
+    return [_momentum_paragraph(s, fs, lang) for s, fs in groups.items()]
+
+
+def _momentum_paragraph(s: Step, finished: Sequence[Finished], lang: str) -> str:
+    say = _say(lang)
+    ratio = s.effective / s.sgd_rate
+    case = "larger" if ratio > 1.01 else "smaller" if ratio < 0.99 else "equal"
+    grid = [
+        say(
+            "findings.momentum.point", gamma=_rate(g, lang), rate=_rate(s.effective * (1 - g), lang)
+        )
+        for g in sorted({0.0, 0.5, s.gamma})
+    ]
+    names = [step.name for step in momentum_steps(finished[0])]
+    paragraph = say(
+        f"findings.momentum.{case}",
+        names=lab_report.join([methods.label(n, lang) for n in names], lang),
+        gamma=_rate(s.gamma, lang),
+        rate=_rate(s.rate, lang),
+        effective=_rate(s.effective, lang),
+        sgd=_rate(s.sgd_rate, lang),
+        times=text.times(lang, text.num(max(ratio, 1 / ratio), ".2g", lang)),
+        tabs=lab_report.join([f"@tab:lab6.{f.act}.speed" for f in finished], lang),
+        grid=lab_report.join(grid, lang),
+    )
+    measured = []
+    for f in finished:
+        rows = [r for r in map(functools.partial(_row, f), names) if r is not None]
+        parts = [
+            say("findings.momentum.part", name=lab_report.name(r, lang), speed=_speed(f, r, lang))
+            for r in rows
+            if math.isfinite(r.speedup_vs_baseline)
+        ]
+        if parts:
+            joined = "; ".join(parts)
+            measured.append(say("findings.momentum.measured", act=_with(f.act, lang), parts=joined))
+    return " ".join([paragraph, *measured])
+
+
+# --------------------------------------------------------------------------
+# (c) Loss against accuracy: configurations whose mean misrepresents their seeds.
+# --------------------------------------------------------------------------
+
+
+def ranks(rows: Sequence[records.SummaryRow]) -> tuple[dict[str, int], dict[str, int]]:
+    """Each configuration's rank by mean final training loss (1: the lowest) and by mean
+    test accuracy (1: the highest); ties share the better rank."""
+    loss = {
+        r.config: 1 + sum(o.final_train_loss_mean < r.final_train_loss_mean for o in rows)
+        for r in rows
+    }
+    acc = {r.config: 1 + sum(o.test_acc_mean > r.test_acc_mean for o in rows) for r in rows}
+    return loss, acc
+
+
+def odd_configs(f: Finished) -> list[str]:
+    """The configurations of ``f`` whose loss rank is worse than their accuracy rank by
+    at least ``DISAGREE`` of the configurations, or whose final losses spread over
+    ``discussion.SPREAD`` times the median spread with far-off seeds (``Seeds.outliers``);
+    at least three configurations."""
+    rows = [
+        r
+        for r in f.rows
+        if math.isfinite(r.final_train_loss_mean) and math.isfinite(r.test_acc_mean)
+    ]
+    if len(rows) < 3:
+        return []
+    loss, acc = ranks(rows)
+    stds = [r.final_train_loss_std for r in rows if r.n_used > 1]
+    median = float(np.median(stds)) if stds else math.nan
+    return [
+        r.config
+        for r in rows
+        if loss[r.config] - acc[r.config] >= DISAGREE * len(rows)
+        or (
+            r.final_train_loss_std > discussion.SPREAD * median and len(seeds(f, r.config).outliers)
+        )
+    ]
+
+
+class Seeds(NamedTuple):
+    """One configuration's seeds, as the discussion checks them.
+
+    Attributes:
+      finals: the final training loss per seed that never diverged.
+      outliers: those above the median by more than ``OUTLIER_MADS`` scaled MADs.
+      highest: epochs in which its mean training loss is the highest of all configurations.
+      worst: (test loss, test accuracy) of the seed with the highest final test loss.
+      middle: the same of the median seed by final test loss (the lower one of two).
+    """
+
+    finals: np.ndarray
+    outliers: np.ndarray
+    highest: int
+    worst: tuple[float, float]
+    middle: tuple[float, float]
+
+
+def seeds(f: Finished, name: str) -> Seeds:
+    """``Seeds`` of configuration ``name`` of ``f`` (records at their chosen rates)."""
+    chosen = {n: summary.selected(r) for n, r in f.results.items()}
+    means = {
+        n: np.nanmean(np.where(r.finite[:, None], r.train_loss, np.nan), axis=0)
+        for n, r in chosen.items()
+        if r.finite.any()
+    }
+    stacked = np.stack(list(means.values()))
+    highest = int(np.sum(np.nanargmax(stacked, axis=0) == list(means).index(name)))
+    r = chosen[name]
+    finals = summary.finals(r, "train_loss")[r.finite]
+    median = float(np.median(finals))
+    mad = 1.4826 * float(np.median(np.abs(finals - median)))
+    outliers = finals[finals > median + OUTLIER_MADS * mad] if mad > 0 else finals[:0]
+    test_loss, test_acc = (summary.finals(r, k)[r.finite] for k in ("test_loss", "test_acc"))
+    order = np.argsort(test_loss)
+    worst, middle = order[-1], order[(len(order) - 1) // 2]
+    pick = lambda i: (float(test_loss[i]), float(test_acc[i]))
+    return Seeds(finals, np.sort(outliers)[::-1], highest, pick(worst), pick(middle))
+
+
+def seed_blocks(found: Found, out_dir: Path, lang: str) -> list[str | document.Block]:
+    """Per experiment and activation with odd configurations (``odd_configs``): a
+    paragraph each, then one figure of their seeds' curves (``seed_figure``, key
+    ``{exp}.{act}.seeds``) drawn under ``out_dir/report_figures/<lang>/``."""
+    out: list[str | document.Block] = []
+    for name in ("lab6", "lab7"):
+        for f in found.get(name, []):
+            odd = odd_configs(f)
+            if not odd:
+                continue
+            key = f"{f.experiment}.{f.act}.seeds"
+            link = Path("report_figures", lang, f.experiment, f.act, "seeds.png").as_posix()
+            out += [seed_paragraph(f, config, key, lang) for config in odd]
+            seed_figure(f, odd, out_dir / link, lang)
+            title = text.say(lang, "findings.fig.seeds", act=methods.label(f.act, lang))
+            caption = text.say(lang, "findings.fig.seeds_note")
+            out.append(document.Image(title, out_dir / link, link, caption, key))
+    return out
+
+
+def seed_paragraph(f: Finished, name: str, key: str, lang: str) -> str:
+    """Where ``name`` ranks by loss and by accuracy, how its seeds' final losses spread
+    (median, far-off seeds, the mean without them), and whether its test loss grows
+    faster than its errors between the median seed and the worst one."""
+    say, num = _say(lang), functools.partial(text.num, spec=".4f", lang=lang)
+    rows = [r for r in f.rows if math.isfinite(r.final_train_loss_mean)]
+    loss, acc = ranks(rows)
+    s, row = seeds(f, name), _row(f, name)
+    epochs = f.provenance.shared.epochs
+    label, exp = lab_report.config_label(name, lang), f.experiment
+    better = "disagree" if acc[name] < loss[name] else "agree"
+    sentences = [
+        say(
+            f"findings.seeds.rank.{better}",
+            name=label,
+            act=_with(f.act, lang),
+            loss=num(row.final_train_loss_mean),
+            loss_rank=loss[name],
+            acc=text.pct(row.test_acc_mean, lang),
+            acc_rank=acc[name],
+            n=len(rows),
+            tab=f"@tab:{exp}.{f.act}.quality",
+        )
+    ]
+    if s.highest:
+        sentences.append(
+            say(
+                "findings.seeds.highest", k=s.highest, epochs=epochs, fig=f"@fig:{exp}.{f.act}.loss"
+            )
+        )
+    median = num(float(np.median(s.finals)))
+    if len(s.outliers):
+        kept = s.finals[~np.isin(s.finals, s.outliers)]
+        sentences.append(
+            say(
+                "findings.seeds.outliers",
+                median=median,
+                k=len(s.outliers),
+                n=len(s.finals),
+                values=lab_report.join([num(v) for v in s.outliers], lang),
+                trimmed=num(float(np.mean(kept))),
+                fig=f"@fig:{key}",
+            )
+        )
+    else:
+        sentences.append(say("findings.seeds.even", median=median, fig=f"@fig:{key}"))
+    sentences.append(_confidence(s, lang))
+    optimizer = f.results[name].provenance.config
+    if optimizer["optimizer"] == "adadelta":
+        eps = optimizer.get("optimizer_kwargs", {}).get("eps", ADADELTA_EPS)
+        start = float(np.nanmean(np.asarray(f.results[name].test_loss)[..., 0]))
+        sentences.append(
+            say(
+                "findings.seeds.adadelta",
+                start=text.num(start, ".1f", lang),
+                root=text.num(math.sqrt(eps), ".2g", lang),
+            )
+        )
+    return " ".join(sentences)
+
+
+def _confidence(s: Seeds, lang: str) -> str:
+    """The worst seed's test loss and errors over the median seed's: over-confident
+    errors when the loss grows ``CONFIDENT`` times faster than the error rate."""
+    (loss_w, acc_w), (loss_m, acc_m) = s.worst, s.middle
+    loss_ratio = loss_w / loss_m
+    error_ratio = (1 - acc_w) / (1 - acc_m) if acc_m < 1 else math.nan
+    case = "confident" if loss_ratio > CONFIDENT * error_ratio else "errors"
+    return text.say(
+        lang,
+        f"findings.seeds.{case}",
+        worst=text.num(loss_w, ".3f", lang),
+        worst_acc=text.pct(acc_w, lang),
+        middle=text.num(loss_m, ".3f", lang),
+        middle_acc=text.pct(acc_m, lang),
+        loss_ratio=text.times(lang, text.num(loss_ratio, ".2f", lang)),
+        error_ratio=text.times(lang, text.num(error_ratio, ".2f", lang)),
+    )
+
+
+def seed_figure(f: Finished, names: Sequence[str], path: Path, lang: str) -> Path:
+    """Each configuration of ``names`` in a row: its seeds' training loss per epoch (log
+    scale) and test accuracy per epoch, a thin line per seed, the mean bold and the
+    median dashed."""
+    say = _say(lang)
+    fig, axes = plt.subplots(len(names), 2, figsize=(9.0, 3.4 * len(names)), squeeze=False)
+    for (ax_loss, ax_acc), name in zip(axes, names, strict=True):
+        r = summary.selected(f.results[name])
+        loss = np.asarray(r.train_loss, float)[r.finite]
+        acc = np.asarray(r.test_acc, float)[r.finite, 1:]  # After each epoch.
+        epochs = np.arange(1, loss.shape[1] + 1)
+        for ax, y, x in ((ax_loss, loss, epochs), (ax_acc, acc, epochs)):
+            ax.plot(x, y.T, color="tab:blue", lw=0.8, alpha=0.5)
+            ax.plot(x, y.mean(0), color="black", lw=2.0, label=say("findings.fig.mean"))
+            ax.plot(
+                x,
+                np.median(y, 0),
+                color="tab:red",
+                lw=1.5,
+                ls="--",
+                label=say("findings.fig.median"),
+            )
+            ax.set_title(lab_report.config_label(name, lang), fontsize="medium")
+            ax.set_xlabel(say("plot.epoch"))
+        ax_loss.set_yscale("log")
+        ax_loss.set_ylabel(say("plot.loss_epoch"))
+        ax_acc.set_ylabel(say("plot.test_acc"))
+        for ax, percent in ((ax_loss, False), (ax_acc, True)):
+            ax.grid(True, alpha=0.4)
+            plots.locale_axis(ax.xaxis, lang)
+            plots.locale_axis(ax.yaxis, lang, percent)
+        ax_acc.legend(loc="best", fontsize="small")
+    fig.tight_layout()
+    return plots.save(fig, path)
+
+
+# --------------------------------------------------------------------------
+# (d) Dead and saturated units after training, (e) Xavier against He.
+# --------------------------------------------------------------------------
+
+WELL_SCALED = ("xavier", "he")
+"""The initializers scaled to the layer sizes, set against N(0, 1)."""
+
+
+def _lab7_record(found: Found, act: str, name: str) -> records.History | None:
+    f = next((f for f in found.get("lab7", []) if f.act == act), None)
+    return None if f is None or name not in f.results else summary.selected(f.results[name])
+
+
+def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
+    """Per activation with a failure (dead ReLU units, saturated sigmoid values): the
+    first hidden layer's share per initializer at init and after the diagnostics' last
+    epoch, what the share counts, and the comparison of the well-scaled initializers
+    with N(0, 1) after training (a difference below ``DIFFERENT`` is no difference)."""
+    out = []
+    for act, record in diag.items():
+        column = diagnostics.trouble_column(act)
+        if column is None:
+            continue
+        share = {
+            (i, e): getattr(record.first_layer(i, e), column)
+            for i in record.inits
+            for e in (0, record.epochs)
+        }
+        say = _say(lang)
+        sentences = [
+            say(
+                f"findings.units.{column}",
+                act=_with(act, lang),
+                epochs=text.count(lang, record.epochs, "findings.count.epochs_loc"),
+                end=_shares(record, share, record.epochs, lang),
+                start=_shares(record, share, 0, lang),
+                n=text.integer(record.eval_size, lang),
+                tab=f"@tab:diag.{act}.layer1",
+            )
+        ]
+        well = [i for i in WELL_SCALED if i in record.inits]
+        if "normal" in record.inits and well:
+            sentences.append(_against_normal(found, record, column, well, share, lang))
+        out.append(" ".join(sentences))
+    return out
+
+
+def _shares(
+    record: records.Diagnosis, share: dict[tuple[str, int], float], epoch: int, lang: str
+) -> str:
+    """``10,9% (N(0, 1)), 55,4% (Xavier (Glorot)) i 58,8% (He)`` at ``epoch``."""
+    return lab_report.join(
+        [f"{text.pct(share[i, epoch], lang)} ({methods.label(i, lang)})" for i in record.inits],
+        lang,
+    )
+
+
+def _against_normal(
+    found: Found,
+    record: records.Diagnosis,
+    column: str,
+    well: Sequence[str],
+    share: dict[tuple[str, int], float],
+    lang: str,
+) -> str:
+    """The well-scaled initializers after training against N(0, 1): more (with what it
+    suggests and what would settle it), fewer, or alike."""
+    say, last = _say(lang), record.epochs
+    names = lab_report.join([methods.initialized_by(i, lang) for i in well], lang)
+    normal = share["normal", last]
+    if min(share[i, last] for i in well) >= normal + DIFFERENT:
+        case = "more"
+    elif max(share[i, last] for i in well) <= normal - DIFFERENT:
+        case = "fewer"
+    else:
+        case = "alike"
+    sentence = say(f"findings.units.{case}", names=names, normal=text.pct(normal, lang))
+    if not all(share[i, last] >= share[i, 0] + DIFFERENT for i in well):
+        return sentence
+    if column == "saturated_frac":
+        start, end = (record.first_layer(well[0], e).preact_std for e in (0, last))
+        if not end > start:
+            return sentence
+        num = functools.partial(text.num, spec=".3g", lang=lang)
+        name = methods.initialized_by(well[0], lang)
+        grew = say("findings.units.saturated_frac.grew", name=name, start=num(start), end=num(end))
+        return f"{sentence} {grew}"
+    r = _lab7_record(found, record.act, well[0])
+    if case != "more" or r is None:
+        return f"{sentence} {say('findings.units.dead_frac.grew')}"
+    rate, spec = r.provenance.learning_rate, r.provenance.config
+    normal = _lab7_record(found, record.act, "normal")
+    scale = 1.0 if normal is None else float(normal.provenance.config["init_scale"])
+    smaller = scale / methods.sigmas(spec["init"], record.shared.layer_sizes)[0]
+    choice = r.provenance.choice
+    source = "lab6" if choice is not None and choice.why == "lab6" else "other"
+    return f"{sentence} " + say(
+        f"findings.units.rate.{source}",
+        rate=_rate(rate, lang),
+        tenth=_rate(rate / 10, lang),
+        opt=methods.label(spec["optimizer"], lang),
+        times=text.times(lang, text.num(smaller, ".0f", lang)),
+    )
+
+
+def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
+    """Per activation of lab 7 with Xavier and He: their first-layer σ and its ratio
+    √((n_in + n_out)/n_in) from the layer sizes (and the measured ratio at init, when the
+    diagnostics ran), then their final training loss, test accuracy and time to the
+    target compared in pairs, Holm-adjusted over all of them: a tie unless p < ALPHA."""
+    lab7 = [f for f in found.get("lab7", []) if {"xavier", "he"} <= set(f.results)]
+    tests = [_xavier_he(f) for f in lab7]
+    flat = [p for t in tests for p in t[1]]
+    adjusted = iter(stats.holm(flat).tolist() if flat else [])
+    return [
+        _init_paragraph(f, means, [next(adjusted) for _ in ps], ratio, diag.get(f.act), lang)
+        for f, (means, ps, ratio) in zip(lab7, tests, strict=True)
+    ]
+
+
+def _xavier_he(f: Finished) -> tuple[dict[str, tuple[float, float]], list[float], float]:
+    """Xavier's and He's (mean final training loss, mean test accuracy), the paired
+    p-values of loss, accuracy and time to the target (NaN without one), and the time
+    ratio (Xavier's over He's)."""
+    pair = discussion.compare(f, "xavier", "he")
+    rs = {n: summary.selected(f.results[n]) for n in ("xavier", "he")}
+    finals = {
+        (n, k): summary.finals(r, k) for n, r in rs.items() for k in ("train_loss", "test_acc")
+    }
+    means = {
+        n: tuple(float(np.nanmean(finals[n, k])) for k in ("train_loss", "test_acc")) for n in rs
+    }
+    acc = stats.t_test(finals["xavier", "test_acc"], finals["he", "test_acc"], paired=True)
+    loss_p = (
+        pair.test.p
+        if pair
+        else stats.t_test(finals["xavier", "train_loss"], finals["he", "train_loss"], paired=True).p
+    )
+    speed_p = math.nan if pair is None or pair.ill else pair.ratio.p
+    ratio = math.nan if pair is None or pair.ill else pair.ratio.point
+    return means, [loss_p, acc.p, speed_p], ratio
+
+
+def _init_paragraph(
+    f: Finished,
+    means: dict[str, tuple[float, float]],
+    p: list[float],
+    ratio: float,
+    record: records.Diagnosis | None,
+    lang: str,
+) -> str:
+    say = _say(lang)
+    sizes = f.provenance.shared.layer_sizes
+    sx, sh = methods.sigmas("xavier", sizes)[0], methods.sigmas("he", sizes)[0]
+    sentences = [
+        say(
+            "findings.inits.sigma",
+            act=_with(f.act, lang),
+            n_in=sizes[0],
+            n_out=sizes[1],
+            sx=text.num(sx, ".4f", lang),
+            sh=text.num(sh, ".4f", lang),
+            ratio=text.num(sh / sx, ".3f", lang),
+            pct=text.pct(sh / sx - 1, lang),
+        )
+    ]
+    if record is not None and {"xavier", "he"} <= set(record.inits):
+        mx, mh = (record.first_layer(i, 0).preact_std for i in ("xavier", "he"))
+        sentences.append(
+            say(
+                "findings.inits.measured",
+                ratio=text.num(mh / mx, ".3f", lang),
+                tab=f"@tab:diag.{f.act}.layer1",
+            )
+        )
+    num = functools.partial(text.num, spec=".4f", lang=lang)
+    (lx, ax), (lh, ah) = means["xavier"], means["he"]
+    speed = text.num(ratio, ".2f", lang) if math.isfinite(ratio) else "—"
+    sentences.append(
+        say(
+            "findings.inits.tests",
+            lx=num(lx),
+            lh=num(lh),
+            p_loss=_p(p[0], lang),
+            ax=text.pct(ax, lang),
+            ah=text.pct(ah, lang),
+            p_acc=_p(p[1], lang),
+            speed=speed,
+            p_speed=_p(p[2], lang),
+            tab=f"@tab:lab7.{f.act}.quality",
+        )
+    )
+    sentences.append(_init_verdict(f.act, means, p, ratio, lang))
+    return " ".join(sentences)
+
+
+def _init_verdict(
+    act: str, means: dict[str, tuple[float, float]], p: list[float], ratio: float, lang: str
+) -> str:
+    """A tie unless a Holm-adjusted p is below ALPHA; else which one the significant
+    differences favour (against He et al.'s motivation when Xavier wins with ReLU)."""
+    say = _say(lang)
+    better = []
+    if p[0] < ALPHA:
+        better.append("xavier" if means["xavier"][0] < means["he"][0] else "he")
+    if p[1] < ALPHA:
+        better.append("xavier" if means["xavier"][1] > means["he"][1] else "he")
+    if p[2] < ALPHA and ratio != 1:
+        better.append("he" if ratio > 1 else "xavier")
+    if not better:
+        return say("findings.inits.tie")
+    if len(set(better)) > 1:
+        return say("findings.inits.mixed")
+    winner = better[0]
+    key = (
+        "findings.inits.against"
+        if act in diagnostics.DEAD and winner == "xavier"
+        else "findings.inits.favours"
+    )
+    return say(key, name=methods.label(winner, lang))
+
+
+# --------------------------------------------------------------------------
+# (f) The deep network.
+# --------------------------------------------------------------------------
+
+
+class Growth(NamedTuple):
+    """How σ of the pre-activations changes from one layer to the next at init, as the
+    geometric mean over the layers fed by a hidden layer: measured and predicted for
+    ReLU, √(n_in σ_w² / 2) (half of a symmetric pre-activation's square passes)."""
+
+    init: str
+    measured: float
+    predicted: float
+
+
+def growth(record: records.Diagnosis, init: str, scale: float = 1.0) -> Growth:
+    """``Growth`` of ``init`` (σ of N(0, σ²) weights: ``scale``) in a diagnostics record."""
+    sizes = record.shared.layer_sizes
+    w = methods.sigmas(init, sizes, scale)
+    layers = range(1, record.layers)
+    std = [record.layer(init, layer, 0).preact_std for layer in range(record.layers)]
+    measured = [std[layer] / std[layer - 1] for layer in layers]
+    predicted = [w[layer] * math.sqrt(sizes[layer] / 2) for layer in layers]
+    geo = lambda v: float(np.exp(np.mean(np.log(v))))
+    return Growth(init, geo(measured), geo(predicted))
+
+
+class Lead(NamedTuple):
+    """Which initializer has the significantly lowest mean training loss per epoch
+    (paired t-tests against each other one, Holm-adjusted per epoch; None: no one).
+
+    Attributes:
+      leaders: per epoch, the leader's name or None.
+      means: per epoch, name → mean training loss over the seeds that never diverged.
+      ahead: per epoch, the lowest one and those not significantly above it.
+    """
+
+    leaders: list[str | None]
+    means: list[dict[str, float]]
+    ahead: list[list[str]]
+
+    @property
+    def span(self) -> int:
+        """Epochs from the first in which the first epoch's leader stays the leader."""
+        first = self.leaders[0]
+        return next((e for e, x in enumerate(self.leaders) if x != first), len(self.leaders))
+
+
+def lead(f: Finished) -> Lead:
+    """``Lead`` of lab 7's initializers in ``f`` (``configs.LAB7_INITS`` present)."""
+    names = [n for n in configs.LAB7_INITS if n in f.results]
+    losses = {}
+    for n in names:
+        r = summary.selected(f.results[n])
+        losses[n] = np.where(r.finite[:, None], np.asarray(r.train_loss, float), np.nan)
+    found = Lead([], [], [])
+    for e in range(f.provenance.shared.epochs):
+        mean = {n: float(np.nanmean(losses[n][:, e])) for n in names}
+        best = min(mean, key=mean.__getitem__)
+        others = [n for n in names if n != best]
+        ps = [stats.t_test(losses[best][:, e], losses[n][:, e], paired=True).p for n in others]
+        adjusted = stats.holm(ps) if ps else []
+        ahead = [best] + [n for n, p in zip(others, adjusted, strict=True) if not p < ALPHA]
+        found.leaders.append(best if len(ahead) == 1 else None)
+        found.means.append(mean)
+        found.ahead.append(ahead)
+    return found
+
+
+def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) -> list[str]:
+    """The deep network: per ReLU record of its diagnostics, σ's growth per layer against
+    theory (``growth``); per activation of its lab 7, the initializer that leads early
+    and at the end (``lead``); then what the supplement does and does not show."""
+    say, out = _say(lang), []
+    for act, record in deep_diag.items():
+        if act in diagnostics.DEAD:
+            out.append(_growth_paragraph(deep, act, record, lang))
+    out += [_lead_sentence(f, lang) for f in deep.get("lab7", []) if len(lead_names(f)) > 1]
+    main = next(iter(found.get("lab7", [])), None)
+    if deep.get("lab7") and main is not None:
+        shared, main_shared = deep["lab7"][0].provenance.shared, main.provenance.shared
+        rate = summary.selected(
+            next(iter(deep["lab7"][0].results.values()))
+        ).provenance.learning_rate
+        epochs = "fewer" if shared.epochs < main_shared.epochs else "same"
+        grid = "one" if shared.lr_grid == 1 else "grid"
+        out.append(
+            say(
+                f"findings.deep.scope.{epochs}.{grid}",
+                epochs=text.count(lang, shared.epochs, "findings.count.epochs_acc")
+                if epochs == "fewer"
+                else shared.epochs,
+                main=main_shared.epochs,
+                rate=_rate(rate, lang),
+                n=shared.lr_grid,
+            )
+        )
+    return out
+
+
+def lead_names(f: Finished) -> list[str]:
+    return [n for n in configs.LAB7_INITS if n in f.results]
+
+
+def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: str) -> str:
+    f = next((f for f in deep.get("lab7", []) if f.act == act), None)
+    scale = 1.0
+    if f is not None and "normal" in f.results:
+        scale = float(f.results["normal"].provenance.config.get("init_scale", 1.0))
+    grown = [growth(record, i, scale if i == "normal" else 1.0) for i in record.inits]
+    agree = all(abs(g.measured / g.predicted - 1) < THEORY for g in grown)
+    parts = lab_report.join(
+        [
+            text.say(
+                lang,
+                "findings.deep.part",
+                name=methods.label(g.init, lang),
+                measured=text.num(g.measured, ".3g", lang),
+                predicted=text.num(g.predicted, ".3g", lang),
+            )
+            for g in grown
+        ],
+        lang,
+    )
+    hidden = record.layers - 1
+    return text.say(
+        lang,
+        f"findings.deep.growth.{'agree' if agree else 'differ'}",
+        act=_with(act, lang),
+        parts=parts,
+        tab=f"@tab:deep.{act}.layers",
+        layers=hidden,
+        n=record.shared.layer_sizes[1],
+        half=text.num(math.sqrt(0.5), ".3f", lang),
+    )
+
+
+def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
+    """Without a sole leader at ``epoch`` (0: the first): the names and losses of those
+    tied ahead and of those significantly behind (None when none is behind)."""
+    ahead, mean = found.ahead[epoch], found.means[epoch]
+    behind = [n for n in mean if n not in ahead]
+    if not behind:
+        return None
+
+    def words(names: list[str]) -> tuple[str, str]:
+        shown = _join([methods.initialized_by(n, lang) for n in names], lang)
+        return shown, _join([text.num(mean[n], ".3g", lang) for n in names], lang)
+
+    (names, values), (rest, rest_values) = words(ahead), words(behind)
+    return {"names": names, "values": values, "rest": rest, "rest_values": rest_values}
+
+
+def _lead_sentence(f: Finished, lang: str) -> str:
+    say, found = _say(lang), lead(f)
+    epochs, first = len(found.leaders), found.leaders[0]
+    fig = f"@fig:deep.{f.act}.loss"
+    if first is None:
+        ahead = _ahead(found, 0, lang)
+        key = "findings.deep.no_lead" if ahead is None else "findings.deep.ahead"
+        sentence = say(key, act=_with(f.act, lang), fig=fig, **(ahead or {}))
+    else:
+        mean = found.means[0]
+        second = min((n for n in mean if n != first), key=mean.__getitem__)
+        sentence = say(
+            "findings.deep.lead.all" if found.span == epochs else "findings.deep.lead",
+            act=_with(f.act, lang),
+            name=methods.initialized_by(first, lang),
+            last=found.span,
+            a=text.num(mean[first], ".3g", lang),
+            b=text.num(mean[second], ".3g", lang),
+            second=methods.initialized_by(second, lang),
+            fig=fig,
+        )
+    if found.span == epochs and first is not None:
+        return sentence
+    final = found.leaders[-1]
+    if final is not None:
+        name = methods.initialized_by(final, lang)
+        return f"{sentence} {say('findings.deep.end', epochs=epochs, name=name)}"
+    ahead = _ahead(found, epochs - 1, lang)
+    key = "findings.deep.end.none" if ahead is None else "findings.deep.end.ahead"
+    return f"{sentence} {say(key, epochs=epochs, **(ahead or {}))}"
+
+
+# --------------------------------------------------------------------------
+# (g) The 2-D surfaces.
+# --------------------------------------------------------------------------
+
+SADDLE_POINT = {"x": 0.0, "y": 0.0}
+"""The saddle point of ``surfaces``' ``saddle`` (see its docstring)."""
+
+
+def surface_paragraphs(out_dir: Path, lang: str) -> list[str]:
+    """From ``<out_dir>/../trajectories/trajectories.csv``: on the ravine, which optimizer
+    swings farthest past the floor and which reaches the minimum first; on the saddle,
+    which stall (never within the tolerance, stopped near the saddle point) and which
+    reaches the minimum first."""
+    path = out_dir.parent / "trajectories" / "trajectories.csv"
+    if not path.exists():
+        return []
+    try:
+        runs = trajectories.read_csv(path)
+    except (ValueError, KeyError):
+        return []
+    sentences = []
+    for name, say_it in (("ravine", _ravine), ("saddle", _saddle)):
+        mine = [r for r in runs if r.surface == name]
+        if mine:
+            sentences.append(say_it(surfaces.get(name), mine, lang))
+    return [" ".join(sentences)] if sentences else []
+
+
+def _fastest(surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str) -> str:
+    steps = {r.optimizer: trajectories.steps_to(r.loss, surface.minimum_loss) for r in runs}
+    reached = {n: k for n, k in steps.items() if not np.isnan(k)}
+    if not reached:
+        return text.say(lang, "findings.traj.none", steps=len(runs[0].loss) - 1)
+    best = min(reached, key=reached.__getitem__)
+    return text.say(
+        lang, "findings.traj.first", name=methods.label(best, lang), k=int(reached[best])
+    )
+
+
+def _ravine(surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str) -> str:
+    swings = {r.optimizer: trajectories.oscillation(r.xy[:, 1])[0] for r in runs}
+    widest = max(swings, key=swings.__getitem__)
+    start = abs(float(runs[0].xy[0, 1]))
+    if swings[widest] > 0:
+        over = text.say(
+            lang,
+            "findings.traj.overshoot",
+            name=methods.label(widest, lang),
+            y=text.num(swings[widest], ".2f", lang),
+            start=text.num(start, ".2g", lang),
+        )
+    else:
+        over = text.say(lang, "findings.traj.no_overshoot")
+    return f"{over} {_fastest(surface, runs, lang)}"
+
+
+def stalls(loss: np.ndarray, minimum: float, saddle: float) -> bool:
+    """Whether a path never reaches the minimum (``trajectories.steps_to``) and its loss
+    stays within ``trajectories.TOLERANCE`` of the saddle point's over its second half."""
+    tol = trajectories.TOLERANCE
+    late = np.asarray(loss[len(loss) // 2 :], float)
+    return bool(
+        np.isnan(trajectories.steps_to(loss, minimum)) and np.all(np.abs(late - saddle) <= tol)
+    )
+
+
+def _saddle(surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str) -> str:
+    saddle = float(surface({k: np.float32(v) for k, v in SADDLE_POINT.items()}))
+    stalled = [r for r in runs if stalls(r.loss, surface.minimum_loss, saddle)]
+    first = _fastest(surface, runs, lang)
+    if not stalled:
+        return text.say(lang, "findings.traj.no_stall", first=first)
+    return text.say(
+        lang,
+        "findings.traj.stall",
+        names=lab_report.join([methods.label(r.optimizer, lang) for r in stalled], lang),
+        verb=text.plural(lang, len(stalled), "findings.traj.verb"),
+        loss=text.num(float(stalled[0].loss[-1]), ".4f", lang),
+        saddle=text.num(saddle, ".4f", lang),
+        first=first,
+    )
+
+
+# --------------------------------------------------------------------------
+# Limitations.
+# --------------------------------------------------------------------------
+
+
+def limitations(
+    found: Found, diag: Diagnosed, lang: str, deep: Found | None = None
+) -> list[document.Block]:
+    """The "Limitations" paragraph (a level-3 heading): lab 7's single rate (when it
+    had no grid), the diagnostics' epochs against lab 7's, the deep network's epochs, the
+    seeds, the one test set, the crossing times' resolution; [] without records."""
+    every = [f for fs in found.values() for f in fs]
+    if not every:
+        return []
+    say = _say(lang)
+    sentences = []
+    for f in found.get("lab7", [])[:1]:
+        shared = f.provenance.shared
+        r = summary.selected(next(iter(f.results.values()))).provenance
+        if shared.lr_grid == 1:
+            source = "lab6" if r.choice is not None and r.choice.why == "lab6" else "other"
+            sentences.append(
+                say(f"findings.limits.rate.{source}", rate=_rate(r.learning_rate, lang))
+            )
+        if diag:
+            days = max(record.epochs for record in diag.values())
+            sentences.append(
+                say(
+                    f"findings.limits.diag.{'shorter' if days < shared.epochs else 'same'}",
+                    epochs=text.count(lang, days, "findings.count.epochs"),
+                    main=shared.epochs,
+                )
+            )
+        if deep and deep.get("lab7"):
+            d = deep["lab7"][0].provenance.shared
+            case = "shorter" if d.epochs < shared.epochs else "same"
+            key = "findings.count.epochs_acc" if case == "shorter" else "findings.count.epochs"
+            counted = text.count(lang, d.epochs, key)
+            sentences.append(
+                say(f"findings.limits.deep.{case}", epochs=counted, main=shared.epochs)
+            )
+    first = every[0]
+    seeds = lab_report.join(
+        [str(s) for s in dict.fromkeys(f.provenance.shared.seeds for f in every)], lang
+    )
+    sentences.append(say("findings.limits.seeds", seeds=seeds))
+    source = data.parse_source(first.provenance.data_source)
+    if source is not None:
+        sentences.append(say("findings.limits.test", n=text.integer(source.test, lang)))
+    r = next(iter(first.results.values()))
+    blocks_per_epoch = summary.step_curves(r)[1].final
+    sentences.append(
+        say(
+            "findings.limits.clock",
+            steps=r.steps_per_epoch // blocks_per_epoch,
+            epoch=text.num(1 / blocks_per_epoch, ".2g", lang),
+        )
+    )
+    return [document.Heading(3, say("findings.h.limits")), document.Paragraph(" ".join(sentences))]

@@ -1,0 +1,578 @@
+"""The hand-in's discussion (``findings``): each observation said with the records' numbers
+when the records have the property, and not (or its opposite) when they do not. The
+records are made by hand, so the true answer is known."""
+
+import dataclasses
+import functools
+import math
+import re
+
+import numpy as np
+import pytest
+
+from mlp_jax import records
+from mlp_jax.labs import summary, surfaces, trajectories
+from mlp_jax.report import document, findings, finished, lab_report, methods, text
+from tests import tiny
+from tests.report import test_lab_report as lab
+
+S, E = 12, lab.E  # Twelve seeds: a sign-flip test over them can reach p < 0.05 after Holm.
+SOURCE = tiny.DATA.source  # A data line ``data.parse_source`` reads (64 test examples).
+SIZES = (784, 8, 10)
+
+
+def curves(speed, noise=0.01, seed=0, n=S):
+    """``n`` seeds' training losses ``[n, E]``, 2·exp(−speed·e) with a little noise."""
+    return lab.decay(speed, noise=noise, seed=seed, n=n)
+
+
+def record(losses, name, *, optimizer="sgd", rate=0.1, init="normal", acc=0.8, **extra):
+    """``lab.record`` with the configuration's initializer, a data line and ``extra``
+    arrays (``test_loss``, ``test_acc``, …) set."""
+    r = lab.record(losses, name=name, optimizer=optimizer, rate=rate, acc=acc)
+    spec = {**r.provenance.config, "init": init}
+    p = dataclasses.replace(r.provenance, config=spec, data_source=SOURCE)
+    return r._replace(provenance=p, **extra)
+
+
+def make(experiment, act, results, baseline):
+    """``Finished`` of ``results`` (their provenance set to ``experiment`` and ``act``)."""
+    shared = dataclasses.replace(lab.SHARED, experiment=experiment, act=act, seeds=S)
+    results = {
+        n: r._replace(
+            provenance=dataclasses.replace(r.provenance, shared=shared, baseline=baseline)
+        )
+        for n, r in results.items()
+    }
+    rows = summary.summarize(act, results, baseline)
+    return finished.Finished(experiment, act, results, rows, [], [])
+
+
+def found(**labs):
+    return {"lab6": [], "lab7": [], "schedules": []} | labs
+
+
+def words(blocks):
+    """The text of every paragraph of ``blocks``."""
+    return " ".join(b.text for b in blocks if isinstance(b, document.Paragraph))
+
+
+LAB6 = {
+    "sgd": (0.2, "sgd", 0.3),
+    "momentum": (0.3, "momentum", 0.1),
+    "nesterov": (0.45, "nesterov", 0.1),
+    "adagrad": (0.4, "adagrad", 0.3),
+    "adadelta": (0.25, "adadelta", 1.0),
+    "adam": (0.9, "adam", 0.01),
+}
+"""Lab 6 as made here: configuration → (speed of its decay, optimizer, rate)."""
+
+
+def lab6(act="relu", **speeds):
+    """Lab 6 of ``LAB6`` (``speeds`` changed), the faster the more accurate."""
+    results = {}
+    for i, (n, (v, opt, rate)) in enumerate(LAB6.items()):
+        speed = speeds.get(n, v)
+        results[n] = record(curves(speed, seed=i), n, optimizer=opt, rate=rate, acc=0.6 + speed / 4)
+    return make("lab6", act, results, "sgd")
+
+
+# --------------------------------------------------------------------------
+# (a) The leaders of lab 6 and (b) momentum's step.
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_adam_leads_and_its_mechanism_is_told_once(lang):
+    fs = [lab6("sigmoid"), lab6("relu")]
+    sigmoid, relu = findings.optimizer_paragraphs(found(lab6=fs), lang)
+    adam = next(r for r in fs[0].rows if r.config == "adam")
+    assert adam.rank == 1 and [r.rank for r in fs[0].rows].count(1) == 1
+    assert text.num(adam.speedup_vs_baseline, ".2f", lang) in sigmoid
+    assert "@tab:lab6.sigmoid.speed" in sigmoid and "@tab:lab6.relu.speed" in relu
+    why = text.say(lang, "findings.adam.why", init="N(0, 1)")
+    assert why in sigmoid and why not in relu  # The mechanism once.
+    # Nesterov decays faster than momentum in every seed: significantly sooner.
+    assert text.say(lang, "findings.nesterov.why") in sigmoid
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_slow_adam_gets_its_rank_and_no_mechanism(lang):
+    f = lab6(adam=0.22, nesterov=0.3)  # Nesterov as fast as momentum: a tie.
+    (paragraph,) = findings.optimizer_paragraphs(found(lab6=[f]), lang)
+    adam = next(r for r in f.rows if r.config == "adam")
+    assert adam.rank > 1
+    assert text.say(lang, "findings.adam.why", init="N(0, 1)") not in paragraph
+    behind = text.say(
+        lang,
+        "findings.adam.behind",
+        act=findings._with("relu", lang),
+        tab="@tab:lab6.relu.speed",
+        rank=int(adam.rank),
+        n=6,
+        others="",
+        speed=lab_report.speedup_words(adam, "SGD", lang),
+    )
+    assert paragraph.startswith(behind)
+    assert text.say(lang, "findings.nesterov.why") not in paragraph
+    same = text.say(lang, "findings.nesterov.same", ratio="R", ci="C").split("R")[0]
+    assert same in paragraph
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_adagrad_sooner_gets_per_parameter_steps_with_the_initial_loss(lang):
+    f = lab6()
+    (paragraph,) = findings.optimizer_paragraphs(found(lab6=[f]), lang)
+    row = next(r for r in f.rows if r.config == "adagrad")
+    assert row.speedup_p_holm < 0.05 and row.speedup_vs_baseline > 1
+    start = float(np.mean(f.results["sgd"].test_loss[:, 0]))  # 2.3, lab.record's.
+    assert f"{text.num(start, '.1f', lang)} " in paragraph
+    slow = lab6(adagrad=0.2)  # As slow as SGD: no mechanism.
+    (paragraph,) = findings.optimizer_paragraphs(found(lab6=[slow]), lang)
+    chance = text.num(math.log(10), ".2f", lang)
+    assert chance not in paragraph
+
+
+@pytest.mark.parametrize(
+    ("sgd_rate", "case", "factor"),
+    [(0.3, "larger", 1.0 / 0.3), (1.0, "equal", 1.0), (3.0, "smaller", 3.0)],
+)
+def test_momentums_effective_step_is_set_against_sgds(sgd_rate, case, factor):
+    f = lab6()
+    base = f.results["sgd"]
+    spec = {**base.provenance.config, "learning_rate": sgd_rate}
+    f.results["sgd"] = base._replace(provenance=dataclasses.replace(base.provenance, config=spec))
+    (paragraph,) = findings.momentum_paragraphs(found(lab6=[f]), "pl")
+    gamma, alpha = 0.9, 0.1  # The records': momentum's default γ, its rate.
+    assert findings.MOMENTUM == gamma
+    effective = alpha / (1 - gamma)
+    assert f"α/(1 − γ) = {text.num(effective, '.3g', 'pl')}" in paragraph
+    larger = "większy" in paragraph
+    assert larger == (case == "larger") and ("mniejszy" in paragraph) == (case == "smaller")
+    settle = "γ = 0,5 z α = 0,5"  # The same α/(1 − γ) = 1 at γ = 0.5.
+    assert (settle in paragraph) == (case == "larger")
+    if case != "equal":
+        assert text.times("pl", text.num(factor, ".2g", "pl")) in paragraph
+
+
+# --------------------------------------------------------------------------
+# (c) Loss against accuracy.
+# --------------------------------------------------------------------------
+
+
+def odd_lab6(outliers: bool):
+    """Lab 6 whose Adadelta ends with two seeds far above the rest and the second-best
+    accuracy (``outliers``), or calm and ranked alike by loss and accuracy."""
+    f = lab6()
+    losses = curves(0.5, seed=9)
+    acc = np.full((S, E + 1), 0.7)
+    test_loss = np.concatenate([np.full((S, 1), 2.3), losses], axis=1)
+    if outliers:
+        losses[:2] *= 10.0  # Seeds 0 and 1 end at ten times the others' losses.
+        acc[:, -1] = 0.86 - 0.001 * np.arange(S)
+        test_loss[0, -1] *= 5.0  # Seed 0: five times the test loss, about as many errors.
+    else:
+        acc[:, -1] = 0.5  # The lowest accuracy, as its loss is among the highest.
+        losses = curves(0.15, seed=9)
+    r = f.results["adadelta"]
+    f.results["adadelta"] = r._replace(
+        train_loss=losses,
+        step_loss=np.repeat(losses, 2, axis=-1),
+        test_acc=acc,
+        test_loss=test_loss,
+    )
+    return make("lab6", "relu", f.results, "sgd")
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_configuration_whose_loss_and_accuracy_disagree_is_shown_seed_by_seed(lang, tmp_path):
+    f = odd_lab6(outliers=True)
+    assert findings.odd_configs(f) == ["adadelta"]
+    blocks = findings.seed_blocks(found(lab6=[f]), tmp_path, lang)
+    paragraph, image = blocks
+    assert image.key == "lab6.relu.seeds" and image.path.exists()
+    assert image.path == tmp_path / "report_figures" / lang / "lab6" / "relu" / "seeds.png"
+    finals = f.results["adadelta"].train_loss[:, -1]
+    num = functools.partial(text.num, spec=".4f", lang=lang)
+    assert num(float(np.median(finals))) in paragraph
+    for value in sorted(finals[:2])[::-1]:
+        assert num(float(value)) in paragraph
+    assert num(float(np.mean(finals[2:]))) in paragraph  # The mean without them.
+    loss, acc = findings.ranks(f.rows)
+    assert loss["adadelta"] - acc["adadelta"] >= findings.DISAGREE * len(f.rows)
+    # Seed 0's test loss is five times the median seed's, its errors about as many.
+    worst = f.results["adadelta"].test_loss[0, -1]
+    assert text.num(worst, ".3f", lang) in paragraph
+    confident = text.say(lang, "findings.seeds.confident", **dict.fromkeys(PLACES, "·"))
+    assert confident.split("·")[-1] in paragraph
+
+
+PLACES = ("worst", "worst_acc", "middle", "middle_acc", "loss_ratio", "error_ratio")
+
+
+def test_configurations_whose_ranks_agree_and_seeds_stay_together_are_not_shown(tmp_path):
+    f = odd_lab6(outliers=False)
+    assert findings.odd_configs(f) == []
+    assert findings.seed_blocks(found(lab6=[f]), tmp_path, "pl") == []
+    assert not (tmp_path / "report_figures").exists()
+
+
+def test_a_seed_whose_loss_grows_with_its_errors_is_not_called_over_confident():
+    s = findings.Seeds(np.ones(3), np.ones(0), 0, worst=(1.1, 0.7), middle=(1.0, 0.75))
+    # Loss ×1.1, errors ×1.2: the loss follows the number of errors.
+    line = findings._confidence(s, "en")
+    assert line.startswith("The seed with the highest final test loss (1.100, accuracy 70.0%)")
+    assert "1.10× as high and its errors 1.20× as many" in line
+
+
+# --------------------------------------------------------------------------
+# (d) Units after training, (e) Xavier against He.
+# --------------------------------------------------------------------------
+
+
+def diagnosis(act, shares, stds=None, epochs=5, sizes=SIZES):
+    """A ``Diagnosis`` of ``act`` whose first layer has init → (share at 0, at ``epochs``)
+    of its failure and σ (``stds``: init → (σ at 0, at ``epochs``)), the other layers 1."""
+    column = "dead_frac" if act == "relu" else "saturated_frac"
+    rows = []
+    for init, (start, end) in shares.items():
+        for layer in range(len(sizes) - 1):
+            for epoch, share in ((0, start), (epochs, end)):
+                std = (stds or {}).get(init, (1.0, 1.0))[epoch > 0] if layer == 0 else 1.0
+                values = {"dead_frac": math.nan, "saturated_frac": math.nan, column: share}
+                rows.append(
+                    records.LayerRow(
+                        init, act, layer, "hidden", epoch, S, 0.0, std, std, **values,
+                        grad_norm=1.0, data_source=SOURCE,
+                    )
+                )  # fmt: skip
+    shared = dataclasses.replace(lab.SHARED, experiment="diagnostics", layer_sizes=sizes)
+    return records.Diagnosis(act, epochs, 1000, shared, tuple(rows))
+
+
+def lab7(act="relu", he=0.6, xavier=0.6, why="lab6"):
+    """Lab 7 with N(0, 1), Xavier and He under Adam at 0.01 (their decay speeds)."""
+    choice = records.Choice("adam", 0.01, why, "adam" if why == "lab6" else None)
+    results = {}
+    for i, (name, speed) in enumerate((("normal", 0.3), ("xavier", xavier), ("he", he))):
+        r = record(
+            curves(speed, seed=20 + i),
+            name,
+            optimizer="adam",
+            rate=0.01,
+            init=name,
+            acc=0.6 + speed / 4,
+        )
+        results[name] = r._replace(provenance=dataclasses.replace(r.provenance, choice=choice))
+    return make("lab7", act, results, "normal")
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_dead_units_after_training_point_at_lab_6s_rate_for_well_scaled_weights(lang):
+    shares = {"normal": (0.0, 0.11), "xavier": (0.0, 0.56), "he": (0.0, 0.59)}
+    diag = {"relu": diagnosis("relu", shares)}
+    (line,) = findings.unit_paragraphs(found(lab7=[lab7()]), diag, lang)
+    for start, end in shares.values():
+        assert text.pct(end, lang) in line and text.pct(start, lang) in line
+    assert "@tab:diag.relu.layer1" in line
+    names = lab_report.join([methods.initialized_by(i, lang) for i in ("xavier", "he")], lang)
+    assert text.say(lang, "findings.units.more", names=names, normal=text.pct(0.11, lang)) in line
+    tenth = text.num(0.001, ".3g", lang)
+    assert f"α/10 = {tenth}" in line
+    smaller = 1 / methods.sigmas("xavier", SIZES)[0]  # N(0, 1)'s σ over Xavier's.
+    assert text.times(lang, text.num(smaller, ".0f", lang)) in line
+    assert "1000" in line or "1,000" in line  # Units counted on the evaluation batch.
+
+
+def test_dead_units_alike_get_no_word_on_the_rate():
+    shares = {"normal": (0.0, 0.40), "xavier": (0.0, 0.45), "he": (0.0, 0.35)}
+    (line,) = findings.unit_paragraphs(
+        found(lab7=[lab7()]), {"relu": diagnosis("relu", shares)}, "pl"
+    )
+    assert "zbliżony do udziału przy wagach N(0, 1) (40,0%)" in line
+    assert "α/10" not in line
+
+
+def test_saturation_that_grows_in_training_is_said_with_the_growth_of_sigma():
+    shares = {"normal": (0.71, 0.92), "xavier": (0.0, 0.88), "he": (0.0, 0.88)}
+    stds = {"xavier": (0.569, 23.8)}
+    diag = {"sigmoid": diagnosis("sigmoid", shares, stds)}
+    (line,) = findings.unit_paragraphs(found(), diag, "pl")
+    assert "zbliżony do udziału przy wagach N(0, 1) (92,0%)" in line  # 4 points: alike.
+    assert "rośnie z 0,569 do 23,8" in line
+    assert "wartości aktywacji (wzorców × neuronów)" in line  # Values, not units.
+    shrunk = {"xavier": (0.569, 0.3)}
+    (line,) = findings.unit_paragraphs(
+        found(), {"sigmoid": diagnosis("sigmoid", shares, shrunk)}, "pl"
+    )
+    assert "rośnie" not in line
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_xavier_and_he_tie_within_the_noise(lang):
+    f = lab7(he=0.6, xavier=0.6)
+    (line,) = findings.init_paragraphs(found(lab7=[f]), {}, lang)
+    ratio = math.sqrt((784 + 8) / 784)  # He's σ over Xavier's in the first layer.
+    assert text.num(ratio, ".3f", lang) in line
+    assert text.num(math.sqrt(2 / 784), ".4f", lang) in line  # He's σ.
+    assert text.say(lang, "findings.inits.tie") in line
+    assert "@tab:lab7.relu.quality" in line
+
+
+def test_xavier_beating_he_with_relu_is_said_against_he_et_al():
+    (line,) = findings.init_paragraphs(found(lab7=[lab7(he=0.4, xavier=0.8)]), {}, "en")
+    assert line.endswith(text.say("en", "findings.inits.against", name="Xavier (Glorot)"))
+    (line,) = findings.init_paragraphs(found(lab7=[lab7("sigmoid", he=0.8, xavier=0.4)]), {}, "en")
+    assert line.endswith(text.say("en", "findings.inits.favours", name="He"))
+
+
+def test_measured_sigma_ratio_is_the_diagnostics():
+    shares = {"normal": (0.0, 0.1), "xavier": (0.0, 0.1), "he": (0.0, 0.1)}
+    diag = {"relu": diagnosis("relu", shares, {"xavier": (0.5, 1.0), "he": (0.55, 1.0)})}
+    (line,) = findings.init_paragraphs(found(lab7=[lab7()]), diag, "en")
+    assert "σ is 1.100 (@tab:diag.relu.layer1)" in line
+
+
+# --------------------------------------------------------------------------
+# (f) The deep network, (g) the surfaces.
+# --------------------------------------------------------------------------
+
+DEEP = (784, 128, 128, 128, 10)
+
+
+def deep_diagnosis(factor=None):
+    """σ per layer at init as ReLU theory has it (``factor``: every measured ratio instead)."""
+    rows = []
+    for init in ("normal", "xavier", "he"):
+        w = methods.sigmas(init, DEEP)
+        std = 0.6
+        for layer in range(len(DEEP) - 1):
+            if layer:
+                std *= factor or w[layer] * math.sqrt(DEEP[layer] / 2)
+            kind = "output" if layer == len(DEEP) - 2 else "hidden"
+            row = records.LayerRow(init, "relu", layer, kind, 0, S, 0.0, std, std, math.nan, 0.1, 1.0, SOURCE)  # fmt: skip
+            rows.append(row)
+    shared = dataclasses.replace(lab.SHARED, experiment="diagnostics", layer_sizes=DEEP)
+    return records.Diagnosis("relu", 0, 1000, shared, tuple(rows))
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_deep_sigma_per_layer_is_set_against_theory(lang):
+    record = deep_diagnosis()
+    x, h, n = (findings.growth(record, i) for i in ("xavier", "he", "normal"))
+    # Theory, from the layer sizes: Xavier 1/√2 between square layers, He 1, N(0, 1) √(n/2).
+    assert math.isclose(h.predicted, 1.0, rel_tol=1e-9)
+    assert math.isclose(n.predicted, math.sqrt(128 / 2), rel_tol=1e-9)
+    square = math.sqrt(0.5) ** 2 * math.sqrt(128 * 2 / 138 / 2)  # Two square layers, the output.
+    assert math.isclose(x.predicted, square ** (1 / 3), rel_tol=1e-9)
+    assert math.isclose(x.measured, x.predicted, rel_tol=1e-9)
+    (line,) = findings.deep_paragraphs(found(), {}, {"relu": record}, lang)
+    assert "@tab:deep.relu.layers" in line and text.num(8.0, ".3g", lang) in line
+    assert line == text.say(lang, "findings.deep.growth.agree", **_growth_values(line, lang))
+    (off,) = findings.deep_paragraphs(found(), {}, {"relu": deep_diagnosis(1.0)}, lang)
+    assert (
+        "10%" in off
+        and text.say(lang, "findings.deep.growth.agree", **_growth_values(off, lang)) != off
+    )
+
+
+def _growth_values(line, lang):
+    """The values ``findings.deep.growth.*`` took, read back from ``line``."""
+    parts = re.search(
+        r"(?:factor of, on average over its \d layers fed by a hidden layer|o czynnik): (.*) \(@tab",
+        line,
+    )
+    return {
+        "act": findings._with("relu", lang),
+        "parts": parts[1],
+        "tab": "@tab:deep.relu.layers",
+        "layers": 3,
+        "n": 128,
+        "half": text.num(math.sqrt(0.5), ".3f", lang),
+    }
+
+
+def test_the_early_leader_of_the_deep_network_is_read_from_the_epochs():
+    rng = np.random.default_rng(5)
+    early = np.linspace(1.0, 0.5, E) + 0.01 * rng.standard_normal((S, E))
+    late = np.linspace(1.5, 0.3, E) + 0.01 * rng.standard_normal((S, E))
+    results = {
+        "normal": record(early, "normal", optimizer="adam", init="normal"),
+        "xavier": record(late, "xavier", optimizer="adam", init="xavier"),
+    }
+    f = make("lab7", "sigmoid", results, "normal")
+    found_lead = findings.lead(f)
+    means = {n: r.train_loss.mean(0) for n, r in results.items()}
+    ahead = [means["normal"][e] < means["xavier"][e] for e in range(E)]
+    assert found_lead.span == ahead.index(False)
+    (line,) = [x for x in findings.deep_paragraphs(found(), {"lab7": [f]}, {}, "pl") if "1–" in x]
+    assert f"w epokach 1–{found_lead.span} " in line
+    assert (
+        f"W ostatniej, {E}. epoce prowadzi sieć z wagami inicjalizowanymi metodą Xaviera." in line
+    )
+
+
+def test_the_supplements_scope_names_its_epochs_and_its_one_rate():
+    main = lab7()
+    short = dataclasses.replace(main.provenance.shared, epochs=2)
+    deep = {
+        n: r._replace(provenance=dataclasses.replace(r.provenance, shared=short))
+        for n, r in main.results.items()
+    }
+    d = finished.Finished("lab7", "relu", deep, main.rows, [], [])
+    lines = findings.deep_paragraphs(found(lab7=[main]), {"lab7": [d]}, {}, "pl")
+    assert lines[-1].startswith(
+        f"Dodatek obejmuje 2 epoki (laboratorium 7: {E}) i jeden współczynnik uczenia, α = 0,01"
+    )
+
+
+def run_on(surface, optimizer, xy, loss):
+    return trajectories.Run(surface, optimizer, 0.1, np.asarray(xy, float), np.asarray(loss, float))
+
+
+def test_surfaces_name_the_widest_swing_the_stalled_and_the_fastest(tmp_path):
+    saddle = surfaces.get("saddle")
+    stuck = float(saddle({"x": np.float32(0), "y": np.float32(0)}))
+    steps = 20
+    y_swing = [1.0, -0.8, 0.5, -0.2, 0.0] + [0.0] * (steps - 4)
+    y_calm = list(np.linspace(1.0, 0.0, steps + 1))
+    ravine = surfaces.get("ravine")
+    loss_at = lambda y, k: (
+        [ravine.minimum_loss + abs(v) for v in y[:k]] + [ravine.minimum_loss] * (steps + 1 - k)
+    )
+    runs = [
+        run_on("ravine", "momentum", [[0, y] for y in y_swing], loss_at(y_swing, 5)),
+        run_on("ravine", "adam", [[0, y] for y in y_calm], loss_at(y_calm, steps)),
+        run_on("saddle", "sgd", [[0.0, 0.06]] * (steps + 1), [stuck] * (steps + 1)),
+        run_on(
+            "saddle",
+            "adam",
+            [[0.0, 1.0]] * (steps + 1),
+            [1.0] * 3 + [saddle.minimum_loss] * (steps - 2),
+        ),
+    ]
+    out = tmp_path / "results" / "synthetic"
+    trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
+    (line,) = findings.surface_paragraphs(out, "en")
+    assert (
+        "In the ravine (@fig:traj.ravine) Momentum swings farthest past the floor: after first crossing y = 0 it reaches |y| = 0.80"
+        in line
+    )
+    assert "At the saddle (@fig:traj.saddle) SGD gets stuck" in line
+    assert f"stays at {stuck:.4f}" in line
+    assert "Adam reaches the minimum first, in 3 steps." in line
+    assert findings.surface_paragraphs(tmp_path / "elsewhere" / "synthetic", "en") == []
+
+
+# --------------------------------------------------------------------------
+# The limitations, the keys, both languages.
+# --------------------------------------------------------------------------
+
+
+def test_limitations_are_read_from_the_records():
+    diag = {"relu": diagnosis("relu", {"normal": (0.0, 0.1)}, epochs=2)}
+    (heading, paragraph) = findings.limitations(found(lab6=[lab6()], lab7=[lab7()]), diag, "pl")
+    assert heading.text == "Ograniczenia"
+    p = paragraph.text
+    assert "jednym współczynnikiem uczenia α = 0,01, przejętym z laboratorium 6" in p
+    assert f"krótszych przebiegów (2 epoki wobec {E} w laboratorium 7)" in p
+    assert f"powtórzono {S} razy" in p
+    assert "(64 wzorców)" in p
+    r = lab6().results["sgd"]
+    blocks = summary.step_curves(r)[1].final
+    assert f"odległymi o {r.steps_per_epoch // blocks} kroków" in p
+    grid = lab7(why="default")
+    other = findings.limitations(found(lab7=[grid]), {}, "en")[1].text
+    assert "taken over from lab 6" not in other and "one rate, α = 0.01" in other
+    assert findings.limitations(found(), {}, "en") == []
+
+
+KEY = re.compile(
+    r"(?:(?:lab6|lab7|deep)\.(?:sigmoid|relu)\.(?:speed|quality|loss|acc|steps|p|seeds)"
+    r"|lr_sweep|diag\.(?:sigmoid|relu)\.(?:layer1|hist)|deep\.(?:sigmoid|relu)\.layers"
+    r"|traj\.(?:ravine|saddle))"
+)
+"""The keys the report may cite (preamble's convention; ``seeds``: this module's figures)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_every_key_cited_is_in_the_convention_and_both_languages_render(lang, tmp_path):
+    shares = {"normal": (0.0, 0.11), "xavier": (0.0, 0.56), "he": (0.0, 0.59)}
+    diag = {"relu": diagnosis("relu", shares)}
+    out = tmp_path / "synthetic"
+    blocks = findings.blocks(
+        found(lab6=[odd_lab6(True)], lab7=[lab7()]),
+        diag,
+        out,
+        lang,
+        {"lab7": [lab7()]},
+        {"relu": deep_diagnosis()},
+    ) + findings.limitations(found(lab6=[lab6()], lab7=[lab7()]), diag, lang)
+    assert blocks[0] == document.Heading(2, text.say(lang, "findings.h"))
+    cited = document.REFERENCE.findall(document.markdown(blocks))
+    assert cited and all(KEY.fullmatch(key) for _, key in cited)
+    keys = [b.key for b in blocks if isinstance(b, document.Image)]
+    assert keys == ["lab6.relu.seeds"]
+    page = document.markdown(blocks)
+    assert "{" not in page and "}" not in page
+    assert document.html(blocks, title="t", lang=lang)
+    if lang == "pl":
+        prose = document.REFERENCE.sub("", words(blocks))
+        assert not re.search(r"\b(sigmoid|relu)\b", prose)
+
+
+def test_initializers_tied_ahead_are_named_with_the_one_significantly_behind():
+    rng = np.random.default_rng(6)
+    low = np.linspace(1.0, 0.5, E)
+    xavier = low + 0.05 * rng.standard_normal((S, E))
+    results = {
+        "normal": record(low + 0.5 + 0.01 * rng.standard_normal((S, E)), "normal", init="normal"),
+        "xavier": record(xavier, "xavier", init="xavier"),
+        "he": record(xavier + 0.001 * (-1) ** np.arange(S)[:, None], "he", init="he"),  # Tied.
+    }
+    f = make("lab7", "relu", results, "normal")
+    found_lead = findings.lead(f)
+    assert found_lead.leaders[0] is None and set(found_lead.ahead[0]) == {"xavier", "he"}
+    (line, _) = findings.deep_paragraphs(found(lab7=[f]), {"lab7": [f]}, {}, "en")
+    means = {n: r.train_loss[:, 0].mean() for n, r in results.items()}
+    behind = (
+        f"the N(0, 1) weights are significantly higher ({text.num(means['normal'], '.3g', 'en')}; "
+    )
+    assert behind in line and "share the lowest training loss in epoch 1" in line
+    assert line.endswith(f"({text.num(results['normal'].train_loss[:, -1].mean(), '.3g', 'en')}).")
+
+
+def test_no_swing_and_no_stall_are_said_as_such(tmp_path):
+    ravine, saddle = surfaces.get("ravine"), surfaces.get("saddle")
+    y = list(np.linspace(1.0, 0.0, 11))
+    runs = [
+        run_on("ravine", "adam", [[0, v] for v in y], [ravine.minimum_loss + v for v in y]),
+        run_on("saddle", "sgd", [[0.0, 1.0]] * 11, [0.5] * 2 + [saddle.minimum_loss] * 9),
+    ]
+    out = tmp_path / "results" / "synthetic"
+    trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
+    (line,) = findings.surface_paragraphs(out, "pl")
+    assert "żaden optymalizator nie przeskakuje dna" in line
+    assert "żaden optymalizator nie zatrzymuje się w punkcie siodłowym" in line
+    assert "Najszybciej do minimum dochodzi SGD, w 2 krokach." in line
+
+
+def test_plain_momentum_faster_than_nesterov_is_said_against_expectation():
+    f = lab6(momentum=0.45, nesterov=0.3)
+    (paragraph,) = findings.optimizer_paragraphs(found(lab6=[f]), "en")
+    assert "Plain momentum reaches the target" in paragraph
+    assert "against what the look-ahead leads one to expect" in paragraph
+    assert text.say("en", "findings.nesterov.why") not in paragraph
+
+
+def test_the_adadelta_start_is_told_only_for_adadelta(tmp_path):
+    f = odd_lab6(outliers=True)
+    (adadelta, _) = findings.seed_blocks(found(lab6=[f]), tmp_path, "en")
+    assert "√ε = 0.001" in adadelta  # ε = 10⁻⁶, Adadelta's default.
+    renamed = {("adam2" if n == "adadelta" else n): r for n, r in f.results.items()}
+    spec = {**renamed["adam2"].provenance.config, "optimizer": "adam", "name": "adam2"}
+    p = dataclasses.replace(renamed["adam2"].provenance, config=spec)
+    renamed["adam2"] = renamed["adam2"]._replace(provenance=p)
+    g = make("lab6", "relu", renamed, "sgd")
+    (other, _) = findings.seed_blocks(found(lab6=[g]), tmp_path, "en")
+    assert "√ε" not in other
