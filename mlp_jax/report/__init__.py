@@ -9,12 +9,15 @@
   ``report.md`` (``write_all``).
 - ``layers``: the layer diagnostics' tables, figures and own report.
 - ``handin``: the report to hand in, every lab together; ``finished``: the records it
-  reads; ``discussion``: its discussion, from their numbers.
+  reads; ``implementation``: our own code shown and checked against optax; ``results``:
+  each lab's compact tables and figures; ``findings`` and ``discussion``: its discussion,
+  from their numbers.
 """
 
 from mlp_jax import util
 
-_MODULES = ("discussion", "document", "finished", "handin", "lab_report", "layers", "methods")
+_MODULES = ("discussion", "document", "finished", "findings", "handin", "implementation")
+_MODULES += ("lab_report", "layers", "methods", "results")
 _MODULES += ("phrases_en", "phrases_pl", "plots", "text", "trajectory_plots")
 _WHERE = {m: m for m in _MODULES}
 __all__ = list(_WHERE)

@@ -67,6 +67,12 @@ class Image(NamedTuple):
     label: str = ""  # "Rysunek 3." — set by ``numbered``.
 
 
+class Row(NamedTuple):
+    """Figures printed side by side (one after the other in Markdown), each numbered."""
+
+    images: Sequence[Image]
+
+
 class Code(NamedTuple):
     """A listing shown as it is (e.g. lines of the library's own source)."""
 
@@ -80,7 +86,7 @@ class Math(NamedTuple):
     latex: str
 
 
-Block = Heading | Paragraph | Items | Table | Image | Math | Code
+Block = Heading | Paragraph | Items | Table | Image | Math | Code | Row
 
 
 class Words(NamedTuple):
@@ -105,8 +111,10 @@ def numbered(blocks: Sequence[Block], words: Words) -> list[Block]:
       ValueError: a reference to a key no figure or table has, or a key used twice.
     """
     numbers: dict[tuple[str, str], int] = {}
-    out: list[Block] = []
-    for b in blocks:
+
+    def label(b: Block) -> Block:
+        if isinstance(b, Row):
+            return b._replace(images=[label(i) for i in b.images])
         if isinstance(b, Image) or (isinstance(b, Table) and b.key):
             kind = "fig" if isinstance(b, Image) else "tab"
             n = 1 + sum(k == kind for k, _ in numbers)
@@ -114,8 +122,10 @@ def numbered(blocks: Sequence[Block], words: Words) -> list[Block]:
                 raise ValueError(f"two {kind}s named {b.key!r}")
             numbers[(kind, b.key or f"#{n}")] = n
             name = words.figure if kind == "fig" else words.table
-            b = b._replace(label=f"{name} {n}.")
-        out.append(b)
+            return b._replace(label=f"{name} {n}.")
+        return b
+
+    out = [label(b) for b in blocks]
 
     def cite(m: re.Match) -> str:
         if (m["kind"], m["key"]) not in numbers:
@@ -137,6 +147,8 @@ def _cited(b: Block, sub: Callable[[str], str]) -> Block:
         return b._replace(header=[sub(c) for c in b.header], rows=rows, caption=sub(b.caption))
     if isinstance(b, Image):
         return b._replace(alt=sub(b.alt), caption=sub(b.caption))
+    if isinstance(b, Row):
+        return b._replace(images=[_cited(i, sub) for i in b.images])
     return b
 
 
@@ -156,7 +168,9 @@ def markdown(blocks: Sequence[Block]) -> str:
     """The blocks as GitHub-flavoured Markdown (math as ``$…$`` and ``$$…$$``)."""
     out = []
     for b in blocks:
-        if isinstance(b, Heading):
+        if isinstance(b, Row):
+            out.append(markdown(b.images).rstrip("\n"))
+        elif isinstance(b, Heading):
             out.append(f"{'#' * b.level} {_md_inline(b.text)}")
         elif isinstance(b, Paragraph):
             out.append(_md_inline(b.text))
@@ -290,6 +304,8 @@ def _html_block(b: Block) -> str:
         return _html_table(b)
     if isinstance(b, Math):
         return f'<div class="math">{mathml(b.latex, display=True)}</div>'
+    if isinstance(b, Row):
+        return '<div class="row">' + "".join(_html_block(i) for i in b.images) + "</div>"
     if isinstance(b, Code):
         title = f"<figcaption>{_inline(b.caption)}</figcaption>" if b.caption else ""
         return f'<figure class="code">{title}<pre><code>{html_lib.escape(b.text)}</code></pre></figure>'
@@ -319,14 +335,16 @@ th { background: #f2f2f2; } tbody tr:nth-child(even) { background: #fafafa; }
 thead { display: table-header-group; }
 figure { margin: 1rem 0; break-inside: avoid; } img { max-width: 100%; }
 figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
+.row { display: flex; gap: .8rem; align-items: flex-start; break-inside: avoid; }
+.row figure { flex: 1 1 0; min-width: 0; }
 caption { caption-side: top; text-align: left; font-size: 13px; color: #444; padding: .2rem 0; }
 pre { background: #f6f6f6; padding: .4rem .6rem; font-size: 12px; line-height: 1.35;
       white-space: pre-wrap; margin: .3rem 0; }
 .math { margin: .6rem 0; }
 math { font-size: 110%; font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", math; }
-@page { size: A4; margin: 16mm 15mm; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
-               h2 { break-before: auto; } img { max-height: 11cm; }
+@page { size: A4; margin: 14mm 14mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+               h2 { break-before: auto; } img { max-height: 9cm; }
                table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
                th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
                tr, .math, figure, .keep { break-inside: avoid; } pre { font-size: 8pt; }

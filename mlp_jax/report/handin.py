@@ -1,22 +1,27 @@
 """One report a student can hand in: labs 6 and 7 compared with exercise 2.
 
 ``build(out_dir, lang)`` reads what the experiment CLIs left under a dataset's folder
-``out_dir`` (``<--out_dir>/<dataset>``, ``experiment.root``; drawing its figures anew from
-those records, in the report's language, under ``out_dir/report_figures/<lang>/``) and
-returns the report as ``document`` blocks; ``write`` renders the same blocks as
-``report.md`` and as a self-contained ``report.html``, so the two cannot disagree.
-In order: a title and an introduction, the setup, a section per experiment —
-``lab6/`` and ``lab7/`` (the assignment's: a missing one gets the command that
-produces it), ``schedules/`` and ``diagnostics/`` when present —, the comparison
-with exercise 2, the conclusions and the provenance.
+``out_dir`` (``<--out_dir>/<dataset>``, ``experiment.root``), draws its figures anew from
+those records in the report's language (under ``out_dir/report_figures/<lang>/``) and
+returns the report as ``document`` blocks, figures and keyed tables numbered and cited
+(``document.numbered``); ``write`` renders the same blocks as ``report.md`` and as a
+self-contained ``report.html``, so the two cannot disagree.
+
+In order: the title; the introduction (data, network, inputs); the implementation
+(``implementation``); the setup and, once, what the tables mean (``results.definitions``);
+each lab per activation (``results.lab_blocks``: a speed table, a quality table, the loss
+and accuracy figures); what the layer diagnostics measured; the deep network (with
+``depth``); the combined gain over exercise 2; the discussion and the limitations
+(``findings``); the conclusions; the student's own discussion (``notes``); the
+references; and an appendix (the learning rates' choice, the remaining figures and
+every p-value, the 2-D surfaces, the other optimizers' code, how to reproduce).
 
 For each activation every readable ``runs/*.npz`` is loaded; when the records come
 from several shared settings, those of the most recently finished record are used,
-and the report says so. The sections are ``lab_report.section``'s, and the comparison
-and the conclusions use the same ``summary.summarize`` rows and ``summary.ranked``
-order as its tables: a configuration *beats* the baseline only with a lower final
-training loss at a Holm-adjusted p < ``summary.ALPHA`` (``summary.compare``), and is
-called fastest only at rank 1 alone.
+and the report says so. The conclusions use the same ``summary.summarize`` rows and
+``summary.ranked`` order as the tables: a configuration *beats* the baseline only with a
+lower final training loss at a Holm-adjusted p < ``summary.ALPHA`` (``summary.compare``),
+and is called fastest only at rank 1 alone.
 """
 
 from __future__ import annotations
@@ -26,19 +31,22 @@ import functools
 import math
 import re
 import shlex
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from mlp_jax import records, util
-from mlp_jax.labs import configs, diagnostics, experiment, specs, summary
+from mlp_jax.labs import configs, diagnostics, experiment, pace, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
     discussion,
     document,
+    findings,
+    implementation,
     lab_report,
     layers,
     methods,
-    plots,
+    results,
     text,
     trajectory_plots,
 )
@@ -65,9 +73,8 @@ def build(
 ) -> list[document.Block]:
     """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``),
     its title block naming ``author`` (free text) and today's date, the student's own
-    discussion from ``notes`` (text; none when empty); with ``depth``
-    (another dataset folder holding lab 7 on a deeper network), the depth supplement
-    beside the main lab (``depth_supplement``).
+    discussion from ``notes`` (text; none when empty); with ``depth`` (another dataset
+    folder holding lab 7 on a deeper network), the deep network's section.
 
     Raises:
       experiment.Busy: a live run is writing an experiment's folder (``experiment.lock``).
@@ -85,27 +92,245 @@ def build(
             "then this command again"
         )
     main = (found["lab7"] or every(found))[0].provenance.shared
-    deep = None if depth is None else find(Path(depth), log)
-    if deep is not None:
-        check_depth(main, deep, Path(depth))
+    deep = Deep.read(Path(depth), main, log) if depth is not None else None
     blocks = [
         *title_block(text.say(lang, "handin.title"), author, lang=lang),
-        document.Paragraph(_intro(found, lang)),
-        *_methods(found, lang),
+        *_introduction(found, lang),
+        *_implementation(found, lang),
         *_setup(found, lang),
-        *trajectory_section(out_dir, lang),
+        *results.definitions(lang),
+        *_labs(found, out_dir, lang),
+        *_diagnostics(diag, out_dir, lang),
+        *(deep_section(deep, main, out_dir, lang) if deep else []),
+        *discussion.exercise2_gain(found, lang),
+        *findings.blocks(found, diag, out_dir, lang, *(deep[1:] if deep else ())),
+        *findings.limitations(found, diag, lang, deep.found if deep else None),
+        *_conclusions(found, diag, lang),
+        *own_discussion(notes, lang),
+        *_bibliography(lang),
+        *_appendix(found, deep, diag, out_dir, lang),
     ]
+    return document.numbered(_present(blocks, lang), _words(lang))
+
+
+class Deep(NamedTuple):
+    """The deep network's records: its dataset folder, lab 7 and diagnostics."""
+
+    root: Path
+    found: Found
+    diag: Diagnosed
+
+    @classmethod
+    def read(cls, root: Path, main: records.SharedSettings, log: Callable[[str], None]) -> Deep:
+        """The records under ``root``, checked against the main labs' ``main``
+        (``check_depth``)."""
+        found = find(root, log)
+        check_depth(main, found, root)
+        return cls(root, found, diagnosed(root, log))
+
+
+def _words(lang: str) -> document.Words:
+    say = functools.partial(text.say, lang)
+    names = ("figure", "table", "cite_figure", "cite_table")
+    return document.Words(*(say(f"lead.words.{n}") for n in names))
+
+
+def _introduction(found: Found, lang: str) -> list[document.Block]:
+    """What was studied and over how many seeds; on Fashion-MNIST, why it and not MNIST
+    (with the report's best test accuracy); the network and its inputs."""
+    say = functools.partial(text.say, lang)
+    blocks: list[document.Block] = [
+        document.Heading(2, say("lead.h.intro")),
+        document.Paragraph(_intro(found, lang)),
+    ]
+    shown = _assigned(found)
+    if "fashion_mnist" in _datasets(shown):
+        best = max(r.test_acc_mean for f in shown for r in f.rows if not r.all_diverged)
+        blocks.append(document.Paragraph(say("lead.fashion_mnist", best=text.pct(best, lang))))
+    sizes = shown[0].provenance.shared.layer_sizes
+    k, n = len(sizes) - 2, ", ".join(map(str, dict.fromkeys(sizes[1:-1])))
+    hidden = text.plural(lang, k, "lead.hidden").format(k=k, n=n)
+    blocks.append(document.Paragraph(say("lead.network", sizes=_network_of(sizes), hidden=hidden)))
+    return blocks
+
+
+def _implementation(found: Found, lang: str) -> list[document.Block]:
+    """``implementation.blocks`` for the optimizers and initializers the assigned labs
+    trained, with their update rules as trained (``methods.optimizer_blocks``): each
+    optimizer at its first record's rate and keywords (at the grid point reported,
+    ``summary.selected``), how the rates were chosen cited from the appendix."""
+    trained: dict[str, methods.Trained] = {}
+    for p in _provenances(found):
+        spec = p.config
+        trained.setdefault(
+            spec["optimizer"],
+            methods.Trained(
+                spec["optimizer"],
+                p.learning_rate,
+                kwargs=spec.get("optimizer_kwargs", {}),
+                schedule=spec.get("schedule") or "",
+            ),
+        )
+    rules = [
+        *methods.optimizer_blocks(list(trained.values()), lang),
+        document.Paragraph(text.say(lang, "lead.rates")),
+    ]
+    return implementation.blocks(
+        list(trained),
+        _inits(found),
+        _assigned(found)[0].provenance.shared.layer_sizes,
+        lang,
+        kwargs={name: t.kwargs for name, t in trained.items()},
+        rates={name: t.learning_rate for name, t in trained.items()},
+        rules=rules,
+    )
+
+
+def _provenances(found: Found) -> list[records.Provenance]:
+    """The assigned labs' records' provenance, each at the grid point it is reported at."""
+    return [summary.selected(r).provenance for f in _assigned(found) for r in f.results.values()]
+
+
+def _labs(found: Found, out_dir: Path, lang: str) -> list[document.Block]:
+    """Each experiment's heading, then ``results.lab_blocks`` per activation (with the
+    records it leaves out); a missing assigned lab gets the command that produces it."""
+    say = functools.partial(text.say, lang)
+    blocks: list[document.Block] = []
     for name, lab in specs.LABS.items():
-        if lab.assignment or found[name]:
-            blocks += _experiment(name, found, out_dir, lang)
-    if diag:
-        blocks += _diagnostics(diag, out_dir, lang)
-    if deep is not None:
-        blocks += depth_supplement(Path(depth), deep, main, out_dir, lang, log)
-    blocks += [*_comparison(found, lang), *discussion.exercise2_gain(found, lang)]
-    blocks += [*discussion.discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
-    blocks += own_discussion(notes, lang)
-    return _present([*blocks, *_provenance(found, diag, lang)], lang)
+        if not (lab.assignment or found[name]):
+            continue
+        blocks.append(document.Heading(2, say(lab.title_key)))
+        if not found[name]:
+            folder, command = (
+                text.code(out_dir / name),
+                text.code(lab_command(name, out_dir, found)),
+            )
+            blocks.append(document.Paragraph(say("missing.lab", folder=folder, command=command)))
+        for f in found[name]:
+            section = results.lab_blocks(f, name, out_dir, Path(FIGURES, lang), lang)
+            blocks += [section[0], *_notes(f, out_dir, lang), *section[1:]]
+    return blocks
+
+
+def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
+    """What the layer diagnostics measured, then per activation the first hidden layer's
+    table (``diag.<act>.layer1``) and the activations' histogram (``diag.<act>.hist``)."""
+    if not diag:
+        return []
+    say = functools.partial(text.say, lang)
+    first = next(iter(diag.values()))
+    epochs = text.count(lang, first.epochs, "count.epoch_acc")
+    blocks: list[document.Block] = [
+        document.Heading(3, say("lead.h.diagnostics")),
+        document.Paragraph(
+            say(
+                "lead.diag.intro",
+                epochs=epochs,
+                n=text.integer(first.eval_size, lang),
+                tables=lab_report.join([f"@tab:diag.{act}.layer1" for act in diag], lang),
+                figures=lab_report.join([f"@fig:diag.{act}.hist" for act in diag], lang),
+            )
+        ),
+    ]
+    tables: list[document.Block] = []
+    hists: list[document.Block] = []
+    for act, record in diag.items():
+        column, named = diagnostics.trouble_column(act), methods.activation_with(act, lang)
+        lo, hi = (text.num(x, "g", lang) for x in diagnostics.SATURATION.get(act, (0, 1)))
+        trouble = say(f"lead.diag.trouble.{column}", lo=lo, hi=hi) if column else ""
+        caption = say("lead.diag.table", act=named, last=record.epochs, trouble=trouble)
+        table = layers.first_layer_table(record, lang)._replace(
+            caption=caption, key=f"diag.{act}.layer1"
+        )
+        drawn = layers.figure_folder(Path("diagnostics", act), lang) / "activation_hist.png"
+        hist = document.Image(
+            say("fig.activation_hist"),
+            out_dir / drawn,
+            drawn.as_posix(),
+            say("lead.diag.hist", act=named),
+            key=f"diag.{act}.hist",
+        )
+        tables.append(table)
+        hists.append(hist)
+    return [*blocks, *tables, *hists]
+
+
+def deep_section(
+    deep: Deep, main: records.SharedSettings, out_dir: Path, lang: str
+) -> list[document.Block]:
+    """The deep network: why (σ of Xavier and He in the main network's first layer), the
+    weights' σ per layer, the measured σ of every layer at initialization
+    (``deep.<act>.layers``) and ``results.lab_blocks`` per activation."""
+    say = functools.partial(text.say, lang)
+    lab7 = deep.found["lab7"]
+    shared = lab7[0].provenance.shared
+    network = _network_of(shared.layer_sizes)
+    blocks: list[document.Block] = [document.Heading(2, say("lead.h.deep", network=network))]
+    xavier, he = (methods.sigmas(init, main.layer_sizes)[0] for init in ("xavier", "he"))
+    intro = say(
+        "handin.depth.intro",
+        fans=" → ".join(map(str, main.layer_sizes[:2])),
+        first=text.pct(he / xavier - 1, lang),
+        network=network,
+        hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
+        alike=_alike(main, shared, lang),
+    )
+    blocks += [
+        document.Paragraph(intro),
+        methods.sigma_table({"xavier": 1.0, "he": 1.0}, shared.layer_sizes, lang),
+    ]
+    for act, record in deep.diag.items():
+        caption = say("lead.deep.table", network=network, act=methods.activation_with(act, lang))
+        table = layers.layers_table(record, lang)
+        blocks.append(table._replace(caption=caption, key=f"deep.{act}.layers"))
+    for f in lab7:
+        blocks += results.lab_blocks(f, "deep", out_dir, Path(FIGURES, lang), lang)
+    return blocks
+
+
+def _bibliography(lang: str) -> list[document.Block]:
+    """The works the report cites (``implementation.BIBLIOGRAPHY``), by first author."""
+    works = sorted(implementation.BIBLIOGRAPHY.values())
+    return [document.Heading(2, text.say(lang, "lead.h.bibliography")), document.Items(works)]
+
+
+def _appendix(
+    found: Found, deep: Deep | None, diag: Diagnosed, out_dir: Path, lang: str
+) -> list[document.Block]:
+    """What a reader may want and an instructor need not read, lettered: the learning
+    rates' choice, the remaining figures and every p-value, the optimizers on 2-D
+    surfaces, the other optimizers' code, how to reproduce the results."""
+    say = functools.partial(text.say, lang)
+    more: list[document.Block] = []
+    drawn = Path(FIGURES, lang)
+    for name in specs.LABS:
+        more += [
+            b for f in found[name] for b in results.appendix_blocks(f, name, out_dir, drawn, lang)
+        ]
+    for f in deep.found["lab7"] if deep else []:
+        more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
+    parts = [
+        ("rates", [results.lr_sweep_table(found, lang)]),
+        ("results", more),
+        ("surfaces", trajectory_section(out_dir, lang)[1:]),
+        ("code", implementation.appendix(_optimizers(found), _inits(found), lang)[1:]),
+        ("reproduce", _provenance(found, diag, lang)[1:]),
+    ]
+    blocks: list[document.Block] = []
+    for letter, (part, shown) in zip("ABCDEFG", [p for p in parts if p[1]], strict=False):
+        title = say(f"lead.appendix.{part}")
+        blocks += [document.Heading(2, say("lead.h.appendix", letter=letter, title=title)), *shown]
+    return blocks
+
+
+def _optimizers(found: Found) -> list[str]:
+    """The optimizers the assigned labs trained, in order."""
+    return list(dict.fromkeys(p.config["optimizer"] for p in _provenances(found)))
+
+
+def _inits(found: Found) -> list[str]:
+    """The initializers the assigned labs trained, in order."""
+    return list(dict.fromkeys(p.config["init"] for p in _provenances(found)))
 
 
 def check_unlocked(roots: Iterable[Path]) -> None:
@@ -126,16 +351,15 @@ def title_block(
     Args:
       title: the level-1 heading.
       author: e.g. name, index number and group, shown as typed (``text.literal``);
-        left out when empty.
+        "(autor)" / "(author)" when empty, for the student to fill in.
       date: the date written (default: today, UTC); Polish as 30.11.2026,
         English as 30 November 2026.
       lang: one of ``text.LANGS``.
     """
     date = date or datetime.datetime.now(datetime.UTC).date()
     written = f"{date:%d.%m.%Y}" if lang == "pl" else f"{date.day} {date:%B %Y}"
-    shown = text.literal(author.strip())
-    parts = [text.say(lang, "doc.author", author=shown)] if shown else []
-    parts.append(text.say(lang, "doc.date", date=written))
+    shown = text.literal(author.strip()) or text.say(lang, "lead.no_author")
+    parts = [text.say(lang, "doc.author", author=shown), text.say(lang, "doc.date", date=written)]
     return [document.Heading(1, title), document.Paragraph(" · ".join(parts))]
 
 
@@ -167,7 +391,7 @@ def _intro(found: Found, lang: str) -> str:
     say = functools.partial(text.say, lang)
     shown = [f for f in every(found) if f.lab.assignment] or every(found)
     data = [say(f"dataset.{d}") for d in _datasets(shown)]
-    acts = dict.fromkeys(f.act for f in shown)
+    acts = dict.fromkeys(lab_report.config_label(f.act, lang) for f in shown)
     seeds = dict.fromkeys(str(f.provenance.shared.seeds) for f in shown)
     intro = say(
         "handin.intro",
@@ -211,7 +435,7 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(_labels(f.results, lang).values()),
+            ", ".join(lab_report.config_label(n, lang) for n in f.results),
             lab_report.config_label(f.provenance.baseline, lang),
         ]
 
@@ -239,71 +463,6 @@ def trajectory_section(out_dir: Path, lang: str) -> list[document.Block]:
     except (ValueError, KeyError):
         names = "trajectories/trajectories.csv"
         return [document.Paragraph(text.say(lang, "left_out.unreadable", names=names))]
-
-
-def _experiment(name: str, found: Found, out_dir: Path, lang: str) -> list[document.Block]:
-    """The experiment's heading, side-by-side figure and ``lab_report.section`` per activation.
-
-    The figures are drawn anew, from the very records the tables use, in ``lang``.
-    """
-    say = functools.partial(text.say, lang)
-    blocks: list[document.Block] = [document.Heading(2, say(specs.get(name).title_key))]
-    if not found[name]:
-        folder, command = text.code(out_dir / name), text.code(lab_command(name, out_dir, found))
-        return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
-    return blocks + _sections(found[name], out_dir, out_dir, Path(FIGURES, lang, name), lang)
-
-
-def _sections(
-    finished: Sequence[Finished], root: Path, out_dir: Path, drawn: Path, lang: str
-) -> list[document.Block]:
-    """The side-by-side figure and ``lab_report.section`` per activation of records read
-    from the dataset folder ``root``, their figures drawn anew into ``out_dir/drawn``."""
-    blocks: list[document.Block] = []
-    if len(finished) > 1:
-        _side_by_side(finished, out_dir / drawn / "activations.png", lang)
-        link = (drawn / "activations.png").as_posix()
-        blocks.append(document.Image(text.say(lang, "fig.activations"), out_dir / link, link))
-    for f in finished:
-        _figures(f, out_dir / drawn / f.act, lang)
-        section = lab_report.section(
-            f.act,
-            f.results,
-            f.rows,
-            out_dir / drawn / f.act,
-            lang=lang,
-            level=3,
-            link=lambda file, f=f: (drawn / f.act / file).as_posix(),
-        )
-        blocks += [section[0], *_notes(f, root, lang), *section[1:]]
-    return blocks
-
-
-def _labels(names: Iterable[str], lang: str) -> dict[str, str]:
-    return {n: lab_report.config_label(n, lang) for n in names}
-
-
-def _figures(f: Finished, folder: Path, lang: str) -> None:
-    """``lab_report.figures`` of one activation, with the report's names."""
-    lab_report.figures(f.act, f.results, folder, lang, _labels([f.act, *f.results], lang))
-
-
-def _side_by_side(finished: Sequence[Finished], path: Path, lang: str) -> None:
-    """``lab_report.side_by_side``'s figure, with the report's names."""
-    names = [f.act for f in finished] + [n for f in finished for n in f.results]
-    results = {f.act: f.results for f in finished}
-    lab_report.side_by_side(results, path, lang, _labels(names, lang))
-
-
-CAPTIONED = ("loss_epoch", "loss_step", "test_acc", "lr_sensitivity", "activations")
-"""The figures (file stems) that get ``plots.caption`` under them."""
-
-
-def _captioned(b: document.Image, lang: str) -> document.Image:
-    stem = Path(b.path).stem
-    if b.caption or stem not in CAPTIONED:
-        return b
-    return b._replace(caption=plots.caption(stem, lang))
 
 
 def _notes(f: Finished, root: Path, lang: str) -> list[document.Paragraph]:
@@ -338,136 +497,65 @@ def _baseline_command(f: Finished) -> str:
     return _command_line([*kept, f"{flag}={f.provenance.baseline}"])
 
 
-def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
-    """Per activation: the first hidden layer at init and at the end, and the figures
-    (drawn in ``lang`` by the diagnostics, ``layers.figure_folder``)."""
-    say = functools.partial(text.say, lang)
-    blocks: list[document.Block] = [document.Heading(2, say(specs.DIAGNOSTICS_TITLE))]
-    for act, record in diag.items():
-        column = diagnostics.trouble_column(act)
-        drawn = layers.figure_folder(Path("diagnostics", act), lang)
-        figures = ["activation_hist", *([column] if column else [])]
-        blocks += [
-            document.Heading(3, f"{say(specs.DIAGNOSTICS_TITLE)} — {act}"),
-            document.Paragraph(
-                say("diag.explain", path=f"diagnostics/{act}/{layers.report_name(lang)}")
-            ),
-            layers.first_layer_table(record, lang),
-            *(
-                document.Image(
-                    say(f"fig.{figure}"),
-                    out_dir / drawn / f"{figure}.png",
-                    (drawn / f"{figure}.png").as_posix(),
-                    layers.caption(figure, record, lang),
-                )
-                for figure in figures
-            ),
-        ]
-    return blocks
-
-
-def _comparison(found: Found, lang: str) -> list[document.Block]:
-    """The table the assignment asks for: exercise 2 against each lab's fastest."""
-    rows = [_comparison_cells(f, lang) for f in every(found) if f.lab.assignment]
-    if not rows:
-        return []
-    columns = ("experiment", "act", "ex2", "ex2_loss", "ex2_acc", "fastest", "loss", "test_acc")
-    header = [text.say(lang, f"col.{c}") for c in (*columns, "speedup")]
-    header.append(text.say(lang, "stat.col.p_holm_loss"))
-    return [
-        document.Heading(2, text.say(lang, "h.comparison")),
-        document.Paragraph(text.say(lang, "compare.explain")),
-        document.Table(header, rows),
-    ]
-
-
-def _comparison_cells(f: Finished, lang: str) -> list[str]:
-    def loss_acc(row: SummaryRow | None) -> list[str]:
-        if row is None:
-            return ["—", "—"]
-        return [
-            text.num(row.final_train_loss_mean, ".4f", lang),
-            text.pct(row.test_acc_mean, lang),
-        ]
-
-    best = summary.ranked(f.rows)[0]
-    tied = [r.config for r in summary.ranked(f.rows) if r.rank == 1]
-    return [
-        text.say(lang, f.lab.short_key),
-        f.act,
-        lab_report.name(f.base, lang) if f.base else text.literal(f.provenance.baseline),
-        *loss_acc(f.base),
-        " = ".join(lab_report.name(r, lang) for r in summary.ranked(f.rows) if r.rank == 1)
-        if len(tied) > 1
-        else lab_report.name(best, lang),
-        *loss_acc(best),
-        lab_report.speedup_cell(best, lang),
-        text.p_value(best.p_holm, lang, cell=True),
-    ]
-
-
 def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
+    """One short answer per lab and activation (``conclusion``); the numbers behind each
+    are in the lab's section."""
     say = functools.partial(text.say, lang)
-    blocks: list[document.Block] = [document.Heading(2, say("h.conclusions"))]
-    for name, lab in specs.LABS.items():
-        if found[name]:
-            lines = [conclusion(f, lang) for f in found[name]]
-            blocks += [document.Heading(3, say(lab.title_key)), document.Items(lines)]
-    if diag:
-        lines = [layers.headline(record, lang) for record in diag.values()]
-        blocks += [document.Heading(3, say(specs.DIAGNOSTICS_TITLE)), document.Items(lines)]
-    return blocks
+    lines = [conclusion(f, lang) for name, lab in specs.LABS.items() for f in found[name]]
+    return [document.Heading(2, say("h.conclusions")), document.Items(lines)] if lines else []
 
 
 def conclusion(found: Finished, lang: str = "en") -> str:
-    """One activation's ``summary.compare`` in words, for the conclusions.
-
-    The leader against the runner-up ("fastest" only of rank 1 alone, else the tied
-    configurations), the first of the ranking against the baseline (how many times
-    sooner it reaches the baseline's final loss, where both end), then which
-    configurations end significantly lower, or higher, than the baseline (Holm-adjusted
-    p < ``summary.ALPHA``; lab 7's exercise 2 is left to ``exercise2_gain``). Without a
-    target (``lab_report.no_target``) only the final losses and accuracies are compared.
-    """
+    """One activation's answer to its lab's question, without the statistics its section
+    gives: who learns fastest (rank 1), how many times sooner the first of them reaches
+    the baseline's final loss when ``pace.distinct`` says so (else that none does
+    significantly), then which configurations end significantly lower, or higher, than
+    the baseline (Holm-adjusted p < ``summary.ALPHA``; lab 7's exercise 2 is left to
+    ``exercise2_gain``). Without a target (``lab_report.no_target``) its reason."""
     say = functools.partial(text.say, lang)
-    label, noun = say(found.lab.baseline_gen_key), found.lab.noun_key
-    own = [r for r in found.rows if r.config != configs.EXERCISE2]  # Compared in exercise2_gain.
+    lab, act = found.lab, methods.activation_with(found.act, lang)
+    own = [r for r in found.rows if r.config != configs.EXERCISE2]
     c = summary.compare(own, found.provenance.baseline)
-    problem = lab_report.no_target(found.results, say(found.lab.baseline_key), lang)
-    if c.baseline is None and problem is None:
-        name = lab_report.config_label(found.provenance.baseline, lang)
-        return say(
-            "concl.no_baseline",
-            act=methods.activation_with(found.act, lang),
-            name=name,
-            label=label,
+    problem = lab_report.no_target(found.results, say(lab.baseline_key), lang)
+    if problem or c.baseline is None:
+        reason = problem or say("handin.concl.no_baseline", label=say(lab.baseline_key))
+        return say("stat.concl.no_target", act=act, reason=reason[:1].lower() + reason[1:])
+    leaders = [lab_report.name(r, lang) for r in summary.ranked(own) if r.rank == 1]
+    best = next((r for r in c.others if r.rank == 1), None)
+    values = {"act": act, "base": say(lab.baseline_gen_key), "leaders": _with(leaders, lang)}
+    if best and pace.distinct(*_speed(best), best.speedup_p_holm, summary.ALPHA):
+        factor = text.times(lang, text.num(best.speedup_vs_baseline, ".2f", lang))
+        key = (
+            "lead.concl.fast_alone"
+            if leaders == [lab_report.name(best, lang)]
+            else "lead.concl.fast"
         )
-    values = {
-        "act": methods.activation_with(found.act, lang),
-        "label": label,
-        "base_loss": text.num(c.baseline.final_train_loss_mean, ".4f", lang) if c.baseline else "—",
-        "base_acc": text.pct(c.baseline.test_acc_mean, lang) if c.baseline else "—",
-    }
-    if problem:
-        first = say(
-            "stat.concl.no_target",
-            act=methods.activation_with(found.act, lang),
-            reason=_continued(problem),
-        )
-    elif c.best is c.baseline and [r.rank for r in found.rows].count(1) == 1:
-        first = say("concl.none_faster", noun=text.none_of(lang, noun), **values)
+        first = say(key, best=lab_report.name(best, lang), factor=factor, **values)
     else:
-        first = _fastest(found, c, values, lang)
+        first = say("lead.concl.same", **values)
     tested = len([r for r in c.others if math.isfinite(r.p_holm)])
     test = say(f"stat.test.{found.rows[0].pairing}")
-    base_label = say(found.lab.baseline_key)
     sentences = [
         first,
-        say("stat.beat", label=base_label, test=test, **who(c.lower, tested, noun, lang)),
+        say(
+            "stat.beat",
+            label=say(lab.baseline_key),
+            test=test,
+            **who(c.lower, tested, lab.noun_key, lang),
+        ),
     ]
     if c.higher:
-        sentences.append(say("stat.worse", **who(c.higher, tested, noun, lang)))
+        sentences.append(say("stat.worse", **who(c.higher, tested, lab.noun_key, lang)))
     return " ".join(sentences)
+
+
+def _speed(row: SummaryRow) -> tuple[float, float, float]:
+    return row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
+
+
+def _with(names: Sequence[str], lang: str) -> str:
+    """Names said as "with" each (``text.inflect``), joined: ``z Adamem i z Adagradem``."""
+    return lab_report.join([text.inflect(lang, n, "with") for n in names], lang)
 
 
 def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
@@ -480,68 +568,14 @@ def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[s
     return {"share": share, "names": f": {lab_report.join(shown, lang)}" if shown else ""}
 
 
-def _continued(sentence: str) -> str:
-    """A sentence that goes on after "With relu:", in lower case ("Sieć" → "sieć", "The
-    baseline" → "the baseline"; a bold name stays as it is)."""
-    return sentence[:1].lower() + sentence[1:]
-
-
-def _fastest(found: Finished, c: summary.Comparison, values: Mapping[str, str], lang: str) -> str:
-    """The leader against the runner-up, then the first configuration of the ranking
-    other than the baseline against the baseline."""
-    num = functools.partial(text.num, lang=lang)
-    base, name = c.baseline, found.provenance.baseline
-    ranking = summary.ranking(found.results, name)
-    top = lab_report.leader(found.rows, ranking, lang)
-    leader = text.say(
-        lang,
-        "stat.concl.leader",
-        act=methods.activation_with(found.act, lang),
-        leader=_continued(top or ""),
-    )
-    sentences = [leader] if top else []
-    best = next((r for r in c.others if not r.all_diverged), None)
-    if best is None:
-        return " ".join(sentences)
-    shown = lab_report.name(base, lang)
-    speed = lab_report.speedup_words(best, shown, lang, lab_report.digits(ranking, name, best))
-    pairs = summary.pairs(found.results, name).get(best.config)
-    sentences.append(
-        text.say(
-            lang,
-            "stat.concl.best",
-            name=lab_report.name(best, lang),
-            used=lab_report.used(best, lang, pairs),
-            speed=speed,
-            epochs=num(best.epochs_to_target, ".2f"),
-            total=text.count(lang, found.provenance.shared.epochs, "count.epoch_gen"),
-            loss=num(best.final_train_loss_mean, ".4f"),
-            acc=text.pct(best.test_acc_mean, lang),
-            loss_verdict=lab_report.verdict(
-                best.p_holm,
-                best.p_vs_baseline,
-                best.final_train_loss_mean - base.final_train_loss_mean,
-                lang,
-            ),
-            acc_verdict=lab_report.verdict(
-                best.test_acc_p_holm,
-                best.test_acc_p_vs_baseline,
-                best.test_acc_mean - base.test_acc_mean,
-                lang,
-            ),
-            **values,
-        )
-    )
-    return " ".join(sentences)
-
-
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
     """Data sources, package versions, when the records finished, the commands."""
     say = functools.partial(text.say, lang)
     kept = [r.provenance for f in every(found) for r in f.results.values()]
     sources = [p.data_source for p in kept]
     sources += [row.data_source for record in diag.values() for row in record.rows]
-    dates = sorted({_date(p) for p in kept})
+    done = sorted((p for p in kept if p.finished), key=lambda p: p.finished)
+    dates = [_date(p, lang) for p in done[:1] + done[-1:]] or ["—"]
     lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
     lines += [say("prov.versions", versions=text.literal(_versions(kept)))]
     lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
@@ -550,12 +584,19 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     blocks = [document.Heading(2, say("h.provenance")), document.Items(lines)]
     if commands:
         blocks += [document.Paragraph(say("prov.commands")), document.Items(list(commands))]
+    if "fashion_mnist" in _datasets(every(found)):
+        command = text.code(f"python -m experiments.handin --dataset=mnist --lang={lang}")
+        blocks.append(document.Paragraph(say("lead.mnist", command=command)))
     return blocks
 
 
-def _date(provenance: records.Provenance) -> str:
-    stamp = provenance.finished
-    return datetime.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M") if stamp else "—"
+def _date(provenance: records.Provenance, lang: str) -> str:
+    """When a record finished, as the title's date is written (06.12.2026 14:05 in
+    Polish), in UTC."""
+    if not provenance.finished:
+        return "—"
+    when = datetime.datetime.fromisoformat(provenance.finished)
+    return when.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%d %B %Y %H:%M").lstrip("0")
 
 
 def _versions(kept: Sequence[records.Provenance]) -> str:
@@ -578,17 +619,16 @@ def _command_line(argv: Sequence[str]) -> str:
 
 
 def _present(blocks: Sequence[document.Block], lang: str) -> list[document.Block]:
-    """The blocks, with a sentence in place of each figure whose file is missing."""
-    return [
-        (
-            document.Paragraph(text.say(lang, "missing.figure", alt=b.alt, link=b.link))
-            if not Path(b.path).exists()
-            else _captioned(b, lang)
-        )
-        if isinstance(b, document.Image)
-        else b
-        for b in blocks
-    ]
+    """The blocks, with a sentence in place of each figure whose file is missing, and the
+    figures that follow one another in rows of two (printed side by side)."""
+    out: list[document.Block] = []
+    for b in blocks:
+        if isinstance(b, document.Image) and not Path(b.path).exists():
+            b = document.Paragraph(text.say(lang, "missing.figure", alt=b.alt, link=b.link))
+        if isinstance(b, document.Image) and out and isinstance(out[-1], document.Image):
+            b = document.Row([out.pop(), b])
+        out.append(b)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -600,80 +640,16 @@ def _assigned(found: Found) -> list[Finished]:
     return [f for f in every(found) if f.lab.assignment] or every(found)
 
 
-def _rate_source(p: records.Provenance, rates: Sequence[float], lang: str) -> str:
-    """Where a record's rate came from, in words."""
-    say, spec = functools.partial(text.say, lang), p.config
-    label = lab_report.config_label(p.act, lang)
-    if len(rates) > 1:
-        lo, hi = (text.num(x, ".3g", lang) for x in (min(rates), max(rates)))
-        init = lab_report.config_label(spec["init"], lang)
-        return say("handin.rate.grid", init=init, act=label, n=len(rates), lo=lo, hi=hi)
-    if spec["learning_rate"] == configs.DEFAULT_LR.get(spec["optimizer"]):
-        return say("handin.rate.default", lab=say(specs.get(p.experiment).short_key))
-    return say("handin.rate.flag", lab=say(specs.get(p.experiment).short_key))
-
-
-def _trained(assigned: Sequence[Finished], lang: str) -> list[methods.Trained]:
-    """One ``methods.Trained`` per optimizer, at its first record's rate, with every
-    record's rate and its source."""
-    seen: dict[str, list[tuple[float, str]]] = {}
-    kwargs: dict[str, Mapping] = {}
-    for f in assigned:
-        for name, r in f.results.items():
-            ex2 = name == configs.EXERCISE2
-            p = (discussion.exercise2_record(f) if ex2 else summary.selected(r)).provenance
-            seen.setdefault(p.config["optimizer"], [])
-            kwargs.setdefault(p.config["optimizer"], p.config.get("optimizer_kwargs", {}))
-            source = _rate_source(p, () if ex2 else summary.rates(r), lang)
-            rate = float(f"{p.learning_rate:.6g}")  # A float32 grid point is the same rate.
-            if (rate, source) not in seen[p.config["optimizer"]]:
-                seen[p.config["optimizer"]].append((rate, source))
-    return [
-        methods.Trained(
-            name,
-            found[0][0],
-            "; ".join(why for _, why in found)
-            if len({rate for rate, _ in found}) == 1
-            else "; ".join(f"{text.num(rate, '.3g', lang)} – {why}" for rate, why in found),
-            kwargs[name],
-        )
-        for name, found in seen.items()
-    ]
-
-
-def _methods(found: Found, lang: str) -> list[document.Block]:
-    """``methods.blocks`` from the records' own provenance: optimizers and their
-    hyperparameters as trained, the rates and their sources, the initializers with
-    their scales, the network, data, batch, epochs and seeds."""
-    assigned = _assigned(found)
-    if not assigned:
-        return []
-    shared = assigned[0].provenance.shared
-    inits: dict[str, float] = {}
-    for f in assigned:
-        for r in f.results.values():
-            spec = r.provenance.config
-            inits.setdefault(spec["init"], spec["init_scale"] if spec["init"] == "normal" else 1.0)
-    acts = dict.fromkeys(lab_report.config_label(f.act, lang) for f in assigned)
-    data = [text.say(lang, f"dataset.{d}") for d in _datasets(assigned)]
-    network = methods.Network(
-        shared.layer_sizes,
-        lab_report.join(acts, lang),
-        lab_report.join(data, lang),
-        shared.batch_size,
-        shared.epochs,
-        shared.seeds,
-        shared.seed,
-    )
-    return methods.blocks(network, _trained(assigned, lang), inits, lang)
-
-
-DEPTH_PAIR = ("xavier", "he")
-"""The initializers the depth supplement sets against each other."""
-
-
 def _network(shared: records.SharedSettings) -> str:
     return "–".join(map(str, shared.layer_sizes))
+
+
+def _network_of(sizes: Sequence[int]) -> str:
+    """784–128–10; repeated hidden layers as 784–6×128–10."""
+    hidden = list(sizes[1:-1])
+    if len(hidden) > 1 and len(set(hidden)) == 1:
+        return f"{sizes[0]}–{len(hidden)}×{hidden[0]}–{sizes[-1]}"
+    return "–".join(map(str, sizes))
 
 
 def check_depth(main: records.SharedSettings, deep: Found, root: Path) -> None:
@@ -725,53 +701,6 @@ def _alike(main: records.SharedSettings, deep: records.SharedSettings, lang: str
         if differ
         else alike
     )
-
-
-def depth_supplement(
-    root: Path,
-    found: Found,
-    main: records.SharedSettings,
-    out_dir: Path,
-    lang: str,
-    log: Callable[[str], None] = print,
-) -> list[document.Block]:
-    """Lab 7 on a deeper network (docs/labs.md's depth supplement), its records ``found``
-    read from the dataset folder ``root``, shown in the report on ``out_dir`` beside the
-    main labs of settings ``main``: σ per layer of ``DEPTH_PAIR`` (against the main
-    network's first layer), the measured spread of every layer at initialization (when
-    its diagnostics ran), the curves and tables per activation, and the two compared."""
-    say = functools.partial(text.say, lang)
-    diag = diagnosed(root, log)
-    blocks: list[document.Block] = [document.Heading(2, say("handin.h.depth"))]
-    if not found["lab7"]:
-        command = lab_command("lab7", root, found) + " --hidden=" + ",".join(["128"] * 6)
-        folder, command = text.code(root / "lab7"), text.code(command)
-        return [*blocks, document.Paragraph(say("missing.lab", folder=folder, command=command))]
-    lab7 = found["lab7"]
-    shared = lab7[0].provenance.shared
-    xavier, he = (methods.sigmas(init, main.layer_sizes)[0] for init in DEPTH_PAIR)
-    intro = say(
-        "handin.depth.intro",
-        fans=" → ".join(map(str, main.layer_sizes[:2])),
-        first=text.pct(he / xavier - 1, lang),
-        network=_network(shared),
-        hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
-        alike=_alike(main, shared, lang),
-    )
-    blocks += [
-        document.Paragraph(intro),
-        methods.sigma_table(dict.fromkeys(DEPTH_PAIR, 1.0), shared.layer_sizes, lang),
-    ]
-    for act, record in diag.items():
-        blocks += [
-            document.Paragraph(say("handin.depth.layers", act=lab_report.config_label(act, lang))),
-            layers.layers_table(record, lang),
-        ]
-    blocks += _sections(lab7, root, out_dir, Path(FIGURES, lang, "deep"), lang)
-    lines = [discussion.pair_sentence(f, *DEPTH_PAIR, lang) for f in lab7]
-    lines += discussion.why_lines({"lab7": lab7}, diag, lang)
-    found_lines = document.Items([x for x in lines if x])
-    return [*blocks, document.Heading(3, say("handin.depth.h_found")), found_lines]
 
 
 def own_discussion(notes: str, lang: str) -> list[document.Block]:

@@ -530,13 +530,10 @@ def _optimizer_blocks(
     kwargs: Mapping[str, Mapping[str, Any]],
     rates: Mapping[str, float],
     lang: str,
+    rules: Sequence[document.Block] = (),
 ) -> list[document.Block]:
     say = functools.partial(text.say, lang)
-    out: list[document.Block] = [
-        *_own(lang),
-        document.Paragraph(say("impl.step")),
-        _state_table([state_of(n, kwargs.get(n)) for n in names], lang),
-    ]
+    out: list[document.Block] = [*_own(lang), *rules, document.Paragraph(say("impl.step"))]
     if "nesterov" in names:
         out += [
             document.Paragraph(say("impl.nesterov")),
@@ -632,6 +629,7 @@ def blocks(
     *,
     kwargs: Mapping[str, Mapping[str, Any]] | None = None,
     rates: Mapping[str, float] | None = None,
+    rules: Sequence[document.Block] = (),
     level: int = 2,
 ) -> list[document.Block]:
     """The implementation section: what is our own code, how a step runs, the
@@ -646,6 +644,8 @@ def blocks(
       kwargs: each optimizer's keywords as trained (``Config.optimizer_kwargs``).
       rates: each optimizer's learning rate as trained; else its builder's default,
         else 0.01.
+      rules: the update rules as trained (``methods.optimizer_blocks``), shown after
+        what is our own.
       level: the section heading's level.
 
     Returns:
@@ -653,18 +653,24 @@ def blocks(
     """
     return [
         document.Heading(level, text.say(lang, "impl.h")),
-        *_optimizer_blocks(optimizers, kwargs or {}, rates or {}, lang),
+        *_optimizer_blocks(optimizers, kwargs or {}, rates or {}, lang, rules),
         document.Heading(level + 1, text.say(lang, "impl.h_init")),
         *_init_blocks(inits, layer_sizes, lang),
     ]
 
 
 def appendix(
-    optimizers: Sequence[str], inits: Sequence[str], lang: str, *, level: int = 2
+    optimizers: Sequence[str],
+    inits: Sequence[str],
+    lang: str,
+    *,
+    kwargs: Mapping[str, Mapping[str, Any]] | None = None,
+    level: int = 2,
 ) -> list[document.Block]:
-    """The listings the section leaves out: each optimizer's builder with the functions
-    only it uses, the functions several share, the initializers, the network's
-    initialization and the training step."""
+    """What the section leaves out: the state each optimizer keeps (``impl.state``, as
+    trained with ``kwargs``), then the listings: each optimizer's builder with the
+    functions only it uses, the functions several share, the initializers, the
+    network's initialization and the training step."""
     say = functools.partial(text.say, lang)
     builders = {name: _builder(name) for name in optimizers}
     needs = {name: dependencies(fn) for name, fn in builders.items()}
@@ -672,7 +678,9 @@ def appendix(
     for objs in needs.values():
         for o in objs:
             counts[o] = counts.get(o, 0) + 1
+    states = [state_of(n, (kwargs or {}).get(n)) for n in optimizers]
     out: list[document.Block] = [document.Heading(level, say("impl.appendix.h"))]
+    out.append(_state_table(states, lang))
     for name, objs in needs.items():
         own = [o for o in objs if counts[o] == 1 or o is builders[name]]
         out.append(listing(own, methods.label(name, lang), lang))

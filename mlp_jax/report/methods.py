@@ -303,6 +303,15 @@ def report_rule(t: Trained) -> list[str]:
     return out
 
 
+def optimizer_blocks(trained: Sequence[Trained], lang: str = "en") -> list[document.Block]:
+    """The notation (α constant, or α_t with a schedule), then each optimizer as
+    trained: its rate and where it came from, its other settings, its update rule."""
+    key = "methods.notation.schedule" if any(t.schedule for t in trained) else "methods.notation"
+    return [document.Paragraph(text.say(lang, key))] + [
+        b for t in trained for b in _optimizer_blocks(t, lang)
+    ]
+
+
 def _optimizer_blocks(t: Trained, lang: str) -> list[document.Block]:
     symbol, hyper = symbols(t.optimizer), hyperparameters(t.optimizer, t.kwargs)
     rule = " ".join(update_rule(t.optimizer, t.kwargs))
@@ -462,15 +471,9 @@ def blocks(
     lines = network_lines(network, lang)
     return [
         document.Heading(level, say("methods.h")),
-        document.Paragraph(
-            say(
-                "methods.notation.schedule"
-                if any(t.schedule for t in trained)
-                else "methods.notation"
-            )
-        ),
+        *optimizer_blocks(trained, lang)[:1],
         document.Heading(level + 1, say("methods.h_optimizers")),
-        *(b for t in trained for b in _optimizer_blocks(t, lang)),
+        *optimizer_blocks(trained, lang)[1:],
         document.Heading(level + 1, say("methods.h_init")),
         *_init_blocks(inits, list(network.layer_sizes), lang),
         document.Heading(level + 1, say("methods.h_training")),

@@ -92,7 +92,6 @@ PHRASES = {
     "noun.lab6": "m:optimizer|optimizers",
     "noun.lab7": "p:initialization method|initialization methods",
     "noun.schedules": "m:schedule|schedules",
-    "h.comparison": "Comparison with the baselines",
     "h.conclusions": "Conclusions",
     "h.provenance": "Reproducibility",
     "col.experiment": "experiment",
@@ -118,23 +117,11 @@ PHRASES = {
     "handin.no_baseline": "The baseline **{name}** has no record in {folder}, so this "
     "activation has no target, speed-up or comparison with it: run {command} to produce "
     "it, then this command again.",
-    "compare.explain": "Per lab and activation: the baseline (exercise 2's plain SGD in lab 6, "
-    "Adam + N(0, 1) in lab 7) against the configuration that reaches its final training loss "
-    "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label} "
-    "({base_loss}; test accuracy {base_acc}) sooner than the baseline itself.",
-    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, so "
-    "there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
     "over the runs): {parts}.",
     "diag.part": "{init}: pre-activation std {std}",
     "diag.saturated_frac": "{frac} of the activations saturated",
     "diag.dead_frac": "{frac} of the units dead",
-    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of its "
-    "pre-activations z = xW + b at initialization (epoch 0) and after the last epoch of the "
-    "diagnostic runs, the value predicted by σ_z = √(E[w²]·E‖x‖² + E[b²]), which holds for "
-    "expected values at initialization, and the fraction of saturated activations (sigmoid) or "
-    "dead units (ReLU). The diagnostics' own report has every layer: `{path}`.",
     "col.init": "initialization",
     "col.preact_std": "pre-activation std, epoch {epoch}",
     "col.closed_form": "closed form, epoch 0",
@@ -327,14 +314,8 @@ PHRASES = {
     "traj.in_steps.one": "{n} step",
     "traj.in_steps.many": "{n} steps",
     "traj.fig": "{name}: the optimizers' paths and the loss per step",
-    "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
-    "handin.rate.grid": "{init}, {act}: the lowest final validation loss of a grid of {n} "
-    "rates ({lo}–{hi})",
-    "handin.rate.default": "{lab}: the configuration's default rate, chosen earlier by a "
-    "learning-rate grid search",
-    "handin.rate.flag": "{lab}: given by hand when the lab was run",
     "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
     "this section",
     "handin.gain_h": "Combined gain over exercise 2",
@@ -361,7 +342,6 @@ PHRASES = {
     "the single runs.",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
-    "handin.h.depth": "Supplement: Xavier and He in a deeper network",
     "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
     "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
     "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
@@ -378,9 +358,6 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (the main labs: {old})",
     "count.depth_seed": "seed|seeds",
     "count.depth_epoch": "epoch|epochs",
-    "handin.depth.layers": "{act:cap}: the measured spread of each layer's pre-activations at "
-    "initialization (mean over the runs; the last row is the output layer):",
-    "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
     "handin.pair.same": "{act:cap}, {a} vs {b}: no significant difference in speed — the ratio "
     "of the epochs needed to reach the baseline's final loss ({a} : {b}) is {ratio}{ci}; final "
@@ -423,7 +400,6 @@ PHRASES = {
     "already at the first time point measured, so the curves cannot compare their speed; final "
     "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
-    "handin.own": "*[The author's own discussion of the results goes here.]*",
     # statistics
     "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
     "seed-mean training loss of the recorded steps in blocks of at most a tenth of an epoch, "
@@ -516,10 +492,6 @@ PHRASES = {
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",
     "stat.tie.order": "the lab's order (their final training losses are equal)",
-    "stat.concl.leader": "With {act}: {leader}",
-    "stat.concl.best": "**{name:With}**{used}, the network reaches the final training loss of "
-    "{label} after {epochs} of {total}, that is {speed}, and ends at {loss} against "
-    "{base_loss} ({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "With {act}: {reason}",
     "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
     "Holm-adjusted p < 0.05){names}.",
@@ -1068,4 +1040,60 @@ PHRASES = {
     "set holds.",
     "findings.limits.clock": "The times to the target are interpolated linearly between "
     "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
+    # --- lead ---
+    "lead.concl.fast_alone": "With {act} the network learns fastest {leaders}, reaching the "
+    "final loss of {base} {factor} sooner.",
+    "lead.concl.fast": "With {act} the network learns fastest {leaders}; {best:with} it "
+    "reaches the final loss of {base} {factor} sooner.",
+    "lead.concl.same": "With {act} the network learns fastest {leaders}, but no configuration "
+    "reaches the final loss of {base} significantly sooner.",
+    "handin.concl.no_baseline": "There are no results of the baseline ({label}).",
+    "lead.rates": "How each learning rate α was chosen is given in @tab:lr_sweep (appendix A).",
+    "lead.mnist": "One command runs the same study on MNIST: {command}.",
+    "count.epoch_acc": "epoch|epochs",
+    "lead.h.intro": "Introduction",
+    "lead.fashion_mnist": "Instead of MNIST, which the instructions name, the labs use "
+    "Fashion-MNIST (Xiao et al., 2017): it has the same format (28 × 28 greyscale images, 10 "
+    "classes, 60,000 training and 10,000 test examples), so the network and the program are "
+    "the same, and the task is harder: the highest mean test accuracy in this report is "
+    "{best}, which leaves room for differences between the methods that MNIST would show "
+    "less clearly. One option runs the same study on MNIST (appendix).",
+    "lead.network": "The network is a {sizes} perceptron: {hidden} "
+    "and a softmax output layer, trained to minimize the cross-entropy. This is exercise 2's "
+    "architecture, which the instructions prescribe for both labs (exercise 2's own results "
+    "are not part of this report; its network, plain SGD from N(0, 1) weights, was trained "
+    "again here under the same conditions). The inputs are the pixel intensities divided by "
+    "255, values in [0, 1], neither centred nor standardized; the spread of the "
+    "pre-activations that the analysis of weight initialization predicts depends on this.",
+    "lead.hidden": "one hidden layer of {n} units|{k} hidden layers of {n} units",
+    "lead.h.bibliography": "References",
+    "lead.h.appendix": "Appendix {letter}. {title}",
+    "lead.appendix.results": "Further figures and every p-value",
+    "lead.appendix.rates": "How the learning rates were chosen",
+    "lead.appendix.code": "The optimizers' state and the source code",
+    "lead.appendix.surfaces": "The optimizers on two-dimensional cost functions",
+    "lead.appendix.reproduce": "Reproducing the results",
+    "lead.no_author": "(author)",
+    "lead.h.diagnostics": "What happens in the layers",
+    "lead.diag.intro": "To explain these results, the same network with the Adam optimizer "
+    "and each weight initialization was trained again for {epochs}, measuring the units' "
+    "pre-activations and activations on a probe batch (the first {n} training examples) at "
+    "initialization and after every epoch. The first hidden layer: {tables}; the "
+    "activations' distribution at initialization: {figures}.",
+    "lead.diag.table": "First hidden layer, {act}: the standard deviation of the "
+    "pre-activations, measured and predicted by the formula at initialization and measured "
+    "after epoch {last}, and {trouble} at initialization and after epoch {last}.",
+    "lead.diag.trouble.saturated_frac": "the share of activations in saturation (values "
+    "outside [{lo}, {hi}])",
+    "lead.diag.trouble.dead_frac": "the share of dead units (zero activation on the whole "
+    "probe batch)",
+    "lead.diag.hist": "Distribution of the hidden units' activations at initialization, "
+    "{act}, for each weight initialization.",
+    "lead.h.deep": "The deep network {network}",
+    "lead.deep.table": "The {network} network, {act}: the measured standard deviation of "
+    "each layer's pre-activations at initialization, for each weight initialization.",
+    "lead.words.figure": "Figure",
+    "lead.words.table": "Table",
+    "lead.words.cite_figure": "Fig.",
+    "lead.words.cite_table": "Table",
 }

@@ -102,7 +102,6 @@ PHRASES = {
     "noun.lab6": "m:optymalizator|optymalizatory|optymalizatorów",
     "noun.lab7": "p:metodzie inicjalizacji|metodach inicjalizacji|metod inicjalizacji",
     "noun.schedules": "m:harmonogram|harmonogramy|harmonogramów",
-    "h.comparison": "Porównanie z punktami odniesienia",
     "h.conclusions": "Wnioski",
     "h.provenance": "Powtarzalność obliczeń",
     "col.experiment": "eksperyment",
@@ -126,25 +125,11 @@ PHRASES = {
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
     "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla tej funkcji aktywacji brak wartości docelowej, przyspieszeń i porównań z nim: uruchom {command}, aby je uzyskać, a potem ponownie to polecenie.",
-    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: punkt odniesienia "
-    "(zwykły SGD z ćwiczenia 2 w laboratorium 6, Adam + N(0, 1) w laboratorium 7) wobec "
-    "konfiguracji, która pierwsza osiąga jego końcową stratę (pierwszej w rankingu); liczby "
-    "pochodzą z tabel wyników powyżej.",
-    "concl.none_faster": "Z {act} {noun} nie osiąga końcowej straty {label} ({base_loss}; "
-    "dokładność na zbiorze testowym {base_acc}) szybciej niż sam punkt odniesienia.",
-    "concl.no_baseline": "Z {act} brak wyników punktu odniesienia **{name}** ({label}), więc "
-    "nie ma z czym porównać.",
     "concl.diagnostics": "Z {act} pierwsza warstwa ukryta w chwili inicjalizacji (średnia z "
     "powtórzeń): {parts}.",
     "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
     "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
     "diag.dead_frac": "{frac} martwych neuronów",
-    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe "
-    "pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce przebiegów "
-    "diagnostycznych, wartość przewidywana wzorem σ_z = √(E[w²]·E‖x‖² + E[b²]), prawdziwym dla "
-    "wartości oczekiwanych w chwili inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
-    "sigmoidalna) lub martwych neuronów (ReLU). Wszystkie warstwy podaje sprawozdanie "
-    "diagnostyki: `{path}`.",
     "col.init": "inicjalizacja",
     "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
     "col.closed_form": "wzór, epoka 0",
@@ -343,15 +328,8 @@ PHRASES = {
     "traj.in_steps.one": "{n} kroku",
     "traj.in_steps.many": "{n} krokach",
     "traj.fig": "{name}: trajektorie optymalizatorów i strata w kolejnych krokach",
-    "traj.gifs": "Animacje tych samych ścieżek, krok po kroku (do otwarcia w przeglądarce): "
-    "{links}.",
     # hand-in
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
-    "handin.rate.grid": "{init}, {act}: najniższa końcowa strata walidacyjna w siatce {n} "
-    "wartości ({lo}–{hi})",
-    "handin.rate.default": "{lab}: wartość domyślna konfiguracji, wybrana wcześniej "
-    "przeszukiwaniem siatki współczynników uczenia",
-    "handin.rate.flag": "{lab}: podany ręcznie przy uruchomieniu",
     "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
     "porównań parami w tej sekcji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
@@ -379,7 +357,6 @@ PHRASES = {
     "({median}); średnia słabo reprezentuje pojedyncze przebiegi.",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
-    "handin.h.depth": "Uzupełnienie: metody Xaviera i He w głębszej sieci",
     "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
     "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
     "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
@@ -396,9 +373,6 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
     "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
     "count.depth_epoch": "epoką|epokami|epokami",
-    "handin.depth.layers": "{act:cap}: zmierzone odchylenie standardowe pobudzeń każdej "
-    "warstwy w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
-    "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
     "handin.pair.same": "{act:cap}, {a} wobec {b:gen}: bez istotnej różnicy szybkości — iloraz "
     "liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) "
@@ -451,7 +425,6 @@ PHRASES = {
     "odniesienia już w pierwszym zmierzonym punkcie, więc krzywe nie pozwalają porównać "
     "szybkości; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
-    "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
     "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
     "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy "
@@ -461,7 +434,7 @@ PHRASES = {
     "przez punkt odniesienia podzielony przez czas danej konfiguracji, z 95-procentowym "
     "przedziałem ufności (PU) wyznaczonym metodą bootstrap (losowanie powtórzeń ze "
     "zwracaniem); koniec przedziału, przy którym losowanie nie osiąga wartości docelowej, "
-    "opisujemy słowami „cel nieosiągnięty” wraz z odsetkiem takich losowań. O szybszym lub "
+    "opisujemy słowami „nie osiągnięto” wraz z odsetkiem takich losowań. O szybszym lub "
     "wolniejszym uczeniu mówimy na podstawie dokładnego testu permutacyjnego ze zmianą znaków "
     "logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie powtórzeń; czas "
     "nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma dla m = {m_speed} porównań "
@@ -503,8 +476,8 @@ PHRASES = {
     "stat.sooner": "{factor} szybciej ({ci}; {test})",
     "stat.later": "{factor} wolniej ({ci}; {test})",
     "stat.ci": "PU 95%: {lo}–{hi}",
-    "stat.not_reached": "cel nieosiągnięty",
-    "stat.never_share": "; w {share} losowań bootstrapu cel nieosiągnięty",
+    "stat.not_reached": "nie osiągnięto",
+    "stat.never_share": "; w {share} losowań bootstrapu nie osiągnięto wartości docelowej",
     "stat.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma",
     "stat.rank_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na wszystkie "
     "pary (m = {m})",
@@ -562,10 +535,6 @@ PHRASES = {
     "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
-    "stat.concl.leader": "Z {act}: {leader}",
-    "stat.concl.best": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} z "
-    "{total}, czyli {speed}, i kończy uczenie ze stratą {loss} wobec {base_loss} "
-    "({loss_verdict}); dokładność na zbiorze testowym {acc} wobec {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "Z {act}: {reason}",
     "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
     "({test}, p < 0,05 po poprawce Holma){names}.",
@@ -1147,4 +1116,62 @@ PHRASES = {
     "losowość doboru wzorców testowych.",
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
     "odległymi o {steps} kroków ({epoch} epoki); dokładniej ich nie znamy.",
+    # --- lead ---
+    "lead.concl.fast_alone": "Z {act} najszybciej sieć uczy się {leaders} i osiąga wtedy "
+    "końcową stratę {base} {factor} szybciej.",
+    "lead.concl.fast": "Z {act} najszybciej sieć uczy się {leaders}; {best:with} sieć osiąga "
+    "końcową stratę {base} {factor} szybciej.",
+    "lead.concl.same": "Z {act} najszybciej sieć uczy się {leaders}, ale żadna konfiguracja nie "
+    "osiąga końcowej straty {base} istotnie szybciej.",
+    "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
+    "lead.rates": "Jak dobrano współczynniki uczenia α, podaje @tab:lr_sweep w dodatku A.",
+    "lead.mnist": "Te same badania na zbiorze MNIST wykonuje jedno polecenie: {command}.",
+    "count.epoch_acc": "epokę|epoki|epok",
+    "lead.h.intro": "Wprowadzenie",
+    "lead.fashion_mnist": "Zamiast zbioru MNIST, o którym mówi instrukcja, użyto Fashion-MNIST "
+    "(Xiao i in., 2017): ma ten sam format (obrazy 28 × 28 pikseli w skali szarości, 10 klas, "
+    "60 000 wzorców uczących i 10 000 testowych), więc sieć i program są te same, a zadanie "
+    "jest trudniejsze: najwyższa średnia dokładność na zbiorze testowym w tym sprawozdaniu to "
+    "{best}, więc jest miejsce na różnice między metodami, których na MNIST nie byłoby widać "
+    "tak wyraźnie. Na zbiorze MNIST te same badania daje zmiana jednej opcji (dodatek).",
+    "lead.network": "Sieć to perceptron {sizes}: {hidden} "
+    "i warstwa wyjściowa z funkcją softmax, uczony na minimum entropii krzyżowej. To "
+    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach "
+    "(wyniki samego ćwiczenia 2 nie są częścią tego sprawozdania; jego sieć, zwykły SGD "
+    "z wagami N(0, 1), nauczono tu ponownie w tych samych warunkach). Wejściem sieci są "
+    "jasności pikseli podzielone przez 255, czyli wartości z przedziału [0, 1], bez "
+    "centrowania i standaryzacji; od tego zależy odchylenie standardowe pobudzeń, które "
+    "przewiduje analiza inicjalizacji wag.",
+    "lead.hidden": "jedna warstwa ukryta {n} neuronów|{k} warstwy ukryte po {n} neuronów|"
+    "{k} warstw ukrytych po {n} neuronów",
+    "lead.h.bibliography": "Bibliografia",
+    "lead.h.appendix": "Dodatek {letter}. {title}",
+    "lead.appendix.results": "Pozostałe wykresy i wszystkie wartości p",
+    "lead.appendix.rates": "Dobór współczynników uczenia",
+    "lead.appendix.code": "Stan optymalizatorów i kod źródłowy",
+    "lead.appendix.surfaces": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
+    "lead.appendix.reproduce": "Powtarzalność obliczeń",
+    "lead.no_author": "(autor)",
+    "lead.h.diagnostics": "Co dzieje się w warstwach",
+    "lead.diag.intro": "Aby wyjaśnić te wyniki, tę samą sieć z optymalizatorem Adam "
+    "i każdą metodą inicjalizacji wag nauczono jeszcze raz przez {epochs}, mierząc po "
+    "inicjalizacji i po każdej epoce pobudzenia i aktywacje neuronów na paczce pomiarowej "
+    "({n} pierwszych wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład "
+    "aktywacji w chwili inicjalizacji: {figures}.",
+    "lead.diag.table": "Pierwsza warstwa ukryta, {act}: odchylenie standardowe pobudzeń "
+    "zmierzone i przewidywane wzorem po inicjalizacji oraz zmierzone po epoce {last}, "
+    "a także {trouble} po inicjalizacji i po epoce {last}.",
+    "lead.diag.trouble.saturated_frac": "udział aktywacji w nasyceniu (wartości poza "
+    "przedziałem [{lo}; {hi}])",
+    "lead.diag.trouble.dead_frac": "udział martwych neuronów (zerowa aktywacja na całej "
+    "paczce pomiarowej)",
+    "lead.diag.hist": "Rozkład aktywacji neuronów ukrytych po inicjalizacji, {act}, dla każdej "
+    "metody inicjalizacji wag.",
+    "lead.h.deep": "Sieć głęboka {network}",
+    "lead.deep.table": "Sieć {network}, {act}: zmierzone odchylenie standardowe pobudzeń "
+    "każdej warstwy po inicjalizacji, dla każdej metody inicjalizacji wag.",
+    "lead.words.figure": "Rysunek",
+    "lead.words.table": "Tabela",
+    "lead.words.cite_figure": "rys.",
+    "lead.words.cite_table": "tab.",
 }

@@ -18,7 +18,6 @@ axis (``decimal_commas``) and in every label; colours, line styles and markers a
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -380,12 +379,17 @@ def reach_sentence(surface: surfaces.Surface, runs: Sequence[trajectories.Run], 
 
 
 def report_blocks(
-    out_dir: Path, drawn: Path, lang: str = "en", source: Path | None = None
+    out_dir: Path,
+    drawn: Path,
+    lang: str = "en",
+    source: Path | None = None,
+    heading: str | None = None,
 ) -> list[document.Block]:
-    """The hand-in report's section on ``source`` (default ``out_dir/trajectories/``):
-    the ``REPORTED`` surfaces' figures drawn anew in ``lang`` from ``trajectories.csv``
-    into ``out_dir/drawn`` (a folder relative to ``out_dir``), a sentence on each, and
-    the GIFs' paths (relative to ``out_dir``).
+    """The hand-in report's section on ``source`` (default ``out_dir/trajectories/``),
+    under ``heading`` (default ``traj.h``): the ``REPORTED`` surfaces' figures drawn anew
+    in ``lang`` from ``trajectories.csv`` into ``out_dir/drawn`` (a folder relative to
+    ``out_dir``; keyed ``traj.<surface>`` for references) and a sentence on each. (The
+    animations stay beside the CSV: a printed report cannot play them.)
 
     Raises:
       ValueError, KeyError: the CSV is not one ``experiments.trajectories`` wrote.
@@ -408,7 +412,10 @@ def report_blocks(
     if overridden:
         names = ", ".join(methods.label(n, lang) for n in dict.fromkeys(overridden))
         intro += " " + say("traj.override", names=names)
-    blocks: list[document.Block] = [document.Heading(2, say("traj.h")), document.Paragraph(intro)]
+    blocks: list[document.Block] = [
+        document.Heading(2, heading or say("traj.h")),
+        document.Paragraph(intro),
+    ]
     for surface in shown:
         mine = [r for r in runs if r.surface == surface.name]
         link = (drawn / f"{surface.name}.png").as_posix()
@@ -416,13 +423,8 @@ def report_blocks(
         name = say(f"traj.name.{surface.name}")
         blocks += [
             document.Paragraph(reach_sentence(surface, mine, lang)),
-            document.Image(say("traj.fig", name=name), out_dir / link, link),
+            document.Image(
+                say("traj.fig", name=name), out_dir / link, link, key=f"traj.{surface.name}"
+            ),
         ]
-    gifs = [
-        f"`{Path(os.path.relpath(folder / f'{s.name}.gif', out_dir)).as_posix()}`"
-        for s in shown
-        if (folder / f"{s.name}.gif").exists()
-    ]
-    if gifs:
-        blocks.append(document.Paragraph(say("traj.gifs", links=", ".join(gifs))))
     return blocks

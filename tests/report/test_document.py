@@ -314,3 +314,15 @@ def test_a_heading_is_printed_on_the_page_of_what_follows_it():
     assert body.startswith('<div class="keep"><h2>Lab 6</h2><h3>relu</h3><p>text</p></div>\n<p>more</p>')
     assert body.rstrip().endswith("<h2>End</h2>\n</body>\n</html>")
     assert ".keep { break-inside: avoid; }" in page or "figure, .keep { break-inside: avoid; }" in page
+
+
+def test_figures_in_a_row_are_numbered_each_and_printed_side_by_side(tmp_path):
+    image = tmp_path / "fig.png"
+    image.write_bytes(PNG)
+    row = document.Row([document.Image(n, image, f"{n}.png", "c", key=n) for n in ("a", "b")])
+    out = document.numbered([document.Paragraph("@fig:b, @fig:a"), row], WORDS)
+    assert out[0].text == "rys.\u00a02, rys.\u00a01"
+    assert [i.label for i in out[1].images] == ["Rysunek 1.", "Rysunek 2."]
+    page = document.html(out, title="t")
+    assert page.count('<div class="row"><figure>') == 1 and page.count("<figure>") == 2
+    assert document.markdown(out).count("![") == 2

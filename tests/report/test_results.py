@@ -270,7 +270,7 @@ def test_configurations_tied_at_rank_1_are_said_to_share_it(lab7, lang):
         (
             {"speedup_p_holm": 0.01, "speedup_ci_lo": 0.0},
             "interval not reached–3.00",
-            "95%: cel nieosiągnięty–3,00",
+            "95%: nie osiągnięto–3,00",
         ),
         ({"speedup_is_bound": True}, "at least 2.50× sooner", "co najmniej 2,50 raza szybciej"),
         (
