@@ -488,7 +488,8 @@ class SummaryRow(_Json):
         bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
         pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
       speedup_p: the permutation test's p of equal speed against the baseline
-        (``pace.permutation_p``: sign flips of the paired seeds).
+        (``pace.permutation_p``: sign flips of the paired seeds); NaN when the
+        configuration's mean curve never reaches the target (no time to test).
       speedup_p_holm: ``speedup_p`` Holm-adjusted over the configurations compared
         with the baseline: "sooner" or "later" only below ``summary.ALPHA``.
       speedup_never: the share of bootstrap replicates in which the configuration or
