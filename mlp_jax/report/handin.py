@@ -275,10 +275,13 @@ def deep_section(
         hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
         alike=_alike(main, shared, lang),
     )
-    blocks += [
-        document.Paragraph(intro),
-        methods.sigma_table({"xavier": 1.0, "he": 1.0}, shared.layer_sizes, lang),
-    ]
+    sigma = methods.sigma_table({"xavier": 1.0, "he": 1.0}, shared.layer_sizes, lang)
+    caption = say("lead.deep.sigma", network=network)
+    blocks += [document.Paragraph(intro), sigma._replace(caption=caption, key="deep.sigma")]
+    measured = [f"@tab:deep.{act}.layers" for act in deep.diag]
+    if measured:
+        tables = lab_report.join(measured, lang)
+        blocks.append(document.Paragraph(say("lead.deep.measured", tables=tables)))
     for act, record in deep.diag.items():
         caption = say("lead.deep.table", network=network, act=methods.activation_with(act, lang))
         table = layers.layers_table(record, lang)
@@ -289,8 +292,9 @@ def deep_section(
 
 
 def _bibliography(lang: str) -> list[document.Block]:
-    """The works the report cites (``implementation.BIBLIOGRAPHY``), by first author."""
-    works = sorted(implementation.BIBLIOGRAPHY.values())
+    """The works the report cites (``implementation.BIBLIOGRAPHY``), by first author's
+    surname and year (the keys)."""
+    works = [implementation.BIBLIOGRAPHY[k] for k in sorted(implementation.BIBLIOGRAPHY)]
     return [document.Heading(2, text.say(lang, "lead.h.bibliography")), document.Items(works)]
 
 
@@ -311,7 +315,7 @@ def _appendix(
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
         ("rates", [results.lr_sweep_table(found, lang)]),
-        ("results", more),
+        ("results", [*_contents(more, lang), *more]),
         ("surfaces", trajectory_section(out_dir, lang)[1:]),
         ("code", implementation.appendix(_optimizers(found), _inits(found), lang)[1:]),
         ("reproduce", _provenance(found, diag, lang)[1:]),
@@ -321,6 +325,17 @@ def _appendix(
         title = say(f"lead.appendix.{part}")
         blocks += [document.Heading(2, say("lead.h.appendix", letter=letter, title=title)), *shown]
     return blocks
+
+
+def _contents(blocks: Sequence[document.Block], lang: str) -> list[document.Block]:
+    """A sentence that cites each figure and keyed table of ``blocks`` (an appendix's):
+    every one is cited somewhere."""
+    figures = [f"@fig:{b.key}" for b in blocks if isinstance(b, document.Image) and b.key]
+    tables = [f"@tab:{b.key}" for b in blocks if isinstance(b, document.Table) and b.key]
+    if not figures and not tables:
+        return []
+    said = {"figures": lab_report.join(figures, lang), "tables": lab_report.join(tables, lang)}
+    return [document.Paragraph(text.say(lang, "lead.appendix.contents", **said))]
 
 
 def _optimizers(found: Found) -> list[str]:
@@ -440,9 +455,11 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
         ]
 
     header = [say(f"col.{c}") for c in columns]
+    rows = [cells(f) for f in every(found)]
     return [
         document.Heading(2, say("h.setup")),
-        document.Table(header, [cells(f) for f in every(found)]),
+        document.Paragraph(say("lead.setup")),
+        document.Table(header, rows, caption=say("lead.setup.caption"), key="setup"),
     ]
 
 
@@ -596,7 +613,7 @@ def _date(provenance: records.Provenance, lang: str) -> str:
     if not provenance.finished:
         return "—"
     when = datetime.datetime.fromisoformat(provenance.finished)
-    return when.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%d %B %Y %H:%M").lstrip("0")
+    return when.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%d %B %Y %H:%M")
 
 
 def _versions(kept: Sequence[records.Provenance]) -> str:

@@ -55,6 +55,8 @@ BIBLIOGRAPHY: dict[str, str] = {
     "Conference on Machine Learning (ICML), PMLR 28(3) (2013), 1139–1147.",
     "zeiler2012": "M. D. Zeiler. ADADELTA: An Adaptive Learning Rate Method. "
     "arXiv:1212.5701 (2012).",
+    "xiao2017": "H. Xiao, K. Rasul, R. Vollgraf. Fashion-MNIST: a Novel Image Dataset for "
+    "Benchmarking Machine Learning Algorithms. arXiv:1708.07747 (2017).",
 }
 """Key → the full reference of each work the section cites (``impl.cite.KEY``)."""
 

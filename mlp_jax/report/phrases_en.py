@@ -131,7 +131,7 @@ PHRASES = {
     "fig.saturated_frac": "Fraction of saturated activations per epoch",
     "fig.dead_frac": "Fraction of dead units per epoch",
     "prov.versions": "Package versions of the records: {versions}.",
-    "prov.finished": "Computations finished: {dates} (UTC).",
+    "prov.finished": "The computations finished within: {dates} (UTC).",
     "prov.commands": "Commands that produced the results:",
     "plot.epoch0": "epoch (0 = at initialization)",
     "plot.layer": "layer {layer}",
@@ -301,7 +301,7 @@ PHRASES = {
     "step {settle}",
     "traj.nag.osc_title": "Across the ravine, both at α = {rate}, γ = {gamma}",
     "traj.h": "Optimizers on 2-D loss surfaces",
-    "traj.intro": "Before the networks, the optimizers of lab 6 on two-dimensional test "
+    "traj.intro": "The optimizers of lab 6 were also run on two-dimensional test "
     "functions, where their paths can be seen. Each optimizer runs at the rate of the grid "
     "{lo}–{hi} at which the gap between the loss and its minimum first falls below {tol} (if "
     "it does at no rate in {steps}, the rate with the smallest final gap); the legends give it.",
@@ -345,7 +345,7 @@ PHRASES = {
     "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
     "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
     "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
-    "{alike}. The σ of each layer's weights:",
+    "{alike}. @tab:deep.sigma gives the σ of each layer's weights.",
     "handin.depth.same": "with the same {things}",
     "handin.depth.but": "{same} but {differences}",
     "handin.depth.thing.data": "data",
@@ -551,15 +551,16 @@ PHRASES = {
     "fewer), each at the centre of its block, linearly interpolated in between. An entry "
     '"{not_reached}" means the curve does not fall to the target before training ends.',
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
-    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (seeds "
+    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI; seeds "
     "resampled with replacement, {resamples} resamples, percentile interval; with the same seeds, "
     "whole seeds are resampled, jointly for both configurations). An end at which a resampled "
     'curve does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
     "the target at the curve's first point, so the value is only a lower bound, without an "
     "interval. Learning is called faster or slower only when the exact sign-flip permutation test "
     "gives p < {alpha} after Holm's correction and the confidence interval does not hold 1 "
-    "(statistic: the log ratio of the two times, a time "
-    "never reached counted as the end of training; every swap of the configurations within "
+    "(two-sided; statistic: the absolute log ratio of the two times, a time "
+    "never reached counted as the end of training; against the baseline, swapping every seed "
+    "also moves the target, so the smallest possible p is 1/2ⁿ, not 2/2ⁿ; every swap of the configurations within "
     "seeds, a random sample of them beyond {exact} seeds); otherwise the difference in speed is "
     "not significant.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
@@ -1041,6 +1042,15 @@ PHRASES = {
     "findings.limits.clock": "The times to the target are interpolated linearly between "
     "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
     # --- lead ---
+    "lead.setup": "@tab:setup lists every experiment run.",
+    "lead.setup.caption": "The experiments: network, batch size, epochs and seeds, the "
+    "configurations compared and the baseline.",
+    "lead.deep.sigma": "The standard deviation σ of each layer's weights of the {network} "
+    "network with Xavier's and He's methods.",
+    "lead.deep.measured": "The standard deviations of each layer's pre-activations measured at "
+    "initialization are in {tables}.",
+    "lead.appendix.contents": "The minibatch-step loss curves: {figures}; the p-values of every "
+    "comparison with the baseline, raw and Holm-adjusted: {tables}.",
     "lead.concl.fast_alone": "With {act} the network learns fastest {leaders}, reaching the "
     "final loss of {base} {factor} sooner.",
     "lead.concl.fast": "With {act} the network learns fastest {leaders}; {best:with} it "
@@ -1056,10 +1066,10 @@ PHRASES = {
     "Fashion-MNIST (Xiao et al., 2017): it has the same format (28 × 28 greyscale images, 10 "
     "classes, 60,000 training and 10,000 test examples), so the network and the program are "
     "the same, and the task is harder: the highest mean test accuracy in this report is "
-    "{best}, which leaves room for differences between the methods that MNIST would show "
-    "less clearly. One option runs the same study on MNIST (appendix).",
+    "{best}, which leaves room for differences between the methods. One option repeats the "
+    "study on MNIST (appendix \"Reproducing the results\").",
     "lead.network": "The network is a {sizes} perceptron: {hidden} "
-    "and a softmax output layer, trained to minimize the cross-entropy. This is exercise 2's "
+    "and a softmax output layer, trained by minimizing the cross-entropy. This is exercise 2's "
     "architecture, which the instructions prescribe for both labs (exercise 2's own results "
     "are not part of this report; its network, plain SGD from N(0, 1) weights, was trained "
     "again here under the same conditions). The inputs are the pixel intensities divided by "
@@ -1080,7 +1090,7 @@ PHRASES = {
     "pre-activations and activations on a probe batch (the first {n} training examples) at "
     "initialization and after every epoch. The first hidden layer: {tables}; the "
     "activations' distribution at initialization: {figures}.",
-    "lead.diag.table": "First hidden layer, {act}: the standard deviation of the "
+    "lead.diag.table": "First hidden layer, with {act}: the standard deviation of the "
     "pre-activations, measured and predicted by the formula at initialization and measured "
     "after epoch {last}, and {trouble} at initialization and after epoch {last}.",
     "lead.diag.trouble.saturated_frac": "the share of activations in saturation (values "
@@ -1088,9 +1098,9 @@ PHRASES = {
     "lead.diag.trouble.dead_frac": "the share of dead units (zero activation on the whole "
     "probe batch)",
     "lead.diag.hist": "Distribution of the hidden units' activations at initialization, "
-    "{act}, for each weight initialization.",
+    "with {act}, for each weight initialization.",
     "lead.h.deep": "The deep network {network}",
-    "lead.deep.table": "The {network} network, {act}: the measured standard deviation of "
+    "lead.deep.table": "The {network} network with {act}: the measured standard deviation of "
     "each layer's pre-activations at initialization, for each weight initialization.",
     "lead.words.figure": "Figure",
     "lead.words.table": "Table",

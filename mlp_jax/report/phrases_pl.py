@@ -140,7 +140,7 @@ PHRASES = {
     "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
     "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
-    "prov.finished": "Czas zakończenia obliczeń: {dates} (UTC).",
+    "prov.finished": "Obliczenia zakończono w przedziale czasu: {dates} (UTC).",
     "prov.commands": "Polecenia, którymi uzyskano wyniki:",
     "plot.epoch0": "epoka (0 = w chwili inicjalizacji)",
     "plot.layer": "warstwa {layer}",
@@ -312,8 +312,8 @@ PHRASES = {
     "od kroku {settle}",
     "traj.nag.osc_title": "W poprzek wąwozu, oba dla α = {rate}, γ = {gamma}",
     "traj.h": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
-    "traj.intro": "Zanim przejdziemy do sieci, pokażemy działanie optymalizatorów z "
-    "laboratorium 6 na dwuwymiarowych funkcjach testowych, na których widać ich trajektorie. "
+    "traj.intro": "Działanie optymalizatorów z laboratorium 6 pokazano też na dwuwymiarowych "
+    "funkcjach testowych, na których widać ich trajektorie. "
     "Dla każdego optymalizatora wybrano z siatki {lo}–{hi} współczynnik uczenia, przy którym "
     "różnica między stratą a jej minimum najwcześniej spada poniżej {tol} (a jeśli przy żadnym "
     "nie spada w {steps}, ten, przy którym jest na końcu najmniejsza); jego wartość podano w "
@@ -360,7 +360,8 @@ PHRASES = {
     "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
     "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
     "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
-    "{network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy:",
+    "{network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy podaje "
+    "@tab:deep.sigma.",
     "handin.depth.same": "z tymi samymi {things}",
     "handin.depth.but": "{same}, ale z {differences}",
     "handin.depth.thing.data": "danymi",
@@ -598,15 +599,17 @@ PHRASES = {
     "docelowej do końca uczenia.",
     "results.def.speedup": "**Przyspieszenie** – liczba epok do wartości docelowej punktu "
     "odniesienia podzielona przez liczbę epok danej konfiguracji (2: o połowę mniej epok), z "
-    "przedziałem ufności 95% wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem, "
+    "przedziałem ufności 95% (PU 95%) wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem, "
     "{resamples} losowań, przedział percentylowy; przy tych samych ziarnach losuje się całe "
     "powtórzenia, wspólnie dla obu konfiguracji). Koniec przedziału, przy którym krzywa z "
     "losowania nie osiąga wartości docelowej, opisano słowami „{not_reached}”; „≥” oznacza, że "
     "konfiguracja osiąga ją już w pierwszym punkcie krzywej, więc wartość jest tylko ograniczeniem "
     "dolnym, bez przedziału. O szybszym lub wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny "
     "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a przedział ufności "
-    "nie zawiera 1 (statystyka: logarytm "
-    "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; wszystkie zamiany "
+    "nie zawiera 1 (test dwustronny; statystyka: wartość bezwzględna logarytmu "
+    "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; przy porównaniu z punktem "
+    "odniesienia zamiana wszystkich powtórzeń zmienia też wartość docelową, więc najmniejsze "
+    "możliwe p to 1/2ⁿ, a nie 2/2ⁿ; wszystkie zamiany "
     "konfiguracji w obrębie powtórzeń, a powyżej {exact} powtórzeń – ich losowa próba); w "
     "przeciwnym razie różnica szybkości nie jest istotna.",
     "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
@@ -1117,6 +1120,16 @@ PHRASES = {
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
     "odległymi o {steps} kroków ({epoch} epoki); dokładniej ich nie znamy.",
     # --- lead ---
+    "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
+    "lead.setup.caption": "Eksperymenty: sieć, rozmiar paczki, liczba epok i powtórzeń, "
+    "porównywane konfiguracje i punkt odniesienia.",
+    "lead.deep.sigma": "Odchylenie standardowe σ wag każdej warstwy sieci {network} przy "
+    "metodach Xaviera i He.",
+    "lead.deep.measured": "Zmierzone w chwili inicjalizacji odchylenia standardowe pobudzeń "
+    "każdej warstwy podają {tables}.",
+    "lead.appendix.contents": "Krzywe straty na paczkach w kolejnych krokach uczenia: {figures}; "
+    "wartości p wszystkich porównań z punktem odniesienia, bez poprawki i po poprawce Holma: "
+    "{tables}.",
     "lead.concl.fast_alone": "Z {act} najszybciej sieć uczy się {leaders} i osiąga wtedy "
     "końcową stratę {base} {factor} szybciej.",
     "lead.concl.fast": "Z {act} najszybciej sieć uczy się {leaders}; {best:with} sieć osiąga "
@@ -1132,10 +1145,10 @@ PHRASES = {
     "(Xiao i in., 2017): ma ten sam format (obrazy 28 × 28 pikseli w skali szarości, 10 klas, "
     "60 000 wzorców uczących i 10 000 testowych), więc sieć i program są te same, a zadanie "
     "jest trudniejsze: najwyższa średnia dokładność na zbiorze testowym w tym sprawozdaniu to "
-    "{best}, więc jest miejsce na różnice między metodami, których na MNIST nie byłoby widać "
-    "tak wyraźnie. Na zbiorze MNIST te same badania daje zmiana jednej opcji (dodatek).",
+    "{best}, więc jest miejsce na różnice między metodami. Te same badania na zbiorze MNIST "
+    "można powtórzyć, zmieniając jedną opcję (dodatek „Powtarzalność obliczeń”).",
     "lead.network": "Sieć to perceptron {sizes}: {hidden} "
-    "i warstwa wyjściowa z funkcją softmax, uczony na minimum entropii krzyżowej. To "
+    "i warstwa wyjściowa z funkcją softmax, uczony przez minimalizację entropii krzyżowej. To "
     "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach "
     "(wyniki samego ćwiczenia 2 nie są częścią tego sprawozdania; jego sieć, zwykły SGD "
     "z wagami N(0, 1), nauczono tu ponownie w tych samych warunkach). Wejściem sieci są "
@@ -1158,17 +1171,17 @@ PHRASES = {
     "inicjalizacji i po każdej epoce pobudzenia i aktywacje neuronów na paczce pomiarowej "
     "({n} pierwszych wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład "
     "aktywacji w chwili inicjalizacji: {figures}.",
-    "lead.diag.table": "Pierwsza warstwa ukryta, {act}: odchylenie standardowe pobudzeń "
+    "lead.diag.table": "Pierwsza warstwa ukryta, z {act}: odchylenie standardowe pobudzeń "
     "zmierzone i przewidywane wzorem po inicjalizacji oraz zmierzone po epoce {last}, "
     "a także {trouble} po inicjalizacji i po epoce {last}.",
     "lead.diag.trouble.saturated_frac": "udział aktywacji w nasyceniu (wartości poza "
     "przedziałem [{lo}; {hi}])",
     "lead.diag.trouble.dead_frac": "udział martwych neuronów (zerowa aktywacja na całej "
     "paczce pomiarowej)",
-    "lead.diag.hist": "Rozkład aktywacji neuronów ukrytych po inicjalizacji, {act}, dla każdej "
+    "lead.diag.hist": "Rozkład aktywacji neuronów ukrytych po inicjalizacji, z {act}, dla każdej "
     "metody inicjalizacji wag.",
     "lead.h.deep": "Sieć głęboka {network}",
-    "lead.deep.table": "Sieć {network}, {act}: zmierzone odchylenie standardowe pobudzeń "
+    "lead.deep.table": "Sieć {network} z {act}: zmierzone odchylenie standardowe pobudzeń "
     "każdej warstwy po inicjalizacji, dla każdej metody inicjalizacji wag.",
     "lead.words.figure": "Rysunek",
     "lead.words.table": "Tabela",

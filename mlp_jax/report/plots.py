@@ -313,14 +313,16 @@ def activation_figures(
     lang: str = "en",
     labels: Mapping[str, str] | None = None,
     stems: Sequence[str] = tuple(_METRICS),
+    size: tuple[float, float] = FIGSIZE,
 ) -> Iterator[tuple[str, Figure]]:
     """Yields ``(file stem, Figure)`` for each metric of ``stems`` (default: every one),
-    titled ``title`` (untitled when empty); the caller closes each figure."""
+    ``size`` inches (a smaller one prints its text larger at a given width), titled
+    ``title`` (untitled when empty); the caller closes each figure."""
     say = functools.partial(text.say, lang)
     looks = styles(list(runs))
     for stem in stems:
         metric = _METRICS[stem]
-        fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
         _draw(ax, metric, runs, looks, say, labels or {})
         _finish(ax, lang, metric.percent)
         if title:
@@ -366,6 +368,7 @@ def plot_activation(
     lang: str = "en",
     labels: Mapping[str, str] | None = None,
     stems: Sequence[str] = tuple(_METRICS),
+    size: tuple[float, float] = FIGSIZE,
 ) -> list[Path]:
     """Writes the figures of one activation's configurations into ``out_dir`` (those of
     ``stems``, by default all three):
@@ -388,11 +391,12 @@ def plot_activation(
       lang: the labels' language, one of ``text.LANGS``.
       labels: configuration name → the name shown in the legend (default: itself).
       stems: which of the three to draw.
+      size: the figures' size in inches.
 
     Returns:
       The written paths.
     """
-    figures = activation_figures(runs, title, lang, labels, stems)
+    figures = activation_figures(runs, title, lang, labels, stems, size)
     return [save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
 
 

@@ -33,6 +33,9 @@ DEFINED = ("target", "epochs", "speedup", "rank", "final", "families", "diverged
 """The terms ``definitions`` explains, in order (``results.def.<term>``)."""
 
 FIGURES = {"loss": "loss_epoch", "acc": "test_acc", "steps": "loss_step"}
+HALF = (4.4, 3.3)
+"""The figures' size in inches: printed two side by side, half an A4 text width each,
+their text stays about 8 pt."""
 """Key suffix of a figure → its file stem (``plots.plot_activation``)."""
 
 
@@ -494,7 +497,9 @@ def _images(
     picked = {name: summary.selected(r) for name, r in f.results.items()}
     labels = {name: label(f, name, lang) for name in f.results}
     stems = [FIGURES[w] for w in which]
-    plots.plot_activation(picked, out_dir / folder, title="", lang=lang, labels=labels, stems=stems)
+    plots.plot_activation(
+        picked, out_dir / folder, title="", lang=lang, labels=labels, stems=stems, size=HALF
+    )
     where = _where(f, exp, lang)
     return [
         document.Image(
