@@ -137,6 +137,11 @@ def _why(key: str, said: set[str], lang: str, **values: object) -> str:
     return " " + text.say(lang, key, **values)
 
 
+def _start(f: Finished) -> float:
+    """The baseline's mean test loss at initialization."""
+    return float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
+
+
 def _speed(f: Finished, row: records.SummaryRow, lang: str) -> str:
     return lab_report.speedup_words(row, lab_report.name(f.base, lang), lang)
 
@@ -162,8 +167,12 @@ def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
     )
     if row.rank != 1:
         return sentence
-    init = f.results["adam"].provenance.config["init"]
-    return sentence + _why("findings.adam.why", said, lang, init=methods.label(init, lang))
+    spec, start = f.results["adam"].provenance.config, _start(f)
+    scale = ""
+    if spec["init"] == "normal" and start > math.log(10):  # Large gradients: say so.
+        init = methods.label("normal", lang, spec["init_scale"])
+        scale = say("findings.adam.scale", init=init, start=text.num(start, ".1f", lang))
+    return sentence + _why("findings.adam.why", said, lang, scale=scale)
 
 
 def _nesterov(
@@ -204,7 +213,9 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     sentence = text.say(lang, f"findings.adagrad.{case}", speed=_speed(f, row, lang), init=init)
     if not sooner:
         return sentence
-    start = float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
+    start = _start(f)
+    if not start > math.log(10):  # No large initial loss: the mechanism alone.
+        return sentence + _why("findings.adagrad.why_plain", said, lang)
     shown = text.num(start, ".1f", lang)
     chance = text.num(math.log(10), ".2f", lang)
     why = _why("findings.adagrad.why", said, lang, init=init, start=shown, chance=chance)

@@ -554,8 +554,7 @@ PHRASES = {
     "{rank} of {n} ({tab}) and reaches SGD's final loss {speed}.",
     "findings.adam.why": "This is what its construction leads one to expect: Adam divides "
     "each weight's step by the root of that weight's own running mean of squared gradients, "
-    "so the step is of the order of α whatever the gradient's scale (which with {init} "
-    "weights is large and very uneven across weights), and its bias correction of both "
+    "so the step is of the order of α whatever the gradient's scale{scale}, and its bias correction of both "
     "moments gives the first steps their proper size although the averages start at zero.",
     "findings.nesterov.nesterov": "Nesterov's momentum reaches the target {ratio} sooner than "
     "plain momentum{ci}.",
@@ -571,6 +570,11 @@ PHRASES = {
     "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
+    "findings.adam.scale": " (which with {init} weights and an initial loss of {start} is large "
+    "and very uneven across weights)",
+    "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
+    "its past squared gradients, so weights with large gradients take small steps and those "
+    "with small gradients large ones, which SGD's single α cannot.",
     "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
     "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
     "one weight to another; Adagrad divides each weight's step by the root of the sum of "

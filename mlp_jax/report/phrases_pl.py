@@ -588,8 +588,7 @@ PHRASES = {
     "{rank}. miejsce z {n} ({tab}), a końcową stratę SGD sieć osiąga z nim {speed}.",
     "findings.adam.why": "Tego można się spodziewać po budowie metody: Adam dzieli krok każdej "
     "wagi przez pierwiastek z jej własnej średniej kroczącej kwadratów gradientu, więc krok "
-    "jest rzędu α niezależnie od skali gradientu (przy wagach {init} dużej i bardzo różnej dla "
-    "różnych wag), a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
+    "jest rzędu α niezależnie od skali gradientu{scale}, a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
     "właściwą wielkość, choć średnie startują od zera.",
     "findings.nesterov.nesterov": "Z momentum Nesterova sieć osiąga cel {ratio} szybciej niż ze "
     "zwykłym momentum{ci}.",
@@ -607,6 +606,11 @@ PHRASES = {
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
     "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
     "wynosi tu {start}.",
+    "findings.adam.scale": " (przy wagach {init} i stracie początkowej {start} dużej i bardzo "
+    "różnej dla różnych wag)",
+    "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
+    "kwadratów jej dotychczasowych gradientów, więc wagi o dużych gradientach wykonują małe "
+    "kroki, a o małych — duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
     "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
     "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
     "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
