@@ -570,8 +570,8 @@ PHRASES = {
     "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
-    "findings.adam.scale": " (which with {init} weights and an initial loss of {start} is large "
-    "and very uneven across weights)",
+    "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
+    "large and very uneven across weights)",
     "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
     "its past squared gradients, so weights with large gradients take small steps and those "
     "with small gradients large ones, which SGD's single α cannot.",

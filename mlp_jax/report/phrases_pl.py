@@ -606,8 +606,8 @@ PHRASES = {
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
     "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
     "wynosi tu {start}.",
-    "findings.adam.scale": " (przy wagach {init} i stracie początkowej {start} dużej i bardzo "
-    "różnej dla różnych wag)",
+    "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
+    "i bardzo różna dla różnych wag)",
     "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
     "kwadratów jej dotychczasowych gradientów, więc wagi o dużych gradientach wykonują małe "
     "kroki, a o małych — duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
