@@ -14,6 +14,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -63,6 +64,59 @@ def check_author(author: str) -> bool:
             "which would break or reorder the title line: write it on one line without one"
         )
     return True
+
+
+NOTES_LIMIT = 100_000
+"""The most characters ``--notes`` may hold (about 15 pages of prose)."""
+
+
+def read_notes(path: str) -> str:
+    """``--notes``: the student's own discussion, UTF-8 text ("" without the flag).
+
+    Raises:
+      flags.ValidationError: the file is missing, a folder, unreadable, not UTF-8, empty
+        or over ``NOTES_LIMIT`` characters — saying which, and the fix.
+    """
+    if not path:
+        return ""
+    try:
+        notes = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise flags.ValidationError(
+            f"{path}: no such file; fix: pass the path of your text file"
+        ) from None
+    except IsADirectoryError:
+        raise flags.ValidationError(f"{path} is a folder; fix: pass a text file") from None
+    except UnicodeDecodeError as e:
+        raise flags.ValidationError(
+            f"{path} is not UTF-8 text (byte {e.start}); fix: save it as UTF-8"
+        ) from None
+    except OSError as e:
+        raise flags.ValidationError(f"{path}: {e.strerror}; fix: make it readable") from None
+    if not notes.strip():
+        raise flags.ValidationError(
+            f"{path} is empty; fix: write your discussion in it, or drop --notes"
+        )
+    if len(notes) > NOTES_LIMIT:
+        raise flags.ValidationError(
+            f"{path} holds {len(notes):,} characters, over {NOTES_LIMIT:,}; fix: shorten it"
+        )
+    return notes
+
+
+def define_notes() -> flags.FlagHolder[str]:
+    """``--notes=FILE``: the student's own discussion, a section of the report (checked
+    by ``read_notes`` before anything runs)."""
+    holder = flags.DEFINE_string(
+        "notes",
+        "",
+        "A UTF-8 text file with your own discussion of the results: its paragraphs (separated "
+        "by blank lines) become the report's section of that name, shown as typed; without "
+        "it the section is left out.",
+        module_name=_caller(),
+    )
+    flags.register_validator("notes", lambda path: read_notes(path) is not None)
+    return holder
 
 
 def define_names(

@@ -7,7 +7,8 @@ Runs, one after the other, the commands of the hand-in recipe, each as you could
 it yourself: lab 6 and lab 7 (--act, default sigmoid,relu), the layer diagnostics
 (--diagnostics_epochs), the optimizers on 2-D surfaces, the depth supplement (lab 7 and
 its diagnostics on a network of six hidden layers of 128, one rate per configuration,
-under <out_dir>/deep; --nodepth leaves it out), then the report in each --lang. The
+under <out_dir>/deep; --nodepth leaves it out), then the report in each --lang (with
+your own discussion from --notes=FILE, when given). The
 shared flags you give (--dataset, --epochs, --seeds, --out_dir, …) go to every step
 they apply to. Like each of those commands it is resumable: a rerun skips what is
 finished, and Ctrl-C keeps it.
@@ -35,6 +36,7 @@ AUTHOR = flags.DEFINE_string(
     "author", "", "Author line of the report's title (free text: name, index number, group)."
 )
 flags.register_validator("author", common.check_author)
+NOTES = common.define_notes()
 PDF = flags.DEFINE_bool("pdf", False, "Also print each report as PDF with a local Chromium.")
 DEPTH = flags.DEFINE_bool("depth", True, "Run the depth supplement and add it to the report.")
 DIAGNOSTICS_EPOCHS = flags.DEFINE_integer(
@@ -85,6 +87,7 @@ def plan(
     pdf: bool,
     depth: bool,
     diagnostics_epochs: int,
+    notes: str = "",
 ) -> list[Step]:
     """The hand-in's commands, in order.
 
@@ -92,6 +95,7 @@ def plan(
       given: the shared flags given, name → ``--name=value`` (``--dataset`` and
         ``--out_dir`` always among them); ``--act`` defaults to ``ACTS``.
       langs, author, pdf: the reports' languages, title line and printing.
+      notes: the file with the student's own discussion ("": none).
       depth: with the depth supplement.
       diagnostics_epochs: the diagnostics' epochs.
     """
@@ -122,7 +126,8 @@ def plan(
             ),
         ]
     report = [given["dataset"], given["out_dir"], *([f"--depth_dir={deep}"] if depth else [])]
-    report += [f"--author={author}"] * bool(author) + ["--pdf"] * pdf
+    report += [f"--author={author}"] * bool(author) + [f"--notes={notes}"] * bool(notes)
+    report += ["--pdf"] * pdf
     steps += [
         Step(f"the report ({lang})", "report", (*report, f"--lang={lang}"), 32) for lang in langs
     ]
@@ -194,7 +199,7 @@ def _run(step: Step, where: str) -> None:
 def main(argv: Sequence[str]) -> None:
     del argv
     epochs = min(DIAGNOSTICS_EPOCHS.value, common.EPOCHS.value)
-    steps = plan(_given(), LANGS.value, AUTHOR.value, PDF.value, DEPTH.value, epochs)
+    steps = plan(_given(), LANGS.value, AUTHOR.value, PDF.value, DEPTH.value, epochs, NOTES.value)
     start = time.perf_counter()
     for i, step in enumerate(steps):
         eta = _eta(steps, i, time.perf_counter() - start)

@@ -9,7 +9,8 @@ at the learning rate lab 6 used (--lr overrides it), else adam; the program says
 and why. Each
 initializer is trained over --lr_grid rates around that rate and reported at its own
 best (lowest validation loss), so no initializer is compared at a rate tuned for
-another. Writes summary.csv, metrics.csv, the records, figures and report.md under
+another; exercise 2's configuration (plain SGD, N(0, 1) weights) trains at its own rate
+alone. Writes summary.csv, metrics.csv, the records, figures and report.md under
 <out_dir>/<dataset>/lab7/<act>/. --inits replaces the shared --init; --init_scale is the σ of
 `normal`.
 """

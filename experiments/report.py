@@ -7,7 +7,7 @@ Reads the records the experiments left under <out_dir>/<dataset>/ (lab6/ and lab
 and schedules/ and diagnostics/ when present; --dataset defaults to the only dataset
 with results under --out_dir; --depth_dir adds the depth supplement's lab 7) and writes <out_dir>/<dataset>/report.<lang>.md and
 <out_dir>/<dataset>/report.<lang>.html (one pair per language): one self-contained page,
-figures embedded; --pdf prints it to report.<lang>.pdf with a local Chromium or Chrome.
+figures embedded; --notes=FILE adds your own discussion; --pdf prints it to report.<lang>.pdf with a local Chromium or Chrome.
 It computes the conclusions and the comparison with exercise 2 from
 the same numbers as its tables (see mlp_jax.report.handin). Run the labs first, e.g.
 python -m experiments.lab6 --act=sigmoid,relu, then python -m experiments.lab7
@@ -43,6 +43,7 @@ DEPTH_DIR = flags.DEFINE_string(
     "on the same data, e.g. results/deep): its lab7/ and diagnostics/ on the same dataset are "
     "shown beside the main lab.",
 )
+NOTES = common.define_notes()
 PDF = flags.DEFINE_bool(
     "pdf", False, "Also print report.<lang>.pdf (A4) with a locally installed Chromium or Chrome."
 )
@@ -99,7 +100,10 @@ def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
     try:
-        blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=depth(root.name))
+        notes = common.read_notes(NOTES.value)
+        blocks = handin.build(
+            root, LANG.value, author=AUTHOR.value, depth=depth(root.name), notes=notes
+        )
     except finished.BadDepth as e:
         raise app.UsageError(
             f"--depth_dir={DEPTH_DIR.value}: {e}; fix: pass the --out_dir of lab 7 run on a "

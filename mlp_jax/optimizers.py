@@ -832,8 +832,9 @@ def adadelta(
         E[\Delta\theta^2]_t = \rho E[\Delta\theta^2]_{t-1}
                               + (1-\rho) |\Delta\theta_t|^2,
 
-    with :math:`RMS[x]_t = \sqrt{E[x^2]_t + \varepsilon}` and
-    :math:`\theta_{t+1} = \theta_t + \alpha_t \Delta\theta_t`.
+    .. math::
+        RMS[x]_t = \sqrt{E[x^2]_t + \varepsilon}, \qquad
+        \theta_{t+1} = \theta_t + \alpha_t \Delta\theta_t.
 
     Zeiler's method has no step size, so ``learning_rate`` defaults to 1.0.
     (``optax.adadelta`` defaults to ``learning_rate=None``, which skips the

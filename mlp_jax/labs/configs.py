@@ -111,6 +111,17 @@ def rate_grid(rate: float, points: int) -> list[float]:
     return [rate * RATE_STEP ** (i - (points - 1) / 2) for i in range(points)]
 
 
+def rates(config: Config, points: int) -> list[float]:
+    """The rates ``config`` trains at: ``rate_grid`` of its rate, except exercise 2's
+    configuration (``EXERCISE2``), which stands for exercise 2 as it was and is reported at
+    its own rate whatever the grid (``summary.chosen``): it trains at that one rate."""
+    return (
+        [config.learning_rate]
+        if config.name == EXERCISE2
+        else rate_grid(config.learning_rate, points)
+    )
+
+
 def lab6(
     names: Sequence[str], rates: Mapping[str, float], init: str = "normal", init_scale: float = 1.0
 ) -> list[Config]:

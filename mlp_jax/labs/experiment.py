@@ -183,13 +183,13 @@ class Setup:
         Args:
           act: the activation.
           config: the configuration.
-          rates: the learning rates to train at (default: ``configs.rate_grid`` of
-            the configuration's rate and ``lr_grid``); several form a grid.
+          rates: the learning rates to train at (default: ``configs.rates`` of the
+            configuration and ``lr_grid``); several form a grid.
           **kwargs: passed on to ``train.train`` (``log``, ``on_epoch``).
         """
         s, d = self.settings, self.dataset
         if rates is None:
-            rates = configs.rate_grid(config.learning_rate, s.lr_grid)
+            rates = configs.rates(config, s.lr_grid)
         return train.train(
             d.train_x,
             d.train_y,
@@ -308,7 +308,7 @@ def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
-        rates = configs.rate_grid(config.learning_rate, s.lr_grid)
+        rates = configs.rates(config, s.lr_grid)
         settings = "" if setup.describe is None else f", {setup.describe(config.spec(), rates)}"
         log(f"{prefix}: {s.seeds} seeds x {s.epochs} epochs{settings}{eta}")
         after = len(todo) - i - 1
@@ -349,7 +349,7 @@ def _path(setup: Setup, act: str, config: configs.Config) -> Path:
 
 def _fingerprint(setup: Setup, act: str, config: configs.Config) -> str:
     """The shared settings, the configuration and the very rates its grid trains."""
-    rates = configs.rate_grid(config.learning_rate, setup.settings.lr_grid)
+    rates = configs.rates(config, setup.settings.lr_grid)
     shared = setup.shared(act).fingerprint()
     return records.fingerprint({"shared": shared, "config": config.spec(), "rates": rates})
 

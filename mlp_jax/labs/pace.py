@@ -550,8 +550,8 @@ class Ranking:
       rank: configuration → 1 + the number of configurations significantly
         faster than it; configurations that nothing separates share a rank.
       faster_than: configuration → the configurations significantly faster than
-        it: Holm-adjusted permutation p (``p_holm``) below 1 - ``level`` and a
-        ratio :func:`epochs_ratio` (it, them) above 1.
+        it: a ratio :func:`epochs_ratio` (it, them) above 1 and :func:`distinct` at its
+        Holm-adjusted permutation p (``p_holm``).
       ratio: ``(a, b)`` → :func:`epochs_ratio` (a, b), for every ordered pair.
       p_holm: ``(a, b)`` → the pair's permutation p, Holm-adjusted over the family
         of every unordered pair (m = k(k - 1)/2 for k configurations).
@@ -566,6 +566,23 @@ class Ranking:
     def family(self) -> int:
         """m, the pairwise comparisons the ranks are Holm-adjusted over."""
         return len(self.p_holm) // 2
+
+
+def distinct(point: float, lo: float, hi: float, p: float, alpha: float = 1.0 - LEVEL) -> bool:
+    """Whether a ratio of times ``point`` (interval ``lo``–``hi``) is a verdict ("faster", "slower") rather than a tie: its
+    (Holm-adjusted) permutation ``p`` below ``alpha`` AND its bootstrap interval, where it
+    has one, not holding 1. The two answer at different resolutions (the exact test sees
+    a difference that every seed shares, however small; the interval, how far the mean
+    curves' crossing moves from resample to resample); a verdict needs both, so no
+    sentence calls a ratio significant beside an interval that holds 1, and the rule errs
+    no more often than the test alone."""
+    if not (p < alpha and point != 1 and not math.isnan(point)):
+        return False
+    return not (lo <= 1 <= hi)  # NaN: no interval (a bound), the test decides.
+
+
+def _span(r: Ratio) -> tuple[float, float, float]:
+    return r.point, r.lo, r.hi
 
 
 def _reciprocal(r: Ratio) -> Ratio:
@@ -592,9 +609,9 @@ def ranks(
     """Ranks configurations by time to the baseline's target, ties shared.
 
     Configuration b is *significantly faster* than a when :func:`epochs_ratio` (a, b,
-    baseline) is above 1 (a needs more time) and its permutation p, Holm-adjusted over
-    all k(k - 1)/2 pairs, is below 1 - ``level``; the rank of a is 1 + the number of
-    such b. Nothing is significant without a test (fewer than 2 runs used).
+    baseline) is above 1 (a needs more time) and :func:`distinct`: its permutation p,
+    Holm-adjusted over all k(k - 1)/2 pairs, below 1 - ``level`` and its interval above
+    1; the rank of a is 1 + the number of such b. Nothing is significant without a test (fewer than 2 runs used).
 
     Args:
       curves: configuration → ``[R, E]`` per-seed losses (as :func:`epochs_ratio`);
@@ -622,15 +639,20 @@ def ranks(
     adjusted = stats.holm([raw[k].p for k in pairs]) if pairs else []
     p_holm = {k: float(q) for (a, b), q in zip(pairs, adjusted) for k in ((a, b), (b, a))}
     alpha = 1.0 - level
+    ratio = {k: _no_interval_for_a_bound(r) for k, r in raw.items()}
     faster = {
-        a: tuple(b for b in curves if b != a and p_holm[a, b] < alpha and raw[a, b].point > 1)
+        a: tuple(
+            b
+            for b in curves
+            if b != a
+            and ratio[a, b].point > 1
+            and distinct(*_span(ratio[a, b]), p_holm[a, b], alpha)
+        )
         for a in curves
     }
     return Ranking(
         rank={a: 1 + len(f) for a, f in faster.items()},
         faster_than=faster,
-        ratio={k: _no_interval_for_a_bound(r) for k, r in raw.items()},
+        ratio=ratio,
         p_holm=p_holm,
     )
-
-

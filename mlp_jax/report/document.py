@@ -322,16 +322,31 @@ figcaption { font-size: 13px; color: #444; } code { font-size: 90%; }
 caption { caption-side: top; text-align: left; font-size: 13px; color: #444; padding: .2rem 0; }
 pre { background: #f6f6f6; padding: .4rem .6rem; font-size: 12px; line-height: 1.35;
       white-space: pre-wrap; margin: .3rem 0; }
-.math { margin: .6rem 0; } math { font-size: 110%; }
+.math { margin: .6rem 0; }
+math { font-size: 110%; font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", math; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
                h2 { break-before: auto; } img { max-height: 11cm; }
                table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
                th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
-               tr, .math, figure { break-inside: avoid; } pre { font-size: 8pt; }
+               tr, .math, figure, .keep { break-inside: avoid; } pre { font-size: 8pt; }
                thead tr, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
                p, li { orphans: 3; widows: 3; } }
 """
+
+
+def _kept(blocks: Sequence[Block]) -> list[str]:
+    """The blocks as HTML, each heading (and the headings right after it) in one box with
+    the block that follows, which a printed page does not split: no heading is left alone
+    at a page's foot."""
+    out: list[str] = []
+    held: list[str] = []
+    for b in blocks:
+        held.append(_html_block(b))
+        if not isinstance(b, Heading):
+            out.append(f'<div class="keep">{"".join(held)}</div>' if len(held) > 1 else held[0])
+            held = []
+    return out + held
 
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -342,7 +357,7 @@ images are ``data:`` URIs, its style inline), no form or base URL."""
 def html(blocks: Sequence[Block], *, title: str, lang: str = "en") -> str:
     """The blocks as one self-contained HTML page (images embedded, styles inline), its
     ``CSP`` in a meta tag."""
-    body = "\n".join(_html_block(b) for b in blocks)
+    body = "\n".join(_kept(blocks))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'

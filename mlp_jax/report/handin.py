@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import re
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -60,9 +61,11 @@ def build(
     log: Callable[[str], None] = print,
     author: str = "",
     depth: str | Path | None = None,
+    notes: str = "",
 ) -> list[document.Block]:
     """The report on everything under ``out_dir``, in ``lang`` (one of ``text.LANGS``),
-    its title block naming ``author`` (free text) and today's date; with ``depth``
+    its title block naming ``author`` (free text) and today's date, the student's own
+    discussion from ``notes`` (text; none when empty); with ``depth``
     (another dataset folder holding lab 7 on a deeper network), the depth supplement
     beside the main lab (``depth_supplement``).
 
@@ -101,7 +104,7 @@ def build(
         blocks += depth_supplement(Path(depth), deep, main, out_dir, lang, log)
     blocks += [*_comparison(found, lang), *discussion.exercise2_gain(found, lang)]
     blocks += [*discussion.discussion(found, diag, out_dir, lang), *_conclusions(found, diag, lang)]
-    blocks += own_discussion(lang)
+    blocks += own_discussion(notes, lang)
     return _present([*blocks, *_provenance(found, diag, lang)], lang)
 
 
@@ -771,7 +774,11 @@ def depth_supplement(
     return [*blocks, document.Heading(3, say("handin.depth.h_found")), found_lines]
 
 
-def own_discussion(lang: str) -> list[document.Block]:
-    """The marked place for the student's own discussion."""
-    say = functools.partial(text.say, lang)
-    return [document.Heading(2, say("handin.own_h")), document.Paragraph(say("handin.own"))]
+def own_discussion(notes: str, lang: str) -> list[document.Block]:
+    """The student's own discussion (``--notes``' text): its paragraphs, separated by
+    blank lines, shown as typed (``text.literal``); nothing without one."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", notes) if p.strip()]
+    if not paragraphs:
+        return []
+    heading = document.Heading(2, text.say(lang, "handin.own_h"))
+    return [heading, *(document.Paragraph(text.literal(p)) for p in paragraphs)]

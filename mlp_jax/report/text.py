@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,8 +23,72 @@ PHRASES: dict[str, Mapping[str, str]] = {"en": phrases_en.PHRASES, "pl": phrases
 
 
 def say(lang: str, key: str, **values: Any) -> str:
-    """The phrase ``key`` in ``lang``, formatted with ``values``."""
-    return PHRASES[lang][key].format(**values)
+    """The phrase ``key`` in ``lang``, formatted with ``values``; a placeholder may name how
+    its value is said (``_Say``): ``{name:with}`` → ``z Adamem``, ``{b:gen}`` → ``Xaviera
+    (Glorota)``, ``{act:cap}`` → ``Funkcja sigmoidalna``, ``{ratio:times}`` → ``1,41 raza``."""
+    return _Say(lang).vformat(PHRASES[lang][key], (), values)
+
+
+class _Say(string.Formatter):
+    """``str.format`` with the report's format specs: a case of ``inflect`` (``gen``,
+    ``with``, ``With`` capitalized), ``cap`` (the first letter capitalized) and ``times``
+    (``times`` of a printed number); any other spec as ``format`` reads it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in CASES:
+            return inflect(self.lang, str(value), format_spec)
+        if format_spec == "cap":
+            return _capital(str(value))
+        if format_spec == "times":
+            return times(self.lang, str(value))
+        return format(value, format_spec)
+
+
+CASES = ("gen", "with", "With")
+"""The forms ``inflect`` gives a name in: the genitive (``wobec Xaviera``) and the phrase
+that says which configuration a sentence speaks of (``z Adamem``, ``przy inicjalizacji
+metodą He``), ``With`` capitalized to open a sentence."""
+
+NAMED = (
+    *("sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"),
+    *("xavier", "he", "sigmoid", "relu"),
+)
+"""The names ``inflect`` knows (``methods.name.<name>`` phrases); ``N(0, σ²)``, exercise 2's
+configuration (``handin.ex2_name``) and any other name are told by their shape."""
+
+_NORMAL = re.compile(r"N\(0[,;] ")
+
+
+def _known(lang: str, name: str) -> str:
+    """Which of ``NAMED`` (or ``normal``, ``exercise2``) the shown ``name`` is; ``other``."""
+    for key in NAMED:
+        if PHRASES[lang][f"methods.name.{key}"] == name:
+            return key
+    if name == PHRASES[lang]["handin.ex2_name"]:
+        return "exercise2"
+    return "normal" if _NORMAL.match(name) else "other"
+
+
+def inflect(lang: str, name: str, case: str) -> str:
+    """A configuration's shown name (``config_label``, ``methods.label``) in ``case`` (one of
+    ``CASES``): ``inflect("pl", "Adam", "with")`` → ``z Adamem``; ``"He"`` → ``przy
+    inicjalizacji metodą He``; ``"Xavier (Glorot)"``, ``gen`` → ``Xaviera (Glorota)``. A
+    name in bold (``**Adam**``) stays in bold; an unknown one is said around as it is
+    (``w konfiguracji lone``, ``with lone``)."""
+    bold = name.startswith("**") and name.endswith("**") and len(name) > 4
+    bare = name[2:-2] if bold else name
+    said = say(lang, f"inflect.{case.lower()}.{_known(lang, bare)}", name=bare)
+    said = _capital(said) if case[0].isupper() else said
+    return f"**{said}**" if bold else said
+
+
+def _capital(words: str) -> str:
+    """``words`` with the first letter capitalized, after any opening ``**``."""
+    lead = len(words) - len(words.lstrip("*"))
+    return words[:lead] + words[lead : lead + 1].upper() + words[lead + 1 :]
 
 
 CONTROL = re.compile(
@@ -99,12 +164,13 @@ P_FLOOR = 0.001
 
 
 def p_value(p: float, lang: str, *, cell: bool = False) -> str:
-    """A p-value with its relation, ``p = 0,42`` or ``p < 0,001`` (no-break spaces);
+    """A p-value with its relation to two significant digits, zeros kept (``p = 0,10``,
+    ``p = 0,052``), or ``p < 0,001`` (no-break spaces);
     ``cell``: without ``p =`` (``0,42``, ``< 0,001``), for a table's p column."""
     if p is None or not math.isfinite(p):
         return "—"
-    key, shown = ("p.below", P_FLOOR) if p < P_FLOOR else ("p.equals", p)
-    words = say(lang, key, p=num(shown, ".2g", lang))
+    key, shown, spec = ("p.below", P_FLOOR, ".2g") if p < P_FLOOR else ("p.equals", p, "#.2g")
+    words = say(lang, key, p=num(shown, spec, lang))
     if cell:
         return words.removeprefix("p\u00a0").removeprefix("=\u00a0")
     return words
@@ -138,17 +204,35 @@ def count(lang: str, n: int, key: str) -> str:
 
 def none_of(lang: str, noun: str) -> str:
     """None of the things of ``noun`` (a ``noun.*`` key), in its gender: ``żaden z
-    optymalizatorów``, ``żadna z metod inicjalizacji``."""
+    optymalizatorów``, ``przy żadnej z metod inicjalizacji sieć``."""
     gender, forms = _forms(lang, noun)
     return say(lang, f"share.none.{gender}", noun=forms[-1])
+
+
+WORDS = 10
+"""Counts up to this are written in words in prose (``pięć optymalizatorów``), larger ones
+in digits."""
+
+
+def number(lang: str, n: int, form: str = "nom.m") -> str:
+    """``n`` in words up to ``WORDS``, else in digits (``integer``); ``form``: a
+    ``number.<form>`` phrase, the case and gender (``nom.m``: dwa, ``nom.f``: dwie,
+    ``gen``: dwóch, ``loc``: jednej, the feminine locative; English has one form)."""
+    if not 0 < n <= WORDS:
+        return integer(n, lang)
+    return say(lang, f"number.{form}").split("|")[n - 1]
 
 
 def share(lang: str, k: int, n: int, noun: str, verb: str) -> str:
     """``k`` of the ``n`` things of ``noun`` (a ``noun.*`` key) with the form of ``verb`` (its
     forms: the negated one for none, then as for ``plural``) that agrees, capitalized to
-    start a sentence: ``Żaden z optymalizatorów nie kończy uczenia``, ``Obie metody
-    inicjalizacji kończą uczenie``, ``Wszystkie 5 optymalizatorów kończy uczenie``."""
+    start a sentence, counts in words: ``Żaden z optymalizatorów nie kończy uczenia``,
+    ``Wszystkie pięć optymalizatorów kończy uczenie``, ``Trzy z pięciu optymalizatorów kończą
+    uczenie``. A noun of gender ``p`` (initialization methods) is the circumstance of the
+    network's learning, which takes the verb: ``Przy obu metodach inicjalizacji sieć
+    kończy uczenie``, ``Przy dwóch z trzech metod inicjalizacji sieć kończy uczenie``."""
     gender, forms = _forms(lang, noun)
+    counted = "loc" if gender == "p" else f"nom.{gender or 'm'}"
     if k == 0:
         subject = none_of(lang, noun)
     elif k == n == 1:
@@ -156,12 +240,14 @@ def share(lang: str, k: int, n: int, noun: str, verb: str) -> str:
     elif k == n == 2:
         subject = say(lang, f"share.both.{gender}", noun=forms[1 if lang == "pl" else -1])
     elif k == n:
-        subject = say(lang, "share.all", n=integer(n, lang), noun=plural(lang, n, noun))
+        many = forms[1] if gender == "p" else plural(lang, n, noun)
+        subject = say(lang, f"share.all.{gender}", n=number(lang, n, counted), noun=many)
     else:
-        subject = say(lang, "share.some", k=integer(k, lang), n=integer(n, lang), noun=forms[-1])
+        k_said, n_said = number(lang, k, counted), number(lang, n, "gen")
+        subject = say(lang, f"share.some.{gender}", k=k_said, n=n_said, noun=forms[-1])
     verbs = PHRASES[lang][verb].split("|")
-    said = verbs[0] if k == 0 else _pick(lang, k, verbs[1:])
-    return f"{subject[:1].upper()}{subject[1:]} {said}"
+    said = verbs[0] if k == 0 else _pick(lang, 1 if gender == "p" else k, verbs[1:])
+    return f"{_capital(subject)} {said}"
 
 
 def times(lang: str, shown: str) -> str:

@@ -560,3 +560,24 @@ def test_a_signal_at_the_end_while_printing_and_under_load_ends_in_the_one_line(
             break
         time.sleep(0.02)
     assert not _browsers(printing)
+
+
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (None, "no such file"),
+        ("", "is empty"),
+        (b"Zaj\xeac", "is not UTF-8 text (byte 3)"),
+        ("x" * 100_001, "over 100,000"),
+    ],
+)
+def test_notes_that_cannot_be_the_report_s_section_are_refused(tmp_path, content, said, run_cli):
+    notes = tmp_path / "notes.txt"
+    if isinstance(content, bytes):
+        notes.write_bytes(content)
+    elif content is not None:
+        notes.write_text(content)
+    for cli in ("report", "handin"):
+        line = only_line(run_cli(cli, "--dataset=synthetic", f"--notes={notes}"), 1)
+        assert said in line and "fix:" in line, line
+    assert "is a folder" in only_line(run_cli("report", f"--notes={tmp_path}"), 1)

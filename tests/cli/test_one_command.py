@@ -23,7 +23,7 @@ def flags_of(step):
 
 
 def test_the_plan_is_the_recipe_in_order():
-    steps = handin.plan(GIVEN, ["pl", "en"], "Jan Kowalski, gr. 3", True, True, 5)
+    steps = handin.plan(GIVEN, ["pl", "en"], "Jan Kowalski, gr. 3", True, True, 5, "my notes.txt")
     assert [s.module for s in steps] == [
         "lab6", "lab7", "diagnostics", "trajectories", "lab7", "diagnostics", "report", "report"
     ]  # fmt: skip
@@ -36,7 +36,7 @@ def test_the_plan_is_the_recipe_in_order():
     assert deep7 == main | deep | {"lr_grid": "1"}
     assert deep_diag == main | deep | {"epochs": "5"}
     report = {"dataset": "fashion_mnist", "out_dir": "results", "depth_dir": "results/deep"}
-    report |= {"author": "Jan Kowalski, gr. 3", "pdf": True}
+    report |= {"author": "Jan Kowalski, gr. 3", "notes": "my notes.txt", "pdf": True}
     assert pl == report | {"lang": "pl"} and en == report | {"lang": "en"}
     assert steps[0].command().startswith("python -m experiments.lab6 --act=sigmoid,relu")
     assert "'--author=Jan Kowalski, gr. 3'" in steps[-1].command()  # As a shell takes it.

@@ -237,7 +237,7 @@ def test_captions_name_the_evaluation_batch_in_each_language():
     record = records.Diagnosis("relu", 1, 1000, None, ())
     assert "first 1,000 training examples" in layers.caption("activation_hist", record)
     pooled = layers.caption("activation_hist", record, "pl")
-    assert "pierwszych 1000 wzorcach" in pooled and pooled != layers.caption(
+    assert "(1000 pierwszych wzorców zbioru uczącego)" in pooled and pooled != layers.caption(
         "dead_frac", record, "pl"
     )
     assert layers.caption("dead_frac", record, "pl").startswith("Średnie z powtórzeń")

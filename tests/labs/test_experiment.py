@@ -248,7 +248,11 @@ def test_metrics_csv_final_epoch_means_equal_the_summary(finished):
 def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     dataset = data.synthetic(num_train=256, num_test=64, validation=64)
     setup = make_setup(tmp_path, dataset=dataset, lr_grid=3)
-    results = experiment.run(setup, {"relu": two()}, write=lab_report.write_all, log=quiet)
+    ex2 = configs.Config(configs.EXERCISE2, "sgd", 0.05)  # Exercise 2's own rate, no grid.
+    plan = {"relu": [*two(), ex2]}
+    results = experiment.run(setup, plan, write=lab_report.write_all, log=quiet)
+    assert not results["relu"][configs.EXERCISE2].grid
+    assert results["relu"][configs.EXERCISE2].train_loss.shape == (3, 2)  # seeds x epochs
     fast = results["relu"]["fast"]
     np.testing.assert_allclose(
         fast.grid["learning_rate"], [0.01 / 10**0.5, 0.01, 0.01 * 10**0.5], rtol=1e-6
@@ -266,7 +270,8 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     )
     metrics = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "metrics.csv")
     assert {"lr", "val_loss", "val_acc"} <= set(metrics[0])
-    assert len(metrics) == 2 * 3 * 3 * 3  # configs x rates x seeds x (init + epochs)
+    assert float(rows[configs.EXERCISE2]["learning_rate"]) == pytest.approx(0.05)
+    assert len(metrics) == (2 * 3 + 1) * 3 * 3  # (configs x rates + 1) x seeds x (init + epochs)
     assert (tmp_path / "synthetic" / "lab6" / "relu" / "lr_sensitivity.png").exists()
 
 

@@ -701,14 +701,32 @@ def test_ranks_are_holm_adjusted_over_every_pair():
     for (x, y), q in zip(pairs, expected):
         assert ranking.p_holm[x, y] == ranking.p_holm[y, x] == pytest.approx(q)
     for x in curves:
-        faster = {
-            y
-            for y in curves
-            if y != x and ranking.p_holm[x, y] < 0.05 and ranking.ratio[x, y].point > 1
-        }
+        faster = set()
+        for y in set(curves) - {x}:
+            r = ranking.ratio[x, y]
+            if ranking.p_holm[x, y] < 0.05 and r.point > 1 and not r.lo <= 1 <= r.hi:
+                faster.add(y)
         assert set(ranking.faster_than[x]) == faster
         assert ranking.rank[x] == 1 + len(faster)
     assert ranking.rank["c"] == 1
+
+
+@pytest.mark.parametrize(
+    ("point", "lo", "hi", "p", "verdict"),
+    [
+        (1.3, 1.1, 1.5, 0.01, True),
+        (0.7, 0.6, 0.9, 0.01, True),  # Slower is a verdict too.
+        (1.01, 0.8, 1.1, 0.027, False),  # The test alone: a tie beside an interval holding 1.
+        (1.3, 1.1, 1.5, 0.05, False),  # The interval alone: p at α is no verdict.
+        (1.0, 0.9, 1.1, 0.001, False),
+        (5.0, math.nan, math.nan, 0.01, True),  # A bound has no interval: the test decides.
+        (math.inf, math.nan, math.nan, 0.01, True),  # One never reaches the target.
+        (math.nan, math.nan, math.nan, 0.01, False),
+        (1.3, 1.1, 1.5, math.nan, False),  # No test, no verdict.
+    ],
+)
+def test_a_verdict_needs_the_test_and_the_interval(point, lo, hi, p, verdict):
+    assert pace.distinct(point, lo, hi, p, 0.05) is verdict
 
 
 def test_sign_flip_p_matches_a_loop_over_the_signs():

@@ -297,3 +297,20 @@ def test_a_code_listing_is_shown_as_it_is():
     assert md == "*mlp_jax/x.py*\n\n````\ndef f(x):\n    return x < 1  # ``` & <b>\n````\n"
     page = document.html([listing], title="t")
     assert "<pre><code>def f(x):\n    return x &lt; 1  # ``` &amp; &lt;b&gt;</code></pre>" in page
+
+
+def test_a_heading_is_printed_on_the_page_of_what_follows_it():
+    page = document.html(
+        [
+            document.Heading(2, "Lab 6"),
+            document.Heading(3, "relu"),
+            document.Paragraph("text"),
+            document.Paragraph("more"),
+            document.Heading(2, "End"),
+        ],
+        title="t",
+    )
+    body = page.split("<body>\n", 1)[1]
+    assert body.startswith('<div class="keep"><h2>Lab 6</h2><h3>relu</h3><p>text</p></div>\n<p>more</p>')
+    assert body.rstrip().endswith("<h2>End</h2>\n</body>\n</html>")
+    assert ".keep { break-inside: avoid; }" in page or "figure, .keep { break-inside: avoid; }" in page

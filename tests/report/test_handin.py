@@ -507,8 +507,17 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish)
     assert sum("diagnostics" in b.link for b in figures) == 2
     assert lab_report.config_label("xavier", "pl") == "Xavier (Glorot)"
     assert lab_report.config_label(configs.EXERCISE2, "en") == "exercise 2 (SGD, N(0, 1))"
-    own = section(polish, "Własna dyskusja wyników")
-    assert own == [document.Paragraph(text.say("pl", "handin.own"))]
+    assert not any(b == document.Heading(2, "Własna dyskusja wyników") for b in polish)
+
+
+def test_the_own_discussion_is_the_notes_paragraphs_as_typed():
+    assert handin.own_discussion(" \n\n", "pl") == []
+    notes = "Adam wygrywa,\nbo *normalizuje* kroki.\n\n  \n<b>Druga</b> myśl.\n"
+    assert handin.own_discussion(notes, "pl") == [
+        document.Heading(2, "Własna dyskusja wyników"),
+        document.Paragraph("Adam wygrywa, bo \\*normalizuje\\* kroki."),
+        document.Paragraph("\\<b\\>Druga\\</b\\> myśl."),
+    ]
 
 
 DEEP = (784, 16, 16, 16, 10)

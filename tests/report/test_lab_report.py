@@ -148,11 +148,15 @@ def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
     lines = ranking(lab_report.section("relu", RESULTS, rows, Path("x")))
     by = {r.config: r for r in rows}
     speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
-    assert lines[0].startswith("**Adam** reaches the final loss of exercise 2's plain SGD")
-    assert f"{speed}× sooner" in lines[0]
-    assert f"after {by['adam'].epochs_to_target:.2f} epochs" in lines[0]
+    assert lines[0].startswith(
+        f"**With Adam**, the network reaches the final loss of exercise 2's plain SGD after "
+        f"{by['adam'].epochs_to_target:.2f} epochs, that is {speed}× sooner (95% CI"
+    )
     assert lines[1].startswith("The baseline **SGD** (exercise 2's plain SGD) sets the target")
-    assert lines[2].startswith("**slow** does not reach") and f"within {E} epochs" in lines[2]
+    assert lines[2].startswith(
+        f"**With slow**, the network does not reach the final loss of exercise 2's plain SGD "
+        f"within {E} epochs;"
+    )
     assert lines[3] == "**broken**: every run diverged."
 
 
@@ -170,7 +174,9 @@ def test_a_slower_configuration_is_said_to_be_slower():
     assert rows[1].speedup_vs_baseline < 1 and rows[1].speedup_p_holm < 0.05
     line = ranking(lab_report.section("relu", {"sgd": base, "lazy": lazy}, rows, Path("x")))[1]
     later = text.num(1 / rows[1].speedup_vs_baseline, ".2f", "en")
-    assert f"reaches the final loss of exercise 2's plain SGD {later}× later (95% CI" in line
+    epochs = text.num(rows[1].epochs_to_target, ".2f", "en")
+    said = f"reaches the final loss of exercise 2's plain SGD after {epochs} epochs, that is "
+    assert f"{said}{later}× later (95% CI" in line
 
 
 def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
@@ -261,13 +267,17 @@ def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone
     rows = _rows(tie)
     assert (rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 1, 3)
     words = _words(tie)
-    assert "**a** and **b** are fastest, indistinguishable from each other (a against b: " in words
+    assert "**a** and **b** share rank 1: their times to the target do not differ " in words
+    assert "significantly (a against b: " in words
     assert "ratio 1.00, 95% CI 1.00–1.00; sign-flip test, p" in words
     assert "Holm-adjusted over all pairs (m = 3))" in words and "fastest alone" not in words
     fast = tie | {"c": record(decay(0.9, seed=5, n=10), name="c")}
     rows = _rows(fast)
     assert (rows["c"].rank, rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 2, 2, 4)
-    assert "**c** is fastest alone: the runner-up, **a**, needs " in _words(fast)
+    assert (
+        "The network learns fastest **with c** (the only configuration at rank 1); in the "
+        "runner-up configuration (**a**) it needs "
+    ) in _words(fast)
 
 
 def test_holm_columns_adjust_the_raw_p_values_per_metric():
@@ -319,9 +329,10 @@ def test_one_survivor_gets_no_interval_no_test_and_is_named():
     assert math.isnan(row.test_acc_ci_lo) and math.isnan(row.p_holm)
     assert math.isnan(row.speedup_ci_lo) and math.isfinite(row.speedup_vs_baseline)
     words = _words(results)
-    assert f"**lone** (only 1 of {S} seeds did not diverge) reaches" in words
+    assert f"**With lone** (only 1 of {S} seeds did not diverge), the network reaches" in words
     assert "with a speed-up of" in words and "no test" in words
-    assert "**lone** (użyto tylko 1 z 6 powtórzeń, pominięto rozbieżne)" in _words(results, "pl")
+    pl = "**W konfiguracji lone** (użyto tylko 1 z 6 powtórzeń, pominięto rozbieżne) sieć osiąga"
+    assert pl in _words(results, "pl")
 
 
 def test_all_diverged_rows_have_no_rank_and_a_diverged_baseline_gives_no_target():
@@ -352,16 +363,16 @@ ROW = records.SummaryRow.from_dict(
             "en",
             (
                 "at a speed not distinguishable from that of **SGD** (ratio 1.19, 95% CI not reached–1.43; "
-                f"not reached in 4.0% of the resamples; sign-flip test, p{NBSP}={NBSP}0.3 "
+                f"not reached in 4.0% of the resamples; sign-flip test, p{NBSP}={NBSP}0.30 "
                 "Holm-adjusted)"
             ),
         ),
         (
             "pl",
             (
-                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, 95% PU: cel "
+                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU 95%: cel "
                 "nieosiągnięty–1,43; w 4,0% losowań bootstrapu cel nieosiągnięty; test permutacyjny "
-                f"ze zmianą znaków, p{NBSP}={NBSP}0,3 po poprawce Holma)"
+                f"ze zmianą znaków, p{NBSP}={NBSP}0,30 po poprawce Holma)"
             ),
         ),
     ],
@@ -370,9 +381,9 @@ def test_sooner_only_when_the_holm_adjusted_permutation_p_is_below_005(lang, exp
     assert lab_report.speedup_words(ROW, "SGD", lang) == expected
     sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02, speedup_never=0.0, speedup_p_holm=0.01)
     word = {
-        "en": f"1.19× sooner (95% CI 1.02–1.43; sign-flip test, p{NBSP}={NBSP}0.01 Holm-adjusted)",
-        "pl": "1,19 raza szybciej (95% PU: 1,02–1,43; test permutacyjny ze zmianą znaków, "
-        f"p{NBSP}={NBSP}0,01 po poprawce Holma)",
+        "en": f"1.19× sooner (95% CI 1.02–1.43; sign-flip test, p{NBSP}={NBSP}0.010 Holm-adjusted)",
+        "pl": "1,19 raza szybciej (PU 95%: 1,02–1,43; test permutacyjny ze zmianą znaków, "
+        f"p{NBSP}={NBSP}0,010 po poprawce Holma)",
     }
     assert lab_report.speedup_words(sooner, "SGD", lang) == word[lang]
     # An interval that excludes 1 is no verdict without the test: Holm's p decides.

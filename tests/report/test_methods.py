@@ -139,7 +139,7 @@ def test_methods_section_holds_the_trained_values(lang):
     assert f"$\\alpha$ = 0{comma}3 (exercise 2)" in md
     assert f"$\\alpha$ = 0{comma}00316 (grid)" in md
     assert f"$\\beta_1$ = 0{comma}9, $\\beta_2$ = 0{comma}99, $\\varepsilon$ = $10^{{-8}}$" in md
-    assert "$$\nu_t = -\\alpha_t g_t\n$$" in md
+    assert "$$\nu_t = -\\alpha g_t\n$$" in md  # α is constant: no α_t.
     (table,) = [b for b in blocks if isinstance(b, document.Table)]
     assert table.rows == [
         ["1", "784 → 128", f"1{comma}0000", f"0{comma}0468", f"0{comma}0505"],
@@ -152,7 +152,7 @@ def test_methods_section_holds_the_trained_values(lang):
     ]
     assert "784–128–10" in md and "relu" in md and "Fashion-MNIST" in md
     assert text.say(lang, "setup.training", batch=128, epochs=10, seeds=10, seed=0) in md
-    assert text.say(lang, "methods.biases", value="0", code="initializers.zeros") in md
+    assert text.say(lang, "methods.biases", value="0") in md
     maths = [b.latex for b in blocks if isinstance(b, document.Math)]
     assert r"w \sim \mathcal{N}\left(0, 1\right), \qquad \operatorname{Var}(w) = 1" in maths
     page = document.html(blocks, title="t", lang=lang)
@@ -183,7 +183,8 @@ def test_label_of_a_scaled_normal():
     blocks = methods.blocks(network, [], {"normal": 0.1}, "pl")
     maths = [b.latex for b in blocks if isinstance(b, document.Math)]
     assert (
-        r"w \sim \mathcal{N}\left(0; 0{,}01\right), \qquad \operatorname{Var}(w) = 0{,}01" in maths
+        r"w \sim \mathcal{N}\left(0; 0\text{,}01\right), \qquad \operatorname{Var}(w) = 0\text{,}01"
+        in maths
     )
 
 
@@ -196,3 +197,41 @@ def test_describe_names_each_keyword_with_its_value_in_the_language():
         methods.describe(spec)
         == "Momentum, learning rate 0.1, momentum = 0.95, N(0, 1) initialization"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_settings_are_words_and_symbols_not_keywords(lang):
+    """Review 2026-12-06, criterion 1: "eps_in_sqrt = tak", "nesterov = nie",
+    "weight_decay = 0" and "(mlp_jax.optimizers.sgd)" stood in for prose."""
+    trained = [methods.Trained(n, 0.1) for n in ("sgd", "momentum", "nesterov")]
+    trained += [methods.Trained(n, 0.1) for n in ("adagrad", "adadelta", "adam")]
+    network = methods.Network(SIZES, "relu", "data", 128, 10, 10)
+    blocks = methods.blocks(network, trained, {"he": 1.0}, lang)
+    prose = [b.text for b in blocks if isinstance(b, document.Paragraph)]
+    for line in prose:
+        assert "`" not in line and "_" not in re.sub(r"\\\(.*?\\\)", "", line), line
+    adagrad = next(line for line in prose if line.startswith("**Adagrad**"))
+    assert text.say(lang, "methods.flag.eps_in_sqrt.yes") in adagrad
+    adam = next(line for line in prose if line.startswith("**Adam**"))
+    assert r"\bar\varepsilon" not in adam  # ε̄ = 0: dropped from the list and the formula.
+    maths = " ".join(b.latex for b in blocks if isinstance(b, document.Math))
+    assert r"\bar\varepsilon" not in maths and r"\alpha_t" not in maths
+    assert r"\frac{\alpha}{\sqrt{\hat v_t} + \varepsilon} \hat m_t" in maths
+
+
+def test_the_report_rule_completes_adadelta_and_follows_the_settings():
+    adadelta = methods.report_rule(methods.Trained("adadelta", 1.0))
+    assert r"RMS[x]_t = \sqrt{E[x^2]_t + \varepsilon}" in adadelta[-1]
+    assert r"\theta_{t+1} = \theta_t + \alpha \Delta\theta_t" in adadelta[-1]
+    assert all(line.count(r"\qquad") <= 1 for line in adadelta)  # At most two a line.
+    lab = methods.Trained("adagrad", 0.1, kwargs={"eps_in_sqrt": False})
+    (rule,) = methods.report_rule(lab)
+    assert r"\frac{\alpha}{\sqrt{G_t} + \varepsilon} g_t" in rule and "|" not in rule
+    scheduled = methods.Trained("adam", 0.1, kwargs={"eps_root": 1e-8}, schedule="cosine")
+    rule = " ".join(methods.report_rule(scheduled))
+    assert r"\alpha_t" in rule and r"\sqrt{\hat v_t + \bar\varepsilon}" in rule
+    network = methods.Network(SIZES, "relu", "data", 128, 10, 10)
+    blocks = methods.blocks(network, [scheduled, lab], {"he": 1.0}, "en")
+    assert document.Paragraph(text.say("en", "methods.notation.schedule")) in blocks
+    md = document.markdown(blocks)
+    assert r"$\bar\varepsilon$ = $10^{-8}$" in md and "$G_0$ = 0" in md  # G₀ is no term.

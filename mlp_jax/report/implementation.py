@@ -1,0 +1,693 @@
+r"""The report's implementation section, read from the code when the report is written.
+
+Nothing here restates the code by hand. What optax contributes is the list of ``optax.``
+names the optimizers' and the training loop's sources refer to (:func:`optax_names`);
+each optimizer's state is what its ``init`` returns (:func:`state_of`); the differences
+from the instruction's formulas follow from the builders' signature defaults merged
+with the keywords the networks were trained with (:func:`deviations`); the listings are
+the modules' own source lines, docstrings left out (:func:`listing`), captioned with
+their file and line numbers; and the agreement with optax is measured now, each
+optimizer against optax's counterpart for :data:`STEPS` steps on a fixed small network
+(:func:`max_difference`, :func:`agreement`).
+
+:func:`blocks` writes the section (about a printed page), :func:`appendix` the remaining
+listings, in English or Polish; :data:`BIBLIOGRAPHY` holds the works they cite.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+import itertools
+import math
+import re
+import textwrap
+import types
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import jax
+import jax.numpy as jnp
+import optax
+
+import mlp_jax
+from mlp_jax import initializers, model, optimizers, train
+from mlp_jax.report import document, methods, text
+
+BIBLIOGRAPHY: dict[str, str] = {
+    "duchi2011": "J. Duchi, E. Hazan, Y. Singer. Adaptive Subgradient Methods for Online "
+    "Learning and Stochastic Optimization. Journal of Machine Learning Research 12 "
+    "(2011), 2121–2159.",
+    "glorot2010": "X. Glorot, Y. Bengio. Understanding the difficulty of training deep "
+    "feedforward neural networks. Proceedings of the 13th International Conference on "
+    "Artificial Intelligence and Statistics (AISTATS), PMLR 9 (2010), 249–256.",
+    "he2015": "K. He, X. Zhang, S. Ren, J. Sun. Delving Deep into Rectifiers: Surpassing "
+    "Human-Level Performance on ImageNet Classification. Proceedings of the IEEE "
+    "International Conference on Computer Vision (ICCV) (2015), 1026–1034.",
+    "kingma2015": "D. P. Kingma, J. Ba. Adam: A Method for Stochastic Optimization. 3rd "
+    "International Conference on Learning Representations (ICLR) (2015); arXiv:1412.6980.",
+    "nesterov1983": "Yu. E. Nesterov. A method for solving the convex programming problem "
+    "with convergence rate O(1/k²). Soviet Mathematics Doklady 27 (1983), 372–376.",
+    "sutskever2013": "I. Sutskever, J. Martens, G. Dahl, G. Hinton. On the importance of "
+    "initialization and momentum in deep learning. Proceedings of the 30th International "
+    "Conference on Machine Learning (ICML), PMLR 28(3) (2013), 1139–1147.",
+    "zeiler2012": "M. D. Zeiler. ADADELTA: An Adaptive Learning Rate Method. "
+    "arXiv:1212.5701 (2012).",
+}
+"""Key → the full reference of each work the section cites (``impl.cite.KEY``)."""
+
+# --------------------------------------------------------------------------
+# What optax contributes: the ``optax.`` names the sources refer to.
+# --------------------------------------------------------------------------
+
+OPTAX_ROLES: dict[str, str] = {
+    "GradientTransformation": "interface",
+    "GradientTransformationExtraArgs": "interface",
+    "EmptyState": "interface",
+    "with_extra_args_support": "interface",
+    "chain": "chain",
+    "identity": "chain",
+    "masked": "masked",
+    "tree_utils.tree_update_moment_per_elem_norm": "moment",
+    "inject_hyperparams": "grid",
+    "apply_updates": "apply",
+    "Params": "type",
+    "Updates": "type",
+    "OptState": "type",
+    "ScalarOrSchedule": "type",
+}
+"""What each ``optax.`` name the code uses does for it (``impl.optax.ROLE`` says it in
+words); ``type`` names only annotate. A name not here is an ``optimizer`` when optax has
+an optimizer of that name among ours, else ``other``."""
+
+
+def optax_names(module: types.ModuleType) -> list[str]:
+    """Every ``optax.NAME`` (``optax.a.b`` as ``a.b``) the module's code refers to, in
+    order of first use; names in strings and docstrings are not code."""
+    tree = ast.parse(inspect.getsource(module))
+    inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    found: dict[str, None] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or id(node) in inner:
+            continue
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.insert(0, node.attr)
+            node = node.value
+        if isinstance(node, ast.Name) and node.id == "optax":
+            found[".".join(parts)] = None
+    return list(found)
+
+
+def optax_role(name: str) -> str:
+    """The role of ``optax.name`` in our code (see :data:`OPTAX_ROLES`)."""
+    if name in OPTAX_ROLES:
+        return OPTAX_ROLES[name]
+    return "optimizer" if name in optimizers.OPTIMIZERS else "other"
+
+
+def optax_roles(module: types.ModuleType) -> list[str]:
+    """The roles of the optax names ``module`` uses, in order, each once, types left out."""
+    roles = (optax_role(n) for n in optax_names(module))
+    return [r for r in dict.fromkeys(roles) if r != "type"]
+
+
+# --------------------------------------------------------------------------
+# Listings: the modules' own lines.
+# --------------------------------------------------------------------------
+
+
+class Piece(NamedTuple):
+    """Lines of a module's source: ``lines[i]`` is the file's line ``numbers[i]``."""
+
+    path: str  # Relative to the repository, e.g. "mlp_jax/optimizers.py".
+    numbers: tuple[int, ...]
+    lines: tuple[str, ...]
+
+
+def _relative(obj: Any) -> str:
+    root = Path(mlp_jax.__file__).resolve().parent.parent
+    return Path(inspect.getsourcefile(obj)).resolve().relative_to(root).as_posix()
+
+
+def _trimmed(path: str, lines: Sequence[str], first: int) -> Piece:
+    """``lines`` of ``path`` from line ``first`` (one definition), its docstring and the
+    blank lines after it left out."""
+    numbers = list(range(first, first + len(lines)))
+    definition = ast.parse(textwrap.dedent("".join(lines))).body[0]
+    doc = definition.body[0]
+    value = getattr(doc, "value", None)
+    if (
+        isinstance(doc, ast.Expr)
+        and isinstance(value, ast.Constant)
+        and isinstance(value.value, str)
+    ):
+        end = doc.end_lineno  # The docstring, and the blank lines after it.
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        cut = range(doc.lineno - 1, end)
+        lines = [s for i, s in enumerate(lines) if i not in cut]
+        numbers = [n for i, n in enumerate(numbers) if i not in cut]
+    return Piece(path, tuple(numbers), tuple(s.rstrip("\n") for s in lines))
+
+
+def piece(obj: Any) -> Piece:
+    """The source lines of a function or class, its docstring left out."""
+    lines, first = inspect.getsourcelines(obj)
+    return _trimmed(_relative(obj), lines, first)
+
+
+def gradient_step(module: types.ModuleType) -> Piece:
+    """The function of ``module`` that takes the gradient (calls ``jax.grad`` or
+    ``jax.value_and_grad``): the training step, read from the module's source."""
+    source = inspect.getsource(module)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(
+            isinstance(c, ast.Attribute) and c.attr in ("grad", "value_and_grad")
+            for c in ast.walk(node)
+        ):
+            lines = source.splitlines(keepends=True)[node.lineno - 1 : node.end_lineno]
+            return _trimmed(_relative(module), lines, node.lineno)
+    raise ValueError(f"{module.__name__} takes no gradient")
+
+
+def _ranges(numbers: Sequence[int], lang: str) -> str:
+    """``[3, 4, 5, 9]`` → ``3–5, 9``."""
+    runs = []
+    for _, group in itertools.groupby(enumerate(numbers), lambda p: p[1] - p[0]):
+        run = [n for _, n in group]
+        runs.append(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]))
+    return text.say(lang, "impl.and").join(runs) if len(runs) == 2 else ", ".join(runs)
+
+
+def listing(objs: Sequence[Any], what: str, lang: str) -> document.Code:
+    """One listing of the objects' source (functions, classes or pieces (``Piece``) of one
+    module), in order, a blank line between them, captioned with ``what``, the module and
+    the line numbers."""
+    pieces = [o if isinstance(o, Piece) else piece(o) for o in objs]
+    pieces.sort(key=lambda p: p.numbers[0])
+    (path,) = {p.path for p in pieces}
+    shown = "\n\n".join(textwrap.dedent("\n".join(p.lines)) for p in pieces)
+    numbers = [n for p in pieces for n in p.numbers]
+    caption = text.say(lang, "impl.listing", what=what, path=path, lines=_ranges(numbers, lang))
+    return document.Code(shown, caption)
+
+
+def dependencies(fn: Any) -> list[Any]:
+    """``fn`` and every function or class of its module it refers to by name, directly
+    or through those, in the order of the module's lines."""
+    module = inspect.getmodule(fn)
+    seen: dict[str, Any] = {}
+
+    def visit(obj: Any) -> None:
+        seen[obj.__name__] = obj
+        tree = ast.parse(textwrap.dedent(inspect.getsource(obj)))
+        for node in ast.walk(tree):
+            found = getattr(module, getattr(node, "id", ""), None)
+            own = inspect.isfunction(found) or inspect.isclass(found)
+            new = own and found.__module__ == module.__name__ and found.__name__ not in seen
+            if new:
+                visit(found)
+
+    visit(fn)
+    return sorted(seen.values(), key=lambda o: inspect.getsourcelines(o)[1])
+
+
+def _top(fn: Callable) -> Any:
+    """The module-level function that defines ``fn`` (``fn`` itself, or the function
+    a closure such as ``_normal.<locals>.init`` was made in)."""
+    return getattr(inspect.getmodule(fn), fn.__qualname__.split(".")[0])
+
+
+def init_sources(init: str) -> list[Any]:
+    """The module-level functions that draw ``init``'s weights: the one that made the
+    initializer and the one its variance comes from."""
+    fn = initializers.get(init)
+    variance = inspect.getclosurevars(fn).nonlocals.get("variance")
+    return list(dict.fromkeys(_top(f) for f in (fn, variance) if f is not None))
+
+
+# --------------------------------------------------------------------------
+# The optimizers' state.
+# --------------------------------------------------------------------------
+
+FIELD_SYMBOLS: dict[str, str] = {
+    "trace": r"-v",
+    "sum_of_squares": r"G",
+    "e_g": r"E[g^2]",
+    "e_x": r"E[\Delta\theta^2]",
+    "count": r"t",
+    "mu": r"m",
+    "nu": r"v",
+    "nu_max": r"\hat v^{\max}",
+}
+"""The symbol of the instruction's formulas each state field holds."""
+
+
+class State(NamedTuple):
+    """What an optimizer keeps between steps."""
+
+    optimizer: str
+    fields: tuple[str, ...]  # The fields of its state records, in order.
+    per_parameter: int  # Arrays the size of the parameters it holds.
+
+
+def _records(state: Any) -> Iterator[tuple]:
+    """The state records (NamedTuples with fields) in an optimizer's state, in order."""
+    if isinstance(state, tuple) and getattr(state, "_fields", None):
+        yield state
+    elif isinstance(state, tuple | list):
+        for s in state:
+            yield from _records(s)
+
+
+def state_of(optimizer: str, kwargs: Mapping[str, Any] | None = None) -> State:
+    """The state ``optimizer``'s ``init`` creates, read from the state itself."""
+    params = {"w": jnp.zeros((3, 2)), "b": jnp.zeros(2)}
+    size = sum(x.size for x in jax.tree.leaves(params))
+    state = optimizers.get(optimizer)(0.1, **dict(kwargs or {})).init(params)
+    fields = tuple(f for r in _records(state) for f in r._fields)
+    held = sum(x.size for x in jax.tree.leaves(state) if x.ndim)
+    return State(optimizer, fields, held // size)
+
+
+def _state_table(states: Sequence[State], lang: str) -> document.Table:
+    say = functools.partial(text.say, lang)
+    rows = [
+        [
+            methods.label(s.optimizer, lang),
+            ", ".join(rf"\({FIELD_SYMBOLS.get(f, f)}\) ({text.code(f)})" for f in s.fields)
+            or say("impl.state.none"),
+            str(s.per_parameter),
+        ]
+        for s in states
+    ]
+    header = [say("impl.col.optimizer"), say("impl.col.state"), say("impl.col.arrays")]
+    return document.Table(header, rows, say("impl.state.caption"), key="impl.state")
+
+
+# --------------------------------------------------------------------------
+# Agreement with optax.
+# --------------------------------------------------------------------------
+
+STEPS = 100
+"""Steps of each optimizer in the comparison with optax."""
+
+PROBLEM_SIZES = (20, 16, 4)
+"""The comparison's network: layer sizes."""
+
+TOLERANCE = 1e-5
+"""A difference from optax below this is float32 rounding, not another rule."""
+
+
+def _problem() -> tuple[model.Params, Callable[[model.Params], jax.Array]]:
+    """A fixed small problem: a ReLU network with He weights, and the full-batch
+    cross-entropy of 64 random inputs with random labels."""
+    key = jax.random.key(0)
+    k_params, k_x, k_y = jax.random.split(key, 3)
+    params = model.init_mlp(k_params, PROBLEM_SIZES, initializers.get("he"))
+    x = jax.random.normal(k_x, (64, PROBLEM_SIZES[0]))
+    y = jax.random.randint(k_y, (64,), 0, PROBLEM_SIZES[-1])
+    return params, lambda p: model.loss(p, x, y, jax.nn.relu)
+
+
+def _run(tx: optax.GradientTransformation, steps: int) -> model.Params:
+    params, loss = _problem()
+
+    def step(carry, _):
+        p, state = carry
+        updates, state = tx.update(jax.grad(loss)(p), state, p)
+        return (optax.apply_updates(p, updates), state), None
+
+    return jax.lax.scan(step, (params, tx.init(params)), length=steps)[0][0]
+
+
+def max_difference(
+    ours: optax.GradientTransformation,
+    theirs: optax.GradientTransformation,
+    steps: int = STEPS,
+) -> tuple[float, float]:
+    """Both transformations trained ``steps`` full-batch steps from the same start on the
+    same problem (:func:`_problem`): the largest absolute difference of any parameter
+    after the last step, and the largest change of one of ``ours`` over the steps."""
+    start = _problem()[0]
+    a, b = _run(ours, steps), _run(theirs, steps)
+    gap = max(float(jnp.max(jnp.abs(x - y))) for x, y in zip(*map(jax.tree.leaves, (a, b))))
+    moved = max(float(jnp.max(jnp.abs(x - y))) for x, y in zip(*map(jax.tree.leaves, (a, start))))
+    return gap, moved
+
+
+def counterpart(
+    optimizer: str, rate: float, hyper: Mapping[str, Any]
+) -> optax.GradientTransformation | None:
+    """optax's optimizer for ``optimizer`` at ``rate`` with the same hyperparameters
+    (``methods.hyperparameters``): its namesake, or SGD with (Nesterov) momentum for the
+    lab's momentum forms; ``None`` when optax has none (Adagrad with ε outside the root)."""
+    if optimizer in ("momentum", "nesterov"):
+        return optax.sgd(rate, momentum=hyper["momentum"], nesterov=optimizer == "nesterov")
+    if not hyper.get("eps_in_sqrt", True) and optimizer == "adagrad":
+        return None
+    theirs = getattr(optax, optimizer, None)
+    if theirs is None:
+        return None
+    accepted = inspect.signature(theirs).parameters
+    return theirs(rate, **{k: v for k, v in hyper.items() if k in accepted})
+
+
+class Agreement(NamedTuple):
+    """One optimizer against optax's counterpart."""
+
+    optimizer: str
+    rate: float
+    difference: float  # Largest |θ_ours − θ_optax| after STEPS steps; NaN: no counterpart.
+    moved: float  # Largest change of one parameter over the steps (ours).
+
+
+def _rate(optimizer: str, rates: Mapping[str, float]) -> float:
+    """The rate it was trained at, else its builder's default rate, else 0.01."""
+    default = inspect.signature(optimizers.get(optimizer)).parameters["learning_rate"].default
+    return rates.get(optimizer, default if isinstance(default, float) else 0.01)
+
+
+def agreement(
+    names: Sequence[str],
+    kwargs: Mapping[str, Mapping[str, Any]] | None = None,
+    rates: Mapping[str, float] | None = None,
+) -> list[Agreement]:
+    """Each optimizer of ``names`` (with its ``kwargs`` and rate) against optax's."""
+    return [
+        _agreement(
+            name, _rate(name, rates or {}), tuple(dict((kwargs or {}).get(name, {})).items())
+        )
+        for name in names
+    ]
+
+
+@functools.cache
+def _agreement(name: str, rate: float, kwargs: tuple[tuple[str, Any], ...]) -> Agreement:
+    """One row of ``agreement`` (cached: both languages' reports measure it once)."""
+    theirs = counterpart(name, rate, methods.hyperparameters(name, dict(kwargs)))
+    ours = optimizers.get(name)(rate, **dict(kwargs))
+    gap, moved = max_difference(ours, theirs) if theirs else (math.nan, math.nan)
+    return Agreement(name, rate, gap, moved)
+
+
+def _power(value: float, lang: str) -> str:
+    """``3·10⁻⁸``, ``0`` or ``—``, for a table cell."""
+    return text.num(value, ".1e" if value else "g", lang)
+
+
+def _agreement_blocks(found: Sequence[Agreement], lang: str) -> list[document.Block]:
+    say = functools.partial(text.say, lang)
+    rows = [
+        [
+            methods.label(a.optimizer, lang),
+            text.num(a.rate, ".3g", lang),
+            _power(a.difference, lang),
+            text.num(a.moved, ".3g", lang),
+        ]
+        for a in found
+    ]
+    header = [say("impl.col.optimizer"), "α", say("impl.col.difference"), say("impl.col.moved")]
+    caption = say("impl.optax.caption", steps=STEPS, version=optax.__version__)
+    names = lambda keep: [methods.label(a.optimizer, lang) for a in found if keep(a)]
+    above = names(lambda a: a.difference >= TOLERANCE)
+    missing = names(lambda a: math.isnan(a.difference))
+    tolerance = text.num(TOLERANCE, ".0e", lang)
+    verdict = [
+        say("impl.optax.above", names=_join(above, lang), tol=tolerance)
+        if above
+        else say("impl.optax.below", tol=tolerance)
+    ]
+    if missing:
+        verdict.append(say("impl.optax.missing", names=_join(missing, lang)))
+    sizes = "–".join(map(str, PROBLEM_SIZES))
+    lead = say("impl.optax.lead", steps=STEPS, sizes=sizes)
+    return [
+        document.Paragraph(" ".join([lead, *verdict])),
+        document.Table(header, rows, caption, key="impl.optax"),
+    ]
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + text.say(lang, "impl.and") + names[-1]
+
+
+# --------------------------------------------------------------------------
+# Differences from the instruction's formulas.
+# --------------------------------------------------------------------------
+
+INSTRUCTION_EPS = 1e-8
+"""Adagrad's ε as the instruction gives it ("zwykle jest równy 1e-8")."""
+
+
+def _adagrad(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
+    say = functools.partial(text.say, lang)
+    out = []
+    g0 = hyper["initial_accumulator_value"]
+    if g0:
+        out.append(say("impl.dev.g0", g0=methods.latex_number(g0, lang)))
+    eps = methods.latex_number(hyper["eps"], lang)
+    ieps = methods.latex_number(INSTRUCTION_EPS, lang)
+    if hyper["eps_in_sqrt"]:
+        floor = methods.latex_number(math.sqrt(hyper["eps"]), lang)
+        out.append(say("impl.dev.eps_inside", eps=eps, ieps=ieps, floor=floor))
+    elif hyper["eps"] != INSTRUCTION_EPS:
+        out.append(say("impl.dev.eps_value", eps=eps, ieps=ieps))
+    return out
+
+
+def _adadelta(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
+    key = "impl.dev.adadelta_one" if rate == 1 else "impl.dev.adadelta_rate"
+    return [
+        text.say(lang, key, rate=methods.latex_number(rate, lang)),
+        text.say(lang, "impl.dev.rms"),
+    ]
+
+
+def _adam(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
+    out = []
+    if hyper["eps_root"]:
+        out.append(
+            text.say(lang, "impl.dev.eps_root", eps=methods.latex_number(hyper["eps_root"], lang))
+        )
+    if hyper["nesterov"]:
+        out.append(text.say(lang, "impl.dev.nadam"))
+    return out
+
+
+_DEVIATIONS: dict[str, Callable[[Mapping[str, Any], float, str], list[str]]] = {
+    "adagrad": _adagrad,
+    "adadelta": _adadelta,
+    "adam": _adam,
+}
+
+
+def deviations(
+    names: Sequence[str],
+    kwargs: Mapping[str, Mapping[str, Any]] | None = None,
+    rates: Mapping[str, float] | None = None,
+    lang: str = "en",
+) -> list[str]:
+    """Where each optimizer as trained differs from the instruction's formula, a
+    sentence each with its reason: from the builders' signature defaults merged with
+    ``kwargs`` (``methods.hyperparameters``) and the trained ``rates``."""
+    out = []
+    for name in names:
+        hyper = methods.hyperparameters(name, (kwargs or {}).get(name))
+        if name in _DEVIATIONS:
+            found = _DEVIATIONS[name](hyper, _rate(name, rates or {}), lang)
+            label = methods.label(name, lang)
+            out += [f"**{label}**: {sentence}" for sentence in found]
+    return out
+
+
+# --------------------------------------------------------------------------
+# The section.
+# --------------------------------------------------------------------------
+
+
+def _own(lang: str) -> list[document.Block]:
+    """What is ours and what optax gives, from the optax names the code uses."""
+    say = functools.partial(text.say, lang)
+    ours, loop = optax_roles(optimizers), optax_roles(train)
+    extra = [say(f"impl.optax.{r}") for r in loop if r not in ours]
+    after = [say("impl.own.loop", used=_join(extra, lang))] if extra else []
+    after.append(say("impl.own.optimizers" if "optimizer" in ours + loop else "impl.own.none"))
+    return [
+        document.Paragraph(say("impl.own")),
+        document.Items([say(f"impl.optax.{r}") for r in ours]),
+        document.Paragraph(" ".join(after)),
+    ]
+
+
+def _optimizer_blocks(
+    names: Sequence[str],
+    kwargs: Mapping[str, Mapping[str, Any]],
+    rates: Mapping[str, float],
+    lang: str,
+) -> list[document.Block]:
+    say = functools.partial(text.say, lang)
+    out: list[document.Block] = [
+        *_own(lang),
+        document.Paragraph(say("impl.step")),
+        _state_table([state_of(n, kwargs.get(n)) for n in names], lang),
+    ]
+    if "nesterov" in names:
+        out += [
+            document.Paragraph(say("impl.nesterov")),
+            document.Math(
+                r"\phi_{t+1} = \phi_t - \alpha g_t - \gamma v_t, \qquad "
+                r"v_t = \gamma v_{t-1} + \alpha g_t, \qquad g_t = \nabla C(\phi_t)"
+            ),
+            document.Paragraph(say("impl.nesterov.why")),
+        ]
+    found = deviations(names, kwargs, rates, lang)
+    out.append(document.Paragraph(say("impl.dev.lead" if found else "impl.dev.none")))
+    if found:
+        out.append(document.Items(found))
+    if "adam" in names:
+        adam = optimizers.scale_by_adam()
+        out += [
+            document.Paragraph(say("impl.adam")),
+            listing([adam.init, adam.update], say("impl.what.adam"), lang),
+        ]
+    return out + _agreement_blocks(agreement(names, kwargs, rates), lang)
+
+
+def _closing(latex: str, at: int) -> int:
+    """The index of the ``}`` that closes the ``{`` at ``at``."""
+    depth = 0
+    for i in range(at, len(latex)):
+        depth += {"{": 1, "}": -1}.get(latex[i], 0)
+        if depth == 0:
+            return i
+    raise ValueError(f"unbalanced braces in {latex!r}")
+
+
+def flat(latex: str) -> str:
+    r"""A formula for running text: ``\frac{a}{b}`` as ``a/b`` (``b`` in brackets when
+    it is a sum), ``\left``/``\right`` dropped, so that it keeps the line's height."""
+    latex = latex.replace(r"\left", "").replace(r"\right", "")
+    while (start := latex.find(r"\frac{")) >= 0:
+        top = _closing(latex, start + 5)
+        bottom = _closing(latex, top + 1)
+        numerator, denominator = latex[start + 6 : top], latex[top + 2 : bottom]
+        if re.search(r"[+-]", denominator):
+            denominator = f"({denominator})"
+        latex = f"{latex[:start]}{numerator}/{denominator}{latex[bottom + 1 :]}"
+    return latex
+
+
+def _draw(init: str, lang: str) -> str:
+    """An initializer and its distribution, with its source where it has one."""
+    dist = flat(methods.formula(init).distribution.replace(r"\sigma^2", "1"))  # N(0, 1).
+    key = f"impl.init.item.{init}"
+    if key in text.PHRASES[lang]:
+        return text.say(lang, key, dist=dist)
+    return rf"{methods.label(init, lang)} \({dist}\)"
+
+
+def _init_blocks(
+    inits: Sequence[str], layer_sizes: Sequence[int], lang: str
+) -> list[document.Block]:
+    say = functools.partial(text.say, lang)
+    sizes = list(layer_sizes)
+    normal = all(methods.formula(i).variant == "normal" for i in inits)
+    xavier, uniform = methods.formula("xavier"), methods.formula("xavier_uniform")
+    same = "impl.init.same" if xavier.variance == uniform.variance else "impl.init.other"
+    lines = [
+        say(
+            "impl.init" if normal else "impl.init.any",
+            draws="; ".join(_draw(i, lang) for i in inits),
+            first_in=sizes[0],
+            first_out=sizes[1],
+            last_in=sizes[-2],
+            last_out=sizes[-1],
+            bias=methods.formula(methods.bias_init()).distribution,
+        ),
+    ]
+    if "xavier_normal" in (methods.formula(i).name for i in inits):  # Why not uniform.
+        lines.append(say(same, uniform=flat(uniform.distribution), variance=flat(uniform.variance)))
+    sources = list(dict.fromkeys(s for i in inits if i != "normal" for s in init_sources(i)))
+    table = methods.sigma_table(dict.fromkeys(inits, 1.0), sizes, lang)
+    out: list[document.Block] = [
+        document.Paragraph(" ".join(lines)),
+        table._replace(caption=say("impl.sigma.caption"), key="impl.sigma"),
+    ]
+    if sources:
+        out.append(listing(sources, say("impl.what.init"), lang))
+    return out
+
+
+def blocks(
+    optimizers: Sequence[str],
+    inits: Sequence[str],
+    layer_sizes: Sequence[int],
+    lang: str,
+    *,
+    kwargs: Mapping[str, Mapping[str, Any]] | None = None,
+    rates: Mapping[str, float] | None = None,
+    level: int = 2,
+) -> list[document.Block]:
+    """The implementation section: what is our own code, how a step runs, the
+    optimizers' state, the differences from the instruction, Adam's update, the check
+    against optax, and the initializers with their listing.
+
+    Args:
+      optimizers: names of ``optimizers.OPTIMIZERS``, in the order to show.
+      inits: names of ``initializers.INITIALIZERS``, in the order to show.
+      layer_sizes: the network's ``[n_inputs, *hidden, n_outputs]``.
+      lang: one of ``text.LANGS``.
+      kwargs: each optimizer's keywords as trained (``Config.optimizer_kwargs``).
+      rates: each optimizer's learning rate as trained; else its builder's default,
+        else 0.01.
+      level: the section heading's level.
+
+    Returns:
+      The blocks, starting with the section's heading.
+    """
+    return [
+        document.Heading(level, text.say(lang, "impl.h")),
+        *_optimizer_blocks(optimizers, kwargs or {}, rates or {}, lang),
+        document.Heading(level + 1, text.say(lang, "impl.h_init")),
+        *_init_blocks(inits, layer_sizes, lang),
+    ]
+
+
+def appendix(
+    optimizers: Sequence[str], inits: Sequence[str], lang: str, *, level: int = 2
+) -> list[document.Block]:
+    """The listings the section leaves out: each optimizer's builder with the functions
+    only it uses, the functions several share, the initializers, the network's
+    initialization and the training step."""
+    say = functools.partial(text.say, lang)
+    builders = {name: _builder(name) for name in optimizers}
+    needs = {name: dependencies(fn) for name, fn in builders.items()}
+    counts: dict[Any, int] = {}
+    for objs in needs.values():
+        for o in objs:
+            counts[o] = counts.get(o, 0) + 1
+    out: list[document.Block] = [document.Heading(level, say("impl.appendix.h"))]
+    for name, objs in needs.items():
+        own = [o for o in objs if counts[o] == 1 or o is builders[name]]
+        out.append(listing(own, methods.label(name, lang), lang))
+    shared = [o for o, n in counts.items() if n > 1 and o not in builders.values()]
+    if shared:
+        out.append(listing(shared, say("impl.what.shared"), lang))
+    weights = list(dict.fromkeys(s for i in inits for s in init_sources(i)))
+    out += [
+        listing(weights, say("impl.what.weights"), lang),
+        listing([model.init_mlp], say("impl.what.init_mlp"), lang),
+        listing([gradient_step(train)], say("impl.what.step"), lang),
+    ]
+    return out
+
+
+def _builder(name: str) -> Callable:
+    """The optimizer's builder (``appendix``'s argument hides the module's name)."""
+    return optimizers.get(name)

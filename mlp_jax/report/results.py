@@ -1,0 +1,639 @@
+"""The hand-in's results, compact: what the tables mean, said once for the whole report
+(``definitions``); per experiment and activation a heading, a few sentences, a speed
+table, a quality table and two figures (``lab_blocks``); in the appendix the step-loss
+figure and every p-value (``appendix_blocks``), and how each learning rate was chosen
+(``lr_sweep_table``).
+
+The numbers are the ``summary.summarize`` rows the other sections use
+(``finished.Finished.rows``); the figures are drawn anew from the same records, in the
+report's language, into ``out_dir/drawn/<exp>/<act>/``. Keys (``document.numbered``):
+``{exp}.{act}.speed``, ``.quality``, ``.loss``, ``.acc``, ``.steps``, ``.p``, and
+``lr_sweep``. A configuration is named as the course does: the optimizer (lab 6), the
+optimizer and the initializer where both vary (lab 7: "Adam + He"), and "(exercise 2)"
+only after plain SGD from N(0, 1) weights.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mlp_jax.labs import configs, pace, stats, summary
+from mlp_jax.records import History, SummaryRow
+from mlp_jax.report import document, lab_report, methods, plots, text
+from mlp_jax.report.finished import Finished, Found, every
+
+DEFINED = ("target", "epochs", "speedup", "rank", "final", "families", "diverged", "bands")
+"""The terms ``definitions`` explains, in order (``results.def.<term>``)."""
+
+FIGURES = {"loss": "loss_epoch", "acc": "test_acc", "steps": "loss_step"}
+"""Key suffix of a figure → its file stem (``plots.plot_activation``)."""
+
+
+def definitions(lang: str) -> list[document.Block]:
+    """What the results' tables and figures mean, for the whole report: the target, epochs
+    to it, the speed-up and its test, ranks, the final loss and accuracy and their tests,
+    the Holm families, diverged seeds and the figures' bands."""
+    values = {
+        "blocks": pace.BLOCKS_PER_EPOCH,
+        "resamples": text.integer(pace.N_RESAMPLES, lang),
+        "exact": pace.MAX_EXACT,
+        "alpha": text.num(summary.ALPHA, ".2f", lang),
+        "floor": text.num(text.P_FLOOR, "g", lang),
+        "not_reached": text.say(lang, "stat.not_reached"),
+    }
+    items = [text.say(lang, f"results.def.{term}", **values) for term in DEFINED]
+    return [document.Paragraph(text.say(lang, "results.def.lead")), document.Items(items)]
+
+
+def lab_blocks(
+    f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str
+) -> list[document.Block]:
+    """One experiment's results for one activation: a heading, what the tables show in a
+    few sentences, the speed and quality tables and the training-loss and test-accuracy
+    figures (drawn into ``out_dir/drawn/<exp>/<act>/``).
+
+    Args:
+      f: the records and their summary rows.
+      exp: the keys' prefix, ``lab6``, ``lab7`` or ``deep`` (lab 7 on a deeper network).
+      out_dir: the report's folder.
+      drawn: the figures' folder under ``out_dir`` (the links are relative to it).
+      lang: one of ``text.LANGS``.
+    """
+    key = f"{exp}.{f.act}"
+    ranking = summary.ranking(f.results, f.provenance.baseline)
+    images = _images(f, exp, out_dir, drawn, lang, ("loss", "acc"))
+    return [
+        document.Heading(3, _heading(f, exp, lang)),
+        document.Paragraph(" ".join(_sentences(f, key, ranking, lang))),
+        speed_table(f, exp, ranking, lang),
+        quality_table(f, exp, lang),
+        *images,
+    ]
+
+
+def appendix_blocks(
+    f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str
+) -> list[document.Block]:
+    """The appendix's part of one experiment and activation: the minibatch-step loss
+    figure (``{exp}.{act}.steps``) and the table of every p-value (``{exp}.{act}.p``);
+    arguments as ``lab_blocks``."""
+    return [*_images(f, exp, out_dir, drawn, lang, ("steps",)), p_table(f, exp, lang)]
+
+
+# --------------------------------------------------------------------------
+# Names.
+# --------------------------------------------------------------------------
+
+
+def _plain_sgd(spec: Mapping[str, Any]) -> bool:
+    """Exercise 2's configuration: plain SGD, constant rate, N(0, 1) weights."""
+    return (
+        spec["optimizer"] == "sgd"
+        and not spec.get("optimizer_kwargs")
+        and not spec.get("schedule")
+        and spec["init"] == "normal"
+        and spec.get("init_scale", 1.0) == 1.0
+    )
+
+
+def _varying(results: Mapping[str, History]) -> tuple[bool, bool]:
+    """Whether the records' optimizers vary, and whether their initializers do."""
+    specs = [r.provenance.config for r in results.values()]
+    optimizers = {s["optimizer"] for s in specs}
+    inits = {(s["init"], s.get("init_scale", 1.0)) for s in specs}
+    return len(optimizers) > 1, len(inits) > 1
+
+
+def label(f: Finished, name: str, lang: str) -> str:
+    """A configuration's name in tables and legends: what varies among the experiment's
+    records (the optimizer, the initializer or both, ``Adam + He``; the configuration's
+    own name when neither does), with "(exercise 2)" after plain SGD from N(0, 1)."""
+    spec = f.results[name].provenance.config
+    optimizers, inits = _varying(f.results)
+    parts = [methods.label(spec["optimizer"], lang)] if optimizers or not inits else []
+    if inits:
+        parts.append(methods.label(spec["init"], lang, spec.get("init_scale", 1.0)))
+    shown = " + ".join(parts) if optimizers or inits else lab_report.config_label(name, lang, spec)
+    return text.say(lang, "results.ex2", name=shown) if _plain_sgd(spec) else shown
+
+
+def with_words(f: Finished, name: str, lang: str) -> str:
+    """A configuration in a sentence, "the network learns … {with_words}": what sets it
+    apart (``z Adamem``, ``przy inicjalizacji metodą He``, ``z SGD z ćwiczenia 2``)."""
+    spec = f.results[name].provenance.config
+    optimizers, inits = _varying(f.results)
+    if _plain_sgd(spec) and (optimizers or inits):
+        return text.say(lang, "results.with.ex2")
+    if inits and spec["init"] == "normal":
+        shown = methods.label("normal", lang, spec.get("init_scale", 1.0))
+        return text.say(lang, "results.with.normal", name=shown)
+    if inits:
+        return text.say(lang, "results.with.init", by=methods.initialized_by(spec["init"], lang))
+    own = f"results.with.opt.{spec['optimizer']}"
+    if optimizers and own in text.PHRASES[lang]:
+        return text.say(lang, own)
+    return text.say(lang, "results.with.other", name=label(f, name, lang))
+
+
+def _base_words(f: Finished, lang: str) -> str:
+    """The baseline in the genitive: "the final loss of {…}"."""
+    name = f.provenance.baseline
+    if name not in f.results:
+        return text.say(lang, "results.base.net", name=lab_report.config_label(name, lang))
+    if _plain_sgd(f.results[name].provenance.config):
+        return text.say(lang, "results.base.ex2")
+    return text.say(lang, "results.base.net", name=label(f, name, lang))
+
+
+def network(layer_sizes: Sequence[int]) -> str:
+    """``784–6×128–10``: runs of equal hidden layers written once with their count."""
+    first, *hidden, last = layer_sizes
+    runs = [(size, len(list(group))) for size, group in itertools.groupby(hidden)]
+    shown = [f"{n}×{size}" if n > 1 else str(size) for size, n in runs]
+    return "–".join([str(first), *shown, str(last)])
+
+
+def _heading(f: Finished, exp: str, lang: str) -> str:
+    """The activation in words; for the deep network, the network and the activation."""
+    act = methods.label(f.act, lang)
+    if exp == "deep":
+        return text.say(lang, "results.h.deep", network=network(_sizes(f)), act=act)
+    return act[:1].upper() + act[1:]
+
+
+def _where(f: Finished, exp: str, lang: str) -> str:
+    """The experiment and the activation, inside a caption (``laboratorium 6, ReLU``)."""
+    act = methods.label(f.act, lang)
+    if exp == "deep":
+        return text.say(lang, "results.where.deep", network=network(_sizes(f)), act=act)
+    return f"{text.say(lang, f.lab.short_key)}, {act}"
+
+
+def _sizes(f: Finished) -> tuple[int, ...]:
+    return f.provenance.shared.layer_sizes
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    return lab_report.join(list(names), lang)
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+# --------------------------------------------------------------------------
+# Numbers as the tables show them.
+# --------------------------------------------------------------------------
+
+
+def p_cell(p: float, lang: str) -> str:
+    """A p-value in a cell: two significant digits (``0,10``, ``0,0049``), ``< 0,001``
+    below ``text.P_FLOOR``, ``—`` without a test."""
+    if not math.isfinite(p):
+        return "—"
+    if p < text.P_FLOOR:
+        return f"< {text.num(text.P_FLOOR, 'g', lang)}"
+    return text.num(p, "#.2g", lang)
+
+
+def _epochs_cell(r: SummaryRow, lang: str) -> str:
+    """Epochs to the target; "not reached" for a run that never gets there, ``—``
+    without a target or a finite seed."""
+    if math.isfinite(r.epochs_to_target):
+        return text.num(r.epochs_to_target, ".2f", lang)
+    reachable = not r.speedup_note and not r.all_diverged
+    return text.say(lang, "stat.not_reached") if reachable else "—"
+
+
+def _loss_cell(r: SummaryRow, lang: str) -> str:
+    """``0,3190 ± 0,0021``; the mean alone without a spread; ``—`` without a value."""
+    mean, sd = r.final_train_loss_mean, r.final_train_loss_std
+    if not math.isfinite(mean):
+        return "—"
+    shown = text.num(mean, ".4f", lang)
+    return f"{shown} ± {text.num(sd, '.4f', lang)}" if math.isfinite(sd) else shown
+
+
+def _acc_cell(r: SummaryRow, lang: str) -> str:
+    """``85,5% (85,2–85,8%)``; the mean alone without an interval; ``—`` without a value."""
+    if not math.isfinite(r.test_acc_mean):
+        return "—"
+    shown = text.pct(r.test_acc_mean, lang)
+    if not math.isfinite(r.test_acc_ci_lo):
+        return shown
+    lo = text.num(100 * r.test_acc_ci_lo, ".1f", lang)
+    return f"{shown} ({lo}–{text.pct(r.test_acc_ci_hi, lang)})"
+
+
+# --------------------------------------------------------------------------
+# Tables.
+# --------------------------------------------------------------------------
+
+
+def unbroken(name: str) -> str:
+    """A name whose spaces do not break (no-break spaces): it stays on one line in its
+    cell, and the other columns share the rest of the page."""
+    return name.replace(" ", "\u00a0")
+
+
+def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) -> document.Table:
+    """Epochs to the target, the speed-up with its interval and the rank, in rank order
+    (key ``{exp}.{act}.speed``); ``ranking``: ``summary.ranking`` of ``f``'s records."""
+    say = functools.partial(text.say, lang)
+    base = f.provenance.baseline
+
+    def cells(r: SummaryRow) -> list[str]:
+        places = lab_report.digits(ranking, base, r)
+        return [
+            unbroken(label(f, r.config, lang)),
+            _epochs_cell(r, lang),
+            lab_report.speedup_cell(r, lang, places) if not r.speedup_note else "—",
+            text.num(r.rank, ".0f", lang),
+        ]
+
+    header = [say(f"results.col.{c}") for c in ("config", "epochs", "speedup", "rank")]
+    rows = summary.ranked(f.rows)
+    body = [cells(r) for r in rows]
+    return document.Table(header, body, _speed_caption(f, exp, lang), f"{exp}.{f.act}.speed")
+
+
+def _speed_caption(f: Finished, exp: str, lang: str) -> str:
+    """What the speed table shows, with the target's value (or that there is none) and the
+    configurations whose diverged seeds were left out."""
+    base = f.provenance.baseline
+    goal = summary.target(summary.selected(f.results[base])) if base in f.results else math.nan
+    shown = {"where": _where(f, exp, lang), "base": _base_words(f, lang)}
+    if f.base is None or f.base.speedup_note or not math.isfinite(goal):
+        caption = text.say(lang, "results.cap.speed_none", **shown)
+    else:
+        caption = text.say(lang, "results.cap.speed", target=text.num(goal, ".4f", lang), **shown)
+    diverged = [
+        text.say(
+            lang, "results.diverged_one", name=label(f, r.config, lang), k=r.diverged, n=r.seeds
+        )
+        for r in f.rows
+        if r.diverged
+    ]
+    if diverged:
+        caption += " " + text.say(lang, "results.diverged", runs=_join(diverged, lang))
+    return caption
+
+
+def quality_table(f: Finished, exp: str, lang: str) -> document.Table:
+    """Final training loss (mean ± sd), test accuracy with its interval and their
+    Holm-adjusted p against the baseline, in rank order (key ``{exp}.{act}.quality``)."""
+    columns = ("config", "loss", "p_loss", "acc", "p_acc")
+    rows = [
+        [
+            unbroken(label(f, r.config, lang)),
+            _loss_cell(r, lang),
+            p_cell(r.p_holm, lang),
+            _acc_cell(r, lang),
+            p_cell(r.test_acc_p_holm, lang),
+        ]
+        for r in summary.ranked(f.rows)
+    ]
+    caption = text.say(
+        lang,
+        "results.cap.quality",
+        where=_where(f, exp, lang),
+        epochs=text.count(lang, f.provenance.shared.epochs, "count.epoch_gen"),
+        base=_base_words(f, lang),
+    )
+    header = [text.say(lang, f"results.col.{c}") for c in columns]
+    return document.Table(header, rows, caption, f"{exp}.{f.act}.quality")
+
+
+P_FIELDS = (
+    ("p_vs_baseline", "p_holm"),
+    ("test_acc_p_vs_baseline", "test_acc_p_holm"),
+    ("speedup_p", "speedup_p_holm"),
+)
+"""The summary rows' raw and Holm-adjusted p-values of final loss, accuracy and speed."""
+
+
+def p_table(f: Finished, exp: str, lang: str) -> document.Table:
+    """Every p-value against the baseline, raw and Holm-adjusted, for final loss, test
+    accuracy and speed (key ``{exp}.{act}.p``)."""
+    header = [text.say(lang, "results.col.config")]
+    header += [
+        text.say(lang, f"results.col.p.{m}.{k}")
+        for m in ("loss", "acc", "speed")
+        for k in ("raw", "holm")
+    ]
+    rows = [
+        [unbroken(label(f, r.config, lang))]
+        + [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
+        for r in summary.ranked(f.rows)
+    ]
+    caption = text.say(lang, "results.cap.p", where=_where(f, exp, lang), base=_base_words(f, lang))
+    return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
+
+
+# --------------------------------------------------------------------------
+# Sentences.
+# --------------------------------------------------------------------------
+
+
+def _sentences(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -> list[str]:
+    """The leader, the best other configuration against the baseline, and which end with a
+    significantly lower or higher loss and accuracy; or why there is nothing to compare."""
+    say = functools.partial(text.say, lang)
+    cite = {"speed": f"@tab:{key}.speed", "quality": f"@tab:{key}.quality"}
+    cite |= {"loss": f"@fig:{key}.loss", "acc": f"@fig:{key}.acc"}
+    base = f.base
+    if base is None:
+        name = lab_report.config_label(f.provenance.baseline, lang)
+        return [say("results.no_baseline", name=name, **cite)]
+    if ranking is None:
+        problem = lab_report.no_target(f.results, label(f, f.provenance.baseline, lang), lang)
+        first = say("results.no_target", reason=problem, **cite)
+    else:
+        first = _speed(f, ranking, lang, cite)
+    verdicts = [_verdict(f, metric, lang, cite) for metric in ("loss", "acc")]
+    return [first, *(v for v in verdicts if v)]
+
+
+def _speed(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str]) -> str:
+    """The configurations at rank 1 ("fastest" for one alone, a tie for several), then how
+    soon the first other than the baseline reaches the target: in one sentence when it is
+    the one fastest."""
+    order = summary.ranked(f.rows)
+    first = [r for r in order if r.rank == 1]
+    names = _join([with_words(f, r.config, lang) for r in first], lang)
+    alone = "alone" if len(first) == 1 else "tied"
+    tiny = _tiny(f, order, ranking, lang) if alone == "alone" else ""
+    lead = text.say(lang, f"results.fastest.{alone}", names=names, tiny=tiny, **cite)
+    best = next((r for r in order if r is not f.base and not r.all_diverged), None)
+    if best is None:
+        return f"{lead}."
+    if first == [best] and math.isfinite(best.epochs_to_target):
+        return _speed_sentence(
+            f, best, ranking, lang, text.say(lang, "results.subject.after", lead=lead)
+        )
+    subject = text.say(
+        lang, "results.subject.with", with_=_capital(with_words(f, best.config, lang))
+    )
+    return f"{lead}. {_speed_sentence(f, best, ranking, lang, subject)}"
+
+
+def _tiny(f: Finished, order: Sequence[SummaryRow], ranking: pace.Ranking, lang: str) -> str:
+    """ ", though ahead of the runner-up by only 0.79% of the epochs": when the ratio of
+    their epochs lies within ``lab_report.TINY`` of 1, significant or not; "" otherwise."""
+    ranked = [r for r in order if math.isfinite(r.rank)]
+    if len(ranked) < 2:
+        return ""
+    ratio = ranking.ratio.get((ranked[1].config, ranked[0].config))
+    if ratio is None or not abs(ratio.point - 1) < lab_report.TINY:
+        return ""
+    share = text.num(100 * abs(ratio.point - 1), ".2f", lang) + "%"
+    return text.say(lang, "results.tiny", second=label(f, ranked[1].config, lang), pct=share)
+
+
+def _speed_sentence(
+    f: Finished, r: SummaryRow, ranking: pace.Ranking, lang: str, subject: str
+) -> str:
+    """When ``r`` reaches the baseline's final loss and how many times sooner or later,
+    after ``subject`` ("With Adam, the network"): "sooner"/"later" only when
+    ``pace.distinct`` (a Holm-adjusted p < ``summary.ALPHA`` and an interval without 1),
+    else a tie; the factor with at least its interval's decimals."""
+    places = lab_report.digits(ranking, f.provenance.baseline, r)
+    spec = f".{max(2, places)}f"
+    point, lo, hi, p = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi, r.speedup_p_holm
+    values = {
+        "subject": subject,
+        "base": _base_words(f, lang),
+        "epochs": text.num(r.epochs_to_target, ".2f", lang),
+        "total": text.count(lang, f.provenance.shared.epochs, "count.epoch_gen"),
+        "ratio": text.num(point, spec, lang),
+        "ci": _ci(lo, hi, places, lang),
+    }
+    if not math.isfinite(r.epochs_to_target):
+        return text.say(lang, "results.speed.never", **values)
+    if r.speedup_is_bound:
+        factor = text.times(lang, text.num(point, spec, lang))
+        return text.say(lang, "results.speed.bound", factor=factor, **values)
+    if not (math.isfinite(lo) and math.isfinite(p)):
+        return text.say(lang, "results.speed.untested", **values)
+    if not pace.distinct(point, lo, hi, p, summary.ALPHA):
+        return text.say(lang, "results.speed.tie", **values)
+    if point > 1:
+        factor = text.times(lang, text.num(point, spec, lang))
+        return text.say(lang, "results.speed.faster", factor=factor, **values)
+    later = text.times(lang, text.num(1 / point, spec, lang))
+    ci = _ci(*(1 / v if v > 0 else math.inf for v in (hi, lo)), places, lang)
+    return text.say(lang, "results.speed.slower", **(values | {"factor": later, "ci": ci}))
+
+
+def _ci(lo: float, hi: float, places: int, lang: str) -> str:
+    """``przedział ufności 95%: 4,86–5,06``; an end that never reaches the target (0 or ∞)
+    as "not reached"."""
+    ends = [
+        text.say(lang, "stat.not_reached")
+        if v == 0 or math.isinf(v)
+        else text.num(v, f".{places}f", lang)
+        for v in (lo, hi)
+    ]
+    return text.say(lang, "results.ci", lo=ends[0], hi=ends[1])
+
+
+VERDICTS = {
+    "loss": ("lower", "higher", "tie", "untested"),
+    "acc": ("higher", "lower", "tie", "untested"),
+}
+"""The groups of a verdict sentence per metric, in the order it names them (the better first)."""
+
+
+def _verdict(f: Finished, metric: str, lang: str, cite: Mapping[str, str]) -> str | None:
+    """Which configurations end with a significantly lower or higher final training loss
+    (``metric`` "loss") or test accuracy ("acc") than the baseline, which are tied with it
+    (Holm-adjusted p ≥ ``summary.ALPHA``) and which have no test; None without others."""
+    mean, p_field = {
+        "loss": ("final_train_loss_mean", "p_holm"),
+        "acc": ("test_acc_mean", "test_acc_p_holm"),
+    }[metric]
+    base = getattr(f.base, mean)
+    groups: dict[str, list[str]] = {g: [] for g in VERDICTS[metric]}
+    for r in summary.ranked(f.rows):
+        if r is f.base:
+            continue
+        p, difference = getattr(r, p_field), getattr(r, mean) - base
+        group = "untested" if not math.isfinite(p) else "tie" if p >= summary.ALPHA else None
+        group = group or ("lower" if difference < 0 else "higher")
+        groups[group].append(with_words(f, r.config, lang))
+    parts = [
+        text.say(lang, f"results.verdict.{g}", names=_join(names, lang))
+        for g, names in groups.items()
+        if names
+    ]
+    if not parts:
+        return None
+    return text.say(
+        lang, f"results.verdict.{metric}", base=_base_words(f, lang), parts="; ".join(parts), **cite
+    )
+
+
+# --------------------------------------------------------------------------
+# Figures.
+# --------------------------------------------------------------------------
+
+
+def _images(
+    f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str, which: Sequence[str]
+) -> list[document.Image]:
+    """Draws the figures ``which`` (keys of ``FIGURES``) of the records at their chosen
+    rate into ``out_dir/drawn/<exp>/<act>/`` and returns them, keyed and captioned."""
+    folder = Path(drawn, exp, f.act)
+    picked = {name: summary.selected(r) for name, r in f.results.items()}
+    labels = {name: label(f, name, lang) for name in f.results}
+    stems = [FIGURES[w] for w in which]
+    plots.plot_activation(picked, out_dir / folder, title="", lang=lang, labels=labels, stems=stems)
+    where = _where(f, exp, lang)
+    return [
+        document.Image(
+            text.say(lang, f"results.fig.{w}", where=where),
+            out_dir / folder / f"{FIGURES[w]}.png",
+            (folder / f"{FIGURES[w]}.png").as_posix(),
+            _figure_caption(w, picked, labels, lang),
+            f"{exp}.{f.act}.{w}",
+        )
+        for w in which
+    ]
+
+
+def _figure_caption(
+    which: str, picked: Mapping[str, History], labels: Mapping[str, str], lang: str
+) -> str:
+    """What the figure shows, and which of its lines lie on top of each other."""
+    caption = text.say(lang, f"results.cap.{which}")
+    if which == "steps":
+        return caption
+    field, scale = ("train_loss", 1.0) if which == "loss" else ("test_acc", 100.0)
+    curves = {
+        labels[n]: getattr(r, field)[r.finite][:, 1 if which == "acc" else 0 :]
+        for n, r in picked.items()
+    }
+    pairs = [
+        text.say(
+            lang,
+            f"results.pair.{which}",
+            names=_join(names, lang),
+            d=text.num(scale * d, ".2f" if which == "acc" else ".2g", lang),
+        )
+        for names, d in coinciding(curves)
+    ]
+    if pairs:
+        caption += " " + text.say(lang, "results.coincide", pairs="; ".join(pairs))
+    return caption
+
+
+def coinciding(curves: Mapping[str, np.ndarray]) -> list[tuple[list[str], float]]:
+    """The groups of configurations whose mean curves lie on top of each other: at every
+    point the difference of two means is no larger than the width of either's 95% band
+    (``stats.mean_ci``, as the figures draw it), for every pair of the group.
+
+    Args:
+      curves: name → ``[S, T]`` per-seed values (the seeds that never diverged).
+
+    Returns:
+      ``(names, largest difference of the means within the group)`` per group, in
+      ``curves`` order: a connected group of such pairs when every pair in it is one,
+      else its pairs one by one. Curves of fewer than 2 seeds have no band and are in no
+      group.
+    """
+    bands = {}
+    for name, y in curves.items():
+        if len(y) >= 2:
+            mean, lo, hi = stats.mean_ci(np.asarray(y, float), axis=0, level=plots.LEVEL)
+            bands[name] = (mean, hi - lo)
+    linked = {}
+    for a, b in itertools.combinations(bands, 2):
+        (mean_a, width_a), (mean_b, width_b) = bands[a], bands[b]
+        gap = np.abs(mean_a - mean_b)
+        if np.all(gap <= np.minimum(width_a, width_b)):
+            linked[a, b] = float(gap.max())
+    groups: list[list[str]] = []
+    for a, b in linked:
+        joined = [g for g in groups if a in g or b in g]
+        merged = sorted({a, b}.union(*joined), key=list(bands).index)
+        groups = [g for g in groups if g not in joined] + [merged]
+    found = []
+    for group in sorted(groups, key=lambda g: list(bands).index(g[0])):
+        pairs = list(itertools.combinations(group, 2))
+        if all(p in linked for p in pairs):
+            found.append((group, max(linked[p] for p in pairs)))
+        else:
+            found += [([a, b], d) for (a, b), d in linked.items() if a in group]
+    return found
+
+
+# --------------------------------------------------------------------------
+# Learning rates.
+# --------------------------------------------------------------------------
+
+
+def lr_sweep_table(found: Found, lang: str) -> document.Table:
+    """Each configuration's learning rate and how it was chosen, per experiment (key
+    ``lr_sweep``): the grid and the validation loss it was chosen by, or where a rate
+    trained without a grid came from (the optimizer's default, lab 6's choice, the
+    command). One row per configuration whose activations all share both; else one per
+    activation, named beside the experiment."""
+    say = functools.partial(text.say, lang)
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    acts: dict[str, list[str]] = {}
+    for f in every(found):
+        exp = say(f.lab.short_key)
+        acts.setdefault(exp, []).append(f.act)
+        for name, r in f.results.items():
+            rate = text.num(summary.selected(r).provenance.learning_rate, ".3g", lang)
+            row = (exp, label(f, name, lang), rate, _rate_source(f, name, lang))
+            grouped.setdefault(row, []).append(f.act)
+    rows = []
+    for (exp, name, rate, how), shared in grouped.items():
+        where = exp if shared == acts[exp] else _where_acts(exp, shared, lang)
+        rows.append([unbroken(where), unbroken(name), rate, how])
+    header = [say(f"results.col.{c}") for c in ("experiment", "config", "lr", "how")]
+    return document.Table(header, rows, _lr_caption(found, lang), "lr_sweep")
+
+
+def _where_acts(exp: str, acts: Sequence[str], lang: str) -> str:
+    """``laboratorium 7 (ReLU)``: an experiment and some of its activations."""
+    return f"{exp} ({_join([methods.label(a, lang) for a in acts], lang)})"
+
+
+def _rate_source(f: Finished, name: str, lang: str) -> str:
+    """How one record's rate was chosen, in a cell."""
+    say = functools.partial(text.say, lang)
+    r, spec = f.results[name], f.results[name].provenance.config
+    grid = summary.rates(r)
+    if name == configs.EXERCISE2:
+        return say("results.how.ex2")
+    if grid:
+        index = summary.chosen(r)
+        val = r.val_loss[index][r.finite[index], -1].mean()
+        lo, hi = (text.num(x, ".3g", lang) for x in (min(grid), max(grid)))
+        return say("results.how.grid", n=len(grid), lo=lo, hi=hi, val=text.num(val, ".4f", lang))
+    choice = r.provenance.choice
+    if choice is not None and spec["learning_rate"] == choice.rate:
+        shown = lab_report.config_label(choice.config or choice.optimizer, lang)
+        return say(f"results.how.choice.{choice.why}", name=shown)
+    if spec["learning_rate"] == configs.DEFAULT_LR.get(spec["optimizer"]):
+        return say("results.how.default")
+    return say("results.how.flag")
+
+
+def _lr_caption(found: Found, lang: str) -> str:
+    """The table's caption: how the defaults were found, and the validation split of a grid."""
+    caption = text.say(lang, "results.cap.lr")
+    held = {f.provenance.shared.validation for f in every(found) if f.provenance.shared.lr_grid > 1}
+    if held:
+        n = _join([text.integer(v, lang) for v in sorted(held)], lang)
+        caption += " " + text.say(lang, "results.cap.lr_grid", n=n)
+    return caption
