@@ -153,11 +153,14 @@ class Pair(NamedTuple):
 
 
 def compare(f: Finished, a: str, b: str) -> Pair | None:
-    """``a`` against ``b`` in ``f``; None without both or the baseline."""
+    """``a`` against ``b`` in ``f``; None without both or the baseline, or when every run of
+    either diverged (nothing to compare)."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
+    if not (ra.finite.any() and rb.finite.any()):
+        return None
     finals = (summary.finals(r, "train_loss") for r in (ra, rb))
     return Pair(
         ra,
