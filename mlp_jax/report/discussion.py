@@ -20,10 +20,9 @@ from mlp_jax.report.finished import Diagnosed, Finished, Found, every, lab_comma
 
 
 def p_text(p: float, lang: str) -> str:
-    """``p = 0,042``, ``p < 0,001``, or ``p: —`` without a test."""
-    if not np.isfinite(p):
-        return "p: —"
-    return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
+    """``text.p_value``'s ``p = 0,10``, ``p = 0,042``, ``p < 0,001``, or ``p: —`` without
+    a test."""
+    return text.p_value(p, lang) if np.isfinite(p) else "p: —"
 
 
 def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
