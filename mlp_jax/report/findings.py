@@ -744,9 +744,9 @@ def _init_verdict(
 
 
 class Growth(NamedTuple):
-    """How σ of the pre-activations changes from one layer to the next at init, as the
-    geometric mean over the layers fed by a hidden layer: measured and predicted for
-    ReLU, √(n_in σ_w² / 2) (half of a symmetric pre-activation's square passes)."""
+    """How σ of the pre-activations changes from one hidden layer to the next at init, as
+    the geometric mean over the hidden layers fed by a hidden layer: measured and predicted
+    for ReLU, √(n_in σ_w² / 2) (half of a symmetric pre-activation's square passes)."""
 
     init: str
     measured: float
@@ -757,7 +757,7 @@ def growth(record: records.Diagnosis, init: str, scale: float = 1.0) -> Growth:
     """``Growth`` of ``init`` (σ of N(0, σ²) weights: ``scale``) in a diagnostics record."""
     sizes = record.shared.layer_sizes
     w = methods.sigmas(init, sizes, scale)
-    layers = range(1, record.layers)
+    layers = range(1, record.layers - 1)  # Hidden ones fed by a hidden one.
     std = [record.layer(init, layer, 0).preact_std for layer in range(record.layers)]
     measured = [std[layer] / std[layer - 1] for layer in layers]
     predicted = [w[layer] * math.sqrt(sizes[layer] / 2) for layer in layers]
@@ -813,7 +813,7 @@ def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) 
     and at the end (``lead``); then what the supplement does and does not show."""
     say, out = _say(lang), []
     for act, record in deep_diag.items():
-        if act in diagnostics.DEAD:
+        if act in diagnostics.DEAD and record.layers > 2:
             out.append(_growth_paragraph(deep, act, record, lang))
     out += [_lead_sentence(f, lang) for f in deep.get("lab7", []) if len(lead_names(f)) > 1]
     main = next(iter(found.get("lab7", [])), None)
@@ -862,7 +862,7 @@ def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: st
         ],
         lang,
     )
-    hidden = record.layers - 1
+    hidden = record.layers - 2
     return text.say(
         lang,
         f"findings.deep.growth.{'agree' if agree else 'differ'}",

@@ -1003,15 +1003,15 @@ PHRASES = {
     "motivation; but that motivation is a factor of 1/√2 compounding over many ReLU layers, "
     "and here there is one.",
     "findings.deep.part": "{name} {measured} (theory {predicted})",
-    "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes from "
-    "one layer to the next by a factor of, on average over its {layers} layers fed by a "
-    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
+    "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes "
+    "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
     "symmetric pre-activation's square passes), and the measurements agree within 10%: "
     "Xavier shrinks σ by about {half} = 1/√2 per layer, He holds it, and N(0, 1) multiplies "
     "it by √(n/2).",
     "findings.deep.growth.differ": "In the deep network {act} the pre-activations' σ changes "
-    "from one layer to the next by a factor of, on average over its {layers} layers fed by a "
-    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
+    "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
     "first: their mean training loss is significantly the lowest in epochs 1–{last} ({a} "

@@ -1078,14 +1078,14 @@ PHRASES = {
     "warstw ReLU, a tu warstwa ukryta jest jedna.",
     "findings.deep.part": "{name} {measured} (teoria: {predicted})",
     "findings.deep.growth.agree": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
-    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
-    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
+    "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
     "ReLU przepuszcza połowę kwadratu symetrycznego pobudzenia) i pomiary zgadzają się z nią "
     "z dokładnością do 10%: metoda Xaviera zmniejsza σ o czynnik około {half} = 1/√2 na "
     "warstwę, metoda He je zachowuje, a N(0, 1) mnoży je przez √(n/2).",
     "findings.deep.growth.differ": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
-    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
-    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
+    "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "

@@ -378,8 +378,7 @@ def test_deep_sigma_per_layer_is_set_against_theory(lang):
     # Theory, from the layer sizes: Xavier 1/√2 between square layers, He 1, N(0, 1) √(n/2).
     assert math.isclose(h.predicted, 1.0, rel_tol=1e-9)
     assert math.isclose(n.predicted, math.sqrt(128 / 2), rel_tol=1e-9)
-    square = math.sqrt(0.5) ** 2 * math.sqrt(128 * 2 / 138 / 2)  # Two square layers, the output.
-    assert math.isclose(x.predicted, square ** (1 / 3), rel_tol=1e-9)
+    assert math.isclose(x.predicted, math.sqrt(0.5), rel_tol=1e-9)  # 128 → 128: 1/√2.
     assert math.isclose(x.measured, x.predicted, rel_tol=1e-9)
     (line,) = findings.deep_paragraphs(found(), {}, {"relu": record}, lang)
     assert "@tab:deep.relu.layers" in line and text.num(8.0, ".3g", lang) in line
@@ -393,15 +392,12 @@ def test_deep_sigma_per_layer_is_set_against_theory(lang):
 
 def _growth_values(line, lang):
     """The values ``findings.deep.growth.*`` took, read back from ``line``."""
-    parts = re.search(
-        r"(?:factor of, on average over its \d layers fed by a hidden layer|o czynnik): (.*) \(@tab",
-        line,
-    )
+    parts = re.search(r"(?:hidden layer|ukrytą)\): (.*) \(@tab", line)
     return {
         "act": findings._with("relu", lang),
         "parts": parts[1],
         "tab": "@tab:deep.relu.layers",
-        "layers": 3,
+        "layers": 2,
         "n": 128,
         "half": text.num(math.sqrt(0.5), ".3f", lang),
     }
