@@ -20,10 +20,9 @@ from mlp_jax.report.finished import Diagnosed, Finished, Found, every, lab_comma
 
 
 def p_text(p: float, lang: str) -> str:
-    """``p = 0,042``, ``p < 0,001``, or ``p: —`` without a test."""
-    if not np.isfinite(p):
-        return "p: —"
-    return f"p < {text.num(0.001, 'g', lang)}" if p < 1e-3 else f"p = {text.num(p, '.2g', lang)}"
+    """``text.p_value``'s ``p = 0,10``, ``p = 0,042``, ``p < 0,001``, or ``p: —`` without
+    a test."""
+    return text.p_value(p, lang) if np.isfinite(p) else "p: —"
 
 
 def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
@@ -153,11 +152,14 @@ class Pair(NamedTuple):
 
 
 def compare(f: Finished, a: str, b: str) -> Pair | None:
-    """``a`` against ``b`` in ``f``; None without both or the baseline."""
+    """``a`` against ``b`` in ``f``; None without both or the baseline, or when every run of
+    either diverged (nothing to compare)."""
     base = f.results.get(f.provenance.baseline)
     if a not in f.results or b not in f.results or base is None:
         return None
     ra, rb = summary.selected(f.results[a]), summary.selected(f.results[b])
+    if not (ra.finite.any() and rb.finite.any()):
+        return None
     finals = (summary.finals(r, "train_loss") for r in (ra, rb))
     return Pair(
         ra,

@@ -137,6 +137,11 @@ def _why(key: str, said: set[str], lang: str, **values: object) -> str:
     return " " + text.say(lang, key, **values)
 
 
+def _start(f: Finished) -> float:
+    """The baseline's mean test loss at initialization."""
+    return float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
+
+
 def _speed(f: Finished, row: records.SummaryRow, lang: str) -> str:
     return lab_report.speedup_words(row, lab_report.name(f.base, lang), lang)
 
@@ -162,8 +167,12 @@ def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
     )
     if row.rank != 1:
         return sentence
-    init = f.results["adam"].provenance.config["init"]
-    return sentence + _why("findings.adam.why", said, lang, init=methods.label(init, lang))
+    spec, start = f.results["adam"].provenance.config, _start(f)
+    scale = ""
+    if spec["init"] == "normal" and start > math.log(10):  # Large gradients: say so.
+        init = methods.label("normal", lang, spec["init_scale"])
+        scale = say("findings.adam.scale", init=init, start=text.num(start, ".1f", lang))
+    return sentence + _why("findings.adam.why", said, lang, scale=scale)
 
 
 def _nesterov(
@@ -204,7 +213,9 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     sentence = text.say(lang, f"findings.adagrad.{case}", speed=_speed(f, row, lang), init=init)
     if not sooner:
         return sentence
-    start = float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
+    start = _start(f)
+    if not start > math.log(10):  # No large initial loss: the mechanism alone.
+        return sentence + _why("findings.adagrad.why_plain", said, lang)
     shown = text.num(start, ".1f", lang)
     chance = text.num(math.log(10), ".2f", lang)
     why = _why("findings.adagrad.why", said, lang, init=init, start=shown, chance=chance)
@@ -733,9 +744,9 @@ def _init_verdict(
 
 
 class Growth(NamedTuple):
-    """How σ of the pre-activations changes from one layer to the next at init, as the
-    geometric mean over the layers fed by a hidden layer: measured and predicted for
-    ReLU, √(n_in σ_w² / 2) (half of a symmetric pre-activation's square passes)."""
+    """How σ of the pre-activations changes from one hidden layer to the next at init, as
+    the geometric mean over the hidden layers fed by a hidden layer: measured and predicted
+    for ReLU, √(n_in σ_w² / 2) (half of a symmetric pre-activation's square passes)."""
 
     init: str
     measured: float
@@ -746,7 +757,7 @@ def growth(record: records.Diagnosis, init: str, scale: float = 1.0) -> Growth:
     """``Growth`` of ``init`` (σ of N(0, σ²) weights: ``scale``) in a diagnostics record."""
     sizes = record.shared.layer_sizes
     w = methods.sigmas(init, sizes, scale)
-    layers = range(1, record.layers)
+    layers = range(1, record.layers - 1)  # Hidden ones fed by a hidden one.
     std = [record.layer(init, layer, 0).preact_std for layer in range(record.layers)]
     measured = [std[layer] / std[layer - 1] for layer in layers]
     predicted = [w[layer] * math.sqrt(sizes[layer] / 2) for layer in layers]
@@ -802,7 +813,7 @@ def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) 
     and at the end (``lead``); then what the supplement does and does not show."""
     say, out = _say(lang), []
     for act, record in deep_diag.items():
-        if act in diagnostics.DEAD:
+        if act in diagnostics.DEAD and record.layers > 2:
             out.append(_growth_paragraph(deep, act, record, lang))
     out += [_lead_sentence(f, lang) for f in deep.get("lab7", []) if len(lead_names(f)) > 1]
     main = next(iter(found.get("lab7", [])), None)
@@ -851,7 +862,7 @@ def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: st
         ],
         lang,
     )
-    hidden = record.layers - 1
+    hidden = record.layers - 2
     return text.say(
         lang,
         f"findings.deep.growth.{'agree' if agree else 'differ'}",

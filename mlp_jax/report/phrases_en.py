@@ -859,8 +859,7 @@ PHRASES = {
     "{rank} of {n} ({tab}) and reaches SGD's final loss {speed}.",
     "findings.adam.why": "This is what its construction leads one to expect: Adam divides "
     "each weight's step by the root of that weight's own running mean of squared gradients, "
-    "so the step is of the order of α whatever the gradient's scale (which with {init} "
-    "weights is large and very uneven across weights), and its bias correction of both "
+    "so the step is of the order of α whatever the gradient's scale{scale}, and its bias correction of both "
     "moments gives the first steps their proper size although the averages start at zero.",
     "findings.nesterov.nesterov": "Nesterov's momentum reaches the target {ratio} sooner than "
     "plain momentum{ci}.",
@@ -876,6 +875,11 @@ PHRASES = {
     "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
     "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
+    "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
+    "large and very uneven across weights)",
+    "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
+    "its past squared gradients, so weights with large gradients take small steps and those "
+    "with small gradients large ones, which SGD's single α cannot.",
     "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
     "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
     "one weight to another; Adagrad divides each weight's step by the root of the sum of "
@@ -972,15 +976,15 @@ PHRASES = {
     "motivation; but that motivation is a factor of 1/√2 compounding over many ReLU layers, "
     "and here there is one.",
     "findings.deep.part": "{name} {measured} (theory {predicted})",
-    "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes from "
-    "one layer to the next by a factor of, on average over its {layers} layers fed by a "
-    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
+    "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes "
+    "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
     "symmetric pre-activation's square passes), and the measurements agree within 10%: "
     "Xavier shrinks σ by about {half} = 1/√2 per layer, He holds it, and N(0, 1) multiplies "
     "it by √(n/2).",
     "findings.deep.growth.differ": "In the deep network {act} the pre-activations' σ changes "
-    "from one layer to the next by a factor of, on average over its {layers} layers fed by a "
-    "hidden layer: {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
+    "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
     "first: their mean training loss is significantly the lowest in epochs 1–{last} ({a} "

@@ -922,8 +922,7 @@ PHRASES = {
     "{rank}. miejsce z {n} ({tab}), a końcową stratę SGD sieć osiąga z nim {speed}.",
     "findings.adam.why": "Tego można się spodziewać po budowie metody: Adam dzieli krok każdej "
     "wagi przez pierwiastek z jej własnej średniej kroczącej kwadratów gradientu, więc krok "
-    "jest rzędu α niezależnie od skali gradientu (przy wagach {init} dużej i bardzo różnej dla "
-    "różnych wag), a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
+    "jest rzędu α niezależnie od skali gradientu{scale}, a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
     "właściwą wielkość, choć średnie startują od zera.",
     "findings.nesterov.nesterov": "Z momentum Nesterova sieć osiąga cel {ratio} szybciej niż ze "
     "zwykłym momentum{ci}.",
@@ -941,6 +940,11 @@ PHRASES = {
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
     "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
     "wynosi tu {start}.",
+    "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
+    "i bardzo różna dla różnych wag)",
+    "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
+    "kwadratów jej dotychczasowych gradientów, więc wagi o dużych gradientach wykonują małe "
+    "kroki, a o małych — duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
     "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
     "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
     "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
@@ -1046,14 +1050,14 @@ PHRASES = {
     "warstw ReLU, a tu warstwa ukryta jest jedna.",
     "findings.deep.part": "{name} {measured} (teoria: {predicted})",
     "findings.deep.growth.agree": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
-    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
-    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
+    "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
     "ReLU przepuszcza połowę kwadratu symetrycznego pobudzenia) i pomiary zgadzają się z nią "
     "z dokładnością do 10%: metoda Xaviera zmniejsza σ o czynnik około {half} = 1/√2 na "
     "warstwę, metoda He je zachowuje, a N(0, 1) mnoży je przez √(n/2).",
     "findings.deep.growth.differ": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
-    "zmienia się z warstwy na warstwę średnio (po {layers} warstwach zasilanych przez warstwę "
-    "ukrytą) o czynnik: {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
+    "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "

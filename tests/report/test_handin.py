@@ -583,9 +583,10 @@ def test_seeds_that_end_far_apart_are_said_with_their_spread():
     assert line == (
         f"Adadelta, ReLU: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami "
         f"(odchylenie standardowe {num(stds['adadelta'])}, od {num(finals['adadelta'].min())} do "
-        f"{num(finals['adadelta'].max())}), {text.num(stds['adadelta'] / median, '.1f', 'pl')} "
-        f"razy więcej niż mediana konfiguracji tego eksperymentu ({num(median)}); jej średnia "
-        "opisuje przebiegi, które się od siebie różnią."
+        f"{num(finals['adadelta'].max())}), "
+        f"{text.times('pl', text.num(stds['adadelta'] / median, '.1f', 'pl'))} "
+        "więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym "
+        f"eksperymencie ({num(median)}); średnia słabo reprezentuje pojedyncze przebiegi."
     )
 
 
