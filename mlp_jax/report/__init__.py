@@ -10,13 +10,14 @@
 - ``layers``: the layer diagnostics' tables, figures and own report.
 - ``handin``: the report to hand in, every lab together; ``finished``: the records it
   reads; ``implementation``: our own code shown and checked against optax; ``results``:
-  each lab's compact tables and figures; ``findings`` and ``discussion``: its discussion,
-  from their numbers.
+  each lab's compact tables and figures; ``findings``, ``curves`` and ``discussion``: its
+  discussion, from their numbers.
 """
 
 from mlp_jax import util
 
-_MODULES = ("discussion", "document", "finished", "findings", "handin", "implementation")
+_MODULES = ("curves", "discussion", "document", "finished", "findings", "handin")
+_MODULES += ("implementation",)
 _MODULES += ("lab_report", "layers", "methods", "results")
 _MODULES += ("phrases_en", "phrases_pl", "plots", "text", "trajectory_plots")
 _WHERE = {m: m for m in _MODULES}

@@ -1071,7 +1071,7 @@ PHRASES = {
     "classes, 60,000 training and 10,000 test examples), so the network and the program are "
     "the same, and the task is harder: the highest mean test accuracy in this report is "
     "{best}, which leaves room for differences between the methods. One option repeats the "
-    "study on MNIST (appendix \"Reproducing the results\").",
+    'study on MNIST (appendix "Reproducing the results").',
     "lead.network": "The network is a {sizes} perceptron: {hidden} "
     "and a softmax output layer, trained by minimizing the cross-entropy. This is exercise 2's "
     "architecture, which the instructions prescribe for both labs (exercise 2's own results "

@@ -74,7 +74,7 @@ def lab_blocks(
     images = _images(f, exp, out_dir, drawn, lang, ("loss", "acc"))
     return [
         document.Heading(3, _heading(f, exp, lang)),
-        document.Paragraph(" ".join(_sentences(f, key, ranking, lang))),
+        document.Paragraph(" ".join(sentences_of(f, key, ranking, lang))),
         speed_table(f, exp, ranking, lang),
         quality_table(f, exp, lang),
         *images,
@@ -145,7 +145,7 @@ def with_words(f: Finished, name: str, lang: str) -> str:
     return text.say(lang, "results.with.other", name=label(f, name, lang))
 
 
-def _base_words(f: Finished, lang: str) -> str:
+def base_phrase(f: Finished, lang: str) -> str:
     """The baseline in the genitive: "the final loss of {…}"."""
     name = f.provenance.baseline
     if name not in f.results:
@@ -171,7 +171,7 @@ def _heading(f: Finished, exp: str, lang: str) -> str:
     return act[:1].upper() + act[1:]
 
 
-def _where(f: Finished, exp: str, lang: str) -> str:
+def place_phrase(f: Finished, exp: str, lang: str) -> str:
     """The experiment and the activation, inside a caption (``laboratorium 6, ReLU``)."""
     act = methods.label(f.act, lang)
     if exp == "deep":
@@ -272,7 +272,7 @@ def _speed_caption(f: Finished, exp: str, lang: str) -> str:
     configurations whose diverged seeds were left out."""
     base = f.provenance.baseline
     goal = summary.target(summary.selected(f.results[base])) if base in f.results else math.nan
-    shown = {"where": _where(f, exp, lang), "base": _base_words(f, lang)}
+    shown = {"where": place_phrase(f, exp, lang), "base": base_phrase(f, lang)}
     if f.base is None or f.base.speedup_note or not math.isfinite(goal):
         caption = text.say(lang, "results.cap.speed_none", **shown)
     else:
@@ -306,9 +306,9 @@ def quality_table(f: Finished, exp: str, lang: str) -> document.Table:
     caption = text.say(
         lang,
         "results.cap.quality",
-        where=_where(f, exp, lang),
+        where=place_phrase(f, exp, lang),
         epochs=text.count(lang, f.provenance.shared.epochs, "count.epoch_gen"),
-        base=_base_words(f, lang),
+        base=base_phrase(f, lang),
     )
     header = [text.say(lang, f"results.col.{c}") for c in columns]
     return document.Table(header, rows, caption, f"{exp}.{f.act}.quality")
@@ -336,7 +336,7 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
         + [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
         for r in summary.ranked(f.rows)
     ]
-    caption = text.say(lang, "results.cap.p", where=_where(f, exp, lang), base=_base_words(f, lang))
+    caption = text.say(lang, "results.cap.p", where=place_phrase(f, exp, lang), base=base_phrase(f, lang))
     return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
 
 
@@ -345,7 +345,7 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
 # --------------------------------------------------------------------------
 
 
-def _sentences(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -> list[str]:
+def sentences_of(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -> list[str]:
     """The leader, the best other configuration against the baseline, and which end with a
     significantly lower or higher loss and accuracy; or why there is nothing to compare."""
     say = functools.partial(text.say, lang)
@@ -359,12 +359,12 @@ def _sentences(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -
         problem = lab_report.no_target(f.results, label(f, f.provenance.baseline, lang), lang)
         first = say("results.no_target", reason=problem, **cite)
     else:
-        first = _speed(f, ranking, lang, cite)
+        first = speed_phrase(f, ranking, lang, cite)
     verdicts = [_verdict(f, metric, lang, cite) for metric in ("loss", "acc")]
     return [first, *(v for v in verdicts if v)]
 
 
-def _speed(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str]) -> str:
+def speed_phrase(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str]) -> str:
     """The configurations at rank 1 ("fastest" for one alone, a tie for several), then how
     soon the first other than the baseline reaches the target: in one sentence when it is
     the one fastest."""
@@ -378,13 +378,13 @@ def _speed(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str
     if best is None:
         return f"{lead}."
     if first == [best] and math.isfinite(best.epochs_to_target):
-        return _speed_sentence(
+        return speed_sentence(
             f, best, ranking, lang, text.say(lang, "results.subject.after", lead=lead)
         )
     subject = text.say(
         lang, "results.subject.with", with_=_capital(with_words(f, best.config, lang))
     )
-    return f"{lead}. {_speed_sentence(f, best, ranking, lang, subject)}"
+    return f"{lead}. {speed_sentence(f, best, ranking, lang, subject)}"
 
 
 def _tiny(f: Finished, order: Sequence[SummaryRow], ranking: pace.Ranking, lang: str) -> str:
@@ -400,7 +400,7 @@ def _tiny(f: Finished, order: Sequence[SummaryRow], ranking: pace.Ranking, lang:
     return text.say(lang, "results.tiny", second=label(f, ranked[1].config, lang), pct=share)
 
 
-def _speed_sentence(
+def speed_sentence(
     f: Finished, r: SummaryRow, ranking: pace.Ranking, lang: str, subject: str
 ) -> str:
     """When ``r`` reaches the baseline's final loss and how many times sooner or later,
@@ -412,7 +412,7 @@ def _speed_sentence(
     point, lo, hi, p = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi, r.speedup_p_holm
     values = {
         "subject": subject,
-        "base": _base_words(f, lang),
+        "base": base_phrase(f, lang),
         "epochs": text.num(r.epochs_to_target, ".2f", lang),
         "total": text.count(lang, f.provenance.shared.epochs, "count.epoch_gen"),
         "ratio": text.num(point, spec, lang),
@@ -479,7 +479,7 @@ def _verdict(f: Finished, metric: str, lang: str, cite: Mapping[str, str]) -> st
     if not parts:
         return None
     return text.say(
-        lang, f"results.verdict.{metric}", base=_base_words(f, lang), parts="; ".join(parts), **cite
+        lang, f"results.verdict.{metric}", base=base_phrase(f, lang), parts="; ".join(parts), **cite
     )
 
 
@@ -500,7 +500,7 @@ def _images(
     plots.plot_activation(
         picked, out_dir / folder, title="", lang=lang, labels=labels, stems=stems, size=HALF
     )
-    where = _where(f, exp, lang)
+    where = place_phrase(f, exp, lang)
     return [
         document.Image(
             text.say(lang, f"results.fig.{w}", where=where),

@@ -311,9 +311,13 @@ def test_a_heading_is_printed_on_the_page_of_what_follows_it():
         title="t",
     )
     body = page.split("<body>\n", 1)[1]
-    assert body.startswith('<div class="keep"><h2>Lab 6</h2><h3>relu</h3><p>text</p></div>\n<p>more</p>')
+    assert body.startswith(
+        '<div class="keep"><h2>Lab 6</h2><h3>relu</h3><p>text</p></div>\n<p>more</p>'
+    )
     assert body.rstrip().endswith("<h2>End</h2>\n</body>\n</html>")
-    assert ".keep { break-inside: avoid; }" in page or "figure, .keep { break-inside: avoid; }" in page
+    assert (
+        ".keep { break-inside: avoid; }" in page or "figure, .keep { break-inside: avoid; }" in page
+    )
 
 
 def test_figures_in_a_row_are_numbered_each_and_printed_side_by_side(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 
 from mlp_jax import records
 from mlp_jax.labs import summary, surfaces, trajectories
+from mlp_jax.report import curves as single
 from mlp_jax.report import document, findings, finished, lab_report, methods, text
 from tests import tiny
 from tests.report import test_lab_report as lab
@@ -117,7 +118,7 @@ def test_a_slow_adam_gets_its_rank_and_no_mechanism(lang):
     behind = text.say(
         lang,
         "findings.adam.behind",
-        act=findings._with("relu", lang),
+        act=single.with_act("relu", lang),
         tab="@tab:lab6.relu.speed",
         rank=int(adam.rank),
         n=6,
@@ -202,8 +203,8 @@ def odd_lab6(outliers: bool):
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_a_configuration_whose_loss_and_accuracy_disagree_is_shown_seed_by_seed(lang, tmp_path):
     f = odd_lab6(outliers=True)
-    assert findings.odd_configs(f) == ["adadelta"]
-    blocks = findings.seed_blocks(found(lab6=[f]), tmp_path, lang)
+    assert single.odd_configs(f) == ["adadelta"]
+    blocks = single.seed_blocks(found(lab6=[f]), tmp_path, lang)
     paragraph, image = blocks
     assert image.key == "lab6.relu.seeds" and image.path.exists()
     assert image.path == tmp_path / "report_figures" / lang / "lab6" / "relu" / "seeds.png"
@@ -213,8 +214,8 @@ def test_a_configuration_whose_loss_and_accuracy_disagree_is_shown_seed_by_seed(
     for value in sorted(finals[:2])[::-1]:
         assert num(float(value)) in paragraph
     assert num(float(np.mean(finals[2:]))) in paragraph  # The mean without them.
-    loss, acc = findings.ranks(f.rows)
-    assert loss["adadelta"] - acc["adadelta"] >= findings.DISAGREE * len(f.rows)
+    loss, acc = single.ranks(f.rows)
+    assert loss["adadelta"] - acc["adadelta"] >= single.DISAGREE * len(f.rows)
     # Seed 0's test loss is five times the median seed's, its errors about as many.
     worst = f.results["adadelta"].test_loss[0, -1]
     assert text.num(worst, ".3f", lang) in paragraph
@@ -227,15 +228,15 @@ PLACES = ("worst", "worst_acc", "middle", "middle_acc", "loss_ratio", "error_rat
 
 def test_configurations_whose_ranks_agree_and_seeds_stay_together_are_not_shown(tmp_path):
     f = odd_lab6(outliers=False)
-    assert findings.odd_configs(f) == []
-    assert findings.seed_blocks(found(lab6=[f]), tmp_path, "pl") == []
+    assert single.odd_configs(f) == []
+    assert single.seed_blocks(found(lab6=[f]), tmp_path, "pl") == []
     assert not (tmp_path / "report_figures").exists()
 
 
 def test_a_seed_whose_loss_grows_with_its_errors_is_not_called_over_confident():
-    s = findings.Seeds(np.ones(3), np.ones(0), 0, worst=(1.1, 0.7), middle=(1.0, 0.75))
+    s = single.Seeds(np.ones(3), np.ones(0), 0, worst=(1.1, 0.7), middle=(1.0, 0.75))
     # Loss ×1.1, errors ×1.2: the loss follows the number of errors.
-    line = findings._confidence(s, "en")
+    line = single.confidence(s, "en")
     assert line.startswith("The seed with the highest final test loss (1.100, accuracy 70.0%)")
     assert "1.10× as high and its errors 1.20× as many" in line
 
@@ -394,7 +395,7 @@ def _growth_values(line, lang):
     """The values ``findings.deep.growth.*`` took, read back from ``line``."""
     parts = re.search(r"(?:hidden layer|ukrytą)\): (.*) \(@tab", line)
     return {
-        "act": findings._with("relu", lang),
+        "act": single.with_act("relu", lang),
         "parts": parts[1],
         "tab": "@tab:deep.relu.layers",
         "layers": 2,
@@ -464,7 +465,7 @@ def test_surfaces_name_the_widest_swing_the_stalled_and_the_fastest(tmp_path):
     ]
     out = tmp_path / "results" / "synthetic"
     trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
-    (line,) = findings.surface_paragraphs(out, "en")
+    (line,) = single.surface_paragraphs(out, "en")
     assert (
         "In the ravine (@fig:traj.ravine) Momentum swings farthest past the floor: after first crossing y = 0 it reaches |y| = 0.80"
         in line
@@ -472,7 +473,7 @@ def test_surfaces_name_the_widest_swing_the_stalled_and_the_fastest(tmp_path):
     assert "At the saddle (@fig:traj.saddle) SGD gets stuck" in line
     assert f"stays at {stuck:.4f}" in line
     assert "Adam reaches the minimum first, in 3 steps." in line
-    assert findings.surface_paragraphs(tmp_path / "elsewhere" / "synthetic", "en") == []
+    assert single.surface_paragraphs(tmp_path / "elsewhere" / "synthetic", "en") == []
 
 
 # --------------------------------------------------------------------------
@@ -562,7 +563,7 @@ def test_no_swing_and_no_stall_are_said_as_such(tmp_path):
     ]
     out = tmp_path / "results" / "synthetic"
     trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
-    (line,) = findings.surface_paragraphs(out, "pl")
+    (line,) = single.surface_paragraphs(out, "pl")
     assert "żaden optymalizator nie przeskakuje dna" in line
     assert "żaden optymalizator nie zatrzymuje się w punkcie siodłowym" in line
     assert "Najszybciej do minimum dochodzi SGD, w 2 krokach." in line
@@ -578,12 +579,12 @@ def test_plain_momentum_faster_than_nesterov_is_said_against_expectation():
 
 def test_the_adadelta_start_is_told_only_for_adadelta(tmp_path):
     f = odd_lab6(outliers=True)
-    (adadelta, _) = findings.seed_blocks(found(lab6=[f]), tmp_path, "en")
+    (adadelta, _) = single.seed_blocks(found(lab6=[f]), tmp_path, "en")
     assert "√ε = 0.001" in adadelta  # ε = 10⁻⁶, Adadelta's default.
     renamed = {("adam2" if n == "adadelta" else n): r for n, r in f.results.items()}
     spec = {**renamed["adam2"].provenance.config, "optimizer": "adam", "name": "adam2"}
     p = dataclasses.replace(renamed["adam2"].provenance, config=spec)
     renamed["adam2"] = renamed["adam2"]._replace(provenance=p)
     g = make("lab6", "relu", renamed, "sgd")
-    (other, _) = findings.seed_blocks(found(lab6=[g]), tmp_path, "en")
+    (other, _) = single.seed_blocks(found(lab6=[g]), tmp_path, "en")
     assert "√ε" not in other

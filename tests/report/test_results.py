@@ -214,7 +214,7 @@ def test_sentences_name_the_fastest_and_say_a_tie_is_a_tie(lab6, lang):
     assert rows["adam"].rank == 1 and [r.rank for r in lab6.rows].count(1) == 1
     assert rows["momentum"].p_holm >= summary.ALPHA > rows["adam"].p_holm
     ranking = summary.ranking(lab6.results, "sgd")
-    said = " ".join(results._sentences(lab6, "lab6.relu", ranking, lang))
+    said = " ".join(results.sentences_of(lab6, "lab6.relu", ranking, lang))
     adam, twin = (results.with_words(lab6, n, lang) for n in ("adam", "momentum"))
     fastest = {
         "en": f"The network learns fastest {adam} (the only configuration at rank 1",
@@ -237,7 +237,7 @@ def test_configurations_tied_at_rank_1_are_said_to_share_it(lab7, lang):
     ranks = {r.config: r.rank for r in lab7.rows}
     assert ranks["xavier"] == ranks["he"] == 1
     cite = dict.fromkeys(("speed", "quality", "loss", "acc"), "")
-    said = results._speed(lab7, summary.ranking(lab7.results, "normal"), lang, cite)
+    said = results.speed_phrase(lab7, summary.ranking(lab7.results, "normal"), lang, cite)
     words = {"en": "these configurations share rank 1", "pl": "dzielą pierwsze miejsce"}[lang]
     assert words in said and {"en": "the only", "pl": "jedyna"}[lang] not in said
     for init in ("xavier", "he"):
@@ -295,7 +295,7 @@ def test_speed_sentence_follows_the_holm_adjusted_test(lab6, change, en, pl):
     )
     row = dataclasses.replace(row, **change)
     for lang, expected in (("en", en), ("pl", pl)):
-        assert expected in results._speed_sentence(lab6, row, None, lang, "S")
+        assert expected in results.speed_sentence(lab6, row, None, lang, "S")
 
 
 def blocks(lab6, lab7, tmp_path, lang):
@@ -371,8 +371,8 @@ def test_names_in_tables_and_sentences(lab6, lab7):
     assert results.with_words(lab6, "adam", "pl") == "z Adamem"
     assert results.with_words(lab7, "he", "pl") == "przy inicjalizacji metodą He"
     assert results.with_words(lab7, configs.EXERCISE2, "pl") == "z SGD z ćwiczenia 2"
-    assert results._base_words(lab7, "pl") == "sieci Adam + N(0, 1)"
-    assert results._base_words(lab6, "en") == "exercise 2's SGD"
+    assert results.base_phrase(lab7, "pl") == "sieci Adam + N(0, 1)"
+    assert results.base_phrase(lab6, "en") == "exercise 2's SGD"
     assert results.network((784, *[128] * 6, 10)) == "784–6×128–10"
     assert results.network((784, 128, 64, 64, 10)) == "784–128–2×64–10"
 
@@ -455,13 +455,13 @@ def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang):
     f = finished(flat)
     assert summary.ranking(f.results, "sgd") is None
     why = lab_report.no_target(f.results, results.label(f, "sgd", lang), lang)
-    said = results._sentences(f, "lab6.relu", None, lang)
+    said = results.sentences_of(f, "lab6.relu", None, lang)
     assert why and said[0].startswith(why)
     table = results.speed_table(f, "lab6", None, lang)
     assert all(row[2:] == ["—", "—"] for row in table.rows)
     assert table.caption == text.say(
         lang,
         "results.cap.speed_none",
-        where=results._where(f, "lab6", lang),
-        base=results._base_words(f, lang),
+        where=results.place_phrase(f, "lab6", lang),
+        base=results.base_phrase(f, lang),
     )
