@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mlp_jax import data, optimizers, records
-from mlp_jax.labs import configs, diagnostics, stats, summary
+from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import curves, discussion, document, lab_report, methods, text
 from mlp_jax.report.curves import row_of as _row
 from mlp_jax.report.curves import say_in as _say
@@ -183,8 +183,11 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     row = _row(f, "adagrad")
     if row is None or not math.isfinite(row.speedup_vs_baseline):
         return None
-    sooner = row.speedup_p_holm < ALPHA and row.speedup_vs_baseline > 1
-    later = row.speedup_p_holm < ALPHA and row.speedup_vs_baseline < 1
+    distinct = pace.distinct(
+        row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi, row.speedup_p_holm, ALPHA
+    )
+    sooner = distinct and row.speedup_vs_baseline > 1
+    later = distinct and row.speedup_vs_baseline < 1
     case = "sooner" if sooner else "later" if later else "same"
     spec = f.results["adagrad"].provenance.config
     init = methods.label(spec["init"], lang, spec["init_scale"])
@@ -717,14 +720,10 @@ def limitations(
                     main=shared.epochs,
                 )
             )
-        if deep and deep.get("lab7"):
-            d = deep["lab7"][0].provenance.shared
-            case = "shorter" if d.epochs < shared.epochs else "same"
-            key = "findings.count.epochs_acc" if case == "shorter" else "findings.count.epochs"
-            counted = text.count(lang, d.epochs, key)
-            sentences.append(
-                say(f"findings.limits.deep.{case}", epochs=counted, main=shared.epochs)
-            )
+        d = deep["lab7"][0].provenance.shared if deep and deep.get("lab7") else None
+        if d is not None and d.epochs < shared.epochs:  # As long as lab 7: no limitation.
+            counted = text.count(lang, d.epochs, "findings.count.epochs_acc")
+            sentences.append(say("findings.limits.deep", epochs=counted, main=shared.epochs))
     first = every[0]
     seeds = lab_report.join(
         [str(s) for s in dict.fromkeys(f.provenance.shared.seeds for f in every)], lang

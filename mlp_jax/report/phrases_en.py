@@ -334,14 +334,6 @@ PHRASES = {
     "lab 6's speed-ups, use SGD at α = {own}.",
     "handin.grid_edge.low": " (the lowest rate of the grid)",
     "handin.grid_edge.high": " (the highest rate of the grid)",
-    "handin.h.discussion": "Discussion",
-    "handin.h.spread": "Seeds that end far apart",
-    "handin.spread": "{name:cap}, {act}: the final training loss varies widely between the "
-    "seeds (standard deviation {std}, from {lo} to {hi}), {times:times} the median standard "
-    "deviation of all the experiment's configurations ({median}); the mean poorly represents "
-    "the single runs.",
-    "handin.h.pairs": "Pairwise comparisons",
-    "handin.h.why": "Why",
     "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
     "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
     "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
@@ -358,47 +350,7 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (the main labs: {old})",
     "count.depth_seed": "seed|seeds",
     "count.depth_epoch": "epoch|epochs",
-    "handin.h.edge": "Learning rates at the edge of their grid",
-    "handin.pair.same": "{act:cap}, {a} vs {b}: no significant difference in speed — the ratio "
-    "of the epochs needed to reach the baseline's final loss ({a} : {b}) is {ratio}{ci}; final "
-    "training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.differ": "{act:cap}, {a} vs {b}: the network learns significantly faster "
-    "{faster:with} — the ratio of the epochs needed to reach the baseline's final loss ({a} : "
-    "{b}) is {ratio}{ci}{tiny}; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.loss.same": "no significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairwise comparisons of this section",
-    "handin.loss.differ": "a significant difference, paired t-test, {p} Holm-adjusted over the "
-    "pairwise comparisons of this section",
-    "handin.why.start": "With {init} weights the network begins training (epoch 0) at a test "
-    "loss of {losses}, against ln 10 = {chance} for a uniform guess among the ten classes: the "
-    "higher the initial loss, the larger the share of the first steps spent on reducing it.",
-    "handin.why.sigmas": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} with He, "
-    "only {ratio:times} larger (last layer: {last:times}), so the two networks begin training "
-    "almost alike (initial test loss: {losses}); with N(0, 1) σ = 1, that is {times:times} "
-    "He's in the first layer.",
-    "handin.why.sigmas_apart": "{act:cap}: the first layer's σ is {sx} with Xavier and {sh} "
-    "with He ({ratio:times} larger); in the deeper layers He's σ is up to {most:times} "
-    "Xavier's (last layer: {last:times}); initial test loss: {losses}; with N(0, 1) σ = 1, "
-    "that is {times:times} He's in the first layer.",
-    "handin.why.saturated_frac": "{act:cap}: saturated activations of the first hidden layer "
-    "at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
-    "handin.why.dead_frac": "{act:cap}: dead units of the first hidden layer (output 0 for "
-    "every example) at initialization → after epoch {epochs} of the diagnostic runs: {parts}.",
-    "handin.edge.low": "{name:cap}, {act}: the chosen rate {rate} is the lowest of its grid "
-    "({lo}–{hi}), so the best rate may lie below it; to widen the grid: {command}.",
-    "handin.edge.high": "{name:cap}, {act}: the chosen rate {rate} is the highest of its grid "
-    "({lo}–{hi}), so the best rate may lie above it; to widen the grid: {command}.",
     "handin.at_least": "at least {x}",
-    "handin.pair.only": "{act:cap}, {a} vs {b}: only {only:with} does the network reach the "
-    "baseline's final loss; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.no_target": "{act:cap}, {a} vs {b}: no comparison of speed, since the "
-    "baseline's final loss is no target (its lab's report says why); final training loss "
-    "{loss_a} against {loss_b} ({loss}).",
-    "handin.pair.neither": "{act:cap}, {a} vs {b}: the network reaches the baseline's final "
-    "loss with neither; final training loss {loss_a} against {loss_b} ({loss}).",
-    "handin.pair.bound": "{act:cap}, {a} vs {b}: the network reaches the baseline's final loss "
-    "already at the first time point measured, so the curves cannot compare their speed; final "
-    "training loss {loss_a} against {loss_b} ({loss}).",
     "handin.own_h": "Own discussion",
     # statistics
     "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
@@ -1002,16 +954,16 @@ PHRASES = {
     "lowest loss, without a significant difference between them ({values}); the {rest} "
     "weights are significantly higher ({rest_values}).",
     "findings.deep.end.none": "In the last epoch ({epochs}) none leads significantly.",
-    "findings.deep.scope.fewer.one": "The supplement trained {epochs} (lab 7: {main}) at "
+    "findings.deep.scope.fewer.one": "The deep network's study trained {epochs} (lab 7: {main}) at "
     "one rate, α = {rate}: it shows the start of training and the scale of each layer at "
     "initialization, not whether the order lasts through longer training or holds at other "
     "rates.",
-    "findings.deep.scope.same.one": "The supplement trained as many epochs as lab 7 ({epochs}) "
+    "findings.deep.scope.same.one": "The deep network's study trained as many epochs as lab 7 ({epochs}) "
     "at one rate, α = {rate}: it does not show whether the order holds at other rates.",
-    "findings.deep.scope.fewer.grid": "The supplement trained {epochs} (lab 7: {main}), "
+    "findings.deep.scope.fewer.grid": "The deep network's study trained {epochs} (lab 7: {main}), "
     "choosing each rate from a grid of {n}: it does not show whether the order lasts through "
     "longer training.",
-    "findings.deep.scope.same.grid": "The supplement trained as many epochs as lab 7 "
+    "findings.deep.scope.same.grid": "The deep network's study trained as many epochs as lab 7 "
     "({epochs}), choosing each rate from a grid of {n}.",
     "findings.traj.first": "{name} reaches the minimum first, in {k} steps.",
     "findings.traj.none": "No optimizer reaches the minimum in {steps} steps.",
@@ -1036,8 +988,7 @@ PHRASES = {
     "({epochs} against lab 7's {main}).",
     "findings.limits.diag.same": "The layer diagnostics come from separate runs of the same "
     "length as lab 7 ({epochs}).",
-    "findings.limits.deep.shorter": "The deep network trained {epochs}, against lab 7's {main}.",
-    "findings.limits.deep.same": "The deep network trained as long as lab 7 ({epochs}).",
+    "findings.limits.deep": "The deep network trained {epochs}, against lab 7's {main}.",
     "findings.limits.seeds": "Every configuration ran with {seeds} seeds; the intervals and "
     "tests rest on them alone.",
     "findings.limits.test": "Accuracy was measured on one test set ({n} examples): its "
@@ -1059,9 +1010,9 @@ PHRASES = {
     "final loss of {base} {factor} sooner.",
     "lead.concl.fast": "With {act} the network learns fastest {leaders}; {best:with} it "
     "reaches the final loss of {base} {factor} sooner.",
-    "lead.concl.same": "With {act} the network learns fastest {leaders}, but no configuration "
-    "reaches the final loss of {base} significantly sooner.",
-    "handin.concl.no_baseline": "There are no results of the baseline ({label}).",
+    "lead.concl.same": "With {act} the network learns fastest {leaders}; no configuration "
+    "reaches the final training loss of {base} in a significantly shorter time.",
+    "handin.concl.no_baseline": "The baseline has no results ({label}).",
     "lead.rates": "How each learning rate α was chosen is given in @tab:lr_sweep (appendix A).",
     "lead.mnist": "One command runs the same study on MNIST: {command}.",
     "count.epoch_acc": "epoch|epochs",

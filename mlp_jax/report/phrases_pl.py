@@ -349,14 +349,6 @@ PHRASES = {
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
     "handin.grid_edge.low": " (najmniejsza wartość w siatce)",
     "handin.grid_edge.high": " (największa wartość w siatce)",
-    "handin.h.discussion": "Dyskusja wyników",
-    "handin.h.spread": "Duży rozrzut między powtórzeniami",
-    "handin.spread": "{name:cap}, {act}: końcowa strata na zbiorze uczącym mocno różni się "
-    "między powtórzeniami (odchylenie standardowe {std}, od {lo} do {hi}), {times:times} "
-    "więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym eksperymencie "
-    "({median}); średnia słabo reprezentuje pojedyncze przebiegi.",
-    "handin.h.pairs": "Porównania parami",
-    "handin.h.why": "Dlaczego",
     "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
     "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
     "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
@@ -374,57 +366,7 @@ PHRASES = {
     "handin.depth.diff.epochs": "{new} (w głównych laboratoriach: {old})",
     "count.depth_seed": "powtórzeniem|powtórzeniami|powtórzeniami",
     "count.depth_epoch": "epoką|epokami|epokami",
-    "handin.h.edge": "Współczynniki uczenia na krańcu siatki",
-    "handin.pair.same": "{act:cap}, {a} wobec {b:gen}: bez istotnej różnicy szybkości — iloraz "
-    "liczby epok potrzebnych do osiągnięcia końcowej straty punktu odniesienia ({a} : {b}) "
-    "wynosi {ratio}{ci}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
-    "handin.pair.differ": "{act:cap}, {a} wobec {b:gen}: sieć uczy się istotnie szybciej "
-    "{faster:with} — iloraz liczby epok potrzebnych do osiągnięcia końcowej straty punktu "
-    "odniesienia ({a} : {b}) wynosi {ratio}{ci}{tiny}; końcowa strata na zbiorze uczącym "
-    "{loss_a} wobec {loss_b} ({loss}).",
-    "handin.loss.same": "bez istotnej różnicy, test t-Studenta dla prób zależnych, {p} po "
-    "poprawce Holma dla porównań parami w tej sekcji",
-    "handin.loss.differ": "różnica istotna, test t-Studenta dla prób zależnych, {p} po "
-    "poprawce Holma dla porównań parami w tej sekcji",
-    "handin.why.start": "Przy inicjalizacji wag {init} sieć rozpoczyna uczenie (epoka 0) od "
-    "straty na zbiorze testowym {losses}, wobec ln 10 = {chance} przy równomiernym zgadywaniu "
-    "jednej z dziesięciu klas: im wyższa strata początkowa, tym większą część pierwszych "
-    "kroków pochłania jej redukcja.",
-    "handin.why.sigmas": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody Xaviera i "
-    "{sh} dla metody He, tylko {ratio:times} więcej (w ostatniej warstwie {last:times}), więc "
-    "obie sieci rozpoczynają uczenie niemal tak samo (początkowa strata na zbiorze testowym: "
-    "{losses}); przy inicjalizacji N(0, 1) σ = 1, czyli {times:times} więcej niż przy metodzie "
-    "He w pierwszej warstwie.",
-    "handin.why.sigmas_apart": "{act:cap}: σ wag pierwszej warstwy wynosi {sx} dla metody "
-    "Xaviera i {sh} dla metody He ({ratio:times} więcej); w głębszych warstwach σ metody He "
-    "jest do {most:times} większe niż metody Xaviera (w ostatniej warstwie {last:times}); "
-    "początkowa strata na zbiorze testowym: {losses}; przy inicjalizacji N(0, 1) σ = 1, czyli "
-    "{times:times} więcej niż przy metodzie He w pierwszej warstwie.",
-    "handin.why.saturated_frac": "{act:cap}: udział aktywacji pierwszej warstwy ukrytej w "
-    "nasyceniu w chwili inicjalizacji → po {epochs}. epoce przebiegu diagnostycznego: {parts}.",
-    "handin.why.dead_frac": "{act:cap}: odsetek martwych neuronów pierwszej warstwy ukrytej "
-    "(wyjście równe 0 dla każdego wzorca) w chwili inicjalizacji → po {epochs}. epoce "
-    "przebiegu diagnostycznego: {parts}.",
-    "handin.edge.low": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najniższa "
-    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć poniżej; aby poszerzyć siatkę: "
-    "{command}.",
-    "handin.edge.high": "{name:cap}, {act}: wybrany współczynnik uczenia {rate} to najwyższa "
-    "wartość siatki ({lo}–{hi}), więc najlepszy może leżeć powyżej; aby poszerzyć siatkę: "
-    "{command}.",
     "handin.at_least": "co najmniej {x}",
-    "handin.pair.only": "{act:cap}, {a} wobec {b:gen}: końcową stratę punktu odniesienia sieć "
-    "osiąga tylko {only:with}; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
-    "({loss}).",
-    "handin.pair.no_target": "{act:cap}, {a} wobec {b:gen}: bez porównania szybkości, bo "
-    "końcowa strata punktu odniesienia nie może służyć za wartość docelową (powód podaje "
-    "sprawozdanie z laboratorium); końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} "
-    "({loss}).",
-    "handin.pair.neither": "{act:cap}, {a} wobec {b:gen}: w żadnym z wariantów sieć nie osiąga "
-    "końcowej straty punktu odniesienia; końcowa strata na zbiorze uczącym {loss_a} wobec "
-    "{loss_b} ({loss}).",
-    "handin.pair.bound": "{act:cap}, {a} wobec {b:gen}: sieć osiąga końcową stratę punktu "
-    "odniesienia już w pierwszym zmierzonym punkcie, więc krzywe nie pozwalają porównać "
-    "szybkości; końcowa strata na zbiorze uczącym {loss_a} wobec {loss_b} ({loss}).",
     "handin.own_h": "Własna dyskusja wyników",
     # statistics
     "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
@@ -1031,9 +973,9 @@ PHRASES = {
     "inicjalizacji, przy α = {rate}; czy ten współczynnik jest za duży dla dobrze "
     "przeskalowanych wag, rozstrzygnęłoby powtórzenie z α/10 = {tenth}.",
     "findings.inits.sigma": "Sieć {act}: w pierwszej warstwie ({n_in} → {n_out}) odchylenie "
-    "standardowe wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio} raza większe niż "
+    "standardowe wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio:times} większe niż "
     "metody Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie "
-    "metody startują niemal tak samo.",
+    "metody dają niemal te same wagi początkowe.",
     "findings.inits.measured": "Zmierzony w chwili inicjalizacji iloraz odchyleń standardowych "
     "pobudzeń wynosi {ratio} ({tab}).",
     "findings.inits.tests": "Końcowa strata na zbiorze uczącym: {lx} (Xavier) wobec {lh} (He), "
@@ -1078,17 +1020,17 @@ PHRASES = {
     "istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} ({values}); "
     "istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}).",
     "findings.deep.end.none": "W ostatniej, {epochs}. epoce żadna metoda nie prowadzi istotnie.",
-    "findings.deep.scope.fewer.one": "Dodatek obejmuje {epochs} (laboratorium 7: {main}) i "
+    "findings.deep.scope.fewer.one": "Badanie sieci głębokiej obejmuje {epochs} (laboratorium 7: {main}) i "
     "jeden współczynnik uczenia, α = {rate}: pokazuje początek uczenia i skalę pobudzeń w "
     "chwili inicjalizacji, ale nie to, czy kolejność metod utrzyma się w dłuższym uczeniu "
     "ani przy innym α.",
-    "findings.deep.scope.same.one": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
+    "findings.deep.scope.same.one": "Badanie sieci głębokiej obejmuje tyle samo epok co laboratorium 7 "
     "({epochs}) i jeden współczynnik uczenia, α = {rate}: nie pokazuje, czy kolejność metod "
     "utrzyma się przy innym α.",
-    "findings.deep.scope.fewer.grid": "Dodatek obejmuje {epochs} (laboratorium 7: {main}), "
+    "findings.deep.scope.fewer.grid": "Badanie sieci głębokiej obejmuje {epochs} (laboratorium 7: {main}), "
     "a współczynnik uczenia wybrano z siatki {n} wartości: nie pokazuje, czy kolejność metod "
     "utrzyma się w dłuższym uczeniu.",
-    "findings.deep.scope.same.grid": "Dodatek obejmuje tyle samo epok co laboratorium 7 "
+    "findings.deep.scope.same.grid": "Badanie sieci głębokiej obejmuje tyle samo epok co laboratorium 7 "
     "({epochs}), a współczynnik uczenia wybrano z siatki {n} wartości.",
     "findings.traj.first": "Najszybciej do minimum dochodzi {name}, w {k} krokach.",
     "findings.traj.none": "Żaden optymalizator nie dochodzi do minimum w {steps} krokach.",
@@ -1113,10 +1055,8 @@ PHRASES = {
     "przebiegów ({epochs} wobec {main} w laboratorium 7).",
     "findings.limits.diag.same": "Diagnostyka warstw pochodzi z osobnych przebiegów o tej samej "
     "długości co laboratorium 7 ({epochs}).",
-    "findings.limits.deep.shorter": "Sieć głęboką uczono przez {epochs}, a w laboratorium 7 "
-    "przez {main}.",
-    "findings.limits.deep.same": "Sieć głęboką uczono tak długo jak w laboratorium 7 ({epochs}).",
-    "findings.limits.seeds": "Każdą konfigurację powtórzono {seeds} razy; przedziały ufności i "
+    "findings.limits.deep": "Sieć głęboką uczono przez {epochs}, a w laboratorium 7 przez {main}.",
+    "findings.limits.seeds": "Liczba powtórzeń każdej konfiguracji: {seeds}; przedziały ufności i "
     "testy opierają się wyłącznie na tych powtórzeniach.",
     "findings.limits.test": "Dokładność mierzono na jednym zbiorze testowym ({n} wzorców): "
     "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
@@ -1138,8 +1078,8 @@ PHRASES = {
     "końcową stratę {base} {factor} szybciej.",
     "lead.concl.fast": "Z {act} najszybciej sieć uczy się {leaders}; {best:with} sieć osiąga "
     "końcową stratę {base} {factor} szybciej.",
-    "lead.concl.same": "Z {act} najszybciej sieć uczy się {leaders}, ale żadna konfiguracja nie "
-    "osiąga końcowej straty {base} istotnie szybciej.",
+    "lead.concl.same": "Z {act} najszybciej sieć uczy się {leaders}; żadna konfiguracja nie "
+    "osiąga końcowej straty {base} w istotnie krótszym czasie.",
     "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
     "lead.rates": "Jak dobrano współczynniki uczenia α, podaje @tab:lr_sweep w dodatku A.",
     "lead.mnist": "Te same badania na zbiorze MNIST wykonuje jedno polecenie: {command}.",

@@ -336,7 +336,9 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
         + [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
         for r in summary.ranked(f.rows)
     ]
-    caption = text.say(lang, "results.cap.p", where=place_phrase(f, exp, lang), base=base_phrase(f, lang))
+    caption = text.say(
+        lang, "results.cap.p", where=place_phrase(f, exp, lang), base=base_phrase(f, lang)
+    )
     return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
 
 

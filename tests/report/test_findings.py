@@ -434,7 +434,7 @@ def test_the_supplements_scope_names_its_epochs_and_its_one_rate():
     d = finished.Finished("lab7", "relu", deep, main.rows, [], [])
     lines = findings.deep_paragraphs(found(lab7=[main]), {"lab7": [d]}, {}, "pl")
     assert lines[-1].startswith(
-        f"Dodatek obejmuje 2 epoki (laboratorium 7: {E}) i jeden współczynnik uczenia, α = 0,01"
+        f"Badanie sieci głębokiej obejmuje 2 epoki (laboratorium 7: {E}) i jeden współczynnik uczenia, α = 0,01"
     )
 
 
@@ -488,7 +488,7 @@ def test_limitations_are_read_from_the_records():
     p = paragraph.text
     assert "jednym współczynnikiem uczenia α = 0,01, przejętym z laboratorium 6" in p
     assert f"krótszych przebiegów (2 epoki wobec {E} w laboratorium 7)" in p
-    assert f"powtórzono {S} razy" in p
+    assert f"Liczba powtórzeń każdej konfiguracji: {S};" in p
     assert "(64 wzorców)" in p
     r = lab6().results["sgd"]
     blocks = summary.step_curves(r)[1].final

@@ -1,7 +1,6 @@
 """The report to hand in: every section, numbers equal to the tables', Polish, the CLI."""
 
 import base64
-import csv
 import dataclasses
 import datetime
 import functools
@@ -395,34 +394,6 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     assert "N(0, 1) weights with the chosen optimizer, is the control" in control
 
 
-def test_xavier_vs_he_is_recomputed_and_says_no_difference_when_the_interval_holds_1(found):
-    (f,) = found["lab7"]
-    xavier, he = (summary.selected(f.results[n]) for n in ("xavier", "he"))
-    base = summary.selected(f.results["normal"])
-    (xs, clock), (hs, _), (bs, _) = (
-        pace.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (xavier, he, base)
-    )
-    ratio = pace.epochs_ratio(xs, hs, bs, clock=clock)
-    assert ratio == summary.time_ratio(xavier, he, base)
-    test = stats.t_test(xavier.train_loss[:, -1], he.train_loss[:, -1], paired=True)
-    line = discussion.pair_sentence(f, "xavier", "he", "en")
-    assert line.startswith("ReLU, Xavier (Glorot) vs He: ")
-    assert (
-        f"{xavier.train_loss[:, -1].mean():.4f} against {he.train_loss[:, -1].mean():.4f}" in line
-    )
-    assert discussion.p_text(test.p, "en") in line
-    case = discussion.pair_case(ratio)
-    if summary.target_problem(base, f.results):  # N(0, 1) ends above ln 10 here: no target.
-        case = "no_target"
-        assert "no comparison of speed, since the baseline's final loss is no target" in line
-    assert ("no significant difference in speed" in line) == (case == "same")
-    if case in ("same", "differ"):
-        assert f"{ratio.point:.2f} times the epochs" in line
-    polish = discussion.pair_sentence(f, "xavier", "he", "pl")
-    assert ("bez istotnej różnicy szybkości" in polish) == (case == "same")
-    assert discussion.pair_sentence(f, "xavier", "lecun", "en") is None  # Not trained.
-
-
 def test_pair_cases_follow_the_sign_flip_test():
     ratio = functools.partial(pace.Ratio, method="paired", n_used=3, is_bound=False)
     assert discussion.pair_case(ratio(1.2, 0.9, 1.5, p=0.3)) == "same"
@@ -434,48 +405,6 @@ def test_pair_cases_follow_the_sign_flip_test():
     assert discussion.pair_case(ratio(1.0, np.nan, np.nan)) == "neither"
     bound = pace.Ratio(2.0, np.nan, np.nan, "paired", 3, True)
     assert discussion.pair_case(bound) == "bound"
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_why_sentences_are_recomputed_from_the_records(out_dir, found, lang):
-    diag = finished.diagnosed(out_dir)
-    lines = discussion.why_lines(found, diag, lang)
-    start = {
-        f.act: np.mean(summary.selected(f.results["sgd"]).test_loss[..., 0]) for f in found["lab6"]
-    }
-    assert all(text.num(v, ".2f", lang) in lines[0] for v in start.values())
-    sx, sh = (methods_module.sigmas(i, [784, 8, 10]) for i in ("xavier", "he"))
-    assert (
-        f"{text.num(sx[0], '.4f', lang)} " in lines[1] and text.num(sh[0], ".4f", lang) in lines[1]
-    )
-    ratios = [h / x for x, h in zip(sx, sh, strict=True)]
-    assert f"{text.num(ratios[0], '.2f', lang)} " in lines[1]
-    apart = max(ratios) >= discussion.CLOSE  # 8 → 10: He's σ is 1.5 times Xavier's.
-    assert (f"{text.num(max(ratios), '.2f', lang)} " in lines[1]) == apart
-    record = diag["relu"]  # Dead units at initialization → after the last epoch, from the CSV.
-    with (out_dir / "diagnostics" / "relu" / "layer_stats.csv").open() as f:
-        rows = {(r["init"], r["layer"], r["epoch"]): r for r in csv.DictReader(f)}
-    dead = [float(rows["normal", "0", str(e)]["dead_frac"]) for e in (0, record.epochs)]
-    assert f"N(0, 1) {text.pct(dead[0], lang)} → {text.pct(dead[1], lang)}" in lines[2]
-
-
-def test_a_rate_at_the_edge_of_its_grid_is_flagged_with_the_command(found, tmp_path):
-    (f,) = found["lab7"]
-    record = f.results["he"]
-    rates = (0.001, 0.00316, 0.01)
-    low = record._replace(
-        val_loss=np.stack([record.test_loss + k for k in range(3)]),  # Lowest first.
-        train_loss=np.stack([record.train_loss] * 3),
-        diverged_step=np.stack([record.diverged_step] * 3),
-        grid={"learning_rate": rates},
-    )
-    edited = {**found, "lab7": [f._replace(results={"he": low})], "lab6": []}
-    (line,) = discussion.edge_lines(edited, tmp_path / "synthetic", "en")
-    assert line.startswith("He, ReLU: the chosen rate 0.001 is the lowest of its grid (0.001–0.01)")
-    assert (
-        f"`python -m experiments.lab7 --act=relu --dataset=synthetic --out_dir={tmp_path} " in line
-    )
-    assert line.endswith("--lr_grid=7`.")
 
 
 def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish):
@@ -543,7 +472,7 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
     assert {"deep.relu.speed", "deep.relu.quality"} <= keys
     intro = next(b.text for b in part if isinstance(b, document.Paragraph))
     first = text.pct(np.sqrt(2 / 784) / np.sqrt(2 / (784 + 8)) - 1, lang)  # The main network's.
-    assert "784 → 8, " in intro and first in intro
+    assert "(784 → 8)" in intro and first in intro
     assert ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
     alike = {
         "en": "with the same data, batch size, seeds and number of epochs.",
@@ -559,35 +488,6 @@ def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"error: --depth_dir={missing} holds no lab 7 results on synthetic")
     assert "--hidden=128,128,128,128,128,128" in line
-
-
-def test_seeds_that_end_far_apart_are_said_with_their_spread():
-    from tests.report import test_lab_report  # Records built as test_lab_report builds them.
-
-    calm = {
-        n: test_lab_report.decay(0.2 + i / 10, seed=i)
-        for i, n in enumerate(("sgd", "adam", "momentum"))
-    }
-    wild = test_lab_report.decay(0.5, noise=0.5, seed=7)
-    curves = calm | {"adadelta": wild}
-    results = {n: test_lab_report.record(c, name=n, optimizer=n) for n, c in curves.items()}
-    f = finished.Finished(
-        "lab6", "relu", results, summary.summarize("relu", results, "sgd"), [], []
-    )
-    (line,) = discussion.spread_lines({"lab6": [f], "lab7": [], "schedules": []}, "pl")
-    finals = {n: c[:, -1] for n, c in curves.items()}
-    stds = {n: np.std(v, ddof=1) for n, v in finals.items()}
-    median = np.median(list(stds.values()))
-    assert stds["adadelta"] > discussion.SPREAD * median > max(stds[n] for n in calm)
-    num = functools.partial(text.num, spec=".4f", lang="pl")
-    assert line == (
-        f"Adadelta, ReLU: końcowa strata na zbiorze uczącym mocno różni się między powtórzeniami "
-        f"(odchylenie standardowe {num(stds['adadelta'])}, od {num(finals['adadelta'].min())} do "
-        f"{num(finals['adadelta'].max())}), "
-        f"{text.times('pl', text.num(stds['adadelta'] / median, '.1f', 'pl'))} "
-        "więcej niż mediana odchyleń standardowych wszystkich konfiguracji w tym "
-        f"eksperymencie ({num(median)}); średnia słabo reprezentuje pojedyncze przebiegi."
-    )
 
 
 def test_where_lab_7s_grid_puts_plain_sgd_is_said_when_it_is_not_lab_6s_rate():

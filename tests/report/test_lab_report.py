@@ -370,8 +370,9 @@ ROW = records.SummaryRow.from_dict(
         (
             "pl",
             (
-                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU 95%: cel "
-                "nieosiągnięty–1,43; w 4,0% losowań bootstrapu cel nieosiągnięty; test permutacyjny "
+                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU 95%: nie "
+                "osiągnięto–1,43; w 4,0% losowań bootstrapu nie osiągnięto wartości docelowej; test "
+                "permutacyjny "
                 f"ze zmianą znaków, p{NBSP}={NBSP}0,30 po poprawce Holma)"
             ),
         ),

@@ -27,12 +27,12 @@ NUMBERS = ("5,02", "1,95", "0,10", "1", "2", "5", "22")
 """Numbers as the reports print them in Polish: decimal fractions and the integers whose
 agreement differs (1; 2–4 and 22; 5+)."""
 
-CODE_SPANS = {"methods.optimizer", "methods.biases", "diag.explain", "missing.figure"}
-"""The phrases that show code on purpose, inside backticks: the module an optimizer is
-implemented in, the bias initializer, the diagnostics' own report, a figure's file."""
+CODE_SPANS = {"missing.figure"}
+"""The phrases that show code on purpose, inside backticks: a figure's file."""
 
-SPAN = re.compile(r"`[^`]*`|\\\(.*?\\\)")
-"""A code span, or inline math (whose subscripts look like snake_case)."""
+SPAN = re.compile(r"`[^`]*`|\\\(.*?\\\)|@(fig|tab):[\w.-]*\w")
+"""A code span, inline math (whose subscripts look like snake_case) or a reference to a
+figure or table (``document.numbered`` replaces it by its number)."""
 
 CODE = {
     "snake_case": re.compile(r"\b[a-z]{2,}_[a-z]{2,}\w*"),

@@ -6,8 +6,6 @@ baseline, the baseline fastest, and initializations that start from the same los
 renders whole (no placeholder, None, nan or infinity left; the "(NaN)" of the divergence rule is words) and says what its numbers say: a
 tie is never called faster."""
 
-import dataclasses
-import itertools
 import re
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import numpy as np
 import pytest
 
 from mlp_jax.labs import summary
-from mlp_jax.report import discussion, document, finished, handin, lab_report, text
+from mlp_jax.report import discussion, document, finished, handin, lab_report, results, text
 from tests.report.test_lab_report import E, S, decay, record
 
 LEFTOVER = re.compile(r"[{}]|\bNone\b(?! of)|\bnan\b|\binf\b|∞")
@@ -75,15 +73,14 @@ def _finished(scenario):
 
 
 def _said(scenario, lang):
-    """The lab section (setup, ranking), the hand-in's conclusion and every pair sentence."""
+    """The lab section (setup, ranking), the hand-in's sentences on the lab and its
+    conclusion."""
     f = _finished(scenario)
     blocks = lab_report.section("relu", f.results, f.rows, Path("/nonexistent"), lang=lang)
     shown = [document.markdown([b]) for b in blocks if not isinstance(b, document.Image)]
-    pairs = [
-        discussion.pair_sentence(f, a, b, lang) or ""
-        for a, b in itertools.combinations(f.results, 2)
-    ]
-    return "\n".join([*shown, handin.conclusion(f, lang), *pairs])
+    ranking = summary.ranking(f.results, f.provenance.baseline)
+    hand_in = results.sentences_of(f, "lab6.relu", ranking, lang)
+    return "\n".join([*shown, handin.conclusion(f, lang), *hand_in])
 
 
 def _line(scenario, config, lang):
@@ -118,11 +115,6 @@ def test_a_clear_leader_is_named_faster(lang):
 @pytest.mark.parametrize("lang", text.LANGS)
 def test_a_tie_is_never_called_faster(lang):
     f = _finished("tie")
-    pair = discussion.pair_sentence(f, "momentum", "nesterov", lang)
-    assert not FASTER[lang].search(pair), pair
-    assert (
-        "bez istotnej różnicy szybkości" if lang == "pl" else "no significant difference"
-    ) in pair
     leader = lab_report.leader(f.rows, summary.ranking(f.results, "sgd"), lang)
     assert ("Pierwsze miejsce dzielą" if lang == "pl" else "share rank 1") in leader
     assert ("najszybciej" if lang == "pl" else "fastest") not in leader.lower()
@@ -188,51 +180,8 @@ def test_the_epoch_a_target_is_reached_at_names_the_last_one(lang):
     assert text.reached(lang, 2.5, E) == text.say(lang, "epoch.after", x=text.num(2.5, ".2f", lang))
 
 
-def _lab7(layers):
-    """Lab 7's records (normal, Xavier, He) on a network of ``layers``, every one starting
-    from the same test loss (the fixture's 2.3 at epoch 0)."""
-    results = {}
-    for name in ("normal", "xavier", "he"):
-        r = record(decay(0.3, seed=len(name)), name=name)
-        shared = dataclasses.replace(r.provenance.shared, layer_sizes=layers, experiment="lab7")
-        config = dict(r.provenance.config, init=name, init_scale=1.0)
-        results[name] = r._replace(
-            provenance=dataclasses.replace(
-                r.provenance, shared=shared, config=config, baseline="normal"
-            )
-        )
-    rows = summary.summarize("relu", results, "normal")
-    return {"lab7": [finished.Finished("lab7", "relu", results, rows, [], [])]}
-
-
-@pytest.mark.parametrize(
-    ("layers", "pl", "en"),
-    [
-        (
-            (784, 128, 10),
-            "obie sieci rozpoczynają uczenie niemal tak samo",
-            "begin training almost alike",
-        ),
-        ((784, 8, 10), "w głębszych warstwach σ metody He jest do 1,50 raza", "up to 1.50×"),
-    ],
-)
-def test_initializations_from_the_same_loss_are_said_to_start_alike(layers, pl, en):
-    """He's σ over Xavier's: 1.08 and 1.04 in 784–128–10 (alike); 1.50 in the last layer of
-    784–8–10 (apart), where the sentence still reports the equal initial losses and never
-    says the networks start apart."""
-    for lang, words in (("pl", pl), ("en", en)):
-        said = " ".join(discussion.why_lines(_lab7(layers), {}, lang))
-        assert words in said, (lang, said)
-        assert not LEFTOVER.search(said)
-        start = text.num(2.3, ".2f", lang)
-        assert said.count(start) == 3, said  # N(0, 1), Xavier and He: the same 2.30.
-        assert "różnie" not in said and "apart" not in said
-
-
 @pytest.mark.parametrize("lang", text.LANGS)
-def test_a_pair_with_an_all_diverged_configuration_never_says_neither_reaches(lang):
+def test_a_pair_with_an_all_diverged_configuration_is_not_compared(lang):
     f = _finished("diverged")
     assert not summary.selected(f.results["adadelta"]).finite.any()  # Every run diverged.
     assert discussion.compare(f, "adam", "adadelta") is None  # Nothing to compare: skipped.
-    said = discussion.pair_sentence(f, "adam", "adadelta", lang) or ""
-    assert ("w żadnym z wariantów" if lang == "pl" else "with neither") not in said

@@ -14,7 +14,7 @@ import pytest
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, pace, specs, summary, surfaces
-from mlp_jax.report import discussion, finished, handin, implementation, lab_report, methods, text
+from mlp_jax.report import finished, handin, implementation, lab_report, methods, text
 from tests.report import test_lab_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +90,14 @@ def _requested_keys():
     return keys | {key for lab in specs.LABS.values() for key in lab.text_keys()}
 
 
-KEY_ARGS = {"say": (1,), "count": (2,), "plural": (2,), "none_of": (1,), "share": (3, 4)}
+KEY_ARGS = {
+    "say": (1,),
+    "count": (2,),
+    "plural": (2,),
+    "none_of": (1,),
+    "share": (3, 4),
+    "_why": (0,),
+}
 """The text functions that take keys → the positions of their keys after ``lang``
 (``methods._phrase`` as ``say``): ``say = functools.partial(text.say, lang)`` shifts
 them by one."""
@@ -207,17 +214,6 @@ DYNAMIC = {
     "diag.col.": ("init", "layer", "epoch", "mean", "std", "closed", "saturated", "dead", "grad"),
     "plot.kind.": ("hidden", "output"),
     "methods.variant.": ("normal", "uniform", "constant"),  # methods.Formula.variant
-    "handin.pair.": (
-        "same",
-        "differ",
-        "only",
-        "neither",
-        "bound",
-        "no_target",
-    ),  # discussion.pair_case
-    "handin.loss.": ("same", "differ"),
-    "handin.why.": ("saturated_frac", "dead_frac"),
-    "handin.edge.": ("low", "high"),
     "handin.grid_edge.": ("low", "high"),
     "traj.name.": tuple(surfaces.SURFACES),
     "count.": ("train", "validation", "test"),  # text.data_line's splits
@@ -254,12 +250,11 @@ DYNAMIC = {
     "traj.in_steps.": ("one", "many"),
     "traj.arrow.": ("gradient", "jump", "momentum_update", "correction", "nesterov_update"),
     # The hand-in's sections (results, findings, the lead's): each prefix's suffixes.
-    "findings.adagrad.": ("again", "later", "same", "sooner", "why"),
+    "findings.adagrad.": ("again", "later", "same", "sooner", "why", "why_plain"),
     "findings.adam.": ("alone", "behind", "tied", "why"),
     "findings.deep.growth.": ("agree", "differ"),
     "findings.deep.scope.": ("fewer.grid", "fewer.one", "same.grid", "same.one"),
     "findings.h.": ("deep", "inits", "limits", "optimizers", "seeds", "surfaces", "units"),
-    "findings.limits.deep.": ("same", "shorter"),
     "findings.limits.diag.": ("same", "shorter"),
     "findings.limits.rate.": ("lab6", "other"),
     "findings.momentum.": ("equal", "larger", "measured", "part", "point", "smaller"),
@@ -896,20 +891,6 @@ def test_a_conclusion_names_the_leader_and_its_speed_up_when_it_is_a_verdict():
         "zwykły SGD z ćwiczenia 2 (test t-Studenta dla prób zależnych, p < 0,05 po poprawce "
         "Holma): Adam."
     )
-
-
-def test_a_pair_sentence_says_how_many_seeds_form_its_pairs():
-    sgd = test_lab_report.record(test_lab_report.decay(0.2), name="sgd")
-    one = test_lab_report.record(test_lab_report.decay(0.5, seed=1), name="momentum", diverged=[2])
-    two = test_lab_report.record(test_lab_report.decay(0.5, seed=2), name="nesterov")
-    f = _finished({"sgd": sgd, "momentum": one, "nesterov": two})
-    assert discussion.pair_sentence(f, "momentum", "nesterov", "pl").endswith(
-        "; porównanie w parach obejmuje 5 z 6 powtórzeń)."
-    )
-    assert discussion.pair_sentence(f, "momentum", "nesterov", "en").endswith(
-        "; the paired comparison covers 5 of 6 seeds)."
-    )
-    assert "covers" not in discussion.pair_sentence(f, "nesterov", "sgd", "en")  # Every seed.
 
 
 def test_no_target_names_the_baseline_as_the_report_shows_it():
