@@ -394,8 +394,9 @@ def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     tests = [_xavier_he(f) for f in lab7]
     flat = [p for t in tests for p in t[1]]
     adjusted = iter(stats.holm(flat).tolist() if flat else [])
+    m = text.count(lang, len(flat), "findings.count.comparisons")
     return [
-        _init_paragraph(f, means, [next(adjusted) for _ in ps], ratio, diag.get(f.act), lang)
+        _init_paragraph(f, means, [next(adjusted) for _ in ps], ratio, diag.get(f.act), lang, m)
         for f, (means, ps, ratio) in zip(lab7, tests, strict=True)
     ]
 
@@ -430,6 +431,7 @@ def _init_paragraph(
     ratio: float,
     record: records.Diagnosis | None,
     lang: str,
+    m: str = "",
 ) -> str:
     say = _say(lang)
     sizes = f.provenance.shared.layer_sizes
@@ -469,6 +471,7 @@ def _init_paragraph(
             p_acc=_p(p[1], lang),
             speed=speed,
             p_speed=_p(p[2], lang),
+            m=m,
             tab=f"@tab:lab7.{f.act}.quality",
         )
     )

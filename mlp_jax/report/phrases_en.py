@@ -918,9 +918,12 @@ PHRASES = {
     "σ is {ratio} ({tab}).",
     "findings.inits.tests": "Final training loss {lx} (Xavier) against {lh} (He), {p_loss}; test "
     "accuracy {ax} against {ah}, {p_acc}; time to the target, Xavier's over He's, {speed}, "
-    "{p_speed} (paired tests, Holm-adjusted over these comparisons; {tab}).",
-    "findings.inits.tie": "None of these differences is significant: within the noise the two "
-    "methods tie, as the small difference in scale leads one to expect.",
+    "{p_speed} (paired tests, Holm-adjusted over all {m} of Xavier and He in this section; "
+    "{tab}).",
+    "findings.inits.tie": "None of these differences is significant: the measurements do not "
+    "tell the two methods apart, as the small difference in scale leads one to expect (which "
+    "does not prove them equivalent).",
+    "findings.count.comparisons": "comparison|comparisons",
     "findings.inits.mixed": "The significant differences point different ways: neither method "
     "is better overall.",
     "findings.inits.favours": "The significant differences favour {name}.",

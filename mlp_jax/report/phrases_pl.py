@@ -981,9 +981,11 @@ PHRASES = {
     "findings.inits.tests": "Końcowa strata na zbiorze uczącym: {lx} (Xavier) wobec {lh} (He), "
     "{p_loss}; dokładność na zbiorze testowym: {ax} wobec {ah}, {p_acc}; iloraz czasów "
     "dojścia do celu (Xavier do He): {speed}, {p_speed} (testy dla prób zależnych, po "
-    "poprawce Holma na te porównania; {tab}).",
-    "findings.inits.tie": "Żadna z tych różnic nie jest istotna: w granicach szumu obie metody "
-    "wypadają jednakowo, czego należało się spodziewać przy tak małej różnicy skali.",
+    "poprawce Holma na wszystkie {m} metod Xaviera i He w tej sekcji; {tab}).",
+    "findings.inits.tie": "Żadna z tych różnic nie jest istotna: pomiary nie odróżniają obu "
+    "metod, czego należało się spodziewać przy tak małej różnicy skali (nie dowodzi to, że "
+    "metody są równoważne).",
+    "findings.count.comparisons": "porównanie|porównania|porównań",
     "findings.inits.mixed": "Istotne różnice wskazują w różne strony: żadna z metod nie jest "
     "ogólnie lepsza.",
     "findings.inits.favours": "Istotne różnice przemawiają na korzyść metody {name}.",
