@@ -942,11 +942,13 @@ PHRASES = {
     "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
-    "first: their mean training loss is significantly the lowest in epochs 1–{last} ({a} "
+    "first: their mean training loss is significantly the lowest in epochs 1–{last} (in each "
+    "epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
     "against {b} for the {second} weights in epoch 1; {fig}).",
     "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
     "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
-    "({a} against {b} for the {second} weights in epoch 1; {fig}).",
+    "(in each epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
+    "against {b} for the {second} weights in epoch 1; {fig}).",
     "findings.deep.ahead": "In the deep network {act} the {names} weights share the lowest "
     "training loss in epoch 1, without a significant difference between them ({values}); "
     "the {rest} weights are significantly higher ({rest_values}; {fig}).",

@@ -1005,10 +1005,12 @@ PHRASES = {
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
-    "epokach 1–{last} (w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
+    "epokach 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
+    "pozostałych metod, z poprawką Holma na te porównania; w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
     "findings.deep.lead.all": "W sieci głębokiej {act} przez całe uczenie prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
-    "każdej epoce, 1–{last} (w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; "
+    "każdej epoce, 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
+    "pozostałych metod, z poprawką Holma na te porównania; w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; "
     "{fig}).",
     "findings.deep.ahead": "W sieci głębokiej {act} w 1. epoce najniższą stratę na zbiorze "
     "uczącym mają, bez istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} "
