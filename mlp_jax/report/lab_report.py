@@ -261,10 +261,13 @@ def _results_table(
 
 
 def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
-    """Decimals of ``row``'s speed-up interval that stay put between bootstrap seeds
-    (``pace.shown_decimals`` of the same ratio in ``ranking``); 2 without one."""
+    """Decimals of ``row``'s speed-up interval: as many as its ratio's, two, or more where
+    ``pace.shown_decimals`` keeps an interval that excludes 1 visibly apart from it. (Fewer
+    would round an end outwards, 6.06–7.76 printed "6–8", and disagree with the same
+    interval in the hand-in's discussion; the last digit may move with the bootstrap seed
+    when ``pace.stable_decimals`` is below two.)"""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
-    return 2 if ratio is None else pace.shown_decimals(ratio)
+    return 2 if ratio is None else max(2, pace.shown_decimals(ratio))
 
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:
@@ -392,7 +395,7 @@ def leader(rows: Sequence[SummaryRow], ranking: Ranking, lang: str) -> str | Non
     if ranking is None or len(order) < 2:
         return None
     ratio = ranking.ratio[order[1].config, order[0].config]
-    places = pace.shown_decimals(ratio)
+    places = max(2, pace.shown_decimals(ratio))
     num = functools.partial(text.num, lang=lang)
     values = {
         "ratio": num(ratio.point, f".{max(2, places)}f"),

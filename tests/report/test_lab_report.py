@@ -4,6 +4,7 @@ import dataclasses
 import math
 import warnings
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -509,3 +510,14 @@ def test_a_share_of_never_reached_resamples_too_small_to_show_is_said_below_it()
         "; not reached in < 0.1% of the resamples"
     )
     assert "w 3,1% losowań" in lab_report.interval(0.0, 1.43, 0.031, 2, "pl")
+
+
+def test_an_interval_is_printed_with_its_ratios_decimals_even_when_its_ends_move():
+    """Monte Carlo error large enough that no decimal of the ends is stable: the interval
+    still shows two (6.06–7.76 is not "6–8", an end rounded outwards)."""
+    noisy = pace.Ratio(7.22, 6.06, 7.76, "paired", 10, False, mc_se=0.3)
+    assert pace.stable_decimals(noisy) == 0
+    ranking = pace.Ranking({"sgd": 2, "adam": 1}, {}, {("sgd", "adam"): noisy})
+    row = SimpleNamespace(config="adam")
+    assert lab_report.digits(ranking, "sgd", row) == 2
+    assert lab_report.interval(6.06, 7.76, 0.0, 2, "pl") == "PU 95%: 6,06–7,76"
