@@ -585,8 +585,8 @@ PHRASES = {
     "results.cap.p": "p-values against {base}, {where}: raw and Holm-corrected, for final loss, "
     "accuracy and speed.",
     "results.no_baseline": "The baseline ({name}) has no records, so the tables give no target, "
-    "no speed-ups and no tests ({speed}, {quality}).",
-    "results.no_target": "{reason} Results: {speed} and {quality}.",
+    "no speed-ups and no speed tests ({quality}).",
+    "results.no_target": "{reason} The final results: {quality}.",
     "results.fastest.alone": "The network learns fastest {names} (the only configuration at "
     "rank 1{tiny}; {speed}, {loss})",
     "results.fastest.tied": "The network learns fastest {names}: these configurations share "

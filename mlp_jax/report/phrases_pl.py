@@ -627,8 +627,8 @@ PHRASES = {
     "results.cap.p": "Wartości p względem {base} – {where}: bez poprawki i po poprawce Holma, dla "
     "końcowej straty, dokładności i szybkości.",
     "results.no_baseline": "Brak zapisów punktu odniesienia ({name}), więc tabele nie podają "
-    "wartości docelowej, przyspieszeń ani testów ({speed}, {quality}).",
-    "results.no_target": "{reason} Wyniki: {speed} i {quality}.",
+    "wartości docelowej, przyspieszeń ani testów szybkości ({quality}).",
+    "results.no_target": "{reason} Wyniki końcowe: {quality}.",
     "results.fastest.alone": "Najszybciej sieć uczy się {names} (jedyna konfiguracja na "
     "pierwszym miejscu{tiny}; {speed}, {loss})",
     "results.fastest.tied": "Najszybciej sieć uczy się {names}: te konfiguracje dzielą pierwsze "

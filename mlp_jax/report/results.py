@@ -59,8 +59,9 @@ def lab_blocks(
     f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str
 ) -> list[document.Block]:
     """One experiment's results for one activation: a heading, what the tables show in a
-    few sentences, the speed and quality tables and the training-loss and test-accuracy
-    figures (drawn into ``out_dir/drawn/<exp>/<act>/``).
+    few sentences, the speed table (none without a target: it would hold only dashes) and
+    the quality table, and the training-loss and test-accuracy figures (drawn into
+    ``out_dir/drawn/<exp>/<act>/``).
 
     Args:
       f: the records and their summary rows.
@@ -75,7 +76,7 @@ def lab_blocks(
     return [
         document.Heading(3, _heading(f, exp, lang)),
         document.Paragraph(" ".join(sentences_of(f, key, ranking, lang))),
-        speed_table(f, exp, ranking, lang),
+        *([speed_table(f, exp, ranking, lang)] if ranking is not None else []),  # No target.
         quality_table(f, exp, lang),
         *images,
     ]

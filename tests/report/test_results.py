@@ -447,7 +447,7 @@ def test_a_deep_network_and_a_configuration_whose_every_seed_diverged(tmp_path, 
     assert untested[lang] in blocks[1].text
 
 
-def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang):
+def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang, tmp_path):
     flat = {
         "sgd": record(decay(0.0), configs.Config("sgd", "sgd", 0.3)),
         "adam": record(decay(0.6, seed=1), configs.Config("adam", "adam", 0.01)),
@@ -465,3 +465,7 @@ def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang):
         where=results.place_phrase(f, "lab6", lang),
         base=results.base_phrase(f, lang),
     )
+    shown = results.lab_blocks(f, "lab6", tmp_path, Path("figs"), lang)
+    keys = [b.key for b in shown if isinstance(b, document.Table)]
+    assert keys == ["lab6.relu.quality"]  # No table of dashes in the report.
+    assert "@tab:lab6.relu.speed" not in " ".join(b.text for b in shown if hasattr(b, "text"))
