@@ -247,7 +247,7 @@ PHRASES = {
     "\\(\\alpha\\) – współczynnik uczenia, stały w czasie uczenia; działania na wektorach "
     "wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
     "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz kod (różnice "
-    "względem instrukcji i ich uzasadnienie podaje część o implementacji); wartości "
+    "względem instrukcji i ich uzasadnienie opisano niżej); wartości "
     "hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
     "methods.optimizer": "**{name}**: współczynnik uczenia \\(\\alpha\\) = {lr}{source}{params}.",
@@ -459,7 +459,7 @@ PHRASES = {
     "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
     "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
-    "docelową (przyspieszenie do niej byłoby puste) i nie ma przyspieszeń; porównujemy końcowe "
+    "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównujemy końcowe "
     "straty i dokładności.",
     "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
@@ -706,13 +706,13 @@ PHRASES = {
     "tworzy stan na podstawie parametrów, a druga z gradientu i stanu wyznacza przyrost "
     "parametrów i nowy stan",
     "impl.optax.chain": "funkcję łączącą takie pary w jedną (mnożenie przez współczynnik "
-    "uczenia jest osobnym ogniwem po każdej regule)",
+    "uczenia jest osobnym, kolejnym etapem po każdej regule)",
     "impl.optax.masked": "maskę ograniczającą ogniwo do części parametrów (dla zaniku wag)",
     "impl.optax.moment": "jedną funkcję pomocniczą, wykładniczą średnią ruchomą kwadratów "
     "gradientu (\\(v_t\\) w metodzie Adam, \\(E[g^2]_t\\) i \\(E[\\Delta\\theta^2]_t\\) w metodzie "
-    "Adadelta), jeden wiersz tej samej arytmetyki co we wzorach",
+    "Adadelta), czyli jedną linijkę kodu wykonującą to samo działanie co wzór",
     "impl.optax.grid": "nakładkę, dzięki której współczynnik uczenia jest wejściem "
-    "skompilowanego programu, a cała siatka jego wartości uczy się jednocześnie",
+    "skompilowanego programu, a sieci dla wszystkich wartości z siatki uczą się równolegle",
     "impl.optax.apply": "funkcję dodającą przyrost do parametrów",
     "impl.optax.optimizer": "jej gotowe optymalizatory",
     "impl.optax.other": "inne funkcje pomocnicze",
@@ -756,7 +756,7 @@ PHRASES = {
     "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) dodajemy pod pierwiastkiem, "
     "\\(\\sqrt{{G_t + \\varepsilon}}\\), a instrukcja dodaje \\({ieps}\\) do pierwiastka, "
     "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) chroni tylko przed dzieleniem przez "
-    "zero, obie postacie są w użyciu (sama instrukcja zapisuje krok metody Adagrad jako "
+    "zero, obie postaci są w użyciu (sama instrukcja zapisuje krok metody Adagrad jako "
     "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) w części o metodzie Adadelta), a pod pierwiastkiem "
     "ogranicza mianownik od dołu przez \\(\\sqrt{{\\varepsilon}} = {floor}\\) zamiast "
     "\\(\\varepsilon\\).",
@@ -795,7 +795,7 @@ PHRASES = {
     "obliczają kroków optax.",
     "impl.optax.missing": "Bez odpowiednika w optax: {names}.",
     "impl.optax.caption": "Nasze optymalizatory wobec optymalizatorów optax {version}, po "
-    "{steps} kroków: największa bezwzględna różnica parametru po ostatnim kroku i największa "
+    "{steps} krokach: największa bezwzględna różnica parametru po ostatnim kroku i największa "
     "zmiana parametru w tych krokach.",
     "impl.h_init": "Inicjalizacja wag",
     "impl.init": "Nasze funkcje inicjalizujące losują każdą wagę niezależnie z nieobciętego "
@@ -833,7 +833,7 @@ PHRASES = {
     "\\(\\alpha_t\\) – współczynnik uczenia w kroku \\(t\\) (\\(\\alpha\\), gdy jest stały); "
     "działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza "
     "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz "
-    "kod (różnice względem instrukcji i ich uzasadnienie podaje część o implementacji); "
+    "kod (różnice względem instrukcji i ich uzasadnienie opisano niżej); "
     "wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) pod pierwiastkiem",
     "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) dodawany do pierwiastka",
@@ -845,7 +845,7 @@ PHRASES = {
     "findings.count.epochs": "epoka|epoki|epok",
     "findings.count.epochs_acc": "epokę|epoki|epok",
     "findings.count.epochs_loc": "epoce|epokach|epokach",
-    "findings.traj.verb": "utyka|utykają|utykają",
+    "findings.traj.verb": "zatrzymuje się|zatrzymują się|zatrzymują się",
     "findings.h": "Dyskusja wyników",
     "findings.h.optimizers": "Optymalizatory (laboratorium 6)",
     "findings.h.seeds": "Strata a dokładność: poszczególne powtórzenia",
@@ -925,7 +925,7 @@ PHRASES = {
     "findings.seeds.confident": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
     "({worst}) nadal poprawnie klasyfikuje {worst_acc} wzorców testowych, a powtórzenie "
     "medianowe — {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
-    "{error_ratio} więcej. Entropia krzyżowa karze pewną siebie błędną odpowiedź bez "
+    "{error_ratio} więcej. Entropia krzyżowa karze błędną odpowiedź udzieloną z dużym prawdopodobieństwem bez "
     "ograniczenia (−ln prawdopodobieństwa prawdziwej klasy), a dokładność sprawdza tylko, "
     "czy największe wyjście wskazuje właściwą klasę; kilka bardzo pewnych błędów podnosi więc "
     "stratę, a z nią średnią ze wszystkich powtórzeń, nie zmieniając dokładności.",
@@ -942,12 +942,12 @@ PHRASES = {
     "na zbiorze testowym.",
     "findings.fig.mean": "średnia",
     "findings.fig.median": "mediana",
-    "findings.units.dead_frac": "Sieć {act}: po {epochs} diagnostyki udział martwych "
+    "findings.units.dead_frac": "Sieć {act}: po {epochs} przebiegu diagnostycznego udział martwych "
     "neuronów pierwszej warstwy ukrytej wynosi {end} (w chwili inicjalizacji {start}; {tab}). Tabela "
     "podaje udział neuronów: neuron jest martwy, gdy na każdym z {n} wzorców paczki pomiarowej "
     "daje 0. Nie jest to udział zerowych wartości aktywacji, który w chwili inicjalizacji "
     "przy symetrycznych pobudzeniach wynosi około połowy.",
-    "findings.units.saturated_frac": "Sieć {act}: po {epochs} diagnostyki udział "
+    "findings.units.saturated_frac": "Sieć {act}: po {epochs} przebiegu diagnostycznego udział "
     "nasyconych wartości aktywacji pierwszej warstwy ukrytej wynosi {end} (w chwili "
     "inicjalizacji {start}; {tab}). "
     "Tabela podaje udział wartości aktywacji (wzorców × neuronów) poza przedziałem "
@@ -966,7 +966,7 @@ PHRASES = {
     "findings.units.rate.lab6": "Neurony obumierają w trakcie uczenia, a nie w chwili "
     "inicjalizacji. W laboratorium 7 zachowano α = {rate} z laboratorium 6, dobrane dla "
     "optymalizatora {opt} przy wagach N(0, 1); dla wag {times} mniejszych może ono "
-    "być za duże: kilka dużych pierwszych kroków może przesunąć neuron poniżej zera dla "
+    "być za duże: kilka dużych pierwszych kroków może przesunąć pobudzenie neuronu poniżej zera dla "
     "wszystkich wzorców, skąd żaden gradient go już nie wyprowadzi. Rozstrzygnęłoby to "
     "powtórzenie z α/10 = {tenth}.",
     "findings.units.rate.other": "Neurony obumierają w trakcie uczenia, a nie w chwili "
@@ -1044,7 +1044,7 @@ PHRASES = {
     "findings.traj.no_overshoot": "W wąwozie (@fig:traj.ravine) żaden optymalizator nie "
     "przeskakuje dna.",
     "findings.traj.stall": "Przy punkcie siodłowym (@fig:traj.saddle) {verb} {names}: przez "
-    "całą drugą połowę kroków strata stoi na {loss}, czyli na wartości w punkcie siodłowym "
+    "całą drugą połowę kroków strata pozostaje równa {loss}, czyli na wartości w punkcie siodłowym "
     "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ znika tam aż do trzeciego rzędu, "
     "więc sam gradient nie wyprowadza ścieżki z płaskowyżu. {first}",
     "findings.traj.no_stall": "Przy punkcie siodłowym (@fig:traj.saddle) żaden optymalizator nie "
@@ -1066,7 +1066,7 @@ PHRASES = {
     "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
     "losowość doboru wzorców testowych.",
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
-    "odległymi o {steps} kroków ({epoch} epoki); dokładniej ich nie znamy.",
+    "odległymi o {steps} kroków ({epoch} epoki); dokładniej nie da się ich wyznaczyć.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
     "lead.setup.caption": "Eksperymenty: sieć, rozmiar paczki, liczba epok i powtórzeń, "
