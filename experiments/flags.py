@@ -83,23 +83,23 @@ def read_notes(path: str) -> str:
         notes = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise flags.ValidationError(
-            f"{path}: no such file; fix: pass the path of your text file"
+            f"{path}: no such file; pass the path of your text file"
         ) from None
     except IsADirectoryError:
-        raise flags.ValidationError(f"{path} is a folder; fix: pass a text file") from None
+        raise flags.ValidationError(f"{path} is a folder; pass a text file") from None
     except UnicodeDecodeError as e:
         raise flags.ValidationError(
-            f"{path} is not UTF-8 text (byte {e.start}); fix: save it as UTF-8"
+            f"{path} is not UTF-8 text (byte {e.start}); save it as UTF-8"
         ) from None
     except OSError as e:
-        raise flags.ValidationError(f"{path}: {e.strerror}; fix: make it readable") from None
+        raise flags.ValidationError(f"{path}: {e.strerror}; make it readable") from None
     if not notes.strip():
         raise flags.ValidationError(
-            f"{path} is empty; fix: write your discussion in it, or drop --notes"
+            f"{path} is empty; write your discussion in it, or drop --notes"
         )
     if len(notes) > NOTES_LIMIT:
         raise flags.ValidationError(
-            f"{path} holds {len(notes):,} characters, over {NOTES_LIMIT:,}; fix: shorten it"
+            f"{path} holds {len(notes):,} characters, over {NOTES_LIMIT:,}; shorten it"
         )
     return notes
 
