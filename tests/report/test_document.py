@@ -180,30 +180,36 @@ def test_pdf_times_out_and_ends_the_browsers_process_group(tmp_path, monkeypatch
     assert not _alive(pid)
 
 
-@needs_browser
-def test_the_browser_lays_out_mathml(tmp_path):
-    """A fraction in MathML is drawn stacked (taller than wide), not as the inline text "12"."""
-    page = tmp_path / "math.html"
-    block = document.Math(r"\frac{1}{2}")
+def math_ink(folder: Path, latex: str, width: int = 600) -> np.ndarray:
+    """Where the browser inks ``latex`` laid out as a displayed formula at 120 px, in a
+    window ``width`` pixels wide: a boolean image (rows, columns)."""
+    page = folder / "math.html"
     page.write_text(
-        document.html([block], title="t").replace("<body>", '<body style="font-size:120px">'),
+        document.html([document.Math(latex)], title="t").replace(
+            "<body>", '<body style="font-size:120px">'
+        ),
         "utf-8",
     )
-    shot = tmp_path / "math.png"
+    shot = folder / "math.png"
     command = [
         document.browser(),
         "--headless",
         "--disable-gpu",
-        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--user-data-dir={folder / 'profile'}",
         f"--screenshot={shot}",
-        "--window-size=600,600",
+        f"--window-size={width},600",
         page.as_uri(),
     ]
     if os.geteuid() == 0:
         command.insert(1, "--no-sandbox")
     subprocess.run(command, check=True, capture_output=True, timeout=120)
-    ink = matplotlib.image.imread(shot)[..., :3].mean(-1) < 0.5
-    rows, cols = np.nonzero(ink)
+    return matplotlib.image.imread(shot)[..., :3].mean(-1) < 0.5
+
+
+@needs_browser
+def test_the_browser_lays_out_mathml(tmp_path):
+    """A fraction in MathML is drawn stacked (taller than wide), not as the inline text "12"."""
+    rows, cols = np.nonzero(math_ink(tmp_path, r"\frac{1}{2}"))
     height, width = np.ptp(rows), np.ptp(cols)
     assert height > 1.5 * width, (height, width)
 

@@ -3,21 +3,19 @@ the agreement with optax measured, and both languages written out."""
 
 import importlib.util
 import inspect
-import os
 import re
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 from xml.etree import ElementTree
 
-import matplotlib.image
 import numpy as np
 import optax
 import pytest
 
 from mlp_jax import optimizers, train
 from mlp_jax.report import document, implementation, methods, text
+from tests.report import test_document
 
 LAB6 = ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"]
 INITS = ["normal", "xavier", "he"]
@@ -142,28 +140,7 @@ needs_browser = pytest.mark.skipif(document.browser() is None, reason="needs Chr
 def _ink_bottom(tmp_path: Path, latex: str) -> int:
     """The lowest inked row of the formula, laid out by the browser at 120 px."""
     tmp_path.mkdir()
-    page = tmp_path / "math.html"
-    page.write_text(
-        document.html([document.Math(latex)], title="t").replace(
-            "<body>", '<body style="font-size:120px">'
-        ),
-        "utf-8",
-    )
-    shot = tmp_path / "math.png"
-    command = [
-        document.browser(),
-        "--headless",
-        "--disable-gpu",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        f"--screenshot={shot}",
-        "--window-size=800,600",
-        page.as_uri(),
-    ]
-    if os.geteuid() == 0:
-        command.insert(1, "--no-sandbox")
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-    ink = matplotlib.image.imread(shot)[..., :3].mean(-1) < 0.5
-    return int(np.nonzero(ink)[0].max())
+    return int(np.nonzero(test_document.math_ink(tmp_path, latex, width=800))[0].max())
 
 
 @needs_browser

@@ -14,6 +14,7 @@ from mlp_jax import records
 from mlp_jax.labs import configs, stats, summary
 from mlp_jax.report import document, lab_report, results, text
 from mlp_jax.report.finished import Finished
+from tests.report import test_lab_report
 
 S, E = 10, 5
 NBSP = "\u00a0"
@@ -44,30 +45,13 @@ def record(
 ):
     """A record of ``config`` whose seeds' epoch losses are ``losses`` ``[S, E]`` (or
     ``[G, S, E]`` with a grid, ``val`` its validation losses), two one-step windows per
-    epoch each at the epoch's loss; every seed diverged when ``broken``."""
+    epoch each at the epoch's loss (``test_lab_report.record``); every seed diverged when
+    ``broken``."""
     losses = np.asarray(losses, float)
-    lead = losses.shape[:-1]
-    grid = (
-        {"learning_rate": tuple(config.learning_rate * 10.0 ** np.arange(-1, 2))}
-        if val is not None
-        else {}
-    )
-    acc = np.full(lead + (E + 1,), acc) + np.linspace(-0.01, 0.01, lead[-1])[:, None]
-    return records.History(
-        step_loss=np.repeat(losses, 2, axis=-1),
-        train_loss=losses,
-        train_acc=1 - losses / 10,
-        test_loss=np.concatenate([np.full(lead + (1,), 2.3), losses], axis=-1),
-        test_acc=acc,
-        val_loss=val,
-        val_acc=val,
-        diverged_step=np.full(lead, 3 if broken else -1),
-        epoch_s=np.ones(E),
-        compile_s=0.0,
-        steps_per_epoch=2,
-        log_every=1,
-        seeds=tuple(range(lead[-1])),
-        grid=grid,
+    grid = {"learning_rate": tuple(config.learning_rate * 10.0 ** np.arange(-1, 2))}
+    made = test_lab_report.record(losses, acc=acc, grid=grid if val is not None else None, val=val)
+    return made._replace(
+        diverged_step=np.full(losses.shape[:-1], 3 if broken else -1),
         provenance=records.Provenance(
             shared=settings or shared(),
             baseline=baseline,
