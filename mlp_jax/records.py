@@ -502,6 +502,10 @@ class SummaryRow(_Json):
         Welch's test when unpaired).
       log_loss_area_p_holm: ``log_loss_area_p`` Holm-adjusted over the configurations
         compared with the baseline.
+      rank_worst: the other end of the rank interval (``pace.Ranking.worst``): the
+        number of configurations minus those significantly slower; ``rank`` to
+        ``rank_worst`` holds the configuration's place in the true order with the
+        family's error. NaN where ``rank`` is.
     """
 
     act: str
@@ -538,6 +542,7 @@ class SummaryRow(_Json):
     log_loss_area_mean: float = math.nan
     log_loss_area_p: float = math.nan
     log_loss_area_p_holm: float = math.nan
+    rank_worst: float = math.nan
 
     @property
     def all_diverged(self) -> bool:

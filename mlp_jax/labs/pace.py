@@ -549,6 +549,13 @@ class Ranking:
     Attributes:
       rank: configuration → 1 + the number of configurations significantly
         faster than it; configurations that nothing separates share a rank.
+      worst: configuration → k − the number of configurations significantly slower
+        than it (k configurations). ``rank``–``worst`` is the configuration's rank
+        interval: every verdict holds jointly with the family's error (Holm), so the
+        true order by time to the target ranks it inside this interval (a simultaneous
+        rank confidence set). Pairwise verdicts need not be transitive (a ties with b,
+        yet c is faster than b and not than a: ranks 2 and 3); the intervals (2–3 and
+        3–3, say) overlap where a single rank would order them.
       faster_than: configuration → the configurations significantly faster than
         it: a ratio :func:`epochs_ratio` (it, them) above 1 and :func:`distinct` at its
         Holm-adjusted permutation p (``p_holm``).
@@ -561,6 +568,7 @@ class Ranking:
     faster_than: dict[str, tuple[str, ...]]
     ratio: dict[tuple[str, str], Ratio]
     p_holm: dict[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+    worst: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def family(self) -> int:
@@ -611,7 +619,9 @@ def ranks(
     Configuration b is *significantly faster* than a when :func:`epochs_ratio` (a, b,
     baseline) is above 1 (a needs more time) and :func:`distinct`: its permutation p,
     Holm-adjusted over all k(k - 1)/2 pairs, below 1 - ``level`` and its interval above
-    1; the rank of a is 1 + the number of such b. Nothing is significant without a test (fewer than 2 runs used).
+    1; the rank of a is 1 + the number of such b, its worst rank k − the number of
+    configurations a is significantly faster than. Nothing is significant without a test
+    (fewer than 2 runs used).
 
     Args:
       curves: configuration → ``[R, E]`` per-seed losses (as :func:`epochs_ratio`);
@@ -650,9 +660,11 @@ def ranks(
         )
         for a in curves
     }
+    slower = {a: sum(a in f for f in faster.values()) for a in curves}
     return Ranking(
         rank={a: 1 + len(f) for a, f in faster.items()},
         faster_than=faster,
         ratio=ratio,
         p_holm=p_holm,
+        worst={a: len(curves) - n for a, n in slower.items()},
     )

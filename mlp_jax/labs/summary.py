@@ -227,8 +227,15 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     ]
     if note:
         return rows
-    order = ranking(results, baseline).rank
-    return [dataclasses.replace(r, rank=float(order.get(r.config, math.nan))) for r in rows]
+    order = ranking(results, baseline)
+    return [
+        dataclasses.replace(
+            r,
+            rank=float(order.rank.get(r.config, math.nan)),
+            rank_worst=float(order.worst.get(r.config, math.nan)),
+        )
+        for r in rows
+    ]
 
 
 _HOLM = {

@@ -245,7 +245,7 @@ def _results_table(
             name(r, lang),
             num(r.learning_rate, ".3g"),
             f"{r.diverged}/{r.seeds}",
-            num(r.rank, ".0f"),
+            rank_cell(r, lang),
             f"{num(r.final_train_loss_mean, '.4f')} ± {num(r.final_train_loss_std, '.4f')}",
             num(r.epochs_to_target, ".2f"),
             speedup_cell(r, lang, digits(ranking, baseline, r)),
@@ -268,6 +268,16 @@ def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     when ``pace.stable_decimals`` is below two.)"""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
     return 2 if ratio is None else max(2, pace.shown_decimals(ratio))
+
+
+def rank_cell(row: SummaryRow, lang: str) -> str:
+    """The rank as the tables show it: ``2`` when the rank interval is one place, else
+    ``2–4`` (``SummaryRow.rank_worst``; a record without it shows its rank alone);
+    ``—`` without a rank."""
+    ends = [row.rank, row.rank_worst if math.isfinite(row.rank_worst) else row.rank]
+    if not math.isfinite(row.rank):
+        return "—"
+    return "–".join(dict.fromkeys(text.num(e, ".0f", lang) for e in ends))
 
 
 def speedup_cell(row: SummaryRow, lang: str, places: int = 2) -> str:

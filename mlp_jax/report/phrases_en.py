@@ -369,7 +369,10 @@ PHRASES = {
     "baseline. *Rank*: 1 + the "
     "number of configurations significantly faster than this one by the same test, "
     "Holm-adjusted over all m = {m_pairs} pairs of configurations; ties share a rank, and "
-    '"fastest" means rank 1. *p*: the p-value of {method} against the baseline, of the final '
+    '"fastest" means rank 1; "2–4" gives the worst rank too, the number of configurations '
+    "less those significantly slower (such verdicts need not be transitive: a configuration "
+    "may tie with two that differ, and the intervals overlap where single ranks would order "
+    "them). *p*: the p-value of {method} against the baseline, of the final "
     "training loss and of the final test accuracy; *p Holm*: the same adjusted by Holm's method "
     "over the m = {m} configurations compared with the baseline, per metric. Every "
     '"significantly", "sooner", "later", "faster" and "fastest" in this report means a '
@@ -517,7 +520,10 @@ PHRASES = {
     "not significant.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
     "this one by the same rule, applied to every pair of configurations; configurations with no "
-    "significant difference share a rank.",
+    "significant difference share a rank. Where two numbers are given (2–4), the second is the "
+    "worst rank: the number of configurations less those significantly slower. Pairwise verdicts "
+    "need not be transitive (a configuration may tie with two that differ from each other), so "
+    "the place of each lies within its interval, and two overlapping intervals are not ordered.",
     "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of its "
     "minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy after "
     "the last epoch, the seed mean with its 95% Student-t confidence interval; every seed is "

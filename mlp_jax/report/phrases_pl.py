@@ -388,7 +388,10 @@ PHRASES = {
     "{m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
     "szybszych od danej w tym samym teście, po poprawce Holma dla wszystkich m = {m_pairs} par "
     "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
-    "pierwsze miejsce. *p*: wartość p {method} względem punktu odniesienia, dla końcowej "
+    "pierwsze miejsce; zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę konfiguracji "
+    "pomniejszoną o liczbę konfiguracji istotnie wolniejszych (rozstrzygnięcia dla par nie muszą "
+    "być przechodnie: konfiguracja może nie różnić się istotnie od dwóch, które różnią się "
+    "między sobą, a nakładające się przedziały miejsc nie ustalają kolejności). *p*: wartość p {method} względem punktu odniesienia, dla końcowej "
     "straty na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama "
     "wartość po poprawce Holma dla m = {m} konfiguracji porównywanych z punktem odniesienia, "
     "osobno dla każdej miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o "
@@ -556,7 +559,11 @@ PHRASES = {
     "przeciwnym razie różnica szybkości nie jest istotna.",
     "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
     "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
-    "istotnej różnicy dzielą miejsce.",
+    "istotnej różnicy dzielą miejsce. Zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę "
+    "konfiguracji pomniejszoną o liczbę konfiguracji istotnie wolniejszych. Rozstrzygnięcia dla "
+    "par nie muszą być przechodnie (konfiguracja może nie różnić się istotnie od dwóch, które "
+    "różnią się między sobą), dlatego miejsce każdej konfiguracji leży w jej przedziale, a "
+    "nakładające się przedziały nie ustalają kolejności.",
     "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
     "(średnia strat na paczkach tej epoki): średnia ± odchylenie standardowe z powtórzeń. "
     "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń z "

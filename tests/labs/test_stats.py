@@ -421,6 +421,7 @@ def test_ranks_share_ties_and_single_out_a_clearly_faster_one():
     curves = {"sgd": baseline, "fast": fast, "copy": fast.copy(), "mid": mid, "mid2": also_mid}
     ranking = pace.ranks(curves, baseline, n_resamples=2000)
     assert ranking.rank == {"fast": 1, "copy": 1, "mid": 3, "mid2": 3, "sgd": 5}
+    assert ranking.worst == {"fast": 2, "copy": 2, "mid": 4, "mid2": 4, "sgd": 5}
     assert set(ranking.faster_than["mid"]) == {"fast", "copy"}
     same = ranking.ratio["fast", "copy"]
     assert same.point == same.lo == same.hi == 1.0
@@ -708,7 +709,25 @@ def test_ranks_are_holm_adjusted_over_every_pair():
                 faster.add(y)
         assert set(ranking.faster_than[x]) == faster
         assert ranking.rank[x] == 1 + len(faster)
+        slower = sum(x in ranking.faster_than[y] for y in curves)
+        assert ranking.worst[x] == len(curves) - slower >= ranking.rank[x]
     assert ranking.rank["c"] == 1
+
+
+def test_a_tie_with_two_that_differ_gives_overlapping_rank_intervals():
+    """a is clearly faster than c; b, noisy, ties with both: single ranks would put b
+    (1) ahead of c (2) though they tie, the intervals (1–3, 2–3) do not."""
+    rng = np.random.default_rng(8)
+    t = np.arange(1, 41) / 4
+    base = 0.3 + 2 * np.exp(-0.3 * t) + rng.normal(0, 0.01, (10, 40))
+    spread = {"a": 0.02, "b": 0.6, "c": 0.02}
+    rate = {"a": 0.9, "b": 0.6, "c": 0.45}
+    curves = {
+        n: 0.3 + 2 * np.exp(-rate[n] * t * rng.lognormal(0, spread[n], (10, 1))) for n in rate
+    }
+    ranking = pace.ranks(curves, base, clock=pace.Clock(t, 4), n_resamples=400)
+    assert ranking.faster_than == {"a": (), "b": (), "c": ("a",)}
+    assert (ranking.rank, ranking.worst) == ({"a": 1, "b": 1, "c": 2}, {"a": 2, "b": 3, "c": 3})
 
 
 @pytest.mark.parametrize(

@@ -267,6 +267,7 @@ def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone
     }
     rows = _rows(tie)
     assert (rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 1, 3)
+    assert [lab_report.rank_cell(rows[n], "pl") for n in ("a", "b", "sgd")] == ["1–2", "1–2", "3"]
     words = _words(tie)
     assert "**a** and **b** share rank 1: their times to the target do not differ " in words
     assert "significantly (a against b: " in words
@@ -275,6 +276,7 @@ def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone
     fast = tie | {"c": record(decay(0.9, seed=5, n=10), name="c")}
     rows = _rows(fast)
     assert (rows["c"].rank, rows["a"].rank, rows["b"].rank, rows["sgd"].rank) == (1, 2, 2, 4)
+    assert [rows[n].rank_worst for n in ("c", "a", "b", "sgd")] == [1, 3, 3, 4]
     assert (
         "The network learns fastest **with c** (the only configuration at rank 1); in the "
         "runner-up configuration (**a**) it needs "
