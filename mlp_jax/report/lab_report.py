@@ -348,7 +348,8 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
     if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         ci = interval(lo, hi, row.speedup_never, places, lang)
-        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
+        key = "stat.same_speed_test_only" if p < summary.ALPHA else "stat.same_speed"
+        return text.say(lang, key, base=baseline, factor=factor, ci=ci, test=test)
     if point > 1:
         ci = interval(lo, hi, row.speedup_never, places, lang)
         return text.say(lang, "stat.sooner", factor=text.times(lang, factor), ci=ci, test=test)

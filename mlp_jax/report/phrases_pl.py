@@ -1142,4 +1142,8 @@ PHRASES = {
     "lead.words.table": "Tabela",
     "lead.words.cite_figure": "rys.",
     "lead.words.cite_table": "tab.",
+    # --- lead: a test that finds a shift beside an interval holding 1 ---
+    "stat.same_speed_test_only": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
+    "{factor}, {ci}; {test}: sam test wykrywa przesunięcie wspólne dla wszystkich powtórzeń, "
+    "ale przedział ufności zawiera 1, więc nie wiadomo, o ile szybciej lub wolniej)",
 }

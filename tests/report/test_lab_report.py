@@ -394,6 +394,14 @@ def test_sooner_only_when_the_holm_adjusted_permutation_p_is_below_005(lang, exp
     held = dataclasses.replace(sooner, speedup_p_holm=0.08)
     assert lab_report.speedup_words(held, "SGD", lang).startswith(expected[:20])
     # The factor has at least its interval's decimals.
+    # The test alone (p below 0.05 beside an interval holding 1) is no verdict, said why.
+    alone = dataclasses.replace(ROW, speedup_p_holm=0.01)
+    words = lab_report.speedup_words(alone, "SGD", lang)
+    assert words.startswith(expected[:20]) and words.endswith(
+        {"en": "how much sooner or later is not determined)", "pl": "o ile szybciej lub wolniej)"}[
+            lang
+        ]
+    )
     fine = dataclasses.replace(sooner, speedup_vs_baseline=1.002, speedup_ci_lo=1.001)
     fine = dataclasses.replace(fine, speedup_ci_hi=1.003)
     assert lab_report.speedup_words(fine, "SGD", "en", 3).startswith("1.002× sooner (95% CI 1.001")
