@@ -126,16 +126,15 @@ def _ema_abs_sq(
 ) -> optax.Updates:
     r"""Exponential moving average :math:`v \leftarrow \beta v + (1-\beta) |g|^2`.
 
-    optax's own helper: :math:`g^2` for a real leaf (the same program), and
-    :math:`|g|^2` for a complex one.
+    The operations of :func:`_ema` in the same order, with :math:`|g|^2` for :math:`g`.
     """
-    return optax.tree_utils.tree_update_moment_per_elem_norm(updates, moment, decay, 2)
+    return jax.tree.map(lambda g, v: (1 - decay) * _abs_sq(g) + decay * v, updates, moment)
 
 
 def _abs_sq(x: chex.Array) -> chex.Array:
-    r"""Element-wise :math:`|x|^2 = \mathrm{Re}(\bar x x)`, as optax's ``numerics.abs_sq``.
+    r"""Element-wise :math:`|x|^2 = \mathrm{Re}(\bar x x)`.
 
-    (That helper is not public.) For a real ``x`` this is the program of ``x * x``.
+    For a real ``x`` XLA compiles this, ``x * x`` and ``x ** 2`` to the same multiplication.
     """
     return (x.conj() * x).real
 

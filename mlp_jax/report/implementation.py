@@ -34,31 +34,33 @@ import optax
 
 import mlp_jax
 from mlp_jax import initializers, model, optimizers, train
+from mlp_jax.labs import configs
 from mlp_jax.report import document, methods, text
 
 BIBLIOGRAPHY: dict[str, str] = {
-    "duchi2011": "J. Duchi, E. Hazan, Y. Singer. Adaptive Subgradient Methods for Online "
-    "Learning and Stochastic Optimization. Journal of Machine Learning Research 12 "
-    "(2011), 2121–2159.",
-    "glorot2010": "X. Glorot, Y. Bengio. Understanding the difficulty of training deep "
+    "duchi2011": "Duchi J., Hazan E., Singer Y. (2011). Adaptive Subgradient Methods for "
+    "Online Learning and Stochastic Optimization. Journal of Machine Learning Research 12, "
+    "2121–2159.",
+    "glorot2010": "Glorot X., Bengio Y. (2010). Understanding the difficulty of training deep "
     "feedforward neural networks. Proceedings of the 13th International Conference on "
-    "Artificial Intelligence and Statistics (AISTATS), PMLR 9 (2010), 249–256.",
-    "he2015": "K. He, X. Zhang, S. Ren, J. Sun. Delving Deep into Rectifiers: Surpassing "
+    "Artificial Intelligence and Statistics (AISTATS), PMLR 9, 249–256.",
+    "he2015": "He K., Zhang X., Ren S., Sun J. (2015). Delving Deep into Rectifiers: Surpassing "
     "Human-Level Performance on ImageNet Classification. Proceedings of the IEEE "
-    "International Conference on Computer Vision (ICCV) (2015), 1026–1034.",
-    "kingma2015": "D. P. Kingma, J. Ba. Adam: A Method for Stochastic Optimization. 3rd "
-    "International Conference on Learning Representations (ICLR) (2015); arXiv:1412.6980.",
-    "nesterov1983": "Yu. E. Nesterov. A method for solving the convex programming problem "
-    "with convergence rate O(1/k²). Soviet Mathematics Doklady 27 (1983), 372–376.",
-    "sutskever2013": "I. Sutskever, J. Martens, G. Dahl, G. Hinton. On the importance of "
+    "International Conference on Computer Vision (ICCV), 1026–1034.",
+    "kingma2015": "Kingma D. P., Ba J. (2015). Adam: A Method for Stochastic Optimization. 3rd "
+    "International Conference on Learning Representations (ICLR); arXiv:1412.6980.",
+    "nesterov1983": "Nesterov Yu. E. (1983). A method for solving the convex programming "
+    "problem with convergence rate O(1/k²). Soviet Mathematics Doklady 27, 372–376.",
+    "sutskever2013": "Sutskever I., Martens J., Dahl G., Hinton G. (2013). On the importance of "
     "initialization and momentum in deep learning. Proceedings of the 30th International "
-    "Conference on Machine Learning (ICML), PMLR 28(3) (2013), 1139–1147.",
-    "zeiler2012": "M. D. Zeiler. ADADELTA: An Adaptive Learning Rate Method. "
-    "arXiv:1212.5701 (2012).",
-    "xiao2017": "H. Xiao, K. Rasul, R. Vollgraf. Fashion-MNIST: a Novel Image Dataset for "
-    "Benchmarking Machine Learning Algorithms. arXiv:1708.07747 (2017).",
+    "Conference on Machine Learning (ICML), PMLR 28(3), 1139–1147.",
+    "xiao2017": "Xiao H., Rasul K., Vollgraf R. (2017). Fashion-MNIST: a Novel Image Dataset "
+    "for Benchmarking Machine Learning Algorithms. arXiv:1708.07747.",
+    "zeiler2012": "Zeiler M. D. (2012). ADADELTA: An Adaptive Learning Rate Method. "
+    "arXiv:1212.5701.",
 }
-"""Key → the full reference of each work the section cites (``impl.cite.KEY``)."""
+"""First author's surname and year → the full reference, surname first, of each work the
+report cites; sorted by key, the list is in the order of the surnames."""
 
 # --------------------------------------------------------------------------
 # What optax contributes: the ``optax.`` names the sources refer to.
@@ -72,7 +74,6 @@ OPTAX_ROLES: dict[str, str] = {
     "chain": "chain",
     "identity": "chain",
     "masked": "masked",
-    "tree_utils.tree_update_moment_per_elem_norm": "moment",
     "inject_hyperparams": "grid",
     "apply_updates": "apply",
     "Params": "type",
@@ -195,6 +196,155 @@ def listing(objs: Sequence[Any], what: str, lang: str) -> document.Code:
     numbers = [n for p in pieces for n in p.numbers]
     caption = text.say(lang, "impl.listing", what=what, path=path, lines=_ranges(numbers, lang))
     return document.Code(shown, caption)
+
+
+# --------------------------------------------------------------------------
+# Formula lines: the statements of a function that compute, nothing else.
+# --------------------------------------------------------------------------
+
+
+class Formula(NamedTuple):
+    """Lines of a module's source that compute a formula, as shown: ``shown[i]`` is the
+    file's line ``numbers[i]``, dedented, or (``numbers[i] == 0``) a ``def`` line written
+    from the function's parameter names."""
+
+    path: str
+    numbers: tuple[int, ...]
+    shown: tuple[str, ...]
+
+
+def _header(node: ast.FunctionDef) -> str:
+    """``def name(a, b, c):`` from a definition's parameter names, annotations left out."""
+    args = node.args
+    names = [a.arg for a in [*args.posonlyargs, *args.args]]
+    names += [f"*{args.vararg.arg}"] if args.vararg else []
+    names += [a.arg for a in args.kwonlyargs]
+    return f"def {node.name}({', '.join(names)}):"
+
+
+def _computes(node: ast.stmt) -> bool:
+    """Whether a statement is arithmetic rather than bookkeeping: not a docstring, ``del``,
+    ``raise``, nor a ``return`` of a bare name or of the (updates, state) pair."""
+    if isinstance(node, ast.Delete | ast.Raise | ast.Pass):
+        return False
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        return False
+    if isinstance(node, ast.Return):
+        return not isinstance(node.value, ast.Name | ast.Tuple) and node.value is not None
+    return True
+
+
+def formula(fn: Callable, *, header: bool = True) -> Formula:
+    """The lines of ``fn`` that compute: its assignments and returned expressions, nested
+    functions' too (each under a ``def`` line of its parameter names when ``header``);
+    a branch on a closure variable (``if nesterov:``) is replaced by the branch that
+    variable takes, so a listing shows what runs with the settings ``fn`` was made with."""
+    lines, first = inspect.getsourcelines(fn)
+    source = textwrap.dedent("".join(lines))
+    text_lines = source.splitlines()
+    settings = inspect.getclosurevars(fn).nonlocals if fn.__closure__ else {}
+    (node,) = ast.parse(source).body
+    numbers: list[int] = []
+    shown: list[str] = []
+
+    def emit(stmts: Sequence[ast.stmt], depth: int) -> None:
+        for st in stmts:
+            if isinstance(st, ast.FunctionDef):
+                numbers.append(0)
+                shown.append("    " * depth + _header(st))
+                emit(st.body, depth + 1)
+            elif (
+                isinstance(st, ast.If) and isinstance(st.test, ast.Name) and st.test.id in settings
+            ):
+                emit(st.body if settings[st.test.id] else st.orelse, depth)
+            elif _computes(st):
+                for i in range(st.lineno, st.end_lineno + 1):
+                    numbers.append(first + i - 1)
+                    shown.append("    " * depth + text_lines[i - 1][st.col_offset :].rstrip())
+
+    if header:
+        numbers.append(0)
+        shown.append(_header(node))
+    emit(node.body, int(header))
+    return Formula(_relative(fn), tuple(numbers), tuple(shown))
+
+
+def _is_rule(fn: types.FunctionType) -> bool:
+    """An update function of one of the optimizers' rule transformations: ``trace`` or a
+    ``scale_by_*`` (not the chain, the learning rate's schedule plumbing, weight decay)."""
+    top, _, inner = fn.__qualname__.partition(".<locals>.")
+    rule = top == "trace" or top.startswith("scale_by_")
+    return fn.__module__ == optimizers.__name__ and rule and inner in ("update_fn", "apply")
+
+
+def rule_functions(tx: optax.GradientTransformation) -> list[types.FunctionType]:
+    """The rule functions (``_is_rule``) an optimizer's ``update`` runs, in the chain's
+    order, found through the closures it was built from (its settings are theirs)."""
+    found: list[types.FunctionType] = []
+    seen: set[int] = set()
+
+    def visit(obj: Any) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, types.FunctionType):
+            if _is_rule(obj):
+                found.append(obj)
+            if obj.__closure__ and not obj.__name__.startswith("init"):
+                for value in inspect.getclosurevars(obj).nonlocals.values():
+                    visit(value)
+        elif isinstance(obj, tuple | list):
+            for item in obj:
+                visit(item)
+
+    visit(tx.update)
+    return found
+
+
+def rules_code(
+    names: Sequence[str],
+    kwargs: Mapping[str, Mapping[str, Any]],
+    rates: Mapping[str, float],
+    lang: str,
+) -> str:
+    """The lines of our code that compute the optimizers' rules as trained (``formula`` of
+    each of ``rule_functions``), each block under a comment naming the optimizers that run
+    it (the helpers they call are in the appendix's listings)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        tx = optimizers.get(name)(_rate(name, rates), **dict(kwargs.get(name, {})))
+        for fn in rule_functions(tx):
+            groups.setdefault(formula(fn, header=False).shown, []).append(name)
+    out: list[str] = []
+    for shown, users in groups.items():
+        who = ", ".join(methods.label(n, lang) for n in users)
+        every = len(names) > 1 and users == list(names)
+        out += [f"# {text.say(lang, 'impl.listing.every') if every else who}"]
+        out += shown
+    return "\n".join(out)
+
+
+def inits_code(inits: Sequence[str]) -> str:
+    """The lines of our code that draw the initializers' weights (``formula`` of each of
+    ``init_sources``), each under a ``def`` line of its parameters."""
+    sources = dict.fromkeys(s for i in inits for s in init_sources(i))
+    return "\n".join(line for fn in sources for line in formula(fn).shown)
+
+
+def _numbered(blocks: Sequence[document.Block], first: int, lang: str) -> list[document.Block]:
+    """The blocks with each listing's caption led by its number, from ``first``."""
+    n = itertools.count(first)
+    return [
+        b._replace(caption=text.say(lang, "impl.listing.label", n=next(n), what=b.caption))
+        if isinstance(b, document.Code)
+        else b
+        for b in blocks
+    ]
+
+
+def _body_listings(optimizers: Sequence[str], inits: Sequence[str]) -> int:
+    """How many listings ``blocks`` shows: the rules', and the initializers'."""
+    return bool(optimizers) + bool(inits)
 
 
 def dependencies(fn: Any) -> list[Any]:
@@ -423,6 +573,11 @@ def _agreement_blocks(found: Sequence[Agreement], lang: str) -> list[document.Bl
         if above
         else say("impl.optax.below", tol=tolerance)
     ]
+    exact = names(lambda a: a.difference == 0)
+    if exact:
+        rest = len(exact) < len(found) - len(missing)
+        verdict.append(say("impl.optax.exact", names=_join(exact, lang)))
+        verdict += [say("impl.optax.rounding")] if rest else []
     if missing:
         verdict.append(say("impl.optax.missing", names=_join(missing, lang)))
     sizes = "–".join(map(str, PROBLEM_SIZES))
@@ -456,8 +611,7 @@ def _adagrad(hyper: Mapping[str, Any], rate: float, lang: str) -> list[str]:
     eps = methods.latex_number(hyper["eps"], lang)
     ieps = methods.latex_number(INSTRUCTION_EPS, lang)
     if hyper["eps_in_sqrt"]:
-        floor = methods.latex_number(math.sqrt(hyper["eps"]), lang)
-        out.append(say("impl.dev.eps_inside", eps=eps, ieps=ieps, floor=floor))
+        out.append(say("impl.dev.eps_inside", eps=eps, ieps=ieps))
     elif hyper["eps"] != INSTRUCTION_EPS:
         out.append(say("impl.dev.eps_value", eps=eps, ieps=ieps))
     return out
@@ -489,22 +643,42 @@ _DEVIATIONS: dict[str, Callable[[Mapping[str, Any], float, str], list[str]]] = {
 }
 
 
+def _citation(name: str, lang: str) -> str:
+    """The work an optimizer comes from as the text cites it (``BIBLIOGRAPHY``), or ""."""
+    say = functools.partial(text.say, lang)
+    cited = {
+        "adagrad": say("impl.cite.adagrad"),
+        "adadelta": say("impl.cite.adadelta"),
+        "adam": say("impl.cite.adam"),
+    }
+    return cited.get(name, "")
+
+
+def _sentence(clause: str) -> str:
+    """A clause as a sentence: its first letter capitalized (formulas are left as they are)."""
+    return clause[:1].upper() + clause[1:]
+
+
 def deviations(
     names: Sequence[str],
     kwargs: Mapping[str, Mapping[str, Any]] | None = None,
     rates: Mapping[str, float] | None = None,
     lang: str = "en",
 ) -> list[str]:
-    """Where each optimizer as trained differs from the instruction's formula, a
-    sentence each with its reason: from the builders' signature defaults merged with
-    ``kwargs`` (``methods.hyperparameters``) and the trained ``rates``."""
+    """Where each optimizer as trained differs from the instruction's formula, with the
+    reasons: one item per optimizer that differs, its name and the work it cites, then a
+    sentence per difference; from the builders' signature defaults merged with ``kwargs``
+    (``methods.hyperparameters``) and the trained ``rates``."""
     out = []
     for name in names:
         hyper = methods.hyperparameters(name, (kwargs or {}).get(name))
-        if name in _DEVIATIONS:
-            found = _DEVIATIONS[name](hyper, _rate(name, rates or {}), lang)
-            label = methods.label(name, lang)
-            out += [f"**{label}**: {sentence}" for sentence in found]
+        found = (
+            _DEVIATIONS[name](hyper, _rate(name, rates or {}), lang) if name in _DEVIATIONS else []
+        )
+        if found:
+            cite = f" ({_citation(name, lang)})" if _citation(name, lang) else ""
+            said = " ".join([found[0], *map(_sentence, found[1:])])
+            out.append(f"**{methods.label(name, lang)}**{cite}: {said}")
     return out
 
 
@@ -513,18 +687,36 @@ def deviations(
 # --------------------------------------------------------------------------
 
 
-def _own(lang: str) -> list[document.Block]:
+def _own(lang: str) -> document.Paragraph:
     """What is ours and what optax gives, from the optax names the code uses."""
     say = functools.partial(text.say, lang)
     ours, loop = optax_roles(optimizers), optax_roles(train)
     extra = [say(f"impl.optax.{r}") for r in loop if r not in ours]
-    after = [say("impl.own.loop", used=_join(extra, lang))] if extra else []
-    after.append(say("impl.own.optimizers" if "optimizer" in ours + loop else "impl.own.none"))
-    return [
-        document.Paragraph(say("impl.own")),
-        document.Items([say(f"impl.optax.{r}") for r in ours]),
-        document.Paragraph(" ".join(after)),
-    ]
+    sentences = [say("impl.own", used=_join([say(f"impl.optax.{r}") for r in ours], lang))]
+    sentences += [say("impl.own.loop", used=_join(extra, lang))] if extra else []
+    used = "optimizer" in ours + loop
+    sentences.append(say("impl.own.optimizers" if used else "impl.own.none"))
+    return document.Paragraph(" ".join(sentences))
+
+
+ADAM_PAPER_RATE = 1e-3
+"""Adam's step size as Kingma and Ba recommend it (their Algorithm 1: α = 0.001)."""
+
+
+def _adam_rate(rate: float, lang: str) -> str:
+    """Adam's trained rate against the paper's, and where it came from: the default the
+    learning-rate sweep chose (``configs.DEFAULT_LR``), or as the sweep's table says."""
+    say = functools.partial(text.say, lang)
+    shown = {"rate": methods.latex_number(rate, lang)}
+    shown["paper"] = methods.latex_number(ADAM_PAPER_RATE, lang)
+    if math.isclose(rate, ADAM_PAPER_RATE):
+        compared = say("impl.adam.rate.same", **shown)
+    else:
+        key = "impl.adam.rate.more" if rate > ADAM_PAPER_RATE else "impl.adam.rate.less"
+        ratio = max(rate, ADAM_PAPER_RATE) / min(rate, ADAM_PAPER_RATE)
+        compared = say(key, times=text.times(lang, text.num(ratio, ".3g", lang)), **shown)
+    swept = math.isclose(rate, configs.DEFAULT_LR["adam"])
+    return compared + say("impl.adam.rate.sweep" if swept else "impl.adam.rate.other")
 
 
 def _optimizer_blocks(
@@ -535,26 +727,19 @@ def _optimizer_blocks(
     rules: Sequence[document.Block] = (),
 ) -> list[document.Block]:
     say = functools.partial(text.say, lang)
-    out: list[document.Block] = [*_own(lang), *rules, document.Paragraph(say("impl.step"))]
-    if "nesterov" in names:
-        out += [
-            document.Paragraph(say("impl.nesterov")),
-            document.Math(
-                r"\phi_{t+1} = \phi_t - \alpha g_t - \gamma v_t, \qquad "
-                r"v_t = \gamma v_{t-1} + \alpha g_t, \qquad g_t = \nabla C(\phi_t)"
-            ),
-            document.Paragraph(say("impl.nesterov.why")),
-        ]
+    out: list[document.Block] = [_own(lang), *rules]
+    if "adam" in names:
+        out.append(document.Paragraph(_adam_rate(_rate("adam", rates), lang)))
     found = deviations(names, kwargs, rates, lang)
     out.append(document.Paragraph(say("impl.dev.lead" if found else "impl.dev.none")))
     if found:
         out.append(document.Items(found))
-    if "adam" in names:
-        adam = optimizers.scale_by_adam()
-        out += [
-            document.Paragraph(say("impl.adam")),
-            listing([adam.init, adam.update], say("impl.what.adam"), lang),
-        ]
+    if "nesterov" in names:
+        out.append(document.Paragraph(say("impl.nesterov")))
+    out += [
+        document.Paragraph(say("impl.step")),
+        document.Code(rules_code(names, kwargs, rates, lang), say("impl.what.rules")),
+    ]
     return out + _agreement_blocks(agreement(names, kwargs, rates), lang)
 
 
@@ -612,14 +797,13 @@ def _init_blocks(
     ]
     if "xavier_normal" in (methods.formula(i).name for i in inits):  # Why not uniform.
         lines.append(say(same, uniform=flat(uniform.distribution), variance=flat(uniform.variance)))
-    sources = list(dict.fromkeys(s for i in inits if i != "normal" for s in init_sources(i)))
     table = methods.sigma_table(dict.fromkeys(inits, 1.0), sizes, lang)
     out: list[document.Block] = [
         document.Paragraph(" ".join(lines)),
         table._replace(caption=say("impl.sigma.caption"), key="impl.sigma"),
     ]
-    if sources:
-        out.append(listing(sources, say("impl.what.init"), lang))
+    if inits:
+        out.append(document.Code(inits_code(inits), say("impl.what.init")))
     return out
 
 
@@ -653,12 +837,13 @@ def blocks(
     Returns:
       The blocks, starting with the section's heading.
     """
-    return [
+    shown = [
         document.Heading(level, text.say(lang, "impl.h")),
         *_optimizer_blocks(optimizers, kwargs or {}, rates or {}, lang, rules),
         document.Heading(level + 1, text.say(lang, "impl.h_init")),
         *_init_blocks(inits, layer_sizes, lang),
     ]
+    return _numbered(shown, 1, lang)
 
 
 def appendix(
@@ -685,8 +870,10 @@ def appendix(
     out.append(_state_table(states, lang))
     for name, objs in needs.items():
         own = [o for o in objs if counts[o] == 1 or o is builders[name]]
+        own = [o for o in own if o.__name__ not in PLUMBING]
         out.append(listing(own, methods.label(name, lang), lang))
     shared = [o for o, n in counts.items() if n > 1 and o not in builders.values()]
+    shared = [o for o in shared if o.__name__ not in PLUMBING]
     if shared:
         out.append(listing(shared, say("impl.what.shared"), lang))
     weights = list(dict.fromkeys(s for i in inits for s in init_sources(i)))
@@ -695,7 +882,14 @@ def appendix(
         listing([model.init_mlp], say("impl.what.init_mlp"), lang),
         listing([gradient_step(train)], say("impl.what.step"), lang),
     ]
-    return out
+    return _numbered(out, 1 + _body_listings(optimizers, inits), lang)
+
+
+PLUMBING = frozenset(
+    {"_chain", "_check_inexact", "add_decayed_weights", "_with_scalar_or_schedule", "_cast"}
+)
+"""Functions of the optimizers' module the appendix's listings leave out: the chain's
+argument checks, weight decay (zero in the labs), the schedule's step counter, dtype casts."""
 
 
 def _builder(name: str) -> Callable:

@@ -653,37 +653,27 @@ PHRASES = {
     # --- impl ---
     "impl.h": "Implementation",
     "impl.and": " and ",
-    "impl.listing": "{what}: {path}, lines {lines}",
-    "impl.own": "The update rules of all the optimizers compared, the state they keep and the "
-    "weight initializers are our own code, written with JAX's array operations (listings below "
-    "and in the appendix). From the optax library we take only:",
-    "impl.own.loop": "The training loop also takes from optax {used}.",
-    "impl.own.none": "No optax optimizer runs in training: optax's optimizers serve only as the "
+    "impl.listing": "{what} ({path}, lines {lines})",
+    "impl.own": "The optimizers' update rules, their state and the weight initializers are our "
+    "own code, written with JAX's array operations (listings below and in the appendix). From "
+    "the optax library we take only {used}.",
+    "impl.own.loop": "The training loop also takes from it {used}.",
+    "impl.own.none": "No optax optimizer runs in training: optax's optimizers are only the "
     "reference in @tab:impl.optax.",
     "impl.own.optimizers": "The code also calls optax's ready-made optimizers.",
-    "impl.optax.interface": "its interface of an optimizer: a pair of functions, one creating "
-    "the state from the parameters, the other turning a gradient and the state into an update "
-    "and the new state",
-    "impl.optax.chain": "the function that chains such pairs into one (the scaling by the "
-    "learning rate is a separate link after each rule)",
-    "impl.optax.masked": "a mask that restricts a link to some of the parameters (for weight "
-    "decay)",
-    "impl.optax.moment": "one numerical helper, the exponential moving average of squared "
-    "gradients (Adam's \\(v_t\\), Adadelta's \\(E[g^2]_t\\) and \\(E[\\Delta\\theta^2]_t\\)), one "
-    "line of the same arithmetic as the formulas",
-    "impl.optax.grid": "a wrapper that makes the learning rate an input of the compiled "
-    "program, so that a grid of rates trains at once",
+    "impl.optax.interface": "its interface of an optimizer (a pair of functions: one creates the "
+    "state, the other turns a gradient and the state into an update and the new state)",
+    "impl.optax.chain": "the function that chains such pairs into one",
+    "impl.optax.masked": "a mask for weight decay",
+    "impl.optax.grid": "a wrapper that trains the networks for every α of a grid in parallel",
     "impl.optax.apply": "the function that adds the update to the parameters",
     "impl.optax.optimizer": "its ready-made optimizers",
     "impl.optax.other": "other helpers",
-    "impl.step": "One training step takes one minibatch: JAX's automatic differentiation "
-    "(reverse mode through our forward pass, so backpropagation needs no hand-written code) "
-    "gives the loss and its gradient \\(g_t\\) with respect to every weight and bias; the "
-    "optimizer's update function turns \\(g_t\\) and its state into the update \\(u_t\\) and the "
-    "new state; the step adds \\(u_t\\) to the parameters, \\(\\theta_{{t+1}} = \\theta_t + u_t\\) "
-    "(listing in the appendix). The state (@tab:impl.state) lives next to the parameters: both "
-    "are carried from step to step through the compiled training loop, a copy for each seed, "
-    "since all seeds of a configuration train together.",
+    "impl.step": "Listing 1 holds every line of our code that computes these rules; a comment "
+    "over each block names the optimizers that run it, and each operation acts on all of the "
+    "parameters' arrays at once. JAX's automatic differentiation through our forward pass gives "
+    "the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
+    "training step are in the appendix.",
     "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "
     "formula (in brackets, the field of our state record), and how many arrays the size of all "
     "the parameters they take.",
@@ -693,57 +683,46 @@ PHRASES = {
     "impl.col.arrays": "arrays the size of the parameters",
     "impl.col.difference": "largest difference from optax",
     "impl.col.moved": "largest change of a parameter",
-    "impl.nesterov": "Nesterov's momentum (Nesterov, 1983): the instruction evaluates the "
-    "gradient at the look-ahead point \\(\\theta_t - \\gamma v_{{t-1}}\\). Our optimizer keeps "
-    "that point, \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), as the network's parameters, so "
-    "the gradient of the ordinary step is the look-ahead gradient, and moves it by",
-    "impl.nesterov.why": "This is the instruction's method written for \\(\\phi\\) instead of "
-    "\\(\\theta\\) (Sutskever et al., 2013): the formula follows from \\(\\phi_{{t+1}} = "
-    "\\theta_{{t+1}} - \\gamma v_t\\) with \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\), and "
-    "\\(\\phi_t\\) differs from \\(\\theta_t\\) only by \\(\\gamma v_{{t-1}}\\), which vanishes as "
-    "the steps die out.",
-    "impl.dev.lead": "Where our optimizers, as trained, differ from the instruction's formulas:",
+    "impl.nesterov": "Nesterov's momentum (Nesterov, 1983; Sutskever et al., 2013): the "
+    "network's parameters are the look-ahead point \\(\\phi_t = \\theta_t - \\gamma "
+    "v_{{t-1}}\\), where the instruction evaluates the gradient, so the ordinary step gives "
+    "\\(g_t = \\nabla C(\\phi_t)\\), and \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\) gives "
+    "\\(\\phi_{{t+1}} = \\phi_t - \\alpha g_t - \\gamma v_t\\); \\(\\phi_t\\) differs from "
+    "\\(\\theta_t\\) by \\(\\gamma v_{{t-1}}\\), which vanishes as the steps shrink.",
+    "impl.dev.lead": "Differences from the instruction's formulas (in the settings trained with):",
     "impl.dev.none": "Our optimizers, as trained, compute the instruction's formulas.",
-    "impl.dev.g0": "the sum of squared gradients starts at \\(G_0 = {g0}\\), not at 0 as in the "
-    "instruction: with \\(G_0 = 0\\) the first step moves every parameter by exactly \\(\\alpha\\) "
-    "whatever its gradient (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)), while \\(G_0 > 0\\) keeps the first "
-    "steps of parameters with small gradients small; it is optax's default, which lets our "
-    "Adagrad be checked against optax's step by step (@tab:impl.optax).",
-    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) is added under the root, "
-    "\\(\\sqrt{{G_t + \\varepsilon}}\\), where the instruction adds \\({ieps}\\) to the root, "
-    "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) only keeps the divisor from being 0, "
-    "both forms are in use (the instruction itself writes Adagrad's step as "
-    "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) in its part on Adadelta), and under the root it "
-    "bounds the divisor by \\(\\sqrt{{\\varepsilon}} = {floor}\\) instead of \\(\\varepsilon\\).",
+    "impl.dev.g0": "\\(G_0 = {g0}\\) instead of 0: with \\(G_0 = 0\\) the first step moves every "
+    "parameter by \\(\\alpha\\) whatever its gradient (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)); "
+    "\\(G_0 > 0\\) is optax's default, which lets us compare our Adagrad with optax's step by "
+    "step (@tab:impl.optax).",
+    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) under the root, \\(\\sqrt{{G_t + "
+    "\\varepsilon}}\\), instead of \\(\\sqrt{{G_t}} + {ieps}\\): both forms are in use (the "
+    "instruction itself writes \\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) under Adadelta), and "
+    "\\(\\varepsilon\\) only guards against division by zero.",
     "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) instead of the instruction's \\({ieps}\\); "
     "once \\(G_t > 0\\) its value hardly changes a step.",
-    "impl.dev.adadelta_one": "the step is multiplied by a learning rate \\(\\alpha\\), which "
-    "neither Zeiler's method (Zeiler, 2012) nor the instruction has; trained with \\(\\alpha = "
-    "1\\), it computes the instruction's rule exactly (\\(\\alpha\\) is kept so that Adadelta "
-    "takes the same arguments as the other optimizers and as optax's).",
+    "impl.dev.adadelta_one": "we multiply the step by \\(\\alpha\\), which neither Zeiler nor "
+    "the instruction has; at the \\(\\alpha = 1\\) trained with it is exactly the instruction's "
+    "rule (\\(\\alpha\\) is kept so that Adadelta takes the same arguments as the other "
+    "optimizers and as optax's).",
     "impl.dev.adadelta_rate": "the step is multiplied by a learning rate \\(\\alpha = {rate}\\), "
-    "which neither Zeiler's method (Zeiler, 2012) nor the instruction has, so each step is "
-    "\\({rate}\\) times the instruction's (the average \\(E[\\Delta\\theta^2]_t\\) is taken "
-    "before that scaling, as in optax).",
-    "impl.dev.rms": "the divisor is \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), as in "
-    "Zeiler's paper; the instruction's \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) takes a second root "
-    "and adds \\(\\varepsilon\\) twice, which we read as a misprint.",
+    "which neither Zeiler's method nor the instruction has, so each step is \\({rate}\\) times "
+    "the instruction's (the average \\(E[\\Delta\\theta^2]_t\\) is taken before that scaling, as "
+    "in optax).",
+    "impl.dev.rms": "the denominator is \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), as "
+    "in Zeiler's paper; the instruction's \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) (a second "
+    "root, \\(\\varepsilon\\) twice) we take for a slip.",
     "impl.dev.eps_root": "\\(\\bar\\varepsilon = {eps}\\) is added under the root as well, which "
     "the instruction does not have.",
     "impl.dev.nadam": "the first moment uses Nesterov's look-ahead (NAdam), unlike the "
     "instruction's Adam.",
-    "impl.adam": "Adam's state and update as our code computes them (Kingma and Ba, 2015); the "
-    "learning rate is a separate link after this one, and the helpers it calls are in the "
-    "appendix:",
-    "impl.what.adam": "Adam: state and update",
-    "impl.optax.lead": "To check the rules, each optimizer and optax's counterpart with the same "
-    "settings (for momentum and Nesterov's momentum, optax's SGD with momentum, where "
-    "\\(\\alpha\\) multiplies the whole velocity: the same steps at a constant \\(\\alpha\\)) take "
-    "{steps} full-batch steps from the same start on a fixed small problem: a {sizes} network "
-    "with ReLU and He's weights, cross-entropy on 64 random inputs with random labels.",
-    "impl.optax.below": "Every difference in @tab:impl.optax is below {tol}, the size of "
-    "single-precision rounding after that many steps and far below the parameters' own change "
-    "(last column): the rules compute the same steps.",
+    "impl.optax.lead": "Each optimizer and its optax counterpart (for both momentum methods, SGD "
+    "with momentum, where \\(\\alpha\\) scales the whole velocity, the same steps at a constant "
+    "\\(\\alpha\\)) take, in the same settings, {steps} steps from the same start on a small "
+    "problem: a {sizes} network with ReLU and He weights, the cross-entropy of 64 random inputs "
+    "with random labels.",
+    "impl.optax.below": "Every difference (@tab:impl.optax) is below {tol}, orders of magnitude "
+    "below the parameters' changes: the rules compute the same steps.",
     "impl.optax.above": "For {names} the difference reaches {tol} or more: these do not compute "
     "optax's steps.",
     "impl.optax.missing": "No counterpart in optax: {names}.",
@@ -751,31 +730,27 @@ PHRASES = {
     "the largest absolute difference of a parameter after the last step, and the largest change "
     "of a parameter over the steps.",
     "impl.h_init": "Weight initialization",
-    "impl.init": "Our initializers draw each weight independently from an untruncated normal "
-    "distribution: {draws}. In every layer, the output layer included, "
-    "\\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs and "
-    "\\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the first "
-    "layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
-    "(@tab:impl.sigma gives the resulting σ).",
-    "impl.init.any": "Our initializers draw each weight independently: {draws}. In every layer, "
-    "the output layer included, \\(n_{{\\mathrm{{in}}}}\\) is the number of the layer's inputs "
-    "and \\(n_{{\\mathrm{{out}}}}\\) the number of its units ({first_in} and {first_out} in the "
-    "first layer, {last_in} and {last_out} in the output layer); biases start at {bias} "
-    "(@tab:impl.sigma gives the resulting σ).",
+    "impl.init": "We draw each weight independently from an untruncated normal distribution: "
+    "{draws}; \\(n_{{\\mathrm{{in}}}}\\) is the layer's number of inputs and "
+    "\\(n_{{\\mathrm{{out}}}}\\) its number of units ({first_in} and {first_out} in the first "
+    "layer, {last_in} and {last_out} in the output layer); biases start at {bias} (the weights' "
+    "σ: @tab:impl.sigma).",
+    "impl.init.any": "We draw each weight independently: {draws}; \\(n_{{\\mathrm{{in}}}}\\) is "
+    "the layer's number of inputs and \\(n_{{\\mathrm{{out}}}}\\) its number of units "
+    "({first_in} and {first_out} in the first layer, {last_in} and {last_out} in the output "
+    "layer); biases start at {bias} (the weights' σ: @tab:impl.sigma).",
     "impl.init.item.normal": "\\({dist}\\) as in exercise 2",
     "impl.init.item.xavier": "\\({dist}\\) for Xavier's method (Glorot and Bengio, 2010)",
     "impl.init.item.he": "\\({dist}\\) for He's method (He et al., 2015)",
-    "impl.init.same": 'Glorot and Bengio\'s own "normalized initialization" is uniform, '
-    "\\({uniform}\\), with the same variance \\({variance}\\); we draw Xavier's weights from the "
-    "normal distribution, as He et al. draw theirs, so that the two methods differ only in the "
-    "variance, the one quantity the instruction's derivation fixes (a unit's pre-activation "
-    "sums \\(n_{{\\mathrm{{in}}}}\\) products, so its distribution is close to normal either "
-    "way).",
+    "impl.init.same": "Glorot and Bengio propose the uniform \\({uniform}\\) of the same "
+    "variance \\({variance}\\); we draw from the normal, as He et al. do, so that the two "
+    "methods differ only in the variance, which the instruction's derivation fixes (a "
+    "pre-activation is a sum of \\(n_{{\\mathrm{{in}}}}\\) products, close to normal anyway).",
     "impl.init.other": "Glorot and Bengio's own initialization is uniform, \\({uniform}\\), with "
     "the variance \\({variance}\\), unlike our normal variant.",
     "impl.sigma.caption": "The standard deviation σ of each layer's weights in our network, "
     "for each initializer.",
-    "impl.what.init": "Drawing the weights and their variances",
+    "impl.what.init": "Drawing the weights: each method's scale.",
     "impl.appendix.h": "Appendix: source code",
     "impl.what.shared": "Functions several optimizers share",
     "impl.what.weights": "Weight initializers",
@@ -1076,4 +1051,25 @@ PHRASES = {
     "stat.same_speed_test_only": "at a speed not distinguishable from that of **{base}** "
     "(ratio {factor}, {ci}; {test}: the test alone finds a shift that every seed shares, but "
     "the interval holds 1, so how much sooner or later is not determined)",
+    # --- impl ---
+    "impl.listing.label": "Listing {n}. {what}",
+    "impl.listing.every": "every optimizer",
+    "impl.what.rules": "The lines of our code that compute the optimizers' rules in the settings "
+    "trained with.",
+    "impl.cite.adagrad": "Duchi et al., 2011",
+    "impl.cite.adadelta": "Zeiler, 2012",
+    "impl.cite.adam": "Kingma and Ba, 2015",
+    "impl.adam.rate.more": "Adam trains with \\(\\alpha = {rate}\\), {times} the "
+    "\\(\\alpha = {paper}\\) Kingma and Ba (2015) recommend",
+    "impl.adam.rate.less": "Adam trains with \\(\\alpha = {rate}\\), {times} smaller than "
+    "the \\(\\alpha = {paper}\\) Kingma and Ba (2015) recommend",
+    "impl.adam.rate.same": "Adam trains with \\(\\alpha = {rate}\\), as Kingma and Ba (2015) "
+    "recommend",
+    "impl.adam.rate.sweep": ": the learning-rate sweep chose it (the best summed rank of the "
+    "final training loss over every variant swept, @tab:lr_sweep).",
+    "impl.adam.rate.other": "; @tab:lr_sweep says how it was chosen.",
+    "impl.optax.exact": "A difference of exactly 0 ({names}) means the same single-precision "
+    "operations in the same order as optax's, and such operations give identical bits.",
+    "impl.optax.rounding": "The other optimizers compute the same formula by another sequence of "
+    "operations, so they round differently.",
 }

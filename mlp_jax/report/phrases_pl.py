@@ -700,38 +700,28 @@ PHRASES = {
     # --- impl ---
     "impl.h": "Implementacja",
     "impl.and": " i ",
-    "impl.listing": "{what}: {path}, wiersze {lines}",
-    "impl.own": "Reguły aktualizacji wszystkich porównywanych optymalizatorów, przechowywany "
-    "przez nie stan i metody inicjalizacji wag są naszym własnym kodem, napisanym z użyciem "
-    "operacji na tablicach biblioteki JAX (listingi poniżej i w dodatku). Z biblioteki optax "
-    "bierzemy tylko:",
-    "impl.own.loop": "Pętla ucząca bierze z biblioteki optax ponadto {used}.",
-    "impl.own.none": "Podczas uczenia nie działa żaden optymalizator biblioteki optax: jej "
-    "optymalizatory służą wyłącznie jako punkt odniesienia w @tab:impl.optax.",
+    "impl.listing": "{what} ({path}, wiersze {lines})",
+    "impl.own": "Reguły aktualizacji optymalizatorów, ich stan i metody inicjalizacji wag to "
+    "nasz własny kod, napisany z użyciem operacji na tablicach biblioteki JAX (listingi poniżej "
+    "i w dodatku). Z biblioteki optax bierzemy tylko {used}.",
+    "impl.own.loop": "Pętla ucząca bierze z niej także {used}.",
+    "impl.own.none": "Optymalizatory biblioteki optax nie działają podczas uczenia: są tylko "
+    "punktem odniesienia w @tab:impl.optax.",
     "impl.own.optimizers": "Kod korzysta też z gotowych optymalizatorów biblioteki optax.",
-    "impl.optax.interface": "jej interfejs optymalizatora: parę funkcji, z których pierwsza "
-    "tworzy stan na podstawie parametrów, a druga z gradientu i stanu wyznacza przyrost "
-    "parametrów i nowy stan",
-    "impl.optax.chain": "funkcję łączącą takie pary w jedną (mnożenie przez współczynnik "
-    "uczenia jest osobnym, kolejnym etapem po każdej regule)",
-    "impl.optax.masked": "maskę ograniczającą ogniwo do części parametrów (dla zaniku wag)",
-    "impl.optax.moment": "jedną funkcję pomocniczą, wykładniczą średnią ruchomą kwadratów "
-    "gradientu (\\(v_t\\) w metodzie Adam, \\(E[g^2]_t\\) i \\(E[\\Delta\\theta^2]_t\\) w metodzie "
-    "Adadelta), czyli jedną linijkę kodu wykonującą to samo działanie co wzór",
-    "impl.optax.grid": "nakładkę, dzięki której współczynnik uczenia jest wejściem "
-    "skompilowanego programu, a sieci dla wszystkich wartości z siatki uczą się równolegle",
+    "impl.optax.interface": "interfejs optymalizatora (parę funkcji: pierwsza tworzy stan, druga "
+    "z gradientu i stanu wyznacza przyrost parametrów i nowy stan)",
+    "impl.optax.chain": "funkcję łączącą takie pary w jedną",
+    "impl.optax.masked": "maskę dla zaniku wag",
+    "impl.optax.grid": "nakładkę, która pozwala uczyć równolegle sieci dla wszystkich wartości α "
+    "z siatki",
     "impl.optax.apply": "funkcję dodającą przyrost do parametrów",
     "impl.optax.optimizer": "jej gotowe optymalizatory",
     "impl.optax.other": "inne funkcje pomocnicze",
-    "impl.step": "Jeden krok uczenia przetwarza jedną paczkę wzorców: automatyczne "
-    "różniczkowanie JAX (w trybie wstecznym, przez naszą funkcję przejścia w przód, więc "
-    "propagacji wstecznej nie trzeba pisać ręcznie) daje wartość funkcji straty i jej gradient "
-    "\\(g_t\\) względem wszystkich wag i biasów; funkcja aktualizacji optymalizatora wyznacza z "
-    "\\(g_t\\) i stanu przyrost \\(u_t\\) oraz nowy stan; krok dodaje \\(u_t\\) do parametrów, "
-    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\) (listing w dodatku). Stan (@tab:impl.state) jest "
-    "przechowywany obok parametrów: oba przechodzą z kroku na krok przez skompilowaną pętlę "
-    "uczącą, osobno dla każdego powtórzenia, bo wszystkie powtórzenia danej konfiguracji uczą "
-    "się jednocześnie.",
+    "impl.step": "Listing 1 zawiera wszystkie linie naszego kodu obliczające te wzory; komentarz "
+    "nad fragmentem podaje optymalizatory, które go wykonują, a każde działanie obejmuje naraz "
+    "wszystkie tablice parametrów. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez "
+    "naszą funkcję przejścia w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) "
+    "i krok uczenia są w dodatku.",
     "impl.state.caption": "Co każdy optymalizator przechowuje między krokami: wielkości z jego "
     "wzoru (w nawiasie pole naszego rekordu stanu) i liczba tablic o rozmiarze wszystkich "
     "parametrów, które zajmują.",
@@ -741,63 +731,47 @@ PHRASES = {
     "impl.col.arrays": "tablice rozmiaru parametrów",
     "impl.col.difference": "największa różnica względem optax",
     "impl.col.moved": "największa zmiana parametru",
-    "impl.nesterov": "Momentum Nesterova (Nesterov, 1983): instrukcja oblicza gradient w "
-    "punkcie przewidywanym \\(\\theta_t - \\gamma v_{{t-1}}\\). Nasz optymalizator przechowuje "
-    "jako parametry sieci właśnie ten punkt, \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), więc "
-    "gradient ze zwykłego kroku jest gradientem w punkcie przewidywanym, a sam punkt przesuwa "
-    "się według wzoru",
-    "impl.nesterov.why": "Jest to metoda z instrukcji zapisana dla \\(\\phi\\) zamiast "
-    "\\(\\theta\\) (Sutskever i in., 2013): wzór wynika z \\(\\phi_{{t+1}} = \\theta_{{t+1}} - "
-    "\\gamma v_t\\) po podstawieniu \\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\), a \\(\\phi_t\\) "
-    "różni się od \\(\\theta_t\\) tylko o \\(\\gamma v_{{t-1}}\\), co zanika, gdy kroki maleją.",
-    "impl.dev.lead": "Różnice między naszymi optymalizatorami (w ustawieniach użytych do "
-    "uczenia) a wzorami z instrukcji:",
+    "impl.nesterov": "Momentum Nesterova (Nesterov, 1983; Sutskever i in., 2013): parametrami "
+    "sieci jest punkt przewidywany \\(\\phi_t = \\theta_t - \\gamma v_{{t-1}}\\), w którym "
+    "instrukcja oblicza gradient, więc zwykły krok daje \\(g_t = \\nabla C(\\phi_t)\\), a z "
+    "\\(\\gamma v_{{t-1}} = v_t - \\alpha g_t\\) wynika \\(\\phi_{{t+1}} = \\phi_t - \\alpha g_t "
+    "- \\gamma v_t\\); \\(\\phi_t\\) różni się od \\(\\theta_t\\) o \\(\\gamma v_{{t-1}}\\), co "
+    "zanika, gdy kroki maleją.",
+    "impl.dev.lead": "Różnice względem wzorów z instrukcji (w ustawieniach użytych do uczenia):",
     "impl.dev.none": "Nasze optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
     "instrukcji.",
-    "impl.dev.g0": "suma kwadratów gradientów zaczyna się od \\(G_0 = {g0}\\), a nie od 0 jak w "
-    "instrukcji: przy \\(G_0 = 0\\) pierwszy krok zmienia każdy parametr dokładnie o "
-    "\\(\\alpha\\) niezależnie od gradientu (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)), a \\(G_0 > 0\\) "
-    "zmniejsza pierwsze kroki parametrów o małych gradientach; to wartość domyślna biblioteki "
-    "optax, dzięki której nasz Adagrad można porównać z jej wersją krok po kroku "
-    "(@tab:impl.optax).",
-    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) dodajemy pod pierwiastkiem, "
-    "\\(\\sqrt{{G_t + \\varepsilon}}\\), a instrukcja dodaje \\({ieps}\\) do pierwiastka, "
-    "\\(\\sqrt{{G_t}} + \\varepsilon\\): \\(\\varepsilon\\) chroni tylko przed dzieleniem przez "
-    "zero, obie postaci są w użyciu (sama instrukcja zapisuje krok metody Adagrad jako "
-    "\\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) w części o metodzie Adadelta), a pod pierwiastkiem "
-    "ogranicza mianownik od dołu przez \\(\\sqrt{{\\varepsilon}} = {floor}\\) zamiast "
-    "\\(\\varepsilon\\).",
+    "impl.dev.g0": "\\(G_0 = {g0}\\) zamiast 0: przy \\(G_0 = 0\\) pierwszy krok zmienia każdy "
+    "parametr o \\(\\alpha\\) niezależnie od gradientu (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)); "
+    "\\(G_0 > 0\\) to wartość domyślna optax, dzięki której porównujemy nasz Adagrad z jej "
+    "wersją krok po kroku (@tab:impl.optax).",
+    "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) pod pierwiastkiem, \\(\\sqrt{{G_t + "
+    "\\varepsilon}}\\), zamiast \\(\\sqrt{{G_t}} + {ieps}\\): obie postaci są w użyciu (sama "
+    "instrukcja pisze \\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) przy metodzie Adadelta), a "
+    "\\(\\varepsilon\\) chroni tylko przed dzieleniem przez zero.",
     "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) zamiast \\({ieps}\\) z instrukcji; gdy "
     "\\(G_t > 0\\), ta wartość prawie nie zmienia kroku.",
-    "impl.dev.adadelta_one": "krok jest mnożony przez współczynnik uczenia \\(\\alpha\\), "
-    "którego nie ma ani w metodzie Zeilera (Zeiler, 2012), ani w instrukcji; przy \\(\\alpha = "
-    "1\\), użytym do uczenia, obliczamy dokładnie wzór z instrukcji (\\(\\alpha\\) pozostawiono, "
-    "aby Adadelta przyjmowała te same argumenty co pozostałe optymalizatory i jej odpowiednik "
-    "w optax).",
+    "impl.dev.adadelta_one": "krok mnożymy przez \\(\\alpha\\), którego nie ma ani u Zeilera, "
+    "ani w instrukcji; przy użytym \\(\\alpha = 1\\) to dokładnie wzór z instrukcji "
+    "(\\(\\alpha\\) zostawiono, by Adadelta przyjmowała te same argumenty co pozostałe "
+    "optymalizatory i jej odpowiednik w optax).",
     "impl.dev.adadelta_rate": "krok jest mnożony przez współczynnik uczenia \\(\\alpha = "
-    "{rate}\\), którego nie ma ani w metodzie Zeilera (Zeiler, 2012), ani w instrukcji, więc "
-    "każdy krok to \\({rate}\\) kroku z instrukcji (średnia \\(E[\\Delta\\theta^2]_t\\) jest "
-    "liczona przed tym mnożeniem, jak w optax).",
-    "impl.dev.rms": "mianownik to \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), jak w "
-    "pracy Zeilera; zapis instrukcji \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) pierwiastkuje drugi "
-    "raz i dodaje \\(\\varepsilon\\) dwukrotnie, co traktujemy jako omyłkę.",
+    "{rate}\\), którego nie ma ani w metodzie Zeilera, ani w instrukcji, więc każdy krok to "
+    "\\({rate}\\) kroku z instrukcji (średnia \\(E[\\Delta\\theta^2]_t\\) jest liczona przed tym "
+    "mnożeniem, jak w optax).",
+    "impl.dev.rms": "mianownik to \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), jak u "
+    "Zeilera; zapis instrukcji \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) (drugi pierwiastek, "
+    "\\(\\varepsilon\\) dwukrotnie) traktujemy jako omyłkę.",
     "impl.dev.eps_root": "pod pierwiastkiem dodajemy jeszcze \\(\\bar\\varepsilon = {eps}\\), "
     "którego nie ma w instrukcji.",
     "impl.dev.nadam": "pierwszy moment korzysta z przewidywania Nesterova (NAdam), czego nie ma "
     "w metodzie Adam z instrukcji.",
-    "impl.adam": "Stan i aktualizacja metody Adam (Kingma i Ba, 2015) w naszym kodzie; "
-    "mnożenie przez współczynnik uczenia jest osobnym, następnym ogniwem, a wywoływane funkcje "
-    "pomocnicze są w dodatku:",
-    "impl.what.adam": "Adam: stan i aktualizacja",
-    "impl.optax.lead": "Aby sprawdzić reguły, każdy optymalizator i jego odpowiednik z "
-    "biblioteki optax w tych samych ustawieniach (dla momentum i momentum Nesterova – SGD z "
-    "momentum z optax, w którym \\(\\alpha\\) mnoży całą prędkość, co przy stałym \\(\\alpha\\) "
-    "daje te same kroki) wykonują {steps} kroków z gradientem z całego zbioru, z tego samego "
-    "punktu startowego, w ustalonym małym zadaniu: sieć {sizes} z funkcją ReLU i wagami "
-    "metody He, entropia krzyżowa na 64 losowych wzorcach z losowymi etykietami.",
-    "impl.optax.below": "Wszystkie różnice w @tab:impl.optax są mniejsze niż {tol}, czyli są "
-    "rzędu błędów zaokrągleń liczb pojedynczej precyzji po tylu krokach i dużo mniejsze od "
-    "zmian samych parametrów (ostatnia kolumna): reguły obliczają te same kroki.",
+    "impl.optax.lead": "Każdy optymalizator i jego odpowiednik z optax (dla obu metod momentum – "
+    "SGD z momentum, w którym \\(\\alpha\\) mnoży całą prędkość, co przy stałym \\(\\alpha\\) "
+    "daje te same kroki) wykonują w tych samych ustawieniach {steps} kroków z tego samego punktu "
+    "w małym zadaniu: sieć {sizes} z funkcją ReLU i wagami He, entropia krzyżowa 64 losowych "
+    "wzorców z losowymi etykietami.",
+    "impl.optax.below": "Wszystkie różnice (@tab:impl.optax) są mniejsze niż {tol}, o rzędy "
+    "wielkości mniejsze od zmian parametrów: reguły obliczają te same kroki.",
     "impl.optax.above": "Dla {names} różnica sięga {tol} lub więcej: te optymalizatory nie "
     "obliczają kroków optax.",
     "impl.optax.missing": "Bez odpowiednika w optax: {names}.",
@@ -805,31 +779,26 @@ PHRASES = {
     "{steps} krokach: największa bezwzględna różnica parametru po ostatnim kroku i największa "
     "zmiana parametru w tych krokach.",
     "impl.h_init": "Inicjalizacja wag",
-    "impl.init": "Nasze funkcje inicjalizujące losują każdą wagę niezależnie z nieobciętego "
-    "rozkładu normalnego: {draws}. W każdej warstwie, również wyjściowej, "
+    "impl.init": "Wagi losujemy niezależnie z nieobciętego rozkładu normalnego: {draws}; "
     "\\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba "
     "jej neuronów ({first_in} i {first_out} w pierwszej warstwie, {last_in} i {last_out} w "
-    "warstwie wyjściowej); biasy mają na początku wartość {bias} (wynikające stąd σ podaje "
-    "@tab:impl.sigma).",
-    "impl.init.any": "Nasze funkcje inicjalizujące losują każdą wagę niezależnie: {draws}. W "
-    "każdej warstwie, również wyjściowej, \\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a "
-    "\\(n_{{\\mathrm{{out}}}}\\) – liczba jej neuronów ({first_in} i {first_out} w pierwszej "
-    "warstwie, {last_in} i {last_out} w warstwie wyjściowej); biasy mają na początku wartość "
-    "{bias} (wynikające stąd σ podaje @tab:impl.sigma).",
+    "wyjściowej); biasy są początkowo równe {bias} (σ wag podaje @tab:impl.sigma).",
+    "impl.init.any": "Wagi losujemy niezależnie: {draws}; \\(n_{{\\mathrm{{in}}}}\\) to liczba "
+    "wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba jej neuronów ({first_in} i "
+    "{first_out} w pierwszej warstwie, {last_in} i {last_out} w wyjściowej); biasy są początkowo "
+    "równe {bias} (σ wag podaje @tab:impl.sigma).",
     "impl.init.item.normal": "\\({dist}\\) jak w ćwiczeniu 2",
     "impl.init.item.xavier": "\\({dist}\\) w metodzie Xaviera (Glorot i Bengio, 2010)",
     "impl.init.item.he": "\\({dist}\\) w metodzie He (He i in., 2015)",
-    "impl.init.same": "Inicjalizacja zaproponowana przez Glorota i Bengio (normalized "
-    "initialization) ma rozkład jednostajny \\({uniform}\\) o tej samej wariancji "
-    "\\({variance}\\); wagi metody Xaviera losujemy z rozkładu normalnego, tak jak He i in. "
-    "losują swoje, aby obie metody różniły się tylko wariancją, jedyną wielkością, którą "
-    "wyznacza wyprowadzenie w instrukcji (pobudzenie neuronu jest sumą "
-    "\\(n_{{\\mathrm{{in}}}}\\) iloczynów, więc i tak ma rozkład bliski normalnemu).",
+    "impl.init.same": "Glorot i Bengio proponują rozkład jednostajny \\({uniform}\\) o tej samej "
+    "wariancji \\({variance}\\); losujemy z rozkładu normalnego, jak He i in., aby obie metody "
+    "różniły się tylko wariancją, którą wyznacza wyprowadzenie w instrukcji (pobudzenie jest "
+    "sumą \\(n_{{\\mathrm{{in}}}}\\) iloczynów, więc i tak ma rozkład bliski normalnemu).",
     "impl.init.other": "Inicjalizacja Glorota i Bengio ma rozkład jednostajny \\({uniform}\\) o "
     "wariancji \\({variance}\\), innej niż w naszym wariancie normalnym.",
     "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy naszej sieci przy każdej "
     "metodzie inicjalizacji.",
-    "impl.what.init": "Losowanie wag i ich wariancje",
+    "impl.what.init": "Losowanie wag: skala każdej metody.",
     "impl.appendix.h": "Dodatek: kod źródłowy",
     "impl.what.shared": "Funkcje wspólne dla kilku optymalizatorów",
     "impl.what.weights": "Funkcje inicjalizujące wagi",
@@ -1146,4 +1115,27 @@ PHRASES = {
     "stat.same_speed_test_only": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
     "{factor}, {ci}; {test}: sam test wykrywa przesunięcie wspólne dla wszystkich powtórzeń, "
     "ale przedział ufności zawiera 1, więc nie wiadomo, o ile szybciej lub wolniej)",
+    # --- impl ---
+    "impl.listing.label": "Listing {n}. {what}",
+    "impl.listing.every": "wszystkie optymalizatory",
+    "impl.what.rules": "Linie naszego kodu obliczające wzory optymalizatorów w ustawieniach "
+    "użytych do uczenia.",
+    "impl.cite.adagrad": "Duchi i in., 2011",
+    "impl.cite.adadelta": "Zeiler, 2012",
+    "impl.cite.adam": "Kingma i Ba, 2015",
+    "impl.adam.rate.more": "W metodzie Adam przyjęto \\(\\alpha = {rate}\\), {times} więcej niż "
+    "zalecane przez Kingmę i Ba (2015) \\(\\alpha = {paper}\\)",
+    "impl.adam.rate.less": "W metodzie Adam przyjęto \\(\\alpha = {rate}\\), {times} mniej niż "
+    "zalecane przez Kingmę i Ba (2015) \\(\\alpha = {paper}\\)",
+    "impl.adam.rate.same": "W metodzie Adam przyjęto \\(\\alpha = {rate}\\), tyle, ile zalecają "
+    "Kingma i Ba (2015)",
+    "impl.adam.rate.sweep": ": tę wartość wybrało przeszukiwanie siatki współczynników uczenia "
+    "(najlepsza suma miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
+    "wariantach, @tab:lr_sweep).",
+    "impl.adam.rate.other": "; jak ją wybrano, podaje @tab:lr_sweep.",
+    "impl.optax.exact": "Różnica równa dokładnie 0 ({names}) oznacza te same działania na "
+    "liczbach pojedynczej precyzji w tej samej kolejności co w optax, a takie działania dają "
+    "identyczne bity.",
+    "impl.optax.rounding": "Pozostałe optymalizatory liczą ten sam wzór innym ciągiem działań, "
+    "więc inaczej zaokrąglają.",
 }

@@ -31,6 +31,7 @@ target directory, then ``os.replace``) and closed.
 from __future__ import annotations
 
 import functools
+import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -61,6 +62,16 @@ Curves = records.History
 LEVEL = 0.95
 FIGSIZE = (7.0, 4.5)
 DPI = 120
+HALF_WIDTH = 3.5
+"""Inches a figure prints at when two share a row of an A4 page (the hand-in's print
+style: 182 mm of text, two images to a row)."""
+MIN_PRINTED_PT = 7.0
+"""The smallest text a printed figure may have, in points."""
+PANEL = (4.4, 3.3)
+"""One panel of a histogram or layer figure, in inches: printed half a page wide, its
+``LEGEND_PT`` text prints at ``MIN_PRINTED_PT`` or more."""
+LEGEND_PT = 9.0
+"""Legend text, the smallest text of a figure (ticks and labels are matplotlib's 10 pt)."""
 MAX_STEP_POINTS = 500
 MARKS_PER_LINE = 10
 """At most this many markers on one line (step curves have hundreds of points)."""
@@ -192,7 +203,14 @@ def _label(name: str, curves: Curves, say: Say) -> str:
 
 
 def decimal_tick(value: float, lang: str) -> str:
-    """A tick value as a plain decimal (0.001, 0.3, 25; three significant digits at most)."""
+    """A tick value as a plain decimal (0.001, 0.3, 25, 5000; three significant digits at
+    most), or from 10 000 and below 0.001 as a multiple of a power of ten (10⁵, 2·10⁴,
+    5·10⁻⁴), which reads at a glance where a row of zeros does not."""
+    if value and not 1e-3 <= abs(value) < 1e4:
+        exponent = int(np.floor(np.log10(abs(value)) + 1e-9))
+        mantissa = decimal_tick(abs(value) / 10.0**exponent, lang)
+        power = text.num(10.0**exponent, ".0e", lang)
+        return ("-" if value < 0 else "") + (power if mantissa == "1" else f"{mantissa}·{power}")
     written = np.format_float_positional(
         value, precision=3, unique=False, fractional=False, trim="-"
     )
@@ -261,7 +279,7 @@ def locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0)
 
 def _legend(ax: Axes) -> None:
     """The legend inside the axes, where it covers the fewest points."""
-    ax.legend(loc="best", fontsize="small", framealpha=0.85)
+    ax.legend(loc="best", fontsize=LEGEND_PT, framealpha=0.85)
 
 
 def _finish(ax: Axes, lang: str, percent: bool = False, whole: float = 1.0) -> None:
@@ -304,7 +322,8 @@ def _draw(
     if metric.log:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
-    ax.set_ylabel(say(metric.ylabel))
+    height = 0.8 * ax.figure.get_figheight()  # The axes' share of the figure's height.
+    ax.set_ylabel(fitted(say(metric.ylabel), height, plt.rcParams["axes.labelsize"]))
 
 
 def activation_figures(
@@ -504,8 +523,20 @@ def _asinh_ticks(lo: float, hi: float, width: float) -> list[float]:
 
 
 def _panels_size(n: int) -> tuple[float, float]:
-    """A figure of n panels side by side, wide enough for its title with one panel."""
-    return max(4.5 * n + 1, FIGSIZE[0] + 1), 4.0
+    """A figure of n ``PANEL``s side by side (its title is wrapped to fit, ``_wrapped``)."""
+    return PANEL[0] * max(n, 1), PANEL[1]
+
+
+def _wrapped(title: str, fig: Figure) -> str:
+    """``title`` broken into lines that fit ``fig``'s width at the title's size."""
+    return fitted(title, fig.get_figwidth(), plt.rcParams["figure.titlesize"])
+
+
+def fitted(label: str, inches: float, size: Any) -> str:
+    """``label`` broken into lines of text of ``size`` (points or a name such as
+    "large") that fit ``inches``, an average character taken as 0.55 of the size."""
+    points = matplotlib.font_manager.FontProperties(size=size).get_size_in_points()
+    return textwrap.fill(label, max(int(inches * 72 / (0.55 * points)), 12))
 
 
 def plot_histograms(
@@ -591,9 +622,9 @@ def histograms_figure(
         ax.grid(True, alpha=0.3)
         locale_axis(ax.xaxis, lang)
         locale_axis(ax.yaxis, lang, percent=True)
-        ax.legend(fontsize="small")
+        ax.legend(fontsize=LEGEND_PT)
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
-    fig.suptitle(title)
+    fig.suptitle(_wrapped(title, fig))
     return fig
 
 
@@ -675,7 +706,7 @@ def layer_curves_figure(
     for ax in axes[0]:
         _finish(ax, lang, percent, whole=100.0)
     axes[0][0].set_ylabel(ylabel)
-    fig.suptitle(title)
+    fig.suptitle(_wrapped(title, fig))
     return fig
 
 

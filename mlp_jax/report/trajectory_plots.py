@@ -17,7 +17,9 @@ axis (``decimal_commas``) and in every label; colours, line styles and markers a
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -128,28 +130,62 @@ def _contours(ax: Axes, surface: surfaces.Surface, lang: str, marks: bool = True
     ax.set_ylabel("y")
 
 
+LABEL_CHARS = 30
+"""The loss panel's y label is broken into lines of at most this many characters, so that
+it fits the panel's height."""
+
+
 def _loss_panel(ax: Axes, lang: str) -> None:
     tol = text.num(trajectories.TOLERANCE, "g", lang)
     ax.axhline(trajectories.TOLERANCE, color="0.3", ls=":", lw=1)
     ax.set_yscale("log")
     ax.set_xlabel(text.say(lang, "traj.step"))
-    ax.set_ylabel(text.say(lang, "traj.gap", tol=tol))
+    ax.set_ylabel(textwrap.fill(text.say(lang, "traj.gap", tol=tol), LABEL_CHARS))
     ax.grid(True, which="major", alpha=0.4)
+
+
+REACH = 2.0
+"""How far beyond the surface's window, in window spans, a view follows a path (further
+out a path has diverged, and following it would shrink the window to a dot)."""
+PAD = 0.05
+"""The margin added, as a fraction of the span, on a side the paths widen."""
+
+
+def view(surface: surfaces.Surface, runs: Sequence[trajectories.Run]) -> surfaces.Surface:
+    """``surface`` with its window widened to hold every point of ``runs``' paths within
+    ``REACH`` window spans of it, plus a ``PAD`` margin on each side widened."""
+    limits = []
+    for axis, (lo, hi) in enumerate((surface.xlim, surface.ylim)):
+        span = hi - lo
+        points = np.concatenate([np.asarray(r.xy, float)[:, axis] for r in runs] or [[lo]])
+        near = points[
+            np.isfinite(points) & (np.abs(points - (lo + hi) / 2) <= span * (REACH + 0.5))
+        ]
+        low, high = min(lo, near.min(initial=lo)), max(hi, near.max(initial=hi))
+        pad = PAD * (high - low)
+        limits.append((low - pad if low < lo else lo, high + pad if high > hi else hi))
+    return dataclasses.replace(surface, xlim=limits[0], ylim=limits[1])
+
+
+SURFACE_SIZE = (9.0, 4.4)
+"""The surface figure's inches: printed a page wide (7.2 in), its ``plots.LEGEND_PT``
+legend prints at ``plots.MIN_PRINTED_PT`` or more."""
 
 
 def surface_figure(
     surface: surfaces.Surface, runs: Sequence[trajectories.Run], lang: str = "en"
 ) -> Figure:
-    """The paths of ``runs`` on ``surface`` (left) and their loss above the minimum (right).
+    """The paths of ``runs`` on ``surface`` (left, the window widened to show them, ``view``)
+    and their loss above the minimum (right).
 
     The legend names each optimizer's rate and the step from which its loss stays
     within ``trajectories.TOLERANCE`` of the minimum.
     """
     styles = _styles(runs)
     fig, (ax, loss_ax) = plt.subplots(
-        1, 2, figsize=(12, 5), width_ratios=(1.25, 1), layout="constrained"
+        1, 2, figsize=SURFACE_SIZE, width_ratios=(1.25, 1), layout="constrained"
     )
-    _contours(ax, surface, lang)
+    _contours(ax, view(surface, runs), lang)
     every = max(len(runs[0].loss) // 12, 1) if runs else 1
     for run in runs:
         style = styles[run.optimizer]
@@ -157,7 +193,7 @@ def surface_figure(
         gap = np.maximum(run.loss - surface.minimum_loss, FLOOR)
         loss_ax.plot(gap, lw=1.4, ms=4, markevery=every, **style)
     _loss_panel(loss_ax, lang)
-    fig.legend(loc="outside lower center", ncols=3, fontsize="small")
+    fig.legend(loc="outside lower center", ncols=2, fontsize=plots.LEGEND_PT)
     fig.suptitle(_title(surface, lang))
     return decimal_commas(fig, lang)
 

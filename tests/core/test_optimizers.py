@@ -265,6 +265,24 @@ def test_matches_optax(case_id, dtype):
     assert_moved(got, params)
 
 
+@pytest.mark.parametrize("dtype", [jnp.float32, jnp.complex64])
+def test_second_moment_is_optax_helper_bit_for_bit(dtype):
+    """Our one-line average of squared magnitudes gives optax's helper's bits (the same
+    float operations in the same order), for real and complex leaves, under jit."""
+    rng = np.random.default_rng(5)
+    draw = lambda: (
+        rng.normal(size=(7, 5)) + (1j * rng.normal(size=(7, 5)) if dtype == jnp.complex64 else 0)
+    )
+    g, v = jnp.asarray(draw(), dtype), jnp.asarray(np.abs(draw()), dtype)
+    ours = jax.jit(lambda g, v: opt._ema_abs_sq({"a": g}, {"a": v}, 0.999))(g, v)
+    theirs = jax.jit(
+        lambda g, v: optax.tree_utils.tree_update_moment_per_elem_norm({"a": g}, {"a": v}, 0.999, 2)
+    )(g, v)
+    np.testing.assert_array_equal(ours["a"], theirs["a"])
+    want = 0.001 * np.abs(np.asarray(g, np.complex128)) ** 2 + 0.999 * np.asarray(v)
+    np.testing.assert_allclose(ours["a"], want, rtol=1e-6)
+
+
 # Optimizers that only divide each gradient by a root of its own accumulated magnitudes.
 PER_ELEMENT = [
     ("adagrad", opt.adagrad, adagrad_hparams),

@@ -1,16 +1,18 @@
 """Figures: files written atomically, and the drawn lines and bands equal the statistics."""
 
 import functools
+import re
 from types import SimpleNamespace
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from mlp_jax import records
 from mlp_jax.labs import stats
-from mlp_jax.report import methods, plots, text
+from mlp_jax.report import document, methods, plots, results, text
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -455,5 +457,85 @@ def test_histograms_read_in_polish(act, scale):
             assert all(t.endswith("%") for t in _ticks(ax.yaxis))
             ticks = _ticks(ax.xaxis) + _ticks(ax.yaxis)
             assert any("," in t for t in ticks) and not any("." in t for t in ticks), ticks
+    finally:
+        plt.close(figure)
+
+
+# --------------------------------------------------------------------------
+# Printed sizes: review 2026-12-06, §3 (legends and ticks at 4–5 pt, "100000").
+# --------------------------------------------------------------------------
+
+
+def _printed_sizes(figure, width):
+    """Each visible text of ``figure`` in points when the figure prints ``width`` inches wide."""
+    figure.canvas.draw()
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return {t.get_text(): t.get_fontsize() * width / figure.get_figwidth() for t in texts}
+
+
+def test_half_a_page_is_what_the_print_style_gives_two_images_in_a_row():
+    margin = re.search(r"@page \{ size: A4; margin: (\d+)mm", document._STYLE)[1]
+    half = (210 - 2 * int(margin)) / 25.4 / 2
+    assert plots.HALF_WIDTH == pytest.approx(half, abs=0.1)
+
+
+def test_a_half_width_figures_text_prints_at_7_pt_or_more(runs):
+    """The hand-in draws its figures at ``results.HALF``, two to a row."""
+    for _, figure in plots.activation_figures(runs, "", "pl", size=results.HALF):
+        try:
+            sizes = _printed_sizes(figure, plots.HALF_WIDTH)
+            assert min(sizes.values()) >= plots.MIN_PRINTED_PT, min(
+                sizes.items(), key=lambda i: i[1]
+            )
+            legend = figure.axes[0].get_legend().get_texts()
+            assert all(t.get_fontsize() == plots.LEGEND_PT for t in legend)
+        finally:
+            plt.close(figure)
+
+
+def test_a_one_layer_histogram_is_one_panel_and_prints_at_7_pt_or_more():
+    rng = np.random.default_rng(3)
+    values = {i: [np.maximum(rng.normal(size=(2, 50, 16)), 0)] for i in INITS}
+    labels = {i: methods.label(i, "pl") for i in INITS}
+    title = "Aktywacje neuronów ukrytych w chwili inicjalizacji — funkcja sigmoidalna"
+    figure = plots.histograms_figure(values, title, "x", (0.5,), "progi", "pl", labels)
+    try:
+        assert tuple(figure.get_size_inches()) == plots.PANEL
+        sizes = _printed_sizes(figure, plots.HALF_WIDTH)
+        assert min(sizes.values()) >= plots.MIN_PRINTED_PT, sizes
+        (suptitle,) = figure.texts
+        assert suptitle.get_text().replace("\n", " ") == title  # Wrapped, not cut.
+        bbox = suptitle.get_window_extent()
+        assert bbox.x0 >= 0 and bbox.x1 <= figure.bbox.x1  # Inside the figure.
+    finally:
+        plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("value", "pl", "en"),
+    [
+        (1e5, "10⁵", "10⁵"),
+        (1e6, "10⁶", "10⁶"),
+        (2e4, "2·10⁴", "2·10⁴"),
+        (1.5e4, "1,5·10⁴", "1.5·10⁴"),
+        (5000, "5000", "5000"),
+        (5e-4, "5·10⁻⁴", "5·10⁻⁴"),
+        (0.001, "0,001", "0.001"),
+        (-1e5, "-10⁵", "-10⁵"),
+    ],
+)
+def test_large_and_small_ticks_are_powers_of_ten(value, pl, en):
+    assert (plots.decimal_tick(value, "pl"), plots.decimal_tick(value, "en")) == (pl, en)
+
+
+def test_a_log_axis_up_to_a_million_has_no_row_of_zeros():
+    figure, ax = plt.subplots()
+    try:
+        ax.plot([1, 2, 3], [1.0, 1e3, 1e6])
+        ax.set_yscale("log")
+        plots.locale_axis(ax.yaxis, "pl")
+        figure.canvas.draw()
+        labels = [t.get_text() for t in ax.yaxis.get_ticklabels() if t.get_text()]
+        assert "10⁶" in labels and not any("0000" in t for t in labels), labels
     finally:
         plt.close(figure)
