@@ -697,7 +697,9 @@ class Diagnosis(_Json):
       act: the hidden activation.
       epochs: epochs trained (rows have epochs 0..epochs).
       eval_size: examples in the evaluation batch.
-      shared: the shared settings trained with.
+      shared: the settings of the runs measured: the diagnostics' own (``experiment``
+        ``diagnostics``: trained for them) or those of lab 7's records they were read
+        from (``experiment`` ``lab7``, ``epochs`` the diagnostics' first ones).
       rows: one ``LayerRow`` per init, layer and epoch.
     """
 
