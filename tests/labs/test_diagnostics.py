@@ -370,3 +370,22 @@ def test_cli_reads_lab7s_records_instead_of_training(tmp_path, run_cli):
     assert (folder / "activation_hist.png").stat().st_size > 0
     trained = run_cli("diagnostics", *args, "--epochs=1", "--inits=xavier,he", "--nofrom_lab7")
     assert trained.returncode == 0 and "epoch 1/1" in trained.stdout
+
+
+@pytest.mark.parametrize("epochs", [2, 3])
+def test_the_report_says_the_diagnostics_are_lab7s_own_runs(lab7, tmp_path, epochs):
+    from mlp_jax.report import document, findings, finished
+
+    setup, results = lab7
+    settings = diagnostics_setup(tmp_path, setup, epochs=epochs).shared("sigmoid")
+    diag = {"sigmoid": diagnostics.recorded(results, tiny.DATA, "sigmoid", INITS, settings).record}
+    found = {"lab7": [finished.load(setup.root, "lab7", "sigmoid", log=quiet)]}
+    said = {lang: document.markdown(findings.limitations(found, diag, lang)) for lang in text.LANGS}
+    shorter = {
+        "en": "The layer diagnostics show lab 7's own runs, but over 2 epochs of 3 only.",
+        "pl": "Diagnostyka warstw pokazuje przebiegi samego laboratorium 7, ale tylko przez "
+        "2 epoki z 3.",
+    }
+    for lang in text.LANGS:
+        assert (shorter[lang] in said[lang]) == (epochs == 2), said[lang]
+        assert "separate" not in said[lang] and "osobnych" not in said[lang]
