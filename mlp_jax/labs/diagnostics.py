@@ -33,10 +33,15 @@ For every layer of the network, on a fixed evaluation batch (the first
   respect to the layer's weights (biases left out).
 
 Layer 0 is the first hidden layer, the last one the output layer (``kind``
-``"output"``). Stats are computed with jax for all seeds at once (``vmap`` over the
-repeats axis, ``jit``), at initialization (epoch 0) and after each epoch, then
-averaged over the seeds that never diverged (``stats.finite_runs``; ``seeds`` in each
-row counts them).
+``"output"``). Stats are computed with jax for every run, one after another in one
+jitted program (``Probe``), at initialization (epoch 0) and after each epoch, then
+averaged over the seeds that never diverged (``seeds`` in each row counts them).
+
+Train once, read many times: ``run`` trains each initializer for the diagnostics, while
+``recorded`` reads the statistics lab 7 recorded as it trained (``experiment.Setup.probe``,
+saved as ``records.LayerStats`` with each record), each initializer at its chosen rate:
+the same numbers without a second training (``tests/labs/test_diagnostics.py`` compares
+them).
 """
 
 from __future__ import annotations
