@@ -12,15 +12,20 @@ best (lowest validation loss), so no initializer is compared at a rate tuned for
 another; exercise 2's configuration (plain SGD, N(0, 1) weights) trains at its own rate
 alone. Writes summary.csv, metrics.csv, the records, figures and report.md under
 <out_dir>/<dataset>/lab7/<act>/. --inits replaces the shared --init; --init_scale is the σ of
-`normal`.
+`normal`. With --layer_stats (the default) every rate of every configuration also records
+its layers' statistics on the first 1,000 training examples at initialization and after
+every epoch (see mlp_jax.labs.diagnostics), which python -m experiments.diagnostics then
+reads instead of training again.
 """
 
 import dataclasses
 
+from absl import flags
+
 from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import optimizers
-from mlp_jax.labs import experiment, specs
+from mlp_jax.labs import diagnostics, experiment, specs
 from mlp_jax.report import text
 
 INITS = common.define_inits()
@@ -32,6 +37,12 @@ OPTIMIZER = common.define_name(
     "Optimizer for every initializer (default: lab 6's fastest, else adam)",
 )
 LR_GRID = common.define_lr_grid(specs.LAB7.lr_grid)
+LAYER_STATS = flags.DEFINE_bool(
+    "layer_stats",
+    True,
+    "Record every run's per-layer statistics on the first 1,000 training examples at "
+    "initialization and after every epoch, for the layer diagnostics to read.",
+)
 
 
 def main(argv):
@@ -55,7 +66,8 @@ def main(argv):
         by_act[act] = specs.LAB7.configurations(
             choice.optimizer, choice.rate, INITS.value, common.INIT_SCALE.value
         )
-    setup = dataclasses.replace(setup, choices=choices)
+    probe = diagnostics.Probe.of(setup.dataset) if LAYER_STATS.value else None
+    setup = dataclasses.replace(setup, choices=choices, probe=probe)
     experiment.run(setup, by_act, write=lab_report.write_all, outputs=lab_report.OUTPUTS)
 
 

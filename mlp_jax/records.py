@@ -8,6 +8,8 @@
 - ``SharedSettings``: what every configuration of an experiment and activation
   shares; its ``fingerprint`` hashes every field, so a new field is fingerprinted by
   construction.
+- ``LayerStats``: per-layer statistics on a probe batch at initialization and after
+  every epoch, recorded with a ``History`` when its training was asked to.
 - ``SummaryRow``: one row of ``summary.csv`` (``SUMMARY_COLUMNS``, in order).
 
 Every record type has a JSON form (``to_json``/``from_json``) that round-trips exactly,
@@ -264,6 +266,52 @@ class Provenance(_Json):
         return float(self.point.get("learning_rate", self.config["learning_rate"]))
 
 
+LAYER_STATS = (
+    "preact_mean",
+    "preact_std",
+    "preact_std_closed_form",
+    "saturated_frac",
+    "dead_frac",
+    "grad_norm",
+)
+"""The per-layer statistics of ``LayerStats`` (``diagnostics.layer_stats`` defines them)."""
+
+
+class LayerStats(NamedTuple):
+    """Per-layer statistics of every run on a fixed probe batch, at initialization and
+    after every epoch (``labs.diagnostics``' definitions), saved with their ``History``.
+
+    Attributes:
+      eval_size: examples in the probe batch (the first ones of the training set).
+      values: each name of ``LAYER_STATS`` → ``[*grid, S, epochs + 1, L]`` (L layers with
+        weights, the output layer last); column 0 of the epoch axis is at initialization.
+    """
+
+    eval_size: int
+    values: Mapping[str, np.ndarray]
+
+    @classmethod
+    def stack(cls, eval_size: int, per_epoch: Sequence[Mapping[str, np.ndarray]]) -> LayerStats:
+        """The record of per-epoch ``[*grid, S, L]`` statistics, in epoch order."""
+        return cls(
+            int(eval_size),
+            {k: np.stack([np.asarray(e[k]) for e in per_epoch], axis=-2) for k in LAYER_STATS},
+        )
+
+    def at(self, index: int) -> LayerStats:
+        """The statistics of grid point ``index`` alone."""
+        return self._replace(values={k: v[index] for k, v in self.values.items()})
+
+    def epoch(self, epoch: int) -> dict[str, np.ndarray]:
+        """Name → ``[*grid, S, L]`` at ``epoch`` (0: initialization)."""
+        return {k: v[..., epoch, :] for k, v in self.values.items()}
+
+    @property
+    def epochs(self) -> int:
+        """Epochs recorded after initialization."""
+        return self.values[LAYER_STATS[0]].shape[-2] - 1
+
+
 class History(NamedTuple):
     """What ``train.train`` measured: the one result record of a configuration.
 
@@ -293,6 +341,8 @@ class History(NamedTuple):
         (None from ``train.train``); saved with the record.
       params: final parameters, each leaf with leading axes ``[*grid, S]``; not
         saved (None after ``load``).
+      layer_stats: the per-layer statistics recorded while training (``LayerStats``),
+        None when none were asked for (and in records written before they existed).
     """
 
     step_loss: np.ndarray
@@ -311,6 +361,7 @@ class History(NamedTuple):
     grid: Mapping[str, tuple[float, ...]]
     provenance: Provenance | None = None
     params: Any = None
+    layer_stats: LayerStats | None = None
 
     @property
     def finite(self) -> np.ndarray:
@@ -323,8 +374,13 @@ class History(NamedTuple):
         pick = {f: None if getattr(self, f) is None else getattr(self, f)[index] for f in per_run}
         point = {k: v[index] for k, v in self.grid.items()}
         provenance = self.provenance and dataclasses.replace(self.provenance, point=point)
+        stats = self.layer_stats and self.layer_stats.at(index)
         return self._replace(
-            **pick, grid={}, params=_take(self.params, index), provenance=provenance
+            **pick,
+            grid={},
+            params=_take(self.params, index),
+            provenance=provenance,
+            layer_stats=stats,
         )
 
     def save(self, path: str | os.PathLike[str]) -> Path:
@@ -334,6 +390,9 @@ class History(NamedTuple):
         header["grid"] = {k: list(v) for k, v in self.grid.items()}
         header["format"] = FORMAT
         header["provenance"] = self.provenance and self.provenance.to_dict()
+        if self.layer_stats is not None:
+            header["probe_size"] = self.layer_stats.eval_size
+            arrays |= {_PROBE + k: v for k, v in self.layer_stats.values.items()}
         header_array = np.asarray(dumps(header))
         return util.atomic_write(path, lambda f: np.savez(f, header=header_array, **arrays))
 
@@ -349,7 +408,7 @@ class History(NamedTuple):
         try:
             with np.load(path, allow_pickle=False) as f:
                 header = loads(str(f["header"]))
-                arrays = {k: f[k] for k in _ARRAYS if k in f.files}
+                arrays = {k: f[k] for k in f.files if k in _ARRAYS or k.startswith(_PROBE)}
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as e:
             raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
         if not isinstance(header, dict):
@@ -370,12 +429,21 @@ class History(NamedTuple):
                 seeds=tuple(header["seeds"]),
                 grid={k: tuple(v) for k, v in header["grid"].items()},
                 provenance=provenance,
+                layer_stats=_layer_stats(header, arrays),
             )
         except (KeyError, TypeError, AttributeError, ValueError) as e:
             raise RecordError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from e
         if fingerprint is not None and (provenance and provenance.fingerprint) != fingerprint:
             raise OtherSettings(f"{path}: written with other settings")
         return record
+
+
+def _layer_stats(header: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> LayerStats | None:
+    """The ``LayerStats`` a file holds; None in one without (recorded without a probe, or
+    written before probes existed)."""
+    if "probe_size" not in header:
+        return None
+    return LayerStats(int(header["probe_size"]), {k: arrays[_PROBE + k] for k in LAYER_STATS})
 
 
 def misplaced(record: History, path: str | os.PathLike[str]) -> str | None:
@@ -439,6 +507,8 @@ _ARRAYS = (
     "epoch_s",
 )
 _SCALARS = ("compile_s", "steps_per_epoch", "log_every")
+_PROBE = "layer_stats."
+"""The prefix of ``LayerStats.values``' arrays in a record's file."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -632,7 +702,9 @@ class Diagnosis(_Json):
       act: the hidden activation.
       epochs: epochs trained (rows have epochs 0..epochs).
       eval_size: examples in the evaluation batch.
-      shared: the shared settings trained with.
+      shared: the settings of the runs measured: the diagnostics' own (``experiment``
+        ``diagnostics``: trained for them) or those of lab 7's records they were read
+        from (``experiment`` ``lab7``, ``epochs`` the diagnostics' first ones).
       rows: one ``LayerRow`` per init, layer and epoch.
     """
 

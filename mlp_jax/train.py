@@ -55,7 +55,12 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec
 from mlp_jax import model, util
 from mlp_jax.records import History, RecordError
 
-__all__ = ["History", "RecordError", "train"]  # History and RecordError live in records.
+__all__ = [
+    "History",
+    "RecordError",
+    "initial_params",
+    "train",
+]  # History and RecordError live in records.
 
 DIVERGENCE_FACTOR = 1e3
 """Default ``divergence_factor``: see BUILD_NOTES.md, "Divergence"."""
@@ -159,7 +164,7 @@ def _init(program: _Program, per_run, shared) -> tuple[_Lane, dict]:
     """A run's initial lane from its seed id and grid point, and its first evaluation."""
     seed_id, hparams = per_run
     base_seed, evals = shared
-    init_key, shuffle_key = jax.random.split(jax.random.fold_in(jax.random.key(base_seed), seed_id))
+    init_key, shuffle_key = _keys(base_seed, seed_id)
     dtype = next(iter(evals.values()))[0].dtype
     params = model.init_mlp(init_key, program.layer_sizes, program.w_init, dtype=dtype)
     opt_state = program.make_optimizer(hparams).init(params)
@@ -167,6 +172,31 @@ def _init(program: _Program, per_run, shared) -> tuple[_Lane, dict]:
         params, opt_state, jnp.int32(-1), jnp.asarray(jnp.nan, dtype), shuffle_key, hparams
     )
     return lane, _evaluate(program, lane, evals)
+
+
+def _keys(base_seed, seed_id) -> tuple[jax.Array, jax.Array]:
+    """Seed ``seed_id``'s initialization and shuffling keys (the module docstring's rule)."""
+    return tuple(jax.random.split(jax.random.fold_in(jax.random.key(base_seed), seed_id)))
+
+
+def initial_params(
+    layer_sizes: Sequence[int],
+    w_init: Callable[..., jax.Array],
+    seeds: int | Sequence[int] = 10,
+    seed: int = 0,
+    dtype: Any = jnp.float32,
+) -> model.Params:
+    """The parameters ``train`` starts each seed from, without training: the same
+    ``layer_sizes``, ``w_init``, ``seeds`` and ``seed`` give the same numbers (the data's
+    ``dtype``); every grid point of a seed starts from them. Leaves have a leading seed axis.
+    """
+    seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
+
+    def one(seed_id):
+        key = _keys(seed, seed_id)[0]
+        return model.init_mlp(key, tuple(layer_sizes), w_init, dtype=dtype)
+
+    return jax.jit(jax.vmap(one))(jnp.asarray(seeds, jnp.int32))
 
 
 def _over_runs(fn: Callable, mesh: Mesh) -> Callable:

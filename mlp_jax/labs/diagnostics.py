@@ -33,10 +33,15 @@ For every layer of the network, on a fixed evaluation batch (the first
   respect to the layer's weights (biases left out).
 
 Layer 0 is the first hidden layer, the last one the output layer (``kind``
-``"output"``). Stats are computed with jax for all seeds at once (``vmap`` over the
-repeats axis, ``jit``), at initialization (epoch 0) and after each epoch, then
-averaged over the seeds that never diverged (``stats.finite_runs``; ``seeds`` in each
-row counts them).
+``"output"``). Stats are computed with jax for every run, one after another in one
+jitted program (``Probe``), at initialization (epoch 0) and after each epoch, then
+averaged over the seeds that never diverged (``seeds`` in each row counts them).
+
+Train once, read many times: ``run`` trains each initializer for the diagnostics, while
+``recorded`` reads the statistics lab 7 recorded as it trained (``experiment.Setup.probe``,
+saved as ``records.LayerStats`` with each record), each initializer at its chosen rate:
+the same numbers without a second training (``tests/labs/test_diagnostics.py`` compares
+them).
 """
 
 from __future__ import annotations
@@ -49,8 +54,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from mlp_jax import activations, model, records
-from mlp_jax.labs import configs, experiment
+from mlp_jax import activations, data, model, records, train
+from mlp_jax.labs import configs, experiment, summary
 
 EVAL_SIZE = 1000
 """Examples in the evaluation batch: the first ones of the training set."""
@@ -61,14 +66,7 @@ SATURATION: dict[str, tuple[float, float]] = {"sigmoid": (0.02, 0.98), "tanh": (
 DEAD: tuple[str, ...] = ("relu",)
 """Activations whose units can die (be exactly zero on the whole batch)."""
 
-STATS = (
-    "preact_mean",
-    "preact_std",
-    "preact_std_closed_form",
-    "saturated_frac",
-    "dead_frac",
-    "grad_norm",
-)
+STATS = records.LAYER_STATS
 """What ``layer_stats`` measures, per layer."""
 
 COLUMNS = records.LAYER_COLUMNS
@@ -120,15 +118,57 @@ def layer_stats(params: model.Params, x: jax.Array, y: jax.Array, act: str) -> d
     return {name: jnp.stack(values) for name, values in out.items()}
 
 
+# One run after another (``lax.map``, not ``vmap``): each run's numbers are computed by
+# the same program whatever the number of runs, so a grid's runs measure exactly as a
+# single rate's do.
 @functools.partial(jax.jit, static_argnames="act")
 def _per_seed_stats(params, x, y, act):
-    return jax.vmap(lambda p: layer_stats(p, x, y, act))(params)
+    return jax.lax.map(lambda p: layer_stats(p, x, y, act), params)
 
 
 @functools.partial(jax.jit, static_argnames="act")
 def _per_seed_activations(params, x, act):
     fn = activations.get(act)
-    return jax.vmap(lambda p: [h for _, h in model.hidden_layers(p, x, fn)])(params)
+    return jax.lax.map(lambda p: [h for _, h in model.hidden_layers(p, x, fn)], params)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Probe:
+    """The fixed evaluation batch, measuring ``layer_stats`` of many runs at once: what
+    ``experiment.Setup.probe`` records while training (``records.LayerStats``).
+
+    Attributes:
+      x: the batch's inputs, the first training examples.
+      y: their labels.
+    """
+
+    x: jax.Array
+    y: jax.Array
+
+    @classmethod
+    def of(cls, dataset: data.Dataset, eval_size: int = EVAL_SIZE) -> Probe:
+        """The first ``eval_size`` training examples of ``dataset`` (all, if fewer)."""
+        return cls(
+            jnp.asarray(dataset.train_x[:eval_size]), jnp.asarray(dataset.train_y[:eval_size])
+        )
+
+    @property
+    def eval_size(self) -> int:
+        """Examples in the batch."""
+        return len(self.y)
+
+    def __call__(self, act: str, params: model.Params) -> dict[str, np.ndarray]:
+        """Each name of ``STATS`` → ``[*lead, L]`` for parameters whose leaves have leading
+        axes ``lead`` (``[*grid, S]`` from ``train.train``'s ``on_epoch``)."""
+        lead = np.shape(params[0]["b"])[:-1]
+        flat = jax.tree.map(lambda a: np.reshape(a, (-1, *np.shape(a)[len(lead) :])), params)
+        stats = jax.device_get(_per_seed_stats(flat, self.x, self.y, act))
+        return {k: v.reshape(*lead, v.shape[-1]) for k, v in stats.items()}
+
+    def activations(self, act: str, params: model.Params) -> list[np.ndarray]:
+        """The hidden activations on the batch, one ``[R, B, units]`` array per hidden
+        layer, of parameters with one leading axis of R runs."""
+        return list(jax.device_get(_per_seed_activations(params, self.x, act)))
 
 
 def trouble_column(act: str) -> str | None:
@@ -182,22 +222,113 @@ def run(
       The ``Study``.
     """
     dataset, s = setup.dataset, setup.settings
-    x, y = jnp.asarray(dataset.train_x[:eval_size]), jnp.asarray(dataset.train_y[:eval_size])
+    probe = Probe.of(dataset, eval_size)
     rows, init_activations = [], {}
     for config in by_init:
         log(f"{act}/{config.name}: {s.seeds} seeds x {s.epochs} epochs")
         per_epoch, at_init = [], []
 
         def measure(epoch: int, params: model.Params, per_epoch=per_epoch, at_init=at_init):
-            per_epoch.append(jax.device_get(_per_seed_stats(params, x, y, act)))
+            per_epoch.append(probe(act, params))
             if epoch == 0:
-                at_init.extend(jax.device_get(_per_seed_activations(params, x, act)))
+                at_init.extend(probe.activations(act, params))
 
         history = setup.train(act, config, log=lambda p: log(f"    {p}"), on_epoch=measure)
         rows += layer_rows(config.name, act, per_epoch, history.finite, dataset.source)
         init_activations[config.name] = at_init
-    diagnosis = records.Diagnosis(act, s.epochs, len(x), setup.shared(act), tuple(rows))
+    diagnosis = records.Diagnosis(act, s.epochs, probe.eval_size, setup.shared(act), tuple(rows))
     return Study(diagnosis, init_activations, {c.name: c.spec() for c in by_init})
+
+
+class NotRecorded(ValueError):
+    """Finished records do not hold the statistics the diagnostics ask for; the message
+    says what is missing or differs."""
+
+
+def recorded(
+    results: Mapping[str, records.History],
+    dataset: data.Dataset,
+    act: str,
+    inits: Sequence[str],
+    settings: records.SharedSettings,
+    *,
+    eval_size: int = EVAL_SIZE,
+) -> Study:
+    """The diagnostics of ``inits`` read from finished records (lab 7's) instead of
+    training: each configuration at its chosen rate (``summary.selected``), the
+    statistics its training recorded (``records.LayerStats``) over the first
+    ``settings.epochs`` epochs, averaged over the seeds that did not diverge in them.
+
+    The numbers are those ``run`` measures training the same configuration at that rate
+    on the same data and settings. The histogram's activations at initialization come
+    from the seeds' initial parameters (``train.initial_params``), rate-independent.
+
+    Args:
+      results: configuration name → record (an init's configuration is named after it).
+      dataset: the data the records were trained on, before any validation split.
+      act: the hidden activation.
+      inits: the initializers to read.
+      settings: the diagnostics' settings: its network, batch size, seeds and base seed
+        and divergence factor must be the records' too; ``epochs`` at most theirs.
+      eval_size: examples in the evaluation batch.
+
+    Raises:
+      NotRecorded: a record is missing, holds no statistics, or differs from ``settings``.
+    """
+    picked = [_recorded_at_choice(results, i, settings) for i in inits]
+    shared = picked[0].provenance.shared
+    if dataset.digest != shared.data:
+        raise NotRecorded("the records were trained on other data")
+    if dataset.val_y is None and shared.validation:
+        dataset = dataset.holding_out(shared.validation)
+    probe = Probe.of(dataset, eval_size)
+    if any(r.layer_stats.eval_size != probe.eval_size for r in picked):
+        raise NotRecorded(f"the records' layer statistics are not on {probe.eval_size} examples")
+    rows, init_activations, specs = [], {}, {}
+    for init, record in zip(inits, picked, strict=True):
+        p, stats, epochs = record.provenance, record.layer_stats, settings.epochs
+        per_epoch = [stats.epoch(e) for e in range(epochs + 1)]
+        diverged = record.diverged_step
+        ok = (diverged < 0) | (diverged >= epochs * record.steps_per_epoch)
+        rows += layer_rows(init, act, per_epoch, ok, p.data_source)
+        start = train.initial_params(
+            shared.layer_sizes,
+            configs.Config.from_spec(p.config).w_init(),
+            record.seeds,
+            shared.seed,
+            dataset.train_x.dtype,
+        )
+        init_activations[init] = probe.activations(act, start)
+        specs[init] = {**p.config, "learning_rate": p.learning_rate}
+    shared = dataclasses.replace(shared, epochs=settings.epochs)
+    diagnosis = records.Diagnosis(act, settings.epochs, probe.eval_size, shared, tuple(rows))
+    return Study(diagnosis, init_activations, specs)
+
+
+_SAME = ("layer_sizes", "batch_size", "seeds", "seed", "divergence_factor")
+"""The settings a record must share with the diagnostics to be read for them."""
+
+
+def _recorded_at_choice(
+    results: Mapping[str, records.History],
+    init: str,
+    settings: records.SharedSettings,
+) -> records.History:
+    """``init``'s record at its chosen rate, if it recorded what the diagnostics need."""
+    record = results.get(init)
+    if record is None:
+        raise NotRecorded(f"no finished record of {init}")
+    stats, shared = record.layer_stats, record.provenance.shared
+    if stats is None:
+        raise NotRecorded(f"{init}'s record holds no layer statistics")
+    differ = [f for f in _SAME if getattr(shared, f) != getattr(settings, f)]
+    if differ:
+        raise NotRecorded(f"{init}'s record has other settings ({', '.join(differ)})")
+    if stats.epochs < settings.epochs:
+        raise NotRecorded(
+            f"{init}'s record has {stats.epochs} epochs, fewer than {settings.epochs}"
+        )
+    return summary.selected(record)
 
 
 def layer_rows(

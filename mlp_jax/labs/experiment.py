@@ -43,7 +43,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import jax
 import numpy as np
@@ -62,6 +62,17 @@ Writer = Callable[[Path, Mapping[str, Results], Log], None]
 (``report.lab_report.write_all``)."""
 Describer = Callable[[Mapping[str, Any], Sequence[float]], str]
 """A configuration's spec and learning rates → its settings in words."""
+
+
+class Probe(Protocol):
+    """Measures per-layer statistics of every run on a fixed batch (``diagnostics.Probe``)."""
+
+    @property
+    def eval_size(self) -> int:
+        """Examples in the batch."""
+
+    def __call__(self, act: str, params: Any) -> Mapping[str, np.ndarray]:
+        """Statistic → ``[*lead, L]`` for parameters with leading axes ``lead``."""
 
 
 class Interrupted(KeyboardInterrupt):
@@ -102,6 +113,10 @@ class Setup:
       describe: a configuration's spec and learning-rates → its settings in words, for
         the progress lines (the CLIs pass ``report.methods.describe``); without it the
         lines name the configuration only.
+      probe: measures every run's layers at initialization and after every epoch while
+        it trains (lab 7 passes ``diagnostics.Probe``), saved with its record as
+        ``History.layer_stats``; None: nothing measured. Not fingerprinted: it changes
+        no number of the training, and a record finished without it is kept as it is.
     """
 
     settings: records.SharedSettings
@@ -112,6 +127,7 @@ class Setup:
     overwrite: bool = False
     choices: Mapping[str, records.Choice] = dataclasses.field(default_factory=dict)
     describe: Describer | None = None
+    probe: Probe | None = None
 
     def __post_init__(self) -> None:
         held_out = 0 if self.dataset.val_y is None else len(self.dataset.val_y)
@@ -137,7 +153,7 @@ class Setup:
     ) -> Setup:
         """The ``Setup`` of ``experiment`` on ``dataset``, its settings built from both.
 
-        ``rest``: ``command``, ``overwrite``, ``choices``, ``describe``.
+        ``rest``: ``command``, ``overwrite``, ``choices``, ``describe``, ``probe``.
         """
         settings = records.SharedSettings(
             experiment=experiment,
@@ -476,9 +492,14 @@ def _differences(setup: Setup, act: str, config: configs.Config | None, path: Pa
 
 
 def _train(setup: Setup, act: str, config: configs.Config, log) -> records.History:
-    """Trains a configuration and saves its record (without parameters)."""
+    """Trains a configuration and saves its record (without parameters), with the
+    probe's statistics when ``setup`` has one."""
     t0 = time.perf_counter()
-    record = setup.train(act, config, log=log)
+    per_epoch: list[Mapping[str, np.ndarray]] = []
+    probe = setup.probe
+    measure = probe and (lambda _, params: per_epoch.append(probe(act, params)))
+    record = setup.train(act, config, log=log, on_epoch=measure)
+    stats = probe and records.LayerStats.stack(probe.eval_size, per_epoch)
     provenance = records.Provenance(
         shared=setup.shared(act),
         baseline=setup.baseline,
@@ -493,7 +514,7 @@ def _train(setup: Setup, act: str, config: configs.Config, log) -> records.Histo
         fingerprint=_fingerprint(setup, act, config),
         choice=setup.choices.get(act),
     )
-    record = record._replace(provenance=provenance, params=None)
+    record = record._replace(provenance=provenance, params=None, layer_stats=stats)
     if writes_results():
         record.save(_path(setup, act, config))
     return record

@@ -695,6 +695,25 @@ def _lead_sentence(f: Finished, lang: str) -> str:
 # --------------------------------------------------------------------------
 
 
+def _diagnostics_limit(diag: Diagnosed, main: int, lang: str) -> list[str]:
+    """How the diagnostics' runs stand to lab 7's ``main`` epochs: separate runs, or lab
+    7's own (``Diagnosis.shared.experiment``) of which only the first epochs are shown
+    (none when all are: no limitation); [] without diagnostics."""
+    if not diag:
+        return []
+    say, days = _say(lang), max(record.epochs for record in diag.values())
+    if all(record.shared.experiment == "lab7" for record in diag.values()):
+        counted = text.count(lang, days, "findings.count.epochs_acc")
+        return [say("findings.limits.diag.lab7.shorter", epochs=counted, main=main)] * (days < main)
+    return [
+        say(
+            f"findings.limits.diag.{'shorter' if days < main else 'same'}",
+            epochs=text.count(lang, days, "findings.count.epochs"),
+            main=main,
+        )
+    ]
+
+
 def limitations(
     found: Found, diag: Diagnosed, lang: str, deep: Found | None = None
 ) -> list[document.Block]:
@@ -714,15 +733,7 @@ def limitations(
             sentences.append(
                 say(f"findings.limits.rate.{source}", rate=_rate(r.learning_rate, lang))
             )
-        if diag:
-            days = max(record.epochs for record in diag.values())
-            sentences.append(
-                say(
-                    f"findings.limits.diag.{'shorter' if days < shared.epochs else 'same'}",
-                    epochs=text.count(lang, days, "findings.count.epochs"),
-                    main=shared.epochs,
-                )
-            )
+        sentences += _diagnostics_limit(diag, shared.epochs, lang)
         d = deep["lab7"][0].provenance.shared if deep and deep.get("lab7") else None
         if d is not None and d.epochs < shared.epochs:  # As long as lab 7: no limitation.
             counted = text.count(lang, d.epochs, "findings.count.epochs_acc")

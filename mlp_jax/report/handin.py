@@ -224,7 +224,7 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         document.Heading(3, say("lead.h.diagnostics")),
         document.Paragraph(
             say(
-                "lead.diag.intro",
+                "lead.diag.intro.lab7" if first.shared.experiment == "lab7" else "lead.diag.intro",
                 epochs=epochs,
                 n=text.integer(first.eval_size, lang),
                 tables=lab_report.join([f"@tab:diag.{act}.layer1" for act in diag], lang),

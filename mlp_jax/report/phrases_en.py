@@ -1072,4 +1072,13 @@ PHRASES = {
     "operations in the same order as optax's, and such operations give identical bits.",
     "impl.optax.rounding": "The other optimizers compute the same formula by another sequence of "
     "operations, so they round differently.",
+    # --- probe ---
+    "lead.diag.intro.lab7": "To explain these results, nothing was trained again: lab 7's "
+    "own runs (each weight initialization at its chosen learning rate) were measured while "
+    "they trained, for {epochs}, at initialization and after every epoch: the units' "
+    "pre-activations and activations on a probe batch (the first {n} training examples). "
+    "The first hidden layer: {tables}; the activations' distribution at initialization: "
+    "{figures}.",
+    "findings.limits.diag.lab7.shorter": "The layer diagnostics show lab 7's own runs, "
+    "but over {epochs} of {main} only.",
 }

@@ -1138,4 +1138,13 @@ PHRASES = {
     "identyczne bity.",
     "impl.optax.rounding": "Pozostałe optymalizatory liczą ten sam wzór innym ciągiem działań, "
     "więc inaczej zaokrąglają.",
+    # --- probe ---
+    "lead.diag.intro.lab7": "Aby wyjaśnić te wyniki, nie uczono sieci jeszcze raz: przebiegi "
+    "samego laboratorium 7 (każda metoda inicjalizacji wag z wybranym dla niej "
+    "współczynnikiem uczenia) mierzono w trakcie uczenia przez {epochs}, po inicjalizacji i "
+    "po każdej epoce: pobudzenia i aktywacje neuronów na paczce pomiarowej ({n} pierwszych "
+    "wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład aktywacji w chwili "
+    "inicjalizacji: {figures}.",
+    "findings.limits.diag.lab7.shorter": "Diagnostyka warstw pokazuje przebiegi samego "
+    "laboratorium 7, ale tylko przez {epochs} z {main}.",
 }

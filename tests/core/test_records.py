@@ -239,3 +239,43 @@ def test_a_loaded_spec_keeps_its_key_order(tmp_path):
     spec = configs.Config("x", "sgd", 0.1, schedule="piecewise_constant").spec()
     path = history(provenance=dataclasses.replace(PROVENANCE, config=spec)).save(tmp_path / "a.npz")
     assert list(records.History.load(path).provenance.config) == list(spec)
+
+
+def layer_stats(lead=(2, 4), epochs=3, layers=2):
+    """``LayerStats`` with distinct numbers in every cell."""
+    rng = np.random.default_rng(1)
+    shape = (*lead, epochs + 1, layers)
+    return records.LayerStats(7, {k: rng.random(shape) for k in records.LAYER_STATS})
+
+
+def test_layer_stats_stack_epochs_in_order():
+    rng = np.random.default_rng(2)
+    per_epoch = [{k: rng.random((2, 4, 3)) for k in records.LAYER_STATS} for _ in range(5)]
+    stats = records.LayerStats.stack(9, per_epoch)
+    assert stats.eval_size == 9 and stats.epochs == 4
+    for e, measured in enumerate(per_epoch):
+        for k in records.LAYER_STATS:
+            np.testing.assert_array_equal(stats.values[k][:, :, e, :], measured[k])
+            np.testing.assert_array_equal(stats.epoch(e)[k], measured[k])
+
+
+def test_layer_stats_are_saved_with_the_record_and_follow_its_grid_point(tmp_path):
+    stats = layer_stats()
+    h = history()._replace(layer_stats=stats)
+    back = records.History.load(h.save(tmp_path / "a.npz"), "f00")
+    assert back.layer_stats.eval_size == 7
+    for k in records.LAYER_STATS:
+        np.testing.assert_array_equal(back.layer_stats.values[k], stats.values[k])
+        np.testing.assert_array_equal(back.at(1).layer_stats.values[k], stats.values[k][1])
+    np.testing.assert_array_equal(back.train_loss, h.train_loss)
+
+
+def test_a_record_without_layer_stats_loads_with_none(tmp_path):
+    """A record saved without them (as every record before them was) loads as before."""
+    h = history()
+    path = h.save(tmp_path / "a.npz")
+    with np.load(path) as f:
+        assert not [k for k in f.files if k.startswith("layer_stats")]
+    back = records.History.load(path, "f00")
+    assert back.layer_stats is None and back.at(0).layer_stats is None
+    np.testing.assert_array_equal(back.test_loss, h.test_loss)

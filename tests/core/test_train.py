@@ -282,3 +282,15 @@ def test_learning_rates_that_do_not_descend_are_refused(rates, bad):
     expected = f"learning_rate must be >= 0 and finite in float32, got {bad}"
     with pytest.raises(ValueError, match=re.escape(expected)):
         run(optax.sgd, hparams={"learning_rate": rates})
+
+
+@pytest.mark.parametrize("hparams", [None, {"learning_rate": [1e-3, 3e-2]}])
+def test_initial_params_are_those_training_starts_from(hparams):
+    seen = {}
+    optimizer = optax.adam if hparams else None
+    run(optimizer, hparams=hparams, epochs=1, on_epoch=lambda e, p: seen.setdefault(e, p))
+    start = train.initial_params(SIZES, DEFAULTS["w_init"], 4, DEFAULTS["seed"])
+    at_init = seen[0] if hparams is None else jax.tree.map(lambda a: a[1], seen[0])
+    jax.tree.map(np.testing.assert_array_equal, jax.device_get(start), at_init)
+    other = train.initial_params(SIZES, DEFAULTS["w_init"], [2, 0], DEFAULTS["seed"])
+    np.testing.assert_array_equal(other[0]["w"], at_init[0]["w"][[2, 0]])

@@ -1,6 +1,8 @@
-"""Layer diagnostics: the stats against NumPy, seed 001's argument, symmetry, the CLI."""
+"""Layer diagnostics: the stats against NumPy, seed 001's argument, symmetry, the
+statistics lab 7 records read instead of training, the CLI."""
 
 import csv
+import dataclasses
 import math
 import re
 from pathlib import Path
@@ -11,8 +13,9 @@ import optax
 import pytest
 
 from mlp_jax import data, initializers, model, records, train
-from mlp_jax.labs import diagnostics
+from mlp_jax.labs import configs, diagnostics, experiment, summary
 from mlp_jax.report import layers, text
+from tests import tiny
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -241,3 +244,148 @@ def test_captions_name_the_evaluation_batch_in_each_language():
         "dead_frac", record, "pl"
     )
     assert layers.caption("dead_frac", record, "pl").startswith("Średnie z powtórzeń")
+
+
+def test_probe_measures_every_run_of_a_grid(x64):
+    """Each run of ``[G, S]`` parameters measured as alone, against NumPy."""
+    scales = np.array([[0.5, 1.0, 2.0], [1.5, 0.8, 1.2]])
+    grid = [
+        {"w": scales[..., None, None] * layer["w"], "b": scales[..., None] * layer["b"]}
+        for layer in PARAMS
+    ]
+    got = diagnostics.Probe(X, Y)("sigmoid", grid)
+    for g, s in np.ndindex(scales.shape):
+        alone = [{k: np.asarray(v[g, s]) for k, v in layer.items()} for layer in grid]
+        want = numpy_stats(alone, X, Y, "sigmoid")
+        for name in diagnostics.STATS:
+            np.testing.assert_allclose(got[name][g, s], want[name], rtol=1e-6, atol=1e-9)
+
+
+INITS = ("normal", "xavier", "he")
+
+
+def quiet(_):
+    pass
+
+
+@pytest.fixture(scope="module")
+def lab7(tmp_path_factory):
+    """A tiny lab 7 (three rates, three epochs) that recorded its layer statistics."""
+    dataset = tiny.DATA.holding_out(64)
+    setup = tiny.setup(
+        tmp_path_factory.mktemp("lab7"),
+        "lab7",
+        "normal",
+        dataset=dataset,
+        epochs=3,
+        lr_grid=3,
+        probe=diagnostics.Probe.of(dataset),
+    )
+    by_act = {"sigmoid": configs.lab7("adam", 0.01, INITS)}
+    return setup, experiment.run(setup, by_act, log=quiet)["sigmoid"]
+
+
+def diagnostics_setup(out, lab7_setup, **kwargs):
+    """The diagnostics' settings beside ``lab7_setup``'s: its data, two epochs."""
+    settings = {"dataset": lab7_setup.dataset, "epochs": 2} | kwargs
+    return tiny.setup(out, "diagnostics", "normal", **settings)
+
+
+def test_recorded_by_training_equals_retrained(lab7, tmp_path):
+    """lab 7's recorded statistics at each init's chosen rate, first 2 of 3 epochs, against
+    training that configuration at that rate for 2 epochs, as the diagnostics did: at
+    initialization identical, after training equal to float32 rounding (rtol 1e-5: a grid
+    of rates and a single rate are one program each, ``test_train``'s tolerance too)."""
+    setup, results = lab7
+    settings = diagnostics_setup(tmp_path, setup)
+    read = diagnostics.recorded(results, tiny.DATA, "sigmoid", INITS, settings.shared("sigmoid"))
+    rates = {i: summary.selected(results[i]).provenance.learning_rate for i in INITS}
+    assert len(set(rates.values())) > 1  # The rates differ: each init's own was read.
+    chosen = [
+        dataclasses.replace(c, learning_rate=rates[c.name])
+        for c in configs.lab7("adam", 0.01, INITS)
+    ]
+    again = diagnostics.run(settings, "sigmoid", chosen, log=quiet)
+    assert read.specs == again.specs and read.record.epochs == again.record.epochs == 2
+    assert read.record.shared == dataclasses.replace(results["he"].provenance.shared, epochs=2)
+    assert len(read.record.rows) == len(again.record.rows) == 3 * 2 * 3
+    for a, b in zip(read.record.rows, again.record.rows, strict=True):
+        assert (a.init, a.layer, a.epoch, a.seeds, a.data_source) == (
+            b.init,
+            b.layer,
+            b.epoch,
+            b.seeds,
+            b.data_source,
+        )
+        got, want = ([getattr(r, k) for k in diagnostics.STATS] for r in (a, b))
+        if a.epoch == 0:
+            np.testing.assert_array_equal(got, want)
+        else:
+            np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-7)
+    for init in INITS:
+        jax.tree.map(
+            np.testing.assert_array_equal, read.init_activations[init], again.init_activations[init]
+        )
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"inits": ("normal", "lecun")}, "no finished record of lecun"),
+        ({"no_stats": "xavier"}, "xavier's record holds no layer statistics"),
+        ({"epochs": 4}, "has 3 epochs, fewer than 4"),
+        ({"seeds": 2}, "other settings (seeds)"),
+        ({"data": data.synthetic(num_train=256, num_test=64, seed=1)}, "other data"),
+    ],
+)
+def test_records_that_cannot_be_read_say_why(lab7, tmp_path, change, reason):
+    setup, results = lab7
+    if "no_stats" in change:
+        name = change["no_stats"]
+        results = results | {name: results[name]._replace(layer_stats=None)}
+    settings = diagnostics_setup(
+        tmp_path, setup, **{k: change[k] for k in ("epochs", "seeds") if k in change}
+    )
+    inits, dataset = change.get("inits", INITS), change.get("data", tiny.DATA)
+    with pytest.raises(diagnostics.NotRecorded, match=re.escape(reason)):
+        diagnostics.recorded(results, dataset, "sigmoid", inits, settings.shared("sigmoid"))
+
+
+def test_cli_reads_lab7s_records_instead_of_training(tmp_path, run_cli):
+    args = ["--dataset=synthetic", "--seeds=2", "--hidden=8", "--act=relu", f"--out_dir={tmp_path}"]
+    lab7 = run_cli("lab7", *args, "--epochs=2", "--lr_grid=2", "--inits=xavier,he")
+    assert lab7.returncode == 0, lab7.stderr
+    result = run_cli("diagnostics", *args, "--epochs=1", "--inits=xavier,he")
+    assert result.returncode == 0, result.stderr
+    assert "read from lab 7's records" in result.stdout and "epoch 1/1" not in result.stdout
+    folder = tmp_path / "synthetic" / "diagnostics" / "relu"
+    record = records.Diagnosis.load(folder / diagnostics.RECORD)
+    for init in ("xavier", "he"):
+        path = tmp_path / "synthetic" / "lab7" / "relu" / "runs" / f"{init}.npz"
+        stats = summary.selected(records.History.load(path)).layer_stats
+        for epoch in (0, 1):
+            row = record.first_layer(init, epoch)
+            want = stats.values["dead_frac"][:, epoch, 0].mean()
+            assert row.dead_frac == pytest.approx(want, rel=1e-12)
+    assert (folder / "activation_hist.png").stat().st_size > 0
+    trained = run_cli("diagnostics", *args, "--epochs=1", "--inits=xavier,he", "--nofrom_lab7")
+    assert trained.returncode == 0 and "epoch 1/1" in trained.stdout
+
+
+@pytest.mark.parametrize("epochs", [2, 3])
+def test_the_report_says_the_diagnostics_are_lab7s_own_runs(lab7, tmp_path, epochs):
+    from mlp_jax.report import document, findings, finished
+
+    setup, results = lab7
+    settings = diagnostics_setup(tmp_path, setup, epochs=epochs).shared("sigmoid")
+    diag = {"sigmoid": diagnostics.recorded(results, tiny.DATA, "sigmoid", INITS, settings).record}
+    found = {"lab7": [finished.load(setup.root, "lab7", "sigmoid", log=quiet)]}
+    said = {lang: document.markdown(findings.limitations(found, diag, lang)) for lang in text.LANGS}
+    shorter = {
+        "en": "The layer diagnostics show lab 7's own runs, but over 2 epochs of 3 only.",
+        "pl": "Diagnostyka warstw pokazuje przebiegi samego laboratorium 7, ale tylko przez "
+        "2 epoki z 3.",
+    }
+    for lang in text.LANGS:
+        assert (shorter[lang] in said[lang]) == (epochs == 2), said[lang]
+        assert "separate" not in said[lang] and "osobnych" not in said[lang]

@@ -14,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import jax
 import numpy as np
 import pytest
 
-from mlp_jax import data, records
-from mlp_jax.labs import configs, experiment, summary
+from mlp_jax import data, records, train
+from mlp_jax.labs import configs, diagnostics, experiment, summary
 from mlp_jax.report import handin, lab_report
 from tests import tiny
 
@@ -555,3 +556,36 @@ def test_a_lock_from_another_host_names_the_file_to_delete(tmp_path):
         f"(if it has ended, delete {path})"
     )
     assert path.exists()  # Never taken over.
+
+
+def test_a_probe_records_layer_stats_and_changes_no_number(tmp_path, finished):
+    results = finished[1]
+    probe = diagnostics.Probe.of(DATA)
+    probed = experiment.run(make_setup(tmp_path, probe=probe), {"relu": two()}, log=quiet)["relu"]
+    for config in two():
+        plain, record = results["relu"][config.name], probed[config.name]
+        for field in ("step_loss", "train_loss", "test_loss", "test_acc", "diverged_step"):
+            np.testing.assert_array_equal(getattr(record, field), getattr(plain, field))
+        assert record.provenance.fingerprint == plain.provenance.fingerprint
+        stats = records.History.load(
+            tmp_path / "synthetic" / "lab6" / "relu" / "runs" / f"{config.name}.npz"
+        ).layer_stats
+        assert stats.eval_size == len(DATA.train_y) and stats.epochs == 2
+        assert stats.values["grad_norm"].shape == (3, 3, 2)  # Seeds, epochs + 1, layers.
+        start = train.initial_params(tiny.SETTINGS["layer_sizes"], config.w_init(), 3, 0)
+        at_init = probe("relu", jax.device_get(start))
+        for name in records.LAYER_STATS:
+            np.testing.assert_array_equal(stats.epoch(0)[name], at_init[name])
+        assert (stats.values["grad_norm"][:, 1:] != stats.values["grad_norm"][:, :1]).all()
+
+
+def test_a_record_finished_without_layer_stats_is_kept_as_it_is(tmp_path, copy_of):
+    """A probe is not a setting: a record finished without one is resumed, not replaced."""
+    runs = tmp_path / "synthetic" / "lab6" / "relu" / "runs"
+    before = {p.name: p.read_bytes() for p in runs.iterdir()}
+    lines = []
+    setup = make_setup(tmp_path, probe=diagnostics.Probe.of(DATA))
+    again = experiment.run(setup, {"relu": two()}, log=lines.append)["relu"]
+    assert sum("skipping" in line for line in lines) == 2
+    assert {p.name: p.read_bytes() for p in runs.iterdir()} == before
+    assert all(r.layer_stats is None for r in again.values())
