@@ -321,7 +321,7 @@ def _html_block(b: Block) -> str:
     )
 
 
-_STYLE = """
+PRINT_STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; }
 h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; }
@@ -379,7 +379,7 @@ def html(blocks: Sequence[Block], *, title: str, lang: str = "en") -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        f"<title>{html_lib.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{html_lib.escape(title)}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 

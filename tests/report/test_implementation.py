@@ -12,9 +12,9 @@ import numpy as np
 import optax
 import pytest
 
-from mlp_jax import initializers, optimizers, train
+from mlp_jax import optimizers, train
 from mlp_jax.labs import configs
-from mlp_jax.report import document, implementation, methods, text
+from mlp_jax.report import document, implementation, listings, methods, text
 from tests.report import test_document
 
 LAB6 = ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"]
@@ -72,59 +72,6 @@ def test_every_appendix_listing_is_the_files_own_lines(lang):
             assert plumbing not in code.text
 
 
-def _file_lines(formula):
-    lines = (ROOT / formula.path).read_text("utf-8").splitlines()
-    return [lines[n - 1].strip() if n else None for n in formula.numbers]
-
-
-def test_a_formula_is_the_files_own_lines_with_def_lines_from_the_names():
-    found = implementation.formula(initializers._normal)
-    assert found.shown == (
-        "def _normal(variance):",
-        "    def init(key, shape, dtype):",
-        "        return math.sqrt(variance(*shape)) * jax.random.normal(key, shape, dtype)",
-    )
-    for shown, line in zip(found.shown, _file_lines(found), strict=True):
-        assert line is None or shown.strip() == line
-
-
-@pytest.mark.parametrize("nesterov", [False, True])
-def test_a_formula_takes_the_branch_of_its_settings(nesterov):
-    """Adam's update as built: the NAdam look-ahead only where it runs; no bookkeeping."""
-    update = optimizers.scale_by_adam(nesterov=nesterov).update
-    found = implementation.formula(update, header=False)
-    shown = "\n".join(found.shown)
-    assert ("_increment(count)" in shown) == nesterov  # The look-ahead's t + 1.
-    assert ("mu_hat = _bias_correction(mu, b1, count)" in shown) != nesterov
-    for bookkeeping in ("if nesterov", "else:", "del params", "return", "ScaleByAdamState"):
-        assert bookkeeping not in shown
-    for shown_line, line in zip(found.shown, _file_lines(found), strict=True):
-        assert shown_line.strip() in line  # A statement's first line keeps its source text.
-
-
-def test_the_rules_listing_runs_what_each_optimizer_runs():
-    code = implementation.rules_code(LAB6, {}, RATES, "en").splitlines()
-    labels = [s for s in code if s.startswith("# ")]
-    assert labels == [
-        "# every optimizer",
-        "# Momentum",
-        "# Nesterov momentum",
-        "# Adagrad",
-        "# Adadelta",
-        "# Adam",
-    ], labels
-    nesterov = code[code.index("# Nesterov momentum") + 1 : code.index("# Adagrad")]
-    assert nesterov[-1] == "updates = jax.tree.map(step, updates, new_trace)"
-    momentum = code[code.index("# Momentum") + 1 : code.index("# Nesterov momentum")]
-    assert momentum[-1] == "updates = new_trace"
-    source = (ROOT / "mlp_jax/optimizers.py").read_text("utf-8")
-    for line in code:
-        assert line.startswith("# ") or line.strip() in source
-    for padding in ("conj", "_check_inexact", "add_decayed_weights", "nesterov", "del "):
-        assert padding not in "\n".join(code)
-    assert 20 <= len(code) <= 40
-
-
 def test_the_listings_are_numbered_through_the_body_and_the_appendix():
     body = [b for b in implementation.blocks(LAB6, INITS, SIZES, "pl", rates=RATES)]
     rest = implementation.appendix(LAB6, INITS, "pl")
@@ -137,22 +84,6 @@ def test_the_listings_are_numbered_through_the_body_and_the_appendix():
     assert "Listing 1" in step and captions[0].startswith("Listing 1. Linie naszego kodu")
 
 
-def test_the_initializers_listing_draws_xavier_and_he():
-    sources = implementation.init_sources("xavier") + implementation.init_sources("he")
-    names = [f.__name__ for f in sources]
-    assert names == ["_normal", "_xavier", "_normal", "_he"]
-    assert [f.__name__ for f in implementation.init_sources("normal")] == ["_normal", "normal"]
-
-
-def test_dependencies_follow_the_calls_in_line_order():
-    found = [f.__name__ for f in implementation.dependencies(optimizers.adagrad)]
-    assert {"adagrad", "scale_by_rss", "ScaleByRssState", "_rescale", "_chain"} <= set(found)
-    assert "scale_by_adam" not in found
-    lines = [inspect.getsourcelines(getattr(optimizers, n))[1] for n in found]
-    assert lines == sorted(lines)
-
-
-# --------------------------------------------------------------------------
 # Formulas.
 # --------------------------------------------------------------------------
 
@@ -254,7 +185,7 @@ def test_every_optax_name_our_code_uses_has_a_role_and_none_is_an_optimizer():
 def test_the_training_step_is_as_the_section_says():
     """Gradient by automatic differentiation, the optimizer's update, then θ + u; the
     state is carried with the parameters."""
-    step = "\n".join(implementation.gradient_step(train).lines)
+    step = "\n".join(listings.gradient_step(train).lines)
     assert "jax.value_and_grad(" in step and "opt.update(grads" in step
     assert "p + u" in step and "params=params, opt_state=opt_state" in step
 
@@ -463,14 +394,14 @@ def test_the_uniform_variant_is_discussed_only_with_xaviers_method():
 def test_adams_rate_is_said_against_kingma_and_bas(monkeypatch, rate, default, said):
     """Review 2026-12-06, criterion 3: α = 0,01 is 10× the paper's, and why."""
     monkeypatch.setitem(configs.DEFAULT_LR, "adam", default)
-    sentence = implementation._adam_rate(rate, "pl")
+    sentence = implementation.adam_rate(rate, "pl")
     assert all(s in sentence for s in said), sentence
     assert "@tab:lr_sweep" in sentence and r"\alpha = 0\text{,}001" in sentence
 
 
 def _verdict(differences, lang="pl"):
     found = [implementation.Agreement(n, 0.1, d, 1.0) for n, d in zip(LAB6, differences)]
-    return implementation._agreement_blocks(found, lang)[0].text
+    return implementation.agreement_blocks(found, lang)[0].text
 
 
 def test_an_exact_zero_is_explained_and_only_then():

@@ -474,7 +474,7 @@ def _printed_sizes(figure, width):
 
 
 def test_half_a_page_is_what_the_print_style_gives_two_images_in_a_row():
-    margin = re.search(r"@page \{ size: A4; margin: (\d+)mm", document._STYLE)[1]
+    margin = re.search(r"@page \{ size: A4; margin: (\d+)mm", document.PRINT_STYLE)[1]
     half = (210 - 2 * int(margin)) / 25.4 / 2
     assert plots.HALF_WIDTH == pytest.approx(half, abs=0.1)
 

@@ -23,7 +23,7 @@ def _run(name, *points, rate=0.1):
 def _page_width_in() -> float:
     """The text width of the hand-in's printed page, from its print style (A4 less the
     margins of its ``@page`` rule)."""
-    margin = re.search(r"@page \{ size: A4; margin: (\d+)mm", document._STYLE)[1]
+    margin = re.search(r"@page \{ size: A4; margin: (\d+)mm", document.PRINT_STYLE)[1]
     return (210 - 2 * int(margin)) / 25.4
 
 
