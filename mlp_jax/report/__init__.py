@@ -9,7 +9,8 @@
   ``report.md`` (``write_all``).
 - ``layers``: the layer diagnostics' tables, figures and own report.
 - ``handin``: the report to hand in, every lab together; ``finished``: the records it
-  reads; ``implementation``: our own code shown and checked against optax; ``results``:
+  reads; ``implementation``: our own code shown and checked against optax, its
+  ``listings`` read from the modules; ``results``:
   each lab's compact tables and figures; ``findings``, ``curves`` and ``discussion``: its
   discussion, from their numbers.
 """
@@ -17,7 +18,7 @@
 from mlp_jax import util
 
 _MODULES = ("curves", "discussion", "document", "finished", "findings", "handin")
-_MODULES += ("implementation",)
+_MODULES += ("implementation", "listings")
 _MODULES += ("lab_report", "layers", "methods", "results")
 _MODULES += ("phrases_en", "phrases_pl", "plots", "text", "trajectory_plots")
 _WHERE = {m: m for m in _MODULES}

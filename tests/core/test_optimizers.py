@@ -279,13 +279,12 @@ def test_second_moment_is_optax_helper_bit_for_bit(dtype):
     nu = jax.jit(lambda s: tx.update({"a": g2}, tx.update({"a": g}, s)[1])[1])(state).nu
     v = jnp.zeros_like(g, dtype=jnp.float32 if dtype == jnp.float32 else g.real.dtype)
     helper = optax.tree_utils.tree_update_moment_per_elem_norm
-    theirs = jax.jit(lambda v: helper({"a": g2}, helper({"a": g}, v, 0.999, 2), 0.999, 2))(
-        {"a": v}
-    )
+    theirs = jax.jit(lambda v: helper({"a": g2}, helper({"a": g}, v, 0.999, 2), 0.999, 2))({"a": v})
     np.testing.assert_array_equal(nu["a"], theirs["a"])
-    want = 0.001 * 0.999 * np.abs(np.asarray(g, np.complex128)) ** 2 + 0.001 * np.abs(
-        np.asarray(g2, np.complex128)
-    ) ** 2
+    want = (
+        0.001 * 0.999 * np.abs(np.asarray(g, np.complex128)) ** 2
+        + 0.001 * np.abs(np.asarray(g2, np.complex128)) ** 2
+    )
     np.testing.assert_allclose(nu["a"], want, rtol=1e-6)
 
 
