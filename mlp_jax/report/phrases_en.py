@@ -1076,4 +1076,10 @@ PHRASES = {
     "stat.same_speed_test_only": "at a speed not distinguishable from that of **{base}** "
     "(ratio {factor}, {ci}; {test}: the test alone finds a shift that every seed shares, but "
     "the interval holds 1, so how much sooner or later is not determined)",
+    # --- gamma ---
+    "title.momentum": "Momentum: the step size and γ set apart",
+    "short.momentum": "momentum study",
+    "baseline.momentum": "exercise 2's plain SGD",
+    "baseline_gen.momentum": "exercise 2's plain SGD",
+    "noun.momentum": "f:configuration|configurations",
 }

@@ -1146,4 +1146,10 @@ PHRASES = {
     "stat.same_speed_test_only": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
     "{factor}, {ci}; {test}: sam test wykrywa przesunięcie wspólne dla wszystkich powtórzeń, "
     "ale przedział ufności zawiera 1, więc nie wiadomo, o ile szybciej lub wolniej)",
+    # --- gamma ---
+    "title.momentum": "Momentum: rozdzielenie wpływu długości kroku i γ",
+    "short.momentum": "badanie momentum",
+    "baseline.momentum": "zwykły SGD z ćwiczenia 2",
+    "baseline_gen.momentum": "zwykłego SGD z ćwiczenia 2",
+    "noun.momentum": "f:konfiguracja|konfiguracje|konfiguracji",
 }
