@@ -113,11 +113,12 @@ def paragraphs(found: Found, lang: str) -> list[str]:
         return []
     pairs = [(f, pair) for f, base, arms_ in studied for pair in contrasts(f, base, arms_)]
     p_holm = [p for _, p in discussion.pair_p_values([pair for _, (_, _, pair) in pairs])]
-    by_act = {f.act: [] for f, _, _ in studied}
+    acts = [f.act for f, _, _ in studied]
+    by_act: dict[str, list[str]] = {act: [] for act in acts}
     for (f, (a, b, pair)), p in zip(pairs, p_holm, strict=True):
         by_act[f.act].append(contrast_sentence(a, b, pair, p, lang))
     return [
-        design(studied[0][1], [a for _, _, arms_ in studied for a in arms_], found, lang),
+        design(studied[0][1], [a for _, _, arms_ in studied for a in arms_], acts, lang),
         *(measured(f, base, arms_, by_act[f.act], lang) for f, base, arms_ in studied),
     ]
 
@@ -129,13 +130,13 @@ def from_folder(root: str | Path, lang: str) -> list[str]:
     return paragraphs({NAME: [f for f in loaded if f]}, lang)
 
 
-def design(base: Arm, momentum: Sequence[Arm], found: Found, lang: str) -> str:
+def design(base: Arm, momentum: Sequence[Arm], acts: Sequence[str], lang: str) -> str:
     """What the study trains (every activation's momentum configurations, once each) and
-    which of them share SGD's long-run step."""
+    which of them share SGD's long-run step (``base``'s), citing the tables of ``acts``."""
     say = functools.partial(text.say, lang)
     unique = list({(a.rate, a.gamma): a for a in momentum}.values())
     equal = [a for a in unique if a.same_step(base)]
-    tabs = [f"@tab:{table_key(f.act)}" for f in found[NAME]]
+    tabs = [f"@tab:{table_key(act)}" for act in acts]
     key = (
         "momentum_study.equal.none"
         if not equal
@@ -145,9 +146,23 @@ def design(base: Arm, momentum: Sequence[Arm], found: Found, lang: str) -> str:
     )
     arms_ = _join([described(a, lang) for a in unique], lang)
     first = say(
-        "momentum_study.design", sgd=_num(base.rate, lang), arms=arms_, tabs=_join(tabs, lang)
+        "momentum_study.design",
+        base=_base_words(base, lang),
+        sgd=_num(base.rate, lang),
+        arms=arms_,
+        tabs=_join(tabs, lang),
     )
     return f"{first} {say(key, arms=_join([short(a, lang) for a in equal], lang))}"
+
+
+def _base_words(base: Arm, lang: str) -> str:
+    """The baseline in words: exercise 2's plain SGD when its weights are N(0, 1), else
+    plain SGD with its initializer."""
+    spec = json.loads(base.row.settings)
+    init, scale = spec["init"], spec.get("init_scale", 1.0)
+    if (init, scale) == ("normal", 1.0):
+        return text.say(lang, specs.MOMENTUM.baseline_key)
+    return text.say(lang, "momentum_study.base.other", init=methods.label(init, lang, scale))
 
 
 def table_key(act: str) -> str:

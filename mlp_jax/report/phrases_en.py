@@ -1086,8 +1086,9 @@ PHRASES = {
     "momentum_study.short": "(γ = {gamma}, α = {rate})",
     "momentum_study.design": "While γ is fixed and the long-run step α/(1 − γ) differs from "
     "SGD's α, a longer step and momentum itself cannot be told apart. A separate study "
-    "({tabs}) therefore trains, from the same initial weights as exercise 2's plain SGD with "
-    "α = {sgd}, momentum {arms}.",
+    "({tabs}) therefore trains, from the same initial weights as {base} with α = {sgd}, momentum "
+    "{arms}.",
+    "momentum_study.base.other": "plain SGD ({init} weights)",
     "momentum_study.equal.none": "None of them has SGD's long-run step, so the study cannot "
     "separate momentum from the step size.",
     "momentum_study.equal.one": "The momentum configuration {arms} has SGD's long-run step, "
@@ -1097,8 +1098,7 @@ PHRASES = {
     "γ at a fixed step.",
     "momentum_study.measured": "The network {act} trained with plain SGD ends at a training "
     "loss of {base_loss} ({tab}).",
-    "momentum_study.part": "with momentum {arm} it reaches that loss {speed} and ends at "
-    "{loss}",
+    "momentum_study.part": "with momentum {arm} it reaches that loss {speed} and ends at {loss}",
     "momentum_study.part.never": "with momentum {arm} it does not reach that loss by the end "
     "of training and ends at {loss}",
     "momentum_study.part.none": "with momentum {arm} no time to that loss can be measured "
@@ -1129,7 +1129,7 @@ PHRASES = {
     "momentum_study.col.gamma": "γ",
     "momentum_study.col.effective": "α/(1 − γ)",
     "momentum_study.col.verdict": "speed against SGD",
-    "momentum_study.caption": "Momentum against exercise 2's plain SGD, the network {act}: "
+    "momentum_study.caption": "Momentum against plain SGD, the network {act}: "
     "α, γ, the long-run step α/(1 − γ), epochs to SGD's final training loss ({target}), the "
     "speed-up with its 95% confidence interval, the sign-flip test's Holm-adjusted p and what "
     "the two say together (a difference only when p < {alpha} and the interval does not hold "

@@ -1156,8 +1156,9 @@ PHRASES = {
     "momentum_study.short": "(γ = {gamma}, α = {rate})",
     "momentum_study.design": "Dopóki γ jest stałe, a efektywny krok α/(1 − γ) różni się od "
     "α w SGD, nie da się oddzielić wpływu dłuższego kroku od wpływu samego momentum. Dlatego "
-    "w osobnym badaniu ({tabs}), z tymi samymi wagami początkowymi co zwykły SGD z ćwiczenia "
-    "2 (α = {sgd}), uczono sieć metodą momentum {arms}.",
+    "w osobnym badaniu ({tabs}), z tymi samymi wagami początkowymi co {base} (α = {sgd}), "
+    "uczono sieć metodą momentum {arms}.",
+    "momentum_study.base.other": "zwykły SGD (inicjalizacja wag: {init})",
     "momentum_study.equal.none": "Żadna z tych konfiguracji nie ma efektywnego kroku równego "
     "krokowi SGD, więc badanie nie oddziela wpływu momentum od długości kroku.",
     "momentum_study.equal.one": "Konfiguracja momentum {arms} ma ten sam efektywny krok co "
@@ -1199,7 +1200,7 @@ PHRASES = {
     "momentum_study.col.gamma": "γ",
     "momentum_study.col.effective": "α/(1 − γ)",
     "momentum_study.col.verdict": "szybkość względem SGD",
-    "momentum_study.caption": "Momentum w porównaniu ze zwykłym SGD z ćwiczenia 2, sieć "
+    "momentum_study.caption": "Momentum w porównaniu ze zwykłym SGD, sieć "
     "{act}: α, γ, efektywny krok α/(1 − γ), liczba epok do osiągnięcia końcowej straty SGD na "
     "zbiorze uczącym ({target}), przyspieszenie z przedziałem ufności 95%, p testu "
     "permutacyjnego ze zmianą znaków po poprawce Holma i wynik porównania (różnica tylko "

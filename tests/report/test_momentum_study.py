@@ -200,6 +200,24 @@ def test_without_a_configuration_at_sgds_step_the_study_says_it_cannot_separate(
         assert text.say(lang, f"momentum_study.itself.{key}", act="", arms="")[:25] not in measured
 
 
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_baseline_is_exercise_2_only_with_n01_weights(lang):
+    design = momentum_study.paragraphs(found(study()), lang)[0]
+    assert text.say(lang, "baseline.momentum") in design
+    f = study()
+    he = {
+        n: r._replace(
+            provenance=dataclasses.replace(
+                r.provenance, config={**r.provenance.config, "init": "he"}
+            )
+        )
+        for n, r in f.results.items()
+    }
+    design = momentum_study.paragraphs(found(tf.make("momentum", "relu", he, "sgd")), lang)[0]
+    assert text.say(lang, "baseline.momentum") not in design
+    assert text.say(lang, "momentum_study.base.other", init="He") in design
+
+
 def test_a_single_configuration_at_sgds_step_is_said_in_the_singular():
     f = study(equal=(0.4, None))
     design = momentum_study.paragraphs(found(f), "en")[0]
