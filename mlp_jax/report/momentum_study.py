@@ -239,43 +239,37 @@ def contrasts(
 ) -> list[tuple[Arm, Arm, discussion.Pair]]:
     """The pairs of momentum configurations that differ in one thing: the same γ at
     different long-run steps (the step's effect), or the same long-run step with
-    different γ (γ's effect); each with ``discussion.compare`` (the first's time over
-    the second's)."""
+    different γ (γ's effect); each as (slower, faster, ``discussion.compare`` of the
+    slower's time over the faster's), so that the ratio and its interval read as "how
+    many times sooner"."""
     out = []
     for a, b in itertools.combinations(momentum, 2):
-        if (a.gamma == b.gamma) != a.same_step(b):
-            pair = discussion.compare(f, a.name, b.name)
-            out += [(a, b, pair)] if pair else []
+        if (a.gamma == b.gamma) == a.same_step(b):
+            continue
+        pair = discussion.compare(f, a.name, b.name)
+        if pair and pair.ratio.point < 1:  # a is the faster: the other way round.
+            a, b, pair = b, a, discussion.compare(f, b.name, a.name)
+        out += [(a, b, pair)] if pair else []
     return out
 
 
-def contrast_sentence(a: Arm, b: Arm, pair: discussion.Pair, p: float, lang: str) -> str:
-    """``a`` against ``b`` (``pair``; ``p``: its sign-flip p Holm-adjusted over every
-    contrast of the study): which reaches SGD's final loss sooner and how many times, a
-    tie, a bound, or that only one of them reaches it; "" when neither does or there is
-    no target."""
+def contrast_sentence(slower: Arm, faster: Arm, pair: discussion.Pair, p: float, lang: str) -> str:
+    """A contrast of ``contrasts`` (``p``: its sign-flip p Holm-adjusted over every
+    contrast of the study): how many times sooner ``faster`` reaches SGD's final loss, a
+    tie, a bound, or that only it reaches it; "" when neither does or there is no
+    target."""
     case = discussion.pair_case(pair.ratio, p)
     if pair.ill or case == "neither":
         return ""
-    point = pair.ratio.point  # a's time over b's: above 1, b is sooner.
-    faster, slower = (b, a) if point > 1 else (a, b)
     names = {"faster": short(faster, lang), "slower": short(slower, lang)}
     if case == "only":
         return text.say(lang, "momentum_study.pair.only", **names)
-    shown = text.num(max(point, 1 / point), ".2f", lang)
+    shown = text.num(pair.ratio.point, ".2f", lang)
     if case == "bound":
         return text.say(lang, "momentum_study.pair.bound", ratio=text.times(lang, shown), **names)
-    if case == "same":
-        ci = discussion.ratio_interval(pair.ratio, lang, p)
-        return text.say(
-            lang,
-            "momentum_study.pair.same",
-            a=short(a, lang),
-            b=short(b, lang),
-            ratio=text.num(point, ".2f", lang),
-            ci=ci,
-        )
     ci = discussion.ratio_interval(pair.ratio, lang, p)
+    if case == "same":
+        return text.say(lang, "momentum_study.pair.same", ratio=shown, ci=ci, **names)
     return text.say(
         lang, "momentum_study.pair.differ", ratio=text.times(lang, shown), ci=ci, **names
     )

@@ -1114,8 +1114,8 @@ PHRASES = {
     "momentum itself at the same step.",
     "momentum_study.pair.differ": "Momentum {faster} reaches SGD's final loss {ratio} sooner "
     "than momentum {slower}{ci}.",
-    "momentum_study.pair.same": "Momentum {a} and momentum {b} reach SGD's final loss at "
-    "speeds that do not differ significantly: the first's time over the second's is "
+    "momentum_study.pair.same": "Momentum {slower} and momentum {faster} reach SGD's final "
+    "loss at speeds that do not differ significantly: the first's time over the second's is "
     "{ratio}{ci}.",
     "momentum_study.pair.bound": "Momentum {faster} reaches SGD's final loss at least "
     "{ratio} sooner than momentum {slower} (already at the first point measured).",

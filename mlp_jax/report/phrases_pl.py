@@ -1185,9 +1185,9 @@ PHRASES = {
     "badanie nie wykazuje zysku z samego momentum przy tym samym kroku.",
     "momentum_study.pair.differ": "Momentum {faster} osiąga końcową stratę SGD {ratio} "
     "szybciej niż momentum {slower}{ci}.",
-    "momentum_study.pair.same": "Momentum {a} i momentum {b} osiągają końcową stratę SGD "
-    "bez istotnej różnicy szybkości: iloraz czasu pierwszej konfiguracji do czasu drugiej "
-    "wynosi {ratio}{ci}.",
+    "momentum_study.pair.same": "Momentum {slower} i momentum {faster} osiągają końcową "
+    "stratę SGD bez istotnej różnicy szybkości: iloraz czasu pierwszej konfiguracji do czasu "
+    "drugiej wynosi {ratio}{ci}.",
     "momentum_study.pair.bound": "Momentum {faster} osiąga końcową stratę SGD co najmniej "
     "{ratio} szybciej niż momentum {slower} (już w pierwszym zmierzonym punkcie).",
     "momentum_study.pair.only": "Końcową stratę SGD osiąga tylko momentum {faster}; "
