@@ -202,6 +202,47 @@ def schedule_study(
     ]
 
 
+MOMENTUM_GAMMAS = (0.9, 0.5)
+"""γ of the momentum study: lab 6's (``optimizers.momentum``'s default) first, then a
+weaker one."""
+
+
+def momentum_study(
+    rates: Mapping[str, float], init: str = "normal", init_scale: float = 1.0
+) -> list[Config]:
+    """Momentum against exercise 2's plain SGD, its step size and γ set apart.
+
+    Under a constant gradient momentum's velocity tends to α/(1 − γ) per unit of
+    gradient, its long-run (effective) step. With α = ``rates["momentum"]`` (lab 6's) and
+    γ = 0.9 that step is larger than SGD's α = ``rates["sgd"]``, so lab 6 cannot tell
+    momentum from a larger step. The study (a 2 × 2 design plus the baseline):
+
+    - ``sgd``: plain SGD at ``rates["sgd"]`` (the baseline: exercise 2's configuration
+      with ``init="normal"``, ``init_scale=1``);
+    - ``momentum_g{γ}``: momentum at lab 6's α, for each γ of ``MOMENTUM_GAMMAS``
+      (γ = 0.9 is lab 6's configuration);
+    - ``momentum_g{γ}_equal_step``: momentum at α = SGD's α · (1 − γ), whose
+      α/(1 − γ) equals SGD's step, for each γ: what momentum adds at the same step,
+      and how γ matters there.
+
+    Every configuration starts from the same ``init``/``init_scale`` weights.
+    """
+    sgd, alpha = rates["sgd"], rates["momentum"]
+    weights = {"init": init, "init_scale": init_scale}
+    momentum = lambda name, rate, gamma: Config(
+        name, "momentum", rate, {"momentum": gamma}, **weights
+    )
+    return [
+        Config("sgd", "sgd", sgd, **weights),
+        *(momentum(f"momentum_g{g:g}", alpha, g) for g in MOMENTUM_GAMMAS),
+        *(momentum(f"momentum_g{g:g}_equal_step", sgd * (1 - g), g) for g in MOMENTUM_GAMMAS),
+    ]
+
+
+MOMENTUM_CONFIGS = tuple(c.name for c in momentum_study(DEFAULT_LR))
+"""The momentum study's configurations, the baseline first."""
+
+
 def best_rate(rows: Sequence[Mapping[str, Any]]) -> float | None:
     """The learning rate with the lowest summed rank of final training loss.
 

@@ -32,7 +32,7 @@ class Lab:
       baseline: the configuration the others are compared with.
       configurations: builds its configurations (see ``configs``).
       defaults: the names its own list flag picks by default; the baseline first.
-      flag: that flag's name (``optimizers``, ``inits``, ``schedules``).
+      flag: that flag's name (``optimizers``, ``inits``, ``schedules``, ``configs``).
       assignment: whether the assignment asks for it (compared with exercise 2 in the
         hand-in report, which names the command when its results are missing).
       lr_grid: its default ``--lr_grid``.
@@ -96,7 +96,9 @@ SCHEDULES = Lab(
     "schedules", "constant", configs.schedule_study, tuple(schedules.SCHEDULES), "schedules"
 )
 
-LABS: dict[str, Lab] = {lab.name: lab for lab in (LAB6, LAB7, SCHEDULES)}
+MOMENTUM = Lab("momentum", "sgd", configs.momentum_study, configs.MOMENTUM_CONFIGS, "configs")
+
+LABS: dict[str, Lab] = {lab.name: lab for lab in (LAB6, LAB7, SCHEDULES, MOMENTUM)}
 """Every experiment with result records, in the report's order."""
 
 DIAGNOSTICS_TITLE = "title.diagnostics"

@@ -1081,4 +1081,62 @@ PHRASES = {
     "{figures}.",
     "findings.limits.diag.lab7.shorter": "The layer diagnostics show lab 7's own runs, "
     "but over {epochs} of {main} only.",
+    # --- gamma ---
+    "title.momentum": "Momentum: the step size and γ set apart",
+    "short.momentum": "momentum study",
+    "baseline.momentum": "exercise 2's plain SGD",
+    "baseline_gen.momentum": "exercise 2's plain SGD",
+    "noun.momentum": "f:configuration|configurations",
+    "momentum_study.arm": "with γ = {gamma} and α = {rate} (α/(1 − γ) = {effective})",
+    "momentum_study.short": "(γ = {gamma}, α = {rate})",
+    "momentum_study.design": "While γ is fixed and the long-run step α/(1 − γ) differs from "
+    "SGD's α, a longer step and momentum itself cannot be told apart. A separate study "
+    "({tabs}) therefore trains, from the same initial weights as {base} with α = {sgd}, momentum "
+    "{arms}.",
+    "momentum_study.base.other": "plain SGD ({init} weights)",
+    "momentum_study.equal.none": "None of them has SGD's long-run step, so the study cannot "
+    "separate momentum from the step size.",
+    "momentum_study.equal.one": "The momentum configuration {arms} has SGD's long-run step, "
+    "so against SGD it measures momentum itself.",
+    "momentum_study.equal.many": "The momentum configurations {arms} have SGD's long-run "
+    "step: against SGD they measure momentum itself, and against one another the effect of "
+    "γ at a fixed step.",
+    "momentum_study.measured": "The network {act} trained with plain SGD ends at a training "
+    "loss of {base_loss} ({tab}).",
+    "momentum_study.part": "with momentum {arm} it reaches that loss {speed} and ends at {loss}",
+    "momentum_study.part.never": "with momentum {arm} it does not reach that loss by the end "
+    "of training and ends at {loss}",
+    "momentum_study.part.none": "with momentum {arm} no time to that loss can be measured "
+    "(final loss {loss})",
+    "momentum_study.itself.all": "At SGD's own long-run step momentum still reaches SGD's "
+    "final loss significantly sooner: {act}, the gain is momentum's own, not only that of a "
+    "longer step.",
+    "momentum_study.itself.some": "At SGD's own long-run step only momentum {arms} reaches "
+    "SGD's final loss significantly sooner; with the other values of γ momentum brings no "
+    "significant gain at that step.",
+    "momentum_study.itself.none": "At SGD's own long-run step no momentum configuration "
+    "reaches SGD's final loss significantly sooner: {act}, this study shows no gain from "
+    "momentum itself at the same step.",
+    "momentum_study.pair.differ": "Momentum {faster} reaches SGD's final loss {ratio} sooner "
+    "than momentum {slower}{ci}.",
+    "momentum_study.pair.same": "Momentum {slower} and momentum {faster} reach SGD's final "
+    "loss at speeds that do not differ significantly: the first's time over the second's is "
+    "{ratio}{ci}.",
+    "momentum_study.pair.bound": "Momentum {faster} reaches SGD's final loss at least "
+    "{ratio} sooner than momentum {slower} (already at the first point measured).",
+    "momentum_study.pair.only": "Only momentum {faster} reaches SGD's final loss; momentum "
+    "{slower} does not by the end of training.",
+    "momentum_study.verdict.sooner": "sooner",
+    "momentum_study.verdict.later": "later",
+    "momentum_study.verdict.same": "no significant difference",
+    "momentum_study.verdict.never": "not reached",
+    "momentum_study.verdict.none": "not measured",
+    "momentum_study.col.gamma": "γ",
+    "momentum_study.col.effective": "α/(1 − γ)",
+    "momentum_study.col.verdict": "speed against SGD",
+    "momentum_study.caption": "Momentum against plain SGD, the network {act}: "
+    "α, γ, the long-run step α/(1 − γ), epochs to SGD's final training loss ({target}), the "
+    "speed-up with its 95% confidence interval, the sign-flip test's Holm-adjusted p and what "
+    "the two say together (a difference only when p < {alpha} and the interval does not hold "
+    "1), and the final training loss (mean ± standard deviation; seeds: {seeds}).",
 }

@@ -1147,4 +1147,64 @@ PHRASES = {
     "inicjalizacji: {figures}.",
     "findings.limits.diag.lab7.shorter": "Diagnostyka warstw pokazuje przebiegi samego "
     "laboratorium 7, ale tylko przez {epochs} z {main}.",
+    # --- gamma ---
+    "title.momentum": "Momentum: rozdzielenie wpływu długości kroku i γ",
+    "short.momentum": "badanie momentum",
+    "baseline.momentum": "zwykły SGD z ćwiczenia 2",
+    "baseline_gen.momentum": "zwykłego SGD z ćwiczenia 2",
+    "noun.momentum": "f:konfiguracja|konfiguracje|konfiguracji",
+    "momentum_study.arm": "z γ = {gamma} i α = {rate} (α/(1 − γ) = {effective})",
+    "momentum_study.short": "(γ = {gamma}, α = {rate})",
+    "momentum_study.design": "Dopóki γ jest stałe, a efektywny krok α/(1 − γ) różni się od "
+    "α w SGD, nie da się oddzielić wpływu dłuższego kroku od wpływu samego momentum. Dlatego "
+    "w osobnym badaniu ({tabs}), z tymi samymi wagami początkowymi co {base} (α = {sgd}), "
+    "uczono sieć metodą momentum {arms}.",
+    "momentum_study.base.other": "zwykły SGD (inicjalizacja wag: {init})",
+    "momentum_study.equal.none": "Żadna z tych konfiguracji nie ma efektywnego kroku równego "
+    "krokowi SGD, więc badanie nie oddziela wpływu momentum od długości kroku.",
+    "momentum_study.equal.one": "Konfiguracja momentum {arms} ma ten sam efektywny krok co "
+    "SGD, więc porównanie z SGD mierzy wpływ samego momentum.",
+    "momentum_study.equal.many": "Konfiguracje momentum {arms} mają ten sam efektywny krok "
+    "co SGD: porównanie ich z SGD mierzy wpływ samego momentum, a porównanie między nimi – "
+    "wpływ γ przy stałym kroku.",
+    "momentum_study.measured": "Sieć {act} uczona zwykłym SGD kończy uczenie ze stratą "
+    "{base_loss} na zbiorze uczącym ({tab}).",
+    "momentum_study.part": "z momentum {arm} osiąga tę stratę {speed} i kończy uczenie ze "
+    "stratą {loss}",
+    "momentum_study.part.never": "z momentum {arm} nie osiąga tej straty do końca uczenia i "
+    "kończy je ze stratą {loss}",
+    "momentum_study.part.none": "z momentum {arm} nie da się zmierzyć czasu do osiągnięcia "
+    "tej straty (strata końcowa: {loss})",
+    "momentum_study.itself.all": "Także przy efektywnym kroku równym krokowi SGD momentum "
+    "osiąga końcową stratę SGD istotnie szybciej, więc w sieci {act} zysk wynika z samego "
+    "momentum, a nie tylko z dłuższego kroku.",
+    "momentum_study.itself.some": "Przy efektywnym kroku równym krokowi SGD istotnie "
+    "szybciej osiąga końcową stratę SGD tylko momentum {arms}; przy pozostałych wartościach "
+    "γ momentum nie daje przy tym kroku istotnego zysku.",
+    "momentum_study.itself.none": "Przy efektywnym kroku równym krokowi SGD żadna "
+    "konfiguracja momentum nie osiąga końcowej straty SGD istotnie szybciej: w sieci {act} "
+    "badanie nie wykazuje zysku z samego momentum przy tym samym kroku.",
+    "momentum_study.pair.differ": "Momentum {faster} osiąga końcową stratę SGD {ratio} "
+    "szybciej niż momentum {slower}{ci}.",
+    "momentum_study.pair.same": "Momentum {slower} i momentum {faster} osiągają końcową "
+    "stratę SGD bez istotnej różnicy szybkości: iloraz czasu pierwszej konfiguracji do czasu "
+    "drugiej wynosi {ratio}{ci}.",
+    "momentum_study.pair.bound": "Momentum {faster} osiąga końcową stratę SGD co najmniej "
+    "{ratio} szybciej niż momentum {slower} (już w pierwszym zmierzonym punkcie).",
+    "momentum_study.pair.only": "Końcową stratę SGD osiąga tylko momentum {faster}; "
+    "momentum {slower} nie osiąga jej do końca uczenia.",
+    "momentum_study.verdict.sooner": "szybciej",
+    "momentum_study.verdict.later": "wolniej",
+    "momentum_study.verdict.same": "bez istotnej różnicy",
+    "momentum_study.verdict.never": "nie osiągnięto",
+    "momentum_study.verdict.none": "brak pomiaru",
+    "momentum_study.col.gamma": "γ",
+    "momentum_study.col.effective": "α/(1 − γ)",
+    "momentum_study.col.verdict": "szybkość względem SGD",
+    "momentum_study.caption": "Momentum w porównaniu ze zwykłym SGD, sieć "
+    "{act}: α, γ, efektywny krok α/(1 − γ), liczba epok do osiągnięcia końcowej straty SGD na "
+    "zbiorze uczącym ({target}), przyspieszenie z przedziałem ufności 95%, p testu "
+    "permutacyjnego ze zmianą znaków po poprawce Holma i wynik porównania (różnica tylko "
+    "wtedy, gdy p < {alpha}, a przedział ufności nie zawiera 1) oraz końcowa strata na "
+    "zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
 }

@@ -21,6 +21,7 @@ def test_every_lab_builds_configurations_with_its_baseline_first():
         "lab6": specs.LAB6.configurations(specs.LAB6.defaults, configs.DEFAULT_LR),
         "lab7": specs.LAB7.configurations("adam", 0.01, specs.LAB7.defaults),
         "schedules": specs.SCHEDULES.configurations("sgd", 0.3, 10, 100),
+        "momentum": specs.MOMENTUM.configurations(configs.DEFAULT_LR),
     }
     assert set(built) == set(specs.LABS)
     for name, lab in specs.LABS.items():
