@@ -88,10 +88,11 @@ oneDNN's matcher only with a fusion type); XNNPACK's flags (``--xla_cpu_use_xnnp
 Eigen for every dot (``--xla_cpu_experimental_ynn_fusion_type=``), whose 10-seed training
 on two devices reported test numbers its own parameters do not give (BUILD_NOTES)."""
 DEFAULT_DOT_PATH = "xla"
-"""The dot path unless ``$MLP_JAX_DOT_PATH`` says: oneDNN's trained the benchmark's epoch
-no faster on a Zen 3 EPYC (CPU time 0.85-1.12 of XLA's, interleaved) and on an Intel Xeon
-only ``--xla_cpu_use_onednn=true`` was timed, which runs XLA's own programs; XLA's own keep
-the records' numbers bit for bit and its programs fit the compilation cache."""
+"""The dot path unless ``$MLP_JAX_DOT_PATH`` says. oneDNN's trained the benchmark's 10-seed
+epoch no faster on a Zen 3 EPYC (CPU time 0.97 of XLA's, 0.85-1.12 over 7 interleaved
+pairs), with final losses within 1.2e-3 per seed (not bit for bit); on an Intel Xeon only
+``--xla_cpu_use_onednn=true`` was timed, which runs XLA's own programs. XLA's own keeps the
+records' numbers bit for bit, and its programs fit the compilation cache."""
 DOT_FLAGS = (
     "xla_cpu_use_onednn",
     "xla_cpu_experimental_onednn_fusion_type",
