@@ -218,7 +218,8 @@ def dot_path(xla_flags: str, asked: str) -> DotPath:
         raise app.UsageError(
             f"{DOT_PATH_ENV}={asked}: no such dot path; fix: one of {', '.join(DOT_PATHS)}"
         )
-    return DotPath(name, " ".join(filter(None, (xla_flags.strip(), DOT_PATHS[name]))), xla_flags)
+    added = DOT_PATHS[name]
+    return DotPath(name, f"{xla_flags.strip()} {added}".strip() if added else xla_flags, xla_flags)
 
 
 def use_dot_path() -> DotPath:

@@ -23,7 +23,8 @@ def test_an_asked_path_adds_its_flags_after_the_users(asked):
 def test_by_default_xla_runs_its_own_programs():
     """The default path adds no flag: the records' numbers stay what they were."""
     assert runtime.DEFAULT_DOT_PATH == "xla" and runtime.DOT_PATHS["xla"] == ""
-    assert runtime.dot_path(DEVICE_COUNT, "") == ("xla", DEVICE_COUNT, DEVICE_COUNT)
+    flags = f" {DEVICE_COUNT}  "
+    assert runtime.dot_path(flags, "") == ("xla", flags, flags)  # Left as they came.
 
 
 @pytest.mark.parametrize(
