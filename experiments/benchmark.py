@@ -306,8 +306,9 @@ class PathFigures(NamedTuple):
       round_s: (least, most) of the rounds' fastest epochs.
       ratio: (median, least, most) of the rounds' fastest epoch over the first path's in
         the same round.
-      fraction: of ``rate``, the matmul's rate measured in this run, at ``best_s``.
-      matmul_gflops: the fastest matmul of its own processes.
+      fraction: of ``matmul_gflops``, the rate reached at ``best_s``.
+      matmul_gflops: the fastest matmul of its own processes (the same dot path).
+      over_torch: PyTorch's loop's epoch time over ``best_s``; None without it.
       repeatable: every round gave the same final numbers, bit for bit.
       differences: the largest difference from the first path's final numbers (its first
         rounds): training loss, test loss (relative) and test accuracy (absolute).
@@ -318,14 +319,16 @@ class PathFigures(NamedTuple):
     ratio: tuple[float, float, float]
     fraction: float
     matmul_gflops: float
+    over_torch: float | None
     repeatable: bool
     differences: tuple[float, float, float]
 
 
 def path_figures(
-    runs: dict[str, list[PathRun]], flops: float, rate: float
+    runs: dict[str, list[PathRun]], flops: float, torch_s: float | None
 ) -> dict[str, PathFigures]:
-    """``PathFigures`` of each path of ``compare_dot_paths``; ``flops`` of one epoch."""
+    """``PathFigures`` of each path of ``compare_dot_paths``; ``flops`` of one epoch,
+    ``torch_s`` PyTorch's (None: not timed)."""
     first = next(iter(runs.values()))
     first_best = np.array([min(r.epoch_s) for r in first])
     reference = first[0].numbers()
@@ -333,14 +336,16 @@ def path_figures(
     for name, path_runs in runs.items():
         best = np.array([min(r.epoch_s) for r in path_runs])
         ratio = best / first_best
+        matmul = max(r.matmul_gflops for r in path_runs)
         gap = np.abs(path_runs[0].numbers() - reference)
         scale = np.maximum(np.abs(reference[:2]), np.finfo(np.float32).tiny)
         figures[name] = PathFigures(
             best_s=float(best.min()),
             round_s=(float(best.min()), float(best.max())),
             ratio=(float(np.median(ratio)), float(ratio.min()), float(ratio.max())),
-            fraction=flops / float(best.min()) / 1e9 / rate,
-            matmul_gflops=max(r.matmul_gflops for r in path_runs),
+            fraction=flops / float(best.min()) / 1e9 / matmul,
+            matmul_gflops=matmul,
+            over_torch=torch_s / float(best.min()) if torch_s else None,
             repeatable=all(np.array_equal(r.numbers(), path_runs[0].numbers()) for r in path_runs),
             differences=(
                 float((gap[0] / scale[0]).max()),
@@ -354,24 +359,21 @@ def path_figures(
 def _path_table(figures: dict[str, PathFigures]) -> str:
     first = next(iter(figures))
     header = (
-        f"{'dot path':<8} {'epoch s':>7} {'rounds':>13} {'time / ' + first:>22} "
-        f"{'of matmul':>9} {'own matmul':>10}  {'repeatable':>10}  final numbers vs {first}"
+        f"{'dot path':<8} {'epoch s':>7} {'rounds fastest':>14} {'time / ' + first:>23} "
+        f"{'of matmul':>9} {'matmul':>7} {'x PyTorch':>9}  {'repeatable':>10}  "
+        f"final numbers vs {first}"
     )
     lines = [header]
     for name, f in figures.items():
-        same = (
-            "identical"
-            if not any(f.differences)
-            else (
-                "max |Δ| loss {:.1e}, test loss {:.1e} (relative), accuracy {:.1e}".format(
-                    *f.differences
-                )
-            )
-        )
+        same = "identical"
+        if any(f.differences):
+            same = "max |Δ| loss {:.1e}, test loss {:.1e} (relative), accuracy {:.1e}"
+            same = same.format(*f.differences)
+        torch = "n/a" if f.over_torch is None else f"{f.over_torch:.2f}"
         lines.append(
-            f"{name:<8} {f.best_s:>7.3f} {f.round_s[0]:>6.3f}–{f.round_s[1]:<6.3f} "
+            f"{name:<8} {f.best_s:>7.3f} {f.round_s[0]:>6.3f}–{f.round_s[1]:<7.3f} "
             f"{f.ratio[0]:>8.3f} ({f.ratio[1]:.3f}–{f.ratio[2]:.3f}) {f.fraction:>9.3f} "
-            f"{f.matmul_gflops:>10.1f}  {'yes' if f.repeatable else 'no':>10}  {same}"
+            f"{f.matmul_gflops:>7.1f} {torch:>9}  {'yes' if f.repeatable else 'no':>10}  {same}"
         )
     return "\n".join(lines)
 
@@ -468,9 +470,8 @@ def main(argv):
     paths = {}
     if names:
         runs = compare_dot_paths(names)
-        paths = path_figures(
-            runs, epoch_flops(_examples_per_epoch(dataset), seeds), figures["matmul GFLOP/s"]
-        )
+        flops = epoch_flops(_examples_per_epoch(dataset), seeds)
+        paths = path_figures(runs, flops, figures[f"PyTorch {seeds}-seed epochs s"])
         print(f"\n{_path_table(paths)}")
     record = {
         "figures": figures,

@@ -29,25 +29,33 @@ RUNS = {
 
 
 def test_path_figures_compare_each_round_with_the_first_paths():
-    figures = benchmark.path_figures(RUNS, flops=40e9, rate=50.0)
+    figures = benchmark.path_figures(RUNS, flops=40e9, torch_s=9.0)
     xla, onednn = figures["xla"], figures["onednn"]
     assert xla.best_s == 2.0 and xla.round_s == (2.0, 3.0)
     assert xla.ratio == (1.0, 1.0, 1.0) and xla.differences == (0.0, 0.0, 0.0)
-    assert xla.repeatable and xla.fraction == pytest.approx(40 / 2.0 / 50)
+    assert xla.repeatable and xla.fraction == pytest.approx(40 / 2.0 / 100)
+    assert xla.over_torch == pytest.approx(9.0 / 2.0)
     # Rounds' fastest: 1.5, 3.6, 2.7 against 2.0, 2.4, 3.0.
     assert onednn.best_s == 1.5 and onednn.round_s == (1.5, 3.6)
     assert onednn.ratio == pytest.approx((0.9, 0.75, 1.5))
-    assert onednn.fraction == pytest.approx(40 / 1.5 / 50) and onednn.matmul_gflops == 95
+    assert onednn.matmul_gflops == 95 and onednn.fraction == pytest.approx(40 / 1.5 / 95)
+    assert onednn.over_torch == pytest.approx(9.0 / 1.5)
     assert not onednn.repeatable  # Its third round's training loss differs from its first's.
     assert onednn.differences == pytest.approx((0.0005 / 0.25, 0.0, 0.0001))
 
 
+def test_without_pytorch_the_table_says_not_available():
+    figures = benchmark.path_figures(RUNS, flops=40e9, torch_s=None)
+    assert figures["xla"].over_torch is None
+    assert " n/a " in benchmark._path_table(figures).splitlines()[1]
+
+
 def test_path_table_says_identical_or_the_largest_differences():
-    table = benchmark._path_table(benchmark.path_figures(RUNS, flops=40e9, rate=50.0))
+    table = benchmark._path_table(benchmark.path_figures(RUNS, flops=40e9, torch_s=9.0))
     header, xla, onednn = table.splitlines()
     assert header.split()[:2] == ["dot", "path"] and "time / xla" in header
     assert xla.split()[0] == "xla" and xla.endswith("yes  identical")
-    assert onednn.split()[:2] == ["onednn", "1.500"] and " no " in onednn
+    assert onednn.split()[:2] == ["onednn", "1.500"] and " no " in onednn and " 6.00 " in onednn
     assert "loss 2.0e-03" in onednn and "accuracy 1.0e-04" in onednn
 
 
