@@ -19,18 +19,27 @@ MLP use them poorly. The CLIs therefore expose one XLA host device per core (unl
 (BUILD_NOTES.md). On a GPU or TPU host this only adds CPU devices that nothing uses.
 The core count is the one this process may use (``os.process_cpu_count``, Python
 3.13+), else the machine's: the same on macOS, Windows and Linux.
+
+XLA's CPU backend has several libraries for a dot (``DOT_PATHS``). ``start`` picks one
+before JAX reads ``XLA_FLAGS`` (at its first compilation): the one ``$MLP_JAX_DOT_PATH``
+names, else ``DEFAULT_DOT_PATH``. ``XLA_FLAGS`` that already name a dot library's flag win
+(``dot_path`` says ``"user"``). Each record keeps the ``XLA_FLAGS`` it was trained with
+(``records.Provenance.xla_flags``); ``python -m experiments.benchmark --dot_paths=all``
+times the paths side by side.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import jax
 import numpy as np
@@ -61,6 +70,57 @@ Leave = Callable[[int, str], object]
 
 _succeeded = threading.Event()  # Set by ``stop``: this process's part is done.
 
+DOT_PATH_ENV = "MLP_JAX_DOT_PATH"
+"""Environment variable naming the dot path: a key of ``DOT_PATHS``; unset or empty,
+``DEFAULT_DOT_PATH``."""
+DOT_PATHS = {
+    "xla": "",
+    "onednn": "--xla_cpu_use_onednn=true --xla_cpu_experimental_onednn_fusion_type=individual_dot",
+}
+"""Dot path → the ``XLA_FLAGS`` that select it (jaxlib 0.10.2). ``xla``: XLA's own choice,
+YNNPACK for the dots it takes (``__ynn_fusion``), Eigen for the others; ``onednn``: oneDNN
+for every dot it supports (``__onednn_fusion``), whose programs the persistent compilation
+cache cannot keep (jaxlib 0.10.2 warns and compiles them again in every process).
+
+Not offered: ``--xla_cpu_use_onednn=true`` alone, which changes no program (XLA adds
+oneDNN's matcher only with a fusion type); XNNPACK's flags (``--xla_cpu_use_xnnpack``,
+``--xla_cpu_experimental_xnn_fusion_type``), which change no dot of the training step; and
+Eigen for every dot (``--xla_cpu_experimental_ynn_fusion_type=``), whose 10-seed training
+on two devices reported test numbers its own parameters do not give (BUILD_NOTES)."""
+DEFAULT_DOT_PATH = "xla"
+"""The dot path unless ``$MLP_JAX_DOT_PATH`` says. oneDNN's trained the benchmark's 10-seed
+epoch no faster on a Zen 3 EPYC (CPU time 0.97 of XLA's, 0.85-1.12 over 7 interleaved
+pairs), with final losses within 1.2e-3 per seed (not bit for bit); on an Intel Xeon only
+``--xla_cpu_use_onednn=true`` was timed, which runs XLA's own programs. XLA's own keeps the
+records' numbers bit for bit, and its programs fit the compilation cache."""
+DOT_FLAGS = (
+    "xla_cpu_use_onednn",
+    "xla_cpu_experimental_onednn_fusion_type",
+    "xla_cpu_experimental_onednn_custom_call",
+    "xla_cpu_experimental_ynn_fusion_type",
+    "xla_cpu_use_xnnpack",
+    "xla_cpu_experimental_xnn_fusion_type",
+    "xla_cpu_experimental_xnn_graph_fusion_mode",
+)
+"""XLA flags that choose a dot's library: ``XLA_FLAGS`` naming one keep the user's choice."""
+
+
+class DotPath(NamedTuple):
+    """The dot path a process runs with.
+
+    Attributes:
+      name: a key of ``DOT_PATHS``, or ``user`` when ``XLA_FLAGS`` chose it.
+      xla_flags: the ``XLA_FLAGS`` to run with.
+      before: ``XLA_FLAGS`` as the environment gave them.
+    """
+
+    name: str
+    xla_flags: str
+    before: str
+
+
+_dot_path: DotPath | None = None  # Set by ``use_dot_path``.
+
 
 def start(leave: Leave) -> None:
     """Starts JAX: CPU devices, compilation cache, multi-process join (module docstring);
@@ -71,6 +131,7 @@ def start(leave: Leave) -> None:
         host does not resolve.
       train.DistributedError: a process stopped while joining.
     """
+    use_dot_path()
     cpu_devices()
     if common.COMPILATION_CACHE.value:
         if not jax.config.jax_compilation_cache_dir:  # $JAX_COMPILATION_CACHE_DIR wins.
@@ -136,6 +197,45 @@ def _watch(leave: Leave) -> None:
             f"error: process {index} of this {jax.process_count()}-process run stopped "
             f"({line}); fix: see that process's output, then start them all again",
         )
+
+
+def _names_dot_flag(xla_flags: str) -> bool:
+    return any(re.search(rf"(^|\s)--?{flag}(=|\s|$)", xla_flags) for flag in DOT_FLAGS)
+
+
+def dot_path(xla_flags: str, asked: str) -> DotPath:
+    """The dot path and the ``XLA_FLAGS`` for it: ``xla_flags`` (the environment's) when
+    they name a dot library's flag, else ``asked`` (``$MLP_JAX_DOT_PATH``; "":
+    ``DEFAULT_DOT_PATH``) with its flags after them.
+
+    Raises:
+      app.UsageError: ``asked`` is no dot path.
+    """
+    if _names_dot_flag(xla_flags):
+        return DotPath("user", xla_flags, xla_flags)
+    name = asked or DEFAULT_DOT_PATH
+    if name not in DOT_PATHS:
+        raise app.UsageError(
+            f"{DOT_PATH_ENV}={asked}: no such dot path; fix: one of {', '.join(DOT_PATHS)}"
+        )
+    added = DOT_PATHS[name]
+    return DotPath(name, f"{xla_flags.strip()} {added}".strip() if added else xla_flags, xla_flags)
+
+
+def use_dot_path() -> DotPath:
+    """Sets ``XLA_FLAGS`` for this process's dot path (module docstring); before JAX
+    compiles anything."""
+    global _dot_path
+    _dot_path = dot_path(os.environ.get("XLA_FLAGS", ""), os.environ.get(DOT_PATH_ENV, ""))
+    # oneDNN's programs cannot be cached (DOT_PATHS): said once here, not at every compile.
+    warnings.filterwarnings("ignore", "Error writing persistent compilation cache entry.*onednn")
+    os.environ["XLA_FLAGS"] = _dot_path.xla_flags
+    return _dot_path
+
+
+def chosen_dot_path() -> DotPath | None:
+    """The dot path ``start`` chose; None before."""
+    return _dot_path
 
 
 def cpu_devices() -> None:

@@ -221,6 +221,8 @@ class Provenance(_Json):
       choice: how lab 7's optimizer was chosen (None elsewhere).
       point: hyperparameter → value of the grid point (``History.at``); {} for the
         whole record.
+      xla_flags: the ``XLA_FLAGS`` it was trained with, the CPU's dot path among them
+        (``experiments.runtime.DOT_PATHS``); None in records written before they were kept.
     """
 
     shared: SharedSettings
@@ -236,6 +238,7 @@ class Provenance(_Json):
     fingerprint: str = ""
     choice: Choice | None = None
     point: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    xla_flags: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Provenance:

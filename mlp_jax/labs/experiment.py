@@ -513,6 +513,7 @@ def _train(setup: Setup, act: str, config: configs.Config, log) -> records.Histo
         wall_s=time.perf_counter() - t0,
         fingerprint=_fingerprint(setup, act, config),
         choice=setup.choices.get(act),
+        xla_flags=os.environ.get("XLA_FLAGS", ""),
     )
     record = record._replace(provenance=provenance, params=None, layer_stats=stats)
     if writes_results():

@@ -160,6 +160,16 @@ def test_every_record_type_round_trips_through_json():
     assert records.Provenance.from_json(PROVENANCE.to_json()) == PROVENANCE
 
 
+def test_provenance_keeps_the_xla_flags_and_reads_records_without_them(tmp_path):
+    flags = "--xla_force_host_platform_device_count=1 --xla_cpu_experimental_ynn_fusion_type="
+    saved = history(provenance=dataclasses.replace(PROVENANCE, xla_flags=flags))
+    saved.save(tmp_path / "new.npz")
+    assert records.History.load(tmp_path / "new.npz").provenance.xla_flags == flags
+    older = {k: v for k, v in PROVENANCE.to_dict().items() if k != "xla_flags"}
+    assert "xla_flags" not in json.loads(records.dumps(older))
+    assert records.Provenance.from_json(records.dumps(older)).xla_flags is None
+
+
 def _fields():
     return dataclasses.fields(records.SummaryRow)
 
