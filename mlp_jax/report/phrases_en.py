@@ -617,7 +617,7 @@ PHRASES = {
     "results.pair.acc": "{names} ({d} percentage points)",
     "results.how.ex2": "as SGD in lab 6 (exercise 2)",
     "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
-    "results.how.default": "the optimizer's default",
+    "results.how.default": "chosen earlier by a grid search (the rule is in the caption)",
     "results.how.flag": "given in the command",
     "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
     "results.how.choice.flag": "given in the command with the optimizer",

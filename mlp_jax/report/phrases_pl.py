@@ -659,7 +659,7 @@ PHRASES = {
     "results.pair.acc": "{names} ({d} pkt proc.)",
     "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
     "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
-    "results.how.default": "wartość domyślna optymalizatora",
+    "results.how.default": "wybrany wcześniej przeszukiwaniem siatki (reguła w opisie tabeli)",
     "results.how.flag": "podany w poleceniu",
     "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
     "results.how.choice.flag": "podany w poleceniu z optymalizatorem",

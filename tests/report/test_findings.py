@@ -293,6 +293,8 @@ def test_dead_units_after_training_point_at_lab_6s_rate_for_well_scaled_weights(
     (line,) = findings.unit_paragraphs(found(lab7=[lab7()]), diag, lang)
     for start, end in shares.values():
         assert text.pct(end, lang) in line and text.pct(start, lang) in line
+    every = text.say(lang, "findings.units.every", share=text.pct(0.0, lang))
+    assert line.count(every) == 1  # Alike at init: one share for every method.
     assert "@tab:diag.relu.layer1" in line
     names = lab_report.join([methods.initialized_by(i, lang) for i in ("xavier", "he")], lang)
     assert text.say(lang, "findings.units.more", names=names, normal=text.pct(0.11, lang)) in line
@@ -614,3 +616,33 @@ def test_the_adadelta_start_is_told_only_for_adadelta(tmp_path):
     g = make("lab6", "relu", renamed, "sgd")
     (other, _) = single.seed_blocks(found(lab6=[g]), tmp_path, "en")
     assert "√ε" not in other
+
+
+@pytest.mark.parametrize(
+    ("normal", "xavier", "case"), [(0.6, 0.0, "unexplained"), (0.0, 0.3, "less")]
+)
+def test_the_deep_leaders_start_is_set_against_its_saturation_at_init(normal, xavier, case):
+    """N(0, 1) leads early: more saturated at init than Xavier is no explanation (said so),
+    less saturated agrees with its lead."""
+    rng = np.random.default_rng(5)
+    early = np.linspace(1.0, 0.5, E) + 0.01 * rng.standard_normal((S, E))
+    late = np.linspace(1.5, 0.3, E) + 0.01 * rng.standard_normal((S, E))
+    results = {
+        "normal": record(early, "normal", optimizer="adam", init="normal"),
+        "xavier": record(late, "xavier", optimizer="adam", init="xavier"),
+    }
+    f = make("lab7", "sigmoid", results, "normal")
+    shares = {"normal": (normal, normal), "xavier": (xavier, xavier)}
+    record_ = diagnosis("sigmoid", shares, sizes=DEEP)
+    lines = findings.deep_paragraphs(found(), {"lab7": [f]}, {"sigmoid": record_}, "en")
+    (line,) = [x for x in lines if "1–" in x]
+    why = text.say(
+        "en",
+        f"findings.deep.why.{case}",
+        what=text.say("en", "findings.deep.what.saturated_frac"),
+        lead=text.pct(normal, "en"),
+        others=text.pct(xavier, "en"),
+        name="N(0, 1)",
+        tab="@tab:deep.sigmoid.layers",
+    )
+    assert why in line

@@ -576,3 +576,43 @@ def test_title_block_has_author_and_localized_date():
     ]
     en = handin.title_block("Report", "  ", day, "en")  # Left for the student to fill in.
     assert en[1] == document.Paragraph("Author: (author) · Date: 30 November 2026")
+
+
+def resolution(crossing, first=0.05, window=0.1):
+    return discussion.Resolution(crossing, first, window, 39)
+
+
+@pytest.mark.parametrize(
+    ("crossing", "coarse", "edge"),
+    [(0.12, True, True), (0.4, True, False), (1.5, False, False), (math.nan, False, False)],
+)
+def test_a_crossing_close_to_the_curves_spacing_is_coarse(crossing, coarse, edge):
+    """Points 0.1 epoch apart, the first at 0.05: a crossing before 0.15 is at the limit of
+    the curve's resolution, one before 1.0 is known to one significant digit."""
+    res = resolution(crossing)
+    assert (res.coarse, res.edge) == (coarse, edge)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_exercise_2s_gain_is_printed_no_finer_than_the_curve(lang):
+    ratio = pace.Ratio(60.83, 54.76, 70.08, "paired", 10, False, p=0.002)
+    other = functools.partial(dataclasses.replace, ratio)
+    edge = discussion.gain_speed(ratio, resolution(0.148), lang)
+    assert text.times(lang, "60") in edge and "60,83" not in edge and "60.83" not in edge
+    limit = text.say(lang, "handin.gain.edge", x="X", t="T", window="W", steps="S")
+    assert limit.split("X")[1].split(":")[0] in edge  # At the limit of the curve's resolution.
+    coarse = discussion.gain_speed(other(point=21.41), resolution(0.42), lang)
+    assert text.times(lang, "20") in coarse and "21" not in coarse
+    assert text.num(0.1, ".2g", lang) in coarse  # The points' spacing, in epochs.
+    fine = discussion.gain_speed(other(point=3.25, lo=3.01, hi=3.72), resolution(2.8), lang)
+    assert text.times(lang, text.num(3.25, ".2f", lang)) in fine
+    assert text.num(3.72, ".2f", lang) in fine  # The interval, at the ratio's decimals.
+    bound = discussion.gain_speed(other(is_bound=True), resolution(0.04), lang)
+    assert bound.startswith(text.say(lang, "handin.at_least", x="")[:4])
+
+
+@pytest.mark.parametrize(
+    ("x", "shown"), [(60.83, "60 razy"), (21.41, "20 razy"), (0.148, "0,1 raza")]
+)
+def test_about_keeps_one_significant_digit(x, shown):
+    assert discussion.about(x, "pl") == shown

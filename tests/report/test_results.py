@@ -392,7 +392,8 @@ def test_learning_rate_table_says_how_each_rate_was_chosen(lab6, lab7):
         f"grid of 3 rates 0.03–3; lowest validation loss ({val[best, :, -1].mean():.4f})"
         == grid_row[1]
     )
-    assert rows["lab" + NBSP + "6", "Adam"] == ["0.01", "the optimizer's default"]
+    assert rows["lab" + NBSP + "6", "Adam"] == ["0.01", text.say("en", "results.how.default")]
+    assert "default" not in rows["lab" + NBSP + "6", "Adam"][1]  # A sweep chose it.
     assert rows["lab" + NBSP + "7", "Adam" + NBSP + "+" + NBSP + "He"][1].startswith(
         "from lab 6 (Adam: rank 1)"
     )
