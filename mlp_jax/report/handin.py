@@ -284,11 +284,11 @@ def deep_section(
         alike=_alike(main, shared, lang),
     )
     blocks.append(document.Paragraph(intro))
-    measured = [
-        f"@tab:deep.{act}.layers"
-        if act in diagnostics.DEAD
-        else say("handin.in_appendix", ref=f"@tab:deep.{act}.layers")
+    measured = [f"@tab:deep.{act}.layers" for act in deep.diag if act in diagnostics.DEAD]
+    measured += [
+        say("handin.in_appendix", ref=f"@tab:deep.{act}.layers")
         for act in deep.diag
+        if act not in diagnostics.DEAD
     ]
     if measured:
         tables = lab_report.join(measured, lang)
