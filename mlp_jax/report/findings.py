@@ -316,7 +316,7 @@ def _shares(
     for every initializer when they print alike (``0,0% przy każdej metodzie``)."""
     shown = {i: text.pct(share[i, epoch], lang) for i in record.inits}
     if len(set(shown.values())) == 1 and len(shown) > 1:
-        return _say(lang)("findings.units.every", share=next(iter(shown.values())))
+        return text.say(lang, "findings.units.every", share=next(iter(shown.values())))
     return lab_report.join([f"{v} ({methods.label(i, lang)})" for i, v in shown.items()], lang)
 
 
@@ -378,18 +378,18 @@ def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     lab7 = [f for f in found.get("lab7", []) if {"xavier", "he"} <= set(f.results)]
     if not lab7:
         return []
-    tests = [_xavier_he(f) for f in lab7]
+    tests = [discussion.xavier_he(f) for f in lab7]
     flat = [p for t in tests for p in t.p]
     adjusted = iter(stats.holm(flat).tolist())
     say = _say(lang)
     sizes = dict.fromkeys(f.provenance.shared.layer_sizes for f in lab7)
-    sentences = [_sigma_sentence(s, lang) for s in sizes]
-    measured = _measured_ratio(lab7, diag, lang)
+    sentences = [discussion.sigma_sentence(s, lang) for s in sizes]
+    measured = discussion.measured_ratio(lab7, diag, lang)
     sentences += [measured] if measured else []
     verdicts = []
     for f, t in zip(lab7, tests, strict=True):
         p = [next(adjusted) for _ in t.p]
-        sentences.append(_tests_sentence(f, t, p, lang))
+        sentences.append(discussion.tests_sentence(f, t, p, lang))
         verdicts.append(_init_verdict(f.act, t.means, p, t.ratio, lang))
         if verdicts[-1] != say("findings.inits.tie"):
             sentences.append(verdicts[-1])
@@ -399,134 +399,6 @@ def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
         sentences.append(say("findings.inits.tie"))
     scale = len(sizes) + bool(measured)
     return [" ".join(sentences[:scale]), " ".join(sentences[scale:])]
-
-
-class XavierHe(NamedTuple):
-    """Xavier against He in one activation's lab 7.
-
-    Attributes:
-      means: name → (mean final training loss, mean test accuracy).
-      diffs: Xavier minus He per seed pair, (final training loss, test accuracy): the
-        seeds where neither diverged.
-      p: the paired p-values of loss, accuracy and time to the target (NaN without one).
-      ratio: the time ratio, Xavier's over He's (NaN without a target).
-    """
-
-    means: dict[str, tuple[float, float]]
-    diffs: tuple[np.ndarray, np.ndarray]
-    p: list[float]
-    ratio: float
-
-
-def _xavier_he(f: Finished) -> XavierHe:
-    """``XavierHe`` of ``f``."""
-    pair = discussion.compare(f, "xavier", "he")
-    rs = {n: summary.selected(f.results[n]) for n in ("xavier", "he")}
-    both = rs["xavier"].finite & rs["he"].finite
-    finals = {
-        (n, k): summary.finals(r, k) for n, r in rs.items() for k in ("train_loss", "test_acc")
-    }
-    means = {
-        n: tuple(float(np.nanmean(finals[n, k])) for k in ("train_loss", "test_acc")) for n in rs
-    }
-    diffs = tuple(
-        np.asarray(finals["xavier", k], float)[both] - np.asarray(finals["he", k], float)[both]
-        for k in ("train_loss", "test_acc")
-    )
-    acc = stats.t_test(finals["xavier", "test_acc"], finals["he", "test_acc"], paired=True)
-    loss_p = (
-        pair.test.p
-        if pair
-        else stats.t_test(finals["xavier", "train_loss"], finals["he", "train_loss"], paired=True).p
-    )
-    speed_p = math.nan if pair is None or pair.ill else pair.ratio.p
-    ratio = math.nan if pair is None or pair.ill else pair.ratio.point
-    return XavierHe(means, diffs, [loss_p, acc.p, speed_p], ratio)
-
-
-def _sigma_sentence(sizes: Sequence[int], lang: str) -> str:
-    """He's first-layer σ over Xavier's, √((n_in + n_out)/n_in), for a network of ``sizes``."""
-    sx, sh = methods.sigmas("xavier", sizes)[0], methods.sigmas("he", sizes)[0]
-    return _say(lang)(
-        "findings.inits.sigma",
-        n_in=sizes[0],
-        n_out=sizes[1],
-        sx=text.num(sx, ".4f", lang),
-        sh=text.num(sh, ".4f", lang),
-        ratio=text.num(sh / sx, ".3f", lang),
-        pct=text.pct(sh / sx - 1, lang),
-    )
-
-
-def _measured_ratio(lab7: Sequence[Finished], diag: Diagnosed, lang: str) -> str:
-    """He's measured σ of the first layer's pre-activations at init over Xavier's: one
-    value when every activation's diagnostics give the same, else each with its
-    activation; "" without diagnostics of both."""
-    shown = {}
-    for f in lab7:
-        record = diag.get(f.act)
-        if record is not None and {"xavier", "he"} <= set(record.inits):
-            mx, mh = (record.first_layer(i, 0).preact_std for i in ("xavier", "he"))
-            shown[f.act] = text.num(mh / mx, ".3f", lang)
-    if not shown:
-        return ""
-    values = set(shown.values())
-    ratio = (
-        values.pop()
-        if len(values) == 1
-        else lab_report.join([f"{v} ({methods.label(a, lang)})" for a, v in shown.items()], lang)
-    )
-    tab = lab_report.join([f"@tab:diag.{a}.layer1" for a in shown], lang)
-    return _say(lang)("findings.inits.measured", ratio=ratio, tab=tab)
-
-
-def _tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
-    """One activation's differences (Xavier − He) of final loss and accuracy with their
-    95% intervals (``stats.mean_ci`` of the paired differences), the time ratio and the
-    Holm-adjusted ``p``."""
-    loss, acc = (
-        _difference(d, scale, spec, lang)
-        for d, scale, spec in (
-            (t.diffs[0], 1.0, ".4f"),
-            (t.diffs[1], 100.0, ".2f"),
-        )
-    )
-    act = methods.label(f.act, lang)
-    return _say(lang)(
-        "findings.inits.tests",
-        act=act[:1].upper() + act[1:],
-        loss=loss,
-        p_loss=_p(p[0], lang),
-        acc=acc,
-        p_acc=_p(p[1], lang),
-        speed=text.num(t.ratio, ".2f", lang) if math.isfinite(t.ratio) else "—",
-        p_speed=_p(p[2], lang),
-        tab=f"@tab:lab7.{f.act}.quality",
-    )
-
-
-def _difference(d: np.ndarray, scale: float, spec: str, lang: str) -> str:
-    """``0,0031 (przedział ufności 95%: od −0,0021 do 0,0083)``: the mean of ``d`` times
-    ``scale`` with its Student-t interval; the mean alone below two values."""
-    if len(d) < 2:
-        return signed(scale * float(np.mean(d)), spec, lang) if len(d) else "—"
-    mean, lo, hi = (scale * float(v) for v in stats.mean_ci(np.asarray(d, float)))
-    return _say(lang)(
-        "findings.inits.difference",
-        mean=signed(mean, spec, lang),
-        lo=signed(lo, spec, lang),
-        hi=signed(hi, spec, lang),
-    )
-
-
-def signed(value: float, spec: str, lang: str) -> str:
-    """``text.num`` with a true minus sign (−0,0021), and no sign on a value that rounds
-    to zero."""
-    shown = text.num(value, spec, lang)
-    if shown.startswith("-"):
-        bare = shown[1:]
-        return bare if not bare.strip("0,.") else "\u2212" + bare
-    return shown
 
 
 def _init_verdict(
@@ -724,9 +596,10 @@ def _lead_why(first: str, record: records.Diagnosis | None, lang: str) -> str:
     share = {i: [getattr(record.layer(i, k, 0), column) for k in hidden] for i in record.inits}
     others = [v for i in record.inits if i != first for v in share[i]]
     case = "less" if max(share[first]) < min(others) else "unexplained"
-    return _say(lang)(
+    return text.say(
+        lang,
         f"findings.deep.why.{case}",
-        what=_say(lang)(f"findings.deep.what.{column}"),
+        what=text.say(lang, f"findings.deep.what.{column}"),
         lead=_span(share[first], lang),
         others=_span(others, lang),
         name=methods.initialized_by(first, lang),

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlp_jax import records, util
-from mlp_jax.labs import configs, diagnostics, experiment, pace, specs, summary
+from mlp_jax.labs import diagnostics, experiment, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
     curves,
@@ -107,7 +106,7 @@ def build(
         *discussion.exercise2_gain(found, lang),
         *findings.blocks(found, diag, out_dir, lang, *(deep[1:] if deep else ())),
         *findings.limitations(found, diag, lang, deep.found if deep else None),
-        *_conclusions(found, diag, lang),
+        *discussion.conclusions(found, lang),
         *own_discussion(notes, lang),
         *_bibliography(lang),
         *_appendix(found, deep, diag, out_dir, lang, histograms),
@@ -629,74 +628,8 @@ def _baseline_command(f: Finished) -> str:
     return _command_line([*kept, f"{flag}={f.provenance.baseline}"])
 
 
-def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
-    """One short answer per lab and activation (``conclusion``); the numbers behind each
-    are in the lab's section."""
-    say = functools.partial(text.say, lang)
-    lines = [conclusion(f, lang) for name, lab in specs.LABS.items() for f in found[name]]
-    return [document.Heading(2, say("h.conclusions")), document.Items(lines)] if lines else []
-
-
-def conclusion(found: Finished, lang: str = "en") -> str:
-    """One experiment and activation's answer to its lab's question, in one line without
-    the numbers its section gives (its tables cited): who learns fastest (rank 1) and
-    whether the first of them reaches the baseline's final loss significantly sooner
-    (``pace.distinct``), then which configurations end significantly lower, or higher, than
-    the baseline (Holm-adjusted p < ``summary.ALPHA``; lab 7's exercise 2 is left to
-    ``exercise2_gain``). Without a target (``lab_report.no_target``) its reason."""
-    say = functools.partial(text.say, lang)
-    lab, exp = found.lab, found.experiment
-    where = results.place_phrase(found, exp, lang)
-    own = [r for r in found.rows if r.config != configs.EXERCISE2]
-    c = summary.compare(own, found.provenance.baseline)
-    problem = lab_report.no_target(found.results, say(lab.baseline_key), lang)
-    if problem or c.baseline is None:
-        reason = problem or say("handin.concl.no_baseline", label=say(lab.baseline_key))
-        return say("lead.concl.none", where=where, reason=reason[:1].lower() + reason[1:])
-    leaders = [lab_report.name(r, lang) for r in summary.ranked(own) if r.rank == 1]
-    best = next((r for r in c.others if r.rank == 1), None)
-    values = {
-        "where": where,
-        "base": say(lab.baseline_gen_key),
-        "leaders": _with(leaders, lang),
-        "tab": f"@tab:{exp}.{found.act}.speed",
-    }
-    if best and pace.distinct(*_speed(best), best.speedup_p_holm, summary.ALPHA):
-        alone = leaders == [lab_report.name(best, lang)]
-        key = "lead.concl.fast_alone" if alone else "lead.concl.fast"
-        first = say(key, best=lab_report.name(best, lang), **values)
-    else:
-        first = say("lead.concl.same", **values)
-    tested = len([r for r in c.others if math.isfinite(r.p_holm)])
-    share = functools.partial(text.share, lang, n=tested, noun=lab.noun_key, verb="concl.ends")
-    quality = f"@tab:{exp}.{found.act}.quality"
-    label = say(lab.baseline_key)
-    sentences = [
-        first,
-        say("lead.concl.beat", share=share(k=len(c.lower)), label=label, tab=quality),
-    ]
-    if c.higher:
-        sentences.append(say("lead.concl.worse", share=share(k=len(c.higher))))
-    return " ".join(sentences)
-
-
-def _speed(row: SummaryRow) -> tuple[float, float, float]:
-    return row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
-
-
-def _with(names: Sequence[str], lang: str) -> str:
-    """Names said as "with" each (``text.inflect``), joined: ``z Adamem i z Adagradem``."""
-    return lab_report.join([text.inflect(lang, n, "with") for n in names], lang)
-
-
-def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
-    """How many of the ``tested`` configurations (``noun``: a lab's ``noun_key``) ``rows``
-    are, with the verb that agrees (``share``: ``Obie metody inicjalizacji kończą
-    uczenie``), and their names (``names``: ``: Xavier (Glorot) i He``; "" for none): the
-    subject of ``stat.beat`` and ``stat.worse``."""
-    share = text.share(lang, len(rows), tested, noun, "concl.ends")
-    shown = [lab_report.name(r, lang) for r in rows]
-    return {"share": share, "names": f": {lab_report.join(shown, lang)}" if shown else ""}
+conclusion = discussion.conclusion
+"""One experiment and activation's conclusion (``discussion.conclusion``)."""
 
 
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:

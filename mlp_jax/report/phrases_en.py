@@ -380,8 +380,6 @@ PHRASES = {
     "that pair)",
     "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, "
     "so the bootstrap resamples each one's seeds on their own)",
-    "stat.test.paired": "paired t-test",
-    "stat.test.unpaired": "Welch's test",
     "stat.col.rank": "rank",
     "stat.col.p_holm_loss": "p Holm (loss)",
     "stat.col.p_holm_acc": "p Holm (accuracy)",
@@ -441,9 +439,6 @@ PHRASES = {
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",
     "stat.tie.order": "the lab's order (their final training losses are equal)",
-    "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
-    "Holm-adjusted p < 0.05){names}.",
-    "stat.worse": "{share} at a significantly higher training loss{names}.",
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
     "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
@@ -789,7 +784,6 @@ PHRASES = {
     "findings.h.units": "Dead and saturated units after training",
     "findings.h.inits": "Xavier and He",
     "findings.h.deep": "The deep network",
-    "findings.h.surfaces": "The 2-D surfaces",
     "findings.h.limits": "Limitations",
     "findings.with.sigmoid": "with the sigmoid activation",
     "findings.with.relu": "with ReLU",
@@ -1006,7 +1000,8 @@ PHRASES = {
     "lead.concl.fast": "{where:cap}: the network learns fastest {leaders}; {best:with} it "
     "reaches the final loss of {base} significantly sooner ({tab}).",
     "lead.concl.same": "{where:cap}: the network learns fastest {leaders}, but no "
-    "configuration reaches the final loss of {base} significantly sooner ({tab}).",
+    "configuration reaches the final training loss of {base} in a significantly shorter time "
+    "({tab}).",
     "handin.concl.no_baseline": "The baseline has no results ({label}).",
     "lead.rates": "How each learning rate α was chosen is given in @tab:lr_sweep (appendix A).",
     "lead.mnist": "One command runs the same study on MNIST: {command}.",

@@ -403,8 +403,6 @@ PHRASES = {
     "porównywanych konfiguracji jest pomijane w obu porównywanych próbach)",
     "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają różne "
     "ziarna losowe, więc w bootstrapie losuje się powtórzenia każdej z nich osobno)",
-    "stat.test.paired": "test t-Studenta dla prób zależnych",
-    "stat.test.unpaired": "test t Welcha",
     "stat.col.rank": "miejsce",
     "stat.col.p_holm_loss": "p Holma (strata)",
     "stat.col.p_holm_acc": "p Holma (dokładność)",
@@ -476,9 +474,6 @@ PHRASES = {
     "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
-    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
-    "({test}, p < 0,05 po poprawce Holma){names}.",
-    "stat.worse": "{share} z istotnie wyższą stratą na zbiorze uczącym{names}.",
     "stat.fewer": "Rozbieżne powtórzenia pominięto, więc do wyników wchodzi mniej "
     "powtórzeń w: {runs}.",
     "stat.fewer_run": "{where} ({n} z {seeds})",
@@ -841,7 +836,6 @@ PHRASES = {
     "findings.h.units": "Martwe i nasycone neurony po uczeniu",
     "findings.h.inits": "Metody Xaviera i He",
     "findings.h.deep": "Sieć głęboka",
-    "findings.h.surfaces": "Powierzchnie dwuwymiarowe",
     "findings.h.limits": "Ograniczenia",
     "findings.with.sigmoid": "z sigmoidalną funkcją aktywacji",
     "findings.with.relu": "z funkcją aktywacji ReLU",
@@ -1073,7 +1067,7 @@ PHRASES = {
     "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
     "osiąga końcową stratę {base} istotnie szybciej ({tab}).",
     "lead.concl.same": "{where:cap}: najszybciej sieć uczy się {leaders}, ale żadna "
-    "konfiguracja nie osiąga końcowej straty {base} istotnie szybciej ({tab}).",
+    "konfiguracja nie osiąga końcowej straty {base} w istotnie krótszym czasie ({tab}).",
     "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
     "lead.rates": "Jak dobrano współczynniki uczenia α, podaje @tab:lr_sweep w dodatku A.",
     "lead.mnist": "Te same badania na zbiorze MNIST wykonuje jedno polecenie: {command}.",

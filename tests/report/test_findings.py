@@ -14,7 +14,7 @@ import scipy.stats
 from mlp_jax import records
 from mlp_jax.labs import summary, surfaces, trajectories
 from mlp_jax.report import curves as single
-from mlp_jax.report import document, findings, finished, lab_report, methods, text
+from mlp_jax.report import discussion, document, findings, finished, lab_report, methods, text
 from tests import tiny
 from tests.report import test_lab_report as lab
 
@@ -341,7 +341,9 @@ def test_xavier_and_he_tie_within_the_noise(lang):
     # Not "the same": the paired difference of the final losses with its t interval.
     d = f.results["xavier"].train_loss[:, -1] - f.results["he"].train_loss[:, -1]
     half = scipy.stats.t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / math.sqrt(len(d))
-    shown = [findings.signed(v, ".4f", lang) for v in (d.mean(), d.mean() - half, d.mean() + half)]
+    shown = [
+        discussion.signed(v, ".4f", lang) for v in (d.mean(), d.mean() - half, d.mean() + half)
+    ]
     interval = text.say(lang, "findings.inits.difference", mean=shown[0], lo=shown[1], hi=shown[2])
     assert interval in tests
 
@@ -359,7 +361,7 @@ def test_two_activations_share_one_sigma_sentence_and_one_tie():
     ("value", "shown"), [(-0.00213, "−0.0021"), (-0.00001, "0.0000"), (0.0031, "0.0031")]
 )
 def test_a_difference_has_a_true_minus_and_no_sign_on_zero(value, shown):
-    assert findings.signed(value, ".4f", "en") == shown
+    assert discussion.signed(value, ".4f", "en") == shown
 
 
 def test_xavier_beating_he_with_relu_is_said_against_he_et_al():
