@@ -6,8 +6,8 @@ said only when the records support it (else its opposite, or nothing).
 Adagrad with N(0, 1) weights), momentum's effective step, configurations whose loss and
 accuracy disagree (with their seeds' curves, a figure drawn here), dead and saturated
 units after training, Xavier against He in one hidden layer, the deep network's σ per
-layer and early leader, and the 2-D surfaces. ``limitations`` is the paragraph on what
-the study cannot tell.
+layer and early leader (the 2-D surfaces are told in the appendix, ``curves``).
+``limitations`` is the paragraph on what the study cannot tell.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def blocks(
     something to say): lab 6's leaders and momentum's step, loss against accuracy (with
     the seeds' figures drawn under ``out_dir``), the units after training, Xavier
     against He, the deep network (``deep``, ``deep_diag``: the depth supplement's records
-    and diagnostics) and the 2-D surfaces; [] when nothing is found."""
+    and diagnostics); [] when nothing is found."""
     say = _say(lang)
     parts: list[tuple[str, list[str | document.Block]]] = [
         ("optimizers", [*optimizer_paragraphs(found, lang), *momentum_paragraphs(found, lang)]),
@@ -73,7 +73,6 @@ def blocks(
         ("units", unit_paragraphs(found, diag, lang)),
         ("inits", init_paragraphs(found, diag, lang)),
         ("deep", deep_paragraphs(found, deep or {}, deep_diag or {}, lang)),
-        ("surfaces", curves.surface_paragraphs(out_dir, lang)),
     ]
     out: list[document.Block] = []
     for key, part in parts:
@@ -89,22 +88,20 @@ def blocks(
 
 
 def optimizer_paragraphs(found: Found, lang: str) -> list[str]:
-    """Per activation of lab 6: where Adam ranks (and why it leads, when it does),
-    Nesterov's momentum against plain momentum (Holm over the activations), Adagrad
-    against SGD (and why per-parameter steps help with its weights, when they do)."""
+    """Per activation of lab 6, a paragraph each: where Adam ranks (and why it leads, when
+    it does), Nesterov's momentum against plain momentum (Holm over the activations),
+    Adagrad against SGD (and why per-parameter steps help with its weights, when they do)."""
     lab6 = [f for f in found.get("lab6", []) if f.base is not None]
     pairs = [discussion.compare(f, "momentum", "nesterov") for f in lab6]
     p_holm = iter(discussion.pair_p_values([p for p in pairs if p]))
     paragraphs, said = [], set()
     for f, pair in zip(lab6, pairs, strict=True):
-        sentences = [
+        paragraphs += [
             _adam(f, lang, said),
             _nesterov(f, pair, next(p_holm)[1], lang, said) if pair else None,
             _adagrad(f, lang, said),
         ]
-        if any(sentences):
-            paragraphs.append(" ".join(s for s in sentences if s))
-    return paragraphs
+    return [p for p in paragraphs if p]
 
 
 def _why(key: str, said: set[str], lang: str, **values: object) -> str:
@@ -120,13 +117,9 @@ def _start(f: Finished) -> float:
     return float(np.nanmean(np.asarray(f.results[f.provenance.baseline].test_loss)[..., 0]))
 
 
-def _speed(f: Finished, row: records.SummaryRow, lang: str) -> str:
-    return lab_report.speedup_words(row, lab_report.name(f.base, lang), lang)
-
-
 def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
-    """Adam's rank in ``f`` and its speed-up; the mechanism when it ranks first (once:
-    ``said`` holds the mechanisms already told)."""
+    """Adam's rank in ``f`` (its speed-up is in the speed table cited); the mechanism
+    when it ranks first (once: ``said`` holds the mechanisms already told)."""
     row = _row(f, "adam")
     if row is None or not math.isfinite(row.rank):
         return None
@@ -141,7 +134,6 @@ def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
         rank=int(row.rank),
         n=len(f.rows),
         others=others,
-        speed=_speed(f, row, lang),
     )
     if row.rank != 1:
         return sentence
@@ -178,7 +170,8 @@ def _nesterov(
 
 
 def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
-    """Adagrad against SGD; per-parameter scaling when it is significantly sooner (the
+    """Adagrad against SGD (sooner, later or a tie, ``pace.distinct``; the numbers are in
+    the speed table cited); per-parameter scaling when it is significantly sooner (the
     mechanism once, then the initial loss alone)."""
     row = _row(f, "adagrad")
     if row is None or not math.isfinite(row.speedup_vs_baseline):
@@ -191,7 +184,7 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     case = "sooner" if sooner else "later" if later else "same"
     spec = f.results["adagrad"].provenance.config
     init = methods.label(spec["init"], lang, spec["init_scale"])
-    sentence = text.say(lang, f"findings.adagrad.{case}", speed=_speed(f, row, lang), init=init)
+    sentence = text.say(lang, f"findings.adagrad.{case}", tab=f"@tab:lab6.{f.act}.speed", init=init)
     if not sooner:
         return sentence
     start = _start(f)
@@ -234,8 +227,8 @@ def momentum_steps(f: Finished) -> list[Step]:
 
 def momentum_paragraphs(found: Found, lang: str) -> list[str]:
     """Momentum's effective step α/(1 − γ) against SGD's α in lab 6 (one paragraph per
-    distinct α, γ and SGD's α, naming its activations), the measured speed-ups over SGD,
-    and the experiment that would separate the larger step from momentum itself."""
+    distinct α, γ and SGD's α, citing its activations' speed tables) and the experiment
+    that would separate the larger step from momentum itself."""
     groups: dict[Step, list[Finished]] = {}
     for f in found.get("lab6", []):
         steps = momentum_steps(f)
@@ -266,18 +259,7 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], lang: str) -> str
         tabs=lab_report.join([f"@tab:lab6.{f.act}.speed" for f in finished], lang),
         grid=lab_report.join(grid, lang),
     )
-    measured = []
-    for f in finished:
-        rows = [r for r in map(functools.partial(_row, f), names) if r is not None]
-        parts = [
-            say("findings.momentum.part", name=lab_report.name(r, lang), speed=_speed(f, r, lang))
-            for r in rows
-            if math.isfinite(r.speedup_vs_baseline)
-        ]
-        if parts:
-            joined = "; ".join(parts)
-            measured.append(say("findings.momentum.measured", act=_with(f.act, lang), parts=joined))
-    return " ".join([paragraph, *measured])
+    return paragraph
 
 
 # --------------------------------------------------------------------------
@@ -330,11 +312,12 @@ def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
 def _shares(
     record: records.Diagnosis, share: dict[tuple[str, int], float], epoch: int, lang: str
 ) -> str:
-    """``10,9% (N(0, 1)), 55,4% (Xavier (Glorot)) i 58,8% (He)`` at ``epoch``."""
-    return lab_report.join(
-        [f"{text.pct(share[i, epoch], lang)} ({methods.label(i, lang)})" for i in record.inits],
-        lang,
-    )
+    """``10,9% (N(0, 1)), 55,4% (Xavier (Glorot)) i 58,8% (He)`` at ``epoch``; one share
+    for every initializer when they print alike (``0,0% przy każdej metodzie``)."""
+    shown = {i: text.pct(share[i, epoch], lang) for i in record.inits}
+    if len(set(shown.values())) == 1 and len(shown) > 1:
+        return text.say(lang, "findings.units.every", share=next(iter(shown.values())))
+    return lab_report.join([f"{v} ({methods.label(i, lang)})" for i, v in shown.items()], lang)
 
 
 def _against_normal(
@@ -386,97 +369,36 @@ def _against_normal(
 
 
 def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
-    """Per activation of lab 7 with Xavier and He: their first-layer σ and its ratio
-    √((n_in + n_out)/n_in) from the layer sizes (and the measured ratio at init, when the
-    diagnostics ran), then their final training loss, test accuracy and time to the
-    target compared in pairs, Holm-adjusted over all of them: a tie unless p < ALPHA."""
+    """Xavier against He in lab 7, for every activation together: a paragraph on their
+    first-layer σ and its ratio √((n_in + n_out)/n_in) from the layer sizes (once per
+    network) and the measured ratio at init when the diagnostics ran; a paragraph on each
+    activation's paired differences of final training loss and test accuracy with their
+    95% intervals and the time ratio, p Holm-adjusted over all of them: a tie unless
+    p < ALPHA, said once when every difference is one."""
     lab7 = [f for f in found.get("lab7", []) if {"xavier", "he"} <= set(f.results)]
-    tests = [_xavier_he(f) for f in lab7]
-    flat = [p for t in tests for p in t[1]]
-    adjusted = iter(stats.holm(flat).tolist() if flat else [])
-    m = text.count(lang, len(flat), "findings.count.comparisons")
-    return [
-        _init_paragraph(f, means, [next(adjusted) for _ in ps], ratio, diag.get(f.act), lang, m)
-        for f, (means, ps, ratio) in zip(lab7, tests, strict=True)
-    ]
-
-
-def _xavier_he(f: Finished) -> tuple[dict[str, tuple[float, float]], list[float], float]:
-    """Xavier's and He's (mean final training loss, mean test accuracy), the paired
-    p-values of loss, accuracy and time to the target (NaN without one), and the time
-    ratio (Xavier's over He's)."""
-    pair = discussion.compare(f, "xavier", "he")
-    rs = {n: summary.selected(f.results[n]) for n in ("xavier", "he")}
-    finals = {
-        (n, k): summary.finals(r, k) for n, r in rs.items() for k in ("train_loss", "test_acc")
-    }
-    means = {
-        n: tuple(float(np.nanmean(finals[n, k])) for k in ("train_loss", "test_acc")) for n in rs
-    }
-    acc = stats.t_test(finals["xavier", "test_acc"], finals["he", "test_acc"], paired=True)
-    loss_p = (
-        pair.test.p
-        if pair
-        else stats.t_test(finals["xavier", "train_loss"], finals["he", "train_loss"], paired=True).p
-    )
-    speed_p = math.nan if pair is None or pair.ill else pair.ratio.p
-    ratio = math.nan if pair is None or pair.ill else pair.ratio.point
-    return means, [loss_p, acc.p, speed_p], ratio
-
-
-def _init_paragraph(
-    f: Finished,
-    means: dict[str, tuple[float, float]],
-    p: list[float],
-    ratio: float,
-    record: records.Diagnosis | None,
-    lang: str,
-    m: str = "",
-) -> str:
+    if not lab7:
+        return []
+    tests = [discussion.xavier_he(f) for f in lab7]
+    flat = [p for t in tests for p in t.p]
+    adjusted = iter(stats.holm(flat).tolist())
     say = _say(lang)
-    sizes = f.provenance.shared.layer_sizes
-    sx, sh = methods.sigmas("xavier", sizes)[0], methods.sigmas("he", sizes)[0]
-    sentences = [
-        say(
-            "findings.inits.sigma",
-            act=_with(f.act, lang),
-            n_in=sizes[0],
-            n_out=sizes[1],
-            sx=text.num(sx, ".4f", lang),
-            sh=text.num(sh, ".4f", lang),
-            ratio=text.num(sh / sx, ".3f", lang),
-            pct=text.pct(sh / sx - 1, lang),
-        )
-    ]
-    if record is not None and {"xavier", "he"} <= set(record.inits):
-        mx, mh = (record.first_layer(i, 0).preact_std for i in ("xavier", "he"))
-        sentences.append(
-            say(
-                "findings.inits.measured",
-                ratio=text.num(mh / mx, ".3f", lang),
-                tab=f"@tab:diag.{f.act}.layer1",
-            )
-        )
-    num = functools.partial(text.num, spec=".4f", lang=lang)
-    (lx, ax), (lh, ah) = means["xavier"], means["he"]
-    speed = text.num(ratio, ".2f", lang) if math.isfinite(ratio) else "—"
-    sentences.append(
-        say(
-            "findings.inits.tests",
-            lx=num(lx),
-            lh=num(lh),
-            p_loss=_p(p[0], lang),
-            ax=text.pct(ax, lang),
-            ah=text.pct(ah, lang),
-            p_acc=_p(p[1], lang),
-            speed=speed,
-            p_speed=_p(p[2], lang),
-            m=m,
-            tab=f"@tab:lab7.{f.act}.quality",
-        )
-    )
-    sentences.append(_init_verdict(f.act, means, p, ratio, lang))
-    return " ".join(sentences)
+    sizes = dict.fromkeys(f.provenance.shared.layer_sizes for f in lab7)
+    sentences = [discussion.sigma_sentence(s, lang) for s in sizes]
+    measured = discussion.measured_ratio(lab7, diag, lang)
+    sentences += [measured] if measured else []
+    verdicts = []
+    for f, t in zip(lab7, tests, strict=True):
+        p = [next(adjusted) for _ in t.p]
+        sentences.append(discussion.tests_sentence(f, t, p, lang))
+        verdicts.append(_init_verdict(f.act, t.means, p, t.ratio, lang))
+        if verdicts[-1] != say("findings.inits.tie"):
+            sentences.append(verdicts[-1])
+    m = text.count(lang, len(flat), "findings.count.comparisons")
+    sentences.append(say("findings.inits.holm", m=m))
+    if all(v == say("findings.inits.tie") for v in verdicts):
+        sentences.append(say("findings.inits.tie"))
+    scale = len(sizes) + bool(measured)
+    return [" ".join(sentences[:scale]), " ".join(sentences[scale:])]
 
 
 def _init_verdict(
@@ -582,7 +504,11 @@ def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) 
     for act, record in deep_diag.items():
         if act in diagnostics.DEAD and record.layers > 2:
             out.append(_growth_paragraph(deep, act, record, lang))
-    out += [_lead_sentence(f, lang) for f in deep.get("lab7", []) if len(lead_names(f)) > 1]
+    out += [
+        _lead_sentence(f, lang, deep_diag.get(f.act))
+        for f in deep.get("lab7", [])
+        if len(lead_names(f)) > 1
+    ]
     main = next(iter(found.get("lab7", [])), None)
     if deep.get("lab7") and main is not None:
         shared, main_shared = deep["lab7"][0].provenance.shared, main.provenance.shared
@@ -658,7 +584,38 @@ def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
     return {"names": names, "values": values, "rest": rest, "rest_values": rest_values}
 
 
-def _lead_sentence(f: Finished, lang: str) -> str:
+def _lead_why(first: str, record: records.Diagnosis | None, lang: str) -> str:
+    """The hidden layers' saturated or dead share at init (``record``, the deep network's
+    diagnostics) of the early leader ``first`` against the other initializers': in
+    agreement with its lead when the leader's highest share is below the others' lowest,
+    else said not to explain it; "" without such a share."""
+    column = None if record is None else diagnostics.trouble_column(record.act)
+    if column is None or first not in record.inits or len(record.inits) < 2:
+        return ""
+    hidden = range(record.layers - 1)
+    share = {i: [getattr(record.layer(i, k, 0), column) for k in hidden] for i in record.inits}
+    others = [v for i in record.inits if i != first for v in share[i]]
+    case = "less" if max(share[first]) < min(others) else "unexplained"
+    return text.say(
+        lang,
+        f"findings.deep.why.{case}",
+        what=text.say(lang, f"findings.deep.what.{column}"),
+        lead=_span(share[first], lang),
+        others=_span(others, lang),
+        name=methods.initialized_by(first, lang),
+        tab=f"@tab:deep.{record.act}.layers",
+    )
+
+
+def _span(values: Sequence[float], lang: str) -> str:
+    """``60,5–71,4%``; one share when all round alike."""
+    lo, hi = text.pct(min(values), lang), text.pct(max(values), lang)
+    return lo if lo == hi else f"{lo.rstrip('%')}–{hi}"
+
+
+def _lead_sentence(f: Finished, lang: str, record: records.Diagnosis | None = None) -> str:
+    """Which initializer leads in the first epochs and at the last (``lead``), with the
+    leader's saturated or dead share at init against the others' (``_lead_why``)."""
     say, found = _say(lang), lead(f)
     epochs, first = len(found.leaders), found.leaders[0]
     fig = f"@fig:deep.{f.act}.loss"
@@ -679,6 +636,8 @@ def _lead_sentence(f: Finished, lang: str) -> str:
             second=methods.initialized_by(second, lang),
             fig=fig,
         )
+        why = _lead_why(first, record, lang)
+        sentence += f" {why}" if why else ""
     if found.span == epochs and first is not None:
         return sentence
     final = found.leaders[-1]

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
@@ -36,9 +35,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlp_jax import records, util
-from mlp_jax.labs import configs, diagnostics, experiment, pace, specs, summary
+from mlp_jax.labs import diagnostics, experiment, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
+    curves,
     discussion,
     document,
     findings,
@@ -93,6 +93,7 @@ def build(
         )
     main = (found["lab7"] or every(found))[0].provenance.shared
     deep = Deep.read(Path(depth), main, log) if depth is not None else None
+    layer_tables, histograms = _diagnostics(diag, out_dir, lang)
     blocks = [
         *title_block(text.say(lang, "handin.title"), author, lang=lang),
         *_introduction(found, lang),
@@ -100,15 +101,15 @@ def build(
         *_setup(found, lang),
         *results.definitions(lang),
         *_labs(found, out_dir, lang),
-        *_diagnostics(diag, out_dir, lang),
+        *layer_tables,
         *(deep_section(deep, main, out_dir, lang) if deep else []),
         *discussion.exercise2_gain(found, lang),
         *findings.blocks(found, diag, out_dir, lang, *(deep[1:] if deep else ())),
         *findings.limitations(found, diag, lang, deep.found if deep else None),
-        *_conclusions(found, diag, lang),
+        *discussion.conclusions(found, lang),
         *own_discussion(notes, lang),
         *_bibliography(lang),
-        *_appendix(found, deep, diag, out_dir, lang),
+        *_appendix(found, deep, diag, out_dir, lang, histograms),
     ]
     return document.numbered(_present(blocks, lang), _words(lang))
 
@@ -212,11 +213,14 @@ def _labs(found: Found, out_dir: Path, lang: str) -> list[document.Block]:
     return blocks
 
 
-def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Block]:
+def _diagnostics(
+    diag: Diagnosed, out_dir: Path, lang: str
+) -> tuple[list[document.Block], list[document.Block]]:
     """What the layer diagnostics measured, then per activation the first hidden layer's
-    table (``diag.<act>.layer1``) and the activations' histogram (``diag.<act>.hist``)."""
+    table (``diag.<act>.layer1``); and, for the appendix, the activations' histograms
+    (``diag.<act>.hist``)."""
     if not diag:
-        return []
+        return [], []
     say = functools.partial(text.say, lang)
     first = next(iter(diag.values()))
     epochs = text.count(lang, first.epochs, "count.epoch_acc")
@@ -252,15 +256,18 @@ def _diagnostics(diag: Diagnosed, out_dir: Path, lang: str) -> list[document.Blo
         )
         tables.append(table)
         hists.append(hist)
-    return [*blocks, *tables, *hists]
+    return [*blocks, *tables], hists
 
 
 def deep_section(
     deep: Deep, main: records.SharedSettings, out_dir: Path, lang: str
 ) -> list[document.Block]:
-    """The deep network: why (σ of Xavier and He in the main network's first layer), the
-    weights' σ per layer, the measured σ of every layer at initialization
-    (``deep.<act>.layers``) and ``results.lab_blocks`` per activation."""
+    """The deep network in the body: why (σ of Xavier and He in the main network's first
+    layer), the measured σ of every layer at initialization (``deep.<act>.layers``, those
+    of activations whose units can die; ``_layer_tables``), the
+    training-loss figure per activation (``deep.<act>.loss``) and the configurations whose
+    every seed diverged; its weights' σ, speed and final results are in the appendix
+    (``deep_appendix``)."""
     say = functools.partial(text.say, lang)
     lab7 = deep.found["lab7"]
     shared = lab7[0].provenance.shared
@@ -275,19 +282,96 @@ def deep_section(
         hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
         alike=_alike(main, shared, lang),
     )
-    sigma = methods.sigma_table({"xavier": 1.0, "he": 1.0}, shared.layer_sizes, lang)
-    caption = say("lead.deep.sigma", network=network)
-    blocks += [document.Paragraph(intro), sigma._replace(caption=caption, key="deep.sigma")]
-    measured = [f"@tab:deep.{act}.layers" for act in deep.diag]
+    blocks.append(document.Paragraph(intro))
+    measured = [f"@tab:deep.{act}.layers" for act in deep.diag if act in diagnostics.DEAD]
+    measured += [
+        say("handin.in_appendix", ref=f"@tab:deep.{act}.layers")
+        for act in deep.diag
+        if act not in diagnostics.DEAD
+    ]
     if measured:
         tables = lab_report.join(measured, lang)
         blocks.append(document.Paragraph(say("lead.deep.measured", tables=tables)))
+    blocks += [t for act, t in _layer_tables(deep, lang).items() if act in diagnostics.DEAD]
+    drawn = Path(FIGURES, lang)
+    figures = [b for f in lab7 for b in results.images(f, "deep", out_dir, drawn, lang, ("loss",))]
+    said = {
+        "figures": lab_report.join([f"@fig:{b.key}" for b in figures], lang),
+        "tables": lab_report.join(
+            [f"@tab:deep.{f.act}.{t}" for f in lab7 for t in ("speed", "quality") if _has(f, t)],
+            lang,
+        ),
+    }
+    sentences = [say("handin.depth.figures", **said)]
+    sentences += [_all_diverged(f, r, deep.diag, network, lang) for f in lab7 for r in f.rows]
+    blocks.append(document.Paragraph(" ".join(s for s in sentences if s)))
+    return [*blocks, *figures]
+
+
+def _layer_tables(deep: Deep, lang: str) -> dict[str, document.Table]:
+    """Per activation of the deep network's diagnostics, the measured σ of every layer at
+    initialization (``deep.<act>.layers``); the body shows those of activations whose units
+    can die (the σ-per-layer theory is ReLU's), the appendix the others."""
+    network = _network_of(deep.found["lab7"][0].provenance.shared.layer_sizes)
+    tables = {}
     for act, record in deep.diag.items():
-        caption = say("lead.deep.table", network=network, act=methods.activation_with(act, lang))
+        named = methods.activation_with(act, lang)
+        caption = text.say(lang, "lead.deep.table", network=network, act=named)
         table = layers.layers_table(record, lang)
-        blocks.append(table._replace(caption=caption, key=f"deep.{act}.layers"))
+        tables[act] = table._replace(caption=caption, key=f"deep.{act}.layers")
+    return tables
+
+
+def _has(f: Finished, table: str) -> bool:
+    """Whether ``results.lab_blocks`` gives ``f`` the ``table`` (``speed``: only with a
+    target)."""
+    return table != "speed" or summary.ranking(f.results, f.provenance.baseline) is not None
+
+
+def _all_diverged(f: Finished, row: SummaryRow, diag: Diagnosed, network: str, lang: str) -> str:
+    """That every seed of ``row`` diverged (so its lines and results are missing); for
+    plain SGD (a step not scaled by the gradient), with the output layer's σ at
+    initialization when the diagnostics measured its initializer; "" when some seed did
+    not diverge."""
+    if not row.all_diverged:
+        return ""
+    say = functools.partial(text.say, lang)
+    values = {
+        "network": network,
+        "act": methods.activation_with(f.act, lang),
+        "name": results.label(f, row.config, lang),
+        "k": row.diverged,
+        "n": row.seeds,
+    }
+    spec = f.results[row.config].provenance.config
+    init, record = spec["init"], diag.get(f.act)
+    if spec["optimizer"] != "sgd" or record is None or init not in record.inits:
+        return say("handin.depth.diverged", **values)
+    std = record.layer(init, record.layers - 1, 0).preact_std
+    return say(
+        "handin.depth.diverged_std",
+        init=methods.label(init, lang),
+        rate=text.num(f.results[row.config].provenance.learning_rate, ".3g", lang),
+        std=text.num(std, ".3g", lang),
+        tab=f"@tab:deep.{f.act}.layers",
+        **values,
+    )
+
+
+def deep_appendix(deep: Deep, out_dir: Path, lang: str) -> list[document.Block]:
+    """The deep network's weights' σ per layer (``deep.sigma``), the measured σ per layer
+    the body leaves out (``_layer_tables``), then per activation its speed and quality
+    tables and test-accuracy figure (``results.lab_blocks``)."""
+    lab7 = deep.found["lab7"]
+    network = _network_of(lab7[0].provenance.shared.layer_sizes)
+    sigma = methods.sigma_table(
+        {"xavier": 1.0, "he": 1.0}, lab7[0].provenance.shared.layer_sizes, lang
+    )
+    caption = text.say(lang, "lead.deep.sigma", network=network)
+    blocks: list[document.Block] = [sigma._replace(caption=caption, key="deep.sigma")]
+    blocks += [t for act, t in _layer_tables(deep, lang).items() if act not in diagnostics.DEAD]
     for f in lab7:
-        blocks += results.lab_blocks(f, "deep", out_dir, Path(FIGURES, lang), lang)
+        blocks += results.lab_blocks(f, "deep", out_dir, Path(FIGURES, lang), lang, ("acc",))
     return blocks
 
 
@@ -299,13 +383,20 @@ def _bibliography(lang: str) -> list[document.Block]:
 
 
 def _appendix(
-    found: Found, deep: Deep | None, diag: Diagnosed, out_dir: Path, lang: str
+    found: Found,
+    deep: Deep | None,
+    diag: Diagnosed,
+    out_dir: Path,
+    lang: str,
+    histograms: Sequence[document.Block] = (),
 ) -> list[document.Block]:
     """What a reader may want and an instructor need not read, lettered: the learning
-    rates' choice, the remaining figures and every p-value, the optimizers on 2-D
-    surfaces, the other optimizers' code, how to reproduce the results."""
+    rates' choice, the deep network's tables, the remaining figures (the layer
+    diagnostics' ``histograms`` first) and every p-value, the optimizers on 2-D surfaces
+    (with what they show, ``curves.surface_paragraphs``), the other optimizers' code, how
+    to reproduce the results."""
     say = functools.partial(text.say, lang)
-    more: list[document.Block] = []
+    more: list[document.Block] = [*histograms]
     drawn = Path(FIGURES, lang)
     for name in specs.LABS:
         more += [
@@ -315,8 +406,9 @@ def _appendix(
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
         ("rates", [results.lr_sweep_table(found, lang)]),
+        ("deep", deep_appendix(deep, out_dir, lang) if deep else []),
         ("results", [*_contents(more, lang), *more]),
-        ("surfaces", trajectory_section(out_dir, lang)[1:]),
+        ("surfaces", _surfaces(out_dir, lang)),
         ("code", implementation.appendix(_optimizers(found), _inits(found), lang)[1:]),
         ("reproduce", _provenance(found, diag, lang)[1:]),
     ]
@@ -325,6 +417,14 @@ def _appendix(
         title = say(f"lead.appendix.{part}")
         blocks += [document.Heading(2, say("lead.h.appendix", letter=letter, title=title)), *shown]
     return blocks
+
+
+def _surfaces(out_dir: Path, lang: str) -> list[document.Block]:
+    """The 2-D surfaces' figures (``trajectory_section``), then what they show."""
+    shown = trajectory_section(out_dir, lang)[1:]
+    if not shown:
+        return []
+    return [*shown, *(document.Paragraph(p) for p in curves.surface_paragraphs(out_dir, lang))]
 
 
 def _contents(blocks: Sequence[document.Block], lang: str) -> list[document.Block]:
@@ -428,22 +528,21 @@ def _intro(found: Found, lang: str) -> str:
     return f"{intro} {say('stat.fewer', runs='; '.join(fewer))}" if fewer else intro
 
 
-def _setup(found: Found, lang: str) -> list[document.Block]:
-    say = functools.partial(text.say, lang)
-    columns = (
-        "experiment",
-        "act",
-        "network",
-        "batch",
-        "epochs_total",
-        "seeds",
-        "configs",
-        "baseline",
-    )
+SHARED_COLUMNS = ("network", "batch", "epochs_total", "seeds")
+"""Setup columns said once in a sentence when every experiment has the same value."""
 
-    def cells(f: Finished) -> list[str]:
+
+def _setup(found: Found, lang: str) -> list[document.Block]:
+    """The setup table (key ``setup``): per experiment its activations, configurations and
+    baseline, the activations sharing a row where the rest is alike; the network, batch
+    size, epochs and seeds in their own columns, or in the sentence above when every
+    experiment shares them."""
+    say = functools.partial(text.say, lang)
+    columns = ("experiment", "act", *SHARED_COLUMNS, "configs", "baseline")
+
+    def cells(f: Finished) -> dict[str, str]:
         shared = f.provenance.shared
-        return [
+        values = (
             say(f.lab.short_key),
             lab_report.config_label(f.act, lang),
             "–".join(map(str, shared.layer_sizes)),
@@ -452,13 +551,28 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.seeds),
             ", ".join(lab_report.config_label(n, lang) for n in f.results),
             lab_report.config_label(f.provenance.baseline, lang),
-        ]
+        )
+        return dict(zip(columns, values, strict=True))
 
-    header = [say(f"col.{c}") for c in columns]
-    rows = [cells(f) for f in every(found)]
+    table = [cells(f) for f in every(found)]
+    common = [c for c in SHARED_COLUMNS if len({row[c] for row in table}) == 1]
+    kept = [c for c in columns if c not in common]
+    merged: dict[tuple[str, ...], list[str]] = {}
+    for row in table:
+        merged.setdefault(tuple(row[c] for c in kept if c != "act"), []).append(row["act"])
+    rows = []
+    for rest, acts in merged.items():
+        row = list(rest)
+        row.insert(kept.index("act"), lab_report.join(acts, lang))
+        rows.append(row)
+    lead = say("lead.setup")
+    if common:
+        parts = [say("lead.setup.part", name=say(f"col.{c}"), value=table[0][c]) for c in common]
+        lead += " " + say("lead.setup.common", parts="; ".join(parts))
+    header = [say(f"col.{c}") for c in kept]
     return [
         document.Heading(2, say("h.setup")),
-        document.Paragraph(say("lead.setup")),
+        document.Paragraph(lead),
         document.Table(header, rows, caption=say("lead.setup.caption"), key="setup"),
     ]
 
@@ -514,75 +628,8 @@ def _baseline_command(f: Finished) -> str:
     return _command_line([*kept, f"{flag}={f.provenance.baseline}"])
 
 
-def _conclusions(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
-    """One short answer per lab and activation (``conclusion``); the numbers behind each
-    are in the lab's section."""
-    say = functools.partial(text.say, lang)
-    lines = [conclusion(f, lang) for name, lab in specs.LABS.items() for f in found[name]]
-    return [document.Heading(2, say("h.conclusions")), document.Items(lines)] if lines else []
-
-
-def conclusion(found: Finished, lang: str = "en") -> str:
-    """One activation's answer to its lab's question, without the statistics its section
-    gives: who learns fastest (rank 1), how many times sooner the first of them reaches
-    the baseline's final loss when ``pace.distinct`` says so (else that none does
-    significantly), then which configurations end significantly lower, or higher, than
-    the baseline (Holm-adjusted p < ``summary.ALPHA``; lab 7's exercise 2 is left to
-    ``exercise2_gain``). Without a target (``lab_report.no_target``) its reason."""
-    say = functools.partial(text.say, lang)
-    lab, act = found.lab, methods.activation_with(found.act, lang)
-    own = [r for r in found.rows if r.config != configs.EXERCISE2]
-    c = summary.compare(own, found.provenance.baseline)
-    problem = lab_report.no_target(found.results, say(lab.baseline_key), lang)
-    if problem or c.baseline is None:
-        reason = problem or say("handin.concl.no_baseline", label=say(lab.baseline_key))
-        return say("stat.concl.no_target", act=act, reason=reason[:1].lower() + reason[1:])
-    leaders = [lab_report.name(r, lang) for r in summary.ranked(own) if r.rank == 1]
-    best = next((r for r in c.others if r.rank == 1), None)
-    values = {"act": act, "base": say(lab.baseline_gen_key), "leaders": _with(leaders, lang)}
-    if best and pace.distinct(*_speed(best), best.speedup_p_holm, summary.ALPHA):
-        factor = text.times(lang, text.num(best.speedup_vs_baseline, ".2f", lang))
-        key = (
-            "lead.concl.fast_alone"
-            if leaders == [lab_report.name(best, lang)]
-            else "lead.concl.fast"
-        )
-        first = say(key, best=lab_report.name(best, lang), factor=factor, **values)
-    else:
-        first = say("lead.concl.same", **values)
-    tested = len([r for r in c.others if math.isfinite(r.p_holm)])
-    test = say(f"stat.test.{found.rows[0].pairing}")
-    sentences = [
-        first,
-        say(
-            "stat.beat",
-            label=say(lab.baseline_key),
-            test=test,
-            **who(c.lower, tested, lab.noun_key, lang),
-        ),
-    ]
-    if c.higher:
-        sentences.append(say("stat.worse", **who(c.higher, tested, lab.noun_key, lang)))
-    return " ".join(sentences)
-
-
-def _speed(row: SummaryRow) -> tuple[float, float, float]:
-    return row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
-
-
-def _with(names: Sequence[str], lang: str) -> str:
-    """Names said as "with" each (``text.inflect``), joined: ``z Adamem i z Adagradem``."""
-    return lab_report.join([text.inflect(lang, n, "with") for n in names], lang)
-
-
-def who(rows: Sequence[SummaryRow], tested: int, noun: str, lang: str) -> dict[str, str]:
-    """How many of the ``tested`` configurations (``noun``: a lab's ``noun_key``) ``rows``
-    are, with the verb that agrees (``share``: ``Obie metody inicjalizacji kończą
-    uczenie``), and their names (``names``: ``: Xavier (Glorot) i He``; "" for none): the
-    subject of ``stat.beat`` and ``stat.worse``."""
-    share = text.share(lang, len(rows), tested, noun, "concl.ends")
-    shown = [lab_report.name(r, lang) for r in rows]
-    return {"share": share, "names": f": {lab_report.join(shown, lang)}" if shown else ""}
+conclusion = discussion.conclusion
+"""One experiment and activation's conclusion (``discussion.conclusion``)."""
 
 
 def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:

@@ -319,16 +319,13 @@ PHRASES = {
     "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
     "this section",
     "handin.gain_h": "Combined gain over exercise 2",
-    "handin.gain_explain": "Lab 7 also trains exercise 2's own configuration (plain SGD at its "
-    "lab-6 rate, N(0, 1) weights) on lab 7's data. Below, it is compared with lab 7's best "
-    "configuration with Xavier or He weights: how many times fewer epochs that configuration "
-    "needs to reach exercise 2's final training loss (paired bootstrap over the seeds), and "
-    "paired t-tests over the seeds. Lab 7's baseline, N(0, 1) weights with the chosen "
-    "optimizer, is the control for the initialization alone.",
-    "handin.gain": "{act:cap}: exercise 2 (plain SGD, α = {rate}, N(0, 1) weights) ends with a "
-    "training loss of {ex2_loss} and a test accuracy of {ex2_acc}; with {opt} and {init} "
-    "weights the network reaches that loss {speed} sooner{ci} and ends with a loss of {loss} "
-    "({p_loss}) and an accuracy of {acc} ({p_acc}).",
+    "handin.gain_explain": "Lab 7 also trains exercise 2's network (plain SGD, N(0, 1) "
+    "weights) on the same data. Below it is compared with lab 7's best configuration with "
+    "Xavier or He weights; lab 7's baseline (N(0, 1) weights with the optimizer lab 6 chose) "
+    "is the control for the initialization alone.",
+    "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
+    "final loss {speed}; the two configurations' final results ({tab}) compared by paired "
+    "t-tests: loss {p_loss}, accuracy {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
     "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
     "lab 6's speed-ups, use SGD at α = {own}.",
@@ -337,7 +334,7 @@ PHRASES = {
     "handin.depth.intro": "The assignment notes that He's results were obtained for very deep "
     "networks, while in the first layer of the main labs' network ({fans}) the two methods' σ "
     "differ by {first}. Lab 7 was therefore run again on a {network} network ({hidden}), "
-    "{alike}. @tab:deep.sigma gives the σ of each layer's weights.",
+    "{alike}; @tab:deep.sigma in the appendix gives the σ of each layer's weights.",
     "handin.depth.same": "with the same {things}",
     "handin.depth.but": "{same} but {differences}",
     "handin.depth.thing.data": "data",
@@ -386,8 +383,6 @@ PHRASES = {
     "that pair)",
     "stat.method.unpaired": "Welch's two-sided t-test (the configurations' seeds differ, "
     "so the bootstrap resamples each one's seeds on their own)",
-    "stat.test.paired": "paired t-test",
-    "stat.test.unpaired": "Welch's test",
     "stat.col.rank": "rank",
     "stat.col.p_holm_loss": "p Holm (loss)",
     "stat.col.p_holm_acc": "p Holm (accuracy)",
@@ -447,10 +442,6 @@ PHRASES = {
     "stat.choice_tie": "Lab 6's rank 1 was shared by {names}; {name} was picked by {how}.",
     "stat.tie.loss": "the lowest final training loss",
     "stat.tie.order": "the lab's order (their final training losses are equal)",
-    "stat.concl.no_target": "With {act}: {reason}",
-    "stat.beat": "{share} at a significantly lower training loss than {label} ({test}, "
-    "Holm-adjusted p < 0.05){names}.",
-    "stat.worse": "{share} at a significantly higher training loss{names}.",
     "stat.fewer": "Seeds that diverged are left out, so fewer runs enter the numbers of {runs}.",
     "stat.fewer_run": "{where} ({n} of {seeds})",
     "stat.pairs": "the paired comparison covers {n} of {seeds} seeds",
@@ -497,56 +488,56 @@ PHRASES = {
     "inflect.with.other": "with {name}",
     # --- results ---
     "results.def.lead": "The results' tables and figures of every experiment use the same terms:",
-    "results.def.target": "**Target**: the baseline's final mean training loss, the seed mean of "
-    "its minibatch-loss curve averaged over its last epoch. Each table's title names its "
-    "baseline.",
-    "results.def.epochs": "**Epochs to target**: the time, in epochs, at which the seed-mean "
-    "minibatch loss first falls to the target. The curve has step resolution: minibatch-loss "
-    "means in at least {blocks} blocks per epoch (or every recorded window, when there are "
-    "fewer), each at the centre of its block, linearly interpolated in between. An entry "
-    '"{not_reached}" means the curve does not fall to the target before training ends.',
+    "results.def.target": "**Target**: the baseline's final training loss, the seed mean of "
+    "its minibatch-loss curve averaged over its last epoch (each table's title names the "
+    "baseline).",
+    "results.def.epochs": "**Epochs to target**: when the seed-mean minibatch loss first "
+    "falls to the target; the curve holds the loss means of at least {blocks} blocks per "
+    "epoch (or of every recorded window, when there are fewer), at the blocks' centres, "
+    "linearly interpolated. \"{not_reached}\": the curve does not fall to the target before "
+    "training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
-    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI; seeds "
-    "resampled with replacement, {resamples} resamples, percentile interval; with the same seeds, "
-    "whole seeds are resampled, jointly for both configurations). An end at which a resampled "
-    'curve does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
-    "the target at the curve's first point, so the value is only a lower bound, without an "
-    "interval. Learning is called faster or slower only when the exact sign-flip permutation test "
-    "gives p < {alpha} after Holm's correction and the confidence interval does not hold 1 "
-    "(two-sided; statistic: the absolute log ratio of the two times, a time "
-    "never reached counted as the end of training; against the baseline, swapping every seed "
-    "also moves the target, so the smallest possible p is 1/2ⁿ, not 2/2ⁿ; every swap of the configurations within "
-    "seeds, a random sample of them beyond {exact} seeds); otherwise the difference in speed is "
-    "not significant.",
+    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI): "
+    "{resamples} resamples of the seeds with replacement (with the same seeds, whole seeds, "
+    "jointly for both configurations), percentile interval. An end at which a resampled curve "
+    "does not reach the target reads \"{not_reached}\"; \"≥\" means the configuration is at "
+    "the target at the curve's first point, so the value is only a lower bound. Learning is "
+    "called faster or slower only when the interval does not hold 1 and the exact two-sided "
+    "sign-flip permutation test gives p < {alpha} after Holm's correction (statistic: the "
+    "absolute log ratio of the two times, a time never reached counted as the end of "
+    "training; every swap of the configurations within seeds, a random sample of them beyond "
+    "{exact} seeds; against the baseline, swapping every seed also moves the target, so the "
+    "smallest possible p is 1/2ⁿ, not 2/2ⁿ).",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
     "this one by the same rule, applied to every pair of configurations; configurations with no "
     "significant difference share a rank. Where two numbers are given (2–4), the second is the "
     "worst rank: the number of configurations less those significantly slower. Pairwise verdicts "
     "need not be transitive (a configuration may tie with two that differ from each other), so "
     "the place of each lies within its interval, and two overlapping intervals are not ordered.",
-    "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of its "
-    "minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy after "
-    "the last epoch, the seed mean with its 95% Student-t confidence interval; every seed is "
-    "evaluated on one fixed test set, so the interval leaves out the variability of the test set "
-    "itself. Both are compared with the baseline by a two-sided paired t-test when the k-th seed "
-    "has the same random seed in every configuration (the same minibatch order and, with the "
-    "same initializer, the same initial weights; the test concerns the differences between "
-    "configurations within a seed), and by Welch's t-test when the seeds differ.",
-    "results.def.families": "**Holm's correction** is applied over two families of comparisons, "
-    "separately in each experiment and for each activation: the comparisons of the "
-    "configurations with the baseline (separately for final loss, accuracy and speed; the "
-    '"Holm p" columns), and the speed comparisons of every pair of configurations, which give '
-    'the ranks. "Significant" means p < {alpha} after Holm\'s correction in its family; p-values '
-    'below {floor} are shown as "< {floor}", and the appendix lists every p-value, raw and '
-    "corrected.",
-    "results.def.diverged": "**Diverged seed**: one whose minibatch loss becomes infinite or NaN, "
-    "or exceeds a set multiple of its first minibatch's loss; it is left out of the means, and "
-    "of both sides of a comparison of two configurations. With fewer than two seeds that did not "
-    "diverge there is no interval and no test (—).",
-    "results.def.bands": "**Figures**: lines are means over the seeds that did not diverge, bands "
-    "their 95% Student-t confidence intervals, mean ± t(0.975; n − 1)·s/√n at every point (n "
-    "seeds, s their standard deviation); on a log axis a band's lower edge goes no lower than the "
-    "smallest seed. Each configuration has its own colour, line style and marker.",
+    "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of "
+    "its minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy "
+    "after the last epoch, the seed mean with its 95% Student-t confidence interval, which "
+    "leaves out the variability of the one test set every seed is evaluated on. Both are "
+    "compared with the baseline by a two-sided paired t-test when the k-th seed has the same "
+    "random seed in every configuration (the same minibatch order and, with the same "
+    "initializer, the same initial weights), and by Welch's t-test when the seeds differ.",
+    "results.def.families": "**Holm's correction**, in each experiment and for each "
+    "activation separately, over two families: the comparisons with the baseline (final loss, "
+    "accuracy and speed separately; the \"Holm p\" columns) and the speed comparisons of "
+    "every pair of configurations (the ranks). \"Significant\" means p < {alpha} after Holm's "
+    "correction in its family; p below {floor} is shown as \"< {floor}\", and the appendix "
+    "lists every p-value.",
+    "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
+    "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "
+    "of both sides of a comparison. With fewer than two seeds that did not diverge there is "
+    "no interval and no test (—).",
+    "results.def.bands": "**Figures**: an epoch's loss is the mean of its minibatch losses "
+    "(on a logarithmic vertical axis); the accuracy is measured after each epoch. Lines are "
+    "means over the seeds that did not diverge, bands their 95% confidence intervals, mean ± "
+    "t(0.975; n − 1)·s/√n (n seeds, s their standard deviation); on a log axis a band's lower "
+    "edge goes no lower than the smallest seed. A caption names the lines that lie on top of "
+    "each other: at every epoch the difference of any two of their means is at most the width "
+    "of either band (the largest difference in parentheses).",
     "results.ex2": "{name} (exercise 2)",
     "results.with.ex2": "with exercise 2's SGD",
     "results.with.normal": "with {name} initialization",
@@ -613,7 +604,6 @@ PHRASES = {
     "results.speed.never": "In no other configuration does the network reach the final loss of "
     "{base} within {total}.",
     "results.verdict.loss": "Final training loss against {base} ({quality}): {parts}.",
-    "results.verdict.acc": "Test accuracy against {base} ({acc}): {parts}.",
     "results.verdict.lower": "significantly lower {names}",
     "results.verdict.higher": "significantly higher {names}",
     "results.verdict.tie": "no significant difference {names}",
@@ -621,19 +611,14 @@ PHRASES = {
     "results.fig.loss": "Training loss per epoch, {where}",
     "results.fig.acc": "Test accuracy per epoch, {where}",
     "results.fig.steps": "Minibatch loss per step, {where}",
-    "results.cap.loss": "An epoch's loss is the mean of its minibatch losses; the vertical axis "
-    "is logarithmic.",
-    "results.cap.acc": "After each epoch, from the first (before training the accuracy is at "
-    "chance level).",
     "results.cap.steps": "Seed means of the minibatch losses, averaged in blocks of consecutive "
     "steps (the axis label gives the block's length); the vertical axis is logarithmic.",
-    "results.coincide": "Lines on top of each other (at every epoch the difference of any two "
-    "of their means is at most the width of either band): {pairs}.",
-    "results.pair.loss": "{names} (largest difference: {d})",
-    "results.pair.acc": "{names} (largest difference: {d} percentage points)",
+    "results.coincide": "Lines on top of each other: {pairs}.",
+    "results.pair.loss": "{names} ({d})",
+    "results.pair.acc": "{names} ({d} percentage points)",
     "results.how.ex2": "as SGD in lab 6 (exercise 2)",
     "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
-    "results.how.default": "the optimizer's default",
+    "results.how.default": "chosen earlier by a grid search (the rule is in the caption)",
     "results.how.flag": "given in the command",
     "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
     "results.how.choice.flag": "given in the command with the optimizer",
@@ -780,16 +765,15 @@ PHRASES = {
     "findings.h.units": "Dead and saturated units after training",
     "findings.h.inits": "Xavier and He",
     "findings.h.deep": "The deep network",
-    "findings.h.surfaces": "The 2-D surfaces",
     "findings.h.limits": "Limitations",
     "findings.with.sigmoid": "with the sigmoid activation",
     "findings.with.relu": "with ReLU",
     "findings.adam.alone": "The network {act} learns fastest with Adam, alone in first place "
-    "({tab}): it reaches SGD's final loss {speed}.",
-    "findings.adam.tied": "The network {act} learns fastest with Adam, which shares first place "
-    "with {others} ({tab}): it reaches SGD's final loss {speed}.",
+    "({tab}).",
+    "findings.adam.tied": "The network {act} learns fastest with Adam, which shares first "
+    "place with {others} ({tab}).",
     "findings.adam.behind": "The network {act} does not learn fastest with Adam: it ranks "
-    "{rank} of {n} ({tab}) and reaches SGD's final loss {speed}.",
+    "{rank} of {n} ({tab}).",
     "findings.adam.why": "This is what its construction leads one to expect: Adam divides "
     "each weight's step by the root of that weight's own running mean of squared gradients, "
     "so the step is of the order of α whatever the gradient's scale{scale}, and its bias correction of both "
@@ -804,9 +788,12 @@ PHRASES = {
     "findings.nesterov.why": "The look-ahead explains it: Nesterov's method takes the gradient "
     "where the velocity is about to carry the weights (θ − γv), so it sees the far side of a "
     "valley before it gets there and brakes, oscillating less across steep directions.",
-    "findings.adagrad.sooner": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
-    "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
-    "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss {speed}.",
+    "findings.adagrad.sooner": "Adagrad with {init} weights reaches SGD's final loss "
+    "significantly sooner ({tab}).",
+    "findings.adagrad.later": "Adagrad with {init} weights reaches SGD's final loss "
+    "significantly later ({tab}).",
+    "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss with no "
+    "significant difference in speed ({tab}).",
     "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
     "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
     "large and very uneven across weights)",
@@ -832,8 +819,6 @@ PHRASES = {
     "the same long-run step as SGD's α = {sgd} ({tabs}): the comparison isolates momentum "
     "itself.",
     "findings.momentum.point": "γ = {gamma} with α = {rate}",
-    "findings.momentum.measured": "Measured gain of the network {act}: {parts}.",
-    "findings.momentum.part": "with {name} it reaches SGD's final loss {speed}",
     "findings.seeds.rank.disagree": "{name} {act} ends training at a mean training loss of "
     "{loss}, place {loss_rank} of {n}, yet its test accuracy, {acc}, is place {acc_rank} "
     "({tab}).",
@@ -880,9 +865,9 @@ PHRASES = {
     "clearly smaller than with N(0, 1) weights ({normal}).",
     "findings.units.alike": "After training the share with {names} weights is "
     "close to that with N(0, 1) weights ({normal}).",
-    "findings.units.saturated_frac.grew": "Good scaling protects only the start: training itself "
-    "pushes the pre-activations into saturation (with {name} weights their "
-    "standard deviation grows from {start} to {end}).",
+    "findings.units.saturated_frac.grew": "Saturation thus arises during training, not at "
+    "initialization: with {name} weights the pre-activations' standard deviation grows from "
+    "{start} to {end}.",
     "findings.units.dead_frac.grew": "The units die during training, not at initialization.",
     "findings.units.rate.lab6": "The units die during training, not at initialization. "
     "Lab 7 kept α = {rate} of lab 6, chosen for {opt} with N(0, 1) weights; for weights {times} "
@@ -892,18 +877,17 @@ PHRASES = {
     "findings.units.rate.other": "The units die during training, not at initialization, at "
     "α = {rate}; whether that rate is too large for well-scaled weights a run at α/10 = "
     "{tenth} would settle.",
-    "findings.inits.sigma": "The network {act}: in the first layer ({n_in} → {n_out}) He's σ "
-    "exceeds Xavier's by the factor √(({n_in} + {n_out})/{n_in}) = {ratio} ({sh} against {sx}), "
-    "only {pct}: with a single hidden layer the two methods start almost alike.",
+    "findings.inits.sigma": "In the first layer ({n_in} → {n_out}) He's σ exceeds Xavier's by "
+    "the factor √(({n_in} + {n_out})/{n_in}) = {ratio} ({sh} against {sx}), only {pct}: with "
+    "a single hidden layer the two methods start almost alike.",
     "findings.inits.measured": "Measured at initialization, the ratio of their pre-activations' "
     "σ is {ratio} ({tab}).",
-    "findings.inits.tests": "Final training loss {lx} (Xavier) against {lh} (He), {p_loss}; test "
-    "accuracy {ax} against {ah}, {p_acc}; time to the target, Xavier's over He's, {speed}, "
-    "{p_speed} (paired tests, Holm-adjusted over all {m} of Xavier and He in this section; "
-    "{tab}).",
-    "findings.inits.tie": "None of these differences is significant: the measurements do not "
-    "tell the two methods apart, as the small difference in scale leads one to expect (which "
-    "does not prove them equivalent).",
+    "findings.inits.tests": "{act}: difference of the mean final training losses (Xavier − "
+    "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc}; "
+    "time to the target, Xavier's over He's, {speed}, {p_speed} ({tab}).",
+    "findings.inits.tie": "None of these differences is significant, as the small difference "
+    "in the weights' scale leads one to expect; this does not prove the methods equivalent: "
+    "differences up to the ends of the intervals given agree with the measurements.",
     "findings.count.comparisons": "comparison|comparisons",
     "findings.inits.mixed": "The significant differences point different ways: neither method "
     "is better overall.",
@@ -984,20 +968,21 @@ PHRASES = {
     "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
     # --- lead ---
     "lead.setup": "@tab:setup lists every experiment run.",
-    "lead.setup.caption": "The experiments: network, batch size, epochs and seeds, the "
-    "configurations compared and the baseline.",
+    "lead.setup.caption": "The experiments: their settings, the configurations compared and "
+    "the baseline.",
     "lead.deep.sigma": "The standard deviation σ of each layer's weights of the {network} "
     "network with Xavier's and He's methods.",
     "lead.deep.measured": "The standard deviations of each layer's pre-activations measured at "
     "initialization are in {tables}.",
     "lead.appendix.contents": "The minibatch-step loss curves: {figures}; the p-values of every "
     "comparison with the baseline, raw and Holm-adjusted: {tables}.",
-    "lead.concl.fast_alone": "With {act} the network learns fastest {leaders}, reaching the "
-    "final loss of {base} {factor} sooner.",
-    "lead.concl.fast": "With {act} the network learns fastest {leaders}; {best:with} it "
-    "reaches the final loss of {base} {factor} sooner.",
-    "lead.concl.same": "With {act} the network learns fastest {leaders}; no configuration "
-    "reaches the final training loss of {base} in a significantly shorter time.",
+    "lead.concl.fast_alone": "{where:cap}: the network learns fastest {leaders}, reaching the "
+    "final loss of {base} significantly sooner ({tab}).",
+    "lead.concl.fast": "{where:cap}: the network learns fastest {leaders}; {best:with} it "
+    "reaches the final loss of {base} significantly sooner ({tab}).",
+    "lead.concl.same": "{where:cap}: the network learns fastest {leaders}, but no "
+    "configuration reaches the final training loss of {base} in a significantly shorter time "
+    "({tab}).",
     "handin.concl.no_baseline": "The baseline has no results ({label}).",
     "lead.rates": "How each learning rate α was chosen is given in @tab:lr_sweep (appendix A).",
     "lead.mnist": "One command runs the same study on MNIST: {command}.",
@@ -1029,8 +1014,8 @@ PHRASES = {
     "lead.diag.intro": "To explain these results, the same network with the Adam optimizer "
     "and each weight initialization was trained again for {epochs}, measuring the units' "
     "pre-activations and activations on a probe batch (the first {n} training examples) at "
-    "initialization and after every epoch. The first hidden layer: {tables}; the "
-    "activations' distribution at initialization: {figures}.",
+    "initialization and after every epoch. The first hidden layer: {tables}; the activations' "
+    "distribution at initialization: {figures} in the appendix.",
     "lead.diag.table": "First hidden layer, with {act}: the standard deviation of the "
     "pre-activations, measured and predicted by the formula at initialization and measured "
     "after epoch {last}, and {trouble} at initialization and after epoch {last}.",
@@ -1038,8 +1023,7 @@ PHRASES = {
     "outside [{lo}, {hi}])",
     "lead.diag.trouble.dead_frac": "the share of dead units (zero activation on the whole "
     "probe batch)",
-    "lead.diag.hist": "Distribution of the hidden units' activations at initialization, "
-    "with {act}, for each weight initialization.",
+    "lead.diag.hist": "With {act}.",
     "lead.h.deep": "The deep network {network}",
     "lead.deep.table": "The {network} network with {act}: the measured standard deviation of "
     "each layer's pre-activations at initialization, for each weight initialization.",
@@ -1139,4 +1123,43 @@ PHRASES = {
     "speed-up with its 95% confidence interval, the sign-flip test's Holm-adjusted p and what "
     "the two say together (a difference only when p < {alpha} and the interval does not hold "
     "1), and the final training loss (mean ± standard deviation; seeds: {seeds}).",
+    # --- short ---
+    "results.verdict.diverged": "no results {names} (every seed diverged)",
+    "results.all_diverged": "diverged: {k} of {n}",
+    "handin.depth.figures": "Training loss per epoch: {figures}; the network's speed and "
+    "final results: {tables} in the appendix.",
+    "handin.depth.diverged": "With {act}, every seed of {name} diverged ({k} of {n}), so the "
+    "figures and tables have no results for it.",
+    "handin.depth.diverged_std": "With {act}, every seed of {name} diverged ({k} of {n}), so "
+    "the figures and tables have no results for it. From {init} weights the output layer's "
+    "pre-activations already have a standard deviation of {std} at initialization ({tab}): "
+    "the gradient of that layer's weights grows with the previous layer's activations, so "
+    "plain SGD's constant step (α = {rate}) is huge.",
+    "lead.appendix.deep": "The deep network: weights, speed and final results",
+    "findings.inits.difference": "{mean} (95% confidence interval {lo} to {hi})",
+    "findings.inits.holm": "Paired t-tests and the sign-flip permutation test; p "
+    "Holm-adjusted over all {m} of Xavier and He in this section, intervals unadjusted.",
+    "findings.deep.why.less": "This agrees with the measurements at initialization: {what} of "
+    "the hidden layers is {lead} with {name} weights and {others} with the other methods "
+    "({tab}).",
+    "findings.deep.why.unexplained": "The measurements at initialization do not explain this "
+    "lead: {what} of the hidden layers is {lead} with {name} weights and {others} with the "
+    "other methods ({tab}); this study did not establish its cause.",
+    "findings.deep.what.saturated_frac": "the share of saturated activation values",
+    "findings.deep.what.dead_frac": "the share of dead units",
+    "lead.concl.none": "{where:cap}: {reason}",
+    "lead.concl.beat": "{share} at a significantly lower training loss than {label} ({tab}).",
+    "lead.concl.worse": "{share} at a significantly higher training loss.",
+    "handin.gain.speed": "{x} sooner{ci}",
+    "handin.gain.coarse": "about {x} sooner: it reaches the target after {t} epochs, while "
+    "the curve's points are {window} epochs ({steps}) apart, so the curve tells no more "
+    "precisely",
+    "handin.count.steps": "step|steps",
+    "handin.gain.edge": "about {x} sooner, at the limit of the curve's resolution: it reaches "
+    "the target after only {t} epochs, while the curve's points are {window} epochs ({steps}) "
+    "apart",
+    "lead.setup.common": "Shared by every experiment: {parts}.",
+    "lead.setup.part": "{name}: {value}",
+    "handin.in_appendix": "{ref} in the appendix",
+    "findings.units.every": "{share} with every method",
 }

@@ -333,17 +333,15 @@ PHRASES = {
     "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
     "porównań parami w tej sekcji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
-    "handin.gain_explain": "W laboratorium 7 uczy się także sieć w konfiguracji z ćwiczenia 2 "
-    "(zwykły SGD ze współczynnikiem uczenia z laboratorium 6, wagi N(0, 1)) na tych samych "
-    "danych. Poniżej porównano ją z najlepszą konfiguracją laboratorium 7 z wagami "
-    "inicjalizowanymi metodą Xaviera lub He: ile razy mniej epok ta konfiguracja potrzebuje, "
-    "by osiągnąć końcową stratę na zbiorze uczącym z ćwiczenia 2 (bootstrap par powtórzeń), "
-    "oraz testy t-Studenta dla prób zależnych. Punkt odniesienia laboratorium 7 (wagi N(0, 1) "
-    "z optymalizatorem wybranym w laboratorium 6) jest próbą kontrolną dla samej inicjalizacji.",
-    "handin.gain": "{act:cap}: w ćwiczeniu 2 (zwykły SGD, α = {rate}, wagi N(0, 1)) końcowa "
-    "strata na zbiorze uczącym wynosi {ex2_loss}, a dokładność na zbiorze testowym {ex2_acc}; "
-    "z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć osiąga tę stratę {speed} "
-    "szybciej{ci} i kończy uczenie ze stratą {loss} ({p_loss}) i dokładnością {acc} ({p_acc}).",
+    "handin.gain_explain": "W laboratorium 7 uczy się także sieć z ćwiczenia 2 (zwykły SGD, "
+    "wagi N(0, 1)) na tych samych danych. Poniżej porównano ją z najlepszą konfiguracją "
+    "laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He; punkt odniesienia "
+    "laboratorium 7 (wagi N(0, 1) z optymalizatorem wybranym w laboratorium 6) jest próbą "
+    "kontrolną dla samej inicjalizacji.",
+    "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
+    "osiąga końcową stratę z ćwiczenia 2 {speed}; porównanie końcowych wyników obu "
+    "konfiguracji ({tab}) – test t-Studenta dla prób zależnych: strata {p_loss}, dokładność "
+    "{p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
@@ -352,8 +350,8 @@ PHRASES = {
     "handin.depth.intro": "W treści zadania zaznaczono, że wyniki metody He uzyskano dla "
     "bardzo głębokich sieci, a w pierwszej warstwie sieci z głównych laboratoriów ({fans}) "
     "wartości σ obu metod różnią się o {first}. Dlatego laboratorium 7 powtórzono na sieci "
-    "{network} ({hidden}), {alike}. Odchylenie standardowe σ wag każdej warstwy podaje "
-    "@tab:deep.sigma.",
+    "{network} ({hidden}), {alike}; odchylenie standardowe σ wag każdej warstwy podaje "
+    "@tab:deep.sigma w dodatku.",
     "handin.depth.same": "z tymi samymi {things}",
     "handin.depth.but": "{same}, ale z {differences}",
     "handin.depth.thing.data": "danymi",
@@ -408,8 +406,6 @@ PHRASES = {
     "porównywanych konfiguracji jest pomijane w obu porównywanych próbach)",
     "stat.method.unpaired": "dwustronnego testu t Welcha (powtórzenia konfiguracji mają różne "
     "ziarna losowe, więc w bootstrapie losuje się powtórzenia każdej z nich osobno)",
-    "stat.test.paired": "test t-Studenta dla prób zależnych",
-    "stat.test.unpaired": "test t Welcha",
     "stat.col.rank": "miejsce",
     "stat.col.p_holm_loss": "p Holma (strata)",
     "stat.col.p_holm_acc": "p Holma (dokładność)",
@@ -481,10 +477,6 @@ PHRASES = {
     "wybrano {name}, bo {how}.",
     "stat.tie.loss": "ma najniższą końcową stratę na zbiorze uczącym",
     "stat.tie.order": "występuje wcześniej w kolejności laboratorium (końcowe straty są równe)",
-    "stat.concl.no_target": "Z {act}: {reason}",
-    "stat.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
-    "({test}, p < 0,05 po poprawce Holma){names}.",
-    "stat.worse": "{share} z istotnie wyższą stratą na zbiorze uczącym{names}.",
     "stat.fewer": "Rozbieżne powtórzenia pominięto, więc do wyników wchodzi mniej "
     "powtórzeń w: {runs}.",
     "stat.fewer_run": "{where} ({n} z {seeds})",
@@ -533,30 +525,27 @@ PHRASES = {
     # --- results ---
     "results.def.lead": "Tabele i wykresy wyników wszystkich eksperymentów stosują te same "
     "pojęcia:",
-    "results.def.target": "**Wartość docelowa** – końcowa średnia strata punktu odniesienia na "
+    "results.def.target": "**Wartość docelowa** – końcowa strata punktu odniesienia na "
     "zbiorze uczącym: średnia z powtórzeń krzywej straty na paczkach, uśredniona po ostatniej "
-    "epoce. Punkt odniesienia podano w tytule każdej tabeli.",
-    "results.def.epochs": "**Epoki do wartości docelowej** – czas (w epokach), po którym średnia "
-    "z powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej. Krzywa ma "
-    "rozdzielczość kroków: średnie strat na paczkach w co najmniej {blocks} blokach na epokę (albo "
-    "w każdym zapisanym oknie, gdy okien jest mniej), każda w środku swojego bloku, a między nimi "
-    "interpolacja liniowa. Wpis „{not_reached}” oznacza, że krzywa nie spada do wartości "
-    "docelowej do końca uczenia.",
-    "results.def.speedup": "**Przyspieszenie** – liczba epok do wartości docelowej punktu "
-    "odniesienia podzielona przez liczbę epok danej konfiguracji (2: o połowę mniej epok), z "
-    "przedziałem ufności 95% (PU 95%) wyznaczonym metodą bootstrap (losowanie powtórzeń ze zwracaniem, "
-    "{resamples} losowań, przedział percentylowy; przy tych samych ziarnach losuje się całe "
-    "powtórzenia, wspólnie dla obu konfiguracji). Koniec przedziału, przy którym krzywa z "
-    "losowania nie osiąga wartości docelowej, opisano słowami „{not_reached}”; „≥” oznacza, że "
-    "konfiguracja osiąga ją już w pierwszym punkcie krzywej, więc wartość jest tylko ograniczeniem "
-    "dolnym, bez przedziału. O szybszym lub wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny "
-    "test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a przedział ufności "
-    "nie zawiera 1 (test dwustronny; statystyka: wartość bezwzględna logarytmu "
-    "ilorazu obu czasów, czas nieosiągnięty liczony jako koniec uczenia; przy porównaniu z punktem "
-    "odniesienia zamiana wszystkich powtórzeń zmienia też wartość docelową, więc najmniejsze "
-    "możliwe p to 1/2ⁿ, a nie 2/2ⁿ; wszystkie zamiany "
-    "konfiguracji w obrębie powtórzeń, a powyżej {exact} powtórzeń – ich losowa próba); w "
-    "przeciwnym razie różnica szybkości nie jest istotna.",
+    "epoce (punkt odniesienia podaje tytuł tabeli).",
+    "results.def.epochs": "**Epoki do wartości docelowej** – chwila, w której średnia z "
+    "powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej; krzywa to "
+    "średnie strat w co najmniej {blocks} blokach na epokę (albo w każdym zapisanym oknie, "
+    "gdy okien jest mniej), w środkach bloków, interpolowane liniowo. „{not_reached}” – "
+    "krzywa nie spada do wartości docelowej do końca uczenia.",
+    "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu "
+    "odniesienia podzielone przez epoki danej konfiguracji (2: o połowę mniej epok), z "
+    "przedziałem ufności 95% (PU 95%) metodą bootstrap: {resamples} losowań powtórzeń ze "
+    "zwracaniem (przy tych samych ziarnach całych powtórzeń, wspólnie dla obu konfiguracji), "
+    "przedział percentylowy. Koniec przedziału, przy którym krzywa z losowania nie osiąga "
+    "wartości docelowej, to „{not_reached}”; „≥” – konfiguracja osiąga ją już w pierwszym "
+    "punkcie krzywej, więc wartość jest tylko ograniczeniem dolnym. O szybszym lub "
+    "wolniejszym uczeniu mówimy tylko, gdy przedział ufności nie zawiera 1, a dokładny "
+    "dwustronny test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma "
+    "(statystyka: wartość bezwzględna logarytmu ilorazu obu czasów, czas nieosiągnięty "
+    "liczony jako koniec uczenia; wszystkie zamiany konfiguracji w obrębie powtórzeń, powyżej "
+    "{exact} powtórzeń – ich losowa próba; wobec punktu odniesienia zamiana wszystkich "
+    "powtórzeń zmienia też wartość docelową, więc najmniejsze możliwe p to 1/2ⁿ, a nie 2/2ⁿ).",
     "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
     "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
     "istotnej różnicy dzielą miejsce. Zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę "
@@ -565,31 +554,32 @@ PHRASES = {
     "różnią się między sobą), dlatego miejsce każdej konfiguracji leży w jej przedziale, a "
     "nakładające się przedziały nie ustalają kolejności.",
     "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
-    "(średnia strat na paczkach tej epoki): średnia ± odchylenie standardowe z powtórzeń. "
-    "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń z "
-    "przedziałem ufności 95% opartym na rozkładzie t-Studenta; wszystkie powtórzenia sprawdza się "
-    "na jednym, stałym zbiorze testowym, więc przedział nie obejmuje zmienności samego zbioru "
-    "testowego. Obie wielkości porównuje się z punktem odniesienia dwustronnym testem t-Studenta "
-    "dla prób zależnych, gdy k-te powtórzenie ma we wszystkich konfiguracjach to samo ziarno "
-    "losowe (tę samą kolejność paczek i – przy tej samej metodzie inicjalizacji – te same wagi "
-    "początkowe; test dotyczy różnic między konfiguracjami w tym samym powtórzeniu), a testem t "
-    "Welcha, gdy ziarna są różne.",
-    "results.def.families": "**Poprawka Holma** – stosowana w dwóch rodzinach porównań, w każdym "
-    "eksperymencie i dla każdej funkcji aktywacji osobno: porównania konfiguracji z punktem "
-    "odniesienia (osobno dla końcowej straty, dokładności i szybkości; kolumny „p Holma”) oraz "
-    "porównania szybkości wszystkich par konfiguracji, z których wynikają miejsca. „Istotnie” "
-    "oznacza p < {alpha} po poprawce Holma w odpowiedniej rodzinie; wartości p poniżej {floor} "
-    "podano jako „< {floor}”, a wszystkie wartości p, bez poprawki i po niej, zawiera dodatek.",
-    "results.def.diverged": "**Powtórzenie rozbieżne** – takie, w którym strata na paczce staje "
-    "się nieskończona lub nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
-    "pierwszej paczce; pomija się je w średnich, a w porównaniu dwóch konfiguracji – w obu "
-    "porównywanych próbach. Gdy zbieżnych powtórzeń jest mniej niż dwa, przedziału ani testu nie "
-    "wyznaczono (—).",
-    "results.def.bands": "**Wykresy** – linie to średnie z powtórzeń zbieżnych, pasma – przedziały "
-    "ufności 95% tych średnich oparte na rozkładzie t-Studenta, średnia ± t(0,975; n − 1)·s/√n w "
-    "każdym punkcie (n – liczba powtórzeń, s – ich odchylenie standardowe); na osi logarytmicznej "
-    "dolna krawędź pasma nie schodzi poniżej najmniejszej wartości z powtórzeń. Każda konfiguracja "
-    "ma własny kolor, styl linii i znacznik.",
+    "(średnia strat na paczkach): średnia ± odchylenie standardowe z powtórzeń. "
+    "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń "
+    "z przedziałem ufności 95% (rozkład t-Studenta), który nie obejmuje zmienności samego "
+    "zbioru testowego, jednego dla wszystkich powtórzeń. Obie porównuje się z punktem "
+    "odniesienia dwustronnym testem t-Studenta dla prób zależnych, gdy k-te powtórzenie ma we "
+    "wszystkich konfiguracjach to samo ziarno (tę samą kolejność paczek i – przy tej samej "
+    "metodzie inicjalizacji – te same wagi początkowe), a testem t Welcha, gdy ziarna są "
+    "różne.",
+    "results.def.families": "**Poprawka Holma** – w każdym eksperymencie i dla każdej funkcji "
+    "aktywacji osobno, w dwóch rodzinach: porównania z punktem odniesienia (osobno końcowej "
+    "straty, dokładności i szybkości; kolumny „p Holma”) i porównania szybkości wszystkich "
+    "par konfiguracji (miejsca). „Istotnie” oznacza p < {alpha} po poprawce Holma w "
+    "odpowiedniej rodzinie; p poniżej {floor} podano jako „< {floor}”, a wszystkie wartości p "
+    "są w dodatku.",
+    "results.def.diverged": "**Powtórzenie rozbieżne** – strata na paczce staje się "
+    "nieskończona, nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
+    "pierwszej paczce; pomija się je w średnich i w obu próbach porównania. Przy mniej niż "
+    "dwóch powtórzeniach zbieżnych przedziału ani testu nie ma (—).",
+    "results.def.bands": "**Wykresy** – strata w epoce to średnia strat na paczkach tej epoki "
+    "(oś pionowa w skali logarytmicznej), dokładność mierzy się po każdej epoce. Linie to "
+    "średnie z powtórzeń zbieżnych, pasma – przedziały ufności 95% tych średnich, średnia ± "
+    "t(0,975; n − 1)·s/√n (n – liczba powtórzeń, s – ich odchylenie standardowe); na osi "
+    "logarytmicznej dolna krawędź pasma nie schodzi poniżej najmniejszej wartości z "
+    "powtórzeń. Podpis wymienia linie, które się pokrywają: w każdej epoce różnica średnich "
+    "każdych dwóch nie przekracza szerokości żadnego z ich pasm (w nawiasie największa "
+    "różnica).",
     "results.ex2": "{name} (ćwiczenie 2)",
     "results.with.ex2": "z SGD z ćwiczenia 2",
     "results.with.normal": "przy inicjalizacji z rozkładu {name}",
@@ -657,7 +647,6 @@ PHRASES = {
     "w ciągu {total}.",
     "results.verdict.loss": "Końcowa strata na zbiorze uczącym względem {base} ({quality}): "
     "{parts}.",
-    "results.verdict.acc": "Dokładność na zbiorze testowym względem {base} ({acc}): {parts}.",
     "results.verdict.lower": "istotnie niższa {names}",
     "results.verdict.higher": "istotnie wyższa {names}",
     "results.verdict.tie": "bez istotnej różnicy {names}",
@@ -665,19 +654,14 @@ PHRASES = {
     "results.fig.loss": "Strata na zbiorze uczącym w kolejnych epokach – {where}",
     "results.fig.acc": "Dokładność na zbiorze testowym w kolejnych epokach – {where}",
     "results.fig.steps": "Strata na paczce w kolejnych krokach – {where}",
-    "results.cap.loss": "Strata w epoce to średnia strat na paczkach tej epoki; oś pionowa w "
-    "skali logarytmicznej.",
-    "results.cap.acc": "Po każdej epoce, od pierwszej (przed uczeniem dokładność jest na "
-    "poziomie zgadywania).",
     "results.cap.steps": "Średnie z powtórzeń strat na paczkach, uśrednionych w blokach kolejnych "
     "kroków (długość bloku podaje opis osi); oś pionowa w skali logarytmicznej.",
-    "results.coincide": "Linie pokrywają się (w każdej epoce różnica średnich każdych dwóch z nich "
-    "nie przekracza szerokości żadnego z ich pasm): {pairs}.",
-    "results.pair.loss": "{names} (największa różnica: {d})",
-    "results.pair.acc": "{names} (największa różnica: {d} pkt proc.)",
+    "results.coincide": "Linie pokrywające się: {pairs}.",
+    "results.pair.loss": "{names} ({d})",
+    "results.pair.acc": "{names} ({d} pkt proc.)",
     "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
     "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
-    "results.how.default": "wartość domyślna optymalizatora",
+    "results.how.default": "wybrany wcześniej przeszukiwaniem siatki (reguła w opisie tabeli)",
     "results.how.flag": "podany w poleceniu",
     "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
     "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
@@ -828,16 +812,15 @@ PHRASES = {
     "findings.h.units": "Martwe i nasycone neurony po uczeniu",
     "findings.h.inits": "Metody Xaviera i He",
     "findings.h.deep": "Sieć głęboka",
-    "findings.h.surfaces": "Powierzchnie dwuwymiarowe",
     "findings.h.limits": "Ograniczenia",
     "findings.with.sigmoid": "z sigmoidalną funkcją aktywacji",
     "findings.with.relu": "z funkcją aktywacji ReLU",
     "findings.adam.alone": "Sieć {act} uczy się najszybciej z Adamem, jedyną konfiguracją na "
-    "pierwszym miejscu ({tab}): końcową stratę SGD osiąga {speed}.",
+    "pierwszym miejscu ({tab}).",
     "findings.adam.tied": "Sieć {act} uczy się najszybciej z Adamem, który dzieli pierwsze "
-    "miejsce z: {others} ({tab}); końcową stratę SGD osiąga {speed}.",
-    "findings.adam.behind": "Sieć {act} nie uczy się najszybciej z Adamem: zajmuje on "
-    "{rank}. miejsce z {n} ({tab}), a końcową stratę SGD sieć osiąga z nim {speed}.",
+    "miejsce z: {others} ({tab}).",
+    "findings.adam.behind": "Sieć {act} nie uczy się najszybciej z Adamem: zajmuje on {rank}. "
+    "miejsce z {n} ({tab}).",
     "findings.adam.why": "Tego można się spodziewać po budowie metody: Adam dzieli krok każdej "
     "wagi przez pierwiastek z jej własnej średniej kroczącej kwadratów gradientu, więc krok "
     "jest rzędu α niezależnie od skali gradientu{scale}, a korekta obciążenia obu momentów sprawia, że już pierwsze kroki mają "
@@ -853,9 +836,12 @@ PHRASES = {
     "którego parametry i tak przeniesie rozpęd (θ − γv), więc metoda wcześniej „widzi” "
     "przeciwległe zbocze doliny i hamuje, przez co mniej oscyluje w kierunkach o dużej "
     "krzywiźnie.",
-    "findings.adagrad.sooner": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
-    "findings.adagrad.later": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
-    "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD {speed}.",
+    "findings.adagrad.sooner": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD "
+    "istotnie szybciej ({tab}).",
+    "findings.adagrad.later": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD "
+    "istotnie wolniej ({tab}).",
+    "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD bez "
+    "istotnej różnicy szybkości ({tab}).",
     "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
     "wynosi tu {start}.",
     "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
@@ -883,8 +869,6 @@ PHRASES = {
     "czyli efektywny krok jest taki sam jak krok SGD, α = {sgd} ({tabs}): porównanie "
     "wyodrębnia wpływ samego momentum.",
     "findings.momentum.point": "γ = {gamma} z α = {rate}",
-    "findings.momentum.measured": "Zmierzony zysk sieci {act}: {parts}.",
-    "findings.momentum.part": "z optymalizatorem {name} osiąga ona końcową stratę SGD {speed}",
     "findings.seeds.rank.disagree": "{name} {act}: średnia końcowa strata na zbiorze uczącym "
     "wynosi {loss}, co daje {loss_rank}. miejsce z {n}, a mimo to dokładność na zbiorze "
     "testowym, {acc}, daje {acc_rank}. miejsce ({tab}).",
@@ -934,9 +918,9 @@ PHRASES = {
     "wyraźnie mniejszy niż przy wagach N(0, 1) ({normal}).",
     "findings.units.alike": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
     "zbliżony do udziału przy wagach N(0, 1) ({normal}).",
-    "findings.units.saturated_frac.grew": "Dobre skalowanie chroni więc tylko początek uczenia: "
-    "samo uczenie wprowadza pobudzenia w nasycenie (przy wagach inicjalizowanych {name} "
-    "odchylenie standardowe pobudzeń rośnie z {start} do {end}).",
+    "findings.units.saturated_frac.grew": "Nasycenie powstaje więc w trakcie uczenia, a nie w "
+    "chwili inicjalizacji: przy wagach inicjalizowanych {name} odchylenie standardowe "
+    "pobudzeń rośnie z {start} do {end}.",
     "findings.units.dead_frac.grew": "Neurony obumierają w trakcie uczenia, a nie w chwili "
     "inicjalizacji.",
     "findings.units.rate.lab6": "Neurony obumierają w trakcie uczenia, a nie w chwili "
@@ -948,19 +932,19 @@ PHRASES = {
     "findings.units.rate.other": "Neurony obumierają w trakcie uczenia, a nie w chwili "
     "inicjalizacji, przy α = {rate}; czy ten współczynnik jest za duży dla dobrze "
     "przeskalowanych wag, rozstrzygnęłoby powtórzenie z α/10 = {tenth}.",
-    "findings.inits.sigma": "Sieć {act}: w pierwszej warstwie ({n_in} → {n_out}) odchylenie "
-    "standardowe wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio:times} większe niż "
-    "metody Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie "
-    "metody dają niemal te same wagi początkowe.",
+    "findings.inits.sigma": "W pierwszej warstwie ({n_in} → {n_out}) odchylenie standardowe "
+    "wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio:times} większe niż metody "
+    "Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie metody "
+    "dają niemal te same wagi początkowe.",
     "findings.inits.measured": "Zmierzony w chwili inicjalizacji iloraz odchyleń standardowych "
     "pobudzeń wynosi {ratio} ({tab}).",
-    "findings.inits.tests": "Końcowa strata na zbiorze uczącym: {lx} (Xavier) wobec {lh} (He), "
-    "{p_loss}; dokładność na zbiorze testowym: {ax} wobec {ah}, {p_acc}; iloraz czasów "
-    "dojścia do celu (Xavier do He): {speed}, {p_speed} (testy dla prób zależnych, po "
-    "poprawce Holma na wszystkie {m} metod Xaviera i He w tej sekcji; {tab}).",
-    "findings.inits.tie": "Żadna z tych różnic nie jest istotna: pomiary nie odróżniają obu "
-    "metod, czego należało się spodziewać przy tak małej różnicy skali (nie dowodzi to, że "
-    "metody są równoważne).",
+    "findings.inits.tests": "{act}: różnica średnich końcowych strat na zbiorze uczącym "
+    "(Xavier − He) {loss}, {p_loss}; różnica dokładności na zbiorze testowym w punktach "
+    "procentowych {acc}, {p_acc}; iloraz czasów dojścia do celu (Xavier do He) {speed}, "
+    "{p_speed} ({tab}).",
+    "findings.inits.tie": "Żadna z tych różnic nie jest istotna, czego należało się "
+    "spodziewać przy tak małej różnicy skali wag; nie dowodzi to jednak równoważności metod: "
+    "z pomiarami zgodne są różnice sięgające granic podanych przedziałów ufności.",
     "findings.count.comparisons": "porównanie|porównania|porównań",
     "findings.inits.mixed": "Istotne różnice wskazują w różne strony: żadna z metod nie jest "
     "ogólnie lepsza.",
@@ -1045,8 +1029,8 @@ PHRASES = {
     "odległymi o {steps} kroków ({epoch} epoki); dokładniej nie da się ich wyznaczyć.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
-    "lead.setup.caption": "Eksperymenty: sieć, rozmiar paczki, liczba epok i powtórzeń, "
-    "porównywane konfiguracje i punkt odniesienia.",
+    "lead.setup.caption": "Eksperymenty: ich ustawienia, porównywane konfiguracje i punkt "
+    "odniesienia.",
     "lead.deep.sigma": "Odchylenie standardowe σ wag każdej warstwy sieci {network} przy "
     "metodach Xaviera i He.",
     "lead.deep.measured": "Zmierzone w chwili inicjalizacji odchylenia standardowe pobudzeń "
@@ -1054,12 +1038,12 @@ PHRASES = {
     "lead.appendix.contents": "Krzywe straty na paczkach w kolejnych krokach uczenia: {figures}; "
     "wartości p wszystkich porównań z punktem odniesienia, bez poprawki i po poprawce Holma: "
     "{tables}.",
-    "lead.concl.fast_alone": "Z {act} najszybciej sieć uczy się {leaders} i osiąga wtedy "
-    "końcową stratę {base} {factor} szybciej.",
-    "lead.concl.fast": "Z {act} najszybciej sieć uczy się {leaders}; {best:with} sieć osiąga "
-    "końcową stratę {base} {factor} szybciej.",
-    "lead.concl.same": "Z {act} najszybciej sieć uczy się {leaders}; żadna konfiguracja nie "
-    "osiąga końcowej straty {base} w istotnie krótszym czasie.",
+    "lead.concl.fast_alone": "{where:cap}: najszybciej sieć uczy się {leaders} i osiąga "
+    "końcową stratę {base} istotnie szybciej ({tab}).",
+    "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
+    "osiąga końcową stratę {base} istotnie szybciej ({tab}).",
+    "lead.concl.same": "{where:cap}: najszybciej sieć uczy się {leaders}, ale żadna "
+    "konfiguracja nie osiąga końcowej straty {base} w istotnie krótszym czasie ({tab}).",
     "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
     "lead.rates": "Jak dobrano współczynniki uczenia α, podaje @tab:lr_sweep w dodatku A.",
     "lead.mnist": "Te same badania na zbiorze MNIST wykonuje jedno polecenie: {command}.",
@@ -1090,11 +1074,11 @@ PHRASES = {
     "lead.appendix.reproduce": "Powtarzalność obliczeń",
     "lead.no_author": "(autor)",
     "lead.h.diagnostics": "Co dzieje się w warstwach",
-    "lead.diag.intro": "Aby wyjaśnić te wyniki, tę samą sieć z optymalizatorem Adam "
-    "i każdą metodą inicjalizacji wag nauczono jeszcze raz przez {epochs}, mierząc po "
-    "inicjalizacji i po każdej epoce pobudzenia i aktywacje neuronów na paczce pomiarowej "
-    "({n} pierwszych wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład "
-    "aktywacji w chwili inicjalizacji: {figures}.",
+    "lead.diag.intro": "Aby wyjaśnić te wyniki, tę samą sieć z optymalizatorem Adam i każdą "
+    "metodą inicjalizacji wag nauczono jeszcze raz przez {epochs}, mierząc po inicjalizacji i "
+    "po każdej epoce pobudzenia i aktywacje neuronów na paczce pomiarowej ({n} pierwszych "
+    "wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład aktywacji w chwili "
+    "inicjalizacji: {figures} w dodatku.",
     "lead.diag.table": "Pierwsza warstwa ukryta, z {act}: odchylenie standardowe pobudzeń "
     "zmierzone i przewidywane wzorem po inicjalizacji oraz zmierzone po epoce {last}, "
     "a także {trouble} po inicjalizacji i po epoce {last}.",
@@ -1102,8 +1086,7 @@ PHRASES = {
     "przedziałem [{lo}; {hi}])",
     "lead.diag.trouble.dead_frac": "udział martwych neuronów (zerowa aktywacja na całej "
     "paczce pomiarowej)",
-    "lead.diag.hist": "Rozkład aktywacji neuronów ukrytych po inicjalizacji, z {act}, dla każdej "
-    "metody inicjalizacji wag.",
+    "lead.diag.hist": "Sieć z {act}.",
     "lead.h.deep": "Sieć głęboka {network}",
     "lead.deep.table": "Sieć {network} z {act}: zmierzone odchylenie standardowe pobudzeń "
     "każdej warstwy po inicjalizacji, dla każdej metody inicjalizacji wag.",
@@ -1207,4 +1190,44 @@ PHRASES = {
     "permutacyjnego ze zmianą znaków po poprawce Holma i wynik porównania (różnica tylko "
     "wtedy, gdy p < {alpha}, a przedział ufności nie zawiera 1) oraz końcowa strata na "
     "zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
+    # --- short ---
+    "results.verdict.diverged": "brak wyników {names} (wszystkie powtórzenia rozbieżne)",
+    "results.all_diverged": "rozbieżne: {k} z {n}",
+    "handin.depth.figures": "Strata na zbiorze uczącym w kolejnych epokach: {figures}; "
+    "szybkość uczenia i wyniki końcowe tej sieci: {tables} w dodatku.",
+    "handin.depth.diverged": "Sieć z {act}: w konfiguracji {name} wszystkie powtórzenia są "
+    "rozbieżne ({k} z {n}), więc rysunki i tabele nie mają dla niej wyników.",
+    "handin.depth.diverged_std": "Sieć z {act}: w konfiguracji {name} wszystkie powtórzenia "
+    "są rozbieżne ({k} z {n}), więc rysunki i tabele nie mają dla niej wyników. Przy wagach "
+    "{init} odchylenie standardowe pobudzeń warstwy wyjściowej wynosi już w chwili "
+    "inicjalizacji {std} ({tab}): gradient wag tej warstwy rośnie z aktywacjami poprzedniej, "
+    "więc stały krok SGD (α = {rate}) jest ogromny.",
+    "lead.appendix.deep": "Sieć głęboka: wagi, szybkość uczenia i wyniki końcowe",
+    "findings.inits.difference": "{mean} (przedział ufności 95%: od {lo} do {hi})",
+    "findings.inits.holm": "Testy t-Studenta dla prób zależnych i test permutacyjny ze zmianą "
+    "znaków; p po poprawce Holma na wszystkie {m} metod Xaviera i He w tej sekcji, przedziały "
+    "bez poprawki.",
+    "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
+    "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
+    "pozostałych metodach ({tab}).",
+    "findings.deep.why.unexplained": "Pomiary w chwili inicjalizacji tej przewagi nie "
+    "wyjaśniają: {what} w warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych "
+    "{name}, a {others} przy pozostałych metodach ({tab}); jej przyczyny w tym badaniu nie "
+    "ustalono.",
+    "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
+    "findings.deep.what.dead_frac": "udział martwych neuronów",
+    "lead.concl.none": "{where:cap}: {reason}",
+    "lead.concl.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
+    "({tab}).",
+    "lead.concl.worse": "{share} z istotnie wyższą stratą.",
+    "handin.gain.speed": "{x} szybciej{ci}",
+    "handin.gain.coarse": "około {x} szybciej: cel osiąga po {t} epoki, a punkty krzywej "
+    "dzieli {window} epoki ({steps}), więc dokładniej krzywa tego nie rozstrzyga",
+    "handin.count.steps": "krok|kroki|kroków",
+    "handin.gain.edge": "około {x} szybciej – na granicy rozdzielczości krzywej: cel osiąga "
+    "już po {t} epoki, a punkty krzywej dzieli {window} epoki ({steps})",
+    "lead.setup.common": "Wspólne dla wszystkich eksperymentów – {parts}.",
+    "lead.setup.part": "{name}: {value}",
+    "handin.in_appendix": "{ref} w dodatku",
+    "findings.units.every": "{share} przy każdej metodzie",
 }

@@ -33,7 +33,7 @@ DEFINED = ("target", "epochs", "speedup", "rank", "final", "families", "diverged
 """The terms ``definitions`` explains, in order (``results.def.<term>``)."""
 
 FIGURES = {"loss": "loss_epoch", "acc": "test_acc", "steps": "loss_step"}
-HALF = (4.4, 3.3)
+HALF = (4.4, 2.9)
 """The figures' size in inches: printed two side by side, half an A4 text width each,
 their text stays about 8 pt."""
 """Key suffix of a figure → its file stem (``plots.plot_activation``)."""
@@ -56,12 +56,18 @@ def definitions(lang: str) -> list[document.Block]:
 
 
 def lab_blocks(
-    f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str
+    f: Finished,
+    exp: str,
+    out_dir: Path,
+    drawn: Path,
+    lang: str,
+    figures: Sequence[str] = ("loss", "acc"),
 ) -> list[document.Block]:
     """One experiment's results for one activation: a heading, what the tables show in a
     few sentences, the speed table (none without a target: it would hold only dashes) and
-    the quality table, and the training-loss and test-accuracy figures (drawn into
-    ``out_dir/drawn/<exp>/<act>/``).
+    the quality table, and the ``figures`` (keys of ``FIGURES``; by default the
+    training-loss and test-accuracy figures) drawn into ``out_dir/drawn/<exp>/<act>/``
+    (``images``). The sentences cite the loss and accuracy figures wherever they are.
 
     Args:
       f: the records and their summary rows.
@@ -72,13 +78,13 @@ def lab_blocks(
     """
     key = f"{exp}.{f.act}"
     ranking = summary.ranking(f.results, f.provenance.baseline)
-    images = _images(f, exp, out_dir, drawn, lang, ("loss", "acc"))
+    shown = images(f, exp, out_dir, drawn, lang, figures)
     return [
         document.Heading(3, _heading(f, exp, lang)),
         document.Paragraph(" ".join(sentences_of(f, key, ranking, lang))),
         *([speed_table(f, exp, ranking, lang)] if ranking is not None else []),  # No target.
         quality_table(f, exp, lang),
-        *images,
+        *shown,
     ]
 
 
@@ -88,7 +94,7 @@ def appendix_blocks(
     """The appendix's part of one experiment and activation: the minibatch-step loss
     figure (``{exp}.{act}.steps``) and the table of every p-value (``{exp}.{act}.p``);
     arguments as ``lab_blocks``."""
-    return [*_images(f, exp, out_dir, drawn, lang, ("steps",)), p_table(f, exp, lang)]
+    return [*images(f, exp, out_dir, drawn, lang, ("steps",)), p_table(f, exp, lang)]
 
 
 # --------------------------------------------------------------------------
@@ -212,17 +218,37 @@ def _epochs_cell(r: SummaryRow, lang: str) -> str:
     without a target or a finite seed."""
     if math.isfinite(r.epochs_to_target):
         return text.num(r.epochs_to_target, ".2f", lang)
+    if r.all_diverged:
+        return diverged_cell(r, lang)
     reachable = not r.speedup_note and not r.all_diverged
     return text.say(lang, "stat.not_reached") if reachable else "—"
 
 
 def _loss_cell(r: SummaryRow, lang: str) -> str:
-    """``0,3190 ± 0,0021``; the mean alone without a spread; ``—`` without a value."""
+    """``0,3190 ± 0,0021``, ``183,8 ± 52,3``: the mean to four significant digits (at
+    most four decimals, ``loss_places``) and the spread to the same decimals; the mean
+    alone without a spread; ``—`` without a value."""
     mean, sd = r.final_train_loss_mean, r.final_train_loss_std
+    if r.all_diverged:
+        return diverged_cell(r, lang)
     if not math.isfinite(mean):
         return "—"
-    shown = text.num(mean, ".4f", lang)
-    return f"{shown} ± {text.num(sd, '.4f', lang)}" if math.isfinite(sd) else shown
+    spec = f".{loss_places(mean)}f"
+    shown = text.num(mean, spec, lang)
+    return f"{shown} ± {text.num(sd, spec, lang)}" if math.isfinite(sd) else shown
+
+
+def loss_places(value: float) -> int:
+    """Decimals that show ``value`` to four significant digits, at most four: 4 for
+    0,3190, 1 for 183,8, 0 from 1000 up."""
+    if value == 0:
+        return 4
+    return min(4, max(0, 3 - math.floor(math.log10(abs(value)))))
+
+
+def diverged_cell(r: SummaryRow, lang: str) -> str:
+    """``rozbieżne: 10 z 10``, a configuration whose every seed diverged, in a cell."""
+    return text.say(lang, "results.all_diverged", k=r.diverged, n=r.seeds)
 
 
 def _acc_cell(r: SummaryRow, lang: str) -> str:
@@ -259,7 +285,7 @@ def speed_table(f: Finished, exp: str, ranking: pace.Ranking | None, lang: str) 
             unbroken(label(f, r.config, lang)),
             _epochs_cell(r, lang),
             lab_report.speedup_cell(r, lang, places) if not r.speedup_note else "—",
-            text.num(r.rank, ".0f", lang),
+            lab_report.rank_cell(r, lang),
         ]
 
     header = [say(f"results.col.{c}") for c in ("config", "epochs", "speedup", "rank")]
@@ -350,21 +376,23 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
 
 def sentences_of(f: Finished, key: str, ranking: pace.Ranking | None, lang: str) -> list[str]:
     """The leader, the best other configuration against the baseline, and which end with a
-    significantly lower or higher loss and accuracy; or why there is nothing to compare."""
+    significantly lower or higher loss (the accuracy's tests are in the quality table); or
+    why there is nothing to compare. The loss and accuracy figures are cited together."""
     say = functools.partial(text.say, lang)
-    cite = {"speed": f"@tab:{key}.speed", "quality": f"@tab:{key}.quality"}
-    cite |= {"loss": f"@fig:{key}.loss", "acc": f"@fig:{key}.acc"}
+    figures = lab_report.join([f"@fig:{key}.loss", f"@fig:{key}.acc"], lang)
+    cite = {"speed": f"@tab:{key}.speed", "quality": f"@tab:{key}.quality", "loss": figures}
     base = f.base
+    shown = cite | {"quality": lab_report.join([cite["quality"], figures], lang)}
     if base is None:
         name = lab_report.config_label(f.provenance.baseline, lang)
-        return [say("results.no_baseline", name=name, **cite)]
+        return [say("results.no_baseline", name=name, **shown)]
     if ranking is None:
         problem = lab_report.no_target(f.results, label(f, f.provenance.baseline, lang), lang)
-        first = say("results.no_target", reason=problem, **cite)
+        first = say("results.no_target", reason=problem, **shown)
     else:
         first = speed_phrase(f, ranking, lang, cite)
-    verdicts = [_verdict(f, metric, lang, cite) for metric in ("loss", "acc")]
-    return [first, *(v for v in verdicts if v)]
+    verdict = _verdict(f, lang, cite)
+    return [first, *([verdict] if verdict else [])]
 
 
 def speed_phrase(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str]) -> str:
@@ -450,29 +478,28 @@ def _ci(lo: float, hi: float, places: int, lang: str) -> str:
     return text.say(lang, "results.ci", lo=ends[0], hi=ends[1])
 
 
-VERDICTS = {
-    "loss": ("lower", "higher", "tie", "untested"),
-    "acc": ("higher", "lower", "tie", "untested"),
-}
-"""The groups of a verdict sentence per metric, in the order it names them (the better first)."""
+VERDICTS = ("lower", "higher", "tie", "untested", "diverged")
+"""The groups of the final-loss verdict, in the order it names them (the better first)."""
 
 
-def _verdict(f: Finished, metric: str, lang: str, cite: Mapping[str, str]) -> str | None:
+def _verdict(f: Finished, lang: str, cite: Mapping[str, str]) -> str | None:
     """Which configurations end with a significantly lower or higher final training loss
-    (``metric`` "loss") or test accuracy ("acc") than the baseline, which are tied with it
-    (Holm-adjusted p ≥ ``summary.ALPHA``) and which have no test; None without others."""
-    mean, p_field = {
-        "loss": ("final_train_loss_mean", "p_holm"),
-        "acc": ("test_acc_mean", "test_acc_p_holm"),
-    }[metric]
-    base = getattr(f.base, mean)
-    groups: dict[str, list[str]] = {g: [] for g in VERDICTS[metric]}
+    than the baseline, which are tied with it (Holm-adjusted p ≥ ``summary.ALPHA``), which
+    have no test and which diverged in every seed; None without others."""
+    base = f.base.final_train_loss_mean
+    groups: dict[str, list[str]] = {g: [] for g in VERDICTS}
     for r in summary.ranked(f.rows):
         if r is f.base:
             continue
-        p, difference = getattr(r, p_field), getattr(r, mean) - base
-        group = "untested" if not math.isfinite(p) else "tie" if p >= summary.ALPHA else None
-        group = group or ("lower" if difference < 0 else "higher")
+        group = (
+            "untested"
+            if not math.isfinite(r.p_holm)
+            else "tie"
+            if r.p_holm >= summary.ALPHA
+            else None
+        )
+        group = "diverged" if r.all_diverged else group
+        group = group or ("lower" if r.final_train_loss_mean < base else "higher")
         groups[group].append(with_words(f, r.config, lang))
     parts = [
         text.say(lang, f"results.verdict.{g}", names=_join(names, lang))
@@ -482,7 +509,7 @@ def _verdict(f: Finished, metric: str, lang: str, cite: Mapping[str, str]) -> st
     if not parts:
         return None
     return text.say(
-        lang, f"results.verdict.{metric}", base=base_phrase(f, lang), parts="; ".join(parts), **cite
+        lang, "results.verdict.loss", base=base_phrase(f, lang), parts="; ".join(parts), **cite
     )
 
 
@@ -491,7 +518,7 @@ def _verdict(f: Finished, metric: str, lang: str, cite: Mapping[str, str]) -> st
 # --------------------------------------------------------------------------
 
 
-def _images(
+def images(
     f: Finished, exp: str, out_dir: Path, drawn: Path, lang: str, which: Sequence[str]
 ) -> list[document.Image]:
     """Draws the figures ``which`` (keys of ``FIGURES``) of the records at their chosen
@@ -519,10 +546,10 @@ def _images(
 def _figure_caption(
     which: str, picked: Mapping[str, History], labels: Mapping[str, str], lang: str
 ) -> str:
-    """What the figure shows, and which of its lines lie on top of each other."""
-    caption = text.say(lang, f"results.cap.{which}")
+    """Which of the figure's lines lie on top of each other ("" for none; what the
+    figures show is said once, in ``definitions``); the step-loss figure's blocks."""
     if which == "steps":
-        return caption
+        return text.say(lang, "results.cap.steps")
     field, scale = ("train_loss", 1.0) if which == "loss" else ("test_acc", 100.0)
     curves = {
         labels[n]: getattr(r, field)[r.finite][:, 1 if which == "acc" else 0 :]
@@ -537,9 +564,7 @@ def _figure_caption(
         )
         for names, d in coinciding(curves)
     ]
-    if pairs:
-        caption += " " + text.say(lang, "results.coincide", pairs="; ".join(pairs))
-    return caption
+    return text.say(lang, "results.coincide", pairs="; ".join(pairs)) if pairs else ""
 
 
 def coinciding(curves: Mapping[str, np.ndarray]) -> list[tuple[list[str], float]]:

@@ -105,7 +105,9 @@ def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
     say = functools.partial(text.say, "en")
     appendix = [
         say("lead.h.appendix", letter=letter, title=say(f"lead.appendix.{part}"))
-        for letter, part in zip("ABCD", ("rates", "results", "code", "reproduce"), strict=True)
+        for letter, part in zip(
+            "ABCDE", ("rates", "deep", "results", "code", "reproduce"), strict=True
+        )
     ]  # No 2-D surfaces here: they have no run.
     expected = [
         say("lead.h.intro"),
@@ -159,7 +161,8 @@ def test_conclusions_answer_each_lab_and_activation_in_one_line(english, found):
         for line in b.items
     ]
     every = [f for name in specs.LABS for f in found[name]]
-    assert lines == [handin.conclusion(f, "en") for f in every]
+    cited = [re.sub(r"@tab:[\w.]+", "T", handin.conclusion(f, "en")) for f in every]
+    assert [re.sub(r"Table\xa0\d+", "T", line) for line in lines] == cited
     for line, f in zip(lines, every, strict=True):
         base = summary.baseline_row(f.rows, f.provenance.baseline)
         if base.speedup_note:  # No target: the reason, and no speed.
@@ -177,7 +180,7 @@ def test_conclusions_answer_each_lab_and_activation_in_one_line(english, found):
         tested = [r for r in f.rows if math.isfinite(r.p_holm) and r.config != configs.EXERCISE2]
         share = text.share("en", len(lower), len(tested), f.lab.noun_key, "concl.ends")
         assert f" {share} at a significantly lower training loss" in line
-        assert "Holm-adjusted p < 0.05" in line
+        assert "Holm-adjusted" not in line and "(Table\xa0" in line  # The tables say how.
 
 
 def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
@@ -200,16 +203,20 @@ def test_polish_report_is_polish(polish):
         assert f"\n{heading}\n" in md
     (table,) = [b for b in polish if isinstance(b, document.Table) and b.key == "lab6.relu.quality"]
     cells = " ".join(table.rows[0])
-    assert re.search(r"\d,\d{4} ± \d,\d{4}", cells) and re.search(r"\d,\d%", cells)
+    assert re.search(r"\d,\d{3,4} ± \d,\d{3,4}", cells) and re.search(r"\d,\d%", cells)
     assert "Tabela" in table.label and "rys.\u00a0" in md and "tab.\u00a0" in md
     assert not [key for key in text.PHRASES["pl"] if "." in key and key in md]
     (setup,) = [b for b in section(polish, "Warunki badania") if isinstance(b, document.Table)]
     lab7 = next(row for row in setup.rows if row[0] == "laboratorium 7")
-    assert lab7[1:3] == ["ReLU", "784–8–10"]  # The course's names, one dash style.
-    assert lab7[6:] == [
+    assert lab7[1:] == [  # The course's names; what every experiment shares said once.
+        "ReLU",
         "N(0, 1), Xavier (Glorot), He, ćwiczenie 2 (SGD, N(0, 1))",
         "N(0, 1)",
     ]
+    lead = next(
+        b.text for b in section(polish, "Warunki badania") if isinstance(b, document.Paragraph)
+    )
+    assert "sieć: 784–8–10; rozmiar paczki: 64" in lead
     assert "(autor)" not in md and AUTHOR in md
     english = [
         fragment
@@ -385,13 +392,20 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     gain = pace.epochs_ratio(ex2_steps, best_steps, ex2_steps, clock=clock)
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
     (line,) = items(discussion.exercise2_gain(found, "en"))
-    assert f"exercise 2 (plain SGD, α = {configs.DEFAULT_LR['sgd']:.3g}, N(0, 1) weights)" in line
-    assert f"{ex2.train_loss[:, -1].mean():.4f}" in line
-    assert f"{gain.point:.{max(2, pace.shown_decimals(gain))}f}× sooner" in line
-    assert f"{best.train_loss[:, -1].mean():.4f} ({discussion.p_text(loss.p, 'en')})" in line
+    target = ex2_steps.mean(0)[-clock.final :].mean()
+    crossing = pace.epochs_to_target(
+        best_steps.mean(0), target, interpolate=True, times=clock.times
+    )
+    window = clock.times[1] - clock.times[0]
+    if window >= 0.1 * crossing:  # Points a tenth of the time apart: one significant digit.
+        assert f"about {float(f'{gain.point:.1g}'):g}× sooner" in line
+        assert f"{window:.2g} epochs" in line and f"{gain.point:.2f}" not in line
+    else:
+        assert f"{gain.point:.{max(2, pace.shown_decimals(gain))}f}× sooner" in line
+    assert f"loss {discussion.p_text(loss.p, 'en')}" in line and "@tab:lab7.relu.quality" in line
     assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
     control = text.say("en", "handin.gain_explain")
-    assert "N(0, 1) weights with the chosen optimizer, is the control" in control
+    assert "is the control for the initialization alone" in control
 
 
 def test_pair_cases_follow_the_sign_flip_test():
@@ -412,7 +426,7 @@ def test_title_block_names_the_author_and_figures_have_captions(out_dir, polish)
     assert polish[1].text.startswith(f"Autor: {AUTHOR} · Data: ")
     figures = [i for b in polish for i in (b.images if isinstance(b, document.Row) else [b])]
     figures = [b for b in figures if isinstance(b, document.Image)]
-    assert all(b.caption and b.label.startswith("Rysunek ") for b in figures)
+    assert all(b.label.startswith("Rysunek ") for b in figures)
     said = [(b.alt, b.caption) for b in figures]
     assert len(set(said)) == len(said)  # Each says what that figure shows.
     assert sum("diagnostics" in b.link for b in figures) == 1
@@ -457,7 +471,8 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
     title = text.say(lang, "lead.h.deep", network="784–3×16–10")
     assert headings.index(title) == headings.index(text.say(lang, "title.lab7")) + 1
     part = section(blocks, title)
-    sigma, spread = [b for b in part if isinstance(b, document.Table)][:2]
+    (sigma,) = [b for b in blocks if isinstance(b, document.Table) and b.key == "deep.sigma"]
+    (spread,) = [b for b in part if isinstance(b, document.Table)]  # The rest: the appendix.
     fans = list(itertools.pairwise(DEEP))
     expected = [[np.sqrt(2 / (a + b)), np.sqrt(2 / a)] for a, b in fans]  # Xavier, He (normal).
     got = [[float(c.replace(",", ".")) for c in row[2:]] for row in sigma.rows]
@@ -468,7 +483,7 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
     for layer, row in enumerate(spread.rows):
         stds = [record.layer(init, layer, 0).preact_std for init in record.inits]
         assert [float(c.replace(",", ".")) for c in row[1:4]] == pytest.approx(stds, rel=5e-3)
-    keys = {b.key for b in part if isinstance(b, document.Table)}
+    keys = {b.key for b in blocks if isinstance(b, document.Table)}
     lab7 = finished.find(deep, quiet)["lab7"][0]
     speed = summary.ranking(lab7.results, lab7.provenance.baseline) is not None
     assert "deep.relu.quality" in keys and ("deep.relu.speed" in keys) == speed
@@ -477,8 +492,8 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
     assert "(784 → 8)" in intro and first in intro
     assert ("3 hidden layers" if lang == "en" else "3 warstwy ukryte") in intro
     alike = {
-        "en": "with the same data, batch size, seeds and number of epochs.",
-        "pl": "z tymi samymi danymi, rozmiarem paczki, powtórzeniami i liczbą epok.",
+        "en": "with the same data, batch size, seeds and number of epochs;",
+        "pl": "z tymi samymi danymi, rozmiarem paczki, powtórzeniami i liczbą epok;",
     }
     assert alike[lang] in intro
 
@@ -548,7 +563,7 @@ def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_c
     intro = next(b.text for b in part if isinstance(b, document.Paragraph))
     assert (
         "(3 hidden layers), with the same data and number of epochs but a batch size of 64 "
-        "(the main labs: 128), 3 seeds (the main labs: 10) and base seed 0 (the main labs: 1)."
+        "(the main labs: 128), 3 seeds (the main labs: 10) and base seed 0 (the main labs: 1);"
     ) in intro
 
 
@@ -561,3 +576,43 @@ def test_title_block_has_author_and_localized_date():
     ]
     en = handin.title_block("Report", "  ", day, "en")  # Left for the student to fill in.
     assert en[1] == document.Paragraph("Author: (author) · Date: 30 November 2026")
+
+
+def resolution(crossing, first=0.05, window=0.1):
+    return discussion.Resolution(crossing, first, window, 39)
+
+
+@pytest.mark.parametrize(
+    ("crossing", "coarse", "edge"),
+    [(0.12, True, True), (0.4, True, False), (1.5, False, False), (math.nan, False, False)],
+)
+def test_a_crossing_close_to_the_curves_spacing_is_coarse(crossing, coarse, edge):
+    """Points 0.1 epoch apart, the first at 0.05: a crossing before 0.15 is at the limit of
+    the curve's resolution, one before 1.0 is known to one significant digit."""
+    res = resolution(crossing)
+    assert (res.coarse, res.edge) == (coarse, edge)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_exercise_2s_gain_is_printed_no_finer_than_the_curve(lang):
+    ratio = pace.Ratio(60.83, 54.76, 70.08, "paired", 10, False, p=0.002)
+    other = functools.partial(dataclasses.replace, ratio)
+    edge = discussion.gain_speed(ratio, resolution(0.148), lang)
+    assert text.times(lang, "60") in edge and "60,83" not in edge and "60.83" not in edge
+    limit = text.say(lang, "handin.gain.edge", x="X", t="T", window="W", steps="S")
+    assert limit.split("X")[1].split(":")[0] in edge  # At the limit of the curve's resolution.
+    coarse = discussion.gain_speed(other(point=21.41), resolution(0.42), lang)
+    assert text.times(lang, "20") in coarse and "21" not in coarse
+    assert text.num(0.1, ".2g", lang) in coarse  # The points' spacing, in epochs.
+    fine = discussion.gain_speed(other(point=3.25, lo=3.01, hi=3.72), resolution(2.8), lang)
+    assert text.times(lang, text.num(3.25, ".2f", lang)) in fine
+    assert text.num(3.72, ".2f", lang) in fine  # The interval, at the ratio's decimals.
+    bound = discussion.gain_speed(other(is_bound=True), resolution(0.04), lang)
+    assert bound.startswith(text.say(lang, "handin.at_least", x="")[:4])
+
+
+@pytest.mark.parametrize(
+    ("x", "shown"), [(60.83, "60 razy"), (21.41, "20 razy"), (0.148, "0,1 raza")]
+)
+def test_about_keeps_one_significant_digit(x, shown):
+    assert discussion.about(x, "pl") == shown

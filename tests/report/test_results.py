@@ -163,12 +163,20 @@ def test_speed_table_is_the_summary_rows_and_the_records(lab6):
     assert table.key == "lab6.relu.speed" and f"target {target:.4f} " in table.caption
 
 
+@pytest.mark.parametrize(
+    ("value", "places"), [(0.3190, 4), (0.0123, 4), (1.2155, 3), (183.792, 1), (1234.5, 0)]
+)
+def test_losses_are_shown_to_four_significant_digits(value, places):
+    assert results.loss_places(value) == places
+
+
 def test_quality_table_is_the_summary_rows(lab6):
     table = results.quality_table(lab6, "lab6", "en")
     for name, cells in by_config(lab6, table).items():
         r = next(r for r in lab6.rows if r.config == name)
         final = lab6.results[name].train_loss[:, -1]
-        assert cells[1] == f"{final.mean():.4f} ± {final.std(ddof=1):.4f}"
+        places = min(4, 3 - math.floor(math.log10(final.mean())))  # Four significant digits.
+        assert cells[1] == f"{final.mean():.{places}f} ± {final.std(ddof=1):.{places}f}"
         acc = lab6.results[name].test_acc[:, -1]
         mean, lo, hi = stats.mean_ci(acc)
         assert cells[3] == f"{100 * mean:.1f}% ({100 * lo:.1f}–{100 * hi:.1f}%)"
@@ -305,7 +313,7 @@ def test_every_key_is_there_every_reference_resolves_and_both_languages_render(
     assert keys == expected | {"lr_sweep"}
     for image in (b for b in made if isinstance(b, document.Image)):
         assert image.path.exists() and image.link.startswith(f"figures/{lang}/")
-        assert image.caption and image.alt
+        assert image.alt and (image.caption or not image.key.endswith(".steps"))
     numbered = document.numbered(made, WORDS[lang])  # Raises on a reference to no key.
     page = document.html(numbered, title="t", lang=lang)
     assert "@tab:" not in page and "@fig:" not in page and "—±—" not in page
@@ -384,7 +392,8 @@ def test_learning_rate_table_says_how_each_rate_was_chosen(lab6, lab7):
         f"grid of 3 rates 0.03–3; lowest validation loss ({val[best, :, -1].mean():.4f})"
         == grid_row[1]
     )
-    assert rows["lab" + NBSP + "6", "Adam"] == ["0.01", "the optimizer's default"]
+    assert rows["lab" + NBSP + "6", "Adam"] == ["0.01", text.say("en", "results.how.default")]
+    assert "default" not in rows["lab" + NBSP + "6", "Adam"][1]  # A sweep chose it.
     assert rows["lab" + NBSP + "7", "Adam" + NBSP + "+" + NBSP + "He"][1].startswith(
         "from lab 6 (Adam: rank 1)"
     )
@@ -397,8 +406,9 @@ def lang(request):
 
 
 def test_a_deep_network_and_a_configuration_whose_every_seed_diverged(tmp_path, lang):
-    """The deep network's heading names it; a configuration with no seed left shows "—"
-    (never "—±—"), has no rank, and is said to have no test."""
+    """The deep network's heading names it; a configuration with no seed left says so in
+    its first cell and "—" in the others (never "—±—"), has no rank, and is said to have
+    no results (once, with the loss)."""
     sizes = (784, *[16] * 6, 10)
     settings = shared("lab7", sizes=sizes)
     made = {
@@ -422,13 +432,14 @@ def test_a_deep_network_and_a_configuration_whose_every_seed_diverged(tmp_path, 
     assert keys == [f"deep.relu.{k}" for k in ("speed", "quality", "loss", "acc")]
     speed, quality = (b for b in blocks if isinstance(b, document.Table))
     he = "He"  # Only the initializers vary: the optimizer goes without saying.
-    assert next(r for r in speed.rows if r[0] == he)[1:] == ["—", "—", "—"]
-    assert next(r for r in quality.rows if r[0] == he)[1:] == ["—"] * 4
-    untested = {
-        "en": "no test with He initialization",
-        "pl": "bez testu przy inicjalizacji metodą He",
+    diverged = {"en": "diverged: 10 of 10", "pl": "rozbieżne: 10 z 10"}[lang]
+    assert next(r for r in speed.rows if r[0] == he)[1:] == [diverged, "—", "—"]
+    assert next(r for r in quality.rows if r[0] == he)[1:] == [diverged, "—", "—", "—"]
+    none = {
+        "en": "no results with He initialization (every seed diverged)",
+        "pl": "brak wyników przy inicjalizacji metodą He (wszystkie powtórzenia rozbieżne)",
     }
-    assert untested[lang] in blocks[1].text
+    assert blocks[1].text.count(none[lang]) == 1
 
 
 def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang, tmp_path):
