@@ -4,7 +4,8 @@
     python -m experiments.handin --dataset=fashion_mnist --lang=pl,en
 
 Runs, one after the other, the commands of the hand-in recipe, each as you could type
-it yourself: lab 6 and lab 7 (--act, default sigmoid,relu), the layer diagnostics
+it yourself: lab 6 and lab 7 (--act, default sigmoid,relu), the momentum study (γ at
+SGD's own step, which the discussion reads; --nomomentum leaves it out), the layer diagnostics
 (--diagnostics_epochs), the optimizers on 2-D surfaces, the depth supplement (lab 7 and
 its diagnostics on a network of six hidden layers of 128, one rate per configuration,
 under <out_dir>/deep; --nodepth leaves it out), then the report in each --lang (with
@@ -42,6 +43,9 @@ flags.register_validator("author", common.check_author)
 NOTES = common.define_notes()
 PDF = flags.DEFINE_bool("pdf", False, "Also print each report as PDF with a local Chromium.")
 DEPTH = flags.DEFINE_bool("depth", True, "Run the depth supplement and add it to the report.")
+MOMENTUM = flags.DEFINE_bool(
+    "momentum", True, "Run the momentum study (γ at SGD's own step) for the discussion."
+)
 DIAGNOSTICS_EPOCHS = flags.DEFINE_integer(
     "diagnostics_epochs", 5, "Epochs of the layer diagnostics (at most --epochs).", lower_bound=1
 )
@@ -85,6 +89,12 @@ def _flags(given: Mapping[str, str], **changed: object) -> tuple[str, ...]:
     return tuple((dict(given) | {k: f"--{k}={v}" for k, v in changed.items()}).values())
 
 
+def _study_flags(given: Mapping[str, str]) -> tuple[str, ...]:
+    """``given`` without ``--lr_grid``: the momentum study trains each configuration at its
+    one rate (a grid would undo its equal steps)."""
+    return tuple(v for k, v in given.items() if k != "lr_grid")
+
+
 def plan(
     given: Mapping[str, str],
     langs: Sequence[str],
@@ -93,6 +103,7 @@ def plan(
     depth: bool,
     diagnostics_epochs: int,
     notes: str = "",
+    momentum: bool = True,
 ) -> list[Step]:
     """The hand-in's commands, in order.
 
@@ -103,6 +114,8 @@ def plan(
       notes: the file with the student's own discussion ("": none).
       depth: with the depth supplement.
       diagnostics_epochs: the diagnostics' epochs.
+      momentum: with the momentum study (``experiments.momentum``: γ at SGD's own step),
+        which the discussion reads.
     """
     given = {"act": f"--act={ACTS}"} | dict(given)
     out_dir = given["out_dir"].split("=", 1)[1]
@@ -110,6 +123,7 @@ def plan(
     steps = [
         Step("lab 6", "lab6", _flags(given), 802),
         Step("lab 7", "lab7", _flags(given), 2605),
+        *[Step("the momentum study", "momentum", _study_flags(given), 670)] * momentum,
         Step("the layer diagnostics", "diagnostics", _flags(given, epochs=diagnostics_epochs), 31),
         Step(
             "the optimizers on 2-D surfaces",
@@ -204,7 +218,16 @@ def _run(step: Step, where: str) -> None:
 def main(argv: Sequence[str]) -> None:
     del argv
     epochs = min(DIAGNOSTICS_EPOCHS.value, common.EPOCHS.value)
-    steps = plan(_given(), LANGS.value, AUTHOR.value, PDF.value, DEPTH.value, epochs, NOTES.value)
+    steps = plan(
+        _given(),
+        LANGS.value,
+        AUTHOR.value,
+        PDF.value,
+        DEPTH.value,
+        epochs,
+        NOTES.value,
+        momentum=MOMENTUM.value,
+    )
     start = time.perf_counter()
     for i, step in enumerate(steps):
         eta = _eta(steps, i, time.perf_counter() - start)

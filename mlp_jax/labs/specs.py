@@ -36,6 +36,9 @@ class Lab:
       assignment: whether the assignment asks for it (compared with exercise 2 in the
         hand-in report, which names the command when its results are missing).
       lr_grid: its default ``--lr_grid``.
+      section: whether the hand-in report gives it a results section of its own (lab
+        tables, figures, conclusions); a study that answers a question of the discussion
+        (the momentum study) is read there instead.
     """
 
     name: str
@@ -45,6 +48,7 @@ class Lab:
     flag: str
     assignment: bool = False
     lr_grid: int = 1
+    section: bool = True
 
     @property
     def title_key(self) -> str:
@@ -96,7 +100,9 @@ SCHEDULES = Lab(
     "schedules", "constant", configs.schedule_study, tuple(schedules.SCHEDULES), "schedules"
 )
 
-MOMENTUM = Lab("momentum", "sgd", configs.momentum_study, configs.MOMENTUM_CONFIGS, "configs")
+MOMENTUM = Lab(
+    "momentum", "sgd", configs.momentum_study, configs.MOMENTUM_CONFIGS, "configs", section=False
+)
 
 LABS: dict[str, Lab] = {lab.name: lab for lab in (LAB6, LAB7, SCHEDULES, MOMENTUM)}
 """Every experiment with result records, in the report's order."""

@@ -410,7 +410,9 @@ def conclusions(found: Found, lang: str) -> list[document.Block]:
     """One short answer per lab and activation (``conclusion``); the numbers behind each
     are in the lab's section."""
     say = functools.partial(text.say, lang)
-    lines = [conclusion(f, lang) for name, lab in specs.LABS.items() for f in found[name]]
+    lines = [
+        conclusion(f, lang) for name, lab in specs.LABS.items() if lab.section for f in found[name]
+    ]
     return [document.Heading(2, say("h.conclusions")), document.Items(lines)] if lines else []
 
 

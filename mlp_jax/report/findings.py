@@ -23,7 +23,7 @@ import numpy as np
 
 from mlp_jax import data, optimizers, records
 from mlp_jax.labs import configs, diagnostics, pace, stats, summary
-from mlp_jax.report import curves, discussion, document, lab_report, methods, text
+from mlp_jax.report import curves, discussion, document, lab_report, methods, momentum_study, text
 from mlp_jax.report.curves import row_of as _row
 from mlp_jax.report.curves import say_in as _say
 from mlp_jax.report.curves import with_act as _with
@@ -234,13 +234,17 @@ def momentum_paragraphs(found: Found, lang: str) -> list[str]:
         steps = momentum_steps(f)
         if steps and f.base is not None:
             groups.setdefault(steps[0]._replace(name=""), []).append(f)
-    return [_momentum_paragraph(s, fs, lang) for s, fs in groups.items()]
+    study = momentum_study.paragraphs(found, lang)
+    return [*(_momentum_paragraph(s, fs, bool(study), lang) for s, fs in groups.items()), *study]
 
 
-def _momentum_paragraph(s: Step, finished: Sequence[Finished], lang: str) -> str:
+def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, lang: str) -> str:
+    """Lab 6's momentum against SGD's step; when larger, what would separate the two, or,
+    ``studied``, that the momentum study (the paragraphs after it) does."""
     say = _say(lang)
     ratio = s.effective / s.sgd_rate
     case = "larger" if ratio > 1.01 else "smaller" if ratio < 0.99 else "equal"
+    case += "_studied" * (studied and case == "larger")
     grid = [
         say(
             "findings.momentum.point", gamma=_rate(g, lang), rate=_rate(s.effective * (1 - g), lang)

@@ -46,6 +46,7 @@ from mlp_jax.report import (
     lab_report,
     layers,
     methods,
+    momentum_study,
     results,
     text,
     trajectory_plots,
@@ -198,7 +199,7 @@ def _labs(found: Found, out_dir: Path, lang: str) -> list[document.Block]:
     say = functools.partial(text.say, lang)
     blocks: list[document.Block] = []
     for name, lab in specs.LABS.items():
-        if not (lab.assignment or found[name]):
+        if not lab.section or not (lab.assignment or found[name]):
             continue
         blocks.append(document.Heading(2, say(lab.title_key)))
         if not found[name]:
@@ -398,7 +399,7 @@ def _appendix(
     say = functools.partial(text.say, lang)
     more: list[document.Block] = [*histograms]
     drawn = Path(FIGURES, lang)
-    for name in specs.LABS:
+    for name in (name for name, lab in specs.LABS.items() if lab.section):
         more += [
             b for f in found[name] for b in results.appendix_blocks(f, name, out_dir, drawn, lang)
         ]
@@ -406,6 +407,7 @@ def _appendix(
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
         ("rates", [results.lr_sweep_table(found, lang)]),
+        ("momentum", momentum_study.tables(found, lang)),
         ("deep", deep_appendix(deep, out_dir, lang) if deep else []),
         ("results", [*_contents(more, lang), *more]),
         ("surfaces", _surfaces(out_dir, lang)),

@@ -494,13 +494,13 @@ PHRASES = {
     "results.def.epochs": "**Epochs to target**: when the seed-mean minibatch loss first "
     "falls to the target; the curve holds the loss means of at least {blocks} blocks per "
     "epoch (or of every recorded window, when there are fewer), at the blocks' centres, "
-    "linearly interpolated. \"{not_reached}\": the curve does not fall to the target before "
+    'linearly interpolated. "{not_reached}": the curve does not fall to the target before '
     "training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
     "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI): "
     "{resamples} resamples of the seeds with replacement (with the same seeds, whole seeds, "
     "jointly for both configurations), percentile interval. An end at which a resampled curve "
-    "does not reach the target reads \"{not_reached}\"; \"≥\" means the configuration is at "
+    'does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
     "the target at the curve's first point, so the value is only a lower bound. Learning is "
     "called faster or slower only when the interval does not hold 1 and the exact two-sided "
     "sign-flip permutation test gives p < {alpha} after Holm's correction (statistic: the "
@@ -523,9 +523,9 @@ PHRASES = {
     "initializer, the same initial weights), and by Welch's t-test when the seeds differ.",
     "results.def.families": "**Holm's correction**, in each experiment and for each "
     "activation separately, over two families: the comparisons with the baseline (final loss, "
-    "accuracy and speed separately; the \"Holm p\" columns) and the speed comparisons of "
-    "every pair of configurations (the ranks). \"Significant\" means p < {alpha} after Holm's "
-    "correction in its family; p below {floor} is shown as \"< {floor}\", and the appendix "
+    'accuracy and speed separately; the "Holm p" columns) and the speed comparisons of '
+    'every pair of configurations (the ranks). "Significant" means p < {alpha} after Holm\'s '
+    'correction in its family; p below {floor} is shown as "< {floor}", and the appendix '
     "lists every p-value.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
     "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "
@@ -1162,4 +1162,10 @@ PHRASES = {
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} in the appendix",
     "findings.units.every": "{share} with every method",
+    # --- lead: the momentum study in the discussion ---
+    "findings.momentum.larger_studied": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. "
+    "Under a constant gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per "
+    "unit of gradient: a long-run step {times} SGD's α = {sgd} ({tabs}). Lab 6 alone cannot "
+    "tell momentum's effect from that of the larger step; the momentum study below does.",
+    "lead.appendix.momentum": "The momentum study",
 }

@@ -1217,8 +1217,7 @@ PHRASES = {
     "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
     "findings.deep.what.dead_frac": "udział martwych neuronów",
     "lead.concl.none": "{where:cap}: {reason}",
-    "lead.concl.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} "
-    "({tab}).",
+    "lead.concl.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} ({tab}).",
     "lead.concl.worse": "{share} z istotnie wyższą stratą.",
     "handin.gain.speed": "{x} szybciej{ci}",
     "handin.gain.coarse": "około {x} szybciej: cel osiąga po {t} epoki, a punkty krzywej "
@@ -1230,4 +1229,11 @@ PHRASES = {
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} w dodatku",
     "findings.units.every": "{share} przy każdej metodzie",
+    # --- lead: the momentum study in the discussion ---
+    "findings.momentum.larger_studied": "W laboratorium 6 {names} działają z γ = {gamma} i "
+    "α = {rate}. Przy stałym gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} "
+    "na jednostkę gradientu, czyli efektywny krok jest {times} większy niż krok SGD, α = {sgd} "
+    "({tabs}). Samo laboratorium 6 nie pozwala oddzielić wpływu momentum od wpływu większego "
+    "kroku; rozdziela je opisane niżej badanie momentum.",
+    "lead.appendix.momentum": "Badanie momentum",
 }
