@@ -356,7 +356,7 @@ def path_figures(
     return figures
 
 
-def _path_table(figures: dict[str, PathFigures]) -> str:
+def path_table(figures: dict[str, PathFigures]) -> str:
     first = next(iter(figures))
     header = (
         f"{'dot path':<8} {'epoch s':>7} {'rounds fastest':>14} {'time / ' + first:>23} "
@@ -472,7 +472,7 @@ def main(argv):
         runs = compare_dot_paths(names)
         flops = epoch_flops(_examples_per_epoch(dataset), seeds)
         paths = path_figures(runs, flops, figures[f"PyTorch {seeds}-seed epochs s"])
-        print(f"\n{_path_table(paths)}")
+        print(f"\n{path_table(paths)}")
     record = {
         "figures": figures,
         "dot_paths": {name: f._asdict() for name, f in paths.items()},

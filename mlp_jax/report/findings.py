@@ -244,7 +244,8 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, la
     say = _say(lang)
     ratio = s.effective / s.sgd_rate
     case = "larger" if ratio > 1.01 else "smaller" if ratio < 0.99 else "equal"
-    case += "_studied" * (studied and case == "larger")
+    key = f"findings.momentum.{case}"
+    key = "findings.momentum.larger_studied" if studied and case == "larger" else key
     grid = [
         say(
             "findings.momentum.point", gamma=_rate(g, lang), rate=_rate(s.effective * (1 - g), lang)
@@ -253,7 +254,7 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, la
     ]
     names = [step.name for step in momentum_steps(finished[0])]
     paragraph = say(
-        f"findings.momentum.{case}",
+        key,
         names=lab_report.join([methods.label(n, lang) for n in names], lang),
         gamma=_rate(s.gamma, lang),
         rate=_rate(s.rate, lang),

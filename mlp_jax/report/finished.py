@@ -101,7 +101,7 @@ def diagnosed(out_dir: str | Path, log: Callable[[str], None] = print) -> Diagno
 
 
 def every(found: Found) -> list[Finished]:
-    return [f for name in specs.LABS for f in found[name]]
+    return [f for name in specs.LABS for f in found.get(name, [])]
 
 
 def lab_command(name: str, out_dir: Path, found: Found) -> str:

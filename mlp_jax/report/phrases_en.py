@@ -1108,8 +1108,8 @@ PHRASES = {
     "{ratio}{ci}.",
     "momentum_study.pair.bound": "Momentum {faster} reaches SGD's final loss at least "
     "{ratio} sooner than momentum {slower} (already at the first point measured).",
-    "momentum_study.pair.only": "Only momentum {faster} reaches SGD's final loss; momentum "
-    "{slower} does not by the end of training.",
+    "momentum_study.pair.only": "Of these two, only momentum {faster} reaches SGD's final "
+    "loss; momentum {slower} does not by the end of training.",
     "momentum_study.verdict.sooner": "sooner",
     "momentum_study.verdict.later": "later",
     "momentum_study.verdict.same": "no significant difference",

@@ -1174,8 +1174,8 @@ PHRASES = {
     "drugiej wynosi {ratio}{ci}.",
     "momentum_study.pair.bound": "Momentum {faster} osiąga końcową stratę SGD co najmniej "
     "{ratio} szybciej niż momentum {slower} (już w pierwszym zmierzonym punkcie).",
-    "momentum_study.pair.only": "Końcową stratę SGD osiąga tylko momentum {faster}; "
-    "momentum {slower} nie osiąga jej do końca uczenia.",
+    "momentum_study.pair.only": "Z tych dwóch konfiguracji końcową stratę SGD osiąga tylko "
+    "momentum {faster}; momentum {slower} nie osiąga jej do końca uczenia.",
     "momentum_study.verdict.sooner": "szybciej",
     "momentum_study.verdict.later": "wolniej",
     "momentum_study.verdict.same": "bez istotnej różnicy",

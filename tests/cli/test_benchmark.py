@@ -47,11 +47,11 @@ def test_path_figures_compare_each_round_with_the_first_paths():
 def test_without_pytorch_the_table_says_not_available():
     figures = benchmark.path_figures(RUNS, flops=40e9, torch_s=None)
     assert figures["xla"].over_torch is None
-    assert " n/a " in benchmark._path_table(figures).splitlines()[1]
+    assert " n/a " in benchmark.path_table(figures).splitlines()[1]
 
 
 def test_path_table_says_identical_or_the_largest_differences():
-    table = benchmark._path_table(benchmark.path_figures(RUNS, flops=40e9, torch_s=9.0))
+    table = benchmark.path_table(benchmark.path_figures(RUNS, flops=40e9, torch_s=9.0))
     header, xla, onednn = table.splitlines()
     assert header.split()[:2] == ["dot", "path"] and "time / xla" in header
     assert xla.split()[0] == "xla" and xla.endswith("yes  identical")

@@ -85,7 +85,7 @@ def test_a_signal_to_the_hand_in_reaches_the_running_step(tmp_path, cli_env):
     err = run.communicate(timeout=120)[1]
     lines = err.strip().splitlines()
     assert run.returncode == 143, err
-    assert lines[-1] == "interrupted: [hand-in 1/7] lab 6; rerun the same command to resume"
+    assert lines[-1] == "interrupted: [hand-in 1/8] lab 6; rerun the same command to resume"
     assert lines[-2].startswith("interrupted: "), err  # Lab 6's own line: what it kept.
     assert not (tmp_path / "synthetic" / "lab6" / ".lock").exists()  # Lab 6 has ended.
     left = [p for p in Path("/proc").glob("[0-9]*") if _cmdline(p).count(str(tmp_path))]

@@ -285,7 +285,7 @@ DYNAMIC = {
     ),
     "findings.units.rate.": ("lab6", "other"),
     "findings.with.": ("relu", "sigmoid"),
-    "lead.appendix.": ("code", "deep", "rates", "reproduce", "results", "surfaces"),
+    "lead.appendix.": ("code", "deep", "momentum", "rates", "reproduce", "results", "surfaces"),
     "lead.diag.trouble.": ("dead_frac", "saturated_frac"),
     "lead.words.": ("cite_figure", "cite_table", "figure", "table"),
     "results.cap.": (
