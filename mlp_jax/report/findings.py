@@ -13,7 +13,6 @@ layer and early leader (the 2-D surfaces are told in the appendix, ``curves``).
 from __future__ import annotations
 
 import functools
-import inspect
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from mlp_jax import data, optimizers, records
+from mlp_jax import data, records
 from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import curves, discussion, document, lab_report, methods, momentum_study, text
 from mlp_jax.report.curves import row_of as _row
@@ -30,9 +29,6 @@ from mlp_jax.report.curves import with_act as _with
 from mlp_jax.report.finished import Diagnosed, Finished, Found
 
 ALPHA = summary.ALPHA
-MOMENTUM = inspect.signature(optimizers.momentum).parameters["momentum"].default
-"""γ of momentum and Nesterov's momentum when a configuration does not set it."""
-
 DIFFERENT = 0.10
 """Shares of dead or saturated units (diagnostics' means over seeds, no test) differ only
 by at least this much (10 percentage points)."""
@@ -206,8 +202,8 @@ class Step(NamedTuple):
 
     @property
     def effective(self) -> float:
-        """α/(1 − γ): the velocity's limit per unit of a constant gradient."""
-        return self.rate / (1 - self.gamma)
+        """Its ``momentum_study.long_run_step``."""
+        return momentum_study.long_run_step(self.rate, self.gamma)
 
 
 def momentum_steps(f: Finished) -> list[Step]:
@@ -220,8 +216,7 @@ def momentum_steps(f: Finished) -> list[Step]:
     for name in ("momentum", "nesterov"):
         if name in f.results:
             p = summary.selected(f.results[name]).provenance
-            gamma = float(p.config.get("optimizer_kwargs", {}).get("momentum", MOMENTUM))
-            steps.append(Step(name, p.learning_rate, gamma, sgd_rate))
+            steps.append(Step(name, p.learning_rate, momentum_study.gamma_of(p.config), sgd_rate))
     return steps
 
 

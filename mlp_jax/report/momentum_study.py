@@ -12,14 +12,15 @@ its record; a configuration is "at SGD's step" when α/(1 − γ) equals the bas
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from mlp_jax import activations
+from mlp_jax import activations, optimizers
 from mlp_jax.labs import pace, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
@@ -42,6 +43,21 @@ SAME_STEP = 1e-6
 study's rates are products of the default table's, exact up to rounding)."""
 
 
+DEFAULT_GAMMA = inspect.signature(optimizers.momentum).parameters["momentum"].default
+"""γ of momentum and Nesterov's momentum when a configuration does not set it."""
+
+
+def gamma_of(config: Mapping) -> float:
+    """The γ a configuration's spec trains with: its ``momentum`` keyword, else
+    ``DEFAULT_GAMMA``."""
+    return float(config.get("optimizer_kwargs", {}).get("momentum", DEFAULT_GAMMA))
+
+
+def long_run_step(rate: float, gamma: float) -> float:
+    """α/(1 − γ): the velocity's limit per unit of a constant gradient."""
+    return rate / (1 - gamma)
+
+
 class Arm(NamedTuple):
     """One configuration of the study, as its record states it.
 
@@ -59,8 +75,8 @@ class Arm(NamedTuple):
 
     @property
     def effective(self) -> float:
-        """α/(1 − γ): the velocity's limit per unit of a constant gradient."""
-        return self.rate / (1 - self.gamma)
+        """Its ``long_run_step``."""
+        return long_run_step(self.rate, self.gamma)
 
     def same_step(self, other: Arm) -> bool:
         """Whether its long-run step is ``other``'s."""
@@ -77,8 +93,7 @@ def arms(f: Finished) -> tuple[Arm | None, list[Arm]]:
         if name == f.provenance.baseline:
             base = Arm(name, row.learning_rate, 0.0, row)
         elif config["optimizer"] == "momentum":
-            gamma = float(config["optimizer_kwargs"]["momentum"])
-            momentum.append(Arm(name, row.learning_rate, gamma, row))
+            momentum.append(Arm(name, row.learning_rate, gamma_of(config), row))
     return base, momentum
 
 

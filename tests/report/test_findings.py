@@ -14,7 +14,16 @@ import scipy.stats
 from mlp_jax import records
 from mlp_jax.labs import summary, surfaces, trajectories
 from mlp_jax.report import curves as single
-from mlp_jax.report import discussion, document, findings, finished, lab_report, methods, text
+from mlp_jax.report import (
+    discussion,
+    document,
+    findings,
+    finished,
+    lab_report,
+    methods,
+    momentum_study,
+    text,
+)
 from tests import tiny
 from tests.report import test_lab_report as lab
 
@@ -163,7 +172,7 @@ def test_momentums_effective_step_is_set_against_sgds(sgd_rate, case, factor):
     f.results["sgd"] = base._replace(provenance=dataclasses.replace(base.provenance, config=spec))
     (paragraph,) = findings.momentum_paragraphs(found(lab6=[f]), "pl")
     gamma, alpha = 0.9, 0.1  # The records': momentum's default γ, its rate.
-    assert findings.MOMENTUM == gamma
+    assert momentum_study.DEFAULT_GAMMA == gamma
     effective = alpha / (1 - gamma)
     assert f"α/(1 − γ) = {text.num(effective, '.3g', 'pl')}" in paragraph
     larger = "większy" in paragraph
@@ -434,7 +443,8 @@ def _growth_values(line, lang):
     }
 
 
-def test_the_early_leader_of_the_deep_network_is_read_from_the_epochs():
+def early_leader():
+    """Lab 7 with sigmoid where N(0, 1) leads early and Xavier ends lower."""
     rng = np.random.default_rng(5)
     early = np.linspace(1.0, 0.5, E) + 0.01 * rng.standard_normal((S, E))
     late = np.linspace(1.5, 0.3, E) + 0.01 * rng.standard_normal((S, E))
@@ -442,7 +452,12 @@ def test_the_early_leader_of_the_deep_network_is_read_from_the_epochs():
         "normal": record(early, "normal", optimizer="adam", init="normal"),
         "xavier": record(late, "xavier", optimizer="adam", init="xavier"),
     }
-    f = make("lab7", "sigmoid", results, "normal")
+    return make("lab7", "sigmoid", results, "normal")
+
+
+def test_the_early_leader_of_the_deep_network_is_read_from_the_epochs():
+    f = early_leader()
+    results = f.results
     found_lead = findings.lead(f)
     means = {n: r.train_loss.mean(0) for n, r in results.items()}
     ahead = [means["normal"][e] < means["xavier"][e] for e in range(E)]
@@ -626,14 +641,7 @@ def test_the_adadelta_start_is_told_only_for_adadelta(tmp_path):
 def test_the_deep_leaders_start_is_set_against_its_saturation_at_init(normal, xavier, case):
     """N(0, 1) leads early: more saturated at init than Xavier is no explanation (said so),
     less saturated agrees with its lead."""
-    rng = np.random.default_rng(5)
-    early = np.linspace(1.0, 0.5, E) + 0.01 * rng.standard_normal((S, E))
-    late = np.linspace(1.5, 0.3, E) + 0.01 * rng.standard_normal((S, E))
-    results = {
-        "normal": record(early, "normal", optimizer="adam", init="normal"),
-        "xavier": record(late, "xavier", optimizer="adam", init="xavier"),
-    }
-    f = make("lab7", "sigmoid", results, "normal")
+    f = early_leader()
     shares = {"normal": (normal, normal), "xavier": (xavier, xavier)}
     record_ = diagnosis("sigmoid", shares, sizes=DEEP)
     lines = findings.deep_paragraphs(found(), {"lab7": [f]}, {"sigmoid": record_}, "en")
