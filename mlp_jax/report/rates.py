@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mlp_jax.labs import configs, lr_sweep, summary
+from mlp_jax.labs import configs, lr_sweep, specs, summary
 from mlp_jax.labs.lr_sweep import Point, Sweep
 from mlp_jax.report import document, lab_report, methods, momentum_study, results, text
 from mlp_jax.report.finished import Finished, Found
@@ -263,20 +263,19 @@ def _momentum_sentence(found: Found, lang: str) -> str:
         return ""
     base = studied[0][1]
     lab6 = [r for (name, _), r in _used(found.get("lab6", [])).items() if name == "momentum"]
-    groups: dict[str, list[momentum_study.Arm]] = {"lab6": [], "equal": [], "other": []}
-    for arm in {(a.rate, a.gamma): a for _, _, arms in studied for a in arms}.values():
-        which = "equal" if arm.same_step(base) else "other"
-        which = "lab6" if which == "other" and any(_same(arm.rate, r) for r in lab6) else which
-        groups[which].append(arm)
-    parts = [
-        say(
-            f"lrtable.momentum.{key}",
-            arms=_join([momentum_study.short(a, lang) for a in arms], lang),
-            sgd=_rate(base.rate, lang),
-        )
-        for key, arms in groups.items()
-        if arms
-    ]
+    unique = list({(a.rate, a.gamma): a for _, _, arms in studied for a in arms}.values())
+    equal = [a for a in unique if a.same_step(base)]
+    at_lab6 = [a for a in unique if a not in equal and any(_same(a.rate, r) for r in lab6)]
+    other = [a for a in unique if a not in equal and a not in at_lab6]
+    parts = []
+    for key, arms in (
+        ("lrtable.momentum.lab6", at_lab6),
+        ("lrtable.momentum.equal", equal),
+        ("lrtable.momentum.other", other),
+    ):
+        if arms:
+            shown = _join([momentum_study.short(a, lang) for a in arms], lang)
+            parts.append(say(key, arms=shown, sgd=_rate(base.rate, lang)))
     tabs = _join([f"@tab:{momentum_study.table_key(f.act)}" for f, _, _ in studied], lang)
     return say("lrtable.momentum", tabs=tabs, sgd=_rate(base.rate, lang), parts="; ".join(parts))
 
@@ -289,7 +288,7 @@ def _exercise2_sentence(found: Found, lang: str) -> str:
     values = list(dict.fromkeys(_rate(r, lang) for _, r in rates))
     if len(values) == 1:
         return text.say(lang, "lrtable.ex2.one", rate=values[0])
-    each = [f"{text.say(lang, f'short.{exp}')}: {_rate(r, lang)}" for exp, r in rates]
+    each = [f"{text.say(lang, specs.get(exp).short_key)}: {_rate(r, lang)}" for exp, r in rates]
     return text.say(lang, "lrtable.ex2.each", rates="; ".join(each))
 
 
