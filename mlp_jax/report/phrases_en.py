@@ -1183,6 +1183,8 @@ PHRASES = {
     "lrtable.agrees": "The same rule applied to the data of @tab:lr_sweep alone chooses the same "
     "α for every optimizer.",
     "lrtable.all_diverged": "{names}: at every α of the grid at least one seed diverged.",
+    "lrtable.lab7": "In lab 7 each initializer has its own α, chosen on the validation set "
+    "({tab}).",
     "lrtable.momentum": "In the momentum study ({tabs}) plain SGD has α = {sgd}; {parts}.",
     "lrtable.momentum.lab6": "momentum {arms}: lab 6's momentum α",
     "lrtable.momentum.equal": "momentum {arms}: α = {sgd}·(1 − γ) by the study's design, so that "

@@ -1252,6 +1252,8 @@ PHRASES = {
     "każdego optymalizatora to samo α.",
     "lrtable.all_diverged": "{names}: przy każdym α z siatki co najmniej jedno powtórzenie było "
     "rozbieżne.",
+    "lrtable.lab7": "W laboratorium 7 każda metoda inicjalizacji ma własne α, wybrane na zbiorze "
+    "walidacyjnym ({tab}).",
     "lrtable.momentum": "W badaniu momentum ({tabs}) zwykły SGD ma α = {sgd}; {parts}.",
     "lrtable.momentum.lab6": "momentum {arms} – α momentum z laboratorium 6",
     "lrtable.momentum.equal": "momentum {arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "

@@ -52,6 +52,7 @@ def blocks(found: Found, sweep: Sweep | None, lang: str) -> list[document.Block]
     shown += [grid] if grid else []
     words = [
         rule_sentence(lab6, sweep, lang),
+        text.say(lang, "lrtable.lab7", tab=f"@tab:{grid.key}") if grid else "",
         _momentum_sentence(found, lang),
         _exercise2_sentence(found, lang),
     ]
