@@ -47,6 +47,7 @@ from mlp_jax.report import (
     layers,
     methods,
     momentum_study,
+    rates,
     results,
     text,
     trajectory_plots,
@@ -406,7 +407,7 @@ def _appendix(
     for f in deep.found["lab7"] if deep else []:
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
-        ("rates", [results.lr_sweep_table(found, lang)]),
+        ("rates", rates.blocks(found, rates.read(found, out_dir), lang)),
         ("momentum", momentum_study.tables(found, lang)),
         ("deep", deep_appendix(deep, out_dir, lang) if deep else []),
         ("results", [*_contents(more, lang), *more]),

@@ -616,23 +616,6 @@ PHRASES = {
     "results.coincide": "Lines on top of each other: {pairs}.",
     "results.pair.loss": "{names} ({d})",
     "results.pair.acc": "{names} ({d} percentage points)",
-    "results.how.ex2": "as SGD in lab 6 (exercise 2)",
-    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
-    "results.how.default": "chosen earlier by a grid search (the rule is in the caption)",
-    "results.how.flag": "given in the command",
-    "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
-    "results.how.choice.flag": "given in the command with the optimizer",
-    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results), not "
-    "tuned again",
-    "results.how.choice.default": "the default of {name} (no lab 6 results)",
-    "results.cap.lr": "Each configuration's learning rate α and how it was chosen. The "
-    "optimizers' defaults were chosen beforehand by a grid search: for each optimizer the rate "
-    "with the best summed rank of final training loss over every variant searched (sigmoid and "
-    "ReLU; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He initialization), among "
-    "rates at which no seed diverged; Adadelta keeps α = 1, as its formula has no learning rate.",
-    "results.cap.lr_grid": "With a grid, the rate with the lowest mean final loss on the "
-    "validation set was chosen (the last {n} examples of the training set, held out before "
-    "training); the test set plays no part in the choice.",
     "results.tiny": ", though ahead of {second} by only {pct} of the epochs, of no practical "
     "weight",
     # --- impl ---
@@ -1168,4 +1151,45 @@ PHRASES = {
     "unit of gradient: a long-run step {times} SGD's α = {sgd} ({tabs}). Lab 6 alone cannot "
     "tell momentum's effect from that of the larger step; the momentum study below does.",
     "lead.appendix.momentum": "The momentum study",
+    # --- lrtable ---
+    "results.how.choice.lab6": "from lab 6 ({name}: rank 1)",
+    "results.how.choice.flag": "given in the command ({name})",
+    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results)",
+    "results.how.choice.default": "{name} (no lab 6 results)",
+    "lrtable.col.optimizer": "optimizer",
+    "lrtable.col.act": "activation",
+    "lrtable.diverged": "div.",
+    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.count.seeds_gen": "seed|seeds",
+    "lrtable.count.epochs_loc": "epoch|epochs",
+    "lrtable.cap.sweep": "Learning-rate grid search for lab 6's optimizers: final training loss "
+    "after {epochs} (mean of {seeds}; initial weights {init}). Bold: the α lab 6 uses; "
+    "“{diverged}”: at least one seed diverged.",
+    "lrtable.cap.none": "The learning rate α of each of lab 6's optimizers.",
+    "lrtable.cap.lab7": "Lab 7: final validation loss (the last {n} examples of the training "
+    "set, held out before training; mean of {seeds}) at each α of the grid around the rate of "
+    "the optimizer {whence}. Bold: the rate chosen (lowest loss); “{diverged}”: at least one "
+    "seed diverged. The test set plays no part in the choice.",
+    "lrtable.rule": "Lab 6's learning rates were chosen by a grid search over 12 variants (both "
+    "activations; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He weights): for each "
+    "optimizer the rate with the lowest summed rank of final training loss among the rates at "
+    "which no seed diverged; Adadelta has α = 1, as in Zeiler (2012), since its formula has no "
+    "learning rate.",
+    "lrtable.given": "{names}: α was given in the command that ran lab 6.",
+    "lrtable.no_sweep": "No grid was searched on this data, so the table gives the rates alone.",
+    "lrtable.other": "{name} {best} instead of {used}",
+    "lrtable.differs": "The same rule applied to the data of @tab:lr_sweep alone would choose "
+    "another α: {which}.",
+    "lrtable.agrees": "The same rule applied to the data of @tab:lr_sweep alone chooses the same "
+    "α for every optimizer.",
+    "lrtable.all_diverged": "{names}: at every α of the grid at least one seed diverged.",
+    "lrtable.lab7": "In lab 7 each initializer has its own α, chosen on the validation set "
+    "({tab}).",
+    "lrtable.momentum": "In the momentum study ({tabs}) plain SGD has α = {sgd}; {parts}.",
+    "lrtable.momentum.lab6": "momentum {arms}: lab 6's momentum α",
+    "lrtable.momentum.equal": "momentum {arms}: α = {sgd}·(1 − γ) by the study's design, so that "
+    "the long-run step α/(1 − γ) equals plain SGD's α",
+    "lrtable.momentum.other": "momentum {arms}: the α given in the command",
+    "lrtable.ex2.one": "Exercise 2's plain SGD has the same α = {rate} in every experiment.",
+    "lrtable.ex2.each": "Exercise 2's plain SGD has α: {rates}.",
 }

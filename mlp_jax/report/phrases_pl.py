@@ -659,26 +659,6 @@ PHRASES = {
     "results.coincide": "Linie pokrywające się: {pairs}.",
     "results.pair.loss": "{names} ({d})",
     "results.pair.acc": "{names} ({d} pkt proc.)",
-    "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
-    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
-    "results.how.default": "wybrany wcześniej przeszukiwaniem siatki (reguła w opisie tabeli)",
-    "results.how.flag": "podany w poleceniu",
-    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
-    "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
-    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyna z wynikami), bez "
-    "ponownego doboru",
-    "results.how.choice.default": "wartość domyślna optymalizatora {name} (brak wyników "
-    "laboratorium 6)",
-    "results.cap.lr": "Współczynnik uczenia α każdej konfiguracji i sposób jego wyboru. Wartości "
-    "domyślne optymalizatorów wybrano wcześniej przeszukiwaniem siatki: dla każdego optymalizatora "
-    "wartość o najlepszej sumie miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
-    "wariantach (funkcja sigmoidalna i ReLU; próbka MNIST i Fashion-MNIST; inicjalizacja z "
-    "rozkładu N(0, 1), metodą Xaviera i metodą He), spośród wartości, przy których żadne "
-    "powtórzenie nie było rozbieżne; Adadelta ma α = 1, bo jej wzór nie zawiera współczynnika "
-    "uczenia.",
-    "results.cap.lr_grid": "Przy siatce wybrano wartość o najniższej średniej końcowej stracie na "
-    "zbiorze walidacyjnym ({n} ostatnich wzorców zbioru uczącego, odłożonych przed uczeniem); "
-    "zbiór testowy nie bierze udziału w wyborze.",
     "results.tiny": ", choć wyprzedza konfigurację {second} tylko o {pct} liczby epok – bez "
     "znaczenia praktycznego",
     # --- impl ---
@@ -1236,4 +1216,49 @@ PHRASES = {
     "({tabs}). Samo laboratorium 6 nie pozwala oddzielić wpływu momentum od wpływu większego "
     "kroku; rozdziela je opisane niżej badanie momentum.",
     "lead.appendix.momentum": "Badanie momentum",
+    # --- lrtable ---
+    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1)",
+    "results.how.choice.flag": "podanego w poleceniu ({name})",
+    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyny z wynikami)",
+    "results.how.choice.default": "{name} (brak wyników laboratorium 6)",
+    "lrtable.col.optimizer": "optymalizator",
+    "lrtable.col.act": "funkcja aktywacji",
+    "lrtable.diverged": "rozb.",
+    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.count.seeds_gen": "powtórzenia|powtórzeń|powtórzeń",
+    "lrtable.count.epochs_loc": "epoce|epokach|epokach",
+    "lrtable.cap.sweep": "Przeszukiwanie siatki współczynników uczenia α dla optymalizatorów "
+    "laboratorium 6: końcowa strata na zbiorze uczącym po {epochs} (średnia z {seeds}; wagi "
+    "początkowe {init}). Pogrubiono α użyty w laboratorium 6; „{diverged}” – co najmniej jedno "
+    "powtórzenie rozbieżne.",
+    "lrtable.cap.none": "Współczynnik uczenia α każdego optymalizatora laboratorium 6.",
+    "lrtable.cap.lab7": "Laboratorium 7: końcowa strata na zbiorze walidacyjnym ({n} ostatnich "
+    "wzorców zbioru uczącego, odłożonych przed uczeniem; średnia z {seeds}) przy każdym α siatki "
+    "wokół α optymalizatora {whence}. Pogrubiono wybraną wartość (najniższa strata); "
+    "„{diverged}” – co najmniej jedno powtórzenie rozbieżne. Zbiór testowy nie bierze udziału w "
+    "wyborze.",
+    "lrtable.rule": "Współczynniki uczenia laboratorium 6 wybrano przeszukiwaniem siatki w 12 "
+    "wariantach (obie funkcje aktywacji; próbka MNIST i Fashion-MNIST; wagi z rozkładu N(0, 1), "
+    "metodą Xaviera i metodą He): dla każdego optymalizatora wartość o najmniejszej sumie miejsc "
+    "końcowej straty na zbiorze uczącym spośród wartości bez rozbieżnych powtórzeń; Adadelta ma "
+    "α = 1, jak u Zeilera (2012), bo jej wzór nie zawiera współczynnika uczenia.",
+    "lrtable.given": "{names}: α podano w poleceniu uruchamiającym laboratorium 6.",
+    "lrtable.no_sweep": "Siatki na tych danych nie przeszukano, więc tabela podaje same "
+    "wartości α.",
+    "lrtable.other": "{name} – {best} zamiast {used}",
+    "lrtable.differs": "Ta sama reguła zastosowana tylko do danych z @tab:lr_sweep wybrałaby "
+    "inne α: {which}.",
+    "lrtable.agrees": "Ta sama reguła zastosowana tylko do danych z @tab:lr_sweep wybiera dla "
+    "każdego optymalizatora to samo α.",
+    "lrtable.all_diverged": "{names}: przy każdym α z siatki co najmniej jedno powtórzenie było "
+    "rozbieżne.",
+    "lrtable.lab7": "W laboratorium 7 każda metoda inicjalizacji ma własne α, wybrane na zbiorze "
+    "walidacyjnym ({tab}).",
+    "lrtable.momentum": "W badaniu momentum ({tabs}) zwykły SGD ma α = {sgd}; {parts}.",
+    "lrtable.momentum.lab6": "momentum {arms} – α momentum z laboratorium 6",
+    "lrtable.momentum.equal": "momentum {arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
+    "krok długookresowy α/(1 − γ) był równy α zwykłego SGD",
+    "lrtable.momentum.other": "momentum {arms} – α podane w poleceniu",
+    "lrtable.ex2.one": "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = {rate}.",
+    "lrtable.ex2.each": "Zwykły SGD z ćwiczenia 2 ma α: {rates}.",
 }
