@@ -31,6 +31,7 @@ target directory, then ``os.replace``) and closed.
 from __future__ import annotations
 
 import functools
+import itertools
 import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -322,8 +323,128 @@ def _draw(
     if metric.log:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
-    height = 0.8 * ax.figure.get_figheight()  # The axes' share of the figure's height.
+    height = 0.8 * ax.get_figure(root=True).get_figheight()  # The axes' share of it.
     ax.set_ylabel(fitted(say(metric.ylabel), height, plt.rcParams["axes.labelsize"]))
+
+
+GAP_DECADES = 1.0
+"""Empty log axis between two groups of lines, in decades, from which a log figure is drawn
+as two panels (``_split``): the lower group would otherwise be flattened into one line."""
+SPLIT_HEIGHT = 1.5
+"""A split figure's height, in the height of an unsplit one."""
+PAD = 1.15
+"""Headroom above and below a split panel's lines and bands (a factor on a log axis)."""
+
+
+def _spans(metric: _Metric, runs: Mapping[str, Curves], say: Say) -> list[tuple[float, float]]:
+    """Each configuration's lowest and highest drawn value (its band's edges, as ``_draw``
+    draws them), configurations whose every run diverged left out."""
+    out = []
+    for curves in runs.values():
+        y = metric.series(curves, say)[1][stats.finite_runs(curves.diverged_step)]
+        if len(y):
+            _, lo, hi = stats.mean_ci(y, axis=0, level=LEVEL)
+            lo = np.maximum(lo, np.fmin.reduce(y, axis=0))
+            out.append((float(np.nanmin(lo)), float(np.nanmax(hi))))
+    return out
+
+
+def _split(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """The y ranges of two panels, upper first, when the spans fall into two groups with
+    ``GAP_DECADES`` or more of empty log axis between them (at the widest such gap), else
+    ``None``."""
+    merged: list[list[float]] = []
+    for lo, hi in sorted(s for s in spans if s[0] > 0 and np.isfinite(s).all()):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    gaps = [np.log10(b[0] / a[1]) for a, b in itertools.pairwise(merged)]
+    if not gaps or max(gaps) < GAP_DECADES:
+        return None
+    at = int(np.argmax(gaps)) + 1
+    lower, upper = merged[:at], merged[at:]
+    return [(upper[0][0], upper[-1][1]), (lower[0][0], lower[-1][1])]
+
+
+def _broken(top: Axes, bottom: Axes) -> None:
+    """Marks the y axis as broken between two stacked panels: no facing spines, and a
+    short diagonal stroke at each end of the break."""
+    top.spines["bottom"].set_visible(False)
+    bottom.spines["top"].set_visible(False)
+    top.tick_params(labelbottom=False, bottom=False)
+    for ax, y in ((top, 0.0), (bottom, 1.0)):
+        for x in (0.0, 1.0):
+            ax.plot(
+                [x - 0.015, x + 0.015],
+                [y - 0.04, y + 0.04],
+                color="k",
+                lw=1,
+                transform=ax.transAxes,
+                clip_on=False,
+            )
+
+
+def _figure(
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
+    size: tuple[float, float],
+    lang: str,
+) -> Figure:
+    """One metric's figure: one panel, or (``_split``) an upper panel over a lower one,
+    both with every line, each zoomed on its group, the legend below them (inside, it
+    would cover the upper group's lines)."""
+    ranges = _split(_spans(metric, runs, say)) if metric.log else None
+    if ranges is None:
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
+        _draw(ax, metric, runs, looks, say, labels)
+        _finish(ax, lang, metric.percent)
+        return fig
+    return _split_figure(metric, runs, looks, say, labels, size, lang, ranges)
+
+
+def _split_figure(
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
+    size: tuple[float, float],
+    lang: str,
+    ranges: Sequence[tuple[float, float]],
+) -> Figure:
+    """``_figure``'s two panels (y ranges ``ranges``, upper first) in ``SPLIT_HEIGHT``
+    times the height of one, their y label between them, and the legend below."""
+    names = [_label(labels.get(n, n), c, say) for n, c in runs.items()]
+    columns = _columns(names, size[0])
+    legend = -(-len(names) // columns) * LEGEND_PT * 1.45 / 72 + 0.15  # Its inches.
+    panels = size[1] * SPLIT_HEIGHT
+    fig = plt.figure(figsize=(size[0], panels + legend), layout="constrained")
+    upper, lower = fig.subfigures(2, 1, height_ratios=(panels, legend))
+    axes = upper.subplots(2, 1, sharex=True)
+    for ax, (lo, hi) in zip(axes, ranges, strict=True):
+        _draw(ax, metric, runs, looks, say, labels)
+        ax.set_ylim(lo / PAD, hi * PAD)
+        ax.set_ylabel("")
+        _finish(ax, lang, metric.percent)
+        ax.get_legend().remove()
+    axes[0].set_xlabel("")
+    _broken(*axes)
+    label_size = plt.rcParams["axes.labelsize"]
+    upper.supylabel(fitted(say(metric.ylabel), 0.8 * panels, label_size), fontsize=label_size)
+    handles, _ = axes[0].get_legend_handles_labels()
+    lower.legend(handles, names, loc="center", ncols=columns, fontsize=LEGEND_PT)
+    return fig
+
+
+def _columns(names: Sequence[str], inches: float) -> int:
+    """Columns of a legend below a figure ``inches`` wide: two when its longest entry fits
+    half the width (``fitted``'s average character, a marker's length added), else one."""
+    longest = max((len(n) for n in names), default=0) * 0.55 * LEGEND_PT / 72 + 0.6
+    return 2 if 2 * longest <= inches else 1
 
 
 def activation_figures(
@@ -335,15 +456,13 @@ def activation_figures(
     size: tuple[float, float] = FIGSIZE,
 ) -> Iterator[tuple[str, Figure]]:
     """Yields ``(file stem, Figure)`` for each metric of ``stems`` (default: every one),
-    ``size`` inches (a smaller one prints its text larger at a given width), titled
-    ``title`` (untitled when empty); the caller closes each figure."""
+    ``size`` inches (a smaller one prints its text larger at a given width; a split log
+    figure, ``_split``, is ``SPLIT_HEIGHT`` times taller), titled ``title`` (untitled when
+    empty); the caller closes each figure."""
     say = functools.partial(text.say, lang)
     looks = styles(list(runs))
     for stem in stems:
-        metric = _METRICS[stem]
-        fig, ax = plt.subplots(figsize=size, layout="constrained")
-        _draw(ax, metric, runs, looks, say, labels or {})
-        _finish(ax, lang, metric.percent)
+        fig = _figure(_METRICS[stem], runs, looks, say, labels or {}, size, lang)
         if title:
             fig.suptitle(title)
         yield stem, fig

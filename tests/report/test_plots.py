@@ -539,3 +539,79 @@ def test_a_log_axis_up_to_a_million_has_no_row_of_zeros():
         assert "10⁶" in labels and not any("0000" in t for t in labels), labels
     finally:
         plt.close(figure)
+
+
+# --------------------------------------------------------------------------
+# A log figure whose lines lie decades apart: two panels.
+# --------------------------------------------------------------------------
+
+
+def test_spans_decades_apart_split_at_the_widest_gap():
+    far = [(180.0, 3e4), (0.4, 0.75), (0.39, 0.72)]
+    assert plots._split(far) == [(180.0, 3e4), (0.39, 0.75)]
+    assert plots._split([(0.4, 0.75), (0.39, 0.72), (0.6, 2.0)]) is None  # One group.
+    assert plots._split([(0.4, 0.75), (5.0, 9.0)]) is None  # 0.82 decades: one panel.
+    three = [(1e4, 2e4), (50.0, 80.0), (0.4, 0.7)]  # Gaps of 2.1 and 1.9 decades.
+    assert plots._split(three) == [(1e4, 2e4), (0.4, 80.0)]
+
+
+def _far_apart(rng):
+    """Losses as in the deep ReLU network with N(0, 1) weights: one configuration 10⁴
+    times the others, which lie within a factor of two of each other."""
+    t = np.arange(E)[None, :]
+
+    def runs(start, end, noise):
+        y = start * (end / start) ** (t / (E - 1)) * np.exp(noise * rng.normal(size=(R, E)))
+        acc = np.full((R, E + 1), 0.8)
+        return record(
+            {
+                "train_loss": y,
+                "step_loss": y,
+                "train_acc": acc[:, 1:],
+                "test_loss": acc,
+                "test_acc": acc,
+                "diverged_step": np.full(R, -1),
+            }
+        )
+
+    return {
+        "normal": runs(3e4, 180, 0.3),
+        "xavier": runs(0.72, 0.41, 0.02),
+        "he": runs(0.70, 0.40, 0.02),
+    }
+
+
+def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
+    """Review 2026-12-06, §3: in the deep ReLU figure the legend covered N(0, 1)'s first
+    epochs, and the 1–10⁵ log axis flattened Xavier and He into one line."""
+    runs = _far_apart(np.random.default_rng(2))
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_epoch"], size=results.HALF)
+    try:
+        top, bottom = fig.axes
+        spans = dict(zip(runs, plots._spans(plots._METRICS["loss_epoch"], runs, str)))
+        assert top.get_ylim()[0] <= spans["normal"][0] and top.get_ylim()[1] >= spans["normal"][1]
+        lo, hi = bottom.get_ylim()
+        assert lo <= min(spans["he"][0], spans["xavier"][0])
+        assert hi / lo < 3  # Xavier and He fill the lower panel, not a fifth of 5 decades.
+        for ax, names in ((top, ["normal"]), (bottom, ["xavier", "he"])):
+            drawn = [line for line in ax.get_lines() if line.get_label() in names]
+            for line in drawn:  # Every point of the group inside its panel.
+                y = line.get_ydata()
+                assert ax.get_ylim()[0] <= y.min() and y.max() <= ax.get_ylim()[1]
+        assert top.get_legend() is None and bottom.get_legend() is None
+        (legend,) = fig.legends
+        fig.canvas.draw()
+        box = legend.get_window_extent()
+        assert box.y1 <= bottom.get_window_extent().y0  # Below the panels: covers no line.
+        sizes = _printed_sizes(fig, plots.HALF_WIDTH)
+        assert min(sizes.values()) >= plots.MIN_PRINTED_PT, min(sizes.items(), key=lambda i: i[1])
+    finally:
+        plt.close(fig)
+
+
+def test_lines_close_together_stay_one_panel(runs):
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_epoch"])
+    try:
+        assert len(fig.axes) == 1 and fig.axes[0].get_legend() is not None
+    finally:
+        plt.close(fig)
