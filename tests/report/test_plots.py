@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.text import Text
 
 from mlp_jax import records
@@ -599,7 +600,7 @@ def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
                 y = line.get_ydata()
                 assert ax.get_ylim()[0] <= y.min() and y.max() <= ax.get_ylim()[1]
         assert top.get_legend() is None and bottom.get_legend() is None
-        (legend,) = fig.legends
+        (legend,) = fig.findobj(Legend)
         fig.canvas.draw()
         box = legend.get_window_extent()
         assert box.y1 <= bottom.get_window_extent().y0  # Below the panels: covers no line.
