@@ -22,7 +22,9 @@ lines that lie on top of each other stay distinguishable. Tick labels follow the
 language (a decimal comma in Polish, log axes included, written as plain decimals:
 0,3 0,4 0,6 rather than 6×10⁻¹); accuracy is in percent. What a figure shows is not
 written into it: :func:`caption` gives that text, for the document to print under
-the image. Legends sit inside the axes, where they cover the fewest points.
+the image. Legends sit inside the axes, where they cover the fewest points; a log figure
+whose lines fall into two groups decades apart (:func:`_split`) is drawn as two stacked
+panels, each zoomed on its group, with the legend below them.
 
 Figures are drawn with the Agg backend, saved atomically (a temporary file in the
 target directory, then ``os.replace``) and closed.
