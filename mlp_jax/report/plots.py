@@ -333,7 +333,11 @@ GAP_DECADES = 1.0
 """Empty log axis between two groups of lines, in decades, from which a log figure is drawn
 as two panels (``_split``): the lower group would otherwise be flattened into one line."""
 SPLIT_HEIGHT = 1.5
-"""A split figure's height, in the height of an unsplit one."""
+"""A split figure's panels' height, in the height of an unsplit one (at most what
+``MAX_PRINTED_HEIGHT`` leaves)."""
+MAX_PRINTED_HEIGHT = 9 / 2.54
+"""The print style's largest image height (9 cm), in inches: a taller figure is shrunk to
+it, its text with it."""
 PAD = 1.15
 """Headroom above and below a split panel's lines and bands (a factor on a log axis)."""
 
@@ -419,11 +423,13 @@ def _split_figure(
     ranges: Sequence[tuple[float, float]],
 ) -> Figure:
     """``_figure``'s two panels (y ranges ``ranges``, upper first) in ``SPLIT_HEIGHT``
-    times the height of one, their y label between them, and the legend below."""
+    times the height of one (no more than fits ``MAX_PRINTED_HEIGHT`` with the legend
+    when printed ``HALF_WIDTH`` wide), their y label between them, and the legend below."""
     names = [_label(labels.get(n, n), c, say) for n, c in runs.items()]
     columns = _columns(names, size[0])
     legend = -(-len(names) // columns) * LEGEND_PT * 1.45 / 72 + 0.15  # Its inches.
-    panels = size[1] * SPLIT_HEIGHT
+    tallest = 0.95 * size[0] * MAX_PRINTED_HEIGHT / HALF_WIDTH  # Half a page wide, 5% spare.
+    panels = min(size[1] * SPLIT_HEIGHT, tallest - legend)
     fig = plt.figure(figsize=(size[0], panels + legend), layout="constrained")
     upper, lower = fig.subfigures(2, 1, height_ratios=(panels, legend))
     axes = upper.subplots(2, 1, sharex=True)

@@ -480,6 +480,11 @@ def test_half_a_page_is_what_the_print_style_gives_two_images_in_a_row():
     assert plots.HALF_WIDTH == pytest.approx(half, abs=0.1)
 
 
+def test_the_tallest_image_is_the_print_styles():
+    tallest = re.search(r"img \{ max-height: (\d+)cm; \}", document.PRINT_STYLE)[1]
+    assert plots.MAX_PRINTED_HEIGHT == pytest.approx(int(tallest) / 2.54)
+
+
 def test_a_half_width_figures_text_prints_at_7_pt_or_more(runs):
     """The hand-in draws its figures at ``results.HALF``, two to a row."""
     for _, figure in plots.activation_figures(runs, "", "pl", size=results.HALF):
@@ -604,6 +609,8 @@ def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
         fig.canvas.draw()
         box = legend.get_window_extent()
         assert box.y1 <= bottom.get_window_extent().y0  # Below the panels: covers no line.
+        printed = fig.get_figheight() * plots.HALF_WIDTH / fig.get_figwidth()
+        assert printed <= plots.MAX_PRINTED_HEIGHT  # Not shrunk when printed.
         sizes = _printed_sizes(fig, plots.HALF_WIDTH)
         assert min(sizes.values()) >= plots.MIN_PRINTED_PT, min(sizes.items(), key=lambda i: i[1])
     finally:
