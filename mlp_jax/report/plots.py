@@ -324,9 +324,10 @@ def _draw(
         ax.fill_between(x, lo, hi, color=look.color, alpha=0.15, lw=0)
     if metric.log:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    height = 0.8 * ax.get_figure(root=True).get_figheight()  # The axes' share of it.
-    ax.set_ylabel(fitted(say(metric.ylabel), height, plt.rcParams["axes.labelsize"]))
+    root = ax.get_figure(root=True)
+    size = plt.rcParams["axes.labelsize"]
+    ax.set_xlabel(fitted(xlabel, 0.85 * root.get_figwidth(), size))  # The axes' share.
+    ax.set_ylabel(fitted(say(metric.ylabel), 0.8 * root.get_figheight(), size))
 
 
 GAP_DECADES = 1.0
@@ -743,7 +744,7 @@ def histograms_figure(
             ax.set_xscale("asinh", linear_width=width)
             ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
+        ax.set_ylim(0, ax.get_ylim()[1] * _headroom(len(per_name) + bool(marks), fig))
         ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
@@ -753,6 +754,14 @@ def histograms_figure(
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(_wrapped(title, fig))
     return fig
+
+
+def _headroom(entries: int, fig: Figure) -> float:
+    """The factor on a panel's highest bar that leaves room above it for a legend of
+    ``entries`` lines (``LEGEND_PT``, 1.45 lines apart, with its frame) in the axes,
+    taken as 70% of the figure's height."""
+    legend = (entries * LEGEND_PT * 1.45 + 12) / 72
+    return 1 / max(1 - legend / (0.7 * fig.get_figheight()), 0.3)
 
 
 def plot_layer_curves(

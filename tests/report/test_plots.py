@@ -623,3 +623,33 @@ def test_lines_close_together_stay_one_panel(runs):
         assert len(fig.axes) == 1 and fig.axes[0].get_legend() is not None
     finally:
         plt.close(fig)
+
+
+def test_a_histograms_legend_sits_above_its_highest_bar():
+    """Review 2026-12-06: the ReLU histogram's legend covered the N(0, 1) peak."""
+    rng = np.random.default_rng(4)
+    scales = {"normal": 20.0, "xavier": 0.8, "he": 0.85}  # ReLU: N(0, 1) far to the right.
+    values = {i: [np.maximum(s * rng.normal(size=(2, 500, 128)), 0)] for i, s in scales.items()}
+    labels = {i: methods.label(i, "pl") for i in INITS}
+    figure = plots.histograms_figure(values, "t", "x", (), None, "pl", labels)
+    try:
+        figure.canvas.draw()
+        (ax,) = figure.axes
+        top = max(p.get_path().vertices[:, 1].max() for p in ax.patches)
+        bar = ax.transData.transform((1.0, top))[1]
+        assert ax.get_legend().get_window_extent().y0 >= bar
+    finally:
+        plt.close(figure)
+
+
+def test_a_long_axis_label_is_wrapped_inside_the_figure(runs):
+    """Review 2026-12-06: the step figure's x label ran off the image."""
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_step"], size=results.HALF)
+    try:
+        fig.canvas.draw()
+        label = fig.axes[0].xaxis.label
+        assert "\n" in label.get_text() or len(label.get_text()) < 60
+        box, frame = label.get_window_extent(), fig.bbox
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+    finally:
+        plt.close(fig)
