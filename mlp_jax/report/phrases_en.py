@@ -658,7 +658,7 @@ PHRASES = {
     "settings trained with; a comment over each block names the optimizers that run it and the "
     "constants it reads, and each operation acts on all of the parameters' arrays at once. "
     "{order} Branches those settings do not take are left out, and so are dtype casts and "
-    "complex conjugates, which change nothing for real (float32) parameters. JAX's automatic "
+    "complex conjugates, which change nothing for real single-precision parameters. JAX's automatic "
     "differentiation through the network's forward pass gives the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
     "training step are in the appendix.",
     "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "

@@ -705,8 +705,8 @@ PHRASES = {
     "użytych do uczenia; komentarz nad fragmentem podaje optymalizatory, które go wykonują, i "
     "stałe, które fragment odczytuje, a każde działanie obejmuje naraz wszystkie tablice "
     "parametrów. {order} Pominięto rozgałęzienia, których te ustawienia nie wybierają, oraz "
-    "rzutowania typów i sprzężenia zespolone, które przy rzeczywistych parametrach (float32) "
-    "nic nie zmieniają. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez funkcję "
+    "rzutowania typów i sprzężenia zespolone, które przy parametrach rzeczywistych pojedynczej "
+    "precyzji nic nie zmieniają. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez funkcję "
     "przejścia sieci w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) i krok "
     "uczenia są w dodatku.",
     "impl.state.caption": "Co każdy optymalizator przechowuje między krokami: wielkości z jego "
