@@ -744,7 +744,7 @@ def histograms_figure(
             ax.set_xscale("asinh", linear_width=width)
             ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, ax.get_ylim()[1] * _headroom(len(per_name) + bool(marks), fig))
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend (``_above_bars``).
         ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
@@ -753,15 +753,22 @@ def histograms_figure(
         ax.legend(fontsize=LEGEND_PT)
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(_wrapped(title, fig))
+    fig.draw_without_rendering()  # Lays the panels and legends out.
+    for ax in axes[0][:n_layers]:
+        _above_bars(
+            ax, max((p.get_path().vertices[:, 1].max() for p in ax.patches), default=0), lang
+        )
     return fig
 
 
-def _headroom(entries: int, fig: Figure) -> float:
-    """The factor on a panel's highest bar that leaves room above it for a legend of
-    ``entries`` lines (``LEGEND_PT``, 1.45 lines apart, with its frame) in the axes,
-    taken as 70% of the figure's height."""
-    legend = (entries * LEGEND_PT * 1.45 + 12) / 72
-    return 1 / max(1 - legend / (0.7 * fig.get_figheight()), 0.3)
+def _above_bars(ax: Axes, highest: float, lang: str) -> None:
+    """Raises the top of a histogram panel (laid out and drawn once already) until its
+    legend sits above the highest bar, whatever the legend's size and the panel's."""
+    box = ax.get_legend().get_window_extent().transformed(ax.transAxes.inverted())
+    room = box.y0 - 0.02  # The legend's lower edge, in the axes' height, less a gap.
+    if highest > 0 and room > 0.2:
+        ax.set_ylim(0, max(ax.get_ylim()[1], highest / room))
+        locale_axis(ax.yaxis, lang, percent=True)
 
 
 def plot_layer_curves(

@@ -631,7 +631,8 @@ def test_a_histograms_legend_sits_above_its_highest_bar():
     scales = {"normal": 20.0, "xavier": 0.8, "he": 0.85}  # ReLU: N(0, 1) far to the right.
     values = {i: [np.maximum(s * rng.normal(size=(2, 500, 128)), 0)] for i, s in scales.items()}
     labels = {i: methods.label(i, "pl") for i in INITS}
-    figure = plots.histograms_figure(values, "t", "x", (), None, "pl", labels)
+    title = "Aktywacje neuronów ukrytych w chwili inicjalizacji — ReLU"  # Two lines.
+    figure = plots.histograms_figure(values, title, "aktywacja h = f(z)", (), None, "pl", labels)
     try:
         figure.canvas.draw()
         (ax,) = figure.axes
