@@ -247,24 +247,26 @@ LOG_TICK_SUBS = (
 MAX_LOG_TICKS = 8
 
 
-def log_ticks(lo: float, hi: float) -> list[float]:
+def log_ticks(lo: float, hi: float, most: int = MAX_LOG_TICKS) -> list[float]:
     """Labelled ticks of a log axis over [lo, hi]: the finest of ``LOG_TICK_SUBS`` that
-    gives at most ``MAX_LOG_TICKS`` ticks (every k-th decade beyond that)."""
+    gives at most ``most`` ticks (every k-th decade beyond that)."""
     decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
     for subs in LOG_TICK_SUBS:
         ticks = [m * 10.0**e for e in decades for m in subs if lo <= m * 10.0**e <= hi]
-        if len(ticks) <= MAX_LOG_TICKS:
+        if len(ticks) <= most:
             return ticks
-    step = -(-len(ticks) // MAX_LOG_TICKS)
+    step = -(-len(ticks) // most)
     return ticks[::step]
 
 
-def locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+def locale_axis(
+    axis: Any, lang: str, percent: bool = False, whole: float = 1.0, most: int = MAX_LOG_TICKS
+) -> None:
     """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``; with ``percent``,
-    the data value ``whole`` is 100%."""
+    the data value ``whole`` is 100%; a log axis gets at most ``most`` labelled ticks."""
     if axis.get_scale() == "log":
         lo, hi = sorted(axis.get_view_interval())
-        axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
+        axis.set_major_locator(FixedLocator(log_ticks(lo, hi, most)))
     if axis.get_scale() in ("log", "asinh"):  # asinh: the caller's ticks, 0 and ±10^k.
         axis.set_major_formatter(FuncFormatter(lambda v, _: decimal_tick(v, lang)))
         axis.set_minor_formatter(NullFormatter())
@@ -339,6 +341,8 @@ SPLIT_HEIGHT = 1.5
 MAX_PRINTED_HEIGHT = 9 / 2.54
 """The print style's largest image height (9 cm), in inches: a taller figure is shrunk to
 it, its text with it."""
+SPLIT_LOG_TICKS = 5
+"""Labelled ticks of a split panel's log axis at most (``MAX_LOG_TICKS`` on a whole one)."""
 PAD = 1.15
 """Headroom above and below a split panel's lines and bands (a factor on a log axis)."""
 
@@ -439,6 +443,7 @@ def _split_figure(
         ax.set_ylim(lo / PAD, hi * PAD)
         ax.set_ylabel("")
         _finish(ax, lang, metric.percent)
+        locale_axis(ax.yaxis, lang, most=SPLIT_LOG_TICKS)  # Half the height: fewer.
         ax.get_legend().remove()
     axes[0].set_xlabel("")
     _broken(*axes)

@@ -605,6 +605,8 @@ def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
                 y = line.get_ydata()
                 assert ax.get_ylim()[0] <= y.min() and y.max() <= ax.get_ylim()[1]
         assert top.get_legend() is None and bottom.get_legend() is None
+        for ax in (top, bottom):  # Half a figure's height: fewer labelled ticks.
+            assert 2 <= len(_ticks(ax.yaxis)) <= plots.SPLIT_LOG_TICKS
         (legend,) = fig.findobj(Legend)
         fig.canvas.draw()
         box = legend.get_window_extent()
