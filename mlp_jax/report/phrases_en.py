@@ -622,14 +622,14 @@ PHRASES = {
     "impl.h": "Implementation",
     "impl.and": " and ",
     "impl.listing": "{what} ({path}, lines {lines})",
-    "impl.own": "The optimizers' update rules, their state and the weight initializers are our "
-    "own code, written with JAX's array operations (listings below and in the appendix). From "
-    "the optax library we take only {used}.",
-    "impl.own.loop": "The training loop also takes from it {used}.",
+    "impl.own": "The optimizers' update rules, their state and the weight initializers are "
+    "code written for this work with JAX's array operations (listings below and in the "
+    "appendix). Only {used} come from the optax library{loop}.",
+    "impl.own.loop": "; the training loop also takes {used} from it",
     "impl.own.none": "No optax optimizer runs in training: optax's optimizers are only the "
     "reference in @tab:impl.optax.",
     "impl.own.optimizers": "The code also calls optax's ready-made optimizers.",
-    "impl.optax.interface": "its interface of an optimizer (a pair of functions: one creates the "
+    "impl.optax.interface": "the interface of an optimizer (a pair of functions: one creates the "
     "state, the other turns a gradient and the state into an update and the new state)",
     "impl.optax.chain": "the function that chains such pairs into one",
     "impl.optax.masked": "a mask for weight decay",
@@ -637,13 +637,15 @@ PHRASES = {
     "impl.optax.apply": "the function that adds the update to the parameters",
     "impl.optax.optimizer": "its ready-made optimizers",
     "impl.optax.other": "other helpers",
-    "impl.step": "Listing 1 holds every line of our code that computes these rules; a comment "
-    "over each block names the optimizers that run it, and each operation acts on all of the "
-    "parameters' arrays at once. JAX's automatic differentiation through our forward pass gives "
-    "the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
+    "impl.step": "Listing 1 holds every line of the program that computes these rules in the "
+    "settings trained with; a comment over each block names the optimizers that run it and the "
+    "constants it reads, and each operation acts on all of the parameters' arrays at once. "
+    "{order} Branches those settings do not take are left out, and so are dtype casts and "
+    "complex conjugates, which change nothing for real single-precision parameters. JAX's automatic "
+    "differentiation through the network's forward pass gives the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
     "training step are in the appendix.",
     "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "
-    "formula (in brackets, the field of our state record), and how many arrays the size of all "
+    "formula (in brackets, the field of the state record), and how many arrays the size of all "
     "the parameters they take.",
     "impl.state.none": "nothing",
     "impl.col.optimizer": "optimizer",
@@ -720,8 +722,6 @@ PHRASES = {
     "for each initializer.",
     "impl.what.init": "Drawing the weights: each method's scale.",
     "impl.appendix.h": "Appendix: source code",
-    "impl.what.shared": "Functions several optimizers share",
-    "impl.what.weights": "Weight initializers",
     "impl.what.init_mlp": "The network's parameters, layer by layer",
     "impl.what.step": "One training step",
     "methods.notation.schedule": "Notation as in the lab: \\(\\theta\\) are the parameters "
@@ -1021,7 +1021,7 @@ PHRASES = {
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "every optimizer",
-    "impl.what.rules": "The lines of our code that compute the optimizers' rules in the settings "
+    "impl.what.rules": "The lines of the program that compute the optimizers' rules in the settings "
     "trained with.",
     "impl.cite.adagrad": "Duchi et al., 2011",
     "impl.cite.adadelta": "Zeiler, 2012",
@@ -1036,7 +1036,7 @@ PHRASES = {
     "final training loss over every variant swept, @tab:lr_sweep).",
     "impl.adam.rate.other": "; @tab:lr_sweep says how it was chosen.",
     "impl.optax.exact": "A difference of exactly 0 ({names}) means the same single-precision "
-    "operations in the same order as optax's, and such operations give identical bits.",
+    "operations in the same order as optax's, and such operations give results identical to the bit.",
     "impl.optax.rounding": "The other optimizers compute the same formula by another sequence of "
     "operations, so they round differently.",
     # --- probe ---
@@ -1192,4 +1192,9 @@ PHRASES = {
     "lrtable.momentum.other": "momentum {arms}: the α given in the command",
     "lrtable.ex2.one": "Exercise 2's plain SGD has the same α = {rate} in every experiment.",
     "lrtable.ex2.each": "Exercise 2's plain SGD has α: {rates}.",
+    # --- listings ---
+    "impl.order.kept": "Each optimizer runs its blocks in the listing's order.",
+    "impl.order.mixed": "The listing's order of the blocks is not every optimizer's order of "
+    "work: that is given by its formula above.",
+    "impl.what.helpers": "The helpers Listing 1 calls",
 }

@@ -246,7 +246,7 @@ PHRASES = {
     "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
     "\\(\\alpha\\) – współczynnik uczenia, stały w czasie uczenia; działania na wektorach "
     "wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
-    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz kod (różnice "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Podane wzory odpowiadają dokładnie obliczeniom programu (różnice "
     "względem instrukcji i ich uzasadnienie opisano niżej); wartości "
     "hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
@@ -666,28 +666,31 @@ PHRASES = {
     "impl.and": " i ",
     "impl.listing": "{what} ({path}, wiersze {lines})",
     "impl.own": "Reguły aktualizacji optymalizatorów, ich stan i metody inicjalizacji wag to "
-    "nasz własny kod, napisany z użyciem operacji na tablicach biblioteki JAX (listingi poniżej "
-    "i w dodatku). Z biblioteki optax bierzemy tylko {used}.",
-    "impl.own.loop": "Pętla ucząca bierze z niej także {used}.",
+    "własny kod, napisany z użyciem operacji na tablicach biblioteki JAX (listingi poniżej "
+    "i w dodatku). Z biblioteki optax pochodzi tylko {used}{loop}.",
+    "impl.own.loop": "; z biblioteki tej pochodzi też {used}",
     "impl.own.none": "Optymalizatory biblioteki optax nie działają podczas uczenia: są tylko "
     "punktem odniesienia w @tab:impl.optax.",
     "impl.own.optimizers": "Kod korzysta też z gotowych optymalizatorów biblioteki optax.",
-    "impl.optax.interface": "interfejs optymalizatora (parę funkcji: pierwsza tworzy stan, druga "
-    "z gradientu i stanu wyznacza przyrost parametrów i nowy stan)",
-    "impl.optax.chain": "funkcję łączącą takie pary w jedną",
-    "impl.optax.masked": "maskę dla zaniku wag",
-    "impl.optax.grid": "nakładkę, która pozwala uczyć równolegle sieci dla wszystkich wartości α "
-    "z siatki",
-    "impl.optax.apply": "funkcję dodającą przyrost do parametrów",
+    "impl.optax.interface": "interfejs optymalizatora (para funkcji: pierwsza tworzy stan, "
+    "druga z gradientu i stanu wyznacza przyrost parametrów i nowy stan)",
+    "impl.optax.chain": "funkcja łącząca takie pary w jedną",
+    "impl.optax.masked": "maska dla zaniku wag",
+    "impl.optax.grid": "funkcja opakowująca (ang. *wrapper*), która pozwala uczyć równolegle "
+    "sieci dla wszystkich wartości α z siatki",
+    "impl.optax.apply": "funkcja dodająca przyrost do parametrów",
     "impl.optax.optimizer": "jej gotowe optymalizatory",
     "impl.optax.other": "inne funkcje pomocnicze",
-    "impl.step": "Listing 1 zawiera wszystkie linie naszego kodu obliczające te wzory; komentarz "
-    "nad fragmentem podaje optymalizatory, które go wykonują, a każde działanie obejmuje naraz "
-    "wszystkie tablice parametrów. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez "
-    "naszą funkcję przejścia w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) "
-    "i krok uczenia są w dodatku.",
+    "impl.step": "Listing 1 zawiera wszystkie linie programu obliczające te wzory w ustawieniach "
+    "użytych do uczenia; komentarz nad fragmentem podaje optymalizatory, które go wykonują, i "
+    "stałe, które fragment odczytuje, a każde działanie obejmuje naraz wszystkie tablice "
+    "parametrów. {order} Pominięto rozgałęzienia, których te ustawienia nie wybierają, oraz "
+    "rzutowania typów i sprzężenia zespolone, które przy parametrach rzeczywistych pojedynczej "
+    "precyzji nic nie zmieniają. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez funkcję "
+    "przejścia sieci w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) i krok "
+    "uczenia są w dodatku.",
     "impl.state.caption": "Co każdy optymalizator przechowuje między krokami: wielkości z jego "
-    "wzoru (w nawiasie pole naszego rekordu stanu) i liczba tablic o rozmiarze wszystkich "
+    "wzoru (w nawiasie nazwa pola w rekordzie stanu) i liczba tablic o rozmiarze wszystkich "
     "parametrów, które zajmują.",
     "impl.state.none": "nic",
     "impl.col.optimizer": "optymalizator",
@@ -702,19 +705,19 @@ PHRASES = {
     "- \\gamma v_t\\); \\(\\phi_t\\) różni się od \\(\\theta_t\\) o \\(\\gamma v_{{t-1}}\\), co "
     "zanika, gdy kroki maleją.",
     "impl.dev.lead": "Różnice względem wzorów z instrukcji (w ustawieniach użytych do uczenia):",
-    "impl.dev.none": "Nasze optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
+    "impl.dev.none": "Optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
     "instrukcji.",
     "impl.dev.g0": "\\(G_0 = {g0}\\) zamiast 0: przy \\(G_0 = 0\\) pierwszy krok zmienia każdy "
     "parametr o \\(\\alpha\\) niezależnie od gradientu (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)); "
-    "\\(G_0 > 0\\) to wartość domyślna optax, dzięki której porównujemy nasz Adagrad z jej "
-    "wersją krok po kroku (@tab:impl.optax).",
+    "\\(G_0 > 0\\) to wartość domyślna optax, dzięki której Adagrad można porównać krok po "
+    "kroku z jego wersją z tej biblioteki (@tab:impl.optax).",
     "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) pod pierwiastkiem, \\(\\sqrt{{G_t + "
     "\\varepsilon}}\\), zamiast \\(\\sqrt{{G_t}} + {ieps}\\): obie postaci są w użyciu (sama "
     "instrukcja pisze \\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) przy metodzie Adadelta), a "
     "\\(\\varepsilon\\) chroni tylko przed dzieleniem przez zero.",
     "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) zamiast \\({ieps}\\) z instrukcji; gdy "
     "\\(G_t > 0\\), ta wartość prawie nie zmienia kroku.",
-    "impl.dev.adadelta_one": "krok mnożymy przez \\(\\alpha\\), którego nie ma ani u Zeilera, "
+    "impl.dev.adadelta_one": "krok jest mnożony przez \\(\\alpha\\), którego nie ma ani u Zeilera, "
     "ani w instrukcji; przy użytym \\(\\alpha = 1\\) to dokładnie wzór z instrukcji "
     "(\\(\\alpha\\) zostawiono, by Adadelta przyjmowała te same argumenty co pozostałe "
     "optymalizatory i jej odpowiednik w optax).",
@@ -724,8 +727,8 @@ PHRASES = {
     "mnożeniem, jak w optax).",
     "impl.dev.rms": "mianownik to \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), jak u "
     "Zeilera; zapis instrukcji \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) (drugi pierwiastek, "
-    "\\(\\varepsilon\\) dwukrotnie) traktujemy jako omyłkę.",
-    "impl.dev.eps_root": "pod pierwiastkiem dodajemy jeszcze \\(\\bar\\varepsilon = {eps}\\), "
+    "\\(\\varepsilon\\) dwukrotnie) uznano za omyłkę.",
+    "impl.dev.eps_root": "pod pierwiastkiem dodawane jest jeszcze \\(\\bar\\varepsilon = {eps}\\), "
     "którego nie ma w instrukcji.",
     "impl.dev.nadam": "pierwszy moment korzysta z przewidywania Nesterova (NAdam), czego nie ma "
     "w metodzie Adam z instrukcji.",
@@ -739,15 +742,15 @@ PHRASES = {
     "impl.optax.above": "Dla {names} różnica sięga {tol} lub więcej: te optymalizatory nie "
     "obliczają kroków optax.",
     "impl.optax.missing": "Bez odpowiednika w optax: {names}.",
-    "impl.optax.caption": "Nasze optymalizatory wobec optymalizatorów optax {version}, po "
+    "impl.optax.caption": "Własne optymalizatory wobec optymalizatorów optax {version}, po "
     "{steps} krokach: największa bezwzględna różnica parametru po ostatnim kroku i największa "
     "zmiana parametru w tych krokach.",
     "impl.h_init": "Inicjalizacja wag",
-    "impl.init": "Wagi losujemy niezależnie z nieobciętego rozkładu normalnego: {draws}; "
+    "impl.init": "Wagi są losowane niezależnie z nieobciętego rozkładu normalnego: {draws}; "
     "\\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba "
     "jej neuronów ({first_in} i {first_out} w pierwszej warstwie, {last_in} i {last_out} w "
     "wyjściowej); biasy są początkowo równe {bias} (σ wag podaje @tab:impl.sigma).",
-    "impl.init.any": "Wagi losujemy niezależnie: {draws}; \\(n_{{\\mathrm{{in}}}}\\) to liczba "
+    "impl.init.any": "Wagi są losowane niezależnie: {draws}; \\(n_{{\\mathrm{{in}}}}\\) to liczba "
     "wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba jej neuronów ({first_in} i "
     "{first_out} w pierwszej warstwie, {last_in} i {last_out} w wyjściowej); biasy są początkowo "
     "równe {bias} (σ wag podaje @tab:impl.sigma).",
@@ -755,25 +758,23 @@ PHRASES = {
     "impl.init.item.xavier": "\\({dist}\\) w metodzie Xaviera (Glorot i Bengio, 2010)",
     "impl.init.item.he": "\\({dist}\\) w metodzie He (He i in., 2015)",
     "impl.init.same": "Glorot i Bengio proponują rozkład jednostajny \\({uniform}\\) o tej samej "
-    "wariancji \\({variance}\\); losujemy z rozkładu normalnego, jak He i in., aby obie metody "
+    "wariancji \\({variance}\\); tu wagi są losowane z rozkładu normalnego, jak u He i in., aby obie metody "
     "różniły się tylko wariancją, którą wyznacza wyprowadzenie w instrukcji (pobudzenie jest "
     "sumą \\(n_{{\\mathrm{{in}}}}\\) iloczynów, więc i tak ma rozkład bliski normalnemu).",
     "impl.init.other": "Inicjalizacja Glorota i Bengio ma rozkład jednostajny \\({uniform}\\) o "
-    "wariancji \\({variance}\\), innej niż w naszym wariancie normalnym.",
-    "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy naszej sieci przy każdej "
+    "wariancji \\({variance}\\), innej niż w użytym tu wariancie normalnym.",
+    "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy sieci przy każdej "
     "metodzie inicjalizacji.",
     "impl.what.init": "Losowanie wag: skala każdej metody.",
     "impl.appendix.h": "Dodatek: kod źródłowy",
-    "impl.what.shared": "Funkcje wspólne dla kilku optymalizatorów",
-    "impl.what.weights": "Funkcje inicjalizujące wagi",
     "impl.what.init_mlp": "Parametry sieci warstwa po warstwie",
     "impl.what.step": "Jeden krok uczenia",
     "methods.notation.schedule": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi "
     "i biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
     "\\(\\alpha_t\\) – współczynnik uczenia w kroku \\(t\\) (\\(\\alpha\\), gdy jest stały); "
     "działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza "
-    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz "
-    "kod (różnice względem instrukcji i ich uzasadnienie opisano niżej); "
+    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Podane wzory odpowiadają dokładnie "
+    "obliczeniom programu (różnice względem instrukcji i ich uzasadnienie opisano niżej); "
     "wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) pod pierwiastkiem",
     "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) dodawany do pierwiastka",
@@ -1081,7 +1082,7 @@ PHRASES = {
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "wszystkie optymalizatory",
-    "impl.what.rules": "Linie naszego kodu obliczające wzory optymalizatorów w ustawieniach "
+    "impl.what.rules": "Linie programu obliczające wzory optymalizatorów w ustawieniach "
     "użytych do uczenia.",
     "impl.cite.adagrad": "Duchi i in., 2011",
     "impl.cite.adadelta": "Zeiler, 2012",
@@ -1097,8 +1098,8 @@ PHRASES = {
     "wariantach, @tab:lr_sweep).",
     "impl.adam.rate.other": "; jak ją wybrano, podaje @tab:lr_sweep.",
     "impl.optax.exact": "Różnica równa dokładnie 0 ({names}) oznacza te same działania na "
-    "liczbach pojedynczej precyzji w tej samej kolejności co w optax, a takie działania dają "
-    "identyczne bity.",
+    "liczbach pojedynczej precyzji w tej samej kolejności co w optax; takie działania dają "
+    "wyniki identyczne co do bitu.",
     "impl.optax.rounding": "Pozostałe optymalizatory liczą ten sam wzór innym ciągiem działań, "
     "więc inaczej zaokrąglają.",
     # --- probe ---
@@ -1261,4 +1262,9 @@ PHRASES = {
     "lrtable.momentum.other": "momentum {arms} – α podane w poleceniu",
     "lrtable.ex2.one": "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = {rate}.",
     "lrtable.ex2.each": "Zwykły SGD z ćwiczenia 2 ma α: {rates}.",
+    # --- listings ---
+    "impl.order.kept": "Każdy optymalizator wykonuje swoje fragmenty w kolejności listingu.",
+    "impl.order.mixed": "Kolejność fragmentów w listingu nie jest kolejnością działań każdego "
+    "optymalizatora: tę podaje jego wzór powyżej.",
+    "impl.what.helpers": "Funkcje pomocnicze wywoływane w listingu 1",
 }
