@@ -579,6 +579,9 @@ class SummaryRow(_Json):
         number of configurations minus those significantly slower; ``rank`` to
         ``rank_worst`` holds the configuration's place in the true order with the
         family's error. NaN where ``rank`` is.
+      speedup_ci_level: the speed-up interval's confidence level: at least 0.95, more where
+        Holm's procedure tested the pair at a smaller threshold (``pace.Ranking``); NaN
+        without an interval.
     """
 
     act: str
@@ -616,6 +619,7 @@ class SummaryRow(_Json):
     log_loss_area_p: float = math.nan
     log_loss_area_p_holm: float = math.nan
     rank_worst: float = math.nan
+    speedup_ci_level: float = math.nan
 
     @property
     def all_diverged(self) -> bool:

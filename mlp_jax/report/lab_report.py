@@ -159,7 +159,6 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
     """What the results table's columns mean, with the test the rows used."""
     method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
     m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
-    m_speed = sum(math.isfinite(r.speedup_p) for r in rows)
     m_area = sum(math.isfinite(r.log_loss_area_p) for r in rows)
     ranked = sum(math.isfinite(r.rank) for r in rows)
     return text.say(
@@ -167,7 +166,6 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
         "stat.explain",
         method=method,
         m=m,
-        m_speed=m_speed,
         m_area=m_area,
         m_pairs=ranked * (ranked - 1) // 2,
     )
@@ -331,10 +329,11 @@ def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
 
 def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
-    or "later" only when ``pace.distinct``: the permutation test's p, Holm-adjusted over
-    the comparisons with the baseline (``speedup_p_holm``), below ``summary.ALPHA`` and the
-    interval not holding 1; ``baseline``: its name
-    as the report shows it (``name``). The factor has at least its interval's decimals."""
+    or "later" only when ``pace.distinct``: the permutation test's p of the pair (baseline,
+    configuration), Holm-adjusted over every pair of configurations (``speedup_p_holm``),
+    below ``summary.ALPHA``; the interval inverts the same test, so it then excludes 1.
+    ``baseline``: its name as the report shows it (``name``). The factor has at least its
+    interval's decimals."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     spec = f".{max(2, places)}f"
     factor = text.num(point, spec, lang)
@@ -348,8 +347,7 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
     if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         ci = interval(lo, hi, row.speedup_never, places, lang)
-        key = "stat.same_speed_test_only" if p < summary.ALPHA else "stat.same_speed"
-        return text.say(lang, key, base=baseline, factor=factor, ci=ci, test=test)
+        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
     if point > 1:
         ci = interval(lo, hi, row.speedup_never, places, lang)
         return text.say(lang, "stat.sooner", factor=text.times(lang, factor), ci=ci, test=test)
