@@ -144,15 +144,40 @@ def section(
         document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
         document.Table([say("col.config"), say("col.settings")], settings),
         document.Heading(level + 1, say("h.results")),
-        document.Paragraph(explain(rows, lang)),
+        *([document.Paragraph(top)] if (top := opening(rows, ranks, first.baseline, lang)) else []),
         _results_table(rows, lang, ranks, first.baseline),
+        document.Paragraph(explain(rows, lang)),
         document.Heading(level + 1, say("h.ranking")),
         document.Items(ranking),
-        *([document.Paragraph(top)] if (top := leader(rows, ranks, lang)) else []),
         document.Heading(level + 1, say("h.plots")),
         document.Paragraph(say("plots.bands")),
         *(document.Image(say(f"fig.{f}"), folder / f"{f}.png", link(f"{f}.png")) for f in figures),
     ]
+
+
+def opening(rows: Sequence[SummaryRow], ranking: Ranking, baseline: str, lang: str) -> str | None:
+    """The results in one or two sentences, before the table: the leader against the
+    runner-up (``leader``), then which configurations reach the target significantly sooner
+    or later than the baseline (Holm's p of the one family of every pair,
+    ``SummaryRow.speedup_p_holm``); None without a ranking."""
+    top = leader(rows, ranking, lang)
+    base = summary.baseline_row(rows, baseline)
+    if top is None or base is None:
+        return top
+    others = [r for r in summary.ranked(rows) if r is not base]
+    sooner, later = (
+        [f"**{name(r, lang)}**" for r in others if r.speedup_p_holm < summary.ALPHA and side(r)]
+        for side in (lambda r: r.speedup_vs_baseline > 1, lambda r: r.speedup_vs_baseline < 1)
+    )
+    values = {"base": f"**{name(base, lang)}**", "m": ranking.family}
+    parts = (
+        [text.say(lang, "stats.opening.sooner", names=join(sooner, lang), **values)]
+        if sooner
+        else [text.say(lang, "stats.opening.none", **values)]
+    )
+    if later:
+        parts.append(text.say(lang, "stats.opening.later", names=join(later, lang), **values))
+    return f"{top} {' '.join(parts)}"
 
 
 def explain(rows: Sequence[SummaryRow], lang: str) -> str:

@@ -1179,4 +1179,10 @@ PHRASES = {
     "unit of gradient: a long-run step {times} SGD's α = {sgd} ({tabs}). Lab 6 alone cannot "
     "tell momentum's effect from that of the larger step; the momentum study below does.",
     "lead.appendix.momentum": "The momentum study",
+    # --- stats ---
+    "stats.opening.sooner": "Significantly sooner than the baseline {base} (Holm over all "
+    "m = {m} pairs): {names}.",
+    "stats.opening.none": "No configuration reaches the target significantly sooner than the "
+    "baseline {base} (Holm over all m = {m} pairs).",
+    "stats.opening.later": "Significantly later: {names}.",
 }

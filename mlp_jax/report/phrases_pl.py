@@ -1250,4 +1250,10 @@ PHRASES = {
     "({tabs}). Samo laboratorium 6 nie pozwala oddzielić wpływu momentum od wpływu większego "
     "kroku; rozdziela je opisane niżej badanie momentum.",
     "lead.appendix.momentum": "Badanie momentum",
+    # --- stats ---
+    "stats.opening.sooner": "Wartość docelową istotnie szybciej niż punkt odniesienia, {base} "
+    "(poprawka Holma dla wszystkich m = {m} par): {names}.",
+    "stats.opening.none": "Żadna konfiguracja nie osiąga wartości docelowej istotnie szybciej "
+    "niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par).",
+    "stats.opening.later": "Istotnie wolniej: {names}.",
 }

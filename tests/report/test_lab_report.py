@@ -143,10 +143,20 @@ def test_accuracy_gets_a_t_interval_and_a_paired_test():
     assert row.test_acc_p_vs_baseline == pytest.approx(scipy.stats.ttest_rel(acc, base).pvalue)
 
 
+TEN = {
+    "sgd": record(decay(0.2, n=10), name="sgd"),
+    "adam": record(decay(0.6, seed=1, n=10), name="adam", optimizer="adam", rate=0.01, acc=0.9),
+    "slow": record(decay(0.1, seed=2, n=10), name="slow", acc=0.7),
+    "broken": record(decay(0.6, seed=3, n=10), name="broken", diverged=range(10)),
+}
+"""``RESULTS`` with 10 seeds: with 6, the sign-flip test's smallest p, 2/64, Holm-adjusted
+over the 3 pairs of the configurations that have runs, separates nothing."""
+
+
 def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
-    rows = summary.summarize("relu", RESULTS, "sgd")
+    rows = summary.summarize("relu", TEN, "sgd")
     assert [r.config for r in summary.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
-    lines = ranking(lab_report.section("relu", RESULTS, rows, Path("x")))
+    lines = ranking(lab_report.section("relu", TEN, rows, Path("x")))
     by = {r.config: r for r in rows}
     speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
     assert lines[0].startswith(
@@ -246,14 +256,58 @@ def _rows(results):
 
 
 def _words(results, lang="en"):
-    """Every sentence of a section's ranking (and the leader's paragraph) in one text."""
+    """Every sentence of a section's ranking and of the results' opening paragraph (the
+    leader's) in one text."""
     rows = summary.summarize("relu", results, "sgd")
     blocks = lab_report.section("relu", results, rows, Path("x"), lang=lang)
     at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Ranking",))
-    after = blocks[at + 2]
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Results",))
+    first = blocks[start + 1]
     return "\n".join(
-        [*blocks[at + 1].items, *([after.text] if isinstance(after, document.Paragraph) else [])]
+        [*blocks[at + 1].items, *([first.text] if isinstance(first, document.Paragraph) else [])]
     )
+
+
+def test_the_results_open_with_the_leader_and_what_differs_from_the_baseline():
+    """One or two sentences before the table, not the table row by row: the leader, then
+    the configurations significantly sooner (Holm over every pair) than the baseline."""
+    fast = {
+        "sgd": record(decay(0.2, n=10), name="sgd"),
+        "a": record(decay(0.6, seed=1, n=10), name="a"),
+        "b": record(decay(0.2, seed=2, n=10), name="b"),
+    }
+    rows = summary.summarize("relu", fast, "sgd")
+    ranks = summary.ranking(fast, "sgd")
+    by = {r.config: r for r in rows}
+    assert by["a"].speedup_p_holm < 0.05 <= by["b"].speedup_p_holm
+    for lang, tail in (
+        (
+            "en",
+            "Significantly sooner than the baseline **SGD** (Holm over all m = 3 pairs): **a**.",
+        ),
+        (
+            "pl",
+            (
+                "Wartość docelową istotnie szybciej niż punkt odniesienia, **SGD** (poprawka "
+                "Holma dla wszystkich m = 3 par): **a**."
+            ),
+        ),
+    ):
+        words = lab_report.opening(rows, ranks, "sgd", lang)
+        assert words == f"{lab_report.leader(rows, ranks, lang)} {tail}"
+        blocks = lab_report.section("relu", fast, rows, Path("x"), lang=lang)
+        assert any(getattr(b, "text", None) == words for b in blocks)
+    none = lab_report.opening(rows, ranks, "sgd", "en").replace(tail, "")
+    slow = [dataclasses.replace(r, speedup_p_holm=0.5) for r in rows]
+    assert lab_report.opening(slow, ranks, "sgd", "en").startswith(none[:20])
+    assert lab_report.opening(slow, ranks, "sgd", "en").endswith(
+        "No configuration reaches the target significantly sooner than the baseline **SGD** "
+        "(Holm over all m = 3 pairs)."
+    )
+    later = [
+        dataclasses.replace(r, speedup_vs_baseline=0.5) if r.config == "a" else r for r in rows
+    ]
+    assert lab_report.opening(later, ranks, "sgd", "en").endswith("Significantly later: **a**.")
 
 
 def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone():
