@@ -1,15 +1,16 @@
 r"""How much faster, measured on the seeds of each configuration: time to a target at
-minibatch-step resolution, speed-ups with their bootstrap intervals, the exact sign-flip
-test that decides "faster", and the ranks it gives.
+minibatch-step resolution, speed-ups, the exact sign-flip test that decides "faster" with
+the interval that inverts it, and the ranks it gives.
 
 Time to a target is read on a :class:`Clock`: :func:`step_blocks` turns the recorded
 minibatch-step windows into curves whose points sit at the centres of the steps they
 average (a per-epoch mean read at the epoch's end is half an epoch late). Whether one
 configuration is faster is decided by an exact sign-flip permutation test
 (:func:`permutation_p`, in every :class:`Ratio`'s ``p``; :func:`sign_flip_p` for one
-value per seed), Holm-adjusted over the family the caller names (``stats.holm``); the
-bootstrap interval says how much. Comparisons are paired as in ``stats``: resampling and
-relabelling act on seed indices, once for every configuration compared.
+value per seed), Holm-adjusted over the family the caller names (``stats.holm``; in
+:func:`ranks`, every pair); the interval of the ratios the same test keeps says how much,
+so the two never disagree. Comparisons are paired as in ``stats``: relabelling acts on
+seed indices, once for every configuration compared.
 """
 
 from __future__ import annotations
@@ -443,12 +444,11 @@ def stable_decimals(ratio: Ratio, most: int = 2) -> int:
     r"""Decimals to print ``ratio``'s interval with: the most d ≤ ``most`` whose unit
     :math:`10^{-d}` is at least 20 Monte Carlo standard errors (``mc_se``).
 
-    Two runs with different bootstrap seeds then print a different last digit of an
+    Two runs with different random seeds then print a different last digit of an
     endpoint with probability about :math:`1.13\, \text{se} / 10^{-d} \le 6\%` (the
     mean absolute difference of two normal draws over the rounding unit); 0 when
-    even whole numbers are not that stable (an infinite ``mc_se``: an endpoint
-    beside replicates that never reach the target), ``most`` when the endpoints do
-    not move or there is no interval.
+    even whole numbers are not that stable (an infinite ``mc_se``), ``most`` when the
+    endpoints do not move (an exact test), the error is unknown or there is no interval.
     """
     if not ratio.mc_se > 0:
         return most

@@ -287,8 +287,8 @@ def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     """Decimals of ``row``'s speed-up interval: as many as its ratio's, two, or more where
     ``pace.shown_decimals`` keeps an interval that excludes 1 visibly apart from it. (Fewer
     would round an end outwards, 6.06–7.76 printed "6–8", and disagree with the same
-    interval in the hand-in's discussion; the last digit may move with the bootstrap seed
-    when ``pace.stable_decimals`` is below two.)"""
+    interval in the hand-in's discussion; the last digit may move with the relabellings'
+    seed when ``pace.stable_decimals`` is below two.)"""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
     return 2 if ratio is None else max(2, pace.shown_decimals(ratio))
 
@@ -328,9 +328,9 @@ def _end(value: float, places: int, lang: str) -> str:
 
 
 def interval(lo: float, hi: float, never: float, places: int, lang: str) -> str:
-    """``95% CI 1.20–1.50``, with the share of resamples that never reach the target
-    when there are any (``; not reached in 3.0% of the resamples``; ``< 0.1%`` for a share
-    that one decimal would show as 0.0%)."""
+    """``95% CI 1.20–1.50``, with the share of the test's relabellings in which a mean curve
+    never reaches the target when there are any (``; not reached in 3.0% of the test's
+    relabellings``; ``< 0.1%`` for a share that one decimal would show as 0.0%)."""
     words = text.say(lang, "stat.ci", lo=_end(lo, places, lang), hi=_end(hi, places, lang))
     if never > 0:
         share = text.pct(never, lang) if never >= 0.0005 else f"< {text.pct(0.001, lang)}"

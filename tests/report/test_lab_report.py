@@ -261,7 +261,8 @@ def _words(results, lang="en"):
     rows = summary.summarize("relu", results, "sgd")
     blocks = lab_report.section("relu", results, rows, Path("x"), lang=lang)
     at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Ranking",))
-    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Results",))
+    results_heading = text.say(lang, "h.results")
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == results_heading)
     first = blocks[start + 1]
     return "\n".join(
         [*blocks[at + 1].items, *([first.text] if isinstance(first, document.Paragraph) else [])]
