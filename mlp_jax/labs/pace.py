@@ -423,8 +423,9 @@ def permutation_p(
     relabelling: swapping every seed then changes more than the sign of S).
 
     Args:
-      samples: ``[R, T]`` finite curves ``a``, ``b`` and optionally a baseline that
-        sets the target (``reference`` = 2; it is not relabelled).
+      samples: ``[R, T]`` curves ``a``, ``b`` and optionally a baseline that sets the
+        target (``reference`` = 2; it is not relabelled); runs with a non-finite value
+        (diverged) are left out, paired with their seed's runs.
       reference: the sample whose final loss is the target.
       paired: relabel within seeds (row s of each sample is seed s).
       clock: the curves' time axis (default: epochs 1..T).
@@ -433,7 +434,7 @@ def permutation_p(
     Returns:
       p in (0, 1]; NaN with fewer than 2 runs in a sample.
     """
-    a, b, *rest = (np.asarray(s, dtype=np.float64) for s in samples)
+    a, b, *rest = _used(samples, paired)
     if min(len(a), len(b)) < 2:
         return math.nan
     clock = clock or Clock.epochs(a.shape[-1])

@@ -771,3 +771,14 @@ def test_a_speedup_whose_percentile_interval_ends_at_the_point_is_inside_its_own
     assert r.lo < r.point < r.hi
     assert min(r.point - r.lo, r.hi - r.point) > 0.3 * max(r.point - r.lo, r.hi - r.point)
     assert r.p < 0.05 and r.lo > 1
+
+
+def test_a_diverged_seed_leaves_every_pair_of_the_ranks():
+    """The ranks' test drops a diverged seed with its pairs, as the interval does: the
+    same p as the ratio of the seeds left."""
+    baseline, fast = paired_runs(np.random.default_rng(19), 10, [1.0, 2.0], noise=0.005)
+    baseline[0, 3:] = np.nan
+    ranking = pace.ranks({"sgd": baseline, "fast": fast}, "sgd")
+    kept = pace.epochs_ratio(baseline[1:], fast[1:], baseline[1:])
+    assert ranking.ratio["sgd", "fast"].p == kept.p == pytest.approx(2 / 2**9)
+    assert ranking.p_holm["sgd", "fast"] == kept.p
