@@ -1180,9 +1180,9 @@ PHRASES = {
     "tell momentum's effect from that of the larger step; the momentum study below does.",
     "lead.appendix.momentum": "The momentum study",
     # --- stats ---
-    "stats.opening.sooner": "Significantly sooner than the baseline {base} (Holm over all "
-    "m = {m} pairs): {names}.",
+    "stats.opening.sooner": "Reaching the target significantly sooner than the baseline {base} "
+    "(Holm over all m = {m} pairs): {names}.",
     "stats.opening.none": "No configuration reaches the target significantly sooner than the "
     "baseline {base} (Holm over all m = {m} pairs).",
-    "stats.opening.later": "Significantly later: {names}.",
+    "stats.opening.later": "Reaching it significantly later: {names}.",
 }

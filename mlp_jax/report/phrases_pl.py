@@ -1251,9 +1251,10 @@ PHRASES = {
     "kroku; rozdziela je opisane niżej badanie momentum.",
     "lead.appendix.momentum": "Badanie momentum",
     # --- stats ---
-    "stats.opening.sooner": "Wartość docelową istotnie szybciej niż punkt odniesienia, {base} "
-    "(poprawka Holma dla wszystkich m = {m} par): {names}.",
+    "stats.opening.sooner": "Konfiguracje, w których sieć osiąga wartość docelową istotnie "
+    "szybciej niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par): "
+    "{names}.",
     "stats.opening.none": "Żadna konfiguracja nie osiąga wartości docelowej istotnie szybciej "
     "niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par).",
-    "stats.opening.later": "Istotnie wolniej: {names}.",
+    "stats.opening.later": "Konfiguracje, w których osiąga ją istotnie wolniej: {names}.",
 }
