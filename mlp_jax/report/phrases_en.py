@@ -351,31 +351,35 @@ PHRASES = {
     "handin.own_h": "Own discussion",
     # statistics
     "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
-    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an epoch, "
-    "each at its block's centre, linearly interpolated), at which a configuration's mean "
-    "training loss first reaches the target, the baseline's mean training loss over its last "
-    "epoch. *Speed-up*: the baseline's time to the target divided by the configuration's, with "
-    "a 95% bootstrap interval over seeds (an end at which a resample never reaches the target "
-    'reads "not reached", with the share of such resamples). *Sooner* or *later*: an exact '
-    "sign-flip permutation test of the log ratio of the two times (every relabelling of the "
-    "two configurations within seeds; a time never reached counts as the run's end), "
-    "Holm-adjusted over the m = {m_speed} comparisons with the baseline. *Over the whole run*: "
-    "each seed's mean log training loss over the run (the area under its log-loss curve, "
-    "which a single crossing cannot see), against the baseline's by the same kind of sign-flip "
-    "test on the per-seed differences, Holm-adjusted over the m = {m_area} comparisons with the "
-    "baseline. *Rank*: 1 + the "
-    "number of configurations significantly faster than this one by the same test, "
-    "Holm-adjusted over all m = {m_pairs} pairs of configurations; ties share a rank, and "
-    '"fastest" means rank 1; "2–4" gives the worst rank too, the number of configurations '
-    "less those significantly slower (such verdicts need not be transitive: a configuration "
-    "may tie with two that differ, and the intervals overlap where single ranks would order "
-    "them). *p*: the p-value of {method} against the baseline, of the final "
-    "training loss and of the final test accuracy; *p Holm*: the same adjusted by Holm's method "
-    "over the m = {m} configurations compared with the baseline, per metric. Every "
-    '"significantly", "sooner", "later", "faster" and "fastest" in this report means a '
-    "Holm-adjusted p < 0.05 in the family named here. Accuracy intervals are 95% t intervals "
-    "of the mean over seeds on the one fixed test set (they leave out the test set's own "
-    "sampling error); with fewer than 2 seeds left there is no interval and no test (—).",
+    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an"
+    " epoch, each at its block's centre, linearly interpolated), at which a "
+    "configuration's mean training loss first reaches the target, the baseline's mean"
+    " training loss over its last epoch. *Speed-up*: the baseline's time to the "
+    "target divided by the configuration's, with the 95% confidence interval of the "
+    "ratios that the speed test does not reject (the faster configuration slowed down"
+    " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
+    ' exactly when the difference is not significant; an end "not reached": the '
+    "configuration may never reach the target). *Sooner* or *later*: an exact "
+    "sign-flip permutation test of the log ratio of the two times (every relabelling "
+    "of the two configurations within seeds; a time never reached counts as one time "
+    "point after the run's end), Holm-adjusted over all m = {m_pairs} pairs of "
+    "configurations, the same family as the ranks. *Over the whole run*: each seed's "
+    "mean log training loss over the run (the area under its log-loss curve, which a "
+    "single crossing cannot see), against the baseline's by the same kind of "
+    "sign-flip test on the per-seed differences, Holm-adjusted over the m = {m_area} "
+    "comparisons with the baseline. *Rank*: 1 + the number of configurations "
+    "significantly faster than this one by the same test in the same family; ties "
+    'share a rank, and "fastest" means rank 1; "2–4" gives the worst rank too, the '
+    "number of configurations less those significantly slower (such verdicts need not"
+    " be transitive: a configuration may tie with two that differ, and the intervals "
+    "overlap where single ranks would order them). *p*: the p-value of {method} "
+    "against the baseline, of the final training loss and of the final test accuracy;"
+    " *p Holm*: the same adjusted by Holm's method over the m = {m} configurations "
+    'compared with the baseline, per metric. Every "significantly", "sooner", '
+    '"later", "faster" and "fastest" in this report means a Holm-adjusted p < 0.05 in'
+    " the family named here. Accuracy intervals are 95% t intervals of the mean over "
+    "seeds on the one fixed test set (they leave out the test set's own sampling "
+    "error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
     "the same random key, hence the same minibatch order and, with the same initialization "
     "method, the same initial weights; so the test is on per-seed differences and the bootstrap"
@@ -394,7 +398,7 @@ PHRASES = {
     "stat.later": "{factor} later ({ci}; {test})",
     "stat.ci": "95% CI {lo}–{hi}",
     "stat.not_reached": "not reached",
-    "stat.never_share": "; not reached in {share} of the resamples",
+    "stat.never_share": "; not reached in {share} of the test's relabellings",
     "stat.speed_test": "sign-flip test, {p} Holm-adjusted",
     "stat.rank_test": "sign-flip test, {p} Holm-adjusted over all pairs (m = {m})",
     "stat.same_speed": "at a speed not distinguishable from that of **{base}** (ratio {factor}, "
@@ -496,24 +500,29 @@ PHRASES = {
     "epoch (or of every recorded window, when there are fewer), at the blocks' centres, "
     'linearly interpolated. "{not_reached}": the curve does not fall to the target before '
     "training ends.",
-    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
-    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI): "
-    "{resamples} resamples of the seeds with replacement (with the same seeds, whole seeds, "
-    "jointly for both configurations), percentile interval. An end at which a resampled curve "
-    'does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
-    "the target at the curve's first point, so the value is only a lower bound. Learning is "
-    "called faster or slower only when the interval does not hold 1 and the exact two-sided "
-    "sign-flip permutation test gives p < {alpha} after Holm's correction (statistic: the "
-    "absolute log ratio of the two times, a time never reached counted as the end of "
-    "training; every swap of the configurations within seeds, a random sample of them beyond "
-    "{exact} seeds; against the baseline, swapping every seed also moves the target, so the "
-    "smallest possible p is 1/2ⁿ, not 2/2ⁿ).",
-    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
-    "this one by the same rule, applied to every pair of configurations; configurations with no "
-    "significant difference share a rank. Where two numbers are given (2–4), the second is the "
-    "worst rank: the number of configurations less those significantly slower. Pairwise verdicts "
-    "need not be transitive (a configuration may tie with two that differ from each other), so "
-    "the place of each lies within its interval, and two overlapping intervals are not ordered.",
+    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
+    "half the epochs). Learning is called faster or slower only when the exact "
+    "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction "
+    "(statistic: the absolute log ratio of the two mean curves' times to the target, "
+    "a time never reached counted as one time point after the end of training; every "
+    "swap of the two configurations within seeds, a random sample of them beyond "
+    "{exact} seeds). Its 95% confidence interval (95% CI) holds the speed-ups that "
+    "the same test does not reject once the faster configuration's curves are slowed "
+    "down by that factor, at the threshold Holm's procedure set for the pair ({alpha}"
+    " divided by the number of hypotheses still open at its step): it always holds "
+    "the estimate, holds 1 exactly when the difference is not significant, and covers"
+    " the true speed-up with probability at least 95% when one configuration's curves"
+    " are the other's slowed down, up to the seeds' noise. \"{not_reached}\" at an end:"
+    " the test rejects no smaller (larger) speed-up, the configuration may never "
+    'reach the target; "≥" means the configuration is at the target at the curve\'s '
+    "first point, so the value is only a lower bound.",
+    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than this one by"
+    " the same test, applied to every pair of configurations; configurations with no "
+    "significant difference share a rank. Where two numbers are given (2–4), the "
+    "second is the worst rank: the number of configurations less those significantly "
+    "slower. Pairwise verdicts need not be transitive (a configuration may tie with "
+    "two that differ from each other), so the place of each lies within its interval,"
+    " and two overlapping intervals are not ordered.",
     "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of "
     "its minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy "
     "after the last epoch, the seed mean with its 95% Student-t confidence interval, which "
@@ -521,12 +530,14 @@ PHRASES = {
     "compared with the baseline by a two-sided paired t-test when the k-th seed has the same "
     "random seed in every configuration (the same minibatch order and, with the same "
     "initializer, the same initial weights), and by Welch's t-test when the seeds differ.",
-    "results.def.families": "**Holm's correction**, in each experiment and for each "
-    "activation separately, over two families: the comparisons with the baseline (final loss, "
-    'accuracy and speed separately; the "Holm p" columns) and the speed comparisons of '
-    'every pair of configurations (the ranks). "Significant" means p < {alpha} after Holm\'s '
-    'correction in its family; p below {floor} is shown as "< {floor}", and the appendix '
-    "lists every p-value.",
+    "results.def.families": "**Holm's correction**, in each experiment and for each activation separately. "
+    "Speed has one family: every pair of configurations, m = k(k − 1)/2 for k "
+    "configurations; the speed-up's p against the baseline is its pair's in that "
+    'family, so "faster than the baseline", the interval and the ranks never '
+    "disagree. Final loss and accuracy each have a family of the comparisons with the"
+    ' baseline (the "Holm p" columns). "Significant" means p < {alpha} after Holm\'s '
+    'correction in its family; p below {floor} is shown as "< {floor}", and the '
+    "appendix lists every p-value.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
     "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "
     "of both sides of a comparison. With fewer than two seeds that did not diverge there is "
@@ -1197,4 +1208,10 @@ PHRASES = {
     "impl.order.mixed": "The listing's order of the blocks is not every optimizer's order of "
     "work: that is given by its formula above.",
     "impl.what.helpers": "The helpers Listing 1 calls",
+    # --- stats ---
+    "stats.opening.sooner": "Reaching the target significantly sooner than the baseline {base} "
+    "(Holm over all m = {m} pairs): {names}.",
+    "stats.opening.none": "No configuration reaches the target significantly sooner than the "
+    "baseline {base} (Holm over all m = {m} pairs).",
+    "stats.opening.later": "Reaching it significantly later: {names}.",
 }

@@ -45,7 +45,6 @@ def definitions(lang: str) -> list[document.Block]:
     the Holm families, diverged seeds and the figures' bands."""
     values = {
         "blocks": pace.BLOCKS_PER_EPOCH,
-        "resamples": text.integer(pace.N_RESAMPLES, lang),
         "exact": pace.MAX_EXACT,
         "alpha": text.num(summary.ALPHA, ".2f", lang),
         "floor": text.num(text.P_FLOOR, "g", lang),
