@@ -1026,9 +1026,6 @@ PHRASES = {
     "lead.words.cite_figure": "Fig.",
     "lead.words.cite_table": "Table",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
-    "stat.same_speed_test_only": "at a speed not distinguishable from that of **{base}** "
-    "(ratio {factor}, {ci}; {test}: the test alone finds a shift that every seed shares, but "
-    "the interval holds 1, so how much sooner or later is not determined)",
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "every optimizer",

@@ -1090,9 +1090,6 @@ PHRASES = {
     "lead.words.cite_figure": "rys.",
     "lead.words.cite_table": "tab.",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
-    "stat.same_speed_test_only": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
-    "{factor}, {ci}; {test}: sam test wykrywa przesunięcie wspólne dla wszystkich powtórzeń, "
-    "ale przedział ufności zawiera 1, więc nie wiadomo, o ile szybciej lub wolniej)",
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "wszystkie optymalizatory",
