@@ -207,7 +207,12 @@ def _target_note(base: History | None, results: Mapping[str, History]) -> str:
     return "" if ill is None else ill.reason
 
 
-def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[SummaryRow]:
+def summarize(
+    act: str,
+    results: Mapping[str, History],
+    baseline: str,
+    order: pace.Ranking | None = None,
+) -> list[SummaryRow]:
     """One ``SummaryRow`` per configuration (records at their chosen rate).
 
     Means (float64), standard deviations (ddof 1) and intervals are over non-diverged
@@ -218,13 +223,14 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
     family of every pair, so "faster than the baseline" and the ranks never disagree.
     Without a well-defined target (no baseline record, or ``stats.ill_defined_target``)
     there are no speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
+    ``order``: ``ranking(results, baseline)`` where the caller has it already.
     """
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     same = paired(picked)
     note = _target_note(base, picked)
     goal = target(base) if not note else math.nan
-    order = None if note else ranking(results, baseline)
+    order = None if note else order or ranking(results, baseline)
     rows = [
         _row(act, name, r, base, goal, same, note, _speed(order, baseline, name, same))
         for name, r in picked.items()

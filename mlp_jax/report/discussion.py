@@ -198,8 +198,11 @@ class Pair(NamedTuple):
 
     Attributes:
       a, b: their records at their chosen rates (``summary.selected``).
-      ratio: the paired ratio of the times ``a`` needs over ``b``'s to reach the
-        baseline's final loss (``summary.time_ratio``), with its sign-flip test's p.
+      ratio: the ratio of the times ``a`` needs over ``b``'s to reach the baseline's
+        final loss, from the experiment's ranking (``Finished.ranking``: its interval
+        inverts the sign-flip test at the pair's Holm threshold).
+      p_holm: that test's p, Holm-adjusted over every pair of the experiment's
+        configurations (the one family behind every speed verdict); NaN without a target.
       test: the paired t-test of their final training losses.
       ill: why the baseline's final loss is no target (``summary.target_problem``), or
         None.
@@ -208,6 +211,7 @@ class Pair(NamedTuple):
     a: records.History
     b: records.History
     ratio: pace.Ratio
+    p_holm: float
     test: stats.TTest
     ill: str | None
 
@@ -222,13 +226,13 @@ def compare(f: Finished, a: str, b: str) -> Pair | None:
     if not (ra.finite.any() and rb.finite.any()):
         return None
     finals = (summary.finals(r, "train_loss") for r in (ra, rb))
-    return Pair(
-        ra,
-        rb,
-        summary.time_ratio(ra, rb, base),
-        stats.t_test(*finals, paired=True),
-        summary.target_problem(base, f.results),
-    )
+    order = f.ranking
+    if order is None:
+        ratio, p_holm = summary.time_ratio(ra, rb, base), math.nan
+    else:
+        ratio, p_holm = order.ratio[a, b], order.p_holm.get((a, b), math.nan)
+    ill = summary.target_problem(base, f.results)
+    return Pair(ra, rb, ratio, p_holm, stats.t_test(*finals, paired=True), ill)
 
 
 def pair_case(ratio: pace.Ratio, p: float | None = None) -> str:
@@ -256,13 +260,14 @@ the median of its experiment's (same activation) is said to spread widely."""
 
 
 def pair_p_values(pairs: Sequence[Pair]) -> list[tuple[float, float]]:
-    """For each pair: the paired t-test p of the final training losses and the
-    sign-flip test p of the speed (NaN without a target), each family Holm-adjusted over
-    every pair compared (``stats.holm``: all labs and activations of the discussion
-    together)."""
-    loss = [pair.test.p for pair in pairs]
-    speed = [math.nan if pair.ill else pair.ratio.p for pair in pairs]
-    return list(zip(stats.holm(loss).tolist(), stats.holm(speed).tolist(), strict=True))
+    """For each pair: the paired t-test p of the final training losses, Holm-adjusted
+    over every pair compared (``stats.holm``: all labs and activations of the discussion
+    together), and the speed test's p as its experiment's family adjusted it
+    (``Pair.p_holm``; NaN without a target)."""
+    loss = stats.holm([pair.test.p for pair in pairs]).tolist()
+    return [
+        (lo, math.nan if pair.ill else pair.p_holm) for lo, pair in zip(loss, pairs, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------

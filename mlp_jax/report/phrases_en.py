@@ -316,8 +316,7 @@ PHRASES = {
     "traj.fig": "{name}: the optimizers' paths and the loss per step",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
-    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
-    "this section",
+    "handin.speed_test": "{p}, Holm-adjusted",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain_explain": "Lab 7 also trains exercise 2's network (plain SGD, N(0, 1) "
     "weights) on the same data. Below it is compared with lab 7's best configuration with "

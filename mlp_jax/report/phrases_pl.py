@@ -330,8 +330,7 @@ PHRASES = {
     "traj.fig": "{name}: trajektorie optymalizatorów i strata w kolejnych krokach",
     # hand-in
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
-    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
-    "porównań parami w tej sekcji",
+    "handin.speed_test": "{p} po poprawce Holma",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain_explain": "W laboratorium 7 uczy się także sieć z ćwiczenia 2 (zwykły SGD, "
     "wagi N(0, 1)) na tych samych danych. Poniżej porównano ją z najlepszą konfiguracją "

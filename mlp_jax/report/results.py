@@ -76,7 +76,7 @@ def lab_blocks(
       lang: one of ``text.LANGS``.
     """
     key = f"{exp}.{f.act}"
-    ranking = summary.ranking(f.results, f.provenance.baseline)
+    ranking = f.ranking
     shown = images(f, exp, out_dir, drawn, lang, figures)
     return [
         document.Heading(3, _heading(f, exp, lang)),
