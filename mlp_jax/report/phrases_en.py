@@ -320,8 +320,8 @@ PHRASES = {
     "this section",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
-    "final loss {speed}; the two configurations' final results ({tab}) compared by paired "
-    "t-tests: loss {p_loss}, accuracy {p_acc}.",
+    "final loss {speed}; paired t-tests of the final results ({tab}): loss {p_loss}, accuracy "
+    "{p_acc}.",
     "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
     "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
     "lab 6's speed-ups, use SGD at α = {own}.",
@@ -1196,8 +1196,8 @@ PHRASES = {
     "{acc_rank} from the highest; without these seeds the mean loss is {trimmed} ({tab})",
     "concl.spread.ends": "ends|end",
     "concl.depth": "The {network} network, {act}: σ of the pre-activations changes from layer "
-    "to layer on average {parts} ({tab}); {stable}.",
-    "concl.depth.part": "{name}: ×{measured} (theory ×{predicted})",
+    "to layer on average: {parts} ({tab}); {stable}.",
+    "concl.depth.part": "{name} ×{measured} (theory ×{predicted})",
     "concl.depth.stable": "σ neither shrinks nor grows only with {names} weights",
     "concl.depth.none": "σ changes with every method",
 }

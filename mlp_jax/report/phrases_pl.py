@@ -334,9 +334,8 @@ PHRASES = {
     "porównań parami w tej sekcji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
-    "osiąga końcową stratę z ćwiczenia 2 {speed}; porównanie końcowych wyników obu "
-    "konfiguracji ({tab}) – test t-Studenta dla prób zależnych: strata {p_loss}, dokładność "
-    "{p_acc}.",
+    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych wyników końcowych "
+    "({tab}): strata {p_loss}, dokładność {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
@@ -1268,8 +1267,8 @@ PHRASES = {
     "{acc_rank}. od najwyższej; bez tych powtórzeń średnia strata wynosi {trimmed} ({tab})",
     "concl.spread.ends": "kończy|kończą|kończy",
     "concl.depth": "Sieć {network}, {act}: σ pobudzeń zmienia się z warstwy na warstwę "
-    "średnio {parts} ({tab}); {stable}.",
-    "concl.depth.part": "{name}: ×{measured} (teoria ×{predicted})",
+    "średnio: {parts} ({tab}); {stable}.",
+    "concl.depth.part": "{name} ×{measured} (teoria ×{predicted})",
     "concl.depth.stable": "σ nie maleje ani nie rośnie tylko przy wagach inicjalizowanych {names}",
     "concl.depth.none": "σ zmienia się przy każdej metodzie",
 }
