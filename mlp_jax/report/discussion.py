@@ -51,13 +51,11 @@ class Resolution(NamedTuple):
       crossing: the epoch the seed-mean step curve first reaches the target (NaN: never).
       first: the epoch of the curve's first point (the centre of its first block).
       window: epochs between two of its points.
-      steps: minibatch steps between two of its points.
     """
 
     crossing: float
     first: float
     window: float
-    steps: int
 
     @property
     def coarse(self) -> bool:
@@ -87,7 +85,6 @@ def resolution(r: records.History, target: float) -> Resolution:
         math.nan if crossing is None else crossing,
         float(clock.times[0]),
         window,
-        r.steps_per_epoch // clock.final,
     )
 
 
@@ -150,7 +147,8 @@ class Gain(NamedTuple):
     Attributes:
       f: lab 7's records of one activation.
       row: the best configuration's summary row (its speed-up over the baseline).
-      best, ex2, base: the records of the best configuration, exercise 2 and the baseline.
+      best, ex2, base: the records of the best configuration, exercise 2 and the baseline
+        (None without its record).
       speed: exercise 2's time over the best's at exercise 2's final loss.
     """
 
@@ -158,7 +156,7 @@ class Gain(NamedTuple):
     row: SummaryRow
     best: records.History
     ex2: records.History
-    base: records.History
+    base: records.History | None
     speed: pace.Ratio
 
     def resolution(self) -> Resolution:
@@ -172,12 +170,19 @@ def gains(found: Found) -> list[Gain]:
     for f in found.get("lab7", []):
         ex2, base = exercise2_record(f), f.results.get(f.provenance.baseline)
         rows = [r for r in f.rows if r.config not in (configs.EXERCISE2, f.provenance.baseline)]
-        if ex2 is None or base is None or not rows:
+        if ex2 is None or not rows:
             continue
         row = summary.ranked(rows)[0]
         best = summary.selected(f.results[row.config])
         out.append(
-            Gain(f, row, best, ex2, summary.selected(base), summary.time_ratio(ex2, best, ex2))
+            Gain(
+                f,
+                row,
+                best,
+                ex2,
+                summary.selected(base) if base else None,
+                summary.time_ratio(ex2, best, ex2),
+            )
         )
     return out
 
@@ -229,7 +234,7 @@ def depends(found_gains: Sequence[Gain], lang: str) -> str:
     exercise 2's; "" without a finite speed-up at the baseline's target."""
     parts = []
     for g in found_gains:
-        if not math.isfinite(g.row.speedup_vs_baseline):
+        if g.base is None or not has_target(g.f) or not math.isfinite(g.row.speedup_vs_baseline):
             continue
         at_ex2 = summary.time_ratio(g.base, g.best, g.ex2)
         res = g.resolution()
@@ -559,12 +564,19 @@ def nesterov(lab6: Sequence[Finished], lang: str) -> str:
     return text.say(lang, "concl.nesterov", parts="; ".join(parts)) if parts else ""
 
 
+def has_target(f: Finished) -> bool:
+    """Whether ``f``'s baseline has a final loss to reach (``SummaryRow.speedup_note``), so
+    ``f`` has a speed table to cite."""
+    base = summary.baseline_row(f.rows, f.provenance.baseline)
+    return base is not None and not base.speedup_note
+
+
 def initializers(lab7: Sequence[Finished], lang: str) -> str:
-    """Per activation of lab 7, every initializer (not exercise 2) that reaches the
-    baseline's final loss significantly sooner (``pace.distinct``), each with its
-    speed-up, or that none does."""
+    """Per activation of lab 7 with a target (``has_target``), every initializer (not
+    exercise 2) that reaches the baseline's final loss significantly sooner
+    (``pace.distinct``), each with its speed-up, or that none does."""
     parts = []
-    for f in lab7:
+    for f in (f for f in lab7 if has_target(f)):
         rows = [
             r
             for r in summary.ranked(f.rows)

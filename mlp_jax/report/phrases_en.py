@@ -183,7 +183,7 @@ PHRASES = {
     "blows up",
     # language
     "baseline_gen.lab6": "exercise 2's plain SGD",
-    "baseline_gen.lab7": "Adam + N(0, 1)",
+    "baseline_gen.lab7": "the network trained with Adam from N(0, 1) weights",
     "baseline_gen.schedules": "a constant learning rate",
     "share.none.m": "none of the {noun}",
     "share.none.f": "none of the {noun}",

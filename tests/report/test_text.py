@@ -702,8 +702,8 @@ def test_the_baseline_and_a_diverged_configuration_in_both_languages():
         "zbiorze testowym 85,0%."
     )
     assert _line(base, None, "en", base=base, lab="lab7") == (
-        "The baseline **N(0, 1)** (Adam + N(0, 1)) sets the target: final "
-        "training loss 0.4582, reached in epoch 10, the last; test accuracy 85.0%."
+        "The baseline **N(0, 1)** (the network trained with Adam from N(0, 1) weights) sets the "
+        "target: final training loss 0.4582, reached in epoch 10, the last; test accuracy 85.0%."
     )
     broken = _row("adadelta", diverged=10, n_used=0)
     assert _line(broken, 0, "pl") == "**Adadelta**: wszystkie powtórzenia okazały się rozbieżne."
@@ -725,7 +725,8 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
     )
     assert pl in _line(same, 9, "pl", base=base, lab="lab7")
     en = (
-        "reaches the final loss of Adam + N(0, 1) after 3.20 epochs, that is at a speed not "
+        "reaches the final loss of the network trained with Adam from N(0, 1) weights after "
+        "3.20 epochs, that is at a speed not "
         "distinguishable from that of **N(0, 1)** (ratio 1.19, 95% CI not reached–1.43; not "
         f"reached in 3.1% of the resamples; sign-flip test, p{NBSP}={NBSP}0.41 Holm-adjusted); "
     )
