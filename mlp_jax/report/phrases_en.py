@@ -988,9 +988,8 @@ PHRASES = {
     'study on MNIST (appendix "Reproducing the results").',
     "lead.network": "The network is a {sizes} perceptron: {hidden} "
     "and a softmax output layer, trained by minimizing the cross-entropy. This is exercise 2's "
-    "architecture, which the instructions prescribe for both labs (exercise 2's own results "
-    "are not part of this report; its network, plain SGD from N(0, 1) weights, was trained "
-    "again here under the same conditions). The inputs are the pixel intensities divided by "
+    "architecture, which the instructions prescribe for both labs. The inputs are the pixel "
+    "intensities divided by "
     "255, values in [0, 1], neither centred nor standardized; the spread of the "
     "pre-activations that the analysis of weight initialization predicts depends on this.",
     "lead.hidden": "one hidden layer of {n} units|{k} hidden layers of {n} units",
@@ -1162,8 +1161,8 @@ PHRASES = {
     "lead.appendix.definitions": "Definitions and statistical methods",
     "prov.span.day": "on {day}, {start}–{end}",
     "prov.span.days": "from {start} to {end}",
-    "handin.gain_explain": "Exercise 2's network (plain SGD, N(0, 1) weights) was trained again "
-    "in lab 7 and compared with the best configuration with Xavier or He weights.",
+    "handin.gain_explain": "Exercise 2's network (plain SGD, N(0, 1) weights) is compared with "
+    "lab 7's best configuration with Xavier or He weights.",
     "handin.gain.range": "{x} sooner {where}",
     "handin.gain.coarse": "(it reaches the target after {t} ± {half} epochs, as the curve's "
     "points are {window} epochs apart)",

@@ -90,9 +90,9 @@ PHRASES = {
     "innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono "
     "zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji "
     "neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} "
-    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w "
-    "ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z "
-    "ćwiczeniem 2 odbywa się w jednakowych warunkach.",
+    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji; sieć z ćwiczenia "
+    "2 nauczono ponownie tak samo, na tych samych danych, więc porównanie z ćwiczeniem 2 "
+    "odbywa się w jednakowych warunkach.",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
     "dataset.synthetic": "dane syntetyczne",
@@ -1047,9 +1047,8 @@ PHRASES = {
     "można powtórzyć, zmieniając jedną opcję (dodatek „Powtarzalność obliczeń”).",
     "lead.network": "Sieć to perceptron {sizes}: {hidden} "
     "i warstwa wyjściowa z funkcją softmax, uczony przez minimalizację entropii krzyżowej. To "
-    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach "
-    "(wyniki samego ćwiczenia 2 nie są częścią tego sprawozdania; jego sieć, zwykły SGD "
-    "z wagami N(0, 1), nauczono tu ponownie w tych samych warunkach). Wejściem sieci są "
+    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach. "
+    "Wejściem sieci są "
     "jasności pikseli podzielone przez 255, czyli wartości z przedziału [0, 1], bez "
     "centrowania i standaryzacji; od tego zależy odchylenie standardowe pobudzeń, które "
     "przewiduje analiza inicjalizacji wag.",
@@ -1231,9 +1230,8 @@ PHRASES = {
     "lead.appendix.definitions": "Definicje i metody statystyczne",
     "prov.span.day": "{day} w godz. {start}–{end}",
     "prov.span.days": "od {start} do {end}",
-    "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) nauczono ponownie "
-    "w laboratorium 7 i porównano z najlepszą konfiguracją z wagami inicjalizowanymi metodą "
-    "Xaviera lub He.",
+    "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) porównano z najlepszą "
+    "konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He.",
     "handin.gain.range": "{x} szybciej {where}",
     "handin.gain.coarse": "(cel osiąga po {t} ± {half} epoki, bo punkty krzywej dzieli "
     "{window} epoki)",
