@@ -1191,8 +1191,9 @@ PHRASES = {
     "concl.gain.part": "{act}, {x} sooner ({tab})",
     "concl.spread": "The mean final loss can mislead: {parts}.",
     "concl.spread.part": "{act}, {name:with}: {k} of {n} seeds {ends} training at a loss of "
-    "{values}, so the mean loss ranks {loss_rank} from the lowest while the accuracy ranks "
-    "{acc_rank} from the highest; without these seeds the mean loss is {trimmed} ({tab})",
+    "{values}, so it is at rank {loss_rank} by mean loss (1: the lowest) but at rank "
+    "{acc_rank} by accuracy (1: the highest); without these seeds the mean loss is {trimmed} "
+    "({tab})",
     "concl.spread.ends": "ends|end",
     "concl.depth": "The {network} network, {act}: σ of the pre-activations changes from layer "
     "to layer on average: {parts} ({tab}); {stable}.",
