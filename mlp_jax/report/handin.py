@@ -285,7 +285,6 @@ def deep_section(
         hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
         alike=_alike(main, shared, lang),
     )
-    blocks.append(document.Paragraph(intro))
     measured = [f"@tab:deep.{act}.layers" for act in deep.diag if act in diagnostics.DEAD]
     measured += [
         say("handin.in_appendix", ref=f"@tab:deep.{act}.layers")
@@ -293,8 +292,8 @@ def deep_section(
         if act not in diagnostics.DEAD
     ]
     if measured:
-        tables = lab_report.join(measured, lang)
-        blocks.append(document.Paragraph(say("lead.deep.measured", tables=tables)))
+        intro += " " + say("lead.deep.measured", tables=lab_report.join(measured, lang))
+    blocks.append(document.Paragraph(intro))
     blocks += [t for act, t in _layer_tables(deep, lang).items() if act in diagnostics.DEAD]
     drawn = Path(FIGURES, lang)
     figures = [b for f in lab7 for b in results.images(f, "deep", out_dir, drawn, lang, ("loss",))]
