@@ -49,6 +49,7 @@ from mlp_jax.report import (
     layers,
     methods,
     momentum_study,
+    rates,
     results,
     text,
     trajectory_plots,
@@ -415,7 +416,7 @@ def appendix_parts(
     for f in deep.found["lab7"] if deep else []:
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
-        Part("rates", [results.lr_sweep_table(found, lang)]),
+        Part("rates", rates.blocks(found, rates.read(found, out_dir), lang)),
         Part("definitions", results.definitions(lang)),
         Part("momentum", momentum_study.tables(found, lang)),
         Part("deep", deep_appendix(deep, out_dir, lang) if deep else []),

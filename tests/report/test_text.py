@@ -720,7 +720,7 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
         "sieć osiąga końcową stratę sieci uczonej Adamem z wagami N(0, 1) po 3,20 epoki, czyli "
         "bez istotnej "
         "różnicy szybkości względem **N(0, 1)** (iloraz 1,19, PU 95%: nie osiągnięto–1,43; w "
-        "3,1% losowań bootstrapu nie osiągnięto wartości docelowej; test permutacyjny ze zmianą znaków, "
+        "3,1% przestawień testu nie osiągnięto wartości docelowej; test permutacyjny ze zmianą znaków, "
         f"p{NBSP}={NBSP}0,41 po poprawce Holma); "
     )
     assert pl in _line(same, 9, "pl", base=base, lab="lab7")
@@ -728,7 +728,8 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
         "reaches the final loss of the network trained with Adam from N(0, 1) weights after "
         "3.20 epochs, that is at a speed not "
         "distinguishable from that of **N(0, 1)** (ratio 1.19, 95% CI not reached–1.43; not "
-        f"reached in 3.1% of the resamples; sign-flip test, p{NBSP}={NBSP}0.41 Holm-adjusted); "
+        f"reached in 3.1% of the test's relabellings; sign-flip test, p{NBSP}={NBSP}0.41 "
+        "Holm-adjusted); "
     )
     assert en in _line(same, 9, "en", base=base, lab="lab7")
 
