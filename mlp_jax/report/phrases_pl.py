@@ -86,13 +86,13 @@ PHRASES = {
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
     "handin.intro": "Sprawozdanie przedstawia wyniki laboratoriów 6 i 7 ćwiczenia 3: o ile "
     "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD z podziałem zbioru uczącego "
-    "na paczki, gdy użyjemy metod optymalizacji współczynnika uczenia (laboratorium 6) i "
+    "na paczki przy zastosowaniu metod optymalizacji współczynnika uczenia (laboratorium 6) i "
     "innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono "
     "zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji "
     "neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} "
-    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w "
-    "ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z "
-    "ćwiczeniem 2 odbywa się w jednakowych warunkach.",
+    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji; sieć z ćwiczenia "
+    "2 nauczono ponownie tak samo, na tych samych danych, więc porównanie z ćwiczeniem 2 "
+    "odbywa się w jednakowych warunkach.",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
     "dataset.synthetic": "dane syntetyczne",
@@ -140,7 +140,7 @@ PHRASES = {
     "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
     "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
-    "prov.finished": "Obliczenia zakończono w przedziale czasu: {dates} (UTC).",
+    "prov.finished": "Obliczenia wykonano {dates} (UTC).",
     "prov.commands": "Polecenia, którymi uzyskano wyniki:",
     "plot.epoch0": "epoka (0 = w chwili inicjalizacji)",
     "plot.layer": "warstwa {layer}",
@@ -192,7 +192,7 @@ PHRASES = {
     "gdzie strata rośnie gwałtownie",
     # language
     "baseline_gen.lab6": "zwykłego SGD z ćwiczenia 2",
-    "baseline_gen.lab7": "sieci Adam + N(0, 1)",
+    "baseline_gen.lab7": "sieci uczonej Adamem z wagami N(0, 1)",
     "baseline_gen.schedules": "stałego współczynnika uczenia",
     "share.none.m": "żaden z {noun}",
     "share.none.f": "żadna z {noun}",
@@ -332,15 +332,9 @@ PHRASES = {
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
     "handin.speed_test": "{p} po poprawce Holma",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
-    "handin.gain_explain": "W laboratorium 7 uczy się także sieć z ćwiczenia 2 (zwykły SGD, "
-    "wagi N(0, 1)) na tych samych danych. Poniżej porównano ją z najlepszą konfiguracją "
-    "laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He; punkt odniesienia "
-    "laboratorium 7 (wagi N(0, 1) z optymalizatorem wybranym w laboratorium 6) jest próbą "
-    "kontrolną dla samej inicjalizacji.",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
-    "osiąga końcową stratę z ćwiczenia 2 {speed}; porównanie końcowych wyników obu "
-    "konfiguracji ({tab}) – test t-Studenta dla prób zależnych: strata {p_loss}, dokładność "
-    "{p_acc}.",
+    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych wyników końcowych "
+    "({tab}): strata {p_loss}, dokładność {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
@@ -1032,10 +1026,6 @@ PHRASES = {
     "lead.appendix.contents": "Krzywe straty na paczkach w kolejnych krokach uczenia: {figures}; "
     "wartości p wszystkich porównań z punktem odniesienia, bez poprawki i po poprawce Holma: "
     "{tables}.",
-    "lead.concl.fast_alone": "{where:cap}: najszybciej sieć uczy się {leaders} i osiąga "
-    "końcową stratę {base} istotnie szybciej ({tab}).",
-    "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
-    "osiąga końcową stratę {base} istotnie szybciej ({tab}).",
     "lead.concl.same": "{where:cap}: najszybciej sieć uczy się {leaders}, ale żadna "
     "konfiguracja nie osiąga końcowej straty {base} w istotnie krótszym czasie ({tab}).",
     "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
@@ -1051,9 +1041,8 @@ PHRASES = {
     "można powtórzyć, zmieniając jedną opcję (dodatek „Powtarzalność obliczeń”).",
     "lead.network": "Sieć to perceptron {sizes}: {hidden} "
     "i warstwa wyjściowa z funkcją softmax, uczony przez minimalizację entropii krzyżowej. To "
-    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach "
-    "(wyniki samego ćwiczenia 2 nie są częścią tego sprawozdania; jego sieć, zwykły SGD "
-    "z wagami N(0, 1), nauczono tu ponownie w tych samych warunkach). Wejściem sieci są "
+    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach. "
+    "Wejściem sieci są "
     "jasności pikseli podzielone przez 255, czyli wartości z przedziału [0, 1], bez "
     "centrowania i standaryzacji; od tego zależy odchylenie standardowe pobudzeń, które "
     "przewiduje analiza inicjalizacji wag.",
@@ -1113,12 +1102,10 @@ PHRASES = {
     "impl.optax.rounding": "Pozostałe optymalizatory liczą ten sam wzór innym ciągiem działań, "
     "więc inaczej zaokrąglają.",
     # --- probe ---
-    "lead.diag.intro.lab7": "Aby wyjaśnić te wyniki, nie uczono sieci jeszcze raz: przebiegi "
-    "samego laboratorium 7 (każda metoda inicjalizacji wag z wybranym dla niej "
-    "współczynnikiem uczenia) mierzono w trakcie uczenia przez {epochs}, po inicjalizacji i "
-    "po każdej epoce: pobudzenia i aktywacje neuronów na paczce pomiarowej ({n} pierwszych "
-    "wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład aktywacji w chwili "
-    "inicjalizacji: {figures}.",
+    "lead.diag.intro.lab7": "Pobudzenia i aktywacje neuronów zmierzono w samych przebiegach "
+    "laboratorium 7 przez {epochs}, po inicjalizacji i po każdej epoce, na paczce {n} "
+    "pierwszych wzorców uczących: pierwsza warstwa ukryta – {tables}, rozkład aktywacji – "
+    "{figures}.",
     "findings.limits.diag.lab7.shorter": "Diagnostyka warstw pokazuje przebiegi samego "
     "laboratorium 7, ale tylko przez {epochs} z {main}.",
     # --- gamma ---
@@ -1211,11 +1198,6 @@ PHRASES = {
     "lead.concl.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} ({tab}).",
     "lead.concl.worse": "{share} z istotnie wyższą stratą.",
     "handin.gain.speed": "{x} szybciej{ci}",
-    "handin.gain.coarse": "około {x} szybciej: cel osiąga po {t} epoki, a punkty krzywej "
-    "dzieli {window} epoki ({steps}), więc dokładniej krzywa tego nie rozstrzyga",
-    "handin.count.steps": "krok|kroki|kroków",
-    "handin.gain.edge": "około {x} szybciej – na granicy rozdzielczości krzywej: cel osiąga "
-    "już po {t} epoki, a punkty krzywej dzieli {window} epoki ({steps})",
     "lead.setup.common": "Wspólne dla wszystkich eksperymentów – {parts}.",
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} w dodatku",
@@ -1284,4 +1266,55 @@ PHRASES = {
     "stats.opening.none": "Żadna konfiguracja nie osiąga wartości docelowej istotnie szybciej "
     "niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par).",
     "stats.opening.later": "Konfiguracje, w których osiąga ją istotnie wolniej: {names}.",
+    # --- length ---
+    "lead.setup.meaning": "Tabele szybkości podają, po ilu epokach średnia strata na "
+    "zbiorze uczącym spada do wartości docelowej (końcowej straty punktu odniesienia), "
+    "przyspieszenie względem punktu odniesienia (iloraz tych czasów z przedziałem ufności 95%) "
+    "i miejsce konfiguracji; tabele wyników końcowych – stratę na zbiorze uczącym i dokładność "
+    "na zbiorze testowym po ostatniej epoce z wartościami p po poprawce Holma. „Istotnie” "
+    "oznacza p < {alpha} po poprawce Holma, a dla szybkości także przedział ufności bez 1; "
+    "definicje i testy podaje dodatek {letter}.",
+    "handin.setup.rate": "(α = {rate})",
+    "lead.appendix.definitions": "Definicje i metody statystyczne",
+    "prov.span.day": "{day} w godz. {start}–{end}",
+    "prov.span.days": "od {start} do {end}",
+    "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) porównano z najlepszą "
+    "konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He.",
+    "handin.gain.range": "{x} szybciej {where}",
+    "handin.gain.coarse": "(cel osiąga po {t} ± {half} epoki, bo punkty krzywej dzieli "
+    "{window} epoki)",
+    "handin.gain.edge": "(na granicy rozdzielczości krzywej: cel osiąga już po {t} ± {half} "
+    "epoki, a punkty krzywej dzieli {window} epoki)",
+    "handin.depends": "Przyspieszenie zależy od wartości docelowej, więc łączny zysk nie jest "
+    "iloczynem przyspieszeń z laboratoriów 6 i 7. Względem {base}: {parts}.",
+    "handin.depends.part": "{act} – wagi inicjalizowane {init} dają przyspieszenie {own} "
+    "przy jej końcowej stracie {target} ({tab}), ale {ex2} przy końcowej stracie ćwiczenia 2, "
+    "{ex2_target}",
+    "lead.concl.fast_alone": "{where:cap}: najszybciej sieć uczy się {leaders} i osiąga "
+    "końcową stratę {base} istotnie szybciej, {x} ({tab}).",
+    "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
+    "osiąga końcową stratę {base} istotnie szybciej, {x} ({tab}).",
+    "concl.nesterov": "Momentum Nesterova wobec zwykłego momentum: {parts}.",
+    "concl.nesterov.nesterov": "{act} – momentum Nesterova szybsze {ratio} ({p}, {tab})",
+    "concl.nesterov.momentum": "{act} – zwykłe momentum szybsze {ratio} ({p}, {tab})",
+    "concl.nesterov.same": "{act} – bez istotnej różnicy szybkości ({p}, {tab})",
+    "concl.inits": "Inicjalizacja wag: {parts}.",
+    "concl.inits.some": "{act} – szybciej niż przy wagach N(0, 1) uczy się sieć z wagami "
+    "inicjalizowanymi {names} ({speeds} szybciej, {tab})",
+    "concl.inits.none": "{act} – żadna metoda nie osiąga końcowej straty {base} istotnie "
+    "szybciej niż wagi N(0, 1) ({tab})",
+    "concl.gain": "Łączny zysk względem ćwiczenia 2 (zwykły SGD, wagi N(0, 1)): {parts}; "
+    "przedział wynika z odstępu punktów krzywej. Nie jest to iloczyn przyspieszeń z "
+    "laboratoriów 6 i 7, bo przyspieszenie zależy od wartości docelowej.",
+    "concl.gain.part": "{act} – {x} szybciej ({tab})",
+    "concl.spread": "Średnia końcowa strata bywa myląca: {parts}.",
+    "concl.spread.part": "{act} – {name:with}: {k} z {n} powtórzeń {ends} uczenie ze stratą "
+    "{values}, więc średnia strata zajmuje {loss_rank}. miejsce od najniższej, a dokładność "
+    "{acc_rank}. od najwyższej; bez tych powtórzeń średnia strata wynosi {trimmed} ({tab})",
+    "concl.spread.ends": "kończy|kończą|kończy",
+    "concl.depth": "Sieć {network}, {act}: σ pobudzeń zmienia się z warstwy na warstwę "
+    "średnio: {parts} ({tab}); {stable}.",
+    "concl.depth.part": "{name} ×{measured} (teoria ×{predicted})",
+    "concl.depth.stable": "σ nie maleje ani nie rośnie tylko przy wagach inicjalizowanych {names}",
+    "concl.depth.none": "σ zmienia się przy każdej metodzie",
 }
