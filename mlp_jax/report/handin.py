@@ -164,18 +164,7 @@ def _implementation(found: Found, lang: str) -> list[document.Block]:
     trained, with their update rules as trained (``methods.optimizer_blocks``): each
     optimizer at its first record's rate and keywords (at the grid point reported,
     ``summary.selected``), how the rates were chosen cited from the appendix."""
-    trained: dict[str, methods.Trained] = {}
-    for p in _provenances(found):
-        spec = p.config
-        trained.setdefault(
-            spec["optimizer"],
-            methods.Trained(
-                spec["optimizer"],
-                p.learning_rate,
-                kwargs=spec.get("optimizer_kwargs", {}),
-                schedule=spec.get("schedule") or "",
-            ),
-        )
+    trained = _trained(found)
     rules = [
         *methods.optimizer_blocks(list(trained.values()), lang),
         document.Paragraph(text.say(lang, "lead.rates")),
@@ -189,6 +178,31 @@ def _implementation(found: Found, lang: str) -> list[document.Block]:
         rates={name: t.learning_rate for name, t in trained.items()},
         rules=rules,
     )
+
+
+def _trained(found: Found) -> dict[str, methods.Trained]:
+    """Each optimizer the assigned labs trained → its first record's rate and keywords."""
+    trained: dict[str, methods.Trained] = {}
+    for p in _provenances(found):
+        spec = p.config
+        trained.setdefault(
+            spec["optimizer"],
+            methods.Trained(
+                spec["optimizer"],
+                p.learning_rate,
+                kwargs=spec.get("optimizer_kwargs", {}),
+                schedule=spec.get("schedule") or "",
+            ),
+        )
+    return trained
+
+
+def _code(found: Found, lang: str) -> list[document.Block]:
+    """The appendix's code (``implementation.appendix``), as the optimizers were trained."""
+    trained = _trained(found)
+    kwargs = {name: t.kwargs for name, t in trained.items()}
+    rates = {name: t.learning_rate for name, t in trained.items()}
+    return implementation.appendix(list(trained), _inits(found), lang, kwargs=kwargs, rates=rates)
 
 
 def _provenances(found: Found) -> list[records.Provenance]:
@@ -422,7 +436,7 @@ def appendix_parts(
         Part("deep", deep_appendix(deep, out_dir, lang) if deep else []),
         Part("results", [*_contents(more, lang), *more]),
         Part("surfaces", _surfaces(out_dir, lang)),
-        Part("code", implementation.appendix(_optimizers(found), _inits(found), lang)[1:]),
+        Part("code", _code(found, lang)[1:]),
         Part("reproduce", _provenance(found, diag, lang)[1:]),
     ]
     return [p for p in parts if p.blocks]
@@ -462,11 +476,6 @@ def _contents(blocks: Sequence[document.Block], lang: str) -> list[document.Bloc
         return []
     said = {"figures": lab_report.join(figures, lang), "tables": lab_report.join(tables, lang)}
     return [document.Paragraph(text.say(lang, "lead.appendix.contents", **said))]
-
-
-def _optimizers(found: Found) -> list[str]:
-    """The optimizers the assigned labs trained, in order."""
-    return list(dict.fromkeys(p.config["optimizer"] for p in _provenances(found)))
 
 
 def _inits(found: Found) -> list[str]:
