@@ -371,9 +371,9 @@ PHRASES = {
     "konfiguracja spowolniona o dany iloraz, na progu wyznaczonym dla tej pary w "
     "procedurze Holma, więc przedział zawiera 1 dokładnie wtedy, gdy różnica nie jest"
     " istotna; koniec „nie osiągnięto”: konfiguracja może w ogóle nie osiągnąć "
-    "wartości docelowej). O szybszym lub wolniejszym uczeniu mówimy na podstawie "
-    "dokładnego testu permutacyjnego ze zmianą znaków logarytmu ilorazu obu czasów "
-    "(wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczymy "
+    "wartości docelowej). O szybszym lub wolniejszym uczeniu rozstrzyga "
+    "dokładny test permutacyjny ze zmianą znaków logarytmu ilorazu obu czasów "
+    "(wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczony "
     "jako jeden punkt krzywej po końcu uczenia), po poprawce Holma dla wszystkich m ="
     " {m_pairs} par konfiguracji – tej samej rodziny co miejsca. *W całym przebiegu "
     "uczenia*: średnia po krokach logarytmu straty na zbiorze uczącym w każdym "
@@ -392,7 +392,7 @@ PHRASES = {
     "dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma "
     "dla m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla każdej "
     "miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o najszybszej "
-    "konfiguracji mówimy tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
+    "konfiguracji mowa tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
     "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej"
     " po powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze "
     "testowym (nie obejmują zmienności samego zbioru testowego); gdy zbieżnych "
@@ -443,26 +443,26 @@ PHRASES = {
     "stat.rank.plain_baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used}: "
     "końcowa strata na zbiorze uczącym {loss}; dokładność na zbiorze testowym {acc}.",
     "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** ({label}) "
-    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównujemy "
+    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównano "
     "końcowe straty i dokładności.",
     "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na poziomie "
     "losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy zgadywaniu "
     "{chance}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma "
-    "przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "przyspieszeń; porównano końcowe straty i dokładności.",
     "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie uczy: "
     "jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
     "bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe {spread}), więc "
     "jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; "
-    "porównujemy końcowe straty i dokładności.",
+    "porównano końcowe straty i dokładności.",
     "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
     "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
-    "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównujemy końcowe "
+    "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównano końcowe "
     "straty i dokładności.",
     "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
     "pierwszych krokach ({start}), która osiągnęłaby wartość docelową, zanim sieć cokolwiek "
-    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównujemy końcowe straty i "
+    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównano końcowe straty i "
     "dokładności.",
     "stat.leader.alone": "Najszybciej sieć uczy się **{name:with}** (jedyna konfiguracja na "
     "pierwszym miejscu); w drugiej w kolejności konfiguracji (**{second}**) sieć potrzebuje "
@@ -533,13 +533,13 @@ PHRASES = {
     "gdy okien jest mniej), w środkach bloków, interpolowane liniowo. „{not_reached}” – "
     "krzywa nie spada do wartości docelowej do końca uczenia.",
     "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu odniesienia podzielone "
-    "przez epoki danej konfiguracji (2: o połowę mniej epok). O szybszym lub "
-    "wolniejszym uczeniu mówimy tylko wtedy, gdy dokładny dwustronny test "
+    "przez epoki danej konfiguracji (wartość 2 oznacza dwukrotnie mniej epok). O szybszym lub "
+    "wolniejszym uczeniu mowa tylko wtedy, gdy dokładny dwustronny test "
     "permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma (statystyka: "
     "wartość bezwzględna logarytmu ilorazu czasów, po których średnie krzywe osiągają"
     " wartość docelową, czas nieosiągnięty liczony jako jeden punkt krzywej po końcu "
-    "uczenia; wszystkie zamiany obu konfiguracji w obrębie powtórzeń, powyżej {exact}"
-    " powtórzeń – ich losowa próba). Przedział ufności 95% (PU 95%) obejmuje te "
+    "uczenia; wszystkie zamiany obu konfiguracji w obrębie powtórzeń, przy ponad {exact}"
+    " powtórzeniach – losowa próba tych zamian). Przedział ufności 95% (PU 95%) obejmuje te "
     "przyspieszenia, których ten sam test nie odrzuca po spowolnieniu krzywych "
     "szybszej konfiguracji o dany czynnik, na progu wyznaczonym dla tej pary w "
     "procedurze Holma ({alpha} podzielone przez liczbę hipotez pozostałych na jej "
@@ -588,7 +588,7 @@ PHRASES = {
     "każdych dwóch nie przekracza szerokości żadnego z ich pasm (w nawiasie największa "
     "różnica).",
     "results.ex2": "{name} (ćwiczenie 2)",
-    "results.with.ex2": "z SGD z ćwiczenia 2",
+    "results.with.ex2": "przy SGD z ćwiczenia 2",
     "results.with.normal": "przy inicjalizacji z rozkładu {name}",
     "results.with.init": "przy inicjalizacji {by}",
     "results.with.opt.sgd": "z SGD",

@@ -365,7 +365,7 @@ def test_names_in_tables_and_sentences(lab6, lab7):
     assert results.label(lab7, configs.EXERCISE2, "pl") == "SGD + N(0, 1) (ćwiczenie 2)"
     assert results.with_words(lab6, "adam", "pl") == "z Adamem"
     assert results.with_words(lab7, "he", "pl") == "przy inicjalizacji metodą He"
-    assert results.with_words(lab7, configs.EXERCISE2, "pl") == "z SGD z ćwiczenia 2"
+    assert results.with_words(lab7, configs.EXERCISE2, "pl") == "przy SGD z ćwiczenia 2"
     assert results.base_phrase(lab7, "pl") == "sieci Adam + N(0, 1)"
     assert results.base_phrase(lab6, "en") == "exercise 2's SGD"
     assert results.network((784, *[128] * 6, 10)) == "784–6×128–10"
