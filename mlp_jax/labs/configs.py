@@ -9,6 +9,7 @@ record and fingerprint, so the two can never disagree.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -206,8 +207,9 @@ MOMENTUM_GAMMAS = (0.5, 0.9)
 """γ of the momentum study's momentum configurations: a weak one, then lab 6's
 (``LAB6_GAMMA``); plain SGD is the design's γ = 0."""
 
-LAB6_GAMMA = 0.9
-"""γ of lab 6's momentum: ``optimizers.momentum``'s default, which ``lab6`` leaves as it is."""
+LAB6_GAMMA: float = inspect.signature(optimizers.momentum).parameters["momentum"].default
+"""γ of lab 6's momentum (0.9): ``optimizers.momentum``'s default, which ``lab6`` leaves as it
+is."""
 
 
 def momentum_study(

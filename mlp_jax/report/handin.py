@@ -551,7 +551,11 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(lab_report.config_label(n, lang) for n in f.results),
+            ", ".join(
+                momentum_study.labels(f, lang)
+                if f.lab.name == momentum_study.NAME
+                else [lab_report.config_label(n, lang) for n in f.results]
+            ),
             lab_report.config_label(f.provenance.baseline, lang),
         )
         return dict(zip(columns, values, strict=True))
