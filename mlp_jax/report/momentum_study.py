@@ -59,6 +59,11 @@ def long_run_step(rate: float, gamma: float) -> float:
     return rate / (1 - gamma)
 
 
+def same_step(a: float, b: float) -> bool:
+    """Whether two long-run steps are one (within ``SAME_STEP``)."""
+    return math.isclose(a, b, rel_tol=SAME_STEP)
+
+
 class Arm(NamedTuple):
     """One configuration of the study, as its record states it.
 
@@ -80,8 +85,8 @@ class Arm(NamedTuple):
         return long_run_step(self.rate, self.gamma)
 
     def same_step(self, other: Arm) -> bool:
-        """Whether its long-run step is ``other``'s."""
-        return math.isclose(self.effective, other.effective, rel_tol=SAME_STEP)
+        """Whether its long-run step is ``other``'s (``same_step``)."""
+        return same_step(self.effective, other.effective)
 
 
 def arms(f: Finished) -> tuple[Arm | None, list[Arm]]:
@@ -325,14 +330,15 @@ def _lab6_case(c: Contrast) -> str:
 
 
 def _lab6_values(c: Contrast, lang: str) -> dict[str, str]:
+    """Plain SGD's α at lab 6's step, lab 6's γ and α, and whether SGD's runs diverged."""
     row = c.ref.row
     key = "momentum_study.stable" if not row.diverged else "momentum_study.unstable"
-    values = {"sgd": label(c.ref, lang), "momentum": label(c.arm, lang)}
-    values["div"] = text.say(lang, key, k=row.diverged, n=row.seeds)
-    if c.case in ("sooner", "later"):
-        shown = text.num(max(c.ratio.point, 1 / c.ratio.point), ".2f", lang)
-        values["ratio"] = text.times(lang, shown)
-    return values
+    return {
+        "sgd_rate": _num(c.ref.rate, lang),
+        "gamma": _num(c.arm.gamma, lang),
+        "rate": _num(c.arm.rate, lang),
+        "div": text.say(lang, key, k=row.diverged, n=row.seeds),
+    }
 
 
 LAB6_KEYS = {
@@ -387,7 +393,9 @@ def design(found: Found, lang: str) -> str:
     _, base, others = studied[0]
     every = [base, *others]
     gammas = sorted({a.gamma for a in every})
-    steps = sorted({a.effective for a in every}, key=lambda s: (s != base.effective, s))
+    steps = [base.effective]  # SGD's first, then the others in order, each once.
+    for a in sorted(every, key=lambda a: a.effective):
+        steps += [] if any(same_step(a.effective, s) for s in steps) else [a.effective]
     rates = [_step_rule(s, lang) for s in steps]
     return text.say(
         lang,
@@ -407,7 +415,7 @@ def _set(values: Sequence[float], lang: str) -> str:
 
 def _step_rule(step: float, lang: str) -> str:
     """``α = 0,3(1 − γ)``; ``α = 1 − γ`` for a unit step."""
-    if math.isclose(step, 1.0, rel_tol=SAME_STEP):
+    if same_step(step, 1.0):
         return "α = 1 − γ"
     return f"α = {_num(step, lang)}(1 − γ)"
 
