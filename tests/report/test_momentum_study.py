@@ -109,32 +109,6 @@ def contrast(f, factor, name):
     return c
 
 
-def test_the_configurations_cross_gamma_with_the_two_steps():
-    """``configs.momentum_study``: α = step · (1 − γ) at SGD's and lab 6 momentum's step."""
-    study_ = {c.name: c for c in configs.momentum_study(configs.DEFAULT_LR)}
-    assert list(study_) == list(PLAN)
-    for name, (gamma, rate) in PLAN.items():
-        c = study_[name]
-        assert c.learning_rate == pytest.approx(rate, rel=1e-12)
-        assert c.optimizer == ("sgd" if gamma == 0 else "momentum")
-        assert dict(c.optimizer_kwargs) == ({} if gamma == 0 else {"momentum": gamma})
-        assert (c.init, c.init_scale) == ("normal", 1.0)
-    # The rates are written as the decimals they are, not 0.029999999999999992.
-    assert study_["momentum_g0.9_sgd_step"].learning_rate == 0.03
-    # Lab 6's own momentum is in the study: its rate and the optimizer's default γ.
-    (lab6,) = configs.lab6(["momentum"], configs.DEFAULT_LR)
-    mine = study_["momentum_g0.9_lab6_step"]
-    assert mine.learning_rate == lab6.learning_rate and configs.LAB6_GAMMA == 0.9
-
-
-def test_the_configurations_follow_other_rates_and_weights():
-    study_ = {c.name: c for c in configs.momentum_study({"sgd": 0.2, "momentum": 0.05}, "he")}
-    assert study_["sgd_lab6_step"].learning_rate == pytest.approx(0.5)
-    assert study_["momentum_g0.5_lab6_step"].learning_rate == pytest.approx(0.25)
-    assert study_["momentum_g0.9_sgd_step"].learning_rate == pytest.approx(0.02)
-    assert {c.init for c in study_.values()} == {"he"}
-
-
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_labels_say_gamma_and_alpha(lang):
     base, others = momentum_study.arms(study())
