@@ -330,20 +330,27 @@ def _lab6_case(c: Contrast) -> str:
 
 
 def _lab6_values(c: Contrast, lang: str) -> dict[str, str]:
-    """Plain SGD's α at lab 6's step, lab 6's γ and α, and whether SGD's runs diverged."""
+    """Plain SGD's α at lab 6's step, lab 6's γ and α, whether SGD's runs diverged and,
+    when both reach SGD's final loss (a ratio), the factors of lab 6's speed-up: its row's
+    ``total`` = SGD's at lab 6's step (``step_x``) times lab 6's over it (``gamma_x``)."""
     row = c.ref.row
     key = "momentum_study.stable" if not row.diverged else "momentum_study.unstable"
-    return {
+    values = {
         "sgd_rate": _num(c.ref.rate, lang),
         "gamma": _num(c.arm.gamma, lang),
         "rate": _num(c.arm.rate, lang),
         "div": text.say(lang, key, k=row.diverged, n=row.seeds),
     }
+    if c.case in ("sooner", "later", "same"):
+        parts = (c.arm.row.speedup_vs_baseline, row.speedup_vs_baseline, c.ratio.point)
+        shown = (text.num(v, ".2f", lang) for v in parts)
+        values |= dict(zip(("total", "step_x", "gamma_x"), shown, strict=True))
+    return values
 
 
 LAB6_KEYS = {
     "sooner": "gamma",
-    "only": "gamma",
+    "only": "only",
     "same": "step",
     "later": "step_more",
     "never": "step_more",
