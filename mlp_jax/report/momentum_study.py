@@ -14,6 +14,7 @@ answer for the conclusions and ``tables`` one table per activation (key
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -479,20 +480,24 @@ def _loss(row: SummaryRow, lang: str) -> str:
     return f"{mean} ± {sd}" if math.isfinite(row.final_train_loss_std) else mean
 
 
-def contrast_cell(c: Contrast | None, lang: str) -> str:
-    """``2,31× (2,10–2,55); 0,0039``: the speed-up, its interval and its Holm p; the case
-    in words when there is no ratio to show; "—" without a contrast."""
+def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
+    """``2,31× (2,10–2,55); 0,0039``: the speed-up and its interval as the lab tables show
+    them (``lab_report.speedup_cell``; ``row``: the configuration's), then its Holm p; the
+    case in words when there is no ratio to show; "—" without a contrast."""
     if c is None:
         return "—"
     if c.case in ("only", "never", "none"):
         return text.say(lang, f"momentum_study.cell.{c.case}")
     r = c.ratio
-    places = max(2, pace.shown_decimals(r))
-    shown = f"{text.num(r.point, f'.{places}f', lang)}×"
-    if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
-        return f"{shown}; {results.p_cell(c.p, lang)}"
-    lo, hi = (text.num(v, f".{places}f", lang) for v in (r.lo, r.hi))
-    return f"{shown} ({lo}–{hi}); {results.p_cell(c.p, lang)}"
+    shown = dataclasses.replace(
+        row,
+        speedup_vs_baseline=r.point,
+        speedup_ci_lo=r.lo,
+        speedup_ci_hi=r.hi,
+        speedup_is_bound=r.is_bound,
+    )
+    cell = lab_report.speedup_cell(shown, lang, max(2, pace.shown_decimals(r)))
+    return f"{cell}; {results.p_cell(c.p, lang)}"
 
 
 def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | None:
@@ -513,8 +518,8 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
             _num(arm.effective, lang),
             f"{row.diverged}/{row.seeds}",
             _epochs(row, lang),
-            contrast_cell(of.get(("gamma", arm.name)), lang),
-            contrast_cell(of.get(("step", arm.name)), lang),
+            contrast_cell(of.get(("gamma", arm.name)), row, lang),
+            contrast_cell(of.get(("step", arm.name)), row, lang),
             _loss(row, lang),
         ]
 
