@@ -280,8 +280,13 @@ def _significant(cs: Sequence[Contrast]) -> bool:
     return any(c.case in ("sooner", "later", "only", "never") for c in cs)
 
 
+LEADS = ("step", "gamma", "both", "neither")
+"""Which factor changes the speed significantly (``_lead``'s cases)."""
+
+
 def _lead(f: Finished, base: Arm, cs: Sequence[Contrast], lang: str) -> str:
-    """Which factor changes the speed significantly: the step, γ, both or neither."""
+    """Which factor changes the speed significantly (``LEADS``): any of its contrasts a
+    verdict (sooner, later, only, never)."""
     step, gamma = (_significant([c for c in cs if c.factor == x]) for x in FACTORS)
     which = "both" if step and gamma else "step" if step else "gamma" if gamma else "neither"
     return text.say(
