@@ -118,6 +118,12 @@ def label(arm: Arm, lang: str) -> str:
     return text.say(lang, "momentum_study.label.momentum", **values)
 
 
+def short(arm: Arm, lang: str) -> str:
+    """``(γ = 0.9, α = 0.1)``: α and γ after a name the sentence already gives."""
+    values = {"gamma": _num(arm.gamma, lang), "rate": _num(arm.rate, lang)}
+    return text.say(lang, "momentum_study.short", **values)
+
+
 def labels(f: Finished, lang: str) -> list[str]:
     """``label`` of each configuration of ``f``, the baseline first (the setup's table)."""
     base, others = arms(f)
