@@ -6,10 +6,10 @@ of gradient, its long-run (effective) step. The study crosses γ (0: plain SGD) 
 long-run steps, SGD's and lab 6 momentum's (``configs.momentum_study``); each
 configuration's α and γ are read from its record. ``contrasts`` compares every
 configuration with the one that differs from it in one factor (the step at one γ, γ at
-one step), Holm-adjusted over the whole study; ``design`` is the sentence that says
-what the study crosses, ``paragraphs`` one synthesis per activation, ``conclusion`` the
-answer for the conclusions and ``tables`` one table per activation (key
-``momentum.{act}``), which the paragraphs cite.
+one step), with the experiment's one Holm family of all pairs (``Finished.ranking``);
+``design`` is the sentence that says what the study crosses, ``paragraphs`` one
+synthesis per activation, ``conclusion`` the answer for the conclusions and ``tables``
+one table per activation (key ``momentum.{act}``), which the paragraphs cite.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlp_jax import activations
-from mlp_jax.labs import configs, pace, specs, stats, summary
+from mlp_jax.labs import configs, pace, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
     curves,
@@ -157,10 +157,9 @@ class Contrast(NamedTuple):
         SGD at the same long-run step.
       arm, ref: the two configurations.
       ratio: ``ref``'s time to SGD's final loss over ``arm``'s (``arm``'s speed-up over
-        ``ref``): against the baseline its summary row's (``_row_ratio``), else
-        ``discussion.compare``'s; None when there is no time to compare.
-      p: its sign-flip p, Holm-adjusted over every contrast of the study (both
-        activations); NaN without one.
+        ``ref``; ``discussion.compare``); None when there is no time to compare.
+      p: its sign-flip p, Holm-adjusted over every pair of the experiment's
+        configurations (``Finished.ranking``); NaN without one.
     """
 
     factor: str
@@ -201,42 +200,21 @@ def _planned(base: Arm, others: Sequence[Arm]) -> list[tuple[str, Arm, Arm]]:
     return out
 
 
-def _row_ratio(row: SummaryRow) -> pace.Ratio | None:
-    """A configuration against the baseline as its summary row has it (the lab tables'
-    speed-up, whose target moves with the test's relabelling); ratio 0 when it never
-    reaches the target, None without a time (no target, every seed diverged)."""
-    if row.speedup_note or row.all_diverged:
-        return None
-    if not math.isfinite(row.speedup_vs_baseline):
-        return pace.Ratio(0.0, math.nan, math.nan, row.pairing, row.n_used, False)
-    lo, hi = row.speedup_ci_lo, row.speedup_ci_hi
-    bound, p, never = row.speedup_is_bound, row.speedup_p, row.speedup_never
-    return pace.Ratio(
-        row.speedup_vs_baseline, lo, hi, row.pairing, row.n_used, bound, p=p, never=never
-    )
-
-
-def _pair_ratio(f: Finished, arm: Arm, ref: Arm) -> pace.Ratio | None:
-    """``ref``'s time over ``arm``'s (``discussion.compare``); None without one."""
-    pair = discussion.compare(f, ref.name, arm.name)
-    return None if pair is None or pair.ill else pair.ratio
-
-
 def contrasts(found: Found) -> dict[str, list[Contrast]]:
-    """Each activation's one-factor contrasts (``_planned``), their p Holm-adjusted over
-    every contrast of the study together; activations without a baseline are left out."""
-    planned = []
+    """Each activation's one-factor contrasts (``_planned``), each with the ratio and the
+    Holm-adjusted p of the experiment's ranking (``discussion.compare``: the one family of
+    every pair of its configurations behind every speed verdict); activations without a
+    baseline are left out."""
+    out: dict[str, list[Contrast]] = {}
     for f in found.get(NAME, []):
         base, others = arms(f)
-        if base is not None:
-            for factor, arm, ref in _planned(base, others):
-                ratio = _row_ratio(arm.row) if ref is base else _pair_ratio(f, arm, ref)
-                planned.append((f.act, factor, arm, ref, ratio))
-    raw = [math.nan if r is None else r.p for *_, r in planned]
-    adjusted = stats.holm(raw).tolist() if raw else []
-    out: dict[str, list[Contrast]] = {}
-    for (act, *rest), p in zip(planned, adjusted, strict=True):
-        out.setdefault(act, []).append(Contrast(*rest, p))
+        if base is None:
+            continue
+        for factor, arm, ref in _planned(base, others):
+            pair = discussion.compare(f, ref.name, arm.name)
+            ratio = None if pair is None or pair.ill else pair.ratio
+            p = math.nan if ratio is None else pair.p_holm
+            out.setdefault(f.act, []).append(Contrast(factor, arm, ref, ratio, p))
     return out
 
 
