@@ -1174,10 +1174,10 @@ PHRASES = {
     "lrtable.lab7": "In lab 7 each initializer has its own α, chosen on the validation set "
     "({tab}).",
     "lrtable.momentum": "In the momentum study ({tabs}) plain SGD has α = {sgd}; {parts}.",
-    "lrtable.momentum.lab6": "momentum {arms}: lab 6's momentum α",
-    "lrtable.momentum.equal": "momentum {arms}: α = {sgd}·(1 − γ) by the study's design, so that "
+    "lrtable.momentum.lab6": "{arms}: α = {step}·(1 − γ) by the study's design, so that the long-run step α/(1 − γ) equals lab 6 momentum's",
+    "lrtable.momentum.equal": "{arms}: α = {sgd}·(1 − γ) by the study's design, so that "
     "the long-run step α/(1 − γ) equals plain SGD's α",
-    "lrtable.momentum.other": "momentum {arms}: the α given in the command",
+    "lrtable.momentum.other": "{arms}: the α given in the command",
     "lrtable.ex2.one": "Exercise 2's plain SGD has the same α = {rate} in every experiment.",
     "lrtable.ex2.each": "Exercise 2's plain SGD has α: {rates}.",
     # --- listings ---

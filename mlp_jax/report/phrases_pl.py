@@ -1245,10 +1245,10 @@ PHRASES = {
     "lrtable.lab7": "W laboratorium 7 każda metoda inicjalizacji ma własne α, wybrane na zbiorze "
     "walidacyjnym ({tab}).",
     "lrtable.momentum": "W badaniu momentum ({tabs}) zwykły SGD ma α = {sgd}; {parts}.",
-    "lrtable.momentum.lab6": "momentum {arms} – α momentum z laboratorium 6",
-    "lrtable.momentum.equal": "momentum {arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
+    "lrtable.momentum.lab6": "{arms} – α = {step}·(1 − γ) z założenia badania, tak by krok długookresowy α/(1 − γ) był równy krokowi momentum z laboratorium 6",
+    "lrtable.momentum.equal": "{arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
     "krok długookresowy α/(1 − γ) był równy α zwykłego SGD",
-    "lrtable.momentum.other": "momentum {arms} – α podane w poleceniu",
+    "lrtable.momentum.other": "{arms} – α podane w poleceniu",
     "lrtable.ex2.one": "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = {rate}.",
     "lrtable.ex2.each": "Zwykły SGD z ćwiczenia 2 ma α: {rates}.",
     # --- listings ---
