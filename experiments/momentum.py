@@ -1,13 +1,14 @@
-"""Momentum against exercise 2's plain SGD, with the step size and γ set apart.
+"""Is lab 6's momentum gain a momentum effect or a larger-step effect?
 
     python -m experiments.momentum --act=sigmoid,relu --dataset=fashion_mnist
-    python -m experiments.momentum --act=relu --configs=sgd,momentum_g0.9_equal_step
+    python -m experiments.momentum --act=relu --configs=sgd,sgd_lab6_step
 
-Lab 6 runs momentum at α = 0.1 with γ = 0.9, a long-run step α/(1 − γ) larger than plain
-SGD's α; this study adds momentum at lab 6's α with another γ and momentum at SGD's own
-long-run step (``mlp_jax.labs.configs.momentum_study``; the rates are the default table's,
-or --lr's for sgd and momentum). Writes summary.csv, metrics.csv, the records, figures and
-report.md under <out_dir>/<dataset>/momentum/<act>/; reruns skip finished configurations.
+Lab 6 runs momentum at α = 0.1 with γ = 0.9, a long-run step α/(1 − γ) = 1 larger than
+plain SGD's α = 0.3. The study crosses γ ∈ {0 (plain SGD), 0.5, 0.9} with the two long-run
+steps, each configuration at α = step · (1 − γ) (``mlp_jax.labs.configs.momentum_study``;
+the rates are the default table's, or --lr's for sgd and momentum). Writes summary.csv,
+metrics.csv, the records, figures and report.md under <out_dir>/<dataset>/momentum/<act>/;
+reruns skip finished configurations.
 """
 
 from experiments import build, cli

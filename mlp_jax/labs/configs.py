@@ -9,6 +9,7 @@ record and fingerprint, so the two can never disagree.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -202,9 +203,13 @@ def schedule_study(
     ]
 
 
-MOMENTUM_GAMMAS = (0.9, 0.5)
-"""γ of the momentum study: lab 6's (``optimizers.momentum``'s default) first, then a
-weaker one."""
+MOMENTUM_GAMMAS = (0.5, 0.9)
+"""γ of the momentum study's momentum configurations: a weak one, then lab 6's
+(``LAB6_GAMMA``); plain SGD is the design's γ = 0."""
+
+LAB6_GAMMA: float = inspect.signature(optimizers.momentum).parameters["momentum"].default
+"""γ of lab 6's momentum (0.9): ``optimizers.momentum``'s default, which ``lab6`` leaves as it
+is."""
 
 
 def momentum_study(
@@ -213,30 +218,38 @@ def momentum_study(
     """Momentum against exercise 2's plain SGD, its step size and γ set apart.
 
     Under a constant gradient momentum's velocity tends to α/(1 − γ) per unit of
-    gradient, its long-run (effective) step. With α = ``rates["momentum"]`` (lab 6's) and
-    γ = 0.9 that step is larger than SGD's α = ``rates["sgd"]``, so lab 6 cannot tell
-    momentum from a larger step. The study (a 2 × 2 design plus the baseline):
+    gradient, its long-run (effective) step. Lab 6's momentum (α = ``rates["momentum"]``,
+    γ = ``LAB6_GAMMA``) has a larger such step than SGD's α = ``rates["sgd"]``, so lab 6
+    cannot tell momentum from a larger step. The study crosses γ ∈ {0 (plain SGD),
+    ``MOMENTUM_GAMMAS``} with the two long-run steps, each configuration at
+    α = step · (1 − γ):
 
-    - ``sgd``: plain SGD at ``rates["sgd"]`` (the baseline: exercise 2's configuration
-      with ``init="normal"``, ``init_scale=1``);
-    - ``momentum_g{γ}``: momentum at lab 6's α, for each γ of ``MOMENTUM_GAMMAS``
-      (γ = 0.9 is lab 6's configuration);
-    - ``momentum_g{γ}_equal_step``: momentum at α = SGD's α · (1 − γ), whose
-      α/(1 − γ) equals SGD's step, for each γ: what momentum adds at the same step,
-      and how γ matters there.
+    - ``sgd``, ``momentum_g{γ}_sgd_step``: SGD's step (``sgd`` is the baseline,
+      exercise 2's configuration with ``init="normal"``, ``init_scale=1``);
+    - ``sgd_lab6_step``, ``momentum_g{γ}_lab6_step``: lab 6 momentum's step
+      (``momentum_g0.9_lab6_step`` is lab 6's momentum itself).
 
-    Every configuration starts from the same ``init``/``init_scale`` weights.
+    At one step the configurations differ only in γ; at one γ only in the step. Every
+    configuration starts from the same ``init``/``init_scale`` weights.
     """
-    sgd, alpha = rates["sgd"], rates["momentum"]
+    steps = {"sgd": rates["sgd"], "lab6": rates["momentum"] / (1 - LAB6_GAMMA)}
     weights = {"init": init, "init_scale": init_scale}
-    momentum = lambda name, rate, gamma: Config(
-        name, "momentum", rate, {"momentum": gamma}, **weights
-    )
     return [
-        Config("sgd", "sgd", sgd, **weights),
-        *(momentum(f"momentum_g{g:g}", alpha, g) for g in MOMENTUM_GAMMAS),
-        *(momentum(f"momentum_g{g:g}_equal_step", sgd * (1 - g), g) for g in MOMENTUM_GAMMAS),
+        _study_arm(which, step, gamma, weights)
+        for which, step in steps.items()
+        for gamma in (0, *MOMENTUM_GAMMAS)
     ]
+
+
+def _study_arm(which: str, step: float, gamma: float, weights: Mapping[str, Any]) -> Config:
+    """The study's configuration at long-run step ``step`` (called ``which``) with γ =
+    ``gamma`` (0: plain SGD): α = step · (1 − γ), to 12 significant digits so that the
+    record shows 0.03, not 0.029999999999999992."""
+    rate = float(f"{step * (1 - gamma):.12g}")
+    if gamma == 0:
+        return Config("sgd" if which == "sgd" else f"sgd_{which}_step", "sgd", rate, **weights)
+    name = f"momentum_g{gamma:g}_{which}_step"
+    return Config(name, "momentum", rate, {"momentum": gamma}, **weights)
 
 
 MOMENTUM_CONFIGS = tuple(c.name for c in momentum_study(DEFAULT_LR))

@@ -222,25 +222,28 @@ def momentum_steps(f: Finished) -> list[Step]:
 
 def momentum_paragraphs(found: Found, lang: str) -> list[str]:
     """Momentum's effective step α/(1 − γ) against SGD's α in lab 6 (one paragraph per
-    distinct α, γ and SGD's α, citing its activations' speed tables) and the experiment
-    that would separate the larger step from momentum itself."""
+    distinct α, γ and SGD's α, citing its activations' speed tables), closed, when the
+    momentum study has records, by its design (``momentum_study.design``); then the
+    study's paragraphs (the design alone opens them without lab 6's records)."""
     groups: dict[Step, list[Finished]] = {}
     for f in found.get("lab6", []):
         steps = momentum_steps(f)
         if steps and f.base is not None:
             groups.setdefault(steps[0]._replace(name=""), []).append(f)
+    design = momentum_study.design(found, lang)
     study = momentum_study.paragraphs(found, lang)
-    return [*(_momentum_paragraph(s, fs, bool(study), lang) for s, fs in groups.items()), *study]
+    lab6 = [_momentum_paragraph(s, fs, design, lang) for s, fs in groups.items()]
+    return [*(lab6 or ([design] if design else [])), *study]
 
 
-def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, lang: str) -> str:
+def _momentum_paragraph(s: Step, finished: Sequence[Finished], design: str, lang: str) -> str:
     """Lab 6's momentum against SGD's step; when larger, what would separate the two, or,
-    ``studied``, that the momentum study (the paragraphs after it) does."""
+    with the momentum study's ``design`` sentence, that sentence."""
     say = _say(lang)
     ratio = s.effective / s.sgd_rate
     case = "larger" if ratio > 1.01 else "smaller" if ratio < 0.99 else "equal"
-    key = f"findings.momentum.{case}"
-    key = "findings.momentum.larger_studied" if studied and case == "larger" else key
+    studied = bool(design) and case == "larger"
+    key = "findings.momentum.larger_studied" if studied else f"findings.momentum.{case}"
     grid = [
         say(
             "findings.momentum.point", gamma=_rate(g, lang), rate=_rate(s.effective * (1 - g), lang)
@@ -259,7 +262,7 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, la
         tabs=lab_report.join([f"@tab:lab6.{f.act}.speed" for f in finished], lang),
         grid=lab_report.join(grid, lang),
     )
-    return paragraph
+    return f"{paragraph} {design}" if studied else paragraph
 
 
 # --------------------------------------------------------------------------

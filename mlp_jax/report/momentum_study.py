@@ -1,27 +1,29 @@
-"""The momentum study (``specs.MOMENTUM``) in the hand-in's words: what it separates,
-and what its records say about momentum against plain SGD at the same long-run step and
-about γ.
+"""The momentum study (``specs.MOMENTUM``) in the hand-in's words: is lab 6's momentum
+gain a momentum effect or a larger-step effect?
 
 Under a constant gradient momentum's velocity v = γv + αg tends to α/(1 − γ) per unit
-of gradient, its long-run (effective) step. Each configuration's α and γ are read from
-its record; a configuration is "at SGD's step" when α/(1 − γ) equals the baseline's α.
-``paragraphs`` gives the discussion's paragraphs (the design, then one per activation),
-``tables`` one table per activation (key ``momentum.{act}``), which the paragraphs cite.
+of gradient, its long-run (effective) step. The study crosses γ (0: plain SGD) with two
+long-run steps, SGD's and lab 6 momentum's (``configs.momentum_study``); each
+configuration's α and γ are read from its record. ``contrasts`` compares every
+configuration with the one that differs from it in one factor (the step at one γ, γ at
+one step), with the experiment's one Holm family of all pairs (``Finished.ranking``);
+``design`` is the sentence that says what the study crosses, ``paragraphs`` one
+synthesis per activation, ``conclusion`` the answer for the conclusions and ``tables``
+one table per activation (key ``momentum.{act}``), which the paragraphs cite.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import inspect
-import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from mlp_jax import activations, optimizers
-from mlp_jax.labs import pace, specs, summary
+from mlp_jax import activations
+from mlp_jax.labs import configs, pace, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import (
     curves,
@@ -43,7 +45,7 @@ SAME_STEP = 1e-6
 study's rates are products of the default table's, exact up to rounding)."""
 
 
-DEFAULT_GAMMA = inspect.signature(optimizers.momentum).parameters["momentum"].default
+DEFAULT_GAMMA = configs.LAB6_GAMMA
 """γ of momentum and Nesterov's momentum when a configuration does not set it."""
 
 
@@ -56,6 +58,11 @@ def gamma_of(config: Mapping) -> float:
 def long_run_step(rate: float, gamma: float) -> float:
     """α/(1 − γ): the velocity's limit per unit of a constant gradient."""
     return rate / (1 - gamma)
+
+
+def same_step(a: float, b: float) -> bool:
+    """Whether two long-run steps are one (within ``SAME_STEP``)."""
+    return math.isclose(a, b, rel_tol=SAME_STEP)
 
 
 class Arm(NamedTuple):
@@ -79,39 +86,48 @@ class Arm(NamedTuple):
         return long_run_step(self.rate, self.gamma)
 
     def same_step(self, other: Arm) -> bool:
-        """Whether its long-run step is ``other``'s."""
-        return math.isclose(self.effective, other.effective, rel_tol=SAME_STEP)
+        """Whether its long-run step is ``other``'s (``same_step``)."""
+        return same_step(self.effective, other.effective)
 
 
 def arms(f: Finished) -> tuple[Arm | None, list[Arm]]:
-    """The baseline (plain SGD; None without its record) and the momentum configurations
-    of ``f``, in the records' order; other optimizers are left out."""
-    base, momentum = None, []
+    """The baseline (plain SGD; None without its record) and the study's other
+    configurations of ``f`` (plain SGD at another rate, γ = 0, or momentum), in the
+    records' order; other optimizers are left out."""
+    base, others = None, []
     for name, record in f.results.items():
         config = summary.selected(record).provenance.config
         row = next(r for r in f.rows if r.config == name)
-        if name == f.provenance.baseline:
-            base = Arm(name, row.learning_rate, 0.0, row)
-        elif config["optimizer"] == "momentum":
-            momentum.append(Arm(name, row.learning_rate, gamma_of(config), row))
-    return base, momentum
+        if config["optimizer"] not in ("sgd", "momentum"):
+            continue
+        gamma = gamma_of(config) if config["optimizer"] == "momentum" else 0.0
+        arm = Arm(name, row.learning_rate, gamma, row)
+        base, others = (arm, others) if name == f.provenance.baseline else (base, [*others, arm])
+    return base, others
 
 
 def _num(value: float, lang: str) -> str:
     return text.num(value, ".3g", lang)
 
 
-def described(arm: Arm, lang: str) -> str:
-    """``with γ = 0.9 and α = 0.03 (α/(1 − γ) = 0.3)``."""
-    values = {"gamma": arm.gamma, "rate": arm.rate, "effective": arm.effective}
-    return text.say(lang, "momentum_study.arm", **{k: _num(v, lang) for k, v in values.items()})
+def label(arm: Arm, lang: str) -> str:
+    """How the report names a configuration: ``SGD (α = 1)``, ``momentum (γ = 0.9, α = 0.1)``."""
+    if arm.gamma == 0:
+        return text.say(lang, "momentum_study.label.sgd", rate=_num(arm.rate, lang))
+    values = {"gamma": _num(arm.gamma, lang), "rate": _num(arm.rate, lang)}
+    return text.say(lang, "momentum_study.label.momentum", **values)
 
 
 def short(arm: Arm, lang: str) -> str:
-    """``(γ = 0.9, α = 0.03)``."""
-    return text.say(
-        lang, "momentum_study.short", gamma=_num(arm.gamma, lang), rate=_num(arm.rate, lang)
-    )
+    """``(γ = 0.9, α = 0.1)``: α and γ after a name the sentence already gives."""
+    values = {"gamma": _num(arm.gamma, lang), "rate": _num(arm.rate, lang)}
+    return text.say(lang, "momentum_study.short", **values)
+
+
+def labels(f: Finished, lang: str) -> list[str]:
+    """``label`` of each configuration of ``f``, the baseline first (the setup's table)."""
+    base, others = arms(f)
+    return [label(a, lang) for a in ([base] if base else []) + others]
 
 
 def _join(parts: Sequence[str], lang: str) -> str:
@@ -119,23 +135,313 @@ def _join(parts: Sequence[str], lang: str) -> str:
     return lab_report.join(list(parts), lang) if parts else ""
 
 
+def table_key(act: str) -> str:
+    """The key of ``act``'s table (``@tab:momentum.{act}``)."""
+    return f"{NAME}.{act}"
+
+
+# --------------------------------------------------------------------------
+# The contrasts: configurations that differ in one factor.
+# --------------------------------------------------------------------------
+
+FACTORS = ("step", "gamma")
+"""What a contrast changes: the long-run step at one γ, or γ at one long-run step."""
+
+
+class Contrast(NamedTuple):
+    """A configuration against the one that differs from it in one factor only.
+
+    Attributes:
+      factor: ``"step"``: ``arm`` at a larger or smaller long-run step than ``ref``, the
+        same γ, ``ref`` at SGD's step; ``"gamma"``: ``arm`` with γ > 0, ``ref`` plain
+        SGD at the same long-run step.
+      arm, ref: the two configurations.
+      ratio: ``ref``'s time to SGD's final loss over ``arm``'s (``arm``'s speed-up over
+        ``ref``; ``discussion.compare``); None when there is no time to compare.
+      p: its sign-flip p, Holm-adjusted over every pair of the experiment's
+        configurations (``Finished.ranking``); NaN without one.
+    """
+
+    factor: str
+    arm: Arm
+    ref: Arm
+    ratio: pace.Ratio | None
+    p: float
+
+    @property
+    def case(self) -> str:
+        """``sooner``/``later`` (``discussion.pair_case`` "differ": ``arm`` significantly
+        faster or slower), ``same`` (a tie), ``only`` (only ``arm`` reaches the target),
+        ``never`` (only ``ref`` does), ``none`` (nothing to compare: every run of one
+        diverged, neither reaches it, or a bound)."""
+        if self.ratio is None:
+            return "none"
+        case = discussion.pair_case(self.ratio, self.p)
+        if case == "only":
+            return "only" if self.ratio.point == math.inf else "never"
+        if case == "differ":
+            return "sooner" if self.ratio.point > 1 else "later"
+        return case if case == "same" else "none"
+
+
+def _planned(base: Arm, others: Sequence[Arm]) -> list[tuple[str, Arm, Arm]]:
+    """(factor, arm, ref) of each one-factor contrast: every configuration away from SGD's
+    step against its γ at SGD's step, every momentum configuration against plain SGD at
+    its step; a reference the study lacks is no contrast."""
+    every = [base, *others]
+    out = []
+    for arm in others:
+        step = [a for a in every if a.gamma == arm.gamma and a.same_step(base)]
+        if not arm.same_step(base) and step:
+            out.append(("step", arm, step[0]))
+        plain = [a for a in every if a.gamma == 0 and a.same_step(arm)]
+        if arm.gamma > 0 and plain:
+            out.append(("gamma", arm, plain[0]))
+    return out
+
+
+def contrasts(found: Found) -> dict[str, list[Contrast]]:
+    """Each activation's one-factor contrasts (``_planned``), each with the ratio and the
+    Holm-adjusted p of the experiment's ranking (``discussion.compare``: the one family of
+    every pair of its configurations behind every speed verdict); activations without a
+    baseline are left out."""
+    out: dict[str, list[Contrast]] = {}
+    for f in found.get(NAME, []):
+        base, others = arms(f)
+        if base is None:
+            continue
+        for factor, arm, ref in _planned(base, others):
+            pair = discussion.compare(f, ref.name, arm.name)
+            ratio = None if pair is None or pair.ill else pair.ratio
+            p = math.nan if ratio is None else pair.p_holm
+            out.setdefault(f.act, []).append(Contrast(factor, arm, ref, ratio, p))
+    return out
+
+
+# --------------------------------------------------------------------------
+# The text.
+# --------------------------------------------------------------------------
+
+CASES = ("sooner", "later", "same", "only", "never", "none")
+"""The order in which a sentence tells the cases of ``Contrast.case``."""
+
+
+def _where(c: Contrast, lang: str) -> str:
+    """Which contrast an item of a sentence is: its γ (a step contrast), or its γ and step."""
+    gamma, step = _num(c.arm.gamma, lang), _num(c.arm.effective, lang)
+    if c.factor == "gamma":
+        return text.say(lang, "momentum_study.where.gamma", gamma=gamma, step=step)
+    if c.arm.gamma == 0:
+        return text.say(lang, "momentum_study.where.plain")
+    return text.say(lang, "momentum_study.where.step", gamma=gamma)
+
+
+def _item(c: Contrast, lang: str) -> str:
+    """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare."""
+    where, case = _where(c, lang), c.case
+    if case in ("sooner", "later"):
+        shown = text.num(max(c.ratio.point, 1 / c.ratio.point), ".2f", lang)
+        return f"{where} ({text.times(lang, shown)})"
+    if case == "same":
+        shown = text.num(c.ratio.point, ".2f", lang)
+        return text.say(lang, "momentum_study.item.same", where=where, ratio=shown)
+    return where
+
+
+def _cases(cs: Sequence[Contrast], ref: str, lang: str) -> str:
+    """Every case of ``cs`` in ``CASES``' order, each with its items (``_item``), joined by
+    semicolons; ``ref``: what the configurations are compared with, in words."""
+    groups = []
+    for case in CASES:
+        items = [_item(c, lang) for c in cs if c.case == case]
+        if items:
+            key = f"momentum_study.case.{case}"
+            groups.append(text.say(lang, key, items=_join(items, lang), ref=ref))
+    return "; ".join(groups)
+
+
+def _significant(cs: Sequence[Contrast]) -> bool:
+    return any(c.case in ("sooner", "later", "only", "never") for c in cs)
+
+
+LEADS = ("step", "gamma", "both", "neither")
+"""Which factor changes the speed significantly (``_lead``'s cases)."""
+
+
+def _lead(f: Finished, base: Arm, cs: Sequence[Contrast], lang: str) -> str:
+    """Which factor changes the speed significantly (``LEADS``): any of its contrasts a
+    verdict (sooner, later, only, never)."""
+    step, gamma = (_significant([c for c in cs if c.factor == x]) for x in FACTORS)
+    which = "both" if step and gamma else "step" if step else "gamma" if gamma else "neither"
+    return text.say(
+        lang,
+        f"momentum_study.lead.{which}",
+        act=curves.with_act(f.act, lang),
+        target=text.num(base.row.final_train_loss_mean, ".4f", lang),
+        tab=f"@tab:{table_key(f.act)}",
+    )
+
+
+def _factor_sentences(base: Arm, cs: Sequence[Contrast], lang: str) -> list[str]:
+    """The step's contrasts (one sentence per step away from SGD's), then γ's (one)."""
+    out = []
+    steps = [c for c in cs if c.factor == "step"]
+    for step in dict.fromkeys(_num(c.arm.effective, lang) for c in steps):
+        of = [c for c in steps if _num(c.arm.effective, lang) == step]
+        small = _num(base.effective, lang)
+        ref = text.say(lang, "momentum_study.ref.step", step=small)
+        groups = _cases(of, ref, lang)
+        out.append(text.say(lang, "momentum_study.by_step", big=step, small=small, groups=groups))
+    gammas = [c for c in cs if c.factor == "gamma"]
+    if gammas:
+        groups = _cases(gammas, text.say(lang, "momentum_study.ref.gamma"), lang)
+        out.append(text.say(lang, "momentum_study.by_gamma", groups=groups))
+    return out
+
+
+def lab6_contrast(base: Arm, cs: Sequence[Contrast]) -> Contrast | None:
+    """Lab 6's momentum (γ = ``configs.LAB6_GAMMA`` away from SGD's step) against plain SGD
+    at its step, or None when the study lacks either."""
+    return next(
+        (
+            c
+            for c in cs
+            if c.factor == "gamma"
+            and c.arm.gamma == configs.LAB6_GAMMA
+            and not c.arm.same_step(base)
+        ),
+        None,
+    )
+
+
+def _lab6_case(c: Contrast) -> str:
+    """``diverged`` when every run of plain SGD at lab 6's step diverged, else ``c.case``."""
+    return "diverged" if c.case == "none" and c.ref.row.all_diverged else c.case
+
+
+def _lab6_values(c: Contrast, lang: str) -> dict[str, str]:
+    """Plain SGD's α at lab 6's step, lab 6's γ and α, whether SGD's runs diverged and,
+    when both reach SGD's final loss (a ratio), the factors of lab 6's speed-up: its row's
+    ``total`` = SGD's at lab 6's step (``step_x``) times lab 6's over it (``gamma_x``)."""
+    row = c.ref.row
+    key = "momentum_study.stable" if not row.diverged else "momentum_study.unstable"
+    values = {
+        "sgd_rate": _num(c.ref.rate, lang),
+        "gamma": _num(c.arm.gamma, lang),
+        "rate": _num(c.arm.rate, lang),
+        "div": text.say(lang, key, k=row.diverged, n=row.seeds),
+    }
+    if c.case in ("sooner", "later", "same"):
+        parts = (c.arm.row.speedup_vs_baseline, row.speedup_vs_baseline, c.ratio.point)
+        shown = (text.num(v, ".2f", lang) for v in parts)
+        values |= dict(zip(("total", "step_x", "gamma_x"), shown, strict=True))
+    return values
+
+
+LAB6_KEYS = {
+    "sooner": "gamma",
+    "only": "only",
+    "same": "step",
+    "later": "step_more",
+    "never": "step_more",
+    "diverged": "diverged",
+    "none": "none",
+}
+"""What lab 6's momentum against plain SGD at its step says (``_lab6_case`` → key)."""
+
+
+def _lab6_sentence(c: Contrast, lang: str) -> str:
+    """Whether lab 6's momentum gain is a step-size gain, and whether plain SGD at its step
+    is stable."""
+    key = f"momentum_study.lab6.{LAB6_KEYS[_lab6_case(c)]}"
+    return text.say(lang, key, **_lab6_values(c, lang))
+
+
+def paragraph(f: Finished, cs: Sequence[Contrast], lang: str) -> str:
+    """One activation's paragraph: which factor matters (``_lead``), the step's and γ's
+    contrasts, and what that says of lab 6's momentum; "" without a baseline."""
+    base, _ = arms(f)
+    if base is None or not cs:
+        return ""
+    lab6 = lab6_contrast(base, cs)
+    return " ".join(
+        [
+            _lead(f, base, cs, lang),
+            *_factor_sentences(base, cs, lang),
+            *([_lab6_sentence(lab6, lang)] if lab6 else []),
+        ]
+    )
+
+
 def paragraphs(found: Found, lang: str) -> list[str]:
-    """The study's paragraphs: its design, then per activation what it measured (``[]``
-    without its records, or without a baseline)."""
+    """One paragraph per activation of the study (``paragraph``); ``[]`` without records."""
+    every = contrasts(found)
+    out = [paragraph(f, every.get(f.act, []), lang) for f in found.get(NAME, [])]
+    return [p for p in out if p]
+
+
+def design(found: Found, lang: str) -> str:
+    """The study's design in one sentence, citing its tables: the γ and long-run steps it
+    crosses, with α = step · (1 − γ); "" without its records."""
     studied = [(f, *arms(f)) for f in found.get(NAME, [])]
-    studied = [(f, base, arms_) for f, base, arms_ in studied if base is not None and arms_]
+    studied = [(f, base, others) for f, base, others in studied if base is not None]
     if not studied:
-        return []
-    pairs = [(f, pair) for f, base, arms_ in studied for pair in contrasts(f, base, arms_)]
-    p_holm = [p for _, p in discussion.pair_p_values([pair for _, (_, _, pair) in pairs])]
-    acts = [f.act for f, _, _ in studied]
-    by_act: dict[str, list[str]] = {act: [] for act in acts}
-    for (f, (a, b, pair)), p in zip(pairs, p_holm, strict=True):
-        by_act[f.act].append(contrast_sentence(a, b, pair, p, lang))
-    return [
-        design(studied[0][1], [a for _, _, arms_ in studied for a in arms_], acts, lang),
-        *(measured(f, base, arms_, by_act[f.act], lang) for f, base, arms_ in studied),
-    ]
+        return ""
+    _, base, others = studied[0]
+    every = [base, *others]
+    gammas = sorted({a.gamma for a in every})
+    steps = [base.effective]  # SGD's first, then the others in order, each once.
+    for a in sorted(every, key=lambda a: a.effective):
+        steps += [] if any(same_step(a.effective, s) for s in steps) else [a.effective]
+    rates = [_step_rule(s, lang) for s in steps]
+    return text.say(
+        lang,
+        "momentum_study.design",
+        tabs=_join([f"@tab:{table_key(f.act)}" for f, _, _ in studied], lang),
+        gammas=_set(gammas, lang),
+        steps=_set(steps, lang),
+        rates=_join(rates, lang),
+        base=_base_words(base, lang),
+    )
+
+
+def _set(values: Sequence[float], lang: str) -> str:
+    """``0; 0,5; 0,9`` (Polish: semicolons between decimal commas), ``0, 0.5, 0.9``."""
+    return text.say(lang, "momentum_study.sep").join(_num(v, lang) for v in values)
+
+
+def _step_rule(step: float, lang: str) -> str:
+    """``α = 0,3(1 − γ)``; ``α = 1 − γ`` for a unit step."""
+    if same_step(step, 1.0):
+        return "α = 1 − γ"
+    return f"α = {_num(step, lang)}(1 − γ)"
+
+
+def _base_words(base: Arm, lang: str) -> str:
+    """The weights in words: exercise 2's N(0, 1) weights, else the initializer's."""
+    spec = json.loads(base.row.settings)
+    init, scale = spec["init"], spec.get("init_scale", 1.0)
+    if (init, scale) == ("normal", 1.0):
+        return text.say(lang, "momentum_study.weights.ex2")
+    return text.say(lang, "momentum_study.weights.other", init=methods.label(init, lang, scale))
+
+
+def conclusion(found: Found, lang: str) -> str | None:
+    """The study's answer for the conclusions in one sentence: per activation, whether lab
+    6's momentum gain is a step-size gain (``_lab6_case``); None without such a contrast."""
+    every = contrasts(found)
+    clauses = []
+    for f in found.get(NAME, []):
+        base, _ = arms(f)
+        c = lab6_contrast(base, every.get(f.act, [])) if base else None
+        if c is not None:
+            key = f"momentum_study.concl.{LAB6_KEYS[_lab6_case(c)]}"
+            clauses.append(
+                text.say(lang, key, act=curves.with_act(f.act, lang), **_lab6_values(c, lang))
+            )
+    if not clauses:
+        return None
+    return text.say(lang, "momentum_study.concl", clauses="; ".join(clauses))
 
 
 def from_folder(root: str | Path, lang: str) -> list[str]:
@@ -145,178 +451,15 @@ def from_folder(root: str | Path, lang: str) -> list[str]:
     return paragraphs({NAME: [f for f in loaded if f]}, lang)
 
 
-def design(base: Arm, momentum: Sequence[Arm], acts: Sequence[str], lang: str) -> str:
-    """What the study trains (every activation's momentum configurations, once each) and
-    which of them share SGD's long-run step (``base``'s), citing the tables of ``acts``."""
-    say = functools.partial(text.say, lang)
-    unique = list({(a.rate, a.gamma): a for a in momentum}.values())
-    equal = [a for a in unique if a.same_step(base)]
-    tabs = [f"@tab:{table_key(act)}" for act in acts]
-    key = (
-        "momentum_study.equal.none"
-        if not equal
-        else "momentum_study.equal.one"
-        if len(equal) == 1
-        else "momentum_study.equal.many"
-    )
-    arms_ = _join([described(a, lang) for a in unique], lang)
-    first = say(
-        "momentum_study.design",
-        base=_base_words(base, lang),
-        sgd=_num(base.rate, lang),
-        arms=arms_,
-        tabs=_join(tabs, lang),
-    )
-    return f"{first} {say(key, arms=_join([short(a, lang) for a in equal], lang))}"
-
-
-def _base_words(base: Arm, lang: str) -> str:
-    """The baseline in words: exercise 2's plain SGD when its weights are N(0, 1), else
-    plain SGD with its initializer."""
-    spec = json.loads(base.row.settings)
-    init, scale = spec["init"], spec.get("init_scale", 1.0)
-    if (init, scale) == ("normal", 1.0):
-        return text.say(lang, specs.MOMENTUM.baseline_key)
-    return text.say(lang, "momentum_study.base.other", init=methods.label(init, lang, scale))
-
-
-def table_key(act: str) -> str:
-    """The key of ``act``'s table (``@tab:momentum.{act}``)."""
-    return f"{NAME}.{act}"
-
-
-def verdict(row: SummaryRow) -> str:
-    """How a configuration reaches the baseline's final loss: ``sooner`` or ``later``
-    (``pace.distinct``: the Holm-adjusted sign-flip p below ``summary.ALPHA`` and the
-    interval not holding 1), ``same`` (a tie), ``never`` (its mean curve never gets
-    there), ``none`` (no time to measure: no target, or every seed diverged)."""
-    point = row.speedup_vs_baseline
-    if not math.isfinite(point):
-        reachable = not row.speedup_note and not row.all_diverged
-        return "never" if reachable and not math.isfinite(row.epochs_to_target) else "none"
-    lo, hi, p = row.speedup_ci_lo, row.speedup_ci_hi, row.speedup_p_holm
-    if not pace.distinct(point, lo, hi, p, summary.ALPHA):
-        return "same"
-    return "sooner" if point > 1 else "later"
-
-
-def _arm_sentence(arm: Arm, base: Arm, lang: str) -> str:
-    """How soon ``arm`` reaches SGD's final loss (every case of ``verdict``) and where its
-    training loss ends."""
-    case = verdict(arm.row)
-    values = {"arm": short(arm, lang), "loss": text.num(arm.row.final_train_loss_mean, ".4f", lang)}
-    if case == "never":
-        return text.say(lang, "momentum_study.part.never", **values)
-    if case == "none":
-        return text.say(lang, "momentum_study.part.none", **values)
-    speed = lab_report.speedup_words(arm.row, lab_report.name(base.row, lang), lang)
-    return text.say(lang, "momentum_study.part", speed=speed, **values)
-
-
-def _itself(base: Arm, momentum: Sequence[Arm], act: str, lang: str) -> str:
-    """Whether momentum at SGD's own long-run step reaches SGD's final loss significantly
-    sooner: with every such γ, with some, with none; "" without such a configuration."""
-    equal = [a for a in momentum if a.same_step(base)]
-    if not equal:
-        return ""
-    sooner = [a for a in equal if verdict(a.row) == "sooner"]
-    key = (
-        "momentum_study.itself.all"
-        if len(sooner) == len(equal)
-        else "momentum_study.itself.some"
-        if sooner
-        else "momentum_study.itself.none"
-    )
-    arms_ = _join([short(a, lang) for a in sooner], lang)
-    return text.say(lang, key, arms=arms_, act=curves.with_act(act, lang))
-
-
-def measured(
-    f: Finished, base: Arm, momentum: Sequence[Arm], contrasted: Sequence[str], lang: str
-) -> str:
-    """One activation's paragraph: each momentum configuration against SGD, whether
-    momentum itself is faster at SGD's step (``_itself``), and the contrasts between
-    configurations (``contrasted``: ``contrast_sentence``'s sentences)."""
-    first = text.say(
-        lang,
-        "momentum_study.measured",
-        act=curves.with_act(f.act, lang),
-        base_loss=text.num(base.row.final_train_loss_mean, ".4f", lang),
-        tab=f"@tab:{table_key(f.act)}",
-    )
-    parts = "; ".join(_arm_sentence(a, base, lang) for a in momentum)
-    sentences = (first, parts[:1].upper() + parts[1:] + ".", _itself(base, momentum, f.act, lang))
-    return " ".join(s for s in (*sentences, *contrasted) if s)
-
-
-def contrasts(
-    f: Finished, base: Arm, momentum: Sequence[Arm]
-) -> list[tuple[Arm, Arm, discussion.Pair]]:
-    """The pairs of momentum configurations that differ in one thing: the same γ at
-    different long-run steps (the step's effect), or the same long-run step with
-    different γ (γ's effect); each as (slower, faster, ``discussion.compare`` of the
-    slower's time over the faster's), so that the ratio and its interval read as "how
-    many times sooner"."""
-    out = []
-    for a, b in itertools.combinations(momentum, 2):
-        if (a.gamma == b.gamma) == a.same_step(b):
-            continue
-        pair = discussion.compare(f, a.name, b.name)
-        if pair and pair.ratio.point < 1:  # a is the faster: the other way round.
-            a, b, pair = b, a, discussion.compare(f, b.name, a.name)
-        out += [(a, b, pair)] if pair else []
-    return out
-
-
-def contrast_sentence(slower: Arm, faster: Arm, pair: discussion.Pair, p: float, lang: str) -> str:
-    """A contrast of ``contrasts`` (``p``: its sign-flip p Holm-adjusted over every
-    contrast of the study): how many times sooner ``faster`` reaches SGD's final loss, a
-    tie, a bound, or that only it reaches it; "" when neither does or there is no
-    target."""
-    case = discussion.pair_case(pair.ratio, p)
-    if pair.ill or case == "neither":
-        return ""
-    names = {"faster": short(faster, lang), "slower": short(slower, lang)}
-    if case == "only":
-        return text.say(lang, "momentum_study.pair.only", **names)
-    shown = text.num(pair.ratio.point, ".2f", lang)
-    if case == "bound":
-        return text.say(lang, "momentum_study.pair.bound", ratio=text.times(lang, shown), **names)
-    ci = discussion.ratio_interval(pair.ratio, lang, p)
-    if case == "same":
-        return text.say(lang, "momentum_study.pair.same", ratio=shown, ci=ci, **names)
-    return text.say(
-        lang, "momentum_study.pair.differ", ratio=text.times(lang, shown), ci=ci, **names
-    )
-
-
 # --------------------------------------------------------------------------
 # The table.
 # --------------------------------------------------------------------------
 
 
-def verdict_words(row: SummaryRow, lang: str) -> str:
-    """``verdict`` in a table cell."""
-    case = verdict(row)
-    key = (
-        "momentum_study.verdict.sooner"
-        if case == "sooner"
-        else "momentum_study.verdict.later"
-        if case == "later"
-        else "momentum_study.verdict.same"
-        if case == "same"
-        else "momentum_study.verdict.never"
-        if case == "never"
-        else "momentum_study.verdict.none"
-    )
-    return text.say(lang, key)
-
-
 def _epochs(row: SummaryRow, lang: str) -> str:
-    case = verdict(row)
     if math.isfinite(row.epochs_to_target):
         return text.num(row.epochs_to_target, ".2f", lang)
-    return text.say(lang, "stat.not_reached") if case == "never" else "—"
+    return "—" if row.all_diverged or row.speedup_note else text.say(lang, "stat.not_reached")
 
 
 def _loss(row: SummaryRow, lang: str) -> str:
@@ -326,48 +469,65 @@ def _loss(row: SummaryRow, lang: str) -> str:
     return f"{mean} ± {sd}" if math.isfinite(row.final_train_loss_std) else mean
 
 
-def table(f: Finished, lang: str) -> document.Table | None:
-    """``f``'s configurations (the baseline first): α, γ, α/(1 − γ), epochs to SGD's final
-    loss, the speed-up with its interval, its Holm-adjusted sign-flip p and verdict, and
-    the final training loss (key ``momentum.{act}``); None without SGD or momentum."""
-    base, momentum = arms(f)
-    if base is None or not momentum:
+def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
+    """``2,31× (2,10–2,55); 0,0039``: the speed-up and its interval as the lab tables show
+    them (``lab_report.speedup_cell``; ``row``: the configuration's), then its Holm p; the
+    case in words when there is no ratio to show; "—" without a contrast."""
+    if c is None:
+        return "—"
+    if c.case in ("only", "never", "none"):
+        return text.say(lang, f"momentum_study.cell.{c.case}")
+    r = c.ratio
+    shown = dataclasses.replace(
+        row,
+        speedup_vs_baseline=r.point,
+        speedup_ci_lo=r.lo,
+        speedup_ci_hi=r.hi,
+        speedup_is_bound=r.is_bound,
+    )
+    cell = lab_report.speedup_cell(shown, lang, max(2, pace.shown_decimals(r)))
+    return f"{cell}; {results.p_cell(c.p, lang)}"
+
+
+def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | None:
+    """``f``'s configurations (the baseline first), each with α/(1 − γ), its rate of
+    diverged seeds, epochs to SGD's final loss, its speed-up over plain SGD at its step
+    and over its γ at SGD's step (``contrast_cell``), and its final training loss (key
+    ``momentum.{act}``); None without SGD or other configurations."""
+    base, others = arms(f)
+    if base is None or not others:
         return None
     say = functools.partial(text.say, lang)
+    of = {(c.factor, c.arm.name): c for c in cs}
 
     def cells(arm: Arm) -> list[str]:
-        row, own = arm.row, arm is base
+        row = arm.row
         return [
-            results.unbroken(methods.label(json.loads(row.settings)["optimizer"], lang)),
-            *(_num(v, lang) for v in (arm.rate, arm.gamma, arm.effective)),
+            results.unbroken(label(arm, lang)),
+            _num(arm.effective, lang),
+            f"{row.diverged}/{row.seeds}",
             _epochs(row, lang),
-            "—" if own else lab_report.speedup_cell(row, lang),
-            "—" if own else results.p_cell(row.speedup_p_holm, lang),
-            "—" if own else verdict_words(row, lang),
+            contrast_cell(of.get(("gamma", arm.name)), row, lang),
+            contrast_cell(of.get(("step", arm.name)), row, lang),
             _loss(row, lang),
         ]
 
-    header = [
-        say("results.col.config"),
-        say("results.col.lr"),
-        say("momentum_study.col.gamma"),
-        say("momentum_study.col.effective"),
-        say("results.col.epochs"),
-        say("results.col.speedup"),
-        say("results.col.p.speed.holm"),
-        say("momentum_study.col.verdict"),
-        say("results.col.loss"),
-    ]
+    header = [say(f"momentum_study.col.{c}") for c in COLUMNS]
     caption = say(
         "momentum_study.caption",
         act=curves.with_act(f.act, lang),
         target=text.num(base.row.final_train_loss_mean, ".4f", lang),
-        alpha=text.num(summary.ALPHA, "g", lang),
+        step=_num(base.effective, lang),
         seeds=text.integer(f.provenance.shared.seeds, lang),
     )
-    return document.Table(header, [cells(a) for a in (base, *momentum)], caption, table_key(f.act))
+    return document.Table(header, [cells(a) for a in (base, *others)], caption, table_key(f.act))
+
+
+COLUMNS = ("config", "effective", "diverged", "epochs", "gamma", "step", "loss")
+"""The table's columns (``momentum_study.col.<name>`` phrases)."""
 
 
 def tables(found: Found, lang: str) -> list[document.Table]:
     """``table`` of each activation of the study."""
-    return [t for f in found.get(NAME, []) if (t := table(f, lang))]
+    every = contrasts(found)
+    return [t for f in found.get(NAME, []) if (t := table(f, every.get(f.act, []), lang))]

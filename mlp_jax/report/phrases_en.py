@@ -1050,58 +1050,6 @@ PHRASES = {
     "baseline.momentum": "exercise 2's plain SGD",
     "baseline_gen.momentum": "exercise 2's plain SGD",
     "noun.momentum": "f:configuration|configurations",
-    "momentum_study.arm": "with γ = {gamma} and α = {rate} (α/(1 − γ) = {effective})",
-    "momentum_study.short": "(γ = {gamma}, α = {rate})",
-    "momentum_study.design": "While γ is fixed and the long-run step α/(1 − γ) differs from "
-    "SGD's α, a longer step and momentum itself cannot be told apart. A separate study "
-    "({tabs}) therefore trains, from the same initial weights as {base} with α = {sgd}, momentum "
-    "{arms}.",
-    "momentum_study.base.other": "plain SGD ({init} weights)",
-    "momentum_study.equal.none": "None of them has SGD's long-run step, so the study cannot "
-    "separate momentum from the step size.",
-    "momentum_study.equal.one": "The momentum configuration {arms} has SGD's long-run step, "
-    "so against SGD it measures momentum itself.",
-    "momentum_study.equal.many": "The momentum configurations {arms} have SGD's long-run "
-    "step: against SGD they measure momentum itself, and against one another the effect of "
-    "γ at a fixed step.",
-    "momentum_study.measured": "The network {act} trained with plain SGD ends at a training "
-    "loss of {base_loss} ({tab}).",
-    "momentum_study.part": "with momentum {arm} it reaches that loss {speed} and ends at {loss}",
-    "momentum_study.part.never": "with momentum {arm} it does not reach that loss by the end "
-    "of training and ends at {loss}",
-    "momentum_study.part.none": "with momentum {arm} no time to that loss can be measured "
-    "(final loss {loss})",
-    "momentum_study.itself.all": "At SGD's own long-run step momentum still reaches SGD's "
-    "final loss significantly sooner: {act}, the gain is momentum's own, not only that of a "
-    "longer step.",
-    "momentum_study.itself.some": "At SGD's own long-run step only momentum {arms} reaches "
-    "SGD's final loss significantly sooner; with the other values of γ momentum brings no "
-    "significant gain at that step.",
-    "momentum_study.itself.none": "At SGD's own long-run step no momentum configuration "
-    "reaches SGD's final loss significantly sooner: {act}, this study shows no gain from "
-    "momentum itself at the same step.",
-    "momentum_study.pair.differ": "Momentum {faster} reaches SGD's final loss {ratio} sooner "
-    "than momentum {slower}{ci}.",
-    "momentum_study.pair.same": "Momentum {slower} and momentum {faster} reach SGD's final "
-    "loss at speeds that do not differ significantly: the first's time over the second's is "
-    "{ratio}{ci}.",
-    "momentum_study.pair.bound": "Momentum {faster} reaches SGD's final loss at least "
-    "{ratio} sooner than momentum {slower} (already at the first point measured).",
-    "momentum_study.pair.only": "Of these two, only momentum {faster} reaches SGD's final "
-    "loss; momentum {slower} does not by the end of training.",
-    "momentum_study.verdict.sooner": "sooner",
-    "momentum_study.verdict.later": "later",
-    "momentum_study.verdict.same": "no significant difference",
-    "momentum_study.verdict.never": "not reached",
-    "momentum_study.verdict.none": "not measured",
-    "momentum_study.col.gamma": "γ",
-    "momentum_study.col.effective": "α/(1 − γ)",
-    "momentum_study.col.verdict": "speed against SGD",
-    "momentum_study.caption": "Momentum against plain SGD, the network {act}: "
-    "α, γ, the long-run step α/(1 − γ), epochs to SGD's final training loss ({target}), the "
-    "speed-up with its 95% confidence interval, the sign-flip test's Holm-adjusted p and what "
-    "the two say together (a difference only when p < {alpha} and the interval does not hold "
-    "1), and the final training loss (mean ± standard deviation; seeds: {seeds}).",
     # --- short ---
     "results.verdict.diverged": "no results {names} (every seed diverged)",
     "results.all_diverged": "diverged: {k} of {n}",
@@ -1137,9 +1085,60 @@ PHRASES = {
     # --- lead: the momentum study in the discussion ---
     "findings.momentum.larger_studied": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. "
     "Under a constant gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per "
-    "unit of gradient: a long-run step {times} SGD's α = {sgd} ({tabs}). Lab 6 alone cannot "
-    "tell momentum's effect from that of the larger step; the momentum study below does.",
+    "unit of gradient: a long-run step {times} SGD's α = {sgd} ({tabs}).",
     "lead.appendix.momentum": "The momentum study",
+    # --- momentum ---
+    "momentum_study.label.sgd": "SGD (α = {rate})",
+    "momentum_study.short": '(γ = {gamma}, α = {rate})',
+    "momentum_study.label.momentum": "momentum (γ = {gamma}, α = {rate})",
+    "momentum_study.sep": ", ",
+    "momentum_study.design": "To separate the step from γ, the momentum study ({tabs}) crosses γ ∈ {{{gammas}}} (γ = 0 is plain SGD) with the long-run steps α/(1 − γ) ∈ {{{steps}}}, i.e. {rates}; every configuration starts from {base}.",
+    "momentum_study.weights.ex2": "exercise 2's N(0, 1) weights",
+    "momentum_study.weights.other": "the same weights ({init})",
+    "momentum_study.lead.step": "{act:cap}, only the long-run step, not γ, significantly changes the time to exercise 2's plain SGD final loss ({target}; {tab}; sign-flip test, p Holm-adjusted over every pair of configurations).",
+    "momentum_study.lead.gamma": "{act:cap}, only γ, not the long-run step, significantly changes the time to exercise 2's plain SGD final loss ({target}; {tab}; sign-flip test, p Holm-adjusted over every pair of configurations).",
+    "momentum_study.lead.both": "{act:cap}, both the long-run step and γ significantly change the time to exercise 2's plain SGD final loss ({target}; {tab}; sign-flip test, p Holm-adjusted over every pair of configurations).",
+    "momentum_study.lead.neither": "{act:cap}, neither the long-run step nor γ significantly changes the time to exercise 2's plain SGD final loss ({target}; {tab}; sign-flip test, p Holm-adjusted over every pair of configurations).",
+    "momentum_study.by_step": "At a long-run step of {big} instead of {small}, the network {groups}.",
+    "momentum_study.by_gamma": "Against plain SGD at the same step, the network with momentum {groups}.",
+    "momentum_study.where.plain": "without momentum",
+    "momentum_study.where.step": "with γ = {gamma}",
+    "momentum_study.where.gamma": "at step {step} with γ = {gamma}",
+    "momentum_study.item.same": "{where} (ratio {ratio})",
+    "momentum_study.ref.step": "at step {step}",
+    "momentum_study.ref.gamma": "with plain SGD",
+    "momentum_study.case.sooner": "reaches it significantly sooner {items}",
+    "momentum_study.case.later": "reaches it significantly later {items}",
+    "momentum_study.case.same": "reaches it with no significant difference in speed {items}",
+    "momentum_study.case.only": "reaches it {items} but not {ref}",
+    "momentum_study.case.never": "does not reach it {items}, though it does {ref}",
+    "momentum_study.case.none": "has no measurable time to it {items} (every run of one of the two diverged, or neither reaches it)",
+    "momentum_study.stable": "no run diverged",
+    "momentum_study.unstable": "{k} of {n} runs diverged",
+    "momentum_study.lab6.step_more": "Plain SGD at the same step (α = {sgd_rate}; {div}) reaches it significantly sooner than lab 6's momentum (γ = {gamma}, α = {rate}), so at that step momentum itself slows training down.",
+    "momentum_study.lab6.diverged": "Plain SGD at the same step (α = {sgd_rate}) diverged in every run, so so large a step cannot be used without momentum.",
+    "momentum_study.lab6.none": "Lab 6's momentum (γ = {gamma}, α = {rate}) against plain SGD at the same step (α = {sgd_rate}; {div}) gives no measurable time, so the study does not separate the step from γ here.",
+    "momentum_study.concl": "The momentum study: {clauses}.",
+    "momentum_study.concl.step_more": "{act}, plain SGD at lab 6 momentum's step (α = {sgd_rate}; {div}) is even significantly faster than that momentum: the step matters, and γ slows it down",
+    "momentum_study.concl.diverged": "{act}, plain SGD at lab 6 momentum's step (α = {sgd_rate}) diverged in every run",
+    "momentum_study.concl.none": "{act}, lab 6's momentum against plain SGD at the same step (α = {sgd_rate}) gives no measurable time",
+    "momentum_study.col.config": "configuration",
+    "momentum_study.col.effective": "α/(1 − γ)",
+    "momentum_study.col.diverged": "diverged",
+    "momentum_study.col.epochs": "epochs to target",
+    "momentum_study.col.gamma": "against plain SGD at the same step",
+    "momentum_study.col.step": "against the same γ at SGD's step",
+    "momentum_study.col.loss": "final loss",
+    "momentum_study.cell.only": "only this reaches it",
+    "momentum_study.cell.never": "not reached",
+    "momentum_study.cell.none": "not measured",
+    "momentum_study.caption": "The momentum study, the network {act}: the long-run step α/(1 − γ), diverged runs, epochs to exercise 2's plain SGD final training loss ({target}), the speed-up against plain SGD at the same step (γ's effect) and against the same γ at step {step} (the step's effect), each with its 95% confidence interval and, after the semicolon, the sign-flip test's p Holm-adjusted over every pair of configurations, and the final training loss (mean ± standard deviation; seeds: {seeds}).",
+    "momentum_study.lab6.gamma": "The ratio of exercise 2's plain SGD time to that of lab 6's momentum (γ = {gamma}, α = {rate}), {total}, is the product of {step_x} for the larger step alone (plain SGD at α = {sgd_rate}; {div}) and {gamma_x} for momentum at that same step; the second factor is significant, so lab 6's momentum lead is not the larger step alone.",
+    "momentum_study.lab6.step": "The ratio of exercise 2's plain SGD time to that of lab 6's momentum (γ = {gamma}, α = {rate}), {total}, is the product of {step_x} for the larger step alone (plain SGD at α = {sgd_rate}; {div}) and {gamma_x} for momentum at that same step; the second factor is not significantly different from 1, so lab 6's momentum owes its speed to the larger step, not to momentum itself.",
+    "momentum_study.lab6.only": "Plain SGD at the same step (α = {sgd_rate}; {div}) never reaches it, while lab 6's momentum (γ = {gamma}, α = {rate}) does, so that momentum owes its speed to γ, not to the larger step.",
+    "momentum_study.concl.gamma": "{act}, the ratio of exercise 2's SGD time to lab 6 momentum's ({total}) is {step_x} for the larger step alone times a significant {gamma_x} for momentum at that step",
+    "momentum_study.concl.step": "{act}, the ratio of exercise 2's SGD time to lab 6 momentum's ({total}) is {step_x} for the larger step alone times a non-significant {gamma_x} for momentum at that step, so that momentum owes its speed to the step",
+    "momentum_study.concl.only": "{act}, plain SGD at lab 6 momentum's step (α = {sgd_rate}; {div}) never reaches exercise 2's SGD final loss, so that momentum owes its speed to γ, not to the step",
     # --- lrtable ---
     "results.how.choice.lab6": "from lab 6 ({name}: rank 1)",
     "results.how.choice.flag": "given in the command ({name})",
@@ -1175,10 +1174,10 @@ PHRASES = {
     "lrtable.lab7": "In lab 7 each initializer has its own α, chosen on the validation set "
     "({tab}).",
     "lrtable.momentum": "In the momentum study ({tabs}) plain SGD has α = {sgd}; {parts}.",
-    "lrtable.momentum.lab6": "momentum {arms}: lab 6's momentum α",
-    "lrtable.momentum.equal": "momentum {arms}: α = {sgd}·(1 − γ) by the study's design, so that "
+    "lrtable.momentum.lab6": "{arms}: α = {step}·(1 − γ) by the study's design, so that the long-run step α/(1 − γ) equals lab 6 momentum's",
+    "lrtable.momentum.equal": "{arms}: α = {sgd}·(1 − γ) by the study's design, so that "
     "the long-run step α/(1 − γ) equals plain SGD's α",
-    "lrtable.momentum.other": "momentum {arms}: the α given in the command",
+    "lrtable.momentum.other": "{arms}: the α given in the command",
     "lrtable.ex2.one": "Exercise 2's plain SGD has the same α = {rate} in every experiment.",
     "lrtable.ex2.each": "Exercise 2's plain SGD has α: {rates}.",
     # --- listings ---

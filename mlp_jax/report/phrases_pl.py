@@ -1114,60 +1114,6 @@ PHRASES = {
     "baseline.momentum": "zwykły SGD z ćwiczenia 2",
     "baseline_gen.momentum": "zwykłego SGD z ćwiczenia 2",
     "noun.momentum": "f:konfiguracja|konfiguracje|konfiguracji",
-    "momentum_study.arm": "z γ = {gamma} i α = {rate} (α/(1 − γ) = {effective})",
-    "momentum_study.short": "(γ = {gamma}, α = {rate})",
-    "momentum_study.design": "Dopóki γ jest stałe, a efektywny krok α/(1 − γ) różni się od "
-    "α w SGD, nie da się oddzielić wpływu dłuższego kroku od wpływu samego momentum. Dlatego "
-    "w osobnym badaniu ({tabs}), z tymi samymi wagami początkowymi co {base} (α = {sgd}), "
-    "uczono sieć metodą momentum {arms}.",
-    "momentum_study.base.other": "zwykły SGD (inicjalizacja wag: {init})",
-    "momentum_study.equal.none": "Żadna z tych konfiguracji nie ma efektywnego kroku równego "
-    "krokowi SGD, więc badanie nie oddziela wpływu momentum od długości kroku.",
-    "momentum_study.equal.one": "Konfiguracja momentum {arms} ma ten sam efektywny krok co "
-    "SGD, więc porównanie z SGD mierzy wpływ samego momentum.",
-    "momentum_study.equal.many": "Konfiguracje momentum {arms} mają ten sam efektywny krok "
-    "co SGD: porównanie ich z SGD mierzy wpływ samego momentum, a porównanie między nimi – "
-    "wpływ γ przy stałym kroku.",
-    "momentum_study.measured": "Sieć {act} uczona zwykłym SGD kończy uczenie ze stratą "
-    "{base_loss} na zbiorze uczącym ({tab}).",
-    "momentum_study.part": "z momentum {arm} osiąga tę stratę {speed} i kończy uczenie ze "
-    "stratą {loss}",
-    "momentum_study.part.never": "z momentum {arm} nie osiąga tej straty do końca uczenia i "
-    "kończy je ze stratą {loss}",
-    "momentum_study.part.none": "z momentum {arm} nie da się zmierzyć czasu do osiągnięcia "
-    "tej straty (strata końcowa: {loss})",
-    "momentum_study.itself.all": "Także przy efektywnym kroku równym krokowi SGD momentum "
-    "osiąga końcową stratę SGD istotnie szybciej, więc w sieci {act} zysk wynika z samego "
-    "momentum, a nie tylko z dłuższego kroku.",
-    "momentum_study.itself.some": "Przy efektywnym kroku równym krokowi SGD istotnie "
-    "szybciej osiąga końcową stratę SGD tylko momentum {arms}; przy pozostałych wartościach "
-    "γ momentum nie daje przy tym kroku istotnego zysku.",
-    "momentum_study.itself.none": "Przy efektywnym kroku równym krokowi SGD żadna "
-    "konfiguracja momentum nie osiąga końcowej straty SGD istotnie szybciej: w sieci {act} "
-    "badanie nie wykazuje zysku z samego momentum przy tym samym kroku.",
-    "momentum_study.pair.differ": "Momentum {faster} osiąga końcową stratę SGD {ratio} "
-    "szybciej niż momentum {slower}{ci}.",
-    "momentum_study.pair.same": "Momentum {slower} i momentum {faster} osiągają końcową "
-    "stratę SGD bez istotnej różnicy szybkości: iloraz czasu pierwszej konfiguracji do czasu "
-    "drugiej wynosi {ratio}{ci}.",
-    "momentum_study.pair.bound": "Momentum {faster} osiąga końcową stratę SGD co najmniej "
-    "{ratio} szybciej niż momentum {slower} (już w pierwszym zmierzonym punkcie).",
-    "momentum_study.pair.only": "Z tych dwóch konfiguracji końcową stratę SGD osiąga tylko "
-    "momentum {faster}; momentum {slower} nie osiąga jej do końca uczenia.",
-    "momentum_study.verdict.sooner": "szybciej",
-    "momentum_study.verdict.later": "wolniej",
-    "momentum_study.verdict.same": "bez istotnej różnicy",
-    "momentum_study.verdict.never": "nie osiągnięto",
-    "momentum_study.verdict.none": "brak pomiaru",
-    "momentum_study.col.gamma": "γ",
-    "momentum_study.col.effective": "α/(1 − γ)",
-    "momentum_study.col.verdict": "szybkość względem SGD",
-    "momentum_study.caption": "Momentum w porównaniu ze zwykłym SGD, sieć "
-    "{act}: α, γ, efektywny krok α/(1 − γ), liczba epok do osiągnięcia końcowej straty SGD na "
-    "zbiorze uczącym ({target}), przyspieszenie z przedziałem ufności 95%, p testu "
-    "permutacyjnego ze zmianą znaków po poprawce Holma i wynik porównania (różnica tylko "
-    "wtedy, gdy p < {alpha}, a przedział ufności nie zawiera 1) oraz końcowa strata na "
-    "zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
     # --- short ---
     "results.verdict.diverged": "brak wyników {names} (wszystkie powtórzenia rozbieżne)",
     "results.all_diverged": "rozbieżne: {k} z {n}",
@@ -1206,9 +1152,60 @@ PHRASES = {
     "findings.momentum.larger_studied": "W laboratorium 6 {names} działają z γ = {gamma} i "
     "α = {rate}. Przy stałym gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} "
     "na jednostkę gradientu, czyli efektywny krok jest {times} większy niż krok SGD, α = {sgd} "
-    "({tabs}). Samo laboratorium 6 nie pozwala oddzielić wpływu momentum od wpływu większego "
-    "kroku; rozdziela je opisane niżej badanie momentum.",
+    "({tabs}).",
     "lead.appendix.momentum": "Badanie momentum",
+    # --- momentum ---
+    "momentum_study.label.sgd": "SGD (α = {rate})",
+    "momentum_study.short": '(γ = {gamma}, α = {rate})',
+    "momentum_study.label.momentum": "momentum (γ = {gamma}, α = {rate})",
+    "momentum_study.sep": "; ",
+    "momentum_study.design": "Aby oddzielić wpływ kroku od wpływu γ, w badaniu momentum ({tabs}) połączono γ ∈ {{{gammas}}} (γ = 0 to zwykły SGD) z efektywnymi krokami α/(1 − γ) ∈ {{{steps}}}, czyli {rates}; wszystkie konfiguracje startują z {base}.",
+    "momentum_study.weights.ex2": "tych samych wag N(0, 1) co SGD w ćwiczeniu 2",
+    "momentum_study.weights.other": "tych samych wag ({init})",
+    "momentum_study.lead.step": "{act:cap} czas dojścia do końcowej straty zwykłego SGD z ćwiczenia 2 ({target}; {tab}; test permutacyjny, p po poprawce Holma dla wszystkich par konfiguracji) istotnie zmienia tylko efektywny krok, a nie γ.",
+    "momentum_study.lead.gamma": "{act:cap} czas dojścia do końcowej straty zwykłego SGD z ćwiczenia 2 ({target}; {tab}; test permutacyjny, p po poprawce Holma dla wszystkich par konfiguracji) istotnie zmienia tylko γ, a nie efektywny krok.",
+    "momentum_study.lead.both": "{act:cap} czas dojścia do końcowej straty zwykłego SGD z ćwiczenia 2 ({target}; {tab}; test permutacyjny, p po poprawce Holma dla wszystkich par konfiguracji) istotnie zmieniają zarówno efektywny krok, jak i γ.",
+    "momentum_study.lead.neither": "{act:cap} czasu dojścia do końcowej straty zwykłego SGD z ćwiczenia 2 ({target}; {tab}; test permutacyjny, p po poprawce Holma dla wszystkich par konfiguracji) nie zmienia istotnie ani efektywny krok, ani γ.",
+    "momentum_study.by_step": "Przy efektywnym kroku {big} zamiast {small} sieć {groups}.",
+    "momentum_study.by_gamma": "Przy tym samym kroku sieć z momentum w porównaniu ze zwykłym SGD {groups}.",
+    "momentum_study.where.plain": "bez momentum",
+    "momentum_study.where.step": "przy γ = {gamma}",
+    "momentum_study.where.gamma": "przy kroku {step} z γ = {gamma}",
+    "momentum_study.item.same": "{where} (iloraz {ratio})",
+    "momentum_study.ref.step": "przy kroku {step}",
+    "momentum_study.ref.gamma": "ze zwykłym SGD",
+    "momentum_study.case.sooner": "osiąga ją istotnie szybciej {items}",
+    "momentum_study.case.later": "osiąga ją istotnie wolniej {items}",
+    "momentum_study.case.same": "osiąga ją bez istotnej różnicy szybkości {items}",
+    "momentum_study.case.only": "osiąga ją {items}, ale nie {ref}",
+    "momentum_study.case.never": "nie osiąga jej {items}, choć {ref} – tak",
+    "momentum_study.case.none": "nie ma mierzalnego czasu dojścia {items} (wszystkie powtórzenia jednej z dwóch konfiguracji są rozbieżne albo żadna nie osiąga tej straty)",
+    "momentum_study.stable": "bez rozbieżnych powtórzeń",
+    "momentum_study.unstable": "rozbieżne powtórzenia: {k} z {n}",
+    "momentum_study.lab6.step_more": "Zwykły SGD z tym samym krokiem (α = {sgd_rate}; {div}) osiąga ją istotnie szybciej niż momentum z laboratorium 6 (γ = {gamma}, α = {rate}), więc przy tym kroku samo momentum spowalnia uczenie.",
+    "momentum_study.lab6.diverged": "Zwykły SGD z tym samym krokiem (α = {sgd_rate}) jest rozbieżny we wszystkich powtórzeniach, więc tak dużego kroku nie da się użyć bez momentum.",
+    "momentum_study.lab6.none": "Porównanie momentum z laboratorium 6 (γ = {gamma}, α = {rate}) ze zwykłym SGD z tym samym krokiem (α = {sgd_rate}; {div}) nie daje mierzalnego czasu, więc badanie nie rozdziela tu wpływu kroku i γ.",
+    "momentum_study.concl": "Badanie momentum: {clauses}.",
+    "momentum_study.concl.step_more": "{act} zwykły SGD z krokiem momentum z laboratorium 6 (α = {sgd_rate}; {div}) jest nawet istotnie szybszy od tego momentum: liczy się krok, a γ spowalnia uczenie",
+    "momentum_study.concl.diverged": "{act} zwykły SGD z krokiem momentum z laboratorium 6 (α = {sgd_rate}) jest rozbieżny we wszystkich powtórzeniach",
+    "momentum_study.concl.none": "{act} porównanie momentum z laboratorium 6 ze zwykłym SGD z tym samym krokiem (α = {sgd_rate}) nie daje mierzalnego czasu",
+    "momentum_study.col.config": "konfiguracja",
+    "momentum_study.col.effective": "α/(1 − γ)",
+    "momentum_study.col.diverged": "rozbieżne",
+    "momentum_study.col.epochs": "epoki do wartości docelowej",
+    "momentum_study.col.gamma": "względem SGD o tym samym kroku",
+    "momentum_study.col.step": "względem tej samej γ przy kroku SGD",
+    "momentum_study.col.loss": "końcowa strata",
+    "momentum_study.cell.only": "osiąga tylko ta",
+    "momentum_study.cell.never": "nie osiągnięto",
+    "momentum_study.cell.none": "brak pomiaru",
+    "momentum_study.caption": "Badanie momentum, sieć {act}: efektywny krok α/(1 − γ), rozbieżne powtórzenia, epoki do końcowej straty zwykłego SGD z ćwiczenia 2 na zbiorze uczącym ({target}), przyspieszenie względem zwykłego SGD o tym samym kroku (wpływ γ) i względem tej samej γ przy kroku {step} (wpływ kroku), każde z przedziałem ufności 95% i, po średniku, p testu permutacyjnego po poprawce Holma dla wszystkich par konfiguracji, oraz końcowa strata na zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
+    "momentum_study.lab6.gamma": "Iloraz czasów dojścia SGD z ćwiczenia 2 i momentum z laboratorium 6 (γ = {gamma}, α = {rate}), {total}, to iloczyn {step_x} dla samego większego kroku (zwykły SGD z α = {sgd_rate}; {div}) i {gamma_x} dla momentum przy tym samym kroku; ta druga część jest istotna, więc przewagi momentum z laboratorium 6 nie da się sprowadzić do większego kroku.",
+    "momentum_study.lab6.step": "Iloraz czasów dojścia SGD z ćwiczenia 2 i momentum z laboratorium 6 (γ = {gamma}, α = {rate}), {total}, to iloczyn {step_x} dla samego większego kroku (zwykły SGD z α = {sgd_rate}; {div}) i {gamma_x} dla momentum przy tym samym kroku; ta druga część nie różni się istotnie od 1, więc szybkość momentum z laboratorium 6 wynika z większego kroku, a nie z samego momentum.",
+    "momentum_study.lab6.only": "Zwykły SGD z tym samym krokiem (α = {sgd_rate}; {div}) nie osiąga jej wcale, a momentum z laboratorium 6 (γ = {gamma}, α = {rate}) – tak, więc szybkość tego momentum wynika z γ, a nie z większego kroku.",
+    "momentum_study.concl.gamma": "{act} iloraz czasów SGD z ćwiczenia 2 i momentum z laboratorium 6 ({total}) to iloczyn {step_x} za sam większy krok i istotnego {gamma_x} za momentum przy tym kroku",
+    "momentum_study.concl.step": "{act} iloraz czasów SGD z ćwiczenia 2 i momentum z laboratorium 6 ({total}) to iloczyn {step_x} za sam większy krok i nieistotnego {gamma_x} za momentum przy tym kroku, więc szybkość tego momentum wynika z kroku",
+    "momentum_study.concl.only": "{act} zwykły SGD z krokiem momentum z laboratorium 6 (α = {sgd_rate}; {div}) nie osiąga końcowej straty SGD z ćwiczenia 2, więc szybkość tego momentum wynika z γ, a nie z kroku",
     # --- lrtable ---
     "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1)",
     "results.how.choice.flag": "podanego w poleceniu ({name})",
@@ -1248,10 +1245,10 @@ PHRASES = {
     "lrtable.lab7": "W laboratorium 7 każda metoda inicjalizacji ma własne α, wybrane na zbiorze "
     "walidacyjnym ({tab}).",
     "lrtable.momentum": "W badaniu momentum ({tabs}) zwykły SGD ma α = {sgd}; {parts}.",
-    "lrtable.momentum.lab6": "momentum {arms} – α momentum z laboratorium 6",
-    "lrtable.momentum.equal": "momentum {arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
+    "lrtable.momentum.lab6": "{arms} – α = {step}·(1 − γ) z założenia badania, tak by krok długookresowy α/(1 − γ) był równy krokowi momentum z laboratorium 6",
+    "lrtable.momentum.equal": "{arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
     "krok długookresowy α/(1 − γ) był równy α zwykłego SGD",
-    "lrtable.momentum.other": "momentum {arms} – α podane w poleceniu",
+    "lrtable.momentum.other": "{arms} – α podane w poleceniu",
     "lrtable.ex2.one": "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = {rate}.",
     "lrtable.ex2.each": "Zwykły SGD z ćwiczenia 2 ma α: {rates}.",
     # --- listings ---

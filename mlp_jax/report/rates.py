@@ -254,9 +254,9 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
 
 def _momentum_sentence(found: Found, lang: str) -> str:
     """The momentum study's rates by its design (``momentum_study.arms``): SGD's α; the
-    momentum configurations at lab 6's momentum α, at SGD's long-run step (α/(1 − γ) =
-    SGD's α: α = SGD's α · (1 − γ)), or at another α (the command's); "" without its
-    records."""
+    other configurations at SGD's long-run step (α/(1 − γ) = SGD's α: α = SGD's α ·
+    (1 − γ)), at lab 6 momentum's (α = its α/(1 − γ) · (1 − γ)), or at another α (the
+    command's); "" without its records."""
     say = functools.partial(text.say, lang)
     studied = [(f, *momentum_study.arms(f)) for f in found.get(momentum_study.NAME, [])]
     studied = [(f, base, arms) for f, base, arms in studied if base is not None and arms]
@@ -266,7 +266,12 @@ def _momentum_sentence(found: Found, lang: str) -> str:
     lab6 = [r for (name, _), r in _used(found.get("lab6", [])).items() if name == "momentum"]
     unique = list({(a.rate, a.gamma): a for _, _, arms in studied for a in arms}.values())
     equal = [a for a in unique if a.same_step(base)]
-    at_lab6 = [a for a in unique if a not in equal and any(_same(a.rate, r) for r in lab6)]
+    steps = [momentum_study.long_run_step(r, momentum_study.DEFAULT_GAMMA) for r in lab6]
+    at_lab6 = [
+        a
+        for a in unique
+        if a not in equal and any(momentum_study.same_step(a.effective, s) for s in steps)
+    ]
     other = [a for a in unique if a not in equal and a not in at_lab6]
     parts = []
     for key, arms in (
@@ -275,8 +280,9 @@ def _momentum_sentence(found: Found, lang: str) -> str:
         ("lrtable.momentum.other", other),
     ):
         if arms:
-            shown = _join([momentum_study.short(a, lang) for a in arms], lang)
-            parts.append(say(key, arms=shown, sgd=_rate(base.rate, lang)))
+            shown = _join([momentum_study.label(a, lang) for a in arms], lang)
+            step = _rate(steps[0], lang) if steps else ""
+            parts.append(say(key, arms=shown, sgd=_rate(base.rate, lang), step=step))
     tabs = _join([f"@tab:{momentum_study.table_key(f.act)}" for f, _, _ in studied], lang)
     return say("lrtable.momentum", tabs=tabs, sgd=_rate(base.rate, lang), parts="; ".join(parts))
 

@@ -9,7 +9,7 @@ import pytest
 from mlp_jax.labs import configs
 
 SMALL = ["--dataset=synthetic", "--epochs=2", "--seeds=2", "--hidden=16", "--act=relu"]
-CHOSEN = "--configs=sgd,momentum_g0.9,momentum_g0.9_equal_step"
+CHOSEN = "--configs=sgd,sgd_lab6_step,momentum_g0.9_sgd_step"
 
 
 def rows(folder):
@@ -22,15 +22,16 @@ def test_the_study_trains_writes_and_resumes(tmp_path, run_cli):
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "synthetic" / "momentum" / "relu"
     found = rows(folder)
-    assert list(found) == ["sgd", "momentum_g0.9", "momentum_g0.9_equal_step"]
+    assert list(found) == ["sgd", "momentum_g0.9_sgd_step", "sgd_lab6_step"]
     rate = {name: float(r["learning_rate"]) for name, r in found.items()}
     gamma = {
         n: json.loads(r["settings"])["optimizer_kwargs"].get("momentum") for n, r in found.items()
     }
     assert rate["sgd"] == configs.DEFAULT_LR["sgd"]
-    assert rate["momentum_g0.9"] == configs.DEFAULT_LR["momentum"]
-    assert gamma == {"sgd": None, "momentum_g0.9": 0.9, "momentum_g0.9_equal_step": 0.9}
-    assert rate["momentum_g0.9_equal_step"] / (1 - 0.9) == pytest.approx(rate["sgd"])
+    # Plain SGD at lab 6 momentum's long-run step α/(1 − γ) = 0.1 / (1 − 0.9) = 1.
+    assert rate["sgd_lab6_step"] == pytest.approx(configs.DEFAULT_LR["momentum"] / (1 - 0.9))
+    assert gamma == {"sgd": None, "momentum_g0.9_sgd_step": 0.9, "sgd_lab6_step": None}
+    assert rate["momentum_g0.9_sgd_step"] / (1 - 0.9) == pytest.approx(rate["sgd"])
     report = (folder / "report.md").read_text()
     assert "Momentum: the step size and γ set apart" in report
     assert (folder / "loss_epoch.png").exists() and (folder / "metrics.csv").exists()
@@ -40,18 +41,19 @@ def test_the_study_trains_writes_and_resumes(tmp_path, run_cli):
     assert "epoch 1/2" not in again.stdout
 
 
-def test_lr_moves_the_equal_step_with_sgds_rate(tmp_path, run_cli):
+def test_lr_moves_both_steps_with_the_rates(tmp_path, run_cli):
     result = run_cli(
         "momentum",
         *SMALL,
         f"--out_dir={tmp_path}",
-        "--configs=sgd,momentum_g0.5_equal_step",
-        "--lr=sgd=0.2",
+        "--configs=sgd,momentum_g0.5_sgd_step,sgd_lab6_step",
+        "--lr=sgd=0.2,momentum=0.05",
     )
     assert result.returncode == 0, result.stderr
     found = rows(tmp_path / "synthetic" / "momentum" / "relu")
     assert float(found["sgd"]["learning_rate"]) == 0.2
-    assert float(found["momentum_g0.5_equal_step"]["learning_rate"]) == pytest.approx(0.1)
+    assert float(found["momentum_g0.5_sgd_step"]["learning_rate"]) == pytest.approx(0.1)
+    assert float(found["sgd_lab6_step"]["learning_rate"]) == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize(
@@ -71,4 +73,4 @@ def test_help_lists_the_configurations_flag(run_cli):
     result = run_cli("momentum", "--help")
     assert result.returncode == 0, result.stderr
     mine = result.stdout.partition("Flags every experiment shares:")[0]
-    assert "  --configs:" in mine and "momentum_g0.9_equal_step" in mine
+    assert "  --configs:" in mine and "momentum_g0.9_lab6_step" in mine

@@ -1,7 +1,8 @@
-"""The momentum study in the hand-in's words (``momentum_study``): every case of the
-verdict (sooner, tie, not reached, not measured), of the equal-step conclusion (all, some,
-none, no such configuration) and of the contrasts, on records made by hand whose true
-answer is known: a seed's loss 2·exp(−speed·e), so the time to a level goes as 1/speed."""
+"""The momentum study in the hand-in's words (``momentum_study``): the one-factor
+contrasts, every case of a contrast (sooner, later, tie, only, never, none), of the lead
+(step, γ, both, neither), of lab 6's verdict and of the conclusion, in both languages, on
+records made by hand whose true answer is known: a seed's loss 2·exp(−speed·e), so the
+time to a level goes as 1/speed."""
 
 import dataclasses
 import math
@@ -9,252 +10,374 @@ import math
 import numpy as np
 import pytest
 
-from mlp_jax.labs import configs, stats, summary
-from mlp_jax.report import discussion, momentum_study, text
+from mlp_jax.labs import configs, summary
+from mlp_jax.report import discussion, findings, momentum_study, text
 from tests.report import test_findings as tf
 
 SGD = configs.DEFAULT_LR["sgd"]
-LAB6 = configs.DEFAULT_LR["momentum"]
+BIG = configs.DEFAULT_LR["momentum"] / (1 - configs.LAB6_GAMMA)
+"""Lab 6 momentum's long-run step, computed here: 0.1 / (1 − 0.9) = 1."""
+
+PLAN = {  # name → (γ, α), from the design's rule α = step · (1 − γ), written out.
+    "sgd": (0.0, SGD),
+    "momentum_g0.5_sgd_step": (0.5, SGD * 0.5),
+    "momentum_g0.9_sgd_step": (0.9, SGD * 0.1),
+    "sgd_lab6_step": (0.0, BIG),
+    "momentum_g0.5_lab6_step": (0.5, BIG * 0.5),
+    "momentum_g0.9_lab6_step": (0.9, BIG * 0.1),
+}
 
 
-def arm(losses, name, rate, gamma, **extra):
-    """A record of momentum at ``rate`` and ``gamma`` (plain SGD for gamma None)."""
-    optimizer = "sgd" if gamma is None else "momentum"
-    r = tf.record(losses, name, optimizer=optimizer, rate=rate, **extra)
-    kwargs = {} if gamma is None else {"momentum": gamma}
+def mixed(speed, flip=False):
+    """Seeds' speeds alternately 0.9 and 1.3 times ``speed`` (odd seeds the slower; the
+    faster with ``flip``): a mean curve a little faster than ``speed``'s, which no sign-flip
+    test can tell from ``speed``'s, nor from the other alternation's (ties)."""
+    slow = (np.arange(tf.S) % 2 == 1) != flip
+    return np.where(slow, 0.9 * speed, 1.3 * speed)[:, None]
+
+
+MIXED = mixed(0.2)
+
+STEP_ONLY = {  # The step doubles the speed at every γ; at one step γ changes nothing.
+    "sgd": 0.2,
+    "momentum_g0.5_sgd_step": mixed(0.2),
+    "momentum_g0.9_sgd_step": mixed(0.2, flip=True),
+    "sgd_lab6_step": 0.4,
+    "momentum_g0.5_lab6_step": mixed(0.4, flip=True),
+    "momentum_g0.9_lab6_step": mixed(0.4),
+}
+
+GAMMA_ONLY = {  # γ = 0.9 doubles the speed at either step; the step changes nothing.
+    "sgd": 0.2,
+    "momentum_g0.5_sgd_step": mixed(0.2),
+    "momentum_g0.9_sgd_step": 0.4,
+    "sgd_lab6_step": mixed(0.2),
+    "momentum_g0.5_lab6_step": mixed(0.2, flip=True),
+    "momentum_g0.9_lab6_step": mixed(0.4, flip=True),
+}
+
+NEITHER = {  # Ties only (two configurations, one per factor).
+    "sgd": 0.2,
+    "momentum_g0.5_sgd_step": mixed(0.2),
+    "momentum_g0.9_sgd_step": None,
+    "sgd_lab6_step": mixed(0.2, flip=True),
+    "momentum_g0.5_lab6_step": None,
+    "momentum_g0.9_lab6_step": None,
+}
+
+
+def arm(losses, name, rate, gamma, diverged=0):
+    """A record of momentum at ``rate`` and ``gamma`` (plain SGD for γ = 0); its first
+    ``diverged`` seeds diverged."""
+    optimizer = "sgd" if gamma == 0 else "momentum"
+    steps = np.where(np.arange(tf.S) < diverged, 3, -1)
+    r = tf.record(losses, name, optimizer=optimizer, rate=rate, diverged_step=steps)
+    kwargs = {} if gamma == 0 else {"momentum": gamma}
     spec = {**r.provenance.config, "optimizer_kwargs": kwargs}
     return r._replace(provenance=dataclasses.replace(r.provenance, config=spec))
 
 
-MIXED = np.where(np.arange(tf.S) % 2, 0.18, 0.26)[:, None]
-"""Seeds' speeds half below SGD's 0.2, half above: a mean curve that reaches SGD's final
-loss a little sooner, which no sign-flip test can tell from SGD's (a tie)."""
+def study(act="relu", speeds=None, diverged=None):
+    """The study with ``STEP_ONLY``'s speeds, ``speeds`` changed (None: left out);
+    ``diverged``: configuration → seeds that diverged. Made once per arguments (the
+    bootstrap is slow; nothing here changes a study)."""
+    chosen = {**STEP_ONLY, **(speeds or {})}
+    key = repr((act, [np.asarray(v).tolist() for v in chosen.values()], diverged))
+    if key not in _MADE:
+        _MADE[key] = _study(act, chosen, diverged)
+    return _MADE[key]
 
 
-def study(act="relu", *, equal=(0.4, 0.2), lab6=(0.5, 0.3), diverged=()):
-    """The study with SGD decaying at speed 0.2, momentum at lab 6's α with γ 0.9 and 0.5
-    at ``lab6``'s speeds, at SGD's step with γ 0.9 and 0.5 at ``equal``'s (None: left out);
-    every seed of the configurations in ``diverged`` diverged."""
-    results = {"sgd": arm(tf.curves(0.2), "sgd", SGD, None)}
-    plan = [
-        ("momentum_g0.9", LAB6, 0.9, lab6[0]),
-        ("momentum_g0.5", LAB6, 0.5, lab6[1]),
-        ("momentum_g0.9_equal_step", SGD * 0.1, 0.9, equal[0]),
-        ("momentum_g0.5_equal_step", SGD * 0.5, 0.5, equal[1]),
-    ]
-    for i, (name, rate, gamma, speed) in enumerate(plan, start=1):
-        if speed is not None:
-            steps = np.full(tf.S, 3 if name in diverged else -1)
-            results[name] = arm(tf.curves(speed, seed=i), name, rate, gamma, diverged_step=steps)
-    return tf.make("momentum", act, results, "sgd")
+_MADE: dict = {}
 
 
-def row(f, name):
-    return next(r for r in f.rows if r.config == name)
+def _study(act, chosen, diverged):
+    results = {}
+    for i, (name, (gamma, rate)) in enumerate(PLAN.items()):
+        if chosen[name] is not None:
+            k = (diverged or {}).get(name, 0)
+            results[name] = arm(tf.curves(chosen[name], seed=i), name, rate, gamma, k)
+    f = tf.make("momentum", act, results, "sgd")
+    return f._replace(speed=f.ranking)  # Ranked once, as ``finished.load`` does.
 
 
 def found(*fs):
     return {"momentum": list(fs)}
 
 
-def test_arms_read_alpha_gamma_and_the_long_run_step_from_the_records():
-    base, arms = momentum_study.arms(study())
-    assert (base.name, base.rate, base.gamma, base.effective) == ("sgd", SGD, 0.0, SGD)
-    steps = {a.name: (a.rate, a.gamma, a.effective) for a in arms}
-    assert steps["momentum_g0.9"] == pytest.approx((LAB6, 0.9, LAB6 / 0.1))
-    assert steps["momentum_g0.5"] == pytest.approx((LAB6, 0.5, 2 * LAB6))
-    for name in ("momentum_g0.9_equal_step", "momentum_g0.5_equal_step"):
-        assert steps[name][2] == pytest.approx(SGD)
-    assert [a.name for a in arms if a.same_step(base)] == [
-        "momentum_g0.9_equal_step",
-        "momentum_g0.5_equal_step",
-    ]
+def contrast(f, factor, name):
+    every = momentum_study.contrasts(found(f))[f.act]
+    (c,) = [c for c in every if (c.factor, c.arm.name) == (factor, name)]
+    return c
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_faster_at_sgds_step_says_momentum_itself_helps(lang):
-    f = study(equal=(0.4, 0.4))
-    design, measured = momentum_study.paragraphs(found(f), lang)
-    for name in ("momentum_g0.9_equal_step", "momentum_g0.5_equal_step"):
-        r = row(f, name)
-        # Half the decay time of SGD's, whose target is its last epoch: 2× sooner.
-        assert r.speedup_vs_baseline == pytest.approx(2.0, rel=0.1)
-        assert momentum_study.verdict(r) == "sooner"
-        assert text.times(lang, text.num(r.speedup_vs_baseline, ".2f", lang)) in measured
-    assert (
-        text.say(lang, "momentum_study.itself.all", act=tf.single.with_act("relu", lang))
-        in measured
-    )
-    assert "@tab:momentum.relu" in design and "@tab:momentum.relu" in measured
-    effective = text.say(
-        lang,
-        "momentum_study.arm",
-        gamma=text.num(0.9, ".3g", lang),
-        rate=text.num(SGD * 0.1, ".3g", lang),
-        effective=text.num(SGD, ".3g", lang),
-    )
-    assert effective in design
-    loss = text.num(float(np.mean(tf.curves(0.2)[:, -1])), ".4f", lang)
-    assert loss in measured  # SGD's final loss, the target.
+def test_labels_say_gamma_and_alpha(lang):
+    base, others = momentum_study.arms(study())
+    labels = [momentum_study.label(a, lang) for a in (base, *others)]
+    n = lambda v: text.num(v, ".3g", lang)
+    assert labels[0] == f"SGD (α = {n(SGD)})"
+    assert labels[3] == f"SGD (α = {n(BIG)})" and n(BIG) == "1"
+    assert labels[5] == f"momentum (γ = {n(0.9)}, α = {n(0.1)})"
+    assert momentum_study.labels(study(), lang) == labels
+    assert not any("_" in label for label in labels)  # No code names.
 
 
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_a_tie_at_sgds_step_claims_no_gain(lang):
-    f = study(equal=(MIXED, MIXED))
-    measured = momentum_study.paragraphs(found(f), lang)[1]
-    for name in ("momentum_g0.9_equal_step", "momentum_g0.5_equal_step"):
-        r = row(f, name)
-        assert r.speedup_vs_baseline > 1 and r.speedup_p_holm > 0.05
-        assert momentum_study.verdict(r) == "same"
-    none = text.say(lang, "momentum_study.itself.none", act=tf.single.with_act("relu", lang))
-    assert none in measured
-    assert text.say(lang, "momentum_study.itself.all", act="")[:30] not in measured
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_one_gamma_faster_names_only_that_one(lang):
-    f = study(equal=(0.4, 0.2))
-    measured = momentum_study.paragraphs(found(f), lang)[1]
-    _, arms = momentum_study.arms(f)
-    faster = next(a for a in arms if a.name == "momentum_g0.9_equal_step")
-    some = text.say(lang, "momentum_study.itself.some", arms=momentum_study.short(faster, lang))
-    assert some in measured
-    # γ at the same step: 0.9 reaches the target sooner than 0.5, by about 0.4/0.2 = 2.
-    pair = discussion.compare(f, "momentum_g0.5_equal_step", "momentum_g0.9_equal_step")
-    assert pair.ratio.point == pytest.approx(2.0, rel=0.1) and pair.ratio.lo > 1
-    differ = text.say(
-        lang,
-        "momentum_study.pair.differ",
-        faster=momentum_study.short(faster, lang),
-        slower=momentum_study.short(arms[3], lang),
-        ratio=text.times(lang, text.num(pair.ratio.point, ".2f", lang)),
-        ci="",
-    )
-    assert differ[:-1] in measured  # Up to its interval, which follows,
-    assert f"{text.num(pair.ratio.lo, '.2f', lang)}–" in measured  # The same way round.
-
-
-def test_the_contrasts_are_holm_adjusted_over_both_activations():
-    fs = [study("sigmoid", equal=(0.4, 0.2)), study("relu", equal=(0.4, 0.2))]
-    paragraphs = momentum_study.paragraphs(found(*fs), "en")
-    assert len(paragraphs) == 3  # The design once, then each activation.
-    pairs = [
-        discussion.compare(f, a, b)
-        for f in fs
-        for a, b in (  # The slower first.
-            ("momentum_g0.9_equal_step", "momentum_g0.9"),
-            ("momentum_g0.5_equal_step", "momentum_g0.5"),
-            ("momentum_g0.5_equal_step", "momentum_g0.9_equal_step"),
-        )
-    ]
-    raw = np.array([p.ratio.p for p in pairs])
-    # Holm by hand: sorted p times (m − i), running maximum, capped at 1.
-    order = np.argsort(raw)
-    adjusted = np.empty_like(raw)
-    adjusted[order] = np.minimum(
-        1, np.maximum.accumulate(raw[order] * (len(raw) - np.arange(len(raw))))
-    )
-    np.testing.assert_allclose(adjusted, stats.holm(raw))
-    p = discussion.p_text(adjusted[2], "en")
-    assert text.say("en", "handin.speed_test", p=p) in paragraphs[1]
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_a_configuration_that_never_gets_there_is_said_so(lang):
-    f = study(equal=(0.1, 0.4))  # Slower than SGD: SGD's final loss is out of its reach.
-    r = row(f, "momentum_g0.9_equal_step")
-    assert math.isnan(r.epochs_to_target) and momentum_study.verdict(r) == "never"
-    measured = momentum_study.paragraphs(found(f), lang)[1]
-    _, arms = momentum_study.arms(f)
-    never = text.say(
-        lang,
-        "momentum_study.part.never",
-        arm=momentum_study.short(arms[2], lang),
-        loss=text.num(r.final_train_loss_mean, ".4f", lang),
-    )
-    assert never in measured
-    only = text.say(
-        lang,
-        "momentum_study.pair.only",
-        faster=momentum_study.short(arms[3], lang),
-        slower=momentum_study.short(arms[2], lang),
-    )
-    assert only in measured
-    (table,) = momentum_study.tables(found(f), lang)
-    cells = dict(zip(table.header, table.rows[3], strict=True))
-    assert cells[text.say(lang, "momentum_study.col.verdict")] == text.say(lang, "stat.not_reached")
-
-
-def test_a_configuration_whose_seeds_all_diverged_is_not_measured():
-    f = study(diverged=("momentum_g0.9",))
-    assert momentum_study.verdict(row(f, "momentum_g0.9")) == "none"
-    measured = momentum_study.paragraphs(found(f), "en")[1]
-    assert "no time to that loss can be measured (final loss —)" in measured
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_without_a_configuration_at_sgds_step_the_study_says_it_cannot_separate(lang):
-    f = study(equal=(None, None))
-    design, measured = momentum_study.paragraphs(found(f), lang)
-    assert text.say(lang, "momentum_study.equal.none") in design
-    for key in ("all", "some", "none"):
-        assert text.say(lang, f"momentum_study.itself.{key}", act="", arms="")[:25] not in measured
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_the_baseline_is_exercise_2_only_with_n01_weights(lang):
-    design = momentum_study.paragraphs(found(study()), lang)[0]
-    assert text.say(lang, "baseline.momentum") in design
-    f = study()
-    he = {
-        n: r._replace(
-            provenance=dataclasses.replace(
-                r.provenance, config={**r.provenance.config, "init": "he"}
-            )
-        )
-        for n, r in f.results.items()
+def test_the_contrasts_change_one_factor_with_the_rankings_ratio_and_holm_p():
+    f = study("relu", {"momentum_g0.5_sgd_step": MIXED})
+    every = momentum_study.contrasts(found(f))
+    planned = {
+        ("step", "sgd_lab6_step", "sgd"),
+        ("step", "momentum_g0.5_lab6_step", "momentum_g0.5_sgd_step"),
+        ("step", "momentum_g0.9_lab6_step", "momentum_g0.9_sgd_step"),
+        ("gamma", "momentum_g0.5_sgd_step", "sgd"),
+        ("gamma", "momentum_g0.9_sgd_step", "sgd"),
+        ("gamma", "momentum_g0.5_lab6_step", "sgd_lab6_step"),
+        ("gamma", "momentum_g0.9_lab6_step", "sgd_lab6_step"),
     }
-    design = momentum_study.paragraphs(found(tf.make("momentum", "relu", he, "sgd")), lang)[0]
-    assert text.say(lang, "baseline.momentum") not in design
-    assert text.say(lang, "momentum_study.base.other", init="He") in design
+    assert {(c.factor, c.arm.name, c.ref.name) for c in every["relu"]} == planned
+    ranking = summary.ranking(f.results, "sgd")  # All 15 pairs, one Holm family.
+    for c in every["relu"]:
+        assert c.ratio == ranking.ratio[c.ref.name, c.arm.name]
+        assert c.p == ranking.p_holm[c.ref.name, c.arm.name]
+    (c,) = [c for c in every["relu"] if (c.factor, c.arm.name) == ("step", "sgd_lab6_step")]
+    assert c.ratio.point == pytest.approx(2.0, rel=0.15)  # Twice the speed: half the time.
 
 
-def test_a_single_configuration_at_sgds_step_is_said_in_the_singular():
-    f = study(equal=(0.4, None))
-    design = momentum_study.paragraphs(found(f), "en")[0]
-    assert "The momentum configuration (γ = 0.9, α = 0.03) has SGD's long-run step" in design
+@pytest.mark.parametrize(
+    ("speeds", "diverged", "case"),
+    [
+        ({}, None, "sooner"),  # 0.4 against 0.2.
+        ({"momentum_g0.9_sgd_step": 0.4, "momentum_g0.9_lab6_step": 0.25}, None, "later"),
+        ({"momentum_g0.9_sgd_step": 0.2, "momentum_g0.9_lab6_step": MIXED}, None, "same"),
+        ({"momentum_g0.9_sgd_step": 0.05}, None, "only"),  # Its γ at SGD's step never gets there.
+        ({"momentum_g0.9_lab6_step": 0.05}, None, "never"),
+        ({}, {"momentum_g0.9_lab6_step": tf.S}, "none"),
+    ],
+)
+def test_every_case_of_a_step_contrast(speeds, diverged, case):
+    f = study(speeds=speeds, diverged=diverged)
+    c = contrast(f, "step", "momentum_g0.9_lab6_step")
+    assert c.case == case
+    if case in ("sooner", "later"):
+        assert (c.ratio.point > 1) == (case == "sooner") and c.p < summary.ALPHA
+
+
+def paragraph(f, lang):
+    (p,) = momentum_study.paragraphs(found(f), lang)
+    return p
+
+
+def say(lang, key, **values):
+    return text.say(lang, f"momentum_study.{key}", **values)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(
+    ("speeds", "lead"),
+    [
+        ({}, "step"),
+        (GAMMA_ONLY, "gamma"),
+        ({"momentum_g0.9_sgd_step": 0.4, "momentum_g0.9_lab6_step": 0.6}, "both"),
+        (NEITHER, "neither"),
+    ],
+)
+def test_the_lead_names_the_factor_that_changes_the_speed(lang, speeds, lead):
+    f = study(speeds=speeds)
+    cs = momentum_study.contrasts(found(f))["relu"]
+    step = any(c.case != "same" for c in cs if c.factor == "step")
+    gamma = any(c.case != "same" for c in cs if c.factor == "gamma")
+    assert (step, gamma) == {"step": (1, 0), "gamma": (0, 1), "both": (1, 1), "neither": (0, 0)}[
+        lead
+    ]
+    target = text.num(float(np.mean(tf.curves(0.2, seed=0)[:, -1])), ".4f", lang)
+    values = {
+        "act": tf.single.with_act("relu", lang),
+        "target": target,
+        "tab": "@tab:momentum.relu",
+    }
+    text_ = paragraph(f, lang)
+    assert text_.startswith(say(lang, f"lead.{lead}", **values))
+    assert text_.count("@tab:momentum.relu") == 1  # The table and the test named once.
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_step_sentence_gives_each_gammas_speed_up(lang):
+    f = study()
+    text_ = paragraph(f, lang)
+    items = []
+    for name, where in (
+        ("sgd_lab6_step", say(lang, "where.plain")),
+        ("momentum_g0.5_lab6_step", say(lang, "where.step", gamma=text.num(0.5, ".3g", lang))),
+        ("momentum_g0.9_lab6_step", say(lang, "where.step", gamma=text.num(0.9, ".3g", lang))),
+    ):
+        c = contrast(f, "step", name)
+        assert c.case == "sooner" and c.ratio.point == pytest.approx(2.0, rel=0.1)
+        items.append(f"{where} ({text.times(lang, text.num(c.ratio.point, '.2f', lang))})")
+    groups = say(lang, "case.sooner", items=" ".join(items[:1]))[: -len(items[0])]
+    sentence = say(
+        lang,
+        "by_step",
+        big=text.num(BIG, ".3g", lang),
+        small=text.num(SGD, ".3g", lang),
+        groups=groups + ", ".join(items[:2]) + text.say(lang, "stat.and") + items[2],
+    )
+    assert sentence in text_
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_tie_is_told_with_its_ratio_and_no_verdict(lang):
+    f = study(speeds={"momentum_g0.9_sgd_step": MIXED})
+    c = contrast(f, "gamma", "momentum_g0.9_sgd_step")
+    assert c.case == "same" and c.ratio.point > 1
+    where = say(
+        lang, "where.gamma", step=text.num(SGD, ".3g", lang), gamma=text.num(0.9, ".3g", lang)
+    )
+    item = say(lang, "item.same", where=where, ratio=text.num(c.ratio.point, ".2f", lang))
+    assert item in paragraph(f, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(
+    ("speeds", "diverged", "case"),
+    [
+        ({"sgd_lab6_step": 0.05}, None, "only"),
+        ({"momentum_g0.9_lab6_step": 0.05}, None, "never"),
+        ({}, {"momentum_g0.9_lab6_step": tf.S}, "none"),
+    ],
+)
+def test_a_contrast_without_a_ratio_is_said_in_words(lang, speeds, diverged, case):
+    f = study(speeds=speeds, diverged=diverged)
+    c = contrast(f, "gamma", "momentum_g0.9_lab6_step")
+    assert c.case == case
+    at_big = [
+        d
+        for d in momentum_study.contrasts(found(f))["relu"]
+        if d.factor == "gamma" and d.case == case
+    ]
+    where = [
+        say(lang, "where.gamma", step=text.num(BIG, ".3g", lang), gamma=text.num(g, ".3g", lang))
+        for g in ((0.5, 0.9) if case == "only" else (0.9,))  # SGD at α = 1 never gets there.
+    ]
+    assert len(at_big) == len(where)
+    items = text.say(lang, "stat.and").join(where)
+    words = say(lang, f"case.{case}", items=items, ref=say(lang, "ref.gamma"))
+    assert words in paragraph(f, lang)
+    (table,) = momentum_study.tables(found(f), lang)
+    assert table.rows[5][4] == say(lang, f"cell.{case}")
+
+
+LAB6_CASES = [  # speeds, diverged, the key of lab 6's verdict.
+    ({}, None, "step"),  # Momentum and SGD both at about 0.4 at lab 6's step: a tie.
+    ({"momentum_g0.9_lab6_step": 0.25}, None, "step_more"),  # SGD at α = 1 is faster.
+    ({"momentum_g0.9_lab6_step": 0.05}, None, "step_more"),  # Momentum never gets there.
+    ({"momentum_g0.9_lab6_step": 0.6}, None, "gamma"),  # Momentum faster at the same step.
+    ({"sgd_lab6_step": 0.05}, None, "only"),  # Only momentum gets there.
+    ({}, {"sgd_lab6_step": tf.S}, "diverged"),
+    ({}, {"momentum_g0.9_lab6_step": tf.S}, "none"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(("speeds", "diverged", "key"), LAB6_CASES)
+def test_lab6s_momentum_is_judged_against_plain_sgd_at_its_step(lang, speeds, diverged, key):
+    f = study(speeds=speeds, diverged=diverged)
+    n = lambda v: text.num(v, ".3g", lang)
+    values = {"sgd_rate": n(BIG), "gamma": n(0.9), "rate": n(0.1)}
+    values["div"] = say(lang, "stable")
+    if key in ("step", "gamma"):  # Lab 6's speed-up as the step's times γ's at that step.
+        rows = {r.config: r for r in f.rows}
+        total = rows["momentum_g0.9_lab6_step"].speedup_vs_baseline
+        step_x = rows["sgd_lab6_step"].speedup_vs_baseline
+        gamma_x = discussion.compare(f, "sgd_lab6_step", "momentum_g0.9_lab6_step").ratio.point
+        assert total == pytest.approx(step_x * gamma_x, rel=1e-9)  # One target, one curve each.
+        shown = (text.num(v, ".2f", lang) for v in (total, step_x, gamma_x))
+        values |= dict(zip(("total", "step_x", "gamma_x"), shown, strict=True))
+    sentence = say(lang, f"lab6.{key}", **values)
+    assert paragraph(f, lang).endswith(sentence)
+    clause = say(lang, f"concl.{key}", act=tf.single.with_act("relu", lang), **values)
+    assert momentum_study.conclusion(found(f), lang) == say(lang, "concl", clauses=clause)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_diverged_runs_of_sgd_at_the_larger_step_are_counted(lang):
+    f = study(diverged={"sgd_lab6_step": 2})
+    div = say(lang, "unstable", k=2, n=tf.S)
+    assert f"; {div})" in paragraph(f, lang)
+    (table,) = momentum_study.tables(found(f), lang)
+    assert table.rows[3][2] == f"2/{tf.S}" and table.rows[0][2] == f"0/{tf.S}"
+
+
+def test_the_conclusion_joins_the_activations_and_needs_the_study():
+    assert momentum_study.conclusion({}, "pl") is None
+    assert (
+        momentum_study.conclusion(found(study(speeds={"momentum_g0.9_lab6_step": None})), "pl")
+        is None
+    )
+    fs = [study("sigmoid"), study("relu", {"momentum_g0.9_lab6_step": 0.6})]
+    words = momentum_study.conclusion(found(*fs), "pl")
+    sig, relu = (tf.single.with_act(a, "pl") for a in ("sigmoid", "relu"))
+    assert words.startswith("Badanie momentum: " + sig) and f"; {relu} iloraz czasów" in words
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_design_gives_the_grid_and_the_rule_for_alpha(lang):
+    fs = [study("sigmoid"), study("relu")]
+    design = momentum_study.design(found(*fs), lang)
+    sep = say(lang, "sep")
+    n = lambda v: text.num(v, ".3g", lang)
+    assert "γ ∈ {" + sep.join([n(0), n(0.5), n(0.9)]) + "}" in design
+    assert "α/(1 − γ) ∈ {" + sep.join([n(SGD), n(BIG)]) + "}" in design
+    assert f"α = {n(SGD)}(1 − γ)" in design and "α = 1 − γ" in design
+    assert "@tab:momentum.sigmoid" in design and "@tab:momentum.relu" in design
+    assert say(lang, "weights.ex2") in design
+    assert momentum_study.design({}, lang) == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_table_holds_every_contrast_once(lang):
+    f = study(speeds={"momentum_g0.9_sgd_step": MIXED})
+    (table,) = momentum_study.tables(found(f), lang)
+    assert table.key == "momentum.relu" and len(table.header) == 7
+    assert [r[0] for r in table.rows] == [
+        s.replace(" ", "\u00a0") for s in momentum_study.labels(f, lang)
+    ]
+    assert [r[1] for r in table.rows] == [
+        text.num(v, ".3g", lang) for v in (SGD, SGD, SGD, BIG, BIG, BIG)
+    ]
+    filled = [(i, j) for i, r in enumerate(table.rows) for j in (4, 5) if r[j] != "—"]
+    assert filled == [(1, 4), (2, 4), (3, 5), (4, 4), (4, 5), (5, 4), (5, 5)]
+    c = contrast(f, "gamma", "momentum_g0.9_sgd_step")
+    num = lambda v: text.num(v, ".2f", lang)
+    p = text.num(c.p, "#.2g", lang)
+    # An end at 0 or ∞ is a resample that never reaches the target: said in words.
+    end = lambda v: text.say(lang, "stat.not_reached") if v in (0, math.inf) else num(v)
+    assert table.rows[2][4] == f"{num(c.ratio.point)}× ({end(c.ratio.lo)}–{end(c.ratio.hi)}); {p}"
+    row = next(r for r in f.rows if r.config == "momentum_g0.5_lab6_step")
+    assert table.rows[4][6].startswith(text.num(row.final_train_loss_mean, ".4f", lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_lab6s_paragraph_ends_with_the_design_and_the_study_follows(lang):
+    lab6 = tf.lab6()
+    study_ = found(study("sigmoid"), study("relu"))
+    every = findings.momentum_paragraphs({**tf.found(lab6=[lab6]), **study_}, lang)
+    design = momentum_study.design(study_, lang)
+    assert len(every) == 3 and every[0].endswith(" " + design)
+    assert every[1:] == momentum_study.paragraphs(study_, lang)
+    assert every[0].count("α/(1 − γ)") == 2  # Once for lab 6's step, once in the design.
+    alone = findings.momentum_paragraphs(study_, lang)
+    assert alone[0] == design and alone[1:] == every[1:]
 
 
 def test_nothing_without_records_or_a_baseline():
-    assert momentum_study.paragraphs({}, "en") == []
+    assert momentum_study.paragraphs({}, "en") == [] and momentum_study.tables({}, "en") == []
     f = study()
     no_base = f._replace(results={k: v for k, v in f.results.items() if k != "sgd"})
     no_base = no_base._replace(rows=summary.summarize("relu", no_base.results, "sgd"))
     assert momentum_study.paragraphs(found(no_base), "en") == []
     assert momentum_study.tables(found(no_base), "en") == []
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_the_table_shows_each_configurations_step_and_verdict(lang):
-    f = study(equal=(0.4, MIXED))
-    (table,) = momentum_study.tables(found(f), lang)
-    assert table.key == "momentum.relu"
-    num = lambda v: text.num(v, ".3g", lang)
-    expected = {  # α, γ, α/(1 − γ), computed here.
-        "sgd": (SGD, 0, SGD),
-        "momentum_g0.9": (LAB6, 0.9, LAB6 / (1 - 0.9)),
-        "momentum_g0.5": (LAB6, 0.5, LAB6 / (1 - 0.5)),
-        "momentum_g0.9_equal_step": (SGD * 0.1, 0.9, SGD),
-        "momentum_g0.5_equal_step": (SGD * 0.5, 0.5, SGD),
-    }
-    assert [tuple(r[1:4]) for r in table.rows] == [tuple(map(num, v)) for v in expected.values()]
-    verdicts = [r[7] for r in table.rows]
-    say = lambda key: text.say(lang, f"momentum_study.verdict.{key}")
-    assert verdicts[0] == "—" and verdicts[3] == say("sooner") and verdicts[4] == say("same")
-    loss = row(f, "momentum_g0.5").final_train_loss_mean
-    assert table.rows[2][8].startswith(text.num(loss, ".4f", lang))
-    if lang == "pl":
-        assert "0,03" in table.rows[3][1] and "Momentum" in table.rows[1][0]
+    assert momentum_study.design(found(no_base), "en") == ""
 
 
 def test_from_folder_reads_the_records_on_disk(tmp_path):
@@ -266,6 +389,5 @@ def test_from_folder_reads_the_records_on_disk(tmp_path):
     setup = tiny.setup(tmp_path, "momentum", "sgd")
     chosen = configs.momentum_study(configs.DEFAULT_LR)[:2]
     experiment.run(setup, {"relu": chosen}, log=lambda _: None, write=lab_report.write_all)
-    paragraphs = momentum_study.from_folder(setup.root, "pl")
-    assert len(paragraphs) == 2 and "@tab:momentum.relu" in paragraphs[1]
-    assert "α = 0,3" in paragraphs[0] and "γ = 0,9" in paragraphs[0]
+    (paragraph_,) = momentum_study.from_folder(setup.root, "pl")
+    assert "@tab:momentum.relu" in paragraph_ and "γ = 0,5" in paragraph_

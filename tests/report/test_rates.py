@@ -180,14 +180,22 @@ def test_the_momentum_studys_rates_are_said_by_its_design(lang="pl"):
     }
     sentence = rates.blocks(found, None, lang)[-1].text
     sgd = configs.DEFAULT_LR["sgd"]
-    groups = {True: [], False: []}
+    lab6_step = configs.DEFAULT_LR["momentum"] / (1 - 0.9)  # 0.1 / (1 − 0.9) = 1.
+    groups = {sgd: [], lab6_step: []}
     for c in study[1:]:
-        gamma = c.optimizer_kwargs["momentum"]
-        arm = f"(γ = {text.num(gamma, 'g', lang)}, α = {text.num(c.learning_rate, '.3g', lang)})"
-        groups[math.isclose(c.learning_rate / (1 - gamma), sgd)].append(arm)
-    assert groups[True] == ["(γ = 0,9, α = 0,03)", "(γ = 0,5, α = 0,15)"]
-    assert f"momentum {' i '.join(groups[True])} – α = 0,3·(1 − γ) z założenia badania" in sentence
-    assert f"momentum {' i '.join(groups[False])} – α momentum z laboratorium 6" in sentence
+        gamma = c.optimizer_kwargs.get("momentum", 0.0)
+        rate = text.num(c.learning_rate, ".3g", lang)
+        arm = (
+            f"momentum (γ = {text.num(gamma, 'g', lang)}, α = {rate})"
+            if gamma
+            else f"SGD (α = {rate})"
+        )
+        step = c.learning_rate / (1 - gamma)
+        groups[next(s for s in groups if math.isclose(step, s))].append(arm)
+    assert groups[sgd] == ["momentum (γ = 0,5, α = 0,15)", "momentum (γ = 0,9, α = 0,03)"]
+    assert f"{' i '.join(groups[sgd])} – α = 0,3·(1 − γ) z założenia badania" in sentence
+    big = ", ".join(groups[lab6_step][:-1]) + " i " + groups[lab6_step][-1]
+    assert f"{big} – α = 1·(1 − γ) z założenia badania" in sentence
     assert "podany w poleceniu" not in sentence and "podane w poleceniu" not in sentence
     assert "@tab:momentum.relu" in sentence
     assert "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = 0,3." in sentence

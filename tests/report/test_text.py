@@ -14,7 +14,15 @@ import pytest
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, pace, specs, summary, surfaces
-from mlp_jax.report import finished, handin, implementation, lab_report, methods, text
+from mlp_jax.report import (
+    finished,
+    handin,
+    implementation,
+    lab_report,
+    methods,
+    momentum_study,
+    text,
+)
 from tests.report import test_lab_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -265,6 +273,12 @@ DYNAMIC = {
     "findings.limits.diag.": ("same", "shorter"),
     "findings.limits.rate.": ("lab6", "other"),
     "findings.momentum.": ("equal", "larger", "point", "smaller"),
+    "momentum_study.case.": momentum_study.CASES,
+    "momentum_study.cell.": ("only", "never", "none"),
+    "momentum_study.col.": momentum_study.COLUMNS,
+    "momentum_study.lab6.": tuple(set(momentum_study.LAB6_KEYS.values())),
+    "momentum_study.concl.": tuple(set(momentum_study.LAB6_KEYS.values())),
+    "momentum_study.lead.": momentum_study.LEADS,
     "findings.nesterov.": ("momentum", "nesterov", "same", "why"),
     "concl.nesterov.": ("momentum", "nesterov", "same"),
     "findings.seeds.": (
