@@ -936,7 +936,7 @@ def test_no_target_names_the_baseline_as_the_report_shows_it():
         f"strata na zbiorze uczącym spada z {num(ill.first, lang='pl')} po pierwszej epoce do "
         f"{num(ill.final, lang='pl')}, nie bardziej niż wynosi rozrzut między powtórzeniami "
         f"(odchylenie standardowe {num(ill.spread, lang='pl')}), więc jego końcowa strata nie "
-        "może służyć za wartość docelową i nie ma przyspieszeń; porównujemy końcowe straty i "
+        "może służyć za wartość docelową i nie ma przyspieszeń; porównano końcowe straty i "
         "dokładności."
     )
     assert lab_report.no_target(results, text.say("en", "baseline.lab6"), "en").startswith(
