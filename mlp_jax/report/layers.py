@@ -4,10 +4,15 @@ sentence, the tables, the figures and the diagnostics' own report, in every lang
 from __future__ import annotations
 
 import functools
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
 
 from mlp_jax import records, util
-from mlp_jax.labs import specs
+from mlp_jax.labs import specs, summary
 from mlp_jax.labs.diagnostics import COLUMNS, RECORD, SATURATION, Study, trouble_column
 from mlp_jax.report import document, methods, plots, text
 
@@ -206,3 +211,131 @@ def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
             )
         )
     return paths
+
+
+# --------------------------------------------------------------------------
+# What lab 7's own records hold per seed and per rate (``LayerStats``), for the discussion.
+# --------------------------------------------------------------------------
+
+SAME_DRAW = 1e-4
+"""Per-seed ratios of measured to predicted σ that agree within this relative difference
+come from one weight draw rescaled (the pre-activation is linear in the weights)."""
+
+
+class Draw(NamedTuple):
+    """The first hidden layer at initialization: per initializer and seed, the measured
+    σ of the pre-activations over its formula's (``records.LayerStats``).
+
+    Attributes:
+      ratios: initializer → the ratio per seed (the seeds that never diverged).
+      seeds: initializer → (the seed ids, the base seed).
+    """
+
+    ratios: dict[str, np.ndarray]
+    seeds: dict[str, tuple[tuple[int, ...], int]]
+
+    @property
+    def shared(self) -> bool:
+        """Whether every initializer ran the same seeds and its ratios equal the others',
+        seed by seed: one standard-normal draw, only rescaled."""
+        first = next(iter(self.ratios.values()))
+        return len(set(self.seeds.values())) == 1 and all(
+            r.shape == first.shape and np.allclose(r, first, rtol=SAME_DRAW, atol=0)
+            for r in self.ratios.values()
+        )
+
+    @property
+    def pooled(self) -> np.ndarray:
+        """Every initializer's ratios, one after another."""
+        return np.concatenate(list(self.ratios.values()))
+
+
+def draw(results: Mapping[str, records.History]) -> Draw | None:
+    """``Draw`` of the records (each at its chosen rate, ``summary.selected``) that hold
+    layer statistics; None when fewer than two do."""
+    ratios, seeds = {}, {}
+    for name, r in results.items():
+        chosen = summary.selected(r)
+        if chosen.layer_stats is None or chosen.provenance is None:
+            continue
+        v = chosen.layer_stats.values
+        start = v["preact_std"][..., 0, 0] / v["preact_std_closed_form"][..., 0, 0]
+        ratios[name] = np.asarray(start, float)[chosen.finite]
+        seeds[name] = (tuple(chosen.seeds), chosen.provenance.shared.seed)
+    return Draw(ratios, seeds) if len(ratios) > 1 else None
+
+
+class RateRow(NamedTuple):
+    """One rate of lab 7's grid, per initializer: the first hidden layer's share of
+    ``column`` (dead units, saturated values) after the last epoch and the final test
+    accuracy, means over the seeds that never diverged.
+
+    Attributes:
+      rate: the learning rate.
+      share: initializer → the share.
+      acc: initializer → the accuracy.
+      chosen: the initializers that chose this rate.
+    """
+
+    rate: float
+    share: dict[str, float]
+    acc: dict[str, float]
+    chosen: tuple[str, ...]
+
+
+def rate_rows(results: Mapping[str, records.History], column: str) -> list[RateRow]:
+    """Lab 7's grid rate by rate (``RateRow``) for the records with a grid and layer
+    statistics; [] without two such records on one grid."""
+    grids = {
+        n: r for n, r in results.items() if r.layer_stats is not None and len(summary.rates(r)) > 1
+    }
+    if len(grids) < 2 or len({summary.rates(r) for r in grids.values()}) != 1:
+        return []
+    rows = []
+    for i, rate in enumerate(summary.rates(next(iter(grids.values())))):
+        at = {n: r.at(i) for n, r in grids.items()}
+        share = {
+            n: float(np.mean(r.layer_stats.values[column][..., -1, 0][r.finite]))
+            for n, r in at.items()
+        }
+        acc = {n: float(np.mean(summary.finals(r, "test_acc")[r.finite])) for n, r in at.items()}
+        chosen = tuple(n for n, r in grids.items() if summary.chosen(r) == i)
+        rows.append(RateRow(float(rate), share, acc, chosen))
+    return rows
+
+
+def rates_table(rows: Sequence[RateRow], column: str, epochs: int, lang: str) -> document.Table:
+    """``rate_rows`` as a table: the rate (with the initializers that chose it), the share
+    per initializer, then the accuracy per initializer."""
+    say = functools.partial(text.say, lang)
+    names = list(rows[0].share)
+    labels = [short_label(n, lang) for n in names]
+    header = [say("layers.col.rate")]
+    header += [say(f"layers.col.{column}", epochs=epochs, name=n) for n in labels]
+    header += [say("layers.col.acc", name=n) for n in labels]
+    body = []
+    for row in rows:
+        chose = ", ".join(short_label(n, lang) for n in row.chosen)
+        cells = [text.num(row.rate, ".3g", lang) + (f" ({chose})" if chose else "")]
+        cells += [text.pct(row.share[n], lang) for n in names]
+        body.append(cells + [text.pct(row.acc[n], lang) for n in names])
+    return document.Table(header, body)
+
+
+def short_label(name: str, lang: str) -> str:
+    """An initializer's name where it was already introduced (``Xavier``, not ``Xavier
+    (Glorot)``); else ``methods.label``."""
+    key = f"layers.short.{name}"
+    return text.say(lang, key) if key in text.PHRASES[lang] else methods.label(name, lang)
+
+
+def grad_rms(r: records.History, layer: int = 0) -> float:
+    """The root mean square per weight of the loss's gradient w.r.t. ``layer``'s weights at
+    initialization, on the probe batch (``grad_norm`` over √(weights)), mean over the
+    seeds of ``r`` at its chosen rate; NaN without layer statistics."""
+    chosen = summary.selected(r)
+    if chosen.layer_stats is None:
+        return math.nan
+    sizes = chosen.provenance.shared.layer_sizes
+    norm = chosen.layer_stats.values["grad_norm"][..., 0, layer][chosen.finite]
+    return float(np.mean(norm)) / math.sqrt(sizes[layer] * sizes[layer + 1])
