@@ -13,7 +13,6 @@ layer and early leader (the 2-D surfaces are told in the appendix, ``curves``).
 from __future__ import annotations
 
 import functools
-import inspect
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,8 +20,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from mlp_jax import data, optimizers, records
-from mlp_jax.labs import configs, diagnostics, pace, stats, summary, surfaces, trajectories
+from mlp_jax import data, records
+from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import (
     curves,
     discussion,
@@ -39,9 +38,8 @@ from mlp_jax.report.curves import with_act as _with
 from mlp_jax.report.finished import Diagnosed, Finished, Found
 
 ALPHA = summary.ALPHA
-DIFFERENT = 0.10
-"""Shares of dead or saturated units (diagnostics' means over seeds, no test) differ only
-by at least this much (10 percentage points)."""
+DIFFERENT = layers.DIFFERENT
+WELL_SCALED = layers.WELL_SCALED
 THEORY = 0.10
 """A measured σ ratio per layer agrees with theory within this relative difference."""
 
@@ -76,7 +74,7 @@ def blocks(
     parts: list[tuple[str, list[str | document.Block]]] = [
         ("optimizers", [*optimizer_paragraphs(found, lang), *momentum_paragraphs(found, lang)]),
         ("seeds", curves.seed_blocks(found, out_dir, lang)),
-        ("adadelta", adadelta_paragraphs(found, out_dir, lang)),
+        ("adadelta", layers.adadelta_paragraphs(found, out_dir, lang)),
         ("units", unit_paragraphs(found, diag, lang)),
         ("inits", init_paragraphs(found, diag, lang, deep_diag or {})),
         ("deep", deep_paragraphs(found, deep or {}, deep_diag or {}, lang)),
@@ -179,7 +177,7 @@ def _nesterov(
 def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     """Adagrad against SGD (sooner, later or a tie: the row's verdict, ``pace.distinct``;
     the numbers are in the speed table cited); when sooner, per-parameter scaling (the
-    mechanism once) and what its accuracy and spread show (``_adagrad_quality``)."""
+    mechanism once) and what its accuracy and spread show (``adagrad_quality``)."""
     row = _row(f, "adagrad")
     if row is None or not math.isfinite(row.speedup_vs_baseline):
         return None
@@ -200,7 +198,7 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     shown = text.num(start, ".1f", lang)
     chance = text.num(math.log(10), ".2f", lang)
     why = _why("findings.adagrad.why", said, lang, init=init, start=shown, chance=chance)
-    quality = _adagrad_quality(f, row, shown, bool(why), lang)
+    quality = adagrad_quality(f, row, shown, bool(why), lang)
     return sentence + why + (" " + quality if quality else "")
 
 
@@ -208,7 +206,7 @@ WIDER = 1.5
 """A final-loss standard deviation this many times SGD's, or more, is said to be wider."""
 
 
-def _adagrad_quality(
+def adagrad_quality(
     f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str
 ) -> str:
     """Adagrad's accuracy against SGD's (the quality table's Holm-adjusted p): no gain, with
@@ -312,13 +310,6 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], studied: bool, la
 # (d) Dead and saturated units after training, (e) Xavier against He.
 # --------------------------------------------------------------------------
 
-WELL_SCALED = ("xavier", "he")
-"""The initializers scaled to the layer sizes, set against N(0, 1)."""
-
-
-def _lab7(found: Found, act: str) -> Finished | None:
-    return next((f for f in found.get("lab7", []) if f.act == act), None)
-
 
 def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str | document.Block]:
     """What the first-layer tables do not say, per activation with a failure: saturated
@@ -330,10 +321,10 @@ def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str | docu
         well = [i for i in WELL_SCALED if i in record.inits]
         if column is None or not well:
             continue
-        f = _lab7(found, act)
+        f = layers.lab7_of(found, act)
         rows = [] if f is None else layers.rate_rows(f.results, column)
         if column == "dead_frac" and rows:
-            out += rate_blocks(f, rows, lang)
+            out += layers.rate_blocks(f, rows, lang)
             continue
         sentences = _unit_sentences(record, column, well, lang)
         if sentences:
@@ -371,270 +362,6 @@ def _unit_sentences(
     return [*out, say(f"findings.units.grew.{column}", tab=tab)]
 
 
-def _accuracy_p(f: Finished, name: str, i: int, j: int) -> float:
-    """The paired t-test p of ``name``'s final test accuracy at grid points ``i`` and ``j``
-    (the same seeds and draws)."""
-    r = f.results[name]
-    a, b = (summary.finals(r.at(k), "test_acc") for k in (i, j))
-    return stats.t_test(a, b, paired=True).p
-
-
-def rate_blocks(
-    f: Finished, rows: Sequence[layers.RateRow], lang: str
-) -> list[str | document.Block]:
-    """Dead units against lab 7's grid (``layers.rate_rows``), the table (key
-    ``diag.<act>.rates``) and a paragraph: whether the share grows with α for every
-    initializer; for the well-scaled ones, their chosen rate against lab 6's (share,
-    accuracy, paired p Holm-adjusted over every rate and well-scaled initializer), the
-    highest share whose accuracy is not significantly below the chosen rate's; N(0, 1)
-    at lab 6's rate (Adam's step does not scale with the weights)."""
-    say, column = _say(lang), "dead_frac"
-    well = [i for i in WELL_SCALED if i in rows[0].share]
-    epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
-    chosen = {n: next(k for k, row in enumerate(rows) if n in row.chosen) for n in well}
-    tests = [(n, k) for n in well for k in range(len(rows)) if k != chosen[n]]
-    p = dict(
-        zip(
-            tests,
-            stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist(),
-            strict=True,
-        )
-    )
-    grows = all(
-        rows[k + 1].share[n] >= rows[k].share[n] - 0.005
-        for n in rows[0].share
-        for k in range(len(rows) - 1)
-    )
-    sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
-    choice = summary.selected(f.results[well[0]]).provenance.choice
-    lab6 = next(
-        (
-            k
-            for k, row in enumerate(rows)
-            if choice and math.isclose(row.rate, choice.rate, rel_tol=1e-3)
-        ),
-        None,
-    )
-    for n in well:
-        c = chosen[n]
-        if lab6 is not None and lab6 != c:
-            d = rows[lab6].acc[n] - rows[c].acc[n]
-            case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
-            sentences.append(
-                say(
-                    f"findings.rates.at.{case}",
-                    name=methods.initialized_by(n, lang),
-                    chosen=_rate(rows[c].rate, lang),
-                    rate=_rate(rows[lab6].rate, lang),
-                    share_c=text.pct(rows[c].share[n], lang),
-                    share_r=text.pct(rows[lab6].share[n], lang),
-                    acc_c=text.pct(rows[c].acc[n], lang),
-                    acc_r=text.pct(rows[lab6].acc[n], lang),
-                    p=_p(p[n, lab6], lang),
-                )
-            )
-        kept = [
-            k
-            for k in range(len(rows))
-            if k == c or not (p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n])
-        ]
-        most = max(kept, key=lambda k: rows[k].share[n])
-        if most != c:
-            sentences.append(
-                say(
-                    "findings.rates.harmless",
-                    name=methods.initialized_by(n, lang),
-                    share=text.pct(rows[most].share[n], lang),
-                    rate=_rate(rows[most].rate, lang),
-                    p=_p(p[n, most], lang),
-                )
-            )
-        break  # The well-scaled initializers start alike (the table has the rest).
-    sentences += _normal_rates(f, rows, well[0], lab6, lang)
-    table = layers.rates_table(rows, column, epochs, lang)
-    title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)
-    return [
-        " ".join(sentences),
-        document.Table(table.header, table.rows, title, key=f"diag.{f.act}.rates"),
-    ]
-
-
-def _normal_rates(
-    f: Finished, rows: Sequence[layers.RateRow], well: str, at: int | None, lang: str
-) -> list[str]:
-    """N(0, 1)'s dead share at lab 6's rate ``at`` when fewer than ``well``'s (by
-    ``DIFFERENT``) under Adam, with why: Adam's step does not shrink with σ_w."""
-    if at is None or "normal" not in rows[0].share:
-        return []
-    fewer = rows[at].share["normal"] <= rows[at].share[well] - DIFFERENT
-    spec = summary.selected(f.results[well]).provenance.config
-    if not fewer or spec["optimizer"] != "adam":
-        return []
-    sizes = f.provenance.shared.layer_sizes
-    scale = float(summary.selected(f.results["normal"]).provenance.config.get("init_scale", 1.0))
-    smaller = scale / methods.sigmas(spec["init"], sizes)[0]
-    say = _say(lang)
-    return [
-        say(
-            "findings.rates.normal",
-            share=text.pct(rows[at].share["normal"], lang),
-            rate=_rate(rows[at].rate, lang),
-            name=methods.initialized_by(well, lang),
-            times=text.times(lang, text.num(smaller, ".0f", lang)),
-        )
-    ]
-
-
-# --------------------------------------------------------------------------
-# Adadelta's first steps against SGD's, and on the 2-D surfaces.
-# --------------------------------------------------------------------------
-
-
-ADADELTA = {k: inspect.signature(optimizers.adadelta).parameters[k].default for k in ("rho", "eps")}
-"""ρ and ε of Adadelta when a configuration does not set them."""
-
-
-def same_draw(a: records.History, b: records.History) -> bool:
-    """Whether two records start from the same weights: the same seeds, base seed, layer
-    sizes and N(0, σ²) initializer, and the same initial test loss."""
-    pa, pb = (summary.selected(r).provenance for r in (a, b))
-    keys = ("init", "init_scale")
-    return (
-        a.seeds == b.seeds
-        and (pa.shared.seed, pa.shared.layer_sizes) == (pb.shared.seed, pb.shared.layer_sizes)
-        and all(pa.config.get(k) == pb.config.get(k) for k in keys)
-        and np.allclose(_first_loss(a), _first_loss(b), rtol=1e-5)
-    )
-
-
-def _first_loss(r: records.History) -> np.ndarray:
-    return np.asarray(summary.selected(r).test_loss, float)[..., 0]
-
-
-class FirstStep(NamedTuple):
-    """One lab 6 activation's first steps per weight of the first layer.
-
-    Attributes:
-      act: the activation.
-      grad: the gradient's root mean square per weight at init (``layers.grad_rms``).
-      sgd: SGD's step, its rate times ``grad``.
-      rate: SGD's rate.
-      bound: Adadelta's bound α√(ε/(1 − ρ)), whatever the gradient.
-      verdict: Adadelta against SGD in the speed table (the row's: ``sooner``, ``same``,
-        ``later``).
-    """
-
-    act: str
-    grad: float
-    sgd: float
-    rate: float
-    bound: float
-    verdict: str
-
-    @property
-    def case(self) -> str:
-        """``smaller``: Adadelta's first steps are below SGD's, else ``larger``."""
-        return "smaller" if self.sgd > self.bound else "larger"
-
-    @property
-    def fits(self) -> bool:
-        """Whether the steps fit the verdict: smaller, not sooner; larger, sooner."""
-        return (self.case == "smaller") == (self.verdict != "sooner")
-
-
-def first_step(f: Finished, found: Found) -> FirstStep | None:
-    """``FirstStep`` of lab 6's ``f``, the gradient read from lab 7's N(0, 1) record of the
-    same activation when it is lab 6's draw (``same_draw``); None without one."""
-    lab7, row = _lab7(found, f.act), _row(f, "adadelta")
-    if lab7 is None or "normal" not in lab7.results or row is None or "sgd" not in f.results:
-        return None
-    normal, sgd = lab7.results["normal"], summary.selected(f.results["sgd"])
-    g = layers.grad_rms(normal)
-    if not (math.isfinite(g) and same_draw(normal, f.results["sgd"])):
-        return None
-    spec = summary.selected(f.results["adadelta"]).provenance
-    kwargs = spec.config.get("optimizer_kwargs", {})
-    rho = kwargs.get("rho", ADADELTA["rho"])
-    bound = spec.learning_rate * math.sqrt(kwargs.get("eps", ADADELTA["eps"]) / (1 - rho))
-    speed = (row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi)
-    distinct = pace.distinct(*speed, row.speedup_p_holm, ALPHA)
-    verdict = "same" if not distinct else "sooner" if row.speedup_vs_baseline > 1 else "later"
-    rate = sgd.provenance.learning_rate
-    return FirstStep(f.act, g, rate * g, rate, bound, verdict)
-
-
-def adadelta_paragraphs(found: Found, out_dir: Path, lang: str) -> list[str]:
-    """Adadelta's bounded first step against SGD's per lab 6 activation (``first_step``;
-    one bound for all, else nothing), with Adadelta's speed verdict against SGD; whether the
-    step sizes fit every verdict; then its first steps on the 2-D surfaces
-    (``_surface_start``)."""
-    say = _say(lang)
-    steps = [s for f in found.get("lab6", []) if (s := first_step(f, found)) is not None]
-    out = []
-    if steps and len({round(s.bound, 12) for s in steps}) == 1:
-        out.append(say("findings.adadelta.intro", bound=text.num(steps[0].bound, ".2g", lang)))
-        for s in steps:
-            ratio = max(s.sgd, s.bound) / min(s.sgd, s.bound)
-            out.append(
-                say(
-                    f"findings.adadelta.{s.case}",
-                    act=_with(s.act, lang),
-                    g=text.num(s.grad, ".2g", lang),
-                    sgd=text.num(s.sgd, ".2g", lang),
-                    rate=_rate(s.rate, lang),
-                    times=text.times(lang, text.num(ratio, ".2g", lang)),
-                    verdict=say(f"findings.adadelta.{s.verdict}", tab=f"@tab:lab6.{s.act}.speed"),
-                )
-            )
-        if len(steps) > 1 or not steps[0].fits:
-            fits = all(s.fits for s in steps)
-            out.append(say(f"findings.adadelta.{'agree' if fits else 'disagree'}"))
-    surface = _surface_start(out_dir, lang)
-    return [" ".join(out + ([surface] if surface else []))] if out or surface else []
-
-
-def _surface_start(out_dir: Path, lang: str) -> str:
-    """Adadelta's path length over its first ``FIRST`` steps on each 2-D surface (from
-    ``<out_dir>/../trajectories/trajectories.csv``) against the start's distance to the
-    minimum and the shortest such length of the other optimizers; "" without its paths."""
-    path = out_dir.parent / "trajectories" / "trajectories.csv"
-    try:
-        runs = trajectories.read_csv(path) if path.exists() else []
-    except (ValueError, KeyError):
-        return ""
-    parts = []
-    for name in ("ravine", "saddle"):
-        mine = {r.optimizer: r for r in runs if r.surface == name}
-        if "adadelta" not in mine or len(mine) < 2:
-            continue
-        moved = {
-            n: float(np.sum(np.linalg.norm(np.diff(r.xy[: FIRST + 1], axis=0), axis=1)))
-            for n, r in mine.items()
-        }
-        others = min(v for n, v in moved.items() if n != "adadelta")
-        start = mine["adadelta"].xy[0]
-        minimum = np.asarray(surfaces.get(name).minimum, float)
-        parts.append(
-            text.say(
-                lang,
-                f"findings.adadelta.surface.{'short' if moved['adadelta'] < others else 'long'}",
-                surface=text.say(lang, f"findings.adadelta.{name}"),
-                moved=text.num(moved["adadelta"], ".2g", lang),
-                distance=text.num(float(np.linalg.norm(minimum - start)), ".2g", lang),
-                others=text.num(others, ".2g", lang),
-            )
-        )
-    if not parts:
-        return ""
-    return text.say(
-        lang, "findings.adadelta.surfaces", steps=FIRST, parts=lab_report.join(parts, lang)
-    )
-
-
-FIRST = 10
-"""Steps at the start of a 2-D path whose length shows a slow start."""
-
-
 def init_paragraphs(
     found: Found, diag: Diagnosed, lang: str, deep_diag: Diagnosed | None = None
 ) -> list[str]:
@@ -656,7 +383,7 @@ def init_paragraphs(
     sentences = [discussion.sigma_sentence(s, lang) for s in sizes]
     measured = discussion.measured_ratio(lab7, diag, lang)
     sentences += [measured] if measured else []
-    drawn = draw_sentences(lab7, diag, deep_diag or {}, lang)
+    drawn = layers.draw_sentences(lab7, diag, deep_diag or {}, lang)
     sentences += drawn
     verdicts = []
     for f, t in zip(lab7, tests, strict=True):
@@ -671,65 +398,6 @@ def init_paragraphs(
         sentences.append(say("findings.inits.tie"))
     scale = len(sizes) + bool(measured) + len(drawn)
     return [" ".join(sentences[:scale]), " ".join(sentences[scale:])]
-
-
-def draw_sentences(
-    lab7: Sequence[Finished], diag: Diagnosed, deep_diag: Diagnosed, lang: str
-) -> list[str]:
-    """Lab 7's initializers at init (``layers.draw``, the first activation with layer
-    statistics): one standard-normal draw per seed rescaled, so one ratio of measured to
-    predicted σ for all (and, ReLU being positively homogeneous, the same dead units in the
-    deep network: ``_same_dead``), and that ratio's spread over the seeds against its
-    mean's distance from 1; else each initializer's ratio. [] without statistics or
-    without the diagnostics' first-layer tables (``diag``) to cite."""
-    inits = [{n: f.results[n] for n in configs.LAB7_INITS if n in f.results} for f in lab7]
-    d = next((d for r in inits if (d := layers.draw(r)) is not None), None)
-    if d is None or not diag:  # No first-layer table to cite.
-        return []
-    say = _say(lang)
-    tabs = lab_report.join([f"@tab:diag.{a}.layer1" for a in diag], lang)
-    num = functools.partial(text.num, spec=".3f", lang=lang)
-    if not d.shared:
-        parts = [
-            f"{num(float(np.mean(r)))} ({layers.short_label(n, lang)})" for n, r in d.ratios.items()
-        ]
-        return [say("findings.draw.differ", parts=lab_report.join(parts, lang), tabs=tabs)]
-    names = lab_report.join([layers.short_label(n, lang) for n in d.ratios], lang)
-    ratios = d.ratios[next(iter(d.ratios))]
-    mean, sd = (
-        float(np.mean(ratios)),
-        float(np.std(ratios, ddof=1)) if len(ratios) > 1 else math.nan,
-    )
-    dead = _same_dead(deep_diag)
-    deep = say("findings.draw.deep", tab=f"@tab:deep.{dead}.layers") if dead else ""
-    shared = say("findings.draw.shared", names=names, ratio=num(mean), tabs=tabs, deep=deep)
-    if not math.isfinite(sd):
-        return [shared]
-    case = "within" if abs(mean - 1) <= sd else "beyond"
-    dev = discussion.signed(100 * (mean - 1), ".1f", lang) + "%"
-    spread = say(
-        f"findings.draw.{case}",
-        lo=num(float(np.min(ratios))),
-        hi=num(float(np.max(ratios))),
-        sd=num(sd),
-        dev=dev,
-        n=len(ratios),
-    )
-    return [shared, spread]
-
-
-def _same_dead(deep_diag: Diagnosed) -> str | None:
-    """The activation of ``deep_diag`` with dead units whose every initializer has the
-    same dead share in every hidden layer at init, some above 0 (the same units die when
-    one draw is rescaled), else None."""
-    for act, record in deep_diag.items():
-        if act not in diagnostics.DEAD or len(record.inits) < 2:
-            continue
-        hidden = range(record.layers - 1)
-        shares = [[record.layer(i, k, 0).dead_frac for k in hidden] for i in record.inits]
-        if all(np.allclose(s, shares[0], atol=1e-9) for s in shares) and max(shares[0]) > 0:
-            return act
-    return None
 
 
 def _init_verdict(

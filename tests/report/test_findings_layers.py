@@ -14,7 +14,7 @@ import scipy.stats
 
 from mlp_jax import initializers, records
 from mlp_jax.labs import trajectories
-from mlp_jax.report import document, findings, layers, methods, text
+from mlp_jax.report import curves, document, findings, layers, methods, text
 from tests.report import test_findings as tf
 from tests.report import test_lab_report as lab
 
@@ -87,7 +87,7 @@ DEAD = {"normal": (0.0, 0.11, 0.9), "xavier": (0.07, 0.59, 0.95), "he": (0.07, 0
 
 def paragraph_and_table(f, lang="pl"):
     rows = layers.rate_rows(f.results, "dead_frac")
-    line, table = findings.rate_blocks(f, rows, lang)
+    line, table = layers.rate_blocks(f, rows, lang)
     return rows, line, table
 
 
@@ -219,7 +219,7 @@ def test_one_draw_gives_every_method_one_ratio_and_its_spread_over_the_seeds(lan
     f = lab7_grid(DEAD, {n: (0.87, 0.86, 0.6) for n in DEAD}, ratios=dict.fromkeys(DEAD, ratios))
     d = layers.draw(f.results)
     assert d.shared
-    lines = findings.draw_sentences([f], {"relu": None}, {}, lang)
+    lines = layers.draw_sentences([f], {"relu": None}, {}, lang)
     assert len(lines) == 2
     num = lambda v: text.num(v, ".3f", lang)
     assert f"{num(ratios.mean())} (@tab:diag.relu.layer1)" in lines[0]
@@ -241,7 +241,7 @@ def test_ratios_that_differ_by_method_are_each_said_and_no_draw_is_claimed():
     ratios = {"normal": RATIOS, "xavier": RATIOS * 1.1, "he": RATIOS}
     f = lab7_grid(DEAD, {n: (0.87, 0.86, 0.6) for n in DEAD}, ratios=ratios)
     assert not layers.draw(f.results).shared
-    (line,) = findings.draw_sentences([f], {"relu": None}, {}, "en")
+    (line,) = layers.draw_sentences([f], {"relu": None}, {}, "en")
     assert line.startswith("The ratio of the measured to the predicted σ")
     assert text.num((RATIOS * 1.1).mean(), ".3f", "en") + " (Xavier)" in line
 
@@ -250,10 +250,10 @@ def test_identical_dead_shares_in_the_deep_network_are_tied_to_relus_homogeneity
     shares = {n: (0.02, 0.02) for n in DEAD}
     deep = {"relu": tf.diagnosis("relu", shares, sizes=tf.DEEP)}
     f = lab7_grid(DEAD, {n: (0.87, 0.86, 0.6) for n in DEAD}, ratios=dict.fromkeys(DEAD, RATIOS))
-    first, _ = findings.draw_sentences([f], {"relu": None}, deep, "en")
+    first, _ = layers.draw_sentences([f], {"relu": None}, deep, "en")
     assert "positively homogeneous" in first and "(@tab:deep.relu.layers)" in first
     apart = {**shares, "he": (0.03, 0.03)}
-    first, _ = findings.draw_sentences([f], {"relu": None}, {"relu": tf.diagnosis("relu", apart, sizes=tf.DEEP)}, "en")  # fmt: skip
+    first, _ = layers.draw_sentences([f], {"relu": None}, {"relu": tf.diagnosis("relu", apart, sizes=tf.DEEP)}, "en")  # fmt: skip
     assert "homogeneous" not in first
 
 
@@ -277,7 +277,7 @@ def lab7_normal(act, grad, start=tf.START):
 
 
 def adadelta_line(lab6, lab7, tmp_path, lang="en"):
-    (line,) = findings.adadelta_paragraphs(
+    (line,) = layers.adadelta_paragraphs(
         tf.found(lab6=lab6, lab7=lab7), tmp_path / "results" / "x", lang
     )
     return line
@@ -295,7 +295,7 @@ def test_adadeltas_bounded_first_step_is_set_against_sgds_for_each_activation(la
         said = text.say(
             lang,
             f"findings.adadelta.{case}",
-            act=findings._with(act, lang),
+            act=curves.with_act(act, lang),
             g=text.num(rms[act], ".2g", lang),
             sgd=text.num(step, ".2g", lang),
             rate=text.num(0.3, ".3g", lang),
@@ -321,7 +321,7 @@ def test_steps_that_do_not_fit_the_verdicts_are_said_not_to_explain_them(tmp_pat
 
 def test_no_step_is_compared_without_the_same_draw(tmp_path):
     other = lab7_normal("relu", 10.0, start=tf.START + 1)  # Another initial loss.
-    out = findings.adadelta_paragraphs(
+    out = layers.adadelta_paragraphs(
         tf.found(lab6=[tf.lab6("relu")], lab7=[other]), tmp_path / "results" / "x", "en"
     )
     assert out == []
@@ -359,7 +359,7 @@ def test_adagrad_sooner_without_an_accuracy_gain_says_so_with_its_spread():
     results["adagrad"] = results["adagrad"]._replace(test_acc=sgd_acc + 0.001 + noise)
     g = tf.make("lab6", "relu", results, "sgd")
     row, base = (next(r for r in g.rows if r.config == n) for n in ("adagrad", "sgd"))
-    line = findings._adagrad_quality(g, row, "11,8", False, "pl")
+    line = findings.adagrad_quality(g, row, "11,8", False, "pl")
     assert line.startswith("Tu jednak przyspieszenie nie idzie w parze z wyższą dokładnością")
     assert text.p_value(row.test_acc_p_holm, "pl") in line
     wider = row.final_train_loss_std / base.final_train_loss_std
@@ -367,7 +367,7 @@ def test_adagrad_sooner_without_an_accuracy_gain_says_so_with_its_spread():
     better = dict(results, adagrad=results["adagrad"]._replace(test_acc=sgd_acc + 0.05 + noise))
     g = tf.make("lab6", "relu", better, "sgd")
     row = next(r for r in g.rows if r.config == "adagrad")
-    assert findings._adagrad_quality(g, row, "11,8", True, "pl") == ""
-    assert findings._adagrad_quality(g, row, "11,8", False, "pl").startswith(
+    assert findings.adagrad_quality(g, row, "11,8", True, "pl") == ""
+    assert findings.adagrad_quality(g, row, "11,8", False, "pl").startswith(
         "Strata początkowa na zbiorze testowym wynosi tu 11,8"
     )
