@@ -320,7 +320,7 @@ def rates_table(rows: Sequence[RateRow], column: str, epochs: int, lang: str) ->
     per initializer, then the accuracy per initializer."""
     say = functools.partial(text.say, lang)
     names = list(rows[0].share)
-    labels = [short_label(n, lang) for n in names]
+    labels = [short_label(n, lang).replace(" ", "\u00a0") for n in names]  # Unbroken.
     header = [say("layers.col.rate")]
     header += [say(f"layers.col.{column}", epochs=epochs, name=n) for n in labels]
     header += [say("layers.col.acc", name=n) for n in labels]

@@ -875,9 +875,9 @@ PHRASES = {
     "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts \\(\\sqrt{{n\\sigma_w^2/2}}\\) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
-    "first: their mean training loss is significantly the lowest in epochs 1–{last} (in each "
-    "epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
-    "against {b} for the {second} weights in epoch 1; {fig}).",
+    "first: their mean training loss is significantly the lowest in epochs 1–{last} (paired "
+    "t-tests, Holm-adjusted in each epoch; {a} against {b} for the {second} weights in epoch "
+    "1; {fig}).",
     "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
     "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
     "(in each epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
@@ -1110,9 +1110,9 @@ PHRASES = {
     "findings.deep.why.less": "This agrees with the measurements at initialization: {what} of "
     "the hidden layers is {lead} with {name} weights and {others} with the other methods "
     "({tab}).",
-    "findings.deep.why.unexplained": "The measurements at initialization do not explain this "
-    "lead: {what} of the hidden layers is {lead} with {name} weights and {others} with the "
-    "other methods ({tab}); this study did not establish its cause.",
+    "findings.deep.why.unexplained": "The lead is not explained by {what} of the hidden "
+    "layers at initialization: {lead} with {name} weights, {others} with the other methods "
+    "({tab}); its cause was not established.",
     "findings.deep.what.saturated_frac": "the share of saturated activation values",
     "findings.deep.what.dead_frac": "the share of dead units",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1139,21 +1139,22 @@ PHRASES = {
     "number.nom.n": "one|two|three|four|five|six|seven|eight|nine|ten",
     "findings.seeds.end": "ends|end",
     "findings.h.adadelta": "Adadelta's slow start",
-    "findings.adadelta.intro": "Adadelta's first steps do not grow with the gradient: a "
-    "weight's step never exceeds \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} and reaches "
-    "it for a large gradient, while SGD's step is α|g|. The first layer's weight gradient g was "
-    "measured at initialization on the probe batch, with the same N(0, 1) weights as in lab 6.",
-    "findings.adadelta.smaller": "The network {act}: the root mean square of g is {g}, so SGD's "
-    "first step (α = {rate}) is {sgd} on average, at least {times} Adadelta's; {verdict}.",
-    "findings.adadelta.larger": "The network {act}: the root mean square of g is {g}, so SGD's "
-    "first step (α = {rate}) is {sgd} on average, {times} smaller than Adadelta's for a large "
-    "gradient; {verdict}.",
+    "findings.adadelta.intro": "Adadelta's step does not grow with the gradient: it never "
+    "exceeds \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} per weight (its value for a "
+    "large gradient), while SGD's is α|g|; g is the first layer's weight gradient at "
+    "initialization (the probe batch, the same N(0, 1) weights as in lab 6).",
+    "findings.adadelta.smaller": "The network {act}: the root mean square of g is {g}, so "
+    "SGD's first step (α = {rate}) is {sgd} on average, at least {times} Adadelta's; "
+    "{verdict}.",
+    "findings.adadelta.larger": "The network {act}: the root mean square of g is {g}, so "
+    "SGD's first step (α = {rate}) is {sgd} on average, {times} smaller than Adadelta's; "
+    "{verdict}.",
     "findings.adadelta.sooner": "Adadelta reaches SGD's final loss significantly sooner ({tab})",
     "findings.adadelta.same": "Adadelta reaches SGD's final loss with no significant difference "
     "in speed ({tab})",
     "findings.adadelta.later": "Adadelta reaches SGD's final loss significantly later ({tab})",
-    "findings.adadelta.agree": "The slow start thus fits Adadelta's rule: its first steps do not "
-    "grow with the gradient, so they lose to SGD's only where the initial gradients are large.",
+    "findings.adadelta.agree": "The slow start thus fits Adadelta's rule, but it slows "
+    "Adadelta against SGD only where the initial gradients are large.",
     "findings.adadelta.disagree": "The size of the first steps does not explain the differences "
     "in speed in both networks, though.",
     "findings.adadelta.surfaces": "On the 2-D surfaces Adadelta's first {steps} steps cover "
@@ -1164,9 +1165,9 @@ PHRASES = {
     "{distance} to the minimum (the shortest other optimizer's path: {others})",
     "findings.adadelta.ravine": "in the ravine (@fig:traj.ravine)",
     "findings.adadelta.saddle": "near the saddle point (@fig:traj.saddle)",
-    "findings.units.start": "With N(0, 1) weights {share} of the first layer's activation values "
-    "are saturated already at initialization ({tab}), where the sigmoid's derivative is below "
-    "7.84% of its maximum: these units pass little gradient back.",
+    "findings.units.start": "With N(0, 1) weights {share} of the first layer's activation "
+    "values are saturated already at initialization, where the sigmoid's derivative is below "
+    "7.84% of its maximum ({tab}): these units pass little gradient back.",
     "findings.units.grew.sigma": "With {name} weights saturation arises only during training, as "
     "the weights grow: the pre-activations' standard deviation rises from {start} to {end} "
     "({tab}).",
@@ -1178,18 +1179,18 @@ PHRASES = {
     "after {epochs} epochs their share in the first layer grows with α for every method.",
     "findings.rates.mixed": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
     "after {epochs} epochs their share in the first layer does not grow with α for every method.",
-    "findings.rates.at.lower": "With {name} weights the chosen α = {chosen} leaves {share_c} of "
-    "the units dead and lab 6's α = {rate} {share_r}, with a significantly lower accuracy "
-    "({acc_r} against {acc_c}, {p}): α = {rate} is too large for these weights.",
-    "findings.rates.at.same": "With {name} weights the chosen α = {chosen} leaves {share_c} of "
-    "the units dead and lab 6's α = {rate} {share_r}, with no significant difference in "
+    "findings.rates.at.lower": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly lower "
+    "accuracy ({acc_r} against {acc_c}, {p}): α = {rate} is too large for these weights.",
+    "findings.rates.at.same": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with no significant "
+    "difference in accuracy ({acc_r} against {acc_c}, {p}).",
+    "findings.rates.at.higher": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly higher "
     "accuracy ({acc_r} against {acc_c}, {p}).",
-    "findings.rates.at.higher": "With {name} weights the chosen α = {chosen} leaves {share_c} of "
-    "the units dead and lab 6's α = {rate} {share_r}, with a significantly higher accuracy "
-    "({acc_r} against {acc_c}, {p}).",
-    "findings.rates.harmless": "Dead units alone do not decide the result: at α = {rate} {share} "
-    "are dead, and the accuracy is not significantly below the chosen α's ({p}); the other "
-    "units suffice.",
+    "findings.rates.harmless": "Dead units alone do not decide the result: {share} of the "
+    "units are dead at α = {rate}, and the accuracy is not significantly below the chosen "
+    "α's ({p}); the other units suffice.",
     "findings.rates.normal": "With N(0, 1) weights and α = {rate} only {share} are dead: Adam's "
     "step is of the order of α whatever the weights' scale, and {name} weights are {times} "
     "smaller, so the same step moves them far more relative to their size.",

@@ -929,8 +929,8 @@ PHRASES = {
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
-    "epokach 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
-    "pozostałych metod, z poprawką Holma na te porównania; w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
+    "epokach 1–{last} (testy t-Studenta dla prób zależnych z poprawką Holma w każdej epoce; w "
+    "1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
     "findings.deep.lead.all": "W sieci głębokiej {act} przez całe uczenie prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
     "każdej epoce, 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
@@ -1174,10 +1174,9 @@ PHRASES = {
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
-    "findings.deep.why.unexplained": "Pomiary w chwili inicjalizacji tej przewagi nie "
-    "wyjaśniają: {what} w warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych "
-    "{name}, a {others} przy pozostałych metodach ({tab}); jej przyczyny w tym badaniu nie "
-    "ustalono.",
+    "findings.deep.why.unexplained": "Nie wyjaśnia jej {what} w warstwach ukrytych w chwili "
+    "inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy pozostałych "
+    "metodach ({tab}); jej przyczyny nie ustalono.",
     "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
     "findings.deep.what.dead_frac": "udział martwych neuronów",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1203,22 +1202,21 @@ PHRASES = {
     "number.nom.n": "jedno|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
     "findings.seeds.end": "kończy uczenie|kończą uczenie|kończy uczenie",
     "findings.h.adadelta": "Powolny start Adadelty",
-    "findings.adadelta.intro": "Pierwsze kroki Adadelty nie rosną z gradientem: krok wagi nie "
-    "przekracza \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} i osiąga tę wartość przy "
-    "dużym gradiencie, a krok SGD to α|g|. Gradient g wag pierwszej warstwy zmierzono w chwili "
-    "inicjalizacji na paczce pomiarowej, przy tych samych wagach N(0, 1) co w laboratorium 6.",
-    "findings.adadelta.smaller": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy krok "
-    "SGD (α = {rate}) to średnio {sgd}, co najmniej {times} więcej niż krok Adadelty; {verdict}.",
-    "findings.adadelta.larger": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy krok "
-    "SGD (α = {rate}) to średnio {sgd}, {times} mniej niż krok Adadelty przy dużym gradiencie; "
+    "findings.adadelta.intro": "Krok Adadelty nie rośnie z gradientem: nie przekracza "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} na wagę (tyle wynosi przy dużym "
+    "gradiencie), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
+    "inicjalizacji (paczka pomiarowa, te same wagi N(0, 1) co w laboratorium 6).",
+    "findings.adadelta.smaller": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
+    "krok SGD (α = {rate}) to średnio {sgd}, co najmniej {times} więcej niż krok Adadelty; "
     "{verdict}.",
+    "findings.adadelta.larger": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
+    "krok SGD (α = {rate}) to średnio {sgd}, {times} mniej niż krok Adadelty; {verdict}.",
     "findings.adadelta.sooner": "z Adadeltą sieć osiąga końcową stratę SGD istotnie szybciej ({tab})",
     "findings.adadelta.same": "z Adadeltą sieć osiąga końcową stratę SGD bez istotnej różnicy "
     "szybkości ({tab})",
     "findings.adadelta.later": "z Adadeltą sieć osiąga końcową stratę SGD istotnie wolniej ({tab})",
-    "findings.adadelta.agree": "Powolny start jest więc zgodny z regułą Adadelty: jej pierwsze "
-    "kroki nie rosną z gradientem, więc traci ona na nich względem SGD tylko tam, gdzie "
-    "gradienty początkowe są duże.",
+    "findings.adadelta.agree": "Powolny start jest więc zgodny z regułą Adadelty, ale "
+    "spowalnia ją względem SGD tylko przy dużych gradientach początkowych.",
     "findings.adadelta.disagree": "Wielkość pierwszych kroków nie wyjaśnia jednak różnic "
     "szybkości w obu sieciach.",
     "findings.adadelta.surfaces": "Na powierzchniach dwuwymiarowych Adadelta w pierwszych "
@@ -1230,9 +1228,8 @@ PHRASES = {
     "findings.adadelta.ravine": "w wąwozie (@fig:traj.ravine)",
     "findings.adadelta.saddle": "przy punkcie siodłowym (@fig:traj.saddle)",
     "findings.units.start": "Przy wagach N(0, 1) już w chwili inicjalizacji {share} wartości "
-    "aktywacji pierwszej warstwy leży w nasyceniu ({tab}), gdzie pochodna funkcji "
-    "sigmoidalnej jest mniejsza niż 7,84% swojego maksimum: te neurony przekazują wstecz "
-    "niewielki gradient.",
+    "aktywacji pierwszej warstwy leży w nasyceniu, gdzie pochodna funkcji sigmoidalnej jest "
+    "mniejsza niż 7,84% maksimum ({tab}): te neurony przekazują wstecz niewielki gradient.",
     "findings.units.grew.sigma": "Przy wagach inicjalizowanych {name} nasycenie powstaje "
     "dopiero w trakcie uczenia, gdy wagi rosną: odchylenie standardowe pobudzeń zwiększa się z "
     "{start} do {end} ({tab}).",
