@@ -353,7 +353,8 @@ def measured_ratio(lab7: Sequence[Finished], diag: Diagnosed, lang: str) -> str:
 def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
     """One activation's differences (Xavier − He) of final loss and accuracy with their
     95% intervals (``stats.mean_ci`` of the paired differences), citing its quality table,
-    and the time ratio, citing its speed table; each with its Holm-adjusted ``p``."""
+    and the time ratio, citing its speed table (there is none without a target: the quality
+    table then); each with its Holm-adjusted ``p``."""
     loss, acc = (
         difference(d, scale, spec, lang)
         for d, scale, spec in (
@@ -373,7 +374,7 @@ def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
         speed=text.num(t.ratio, ".2f", lang) if math.isfinite(t.ratio) else "—",
         p_speed=text.p_value(p[2], lang),
         tab=f"@tab:lab7.{f.act}.quality",
-        speed_tab=f"@tab:lab7.{f.act}.speed",
+        speed_tab=f"@tab:lab7.{f.act}.{'speed' if math.isfinite(t.ratio) else 'quality'}",
     )
 
 

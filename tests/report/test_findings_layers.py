@@ -14,7 +14,7 @@ import scipy.stats
 
 from mlp_jax import initializers, records
 from mlp_jax.labs import trajectories
-from mlp_jax.report import curves, document, findings, layers, methods, text
+from mlp_jax.report import curves, discussion, document, findings, layers, methods, text
 from tests.report import test_findings as tf
 from tests.report import test_lab_report as lab
 
@@ -371,3 +371,13 @@ def test_adagrad_sooner_without_an_accuracy_gain_says_so_with_its_spread():
     assert findings.adagrad_quality(g, row, "11,8", False, "pl").startswith(
         "Strata początkowa na zbiorze testowym wynosi tu 11,8"
     )
+
+
+def test_xavier_and_he_times_cite_the_speed_table_and_the_quality_table_without_a_target():
+    f = tf.lab7()
+    t = discussion.xavier_he(f)
+    line = discussion.tests_sentence(f, t, [0.5, 0.5, 0.5], "en")
+    assert line.endswith("(@tab:lab7.relu.speed).") and "(@tab:lab7.relu.quality);" in line
+    no_target = t._replace(ratio=math.nan)
+    line = discussion.tests_sentence(f, no_target, [0.5, 0.5, math.nan], "en")
+    assert "@tab:lab7.relu.speed" not in line and line.endswith("(@tab:lab7.relu.quality).")
