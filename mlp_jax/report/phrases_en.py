@@ -848,8 +848,8 @@ PHRASES = {
     "findings.inits.sigma": "In the first layer ({n_in} → {n_out}) He's σ exceeds Xavier's by "
     "the factor √(({n_in} + {n_out})/{n_in}) = {ratio} ({sh} against {sx}), only {pct}: with "
     "a single hidden layer the two methods start almost alike.",
-    "findings.inits.measured": "Measured at initialization, the ratio of their pre-activations' "
-    "σ is {ratio} ({tab}).",
+    "findings.inits.measured": "The measured ratio of the pre-activations' σ is the same: {ratio} ({tab}).",
+    "findings.inits.measured.other": "The measured ratio of the pre-activations' σ is {ratio}, though ({tab}).",
     "findings.inits.tests": "{act}: difference of the mean final training losses (Xavier − "
     "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc} ({tab}); "
     "time to the target, Xavier's over He's, {speed}, {p_speed} ({speed_tab}).",

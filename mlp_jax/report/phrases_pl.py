@@ -900,8 +900,8 @@ PHRASES = {
     "wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio:times} większe niż metody "
     "Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie metody "
     "dają niemal te same wagi początkowe.",
-    "findings.inits.measured": "Zmierzony w chwili inicjalizacji iloraz odchyleń standardowych "
-    "pobudzeń wynosi {ratio} ({tab}).",
+    "findings.inits.measured": "Tyle samo wynosi zmierzony iloraz odchyleń pobudzeń: {ratio} ({tab}).",
+    "findings.inits.measured.other": "Zmierzony iloraz odchyleń pobudzeń wynosi natomiast {ratio} ({tab}).",
     "findings.inits.tests": "{act}: różnica średnich końcowych strat na zbiorze uczącym "
     "(Xavier − He) {loss}, {p_loss}; różnica dokładności na zbiorze testowym w punktach "
     "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He) {speed}, "

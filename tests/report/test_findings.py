@@ -341,7 +341,12 @@ def test_measured_sigma_ratio_is_the_diagnostics():
     shares = {"normal": (0.0, 0.1), "xavier": (0.0, 0.1), "he": (0.0, 0.1)}
     diag = {"relu": diagnosis("relu", shares, {"xavier": (0.5, 1.0), "he": (0.55, 1.0)})}
     sigma, _ = findings.init_paragraphs(found(lab7=[lab7()]), diag, "en")
-    assert "σ is 1.100 (@tab:diag.relu.layer1)" in sigma
+    assert "σ is 1.100, though (@tab:diag.relu.layer1)" in sigma  # Not the weights' 1.005.
+    ratio = math.sqrt((784 + 8) / 784)  # He's σ over Xavier's: the weights' ratio.
+    stds = {"xavier": (0.5, 1.0), "he": (0.5 * ratio, 1.0)}
+    diag = {"relu": diagnosis("relu", shares, stds)}
+    sigma, _ = findings.init_paragraphs(found(lab7=[lab7()]), diag, "en")
+    assert f"σ is the same: {ratio:.3f} (@tab:diag.relu.layer1)" in sigma
 
 
 # --------------------------------------------------------------------------

@@ -255,6 +255,7 @@ DYNAMIC = {
     + ("ravine", "saddle", "surface.long", "surface.short"),
     "findings.adadelta.surface.": ("long", "short"),
     "findings.draw.": ("beyond", "within"),
+    "findings.inits.measured": ("", ".other"),
     "findings.rates.": ("grow", "mixed", "at.higher", "at.lower", "at.same"),
     "findings.rates.at.": ("higher", "lower", "same"),
     "layers.col.": ("dead_frac", "saturated_frac"),
