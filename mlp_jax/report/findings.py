@@ -206,9 +206,7 @@ WIDER = 1.5
 """A final-loss standard deviation this many times SGD's, or more, is said to be wider."""
 
 
-def adagrad_quality(
-    f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str
-) -> str:
+def adagrad_quality(f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str) -> str:
     """Adagrad's accuracy against SGD's (the quality table's Holm-adjusted p): no gain, with
     its spread of final losses when ``WIDER`` than SGD's; or, a gain where the mechanism
     was told before (not ``told``), the initial loss ``start`` with it."""
