@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -531,75 +532,34 @@ def _accuracy_p(f: Finished, name: str, i: int, j: int) -> float:
     return stats.t_test(a, b, paired=True).p
 
 
+FLAT = 0.005
+"""A share that falls by less than this (half a percentage point) from one rate to the
+next still counts as growing with the rate (the seeds' noise)."""
+
+
 def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | document.Block]:
-    """Dead units against lab 7's grid (``layers.rate_rows``), the table (key
+    """Dead units against lab 7's grid (``rate_rows``), the table (key
     ``diag.<act>.rates``) and a paragraph: whether the share grows with α for every
-    initializer; for the well-scaled ones, their chosen rate against lab 6's (share,
-    accuracy, paired p Holm-adjusted over every rate and well-scaled initializer), the
-    highest share whose accuracy is not significantly below the chosen rate's; N(0, 1)
-    at lab 6's rate (Adam's step does not scale with the weights)."""
+    initializer; for the first well-scaled one (they start alike; the table has the
+    others), its chosen rate against lab 6's and the highest share that costs no accuracy
+    (``_well_sentences``; paired p Holm-adjusted over every rate and well-scaled
+    initializer); N(0, 1) at lab 6's rate (``_normal_rates``)."""
     say, column = _say(lang), "dead_frac"
     well = [i for i in WELL_SCALED if i in rows[0].share]
     epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
     chosen = {n: next(k for k, row in enumerate(rows) if n in row.chosen) for n in well}
     tests = [(n, k) for n in well for k in range(len(rows)) if k != chosen[n]]
-    p = dict(
-        zip(
-            tests,
-            stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist(),
-            strict=True,
-        )
-    )
-    grows = all(
-        rows[k + 1].share[n] >= rows[k].share[n] - 0.005
-        for n in rows[0].share
-        for k in range(len(rows) - 1)
-    )
+    adjusted = stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist()
+    p = dict(zip(tests, adjusted, strict=True))
+    pairs = itertools.pairwise(rows)
+    grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share)
     sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
     choice = summary.selected(f.results[well[0]]).provenance.choice
-    lab6 = next(
-        (
-            k
-            for k, row in enumerate(rows)
-            if choice and math.isclose(row.rate, choice.rate, rel_tol=1e-3)
-        ),
-        None,
-    )
-    for n in well:
-        c = chosen[n]
-        if lab6 is not None and lab6 != c:
-            d = rows[lab6].acc[n] - rows[c].acc[n]
-            case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
-            sentences.append(
-                say(
-                    f"findings.rates.at.{case}",
-                    name=methods.initialized_by(n, lang),
-                    chosen=_rate(rows[c].rate, lang),
-                    rate=_rate(rows[lab6].rate, lang),
-                    share_c=text.pct(rows[c].share[n], lang),
-                    share_r=text.pct(rows[lab6].share[n], lang),
-                    acc_c=text.pct(rows[c].acc[n], lang),
-                    acc_r=text.pct(rows[lab6].acc[n], lang),
-                    p=text.p_value(p[n, lab6], lang),
-                )
-            )
-        kept = [
-            k
-            for k in range(len(rows))
-            if k == c or not (p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n])
-        ]
-        most = max(kept, key=lambda k: rows[k].share[n])
-        if most != c:
-            sentences.append(
-                say(
-                    "findings.rates.harmless",
-                    name=methods.initialized_by(n, lang),
-                    share=text.pct(rows[most].share[n], lang),
-                    rate=_rate(rows[most].rate, lang),
-                    p=text.p_value(p[n, most], lang),
-                )
-            )
-        break  # The well-scaled initializers start alike (the table has the rest).
+    at = [
+        k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)
+    ]
+    lab6 = at[0] if at else None
+    sentences += _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
     sentences += _normal_rates(f, rows, well[0], lab6, lang)
     table = rates_table(rows, column, epochs, lang)
     title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)
@@ -607,6 +567,52 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
         " ".join(sentences),
         document.Table(table.header, table.rows, title, key=f"diag.{f.act}.rates"),
     ]
+
+
+def _well_sentences(
+    rows: Sequence[RateRow],
+    n: str,
+    c: int,
+    lab6: int | None,
+    p: Mapping[tuple[str, int], float],
+    lang: str,
+) -> list[str]:
+    """Initializer ``n`` at its chosen rate ``c`` against lab 6's ``lab6`` (dead shares,
+    accuracies, the Holm-adjusted ``p``: lower, a tie, higher), then the highest dead share
+    whose accuracy is not significantly below the chosen rate's, when above ``c``'s."""
+    say, out = _say(lang), []
+    if lab6 is not None and lab6 != c:
+        d = rows[lab6].acc[n] - rows[c].acc[n]
+        case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
+        out.append(
+            say(
+                f"findings.rates.at.{case}",
+                name=methods.initialized_by(n, lang),
+                chosen=_rate(rows[c].rate, lang),
+                rate=_rate(rows[lab6].rate, lang),
+                share_c=text.pct(rows[c].share[n], lang),
+                share_r=text.pct(rows[lab6].share[n], lang),
+                acc_c=text.pct(rows[c].acc[n], lang),
+                acc_r=text.pct(rows[lab6].acc[n], lang),
+                p=text.p_value(p[n, lab6], lang),
+            )
+        )
+    worse = {
+        k
+        for k in range(len(rows))
+        if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]
+    }
+    most = max((k for k in range(len(rows)) if k not in worse), key=lambda k: rows[k].share[n])
+    if most != c:
+        out.append(
+            say(
+                "findings.rates.harmless",
+                share=text.pct(rows[most].share[n], lang),
+                rate=_rate(rows[most].rate, lang),
+                p=text.p_value(p[n, most], lang),
+            )
+        )
+    return out
 
 
 def _normal_rates(
