@@ -381,3 +381,12 @@ def test_xavier_and_he_times_cite_the_speed_table_and_the_quality_table_without_
     no_target = t._replace(ratio=math.nan)
     line = discussion.tests_sentence(f, no_target, [0.5, 0.5, math.nan], "en")
     assert "@tab:lab7.relu.speed" not in line and line.endswith("(@tab:lab7.relu.quality).")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("pl", "dwa z 12 powtórzeń kończą uczenie ze stratą"), ("en", "two of 12 seeds end at")])  # fmt: skip
+def test_far_off_seeds_are_counted_in_words_with_their_verb_agreeing(lang, said, tmp_path):
+    """Two seeds far above the rest (``odd_lab6``): the count in words, the verb plural."""
+    (paragraph, _) = curves.seed_blocks(tf.found(lab6=[tf.odd_lab6(True)]), tmp_path, lang)
+    assert said in paragraph
+    assert text.number("pl", 1, "nom.n") == "jedno"  # "jedno z … powtórzeń kończy uczenie"
+    assert text.plural("pl", 1, "findings.seeds.end") == text.plural("pl", 5, "findings.seeds.end")
