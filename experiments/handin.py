@@ -4,7 +4,9 @@
     python -m experiments.handin --dataset=fashion_mnist --lang=pl,en
 
 Runs, one after the other, the commands of the hand-in recipe, each as you could type
-it yourself: lab 6 and lab 7 (--act, default sigmoid,relu), the momentum study (γ at
+it yourself: lab 6, the learning-rate sweep whose grid and losses the report's appendix
+shows (lab 6's optimizers, 2 seeds, 3 epochs; --nolr_sweep leaves it out), lab 7 (--act,
+default sigmoid,relu), the momentum study (γ at
 SGD's own step, which the discussion reads; --nomomentum leaves it out), the layer diagnostics
 (--diagnostics_epochs), the optimizers on 2-D surfaces, the depth supplement (lab 7 and
 its diagnostics on a network of six hidden layers of 128, one rate per configuration,
@@ -32,6 +34,7 @@ from absl import flags
 from experiments import cli, signals
 from experiments import flags as common
 from mlp_jax import util
+from mlp_jax.labs import lr_sweep
 from mlp_jax.report import document, text
 
 LANGS = flags.DEFINE_list("lang", ["pl"], "Languages of the report, comma-separated: pl, en.")
@@ -46,6 +49,9 @@ DEPTH = flags.DEFINE_bool("depth", True, "Run the depth supplement and add it to
 MOMENTUM = flags.DEFINE_bool(
     "momentum", True, "Run the momentum study (γ at SGD's own step) for the discussion."
 )
+SWEEP = flags.DEFINE_bool(
+    "lr_sweep", True, "Run the learning-rate sweep whose grid and losses the report shows."
+)
 DIAGNOSTICS_EPOCHS = flags.DEFINE_integer(
     "diagnostics_epochs", 5, "Epochs of the layer diagnostics (at most --epochs).", lower_bound=1
 )
@@ -54,6 +60,11 @@ ACTS = "sigmoid,relu"
 """The activations the assignment compares (``--act``'s default here)."""
 DEEP = ",".join(["128"] * 6)
 """The depth supplement's hidden layers."""
+SWEEP_WEIGHT = 330
+"""The learning-rate sweep's ``Step.weight``: lab 6's 802 scaled by its share of lab 6's
+run-epochs (7 rates × 2 seeds × 3 epochs on 50,000 images against 10 seeds × 10 epochs on
+60,000: 0.35) plus as many compilations (12, about 6.5 s each); measured: 378 CPU-s on
+Fashion-MNIST, this 2-core machine shared with other jobs (load about 16)."""
 CLUSTER = ("coordinator_address", "num_processes", "process_id", "distributed")
 """The multi-process flags: a cluster runs the steps one by one (docs/devices.md)."""
 
@@ -71,7 +82,8 @@ class Step:
         lab 7 at the recipe's settings, scaled from the measured one-rate and 5-epoch
         runs, plus the 1.4% that recording the layer statistics adds on Fashion-MNIST;
         the diagnostics reading them instead of training: 31 CPU-s, both activations,
-        measured on the MNIST sample), for the estimate; only the shares matter.
+        measured on the MNIST sample; the learning-rate sweep: SWEEP_WEIGHT), for the
+        estimate; only the shares matter.
     """
 
     title: str
@@ -89,6 +101,13 @@ def _flags(given: Mapping[str, str], **changed: object) -> tuple[str, ...]:
     return tuple((dict(given) | {k: f"--{k}={v}" for k, v in changed.items()}).values())
 
 
+def _sweep_flags(given: Mapping[str, str]) -> tuple[str, ...]:
+    """``given`` with the sweep's seeds and epochs (``lr_sweep.SEEDS``, ``.EPOCHS``), without
+    ``--lr_grid`` (its grid is its own ``--grid``, ``lr_sweep.GRID`` by default)."""
+    kept = {k: v for k, v in given.items() if k != "lr_grid"}
+    return _flags(kept, seeds=lr_sweep.SEEDS, epochs=lr_sweep.EPOCHS)
+
+
 def _study_flags(given: Mapping[str, str]) -> tuple[str, ...]:
     """``given`` without ``--lr_grid``: the momentum study trains each configuration at its
     one rate (a grid would undo its equal steps)."""
@@ -104,6 +123,7 @@ def plan(
     diagnostics_epochs: int,
     notes: str = "",
     momentum: bool = True,
+    sweep: bool = True,
 ) -> list[Step]:
     """The hand-in's commands, in order.
 
@@ -116,12 +136,15 @@ def plan(
       diagnostics_epochs: the diagnostics' epochs.
       momentum: with the momentum study (``experiments.momentum``: γ at SGD's own step),
         which the discussion reads.
+      sweep: with the learning-rate sweep (``experiments.lr_sweep``), whose grid and
+        losses the appendix shows.
     """
     given = {"act": f"--act={ACTS}"} | dict(given)
     out_dir = given["out_dir"].split("=", 1)[1]
     deep = f"{out_dir}/deep"
     steps = [
         Step("lab 6", "lab6", _flags(given), 802),
+        *[Step("the learning-rate sweep", "lr_sweep", _sweep_flags(given), SWEEP_WEIGHT)] * sweep,
         Step("lab 7", "lab7", _flags(given), 2605),
         *[Step("the momentum study", "momentum", _study_flags(given), 670)] * momentum,
         Step("the layer diagnostics", "diagnostics", _flags(given, epochs=diagnostics_epochs), 31),
@@ -227,6 +250,7 @@ def main(argv: Sequence[str]) -> None:
         epochs,
         NOTES.value,
         momentum=MOMENTUM.value,
+        sweep=SWEEP.value,
     )
     start = time.perf_counter()
     for i, step in enumerate(steps):

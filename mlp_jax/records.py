@@ -538,7 +538,8 @@ class SummaryRow(_Json):
       settings: the configuration's spec, as JSON.
       data_source: the data's line.
       speedup_vs_baseline: the baseline's epochs to target over this one's.
-      speedup_ci_lo: its bootstrap 95% interval's lower end.
+      speedup_ci_lo: its 95% interval's lower end (``pace.epochs_ratio``: the ratios the
+        speed test keeps at the pair's Holm threshold).
       speedup_ci_hi: its upper end.
       test_acc_ci_lo: the mean test accuracy's 95% t interval's lower end.
       test_acc_ci_hi: its upper end.
@@ -557,16 +558,16 @@ class SummaryRow(_Json):
       speedup_is_bound: the target is reached at the first time point (the first
         block of steps): the speed-up is *at least* ``speedup_vs_baseline`` and has no
         interval.
-      pairing: ``paired`` (the configurations share seed ids and base seed: paired
-        bootstrap and paired t-tests, a seed that diverged anywhere drops out of its
-        pairs) or ``unpaired`` (unpaired bootstrap, Welch's tests).
+      pairing: ``paired`` (the configurations share seed ids and base seed: relabelling
+        within seeds and paired t-tests, a seed that diverged anywhere drops out of its
+        pairs) or ``unpaired`` (random splits of the pooled runs, Welch's tests).
       speedup_p: the permutation test's p of equal speed against the baseline
         (``pace.permutation_p``: sign flips of the paired seeds); NaN when the
         configuration's mean curve never reaches the target (no time to test).
-      speedup_p_holm: ``speedup_p`` Holm-adjusted over the configurations compared
-        with the baseline: "sooner" or "later" only below ``summary.ALPHA``.
-      speedup_never: the share of bootstrap replicates in which the configuration or
-        the baseline never reaches the target (an interval's end 0 or ∞ is "not
+      speedup_p_holm: ``speedup_p`` Holm-adjusted over every pair of configurations
+        (``pace.ranks``): "sooner" or "later" only below ``summary.ALPHA``.
+      speedup_never: the share of the speed test's relabellings in which the configuration
+        or the baseline never reaches the target (an interval's end 0 or ∞ is "not
         reached", never a number).
       log_loss_area_mean: the whole-run measure beside the crossing: the mean over seeds
         of each seed's mean log training loss over the run (the area under its
@@ -579,6 +580,9 @@ class SummaryRow(_Json):
         number of configurations minus those significantly slower; ``rank`` to
         ``rank_worst`` holds the configuration's place in the true order with the
         family's error. NaN where ``rank`` is.
+      speedup_ci_level: the speed-up interval's confidence level: at least 0.95, more where
+        Holm's procedure tested the pair at a smaller threshold (``pace.Ranking``); NaN
+        without an interval.
     """
 
     act: str
@@ -616,6 +620,7 @@ class SummaryRow(_Json):
     log_loss_area_p: float = math.nan
     log_loss_area_p_holm: float = math.nan
     rank_worst: float = math.nan
+    speedup_ci_level: float = math.nan
 
     @property
     def all_diverged(self) -> bool:

@@ -282,9 +282,22 @@ def _gather(tree: Any, layout: _Layout) -> Any:
     return jax.tree.map(gather, tree)
 
 
-def _check(seeds: Sequence[int], grid: Mapping[str, np.ndarray], optimizer, x, batch_size, epochs):
+def _check(
+    seeds: Sequence[int],
+    grid: Mapping[str, np.ndarray],
+    optimizer,
+    x,
+    batch_size,
+    epochs,
+    log_every,
+):
     if min(epochs, batch_size, len(seeds)) < 1 or batch_size > len(x):
         raise ValueError("epochs, seeds, batch_size must be >= 1 and batch_size <= N")
+    steps = len(x) // batch_size
+    if not 1 <= log_every <= steps:
+        raise ValueError(
+            f"log_every must be in 1..{steps} (the steps of an epoch), got {log_every}"
+        )
     if len(set(seeds)) < len(seeds) or not all(0 <= s <= MAX_SEED for s in seeds):
         raise ValueError(f"seeds must be distinct integers in [0, 2**31), got {seeds}")
     if len({v.shape for v in grid.values()}) > 1 or any(v.ndim != 1 for v in grid.values()):
@@ -471,15 +484,10 @@ def train(
     _check_rates(hparams or {})
     grid = {k: np.asarray(v, np.float32) for k, v in (hparams or {}).items()}
     _check_settings(layer_sizes, loss, divergence_factor, seed)
-    for name, split in {"training": (x, y), "test": test, "validation": validation}.items():
-        if split is not None:
-            _check_data(name, *split, layer_sizes)
-    _check(seeds, grid, optimizer, x, batch_size, epochs)
+    splits = {"training": (x, y), "test": test, "validation": validation}
+    _check_splits(splits, layer_sizes)
+    _check(seeds, grid, optimizer, x, batch_size, epochs, log_every)
     steps = len(x) // batch_size
-    if not 1 <= log_every <= steps:
-        raise ValueError(
-            f"log_every must be in 1..{steps} (the steps of an epoch), got {log_every}"
-        )
     factor = math.inf if divergence_factor is None else float(divergence_factor)
     program = _Program(
         tuple(layer_sizes),
@@ -494,17 +502,7 @@ def train(
     )
     layout = _layout(seeds, grid, devices)
     evals = {"test": test} | ({"val": validation} if validation is not None else {})
-    shared = _put((x, y, evals), layout.mesh, PartitionSpec())
-    per_run = _put((layout.seed_ids, layout.hparams), layout.mesh, PartitionSpec("runs"))
-    init_all = jax.jit(_over_runs(functools.partial(_init, program), layout.mesh))
-    epoch_all = jax.jit(
-        _over_runs(functools.partial(_epoch, program), layout.mesh), donate_argnums=0
-    )
-    _check_memory(program, layout, jax.eval_shape(init_all, per_run, (seed, shared[2]))[0], shared)
-    t0 = time.perf_counter()
-    lanes, first = init_all(per_run, (np.uint32(seed), shared[2]))
-    compiled = epoch_all.lower(lanes, (np.int32(0), *shared)).compile()
-    compile_s = time.perf_counter() - t0
+    compiled, lanes, first, shared, compile_s = _start(program, layout, (x, y, evals), seed)
     record = _epochs(compiled, lanes, first, shared, layout, epochs, compile_s, log, on_epoch)
     return History(
         **record,
@@ -514,6 +512,36 @@ def train(
         seeds=tuple(seeds),
         grid={k: tuple(map(float, v)) for k, v in grid.items()},
     )
+
+
+def _start(program: _Program, layout, data, seed: int):
+    """Puts ``data`` (``(x, y, evals)``) and the runs' ids and hyperparameters on the
+    layout's mesh, initializes every run and compiles one epoch.
+
+    Returns:
+      ``(compiled epoch, lanes, evaluations at initialization, data on the mesh,
+      seconds taken)``.
+    """
+    shared = _put(data, layout.mesh, PartitionSpec())
+    per_run = _put((layout.seed_ids, layout.hparams), layout.mesh, PartitionSpec("runs"))
+    init_all = jax.jit(_over_runs(functools.partial(_init, program), layout.mesh))
+    epoch_all = jax.jit(
+        _over_runs(functools.partial(_epoch, program), layout.mesh), donate_argnums=0
+    )
+    _check_memory(program, layout, jax.eval_shape(init_all, per_run, (seed, shared[2]))[0], shared)
+    t0 = time.perf_counter()
+    lanes, first = init_all(per_run, (np.uint32(seed), shared[2]))
+    compiled = epoch_all.lower(lanes, (np.int32(0), *shared)).compile()
+    return compiled, lanes, first, shared, time.perf_counter() - t0
+
+
+def _check_splits(
+    splits: Mapping[str, tuple[jax.Array, jax.Array] | None], layer_sizes: Sequence[int]
+) -> None:
+    """Checks each given data split (name → ``(x, y)`` or None) against the network."""
+    for name, split in splits.items():
+        if split is not None:
+            _check_data(name, *split, layer_sizes)
 
 
 def _epochs(compiled, lanes, first, shared, layout, epochs, compile_s, log, on_epoch) -> dict:

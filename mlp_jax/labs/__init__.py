@@ -8,6 +8,7 @@
 - ``summary``, ``stats``, ``pace``: chosen rates, target, summary rows; intervals and
   tests; time to a target at minibatch-step resolution, speed-ups, the sign-flip test, ranks.
 - ``diagnostics``: per-layer statistics while training; ``lr_range``: the LR range test;
+  ``lr_sweep``: every optimizer over one grid of rates (how lab 6's rates were chosen);
   ``surfaces``, ``trajectories``: optimizers on 2-D test functions.
 
 Imports ``mlp_jax`` only; scipy only where a statistic is computed.
@@ -15,7 +16,8 @@ Imports ``mlp_jax`` only; scipy only where a statistic is computed.
 
 from mlp_jax import util
 
-_MODULES = ("configs", "diagnostics", "experiment", "lr_range", "pace", "specs", "stats")
+_MODULES = ("configs", "diagnostics", "experiment", "lr_range", "lr_sweep", "pace", "specs")
+_MODULES += ("stats",)
 _MODULES += ("summary", "surfaces", "trajectories")
 _WHERE = (
     {m: m for m in _MODULES}

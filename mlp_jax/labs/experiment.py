@@ -117,6 +117,9 @@ class Setup:
         it trains (lab 7 passes ``diagnostics.Probe``), saved with its record as
         ``History.layer_stats``; None: nothing measured. Not fingerprinted: it changes
         no number of the training, and a record finished without it is kept as it is.
+      grid: a configuration → the rates it trains at, where they are not
+        ``configs.rates`` of it and ``lr_grid`` (the learning-rate sweep's fixed grid,
+        ``lr_sweep.rates``); the rates are fingerprinted either way.
     """
 
     settings: records.SharedSettings
@@ -128,6 +131,7 @@ class Setup:
     choices: Mapping[str, records.Choice] = dataclasses.field(default_factory=dict)
     describe: Describer | None = None
     probe: Probe | None = None
+    grid: Callable[[configs.Config], list[float]] | None = None
 
     def __post_init__(self) -> None:
         held_out = 0 if self.dataset.val_y is None else len(self.dataset.val_y)
@@ -153,7 +157,7 @@ class Setup:
     ) -> Setup:
         """The ``Setup`` of ``experiment`` on ``dataset``, its settings built from both.
 
-        ``rest``: ``command``, ``overwrite``, ``choices``, ``describe``, ``probe``.
+        ``rest``: ``command``, ``overwrite``, ``choices``, ``describe``, ``probe``, ``grid``.
         """
         settings = records.SharedSettings(
             experiment=experiment,
@@ -183,6 +187,13 @@ class Setup:
         """``<out_dir>/<dataset>/<experiment>/<act>``."""
         return self.root / self.experiment / act
 
+    def rates(self, config: configs.Config) -> list[float]:
+        """The rates ``config`` trains at: ``grid``'s, else ``configs.rates`` of it and
+        ``lr_grid``."""
+        if self.grid is not None:
+            return self.grid(config)
+        return configs.rates(config, self.settings.lr_grid)
+
     def shared(self, act: str) -> records.SharedSettings:
         """The settings every configuration of ``act`` shares (fingerprinted)."""
         return self.settings.for_act(act)
@@ -199,13 +210,13 @@ class Setup:
         Args:
           act: the activation.
           config: the configuration.
-          rates: the learning rates to train at (default: ``configs.rates`` of the
-            configuration and ``lr_grid``); several form a grid.
+          rates: the learning rates to train at (default: ``rates``); several form a
+            grid.
           **kwargs: passed on to ``train.train`` (``log``, ``on_epoch``).
         """
         s, d = self.settings, self.dataset
         if rates is None:
-            rates = configs.rates(config, s.lr_grid)
+            rates = self.rates(config)
         return train.train(
             d.train_x,
             d.train_y,
@@ -324,7 +335,7 @@ def _train_all(setup: Setup, todo, mine: dict[str, Results], log: Log) -> None:
     for i, (act, config) in enumerate(todo):
         prefix = f"[{i + 1}/{len(todo)}] {act}/{config.name}"
         eta = clock.eta(len(todo) - i)
-        rates = configs.rates(config, s.lr_grid)
+        rates = setup.rates(config)
         settings = "" if setup.describe is None else f", {setup.describe(config.spec(), rates)}"
         log(f"{prefix}: {s.seeds} seeds x {s.epochs} epochs{settings}{eta}")
         after = len(todo) - i - 1
@@ -365,7 +376,7 @@ def _path(setup: Setup, act: str, config: configs.Config) -> Path:
 
 def _fingerprint(setup: Setup, act: str, config: configs.Config) -> str:
     """The shared settings, the configuration and the very rates its grid trains."""
-    rates = configs.rates(config, setup.settings.lr_grid)
+    rates = setup.rates(config)
     shared = setup.shared(act).fingerprint()
     return records.fingerprint({"shared": shared, "config": config.spec(), "rates": rates})
 

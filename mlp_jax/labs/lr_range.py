@@ -140,7 +140,13 @@ def run(
         raise RangeTestError(f"the loss is not finite even at the first rate {min_lr:g}")
     keep = slice(0, stop if stop is not None else num_steps)
     rates = np.asarray(schedule(np.arange(num_steps)))[keep]
-    smoothed, loss = smoothed[keep], loss[keep]
+    return _result(rates, loss[keep], smoothed[keep], stop)
+
+
+def _result(
+    rates: np.ndarray, loss: np.ndarray, smoothed: np.ndarray, stop: int | None
+) -> RangeTest:
+    """The ``RangeTest`` of the rates kept (up to the blow-up) and their losses."""
     # The first tenth is skipped: the average is still warming up there.
     start = len(rates) // 10
     slope = np.gradient(smoothed[start:], np.log(rates[start:])) if len(rates) - start > 1 else [0]

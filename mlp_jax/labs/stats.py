@@ -239,6 +239,39 @@ def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:
     return adjusted.reshape(raw.shape)
 
 
+def holm_thresholds(p: Sequence[float] | np.ndarray, alpha: float) -> np.ndarray:
+    r"""The threshold Holm's step-down procedure at level ``alpha`` sets for each p-value
+    of one family, for the interval that inverts its test.
+
+    With the m finite p-values sorted, :math:`p_{(1)} \le \dots \le p_{(m)}`, and k the
+    first step whose :math:`(m - k + 1)\, p_{(k)} \ge \alpha` (the procedure stops there;
+    k = m + 1 when it never does), :math:`H_{(i)}` gets :math:`\alpha / (m - i + 1)` for
+    i < k and :math:`\alpha / (m - k + 1)` from k on. So :math:`p_{(i)}` is below its
+    threshold exactly when :func:`holm`'s adjusted value is below α: an interval of the
+    ratios a test keeps at this threshold excludes the null value exactly when Holm
+    rejects it. Every threshold is at most α, so each interval covers with probability
+    at least 1 − α (not simultaneously).
+
+    Args:
+      p: raw p-values of one family; NaN (no test) is not counted in m and stays NaN.
+      alpha: the family-wise level.
+
+    Returns:
+      The thresholds, float64, in ``p``'s shape and order.
+    """
+    raw = np.asarray(p, dtype=np.float64)
+    flat = raw.ravel()
+    order = np.flatnonzero(np.isfinite(flat))
+    order = order[np.argsort(flat[order], kind="stable")]
+    m = order.size
+    left = m - np.arange(m)
+    stops = np.flatnonzero(left * flat[order] >= alpha)
+    k = stops[0] if stops.size else m
+    thresholds = np.full(flat.shape, np.nan)
+    thresholds[order] = alpha / np.where(np.arange(m) < k, left, m - k)
+    return thresholds.reshape(raw.shape)
+
+
 CHANCE_FACTOR = 1.5
 """A mean accuracy at most ``CHANCE_FACTOR / K`` is at chance level for K classes (see
 :func:`ill_defined_target`)."""

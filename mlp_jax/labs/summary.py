@@ -6,12 +6,14 @@ the baseline's final mean training loss (its mean over the last epoch); ``epochs
 is the time, in epochs at minibatch-step resolution (``pace.step_blocks``: the recorded
 window means at their centres), at which a configuration's seed-mean training loss first
 reaches it, and ``speedup_vs_baseline`` is the baseline's time to the target over the
-configuration's, with a 95% bootstrap interval over seeds (``pace.speedup_ratio``,
-paired when the seeds match) and the permutation test of equal speed (``speedup_p``).
-``rank`` ranks them with ties (``pace.ranks``, Holm over every pair); the p-values of
-final loss and accuracy are paired t-tests (Welch's when the seeds do not match). Every
-family is Holm-adjusted (``p_holm``, ``test_acc_p_holm``, ``speedup_p_holm``: over the
-configurations compared with the baseline). A baseline that learns too little
+configuration's. Speed has one test and one Holm family per experiment and activation:
+the exact sign-flip test of every pair of configurations, Holm-adjusted together
+(``pace.ranks``); the speed-up's ``speedup_p_holm`` is its pair's (baseline,
+configuration) in that family, its interval inverts the same test at the threshold Holm
+set for the pair (so it excludes 1 exactly when ``speedup_p_holm`` < ``ALPHA``), and
+``rank`` counts the same verdicts. The p-values of final loss and accuracy are paired
+t-tests (Welch's when the seeds do not match), Holm-adjusted per metric over the
+configurations compared with the baseline (``p_holm``, ``test_acc_p_holm``). A baseline that learns too little
 (``stats.ill_defined_target``) or is missing gives no target: no speed-ups, no ranks,
 the reason in ``speedup_note``.
 
@@ -188,7 +190,9 @@ def _area_test(r: History, base: History | None, same: bool) -> float:
 
 def time_ratio(a: History, b: History, baseline: History) -> pace.Ratio:
     """``pace.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
-    baseline's target, paired, at step resolution (``step_curves``), with its permutation p."""
+    baseline's target, paired, at step resolution (``step_curves``), with its permutation p
+    and its 95% interval (a pair of the experiment's reports is ``ranking``'s, whose
+    interval is at its Holm threshold)."""
     (loss_a, clock), (loss_b, _), (loss_base, _) = (
         step_curves(selected(r)) for r in (a, b, baseline)
     )
@@ -203,31 +207,41 @@ def _target_note(base: History | None, results: Mapping[str, History]) -> str:
     return "" if ill is None else ill.reason
 
 
-def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[SummaryRow]:
+def summarize(
+    act: str,
+    results: Mapping[str, History],
+    baseline: str,
+    order: pace.Ranking | None = None,
+) -> list[SummaryRow]:
     """One ``SummaryRow`` per configuration (records at their chosen rate).
 
     Means (float64), standard deviations (ddof 1) and intervals are over non-diverged
     seeds; accuracy and test loss are after the last epoch. Against the baseline:
-    paired t-tests and a paired bootstrap when the seeds match (``paired``), else
-    Welch's tests and an unpaired bootstrap; p-values Holm-adjusted per metric over
-    the configurations; ranks with ties (``pace.ranks``). Without a well-defined
-    target (no baseline record, or ``stats.ill_defined_target``) there are no
-    speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
+    paired t-tests when the seeds match (``paired``), else Welch's tests, p-values
+    Holm-adjusted per metric over the configurations. Speed is ``ranking``'s: the
+    speed-up, its interval and its p are the pair (baseline, configuration) of the one
+    family of every pair, so "faster than the baseline" and the ranks never disagree.
+    Without a well-defined target (no baseline record, or ``stats.ill_defined_target``)
+    there are no speed-ups, epochs to target or ranks, and ``speedup_note`` says why.
+    ``order``: ``ranking(results, baseline)`` where the caller has it already.
     """
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     same = paired(picked)
     note = _target_note(base, picked)
     goal = target(base) if not note else math.nan
-    rows = [_row(act, name, r, base, goal, same, note) for name, r in picked.items()]
+    order = None if note else order or ranking(results, baseline)
+    rows = [
+        _row(act, name, r, base, goal, same, note, _speed(order, baseline, name, same))
+        for name, r in picked.items()
+    ]
     holm = {f: stats.holm([getattr(r, f) for r in rows]) for f in _HOLM}
     rows = [
         dataclasses.replace(r, **{h: float(holm[f][i]) for f, h in _HOLM.items()})
         for i, r in enumerate(rows)
     ]
-    if note:
+    if order is None:
         return rows
-    order = ranking(results, baseline)
     return [
         dataclasses.replace(
             r,
@@ -241,33 +255,43 @@ def summarize(act: str, results: Mapping[str, History], baseline: str) -> list[S
 _HOLM = {
     "p_vs_baseline": "p_holm",
     "test_acc_p_vs_baseline": "test_acc_p_holm",
-    "speedup_p": "speedup_p_holm",
     "log_loss_area_p": "log_loss_area_p_holm",
 }
 """Raw p-value field → its Holm-adjusted field (one family per metric, over the
-configurations compared with the baseline)."""
+configurations compared with the baseline; speed's family is ``ranking``'s)."""
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> pace.Ranking | None:
-    """``pace.ranks`` of the records at their chosen rate (every pairwise ratio, Holm
-    over every pair), None without a well-defined target."""
+    """``pace.ranks`` of the records at their chosen rate, at step resolution: every
+    pairwise ratio with its interval, Holm over every pair; None without a well-defined
+    target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     if _target_note(base, picked):
         return None
     every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
-    loss, clock = step_curves(base)
-    return pace.ranks(every, loss, paired=paired(picked), clock=clock)
+    clock = step_curves(base)[1]
+    return pace.ranks(every, baseline, paired=paired(picked), clock=clock)
 
 
-def _speed(r: History, base: History | None, same: bool, note: str) -> pace.Ratio | None:
-    """The speed-up against the baseline at step resolution; None when there is none."""
-    if note or base is None or not r.finite.any():
-        return None
-    if r is base:
-        return pace.Ratio(1.0, math.nan, math.nan, "paired" if same else "unpaired", 0, False)
-    (loss, clock), (base_loss, _) = step_curves(r), step_curves(base)
-    return pace.speedup_ratio(loss, base_loss, paired=same, clock=clock)
+class _Speed(NamedTuple):
+    """A row's speed fields, from the ranking's pair (baseline, configuration)."""
+
+    ratio: pace.Ratio | None
+    p_holm: float
+
+
+def _speed(order: pace.Ranking | None, baseline: str, name: str, same: bool) -> _Speed:
+    """The configuration's speed-up (the ranking's ratio of the baseline's time over its
+    own) and the pair's Holm p; the baseline's own ratio is 1 without an interval, and
+    there is none without a ranking or a finite run."""
+    if order is None:
+        return _Speed(None, math.nan)
+    if name == baseline:
+        method = "paired" if same else "unpaired"
+        return _Speed(pace.Ratio(1.0, math.nan, math.nan, method, 0, False), math.nan)
+    key = (baseline, name)
+    return _Speed(order.ratio.get(key), order.p_holm.get(key, math.nan))
 
 
 def _test(r: History, base: History | None, field: str, same: bool) -> float:
@@ -277,7 +301,14 @@ def _test(r: History, base: History | None, field: str, same: bool) -> float:
 
 
 def _row(
-    act: str, name: str, r: History, base: History | None, goal: float, same: bool, note: str
+    act: str,
+    name: str,
+    r: History,
+    base: History | None,
+    goal: float,
+    same: bool,
+    note: str,
+    speed: _Speed,
 ) -> SummaryRow:
     loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
     steps, clock = step_curves(r)
@@ -286,7 +317,7 @@ def _row(
         if loss.size
         else None
     )
-    ratio = _speed(r, base, same, note)
+    ratio = speed.ratio if r.finite.any() else None
     reaches = ratio is not None and ratio.point > 0
     acc_mean, acc_lo, acc_hi = (float(v) for v in np.clip(stats.mean_ci(acc), 0.0, 1.0))
     if acc.size < 2:
@@ -319,10 +350,11 @@ def _row(
         speedup_is_bound=bool(reaches and ratio.is_bound),
         pairing="paired" if same else "unpaired",
         speedup_p=ratio.p if reaches else math.nan,  # Never reached: no time to test.
-        speedup_p_holm=math.nan,
+        speedup_p_holm=speed.p_holm if reaches else math.nan,
         speedup_never=ratio.never if ratio else math.nan,
         log_loss_area_mean=float(np.nanmean(log_loss_area(r))) if loss.size else math.nan,
         log_loss_area_p=_area_test(r, base, same),
+        speedup_ci_level=ratio.level if reaches and math.isfinite(ratio.lo) else math.nan,
     )
 
 

@@ -11,15 +11,15 @@
 - ``handin``: the report to hand in, every lab together; ``finished``: the records it
   reads; ``implementation``: our own code shown and checked against optax, its
   ``listings`` read from the modules; ``results``:
-  each lab's compact tables and figures; ``findings``, ``curves`` and ``discussion``: its
-  discussion, from their numbers.
+  each lab's compact tables and figures; ``rates``: how each learning rate was chosen;
+  ``findings``, ``curves`` and ``discussion``: its discussion, from their numbers.
 """
 
 from mlp_jax import util
 
 _MODULES = ("curves", "discussion", "document", "finished", "findings", "handin")
 _MODULES += ("implementation", "listings")
-_MODULES += ("lab_report", "layers", "methods", "results")
+_MODULES += ("lab_report", "layers", "methods", "rates", "results")
 _MODULES += ("phrases_en", "phrases_pl", "plots", "text", "trajectory_plots")
 _WHERE = {m: m for m in _MODULES}
 __all__ = list(_WHERE)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mlp_jax import records
-from mlp_jax.labs import configs, pace, specs, stats, summary
+from mlp_jax.labs import configs, pace, stats, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import document, lab_report, methods, results, text
 from mlp_jax.report.finished import Diagnosed, Finished, Found
@@ -51,13 +51,11 @@ class Resolution(NamedTuple):
       crossing: the epoch the seed-mean step curve first reaches the target (NaN: never).
       first: the epoch of the curve's first point (the centre of its first block).
       window: epochs between two of its points.
-      steps: minibatch steps between two of its points.
     """
 
     crossing: float
     first: float
     window: float
-    steps: int
 
     @property
     def coarse(self) -> bool:
@@ -87,57 +85,120 @@ def resolution(r: records.History, target: float) -> Resolution:
         math.nan if crossing is None else crossing,
         float(clock.times[0]),
         window,
-        r.steps_per_epoch // clock.final,
     )
 
 
-def about(x: float, lang: str) -> str:
-    """``x`` to one significant digit (60,83 → ``60``, 0,148 → ``0,1``), with its
-    numeral (``60 razy``)."""
-    digit = math.floor(math.log10(abs(x))) if x else 0
-    return text.times(lang, text.num(round(x, -digit), f".{max(0, -digit)}f", lang))
+def significant(x: float, lang: str, digits: int = 2) -> str:
+    """``x`` to ``digits`` significant digits (47,3 → ``47``, 4,73 → ``4,7``, 140,2 →
+    ``140``)."""
+    if not x or not math.isfinite(x):
+        return text.num(x, ".0f", lang)
+    shown = digits - 1 - math.floor(math.log10(abs(x)))
+    return text.num(round(x, shown), f".{max(0, shown)}f", lang)
+
+
+def gain_range(point: float, res: Resolution) -> tuple[float, float]:
+    """The ratio ``point`` (a time over the one ``res`` tells) with that time moved by half
+    the curve's spacing either way: (``point``·t/(t + w/2), ``point``·t/(t − w/2)), the
+    upper end infinite when t − w/2 is not positive."""
+    t, half = res.crossing, res.window / 2
+    return point * t / (t + half), (point * t / (t - half) if t > half else math.inf)
+
+
+def times_at(point: float, res: Resolution, lang: str) -> str:
+    """A ratio over the time ``res`` tells, in words: when ``res.coarse``, the range
+    ``gain_range`` at two significant digits (``47–84 razy``; ``co najmniej 47 razy``
+    without an upper end), else the ratio with two decimals."""
+    if not res.coarse:
+        return text.times(lang, text.num(point, ".2f", lang))
+    lo, hi = gain_range(point, res)
+    if not math.isfinite(hi):
+        return text.say(lang, "handin.at_least", x=text.times(lang, significant(lo, lang)))
+    return text.times(lang, f"{significant(lo, lang)}–{significant(hi, lang)}")
 
 
 def gain_speed(speed: pace.Ratio, res: Resolution, lang: str) -> str:
-    """The speed-up over exercise 2 in words: a bound ("at least"); when ``res.coarse``,
-    about one significant digit with the points' spacing (no interval: its decimals would
-    claim more than the curve tells), "at the limit of the curve's resolution" when
-    ``res.edge``; else the ratio with its interval's decimals."""
+    """The speed-up over exercise 2 in words: a bound ("at least"); when ``res.coarse``, the
+    range the curve's spacing allows (``times_at``) with the crossing ± half the spacing
+    (no interval: its decimals would claim more than the curve tells), "at the limit of
+    the curve's resolution" when ``res.edge``; else the ratio with its interval's
+    decimals."""
     if speed.is_bound:
         shown = text.num(speed.point, f".{max(2, pace.shown_decimals(speed))}f", lang)
         return text.say(lang, "handin.at_least", x=text.times(lang, shown))
     if res.coarse:
-        return text.say(
+        where = text.say(
             lang,
             f"handin.gain.{'edge' if res.edge else 'coarse'}",
-            x=about(speed.point, lang),
             t=text.num(res.crossing, ".2f", lang),
+            half=text.num(res.window / 2, ".2g", lang),
             window=text.num(res.window, ".2g", lang),
-            steps=text.count(lang, res.steps, "handin.count.steps"),
         )
+        return text.say(lang, "handin.gain.range", x=times_at(speed.point, res, lang), where=where)
     shown = text.num(speed.point, f".{max(2, pace.shown_decimals(speed))}f", lang)
     return text.say(
         lang, "handin.gain.speed", x=text.times(lang, shown), ci=ratio_interval(speed, lang)
     )
 
 
-def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
-    """Lab 7's best Xavier/He configuration against the real exercise 2 (plain SGD,
-    N(0, 1)), per activation: the paired epochs ratio to exercise 2's final loss
-    (``gain_speed``), and paired t-tests of the final training loss and test accuracy
-    (the values themselves are in the quality table cited)."""
-    lines = []
+class Gain(NamedTuple):
+    """Lab 7's best Xavier/He configuration against exercise 2 and against lab 7's baseline.
+
+    Attributes:
+      f: lab 7's records of one activation.
+      row: the best configuration's summary row (its speed-up over the baseline).
+      best, ex2, base: the records of the best configuration, exercise 2 and the baseline
+        (None without its record).
+      speed: exercise 2's time over the best's at exercise 2's final loss.
+    """
+
+    f: Finished
+    row: SummaryRow
+    best: records.History
+    ex2: records.History
+    base: records.History | None
+    speed: pace.Ratio
+
+    def resolution(self) -> Resolution:
+        """``resolution`` of the best configuration at exercise 2's final loss."""
+        return resolution(self.best, summary.target(self.ex2))
+
+
+def gains(found: Found) -> list[Gain]:
+    """Per activation of lab 7 with exercise 2, the baseline and Xavier or He: ``Gain``."""
+    out = []
     for f in found.get("lab7", []):
-        ex2 = exercise2_record(f)
+        ex2, base = exercise2_record(f), f.results.get(f.provenance.baseline)
         rows = [r for r in f.rows if r.config not in (configs.EXERCISE2, f.provenance.baseline)]
         if ex2 is None or not rows:
             continue
         row = summary.ranked(rows)[0]
         best = summary.selected(f.results[row.config])
-        speed = summary.time_ratio(ex2, best, ex2)
+        out.append(
+            Gain(
+                f,
+                row,
+                best,
+                ex2,
+                summary.selected(base) if base else None,
+                summary.time_ratio(ex2, best, ex2),
+            )
+        )
+    return out
+
+
+def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
+    """Lab 7's best Xavier/He configuration against the real exercise 2 (plain SGD,
+    N(0, 1)), per activation: the paired epochs ratio to exercise 2's final loss
+    (``gain_speed``), and paired t-tests of the final training loss and test accuracy
+    (the values themselves are in the quality table cited); then how the speed-up over
+    lab 7's baseline depends on the target (``depends``)."""
+    lines = []
+    found_gains = gains(found)
+    for g in found_gains:
         final = {
             (r, field): summary.finals(record, field)
-            for r, record in (("best", best), ("ex2", ex2))
+            for r, record in (("best", g.best), ("ex2", g.ex2))
             for field in ("train_loss", "test_acc")
         }
         loss, acc = (
@@ -148,27 +209,52 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
             text.say(
                 lang,
                 "handin.gain",
-                act=lab_report.config_label(f.act, lang),
-                opt=methods.label(best.provenance.config["optimizer"], lang),
-                init=methods.initialized_by(row.config, lang),
-                speed=gain_speed(speed, resolution(best, summary.target(ex2)), lang),
+                act=lab_report.config_label(g.f.act, lang),
+                opt=methods.label(g.best.provenance.config["optimizer"], lang),
+                init=methods.initialized_by(g.row.config, lang),
+                speed=gain_speed(g.speed, g.resolution(), lang),
                 p_loss=p_text(loss.p, lang),
                 p_acc=p_text(acc.p, lang),
-                tab=f"@tab:lab7.{f.act}.quality",
+                tab=f"@tab:lab7.{g.f.act}.quality",
             )
         )
         tuned = tuned_exercise2(
-            f.results[configs.EXERCISE2], lab_report.config_label(f.act, lang), lang
+            g.f.results[configs.EXERCISE2], lab_report.config_label(g.f.act, lang), lang
         )
         lines += [tuned] if tuned else []
     if not lines:
         return []
-    say = functools.partial(text.say, lang)
-    return [
-        document.Heading(3, say("handin.gain_h")),
-        document.Paragraph(say("handin.gain_explain")),
-        document.Items(lines),
-    ]
+    said = " ".join([text.say(lang, "handin.gain_explain"), *lines, depends(found_gains, lang)])
+    return [document.Heading(3, text.say(lang, "handin.gain_h")), document.Paragraph(said.strip())]
+
+
+def depends(found_gains: Sequence[Gain], lang: str) -> str:
+    """That a speed-up depends on its target: per activation, the best configuration's
+    speed-up over lab 7's baseline at the baseline's final loss (its speed table) and at
+    exercise 2's; "" without a finite speed-up at the baseline's target."""
+    parts = []
+    for g in found_gains:
+        if g.base is None or not has_target(g.f) or not math.isfinite(g.row.speedup_vs_baseline):
+            continue
+        at_ex2 = summary.time_ratio(g.base, g.best, g.ex2)
+        res = g.resolution()
+        parts.append(
+            text.say(
+                lang,
+                "handin.depends.part",
+                act=methods.label(g.f.act, lang),
+                init=methods.initialized_by(g.row.config, lang),
+                own=text.times(lang, text.num(g.row.speedup_vs_baseline, ".2f", lang)),
+                target=text.num(summary.target(g.base), ".4f", lang),
+                ex2=times_at(at_ex2.point, res, lang) if math.isfinite(at_ex2.point) else "—",
+                ex2_target=text.num(summary.target(g.ex2), ".4f", lang),
+                tab=f"@tab:lab7.{g.f.act}.speed",
+            )
+        )
+    if not parts:
+        return ""
+    base = text.say(lang, found_gains[0].f.lab.baseline_gen_key)
+    return text.say(lang, "handin.depends", base=base, parts="; ".join(parts))
 
 
 def tuned_exercise2(r: records.History, act: str, lang: str) -> str | None:
@@ -198,8 +284,11 @@ class Pair(NamedTuple):
 
     Attributes:
       a, b: their records at their chosen rates (``summary.selected``).
-      ratio: the paired ratio of the times ``a`` needs over ``b``'s to reach the
-        baseline's final loss (``summary.time_ratio``), with its sign-flip test's p.
+      ratio: the ratio of the times ``a`` needs over ``b``'s to reach the baseline's
+        final loss, from the experiment's ranking (``Finished.ranking``: its interval
+        inverts the sign-flip test at the pair's Holm threshold).
+      p_holm: that test's p, Holm-adjusted over every pair of the experiment's
+        configurations (the one family behind every speed verdict); NaN without a target.
       test: the paired t-test of their final training losses.
       ill: why the baseline's final loss is no target (``summary.target_problem``), or
         None.
@@ -208,6 +297,7 @@ class Pair(NamedTuple):
     a: records.History
     b: records.History
     ratio: pace.Ratio
+    p_holm: float
     test: stats.TTest
     ill: str | None
 
@@ -222,13 +312,13 @@ def compare(f: Finished, a: str, b: str) -> Pair | None:
     if not (ra.finite.any() and rb.finite.any()):
         return None
     finals = (summary.finals(r, "train_loss") for r in (ra, rb))
-    return Pair(
-        ra,
-        rb,
-        summary.time_ratio(ra, rb, base),
-        stats.t_test(*finals, paired=True),
-        summary.target_problem(base, f.results),
-    )
+    order = f.ranking
+    if order is None:
+        ratio, p_holm = summary.time_ratio(ra, rb, base), math.nan
+    else:
+        ratio, p_holm = order.ratio[a, b], order.p_holm.get((a, b), math.nan)
+    ill = summary.target_problem(base, f.results)
+    return Pair(ra, rb, ratio, p_holm, stats.t_test(*finals, paired=True), ill)
 
 
 def pair_case(ratio: pace.Ratio, p: float | None = None) -> str:
@@ -256,13 +346,14 @@ the median of its experiment's (same activation) is said to spread widely."""
 
 
 def pair_p_values(pairs: Sequence[Pair]) -> list[tuple[float, float]]:
-    """For each pair: the paired t-test p of the final training losses and the
-    sign-flip test p of the speed (NaN without a target), each family Holm-adjusted over
-    every pair compared (``stats.holm``: all labs and activations of the discussion
-    together)."""
-    loss = [pair.test.p for pair in pairs]
-    speed = [math.nan if pair.ill else pair.ratio.p for pair in pairs]
-    return list(zip(stats.holm(loss).tolist(), stats.holm(speed).tolist(), strict=True))
+    """For each pair: the paired t-test p of the final training losses, Holm-adjusted
+    over every pair compared (``stats.holm``: all labs and activations of the discussion
+    together), and the speed test's p as its experiment's family adjusted it
+    (``Pair.p_holm``; NaN without a target)."""
+    loss = stats.holm([pair.test.p for pair in pairs]).tolist()
+    return [
+        (lo, math.nan if pair.ill else pair.p_holm) for lo, pair in zip(loss, pairs, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------
@@ -415,23 +506,144 @@ def signed(value: float, spec: str, lang: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def conclusions(found: Found, lang: str) -> list[document.Block]:
-    """One short answer per lab and activation (``conclusion``); the numbers behind each
-    are in the lab's section."""
-    say = functools.partial(text.say, lang)
+class Said(NamedTuple):
+    """Conclusions from modules that read this one (and so cannot be called from it), each
+    one bullet or "" for none.
+
+    Attributes:
+      spread: configurations whose seeds end far apart (``curves``).
+      momentum: the momentum study's.
+      depth: what σ per layer of the deep network shows (``findings``).
+    """
+
+    spread: str = ""
+    momentum: str = ""
+    depth: str = ""
+
+
+def conclusions(found: Found, lang: str, said: Said | None = None) -> list[document.Block]:
+    """The conclusions, a synthesis in at most eight bullets, each citing its table: the
+    fastest optimizer of lab 6 and by how much (``fastest``), Nesterov's momentum against
+    plain momentum (``nesterov``), ``said.spread``, ``said.momentum``, the initializers
+    significantly faster than N(0, 1) (``initializers``), ``said.depth`` and the combined
+    gain over exercise 2 (``combined``)."""
+    said = said or Said()
     lines = [
-        conclusion(f, lang) for name, lab in specs.LABS.items() if lab.section for f in found[name]
+        fastest(found.get("lab6", []), lang),
+        nesterov(found.get("lab6", []), lang),
+        said.spread,
+        said.momentum,
+        initializers(found.get("lab7", []), lang),
+        said.depth,
+        combined(gains(found), lang),
     ]
-    return [document.Heading(2, say("h.conclusions")), document.Items(lines)] if lines else []
+    lines = [line for line in lines if line]
+    return (
+        [document.Heading(2, text.say(lang, "h.conclusions")), document.Items(lines)]
+        if lines
+        else []
+    )
 
 
-def conclusion(found: Finished, lang: str = "en") -> str:
+def fastest(lab6: Sequence[Finished], lang: str) -> str:
+    """Per activation, who learns fastest in lab 6 and, when the first of them reaches the
+    baseline's final loss significantly sooner (``pace.distinct``), by how much; the
+    activation's reason when it has no target."""
+    return " ".join(conclusion(f, lang, quality=False) for f in lab6)
+
+
+def nesterov(lab6: Sequence[Finished], lang: str) -> str:
+    """Nesterov's momentum against plain momentum per activation of lab 6: faster, or no
+    significant difference (``pair_case``, the sign-flip p Holm-adjusted over the
+    activations, as the discussion's), with the ratio; "" without a comparable pair."""
+    pairs = [(f, compare(f, "momentum", "nesterov")) for f in lab6]
+    pairs = [(f, pair) for f, pair in pairs if pair and not pair.ill]
+    parts = []
+    for (f, pair), (_, p) in zip(pairs, pair_p_values([p for _, p in pairs]), strict=True):
+        case = pair_case(pair.ratio, p)
+        if case not in ("differ", "same"):
+            continue
+        point = pair.ratio.point
+        faster = "nesterov" if point > 1 else "momentum"
+        parts.append(
+            text.say(
+                lang,
+                f"concl.nesterov.{faster if case == 'differ' else 'same'}",
+                act=methods.label(f.act, lang),
+                ratio=text.times(lang, text.num(max(point, 1 / point), ".2f", lang)),
+                p=p_text(p, lang),
+                tab=f"@tab:lab6.{f.act}.speed",
+            )
+        )
+    return text.say(lang, "concl.nesterov", parts="; ".join(parts)) if parts else ""
+
+
+def has_target(f: Finished) -> bool:
+    """Whether ``f``'s baseline has a final loss to reach (``SummaryRow.speedup_note``), so
+    ``f`` has a speed table to cite."""
+    base = summary.baseline_row(f.rows, f.provenance.baseline)
+    return base is not None and not base.speedup_note
+
+
+def initializers(lab7: Sequence[Finished], lang: str) -> str:
+    """Per activation of lab 7 with a target (``has_target``), every initializer (not
+    exercise 2) that reaches the baseline's final loss significantly sooner
+    (``pace.distinct``), each with its speed-up, or that none does."""
+    parts = []
+    for f in (f for f in lab7 if has_target(f)):
+        rows = [
+            r
+            for r in summary.ranked(f.rows)
+            if r.config not in (configs.EXERCISE2, f.provenance.baseline)
+            and pace.distinct(*_speed(r), r.speedup_p_holm, summary.ALPHA)
+            and r.speedup_vs_baseline > 1
+        ]
+        values = {
+            "act": methods.label(f.act, lang),
+            "base": text.say(lang, f.lab.baseline_gen_key),
+            "tab": f"@tab:lab7.{f.act}.speed",
+        }
+        if not rows:
+            parts.append(text.say(lang, "concl.inits.none", **values))
+            continue
+        names = lab_report.join([methods.initialized_by(r.config, lang) for r in rows], lang)
+        speeds = lab_report.join(
+            [text.times(lang, text.num(r.speedup_vs_baseline, ".2f", lang)) for r in rows], lang
+        )
+        parts.append(text.say(lang, "concl.inits.some", names=names, speeds=speeds, **values))
+    return text.say(lang, "concl.inits", parts="; ".join(parts)) if parts else ""
+
+
+def combined(found_gains: Sequence[Gain], lang: str) -> str:
+    """The combined gain over exercise 2 per activation, as a range at the curve's
+    resolution (``times_at``; a bound when the curve reaches the target at its first
+    point), and that it is not the product of the labs' speed-ups."""
+    parts = [
+        text.say(
+            lang,
+            "concl.gain.part",
+            act=methods.label(g.f.act, lang),
+            x=times_at(g.speed.point, g.resolution(), lang)
+            if not g.speed.is_bound
+            else text.say(
+                lang, "handin.at_least", x=text.times(lang, significant(g.speed.point, lang))
+            ),
+            tab=f"@tab:lab7.{g.f.act}.quality",
+        )
+        for g in found_gains
+        if math.isfinite(g.speed.point)
+    ]
+    return text.say(lang, "concl.gain", parts="; ".join(parts)) if parts else ""
+
+
+def conclusion(found: Finished, lang: str = "en", quality: bool = True) -> str:
     """One experiment and activation's answer to its lab's question, in one line without
     the numbers its section gives (its tables cited): who learns fastest (rank 1) and
     whether the first of them reaches the baseline's final loss significantly sooner
     (``pace.distinct``), then which configurations end significantly lower, or higher, than
     the baseline (Holm-adjusted p < ``summary.ALPHA``; lab 7's exercise 2 is left to
-    ``exercise2_gain``). Without a target (``lab_report.no_target``) its reason."""
+    ``exercise2_gain``; none of them without ``quality``). Without a target
+    (``lab_report.no_target``) its reason."""
     say = functools.partial(text.say, lang)
     lab, exp = found.lab, found.experiment
     where = results.place_phrase(found, exp, lang)
@@ -452,9 +664,12 @@ def conclusion(found: Finished, lang: str = "en") -> str:
     if best and pace.distinct(*_speed(best), best.speedup_p_holm, summary.ALPHA):
         alone = leaders == [lab_report.name(best, lang)]
         key = "lead.concl.fast_alone" if alone else "lead.concl.fast"
-        first = say(key, best=lab_report.name(best, lang), **values)
+        x = text.times(lang, text.num(best.speedup_vs_baseline, ".2f", lang))
+        first = say(key, best=lab_report.name(best, lang), x=x, **values)
     else:
         first = say("lead.concl.same", **values)
+    if not quality:
+        return first
     tested = len([r for r in c.others if math.isfinite(r.p_holm)])
     lower, higher = (
         text.share(lang, len(r), tested, lab.noun_key, "concl.ends") for r in (c.lower, c.higher)

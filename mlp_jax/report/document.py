@@ -343,9 +343,12 @@ pre { background: #f6f6f6; padding: .4rem .6rem; font-size: 12px; line-height: 1
 .math { margin: .6rem 0; }
 math { font-size: 110%; font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", math; }
 @page { size: A4; margin: 14mm 14mm; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
-               h2 { break-before: auto; } img { max-height: 9cm; }
-               table { font-size: 7.5pt; width: 100%; } table.small { break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.4; }
+               h2 { break-before: auto; margin: .8em 0 .4em; } h3 { margin: .6em 0 .3em; }
+               p, ul, ol { margin: .45em 0; } figure { margin: .3rem 0; }
+               img { max-height: 6cm; } .row img { max-height: 5.5cm; }
+               figcaption, caption { font-size: 8pt; }
+               table { font-size: 7.5pt; width: 100%; margin: .4rem 0; } table.small { break-inside: avoid; }
                th, td { padding: .1rem .25rem; } td.num { white-space: normal; }
                tr, .math, figure, .keep { break-inside: avoid; } pre { font-size: 8pt; }
                thead tr, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }

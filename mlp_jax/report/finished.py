@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlp_jax import activations, records
-from mlp_jax.labs import diagnostics, experiment, specs, summary
+from mlp_jax.labs import diagnostics, experiment, pace, specs, summary
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import lab_report
 
@@ -38,6 +38,8 @@ class Finished(NamedTuple):
       rows: their ``summary.summarize`` rows, in the same order.
       other_settings: files of ``runs/`` left out as written with other shared settings.
       unreadable: files of ``runs/`` that could not be read.
+      speed: ``summary.ranking`` of ``results`` as ``load`` computed it (None: not
+        computed, or no target); read it through ``ranking``.
     """
 
     experiment: str
@@ -46,6 +48,15 @@ class Finished(NamedTuple):
     rows: list[SummaryRow]
     other_settings: list[str]
     unreadable: list[str]
+    speed: pace.Ranking | None = None
+
+    @property
+    def ranking(self) -> pace.Ranking | None:
+        """Every pair's speed ratio and Holm p (``summary.ranking``), computed once by
+        ``load``; None without a well-defined target."""
+        if self.speed is not None:
+            return self.speed
+        return summary.ranking(self.results, self.provenance.baseline)
 
     @property
     def provenance(self) -> records.Provenance:
@@ -72,8 +83,10 @@ def load(
     found = experiment.latest(specs.get(name).folder(root, act), log=log)
     if not found.results:
         return None
-    rows = summary.summarize(act, found.results, lab_report.provenance(found.results).baseline)
-    return Finished(name, act, found.results, rows, found.other_settings, found.unreadable)
+    baseline = lab_report.provenance(found.results).baseline
+    order = summary.ranking(found.results, baseline)
+    rows = summary.summarize(act, found.results, baseline, order)
+    return Finished(name, act, found.results, rows, found.other_settings, found.unreadable, order)
 
 
 def find(root: str | Path, log: Callable[[str], None] = print) -> Found:

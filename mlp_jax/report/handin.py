@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from mlp_jax import records, util
 from mlp_jax.labs import diagnostics, experiment, specs, summary
 from mlp_jax.records import SummaryRow
@@ -47,6 +49,7 @@ from mlp_jax.report import (
     layers,
     methods,
     momentum_study,
+    rates,
     results,
     text,
     trajectory_plots,
@@ -95,22 +98,22 @@ def build(
     main = (found["lab7"] or every(found))[0].provenance.shared
     deep = Deep.read(Path(depth), main, log) if depth is not None else None
     layer_tables, histograms = _diagnostics(diag, out_dir, lang)
+    appendix = appendix_parts(found, deep, diag, out_dir, lang, histograms)
     blocks = [
         *title_block(text.say(lang, "handin.title"), author, lang=lang),
         *_introduction(found, lang),
         *_implementation(found, lang),
-        *_setup(found, lang),
-        *results.definitions(lang),
+        *_setup(found, lang, letters(appendix)["definitions"]),
         *_labs(found, out_dir, lang),
         *layer_tables,
         *(deep_section(deep, main, out_dir, lang) if deep else []),
         *discussion.exercise2_gain(found, lang),
         *findings.blocks(found, diag, out_dir, lang, *(deep[1:] if deep else ())),
         *findings.limitations(found, diag, lang, deep.found if deep else None),
-        *discussion.conclusions(found, lang),
+        *discussion.conclusions(found, lang, _said(found, deep, lang)),
         *own_discussion(notes, lang),
         *_bibliography(lang),
-        *_appendix(found, deep, diag, out_dir, lang, histograms),
+        *_appendix(appendix, lang),
     ]
     return document.numbered(_present(blocks, lang), _words(lang))
 
@@ -161,18 +164,7 @@ def _implementation(found: Found, lang: str) -> list[document.Block]:
     trained, with their update rules as trained (``methods.optimizer_blocks``): each
     optimizer at its first record's rate and keywords (at the grid point reported,
     ``summary.selected``), how the rates were chosen cited from the appendix."""
-    trained: dict[str, methods.Trained] = {}
-    for p in _provenances(found):
-        spec = p.config
-        trained.setdefault(
-            spec["optimizer"],
-            methods.Trained(
-                spec["optimizer"],
-                p.learning_rate,
-                kwargs=spec.get("optimizer_kwargs", {}),
-                schedule=spec.get("schedule") or "",
-            ),
-        )
+    trained = _trained(found)
     rules = [
         *methods.optimizer_blocks(list(trained.values()), lang),
         document.Paragraph(text.say(lang, "lead.rates")),
@@ -186,6 +178,31 @@ def _implementation(found: Found, lang: str) -> list[document.Block]:
         rates={name: t.learning_rate for name, t in trained.items()},
         rules=rules,
     )
+
+
+def _trained(found: Found) -> dict[str, methods.Trained]:
+    """Each optimizer the assigned labs trained → its first record's rate and keywords."""
+    trained: dict[str, methods.Trained] = {}
+    for p in _provenances(found):
+        spec = p.config
+        trained.setdefault(
+            spec["optimizer"],
+            methods.Trained(
+                spec["optimizer"],
+                p.learning_rate,
+                kwargs=spec.get("optimizer_kwargs", {}),
+                schedule=spec.get("schedule") or "",
+            ),
+        )
+    return trained
+
+
+def _code(found: Found, lang: str) -> list[document.Block]:
+    """The appendix's code (``implementation.appendix``), as the optimizers were trained."""
+    trained = _trained(found)
+    kwargs = {name: t.kwargs for name, t in trained.items()}
+    rates = {name: t.learning_rate for name, t in trained.items()}
+    return implementation.appendix(list(trained), _inits(found), lang, kwargs=kwargs, rates=rates)
 
 
 def _provenances(found: Found) -> list[records.Provenance]:
@@ -283,7 +300,6 @@ def deep_section(
         hidden=text.count(lang, len(shared.layer_sizes) - 2, "count.hidden_layer"),
         alike=_alike(main, shared, lang),
     )
-    blocks.append(document.Paragraph(intro))
     measured = [f"@tab:deep.{act}.layers" for act in deep.diag if act in diagnostics.DEAD]
     measured += [
         say("handin.in_appendix", ref=f"@tab:deep.{act}.layers")
@@ -291,8 +307,8 @@ def deep_section(
         if act not in diagnostics.DEAD
     ]
     if measured:
-        tables = lab_report.join(measured, lang)
-        blocks.append(document.Paragraph(say("lead.deep.measured", tables=tables)))
+        intro += " " + say("lead.deep.measured", tables=lab_report.join(measured, lang))
+    blocks.append(document.Paragraph(intro))
     blocks += [t for act, t in _layer_tables(deep, lang).items() if act in diagnostics.DEAD]
     drawn = Path(FIGURES, lang)
     figures = [b for f in lab7 for b in results.images(f, "deep", out_dir, drawn, lang, ("loss",))]
@@ -383,20 +399,28 @@ def _bibliography(lang: str) -> list[document.Block]:
     return [document.Heading(2, text.say(lang, "lead.h.bibliography")), document.Items(works)]
 
 
-def _appendix(
+class Part(NamedTuple):
+    """One lettered part of the appendix: its title's key (``lead.appendix.<name>``) and
+    blocks."""
+
+    name: str
+    blocks: list[document.Block]
+
+
+def appendix_parts(
     found: Found,
     deep: Deep | None,
     diag: Diagnosed,
     out_dir: Path,
     lang: str,
     histograms: Sequence[document.Block] = (),
-) -> list[document.Block]:
-    """What a reader may want and an instructor need not read, lettered: the learning
-    rates' choice, the deep network's tables, the remaining figures (the layer
-    diagnostics' ``histograms`` first) and every p-value, the optimizers on 2-D surfaces
-    (with what they show, ``curves.surface_paragraphs``), the other optimizers' code, how
-    to reproduce the results."""
-    say = functools.partial(text.say, lang)
+) -> list[Part]:
+    """What a reader may want and an instructor need not read, the parts with something
+    to show, in order: the learning rates' choice, the terms and tests the tables use
+    (``results.definitions``), the momentum study's tables, the deep network's tables, the
+    remaining figures (the layer diagnostics' ``histograms`` first) and every p-value, the
+    optimizers on 2-D surfaces (with what they show, ``curves.surface_paragraphs``), the
+    other optimizers' code, how to reproduce the results."""
     more: list[document.Block] = [*histograms]
     drawn = Path(FIGURES, lang)
     for name in (name for name, lab in specs.LABS.items() if lab.section):
@@ -406,18 +430,32 @@ def _appendix(
     for f in deep.found["lab7"] if deep else []:
         more += results.appendix_blocks(f, "deep", out_dir, drawn, lang)
     parts = [
-        ("rates", [results.lr_sweep_table(found, lang)]),
-        ("momentum", momentum_study.tables(found, lang)),
-        ("deep", deep_appendix(deep, out_dir, lang) if deep else []),
-        ("results", [*_contents(more, lang), *more]),
-        ("surfaces", _surfaces(out_dir, lang)),
-        ("code", implementation.appendix(_optimizers(found), _inits(found), lang)[1:]),
-        ("reproduce", _provenance(found, diag, lang)[1:]),
+        Part("rates", rates.blocks(found, rates.read(found, out_dir), lang)),
+        Part("definitions", results.definitions(lang)),
+        Part("momentum", momentum_study.tables(found, lang)),
+        Part("deep", deep_appendix(deep, out_dir, lang) if deep else []),
+        Part("results", [*_contents(more, lang), *more]),
+        Part("surfaces", _surfaces(out_dir, lang)),
+        Part("code", _code(found, lang)[1:]),
+        Part("reproduce", _provenance(found, diag, lang)[1:]),
     ]
+    return [p for p in parts if p.blocks]
+
+
+def letters(parts: Sequence[Part]) -> dict[str, str]:
+    """Each part's letter, A for the first."""
+    return {p.name: "ABCDEFGHIJ"[i] for i, p in enumerate(parts)}
+
+
+def _appendix(parts: Sequence[Part], lang: str) -> list[document.Block]:
+    """The appendix: each part under its lettered heading."""
+    say = functools.partial(text.say, lang)
     blocks: list[document.Block] = []
-    for letter, (part, shown) in zip("ABCDEFG", [p for p in parts if p[1]], strict=False):
-        title = say(f"lead.appendix.{part}")
-        blocks += [document.Heading(2, say("lead.h.appendix", letter=letter, title=title)), *shown]
+    for p in parts:
+        title = say(
+            "lead.h.appendix", letter=letters(parts)[p.name], title=say(f"lead.appendix.{p.name}")
+        )
+        blocks += [document.Heading(2, title), *p.blocks]
     return blocks
 
 
@@ -438,11 +476,6 @@ def _contents(blocks: Sequence[document.Block], lang: str) -> list[document.Bloc
         return []
     said = {"figures": lab_report.join(figures, lang), "tables": lab_report.join(tables, lang)}
     return [document.Paragraph(text.say(lang, "lead.appendix.contents", **said))]
-
-
-def _optimizers(found: Found) -> list[str]:
-    """The optimizers the assigned labs trained, in order."""
-    return list(dict.fromkeys(p.config["optimizer"] for p in _provenances(found)))
 
 
 def _inits(found: Found) -> list[str]:
@@ -534,11 +567,12 @@ SHARED_COLUMNS = ("network", "batch", "epochs_total", "seeds")
 """Setup columns said once in a sentence when every experiment has the same value."""
 
 
-def _setup(found: Found, lang: str) -> list[document.Block]:
+def _setup(found: Found, lang: str, letter: str) -> list[document.Block]:
     """The setup table (key ``setup``): per experiment its activations, configurations and
     baseline, the activations sharing a row where the rest is alike; the network, batch
     size, epochs and seeds in their own columns, or in the sentence above when every
-    experiment shares them."""
+    experiment shares them; then what the speed and quality tables' columns mean, the
+    definitions cited from the appendix's part ``letter``."""
     say = functools.partial(text.say, lang)
     columns = ("experiment", "act", *SHARED_COLUMNS, "configs", "baseline")
 
@@ -551,7 +585,7 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(lab_report.config_label(n, lang) for n in f.results),
+            ", ".join(config_names(f, lang)),
             lab_report.config_label(f.provenance.baseline, lang),
         )
         return dict(zip(columns, values, strict=True))
@@ -572,11 +606,35 @@ def _setup(found: Found, lang: str) -> list[document.Block]:
         parts = [say("lead.setup.part", name=say(f"col.{c}"), value=table[0][c]) for c in common]
         lead += " " + say("lead.setup.common", parts="; ".join(parts))
     header = [say(f"col.{c}") for c in kept]
+    alpha = text.num(summary.ALPHA, ".2f", lang)
     return [
         document.Heading(2, say("h.setup")),
         document.Paragraph(lead),
         document.Table(header, rows, caption=say("lead.setup.caption"), key="setup"),
+        document.Paragraph(say("lead.setup.meaning", alpha=alpha, letter=letter)),
     ]
+
+
+def config_names(f: Finished, lang: str) -> list[str]:
+    """The configurations' names as the report shows them (``lab_report.config_label``);
+    one without a name of its own (the momentum study's ``momentum_g0.9``) as its
+    optimizer's name with its α, and γ for momentum."""
+    shown = []
+    for n in f.results:
+        name = lab_report.config_label(n, lang)
+        if name == text.literal(n):  # A record's own name: no code identifiers in prose.
+            p = summary.selected(f.results[n]).provenance
+            name, rate = (
+                methods.label(p.config["optimizer"], lang),
+                text.num(p.learning_rate, ".3g", lang),
+            )
+            if p.config["optimizer"] in ("momentum", "nesterov"):
+                gamma = text.num(momentum_study.gamma_of(p.config), ".3g", lang)
+                name += " " + text.say(lang, "momentum_study.short", gamma=gamma, rate=rate)
+            else:
+                name += " " + text.say(lang, "handin.setup.rate", rate=rate)
+        shown.append(name)
+    return shown
 
 
 FIGURES = "report_figures"
@@ -630,6 +688,99 @@ def _baseline_command(f: Finished) -> str:
     return _command_line([*kept, f"{flag}={f.provenance.baseline}"])
 
 
+def _said(found: Found, deep: Deep | None, lang: str) -> discussion.Said:
+    """The conclusions ``discussion.conclusions`` cannot draw itself: seeds that end far
+    apart (``spread_conclusion``), the momentum study's (``momentum_study.conclusion``,
+    when it has one) and the deep network's σ per layer (``depth_conclusion``)."""
+    study = getattr(momentum_study, "conclusion", None)
+    return discussion.Said(
+        spread=spread_conclusion(found, lang),
+        momentum=study(found, lang) if study else "",
+        depth=depth_conclusion(deep, lang) if deep else "",
+    )
+
+
+def spread_conclusion(found: Found, lang: str) -> str:
+    """The configurations of labs 6 and 7 whose seeds end far apart (``curves.odd_configs``
+    with ``curves.Seeds.outliers``): how many seeds end at which losses, where the mean
+    loss and the mean accuracy rank, and the mean loss without them; "" for none."""
+    parts = []
+    for f in (f for name in ("lab6", "lab7") for f in found.get(name, [])):
+        loss_rank, acc_rank = curves.ranks([r for r in f.rows if not r.all_diverged])
+        for name in curves.odd_configs(f):
+            s = curves.seeds(f, name)
+            if not len(s.outliers):
+                continue
+            kept = s.finals[~np.isin(s.finals, s.outliers)]
+            k = len(s.outliers)
+            parts.append(
+                text.say(
+                    lang,
+                    "concl.spread.part",
+                    act=methods.label(f.act, lang),
+                    name=results.label(f, name, lang),
+                    k=text.number(lang, k),
+                    n=text.number(lang, len(s.finals), "gen"),
+                    ends=text.plural(lang, k, "concl.spread.ends"),
+                    values=lab_report.join([text.num(v, ".4f", lang) for v in s.outliers], lang),
+                    loss_rank=loss_rank[name],
+                    acc_rank=acc_rank[name],
+                    trimmed=text.num(float(np.mean(kept)), ".4f", lang),
+                    tab=f"@tab:{f.experiment}.{f.act}.quality",
+                )
+            )
+    return text.say(lang, "concl.spread", parts="; ".join(parts)) if parts else ""
+
+
+def depth_conclusion(deep: Deep, lang: str) -> str:
+    """Per activation whose units can die, how σ of the deep network's pre-activations
+    grows from layer to layer at initialization with each initializer (``findings.growth``,
+    measured and predicted), and with which it neither grows nor shrinks (within
+    ``findings.THEORY``)."""
+    parts = []
+    for act, record in deep.diag.items():
+        if act not in diagnostics.DEAD:
+            continue
+        grown = [findings.growth(record, init, _scale(deep, act, init)) for init in record.inits]
+        shown = [
+            text.say(
+                lang,
+                "concl.depth.part",
+                name=methods.label(g.init, lang),
+                measured=text.num(g.measured, "#.3g", lang),
+                predicted=text.num(g.predicted, "#.3g", lang),
+            )
+            for g in grown
+        ]
+        stable = [
+            methods.initialized_by(g.init, lang)
+            for g in grown
+            if abs(g.measured - 1) < findings.THEORY
+        ]
+        parts.append(
+            text.say(
+                lang,
+                "concl.depth",
+                network=_network_of(record.shared.layer_sizes),
+                act=methods.label(act, lang),
+                parts=lab_report.join(shown, lang),
+                tab=f"@tab:deep.{act}.layers",
+                stable=text.say(lang, "concl.depth.stable", names=lab_report.join(stable, lang))
+                if stable
+                else text.say(lang, "concl.depth.none"),
+            )
+        )
+    return " ".join(parts)
+
+
+def _scale(deep: Deep, act: str, init: str) -> float:
+    """σ of ``init``'s weights in the deep network's lab 7 when it is N(0, σ²), else 1."""
+    f = next((f for f in deep.found["lab7"] if f.act == act), None)
+    if init != "normal" or f is None or init not in f.results:
+        return 1.0
+    return float(f.results[init].provenance.config.get("init_scale", 1.0))
+
+
 conclusion = discussion.conclusion
 """One experiment and activation's conclusion (``discussion.conclusion``)."""
 
@@ -641,10 +792,9 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     sources = [p.data_source for p in kept]
     sources += [row.data_source for record in diag.values() for row in record.rows]
     done = sorted((p for p in kept if p.finished), key=lambda p: p.finished)
-    dates = [_date(p, lang) for p in done[:1] + done[-1:]] or ["—"]
     lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
     lines += [say("prov.versions", versions=text.literal(_versions(kept)))]
-    lines += [say("prov.finished", dates=" – ".join(dict.fromkeys([dates[0], dates[-1]])))]
+    lines += [say("prov.finished", dates=_span(done[:1] + done[-1:], lang))]
     argvs = [p.flags.get("argv") for p in kept]
     commands = dict.fromkeys(text.code(_command_line(argv)) for argv in argvs if argv)
     blocks = [document.Heading(2, say("h.provenance")), document.Items(lines)]
@@ -656,13 +806,21 @@ def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block
     return blocks
 
 
-def _date(provenance: records.Provenance, lang: str) -> str:
-    """When a record finished, as the title's date is written (06.12.2026 14:05 in
-    Polish), in UTC."""
-    if not provenance.finished:
+def _span(done: Sequence[records.Provenance], lang: str) -> str:
+    """When the first and the last of ``done`` (records that finished, in order) finished,
+    in UTC: ``06.12.2026 w godz. 06:31–11:09`` on one day, ``od … do …`` over several,
+    one time for one record, "—" for none."""
+    if not done:
         return "—"
-    when = datetime.datetime.fromisoformat(provenance.finished)
-    return when.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%d %B %Y %H:%M")
+    first, last = (datetime.datetime.fromisoformat(p.finished) for p in (done[0], done[-1]))
+    day = "%d.%m.%Y" if lang == "pl" else "%d %B %Y"
+    if first == last:
+        return first.strftime(f"{day} %H:%M")
+    if first.date() == last.date():
+        start, end = first.strftime("%H:%M"), last.strftime("%H:%M")
+        return text.say(lang, "prov.span.day", day=first.strftime(day), start=start, end=end)
+    start, end = (t.strftime(f"{day} %H:%M") for t in (first, last))
+    return text.say(lang, "prov.span.days", start=start, end=end)
 
 
 def _versions(kept: Sequence[records.Provenance]) -> str:

@@ -5,8 +5,8 @@ names the optimizers' and the training loop's sources refer to (:func:`optax_nam
 each optimizer's state is what its ``init`` returns (:func:`state_of`); the differences
 from the instruction's formulas follow from the builders' signature defaults merged
 with the keywords the networks were trained with (:func:`deviations`); the listings are
-the modules' own source lines, docstrings left out (:func:`listing`), captioned with
-their file and line numbers; and the agreement with optax is measured now, each
+the modules' own lines that compute, in the branch the trained settings take
+(``listings.formula``), captioned with their file and line numbers; and the agreement with optax is measured now, each
 optimizer against optax's counterpart for :data:`STEPS` steps on a fixed small network
 (:func:`max_difference`, :func:`agreement`).
 
@@ -440,14 +440,16 @@ def deviations(
 
 
 def _own(lang: str) -> document.Paragraph:
-    """What is ours and what optax gives, from the optax names the code uses."""
+    """What is written for this work and what comes from optax, from the optax names the
+    code uses."""
     say = functools.partial(text.say, lang)
     ours, loop = optax_roles(optimizers), optax_roles(train)
     extra = [say(f"impl.optax.{r}") for r in loop if r not in ours]
-    sentences = [say("impl.own", used=_join([say(f"impl.optax.{r}") for r in ours], lang))]
-    sentences += [say("impl.own.loop", used=_join(extra, lang))] if extra else []
-    used = "optimizer" in ours + loop
-    sentences.append(say("impl.own.optimizers" if used else "impl.own.none"))
+    loop_part = say("impl.own.loop", used=_join(extra, lang)) if extra else ""
+    used = _join([say(f"impl.optax.{r}") for r in ours], lang)
+    sentences = [say("impl.own", used=used, loop=loop_part)]
+    ready = "optimizer" in ours + loop
+    sentences.append(say("impl.own.optimizers" if ready else "impl.own.none"))
     return document.Paragraph(" ".join(sentences))
 
 
@@ -488,9 +490,11 @@ def _optimizer_blocks(
         out.append(document.Items(found))
     if "nesterov" in names:
         out.append(document.Paragraph(say("impl.nesterov")))
+    found_rules = listings.rules(names, kwargs, rates)
+    order = say("impl.order.kept" if found_rules.in_order else "impl.order.mixed")
     out += [
-        document.Paragraph(say("impl.step")),
-        document.Code(listings.rules_code(names, kwargs, rates, lang), say("impl.what.rules")),
+        document.Paragraph(say("impl.step", order=order)),
+        document.Code(listings.rules_code(found_rules, lang), say("impl.what.rules")),
     ]
     return out + agreement_blocks(agreement(names, kwargs, rates), lang)
 
@@ -604,46 +608,23 @@ def appendix(
     lang: str,
     *,
     kwargs: Mapping[str, Mapping[str, Any]] | None = None,
+    rates: Mapping[str, float] | None = None,
     level: int = 2,
 ) -> list[document.Block]:
     """What the section leaves out: the state each optimizer keeps (``impl.state``, as
-    trained with ``kwargs``), then the listings: each optimizer's builder with the
-    functions only it uses, the functions several share, the initializers, the
-    network's initialization and the training step."""
+    trained with ``kwargs``), then the listings, each only the lines that compute: the
+    helpers the rules' listing calls, the network's initialization (layer by layer) and
+    the training step (what the new parameters are computed from). ``inits`` are shown
+    in the section already."""
     say = functools.partial(text.say, lang)
-    builders = {name: _builder(name) for name in optimizers}
-    needs = {name: listings.dependencies(fn) for name, fn in builders.items()}
-    counts: dict[Any, int] = {}
-    for objs in needs.values():
-        for o in objs:
-            counts[o] = counts.get(o, 0) + 1
+    found = listings.rules(optimizers, kwargs or {}, rates or {})
     states = [state_of(n, (kwargs or {}).get(n)) for n in optimizers]
-    out: list[document.Block] = [document.Heading(level, say("impl.appendix.h"))]
-    out.append(_state_table(states, lang))
-    for name, objs in needs.items():
-        own = [o for o in objs if counts[o] == 1 or o is builders[name]]
-        own = [o for o in own if o.__name__ not in PLUMBING]
-        out.append(listings.listing(own, methods.label(name, lang), lang))
-    shared = [o for o, n in counts.items() if n > 1 and o not in builders.values()]
-    shared = [o for o in shared if o.__name__ not in PLUMBING]
-    if shared:
-        out.append(listings.listing(shared, say("impl.what.shared"), lang))
-    weights = list(dict.fromkeys(s for i in inits for s in listings.init_sources(i)))
-    out += [
-        listings.listing(weights, say("impl.what.weights"), lang),
-        listings.listing([model.init_mlp], say("impl.what.init_mlp"), lang),
-        listings.listing([listings.gradient_step(train)], say("impl.what.step"), lang),
+    step = listings.gradient_step(train)
+    out: list[document.Block] = [
+        document.Heading(level, say("impl.appendix.h")),
+        _state_table(states, lang),
+        listings.formula_listing(listings.helpers(found), say("impl.what.helpers"), lang),
+        listings.formula_listing([model.init_mlp], say("impl.what.init_mlp"), lang),
+        listings.formula_listing([step], say("impl.what.step"), lang, of=("params",)),
     ]
     return _numbered(out, 1 + _body_listings(optimizers, inits), lang)
-
-
-PLUMBING = frozenset(
-    {"_chain", "_check_inexact", "add_decayed_weights", "_with_scalar_or_schedule", "_cast"}
-)
-"""Functions of the optimizers' module the appendix's listings leave out: the chain's
-argument checks, weight decay (zero in the labs), the schedule's step counter, dtype casts."""
-
-
-def _builder(name: str) -> Callable:
-    """The optimizer's builder (``appendix``'s argument hides the module's name)."""
-    return optimizers.get(name)

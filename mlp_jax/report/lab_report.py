@@ -144,22 +144,46 @@ def section(
         document.Items(_setup_lines(first, rows, label, lang, no_target(results, label, lang))),
         document.Table([say("col.config"), say("col.settings")], settings),
         document.Heading(level + 1, say("h.results")),
-        document.Paragraph(explain(rows, lang)),
+        *([document.Paragraph(top)] if (top := opening(rows, ranks, first.baseline, lang)) else []),
         _results_table(rows, lang, ranks, first.baseline),
+        document.Paragraph(explain(rows, lang)),
         document.Heading(level + 1, say("h.ranking")),
         document.Items(ranking),
-        *([document.Paragraph(top)] if (top := leader(rows, ranks, lang)) else []),
         document.Heading(level + 1, say("h.plots")),
         document.Paragraph(say("plots.bands")),
         *(document.Image(say(f"fig.{f}"), folder / f"{f}.png", link(f"{f}.png")) for f in figures),
     ]
 
 
+def opening(rows: Sequence[SummaryRow], ranking: Ranking, baseline: str, lang: str) -> str | None:
+    """The results in one or two sentences, before the table: the leader against the
+    runner-up (``leader``), then which configurations reach the target significantly sooner
+    or later than the baseline (Holm's p of the one family of every pair,
+    ``SummaryRow.speedup_p_holm``); None without a ranking."""
+    top = leader(rows, ranking, lang)
+    base = summary.baseline_row(rows, baseline)
+    if top is None or base is None:
+        return top
+    others = [r for r in summary.ranked(rows) if r is not base]
+    sooner, later = (
+        [f"**{name(r, lang)}**" for r in others if r.speedup_p_holm < summary.ALPHA and side(r)]
+        for side in (lambda r: r.speedup_vs_baseline > 1, lambda r: r.speedup_vs_baseline < 1)
+    )
+    values = {"base": f"**{name(base, lang)}**", "m": ranking.family}
+    parts = (
+        [text.say(lang, "stats.opening.sooner", names=join(sooner, lang), **values)]
+        if sooner
+        else [text.say(lang, "stats.opening.none", **values)]
+    )
+    if later:
+        parts.append(text.say(lang, "stats.opening.later", names=join(later, lang), **values))
+    return f"{top} {' '.join(parts)}"
+
+
 def explain(rows: Sequence[SummaryRow], lang: str) -> str:
     """What the results table's columns mean, with the test the rows used."""
     method = text.say(lang, f"stat.method.{rows[0].pairing if rows else 'paired'}")
     m = sum(math.isfinite(r.p_vs_baseline) for r in rows)
-    m_speed = sum(math.isfinite(r.speedup_p) for r in rows)
     m_area = sum(math.isfinite(r.log_loss_area_p) for r in rows)
     ranked = sum(math.isfinite(r.rank) for r in rows)
     return text.say(
@@ -167,7 +191,6 @@ def explain(rows: Sequence[SummaryRow], lang: str) -> str:
         "stat.explain",
         method=method,
         m=m,
-        m_speed=m_speed,
         m_area=m_area,
         m_pairs=ranked * (ranked - 1) // 2,
     )
@@ -264,8 +287,8 @@ def digits(ranking: Ranking, baseline: str, row: SummaryRow) -> int:
     """Decimals of ``row``'s speed-up interval: as many as its ratio's, two, or more where
     ``pace.shown_decimals`` keeps an interval that excludes 1 visibly apart from it. (Fewer
     would round an end outwards, 6.06–7.76 printed "6–8", and disagree with the same
-    interval in the hand-in's discussion; the last digit may move with the bootstrap seed
-    when ``pace.stable_decimals`` is below two.)"""
+    interval in the hand-in's discussion; the last digit may move with the relabellings'
+    seed when ``pace.stable_decimals`` is below two.)"""
     ratio = ranking.ratio.get((baseline, row.config)) if ranking else None
     return 2 if ratio is None else max(2, pace.shown_decimals(ratio))
 
@@ -305,9 +328,9 @@ def _end(value: float, places: int, lang: str) -> str:
 
 
 def interval(lo: float, hi: float, never: float, places: int, lang: str) -> str:
-    """``95% CI 1.20–1.50``, with the share of resamples that never reach the target
-    when there are any (``; not reached in 3.0% of the resamples``; ``< 0.1%`` for a share
-    that one decimal would show as 0.0%)."""
+    """``95% CI 1.20–1.50``, with the share of the test's relabellings in which a mean curve
+    never reaches the target when there are any (``; not reached in 3.0% of the test's
+    relabellings``; ``< 0.1%`` for a share that one decimal would show as 0.0%)."""
     words = text.say(lang, "stat.ci", lo=_end(lo, places, lang), hi=_end(hi, places, lang))
     if never > 0:
         share = text.pct(never, lang) if never >= 0.0005 else f"< {text.pct(0.001, lang)}"
@@ -331,10 +354,11 @@ def used(row: SummaryRow, lang: str, pairs: int | None = None) -> str:
 
 def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) -> str:
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
-    or "later" only when ``pace.distinct``: the permutation test's p, Holm-adjusted over
-    the comparisons with the baseline (``speedup_p_holm``), below ``summary.ALPHA`` and the
-    interval not holding 1; ``baseline``: its name
-    as the report shows it (``name``). The factor has at least its interval's decimals."""
+    or "later" only when ``pace.distinct``: the permutation test's p of the pair (baseline,
+    configuration), Holm-adjusted over every pair of configurations (``speedup_p_holm``),
+    below ``summary.ALPHA``; the interval inverts the same test, so it then excludes 1.
+    ``baseline``: its name as the report shows it (``name``). The factor has at least its
+    interval's decimals."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
     spec = f".{max(2, places)}f"
     factor = text.num(point, spec, lang)
@@ -348,8 +372,7 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
     if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         ci = interval(lo, hi, row.speedup_never, places, lang)
-        key = "stat.same_speed_test_only" if p < summary.ALPHA else "stat.same_speed"
-        return text.say(lang, key, base=baseline, factor=factor, ci=ci, test=test)
+        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
     if point > 1:
         ci = interval(lo, hi, row.speedup_never, places, lang)
         return text.say(lang, "stat.sooner", factor=text.times(lang, factor), ci=ci, test=test)

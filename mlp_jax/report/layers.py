@@ -58,7 +58,7 @@ def first_layer_table(record: records.Diagnosis, lang: str = "en") -> document.T
     for init in record.inits:
         start, end = record.first_layer(init, 0), record.first_layer(init, last)
         stds = (start.preact_std, start.preact_std_closed_form, end.preact_std)
-        cells = [methods.label(init, lang)] + [text.num(v, ".3g", lang) for v in stds]
+        cells = [methods.label(init, lang)] + [text.num(v, "#.3g", lang) for v in stds]
         rows.append(
             cells + ([text.pct(getattr(r, column), lang) for r in (start, end)] if column else [])
         )
@@ -77,7 +77,7 @@ def layers_table(record: records.Diagnosis, lang: str = "en") -> document.Table:
     rows = []
     for layer in range(record.layers):
         start = [record.layer(i, layer, 0) for i in record.inits]
-        cells = [str(layer + 1)] + [text.num(r.preact_std, ".3g", lang) for r in start]
+        cells = [str(layer + 1)] + [text.num(r.preact_std, "#.3g", lang) for r in start]
         hidden = layer < record.layers - 1
         trouble = [text.pct(getattr(r, column), lang) if hidden else "—" for r in start]
         rows.append(cells + (trouble if column else []))
@@ -142,7 +142,7 @@ def _layer_rows_table(record: records.Diagnosis, lang: str) -> document.Table:
             methods.label(r.init, lang),
             f"{r.layer + 1} ({say(f'plot.kind.{r.kind}')})",
             str(r.epoch),
-            *(num(v, ".3g") for v in (r.preact_mean, r.preact_std, r.preact_std_closed_form)),
+            *(num(v, "#.3g") for v in (r.preact_mean, r.preact_std, r.preact_std_closed_form)),
             text.pct(r.saturated_frac, lang),
             text.pct(r.dead_frac, lang),
             num(r.grad_norm, ".3g"),

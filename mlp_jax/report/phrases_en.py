@@ -131,7 +131,7 @@ PHRASES = {
     "fig.saturated_frac": "Fraction of saturated activations per epoch",
     "fig.dead_frac": "Fraction of dead units per epoch",
     "prov.versions": "Package versions of the records: {versions}.",
-    "prov.finished": "The computations finished within: {dates} (UTC).",
+    "prov.finished": "The computations ran {dates} (UTC).",
     "prov.commands": "Commands that produced the results:",
     "plot.epoch0": "epoch (0 = at initialization)",
     "plot.layer": "layer {layer}",
@@ -183,7 +183,7 @@ PHRASES = {
     "blows up",
     # language
     "baseline_gen.lab6": "exercise 2's plain SGD",
-    "baseline_gen.lab7": "Adam + N(0, 1)",
+    "baseline_gen.lab7": "the network trained with Adam from N(0, 1) weights",
     "baseline_gen.schedules": "a constant learning rate",
     "share.none.m": "none of the {noun}",
     "share.none.f": "none of the {noun}",
@@ -316,16 +316,11 @@ PHRASES = {
     "traj.fig": "{name}: the optimizers' paths and the loss per step",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
-    "handin.speed_test": "sign-flip test, {p} Holm-adjusted over the pairwise comparisons of "
-    "this section",
+    "handin.speed_test": "{p}, Holm-adjusted",
     "handin.gain_h": "Combined gain over exercise 2",
-    "handin.gain_explain": "Lab 7 also trains exercise 2's network (plain SGD, N(0, 1) "
-    "weights) on the same data. Below it is compared with lab 7's best configuration with "
-    "Xavier or He weights; lab 7's baseline (N(0, 1) weights with the optimizer lab 6 chose) "
-    "is the control for the initialization alone.",
     "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
-    "final loss {speed}; the two configurations' final results ({tab}) compared by paired "
-    "t-tests: loss {p_loss}, accuracy {p_acc}.",
+    "final loss {speed}; paired t-tests of the final results ({tab}): loss {p_loss}, accuracy "
+    "{p_acc}.",
     "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
     "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
     "lab 6's speed-ups, use SGD at α = {own}.",
@@ -351,31 +346,35 @@ PHRASES = {
     "handin.own_h": "Own discussion",
     # statistics
     "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
-    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an epoch, "
-    "each at its block's centre, linearly interpolated), at which a configuration's mean "
-    "training loss first reaches the target, the baseline's mean training loss over its last "
-    "epoch. *Speed-up*: the baseline's time to the target divided by the configuration's, with "
-    "a 95% bootstrap interval over seeds (an end at which a resample never reaches the target "
-    'reads "not reached", with the share of such resamples). *Sooner* or *later*: an exact '
-    "sign-flip permutation test of the log ratio of the two times (every relabelling of the "
-    "two configurations within seeds; a time never reached counts as the run's end), "
-    "Holm-adjusted over the m = {m_speed} comparisons with the baseline. *Over the whole run*: "
-    "each seed's mean log training loss over the run (the area under its log-loss curve, "
-    "which a single crossing cannot see), against the baseline's by the same kind of sign-flip "
-    "test on the per-seed differences, Holm-adjusted over the m = {m_area} comparisons with the "
-    "baseline. *Rank*: 1 + the "
-    "number of configurations significantly faster than this one by the same test, "
-    "Holm-adjusted over all m = {m_pairs} pairs of configurations; ties share a rank, and "
-    '"fastest" means rank 1; "2–4" gives the worst rank too, the number of configurations '
-    "less those significantly slower (such verdicts need not be transitive: a configuration "
-    "may tie with two that differ, and the intervals overlap where single ranks would order "
-    "them). *p*: the p-value of {method} against the baseline, of the final "
-    "training loss and of the final test accuracy; *p Holm*: the same adjusted by Holm's method "
-    "over the m = {m} configurations compared with the baseline, per metric. Every "
-    '"significantly", "sooner", "later", "faster" and "fastest" in this report means a '
-    "Holm-adjusted p < 0.05 in the family named here. Accuracy intervals are 95% t intervals "
-    "of the mean over seeds on the one fixed test set (they leave out the test set's own "
-    "sampling error); with fewer than 2 seeds left there is no interval and no test (—).",
+    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an"
+    " epoch, each at its block's centre, linearly interpolated), at which a "
+    "configuration's mean training loss first reaches the target, the baseline's mean"
+    " training loss over its last epoch. *Speed-up*: the baseline's time to the "
+    "target divided by the configuration's, with the 95% confidence interval of the "
+    "ratios that the speed test does not reject (the faster configuration slowed down"
+    " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
+    ' exactly when the difference is not significant; an end "not reached": the '
+    "configuration may never reach the target). *Sooner* or *later*: an exact "
+    "sign-flip permutation test of the log ratio of the two times (every relabelling "
+    "of the two configurations within seeds; a time never reached counts as one time "
+    "point after the run's end), Holm-adjusted over all m = {m_pairs} pairs of "
+    "configurations, the same family as the ranks. *Over the whole run*: each seed's "
+    "mean log training loss over the run (the area under its log-loss curve, which a "
+    "single crossing cannot see), against the baseline's by the same kind of "
+    "sign-flip test on the per-seed differences, Holm-adjusted over the m = {m_area} "
+    "comparisons with the baseline. *Rank*: 1 + the number of configurations "
+    "significantly faster than this one by the same test in the same family; ties "
+    'share a rank, and "fastest" means rank 1; "2–4" gives the worst rank too, the '
+    "number of configurations less those significantly slower (such verdicts need not"
+    " be transitive: a configuration may tie with two that differ, and the intervals "
+    "overlap where single ranks would order them). *p*: the p-value of {method} "
+    "against the baseline, of the final training loss and of the final test accuracy;"
+    " *p Holm*: the same adjusted by Holm's method over the m = {m} configurations "
+    'compared with the baseline, per metric. Every "significantly", "sooner", '
+    '"later", "faster" and "fastest" in this report means a Holm-adjusted p < 0.05 in'
+    " the family named here. Accuracy intervals are 95% t intervals of the mean over "
+    "seeds on the one fixed test set (they leave out the test set's own sampling "
+    "error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
     "the same random key, hence the same minibatch order and, with the same initialization "
     "method, the same initial weights; so the test is on per-seed differences and the bootstrap"
@@ -394,7 +393,7 @@ PHRASES = {
     "stat.later": "{factor} later ({ci}; {test})",
     "stat.ci": "95% CI {lo}–{hi}",
     "stat.not_reached": "not reached",
-    "stat.never_share": "; not reached in {share} of the resamples",
+    "stat.never_share": "; not reached in {share} of the test's relabellings",
     "stat.speed_test": "sign-flip test, {p} Holm-adjusted",
     "stat.rank_test": "sign-flip test, {p} Holm-adjusted over all pairs (m = {m})",
     "stat.same_speed": "at a speed not distinguishable from that of **{base}** (ratio {factor}, "
@@ -496,24 +495,29 @@ PHRASES = {
     "epoch (or of every recorded window, when there are fewer), at the blocks' centres, "
     'linearly interpolated. "{not_reached}": the curve does not fall to the target before '
     "training ends.",
-    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the "
-    "configuration's (2: half the epochs), with a 95% bootstrap confidence interval (95% CI): "
-    "{resamples} resamples of the seeds with replacement (with the same seeds, whole seeds, "
-    "jointly for both configurations), percentile interval. An end at which a resampled curve "
-    'does not reach the target reads "{not_reached}"; "≥" means the configuration is at '
-    "the target at the curve's first point, so the value is only a lower bound. Learning is "
-    "called faster or slower only when the interval does not hold 1 and the exact two-sided "
-    "sign-flip permutation test gives p < {alpha} after Holm's correction (statistic: the "
-    "absolute log ratio of the two times, a time never reached counted as the end of "
-    "training; every swap of the configurations within seeds, a random sample of them beyond "
-    "{exact} seeds; against the baseline, swapping every seed also moves the target, so the "
-    "smallest possible p is 1/2ⁿ, not 2/2ⁿ).",
-    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than "
-    "this one by the same rule, applied to every pair of configurations; configurations with no "
-    "significant difference share a rank. Where two numbers are given (2–4), the second is the "
-    "worst rank: the number of configurations less those significantly slower. Pairwise verdicts "
-    "need not be transitive (a configuration may tie with two that differ from each other), so "
-    "the place of each lies within its interval, and two overlapping intervals are not ordered.",
+    "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
+    "half the epochs). Learning is called faster or slower only when the exact "
+    "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction "
+    "(statistic: the absolute log ratio of the two mean curves' times to the target, "
+    "a time never reached counted as one time point after the end of training; every "
+    "swap of the two configurations within seeds, a random sample of them beyond "
+    "{exact} seeds). Its 95% confidence interval (95% CI) holds the speed-ups that "
+    "the same test does not reject once the faster configuration's curves are slowed "
+    "down by that factor, at the threshold Holm's procedure set for the pair ({alpha}"
+    " divided by the number of hypotheses still open at its step): it always holds "
+    "the estimate, holds 1 exactly when the difference is not significant, and covers"
+    " the true speed-up with probability at least 95% when one configuration's curves"
+    " are the other's slowed down, up to the seeds' noise. \"{not_reached}\" at an end:"
+    " the test rejects no smaller (larger) speed-up, the configuration may never "
+    'reach the target; "≥" means the configuration is at the target at the curve\'s '
+    "first point, so the value is only a lower bound.",
+    "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than this one by"
+    " the same test, applied to every pair of configurations; configurations with no "
+    "significant difference share a rank. Where two numbers are given (2–4), the "
+    "second is the worst rank: the number of configurations less those significantly "
+    "slower. Pairwise verdicts need not be transitive (a configuration may tie with "
+    "two that differ from each other), so the place of each lies within its interval,"
+    " and two overlapping intervals are not ordered.",
     "results.def.final": "**Final loss**: the training loss of the last epoch (the mean of "
     "its minibatch losses), mean ± standard deviation over seeds. **Accuracy**: test accuracy "
     "after the last epoch, the seed mean with its 95% Student-t confidence interval, which "
@@ -521,12 +525,14 @@ PHRASES = {
     "compared with the baseline by a two-sided paired t-test when the k-th seed has the same "
     "random seed in every configuration (the same minibatch order and, with the same "
     "initializer, the same initial weights), and by Welch's t-test when the seeds differ.",
-    "results.def.families": "**Holm's correction**, in each experiment and for each "
-    "activation separately, over two families: the comparisons with the baseline (final loss, "
-    'accuracy and speed separately; the "Holm p" columns) and the speed comparisons of '
-    'every pair of configurations (the ranks). "Significant" means p < {alpha} after Holm\'s '
-    'correction in its family; p below {floor} is shown as "< {floor}", and the appendix '
-    "lists every p-value.",
+    "results.def.families": "**Holm's correction**, in each experiment and for each activation separately. "
+    "Speed has one family: every pair of configurations, m = k(k − 1)/2 for k "
+    "configurations; the speed-up's p against the baseline is its pair's in that "
+    'family, so "faster than the baseline", the interval and the ranks never '
+    "disagree. Final loss and accuracy each have a family of the comparisons with the"
+    ' baseline (the "Holm p" columns). "Significant" means p < {alpha} after Holm\'s '
+    'correction in its family; p below {floor} is shown as "< {floor}", and the '
+    "appendix lists every p-value.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
     "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "
     "of both sides of a comparison. With fewer than two seeds that did not diverge there is "
@@ -616,37 +622,20 @@ PHRASES = {
     "results.coincide": "Lines on top of each other: {pairs}.",
     "results.pair.loss": "{names} ({d})",
     "results.pair.acc": "{names} ({d} percentage points)",
-    "results.how.ex2": "as SGD in lab 6 (exercise 2)",
-    "results.how.grid": "grid of {n} rates {lo}–{hi}; lowest validation loss ({val})",
-    "results.how.default": "chosen earlier by a grid search (the rule is in the caption)",
-    "results.how.flag": "given in the command",
-    "results.how.choice.lab6": "from lab 6 ({name}: rank 1), not tuned again",
-    "results.how.choice.flag": "given in the command with the optimizer",
-    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results), not "
-    "tuned again",
-    "results.how.choice.default": "the default of {name} (no lab 6 results)",
-    "results.cap.lr": "Each configuration's learning rate α and how it was chosen. The "
-    "optimizers' defaults were chosen beforehand by a grid search: for each optimizer the rate "
-    "with the best summed rank of final training loss over every variant searched (sigmoid and "
-    "ReLU; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He initialization), among "
-    "rates at which no seed diverged; Adadelta keeps α = 1, as its formula has no learning rate.",
-    "results.cap.lr_grid": "With a grid, the rate with the lowest mean final loss on the "
-    "validation set was chosen (the last {n} examples of the training set, held out before "
-    "training); the test set plays no part in the choice.",
     "results.tiny": ", though ahead of {second} by only {pct} of the epochs, of no practical "
     "weight",
     # --- impl ---
     "impl.h": "Implementation",
     "impl.and": " and ",
     "impl.listing": "{what} ({path}, lines {lines})",
-    "impl.own": "The optimizers' update rules, their state and the weight initializers are our "
-    "own code, written with JAX's array operations (listings below and in the appendix). From "
-    "the optax library we take only {used}.",
-    "impl.own.loop": "The training loop also takes from it {used}.",
+    "impl.own": "The optimizers' update rules, their state and the weight initializers are "
+    "code written for this work with JAX's array operations (listings below and in the "
+    "appendix). Only {used} come from the optax library{loop}.",
+    "impl.own.loop": "; the training loop also takes {used} from it",
     "impl.own.none": "No optax optimizer runs in training: optax's optimizers are only the "
     "reference in @tab:impl.optax.",
     "impl.own.optimizers": "The code also calls optax's ready-made optimizers.",
-    "impl.optax.interface": "its interface of an optimizer (a pair of functions: one creates the "
+    "impl.optax.interface": "the interface of an optimizer (a pair of functions: one creates the "
     "state, the other turns a gradient and the state into an update and the new state)",
     "impl.optax.chain": "the function that chains such pairs into one",
     "impl.optax.masked": "a mask for weight decay",
@@ -654,13 +643,15 @@ PHRASES = {
     "impl.optax.apply": "the function that adds the update to the parameters",
     "impl.optax.optimizer": "its ready-made optimizers",
     "impl.optax.other": "other helpers",
-    "impl.step": "Listing 1 holds every line of our code that computes these rules; a comment "
-    "over each block names the optimizers that run it, and each operation acts on all of the "
-    "parameters' arrays at once. JAX's automatic differentiation through our forward pass gives "
-    "the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
+    "impl.step": "Listing 1 holds every line of the program that computes these rules in the "
+    "settings trained with; a comment over each block names the optimizers that run it and the "
+    "constants it reads, and each operation acts on all of the parameters' arrays at once. "
+    "{order} Branches those settings do not take are left out, and so are dtype casts and "
+    "complex conjugates, which change nothing for real single-precision parameters. JAX's automatic "
+    "differentiation through the network's forward pass gives the gradient \\(g_t\\). The helpers, the optimizers' state (@tab:impl.state) and the "
     "training step are in the appendix.",
     "impl.state.caption": "What each optimizer keeps between steps: the quantities of its "
-    "formula (in brackets, the field of our state record), and how many arrays the size of all "
+    "formula (in brackets, the field of the state record), and how many arrays the size of all "
     "the parameters they take.",
     "impl.state.none": "nothing",
     "impl.col.optimizer": "optimizer",
@@ -737,8 +728,6 @@ PHRASES = {
     "for each initializer.",
     "impl.what.init": "Drawing the weights: each method's scale.",
     "impl.appendix.h": "Appendix: source code",
-    "impl.what.shared": "Functions several optimizers share",
-    "impl.what.weights": "Weight initializers",
     "impl.what.init_mlp": "The network's parameters, layer by layer",
     "impl.what.step": "One training step",
     "methods.notation.schedule": "Notation as in the lab: \\(\\theta\\) are the parameters "
@@ -944,10 +933,6 @@ PHRASES = {
     "initialization are in {tables}.",
     "lead.appendix.contents": "The minibatch-step loss curves: {figures}; the p-values of every "
     "comparison with the baseline, raw and Holm-adjusted: {tables}.",
-    "lead.concl.fast_alone": "{where:cap}: the network learns fastest {leaders}, reaching the "
-    "final loss of {base} significantly sooner ({tab}).",
-    "lead.concl.fast": "{where:cap}: the network learns fastest {leaders}; {best:with} it "
-    "reaches the final loss of {base} significantly sooner ({tab}).",
     "lead.concl.same": "{where:cap}: the network learns fastest {leaders}, but no "
     "configuration reaches the final training loss of {base} in a significantly shorter time "
     "({tab}).",
@@ -964,9 +949,8 @@ PHRASES = {
     'study on MNIST (appendix "Reproducing the results").',
     "lead.network": "The network is a {sizes} perceptron: {hidden} "
     "and a softmax output layer, trained by minimizing the cross-entropy. This is exercise 2's "
-    "architecture, which the instructions prescribe for both labs (exercise 2's own results "
-    "are not part of this report; its network, plain SGD from N(0, 1) weights, was trained "
-    "again here under the same conditions). The inputs are the pixel intensities divided by "
+    "architecture, which the instructions prescribe for both labs. The inputs are the pixel "
+    "intensities divided by "
     "255, values in [0, 1], neither centred nor standardized; the spread of the "
     "pre-activations that the analysis of weight initialization predicts depends on this.",
     "lead.hidden": "one hidden layer of {n} units|{k} hidden layers of {n} units",
@@ -1000,13 +984,10 @@ PHRASES = {
     "lead.words.cite_figure": "Fig.",
     "lead.words.cite_table": "Table",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
-    "stat.same_speed_test_only": "at a speed not distinguishable from that of **{base}** "
-    "(ratio {factor}, {ci}; {test}: the test alone finds a shift that every seed shares, but "
-    "the interval holds 1, so how much sooner or later is not determined)",
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "every optimizer",
-    "impl.what.rules": "The lines of our code that compute the optimizers' rules in the settings "
+    "impl.what.rules": "The lines of the program that compute the optimizers' rules in the settings "
     "trained with.",
     "impl.cite.adagrad": "Duchi et al., 2011",
     "impl.cite.adadelta": "Zeiler, 2012",
@@ -1021,16 +1002,14 @@ PHRASES = {
     "final training loss over every variant swept, @tab:lr_sweep).",
     "impl.adam.rate.other": "; @tab:lr_sweep says how it was chosen.",
     "impl.optax.exact": "A difference of exactly 0 ({names}) means the same single-precision "
-    "operations in the same order as optax's, and such operations give identical bits.",
+    "operations in the same order as optax's, and such operations give results identical to the bit.",
     "impl.optax.rounding": "The other optimizers compute the same formula by another sequence of "
     "operations, so they round differently.",
     # --- probe ---
-    "lead.diag.intro.lab7": "To explain these results, nothing was trained again: lab 7's "
-    "own runs (each weight initialization at its chosen learning rate) were measured while "
-    "they trained, for {epochs}, at initialization and after every epoch: the units' "
-    "pre-activations and activations on a probe batch (the first {n} training examples). "
-    "The first hidden layer: {tables}; the activations' distribution at initialization: "
-    "{figures}.",
+    "lead.diag.intro.lab7": "The units' pre-activations and activations were measured in lab "
+    "7's own runs for {epochs}, at initialization and after every epoch, on a probe batch of "
+    "the first {n} training examples: the first hidden layer in {tables}, the activations' "
+    "distribution in {figures}.",
     "findings.limits.diag.lab7.shorter": "The layer diagnostics show lab 7's own runs, "
     "but over {epochs} of {main} only.",
     # --- gamma ---
@@ -1119,13 +1098,6 @@ PHRASES = {
     "lead.concl.beat": "{share} at a significantly lower training loss than {label} ({tab}).",
     "lead.concl.worse": "{share} at a significantly higher training loss.",
     "handin.gain.speed": "{x} sooner{ci}",
-    "handin.gain.coarse": "about {x} sooner: it reaches the target after {t} epochs, while "
-    "the curve's points are {window} epochs ({steps}) apart, so the curve tells no more "
-    "precisely",
-    "handin.count.steps": "step|steps",
-    "handin.gain.edge": "about {x} sooner, at the limit of the curve's resolution: it reaches "
-    "the target after only {t} epochs, while the curve's points are {window} epochs ({steps}) "
-    "apart",
     "lead.setup.common": "Shared by every experiment: {parts}.",
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} in the appendix",
@@ -1224,4 +1196,106 @@ PHRASES = {
     "SGD's ({std} against {sgd_std})",
     "findings.adagrad.like": "The initial test loss is {start} here; Adagrad's accuracy is "
     "significantly above SGD's ({acc} against {sgd_acc}, {p}; {tab}).",
+    # --- lrtable ---
+    "results.how.choice.lab6": "from lab 6 ({name}: rank 1)",
+    "results.how.choice.flag": "given in the command ({name})",
+    "results.how.choice.baseline_only": "from lab 6 ({name}: the only one with results)",
+    "results.how.choice.default": "{name} (no lab 6 results)",
+    "lrtable.col.optimizer": "optimizer",
+    "lrtable.col.act": "activation",
+    "lrtable.diverged": "div.",
+    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.count.seeds_gen": "seed|seeds",
+    "lrtable.count.epochs_loc": "epoch|epochs",
+    "lrtable.cap.sweep": "Learning-rate grid search for lab 6's optimizers: final training loss "
+    "after {epochs} (mean of {seeds}; initial weights {init}). Bold: the α lab 6 uses; "
+    "“{diverged}”: at least one seed diverged.",
+    "lrtable.cap.none": "The learning rate α of each of lab 6's optimizers.",
+    "lrtable.cap.lab7": "Lab 7: final validation loss (the last {n} examples of the training "
+    "set, held out before training; mean of {seeds}) at each α of the grid around the rate of "
+    "the optimizer {whence}. Bold: the rate chosen (lowest loss); “{diverged}”: at least one "
+    "seed diverged. The test set plays no part in the choice.",
+    "lrtable.rule": "Lab 6's learning rates were chosen by a grid search over 12 variants (both "
+    "activations; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He weights): for each "
+    "optimizer the rate with the lowest summed rank of final training loss among the rates at "
+    "which no seed diverged; Adadelta has α = 1, as in Zeiler (2012), since its formula has no "
+    "learning rate.",
+    "lrtable.given": "{names}: α was given in the command that ran lab 6.",
+    "lrtable.no_sweep": "No grid was searched on this data, so the table gives the rates alone.",
+    "lrtable.other": "{name} {best} instead of {used}",
+    "lrtable.differs": "The same rule applied to the data of @tab:lr_sweep alone would choose "
+    "another α: {which}.",
+    "lrtable.agrees": "The same rule applied to the data of @tab:lr_sweep alone chooses the same "
+    "α for every optimizer.",
+    "lrtable.all_diverged": "{names}: at every α of the grid at least one seed diverged.",
+    "lrtable.lab7": "In lab 7 each initializer has its own α, chosen on the validation set "
+    "({tab}).",
+    "lrtable.momentum": "In the momentum study ({tabs}) plain SGD has α = {sgd}; {parts}.",
+    "lrtable.momentum.lab6": "momentum {arms}: lab 6's momentum α",
+    "lrtable.momentum.equal": "momentum {arms}: α = {sgd}·(1 − γ) by the study's design, so that "
+    "the long-run step α/(1 − γ) equals plain SGD's α",
+    "lrtable.momentum.other": "momentum {arms}: the α given in the command",
+    "lrtable.ex2.one": "Exercise 2's plain SGD has the same α = {rate} in every experiment.",
+    "lrtable.ex2.each": "Exercise 2's plain SGD has α: {rates}.",
+    # --- listings ---
+    "impl.order.kept": "Each optimizer runs its blocks in the listing's order.",
+    "impl.order.mixed": "The listing's order of the blocks is not every optimizer's order of "
+    "work: that is given by its formula above.",
+    "impl.what.helpers": "The helpers Listing 1 calls",
+    # --- stats ---
+    "stats.opening.sooner": "Reaching the target significantly sooner than the baseline {base} "
+    "(Holm over all m = {m} pairs): {names}.",
+    "stats.opening.none": "No configuration reaches the target significantly sooner than the "
+    "baseline {base} (Holm over all m = {m} pairs).",
+    "stats.opening.later": "Reaching it significantly later: {names}.",
+    # --- length ---
+    "lead.setup.meaning": "The speed tables give after how many epochs the mean training "
+    "loss falls to the target (the baseline's final loss), the speed-up over the baseline (the "
+    "ratio of these times with its 95% confidence interval) and each configuration's rank; the "
+    "final-results tables give the training loss and the test accuracy after the last epoch "
+    'with Holm-adjusted p-values. "Significant" means p < {alpha} after Holm\'s correction, '
+    "and for speed also an interval without 1; Appendix {letter} defines every term and test.",
+    "handin.setup.rate": "(α = {rate})",
+    "lead.appendix.definitions": "Definitions and statistical methods",
+    "prov.span.day": "on {day}, {start}–{end}",
+    "prov.span.days": "from {start} to {end}",
+    "handin.gain_explain": "Exercise 2's network (plain SGD, N(0, 1) weights) is compared with "
+    "lab 7's best configuration with Xavier or He weights.",
+    "handin.gain.range": "{x} sooner {where}",
+    "handin.gain.coarse": "(it reaches the target after {t} ± {half} epochs, as the curve's "
+    "points are {window} epochs apart)",
+    "handin.gain.edge": "(at the limit of the curve's resolution: it reaches the target after "
+    "only {t} ± {half} epochs, while the curve's points are {window} epochs apart)",
+    "handin.depends": "A speed-up depends on its target, so the combined gain is not the "
+    "product of the speed-ups of labs 6 and 7. Over {base}: {parts}.",
+    "handin.depends.part": "{act}: {init} weights give a speed-up of {own} at its final "
+    "loss {target} ({tab}), but {ex2} at exercise 2's final loss, {ex2_target}",
+    "lead.concl.fast_alone": "{where:cap}: the network learns fastest {leaders}, reaching the "
+    "final loss of {base} significantly sooner, {x} ({tab}).",
+    "lead.concl.fast": "{where:cap}: the network learns fastest {leaders}; {best:with} it "
+    "reaches the final loss of {base} significantly sooner, {x} ({tab}).",
+    "concl.nesterov": "Nesterov's momentum against plain momentum: {parts}.",
+    "concl.nesterov.nesterov": "{act}, Nesterov's momentum is {ratio} faster ({p}, {tab})",
+    "concl.nesterov.momentum": "{act}, plain momentum is {ratio} faster ({p}, {tab})",
+    "concl.nesterov.same": "{act}, no significant difference in speed ({p}, {tab})",
+    "concl.inits": "Weight initialization: {parts}.",
+    "concl.inits.some": "{act}, the network learns faster than from N(0, 1) weights with "
+    "{names} weights ({speeds} sooner, {tab})",
+    "concl.inits.none": "{act}, no method reaches the final loss of {base} significantly "
+    "sooner than N(0, 1) weights ({tab})",
+    "concl.gain": "The combined gain over exercise 2 (plain SGD, N(0, 1) weights): {parts}; "
+    "the range comes from the spacing of the curve's points. It is not the product of the "
+    "speed-ups of labs 6 and 7, as a speed-up depends on its target.",
+    "concl.gain.part": "{act}, {x} sooner ({tab})",
+    "concl.spread": "The mean final loss can mislead: {parts}.",
+    "concl.spread.part": "{act}, {name:with}: {k} of {n} seeds {ends} training at a loss of "
+    "{values}, so it is at rank {loss_rank} by mean loss (1: the lowest) but at rank "
+    "{acc_rank} by accuracy (1: the highest); without these seeds the mean loss is {trimmed} "
+    "({tab})",
+    "concl.spread.ends": "ends|end",
+    "concl.depth": "The {network} network, {act}: σ of the pre-activations changes from layer "
+    "to layer on average: {parts} ({tab}); {stable}.",
+    "concl.depth.part": "{name} ×{measured} (theory ×{predicted})",
+    "concl.depth.stable": "σ neither shrinks nor grows only with {names} weights",
+    "concl.depth.none": "σ changes with every method",
 }

@@ -86,13 +86,13 @@ PHRASES = {
     "handin.title": "Ćwiczenie 3: techniki poprawy szybkości uczenia sieci wielowarstwowej",
     "handin.intro": "Sprawozdanie przedstawia wyniki laboratoriów 6 i 7 ćwiczenia 3: o ile "
     "szybciej uczy się perceptron wielowarstwowy uczony metodą SGD z podziałem zbioru uczącego "
-    "na paczki, gdy użyjemy metod optymalizacji współczynnika uczenia (laboratorium 6) i "
+    "na paczki przy zastosowaniu metod optymalizacji współczynnika uczenia (laboratorium 6) i "
     "innych metod inicjalizacji wag (laboratorium 7), niż w ćwiczeniu 2, w którym sieć uczono "
     "zwykłym SGD, zaczynając od wag N(0, 1). Sieci klasyfikują {data}; funkcja aktywacji "
     "neuronów ukrytych: {acts}. Wszystkie wyniki uczenia sieci są uśrednione z {seeds} "
-    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji, a sieć w "
-    "ustawieniach z ćwiczenia 2 uczono tak samo na tych samych danych, więc porównanie z "
-    "ćwiczeniem 2 odbywa się w jednakowych warunkach.",
+    "powtórzeń (uruchomień z różnymi ziarnami losowymi) każdej konfiguracji; sieć z ćwiczenia "
+    "2 nauczono ponownie tak samo, na tych samych danych, więc porównanie z ćwiczeniem 2 "
+    "odbywa się w jednakowych warunkach.",
     "dataset.mnist": "cyfry MNIST",
     "dataset.fashion_mnist": "obrazy ubrań Fashion-MNIST",
     "dataset.synthetic": "dane syntetyczne",
@@ -140,7 +140,7 @@ PHRASES = {
     "fig.saturated_frac": "Udział aktywacji w nasyceniu w kolejnych epokach",
     "fig.dead_frac": "Udział martwych neuronów w kolejnych epokach",
     "prov.versions": "Wersje pakietów, z którymi uzyskano wyniki: {versions}.",
-    "prov.finished": "Obliczenia zakończono w przedziale czasu: {dates} (UTC).",
+    "prov.finished": "Obliczenia wykonano {dates} (UTC).",
     "prov.commands": "Polecenia, którymi uzyskano wyniki:",
     "plot.epoch0": "epoka (0 = w chwili inicjalizacji)",
     "plot.layer": "warstwa {layer}",
@@ -192,7 +192,7 @@ PHRASES = {
     "gdzie strata rośnie gwałtownie",
     # language
     "baseline_gen.lab6": "zwykłego SGD z ćwiczenia 2",
-    "baseline_gen.lab7": "sieci Adam + N(0, 1)",
+    "baseline_gen.lab7": "sieci uczonej Adamem z wagami N(0, 1)",
     "baseline_gen.schedules": "stałego współczynnika uczenia",
     "share.none.m": "żaden z {noun}",
     "share.none.f": "żadna z {noun}",
@@ -246,7 +246,7 @@ PHRASES = {
     "biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
     "\\(\\alpha\\) – współczynnik uczenia, stały w czasie uczenia; działania na wektorach "
     "wykonuje się element po elemencie. Każdy optymalizator wyznacza przyrost \\(u_t\\), a "
-    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz kod (różnice "
+    "\\(\\theta_{{t+1}} = \\theta_t + u_t\\). Podane wzory odpowiadają dokładnie obliczeniom programu (różnice "
     "względem instrukcji i ich uzasadnienie opisano niżej); wartości "
     "hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.h_optimizers": "Optymalizatory",
@@ -330,18 +330,11 @@ PHRASES = {
     "traj.fig": "{name}: trajektorie optymalizatorów i strata w kolejnych krokach",
     # hand-in
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
-    "handin.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma dla "
-    "porównań parami w tej sekcji",
+    "handin.speed_test": "{p} po poprawce Holma",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
-    "handin.gain_explain": "W laboratorium 7 uczy się także sieć z ćwiczenia 2 (zwykły SGD, "
-    "wagi N(0, 1)) na tych samych danych. Poniżej porównano ją z najlepszą konfiguracją "
-    "laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He; punkt odniesienia "
-    "laboratorium 7 (wagi N(0, 1) z optymalizatorem wybranym w laboratorium 6) jest próbą "
-    "kontrolną dla samej inicjalizacji.",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
-    "osiąga końcową stratę z ćwiczenia 2 {speed}; porównanie końcowych wyników obu "
-    "konfiguracji ({tab}) – test t-Studenta dla prób zależnych: strata {p_loss}, dokładność "
-    "{p_acc}.",
+    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych wyników końcowych "
+    "({tab}): strata {p_loss}, dokładność {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
@@ -368,36 +361,42 @@ PHRASES = {
     "handin.own_h": "Własna dyskusja wyników",
     # statistics
     "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
-    "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, każdy "
-    "w środku swojego bloku, z interpolacją liniową), po którym średnia strata konfiguracji na "
-    "zbiorze uczącym po raz pierwszy osiąga wartość docelową, czyli średnią stratę punktu "
-    "odniesienia w jego ostatniej epoce. *Przyspieszenie*: czas osiągnięcia wartości docelowej "
-    "przez punkt odniesienia podzielony przez czas danej konfiguracji, z 95-procentowym "
-    "przedziałem ufności (PU) wyznaczonym metodą bootstrap (losowanie powtórzeń ze "
-    "zwracaniem); koniec przedziału, przy którym losowanie nie osiąga wartości docelowej, "
-    "opisujemy słowami „nie osiągnięto” wraz z odsetkiem takich losowań. O szybszym lub "
-    "wolniejszym uczeniu mówimy na podstawie dokładnego testu permutacyjnego ze zmianą znaków "
-    "logarytmu ilorazu obu czasów (wszystkie zamiany konfiguracji w obrębie powtórzeń; czas "
-    "nieosiągnięty liczymy jako koniec uczenia), po poprawce Holma dla m = {m_speed} porównań "
-    "z punktem odniesienia. *W całym przebiegu uczenia*: średnia po krokach logarytmu straty "
-    "na zbiorze uczącym w każdym powtórzeniu (pole pod krzywą logarytmu straty; pojedynczy "
-    "moment osiągnięcia wartości docelowej tego nie pokazuje), porównana z punktem odniesienia "
-    "takim samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce Holma dla m = "
-    "{m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji istotnie "
-    "szybszych od danej w tym samym teście, po poprawce Holma dla wszystkich m = {m_pairs} par "
-    "konfiguracji; konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
-    "pierwsze miejsce; zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę konfiguracji "
-    "pomniejszoną o liczbę konfiguracji istotnie wolniejszych (rozstrzygnięcia dla par nie muszą "
-    "być przechodnie: konfiguracja może nie różnić się istotnie od dwóch, które różnią się "
-    "między sobą, a nakładające się przedziały miejsc nie ustalają kolejności). *p*: wartość p {method} względem punktu odniesienia, dla końcowej "
-    "straty na zbiorze uczącym i końcowej dokładności na zbiorze testowym; *p Holma*: ta sama "
-    "wartość po poprawce Holma dla m = {m} konfiguracji porównywanych z punktem odniesienia, "
-    "osobno dla każdej miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o "
-    "najszybszej konfiguracji mówimy tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
-    "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej po "
-    "powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze testowym (nie "
-    "obejmują zmienności samego zbioru testowego); gdy zbieżnych powtórzeń jest mniej niż dwa, "
-    "przedziału ani testu nie wyznaczono (—).",
+    "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta "
+    "epoki, każdy w środku swojego bloku, z interpolacją liniową), po którym średnia "
+    "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga wartość docelową, "
+    "czyli średnią stratę punktu odniesienia w jego ostatniej epoce. "
+    "*Przyspieszenie*: czas osiągnięcia wartości docelowej przez punkt odniesienia "
+    "podzielony przez czas danej konfiguracji, z 95-procentowym przedziałem ufności "
+    "(PU) obejmującym ilorazy, których test szybkości nie odrzuca (szybsza "
+    "konfiguracja spowolniona o dany iloraz, na progu wyznaczonym dla tej pary w "
+    "procedurze Holma, więc przedział zawiera 1 dokładnie wtedy, gdy różnica nie jest"
+    " istotna; koniec „nie osiągnięto”: konfiguracja może w ogóle nie osiągnąć "
+    "wartości docelowej). O szybszym lub wolniejszym uczeniu rozstrzyga "
+    "dokładny test permutacyjny ze zmianą znaków logarytmu ilorazu obu czasów "
+    "(wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczony "
+    "jako jeden punkt krzywej po końcu uczenia), po poprawce Holma dla wszystkich m ="
+    " {m_pairs} par konfiguracji – tej samej rodziny co miejsca. *W całym przebiegu "
+    "uczenia*: średnia po krokach logarytmu straty na zbiorze uczącym w każdym "
+    "powtórzeniu (pole pod krzywą logarytmu straty; pojedynczy moment osiągnięcia "
+    "wartości docelowej tego nie pokazuje), porównana z punktem odniesienia takim "
+    "samym testem ze zmianą znaków różnic w obrębie powtórzeń, po poprawce Holma dla "
+    "m = {m_area} porównań z punktem odniesienia. *Miejsce*: 1 + liczba konfiguracji "
+    "istotnie szybszych od danej w tym samym teście i tej samej rodzinie; "
+    "konfiguracje bez istotnej różnicy dzielą miejsce, a „najszybciej” oznacza "
+    "pierwsze miejsce; zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę "
+    "konfiguracji pomniejszoną o liczbę konfiguracji istotnie wolniejszych "
+    "(rozstrzygnięcia dla par nie muszą być przechodnie: konfiguracja może nie różnić"
+    " się istotnie od dwóch, które różnią się między sobą, a nakładające się "
+    "przedziały miejsc nie ustalają kolejności). *p*: wartość p {method} względem "
+    "punktu odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
+    "dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma "
+    "dla m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla każdej "
+    "miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o najszybszej "
+    "konfiguracji mowa tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
+    "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej"
+    " po powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze "
+    "testowym (nie obejmują zmienności samego zbioru testowego); gdy zbieżnych "
+    "powtórzeń jest mniej niż dwa, przedziału ani testu nie wyznaczono (—).",
     "stat.method.paired": "dwustronnego testu t-Studenta dla prób zależnych (k-te powtórzenie "
     "ma w każdej konfiguracji to samo ziarno losowe, a więc tę samą kolejność paczek i – przy "
     "tej samej metodzie inicjalizacji wag – te same wagi początkowe; test dotyczy więc różnic "
@@ -419,7 +418,7 @@ PHRASES = {
     "stat.later": "{factor} wolniej ({ci}; {test})",
     "stat.ci": "PU 95%: {lo}–{hi}",
     "stat.not_reached": "nie osiągnięto",
-    "stat.never_share": "; w {share} losowań bootstrapu nie osiągnięto wartości docelowej",
+    "stat.never_share": "; w {share} przestawień testu nie osiągnięto wartości docelowej",
     "stat.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma",
     "stat.rank_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma na wszystkie "
     "pary (m = {m})",
@@ -444,26 +443,26 @@ PHRASES = {
     "stat.rank.plain_baseline": "Punkt odniesienia **{name}** (ustawienia {label}){used}: "
     "końcowa strata na zbiorze uczącym {loss}; dokładność na zbiorze testowym {acc}.",
     "stat.no_target.no_run": "Wszystkie powtórzenia punktu odniesienia **{name}** ({label}) "
-    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównujemy "
+    "okazały się rozbieżne, więc nie ma wartości docelowej ani przyspieszeń; porównano "
     "końcowe straty i dokładności.",
     "stat.no_target.chance": "Punkt odniesienia **{name}** ({label}) pozostaje na poziomie "
     "losowego zgadywania (średnia końcowa dokładność na zbiorze uczącym {acc}, przy zgadywaniu "
     "{chance}), więc jego końcowa strata nie może służyć za wartość docelową i nie ma "
-    "przyspieszeń; porównujemy końcowe straty i dokładności.",
+    "przyspieszeń; porównano końcowe straty i dokładności.",
     "stat.no_target.no_fall": "Punkt odniesienia **{name}** ({label}) prawie się nie uczy: "
     "jego średnia strata na zbiorze uczącym spada z {first} po pierwszej epoce do {final}, nie "
     "bardziej niż wynosi rozrzut między powtórzeniami (odchylenie standardowe {spread}), więc "
     "jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; "
-    "porównujemy końcowe straty i dokładności.",
+    "porównano końcowe straty i dokładności.",
     "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
     "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
-    "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównujemy końcowe "
+    "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównano końcowe "
     "straty i dokładności.",
     "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
     "średnią stratą na zbiorze uczącym {final}, nie niższą niż strata **{start_name}** w "
     "pierwszych krokach ({start}), która osiągnęłaby wartość docelową, zanim sieć cokolwiek "
-    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównujemy końcowe straty i "
+    "się nauczy; nie ma więc wartości docelowej ani przyspieszeń; porównano końcowe straty i "
     "dokładności.",
     "stat.leader.alone": "Najszybciej sieć uczy się **{name:with}** (jedyna konfiguracja na "
     "pierwszym miejscu); w drugiej w kolejności konfiguracji (**{second}**) sieć potrzebuje "
@@ -533,26 +532,32 @@ PHRASES = {
     "średnie strat w co najmniej {blocks} blokach na epokę (albo w każdym zapisanym oknie, "
     "gdy okien jest mniej), w środkach bloków, interpolowane liniowo. „{not_reached}” – "
     "krzywa nie spada do wartości docelowej do końca uczenia.",
-    "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu "
-    "odniesienia podzielone przez epoki danej konfiguracji (2: o połowę mniej epok), z "
-    "przedziałem ufności 95% (PU 95%) metodą bootstrap: {resamples} losowań powtórzeń ze "
-    "zwracaniem (przy tych samych ziarnach całych powtórzeń, wspólnie dla obu konfiguracji), "
-    "przedział percentylowy. Koniec przedziału, przy którym krzywa z losowania nie osiąga "
-    "wartości docelowej, to „{not_reached}”; „≥” – konfiguracja osiąga ją już w pierwszym "
-    "punkcie krzywej, więc wartość jest tylko ograniczeniem dolnym. O szybszym lub "
-    "wolniejszym uczeniu mówimy tylko, gdy przedział ufności nie zawiera 1, a dokładny "
-    "dwustronny test permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma "
-    "(statystyka: wartość bezwzględna logarytmu ilorazu obu czasów, czas nieosiągnięty "
-    "liczony jako koniec uczenia; wszystkie zamiany konfiguracji w obrębie powtórzeń, powyżej "
-    "{exact} powtórzeń – ich losowa próba; wobec punktu odniesienia zamiana wszystkich "
-    "powtórzeń zmienia też wartość docelową, więc najmniejsze możliwe p to 1/2ⁿ, a nie 2/2ⁿ).",
-    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej "
-    "według tej samej reguły, stosowanej do każdej pary konfiguracji; konfiguracje bez "
-    "istotnej różnicy dzielą miejsce. Zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę "
-    "konfiguracji pomniejszoną o liczbę konfiguracji istotnie wolniejszych. Rozstrzygnięcia dla "
-    "par nie muszą być przechodnie (konfiguracja może nie różnić się istotnie od dwóch, które "
-    "różnią się między sobą), dlatego miejsce każdej konfiguracji leży w jej przedziale, a "
-    "nakładające się przedziały nie ustalają kolejności.",
+    "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu odniesienia podzielone "
+    "przez epoki danej konfiguracji (wartość 2 oznacza dwukrotnie mniej epok). O szybszym lub "
+    "wolniejszym uczeniu mowa tylko wtedy, gdy dokładny dwustronny test "
+    "permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma (statystyka: "
+    "wartość bezwzględna logarytmu ilorazu czasów, po których średnie krzywe osiągają"
+    " wartość docelową, czas nieosiągnięty liczony jako jeden punkt krzywej po końcu "
+    "uczenia; wszystkie zamiany obu konfiguracji w obrębie powtórzeń, przy ponad {exact}"
+    " powtórzeniach – losowa próba tych zamian). Przedział ufności 95% (PU 95%) obejmuje te "
+    "przyspieszenia, których ten sam test nie odrzuca po spowolnieniu krzywych "
+    "szybszej konfiguracji o dany czynnik, na progu wyznaczonym dla tej pary w "
+    "procedurze Holma ({alpha} podzielone przez liczbę hipotez pozostałych na jej "
+    "kroku): zawsze zawiera oszacowanie, zawiera 1 dokładnie wtedy, gdy różnica nie "
+    "jest istotna, i pokrywa prawdziwe przyspieszenie z prawdopodobieństwem co "
+    "najmniej 95%, gdy krzywe jednej konfiguracji są spowolnionymi krzywymi drugiej z"
+    " dokładnością do szumu powtórzeń. „{not_reached}” na końcu przedziału: test nie "
+    "odrzuca mniejszego (większego) przyspieszenia, konfiguracja może w ogóle nie "
+    "osiągnąć wartości docelowej; „≥” – konfiguracja osiąga ją już w pierwszym "
+    "punkcie krzywej, więc wartość jest tylko ograniczeniem dolnym.",
+    "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej w tym samym "
+    "teście, stosowanym do każdej pary konfiguracji; konfiguracje bez istotnej "
+    "różnicy dzielą miejsce. Zapis „2–4” podaje też najgorsze możliwe miejsce: liczbę"
+    " konfiguracji pomniejszoną o liczbę konfiguracji istotnie wolniejszych. "
+    "Rozstrzygnięcia dla par nie muszą być przechodnie (konfiguracja może nie różnić "
+    "się istotnie od dwóch, które różnią się między sobą), dlatego miejsce każdej "
+    "konfiguracji leży w jej przedziale, a nakładające się przedziały nie ustalają "
+    "kolejności.",
     "results.def.final": "**Końcowa strata** – strata na zbiorze uczącym w ostatniej epoce "
     "(średnia strat na paczkach): średnia ± odchylenie standardowe z powtórzeń. "
     "**Dokładność** – dokładność na zbiorze testowym po ostatniej epoce: średnia z powtórzeń "
@@ -562,12 +567,14 @@ PHRASES = {
     "wszystkich konfiguracjach to samo ziarno (tę samą kolejność paczek i – przy tej samej "
     "metodzie inicjalizacji – te same wagi początkowe), a testem t Welcha, gdy ziarna są "
     "różne.",
-    "results.def.families": "**Poprawka Holma** – w każdym eksperymencie i dla każdej funkcji "
-    "aktywacji osobno, w dwóch rodzinach: porównania z punktem odniesienia (osobno końcowej "
-    "straty, dokładności i szybkości; kolumny „p Holma”) i porównania szybkości wszystkich "
-    "par konfiguracji (miejsca). „Istotnie” oznacza p < {alpha} po poprawce Holma w "
-    "odpowiedniej rodzinie; p poniżej {floor} podano jako „< {floor}”, a wszystkie wartości p "
-    "są w dodatku.",
+    "results.def.families": "**Poprawka Holma** – w każdym eksperymencie i dla każdej funkcji aktywacji "
+    "osobno. Szybkość ma jedną rodzinę: wszystkie pary konfiguracji, m = k(k − 1)/2 "
+    "dla k konfiguracji; p przyspieszenia względem punktu odniesienia to p jego pary "
+    "w tej rodzinie, więc „szybciej niż punkt odniesienia”, przedział ufności i "
+    "miejsca nigdy sobie nie przeczą. Końcowa strata i dokładność mają każda własną "
+    "rodzinę porównań z punktem odniesienia (kolumny „p Holma”). „Istotnie” oznacza p"
+    " < {alpha} po poprawce Holma w odpowiedniej rodzinie; p poniżej {floor} podano "
+    "jako „< {floor}”, a wszystkie wartości p są w dodatku.",
     "results.def.diverged": "**Powtórzenie rozbieżne** – strata na paczce staje się "
     "nieskończona, nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
     "pierwszej paczce; pomija się je w średnich i w obu próbach porównania. Przy mniej niż "
@@ -581,7 +588,7 @@ PHRASES = {
     "każdych dwóch nie przekracza szerokości żadnego z ich pasm (w nawiasie największa "
     "różnica).",
     "results.ex2": "{name} (ćwiczenie 2)",
-    "results.with.ex2": "z SGD z ćwiczenia 2",
+    "results.with.ex2": "przy SGD z ćwiczenia 2",
     "results.with.normal": "przy inicjalizacji z rozkładu {name}",
     "results.with.init": "przy inicjalizacji {by}",
     "results.with.opt.sgd": "z SGD",
@@ -659,26 +666,6 @@ PHRASES = {
     "results.coincide": "Linie pokrywające się: {pairs}.",
     "results.pair.loss": "{names} ({d})",
     "results.pair.acc": "{names} ({d} pkt proc.)",
-    "results.how.ex2": "jak SGD w laboratorium 6 (ćwiczenie 2)",
-    "results.how.grid": "siatka {n} wartości {lo}–{hi}; najniższa strata walidacyjna ({val})",
-    "results.how.default": "wybrany wcześniej przeszukiwaniem siatki (reguła w opisie tabeli)",
-    "results.how.flag": "podany w poleceniu",
-    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1), bez ponownego doboru",
-    "results.how.choice.flag": "podany w poleceniu z optymalizatorem",
-    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyna z wynikami), bez "
-    "ponownego doboru",
-    "results.how.choice.default": "wartość domyślna optymalizatora {name} (brak wyników "
-    "laboratorium 6)",
-    "results.cap.lr": "Współczynnik uczenia α każdej konfiguracji i sposób jego wyboru. Wartości "
-    "domyślne optymalizatorów wybrano wcześniej przeszukiwaniem siatki: dla każdego optymalizatora "
-    "wartość o najlepszej sumie miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
-    "wariantach (funkcja sigmoidalna i ReLU; próbka MNIST i Fashion-MNIST; inicjalizacja z "
-    "rozkładu N(0, 1), metodą Xaviera i metodą He), spośród wartości, przy których żadne "
-    "powtórzenie nie było rozbieżne; Adadelta ma α = 1, bo jej wzór nie zawiera współczynnika "
-    "uczenia.",
-    "results.cap.lr_grid": "Przy siatce wybrano wartość o najniższej średniej końcowej stracie na "
-    "zbiorze walidacyjnym ({n} ostatnich wzorców zbioru uczącego, odłożonych przed uczeniem); "
-    "zbiór testowy nie bierze udziału w wyborze.",
     "results.tiny": ", choć wyprzedza konfigurację {second} tylko o {pct} liczby epok – bez "
     "znaczenia praktycznego",
     # --- impl ---
@@ -686,28 +673,31 @@ PHRASES = {
     "impl.and": " i ",
     "impl.listing": "{what} ({path}, wiersze {lines})",
     "impl.own": "Reguły aktualizacji optymalizatorów, ich stan i metody inicjalizacji wag to "
-    "nasz własny kod, napisany z użyciem operacji na tablicach biblioteki JAX (listingi poniżej "
-    "i w dodatku). Z biblioteki optax bierzemy tylko {used}.",
-    "impl.own.loop": "Pętla ucząca bierze z niej także {used}.",
+    "własny kod, napisany z użyciem operacji na tablicach biblioteki JAX (listingi poniżej "
+    "i w dodatku). Z biblioteki optax pochodzi tylko {used}{loop}.",
+    "impl.own.loop": "; z biblioteki tej pochodzi też {used}",
     "impl.own.none": "Optymalizatory biblioteki optax nie działają podczas uczenia: są tylko "
     "punktem odniesienia w @tab:impl.optax.",
     "impl.own.optimizers": "Kod korzysta też z gotowych optymalizatorów biblioteki optax.",
-    "impl.optax.interface": "interfejs optymalizatora (parę funkcji: pierwsza tworzy stan, druga "
-    "z gradientu i stanu wyznacza przyrost parametrów i nowy stan)",
-    "impl.optax.chain": "funkcję łączącą takie pary w jedną",
-    "impl.optax.masked": "maskę dla zaniku wag",
-    "impl.optax.grid": "nakładkę, która pozwala uczyć równolegle sieci dla wszystkich wartości α "
-    "z siatki",
-    "impl.optax.apply": "funkcję dodającą przyrost do parametrów",
+    "impl.optax.interface": "interfejs optymalizatora (para funkcji: pierwsza tworzy stan, "
+    "druga z gradientu i stanu wyznacza przyrost parametrów i nowy stan)",
+    "impl.optax.chain": "funkcja łącząca takie pary w jedną",
+    "impl.optax.masked": "maska dla zaniku wag",
+    "impl.optax.grid": "funkcja opakowująca (ang. *wrapper*), która pozwala uczyć równolegle "
+    "sieci dla wszystkich wartości α z siatki",
+    "impl.optax.apply": "funkcja dodająca przyrost do parametrów",
     "impl.optax.optimizer": "jej gotowe optymalizatory",
     "impl.optax.other": "inne funkcje pomocnicze",
-    "impl.step": "Listing 1 zawiera wszystkie linie naszego kodu obliczające te wzory; komentarz "
-    "nad fragmentem podaje optymalizatory, które go wykonują, a każde działanie obejmuje naraz "
-    "wszystkie tablice parametrów. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez "
-    "naszą funkcję przejścia w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) "
-    "i krok uczenia są w dodatku.",
+    "impl.step": "Listing 1 zawiera wszystkie linie programu obliczające te wzory w ustawieniach "
+    "użytych do uczenia; komentarz nad fragmentem podaje optymalizatory, które go wykonują, i "
+    "stałe, które fragment odczytuje, a każde działanie obejmuje naraz wszystkie tablice "
+    "parametrów. {order} Pominięto rozgałęzienia, których te ustawienia nie wybierają, oraz "
+    "rzutowania typów i sprzężenia zespolone, które przy parametrach rzeczywistych pojedynczej "
+    "precyzji nic nie zmieniają. Gradient \\(g_t\\) daje automatyczne różniczkowanie JAX przez funkcję "
+    "przejścia sieci w przód. Funkcje pomocnicze, stan optymalizatorów (@tab:impl.state) i krok "
+    "uczenia są w dodatku.",
     "impl.state.caption": "Co każdy optymalizator przechowuje między krokami: wielkości z jego "
-    "wzoru (w nawiasie pole naszego rekordu stanu) i liczba tablic o rozmiarze wszystkich "
+    "wzoru (w nawiasie nazwa pola w rekordzie stanu) i liczba tablic o rozmiarze wszystkich "
     "parametrów, które zajmują.",
     "impl.state.none": "nic",
     "impl.col.optimizer": "optymalizator",
@@ -722,19 +712,19 @@ PHRASES = {
     "- \\gamma v_t\\); \\(\\phi_t\\) różni się od \\(\\theta_t\\) o \\(\\gamma v_{{t-1}}\\), co "
     "zanika, gdy kroki maleją.",
     "impl.dev.lead": "Różnice względem wzorów z instrukcji (w ustawieniach użytych do uczenia):",
-    "impl.dev.none": "Nasze optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
+    "impl.dev.none": "Optymalizatory w ustawieniach użytych do uczenia obliczają wzory z "
     "instrukcji.",
     "impl.dev.g0": "\\(G_0 = {g0}\\) zamiast 0: przy \\(G_0 = 0\\) pierwszy krok zmienia każdy "
     "parametr o \\(\\alpha\\) niezależnie od gradientu (\\(g_1/\\sqrt{{g_1^2}} = \\pm 1\\)); "
-    "\\(G_0 > 0\\) to wartość domyślna optax, dzięki której porównujemy nasz Adagrad z jej "
-    "wersją krok po kroku (@tab:impl.optax).",
+    "\\(G_0 > 0\\) to wartość domyślna optax, dzięki której Adagrad można porównać krok po "
+    "kroku z jego wersją z tej biblioteki (@tab:impl.optax).",
     "impl.dev.eps_inside": "\\(\\varepsilon = {eps}\\) pod pierwiastkiem, \\(\\sqrt{{G_t + "
     "\\varepsilon}}\\), zamiast \\(\\sqrt{{G_t}} + {ieps}\\): obie postaci są w użyciu (sama "
     "instrukcja pisze \\(\\alpha/\\sqrt{{G_t + \\varepsilon}}\\) przy metodzie Adadelta), a "
     "\\(\\varepsilon\\) chroni tylko przed dzieleniem przez zero.",
     "impl.dev.eps_value": "\\(\\varepsilon = {eps}\\) zamiast \\({ieps}\\) z instrukcji; gdy "
     "\\(G_t > 0\\), ta wartość prawie nie zmienia kroku.",
-    "impl.dev.adadelta_one": "krok mnożymy przez \\(\\alpha\\), którego nie ma ani u Zeilera, "
+    "impl.dev.adadelta_one": "krok jest mnożony przez \\(\\alpha\\), którego nie ma ani u Zeilera, "
     "ani w instrukcji; przy użytym \\(\\alpha = 1\\) to dokładnie wzór z instrukcji "
     "(\\(\\alpha\\) zostawiono, by Adadelta przyjmowała te same argumenty co pozostałe "
     "optymalizatory i jej odpowiednik w optax).",
@@ -744,8 +734,8 @@ PHRASES = {
     "mnożeniem, jak w optax).",
     "impl.dev.rms": "mianownik to \\(RMS[g]_t = \\sqrt{{E[g^2]_t + \\varepsilon}}\\), jak u "
     "Zeilera; zapis instrukcji \\(\\sqrt{{RMS[g]_t + \\varepsilon}}\\) (drugi pierwiastek, "
-    "\\(\\varepsilon\\) dwukrotnie) traktujemy jako omyłkę.",
-    "impl.dev.eps_root": "pod pierwiastkiem dodajemy jeszcze \\(\\bar\\varepsilon = {eps}\\), "
+    "\\(\\varepsilon\\) dwukrotnie) uznano za omyłkę.",
+    "impl.dev.eps_root": "pod pierwiastkiem dodawane jest jeszcze \\(\\bar\\varepsilon = {eps}\\), "
     "którego nie ma w instrukcji.",
     "impl.dev.nadam": "pierwszy moment korzysta z przewidywania Nesterova (NAdam), czego nie ma "
     "w metodzie Adam z instrukcji.",
@@ -759,15 +749,15 @@ PHRASES = {
     "impl.optax.above": "Dla {names} różnica sięga {tol} lub więcej: te optymalizatory nie "
     "obliczają kroków optax.",
     "impl.optax.missing": "Bez odpowiednika w optax: {names}.",
-    "impl.optax.caption": "Nasze optymalizatory wobec optymalizatorów optax {version}, po "
+    "impl.optax.caption": "Własne optymalizatory wobec optymalizatorów optax {version}, po "
     "{steps} krokach: największa bezwzględna różnica parametru po ostatnim kroku i największa "
     "zmiana parametru w tych krokach.",
     "impl.h_init": "Inicjalizacja wag",
-    "impl.init": "Wagi losujemy niezależnie z nieobciętego rozkładu normalnego: {draws}; "
+    "impl.init": "Wagi są losowane niezależnie z nieobciętego rozkładu normalnego: {draws}; "
     "\\(n_{{\\mathrm{{in}}}}\\) to liczba wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba "
     "jej neuronów ({first_in} i {first_out} w pierwszej warstwie, {last_in} i {last_out} w "
     "wyjściowej); biasy są początkowo równe {bias} (σ wag podaje @tab:impl.sigma).",
-    "impl.init.any": "Wagi losujemy niezależnie: {draws}; \\(n_{{\\mathrm{{in}}}}\\) to liczba "
+    "impl.init.any": "Wagi są losowane niezależnie: {draws}; \\(n_{{\\mathrm{{in}}}}\\) to liczba "
     "wejść warstwy, a \\(n_{{\\mathrm{{out}}}}\\) – liczba jej neuronów ({first_in} i "
     "{first_out} w pierwszej warstwie, {last_in} i {last_out} w wyjściowej); biasy są początkowo "
     "równe {bias} (σ wag podaje @tab:impl.sigma).",
@@ -775,25 +765,23 @@ PHRASES = {
     "impl.init.item.xavier": "\\({dist}\\) w metodzie Xaviera (Glorot i Bengio, 2010)",
     "impl.init.item.he": "\\({dist}\\) w metodzie He (He i in., 2015)",
     "impl.init.same": "Glorot i Bengio proponują rozkład jednostajny \\({uniform}\\) o tej samej "
-    "wariancji \\({variance}\\); losujemy z rozkładu normalnego, jak He i in., aby obie metody "
+    "wariancji \\({variance}\\); tu wagi są losowane z rozkładu normalnego, jak u He i in., aby obie metody "
     "różniły się tylko wariancją, którą wyznacza wyprowadzenie w instrukcji (pobudzenie jest "
     "sumą \\(n_{{\\mathrm{{in}}}}\\) iloczynów, więc i tak ma rozkład bliski normalnemu).",
     "impl.init.other": "Inicjalizacja Glorota i Bengio ma rozkład jednostajny \\({uniform}\\) o "
-    "wariancji \\({variance}\\), innej niż w naszym wariancie normalnym.",
-    "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy naszej sieci przy każdej "
+    "wariancji \\({variance}\\), innej niż w użytym tu wariancie normalnym.",
+    "impl.sigma.caption": "Odchylenie standardowe σ wag każdej warstwy sieci przy każdej "
     "metodzie inicjalizacji.",
     "impl.what.init": "Losowanie wag: skala każdej metody.",
     "impl.appendix.h": "Dodatek: kod źródłowy",
-    "impl.what.shared": "Funkcje wspólne dla kilku optymalizatorów",
-    "impl.what.weights": "Funkcje inicjalizujące wagi",
     "impl.what.init_mlp": "Parametry sieci warstwa po warstwie",
     "impl.what.step": "Jeden krok uczenia",
     "methods.notation.schedule": "Oznaczenia jak w instrukcji: \\(\\theta\\) to parametry (wagi "
     "i biasy), \\(g_t = \\nabla C(\\theta_t)\\) – gradient funkcji straty w kroku \\(t\\), "
     "\\(\\alpha_t\\) – współczynnik uczenia w kroku \\(t\\) (\\(\\alpha\\), gdy jest stały); "
     "działania na wektorach wykonuje się element po elemencie. Każdy optymalizator wyznacza "
-    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Wzory są tymi, które oblicza nasz "
-    "kod (różnice względem instrukcji i ich uzasadnienie opisano niżej); "
+    "przyrost \\(u_t\\), a \\(\\theta_{{t+1}} = \\theta_t + u_t\\). Podane wzory odpowiadają dokładnie "
+    "obliczeniom programu (różnice względem instrukcji i ich uzasadnienie opisano niżej); "
     "wartości hiperparametrów podano takie, jakich użyto w eksperymentach.",
     "methods.flag.eps_in_sqrt.yes": "\\(\\varepsilon\\) pod pierwiastkiem",
     "methods.flag.eps_in_sqrt.no": "\\(\\varepsilon\\) dodawany do pierwiastka",
@@ -1002,10 +990,6 @@ PHRASES = {
     "lead.appendix.contents": "Krzywe straty na paczkach w kolejnych krokach uczenia: {figures}; "
     "wartości p wszystkich porównań z punktem odniesienia, bez poprawki i po poprawce Holma: "
     "{tables}.",
-    "lead.concl.fast_alone": "{where:cap}: najszybciej sieć uczy się {leaders} i osiąga "
-    "końcową stratę {base} istotnie szybciej ({tab}).",
-    "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
-    "osiąga końcową stratę {base} istotnie szybciej ({tab}).",
     "lead.concl.same": "{where:cap}: najszybciej sieć uczy się {leaders}, ale żadna "
     "konfiguracja nie osiąga końcowej straty {base} w istotnie krótszym czasie ({tab}).",
     "handin.concl.no_baseline": "Brak wyników punktu odniesienia ({label}).",
@@ -1021,9 +1005,8 @@ PHRASES = {
     "można powtórzyć, zmieniając jedną opcję (dodatek „Powtarzalność obliczeń”).",
     "lead.network": "Sieć to perceptron {sizes}: {hidden} "
     "i warstwa wyjściowa z funkcją softmax, uczony przez minimalizację entropii krzyżowej. To "
-    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach "
-    "(wyniki samego ćwiczenia 2 nie są częścią tego sprawozdania; jego sieć, zwykły SGD "
-    "z wagami N(0, 1), nauczono tu ponownie w tych samych warunkach). Wejściem sieci są "
+    "architektura sieci z ćwiczenia 2, którą instrukcja każe przyjąć w obu laboratoriach. "
+    "Wejściem sieci są "
     "jasności pikseli podzielone przez 255, czyli wartości z przedziału [0, 1], bez "
     "centrowania i standaryzacji; od tego zależy odchylenie standardowe pobudzeń, które "
     "przewiduje analiza inicjalizacji wag.",
@@ -1059,13 +1042,10 @@ PHRASES = {
     "lead.words.cite_figure": "rys.",
     "lead.words.cite_table": "tab.",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
-    "stat.same_speed_test_only": "bez istotnej różnicy szybkości względem **{base}** (iloraz "
-    "{factor}, {ci}; {test}: sam test wykrywa przesunięcie wspólne dla wszystkich powtórzeń, "
-    "ale przedział ufności zawiera 1, więc nie wiadomo, o ile szybciej lub wolniej)",
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
     "impl.listing.every": "wszystkie optymalizatory",
-    "impl.what.rules": "Linie naszego kodu obliczające wzory optymalizatorów w ustawieniach "
+    "impl.what.rules": "Linie programu obliczające wzory optymalizatorów w ustawieniach "
     "użytych do uczenia.",
     "impl.cite.adagrad": "Duchi i in., 2011",
     "impl.cite.adadelta": "Zeiler, 2012",
@@ -1081,17 +1061,15 @@ PHRASES = {
     "wariantach, @tab:lr_sweep).",
     "impl.adam.rate.other": "; jak ją wybrano, podaje @tab:lr_sweep.",
     "impl.optax.exact": "Różnica równa dokładnie 0 ({names}) oznacza te same działania na "
-    "liczbach pojedynczej precyzji w tej samej kolejności co w optax, a takie działania dają "
-    "identyczne bity.",
+    "liczbach pojedynczej precyzji w tej samej kolejności co w optax; takie działania dają "
+    "wyniki identyczne co do bitu.",
     "impl.optax.rounding": "Pozostałe optymalizatory liczą ten sam wzór innym ciągiem działań, "
     "więc inaczej zaokrąglają.",
     # --- probe ---
-    "lead.diag.intro.lab7": "Aby wyjaśnić te wyniki, nie uczono sieci jeszcze raz: przebiegi "
-    "samego laboratorium 7 (każda metoda inicjalizacji wag z wybranym dla niej "
-    "współczynnikiem uczenia) mierzono w trakcie uczenia przez {epochs}, po inicjalizacji i "
-    "po każdej epoce: pobudzenia i aktywacje neuronów na paczce pomiarowej ({n} pierwszych "
-    "wzorców zbioru uczącego). Pierwsza warstwa ukryta: {tables}; rozkład aktywacji w chwili "
-    "inicjalizacji: {figures}.",
+    "lead.diag.intro.lab7": "Pobudzenia i aktywacje neuronów zmierzono w samych przebiegach "
+    "laboratorium 7 przez {epochs}, po inicjalizacji i po każdej epoce, na paczce {n} "
+    "pierwszych wzorców uczących: pierwsza warstwa ukryta – {tables}, rozkład aktywacji – "
+    "{figures}.",
     "findings.limits.diag.lab7.shorter": "Diagnostyka warstw pokazuje przebiegi samego "
     "laboratorium 7, ale tylko przez {epochs} z {main}.",
     # --- gamma ---
@@ -1183,11 +1161,6 @@ PHRASES = {
     "lead.concl.beat": "{share} z istotnie niższą stratą na zbiorze uczącym niż {label} ({tab}).",
     "lead.concl.worse": "{share} z istotnie wyższą stratą.",
     "handin.gain.speed": "{x} szybciej{ci}",
-    "handin.gain.coarse": "około {x} szybciej: cel osiąga po {t} epoki, a punkty krzywej "
-    "dzieli {window} epoki ({steps}), więc dokładniej krzywa tego nie rozstrzyga",
-    "handin.count.steps": "krok|kroki|kroków",
-    "handin.gain.edge": "około {x} szybciej – na granicy rozdzielczości krzywej: cel osiąga "
-    "już po {t} epoki, a punkty krzywej dzieli {window} epoki ({steps})",
     "lead.setup.common": "Wspólne dla wszystkich eksperymentów – {parts}.",
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} w dodatku",
@@ -1288,4 +1261,112 @@ PHRASES = {
     "większe niż przy SGD ({std} wobec {sgd_std})",
     "findings.adagrad.like": "Strata początkowa na zbiorze testowym wynosi tu {start}; dokładność "
     "z Adagradem jest istotnie wyższa niż przy SGD ({acc} wobec {sgd_acc}, {p}; {tab}).",
+    # --- lrtable ---
+    "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1)",
+    "results.how.choice.flag": "podanego w poleceniu ({name})",
+    "results.how.choice.baseline_only": "z laboratorium 6 ({name}: jedyny z wynikami)",
+    "results.how.choice.default": "{name} (brak wyników laboratorium 6)",
+    "lrtable.col.optimizer": "optymalizator",
+    "lrtable.col.act": "funkcja aktywacji",
+    "lrtable.diverged": "rozb.",
+    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.count.seeds_gen": "powtórzenia|powtórzeń|powtórzeń",
+    "lrtable.count.epochs_loc": "epoce|epokach|epokach",
+    "lrtable.cap.sweep": "Przeszukiwanie siatki współczynników uczenia α dla optymalizatorów "
+    "laboratorium 6: końcowa strata na zbiorze uczącym po {epochs} (średnia z {seeds}; wagi "
+    "początkowe {init}). Pogrubiono α użyty w laboratorium 6; „{diverged}” – co najmniej jedno "
+    "powtórzenie rozbieżne.",
+    "lrtable.cap.none": "Współczynnik uczenia α każdego optymalizatora laboratorium 6.",
+    "lrtable.cap.lab7": "Laboratorium 7: końcowa strata na zbiorze walidacyjnym ({n} ostatnich "
+    "wzorców zbioru uczącego, odłożonych przed uczeniem; średnia z {seeds}) przy każdym α siatki "
+    "wokół α optymalizatora {whence}. Pogrubiono wybraną wartość (najniższa strata); "
+    "„{diverged}” – co najmniej jedno powtórzenie rozbieżne. Zbiór testowy nie bierze udziału w "
+    "wyborze.",
+    "lrtable.rule": "Współczynniki uczenia laboratorium 6 wybrano przeszukiwaniem siatki w 12 "
+    "wariantach (obie funkcje aktywacji; próbka MNIST i Fashion-MNIST; wagi z rozkładu N(0, 1), "
+    "metodą Xaviera i metodą He): dla każdego optymalizatora wartość o najmniejszej sumie miejsc "
+    "końcowej straty na zbiorze uczącym spośród wartości bez rozbieżnych powtórzeń; Adadelta ma "
+    "α = 1, jak u Zeilera (2012), bo jej wzór nie zawiera współczynnika uczenia.",
+    "lrtable.given": "{names}: α podano w poleceniu uruchamiającym laboratorium 6.",
+    "lrtable.no_sweep": "Siatki na tych danych nie przeszukano, więc tabela podaje same "
+    "wartości α.",
+    "lrtable.other": "{name} – {best} zamiast {used}",
+    "lrtable.differs": "Ta sama reguła zastosowana tylko do danych z @tab:lr_sweep wybrałaby "
+    "inne α: {which}.",
+    "lrtable.agrees": "Ta sama reguła zastosowana tylko do danych z @tab:lr_sweep wybiera dla "
+    "każdego optymalizatora to samo α.",
+    "lrtable.all_diverged": "{names}: przy każdym α z siatki co najmniej jedno powtórzenie było "
+    "rozbieżne.",
+    "lrtable.lab7": "W laboratorium 7 każda metoda inicjalizacji ma własne α, wybrane na zbiorze "
+    "walidacyjnym ({tab}).",
+    "lrtable.momentum": "W badaniu momentum ({tabs}) zwykły SGD ma α = {sgd}; {parts}.",
+    "lrtable.momentum.lab6": "momentum {arms} – α momentum z laboratorium 6",
+    "lrtable.momentum.equal": "momentum {arms} – α = {sgd}·(1 − γ) z założenia badania, tak by "
+    "krok długookresowy α/(1 − γ) był równy α zwykłego SGD",
+    "lrtable.momentum.other": "momentum {arms} – α podane w poleceniu",
+    "lrtable.ex2.one": "Zwykły SGD z ćwiczenia 2 ma w każdym badaniu to samo α = {rate}.",
+    "lrtable.ex2.each": "Zwykły SGD z ćwiczenia 2 ma α: {rates}.",
+    # --- listings ---
+    "impl.order.kept": "Każdy optymalizator wykonuje swoje fragmenty w kolejności listingu.",
+    "impl.order.mixed": "Kolejność fragmentów w listingu nie jest kolejnością działań każdego "
+    "optymalizatora: tę podaje jego wzór powyżej.",
+    "impl.what.helpers": "Funkcje pomocnicze wywoływane w listingu 1",
+    # --- stats ---
+    "stats.opening.sooner": "Konfiguracje, w których sieć osiąga wartość docelową istotnie "
+    "szybciej niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par): "
+    "{names}.",
+    "stats.opening.none": "Żadna konfiguracja nie osiąga wartości docelowej istotnie szybciej "
+    "niż punkt odniesienia, {base} (poprawka Holma dla wszystkich m = {m} par).",
+    "stats.opening.later": "Konfiguracje, w których osiąga ją istotnie wolniej: {names}.",
+    # --- length ---
+    "lead.setup.meaning": "Tabele szybkości podają, po ilu epokach średnia strata na "
+    "zbiorze uczącym spada do wartości docelowej (końcowej straty punktu odniesienia), "
+    "przyspieszenie względem punktu odniesienia (iloraz tych czasów z przedziałem ufności 95%) "
+    "i miejsce konfiguracji; tabele wyników końcowych – stratę na zbiorze uczącym i dokładność "
+    "na zbiorze testowym po ostatniej epoce z wartościami p po poprawce Holma. „Istotnie” "
+    "oznacza p < {alpha} po poprawce Holma, a dla szybkości także przedział ufności bez 1; "
+    "definicje i testy podaje dodatek {letter}.",
+    "handin.setup.rate": "(α = {rate})",
+    "lead.appendix.definitions": "Definicje i metody statystyczne",
+    "prov.span.day": "{day} w godz. {start}–{end}",
+    "prov.span.days": "od {start} do {end}",
+    "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) porównano z najlepszą "
+    "konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He.",
+    "handin.gain.range": "{x} szybciej {where}",
+    "handin.gain.coarse": "(cel osiąga po {t} ± {half} epoki, bo punkty krzywej dzieli "
+    "{window} epoki)",
+    "handin.gain.edge": "(na granicy rozdzielczości krzywej: cel osiąga już po {t} ± {half} "
+    "epoki, a punkty krzywej dzieli {window} epoki)",
+    "handin.depends": "Przyspieszenie zależy od wartości docelowej, więc łączny zysk nie jest "
+    "iloczynem przyspieszeń z laboratoriów 6 i 7. Względem {base}: {parts}.",
+    "handin.depends.part": "{act} – wagi inicjalizowane {init} dają przyspieszenie {own} "
+    "przy jej końcowej stracie {target} ({tab}), ale {ex2} przy końcowej stracie ćwiczenia 2, "
+    "{ex2_target}",
+    "lead.concl.fast_alone": "{where:cap}: najszybciej sieć uczy się {leaders} i osiąga "
+    "końcową stratę {base} istotnie szybciej, {x} ({tab}).",
+    "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
+    "osiąga końcową stratę {base} istotnie szybciej, {x} ({tab}).",
+    "concl.nesterov": "Momentum Nesterova wobec zwykłego momentum: {parts}.",
+    "concl.nesterov.nesterov": "{act} – momentum Nesterova szybsze {ratio} ({p}, {tab})",
+    "concl.nesterov.momentum": "{act} – zwykłe momentum szybsze {ratio} ({p}, {tab})",
+    "concl.nesterov.same": "{act} – bez istotnej różnicy szybkości ({p}, {tab})",
+    "concl.inits": "Inicjalizacja wag: {parts}.",
+    "concl.inits.some": "{act} – szybciej niż przy wagach N(0, 1) uczy się sieć z wagami "
+    "inicjalizowanymi {names} ({speeds} szybciej, {tab})",
+    "concl.inits.none": "{act} – żadna metoda nie osiąga końcowej straty {base} istotnie "
+    "szybciej niż wagi N(0, 1) ({tab})",
+    "concl.gain": "Łączny zysk względem ćwiczenia 2 (zwykły SGD, wagi N(0, 1)): {parts}; "
+    "przedział wynika z odstępu punktów krzywej. Nie jest to iloczyn przyspieszeń z "
+    "laboratoriów 6 i 7, bo przyspieszenie zależy od wartości docelowej.",
+    "concl.gain.part": "{act} – {x} szybciej ({tab})",
+    "concl.spread": "Średnia końcowa strata bywa myląca: {parts}.",
+    "concl.spread.part": "{act} – {name:with}: {k} z {n} powtórzeń {ends} uczenie ze stratą "
+    "{values}, więc średnia strata zajmuje {loss_rank}. miejsce od najniższej, a dokładność "
+    "{acc_rank}. od najwyższej; bez tych powtórzeń średnia strata wynosi {trimmed} ({tab})",
+    "concl.spread.ends": "kończy|kończą|kończy",
+    "concl.depth": "Sieć {network}, {act}: σ pobudzeń zmienia się z warstwy na warstwę "
+    "średnio: {parts} ({tab}); {stable}.",
+    "concl.depth.part": "{name} ×{measured} (teoria ×{predicted})",
+    "concl.depth.stable": "σ nie maleje ani nie rośnie tylko przy wagach inicjalizowanych {names}",
+    "concl.depth.none": "σ zmienia się przy każdej metodzie",
 }

@@ -22,7 +22,9 @@ lines that lie on top of each other stay distinguishable. Tick labels follow the
 language (a decimal comma in Polish, log axes included, written as plain decimals:
 0,3 0,4 0,6 rather than 6×10⁻¹); accuracy is in percent. What a figure shows is not
 written into it: :func:`caption` gives that text, for the document to print under
-the image. Legends sit inside the axes, where they cover the fewest points.
+the image. Legends sit inside the axes, where they cover the fewest points; a log figure
+whose lines fall into two groups decades apart (:func:`_split`) is drawn as two stacked
+panels, each zoomed on its group, with the legend below them.
 
 Figures are drawn with the Agg backend, saved atomically (a temporary file in the
 target directory, then ``os.replace``) and closed.
@@ -31,6 +33,7 @@ target directory, then ``os.replace``) and closed.
 from __future__ import annotations
 
 import functools
+import itertools
 import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -244,24 +247,26 @@ LOG_TICK_SUBS = (
 MAX_LOG_TICKS = 8
 
 
-def log_ticks(lo: float, hi: float) -> list[float]:
+def log_ticks(lo: float, hi: float, most: int = MAX_LOG_TICKS) -> list[float]:
     """Labelled ticks of a log axis over [lo, hi]: the finest of ``LOG_TICK_SUBS`` that
-    gives at most ``MAX_LOG_TICKS`` ticks (every k-th decade beyond that)."""
+    gives at most ``most`` ticks (every k-th decade beyond that)."""
     decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
     for subs in LOG_TICK_SUBS:
         ticks = [m * 10.0**e for e in decades for m in subs if lo <= m * 10.0**e <= hi]
-        if len(ticks) <= MAX_LOG_TICKS:
+        if len(ticks) <= most:
             return ticks
-    step = -(-len(ticks) // MAX_LOG_TICKS)
+    step = -(-len(ticks) // most)
     return ticks[::step]
 
 
-def locale_axis(axis: Any, lang: str, percent: bool = False, whole: float = 1.0) -> None:
+def locale_axis(
+    axis: Any, lang: str, percent: bool = False, whole: float = 1.0, most: int = MAX_LOG_TICKS
+) -> None:
     """Tick labels of one axis (``ax.xaxis`` or ``ax.yaxis``) in ``lang``; with ``percent``,
-    the data value ``whole`` is 100%."""
+    the data value ``whole`` is 100%; a log axis gets at most ``most`` labelled ticks."""
     if axis.get_scale() == "log":
         lo, hi = sorted(axis.get_view_interval())
-        axis.set_major_locator(FixedLocator(log_ticks(lo, hi)))
+        axis.set_major_locator(FixedLocator(log_ticks(lo, hi, most)))
     if axis.get_scale() in ("log", "asinh"):  # asinh: the caller's ticks, 0 and ±10^k.
         axis.set_major_formatter(FuncFormatter(lambda v, _: decimal_tick(v, lang)))
         axis.set_minor_formatter(NullFormatter())
@@ -321,9 +326,139 @@ def _draw(
         ax.fill_between(x, lo, hi, color=look.color, alpha=0.15, lw=0)
     if metric.log:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    height = 0.8 * ax.figure.get_figheight()  # The axes' share of the figure's height.
-    ax.set_ylabel(fitted(say(metric.ylabel), height, plt.rcParams["axes.labelsize"]))
+    root = ax.get_figure(root=True)
+    size = plt.rcParams["axes.labelsize"]
+    ax.set_xlabel(fitted(xlabel, 0.85 * root.get_figwidth(), size))  # The axes' share.
+    ax.set_ylabel(fitted(say(metric.ylabel), 0.8 * root.get_figheight(), size))
+
+
+GAP_DECADES = 1.0
+"""Empty log axis between two groups of lines, in decades, from which a log figure is drawn
+as two panels (``_split``): the lower group would otherwise be flattened into one line."""
+SPLIT_HEIGHT = 1.5
+"""A split figure's panels' height, in the height of an unsplit one (at most what
+``MAX_PRINTED_HEIGHT`` leaves)."""
+MAX_PRINTED_HEIGHT = 9 / 2.54
+"""The print style's largest image height (9 cm), in inches: a taller figure is shrunk to
+it, its text with it."""
+SPLIT_LOG_TICKS = 5
+"""Labelled ticks of a split panel's log axis at most (``MAX_LOG_TICKS`` on a whole one)."""
+PAD = 1.15
+"""Headroom above and below a split panel's lines and bands (a factor on a log axis)."""
+
+
+def _spans(metric: _Metric, runs: Mapping[str, Curves], say: Say) -> list[tuple[float, float]]:
+    """Each configuration's lowest and highest drawn value (its band's edges, as ``_draw``
+    draws them), configurations whose every run diverged left out."""
+    out = []
+    for curves in runs.values():
+        y = metric.series(curves, say)[1][stats.finite_runs(curves.diverged_step)]
+        if len(y):
+            _, lo, hi = stats.mean_ci(y, axis=0, level=LEVEL)
+            lo = np.maximum(lo, np.fmin.reduce(y, axis=0))
+            out.append((float(np.nanmin(lo)), float(np.nanmax(hi))))
+    return out
+
+
+def _split(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """The y ranges of two panels, upper first, when the spans fall into two groups with
+    ``GAP_DECADES`` or more of empty log axis between them (at the widest such gap), else
+    ``None``."""
+    merged: list[list[float]] = []
+    for lo, hi in sorted(s for s in spans if s[0] > 0 and np.isfinite(s).all()):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    gaps = [np.log10(b[0] / a[1]) for a, b in itertools.pairwise(merged)]
+    if not gaps or max(gaps) < GAP_DECADES:
+        return None
+    at = int(np.argmax(gaps)) + 1
+    lower, upper = merged[:at], merged[at:]
+    return [(upper[0][0], upper[-1][1]), (lower[0][0], lower[-1][1])]
+
+
+def _broken(top: Axes, bottom: Axes) -> None:
+    """Marks the y axis as broken between two stacked panels: no facing spines, and a
+    short diagonal stroke at each end of the break."""
+    top.spines["bottom"].set_visible(False)
+    bottom.spines["top"].set_visible(False)
+    top.tick_params(labelbottom=False, bottom=False)
+    for ax, y in ((top, 0.0), (bottom, 1.0)):
+        for x in (0.0, 1.0):
+            ax.plot(
+                [x - 0.015, x + 0.015],
+                [y - 0.04, y + 0.04],
+                color="k",
+                lw=1,
+                transform=ax.transAxes,
+                clip_on=False,
+            )
+
+
+def _figure(
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
+    size: tuple[float, float],
+    lang: str,
+) -> Figure:
+    """One metric's figure: one panel, or (``_split``) an upper panel over a lower one,
+    both with every line, each zoomed on its group, the legend below them (inside, it
+    would cover the upper group's lines)."""
+    ranges = _split(_spans(metric, runs, say)) if metric.log else None
+    if ranges is None:
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
+        _draw(ax, metric, runs, looks, say, labels)
+        _finish(ax, lang, metric.percent)
+        return fig
+    return _split_figure(metric, runs, looks, say, labels, size, lang, ranges)
+
+
+def _split_figure(
+    metric: _Metric,
+    runs: Mapping[str, Curves],
+    looks: Mapping[str, Style],
+    say: Say,
+    labels: Mapping[str, str],
+    size: tuple[float, float],
+    lang: str,
+    ranges: Sequence[tuple[float, float]],
+) -> Figure:
+    """``_figure``'s two panels (y ranges ``ranges``, upper first) in ``SPLIT_HEIGHT``
+    times the height of one (no more than fits ``MAX_PRINTED_HEIGHT`` with the legend
+    when printed ``HALF_WIDTH`` wide), their y label between them, and the legend below."""
+    names = [_label(labels.get(n, n), c, say) for n, c in runs.items()]
+    columns = _columns(names, size[0])
+    legend = -(-len(names) // columns) * LEGEND_PT * 1.45 / 72 + 0.15  # Its inches.
+    tallest = 0.95 * size[0] * MAX_PRINTED_HEIGHT / HALF_WIDTH  # Half a page wide, 5% spare.
+    panels = min(size[1] * SPLIT_HEIGHT, tallest - legend)
+    fig = plt.figure(figsize=(size[0], panels + legend), layout="constrained")
+    upper, lower = fig.subfigures(2, 1, height_ratios=(panels, legend))
+    axes = upper.subplots(2, 1, sharex=True)
+    for ax, (lo, hi) in zip(axes, ranges, strict=True):
+        _draw(ax, metric, runs, looks, say, labels)
+        ax.set_ylim(lo / PAD, hi * PAD)
+        ax.set_ylabel("")
+        _finish(ax, lang, metric.percent)
+        locale_axis(ax.yaxis, lang, most=SPLIT_LOG_TICKS)  # Half the height: fewer.
+        ax.get_legend().remove()
+    axes[0].set_xlabel("")
+    _broken(*axes)
+    label_size = plt.rcParams["axes.labelsize"]
+    upper.supylabel(fitted(say(metric.ylabel), 0.8 * panels, label_size), fontsize=label_size)
+    handles, _ = axes[0].get_legend_handles_labels()
+    lower.legend(handles, names, loc="center", ncols=columns, fontsize=LEGEND_PT)
+    return fig
+
+
+def _columns(names: Sequence[str], inches: float) -> int:
+    """Columns of a legend below a figure ``inches`` wide: two when its longest entry fits
+    half the width (``fitted``'s average character, a marker's length added), else one."""
+    longest = max((len(n) for n in names), default=0) * 0.55 * LEGEND_PT / 72 + 0.6
+    return 2 if 2 * longest <= inches else 1
 
 
 def activation_figures(
@@ -335,15 +470,13 @@ def activation_figures(
     size: tuple[float, float] = FIGSIZE,
 ) -> Iterator[tuple[str, Figure]]:
     """Yields ``(file stem, Figure)`` for each metric of ``stems`` (default: every one),
-    ``size`` inches (a smaller one prints its text larger at a given width), titled
-    ``title`` (untitled when empty); the caller closes each figure."""
+    ``size`` inches (a smaller one prints its text larger at a given width; a split log
+    figure, ``_split``, is ``SPLIT_HEIGHT`` times taller), titled ``title`` (untitled when
+    empty); the caller closes each figure."""
     say = functools.partial(text.say, lang)
     looks = styles(list(runs))
     for stem in stems:
-        metric = _METRICS[stem]
-        fig, ax = plt.subplots(figsize=size, layout="constrained")
-        _draw(ax, metric, runs, looks, say, labels or {})
-        _finish(ax, lang, metric.percent)
+        fig = _figure(_METRICS[stem], runs, looks, say, labels or {}, size, lang)
         if title:
             fig.suptitle(title)
         yield stem, fig
@@ -616,7 +749,7 @@ def histograms_figure(
             ax.set_xscale("asinh", linear_width=width)
             ax.set_xticks(_asinh_ticks(edges[0], edges[-1], width))
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend.
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # Headroom for the legend (``_above_bars``).
         ax.set_title(text.say(lang, "plot.hidden_layer", layer=layer + 1))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
@@ -625,7 +758,22 @@ def histograms_figure(
         ax.legend(fontsize=LEGEND_PT)
     axes[0][0].set_ylabel(text.say(lang, "plot.per_bin"))
     fig.suptitle(_wrapped(title, fig))
+    fig.draw_without_rendering()  # Lays the panels and legends out.
+    for ax in axes[0][:n_layers]:
+        _above_bars(
+            ax, max((p.get_path().vertices[:, 1].max() for p in ax.patches), default=0), lang
+        )
     return fig
+
+
+def _above_bars(ax: Axes, highest: float, lang: str) -> None:
+    """Raises the top of a histogram panel (laid out and drawn once already) until its
+    legend sits above the highest bar, whatever the legend's size and the panel's."""
+    box = ax.get_legend().get_window_extent().transformed(ax.transAxes.inverted())
+    room = box.y0 - 0.02  # The legend's lower edge, in the axes' height, less a gap.
+    if highest > 0 and room > 0.2:
+        ax.set_ylim(0, max(ax.get_ylim()[1], highest / room))
+        locale_axis(ax.yaxis, lang, percent=True)
 
 
 def plot_layer_curves(

@@ -1,16 +1,16 @@
 """The hand-in's results, compact: what the tables mean, said once for the whole report
 (``definitions``); per experiment and activation a heading, a few sentences, a speed
 table, a quality table and two figures (``lab_blocks``); in the appendix the step-loss
-figure and every p-value (``appendix_blocks``), and how each learning rate was chosen
-(``lr_sweep_table``).
+figure and every p-value (``appendix_blocks``). How each learning rate was chosen is
+``rates``' appendix.
 
 The numbers are the ``summary.summarize`` rows the other sections use
 (``finished.Finished.rows``); the figures are drawn anew from the same records, in the
 report's language, into ``out_dir/drawn/<exp>/<act>/``. Keys (``document.numbered``):
-``{exp}.{act}.speed``, ``.quality``, ``.loss``, ``.acc``, ``.steps``, ``.p``, and
-``lr_sweep``. A configuration is named as the course does: the optimizer (lab 6), the
-optimizer and the initializer where both vary (lab 7: "Adam + He"), and "(exercise 2)"
-only after plain SGD from N(0, 1) weights.
+``{exp}.{act}.speed``, ``.quality``, ``.loss``, ``.acc``, ``.steps`` and ``.p``. A
+configuration is named as the course does: the optimizer (lab 6), the optimizer and the
+initializer where both vary (lab 7: "Adam + He"), and "(exercise 2)" only after plain SGD
+from N(0, 1) weights.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from mlp_jax.labs import configs, pace, stats, summary
+from mlp_jax.labs import pace, stats, summary
 from mlp_jax.records import History, SummaryRow
 from mlp_jax.report import document, lab_report, methods, plots, text
-from mlp_jax.report.finished import Finished, Found, every
+from mlp_jax.report.finished import Finished
 
 DEFINED = ("target", "epochs", "speedup", "rank", "final", "families", "diverged", "bands")
 """The terms ``definitions`` explains, in order (``results.def.<term>``)."""
@@ -45,7 +45,6 @@ def definitions(lang: str) -> list[document.Block]:
     the Holm families, diverged seeds and the figures' bands."""
     values = {
         "blocks": pace.BLOCKS_PER_EPOCH,
-        "resamples": text.integer(pace.N_RESAMPLES, lang),
         "exact": pace.MAX_EXACT,
         "alpha": text.num(summary.ALPHA, ".2f", lang),
         "floor": text.num(text.P_FLOOR, "g", lang),
@@ -77,7 +76,7 @@ def lab_blocks(
       lang: one of ``text.LANGS``.
     """
     key = f"{exp}.{f.act}"
-    ranking = summary.ranking(f.results, f.provenance.baseline)
+    ranking = f.ranking
     shown = images(f, exp, out_dir, drawn, lang, figures)
     return [
         document.Heading(3, _heading(f, exp, lang)),
@@ -605,68 +604,3 @@ def coinciding(curves: Mapping[str, np.ndarray]) -> list[tuple[list[str], float]
         else:
             found += [([a, b], d) for (a, b), d in linked.items() if a in group]
     return found
-
-
-# --------------------------------------------------------------------------
-# Learning rates.
-# --------------------------------------------------------------------------
-
-
-def lr_sweep_table(found: Found, lang: str) -> document.Table:
-    """Each configuration's learning rate and how it was chosen, per experiment (key
-    ``lr_sweep``): the grid and the validation loss it was chosen by, or where a rate
-    trained without a grid came from (the optimizer's default, lab 6's choice, the
-    command). One row per configuration whose activations all share both; else one per
-    activation, named beside the experiment."""
-    say = functools.partial(text.say, lang)
-    grouped: dict[tuple[str, str, str, str], list[str]] = {}
-    acts: dict[str, list[str]] = {}
-    for f in every(found):
-        exp = say(f.lab.short_key)
-        acts.setdefault(exp, []).append(f.act)
-        for name, r in f.results.items():
-            rate = text.num(summary.selected(r).provenance.learning_rate, ".3g", lang)
-            row = (exp, label(f, name, lang), rate, _rate_source(f, name, lang))
-            grouped.setdefault(row, []).append(f.act)
-    rows = []
-    for (exp, name, rate, how), shared in grouped.items():
-        where = exp if shared == acts[exp] else _where_acts(exp, shared, lang)
-        rows.append([unbroken(where), unbroken(name), rate, how])
-    header = [say(f"results.col.{c}") for c in ("experiment", "config", "lr", "how")]
-    return document.Table(header, rows, _lr_caption(found, lang), "lr_sweep")
-
-
-def _where_acts(exp: str, acts: Sequence[str], lang: str) -> str:
-    """``laboratorium 7 (ReLU)``: an experiment and some of its activations."""
-    return f"{exp} ({_join([methods.label(a, lang) for a in acts], lang)})"
-
-
-def _rate_source(f: Finished, name: str, lang: str) -> str:
-    """How one record's rate was chosen, in a cell."""
-    say = functools.partial(text.say, lang)
-    r, spec = f.results[name], f.results[name].provenance.config
-    grid = summary.rates(r)
-    if name == configs.EXERCISE2:
-        return say("results.how.ex2")
-    if grid:
-        index = summary.chosen(r)
-        val = r.val_loss[index][r.finite[index], -1].mean()
-        lo, hi = (text.num(x, ".3g", lang) for x in (min(grid), max(grid)))
-        return say("results.how.grid", n=len(grid), lo=lo, hi=hi, val=text.num(val, ".4f", lang))
-    choice = r.provenance.choice
-    if choice is not None and spec["learning_rate"] == choice.rate:
-        shown = lab_report.config_label(choice.config or choice.optimizer, lang)
-        return say(f"results.how.choice.{choice.why}", name=shown)
-    if spec["learning_rate"] == configs.DEFAULT_LR.get(spec["optimizer"]):
-        return say("results.how.default")
-    return say("results.how.flag")
-
-
-def _lr_caption(found: Found, lang: str) -> str:
-    """The table's caption: how the defaults were found, and the validation split of a grid."""
-    caption = text.say(lang, "results.cap.lr")
-    held = {f.provenance.shared.validation for f in every(found) if f.provenance.shared.lr_grid > 1}
-    if held:
-        n = _join([text.integer(v, lang) for v in sorted(held)], lang)
-        caption += " " + text.say(lang, "results.cap.lr_grid", n=n)
-    return caption

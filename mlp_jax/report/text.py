@@ -136,10 +136,13 @@ def code(value: object) -> str:
 
 def num(value: float, spec: str, lang: str, missing: str = "—") -> str:
     """``format(value, spec)``, with a decimal comma in Polish and a power of ten written
-    out (``3·10⁻⁵``, not ``3e-05``); ``missing`` for NaN/None."""
+    out (``3·10⁻⁵``, not ``3e-05``); ``missing`` for NaN/None. An alternate-form ``g``
+    spec (``#.3g``) keeps its trailing zeros, so a table column shows the same significant
+    digits (``10,0`` beside ``9,86``), but no bare trailing point (``100``, not ``100.``)."""
     if value is None or not math.isfinite(value):
         return missing
     mantissa, _, exponent = format(value, spec).partition("e")
+    mantissa = mantissa.removesuffix(".")
     if lang == "pl":
         mantissa = mantissa.replace(".", ",")
     if not exponent:

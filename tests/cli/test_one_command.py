@@ -25,12 +25,13 @@ def flags_of(step):
 def test_the_plan_is_the_recipe_in_order():
     steps = handin.plan(GIVEN, ["pl", "en"], "Jan Kowalski, gr. 3", True, True, 5, "my notes.txt")
     assert [s.module for s in steps] == [
-        "lab6", "lab7", "momentum", "diagnostics", "trajectories", "lab7", "diagnostics",
-        "report", "report",
+        "lab6", "lr_sweep", "lab7", "momentum", "diagnostics", "trajectories", "lab7",
+        "diagnostics", "report", "report",
     ]  # fmt: skip
-    lab6, lab7, study, diag, surfaces, deep7, deep_diag, pl, en = map(flags_of, steps)
+    lab6, sweep, lab7, study, diag, surfaces, deep7, deep_diag, pl, en = map(flags_of, steps)
     main = {"act": "sigmoid,relu", "dataset": "fashion_mnist", "out_dir": "results", "seeds": "3"}
     assert lab6 == main and lab7 == main and study == main
+    assert sweep == main | {"seeds": "2", "epochs": "3"}  # Its grid: lr_sweep.GRID.
     assert diag == main | {"epochs": "5"}
     assert surfaces == {"out_dir": "results", "lang": "pl"}  # It refuses the others.
     deep = {"out_dir": "results/deep", "hidden": ",".join(["128"] * 6)}
@@ -46,8 +47,9 @@ def test_the_plan_is_the_recipe_in_order():
 def test_the_users_flags_win_and_the_supplement_can_be_left_out():
     given = GIVEN | {"act": "--act=relu", "epochs": "--epochs=2", "lr_grid": "--lr_grid=3"}
     steps = handin.plan(given, ["en"], "", False, False, 2)
-    assert "lr_grid" not in flags_of(steps[2])  # The momentum study trains at one rate.
-    steps = handin.plan(given, ["en"], "", False, False, 2, momentum=False)
+    assert "lr_grid" not in flags_of(steps[1])  # The sweep's grid is its own.
+    assert "lr_grid" not in flags_of(steps[3])  # The momentum study trains at one rate.
+    steps = handin.plan(given, ["en"], "", False, False, 2, momentum=False, sweep=False)
     assert [s.module for s in steps] == ["lab6", "lab7", "diagnostics", "trajectories", "report"]
     assert flags_of(steps[0])["act"] == "relu" and flags_of(steps[2])["epochs"] == "2"
     assert flags_of(steps[-1]) == {"dataset": "fashion_mnist", "out_dir": "results", "lang": "en"}
@@ -85,7 +87,7 @@ def test_a_signal_to_the_hand_in_reaches_the_running_step(tmp_path, cli_env):
     err = run.communicate(timeout=120)[1]
     lines = err.strip().splitlines()
     assert run.returncode == 143, err
-    assert lines[-1] == "interrupted: [hand-in 1/8] lab 6; rerun the same command to resume"
+    assert lines[-1] == "interrupted: [hand-in 1/9] lab 6; rerun the same command to resume"
     assert lines[-2].startswith("interrupted: "), err  # Lab 6's own line: what it kept.
     assert not (tmp_path / "synthetic" / "lab6" / ".lock").exists()  # Lab 6 has ended.
     left = [p for p in Path("/proc").glob("[0-9]*") if _cmdline(p).count(str(tmp_path))]

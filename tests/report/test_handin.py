@@ -9,15 +9,17 @@ import math
 import re
 import shutil
 import subprocess
+import types
 
 import numpy as np
 import pytest
 from matplotlib import image
 
 from mlp_jax import records
-from mlp_jax.labs import configs, diagnostics, experiment, pace, specs, stats, summary
+from mlp_jax.labs import configs, diagnostics, experiment, pace, stats, summary
 from mlp_jax.report import discussion, document, finished, handin, lab_report, layers, text
 from mlp_jax.report import methods as methods_module
+from mlp_jax.report import results as results_module
 from tests import tiny
 
 # Its module fixtures and cached runs are built once: the module runs on one xdist worker.
@@ -106,7 +108,7 @@ def test_markdown_and_html_hold_every_section_and_figure(out_dir, english):
     appendix = [
         say("lead.h.appendix", letter=letter, title=say(f"lead.appendix.{part}"))
         for letter, part in zip(
-            "ABCDE", ("rates", "deep", "results", "code", "reproduce"), strict=True
+            "ABCDEF", ("rates", "definitions", "deep", "results", "code", "reproduce"), strict=True
         )
     ]  # No 2-D surfaces here: they have no run.
     expected = [
@@ -153,34 +155,34 @@ def test_every_figure_is_numbered_and_cited_before_the_appendix(english):
     assert tables == [f"Table {n}." for n in range(1, len(tables) + 1)]
 
 
-def test_conclusions_answer_each_lab_and_activation_in_one_line(english, found):
-    lines = [
-        line
-        for b in section(english, "Conclusions")
-        if isinstance(b, document.Items)
-        for line in b.items
+def test_conclusions_are_a_synthesis_each_citing_a_table(english, found):
+    """The fastest optimizer per activation of lab 6 (its speed-up), each initializer
+    significantly faster than N(0, 1) with its own speed-up (Xavier and He alike), and the
+    combined gain over exercise 2, in at most eight bullets."""
+    (bullets,) = [b for b in section(english, "Conclusions") if isinstance(b, document.Items)]
+    lines = [re.sub(r"Table\xa0\d+", "T", line) for line in bullets.items]
+    assert 3 <= len(lines) <= 8 and all("(T)" in line or ", T)" in line for line in lines)
+    lab6 = " ".join(handin.conclusion(f, "en", quality=False) for f in found["lab6"])
+    assert lines[0] == re.sub(r"@tab:[\w.]+", "T", lab6)
+    for f in found["lab6"]:
+        best = summary.ranked(f.rows)[0]
+        if pace.distinct(*discussion._speed(best), best.speedup_p_holm):
+            assert f"sooner, {best.speedup_vs_baseline:.2f}× (T)" in lines[0]
+    (f,) = found["lab7"]
+    faster = [
+        r
+        for r in f.rows
+        if r.config in ("xavier", "he")
+        and pace.distinct(*discussion._speed(r), r.speedup_p_holm)
+        and r.speedup_vs_baseline > 1
     ]
-    every = [f for name in specs.LABS for f in found[name]]
-    cited = [re.sub(r"@tab:[\w.]+", "T", handin.conclusion(f, "en")) for f in every]
-    assert [re.sub(r"Table\xa0\d+", "T", line) for line in lines] == cited
-    for line, f in zip(lines, every, strict=True):
-        base = summary.baseline_row(f.rows, f.provenance.baseline)
-        if base.speedup_note:  # No target: the reason, and no speed.
-            label = text.say("en", f.lab.baseline_key)
-            assert lab_report.no_target(f.results, label, "en")[1:] in line
-            assert "sooner" not in line and "fastest" not in line
-            continue
-        lower = [
-            r
-            for r in f.rows
-            if r.p_holm < 0.05
-            and r.final_train_loss_mean < base.final_train_loss_mean
-            and r.config != configs.EXERCISE2
-        ]
-        tested = [r for r in f.rows if math.isfinite(r.p_holm) and r.config != configs.EXERCISE2]
-        share = text.share("en", len(lower), len(tested), f.lab.noun_key, "concl.ends")
-        assert f" {share} at a significantly lower training loss" in line
-        assert "Holm-adjusted" not in line and "(Table\xa0" in line  # The tables say how.
+    inits = [line for line in lines if line.startswith("Weight initialization")]
+    assert len(inits) == discussion.has_target(f)  # Without a target: no speed to tell.
+    for r in faster:  # Each significant one, not only the first.
+        assert f"{r.speedup_vs_baseline:.2f}×" in inits[0]
+    assert not inits or bool(faster) == ("no method" not in inits[0])
+    assert lines[-1].startswith("The combined gain over exercise 2")
+    assert "product of the speed-ups" in lines[-1]
 
 
 def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, english):
@@ -189,7 +191,7 @@ def test_diagnostics_section_reports_the_first_layer_of_the_record(out_dir, engl
     start = record.first_layer("normal", 0)
     normal = table.rows[0]
     assert normal[0] == "N(0, 1)"
-    assert normal[1] == text.num(start.preact_std, ".3g", "en")
+    assert normal[1] == f"{start.preact_std:#.3g}".removesuffix(".")  # Zeros kept: 10.0.
     assert normal[4] == text.pct(start.dead_frac, "en")
     assert "zero activation on the whole probe batch" in table.caption
     lab7 = section(english, text.say("en", "title.lab7"))
@@ -352,10 +354,6 @@ def test_report_html_renders_in_chromium(by_cli, tmp_path):
     assert (pixels.min(-1) < 0.9).mean() > 0.05
 
 
-def items(blocks):
-    return [line for b in blocks if isinstance(b, document.Items) for line in b.items]
-
-
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_methods_section_has_formulas_and_the_sigmas_of_the_trained_network(built, lang):
     blocks = built[lang]
@@ -391,21 +389,31 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     )
     gain = pace.epochs_ratio(ex2_steps, best_steps, ex2_steps, clock=clock)
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
-    (line,) = items(discussion.exercise2_gain(found, "en"))
+    (heading, said) = discussion.exercise2_gain(found, "en")
+    line = said.text
     target = ex2_steps.mean(0)[-clock.final :].mean()
     crossing = pace.epochs_to_target(
         best_steps.mean(0), target, interpolate=True, times=clock.times
     )
     window = clock.times[1] - clock.times[0]
-    if window >= 0.1 * crossing:  # Points a tenth of the time apart: one significant digit.
-        assert f"about {float(f'{gain.point:.1g}'):g}× sooner" in line
-        assert f"{window:.2g} epochs" in line and f"{gain.point:.2f}" not in line
+    if window >= 0.1 * crossing:  # Points a tenth of the time apart: the range they allow.
+        lo = gain.point * crossing / (crossing + window / 2)
+        shown = f"{lo:#.2g}".removesuffix(".")  # Two significant digits: 2.0, 4.7, 47.
+        assert lo < 100 and (f"{shown}–" in line or f"at least {shown}×" in line)
+        assert f"± {window / 2:.2g} epochs" in line and f"{gain.point:.2f}" not in line
     else:
         assert f"{gain.point:.{max(2, pace.shown_decimals(gain))}f}× sooner" in line
     assert f"loss {discussion.p_text(loss.p, 'en')}" in line and "@tab:lab7.relu.quality" in line
     assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
-    control = text.say("en", "handin.gain_explain")
-    assert "is the control for the initialization alone" in control
+    assert heading == document.Heading(3, text.say("en", "handin.gain_h"))
+    if not discussion.has_target(f):  # No speed table: no speed-up over the baseline.
+        assert "depends on its target" not in line and "@tab:lab7.relu.speed" not in line
+        return
+    base = summary.selected(f.results["normal"])
+    at_ex2 = summary.time_ratio(base, best, ex2)  # The baseline over the best, at ex2's target.
+    assert "depends on its target" in line and "@tab:lab7.relu.speed" in line
+    assert f"at exercise 2's final loss, {text.num(summary.target(ex2), '.4f', 'en')}" in line
+    assert discussion.times_at(at_ex2.point, discussion.resolution(best, target), "en") in line
 
 
 def test_pair_cases_follow_the_sign_flip_test():
@@ -579,7 +587,7 @@ def test_title_block_has_author_and_localized_date():
 
 
 def resolution(crossing, first=0.05, window=0.1):
-    return discussion.Resolution(crossing, first, window, 39)
+    return discussion.Resolution(crossing, first, window)
 
 
 @pytest.mark.parametrize(
@@ -595,24 +603,95 @@ def test_a_crossing_close_to_the_curves_spacing_is_coarse(crossing, coarse, edge
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_exercise_2s_gain_is_printed_no_finer_than_the_curve(lang):
+    """The review's case: 60,83× at a crossing of 0,15 epoch, points 0,083 epoch apart: the
+    crossing may lie 0,04 epoch either way, so the gain is 60,83·0,15/(0,15 ± 0,0415)."""
     ratio = pace.Ratio(60.83, 54.76, 70.08, "paired", 10, False, p=0.002)
     other = functools.partial(dataclasses.replace, ratio)
-    edge = discussion.gain_speed(ratio, resolution(0.148), lang)
-    assert text.times(lang, "60") in edge and "60,83" not in edge and "60.83" not in edge
-    limit = text.say(lang, "handin.gain.edge", x="X", t="T", window="W", steps="S")
-    assert limit.split("X")[1].split(":")[0] in edge  # At the limit of the curve's resolution.
+    said = discussion.gain_speed(ratio, resolution(0.15, window=0.083), lang)
+    lo, hi = 60.83 * 0.15 / (0.15 + 0.0415), 60.83 * 0.15 / (0.15 - 0.0415)
+    assert (round(lo), round(hi)) == (48, 84)
+    assert said.startswith(text.times(lang, "48–84")) and "60,83" not in said
+    assert text.num(0.0415, ".2g", lang) in said and text.num(0.15, ".2f", lang) in said
+    limit = text.say(lang, "handin.gain.edge", t="T", half="H", window="W")
+    assert limit.split("T")[0] not in said
+    edge = discussion.gain_speed(ratio, resolution(0.12), lang)  # Before 0.05 + 0.1.
+    assert limit.split("T")[0] in edge  # At the limit of the curve's resolution.
+    assert edge.startswith(text.times(lang, "43–100"))  # 60.83·0.12/0.17, 60.83·0.12/0.07.
     coarse = discussion.gain_speed(other(point=21.41), resolution(0.42), lang)
-    assert text.times(lang, "20") in coarse and "21" not in coarse
-    assert text.num(0.1, ".2g", lang) in coarse  # The points' spacing, in epochs.
+    lo, hi = 21.41 * 0.42 / 0.47, 21.41 * 0.42 / 0.37  # 19.1 and 24.3.
+    assert coarse.startswith(text.times(lang, "19–24")) and "21" not in coarse
+    assert limit.split("T")[0] not in coarse
     fine = discussion.gain_speed(other(point=3.25, lo=3.01, hi=3.72), resolution(2.8), lang)
     assert text.times(lang, text.num(3.25, ".2f", lang)) in fine
     assert text.num(3.72, ".2f", lang) in fine  # The interval, at the ratio's decimals.
     bound = discussion.gain_speed(other(is_bound=True), resolution(0.04), lang)
     assert bound.startswith(text.say(lang, "handin.at_least", x="")[:4])
+    unbounded = discussion.times_at(10.0, resolution(0.04, first=0.0), lang)  # 0.04 < 0.05.
+    assert unbounded == text.say(
+        lang, "handin.at_least", x=text.times(lang, "4,4" if lang == "pl" else "4.4")
+    )
 
 
 @pytest.mark.parametrize(
-    ("x", "shown"), [(60.83, "60 razy"), (21.41, "20 razy"), (0.148, "0,1 raza")]
+    ("x", "shown"),
+    [(47.27, "47"), (84.1, "84"), (4.73, "4,7"), (140.2, "140"), (0.148, "0,15"), (1.0, "1,0")],
 )
-def test_about_keeps_one_significant_digit(x, shown):
-    assert discussion.about(x, "pl") == shown
+def test_significant_keeps_two_digits(x, shown):
+    assert discussion.significant(x, "pl") == shown
+
+
+def test_the_computations_time_span_is_said_once_per_day():
+    at = lambda when: types.SimpleNamespace(finished=f"2026-12-06T{when}:00+00:00")
+    one, two = at("06:31"), at("11:09")
+    other = types.SimpleNamespace(finished="2026-12-07T01:02:00+00:00")
+    assert handin._span([one, two], "pl") == "06.12.2026 w godz. 06:31–11:09"
+    assert handin._span([one, two], "en") == "on 06 December 2026, 06:31–11:09"
+    assert handin._span([one, other], "pl") == "od 06.12.2026 06:31 do 07.12.2026 01:02"
+    assert handin._span([one, one], "pl") == "06.12.2026 06:31"
+    assert handin._span([], "pl") == "—"
+    said = text.say("pl", "prov.finished", dates=handin._span([one, two], "pl"))
+    assert said == "Obliczenia wykonano 06.12.2026 w godz. 06:31–11:09 (UTC)."
+
+
+def test_the_setup_names_configurations_without_code_identifiers():
+    """The momentum study's records are named ``momentum_g0.5``…: the setup table shows the
+    optimizer with its γ and α instead (the review's tab. 3)."""
+    from tests.report import test_lab_report
+
+    def record(name, optimizer, rate, **kwargs):
+        r = test_lab_report.record(
+            test_lab_report.decay(0.3), name=name, optimizer=optimizer, rate=rate
+        )
+        config = {**r.provenance.config, "optimizer_kwargs": kwargs}
+        return r._replace(provenance=dataclasses.replace(r.provenance, config=config))
+
+    results = {
+        "sgd": record("sgd", "sgd", 0.3),
+        "momentum_g0.5_equal_step": record(
+            "momentum_g0.5_equal_step", "momentum", 0.15, momentum=0.5
+        ),
+        "momentum_g0.9": record("momentum_g0.9", "momentum", 0.1),  # γ: the default, 0.9.
+        "odd_rate": record("odd_rate", "adam", 0.003),
+    }
+    f = finished.Finished("momentum", "relu", results, [], [], [])
+    assert handin.config_names(f, "pl") == [
+        "SGD",
+        "Momentum (γ = 0,5, α = 0,15)",
+        "Momentum (γ = 0,9, α = 0,1)",
+        "Adam (α = 0,003)",
+    ]
+
+
+def test_the_setup_is_a_summary_citing_the_appendixs_definitions(english):
+    say = functools.partial(text.say, "en")
+    title = say("lead.appendix.definitions")
+    (heading,) = [b for b in english if isinstance(b, document.Heading) and b.text.endswith(title)]
+    letter = heading.text.removeprefix("Appendix ")[0]
+    assert heading == document.Heading(2, say("lead.h.appendix", letter=letter, title=title))
+    setup = section(english, say("h.setup"))
+    meaning = say("lead.setup.meaning", alpha=text.num(summary.ALPHA, ".2f", "en"), letter=letter)
+    assert document.Paragraph(meaning) in setup
+    assert not any(isinstance(b, document.Items) for b in setup)  # The definitions: once.
+    at = english.index(heading)
+    defined = results_module.definitions("en")
+    assert english[at + 1 : at + 1 + len(defined)] == defined

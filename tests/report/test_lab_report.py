@@ -143,10 +143,20 @@ def test_accuracy_gets_a_t_interval_and_a_paired_test():
     assert row.test_acc_p_vs_baseline == pytest.approx(scipy.stats.ttest_rel(acc, base).pvalue)
 
 
+TEN = {
+    "sgd": record(decay(0.2, n=10), name="sgd"),
+    "adam": record(decay(0.6, seed=1, n=10), name="adam", optimizer="adam", rate=0.01, acc=0.9),
+    "slow": record(decay(0.1, seed=2, n=10), name="slow", acc=0.7),
+    "broken": record(decay(0.6, seed=3, n=10), name="broken", diverged=range(10)),
+}
+"""``RESULTS`` with 10 seeds: with 6, the sign-flip test's smallest p, 2/64, Holm-adjusted
+over the 3 pairs of the configurations that have runs, separates nothing."""
+
+
 def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
-    rows = summary.summarize("relu", RESULTS, "sgd")
+    rows = summary.summarize("relu", TEN, "sgd")
     assert [r.config for r in summary.ranked(rows)] == ["adam", "sgd", "slow", "broken"]
-    lines = ranking(lab_report.section("relu", RESULTS, rows, Path("x")))
+    lines = ranking(lab_report.section("relu", TEN, rows, Path("x")))
     by = {r.config: r for r in rows}
     speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
     assert lines[0].startswith(
@@ -246,13 +256,63 @@ def _rows(results):
 
 
 def _words(results, lang="en"):
-    """Every sentence of a section's ranking (and the leader's paragraph) in one text."""
+    """Every sentence of a section's ranking and of the results' opening paragraph (the
+    leader's) in one text."""
     rows = summary.summarize("relu", results, "sgd")
     blocks = lab_report.section("relu", results, rows, Path("x"), lang=lang)
     at = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) in ("Ranking",))
-    after = blocks[at + 2]
+    results_heading = text.say(lang, "h.results")
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == results_heading)
+    first = blocks[start + 1]
     return "\n".join(
-        [*blocks[at + 1].items, *([after.text] if isinstance(after, document.Paragraph) else [])]
+        [*blocks[at + 1].items, *([first.text] if isinstance(first, document.Paragraph) else [])]
+    )
+
+
+def test_the_results_open_with_the_leader_and_what_differs_from_the_baseline():
+    """One or two sentences before the table, not the table row by row: the leader, then
+    the configurations significantly sooner (Holm over every pair) than the baseline."""
+    fast = {
+        "sgd": record(decay(0.2, n=10), name="sgd"),
+        "a": record(decay(0.6, seed=1, n=10), name="a"),
+        "b": record(decay(0.2, seed=2, n=10), name="b"),
+    }
+    rows = summary.summarize("relu", fast, "sgd")
+    ranks = summary.ranking(fast, "sgd")
+    by = {r.config: r for r in rows}
+    assert by["a"].speedup_p_holm < 0.05 <= by["b"].speedup_p_holm
+    for lang, tail in (
+        (
+            "en",
+            (
+                "Reaching the target significantly sooner than the baseline **SGD** (Holm over "
+                "all m = 3 pairs): **a**."
+            ),
+        ),
+        (
+            "pl",
+            (
+                "Konfiguracje, w których sieć osiąga wartość docelową istotnie szybciej niż "
+                "punkt odniesienia, **SGD** (poprawka Holma dla wszystkich m = 3 par): **a**."
+            ),
+        ),
+    ):
+        words = lab_report.opening(rows, ranks, "sgd", lang)
+        assert words == f"{lab_report.leader(rows, ranks, lang)} {tail}"
+        blocks = lab_report.section("relu", fast, rows, Path("x"), lang=lang)
+        assert any(getattr(b, "text", None) == words for b in blocks)
+    none = lab_report.opening(rows, ranks, "sgd", "en").replace(tail, "")
+    slow = [dataclasses.replace(r, speedup_p_holm=0.5) for r in rows]
+    assert lab_report.opening(slow, ranks, "sgd", "en").startswith(none[:20])
+    assert lab_report.opening(slow, ranks, "sgd", "en").endswith(
+        "No configuration reaches the target significantly sooner than the baseline **SGD** "
+        "(Holm over all m = 3 pairs)."
+    )
+    later = [
+        dataclasses.replace(r, speedup_vs_baseline=0.5) if r.config == "a" else r for r in rows
+    ]
+    assert lab_report.opening(later, ranks, "sgd", "en").endswith(
+        "Reaching it significantly later: **a**."
     )
 
 
@@ -366,7 +426,7 @@ ROW = records.SummaryRow.from_dict(
             "en",
             (
                 "at a speed not distinguishable from that of **SGD** (ratio 1.19, 95% CI not reached–1.43; "
-                f"not reached in 4.0% of the resamples; sign-flip test, p{NBSP}={NBSP}0.30 "
+                f"not reached in 4.0% of the test's relabellings; sign-flip test, p{NBSP}={NBSP}0.30 "
                 "Holm-adjusted)"
             ),
         ),
@@ -374,7 +434,7 @@ ROW = records.SummaryRow.from_dict(
             "pl",
             (
                 "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU 95%: nie "
-                "osiągnięto–1,43; w 4,0% losowań bootstrapu nie osiągnięto wartości docelowej; test "
+                "osiągnięto–1,43; w 4,0% przestawień testu nie osiągnięto wartości docelowej; test "
                 "permutacyjny "
                 f"ze zmianą znaków, p{NBSP}={NBSP}0,30 po poprawce Holma)"
             ),
@@ -390,17 +450,12 @@ def test_sooner_only_when_the_holm_adjusted_permutation_p_is_below_005(lang, exp
         f"p{NBSP}={NBSP}0,010 po poprawce Holma)",
     }
     assert lab_report.speedup_words(sooner, "SGD", lang) == word[lang]
-    # An interval that excludes 1 is no verdict without the test: Holm's p decides.
+    # One rule: Holm's p decides (the interval inverts the same test, so it agrees).
     held = dataclasses.replace(sooner, speedup_p_holm=0.08)
     assert lab_report.speedup_words(held, "SGD", lang).startswith(expected[:20])
-    # The factor has at least its interval's decimals.
-    # The test alone (p below 0.05 beside an interval holding 1) is no verdict, said why.
-    alone = dataclasses.replace(ROW, speedup_p_holm=0.01)
-    words = lab_report.speedup_words(alone, "SGD", lang)
-    assert words.startswith(expected[:20]) and words.endswith(
-        {"en": "how much sooner or later is not determined)", "pl": "o ile szybciej lub wolniej)"}[
-            lang
-        ]
+    assert (
+        lab_report.speedup_words(dataclasses.replace(ROW, speedup_p_holm=0.01), "SGD", lang)[:4]
+        == word[lang][:4]
     )
     fine = dataclasses.replace(sooner, speedup_vs_baseline=1.002, speedup_ci_lo=1.001)
     fine = dataclasses.replace(fine, speedup_ci_hi=1.003)
@@ -517,9 +572,9 @@ def test_a_share_of_never_reached_resamples_too_small_to_show_is_said_below_it()
     resamples" (lab 6, relu Momentum, Fashion-MNIST)."""
     assert lab_report.interval(1.01, 1.42, 0.0, 2, "en") == "95% CI 1.01–1.42"
     assert lab_report.interval(1.01, 1.42, 0.0002, 2, "en").endswith(
-        "; not reached in < 0.1% of the resamples"
+        "; not reached in < 0.1% of the test's relabellings"
     )
-    assert "w 3,1% losowań" in lab_report.interval(0.0, 1.43, 0.031, 2, "pl")
+    assert "w 3,1% przestawień" in lab_report.interval(0.0, 1.43, 0.031, 2, "pl")
 
 
 def test_an_interval_is_printed_with_its_ratios_decimals_even_when_its_ends_move():

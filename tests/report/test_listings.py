@@ -1,12 +1,15 @@
 """The listings: our modules' own lines, only those that compute, in the branch a
-configuration runs."""
+configuration runs, without what real float32 arrays do not need."""
 
-import inspect
+import ast
 from pathlib import Path
 
+import jax
+import jax.numpy as jnp
+import numpy as np
 import pytest
 
-from mlp_jax import optimizers
+from mlp_jax import model, optimizers, train
 from mlp_jax.report import listings
 from tests.report.test_implementation import LAB6, RATES
 
@@ -43,27 +46,107 @@ def test_a_formula_takes_the_branch_of_its_settings(nesterov):
         assert shown_line.strip() in line  # A statement's first line keeps its source text.
 
 
+@pytest.mark.parametrize(
+    ("source", "plain"),
+    [
+        ("y = (x.conj() * x).real", "y = x * x"),
+        ("y = m / c.astype(m.dtype)", "y = m / c"),
+        ("y = jnp.asarray(s * a, g.dtype) * g", "y = s * a * g"),
+        ("y = (a + b).real * c", "y = (a + b) * c"),  # Precedence kept.
+        ("y = m.astype(jnp.bfloat16)", None),  # A cast to another dtype stays.
+        ("y = jnp.asarray(a)", None),
+    ],
+)
+def test_only_what_real_float32_arrays_do_not_need_is_dropped(source, plain):
+    dropped = listings._Plain()
+    tree = dropped.visit(ast.parse(source))
+    assert dropped.changed == (plain is not None)
+    assert ast.unparse(tree) == (plain or source)
+
+
+def _run_shown(shown: str, module) -> dict:
+    """The shown functions, defined in a copy of ``module``'s namespace."""
+    space = dict(vars(module))
+    exec(shown, space)  # noqa: S102 (our own listing's text, run to check its bits)
+    return space
+
+
+def test_the_helpers_listing_computes_the_modules_bits_for_float32():
+    """What the appendix shows of each helper gives the module's own helper's bits."""
+    found = listings.helpers(listings.rules(LAB6, {}, RATES))
+    names = [f.__name__ for f in found]
+    assert {"_abs_sq", "_ema", "_ema_abs_sq", "_bias_correction", "_rescale"} <= set(names)
+    shown = "\n".join(s for f in found for s in listings.formula(f).shown)
+    for leftover in ("conj", "astype", "asarray", ".real", "_canonical_dtype", "mu_dtype"):
+        assert leftover not in shown
+    space = _run_shown(shown, optimizers)
+    rng = np.random.default_rng(0)
+    g, m = ({"w": jnp.asarray(rng.normal(size=(5, 3)), jnp.float32)} for _ in range(2))
+    count = jnp.asarray(7, jnp.int32)
+    calls = {
+        "_abs_sq": (g["w"],),
+        "_ema": (g, m, 0.9),
+        "_ema_abs_sq": (g, m, 0.999),
+        "_bias_correction": (m, 0.9, count),
+        "_rescale": (g, jax.tree.map(jnp.abs, m), 1e-8, 1e-7),
+        "_increment": (count,),
+    }
+    for name in names:
+        want = jax.jit(getattr(optimizers, name))(*calls[name])
+        got = jax.jit(space[name])(*calls[name])
+        for a, b in zip(jax.tree.leaves(got), jax.tree.leaves(want), strict=True):
+            assert a.dtype == b.dtype
+            np.testing.assert_array_equal(a, b)
+
+
 def test_the_rules_listing_runs_what_each_optimizer_runs():
-    code = listings.rules_code(LAB6, {}, RATES, "en").splitlines()
+    found = listings.rules(LAB6, {}, RATES)
+    code = listings.rules_code(found, "en").splitlines()
     labels = [s for s in code if s.startswith("# ")]
     assert labels == [
-        "# every optimizer",
-        "# Momentum",
-        "# Nesterov momentum",
-        "# Adagrad",
-        "# Adadelta",
-        "# Adam",
+        "# Adagrad (eps = 0.0, eps_root = 1e-07)",
+        "# Adadelta (eps = 1e-06, rho = 0.9)",
+        "# Adam (b1 = 0.9, b2 = 0.999, eps = 1e-08, eps_root = 0.0)",
+        "# every optimizer (sign = -1)",
+        "# Momentum (decay = 0.9)",
+        "# Nesterov momentum (decay = 0.9)",
     ], labels
-    nesterov = code[code.index("# Nesterov momentum") + 1 : code.index("# Adagrad")]
+    assert found.in_order  # Each optimizer's blocks stand in the order of its chain.
+    nesterov = code[code.index("# Nesterov momentum (decay = 0.9)") + 1 :]
     assert nesterov[-1] == "updates = jax.tree.map(step, updates, new_trace)"
-    momentum = code[code.index("# Momentum") + 1 : code.index("# Nesterov momentum")]
-    assert momentum[-1] == "updates = new_trace"
+    assert "return jax.tree.map(lambda g: sign * lr * g, updates)" in code  # No cast.
     source = (ROOT / "mlp_jax/optimizers.py").read_text("utf-8")
-    for line in code:
-        assert line.startswith("# ") or line.strip() in source
+    plain = [s for s in code if not s.startswith("# ") and s.strip() not in source]
+    assert plain == ["return jax.tree.map(lambda g: sign * lr * g, updates)"]
     for padding in ("conj", "_check_inexact", "add_decayed_weights", "nesterov", "del "):
         assert padding not in "\n".join(code)
     assert 20 <= len(code) <= 40
+
+
+def test_the_comments_give_the_numbers_each_block_reads_as_trained():
+    kwargs = {"adam": {"b1": 0.8}, "momentum": {"momentum": 0.5}}
+    code = listings.rules_code(listings.rules(["momentum", "adam"], kwargs, RATES), "en")
+    assert "# Adam (b1 = 0.8, b2 = 0.999, eps = 1e-08, eps_root = 0.0)" in code
+    assert "# Momentum (decay = 0.5)" in code
+
+
+def test_blocks_follow_every_optimizers_order_or_say_they_cannot():
+    order, kept = listings._in_order(["a", "b", "c"], [["c", "b"], ["a", "b"]])
+    assert kept and order.index("c") < order.index("b") and order.index("a") < order.index("b")
+    assert listings._in_order(["a", "b"], [["a", "b"], ["b", "a"]]) == (["a", "b"], False)
+
+
+def test_the_training_step_shows_what_the_new_parameters_come_from():
+    step = listings.formula(listings.gradient_step(train), of=("params",))
+    shown = "\n".join(step.shown)
+    assert "jax.value_and_grad(" in shown and "opt.update(grads" in shown
+    assert "p + u" in shown and "astype" not in shown
+    assert "acc =" not in shown and "_replace" not in shown  # Not needed for params.
+
+
+def test_checks_are_not_formulas():
+    shown = "\n".join(listings.formula(model.init_mlp).shown)
+    assert "check_layer_sizes" not in shown and "fold_in(key, i)" in shown
 
 
 def test_the_initializers_listing_draws_xavier_and_he():
@@ -71,14 +154,3 @@ def test_the_initializers_listing_draws_xavier_and_he():
     names = [f.__name__ for f in sources]
     assert names == ["_normal", "_xavier", "_normal", "_he"]
     assert [f.__name__ for f in listings.init_sources("normal")] == ["_normal", "normal"]
-
-
-def test_dependencies_follow_the_calls_in_line_order():
-    found = [f.__name__ for f in listings.dependencies(optimizers.adagrad)]
-    assert {"adagrad", "scale_by_rss", "ScaleByRssState", "_rescale", "_chain"} <= set(found)
-    assert "scale_by_adam" not in found
-    lines = [inspect.getsourcelines(getattr(optimizers, n))[1] for n in found]
-    assert lines == sorted(lines)
-
-
-# --------------------------------------------------------------------------

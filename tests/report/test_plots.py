@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.text import Text
 
 from mlp_jax import records
@@ -479,6 +480,11 @@ def test_half_a_page_is_what_the_print_style_gives_two_images_in_a_row():
     assert plots.HALF_WIDTH == pytest.approx(half, abs=0.1)
 
 
+def test_the_tallest_image_is_the_print_styles():
+    tallest = re.search(r"img \{ max-height: (\d+)cm; \}", document.PRINT_STYLE)[1]
+    assert plots.MAX_PRINTED_HEIGHT == pytest.approx(int(tallest) / 2.54)
+
+
 def test_a_half_width_figures_text_prints_at_7_pt_or_more(runs):
     """The hand-in draws its figures at ``results.HALF``, two to a row."""
     for _, figure in plots.activation_figures(runs, "", "pl", size=results.HALF):
@@ -539,3 +545,114 @@ def test_a_log_axis_up_to_a_million_has_no_row_of_zeros():
         assert "10⁶" in labels and not any("0000" in t for t in labels), labels
     finally:
         plt.close(figure)
+
+
+# --------------------------------------------------------------------------
+# A log figure whose lines lie decades apart: two panels.
+# --------------------------------------------------------------------------
+
+
+def test_spans_decades_apart_split_at_the_widest_gap():
+    far = [(180.0, 3e4), (0.4, 0.75), (0.39, 0.72)]
+    assert plots._split(far) == [(180.0, 3e4), (0.39, 0.75)]
+    assert plots._split([(0.4, 0.75), (0.39, 0.72), (0.6, 2.0)]) is None  # One group.
+    assert plots._split([(0.4, 0.75), (5.0, 9.0)]) is None  # 0.82 decades: one panel.
+    three = [(1e4, 2e4), (50.0, 80.0), (0.4, 0.7)]  # Gaps of 2.1 and 1.9 decades.
+    assert plots._split(three) == [(1e4, 2e4), (0.4, 80.0)]
+
+
+def _far_apart(rng):
+    """Losses as in the deep ReLU network with N(0, 1) weights: one configuration 10⁴
+    times the others, which lie within a factor of two of each other."""
+    t = np.arange(E)[None, :]
+
+    def runs(start, end, noise):
+        y = start * (end / start) ** (t / (E - 1)) * np.exp(noise * rng.normal(size=(R, E)))
+        acc = np.full((R, E + 1), 0.8)
+        return record(
+            {
+                "train_loss": y,
+                "step_loss": y,
+                "train_acc": acc[:, 1:],
+                "test_loss": acc,
+                "test_acc": acc,
+                "diverged_step": np.full(R, -1),
+            }
+        )
+
+    return {
+        "normal": runs(3e4, 180, 0.3),
+        "xavier": runs(0.72, 0.41, 0.02),
+        "he": runs(0.70, 0.40, 0.02),
+    }
+
+
+def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
+    """Review 2026-12-06, §3: in the deep ReLU figure the legend covered N(0, 1)'s first
+    epochs, and the 1–10⁵ log axis flattened Xavier and He into one line."""
+    runs = _far_apart(np.random.default_rng(2))
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_epoch"], size=results.HALF)
+    try:
+        top, bottom = fig.axes
+        spans = dict(zip(runs, plots._spans(plots._METRICS["loss_epoch"], runs, str)))
+        assert top.get_ylim()[0] <= spans["normal"][0] and top.get_ylim()[1] >= spans["normal"][1]
+        lo, hi = bottom.get_ylim()
+        assert lo <= min(spans["he"][0], spans["xavier"][0])
+        assert hi / lo < 3  # Xavier and He fill the lower panel, not a fifth of 5 decades.
+        for ax, names in ((top, ["normal"]), (bottom, ["xavier", "he"])):
+            drawn = [line for line in ax.get_lines() if line.get_label() in names]
+            for line in drawn:  # Every point of the group inside its panel.
+                y = line.get_ydata()
+                assert ax.get_ylim()[0] <= y.min() and y.max() <= ax.get_ylim()[1]
+        assert top.get_legend() is None and bottom.get_legend() is None
+        for ax in (top, bottom):  # Half a figure's height: fewer labelled ticks.
+            assert 2 <= len(_ticks(ax.yaxis)) <= plots.SPLIT_LOG_TICKS
+        (legend,) = fig.findobj(Legend)
+        fig.canvas.draw()
+        box = legend.get_window_extent()
+        assert box.y1 <= bottom.get_window_extent().y0  # Below the panels: covers no line.
+        printed = fig.get_figheight() * plots.HALF_WIDTH / fig.get_figwidth()
+        assert printed <= plots.MAX_PRINTED_HEIGHT  # Not shrunk when printed.
+        sizes = _printed_sizes(fig, plots.HALF_WIDTH)
+        assert min(sizes.values()) >= plots.MIN_PRINTED_PT, min(sizes.items(), key=lambda i: i[1])
+    finally:
+        plt.close(fig)
+
+
+def test_lines_close_together_stay_one_panel(runs):
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_epoch"])
+    try:
+        assert len(fig.axes) == 1 and fig.axes[0].get_legend() is not None
+    finally:
+        plt.close(fig)
+
+
+def test_a_histograms_legend_sits_above_its_highest_bar():
+    """Review 2026-12-06: the ReLU histogram's legend covered the N(0, 1) peak."""
+    rng = np.random.default_rng(4)
+    scales = {"normal": 20.0, "xavier": 0.8, "he": 0.85}  # ReLU: N(0, 1) far to the right.
+    values = {i: [np.maximum(s * rng.normal(size=(2, 500, 128)), 0)] for i, s in scales.items()}
+    labels = {i: methods.label(i, "pl") for i in INITS}
+    title = "Aktywacje neuronów ukrytych w chwili inicjalizacji — ReLU"  # Two lines.
+    figure = plots.histograms_figure(values, title, "aktywacja h = f(z)", (), None, "pl", labels)
+    try:
+        figure.canvas.draw()
+        (ax,) = figure.axes
+        top = max(p.get_path().vertices[:, 1].max() for p in ax.patches)
+        bar = ax.transData.transform((1.0, top))[1]
+        assert ax.get_legend().get_window_extent().y0 >= bar
+    finally:
+        plt.close(figure)
+
+
+def test_a_long_axis_label_is_wrapped_inside_the_figure(runs):
+    """Review 2026-12-06: the step figure's x label ran off the image."""
+    ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_step"], size=results.HALF)
+    try:
+        fig.canvas.draw()
+        label = fig.axes[0].xaxis.label
+        assert "\n" in label.get_text() or len(label.get_text()) < 60
+        box, frame = label.get_window_extent(), fig.bbox
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+    finally:
+        plt.close(fig)

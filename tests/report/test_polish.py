@@ -153,3 +153,29 @@ def test_every_name_the_reports_show_has_its_own_forms():
         said = text.inflect("pl", shown, "with")
         assert said.split(" ", 1)[0] in ("z", "przy"), (key, said)
         assert said != f"z {shown}" or shown in ("SGD", "ReLU"), (key, said)
+
+
+FRAME = ("handin.", "lead.", "concl.", "prov.")
+"""The hand-in's own phrases (its frame, the combined gain, the conclusions, provenance)."""
+
+FIRST_PERSON = re.compile(r"\b(nasz\w*|bierzemy|porównujemy|użyjemy|mówimy|stosujemy)\b")
+"""First-person plural, where the report's voice is impersonal ("nauczono", "porównano")."""
+
+
+def test_the_hand_ins_frame_is_impersonal_with_one_dash():
+    for key, said in RENDERED:
+        if key.startswith(FRAME):
+            assert not FIRST_PERSON.search(said), (key, said)
+            assert " — " not in said, (key, said)  # One dash: the en dash, "–".
+
+
+def test_lab_7s_baseline_is_said_as_a_trained_network_not_a_formula():
+    """ "końcową stratę sieci uczonej Adamem z wagami N(0, 1)", not "sieci Adam + N(0, 1)"."""
+    assert text.say("pl", "baseline_gen.lab7") == "sieci uczonej Adamem z wagami N(0, 1)"
+
+
+def test_a_range_of_factors_agrees_with_its_last_number():
+    """ "47–84 razy", "4,0–4,8 raza": the numeral goes with the range's upper end."""
+    assert text.times("pl", "47–84") == "47–84 razy"
+    assert text.times("pl", "4,0–4,8") == "4,0–4,8 raza"
+    assert text.times("en", "47–84") == "47–84×"

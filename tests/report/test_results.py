@@ -298,7 +298,7 @@ def blocks(lab6, lab7, tmp_path, lang):
         made += results.lab_blocks(f, exp, out, drawn, lang)
     for exp, f in (("lab6", lab6), ("lab7", lab7)):
         made += results.appendix_blocks(f, exp, out, drawn, lang)
-    return [*made, results.lr_sweep_table({"lab6": [lab6], "lab7": [lab7], "schedules": []}, lang)]
+    return made
 
 
 def test_every_key_is_there_every_reference_resolves_and_both_languages_render(
@@ -311,7 +311,7 @@ def test_every_key_is_there_every_reference_resolves_and_both_languages_render(
         for exp in ("lab6", "lab7")
         for k in ("speed", "quality", "loss", "acc", "steps", "p")
     }
-    assert keys == expected | {"lr_sweep"}
+    assert keys == expected
     for image in (b for b in made if isinstance(b, document.Image)):
         assert image.path.exists() and image.link.startswith(f"figures/{lang}/")
         assert image.alt and (image.caption or not image.key.endswith(".steps"))
@@ -324,13 +324,15 @@ def test_every_key_is_there_every_reference_resolves_and_both_languages_render(
 
 def test_each_definition_is_said_once(lab6, lab7, tmp_path, lang):
     """Definitions, then two experiments' blocks: every definition once, and the terms only
-    the definitions explain (bootstrap, Student's t, the sign-flip test) nowhere else."""
+    the definitions explain (the slowed-down curves of the speed-up's interval, Student's t,
+    the sign-flip test) nowhere else."""
     made = blocks(lab6, lab7, tmp_path, lang)
     md = document.markdown(document.numbered(made, WORDS[lang]))
     definitions = document.markdown(results.definitions(lang))
     for item in results.definitions(lang)[1].items:
         assert md.count(item) == 1
-    for word in ("bootstrap", "Student", {"en": "sign-flip", "pl": "zmianą znaków"}[lang]):
+    slowed = {"en": "slowed down", "pl": "spowolnieniu"}[lang]
+    for word in (slowed, "Student", {"en": "sign-flip", "pl": "zmianą znaków"}[lang]):
         assert md.count(word) == definitions.count(word) > 0
 
 
@@ -363,42 +365,11 @@ def test_names_in_tables_and_sentences(lab6, lab7):
     assert results.label(lab7, configs.EXERCISE2, "pl") == "SGD + N(0, 1) (ćwiczenie 2)"
     assert results.with_words(lab6, "adam", "pl") == "z Adamem"
     assert results.with_words(lab7, "he", "pl") == "przy inicjalizacji metodą He"
-    assert results.with_words(lab7, configs.EXERCISE2, "pl") == "z SGD z ćwiczenia 2"
+    assert results.with_words(lab7, configs.EXERCISE2, "pl") == "przy SGD z ćwiczenia 2"
     assert results.base_phrase(lab7, "pl") == "sieci Adam + N(0, 1)"
     assert results.base_phrase(lab6, "en") == "exercise 2's SGD"
     assert results.network((784, *[128] * 6, 10)) == "784–6×128–10"
     assert results.network((784, 128, 64, 64, 10)) == "784–128–2×64–10"
-
-
-def test_learning_rate_table_says_how_each_rate_was_chosen(lab6, lab7):
-    """A grid's rate is the one of lowest mean final validation loss (recomputed); rates
-    without a grid are the defaults (lab 6) or lab 6's choice (lab 7); activations that
-    share a rate share a row, others are named."""
-    settings = shared(act="sigmoid", lr_grid=3, validation=50)
-    val = np.stack([np.full((S, E + 1), v) for v in (0.9, 0.7, 0.4)])
-    val = val + 0.01 * np.random.default_rng(5).standard_normal(val.shape)
-    grid = record(
-        np.stack([decay(0.2)] * 3), configs.Config("sgd", "sgd", 0.3), settings=settings, val=val
-    )
-    sigmoid = finished({"sgd": grid, "adam": lab6.results["adam"]}, act="sigmoid")
-    table = results.lr_sweep_table({"lab6": [lab6, sigmoid], "lab7": [lab7], "schedules": []}, "en")
-    rows = {tuple(r[:2]): r[2:] for r in table.rows}
-    best = int(np.argmin(val[..., -1].mean(-1)))
-    assert best == 2
-    grid_row = rows[
-        "lab" + NBSP + "6" + NBSP + "(sigmoid)", "SGD" + NBSP + "(exercise" + NBSP + "2)"
-    ]
-    assert grid_row[0] == "3"
-    assert (
-        f"grid of 3 rates 0.03–3; lowest validation loss ({val[best, :, -1].mean():.4f})"
-        == grid_row[1]
-    )
-    assert rows["lab" + NBSP + "6", "Adam"] == ["0.01", text.say("en", "results.how.default")]
-    assert "default" not in rows["lab" + NBSP + "6", "Adam"][1]  # A sweep chose it.
-    assert rows["lab" + NBSP + "7", "Adam" + NBSP + "+" + NBSP + "He"][1].startswith(
-        "from lab 6 (Adam: rank 1)"
-    )
-    assert "the last 50 examples" in table.caption and table.key == "lr_sweep"
 
 
 @pytest.fixture(params=["en", "pl"])
