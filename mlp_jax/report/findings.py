@@ -191,7 +191,8 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     init = methods.label(spec["init"], lang, spec["init_scale"])
     sentence = text.say(lang, f"findings.adagrad.{case}", tab=f"@tab:lab6.{f.act}.speed", init=init)
     if not sooner:
-        return sentence
+        quality = adagrad_quality(f, row, "", True, lang, sooner=False)
+        return sentence + (" " + quality if quality else "")
     start = _start(f)
     if not start > math.log(10):  # No large initial loss: the mechanism alone.
         return sentence + _why("findings.adagrad.why_plain", said, lang)
@@ -206,10 +207,13 @@ WIDER = 1.5
 """A final-loss standard deviation this many times SGD's, or more, is said to be wider."""
 
 
-def adagrad_quality(f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str) -> str:
-    """Adagrad's accuracy against SGD's (the quality table's Holm-adjusted p): no gain, with
-    its spread of final losses when ``WIDER`` than SGD's; or, a gain where the mechanism
-    was told before (not ``told``), the initial loss ``start`` with it."""
+def adagrad_quality(
+    f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str, sooner: bool = True
+) -> str:
+    """Adagrad's accuracy against SGD's (the quality table's Holm-adjusted p): no gain (in
+    spite of a speed-up when ``sooner``), with its spread of final losses when ``WIDER``
+    than SGD's; or, a gain where the mechanism was told before (not ``told``), the initial
+    loss ``start`` with it."""
     base = _row(f, f.provenance.baseline)
     if base is None or not math.isfinite(row.test_acc_p_holm):
         return ""
@@ -231,7 +235,7 @@ def adagrad_quality(f: Finished, row: records.SummaryRow, start: str, told: bool
             std=text.num(row.final_train_loss_std, ".4f", lang),
             sgd_std=text.num(base.final_train_loss_std, ".4f", lang),
         )
-    return say("findings.adagrad.unlike", spread=spread, **values)
+    return say(f"findings.adagrad.{'unlike' if sooner else 'no_gain'}", spread=spread, **values)
 
 
 class Step(NamedTuple):

@@ -1192,6 +1192,8 @@ PHRASES = {
     "pre-activations differs between the methods: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Here, though, the speed-up brings no higher accuracy: "
     "{acc} against SGD's {sgd_acc} ({p}; {tab}){spread}.",
+    "findings.adagrad.no_gain": "Nor is the accuracy higher: {acc} against SGD's {sgd_acc} "
+    "({p}; {tab}){spread}.",
     "findings.adagrad.spread": ", and the final losses' standard deviation is {spread} "
     "SGD's ({std} against {sgd_std})",
     "findings.adagrad.like": "The initial test loss is {start} here; Adagrad's accuracy is "

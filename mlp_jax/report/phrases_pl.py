@@ -1257,6 +1257,8 @@ PHRASES = {
     "różni się między metodami: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Tu jednak przyspieszenie nie idzie w parze z wyższą "
     "dokładnością: {acc} wobec {sgd_acc} przy SGD ({p}; {tab}){spread}.",
+    "findings.adagrad.no_gain": "Nie rośnie też dokładność: {acc} wobec {sgd_acc} przy SGD "
+    "({p}; {tab}){spread}.",
     "findings.adagrad.spread": ", a odchylenie standardowe końcowych strat jest {spread} "
     "większe niż przy SGD ({std} wobec {sgd_std})",
     "findings.adagrad.like": "Strata początkowa na zbiorze testowym wynosi tu {start}; dokładność "

@@ -390,3 +390,15 @@ def test_far_off_seeds_are_counted_in_words_with_their_verb_agreeing(lang, said,
     assert said in paragraph
     assert text.number("pl", 1, "nom.n") == "jedno"  # "jedno z … powtórzeń kończy uczenie"
     assert text.plural("pl", 1, "findings.seeds.end") == text.plural("pl", 5, "findings.seeds.end")
+
+
+def test_adagrad_not_sooner_without_an_accuracy_gain_says_that_alone():
+    f = tf.lab6("relu")
+    results = dict(f.results)
+    noise = 0.005 * np.random.default_rng(2).standard_normal(results["sgd"].test_acc.shape)
+    results["adagrad"] = results["adagrad"]._replace(test_acc=results["sgd"].test_acc + noise)
+    g = tf.make("lab6", "relu", results, "sgd")
+    row = next(r for r in g.rows if r.config == "adagrad")
+    line = findings.adagrad_quality(g, row, "", True, "pl", sooner=False)
+    assert line.startswith("Nie rośnie też dokładność: ") and "przyspieszenie" not in line
+    assert text.p_value(row.test_acc_p_holm, "pl") in line
