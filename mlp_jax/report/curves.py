@@ -6,7 +6,6 @@ discussion's modules share."""
 from __future__ import annotations
 
 import functools
-import inspect
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import NamedTuple
 import matplotlib.pyplot as plt
 import numpy as np
 
-from mlp_jax import optimizers, records
+from mlp_jax import records
 from mlp_jax.labs import summary, surfaces, trajectories
 from mlp_jax.report import discussion, document, lab_report, methods, plots, text
 from mlp_jax.report.finished import Finished, Found
@@ -28,9 +27,6 @@ OUTLIER_MADS = 3.0
 CONFIDENT = 1.2
 """A seed's test loss over the median seed's grows faster than its errors when their
 ratio exceeds the error rate's ratio by this factor."""
-
-ADADELTA_EPS = inspect.signature(optimizers.adadelta).parameters["eps"].default
-"""ε of Adadelta when a configuration does not set it."""
 
 
 def say_in(lang: str):
@@ -185,8 +181,9 @@ def seed_paragraph(f: Finished, name: str, key: str, lang: str) -> str:
             say(
                 "findings.seeds.outliers",
                 median=median,
-                k=len(s.outliers),
-                n=len(s.finals),
+                k=text.number(lang, len(s.outliers), "nom.n"),
+                n=text.number(lang, len(s.finals), "gen"),
+                end=text.plural(lang, len(s.outliers), "findings.seeds.end"),
                 values=lab_report.join([num(v) for v in s.outliers], lang),
                 trimmed=num(float(np.mean(kept))),
                 fig=f"@fig:{key}",
@@ -195,17 +192,6 @@ def seed_paragraph(f: Finished, name: str, key: str, lang: str) -> str:
     else:
         sentences.append(say("findings.seeds.even", median=median, fig=f"@fig:{key}"))
     sentences.append(confidence(s, lang))
-    optimizer = f.results[name].provenance.config
-    if optimizer["optimizer"] == "adadelta":
-        eps = optimizer.get("optimizer_kwargs", {}).get("eps", ADADELTA_EPS)
-        start = float(np.nanmean(np.asarray(f.results[name].test_loss)[..., 0]))
-        sentences.append(
-            say(
-                "findings.seeds.adadelta",
-                start=text.num(start, ".1f", lang),
-                root=text.num(math.sqrt(eps), ".2g", lang),
-            )
-        )
     return " ".join(sentences)
 
 

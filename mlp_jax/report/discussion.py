@@ -422,29 +422,37 @@ def sigma_sentence(sizes: Sequence[int], lang: str) -> str:
 def measured_ratio(lab7: Sequence[Finished], diag: Diagnosed, lang: str) -> str:
     """He's measured σ of the first layer's pre-activations at init over Xavier's: one
     value when every activation's diagnostics give the same, else each with its
-    activation; "" without diagnostics of both."""
-    shown = {}
+    activation; said to equal the weights' ratio (``sigma_sentence``) when every value
+    prints as it does; "" without diagnostics of both."""
+    shown, weights = {}, set()
     for f in lab7:
         record = diag.get(f.act)
         if record is not None and {"xavier", "he"} <= set(record.inits):
             mx, mh = (record.first_layer(i, 0).preact_std for i in ("xavier", "he"))
             shown[f.act] = text.num(mh / mx, ".3f", lang)
+            sizes = f.provenance.shared.layer_sizes
+            sx, sh = methods.sigmas("xavier", sizes)[0], methods.sigmas("he", sizes)[0]
+            weights.add(text.num(sh / sx, ".3f", lang))
     if not shown:
         return ""
     values = set(shown.values())
     ratio = (
-        values.pop()
+        next(iter(values))
         if len(values) == 1
         else lab_report.join([f"{v} ({methods.label(a, lang)})" for a, v in shown.items()], lang)
     )
     tab = lab_report.join([f"@tab:diag.{a}.layer1" for a in shown], lang)
-    return text.say(lang, "findings.inits.measured", ratio=ratio, tab=tab)
+    same = len(weights) == 1 and values == weights
+    return text.say(
+        lang, f"findings.inits.measured{'' if same else '.other'}", ratio=ratio, tab=tab
+    )
 
 
 def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
     """One activation's differences (Xavier − He) of final loss and accuracy with their
-    95% intervals (``stats.mean_ci`` of the paired differences), the time ratio and the
-    Holm-adjusted ``p``."""
+    95% intervals (``stats.mean_ci`` of the paired differences), citing its quality table,
+    and the time ratio, citing its speed table (there is none without a target: the quality
+    table then); each with its Holm-adjusted ``p``."""
     loss, acc = (
         difference(d, scale, spec, lang)
         for d, scale, spec in (
@@ -464,6 +472,7 @@ def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
         speed=text.num(t.ratio, ".2f", lang) if math.isfinite(t.ratio) else "—",
         p_speed=text.p_value(p[2], lang),
         tab=f"@tab:lab7.{f.act}.quality",
+        speed_tab=f"@tab:lab7.{f.act}.{'speed' if math.isfinite(t.ratio) else 'quality'}",
     )
 
 

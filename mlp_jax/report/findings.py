@@ -22,16 +22,24 @@ import numpy as np
 
 from mlp_jax import data, records
 from mlp_jax.labs import configs, diagnostics, pace, stats, summary
-from mlp_jax.report import curves, discussion, document, lab_report, methods, momentum_study, text
+from mlp_jax.report import (
+    curves,
+    discussion,
+    document,
+    lab_report,
+    layers,
+    methods,
+    momentum_study,
+    text,
+)
 from mlp_jax.report.curves import row_of as _row
 from mlp_jax.report.curves import say_in as _say
 from mlp_jax.report.curves import with_act as _with
 from mlp_jax.report.finished import Diagnosed, Finished, Found
 
 ALPHA = summary.ALPHA
-DIFFERENT = 0.10
-"""Shares of dead or saturated units (diagnostics' means over seeds, no test) differ only
-by at least this much (10 percentage points)."""
+DIFFERENT = layers.DIFFERENT
+WELL_SCALED = layers.WELL_SCALED
 THEORY = 0.10
 """A measured σ ratio per layer agrees with theory within this relative difference."""
 
@@ -66,8 +74,9 @@ def blocks(
     parts: list[tuple[str, list[str | document.Block]]] = [
         ("optimizers", [*optimizer_paragraphs(found, lang), *momentum_paragraphs(found, lang)]),
         ("seeds", curves.seed_blocks(found, out_dir, lang)),
+        ("adadelta", layers.adadelta_paragraphs(found, out_dir, lang)),
         ("units", unit_paragraphs(found, diag, lang)),
-        ("inits", init_paragraphs(found, diag, lang)),
+        ("inits", init_paragraphs(found, diag, lang, deep_diag or {})),
         ("deep", deep_paragraphs(found, deep or {}, deep_diag or {}, lang)),
     ]
     out: list[document.Block] = []
@@ -166,9 +175,9 @@ def _nesterov(
 
 
 def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
-    """Adagrad against SGD (sooner, later or a tie, ``pace.distinct``; the numbers are in
-    the speed table cited); per-parameter scaling when it is significantly sooner (the
-    mechanism once, then the initial loss alone)."""
+    """Adagrad against SGD (sooner, later or a tie: the row's verdict, ``pace.distinct``;
+    the numbers are in the speed table cited); when sooner, per-parameter scaling (the
+    mechanism once) and what its accuracy and spread show (``adagrad_quality``)."""
     row = _row(f, "adagrad")
     if row is None or not math.isfinite(row.speedup_vs_baseline):
         return None
@@ -182,14 +191,51 @@ def _adagrad(f: Finished, lang: str, said: set[str]) -> str | None:
     init = methods.label(spec["init"], lang, spec["init_scale"])
     sentence = text.say(lang, f"findings.adagrad.{case}", tab=f"@tab:lab6.{f.act}.speed", init=init)
     if not sooner:
-        return sentence
+        quality = adagrad_quality(f, row, "", True, lang, sooner=False)
+        return sentence + (" " + quality if quality else "")
     start = _start(f)
     if not start > math.log(10):  # No large initial loss: the mechanism alone.
         return sentence + _why("findings.adagrad.why_plain", said, lang)
     shown = text.num(start, ".1f", lang)
     chance = text.num(math.log(10), ".2f", lang)
     why = _why("findings.adagrad.why", said, lang, init=init, start=shown, chance=chance)
-    return sentence + (why or " " + text.say(lang, "findings.adagrad.again", start=shown))
+    quality = adagrad_quality(f, row, shown, bool(why), lang)
+    return sentence + why + (" " + quality if quality else "")
+
+
+WIDER = 1.5
+"""A final-loss standard deviation this many times SGD's, or more, is said to be wider."""
+
+
+def adagrad_quality(
+    f: Finished, row: records.SummaryRow, start: str, told: bool, lang: str, sooner: bool = True
+) -> str:
+    """Adagrad's accuracy against SGD's (the quality table's Holm-adjusted p): no gain (in
+    spite of a speed-up when ``sooner``), with its spread of final losses when ``WIDER``
+    than SGD's; or, a gain where the mechanism was told before (not ``told``), the initial
+    loss ``start`` with it."""
+    base = _row(f, f.provenance.baseline)
+    if base is None or not math.isfinite(row.test_acc_p_holm):
+        return ""
+    say = _say(lang)
+    values = {
+        "acc": text.pct(row.test_acc_mean, lang),
+        "sgd_acc": text.pct(base.test_acc_mean, lang),
+        "p": _p(row.test_acc_p_holm, lang),
+        "tab": f"@tab:lab6.{f.act}.quality",
+    }
+    if row.test_acc_p_holm < ALPHA and row.test_acc_mean > base.test_acc_mean:
+        return "" if told else say("findings.adagrad.like", start=start, **values)
+    wider = row.final_train_loss_std / base.final_train_loss_std
+    spread = ""
+    if wider >= WIDER:
+        spread = say(
+            "findings.adagrad.spread",
+            spread=text.times(lang, text.num(wider, ".1f", lang)),
+            std=text.num(row.final_train_loss_std, ".4f", lang),
+            sgd_std=text.num(base.final_train_loss_std, ".4f", lang),
+        )
+    return say(f"findings.adagrad.{'unlike' if sooner else 'no_gain'}", spread=spread, **values)
 
 
 class Step(NamedTuple):
@@ -269,112 +315,65 @@ def _momentum_paragraph(s: Step, finished: Sequence[Finished], design: str, lang
 # (d) Dead and saturated units after training, (e) Xavier against He.
 # --------------------------------------------------------------------------
 
-WELL_SCALED = ("xavier", "he")
-"""The initializers scaled to the layer sizes, set against N(0, 1)."""
 
-
-def _lab7_record(found: Found, act: str, name: str) -> records.History | None:
-    f = next((f for f in found.get("lab7", []) if f.act == act), None)
-    return None if f is None or name not in f.results else summary.selected(f.results[name])
-
-
-def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
-    """Per activation with a failure (dead ReLU units, saturated sigmoid values): the
-    first hidden layer's share per initializer at init and after the diagnostics' last
-    epoch, what the share counts, and the comparison of the well-scaled initializers
-    with N(0, 1) after training (a difference below ``DIFFERENT`` is no difference)."""
-    out = []
+def unit_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str | document.Block]:
+    """What the first-layer tables do not say, per activation with a failure: saturated
+    sigmoid values at init (and what they cost) and their growth in training; dead ReLU
+    units against lab 7's grid of rates (``rate_blocks``), else that they die in training."""
+    out: list[str | document.Block] = []
     for act, record in diag.items():
         column = diagnostics.trouble_column(act)
-        if column is None:
-            continue
-        share = {
-            (i, e): getattr(record.first_layer(i, e), column)
-            for i in record.inits
-            for e in (0, record.epochs)
-        }
-        say = _say(lang)
-        sentences = [
-            say(
-                f"findings.units.{column}",
-                act=_with(act, lang),
-                epochs=text.count(lang, record.epochs, "findings.count.epochs_loc"),
-                end=_shares(record, share, record.epochs, lang),
-                start=_shares(record, share, 0, lang),
-                n=text.integer(record.eval_size, lang),
-                tab=f"@tab:diag.{act}.layer1",
-            )
-        ]
         well = [i for i in WELL_SCALED if i in record.inits]
-        if "normal" in record.inits and well:
-            sentences.append(_against_normal(found, record, column, well, share, lang))
-        out.append(" ".join(sentences))
+        if column is None or not well:
+            continue
+        f = layers.lab7_of(found, act)
+        rows = [] if f is None else layers.rate_rows(f.results, column)
+        if column == "dead_frac" and rows:
+            out += layers.rate_blocks(f, rows, lang)
+            continue
+        sentences = _unit_sentences(record, column, well, lang)
+        if sentences:
+            say = _say(lang)
+            lead = say("findings.units.lead", act=_with(act, lang))
+            first = sentences[0][:1].lower() + sentences[0][1:]
+            out.append(" ".join([lead, first, *sentences[1:]]))
     return out
 
 
-def _shares(
-    record: records.Diagnosis, share: dict[tuple[str, int], float], epoch: int, lang: str
-) -> str:
-    """``10,9% (N(0, 1)), 55,4% (Xavier (Glorot)) i 58,8% (He)`` at ``epoch``; one share
-    for every initializer when they print alike (``0,0% przy każdej metodzie``)."""
-    shown = {i: text.pct(share[i, epoch], lang) for i in record.inits}
-    if len(set(shown.values())) == 1 and len(shown) > 1:
-        return text.say(lang, "findings.units.every", share=next(iter(shown.values())))
-    return lab_report.join([f"{v} ({methods.label(i, lang)})" for i, v in shown.items()], lang)
-
-
-def _against_normal(
-    found: Found,
-    record: records.Diagnosis,
-    column: str,
-    well: Sequence[str],
-    share: dict[tuple[str, int], float],
-    lang: str,
-) -> str:
-    """The well-scaled initializers after training against N(0, 1): more (with what it
-    suggests and what would settle it), fewer, or alike."""
-    say, last = _say(lang), record.epochs
-    names = lab_report.join([methods.initialized_by(i, lang) for i in well], lang)
-    normal = share["normal", last]
-    if min(share[i, last] for i in well) >= normal + DIFFERENT:
-        case = "more"
-    elif max(share[i, last] for i in well) <= normal - DIFFERENT:
-        case = "fewer"
-    else:
-        case = "alike"
-    sentence = say(f"findings.units.{case}", names=names, normal=text.pct(normal, lang))
+def _unit_sentences(
+    record: records.Diagnosis, column: str, well: Sequence[str], lang: str
+) -> list[str]:
+    """N(0, 1)'s saturated share at init when it exceeds the well-scaled ones' by
+    ``DIFFERENT`` (a saturated sigmoid passes under 7.84% of its largest derivative back);
+    the failure's growth in training (``DIFFERENT``), with σ's when it grows."""
+    say, last, tab = _say(lang), record.epochs, f"@tab:diag.{record.act}.layer1"
+    share = {
+        (i, e): getattr(record.first_layer(i, e), column) for i in record.inits for e in (0, last)
+    }
+    out = []
+    start_n = share.get(("normal", 0), math.nan)
+    if column == "saturated_frac" and start_n >= max(share[i, 0] for i in well) + DIFFERENT:
+        out.append(say("findings.units.start", share=text.pct(share["normal", 0], lang), tab=tab))
     if not all(share[i, last] >= share[i, 0] + DIFFERENT for i in well):
-        return sentence
-    if column == "saturated_frac":
-        start, end = (record.first_layer(well[0], e).preact_std for e in (0, last))
-        if not end > start:
-            return sentence
+        return out
+    start, end = (record.first_layer(well[0], e).preact_std for e in (0, last))
+    if column == "saturated_frac" and end > start:
         num = functools.partial(text.num, spec=".3g", lang=lang)
         name = methods.initialized_by(well[0], lang)
-        grew = say("findings.units.saturated_frac.grew", name=name, start=num(start), end=num(end))
-        return f"{sentence} {grew}"
-    r = _lab7_record(found, record.act, well[0])
-    if case != "more" or r is None:
-        return f"{sentence} {say('findings.units.dead_frac.grew')}"
-    rate, spec = r.provenance.learning_rate, r.provenance.config
-    normal = _lab7_record(found, record.act, "normal")
-    scale = 1.0 if normal is None else float(normal.provenance.config["init_scale"])
-    smaller = scale / methods.sigmas(spec["init"], record.shared.layer_sizes)[0]
-    choice = r.provenance.choice
-    source = "lab6" if choice is not None and choice.why == "lab6" else "other"
-    return f"{sentence} " + say(
-        f"findings.units.rate.{source}",
-        rate=_rate(rate, lang),
-        tenth=_rate(rate / 10, lang),
-        opt=methods.label(spec["optimizer"], lang),
-        times=text.times(lang, text.num(smaller, ".0f", lang)),
-    )
+        return [
+            *out,
+            say("findings.units.grew.sigma", name=name, start=num(start), end=num(end), tab=tab),
+        ]
+    return [*out, say(f"findings.units.grew.{column}", tab=tab)]
 
 
-def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
+def init_paragraphs(
+    found: Found, diag: Diagnosed, lang: str, deep_diag: Diagnosed | None = None
+) -> list[str]:
     """Xavier against He in lab 7, for every activation together: a paragraph on their
     first-layer σ and its ratio √((n_in + n_out)/n_in) from the layer sizes (once per
-    network) and the measured ratio at init when the diagnostics ran; a paragraph on each
+    network), the measured ratio at init when the diagnostics ran and the one draw every
+    initializer rescales (``draw_sentences``, with ``deep_diag``); a paragraph on each
     activation's paired differences of final training loss and test accuracy with their
     95% intervals and the time ratio, p Holm-adjusted over all of them: a tie unless
     p < ALPHA, said once when every difference is one."""
@@ -389,6 +388,8 @@ def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     sentences = [discussion.sigma_sentence(s, lang) for s in sizes]
     measured = discussion.measured_ratio(lab7, diag, lang)
     sentences += [measured] if measured else []
+    drawn = layers.draw_sentences(lab7, diag, deep_diag or {}, lang)
+    sentences += drawn
     verdicts = []
     for f, t in zip(lab7, tests, strict=True):
         p = [next(adjusted) for _ in t.p]
@@ -400,7 +401,7 @@ def init_paragraphs(found: Found, diag: Diagnosed, lang: str) -> list[str]:
     sentences.append(say("findings.inits.holm", m=m))
     if all(v == say("findings.inits.tie") for v in verdicts):
         sentences.append(say("findings.inits.tie"))
-    scale = len(sizes) + bool(measured)
+    scale = len(sizes) + bool(measured) + len(drawn)
     return [" ".join(sentences[:scale]), " ".join(sentences[scale:])]
 
 
@@ -550,7 +551,7 @@ def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: st
             text.say(
                 lang,
                 "findings.deep.part",
-                name=methods.label(g.init, lang),
+                name=layers.short_label(g.init, lang),
                 measured=text.num(g.measured, ".3g", lang),
                 predicted=text.num(g.predicted, ".3g", lang),
             )

@@ -1,15 +1,32 @@
 """The layer diagnostics (``labs.diagnostics``) in words and figures: the headline
-sentence, the tables, the figures and the diagnostics' own report, in every language."""
+sentence, the tables, the figures and the diagnostics' own report, in every language.
+
+Also what the hand-in's discussion (``findings``) reads from lab 7's own per-seed, per-rate
+layer statistics (``records.LayerStats``): the one weight draw every initializer rescales
+(``draw``, ``draw_sentences``), dead units against the grid of rates (``rate_rows``,
+``rate_blocks``), and Adadelta's first steps against SGD's (``first_step``,
+``adadelta_paragraphs``), with its first steps on the 2-D surfaces."""
 
 from __future__ import annotations
 
 import functools
+import inspect
+import itertools
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from mlp_jax import records, util
-from mlp_jax.labs import specs
+import numpy as np
+
+from mlp_jax import optimizers, records, util
+from mlp_jax.labs import configs, diagnostics, pace, specs, stats, summary, surfaces, trajectories
 from mlp_jax.labs.diagnostics import COLUMNS, RECORD, SATURATION, Study, trouble_column
-from mlp_jax.report import document, methods, plots, text
+from mlp_jax.report import discussion, document, lab_report, methods, plots, text
+from mlp_jax.report.curves import row_of as _row
+from mlp_jax.report.curves import say_in as _say
+from mlp_jax.report.curves import with_act as _with
+from mlp_jax.report.finished import Diagnosed, Finished, Found
 
 
 def headline(record: records.Diagnosis, lang: str = "en") -> str:
@@ -206,3 +223,476 @@ def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
             )
         )
     return paths
+
+
+# --------------------------------------------------------------------------
+# What lab 7's own records hold per seed and per rate (``LayerStats``), for the discussion.
+# --------------------------------------------------------------------------
+
+SAME_DRAW = 1e-4
+"""Per-seed ratios of measured to predicted σ that agree within this relative difference
+come from one weight draw rescaled (the pre-activation is linear in the weights)."""
+
+
+class Draw(NamedTuple):
+    """The first hidden layer at initialization: per initializer and seed, the measured
+    σ of the pre-activations over its formula's (``records.LayerStats``).
+
+    Attributes:
+      ratios: initializer → the ratio per seed (the seeds that never diverged).
+      seeds: initializer → (the seed ids, the base seed).
+    """
+
+    ratios: dict[str, np.ndarray]
+    seeds: dict[str, tuple[tuple[int, ...], int]]
+
+    @property
+    def shared(self) -> bool:
+        """Whether every initializer ran the same seeds and its ratios equal the others',
+        seed by seed: one standard-normal draw, only rescaled."""
+        first = next(iter(self.ratios.values()))
+        return len(set(self.seeds.values())) == 1 and all(
+            r.shape == first.shape and np.allclose(r, first, rtol=SAME_DRAW, atol=0)
+            for r in self.ratios.values()
+        )
+
+    @property
+    def pooled(self) -> np.ndarray:
+        """Every initializer's ratios, one after another."""
+        return np.concatenate(list(self.ratios.values()))
+
+
+def draw(results: Mapping[str, records.History]) -> Draw | None:
+    """``Draw`` of the records (each at its chosen rate, ``summary.selected``) that hold
+    layer statistics; None when fewer than two do."""
+    ratios, seeds = {}, {}
+    for name, r in results.items():
+        chosen = summary.selected(r)
+        if chosen.layer_stats is None or chosen.provenance is None:
+            continue
+        v = chosen.layer_stats.values
+        start = v["preact_std"][..., 0, 0] / v["preact_std_closed_form"][..., 0, 0]
+        ratios[name] = np.asarray(start, float)[chosen.finite]
+        seeds[name] = (tuple(chosen.seeds), chosen.provenance.shared.seed)
+    return Draw(ratios, seeds) if len(ratios) > 1 else None
+
+
+class RateRow(NamedTuple):
+    """One rate of lab 7's grid, per initializer: the first hidden layer's share of
+    ``column`` (dead units, saturated values) after the last epoch and the final test
+    accuracy, means over the seeds that never diverged.
+
+    Attributes:
+      rate: the learning rate.
+      share: initializer → the share.
+      acc: initializer → the accuracy.
+      chosen: the initializers that chose this rate.
+    """
+
+    rate: float
+    share: dict[str, float]
+    acc: dict[str, float]
+    chosen: tuple[str, ...]
+
+
+def rate_rows(results: Mapping[str, records.History], column: str) -> list[RateRow]:
+    """Lab 7's grid rate by rate (``RateRow``) for the records with a grid and layer
+    statistics; [] without two such records on one grid."""
+    grids = {
+        n: r for n, r in results.items() if r.layer_stats is not None and len(summary.rates(r)) > 1
+    }
+    if len(grids) < 2 or len({summary.rates(r) for r in grids.values()}) != 1:
+        return []
+    rows = []
+    for i, rate in enumerate(summary.rates(next(iter(grids.values())))):
+        at = {n: r.at(i) for n, r in grids.items()}
+        share = {
+            n: float(np.mean(r.layer_stats.values[column][..., -1, 0][r.finite]))
+            for n, r in at.items()
+        }
+        acc = {n: float(np.mean(summary.finals(r, "test_acc")[r.finite])) for n, r in at.items()}
+        chosen = tuple(n for n, r in grids.items() if summary.chosen(r) == i)
+        rows.append(RateRow(float(rate), share, acc, chosen))
+    return rows
+
+
+def rates_table(rows: Sequence[RateRow], column: str, epochs: int, lang: str) -> document.Table:
+    """``rate_rows`` as a table: the rate (with the initializers that chose it), the share
+    per initializer, then the accuracy per initializer."""
+    say = functools.partial(text.say, lang)
+    names = list(rows[0].share)
+    labels = [short_label(n, lang).replace(" ", "\u00a0") for n in names]  # Unbroken.
+    header = [say("layers.col.rate")]
+    header += [say(f"layers.col.{column}", epochs=epochs, name=n) for n in labels]
+    header += [say("layers.col.acc", name=n) for n in labels]
+    body = []
+    for row in rows:
+        chose = ", ".join(short_label(n, lang) for n in row.chosen)
+        cells = [text.num(row.rate, ".3g", lang) + (f" ({chose})" if chose else "")]
+        cells += [text.pct(row.share[n], lang) for n in names]
+        body.append(cells + [text.pct(row.acc[n], lang) for n in names])
+    return document.Table(header, body)
+
+
+def short_label(name: str, lang: str) -> str:
+    """An initializer's name where it was already introduced (``Xavier``, not ``Xavier
+    (Glorot)``); else ``methods.label``."""
+    key = f"layers.short.{name}"
+    return text.say(lang, key) if key in text.PHRASES[lang] else methods.label(name, lang)
+
+
+def grad_rms(r: records.History, layer: int = 0) -> float:
+    """The root mean square per weight of the loss's gradient w.r.t. ``layer``'s weights at
+    initialization, on the probe batch (``grad_norm`` over √(weights)), mean over the
+    seeds of ``r`` at its chosen rate; NaN without layer statistics."""
+    chosen = summary.selected(r)
+    if chosen.layer_stats is None:
+        return math.nan
+    sizes = chosen.provenance.shared.layer_sizes
+    norm = chosen.layer_stats.values["grad_norm"][..., 0, layer][chosen.finite]
+    return float(np.mean(norm)) / math.sqrt(sizes[layer] * sizes[layer + 1])
+
+
+# --------------------------------------------------------------------------
+# The discussion's readings of these records (``findings`` places them).
+# --------------------------------------------------------------------------
+
+ALPHA = summary.ALPHA
+DIFFERENT = 0.10
+"""Shares of dead or saturated units (diagnostics' means over seeds, no test) differ only
+by at least this much (10 percentage points)."""
+WELL_SCALED = ("xavier", "he")
+"""The initializers scaled to the layer sizes, set against N(0, 1)."""
+
+
+def lab7_of(found: Found, act: str) -> Finished | None:
+    """Lab 7 of activation ``act`` in ``found``, or None."""
+    return next((f for f in found.get("lab7", []) if f.act == act), None)
+
+
+def _rate(value: float, lang: str) -> str:
+    return text.num(value, ".3g", lang)
+
+
+# --------------------------------------------------------------------------
+# Adadelta's first steps against SGD's, and on the 2-D surfaces.
+# --------------------------------------------------------------------------
+
+
+ADADELTA = {k: inspect.signature(optimizers.adadelta).parameters[k].default for k in ("rho", "eps")}
+"""ρ and ε of Adadelta when a configuration does not set them."""
+
+
+def same_draw(a: records.History, b: records.History) -> bool:
+    """Whether two records start from the same weights: the same seeds, base seed, layer
+    sizes and N(0, σ²) initializer, and the same initial test loss."""
+    pa, pb = (summary.selected(r).provenance for r in (a, b))
+    keys = ("init", "init_scale")
+    return (
+        a.seeds == b.seeds
+        and (pa.shared.seed, pa.shared.layer_sizes) == (pb.shared.seed, pb.shared.layer_sizes)
+        and all(pa.config.get(k) == pb.config.get(k) for k in keys)
+        and np.allclose(_first_loss(a), _first_loss(b), rtol=1e-5)
+    )
+
+
+def _first_loss(r: records.History) -> np.ndarray:
+    return np.asarray(summary.selected(r).test_loss, float)[..., 0]
+
+
+class FirstStep(NamedTuple):
+    """One lab 6 activation's first steps per weight of the first layer.
+
+    Attributes:
+      act: the activation.
+      grad: the gradient's root mean square per weight at init (``layers.grad_rms``).
+      sgd: SGD's step, its rate times ``grad``.
+      rate: SGD's rate.
+      bound: Adadelta's bound α√(ε/(1 − ρ)), whatever the gradient.
+      verdict: Adadelta against SGD in the speed table (the row's: ``sooner``, ``same``,
+        ``later``).
+    """
+
+    act: str
+    grad: float
+    sgd: float
+    rate: float
+    bound: float
+    verdict: str
+
+    @property
+    def case(self) -> str:
+        """``smaller``: Adadelta's first steps are below SGD's, else ``larger``."""
+        return "smaller" if self.sgd > self.bound else "larger"
+
+    @property
+    def fits(self) -> bool:
+        """Whether the steps fit the verdict: smaller, not sooner; larger, sooner."""
+        return (self.case == "smaller") == (self.verdict != "sooner")
+
+
+def first_step(f: Finished, found: Found) -> FirstStep | None:
+    """``FirstStep`` of lab 6's ``f``, the gradient read from lab 7's N(0, 1) record of the
+    same activation when it is lab 6's draw (``same_draw``); None without one."""
+    lab7, row = lab7_of(found, f.act), _row(f, "adadelta")
+    if lab7 is None or "normal" not in lab7.results or row is None or "sgd" not in f.results:
+        return None
+    normal, sgd = lab7.results["normal"], summary.selected(f.results["sgd"])
+    g = grad_rms(normal)
+    if not (math.isfinite(g) and same_draw(normal, f.results["sgd"])):
+        return None
+    spec = summary.selected(f.results["adadelta"]).provenance
+    kwargs = spec.config.get("optimizer_kwargs", {})
+    rho = kwargs.get("rho", ADADELTA["rho"])
+    bound = spec.learning_rate * math.sqrt(kwargs.get("eps", ADADELTA["eps"]) / (1 - rho))
+    speed = (row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi)
+    distinct = pace.distinct(*speed, row.speedup_p_holm, ALPHA)
+    verdict = "same" if not distinct else "sooner" if row.speedup_vs_baseline > 1 else "later"
+    rate = sgd.provenance.learning_rate
+    return FirstStep(f.act, g, rate * g, rate, bound, verdict)
+
+
+def adadelta_paragraphs(found: Found, out_dir: Path, lang: str) -> list[str]:
+    """Adadelta's bounded first step against SGD's per lab 6 activation (``first_step``;
+    one bound for all, else nothing), with Adadelta's speed verdict against SGD; whether the
+    step sizes fit every verdict; then its first steps on the 2-D surfaces
+    (``_surface_start``)."""
+    say = _say(lang)
+    steps = [s for f in found.get("lab6", []) if (s := first_step(f, found)) is not None]
+    out = []
+    if steps and len({round(s.bound, 12) for s in steps}) == 1:
+        out.append(say("findings.adadelta.intro", bound=text.num(steps[0].bound, ".2g", lang)))
+        for s in steps:
+            ratio = max(s.sgd, s.bound) / min(s.sgd, s.bound)
+            out.append(
+                say(
+                    f"findings.adadelta.{s.case}",
+                    act=_with(s.act, lang),
+                    g=text.num(s.grad, ".2g", lang),
+                    sgd=text.num(s.sgd, ".2g", lang),
+                    rate=_rate(s.rate, lang),
+                    times=text.times(lang, text.num(ratio, ".2g", lang)),
+                    verdict=say(f"findings.adadelta.{s.verdict}", tab=f"@tab:lab6.{s.act}.speed"),
+                )
+            )
+        if len(steps) > 1 or not steps[0].fits:
+            fits = all(s.fits for s in steps)
+            out.append(say(f"findings.adadelta.{'agree' if fits else 'disagree'}"))
+    surface = _surface_start(out_dir, lang)
+    return [" ".join(out + ([surface] if surface else []))] if out or surface else []
+
+
+def _surface_start(out_dir: Path, lang: str) -> str:
+    """Adadelta's path length over its first ``FIRST`` steps on each 2-D surface (from
+    ``<out_dir>/../trajectories/trajectories.csv``) against the start's distance to the
+    minimum and the shortest such length of the other optimizers; "" without its paths."""
+    path = out_dir.parent / "trajectories" / "trajectories.csv"
+    try:
+        runs = trajectories.read_csv(path) if path.exists() else []
+    except (ValueError, KeyError):
+        return ""
+    parts = []
+    for name in ("ravine", "saddle"):
+        mine = {r.optimizer: r for r in runs if r.surface == name}
+        if "adadelta" not in mine or len(mine) < 2:
+            continue
+        moved = {
+            n: float(np.sum(np.linalg.norm(np.diff(r.xy[: FIRST + 1], axis=0), axis=1)))
+            for n, r in mine.items()
+        }
+        others = min(v for n, v in moved.items() if n != "adadelta")
+        start = mine["adadelta"].xy[0]
+        minimum = np.asarray(surfaces.get(name).minimum, float)
+        parts.append(
+            text.say(
+                lang,
+                f"findings.adadelta.surface.{'short' if moved['adadelta'] < others else 'long'}",
+                surface=text.say(lang, f"findings.adadelta.{name}"),
+                moved=text.num(moved["adadelta"], ".2g", lang),
+                distance=text.num(float(np.linalg.norm(minimum - start)), ".2g", lang),
+                others=text.num(others, ".2g", lang),
+            )
+        )
+    if not parts:
+        return ""
+    return text.say(
+        lang, "findings.adadelta.surfaces", steps=FIRST, parts=lab_report.join(parts, lang)
+    )
+
+
+FIRST = 10
+"""Steps at the start of a 2-D path whose length shows a slow start."""
+
+
+def _accuracy_p(f: Finished, name: str, i: int, j: int) -> float:
+    """The paired t-test p of ``name``'s final test accuracy at grid points ``i`` and ``j``
+    (the same seeds and draws)."""
+    r = f.results[name]
+    a, b = (summary.finals(r.at(k), "test_acc") for k in (i, j))
+    return stats.t_test(a, b, paired=True).p
+
+
+FLAT = 0.005
+"""A share that falls by less than this (half a percentage point) from one rate to the
+next still counts as growing with the rate (the seeds' noise)."""
+
+
+def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | document.Block]:
+    """Dead units against lab 7's grid (``rate_rows``), the table (key
+    ``diag.<act>.rates``) and a paragraph: whether the share grows with α for every
+    initializer; for the first well-scaled one (they start alike; the table has the
+    others), its chosen rate against lab 6's and the highest share that costs no accuracy
+    (``_well_sentences``; paired p Holm-adjusted over every rate and well-scaled
+    initializer); N(0, 1) at lab 6's rate (``_normal_rates``)."""
+    say, column = _say(lang), "dead_frac"
+    well = [i for i in WELL_SCALED if i in rows[0].share]
+    epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
+    chosen = {n: next(k for k, row in enumerate(rows) if n in row.chosen) for n in well}
+    tests = [(n, k) for n in well for k in range(len(rows)) if k != chosen[n]]
+    adjusted = stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist()
+    p = dict(zip(tests, adjusted, strict=True))
+    pairs = itertools.pairwise(rows)
+    grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share)
+    sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
+    choice = summary.selected(f.results[well[0]]).provenance.choice
+    at = [
+        k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)
+    ]
+    lab6 = at[0] if at else None
+    sentences += _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
+    sentences += _normal_rates(f, rows, well[0], lab6, lang)
+    table = rates_table(rows, column, epochs, lang)
+    title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)
+    return [
+        " ".join(sentences),
+        document.Table(table.header, table.rows, title, key=f"diag.{f.act}.rates"),
+    ]
+
+
+def _well_sentences(
+    rows: Sequence[RateRow],
+    n: str,
+    c: int,
+    lab6: int | None,
+    p: Mapping[tuple[str, int], float],
+    lang: str,
+) -> list[str]:
+    """Initializer ``n`` at its chosen rate ``c`` against lab 6's ``lab6`` (dead shares,
+    accuracies, the Holm-adjusted ``p``: lower, a tie, higher), then the highest dead share
+    whose accuracy is not significantly below the chosen rate's, when above ``c``'s."""
+    say, out = _say(lang), []
+    if lab6 is not None and lab6 != c:
+        d = rows[lab6].acc[n] - rows[c].acc[n]
+        case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
+        out.append(
+            say(
+                f"findings.rates.at.{case}",
+                name=methods.initialized_by(n, lang),
+                chosen=_rate(rows[c].rate, lang),
+                rate=_rate(rows[lab6].rate, lang),
+                share_c=text.pct(rows[c].share[n], lang),
+                share_r=text.pct(rows[lab6].share[n], lang),
+                acc_c=text.pct(rows[c].acc[n], lang),
+                acc_r=text.pct(rows[lab6].acc[n], lang),
+                p=text.p_value(p[n, lab6], lang),
+            )
+        )
+    worse = {
+        k
+        for k in range(len(rows))
+        if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]
+    }
+    most = max((k for k in range(len(rows)) if k not in worse), key=lambda k: rows[k].share[n])
+    if most != c:
+        out.append(
+            say(
+                "findings.rates.harmless",
+                share=text.pct(rows[most].share[n], lang),
+                rate=_rate(rows[most].rate, lang),
+                p=text.p_value(p[n, most], lang),
+            )
+        )
+    return out
+
+
+def _normal_rates(
+    f: Finished, rows: Sequence[RateRow], well: str, at: int | None, lang: str
+) -> list[str]:
+    """N(0, 1)'s dead share at lab 6's rate ``at`` when fewer than ``well``'s (by
+    ``DIFFERENT``) under Adam, with why: Adam's step does not shrink with σ_w."""
+    if at is None or "normal" not in rows[0].share:
+        return []
+    fewer = rows[at].share["normal"] <= rows[at].share[well] - DIFFERENT
+    spec = summary.selected(f.results[well]).provenance.config
+    if not fewer or spec["optimizer"] != "adam":
+        return []
+    sizes = f.provenance.shared.layer_sizes
+    scale = float(summary.selected(f.results["normal"]).provenance.config.get("init_scale", 1.0))
+    smaller = scale / methods.sigmas(spec["init"], sizes)[0]
+    say = _say(lang)
+    return [
+        say(
+            "findings.rates.normal",
+            share=text.pct(rows[at].share["normal"], lang),
+            rate=_rate(rows[at].rate, lang),
+            name=methods.initialized_by(well, lang),
+            times=text.times(lang, text.num(smaller, ".0f", lang)),
+        )
+    ]
+
+
+def draw_sentences(
+    lab7: Sequence[Finished], diag: Diagnosed, deep_diag: Diagnosed, lang: str
+) -> list[str]:
+    """Lab 7's initializers at init (``layers.draw``, the first activation with layer
+    statistics): one standard-normal draw per seed rescaled, so one ratio of measured to
+    predicted σ for all (and, ReLU being positively homogeneous, the same dead units in the
+    deep network: ``_same_dead``), and that ratio's spread over the seeds against its
+    mean's distance from 1; else each initializer's ratio. [] without statistics or
+    without the diagnostics' first-layer tables (``diag``) to cite."""
+    inits = [{n: f.results[n] for n in configs.LAB7_INITS if n in f.results} for f in lab7]
+    d = next((d for r in inits if (d := draw(r)) is not None), None)
+    if d is None or not diag:  # No first-layer table to cite.
+        return []
+    say = _say(lang)
+    tabs = lab_report.join([f"@tab:diag.{a}.layer1" for a in diag], lang)
+    num = functools.partial(text.num, spec=".3f", lang=lang)
+    if not d.shared:
+        parts = [f"{num(float(np.mean(r)))} ({short_label(n, lang)})" for n, r in d.ratios.items()]
+        return [say("findings.draw.differ", parts=lab_report.join(parts, lang), tabs=tabs)]
+    names = lab_report.join([short_label(n, lang) for n in d.ratios], lang)
+    ratios = d.ratios[next(iter(d.ratios))]
+    mean, sd = (
+        float(np.mean(ratios)),
+        float(np.std(ratios, ddof=1)) if len(ratios) > 1 else math.nan,
+    )
+    dead = _same_dead(deep_diag)
+    deep = say("findings.draw.deep", tab=f"@tab:deep.{dead}.layers") if dead else ""
+    shared = say("findings.draw.shared", names=names, ratio=num(mean), tabs=tabs, deep=deep)
+    if not math.isfinite(sd):
+        return [shared]
+    case = "within" if abs(mean - 1) <= sd else "beyond"
+    dev = discussion.signed(100 * (mean - 1), ".1f", lang) + "%"
+    spread = say(
+        f"findings.draw.{case}",
+        lo=num(float(np.min(ratios))),
+        hi=num(float(np.max(ratios))),
+        sd=num(sd),
+        dev=dev,
+        n=len(ratios),
+    )
+    return [shared, spread]
+
+
+def _same_dead(deep_diag: Diagnosed) -> str | None:
+    """The activation of ``deep_diag`` with dead units whose every initializer has the
+    same dead share in every hidden layer at init, some above 0 (the same units die when
+    one draw is rescaled), else None."""
+    for act, record in deep_diag.items():
+        if act not in diagnostics.DEAD or len(record.inits) < 2:
+            continue
+        hidden = range(record.layers - 1)
+        shares = [[record.layer(i, k, 0).dead_frac for k in hidden] for i in record.inits]
+        if all(np.allclose(s, shares[0], atol=1e-9) for s in shares) and max(shares[0]) > 0:
+            return act
+    return None

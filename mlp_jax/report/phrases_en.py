@@ -746,7 +746,6 @@ PHRASES = {
     # --- findings ---
     "findings.count.epochs": "epoch|epochs",
     "findings.count.epochs_acc": "epoch|epochs",
-    "findings.count.epochs_loc": "epoch|epochs",
     "findings.traj.verb": "gets|get",
     "findings.h": "Discussion",
     "findings.h.optimizers": "Optimizers (lab 6)",
@@ -783,7 +782,6 @@ PHRASES = {
     "significantly later ({tab}).",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss with no "
     "significant difference in speed ({tab}).",
-    "findings.adagrad.again": "The same explanation holds; the initial test loss is {start} here.",
     "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
     "large and very uneven across weights)",
     "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
@@ -816,7 +814,7 @@ PHRASES = {
     "findings.seeds.highest": "Its mean training loss is the highest of all configurations in "
     "{k} of {epochs} epochs ({fig}).",
     "findings.seeds.outliers": "A few seeds pull the mean up: the median final loss is "
-    "{median}, and {k} of {n} seeds end at {values}; without them the mean would be "
+    "{median}, and {k} of {n} seeds {end} at {values}; without them the mean would be "
     "{trimmed} ({fig}).",
     "findings.seeds.even": "The median final loss ({median}) is close to the mean, and no seed "
     "stands clearly apart ({fig}).",
@@ -831,49 +829,19 @@ PHRASES = {
     "{worst_acc}) against the median seed ({middle}, {middle_acc}): its loss is {loss_ratio} "
     "as high and its errors {error_ratio} as many, so its loss follows the number of its "
     "errors rather than their confidence.",
-    "findings.seeds.adadelta": "The slow start fits Adadelta's rule: the network starts from a "
-    "test loss of {start}, and the numerator RMS[Δθ] of Adadelta's first steps starts from "
-    "√ε = {root}, so its first updates are tiny whatever the gradient.",
     "findings.fig.seeds": "Each seed's curves, {act}",
     "findings.fig.seeds_note": "Thin lines: the seeds; bold: their mean; dashed: their median. "
     "Left: training loss (log scale); right: test accuracy.",
     "findings.fig.mean": "mean",
     "findings.fig.median": "median",
-    "findings.units.dead_frac": "The network {act}: after the diagnostics' {epochs} the "
-    "share of dead units in the first hidden layer is {end} (at initialization {start}; {tab}). The table "
-    "counts units: a unit is dead when it outputs 0 on every one of the {n} examples of the "
-    "evaluation batch; it is not the share of zero activation values, which at "
-    "initialization is about half for any symmetric pre-activation.",
-    "findings.units.saturated_frac": "The network {act}: after the diagnostics' {epochs} "
-    "the share of saturated values in the first hidden layer is {end} (at initialization {start}; "
-    "{tab}). The table counts activation values (examples × units) outside [0.02, 0.98] on "
-    "the {n} examples of the evaluation batch, not units.",
-    "findings.units.more": "After training the share with {names} weights is "
-    "clearly larger than with N(0, 1) weights ({normal}).",
-    "findings.units.fewer": "After training the share with {names} weights is "
-    "clearly smaller than with N(0, 1) weights ({normal}).",
-    "findings.units.alike": "After training the share with {names} weights is "
-    "close to that with N(0, 1) weights ({normal}).",
-    "findings.units.saturated_frac.grew": "Saturation thus arises during training, not at "
-    "initialization: with {name} weights the pre-activations' standard deviation grows from "
-    "{start} to {end}.",
-    "findings.units.dead_frac.grew": "The units die during training, not at initialization.",
-    "findings.units.rate.lab6": "The units die during training, not at initialization. "
-    "Lab 7 kept α = {rate} of lab 6, chosen for {opt} with N(0, 1) weights; for weights {times} "
-    "smaller it may be too large: a few large early steps can push a unit below "
-    "zero on every example, where no gradient brings it back. A run at α/10 = {tenth} would "
-    "settle it.",
-    "findings.units.rate.other": "The units die during training, not at initialization, at "
-    "α = {rate}; whether that rate is too large for well-scaled weights a run at α/10 = "
-    "{tenth} would settle.",
     "findings.inits.sigma": "In the first layer ({n_in} → {n_out}) He's σ exceeds Xavier's by "
     "the factor √(({n_in} + {n_out})/{n_in}) = {ratio} ({sh} against {sx}), only {pct}: with "
     "a single hidden layer the two methods start almost alike.",
-    "findings.inits.measured": "Measured at initialization, the ratio of their pre-activations' "
-    "σ is {ratio} ({tab}).",
+    "findings.inits.measured": "The measured ratio of the pre-activations' σ is the same: {ratio} ({tab}).",
+    "findings.inits.measured.other": "The measured ratio of the pre-activations' σ is {ratio}, though ({tab}).",
     "findings.inits.tests": "{act}: difference of the mean final training losses (Xavier − "
-    "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc}; "
-    "time to the target, Xavier's over He's, {speed}, {p_speed} ({tab}).",
+    "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc} ({tab}); "
+    "time to the target, Xavier's over He's, {speed}, {p_speed} ({speed_tab}).",
     "findings.inits.tie": "None of these differences is significant, as the small difference "
     "in the weights' scale leads one to expect; this does not prove the methods equivalent: "
     "differences up to the ends of the intervals given agree with the measurements.",
@@ -887,18 +855,18 @@ PHRASES = {
     "findings.deep.part": "{name} {measured} (theory {predicted})",
     "findings.deep.growth.agree": "In the deep network {act} the pre-activations' σ changes "
     "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
-    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}: half of a "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts \\(\\sqrt{{n\\sigma_w^2/2}}\\) for ReLU (n = {n}: half of a "
     "symmetric pre-activation's square passes), and the measurements agree within 10%: "
     "Xavier shrinks σ by about {half} = 1/√2 per layer, He holds it, and N(0, 1) multiplies "
     "it by √(n/2).",
     "findings.deep.growth.differ": "In the deep network {act} the pre-activations' σ changes "
     "from one hidden layer to the next by a factor of (geometric mean over its {layers} "
-    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts √(n·σ_w²/2) for ReLU (n = {n}); not every "
+    "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts \\(\\sqrt{{n\\sigma_w^2/2}}\\) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
-    "first: their mean training loss is significantly the lowest in epochs 1–{last} (in each "
-    "epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
-    "against {b} for the {second} weights in epoch 1; {fig}).",
+    "first: their mean training loss is significantly the lowest in epochs 1–{last} (paired "
+    "t-tests, Holm-adjusted in each epoch; {a} against {b} for the {second} weights in epoch "
+    "1; {fig}).",
     "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
     "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
     "(in each epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
@@ -1069,9 +1037,9 @@ PHRASES = {
     "findings.deep.why.less": "This agrees with the measurements at initialization: {what} of "
     "the hidden layers is {lead} with {name} weights and {others} with the other methods "
     "({tab}).",
-    "findings.deep.why.unexplained": "The measurements at initialization do not explain this "
-    "lead: {what} of the hidden layers is {lead} with {name} weights and {others} with the "
-    "other methods ({tab}); this study did not establish its cause.",
+    "findings.deep.why.unexplained": "The lead is not explained by {what} of the hidden "
+    "layers at initialization: {lead} with {name} weights, {others} with the other methods "
+    "({tab}); its cause was not established.",
     "findings.deep.what.saturated_frac": "the share of saturated activation values",
     "findings.deep.what.dead_frac": "the share of dead units",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1081,7 +1049,6 @@ PHRASES = {
     "lead.setup.common": "Shared by every experiment: {parts}.",
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} in the appendix",
-    "findings.units.every": "{share} with every method",
     # --- lead: the momentum study in the discussion ---
     "findings.momentum.larger_studied": "In lab 6, {names} ran with γ = {gamma} and α = {rate}. "
     "Under a constant gradient the velocity v = γv + αg tends to α/(1 − γ) = {effective} per "
@@ -1139,6 +1106,97 @@ PHRASES = {
     "momentum_study.concl.gamma": "{act}, the ratio of exercise 2's SGD time to lab 6 momentum's ({total}) is {step_x} for the larger step alone times a significant {gamma_x} for momentum at that step",
     "momentum_study.concl.step": "{act}, the ratio of exercise 2's SGD time to lab 6 momentum's ({total}) is {step_x} for the larger step alone times a non-significant {gamma_x} for momentum at that step, so that momentum owes its speed to the step",
     "momentum_study.concl.only": "{act}, plain SGD at lab 6 momentum's step (α = {sgd_rate}; {div}) never reaches exercise 2's SGD final loss, so that momentum owes its speed to γ, not to the step",
+    # --- discuss ---
+    "number.nom.n": "one|two|three|four|five|six|seven|eight|nine|ten",
+    "findings.seeds.end": "ends|end",
+    "findings.h.adadelta": "Adadelta's slow start",
+    "findings.adadelta.intro": "Adadelta's step does not grow with the gradient: it never "
+    "exceeds \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} per weight (its value for a "
+    "large gradient), while SGD's is α|g|; g is the first layer's weight gradient at "
+    "initialization (the probe batch, the same N(0, 1) weights as in lab 6).",
+    "findings.adadelta.smaller": "The network {act}: the root mean square of g is {g}, so "
+    "SGD's first step (α = {rate}) is {sgd} on average, at least {times} Adadelta's; "
+    "{verdict}.",
+    "findings.adadelta.larger": "The network {act}: the root mean square of g is {g}, so "
+    "SGD's first step (α = {rate}) is {sgd} on average, {times} smaller than Adadelta's; "
+    "{verdict}.",
+    "findings.adadelta.sooner": "Adadelta reaches SGD's final loss significantly sooner ({tab})",
+    "findings.adadelta.same": "Adadelta reaches SGD's final loss with no significant difference "
+    "in speed ({tab})",
+    "findings.adadelta.later": "Adadelta reaches SGD's final loss significantly later ({tab})",
+    "findings.adadelta.agree": "The slow start thus fits Adadelta's rule, but it slows "
+    "Adadelta against SGD only where the initial gradients are large.",
+    "findings.adadelta.disagree": "The size of the first steps does not explain the differences "
+    "in speed in both networks, though.",
+    "findings.adadelta.surfaces": "On the 2-D surfaces Adadelta's first {steps} steps cover "
+    "{parts}.",
+    "findings.adadelta.surface.short": "{surface} a path of {moved} against a distance of "
+    "{distance} to the minimum (the other optimizers: at least {others})",
+    "findings.adadelta.surface.long": "{surface} a path of {moved} against a distance of "
+    "{distance} to the minimum (the shortest other optimizer's path: {others})",
+    "findings.adadelta.ravine": "in the ravine (@fig:traj.ravine)",
+    "findings.adadelta.saddle": "near the saddle point (@fig:traj.saddle)",
+    "findings.units.start": "With N(0, 1) weights {share} of the first layer's activation "
+    "values are saturated already at initialization, where the sigmoid's derivative is below "
+    "7.84% of its maximum ({tab}): these units pass little gradient back.",
+    "findings.units.grew.sigma": "With {name} weights saturation arises only during training, as "
+    "the weights grow: the pre-activations' standard deviation rises from {start} to {end} "
+    "({tab}).",
+    "findings.units.grew.saturated_frac": "Saturation arises during training, not at "
+    "initialization ({tab}).",
+    "findings.units.grew.dead_frac": "The units die during training, not at initialization "
+    "({tab}).",
+    "findings.rates.grow": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "after {epochs} epochs their share in the first layer grows with α for every method.",
+    "findings.rates.mixed": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "after {epochs} epochs their share in the first layer does not grow with α for every method.",
+    "findings.rates.at.lower": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly lower "
+    "accuracy ({acc_r} against {acc_c}, {p}): α = {rate} is too large for these weights.",
+    "findings.rates.at.same": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with no significant "
+    "difference in accuracy ({acc_r} against {acc_c}, {p}).",
+    "findings.rates.at.higher": "With {name} weights the chosen α = {chosen} leaves {share_c} "
+    "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly higher "
+    "accuracy ({acc_r} against {acc_c}, {p}).",
+    "findings.rates.harmless": "Dead units alone do not decide the result: {share} of the "
+    "units are dead at α = {rate}, and the accuracy is not significantly below the chosen "
+    "α's ({p}); the other units suffice.",
+    "findings.rates.normal": "With N(0, 1) weights and α = {rate} only {share} are dead: Adam's "
+    "step is of the order of α whatever the weights' scale, and {name} weights are {times} "
+    "smaller, so the same step moves them far more relative to their size.",
+    "findings.rates.title": "Dead units and the learning rate – lab 7, {act}: the first hidden "
+    "layer's dead share after {epochs} epochs and the test accuracy at every rate of the grid "
+    "(in brackets: the methods that chose the rate)",
+    "layers.col.rate": "α",
+    "layers.col.dead_frac": "dead: {name}",
+    "layers.col.saturated_frac": "saturated: {name}",
+    "layers.col.acc": "accuracy: {name}",
+    "findings.units.lead": "The network {act}:",
+    "layers.short.xavier": "Xavier",
+    "findings.draw.shared": "In a given seed every method's initial weights ({names}) are one "
+    "draw from N(0, 1), only multiplied by another σ, and the pre-activation is linear in the weights: the ratio of the "
+    "measured to the predicted σ of the pre-activations is thus the same for every method, "
+    "{ratio} ({tabs}){deep}.",
+    "findings.draw.deep": ", and as ReLU is positively homogeneous "
+    "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) for \\(c > 0\\)), the same units are "
+    "dead in the deep network with every method ({tab})",
+    "findings.draw.within": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
+    "deviation {sd}), so the mean's distance from the formula ({dev}) is within one weight "
+    "draw's spread.",
+    "findings.draw.beyond": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
+    "deviation {sd}); the mean's distance from the formula ({dev}) exceeds one weight draw's "
+    "spread.",
+    "findings.draw.differ": "The ratio of the measured to the predicted σ of the "
+    "pre-activations differs between the methods: {parts} ({tabs}).",
+    "findings.adagrad.unlike": "Here, though, the speed-up brings no higher accuracy: "
+    "{acc} against SGD's {sgd_acc} ({p}; {tab}){spread}.",
+    "findings.adagrad.no_gain": "Nor is the accuracy higher: {acc} against SGD's {sgd_acc} "
+    "({p}; {tab}){spread}.",
+    "findings.adagrad.spread": ", and the final losses' standard deviation is {spread} "
+    "SGD's ({std} against {sgd_std})",
+    "findings.adagrad.like": "The initial test loss is {start} here; Adagrad's accuracy is "
+    "significantly above SGD's ({acc} against {sgd_acc}, {p}; {tab}).",
     # --- lrtable ---
     "results.how.choice.lab6": "from lab 6 ({name}: rank 1)",
     "results.how.choice.flag": "given in the command ({name})",

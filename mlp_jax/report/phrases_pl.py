@@ -792,7 +792,6 @@ PHRASES = {
     # --- findings ---
     "findings.count.epochs": "epoka|epoki|epok",
     "findings.count.epochs_acc": "epokę|epoki|epok",
-    "findings.count.epochs_loc": "epoce|epokach|epokach",
     "findings.traj.verb": "zatrzymuje się|zatrzymują się|zatrzymują się",
     "findings.h": "Dyskusja wyników",
     "findings.h.optimizers": "Optymalizatory (laboratorium 6)",
@@ -830,8 +829,6 @@ PHRASES = {
     "istotnie wolniej ({tab}).",
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD bez "
     "istotnej różnicy szybkości ({tab}).",
-    "findings.adagrad.again": "Wyjaśnienie jest to samo; strata początkowa na zbiorze testowym "
-    "wynosi tu {start}.",
     "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
     "i bardzo różna dla różnych wag)",
     "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
@@ -866,7 +863,7 @@ PHRASES = {
     "findings.seeds.highest": "Średnia strata tej konfiguracji jest najwyższa ze wszystkich "
     "w {k} z {epochs} epok ({fig}).",
     "findings.seeds.outliers": "Średnią zawyżają pojedyncze powtórzenia: mediana końcowych strat "
-    "wynosi {median}, a {k} z {n} powtórzeń kończy ze stratą {values}; bez nich średnia "
+    "wynosi {median}, a {k} z {n} powtórzeń {end} ze stratą {values}; bez nich średnia "
     "wyniosłaby {trimmed} ({fig}).",
     "findings.seeds.even": "Mediana końcowych strat ({median}) jest bliska średniej i żadne "
     "powtórzenie nie odstaje wyraźnie od pozostałych ({fig}).",
@@ -881,55 +878,22 @@ PHRASES = {
     "({worst}, dokładność {worst_acc}) wobec powtórzenia medianowego ({middle}, "
     "{middle_acc}): strata jest {loss_ratio} wyższa, a błędów {error_ratio} więcej, więc "
     "strata rośnie tu z liczbą błędów, a nie z pewnością błędnych odpowiedzi.",
-    "findings.seeds.adadelta": "Powolny start zgadza się z regułą Adadelty: sieć zaczyna od "
-    "straty na zbiorze testowym {start}, a licznik RMS[Δθ] pierwszych kroków Adadelty zaczyna "
-    "od √ε = {root}, więc pierwsze zmiany wag są bardzo małe niezależnie od gradientu.",
     "findings.fig.seeds": "Przebiegi poszczególnych powtórzeń, {act}",
     "findings.fig.seeds_note": "Cienkie linie: powtórzenia; gruba: ich średnia; przerywana: "
     "mediana. Po lewej strata na zbiorze uczącym (skala logarytmiczna), po prawej dokładność "
     "na zbiorze testowym.",
     "findings.fig.mean": "średnia",
     "findings.fig.median": "mediana",
-    "findings.units.dead_frac": "Sieć {act}: po {epochs} przebiegu diagnostycznego udział martwych "
-    "neuronów pierwszej warstwy ukrytej wynosi {end} (w chwili inicjalizacji {start}; {tab}). Tabela "
-    "podaje udział neuronów: neuron jest martwy, gdy na każdym z {n} wzorców paczki pomiarowej "
-    "daje 0. Nie jest to udział zerowych wartości aktywacji, który w chwili inicjalizacji "
-    "przy symetrycznych pobudzeniach wynosi około połowy.",
-    "findings.units.saturated_frac": "Sieć {act}: po {epochs} przebiegu diagnostycznego udział "
-    "nasyconych wartości aktywacji pierwszej warstwy ukrytej wynosi {end} (w chwili "
-    "inicjalizacji {start}; {tab}). "
-    "Tabela podaje udział wartości aktywacji (wzorców × neuronów) poza przedziałem "
-    "[0,02; 0,98] na {n} wzorcach paczki pomiarowej, a nie udział neuronów.",
-    "findings.units.more": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
-    "wyraźnie większy niż przy wagach N(0, 1) ({normal}).",
-    "findings.units.fewer": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
-    "wyraźnie mniejszy niż przy wagach N(0, 1) ({normal}).",
-    "findings.units.alike": "Po uczeniu udział ten przy wagach inicjalizowanych {names} jest "
-    "zbliżony do udziału przy wagach N(0, 1) ({normal}).",
-    "findings.units.saturated_frac.grew": "Nasycenie powstaje więc w trakcie uczenia, a nie w "
-    "chwili inicjalizacji: przy wagach inicjalizowanych {name} odchylenie standardowe "
-    "pobudzeń rośnie z {start} do {end}.",
-    "findings.units.dead_frac.grew": "Neurony obumierają w trakcie uczenia, a nie w chwili "
-    "inicjalizacji.",
-    "findings.units.rate.lab6": "Neurony obumierają w trakcie uczenia, a nie w chwili "
-    "inicjalizacji. W laboratorium 7 zachowano α = {rate} z laboratorium 6, dobrane dla "
-    "optymalizatora {opt} przy wagach N(0, 1); dla wag {times} mniejszych może ono "
-    "być za duże: kilka dużych pierwszych kroków może przesunąć pobudzenie neuronu poniżej zera dla "
-    "wszystkich wzorców, skąd żaden gradient go już nie wyprowadzi. Rozstrzygnęłoby to "
-    "powtórzenie z α/10 = {tenth}.",
-    "findings.units.rate.other": "Neurony obumierają w trakcie uczenia, a nie w chwili "
-    "inicjalizacji, przy α = {rate}; czy ten współczynnik jest za duży dla dobrze "
-    "przeskalowanych wag, rozstrzygnęłoby powtórzenie z α/10 = {tenth}.",
     "findings.inits.sigma": "W pierwszej warstwie ({n_in} → {n_out}) odchylenie standardowe "
     "wag metody He jest √(({n_in} + {n_out})/{n_in}) = {ratio:times} większe niż metody "
     "Xaviera ({sh} wobec {sx}), czyli tylko o {pct}: przy jednej warstwie ukrytej obie metody "
     "dają niemal te same wagi początkowe.",
-    "findings.inits.measured": "Zmierzony w chwili inicjalizacji iloraz odchyleń standardowych "
-    "pobudzeń wynosi {ratio} ({tab}).",
+    "findings.inits.measured": "Tyle samo wynosi zmierzony iloraz odchyleń pobudzeń: {ratio} ({tab}).",
+    "findings.inits.measured.other": "Zmierzony iloraz odchyleń pobudzeń wynosi natomiast {ratio} ({tab}).",
     "findings.inits.tests": "{act}: różnica średnich końcowych strat na zbiorze uczącym "
     "(Xavier − He) {loss}, {p_loss}; różnica dokładności na zbiorze testowym w punktach "
-    "procentowych {acc}, {p_acc}; iloraz czasów dojścia do celu (Xavier do He) {speed}, "
-    "{p_speed} ({tab}).",
+    "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He) {speed}, "
+    "{p_speed} ({speed_tab}).",
     "findings.inits.tie": "Żadna z tych różnic nie jest istotna, czego należało się "
     "spodziewać przy tak małej różnicy skali wag; nie dowodzi to jednak równoważności metod: "
     "z pomiarami zgodne są różnice sięgające granic podanych przedziałów ufności.",
@@ -943,18 +907,18 @@ PHRASES = {
     "findings.deep.part": "{name} {measured} (teoria: {predicted})",
     "findings.deep.growth.agree": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
     "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
-    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}; "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU \\(\\sqrt{{n\\sigma_w^2/2}}\\) (n = {n}; "
     "ReLU przepuszcza połowę kwadratu symetrycznego pobudzenia) i pomiary zgadzają się z nią "
     "z dokładnością do 10%: metoda Xaviera zmniejsza σ o czynnik około {half} = 1/√2 na "
     "warstwę, metoda He je zachowuje, a N(0, 1) mnoży je przez √(n/2).",
     "findings.deep.growth.differ": "W sieci głębokiej {act} odchylenie standardowe pobudzeń "
     "zmienia się z warstwy ukrytej na następną o czynnik (średnia geometryczna z {layers} "
-    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU √(n·σ_w²/2) (n = {n}); "
+    "warstw ukrytych zasilanych przez warstwę ukrytą): {parts} ({tab}). Teoria przewiduje dla ReLU \\(\\sqrt{{n\\sigma_w^2/2}}\\) (n = {n}); "
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
-    "epokach 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
-    "pozostałych metod, z poprawką Holma na te porównania; w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
+    "epokach 1–{last} (testy t-Studenta dla prób zależnych z poprawką Holma w każdej epoce; w "
+    "1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
     "findings.deep.lead.all": "W sieci głębokiej {act} przez całe uczenie prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
     "każdej epoce, 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
@@ -1134,10 +1098,9 @@ PHRASES = {
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
-    "findings.deep.why.unexplained": "Pomiary w chwili inicjalizacji tej przewagi nie "
-    "wyjaśniają: {what} w warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych "
-    "{name}, a {others} przy pozostałych metodach ({tab}); jej przyczyny w tym badaniu nie "
-    "ustalono.",
+    "findings.deep.why.unexplained": "Nie wyjaśnia jej {what} w warstwach ukrytych w chwili "
+    "inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy pozostałych "
+    "metodach ({tab}); jej przyczyny nie ustalono.",
     "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
     "findings.deep.what.dead_frac": "udział martwych neuronów",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1147,7 +1110,6 @@ PHRASES = {
     "lead.setup.common": "Wspólne dla wszystkich eksperymentów – {parts}.",
     "lead.setup.part": "{name}: {value}",
     "handin.in_appendix": "{ref} w dodatku",
-    "findings.units.every": "{share} przy każdej metodzie",
     # --- lead: the momentum study in the discussion ---
     "findings.momentum.larger_studied": "W laboratorium 6 {names} działają z γ = {gamma} i "
     "α = {rate}. Przy stałym gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} "
@@ -1206,6 +1168,98 @@ PHRASES = {
     "momentum_study.concl.gamma": "{act} iloraz czasów SGD z ćwiczenia 2 i momentum z laboratorium 6 ({total}) to iloczyn {step_x} za sam większy krok i istotnego {gamma_x} za momentum przy tym kroku",
     "momentum_study.concl.step": "{act} iloraz czasów SGD z ćwiczenia 2 i momentum z laboratorium 6 ({total}) to iloczyn {step_x} za sam większy krok i nieistotnego {gamma_x} za momentum przy tym kroku, więc szybkość tego momentum wynika z kroku",
     "momentum_study.concl.only": "{act} zwykły SGD z krokiem momentum z laboratorium 6 (α = {sgd_rate}; {div}) nie osiąga końcowej straty SGD z ćwiczenia 2, więc szybkość tego momentum wynika z γ, a nie z kroku",
+    # --- discuss ---
+    "number.nom.n": "jedno|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
+    "findings.seeds.end": "kończy uczenie|kończą uczenie|kończy uczenie",
+    "findings.h.adadelta": "Powolny start Adadelty",
+    "findings.adadelta.intro": "Krok Adadelty nie rośnie z gradientem: nie przekracza "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} na wagę (tyle wynosi przy dużym "
+    "gradiencie), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
+    "inicjalizacji (paczka pomiarowa, te same wagi N(0, 1) co w laboratorium 6).",
+    "findings.adadelta.smaller": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
+    "krok SGD (α = {rate}) to średnio {sgd}, co najmniej {times} więcej niż krok Adadelty; "
+    "{verdict}.",
+    "findings.adadelta.larger": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
+    "krok SGD (α = {rate}) to średnio {sgd}, {times} mniej niż krok Adadelty; {verdict}.",
+    "findings.adadelta.sooner": "z Adadeltą sieć osiąga końcową stratę SGD istotnie szybciej ({tab})",
+    "findings.adadelta.same": "z Adadeltą sieć osiąga końcową stratę SGD bez istotnej różnicy "
+    "szybkości ({tab})",
+    "findings.adadelta.later": "z Adadeltą sieć osiąga końcową stratę SGD istotnie wolniej ({tab})",
+    "findings.adadelta.agree": "Powolny start jest więc zgodny z regułą Adadelty, ale "
+    "spowalnia ją względem SGD tylko przy dużych gradientach początkowych.",
+    "findings.adadelta.disagree": "Wielkość pierwszych kroków nie wyjaśnia jednak różnic "
+    "szybkości w obu sieciach.",
+    "findings.adadelta.surfaces": "Na powierzchniach dwuwymiarowych Adadelta w pierwszych "
+    "{steps} krokach przebywa {parts}.",
+    "findings.adadelta.surface.short": "{surface} drogę {moved} przy odległości {distance} od "
+    "minimum (inne optymalizatory: co najmniej {others})",
+    "findings.adadelta.surface.long": "{surface} drogę {moved} przy odległości {distance} od "
+    "minimum (najkrótsza droga innego optymalizatora: {others})",
+    "findings.adadelta.ravine": "w wąwozie (@fig:traj.ravine)",
+    "findings.adadelta.saddle": "przy punkcie siodłowym (@fig:traj.saddle)",
+    "findings.units.start": "Przy wagach N(0, 1) już w chwili inicjalizacji {share} wartości "
+    "aktywacji pierwszej warstwy leży w nasyceniu, gdzie pochodna funkcji sigmoidalnej jest "
+    "mniejsza niż 7,84% maksimum ({tab}): te neurony przekazują wstecz niewielki gradient.",
+    "findings.units.grew.sigma": "Przy wagach inicjalizowanych {name} nasycenie powstaje "
+    "dopiero w trakcie uczenia, gdy wagi rosną: odchylenie standardowe pobudzeń zwiększa się z "
+    "{start} do {end} ({tab}).",
+    "findings.units.grew.saturated_frac": "Nasycenie powstaje w trakcie uczenia, a nie w "
+    "chwili inicjalizacji ({tab}).",
+    "findings.units.grew.dead_frac": "Neurony obumierają w trakcie uczenia, a nie w chwili "
+    "inicjalizacji ({tab}).",
+    "findings.rates.grow": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
+    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie rośnie z α przy każdej metodzie.",
+    "findings.rates.mixed": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
+    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie nie przy każdej metodzie "
+    "rośnie z α.",
+    "findings.rates.at.lower": "Przy wagach inicjalizowanych {name} wybrane α = {chosen} "
+    "zostawia {share_c} martwych neuronów, a α = {rate} z laboratorium 6 – {share_r}, przy "
+    "istotnie niższej dokładności ({acc_r} wobec {acc_c}, {p}): α = {rate} jest dla tych wag "
+    "za duże.",
+    "findings.rates.at.same": "Przy wagach inicjalizowanych {name} wybrane α = {chosen} "
+    "zostawia {share_c} martwych neuronów, a α = {rate} z laboratorium 6 – {share_r}, bez "
+    "istotnej różnicy dokładności ({acc_r} wobec {acc_c}, {p}).",
+    "findings.rates.at.higher": "Przy wagach inicjalizowanych {name} wybrane α = {chosen} "
+    "zostawia {share_c} martwych neuronów, a α = {rate} z laboratorium 6 – {share_r}, przy "
+    "istotnie wyższej dokładności ({acc_r} wobec {acc_c}, {p}).",
+    "findings.rates.harmless": "Martwe neurony same nie przesądzają o wyniku: przy α = {rate} "
+    "martwych jest {share}, a dokładność nie jest istotnie niższa niż przy wybranym α ({p}); "
+    "pozostałe neurony wystarczają.",
+    "findings.rates.normal": "Przy wagach N(0, 1) i α = {rate} martwych jest tylko {share}: "
+    "krok Adama ma wielkość rzędu α niezależnie od skali wag, a wagi inicjalizowane {name} są "
+    "{times} mniejsze, więc ten sam krok zmienia je względnie znacznie bardziej.",
+    "findings.rates.title": "Martwe neurony a współczynnik uczenia – laboratorium 7, {act}: "
+    "udział martwych neuronów pierwszej warstwy ukrytej po {epochs} epokach i dokładność na "
+    "zbiorze testowym przy każdym α siatki (w nawiasie: metody, dla których wybrano to α)",
+    "layers.col.rate": "α",
+    "layers.col.dead_frac": "martwe: {name}",
+    "layers.col.saturated_frac": "nasycenie: {name}",
+    "layers.col.acc": "dokładność: {name}",
+    "findings.units.lead": "Sieć {act}:",
+    "layers.short.xavier": "Xavier",
+    "findings.draw.shared": "W danym powtórzeniu wagi początkowe każdej metody ({names}) to to "
+    "samo losowanie z rozkładu N(0, 1), tylko pomnożone przez inne σ, a pobudzenie jest liniowe względem wag: iloraz "
+    "zmierzonego odchylenia standardowego pobudzeń do wzoru jest więc przy każdej metodzie ten "
+    "sam, {ratio} ({tabs}){deep}.",
+    "findings.draw.deep": ", a że ReLU jest dodatnio jednorodna "
+    "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) dla \\(c > 0\\)), w sieci głębokiej "
+    "martwe są przy każdej metodzie te same neurony ({tab})",
+    "findings.draw.within": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
+    "(odchylenie standardowe {sd}), więc odchylenie średniej od wzoru ({dev}) mieści się w "
+    "rozrzucie pojedynczego losowania wag.",
+    "findings.draw.beyond": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
+    "(odchylenie standardowe {sd}); odchylenie średniej od wzoru ({dev}) przekracza rozrzut "
+    "pojedynczego losowania wag.",
+    "findings.draw.differ": "Iloraz zmierzonego odchylenia standardowego pobudzeń do wzoru "
+    "różni się między metodami: {parts} ({tabs}).",
+    "findings.adagrad.unlike": "Tu jednak przyspieszenie nie idzie w parze z wyższą "
+    "dokładnością: {acc} wobec {sgd_acc} przy SGD ({p}; {tab}){spread}.",
+    "findings.adagrad.no_gain": "Nie rośnie też dokładność: {acc} wobec {sgd_acc} przy SGD "
+    "({p}; {tab}){spread}.",
+    "findings.adagrad.spread": ", a odchylenie standardowe końcowych strat jest {spread} "
+    "większe niż przy SGD ({std} wobec {sgd_std})",
+    "findings.adagrad.like": "Strata początkowa na zbiorze testowym wynosi tu {start}; dokładność "
+    "z Adagradem jest istotnie wyższa niż przy SGD ({acc} wobec {sgd_acc}, {p}; {tab}).",
     # --- lrtable ---
     "results.how.choice.lab6": "z laboratorium 6 ({name}: miejsce 1)",
     "results.how.choice.flag": "podanego w poleceniu ({name})",
