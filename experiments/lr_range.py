@@ -20,7 +20,7 @@ from experiments import build, cli
 from experiments import flags as common
 from mlp_jax import activations, data, initializers, optimizers, util
 from mlp_jax.labs import experiment, lr_range
-from mlp_jax.report import plots, text
+from mlp_jax.report import layer_plots, text
 
 OPTIMIZER = common.define_name(
     "optimizer", "adam", optimizers.OPTIMIZERS, "optimizer", "Optimizer to test"
@@ -95,7 +95,7 @@ def _write(result: lr_range.RangeTest, dataset: data.Dataset, act: str, out: Pat
     rows = [dict(zip(columns, (float(r), float(l), float(s), dataset.source))) for r, l, s in curve]
     util.write_csv(out / f"{stem}.csv", columns, rows)
     title = text.say("en", "lr.title", optimizer=OPTIMIZER.value, act=act, seeds=common.SEEDS.value)
-    return plots.plot_lr_range(result, out / f"{stem}.png", title=title)
+    return layer_plots.plot_lr_range(result, out / f"{stem}.png", title=title)
 
 
 if __name__ == "__main__":

@@ -595,7 +595,7 @@ def initializers(lab7: Sequence[Finished], lang: str) -> str:
             r
             for r in summary.ranked(f.rows)
             if r.config not in (configs.EXERCISE2, f.provenance.baseline)
-            and pace.distinct(*_speed(r), r.speedup_p_holm, summary.ALPHA)
+            and pace.distinct(*speed_interval(r), r.speedup_p_holm, summary.ALPHA)
             and r.speedup_vs_baseline > 1
         ]
         values = {
@@ -661,7 +661,7 @@ def conclusion(found: Finished, lang: str = "en", quality: bool = True) -> str:
         "leaders": _with(leaders, lang),
         "tab": f"@tab:{exp}.{found.act}.speed",
     }
-    if best and pace.distinct(*_speed(best), best.speedup_p_holm, summary.ALPHA):
+    if best and pace.distinct(*speed_interval(best), best.speedup_p_holm, summary.ALPHA):
         alone = leaders == [lab_report.name(best, lang)]
         key = "lead.concl.fast_alone" if alone else "lead.concl.fast"
         x = text.times(lang, text.num(best.speedup_vs_baseline, ".2f", lang))
@@ -682,7 +682,7 @@ def conclusion(found: Finished, lang: str = "en", quality: bool = True) -> str:
     return " ".join(sentences)
 
 
-def _speed(row: SummaryRow) -> tuple[float, float, float]:
+def speed_interval(row: SummaryRow) -> tuple[float, float, float]:
     return row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
 
 

@@ -620,10 +620,11 @@ def appendix(
     found = listings.rules(optimizers, kwargs or {}, rates or {})
     states = [state_of(n, (kwargs or {}).get(n)) for n in optimizers]
     step = listings.gradient_step(train)
+    called = listings.helpers(found)
     out: list[document.Block] = [
         document.Heading(level, say("impl.appendix.h")),
         _state_table(states, lang),
-        listings.formula_listing(listings.helpers(found), say("impl.what.helpers"), lang),
+        *([listings.formula_listing(called, say("impl.what.helpers"), lang)] if called else []),
         listings.formula_listing([model.init_mlp], say("impl.what.init_mlp"), lang),
         listings.formula_listing([step], say("impl.what.step"), lang, of=("params",)),
     ]

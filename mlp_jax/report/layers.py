@@ -22,7 +22,7 @@ import numpy as np
 from mlp_jax import optimizers, records, util
 from mlp_jax.labs import configs, diagnostics, pace, specs, stats, summary, surfaces, trajectories
 from mlp_jax.labs.diagnostics import COLUMNS, RECORD, SATURATION, Study, trouble_column
-from mlp_jax.report import discussion, document, lab_report, methods, plots, text
+from mlp_jax.report import discussion, document, lab_report, layer_plots, methods, text
 from mlp_jax.report.curves import row_of as _row
 from mlp_jax.report.curves import say_in as _say
 from mlp_jax.report.curves import with_act as _with
@@ -197,7 +197,7 @@ def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
     labels = {init: methods.label(init, lang) for init in study.record.inits}
     named = methods.label(act, lang)
     paths = [
-        plots.plot_histograms(
+        layer_plots.plot_histograms(
             study.init_activations,
             folder / "activation_hist.png",
             title=say("diag.title.activation_hist", act=named),
@@ -210,7 +210,7 @@ def _figures(study: Study, folder: Path, lang: str) -> list[Path]:
     ]
     for name in [*filter(None, [column]), "grad_norm"]:
         paths.append(
-            plots.plot_layer_curves(
+            layer_plots.plot_layer_curves(
                 study.record.rows,
                 name,
                 folder / f"{name}.png",

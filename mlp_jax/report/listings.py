@@ -97,7 +97,7 @@ def _computes(node: ast.stmt) -> bool:
     return True
 
 
-class _Plain(ast.NodeTransformer):
+class Plain(ast.NodeTransformer):
     """Drops what is the identity on real arrays of the parameters' dtype (float32 in
     every run of the labs): a cast to a leaf's own dtype (``x.astype(g.dtype)``,
     ``jnp.asarray(x, g.dtype)``), the complex conjugate (``x.conj()``) and the real part
@@ -146,9 +146,9 @@ class _Statement(NamedTuple):
 
 
 def _statement(st: ast.stmt, text_lines: Sequence[str], first: int, depth: int) -> _Statement:
-    """A computing statement as shown: its own lines, or, where ``_Plain`` dropped
+    """A computing statement as shown: its own lines, or, where ``Plain`` dropped
     something, the rest written on one line (numbered as the statement's first)."""
-    plain = _Plain()
+    plain = Plain()
     simple = plain.visit(copy.deepcopy(st))
     if plain.changed:
         numbers, shown = [first + st.lineno - 1], ["    " * depth + ast.unparse(simple)]
@@ -177,7 +177,7 @@ def formula(fn: Callable, *, header: bool = True, of: Sequence[str] = ()) -> For
     functions' too (each under a ``def`` line of its parameter names when ``header``);
     with ``of``, only the statements those names are computed from. A branch on the
     settings ``fn`` was made with (``if nesterov:``) is replaced by the branch they take,
-    and what is the identity on real float32 arrays (``_Plain``) is left out of a
+    and what is the identity on real float32 arrays (``Plain``) is left out of a
     statement (then written on one line), so a listing shows what runs."""
     lines, first = inspect.getsourcelines(fn)
     source = textwrap.dedent("".join(lines))
@@ -294,7 +294,7 @@ def _numbers_read(fn: types.FunctionType, shown: Formula) -> tuple[tuple[str, fl
     )
 
 
-def _in_order(keys: Sequence[Any], sequences: Sequence[Sequence[Any]]) -> tuple[list[Any], bool]:
+def in_order(keys: Sequence[Any], sequences: Sequence[Sequence[Any]]) -> tuple[list[Any], bool]:
     """``keys`` in an order every sequence follows (each key as early as that allows),
     and whether there is one; else ``keys`` as they are."""
     after = {k: {a for s in sequences for a, b in itertools.pairwise(s) if b == k} for k in keys}
@@ -325,9 +325,9 @@ def rules(
             key = (shown.shown, _numbers_read(fn, shown))
             found.setdefault(key, (shown, key[1], []))[2].append(name)
             runs[-1].append(key)
-    order, in_order = _in_order(list(found), runs)
+    order, kept = in_order(list(found), runs)
     blocks = tuple(Rule(found[k][0], found[k][1], tuple(found[k][2])) for k in order)
-    return Rules(tuple(names), blocks, in_order)
+    return Rules(tuple(names), blocks, kept)
 
 
 def rules_code(found: Rules, lang: str) -> str:

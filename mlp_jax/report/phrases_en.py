@@ -1056,7 +1056,7 @@ PHRASES = {
     "lead.appendix.momentum": "The momentum study",
     # --- momentum ---
     "momentum_study.label.sgd": "SGD (α = {rate})",
-    "momentum_study.short": '(γ = {gamma}, α = {rate})',
+    "momentum_study.short": "(γ = {gamma}, α = {rate})",
     "momentum_study.label.momentum": "momentum (γ = {gamma}, α = {rate})",
     "momentum_study.sep": ", ",
     "momentum_study.design": "To separate the step from γ, the momentum study ({tabs}) crosses γ ∈ {{{gammas}}} (γ = 0 is plain SGD) with the long-run steps α/(1 − γ) ∈ {{{steps}}}, i.e. {rates}; every configuration starts from {base}.",

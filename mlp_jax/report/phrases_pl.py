@@ -1118,7 +1118,7 @@ PHRASES = {
     "lead.appendix.momentum": "Badanie momentum",
     # --- momentum ---
     "momentum_study.label.sgd": "SGD (α = {rate})",
-    "momentum_study.short": '(γ = {gamma}, α = {rate})',
+    "momentum_study.short": "(γ = {gamma}, α = {rate})",
     "momentum_study.label.momentum": "momentum (γ = {gamma}, α = {rate})",
     "momentum_study.sep": "; ",
     "momentum_study.design": "Aby oddzielić wpływ kroku od wpływu γ, w badaniu momentum ({tabs}) połączono γ ∈ {{{gammas}}} (γ = 0 to zwykły SGD) z efektywnymi krokami α/(1 − γ) ∈ {{{steps}}}, czyli {rates}; wszystkie konfiguracje startują z {base}.",

@@ -6,6 +6,7 @@ import datetime
 import functools
 import itertools
 import math
+import pathlib
 import re
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from matplotlib import image
 
 from mlp_jax import records
 from mlp_jax.labs import configs, diagnostics, experiment, pace, stats, summary
-from mlp_jax.report import discussion, document, finished, handin, lab_report, layers, text
+from mlp_jax.report import deeper, discussion, document, finished, handin, lab_report, layers, text
 from mlp_jax.report import methods as methods_module
 from mlp_jax.report import results as results_module
 from tests import tiny
@@ -166,14 +167,14 @@ def test_conclusions_are_a_synthesis_each_citing_a_table(english, found):
     assert lines[0] == re.sub(r"@tab:[\w.]+", "T", lab6)
     for f in found["lab6"]:
         best = summary.ranked(f.rows)[0]
-        if pace.distinct(*discussion._speed(best), best.speedup_p_holm):
+        if pace.distinct(*discussion.speed_interval(best), best.speedup_p_holm):
             assert f"sooner, {best.speedup_vs_baseline:.2f}× (T)" in lines[0]
     (f,) = found["lab7"]
     faster = [
         r
         for r in f.rows
         if r.config in ("xavier", "he")
-        and pace.distinct(*discussion._speed(r), r.speedup_p_holm)
+        and pace.distinct(*discussion.speed_interval(r), r.speedup_p_holm)
         and r.speedup_vs_baseline > 1
     ]
     inits = [line for line in lines if line.startswith("Weight initialization")]
@@ -564,10 +565,11 @@ def test_depth_dir_must_hold_a_deeper_network_on_the_same_data(copy, deep, run_c
     )
     found = finished.find(deep, quiet)
     with pytest.raises(finished.BadDepth, match=r"/lab7/relu holds records of other data than"):
-        handin.check_depth(dataclasses.replace(main, data="0" * 64), found, deep)
-    handin.check_depth(main, found, deep)  # Deeper, the same data.
+        deeper.check_depth(dataclasses.replace(main, data="0" * 64), found, deep)
+    deeper.check_depth(main, found, deep)  # Deeper, the same data.
     other = dataclasses.replace(main, batch_size=128, seeds=10, seed=1)
-    part = handin.deep_section(handin.Deep.read(deep, other, quiet), other, copy, "en")
+    drawn = pathlib.Path(handin.FIGURES, "en")
+    part = deeper.deep_section(deeper.Deep.read(deep, other, quiet), other, copy, drawn, "en")
     intro = next(b.text for b in part if isinstance(b, document.Paragraph))
     assert (
         "(3 hidden layers), with the same data and number of epochs but a batch size of 64 "
@@ -644,12 +646,12 @@ def test_the_computations_time_span_is_said_once_per_day():
     at = lambda when: types.SimpleNamespace(finished=f"2026-12-06T{when}:00+00:00")
     one, two = at("06:31"), at("11:09")
     other = types.SimpleNamespace(finished="2026-12-07T01:02:00+00:00")
-    assert handin._span([one, two], "pl") == "06.12.2026 w godz. 06:31–11:09"
-    assert handin._span([one, two], "en") == "on 06 December 2026, 06:31–11:09"
-    assert handin._span([one, other], "pl") == "od 06.12.2026 06:31 do 07.12.2026 01:02"
-    assert handin._span([one, one], "pl") == "06.12.2026 06:31"
-    assert handin._span([], "pl") == "—"
-    said = text.say("pl", "prov.finished", dates=handin._span([one, two], "pl"))
+    assert handin.span([one, two], "pl") == "06.12.2026 w godz. 06:31–11:09"
+    assert handin.span([one, two], "en") == "on 06 December 2026, 06:31–11:09"
+    assert handin.span([one, other], "pl") == "od 06.12.2026 06:31 do 07.12.2026 01:02"
+    assert handin.span([one, one], "pl") == "06.12.2026 06:31"
+    assert handin.span([], "pl") == "—"
+    said = text.say("pl", "prov.finished", dates=handin.span([one, two], "pl"))
     assert said == "Obliczenia wykonano 06.12.2026 w godz. 06:31–11:09 (UTC)."
 
 

@@ -79,7 +79,7 @@ def test_every_appendix_listing_is_the_files_own_lines(lang):
         kept = [s.strip() for s in code.text.splitlines() if not s.strip().startswith("def ")]
         assert len(kept) == len(numbers), path
         for line, n in zip(kept, numbers, strict=True):
-            plain = listings._Plain()
+            plain = listings.Plain()
             one = ast.unparse(plain.visit(starts[n])) if n in starts else None
             assert line == lines[n - 1].strip() or (plain.changed and line == one), line
         assert '"""' not in code.text  # Docstrings left out.

@@ -58,7 +58,7 @@ def test_a_formula_takes_the_branch_of_its_settings(nesterov):
     ],
 )
 def test_only_what_real_float32_arrays_do_not_need_is_dropped(source, plain):
-    dropped = listings._Plain()
+    dropped = listings.Plain()
     tree = dropped.visit(ast.parse(source))
     assert dropped.changed == (plain is not None)
     assert ast.unparse(tree) == (plain or source)
@@ -131,9 +131,9 @@ def test_the_comments_give_the_numbers_each_block_reads_as_trained():
 
 
 def test_blocks_follow_every_optimizers_order_or_say_they_cannot():
-    order, kept = listings._in_order(["a", "b", "c"], [["c", "b"], ["a", "b"]])
+    order, kept = listings.in_order(["a", "b", "c"], [["c", "b"], ["a", "b"]])
     assert kept and order.index("c") < order.index("b") and order.index("a") < order.index("b")
-    assert listings._in_order(["a", "b"], [["a", "b"], ["b", "a"]]) == (["a", "b"], False)
+    assert listings.in_order(["a", "b"], [["a", "b"], ["b", "a"]]) == (["a", "b"], False)
 
 
 def test_the_training_step_shows_what_the_new_parameters_come_from():

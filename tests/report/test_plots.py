@@ -13,7 +13,7 @@ from matplotlib.text import Text
 
 from mlp_jax import records
 from mlp_jax.labs import stats
-from mlp_jax.report import document, methods, plots, results, text
+from mlp_jax.report import document, layer_plots, methods, plots, results, text
 
 R, E, STEPS_PER_EPOCH, LOG_EVERY = 5, 4, 50, 5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -410,8 +410,8 @@ def _ticks(axis):
 def test_layer_curves_read_in_the_language_with_percent_and_layers_from_one(lang):
     rows = _layer_rows(np.random.default_rng(5))
     labels = {i: methods.label(i, lang) for i in INITS}
-    dead = plots.layer_curves_figure(rows, "dead_frac", "t", "y", False, True, lang, labels)
-    grad = plots.layer_curves_figure(rows, "grad_norm", "t", "y", True, False, lang, labels)
+    dead = layer_plots.layer_curves_figure(rows, "dead_frac", "t", "y", False, True, lang, labels)
+    grad = layer_plots.layer_curves_figure(rows, "grad_norm", "t", "y", True, False, lang, labels)
     try:
         for figure in (dead, grad):
             figure.canvas.draw()
@@ -444,7 +444,7 @@ def test_histograms_read_in_polish(act, scale):
     f = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "relu": lambda z: np.maximum(z, 0)}[act]
     values = {i: [f(scale * rng.normal(size=(2, 50, 16))) for _ in range(2)] for i in INITS}
     labels = {i: methods.label(i, "pl") for i in INITS}
-    figure = plots.histograms_figure(values, "t", "x", (), None, "pl", labels)
+    figure = layer_plots.histograms_figure(values, "t", "x", (), None, "pl", labels)
     try:
         figure.canvas.draw()
         assert [t.get_text() for t in figure.texts] == ["t"]
@@ -504,7 +504,7 @@ def test_a_one_layer_histogram_is_one_panel_and_prints_at_7_pt_or_more():
     values = {i: [np.maximum(rng.normal(size=(2, 50, 16)), 0)] for i in INITS}
     labels = {i: methods.label(i, "pl") for i in INITS}
     title = "Aktywacje neuronów ukrytych w chwili inicjalizacji — funkcja sigmoidalna"
-    figure = plots.histograms_figure(values, title, "x", (0.5,), "progi", "pl", labels)
+    figure = layer_plots.histograms_figure(values, title, "x", (0.5,), "progi", "pl", labels)
     try:
         assert tuple(figure.get_size_inches()) == plots.PANEL
         sizes = _printed_sizes(figure, plots.HALF_WIDTH)
@@ -554,11 +554,11 @@ def test_a_log_axis_up_to_a_million_has_no_row_of_zeros():
 
 def test_spans_decades_apart_split_at_the_widest_gap():
     far = [(180.0, 3e4), (0.4, 0.75), (0.39, 0.72)]
-    assert plots._split(far) == [(180.0, 3e4), (0.39, 0.75)]
-    assert plots._split([(0.4, 0.75), (0.39, 0.72), (0.6, 2.0)]) is None  # One group.
-    assert plots._split([(0.4, 0.75), (5.0, 9.0)]) is None  # 0.82 decades: one panel.
+    assert plots.split_groups(far) == [(180.0, 3e4), (0.39, 0.75)]
+    assert plots.split_groups([(0.4, 0.75), (0.39, 0.72), (0.6, 2.0)]) is None  # One group.
+    assert plots.split_groups([(0.4, 0.75), (5.0, 9.0)]) is None  # 0.82 decades: one panel.
     three = [(1e4, 2e4), (50.0, 80.0), (0.4, 0.7)]  # Gaps of 2.1 and 1.9 decades.
-    assert plots._split(three) == [(1e4, 2e4), (0.4, 80.0)]
+    assert plots.split_groups(three) == [(1e4, 2e4), (0.4, 80.0)]
 
 
 def _far_apart(rng):
@@ -594,7 +594,7 @@ def test_lines_decades_apart_get_a_panel_each_with_the_legend_below_both():
     ((_, fig),) = plots.activation_figures(runs, "", "pl", stems=["loss_epoch"], size=results.HALF)
     try:
         top, bottom = fig.axes
-        spans = dict(zip(runs, plots._spans(plots._METRICS["loss_epoch"], runs, str)))
+        spans = dict(zip(runs, plots.spans(plots.METRICS["loss_epoch"], runs, str)))
         assert top.get_ylim()[0] <= spans["normal"][0] and top.get_ylim()[1] >= spans["normal"][1]
         lo, hi = bottom.get_ylim()
         assert lo <= min(spans["he"][0], spans["xavier"][0])
@@ -634,7 +634,9 @@ def test_a_histograms_legend_sits_above_its_highest_bar():
     values = {i: [np.maximum(s * rng.normal(size=(2, 500, 128)), 0)] for i, s in scales.items()}
     labels = {i: methods.label(i, "pl") for i in INITS}
     title = "Aktywacje neuronów ukrytych w chwili inicjalizacji — ReLU"  # Two lines.
-    figure = plots.histograms_figure(values, title, "aktywacja h = f(z)", (), None, "pl", labels)
+    figure = layer_plots.histograms_figure(
+        values, title, "aktywacja h = f(z)", (), None, "pl", labels
+    )
     try:
         figure.canvas.draw()
         (ax,) = figure.axes
