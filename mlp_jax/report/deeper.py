@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlp_jax import records
-from mlp_jax.labs import diagnostics, summary
+from mlp_jax.labs import diagnostics
 from mlp_jax.records import SummaryRow
 from mlp_jax.report import document, findings, lab_report, layers, methods, results, text
 from mlp_jax.report.finished import BadDepth, Diagnosed, Finished, Found, diagnosed, find
@@ -96,7 +96,7 @@ def _layer_tables(deep: Deep, lang: str) -> dict[str, document.Table]:
 def _has(f: Finished, table: str) -> bool:
     """Whether ``results.lab_blocks`` gives ``f`` the ``table`` (``speed``: only with a
     target)."""
-    return table != "speed" or summary.ranking(f.results, f.provenance.baseline) is not None
+    return table != "speed" or f.ranking is not None
 
 
 def _all_diverged(f: Finished, row: SummaryRow, diag: Diagnosed, network: str, lang: str) -> str:
@@ -156,7 +156,7 @@ def depth_conclusion(deep: Deep, lang: str) -> str:
     for act, record in deep.diag.items():
         if act not in diagnostics.DEAD:
             continue
-        grown = [findings.growth(record, init, _scale(deep, act, init)) for init in record.inits]
+        grown = findings.growths(deep.found, act, record)
         shown = [
             text.say(
                 lang,
@@ -186,14 +186,6 @@ def depth_conclusion(deep: Deep, lang: str) -> str:
             )
         )
     return " ".join(parts)
-
-
-def _scale(deep: Deep, act: str, init: str) -> float:
-    """σ of ``init``'s weights in the deep network's lab 7 when it is N(0, σ²), else 1."""
-    f = next((f for f in deep.found["lab7"] if f.act == act), None)
-    if init != "normal" or f is None or init not in f.results:
-        return 1.0
-    return float(f.results[init].provenance.config.get("init_scale", 1.0))
 
 
 def _network(shared: records.SharedSettings) -> str:

@@ -539,12 +539,18 @@ def lead_names(f: Finished) -> list[str]:
     return [n for n in configs.LAB7_INITS if n in f.results]
 
 
-def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: str) -> str:
+def growths(deep: Found, act: str, record: records.Diagnosis) -> list[Growth]:
+    """``growth`` of every initializer ``record`` measured, N(0, σ²)'s at the σ its
+    record in the deep network's lab 7 (``deep``) was trained with (1 without one)."""
     f = next((f for f in deep.get("lab7", []) if f.act == act), None)
     scale = 1.0
     if f is not None and "normal" in f.results:
         scale = float(f.results["normal"].provenance.config.get("init_scale", 1.0))
-    grown = [growth(record, i, scale if i == "normal" else 1.0) for i in record.inits]
+    return [growth(record, i, scale if i == "normal" else 1.0) for i in record.inits]
+
+
+def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: str) -> str:
+    grown = growths(deep, act, record)
     agree = all(abs(g.measured / g.predicted - 1) < THEORY for g in grown)
     parts = lab_report.join(
         [

@@ -562,12 +562,11 @@ def _baseline_command(f: Finished) -> str:
 
 def _said(found: Found, deep: deeper.Deep | None, lang: str) -> discussion.Said:
     """The conclusions ``discussion.conclusions`` cannot draw itself: seeds that end far
-    apart (``spread_conclusion``), the momentum study's (``momentum_study.conclusion``,
-    when it has one) and the deep network's σ per layer (``depth_conclusion``)."""
-    study = getattr(momentum_study, "conclusion", None)
+    apart (``spread_conclusion``), the momentum study's (``momentum_study.conclusion``)
+    and the deep network's σ per layer (``depth_conclusion``)."""
     return discussion.Said(
         spread=spread_conclusion(found, lang),
-        momentum=study(found, lang) if study else "",
+        momentum=momentum_study.conclusion(found, lang) or "",
         depth=deeper.depth_conclusion(deep, lang) if deep else "",
     )
 
