@@ -73,7 +73,9 @@ def _writable(folder: Path) -> Path:
     return folder
 
 
-def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experiment.Setup:
+def setup(
+    name: str, baseline: str, lr_grid: int = 1, lr_halving: int = 0, **kwargs: Any
+) -> experiment.Setup:
     """The ``experiment.Setup`` the shared flags describe, with its data loaded.
 
     Every folder the run writes results to (each activation's and its ``runs/``) is
@@ -91,6 +93,7 @@ def setup(name: str, baseline: str, lr_grid: int = 1, **kwargs: Any) -> experime
         seeds=common.SEEDS.value,
         seed=common.SEED.value,
         lr_grid=lr_grid,
+        lr_halving=lr_halving,
         divergence_factor=common.DIVERGENCE_FACTOR.value,
         command=flags.FLAGS.flag_values_dict() | {"argv": sys.argv},
         overwrite=common.OVERWRITE.value,

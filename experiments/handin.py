@@ -52,6 +52,7 @@ MOMENTUM = flags.DEFINE_bool(
 SWEEP = flags.DEFINE_bool(
     "lr_sweep", True, "Run the learning-rate sweep whose grid and losses the report shows."
 )
+LR_HALVING = common.define_lr_halving()
 DIAGNOSTICS_EPOCHS = flags.DEFINE_integer(
     "diagnostics_epochs", 5, "Epochs of the layer diagnostics (at most --epochs).", lower_bound=1
 )
@@ -124,6 +125,7 @@ def plan(
     notes: str = "",
     momentum: bool = True,
     sweep: bool = True,
+    lr_halving: int = common.LR_HALVING,
 ) -> list[Step]:
     """The hand-in's commands, in order.
 
@@ -138,6 +140,7 @@ def plan(
         which the discussion reads.
       sweep: with the learning-rate sweep (``experiments.lr_sweep``), whose grid and
         losses the appendix shows.
+      lr_halving: lab 7's ``--lr_halving``.
     """
     given = {"act": f"--act={ACTS}"} | dict(given)
     out_dir = given["out_dir"].split("=", 1)[1]
@@ -145,7 +148,7 @@ def plan(
     steps = [
         Step("lab 6", "lab6", _flags(given), 802),
         *[Step("the learning-rate sweep", "lr_sweep", _sweep_flags(given), SWEEP_WEIGHT)] * sweep,
-        Step("lab 7", "lab7", _flags(given), 2605),
+        Step("lab 7", "lab7", _flags(given, lr_halving=lr_halving), 2605),
         *[Step("the momentum study", "momentum", _study_flags(given), 670)] * momentum,
         Step("the layer diagnostics", "diagnostics", _flags(given, epochs=diagnostics_epochs), 31),
         Step(
@@ -251,6 +254,7 @@ def main(argv: Sequence[str]) -> None:
         NOTES.value,
         momentum=MOMENTUM.value,
         sweep=SWEEP.value,
+        lr_halving=LR_HALVING.value,
     )
     start = time.perf_counter()
     for i, step in enumerate(steps):

@@ -142,6 +142,9 @@ class SharedSettings(_Json):
       lr_grid: rates per configuration; 1 for none.
       divergence_factor: see ``train.train`` (None: never).
       act: the activation ("" in an experiment-wide template, see ``for_act``).
+      lr_halving: the epoch after which a grid keeps its better half (``train.train``'s
+        ``halving``); 0: the whole grid trains every epoch. Left out of ``to_dict`` when
+        0, so records from before halving keep their fingerprints.
     """
 
     experiment: str
@@ -155,9 +158,15 @@ class SharedSettings(_Json):
     lr_grid: int
     divergence_factor: float | None
     act: str = ""
+    lr_halving: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer_sizes", tuple(int(n) for n in self.layer_sizes))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as JSON-able data, without ``lr_halving`` when it is 0."""
+        data = super().to_dict()
+        return data if self.lr_halving else {k: v for k, v in data.items() if k != "lr_halving"}
 
     def for_act(self, act: str) -> SharedSettings:
         """These settings for activation ``act``."""
@@ -346,6 +355,9 @@ class History(NamedTuple):
         saved (None after ``load``).
       layer_stats: the per-layer statistics recorded while training (``LayerStats``),
         None when none were asked for (and in records written before they existed).
+      grid_epochs: the epochs each grid point trained, ``[*grid]``, where a halved grid
+        (``train.train``'s ``halving``) dropped some before the last (their later values
+        are NaN); None when every point trained every epoch.
     """
 
     step_loss: np.ndarray
@@ -365,6 +377,7 @@ class History(NamedTuple):
     provenance: Provenance | None = None
     params: Any = None
     layer_stats: LayerStats | None = None
+    grid_epochs: np.ndarray | None = None
 
     @property
     def finite(self) -> np.ndarray:
@@ -508,6 +521,7 @@ _ARRAYS = (
     "val_acc",
     "diverged_step",
     "epoch_s",
+    "grid_epochs",
 )
 _SCALARS = ("compile_s", "steps_per_epoch", "log_every")
 _PROBE = "layer_stats."

@@ -432,6 +432,7 @@ def train(
     w_init: Callable[..., jax.Array],
     optimizer: Optimizer,
     hparams: Mapping[str, Sequence[float]] | None = None,
+    halving: int = 0,
     batch_size: int = 128,
     epochs: int = 10,
     seeds: int | Sequence[int] = 10,
@@ -461,6 +462,11 @@ def train(
         ``learning_rate`` values must be >= 0 and finite in float32 (a negative
         rate would climb the loss); 0 is a control that keeps the initial
         parameters.
+      halving: after this epoch, a grid of 3 or more points keeps its better half
+        (rounded up; ``grid_order`` on the validation loss) and only those train on:
+        the others' later values are NaN and ``History.grid_epochs`` says how many
+        epochs each point trained. 0 (or a grid of fewer points): every point trains
+        every epoch. Needs ``validation``.
       batch_size: minibatch size.
       epochs: passes over the training set.
       seeds: the number of seeds S (ids ``0..S-1``), or the ids to run.
@@ -487,6 +493,7 @@ def train(
     splits = {"training": (x, y), "test": test, "validation": validation}
     _check_splits(splits, layer_sizes)
     _check(seeds, grid, optimizer, x, batch_size, epochs, log_every)
+    halving = _check_halving(halving, grid, validation, epochs)
     steps = len(x) // batch_size
     factor = math.inf if divergence_factor is None else float(divergence_factor)
     program = _Program(
@@ -502,11 +509,11 @@ def train(
     )
     layout = _layout(seeds, grid, devices)
     evals = {"test": test} | ({"val": validation} if validation is not None else {})
-    compiled, lanes, first, shared, compile_s = _start(program, layout, (x, y, evals), seed)
-    record = _epochs(compiled, lanes, first, shared, layout, epochs, compile_s, log, on_epoch)
+    run, first = _start(program, layout, (x, y, evals), seed)
+    record = _epochs(run, first, (seeds, grid, devices, halving), epochs, log, on_epoch)
     return History(
         **record,
-        compile_s=compile_s,
+        compile_s=run.compile_s,
         steps_per_epoch=steps,
         log_every=log_every,
         seeds=tuple(seeds),
@@ -514,13 +521,26 @@ def train(
     )
 
 
-def _start(program: _Program, layout, data, seed: int):
+class _Run(NamedTuple):
+    """The compiled epoch and what it runs on; ``rows``: the grid points the lanes hold
+    (None: all of them, in order)."""
+
+    epoch_all: Callable
+    compiled: Any
+    lanes: _Lane
+    shared: Any
+    layout: _Layout
+    rows: np.ndarray | None
+    compile_s: float
+
+
+def _start(program: _Program, layout, data, seed: int) -> tuple[_Run, dict]:
     """Puts ``data`` (``(x, y, evals)``) and the runs' ids and hyperparameters on the
     layout's mesh, initializes every run and compiles one epoch.
 
     Returns:
-      ``(compiled epoch, lanes, evaluations at initialization, data on the mesh,
-      seconds taken)``.
+      The ``_Run`` (its ``compile_s``: the seconds all this took) and the evaluations
+      at initialization.
     """
     shared = _put(data, layout.mesh, PartitionSpec())
     per_run = _put((layout.seed_ids, layout.hparams), layout.mesh, PartitionSpec("runs"))
@@ -532,7 +552,70 @@ def _start(program: _Program, layout, data, seed: int):
     t0 = time.perf_counter()
     lanes, first = init_all(per_run, (np.uint32(seed), shared[2]))
     compiled = epoch_all.lower(lanes, (np.int32(0), *shared)).compile()
-    return compiled, lanes, first, shared, time.perf_counter() - t0
+    run = _Run(epoch_all, compiled, lanes, shared, layout, None, time.perf_counter() - t0)
+    return run, first
+
+
+def grid_order(val_loss: np.ndarray, finite: np.ndarray) -> np.ndarray:
+    """Grid points from best to worst by their validation loss: first those where no
+    seed diverged, by mean loss; then the others, by the mean over the seeds that did
+    not diverge (points with no finite mean last). Ties keep grid order.
+
+    Args:
+      val_loss: ``[G, S]`` validation losses (NaN where not measured).
+      finite: ``[G, S]``, the runs that never diverged.
+    """
+    n = finite.sum(-1)
+    total = np.where(finite, val_loss, 0.0).sum(-1)
+    mean = np.where(n > 0, total / np.maximum(n, 1), np.inf)
+    mean = np.where(np.isfinite(mean), mean, np.inf)
+    clean = finite.all(-1) & np.isfinite(mean)
+    return np.lexsort((mean, ~clean))
+
+
+def _check_halving(halving: int, grid, validation, epochs: int) -> int:
+    """``halving`` as ``train`` applies it: 0 where the grid has fewer than 3 points or
+    the epoch is the last."""
+    if halving < 0:
+        raise ValueError(f"halving must be an epoch >= 0 (0: never), got {halving}")
+    points = len(next(iter(grid.values()))) if grid else 0
+    if points < 3 or halving >= epochs:
+        return 0
+    if halving and validation is None:
+        raise ValueError("halving a grid needs validation data to choose the points kept")
+    return halving
+
+
+def _halve(run: _Run, val_loss: np.ndarray, diverged: np.ndarray, plan) -> _Run:
+    """``run`` with the better half of its grid points (rounded up), the lanes moved to
+    a new layout and the epoch compiled for it."""
+    seeds, grid, devices, _ = plan
+    keep = np.sort(grid_order(val_loss, diverged < 0)[: (len(val_loss) + 1) // 2])
+    rows = keep if run.rows is None else run.rows[keep]
+    lanes = run.lanes._replace(shuffle_key=jax.random.key_data(run.lanes.shuffle_key))
+    kept = jax.tree.map(lambda a: a[keep], _gather(lanes, run.layout))
+    layout = _layout(seeds, {k: v[rows] for k, v in grid.items()}, devices)
+    flat = jax.tree.map(lambda a: np.resize(a, (len(layout.seed_ids), *a.shape[2:])), kept)
+    lanes = _put(flat, layout.mesh, PartitionSpec("runs"))
+    lanes = lanes._replace(shuffle_key=jax.random.wrap_key_data(lanes.shuffle_key))
+    shared = run.shared
+    if layout.mesh != run.layout.mesh:
+        shared = _put(jax.tree.map(np.asarray, shared), layout.mesh, PartitionSpec())
+    compiled = run.epoch_all.lower(lanes, (np.int32(0), *shared)).compile()
+    return run._replace(compiled=compiled, lanes=lanes, shared=shared, layout=layout, rows=rows)
+
+
+def _widen(tree: Any, rows: np.ndarray | None, size: int) -> Any:
+    """Per-run host arrays of grid points ``rows`` → all ``size`` points, NaN for the others."""
+    if rows is None:
+        return tree
+
+    def widen(a):
+        full = np.full((size, *a.shape[1:]), np.nan, np.result_type(a.dtype, np.float32))
+        full[rows] = a
+        return full
+
+    return jax.tree.map(widen, tree)
 
 
 def _check_splits(
@@ -544,25 +627,34 @@ def _check_splits(
             _check_data(name, *split, layer_sizes)
 
 
-def _epochs(compiled, lanes, first, shared, layout, epochs, compile_s, log, on_epoch) -> dict:
-    """Runs the epochs; returns the per-run fields of ``History`` and the parameters."""
-    evals = [_gather(first, layout)]
-    steps, trains, epoch_s = [], [], []
+def _epochs(run: _Run, first, plan, epochs: int, log, on_epoch) -> dict:
+    """Runs the epochs (halving the grid as ``plan``'s last item says); returns the
+    per-run fields of ``History`` and the parameters."""
+    lead = run.layout.lead
+    evals, steps, trains, epoch_s = [_gather(first, run.layout)], [], [], []
+    diverged_all = np.full(lead, -1, np.int32)
+    grid_epochs = np.full(lead[:-1], epochs, np.int32)
     if on_epoch:
-        on_epoch(0, _gather(lanes.params, layout))
+        on_epoch(0, _gather(run.lanes.params, run.layout))
     for epoch in range(epochs):
         t0 = time.perf_counter()
-        lanes, outputs = compiled(lanes, (np.int32(epoch), *shared))
-        step_loss, train_m, evals_m, diverged = _gather((*outputs, lanes.diverged_step), layout)
-        epoch_s.append(time.perf_counter() - t0)
-        steps.append(step_loss)
-        trains.append(train_m)
-        evals.append(evals_m)
+        lanes, outputs = run.compiled(run.lanes, (np.int32(epoch), *run.shared))
+        run = run._replace(lanes=lanes)
+        step_loss, train_m, evals_m, diverged = _gather((*outputs, lanes.diverged_step), run.layout)
+        diverged_all[slice(None) if run.rows is None else run.rows] = diverged
+        widen = functools.partial(_widen, rows=run.rows, size=lead[0])
+        steps.append(widen(step_loss))
+        trains.append(widen(train_m))
+        evals.append(widen(evals_m))
         if on_epoch:
-            on_epoch(epoch + 1, _gather(lanes.params, layout))
+            on_epoch(epoch + 1, widen(_gather(lanes.params, run.layout)))
+        if epoch + 1 == plan[-1]:
+            run = _halve(run, evals_m["val"][0], diverged, plan)
+            grid_epochs[np.setdiff1d(np.arange(lead[0]), run.rows)] = epoch + 1
+        epoch_s.append(time.perf_counter() - t0)
         if log:
             test_m = evals_m["test"]
-            log(_progress(epoch + 1, epochs, epoch_s, compile_s, train_m, test_m, diverged))
+            log(_progress(epoch + 1, epochs, epoch_s, run.compile_s, train_m, test_m, diverged))
     per_epoch = lambda history, i: np.stack([m[i] for m in history], axis=-1)
     has_val = "val" in evals[0]
     return {
@@ -573,9 +665,10 @@ def _epochs(compiled, lanes, first, shared, layout, epochs, compile_s, log, on_e
         "test_acc": per_epoch([m["test"] for m in evals], 1),
         "val_loss": per_epoch([m["val"] for m in evals], 0) if has_val else None,
         "val_acc": per_epoch([m["val"] for m in evals], 1) if has_val else None,
-        "diverged_step": diverged,
+        "diverged_step": diverged_all,
         "epoch_s": np.asarray(epoch_s),
-        "params": _gather(lanes.params, layout),
+        "params": _widen(_gather(run.lanes.params, run.layout), run.rows, lead[0]),
+        "grid_epochs": grid_epochs if plan[-1] else None,
     }
 
 

@@ -152,10 +152,13 @@ class Setup:
         seeds: int = 10,
         seed: int = 0,
         lr_grid: int = 1,
+        lr_halving: int = 0,
         divergence_factor: float | None = train.DIVERGENCE_FACTOR,
         **rest: Any,
     ) -> Setup:
-        """The ``Setup`` of ``experiment`` on ``dataset``, its settings built from both.
+        """The ``Setup`` of ``experiment`` on ``dataset``, its settings built from both;
+        ``lr_halving`` is kept only where ``train.train`` applies it (a grid of 3 or more
+        rates, before the last epoch), else 0.
 
         ``rest``: ``command``, ``overwrite``, ``choices``, ``describe``, ``probe``, ``grid``.
         """
@@ -170,6 +173,7 @@ class Setup:
             seed=seed,
             lr_grid=lr_grid,
             divergence_factor=divergence_factor,
+            lr_halving=lr_halving if lr_grid >= 3 and lr_halving < epochs else 0,
         )
         return cls(settings, baseline, Path(out_dir), dataset, **rest)
 
@@ -227,6 +231,7 @@ class Setup:
             w_init=config.w_init(),
             optimizer=config.build if len(rates) > 1 else config.build(),
             hparams={"learning_rate": rates} if len(rates) > 1 else None,
+            halving=s.lr_halving,
             batch_size=s.batch_size,
             epochs=s.epochs,
             seeds=s.seeds,

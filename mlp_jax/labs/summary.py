@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from mlp_jax import records
+from mlp_jax import records, train
 from mlp_jax.labs import configs, pace, stats
 from mlp_jax.records import History, SummaryRow
 
@@ -73,12 +73,10 @@ def chosen(record: History) -> int | None:
 
 
 def lowest_validation(record: History) -> int:
-    """The grid point with the lowest final mean validation loss (``chosen``'s rule)."""
-    finite, final = record.finite, record.val_loss[..., -1]
-    n = finite.sum(-1)
-    mean = np.where(n > 0, np.where(finite, final, 0.0).sum(-1) / np.maximum(n, 1), np.inf)
-    clean = finite.all(-1)
-    return int(np.argmin(np.where(clean, mean, np.inf) if clean.any() else mean))
+    """The grid point with the lowest final mean validation loss (``chosen``'s rule,
+    ``train.grid_order``): rates where a seed diverged only if every rate had one, and
+    never a rate a halved grid dropped."""
+    return int(train.grid_order(record.val_loss[..., -1], record.finite)[0])
 
 
 def selected(record: History) -> History:
@@ -414,7 +412,8 @@ def compare(rows: Sequence[SummaryRow], baseline: str) -> Comparison:
 
 
 def metrics_rows(act: str, results: Mapping[str, History]) -> list[dict[str, Any]]:
-    """``metrics.csv`` rows: one per (config, [rate,] seed, epoch); epoch 0 is the init."""
+    """``metrics.csv`` rows: one per (config, [rate,] seed, epoch); epoch 0 is the init.
+    A rate a halved grid dropped has rows up to the last epoch it trained."""
     rows = []
     for name, record in results.items():
         points = [record.at(g) for g in range(len(rates(record)))] if record.grid else [record]
@@ -429,8 +428,9 @@ def _seed_epoch_rows(act: str, name: str, r: History) -> list[dict[str, Any]]:
     if r.val_loss is not None:
         per_epoch |= {"val_loss": r.val_loss, "val_acc": r.val_acc}
     rows = []
+    trained = r.test_loss.shape[-1] - 1 if r.grid_epochs is None else int(r.grid_epochs)
     for i, seed in enumerate(r.seeds):
-        for epoch in range(r.test_loss.shape[-1]):
+        for epoch in range(trained + 1):
             row = {"act": act, "config": name, "seed": seed, "epoch": epoch, **extra}
             row["train_loss"] = float(r.train_loss[i, epoch - 1]) if epoch else ""
             row["train_acc"] = float(r.train_acc[i, epoch - 1]) if epoch else ""

@@ -210,12 +210,23 @@ def test_the_fingerprint_covers_every_shared_setting():
         "lr_grid": 1,
         "divergence_factor": None,
         "act": "sigmoid",
+        "lr_halving": 2,
     }
     assert set(changed) == {f.name for f in dataclasses.fields(records.SharedSettings)}
     prints = {SHARED.fingerprint()}
     for name, value in changed.items():
         prints.add(dataclasses.replace(SHARED, **{name: value}).fingerprint())
     assert len(prints) == len(changed) + 1
+
+
+def test_halving_off_leaves_the_fingerprint_of_records_from_before_it():
+    before = records.fingerprint({"format": records.FORMAT, **dataclasses.asdict(SHARED)})
+    assert SHARED.lr_halving == 0 and "lr_halving" not in SHARED.to_dict()
+    assert SHARED.fingerprint() != before  # asdict holds lr_halving: 0 ...
+    without = {k: v for k, v in dataclasses.asdict(SHARED).items() if k != "lr_halving"}
+    assert SHARED.fingerprint() == records.fingerprint({"format": records.FORMAT, **without})
+    halved = dataclasses.replace(SHARED, lr_halving=2)
+    assert records.SharedSettings.from_dict(halved.to_dict()) == halved
 
 
 def test_summary_columns_are_the_documented_contract_in_order():

@@ -166,12 +166,14 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
     out = tmp_path / "sharded.json"
     script = textwrap.dedent(f"""
         import json, jax, optax
-        from tests.core.test_train import plateau_sgd, run
+        from tests.core.test_train import HALVED, plateau_sgd, run
         assert len(jax.devices()) == 4
         h = run(optax.adam, seeds=5, hparams={{"learning_rate": [1e-2, 3e-2]}})
         p = run(plateau_sgd(), seeds=3)
+        halved = run(halving=1, seeds=5, **HALVED)
         json.dump({{"test_loss": h.test_loss.tolist(), "w": h.params[0]["w"].tolist(),
-                    "plateau": p.step_loss.tolist()}}, open({str(out)!r}, "w"))
+                    "plateau": p.step_loss.tolist(), "halved": halved.test_loss.tolist()}},
+                  open({str(out)!r}, "w"))
     """)
     env = dict(
         os.environ,
@@ -188,6 +190,74 @@ def test_sharded_over_four_devices_equals_one_device(tmp_path):
     np.testing.assert_allclose(sharded["test_loss"], local.test_loss, rtol=1e-5)
     np.testing.assert_allclose(sharded["w"], local.params[0]["w"], rtol=1e-4, atol=1e-6)
     np.testing.assert_allclose(sharded["plateau"], run(plateau_sgd(), seeds=3).step_loss, rtol=1e-5)
+    # Halving moves 3 rates x 5 seeds onto 4 devices (one lane of padding).
+    halved = run(halving=1, seeds=5, **HALVED).test_loss
+    np.testing.assert_allclose(sharded["halved"], halved, rtol=1e-5)
+
+
+# Issue 32: successive halving of a learning-rate grid. Squared error with relu makes the
+# largest rate diverge (see the test above), so the rule meets a diverged point too.
+HALVED = {
+    "optimizer": optax.sgd,
+    "hparams": {"learning_rate": [0.003, 0.01, 0.05, 0.3, 10.0]},
+    "validation": TEST,
+    "epochs": 3,
+    "loss": "mse",
+    "activation": jax.nn.relu,
+}
+
+
+def test_halving_keeps_the_better_half_which_trains_on_as_in_the_full_grid():
+    full, half = run(**HALVED), run(halving=1, **HALVED)
+    after_one = full.val_loss[:, :, 1].mean(-1)  # NaN where a seed diverged in epoch 1
+    kept = np.sort(np.argsort(np.where(np.isnan(after_one), np.inf, after_one))[:3])
+    np.testing.assert_array_equal(np.flatnonzero(half.grid_epochs == 3), kept)
+    dropped = np.setdiff1d(np.arange(5), kept)
+    np.testing.assert_array_equal(half.grid_epochs[dropped], 1)
+    assert 4 in dropped  # the diverged rate
+    for field in PER_RUN:
+        np.testing.assert_allclose(
+            getattr(half, field)[kept], getattr(full, field)[kept], rtol=1e-5
+        )
+    windows = full.step_loss.shape[-1] // 3
+    np.testing.assert_allclose(
+        half.step_loss[dropped, :, :windows], full.step_loss[dropped, :, :windows], rtol=1e-5
+    )
+    np.testing.assert_allclose(
+        half.val_loss[dropped, :, :2], full.val_loss[dropped, :, :2], rtol=1e-5
+    )
+    assert np.isnan(half.step_loss[dropped, :, windows:]).all()
+    assert (
+        np.isnan(half.val_loss[dropped, :, 2:]).all()
+        and np.isnan(half.train_loss[dropped, :, 1:]).all()
+    )
+    np.testing.assert_array_equal(half.diverged_step[dropped], full.diverged_step[dropped])
+    assert np.isnan(half.params[0]["w"][dropped]).all()
+    np.testing.assert_allclose(
+        half.params[0]["w"][kept], full.params[0]["w"][kept], rtol=1e-5, atol=1e-6
+    )
+    assert full.grid_epochs is None
+
+
+def test_halving_applies_only_to_a_grid_of_three_or_more_before_the_last_epoch():
+    two = {**HALVED, "hparams": {"learning_rate": [0.003, 0.01]}}
+    assert run(halving=1, **two).grid_epochs is None
+    assert run(halving=3, **HALVED).grid_epochs is None
+    with pytest.raises(ValueError, match="halving must be an epoch >= 0"):
+        run(halving=-1, **HALVED)
+    with pytest.raises(ValueError, match="needs validation data"):
+        run(halving=1, **{**HALVED, "validation": None})
+
+
+def test_grid_order_ranks_clean_points_by_mean_then_the_others():
+    nan = np.nan
+    val = np.array([[1.0, 1.0], [0.5, nan], [2.0, 2.0], [nan, nan], [0.7, 0.9]])
+    finite = np.array([[1, 1], [1, 0], [1, 1], [1, 1], [1, 1]], bool)
+    # Clean: 4 (0.8), 0 (1.0), 2 (2.0); then 1 (0.5 over its finite seed) and 3 (no mean).
+    np.testing.assert_array_equal(train.grid_order(val, finite), [4, 0, 2, 1, 3])
+    np.testing.assert_array_equal(
+        train.grid_order(np.ones((3, 2)), np.ones((3, 2), bool)), [0, 1, 2]
+    )
 
 
 def test_bad_arguments():

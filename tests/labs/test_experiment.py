@@ -246,9 +246,10 @@ def test_metrics_csv_final_epoch_means_equal_the_summary(finished):
             assert mean == pytest.approx(float(row[mean_column]), rel=1e-4)
 
 
-def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
+@pytest.mark.parametrize("halving", [0, 1])
+def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path, halving):
     dataset = data.synthetic(num_train=256, num_test=64, validation=64)
-    setup = make_setup(tmp_path, dataset=dataset, lr_grid=3)
+    setup = make_setup(tmp_path, dataset=dataset, lr_grid=3, lr_halving=halving)
     ex2 = configs.Config(configs.EXERCISE2, "sgd", 0.05)  # Exercise 2's own rate, no grid.
     plan = {"relu": [*two(), ex2]}
     results = experiment.run(setup, plan, write=lab_report.write_all, log=quiet)
@@ -259,7 +260,11 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
         fast.grid["learning_rate"], [0.01 / 10**0.5, 0.01, 0.01 * 10**0.5], rtol=1e-6
     )
     assert fast.val_loss.shape == (3, 3, 3)
-    pick = int(np.argmin(fast.val_loss[:, :, -1].mean(1)))
+    final = fast.val_loss[:, :, -1].mean(1)  # NaN at a rate the halving dropped
+    pick = int(np.argmin(np.where(np.isnan(final), np.inf, final)))
+    dropped = 2 * halving  # one rate of each gridded configuration, one epoch short
+    assert (fast.grid_epochs is None) == (not halving)
+    assert np.isnan(final).sum() == halving
     rows = {
         r["config"]: r for r in read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "summary.csv")
     }
@@ -272,7 +277,9 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path):
     metrics = read_csv(tmp_path / "synthetic" / "lab6" / "relu" / "metrics.csv")
     assert {"lr", "val_loss", "val_acc"} <= set(metrics[0])
     assert float(rows[configs.EXERCISE2]["learning_rate"]) == pytest.approx(0.05)
-    assert len(metrics) == (2 * 3 + 1) * 3 * 3  # (configs x rates + 1) x seeds x (init + epochs)
+    # (configs x rates + 1) x seeds x (init + epochs), less the epochs dropped rates skipped
+    assert len(metrics) == (2 * 3 + 1) * 3 * 3 - dropped * 3
+    assert all(m["val_loss"] != "nan" for m in metrics)
     assert (tmp_path / "synthetic" / "lab6" / "relu" / "lr_sensitivity.png").exists()
 
 
