@@ -79,6 +79,13 @@ def lowest_validation(record: History) -> int:
     return int(train.grid_order(record.val_loss[..., -1], record.finite)[0])
 
 
+def trained(record: History, index: int) -> bool:
+    """Whether grid point ``index`` trained every epoch (a halved grid drops some)."""
+    return record.grid_epochs is None or bool(
+        record.grid_epochs[index] == record.train_loss.shape[-1]
+    )
+
+
 def selected(record: History) -> History:
     """The record at its chosen grid point (the record itself without a grid)."""
     index = chosen(record)

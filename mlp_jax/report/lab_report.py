@@ -231,6 +231,9 @@ def _setup_lines(
     )
     if shared.lr_grid > 1:
         lines.append(say("setup.grid", k=shared.lr_grid))
+    if shared.lr_halving:
+        kept = (shared.lr_grid + 1) // 2
+        lines.append(say("halving.setup", k=shared.lr_halving, kept=kept, n=shared.lr_grid))
     if first.choice is not None:
         why = say(f"why.{first.choice.why}")
         rate = text.num(first.choice.rate, "g", lang)

@@ -297,7 +297,8 @@ class RateRow(NamedTuple):
 
 def rate_rows(results: Mapping[str, records.History], column: str) -> list[RateRow]:
     """Lab 7's grid rate by rate (``RateRow``) for the records with a grid and layer
-    statistics; [] without two such records on one grid."""
+    statistics; [] without two such records on one grid. A rate a halved grid dropped
+    before the last epoch is left out of that record's ``share`` and ``acc``."""
     grids = {
         n: r for n, r in results.items() if r.layer_stats is not None and len(summary.rates(r)) > 1
     }
@@ -305,7 +306,7 @@ def rate_rows(results: Mapping[str, records.History], column: str) -> list[RateR
         return []
     rows = []
     for i, rate in enumerate(summary.rates(next(iter(grids.values())))):
-        at = {n: r.at(i) for n, r in grids.items()}
+        at = {n: r.at(i) for n, r in grids.items() if summary.trained(r, i)}
         share = {
             n: float(np.mean(r.layer_stats.values[column][..., -1, 0][r.finite]))
             for n, r in at.items()
@@ -320,7 +321,7 @@ def rates_table(rows: Sequence[RateRow], column: str, epochs: int, lang: str) ->
     """``rate_rows`` as a table: the rate (with the initializers that chose it), the share
     per initializer, then the accuracy per initializer."""
     say = functools.partial(text.say, lang)
-    names = list(rows[0].share)
+    names = list(dict.fromkeys(n for row in rows for n in row.share))
     labels = [short_label(n, lang).replace(" ", "\u00a0") for n in names]  # Unbroken.
     header = [say("layers.col.rate")]
     header += [say(f"layers.col.{column}", epochs=epochs, name=n) for n in labels]
@@ -329,9 +330,14 @@ def rates_table(rows: Sequence[RateRow], column: str, epochs: int, lang: str) ->
     for row in rows:
         chose = ", ".join(short_label(n, lang) for n in row.chosen)
         cells = [text.num(row.rate, ".3g", lang) + (f" ({chose})" if chose else "")]
-        cells += [text.pct(row.share[n], lang) for n in names]
-        body.append(cells + [text.pct(row.acc[n], lang) for n in names])
+        for values in (row.share, row.acc):
+            cells += [text.pct(values[n], lang) if n in values else DROPPED for n in names]
+        body.append(cells)
     return document.Table(header, body)
+
+
+DROPPED = "–"
+"""A cell of a rate the halved grid dropped for that initializer."""
 
 
 def short_label(name: str, lang: str) -> str:
@@ -545,14 +551,15 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     (``_well_sentences``; paired p Holm-adjusted over every rate and well-scaled
     initializer); N(0, 1) at lab 6's rate (``_normal_rates``)."""
     say, column = _say(lang), "dead_frac"
-    well = [i for i in WELL_SCALED if i in rows[0].share]
+    names = {n for row in rows for n in row.share}
+    well = [i for i in WELL_SCALED if i in names]
     epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
     chosen = {n: next(k for k, row in enumerate(rows) if n in row.chosen) for n in well}
-    tests = [(n, k) for n in well for k in range(len(rows)) if k != chosen[n]]
+    tests = [(n, k) for n in well for k in _trained(rows, n) if k != chosen[n]]
     adjusted = stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist()
     p = dict(zip(tests, adjusted, strict=True))
     pairs = itertools.pairwise(rows)
-    grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share)
+    grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share if n in b.share)
     sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
     choice = summary.selected(f.results[well[0]]).provenance.choice
     at = [
@@ -569,6 +576,11 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     ]
 
 
+def _trained(rows: Sequence[RateRow], name: str) -> list[int]:
+    """The rows whose rate ``name`` trained to the last epoch."""
+    return [k for k, row in enumerate(rows) if name in row.share]
+
+
 def _well_sentences(
     rows: Sequence[RateRow],
     n: str,
@@ -581,7 +593,7 @@ def _well_sentences(
     accuracies, the Holm-adjusted ``p``: lower, a tie, higher), then the highest dead share
     whose accuracy is not significantly below the chosen rate's, when above ``c``'s."""
     say, out = _say(lang), []
-    if lab6 is not None and lab6 != c:
+    if lab6 is not None and lab6 != c and n in rows[lab6].share:
         d = rows[lab6].acc[n] - rows[c].acc[n]
         case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
         out.append(
@@ -597,12 +609,9 @@ def _well_sentences(
                 p=text.p_value(p[n, lab6], lang),
             )
         )
-    worse = {
-        k
-        for k in range(len(rows))
-        if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]
-    }
-    most = max((k for k in range(len(rows)) if k not in worse), key=lambda k: rows[k].share[n])
+    trained = _trained(rows, n)
+    worse = {k for k in trained if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]}
+    most = max((k for k in trained if k not in worse), key=lambda k: rows[k].share[n])
     if most != c:
         out.append(
             say(
@@ -620,7 +629,7 @@ def _normal_rates(
 ) -> list[str]:
     """N(0, 1)'s dead share at lab 6's rate ``at`` when fewer than ``well``'s (by
     ``DIFFERENT``) under Adam, with why: Adam's step does not shrink with σ_w."""
-    if at is None or "normal" not in rows[0].share:
+    if at is None or not {"normal", well} <= set(rows[at].share):
         return []
     fewer = rows[at].share["normal"] <= rows[at].share[well] - DIFFERENT
     spec = summary.selected(f.results[well]).provenance.config

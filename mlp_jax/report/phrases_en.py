@@ -1299,4 +1299,10 @@ PHRASES = {
     "concl.depth.part": "{name} ×{measured} (theory ×{predicted})",
     "concl.depth.stable": "σ neither shrinks nor grows only with {names} weights",
     "concl.depth.none": "σ changes with every method",
+    # --- halving ---
+    "halving.setup": "After epoch {k} only the better half of each grid trained on ({kept} of "
+    "{n} rates, by mean validation loss); the others were dropped (successive halving).",
+    "halving.cell": "dropped after {epoch}",
+    "halving.caption": "“{cell}”: left out after epoch {k} by the halving of the grid (only the "
+    "better half by validation loss trained on).",
 }

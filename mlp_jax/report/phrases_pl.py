@@ -1368,4 +1368,11 @@ PHRASES = {
     "concl.depth.part": "{name} ×{measured} (teoria ×{predicted})",
     "concl.depth.stable": "σ nie maleje ani nie rośnie tylko przy wagach inicjalizowanych {names}",
     "concl.depth.none": "σ zmienia się przy każdej metodzie",
+    # --- halving ---
+    "halving.setup": "Po {k}. epoce uczono dalej tylko lepszą połowę każdej siatki ({kept} z {n} "
+    "wartości, według średniej straty na zbiorze walidacyjnym); pozostałe odrzucono "
+    "(połowienie siatki).",
+    "halving.cell": "odrzucone po {epoch}. ep.",
+    "halving.caption": "„{cell}” – wartość odrzucona po {k}. epoce przy połowieniu siatki (dalej "
+    "uczono tylko lepszą połowę według straty na zbiorze walidacyjnym).",
 }

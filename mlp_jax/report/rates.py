@@ -182,11 +182,12 @@ def _validation_cells(record, grid: Sequence[float], lang: str) -> list[str]:
             cells.append("—")
             continue
         finite = record.finite[i]
-        cell = (
-            text.num(float(np.mean(record.val_loss[i][finite, -1])), ".3f", lang)
-            if finite.all()
-            else text.say(lang, "lrtable.diverged")
-        )
+        if not summary.trained(record, i):
+            cell = text.say(lang, "halving.cell", epoch=int(record.grid_epochs[i]))
+        elif finite.all():
+            cell = text.num(float(np.mean(record.val_loss[i][finite, -1])), ".3f", lang)
+        else:
+            cell = text.say(lang, "lrtable.diverged")
         cells.append(f"**{cell}**" if i == chosen else cell)
     return cells
 
@@ -202,13 +203,16 @@ def _lab7_caption(lab7: Sequence[Finished], lang: str) -> str:
         if choice is not None:
             name = lab_report.config_label(choice.config or choice.optimizer, lang)
             whence.append(say(f"results.how.choice.{choice.why}", name=name))
-    return say(
+    caption = say(
         "lrtable.cap.lab7",
         n=text.integer(s.validation, lang),
         seeds=text.count(lang, s.seeds, "lrtable.count.seeds_gen"),
         whence=_join(list(dict.fromkeys(whence)), lang),
         diverged=say("lrtable.diverged"),
     )
+    if not s.lr_halving:
+        return caption
+    return f"{caption} {say('halving.caption', k=s.lr_halving, cell=say('halving.cell', epoch=s.lr_halving))}"
 
 
 def _join(parts: Sequence[str], lang: str) -> str:

@@ -402,3 +402,18 @@ def test_adagrad_not_sooner_without_an_accuracy_gain_says_that_alone():
     line = findings.adagrad_quality(g, row, "", True, "pl", sooner=False)
     assert line.startswith("Nie rośnie też dokładność: ") and "przyspieszenie" not in line
     assert text.p_value(row.test_acc_p_holm, "pl") in line
+
+
+def test_a_rate_the_halved_grid_dropped_is_left_out_of_its_initializers_cells():
+    acc = {n: (0.87, 0.86, 0.6) for n in DEAD}
+    f = lab7_grid(DEAD, acc)
+    he = f.results["he"]
+    epochs = he.train_loss.shape[-1]
+    halved = he._replace(grid_epochs=np.array([epochs, epochs, 1]))  # 0.1 dropped after 1
+    f.results["he"] = halved
+    rows = layers.rate_rows(f.results, "dead_frac")
+    assert "he" not in rows[2].share and "he" not in rows[2].acc
+    assert rows[2].share["xavier"] == pytest.approx(DEAD["xavier"][2])
+    _, _, table = paragraph_and_table(f, "en")
+    assert table.rows[2][3] == layers.DROPPED and table.rows[2][6] == layers.DROPPED
+    assert table.rows[1][3] == "60.0%"

@@ -3,6 +3,7 @@ sample (``experiments.lr_sweep``): cells equal to the records' losses recomputed
 NumPy, lab 6's rate in bold, the best-rank rule recomputed, lab 7's grid, the momentum
 study's rates from its design, exercise 2's one rate."""
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -164,6 +165,26 @@ def test_lab_7s_table_holds_the_validation_losses_and_the_chosen_rate(lang="en")
         cells[int(np.argmin(means))] = f"**{cells[int(np.argmin(means))]}**"
         assert row[2:] == cells
     assert "from lab 6 (Adam: rank 1)" in table.caption and "last 50 examples" in table.caption
+
+
+def test_lab_7s_table_marks_the_rates_a_halved_grid_dropped(lang="pl"):
+    settings = shared("lab7", act="relu", lr_grid=3, validation=50)
+    settings = dataclasses.replace(settings, lr_halving=2)
+    val = np.stack([np.full((10, 6), v) for v in (0.9, 0.4, 0.7)])
+    val[0, :, 3:] = np.nan  # 0.001 dropped after epoch 2
+    choice = records.Choice("adam", 0.01, "lab6", "adam")
+    he = record(
+        np.stack([decay(0.2)] * 3),
+        configs.Config("he", "adam", 0.01, init="he"),
+        baseline="normal",
+        settings=settings,
+        val=val,
+        choice=choice,
+    )
+    he = he._replace(grid_epochs=np.array([2, 5, 5]))
+    table = rates.lab7_table([finished({"he": he}, "lab7")], lang, "k")
+    assert table.rows[0][2:] == ["odrzucone po 2. ep.", "**0,400**", "0,700"]
+    assert "„odrzucone po 2. ep.” – wartość odrzucona po 2. epoce" in table.caption
 
 
 def test_the_momentum_studys_rates_are_said_by_its_design(lang="pl"):
