@@ -484,8 +484,18 @@ def check_settings(setup: Setup, plan: Iterable[tuple[str, configs.Config]]) -> 
     replace = f"--overwrite --act={','.join(acts + clashing)}" if clashing else "--overwrite"
     raise Clash(
         f"{folder} holds finished records of other settings ({', '.join(shown)}); fix: "
-        f"--out_dir=<another folder> to keep them, or {replace} to replace them"
+        f"--out_dir=<another folder> to keep them{_use_them(differ)}, or {replace} to "
+        "replace them"
     )
+
+
+def _use_them(differ: Mapping[str, list[str]]) -> str:
+    """When only ``lr_halving`` differs, the flag that uses the records as they are."""
+    (first, *rest) = differ
+    if rest or not first.startswith("lr_halving "):
+        return ""
+    old = first.split()[1]
+    return f", --lr_halving={0 if old == 'none' else old} to use them as they are"
 
 
 def _differences(setup: Setup, act: str, config: configs.Config | None, path: Path) -> list[str]:

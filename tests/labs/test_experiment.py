@@ -283,6 +283,22 @@ def test_lr_grid_trains_every_rate_and_reports_the_best_on_validation(tmp_path, 
     assert (tmp_path / "synthetic" / "lab6" / "relu" / "lr_sensitivity.png").exists()
 
 
+def test_full_grid_records_stop_a_halved_run_which_names_the_flag_that_uses_them(tmp_path):
+    dataset = data.synthetic(num_train=256, num_test=64, validation=64)
+    plan = {"relu": two()[1:]}
+    full = experiment.run(make_setup(tmp_path, dataset=dataset, lr_grid=3), plan, log=quiet)
+    with pytest.raises(experiment.Clash) as clash:
+        experiment.run(make_setup(tmp_path, dataset=dataset, lr_grid=3, lr_halving=1), plan)
+    assert "(lr_halving none → 1); fix: --out_dir=<another folder> to keep them, " in str(
+        clash.value
+    )
+    assert "--lr_halving=0 to use them as they are, or --overwrite" in str(clash.value)
+    lines = []
+    again = experiment.run(make_setup(tmp_path, dataset=dataset, lr_grid=3), plan, log=lines.append)
+    assert any("fast: finished" in line for line in lines), lines  # read back, not retrained
+    np.testing.assert_array_equal(again["relu"]["fast"].val_loss, full["relu"]["fast"].val_loss)
+
+
 @pytest.mark.parametrize(
     ("source", "target", "claim"),
     [
