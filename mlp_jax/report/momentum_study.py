@@ -237,13 +237,15 @@ def _where(c: Contrast, lang: str) -> str:
 
 
 def _item(c: Contrast, lang: str) -> str:
-    """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare."""
+    """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare; the ratio
+    with its interval's decimals (``pace.shown_decimals``), at least two."""
     where, case = _where(c, lang), c.case
+    spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
     if case in ("sooner", "later"):
-        shown = text.num(max(c.ratio.point, 1 / c.ratio.point), ".2f", lang)
+        shown = text.num(max(c.ratio.point, 1 / c.ratio.point), spec, lang)
         return f"{where} ({text.times(lang, shown)})"
     if case == "same":
-        shown = text.num(c.ratio.point, ".2f", lang)
+        shown = text.num(c.ratio.point, spec, lang)
         return text.say(lang, "momentum_study.item.same", where=where, ratio=shown)
     return where
 

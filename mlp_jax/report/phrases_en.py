@@ -530,7 +530,7 @@ PHRASES = {
     "configurations; the speed-up's p against the baseline is its pair's in that "
     'family, so "faster than the baseline", the interval and the ranks never '
     "disagree. Final loss and accuracy each have a family of the comparisons with the"
-    ' baseline (the "Holm p" columns). "Significant" means p < {alpha} after Holm\'s '
+    ' baseline (the "Holm p" columns), and so does the loss over the whole run. "Significant" means p < {alpha} after Holm\'s '
     'correction in its family; p below {floor} is shown as "< {floor}", and the '
     "appendix lists every p-value.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
@@ -1305,4 +1305,16 @@ PHRASES = {
     "halving.cell": "dropped after {epoch}",
     "halving.caption": "“{cell}”: left out after epoch {k} by the halving of the grid (only the "
     "better half by validation loss trained on).",
+    # --- whole run ---
+    "results.def.whole_run": "**Over the whole run**: each seed's mean log training loss over "
+    "the run at the curve's points (the area under its log-loss curve, which weighs every "
+    "moment of training alike where the speed-up sees one crossing), compared with the "
+    "baseline's by the exact sign-flip test over the paired seeds. A configuration can reach "
+    "the target sooner and still have a higher loss over the run.",
+    "results.verdict.area": "Loss over the whole run (Holm over the m = {m} comparisons) "
+    "against {base}: {parts}.",
+    "results.late": "Over the whole run, though, the loss {names} is significantly higher "
+    "than that of {base} (geometric mean of the training loss over the run: {values} against "
+    "{base_value}): reaching "
+    "the target sooner does not make the run as a whole faster.",
 }

@@ -572,7 +572,7 @@ PHRASES = {
     "dla k konfiguracji; p przyspieszenia względem punktu odniesienia to p jego pary "
     "w tej rodzinie, więc „szybciej niż punkt odniesienia”, przedział ufności i "
     "miejsca nigdy sobie nie przeczą. Końcowa strata i dokładność mają każda własną "
-    "rodzinę porównań z punktem odniesienia (kolumny „p Holma”). „Istotnie” oznacza p"
+    "rodzinę porównań z punktem odniesienia (kolumny „p Holma”), podobnie strata w całym przebiegu uczenia. „Istotnie” oznacza p"
     " < {alpha} po poprawce Holma w odpowiedniej rodzinie; p poniżej {floor} podano "
     "jako „< {floor}”, a wszystkie wartości p są w dodatku.",
     "results.def.diverged": "**Powtórzenie rozbieżne** – strata na paczce staje się "
@@ -1375,4 +1375,17 @@ PHRASES = {
     "halving.cell": "odrzucone po {epoch}. ep.",
     "halving.caption": "„{cell}” – wartość odrzucona po {k}. epoce przy połowieniu siatki (dalej "
     "uczono tylko lepszą połowę według straty na zbiorze walidacyjnym).",
+    # --- whole run ---
+    "results.def.whole_run": "**Strata w całym przebiegu uczenia** – średni logarytm straty "
+    "na zbiorze uczącym każdego powtórzenia w całym przebiegu, w punktach krzywej (pole pod "
+    "krzywą logarytmu straty: każda chwila uczenia waży tyle samo, a przyspieszenie zależy od "
+    "jednego przecięcia), porównywany z punktem odniesienia dokładnym testem permutacyjnym "
+    "ze zmianą znaków dla par powtórzeń. Konfiguracja może osiągnąć cel wcześniej, a mimo to "
+    "mieć w całym przebiegu wyższą stratę.",
+    "results.verdict.area": "Strata w całym przebiegu uczenia (poprawka Holma dla m = {m} "
+    "porównań) względem {base}: {parts}.",
+    "results.late": "W całym przebiegu uczenia strata {names} jest jednak istotnie wyższa niż "
+    "strata {base} (średnia geometryczna straty w całym przebiegu: {values} wobec "
+    "{base_value}): wcześniejsze "
+    "osiągnięcie celu nie oznacza szybszego uczenia w całym przebiegu.",
 }

@@ -29,7 +29,17 @@ from mlp_jax.records import History, SummaryRow
 from mlp_jax.report import document, lab_report, methods, plots, text
 from mlp_jax.report.finished import Finished
 
-DEFINED = ("target", "epochs", "speedup", "rank", "final", "families", "diverged", "bands")
+DEFINED = (
+    "target",
+    "epochs",
+    "speedup",
+    "rank",
+    "whole_run",
+    "final",
+    "families",
+    "diverged",
+    "bands",
+)
 """The terms ``definitions`` explains, in order (``results.def.<term>``)."""
 
 FIGURES = {"loss": "loss_epoch", "acc": "test_acc", "steps": "loss_step"}
@@ -390,8 +400,8 @@ def sentences_of(f: Finished, key: str, ranking: pace.Ranking | None, lang: str)
         first = say("results.no_target", reason=problem, **shown)
     else:
         first = speed_phrase(f, ranking, lang, cite)
-    verdict = _verdict(f, lang, cite)
-    return [first, *([verdict] if verdict else [])]
+    verdicts = [_verdict(f, lang, cite, measure) for measure in MEASURES]
+    return [first, *_late_leaders(f, lang), *filter(None, verdicts)]
 
 
 def speed_phrase(f: Finished, ranking: pace.Ranking, lang: str, cite: Mapping[str, str]) -> str:
@@ -478,28 +488,65 @@ def _ci(lo: float, hi: float, places: int, lang: str) -> str:
 
 
 VERDICTS = ("lower", "higher", "tie", "untested", "diverged")
-"""The groups of the final-loss verdict, in the order it names them (the better first)."""
+"""The groups of a verdict against the baseline, in the order it names them (the better first)."""
+
+MEASURES = {
+    "loss": ("final_train_loss_mean", "p_holm"),
+    "area": ("log_loss_area_mean", "log_loss_area_p_holm"),
+}
+"""The verdicts against the baseline after the speed: final training loss and the whole
+run's mean log training loss (``results.verdict.<measure>``), each with its summary
+fields (value, Holm-adjusted p)."""
 
 
-def _verdict(f: Finished, lang: str, cite: Mapping[str, str]) -> str | None:
-    """Which configurations end with a significantly lower or higher final training loss
-    than the baseline, which are tied with it (Holm-adjusted p ≥ ``summary.ALPHA``), which
-    have no test and which diverged in every seed; None without others."""
-    base = f.base.final_train_loss_mean
+def _group(r: SummaryRow, base: SummaryRow, measure: str) -> str:
+    """``r``'s place in ``VERDICTS`` against ``base`` on ``measure``."""
+    value, p = (getattr(r, field) for field in MEASURES[measure])
+    if r.all_diverged:
+        return "diverged"
+    if not math.isfinite(p):
+        return "untested"
+    if p >= summary.ALPHA:
+        return "tie"
+    return "lower" if value < getattr(base, MEASURES[measure][0]) else "higher"
+
+
+def _late_leaders(f: Finished, lang: str) -> list[str]:
+    """The rank-1 configurations (other than the baseline) whose loss over the whole run is
+    significantly higher than the baseline's although they reach its final loss sooner."""
+    late = [
+        r
+        for r in f.rows
+        if r.rank == 1 and r is not f.base and _group(r, f.base, "area") == "higher"
+    ]
+    if not late:
+        return []
+    num = lambda log_loss: text.num(math.exp(log_loss), ".3f", lang)  # The geometric mean.
+    values = [f"{label(f, r.config, lang)} {num(r.log_loss_area_mean)}" for r in late]
+    return [
+        text.say(
+            lang,
+            "results.late",
+            names=_join([with_words(f, r.config, lang) for r in late], lang),
+            base=base_phrase(f, lang),
+            values=_join(values, lang),
+            base_value=num(f.base.log_loss_area_mean),
+            n=len(late),
+        )
+    ]
+
+
+def _verdict(f: Finished, lang: str, cite: Mapping[str, str], measure: str) -> str | None:
+    """Which configurations are significantly lower or higher than the baseline on
+    ``measure`` (a key of ``MEASURES``), which are tied with it (Holm-adjusted p ≥
+    ``summary.ALPHA``), which have no test and which diverged in every seed (said with
+    the first measure only); None without others."""
     groups: dict[str, list[str]] = {g: [] for g in VERDICTS}
     for r in summary.ranked(f.rows):
-        if r is f.base:
-            continue
-        group = (
-            "untested"
-            if not math.isfinite(r.p_holm)
-            else "tie"
-            if r.p_holm >= summary.ALPHA
-            else None
-        )
-        group = "diverged" if r.all_diverged else group
-        group = group or ("lower" if r.final_train_loss_mean < base else "higher")
-        groups[group].append(with_words(f, r.config, lang))
+        if r is not f.base:
+            groups[_group(r, f.base, measure)].append(with_words(f, r.config, lang))
+    if measure != next(iter(MEASURES)):
+        groups["diverged"] = []
     parts = [
         text.say(lang, f"results.verdict.{g}", names=_join(names, lang))
         for g, names in groups.items()
@@ -508,7 +555,12 @@ def _verdict(f: Finished, lang: str, cite: Mapping[str, str]) -> str | None:
     if not parts:
         return None
     return text.say(
-        lang, "results.verdict.loss", base=base_phrase(f, lang), parts="; ".join(parts), **cite
+        lang,
+        f"results.verdict.{measure}",
+        base=base_phrase(f, lang),
+        parts="; ".join(parts),
+        m=sum(math.isfinite(r.log_loss_area_p) for r in f.rows),
+        **cite,
     )
 
 

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from mlp_jax.labs import configs, summary
+from mlp_jax.labs import configs, pace, summary
 from mlp_jax.report import discussion, findings, momentum_study, text
 from tests.report import test_findings as tf
 
@@ -213,7 +213,8 @@ def test_the_step_sentence_gives_each_gammas_speed_up(lang):
     ):
         c = contrast(f, "step", name)
         assert c.case == "sooner" and c.ratio.point == pytest.approx(2.0, rel=0.1)
-        items.append(f"{where} ({text.times(lang, text.num(c.ratio.point, '.2f', lang))})")
+        spec = f".{max(2, pace.shown_decimals(c.ratio))}f"  # The interval's decimals.
+        items.append(f"{where} ({text.times(lang, text.num(c.ratio.point, spec, lang))})")
     groups = say(lang, "case.sooner", items=" ".join(items[:1]))[: -len(items[0])]
     sentence = say(
         lang,
@@ -233,7 +234,8 @@ def test_a_tie_is_told_with_its_ratio_and_no_verdict(lang):
     where = say(
         lang, "where.gamma", step=text.num(SGD, ".3g", lang), gamma=text.num(0.9, ".3g", lang)
     )
-    item = say(lang, "item.same", where=where, ratio=text.num(c.ratio.point, ".2f", lang))
+    spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
+    item = say(lang, "item.same", where=where, ratio=text.num(c.ratio.point, spec, lang))
     assert item in paragraph(f, lang)
 
 

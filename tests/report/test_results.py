@@ -436,3 +436,39 @@ def test_a_baseline_that_does_not_learn_gives_no_target_and_says_why(lang, tmp_p
     keys = [b.key for b in shown if isinstance(b, document.Table)]
     assert keys == ["lab6.relu.quality"]  # No table of dashes in the report.
     assert "@tab:lab6.relu.speed" not in " ".join(b.text for b in shown if hasattr(b, "text"))
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_leader_slower_over_the_whole_run_is_said_to_be(lang):
+    """A configuration far above the baseline for most of the run that dives below its final
+    loss at the end: rank 1 by the crossing, significantly higher over the whole run (every
+    seed's mean log loss above the baseline's: exact sign-flip p = 2/2¹⁰), and said so with
+    the geometric means recomputed here."""
+    rng = np.random.default_rng(5)
+    late_curve = np.array([3.0, 2.9, 2.8, 2.0, 0.6]) * (1 + 0.01 * rng.standard_normal((S, E)))
+    f = finished(
+        {
+            "sgd": record(decay(0.2), configs.Config("sgd", "sgd", 0.3)),
+            "adam": record(late_curve, configs.Config("adam", "adam", 0.01)),
+        }
+    )
+    rows = {r.config: r for r in f.rows}
+    assert rows["adam"].rank == 1 and rows["adam"].speedup_vs_baseline > 1
+    log_area = {n: np.log(f.results[n].train_loss).mean(-1) for n in ("sgd", "adam")}
+    assert (log_area["adam"] > log_area["sgd"]).all()  # Every seed: p = 2/1024 < 0.05.
+    said = " ".join(results.sentences_of(f, "lab6.relu", summary.ranking(f.results, "sgd"), lang))
+    geometric = {n: text.num(math.exp(v.mean()), ".3f", lang) for n, v in log_area.items()}
+    late = {"en": "is significantly higher than that of", "pl": "jest jednak istotnie wyższa niż"}
+    assert late[lang] in said and geometric["adam"] in said and geometric["sgd"] in said
+    area = said[said.index({"en": "Loss over the whole run", "pl": "Strata w całym"}[lang]) :]
+    higher = {"en": "significantly higher", "pl": "istotnie wyższa"}[lang]
+    assert f"{higher} {results.with_words(f, 'adam', lang)}" in area
+    assert "m = 1" in area
+
+
+def test_a_leader_lower_over_the_whole_run_gets_no_caveat(lab6, lang="en"):
+    said = " ".join(
+        results.sentences_of(lab6, "lab6.relu", summary.ranking(lab6.results, "sgd"), lang)
+    )
+    assert "is significantly higher than that of" not in said
+    assert "Loss over the whole run (Holm over the m = 3 comparisons)" in said
