@@ -240,14 +240,14 @@ def _item(c: Contrast, lang: str) -> str:
     """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare; the ratio
     with its interval's decimals (``pace.shown_decimals``), at least two."""
     where, case = _where(c, lang), c.case
+    if case not in ("sooner", "later", "same"):
+        return where
     spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
     if case in ("sooner", "later"):
         shown = text.num(max(c.ratio.point, 1 / c.ratio.point), spec, lang)
         return f"{where} ({text.times(lang, shown)})"
-    if case == "same":
-        shown = text.num(c.ratio.point, spec, lang)
-        return text.say(lang, "momentum_study.item.same", where=where, ratio=shown)
-    return where
+    shown = text.num(c.ratio.point, spec, lang)
+    return text.say(lang, "momentum_study.item.same", where=where, ratio=shown)
 
 
 def _cases(cs: Sequence[Contrast], ref: str, lang: str) -> str:
