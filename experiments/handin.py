@@ -102,6 +102,19 @@ def _flags(given: Mapping[str, str], **changed: object) -> tuple[str, ...]:
     return tuple((dict(given) | {k: f"--{k}={v}" for k, v in changed.items()}).values())
 
 
+LAB7_WEIGHT = 2605
+"""Lab 7's ``Step.weight`` with its full grid (issue 32's one-rate run scaled to 5 rates for
+the 6 gridded configurations, exercise 2 at its one rate)."""
+
+
+def _lab7_weight(lr_halving: int) -> float:
+    """``LAB7_WEIGHT`` scaled by the rate-epochs lab 7 trains: a grid halved after epoch
+    ``lr_halving`` of 10 trains 6 × (5k + 3(10 − k)) + 2 × 10 of 6 × 50 + 2 × 10 (224 of
+    320 at k = 2)."""
+    k = lr_halving if 0 < lr_halving < 10 else 10
+    return LAB7_WEIGHT * (6 * (5 * k + 3 * (10 - k)) + 20) / 320
+
+
 def _sweep_flags(given: Mapping[str, str]) -> tuple[str, ...]:
     """``given`` with the sweep's seeds and epochs (``lr_sweep.SEEDS``, ``.EPOCHS``), without
     ``--lr_grid`` (its grid is its own ``--grid``, ``lr_sweep.GRID`` by default)."""
@@ -148,7 +161,7 @@ def plan(
     steps = [
         Step("lab 6", "lab6", _flags(given), 802),
         *[Step("the learning-rate sweep", "lr_sweep", _sweep_flags(given), SWEEP_WEIGHT)] * sweep,
-        Step("lab 7", "lab7", _flags(given, lr_halving=lr_halving), 2605),
+        Step("lab 7", "lab7", _flags(given, lr_halving=lr_halving), _lab7_weight(lr_halving)),
         *[Step("the momentum study", "momentum", _study_flags(given), 670)] * momentum,
         Step("the layer diagnostics", "diagnostics", _flags(given, epochs=diagnostics_epochs), 31),
         Step(

@@ -30,7 +30,7 @@ def test_the_plan_is_the_recipe_in_order():
     ]  # fmt: skip
     lab6, sweep, lab7, study, diag, surfaces, deep7, deep_diag, pl, en = map(flags_of, steps)
     main = {"act": "sigmoid,relu", "dataset": "fashion_mnist", "out_dir": "results", "seeds": "3"}
-    assert lab6 == main and lab7 == main and study == main
+    assert lab6 == main and lab7 == main | {"lr_halving": "2"} and study == main
     assert sweep == main | {"seeds": "2", "epochs": "3"}  # Its grid: lr_sweep.GRID.
     assert diag == main | {"epochs": "5"}
     assert surfaces == {"out_dir": "results", "lang": "pl"}  # It refuses the others.
@@ -41,6 +41,9 @@ def test_the_plan_is_the_recipe_in_order():
     report |= {"author": "Jan Kowalski, gr. 3", "notes": "my notes.txt", "pdf": True}
     assert pl == report | {"lang": "pl"} and en == report | {"lang": "en"}
     assert steps[0].command().startswith("python -m experiments.lab6 --act=sigmoid,relu")
+    # Lab 7's share of the ETA: its grid halved after epoch 2 trains 224 of 320 rate-epochs.
+    full = handin.plan(GIVEN, ["pl"], "", False, True, 5, lr_halving=0)[2]
+    assert steps[2].weight == pytest.approx(full.weight * 224 / 320)
     assert "'--author=Jan Kowalski, gr. 3'" in steps[-1].command()  # As a shell takes it.
 
 
