@@ -570,6 +570,8 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     sentences += _normal_rates(f, rows, well[0], lab6, lang)
     table = rates_table(rows, column, epochs, lang)
     title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)
+    if any(len(row.share) < len(names) for row in rows):  # A halved grid dropped some.
+        title += say("halving.dash", k=f.provenance.shared.lr_halving, dash=DROPPED)
     return [
         " ".join(sentences),
         document.Table(table.header, table.rows, title, key=f"diag.{f.act}.rates"),

@@ -1317,4 +1317,5 @@ PHRASES = {
     "than that of {base} (geometric mean of the training loss over the run: {values} against "
     "{base_value}): reaching "
     "the target sooner does not make the run as a whole faster.",
+    "halving.dash": ". {dash}: dropped after epoch {k} by the halving of the grid",
 }

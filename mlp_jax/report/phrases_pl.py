@@ -1388,4 +1388,5 @@ PHRASES = {
     "strata {base} (średnia geometryczna straty w całym przebiegu: {values} wobec "
     "{base_value}): wcześniejsze "
     "osiągnięcie celu nie oznacza szybszego uczenia w całym przebiegu.",
+    "halving.dash": ". {dash}: wartość odrzucona po {k}. epoce przy połowieniu siatki",
 }

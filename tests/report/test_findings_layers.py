@@ -414,6 +414,10 @@ def test_a_rate_the_halved_grid_dropped_is_left_out_of_its_initializers_cells():
     rows = layers.rate_rows(f.results, "dead_frac")
     assert "he" not in rows[2].share and "he" not in rows[2].acc
     assert rows[2].share["xavier"] == pytest.approx(DEAD["xavier"][2])
+    for n, r in f.results.items():  # Every record's settings say the grid was halved.
+        shared = dataclasses.replace(r.provenance.shared, lr_halving=1)
+        f.results[n] = r._replace(provenance=dataclasses.replace(r.provenance, shared=shared))
     _, _, table = paragraph_and_table(f, "en")
     assert table.rows[2][3] == layers.DROPPED and table.rows[2][6] == layers.DROPPED
+    assert table.caption.endswith(". –: dropped after epoch 1 by the halving of the grid")
     assert table.rows[1][3] == "60.0%"
