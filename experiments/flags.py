@@ -154,15 +154,8 @@ def define_inits() -> flags.FlagHolder[list[str]]:
     return holder
 
 
-LR_HALVING = 2
-"""``--lr_halving``'s default: on lab 7's Fashion-MNIST grid, keeping 3 of 5 rates after
-epoch 1, 2 or 3 chooses every configuration's rate as the full grid does (BUILD_NOTES.md,
-"Less work on lab 7's grid")."""
-
-
-def define_lr_grid(default: int) -> tuple[flags.FlagHolder[int], flags.FlagHolder[int]]:
-    """``--lr_grid``: rates per configuration, chosen on a validation split (lab 6, 7,
-    schedules), and ``--lr_halving``: the epoch after which only the better half train on."""
+def define_lr_grid(default: int) -> flags.FlagHolder[int]:
+    """``--lr_grid``: rates per configuration, chosen on a validation split (lab 6, 7, schedules)."""
     points = flags.DEFINE_integer(
         "lr_grid",
         default,
@@ -173,20 +166,7 @@ def define_lr_grid(default: int) -> tuple[flags.FlagHolder[int], flags.FlagHolde
         module_name=_caller(),
     )
     flags.register_multi_flags_validator(["lr", "lr_grid"], _check_grid)
-    return points, define_lr_halving(_caller())
-
-
-def define_lr_halving(module: str = "") -> flags.FlagHolder[int]:
-    """``--lr_halving`` (filed under ``module``, default: the caller's)."""
-    return flags.DEFINE_integer(
-        "lr_halving",
-        LR_HALVING,
-        "With a grid of 3 or more learning rates: after this epoch only the better half of "
-        "them (3 of 5, by mean validation loss) train on, the others are dropped. 0: every "
-        "rate trains every epoch (the full grid).",
-        lower_bound=0,
-        module_name=module or _caller(),
-    )
+    return points
 
 
 def _check_grid(values: Mapping[str, Any]) -> bool:
@@ -231,6 +211,15 @@ DATA_DIR = flags.DEFINE_string(
     "usual places; see docs/data.md).",
 )
 HIDDEN = flags.DEFINE_list("hidden", ["128"], "Hidden layer sizes, comma-separated.")
+LR_HALVING = flags.DEFINE_integer(
+    "lr_halving",
+    2,
+    "With a grid of 3 or more learning rates (--lr_grid): after this epoch only the better "
+    "half of them (3 of 5, by mean validation loss) train on, the others are dropped. 0: "
+    "every rate trains every epoch (the full grid). The default keeps every rate lab 7's "
+    "full grid chooses on Fashion-MNIST (BUILD_NOTES.md).",
+    lower_bound=0,
+)
 BATCH_SIZE = flags.DEFINE_integer("batch_size", 128, "Minibatch size.", lower_bound=1)
 EPOCHS = flags.DEFINE_integer("epochs", 10, "Passes over the training set.", lower_bound=1)
 SEEDS = flags.DEFINE_integer("seeds", 10, "Seeds (repeats) per configuration.", lower_bound=1)

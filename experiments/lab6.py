@@ -21,7 +21,7 @@ OPTIMIZERS = common.define_names(
     "optimizer",
     "Optimizers to compare (sgd is exercise 2's baseline)",
 )
-LR_GRID, LR_HALVING = common.define_lr_grid(specs.LAB6.lr_grid)
+LR_GRID = common.define_lr_grid(specs.LAB6.lr_grid)
 
 
 def main(argv):
@@ -29,7 +29,9 @@ def main(argv):
     from mlp_jax.report import lab_report  # matplotlib's import: not in a run that stops early
 
     rates = common.learning_rates(OPTIMIZERS.value)
-    setup = build.setup(specs.LAB6.name, specs.LAB6.baseline, LR_GRID.value, LR_HALVING.value)
+    setup = build.setup(
+        specs.LAB6.name, specs.LAB6.baseline, LR_GRID.value, common.LR_HALVING.value
+    )
     chosen = specs.LAB6.configurations(
         OPTIMIZERS.value, rates, common.INIT.value, common.INIT_SCALE.value
     )

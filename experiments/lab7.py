@@ -36,7 +36,7 @@ OPTIMIZER = common.define_name(
     "optimizer",
     "Optimizer for every initializer (default: lab 6's fastest, else adam)",
 )
-LR_GRID, LR_HALVING = common.define_lr_grid(specs.LAB7.lr_grid)
+LR_GRID = common.define_lr_grid(specs.LAB7.lr_grid)
 LAYER_STATS = flags.DEFINE_bool(
     "layer_stats",
     True,
@@ -49,7 +49,9 @@ def main(argv):
     del argv
     from mlp_jax.report import lab_report  # matplotlib's import: not in a run that stops early
 
-    setup = build.setup(specs.LAB7.name, specs.LAB7.baseline, LR_GRID.value, LR_HALVING.value)
+    setup = build.setup(
+        specs.LAB7.name, specs.LAB7.baseline, LR_GRID.value, common.LR_HALVING.value
+    )
     found = {
         act: specs.lab7_optimizer(setup.root, act, setup.dataset, OPTIMIZER.value)
         for act in common.ACT.value

@@ -23,7 +23,7 @@ SCHEDULES = common.define_names(
     "schedule",
     "Schedules to compare (constant is the baseline)",
 )
-LR_GRID, LR_HALVING = common.define_lr_grid(specs.SCHEDULES.lr_grid)
+LR_GRID = common.define_lr_grid(specs.SCHEDULES.lr_grid)
 
 
 def main(argv):
@@ -33,7 +33,7 @@ def main(argv):
     name = OPTIMIZER.value
     rate = common.learning_rates([name])[name]
     setup = build.setup(
-        specs.SCHEDULES.name, specs.SCHEDULES.baseline, LR_GRID.value, LR_HALVING.value
+        specs.SCHEDULES.name, specs.SCHEDULES.baseline, LR_GRID.value, common.LR_HALVING.value
     )
     epoch_steps = len(setup.dataset.train_y) // setup.settings.batch_size
     study = specs.SCHEDULES.configurations(

@@ -30,7 +30,7 @@ def test_the_plan_is_the_recipe_in_order():
     ]  # fmt: skip
     lab6, sweep, lab7, study, diag, surfaces, deep7, deep_diag, pl, en = map(flags_of, steps)
     main = {"act": "sigmoid,relu", "dataset": "fashion_mnist", "out_dir": "results", "seeds": "3"}
-    assert lab6 == main and lab7 == main | {"lr_halving": "2"} and study == main
+    assert lab6 == main and lab7 == main and study == main
     assert sweep == main | {"seeds": "2", "epochs": "3"}  # Its grid: lr_sweep.GRID.
     assert diag == main | {"epochs": "5"}
     assert surfaces == {"out_dir": "results", "lang": "pl"}  # It refuses the others.
