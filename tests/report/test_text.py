@@ -21,6 +21,7 @@ from mlp_jax.report import (
     lab_report,
     methods,
     momentum_study,
+    results,
     text,
 )
 from tests.report import test_lab_report
@@ -343,22 +344,12 @@ DYNAMIC = {
         "speedup",
     ),
     "results.col.p.": ("acc.holm", "acc.raw", "loss.holm", "loss.raw", "speed.holm", "speed.raw"),
-    "results.def.": (
-        "bands",
-        "diverged",
-        "epochs",
-        "families",
-        "final",
-        "lead",
-        "rank",
-        "speedup",
-        "target",
-    ),
+    "results.def.": ("lead", *results.DEFINED),
     "results.fastest.": ("alone", "tied"),
     "results.fig.": ("acc", "loss", "steps"),
     "results.how.choice.": ("baseline_only", "default", "flag", "lab6"),
     "results.pair.": ("acc", "loss"),
-    "results.verdict.": ("diverged", "higher", "loss", "lower", "tie", "untested"),
+    "results.verdict.": (*results.VERDICTS, *results.MEASURES),
     "results.with.opt.": ("adadelta", "adagrad", "adam", "momentum", "nesterov", "sgd"),
     "fig.": (
         "loss_epoch",
