@@ -922,7 +922,7 @@ PHRASES = {
     "intervals cover the variation between seeds, not the chance of which examples the test "
     "set holds.",
     "findings.limits.clock": "The times to the target are interpolated linearly between "
-    "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
+    "points {spacing} apart; finer than that they are not known.",
     # --- lead ---
     "lead.setup": "@tab:setup lists every experiment run.",
     "lead.setup.caption": "The experiments: their settings, the configurations compared and "
@@ -1039,7 +1039,7 @@ PHRASES = {
     "({tab}).",
     "findings.deep.why.unexplained": "The lead is not explained by {what} of the hidden "
     "layers at initialization: {lead} with {name} weights, {others} with the other methods "
-    "({tab}); its cause was not established.",
+    "({tab}).",
     "findings.deep.what.saturated_frac": "the share of saturated activation values",
     "findings.deep.what.dead_frac": "the share of dead units",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1182,11 +1182,12 @@ PHRASES = {
     "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) for \\(c > 0\\)), the same units are "
     "dead in the deep network with every method ({tab})",
     "findings.draw.within": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
-    "deviation {sd}), so the mean's distance from the formula ({dev}) is within one weight "
-    "draw's spread.",
+    "deviation {sd}); the mean of {n} seeds is {dev} off the formula, {k} standard errors of "
+    "the mean ({se}; one-sample t test: {test}), within the noise of the weight draws.",
     "findings.draw.beyond": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
-    "deviation {sd}); the mean's distance from the formula ({dev}) exceeds one weight draw's "
-    "spread.",
+    "deviation {sd}); the mean of {n} seeds is {dev} off the formula, {k} standard errors of "
+    "the mean ({se}; one-sample t test: {test}): a systematic gap, not the noise of the "
+    "weight draws.",
     "findings.draw.differ": "The ratio of the measured to the predicted σ of the "
     "pre-activations differs between the methods: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Here, though, the speed-up brings no higher accuracy: "
@@ -1299,4 +1300,55 @@ PHRASES = {
     "concl.depth.part": "{name} ×{measured} (theory ×{predicted})",
     "concl.depth.stable": "σ neither shrinks nor grows only with {names} weights",
     "concl.depth.none": "σ changes with every method",
+    # --- report4 ---
+    "conditions.held_out": "{train} ({validation} held out for validation)",
+    "conditions.rated": "{names}: α = {rate}",
+    "conditions.count.steps": "step|steps",
+    "conditions.spacing.one": "{steps} ({epochs} epochs)",
+    "conditions.spacing.same_steps": "{steps}: {parts}",
+    "conditions.spacing.part": "{epochs} epochs ({labs})",
+    "conditions.spacing.part_steps": "{steps}, i.e. {epochs} epochs ({labs})",
+    "conditions.lab7": "Lab 7 trains the network on {train} patterns: the last {validation} "
+    "patterns of the training set were held out before training, to choose α on them for "
+    "each initialization separately ({tab}).",
+    "conditions.differ": "The configurations it shares with lab 6 are thus trained under "
+    "other conditions and end at another training loss: {parts}.",
+    "conditions.loss.act": "{act}: {parts}",
+    "conditions.loss": "{name} {lab7} against {lab6}{rates}",
+    "conditions.rates": " (α = {lab7} instead of {lab6})",
+    "col.train": "training patterns",
+    "conditions.epoch": "An epoch of lab 7 has {lab7} and one of lab 6 {lab6}, so the "
+    "curves' points lie {spacing} apart.",
+    "results.base.trained": "the network trained with {by} {weights}",
+    "results.base.weights.normal": "from {name} weights",
+    "results.base.weights.init": "from {by} weights",
+    "results.base.by.sgd": "plain SGD",
+    "results.base.by.momentum": "momentum",
+    "results.base.by.nesterov": "Nesterov momentum",
+    "results.base.by.adagrad": "Adagrad",
+    "results.base.by.adadelta": "Adadelta",
+    "results.base.by.adam": "Adam",
+    "conditions.group": "{rate} ({names})",
+    "conditions.deep.train": "Unlike lab 7, the deep network trains on {deep} patterns, "
+    "with no validation set (lab 7: {main}).",
+    "conditions.deep.rates": "Every initialization trains in it at the same α: {deep}; lab "
+    "7 chose α on its validation set: {main} ({tab}).",
+    "conditions.deep.part": "{act}: {rates}",
+    "conditions.handicap.candidate": "The first candidate cause is the learning rate: every "
+    "initialization trains here at α = {rate}, and in the {network} network that α raises "
+    "the final validation loss above that at the grid's best α by {lead} with {name} weights "
+    "but by {others} with {rest} weights ({tab}); this was not checked in the deep "
+    "network.",
+    "conditions.handicap.not": "Nor does the learning rate explain it: in the {network} "
+    "network α = {rate} raises the final validation loss above that at the grid's best α by "
+    "{lead} with {name} weights and by {others} with {rest} weights ({tab}).",
+    "findings.deep.why.unknown": "The cause of this lead was not found.",
+    "findings.centring.explains": "The measurement takes the pre-activations' mean out, "
+    "while the formula predicts the mean square; without taking it out the ratio is {ratio} "
+    "({test}), so the gap comes from that centring.",
+    "findings.centring.part": "The measurement takes the pre-activations' mean out, while "
+    "the formula predicts the mean square; without taking it out the ratio is {ratio} "
+    "({test}): the centring explains only {points} percentage points of the gap, and the "
+    "rest was not explained.",
+    "findings.centring.t": "t({df}) = {t}, {p}",
 }

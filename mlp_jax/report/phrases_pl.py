@@ -978,7 +978,7 @@ PHRASES = {
     "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
     "losowość doboru wzorców testowych.",
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
-    "odległymi o {steps} kroków ({epoch} epoki); dokładniej nie da się ich wyznaczyć.",
+    "odległymi o {spacing}; dokładniej nie da się ich wyznaczyć.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
     "lead.setup.caption": "Eksperymenty: ich ustawienia, porównywane konfiguracje i punkt "
@@ -1098,9 +1098,9 @@ PHRASES = {
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
-    "findings.deep.why.unexplained": "Nie wyjaśnia jej {what} w warstwach ukrytych w chwili "
-    "inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy pozostałych "
-    "metodach ({tab}); jej przyczyny nie ustalono.",
+    "findings.deep.why.unexplained": "Przewagi tej nie wyjaśnia {what} w warstwach ukrytych w "
+    "chwili inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy "
+    "pozostałych metodach ({tab}).",
     "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
     "findings.deep.what.dead_frac": "udział martwych neuronów",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1245,11 +1245,13 @@ PHRASES = {
     "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) dla \\(c > 0\\)), w sieci głębokiej "
     "martwe są przy każdej metodzie te same neurony ({tab})",
     "findings.draw.within": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
-    "(odchylenie standardowe {sd}), więc odchylenie średniej od wzoru ({dev}) mieści się w "
-    "rozrzucie pojedynczego losowania wag.",
+    "(odchylenie standardowe {sd}); średnia z {n} powtórzeń odbiega od wzoru o {dev}, czyli o "
+    "{k} błędu standardowego średniej ({se}; test t dla jednej próby: {test}), co mieści się "
+    "w szumie losowania wag.",
     "findings.draw.beyond": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
-    "(odchylenie standardowe {sd}); odchylenie średniej od wzoru ({dev}) przekracza rozrzut "
-    "pojedynczego losowania wag.",
+    "(odchylenie standardowe {sd}); średnia z {n} powtórzeń odbiega od wzoru o {dev}, czyli o "
+    "{k} błędu standardowego średniej ({se}; test t dla jednej próby: {test}), więc to "
+    "odchylenie systematyczne, a nie szum losowania wag.",
     "findings.draw.differ": "Iloraz zmierzonego odchylenia standardowego pobudzeń do wzoru "
     "różni się między metodami: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Tu jednak przyspieszenie nie idzie w parze z wyższą "
@@ -1368,4 +1370,55 @@ PHRASES = {
     "concl.depth.part": "{name} ×{measured} (teoria ×{predicted})",
     "concl.depth.stable": "σ nie maleje ani nie rośnie tylko przy wagach inicjalizowanych {names}",
     "concl.depth.none": "σ zmienia się przy każdej metodzie",
+    # --- report4 ---
+    "conditions.held_out": "{train} ({validation} odłożonych do walidacji)",
+    "conditions.rated": "{names}: α = {rate}",
+    "conditions.count.steps": "krok|kroki|kroków",
+    "conditions.spacing.one": "{steps} ({epochs} epoki)",
+    "conditions.spacing.same_steps": "{steps} – {parts}",
+    "conditions.spacing.part": "{epochs} epoki ({labs})",
+    "conditions.spacing.part_steps": "{steps}, czyli {epochs} epoki ({labs})",
+    "conditions.lab7": "W laboratorium 7 sieć uczy się na {train} wzorców: {validation} "
+    "ostatnich wzorców zbioru uczącego odłożono przed uczeniem, by na nich wybrać α osobno "
+    "dla każdej metody inicjalizacji ({tab}).",
+    "conditions.differ": "Konfiguracje wspólne z laboratorium 6 uczą się więc w innych "
+    "warunkach i kończą z inną stratą na zbiorze uczącym: {parts}.",
+    "conditions.loss.act": "{act} – {parts}",
+    "conditions.loss": "{name} {lab7} wobec {lab6}{rates}",
+    "conditions.rates": " (α = {lab7} zamiast {lab6})",
+    "col.train": "wzorce uczące",
+    "conditions.epoch": "Epoka laboratorium 7 ma {lab7}, a laboratorium 6 – {lab6}, "
+    "więc punkty krzywych dzieli {spacing}.",
+    "results.base.trained": "sieci uczonej {by} {weights}",
+    "results.base.weights.normal": "z wagami {name}",
+    "results.base.weights.init": "z wagami inicjalizowanymi {by}",
+    "results.base.by.sgd": "zwykłym SGD",
+    "results.base.by.momentum": "metodą momentum",
+    "results.base.by.nesterov": "metodą momentum Nesterova",
+    "results.base.by.adagrad": "Adagradem",
+    "results.base.by.adadelta": "Adadeltą",
+    "results.base.by.adam": "Adamem",
+    "conditions.group": "{rate} ({names})",
+    "conditions.deep.train": "Inaczej niż w laboratorium 7 sieć głęboka uczy się na {deep} "
+    "wzorców uczących, bez zbioru walidacyjnego (laboratorium 7: {main}).",
+    "conditions.deep.rates": "Każda metoda inicjalizacji uczy się w niej z tym samym α: "
+    "{deep}; w laboratorium 7 α wybrano na zbiorze walidacyjnym: {main} ({tab}).",
+    "conditions.deep.part": "{act} – {rates}",
+    "conditions.handicap.candidate": "Pierwszym kandydatem na przyczynę jest współczynnik "
+    "uczenia: każda metoda uczy się tu z α = {rate}, a w sieci {network} to α podnosi "
+    "końcową stratę walidacyjną ponad stratę przy najlepszym α siatki o {lead} przy wagach "
+    "inicjalizowanych {name}, ale o {others} przy wagach inicjalizowanych {rest} ({tab}); "
+    "w sieci głębokiej tego nie sprawdzono.",
+    "conditions.handicap.not": "Nie wyjaśnia jej też współczynnik uczenia: w sieci "
+    "{network} α = {rate} podnosi końcową stratę walidacyjną ponad stratę przy najlepszym α "
+    "siatki o {lead} przy wagach inicjalizowanych {name} i o {others} przy wagach "
+    "inicjalizowanych {rest} ({tab}).",
+    "findings.deep.why.unknown": "Przyczyny tej przewagi nie ustalono.",
+    "findings.centring.explains": "Pomiar odejmuje od pobudzeń ich średnią, a wzór "
+    "przewiduje średni kwadrat; bez odejmowania średniej iloraz wynosi {ratio} ({test}), więc "
+    "odchylenie wynika z tego centrowania.",
+    "findings.centring.part": "Pomiar odejmuje od pobudzeń ich średnią, a wzór przewiduje "
+    "średni kwadrat; bez odejmowania średniej iloraz wynosi {ratio} ({test}): centrowanie "
+    "wyjaśnia tylko {points} pkt proc. odchylenia, a przyczyny reszty nie ustalono.",
+    "findings.centring.t": "t({df}) = {t}, {p}",
 }
