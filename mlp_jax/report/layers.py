@@ -558,7 +558,10 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     p = dict(zip(tests, adjusted, strict=True))
     pairs = itertools.pairwise(rows)
     grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share)
-    sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
+    probe = summary.selected(f.results[well[0]]).layer_stats
+    size = text.integer(probe.eval_size, lang) if probe is not None else "—"
+    case = "grow" if grows else "mixed"
+    sentences = [say(f"findings.rates.{case}", epochs=epochs, tab=tab, size=size)]
     choice = summary.selected(f.results[well[0]]).provenance.choice
     at = [
         k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)

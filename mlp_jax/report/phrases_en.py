@@ -782,12 +782,12 @@ PHRASES = {
     "significantly later ({tab}).",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss with no "
     "significant difference in speed ({tab}).",
-    "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
+    "findings.adam.scale": " (which with {init} weights, from an initial test loss of {start}, is "
     "large and very uneven across weights)",
     "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
     "its past squared gradients, so weights with large gradients take small steps and those "
     "with small gradients large ones, which SGD's single α cannot.",
-    "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
+    "findings.adagrad.why": "With {init} weights the network starts from an initial test loss of "
     "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
     "one weight to another; Adagrad divides each weight's step by the root of the sum of "
     "its past squared gradients, so weights with large gradients take small steps and those "
@@ -1110,9 +1110,9 @@ PHRASES = {
     "number.nom.n": "one|two|three|four|five|six|seven|eight|nine|ten",
     "findings.seeds.end": "ends|end",
     "findings.h.adadelta": "Adadelta's slow start",
-    "findings.adadelta.intro": "Adadelta's step does not grow with the gradient: it never "
-    "exceeds \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} per weight (its value for a "
-    "large gradient), while SGD's is α|g|; g is the first layer's weight gradient at "
+    "findings.adadelta.intro": "In its first step Adadelta's weight change never exceeds "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} (its value for a large gradient; "
+    "later the bound grows with the squares of the steps taken), while SGD's is α|g|; g is the first layer's weight gradient at "
     "initialization (the probe batch, the same N(0, 1) weights as in lab 6).",
     "findings.adadelta.smaller": "The network {act}: the root mean square of g is {g}, so "
     "SGD's first step (α = {rate}) is {sgd} on average, at least {times} Adadelta's; "
@@ -1146,9 +1146,13 @@ PHRASES = {
     "initialization ({tab}).",
     "findings.units.grew.dead_frac": "The units die during training, not at initialization "
     "({tab}).",
-    "findings.rates.grow": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "findings.rates.grow": "Lab 7 measured the share of dead units at every rate of its grid "
+    "({tab}; on a probe batch of the first {size} training patterns – a unit dead on it may "
+    "revive, as other patterns still give it a gradient): "
     "after {epochs} epochs their share in the first layer grows with α for every method.",
-    "findings.rates.mixed": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "findings.rates.mixed": "Lab 7 measured the share of dead units at every rate of its grid "
+    "({tab}; on a probe batch of the first {size} training patterns – a unit dead on it may "
+    "revive, as other patterns still give it a gradient): "
     "after {epochs} epochs their share in the first layer does not grow with α for every method.",
     "findings.rates.at.lower": "With {name} weights the chosen α = {chosen} leaves {share_c} "
     "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly lower "
@@ -1351,4 +1355,10 @@ PHRASES = {
     "({test}): the centring explains only {points} percentage points of the gap, and the "
     "rest was not explained.",
     "findings.centring.t": "t({df}) = {t}, {p}",
+    "lrtable.tie": "{name}: {rates}",
+    "lrtable.ties": "These share the lowest rank sum under it: {which}; the rule then takes the "
+    "smaller α.",
+    "lrtable.untuned": "{name}'s results in lab 6 thus hold at α = {used} only: at α = {best} "
+    "its final loss after the sweep's {epochs} epochs differs ({parts}).",
+    "lrtable.untuned.part": "{act}: {best} against {used}",
 }

@@ -829,15 +829,16 @@ PHRASES = {
     "istotnie wolniej ({tab}).",
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD bez "
     "istotnej różnicy szybkości ({tab}).",
-    "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
+    "findings.adam.scale": " (która przy wagach {init}, z początkową stratą na zbiorze "
+    "testowym {start}, jest duża "
     "i bardzo różna dla różnych wag)",
     "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
     "kwadratów jej dotychczasowych gradientów, więc wagi o dużych gradientach wykonują małe "
-    "kroki, a o małych — duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
-    "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
-    "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
+    "kroki, a o małych – duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
+    "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od początkowej straty na "
+    "zbiorze testowym {start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
     "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
-    "gradientów, więc wagi o dużych gradientach wykonują małe kroki, a o małych — duże. "
+    "gradientów, więc wagi o dużych gradientach wykonują małe kroki, a o małych – duże. "
     "Wyrównuje to różnice skali, których jeden wspólny współczynnik α w SGD nie wyrówna.",
     "findings.momentum.larger": "W laboratorium 6 {names} działają z γ = {gamma} i α = {rate}. Przy stałym "
     "gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} na jednostkę gradientu, "
@@ -869,7 +870,7 @@ PHRASES = {
     "powtórzenie nie odstaje wyraźnie od pozostałych ({fig}).",
     "findings.seeds.confident": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
     "({worst}) nadal poprawnie klasyfikuje {worst_acc} wzorców testowych, a powtórzenie "
-    "medianowe — {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
+    "medianowe – {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
     "{error_ratio} więcej. Entropia krzyżowa karze błędną odpowiedź udzieloną z dużym prawdopodobieństwem bez "
     "ograniczenia (−ln prawdopodobieństwa prawdziwej klasy), a dokładność sprawdza tylko, "
     "czy największe wyjście wskazuje właściwą klasę; kilka bardzo pewnych błędów podnosi więc "
@@ -957,7 +958,7 @@ PHRASES = {
     "przeskakuje dna.",
     "findings.traj.stall": "Przy punkcie siodłowym (@fig:traj.saddle) {verb} {names}: przez "
     "całą drugą połowę kroków strata pozostaje równa {loss}, czyli na wartości w punkcie siodłowym "
-    "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ znika tam aż do trzeciego rzędu, "
+    "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ jest tam rzędu y³, "
     "więc sam gradient nie wyprowadza ścieżki z płaskowyżu. {first}",
     "findings.traj.no_stall": "Przy punkcie siodłowym (@fig:traj.saddle) żaden optymalizator nie "
     "zatrzymuje się w punkcie siodłowym. {first}",
@@ -1158,7 +1159,7 @@ PHRASES = {
     "momentum_study.col.gamma": "względem SGD o tym samym kroku",
     "momentum_study.col.step": "względem tej samej γ przy kroku SGD",
     "momentum_study.col.loss": "końcowa strata",
-    "momentum_study.cell.only": "osiąga tylko ta",
+    "momentum_study.cell.only": "tylko ta osiąga cel",
     "momentum_study.cell.never": "nie osiągnięto",
     "momentum_study.cell.none": "brak pomiaru",
     "momentum_study.caption": "Badanie momentum, sieć {act}: efektywny krok α/(1 − γ), rozbieżne powtórzenia, epoki do końcowej straty zwykłego SGD z ćwiczenia 2 na zbiorze uczącym ({target}), przyspieszenie względem zwykłego SGD o tym samym kroku (wpływ γ) i względem tej samej γ przy kroku {step} (wpływ kroku), każde z przedziałem ufności 95% i, po średniku, p testu permutacyjnego po poprawce Holma dla wszystkich par konfiguracji, oraz końcowa strata na zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
@@ -1172,9 +1173,9 @@ PHRASES = {
     "number.nom.n": "jedno|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
     "findings.seeds.end": "kończy uczenie|kończą uczenie|kończy uczenie",
     "findings.h.adadelta": "Powolny start Adadelty",
-    "findings.adadelta.intro": "Krok Adadelty nie rośnie z gradientem: nie przekracza "
-    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} na wagę (tyle wynosi przy dużym "
-    "gradiencie), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
+    "findings.adadelta.intro": "W pierwszym kroku przyrost wagi w Adadelcie nie przekracza "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} (tyle wynosi przy dużym "
+    "gradiencie; później granica rośnie z kwadratami wykonanych kroków), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
     "inicjalizacji (paczka pomiarowa, te same wagi N(0, 1) co w laboratorium 6).",
     "findings.adadelta.smaller": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
     "krok SGD (α = {rate}) to średnio {sgd}, co najmniej {times} więcej niż krok Adadelty; "
@@ -1207,10 +1208,12 @@ PHRASES = {
     "chwili inicjalizacji ({tab}).",
     "findings.units.grew.dead_frac": "Neurony obumierają w trakcie uczenia, a nie w chwili "
     "inicjalizacji ({tab}).",
-    "findings.rates.grow": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
-    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie rośnie z α przy każdej metodzie.",
-    "findings.rates.mixed": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
-    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie nie przy każdej metodzie "
+    "findings.rates.grow": "W laboratorium 7 zmierzono udział martwych neuronów przy każdym α "
+    "siatki ({tab}; na paczce {size} pierwszych wzorców uczących – martwy na niej neuron może "
+    "ożyć, bo na innych wzorcach dostaje gradient): po {epochs} epokach ich udział w pierwszej warstwie rośnie z α przy każdej metodzie.",
+    "findings.rates.mixed": "W laboratorium 7 zmierzono udział martwych neuronów przy każdym α "
+    "siatki ({tab}; na paczce {size} pierwszych wzorców uczących – martwy na niej neuron może "
+    "ożyć, bo na innych wzorcach dostaje gradient): po {epochs} epokach ich udział w pierwszej warstwie nie przy każdej metodzie "
     "rośnie z α.",
     "findings.rates.at.lower": "Przy wagach inicjalizowanych {name} wybrane α = {chosen} "
     "zostawia {share_c} martwych neuronów, a α = {rate} z laboratorium 6 – {share_r}, przy "
@@ -1421,4 +1424,10 @@ PHRASES = {
     "średni kwadrat; bez odejmowania średniej iloraz wynosi {ratio} ({test}): centrowanie "
     "wyjaśnia tylko {points} pkt proc. odchylenia, a przyczyny reszty nie ustalono.",
     "findings.centring.t": "t({df}) = {t}, {p}",
+    "lrtable.tie": "{name} – {rates}",
+    "lrtable.ties": "Równą najmniejszą sumę miejsc mają przy niej: {which}; reguła bierze "
+    "wtedy mniejsze α.",
+    "lrtable.untuned": "Wyniki {name:gen} w laboratorium 6 dotyczą więc tylko α = {used}: "
+    "przy α = {best} końcowa strata po {epochs} epokach przeszukiwania jest inna ({parts}).",
+    "lrtable.untuned.part": "{act} – {best} wobec {used}",
 }

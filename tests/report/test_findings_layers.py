@@ -147,7 +147,8 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
         p=text.p_value(holm, lang),
     )
     assert said in line
-    grow = text.say(lang, "findings.rates.grow", epochs=E, tab="@tab:diag.relu.rates")
+    size = text.integer(1000, lang)  # The probe batch of ``grid_record``.
+    grow = text.say(lang, "findings.rates.grow", epochs=E, tab="@tab:diag.relu.rates", size=size)
     assert line.startswith(grow)
     harmless = "findings.rates.harmless"
     share = text.pct(0.59, lang)
