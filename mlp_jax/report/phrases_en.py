@@ -319,8 +319,8 @@ PHRASES = {
     "handin.speed_test": "{p}, Holm-adjusted",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
-    "final loss {speed}; paired t-tests of the final results ({tab}): loss {p_loss}, accuracy "
-    "{p_acc}.",
+    "final loss {speed}; paired t-tests of the two networks' final results (the results "
+    "themselves: {tab}): loss {p_loss}, accuracy {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
     "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
     "lab 6's speed-ups, use SGD at α = {own}.",
@@ -424,8 +424,8 @@ PHRASES = {
     "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
     " target and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.above_uniform": "The baseline **{name}** ({label}) ends at a mean "
-    "training loss of {final}, no lower than ln {k} = {uniform}, the loss of a uniform guess "
-    "among the {k} classes, so its final loss cannot serve as a target (a speed-up to it would "
+    "training loss of {final}, no lower than ln {k} ≈ {uniform} (the loss of a uniform guess "
+    "among the {k} classes), so its final loss cannot serve as a target (a speed-up to it would "
     "be vacuous) and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.above_start": "The baseline **{name}** ({label}) ends at a mean training "
     "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
