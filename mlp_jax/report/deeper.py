@@ -12,7 +12,16 @@ from typing import NamedTuple
 from mlp_jax import records
 from mlp_jax.labs import diagnostics
 from mlp_jax.records import SummaryRow
-from mlp_jax.report import document, findings, lab_report, layers, methods, results, text
+from mlp_jax.report import (
+    conditions,
+    document,
+    findings,
+    lab_report,
+    layers,
+    methods,
+    results,
+    text,
+)
 from mlp_jax.report.finished import BadDepth, Diagnosed, Finished, Found, diagnosed, find
 
 
@@ -33,13 +42,19 @@ class Deep(NamedTuple):
 
 
 def deep_section(
-    deep: Deep, main: records.SharedSettings, out_dir: Path, drawn: Path, lang: str
+    deep: Deep,
+    main: records.SharedSettings,
+    out_dir: Path,
+    drawn: Path,
+    lang: str,
+    main_lab7: Sequence[Finished] = (),
 ) -> list[document.Block]:
     """The deep network in the body: why (σ of Xavier and He in the main network's first
     layer), the measured σ of every layer at initialization (``deep.<act>.layers``, those
     of activations whose units can die; ``_layer_tables``), the
     training-loss figure per activation (``deep.<act>.loss``) and the configurations whose
-    every seed diverged; its weights' σ, speed and final results are in the appendix
+    every seed diverged; how it is trained unlike lab 7 (``main_lab7``,
+    ``conditions.deep_note``); its weights' σ, speed and final results are in the appendix
     (``deep_appendix``)."""
     say = functools.partial(text.say, lang)
     lab7 = deep.found["lab7"]
@@ -61,6 +76,8 @@ def deep_section(
         for act in deep.diag
         if act not in diagnostics.DEAD
     ]
+    unlike = conditions.deep_note(lab7, main_lab7, lang)
+    intro += f" {unlike}" if unlike else ""
     if measured:
         intro += " " + say("lead.deep.measured", tables=lab_report.join(measured, lang))
     blocks.append(document.Paragraph(intro))

@@ -628,7 +628,7 @@ def combined(found_gains: Sequence[Gain], lang: str) -> str:
             else text.say(
                 lang, "handin.at_least", x=text.times(lang, significant(g.speed.point, lang))
             ),
-            tab=f"@tab:lab7.{g.f.act}.quality",
+            tab=f"@fig:lab7.{g.f.act}.steps, @tab:lab7.{g.f.act}.quality",
         )
         for g in found_gains
         if math.isfinite(g.speed.point)

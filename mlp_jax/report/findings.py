@@ -23,6 +23,7 @@ import numpy as np
 from mlp_jax import data, records
 from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import (
+    conditions,
     curves,
     discussion,
     document,
@@ -508,8 +509,9 @@ def deep_paragraphs(found: Found, deep: Found, deep_diag: Diagnosed, lang: str) 
     for act, record in deep_diag.items():
         if act in diagnostics.DEAD and record.layers > 2:
             out.append(_growth_paragraph(deep, act, record, lang))
+    mains = {f.act: f for f in found.get("lab7", [])}
     out += [
-        _lead_sentence(f, lang, deep_diag.get(f.act))
+        _lead_sentence(f, lang, deep_diag.get(f.act), mains.get(f.act))
         for f in deep.get("lab7", [])
         if len(lead_names(f)) > 1
     ]
@@ -594,19 +596,20 @@ def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
     return {"names": names, "values": values, "rest": rest, "rest_values": rest_values}
 
 
-def _lead_why(first: str, record: records.Diagnosis | None, lang: str) -> str:
+def _lead_why(first: str, record: records.Diagnosis | None, lang: str) -> tuple[str, str]:
     """The hidden layers' saturated or dead share at init (``record``, the deep network's
     diagnostics) of the early leader ``first`` against the other initializers': in
-    agreement with its lead when the leader's highest share is below the others' lowest,
-    else said not to explain it; "" without such a share."""
+    agreement with its lead (``less``) when the leader's highest share is below the
+    others' lowest, else said not to explain it (``unexplained``); ("", "") without such
+    a share."""
     column = None if record is None else diagnostics.trouble_column(record.act)
     if column is None or first not in record.inits or len(record.inits) < 2:
-        return ""
+        return "", ""
     hidden = range(record.layers - 1)
     share = {i: [getattr(record.layer(i, k, 0), column) for k in hidden] for i in record.inits}
     others = [v for i in record.inits if i != first for v in share[i]]
     case = "less" if max(share[first]) < min(others) else "unexplained"
-    return text.say(
+    return case, text.say(
         lang,
         f"findings.deep.why.{case}",
         what=text.say(lang, f"findings.deep.what.{column}"),
@@ -623,9 +626,26 @@ def _span(values: Sequence[float], lang: str) -> str:
     return lo if lo == hi else f"{lo.rstrip('%')}–{hi}"
 
 
-def _lead_sentence(f: Finished, lang: str, record: records.Diagnosis | None = None) -> str:
-    """Which initializer leads in the first epochs and at the last (``lead``), with the
-    leader's saturated or dead share at init against the others' (``_lead_why``)."""
+def _lead_cause(
+    f: Finished, first: str, record: records.Diagnosis | None, main: Finished | None, lang: str
+) -> str:
+    """`` …``: what may explain ``first``'s early lead in the deep network's lab 7 ``f``: its
+    share at init (``_lead_why``) and the one rate's cost on lab 7's grid (``main``,
+    ``conditions.rate_handicap``); the cause said unknown when the share does not explain
+    it and the rate is no candidate."""
+    case, why = _lead_why(first, record, lang)
+    handicap = conditions.rate_handicap(f, main, first, lang)
+    said = [why, handicap.sentence]
+    if case == "unexplained" and handicap.case != "candidate":
+        said.append(text.say(lang, "findings.deep.why.unknown"))
+    return "".join(f" {s}" for s in said if s)
+
+
+def _lead_sentence(
+    f: Finished, lang: str, record: records.Diagnosis | None = None, main: Finished | None = None
+) -> str:
+    """Which initializer leads in the first epochs and at the last (``lead``), with what may
+    explain the lead (``_lead_cause``; ``main``: lab 7 of the same activation)."""
     say, found = _say(lang), lead(f)
     epochs, first = len(found.leaders), found.leaders[0]
     fig = f"@fig:deep.{f.act}.loss"
@@ -646,8 +666,7 @@ def _lead_sentence(f: Finished, lang: str, record: records.Diagnosis | None = No
             second=methods.initialized_by(second, lang),
             fig=fig,
         )
-        why = _lead_why(first, record, lang)
-        sentence += f" {why}" if why else ""
+        sentence += _lead_cause(f, first, record, main, lang)
     if found.span == epochs and first is not None:
         return sentence
     final = found.leaders[-1]
@@ -715,13 +734,5 @@ def limitations(
     source = data.parse_source(first.provenance.data_source)
     if source is not None:
         sentences.append(say("findings.limits.test", n=text.integer(source.test, lang)))
-    r = next(iter(first.results.values()))
-    blocks_per_epoch = summary.step_curves(r)[1].final
-    sentences.append(
-        say(
-            "findings.limits.clock",
-            steps=r.steps_per_epoch // blocks_per_epoch,
-            epoch=text.num(1 / blocks_per_epoch, ".2g", lang),
-        )
-    )
+    sentences.append(say("findings.limits.clock", spacing=conditions.spacing_words(every, lang)))
     return [document.Heading(3, say("findings.h.limits")), document.Paragraph(" ".join(sentences))]

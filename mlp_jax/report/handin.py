@@ -39,6 +39,7 @@ import numpy as np
 from mlp_jax import records, util
 from mlp_jax.labs import diagnostics, experiment, specs, summary
 from mlp_jax.report import (
+    conditions,
     curves,
     deeper,
     discussion,
@@ -105,7 +106,11 @@ def build(
         *_setup(found, lang, letters(appendix)["definitions"]),
         *_labs(found, out_dir, lang),
         *layer_tables,
-        *(deeper.deep_section(deep, main, out_dir, Path(FIGURES, lang), lang) if deep else []),
+        *(
+            deeper.deep_section(deep, main, out_dir, Path(FIGURES, lang), lang, found["lab7"])
+            if deep
+            else []
+        ),
         *discussion.exercise2_gain(found, lang),
         *findings.blocks(found, diag, out_dir, lang, *(deep[1:] if deep else ())),
         *findings.limitations(found, diag, lang, deep.found if deep else None),
@@ -440,16 +445,18 @@ SHARED_COLUMNS = ("network", "batch", "epochs_total", "seeds")
 
 
 def _setup(found: Found, lang: str, letter: str) -> list[document.Block]:
-    """The setup table (key ``setup``): per experiment its activations, configurations and
-    baseline, the activations sharing a row where the rest is alike; the network, batch
-    size, epochs and seeds in their own columns, or in the sentence above when every
-    experiment shares them; then what the speed and quality tables' columns mean, the
-    definitions cited from the appendix's part ``letter``."""
+    """The setup table (key ``setup``): per experiment its activations, training patterns,
+    configurations (grouped by rate where each had a grid) and baseline, the activations
+    sharing a row where the rest is alike; the network, batch size, epochs and seeds in
+    their own columns, or in the sentence above when every experiment shares them; lab 7's
+    conditions against lab 6's (``conditions.lab7_note``); then what the speed and quality
+    tables' columns mean, the definitions cited from the appendix's part ``letter``."""
     say = functools.partial(text.say, lang)
-    columns = ("experiment", "act", *SHARED_COLUMNS, "configs", "baseline")
+    columns = ("experiment", "act", *SHARED_COLUMNS, "train", "configs", "baseline")
 
     def cells(f: Finished) -> dict[str, str]:
         shared = f.provenance.shared
+        names = config_names(f, lang)
         values = (
             say(f.lab.short_key),
             lab_report.config_label(f.act, lang),
@@ -457,7 +464,8 @@ def _setup(found: Found, lang: str, letter: str) -> list[document.Block]:
             str(shared.batch_size),
             str(shared.epochs),
             str(shared.seeds),
-            ", ".join(config_names(f, lang)),
+            conditions.train_cell(f, lang),
+            conditions.rated_names(f, names, lang) if shared.lr_grid > 1 else ", ".join(names),
             lab_report.config_label(f.provenance.baseline, lang),
         )
         return dict(zip(columns, values, strict=True))
@@ -479,10 +487,12 @@ def _setup(found: Found, lang: str, letter: str) -> list[document.Block]:
         lead += " " + say("lead.setup.common", parts="; ".join(parts))
     header = [say(f"col.{c}") for c in kept]
     alpha = text.num(summary.ALPHA, ".2f", lang)
+    note = conditions.lab7_note(found, lang)
     return [
         document.Heading(2, say("h.setup")),
         document.Paragraph(lead),
         document.Table(header, rows, caption=say("lead.setup.caption"), key="setup"),
+        *([document.Paragraph(note)] if note else []),
         document.Paragraph(say("lead.setup.meaning", alpha=alpha, letter=letter)),
     ]
 

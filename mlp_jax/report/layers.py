@@ -241,10 +241,13 @@ class Draw(NamedTuple):
     Attributes:
       ratios: initializer → the ratio per seed (the seeds that never diverged).
       seeds: initializer → (the seed ids, the base seed).
+      uncentred: initializer → the same ratio with the pre-activations' pooled mean not
+        taken out (√(σ² + mean²) over the formula, which predicts the mean square).
     """
 
     ratios: dict[str, np.ndarray]
     seeds: dict[str, tuple[tuple[int, ...], int]]
+    uncentred: dict[str, np.ndarray]
 
     @property
     def shared(self) -> bool:
@@ -265,16 +268,18 @@ class Draw(NamedTuple):
 def draw(results: Mapping[str, records.History]) -> Draw | None:
     """``Draw`` of the records (each at its chosen rate, ``summary.selected``) that hold
     layer statistics; None when fewer than two do."""
-    ratios, seeds = {}, {}
+    ratios, seeds, uncentred = {}, {}, {}
     for name, r in results.items():
         chosen = summary.selected(r)
         if chosen.layer_stats is None or chosen.provenance is None:
             continue
-        v = chosen.layer_stats.values
-        start = v["preact_std"][..., 0, 0] / v["preact_std_closed_form"][..., 0, 0]
-        ratios[name] = np.asarray(start, float)[chosen.finite]
+        v = {k: np.asarray(a[..., 0, 0], float) for k, a in chosen.layer_stats.values.items()}
+        formula = v["preact_std_closed_form"]
+        ratios[name] = (v["preact_std"] / formula)[chosen.finite]
+        square = v["preact_std"] ** 2 + v["preact_mean"] ** 2
+        uncentred[name] = (np.sqrt(square) / formula)[chosen.finite]
         seeds[name] = (tuple(chosen.seeds), chosen.provenance.shared.seed)
-    return Draw(ratios, seeds) if len(ratios) > 1 else None
+    return Draw(ratios, seeds, uncentred) if len(ratios) > 1 else None
 
 
 class RateRow(NamedTuple):
@@ -560,7 +565,10 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     p = dict(zip(tests, adjusted, strict=True))
     pairs = itertools.pairwise(rows)
     grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share if n in b.share)
-    sentences = [say(f"findings.rates.{'grow' if grows else 'mixed'}", epochs=epochs, tab=tab)]
+    probe = summary.selected(f.results[well[0]]).layer_stats
+    size = text.integer(probe.eval_size, lang) if probe is not None else "—"
+    case = "grow" if grows else "mixed"
+    sentences = [say(f"findings.rates.{case}", epochs=epochs, tab=tab, size=size)]
     choice = summary.selected(f.results[well[0]]).provenance.choice
     at = [
         k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)
@@ -682,17 +690,61 @@ def draw_sentences(
     shared = say("findings.draw.shared", names=names, ratio=num(mean), tabs=tabs, deep=deep)
     if not math.isfinite(sd):
         return [shared]
-    case = "within" if abs(mean - 1) <= sd else "beyond"
-    dev = discussion.signed(100 * (mean - 1), ".1f", lang) + "%"
+    return [shared, _draw_spread(ratios, d.uncentred[next(iter(d.ratios))], lang)]
+
+
+def _one_sample(values: np.ndarray) -> stats.TTest:
+    """The t test of ``values``' mean against 1 (``stats.t_test`` against ones, paired)."""
+    return stats.t_test(values, np.ones_like(values), paired=True)
+
+
+def _draw_spread(ratios: np.ndarray, uncentred: np.ndarray, lang: str) -> str:
+    """The ratio's spread over the seeds, and its mean against 1 by its standard error and
+    a one-sample t test: within the noise (``within``) or a systematic gap (``beyond``,
+    p < ``summary.ALPHA``); then, for a gap, how much of it the measured σ's centring
+    explains (the ``uncentred`` ratios tested alike)."""
+    say, num = _say(lang), functools.partial(text.num, spec=".3f", lang=lang)
+    n, mean, sd = len(ratios), float(np.mean(ratios)), float(np.std(ratios, ddof=1))
+    test = _one_sample(ratios)
+    case = "beyond" if test.p < summary.ALPHA else "within"
     spread = say(
         f"findings.draw.{case}",
         lo=num(float(np.min(ratios))),
         hi=num(float(np.max(ratios))),
         sd=num(sd),
-        dev=dev,
-        n=len(ratios),
+        dev=discussion.signed(100 * (mean - 1), ".1f", lang) + "%",
+        n=n,
+        se=num(sd / math.sqrt(n)),
+        k=text.num(abs(mean - 1) / (sd / math.sqrt(n)), ".1f", lang),
+        test=_t_words(test, lang),
     )
-    return [shared, spread]
+    if case == "within":
+        return spread
+    centred = _one_sample(uncentred)
+    explained = not centred.p < summary.ALPHA  # No test (all equal to 1): explained.
+    return (
+        spread
+        + " "
+        + say(
+            f"findings.centring.{'explains' if explained else 'part'}",
+            ratio=num(float(np.mean(uncentred))),
+            points=text.num(100 * (float(np.mean(uncentred)) - mean), ".1f", lang),
+            test=_t_words(centred, lang),
+        )
+    )
+
+
+def _t_words(test: stats.TTest, lang: str) -> str:
+    """``t(9) = −2,70, p = 0,025``; ``p: —`` without a test."""
+    if not math.isfinite(test.statistic):
+        return discussion.p_text(test.p, lang)
+    return text.say(
+        lang,
+        "findings.centring.t",
+        df=int(test.df),
+        t=discussion.signed(test.statistic, ".2f", lang),
+        p=discussion.p_text(test.p, lang),
+    )
 
 
 def _same_dead(deep_diag: Diagnosed) -> str | None:

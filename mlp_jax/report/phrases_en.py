@@ -319,8 +319,8 @@ PHRASES = {
     "handin.speed_test": "{p}, Holm-adjusted",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
-    "final loss {speed}; paired t-tests of the final results ({tab}): loss {p_loss}, accuracy "
-    "{p_acc}.",
+    "final loss {speed}; paired t-tests of the two networks' final results (the results "
+    "themselves: {tab}): loss {p_loss}, accuracy {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: in lab 7's grid plain SGD does best at α = {best}{edge}: a "
     "final training loss of {best_loss} against {own_loss} at α = {own}; exercise 2 above, and "
     "lab 6's speed-ups, use SGD at α = {own}.",
@@ -424,8 +424,8 @@ PHRASES = {
     "the seed-to-seed spread (standard deviation {spread}), so its final loss cannot serve as a"
     " target and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.above_uniform": "The baseline **{name}** ({label}) ends at a mean "
-    "training loss of {final}, no lower than ln {k} = {uniform}, the loss of a uniform guess "
-    "among the {k} classes, so its final loss cannot serve as a target (a speed-up to it would "
+    "training loss of {final}, no lower than ln {k} ≈ {uniform} (the loss of a uniform guess "
+    "among the {k} classes), so its final loss cannot serve as a target (a speed-up to it would "
     "be vacuous) and there is no speed-up; final losses and accuracies are compared instead.",
     "stat.no_target.above_start": "The baseline **{name}** ({label}) ends at a mean training "
     "loss of {final}, no lower than the loss of **{start_name}** at its first steps ({start}), "
@@ -782,12 +782,12 @@ PHRASES = {
     "significantly later ({tab}).",
     "findings.adagrad.same": "Adagrad with {init} weights reaches SGD's final loss with no "
     "significant difference in speed ({tab}).",
-    "findings.adam.scale": " (which with {init} weights, from an initial loss of {start}, is "
+    "findings.adam.scale": " (which with {init} weights, from an initial test loss of {start}, is "
     "large and very uneven across weights)",
     "findings.adagrad.why_plain": "Adagrad divides each weight's step by the root of the sum of "
     "its past squared gradients, so weights with large gradients take small steps and those "
     "with small gradients large ones, which SGD's single α cannot.",
-    "findings.adagrad.why": "With {init} weights the network starts from a test loss of "
+    "findings.adagrad.why": "With {init} weights the network starts from an initial test loss of "
     "{start} (a uniform guess: {chance}), and the gradients are large and very different from "
     "one weight to another; Adagrad divides each weight's step by the root of the sum of "
     "its past squared gradients, so weights with large gradients take small steps and those "
@@ -922,7 +922,7 @@ PHRASES = {
     "intervals cover the variation between seeds, not the chance of which examples the test "
     "set holds.",
     "findings.limits.clock": "The times to the target are interpolated linearly between "
-    "points {steps} steps ({epoch} epochs) apart; finer than that they are not known.",
+    "points {spacing} apart; finer than that they are not known.",
     # --- lead ---
     "lead.setup": "@tab:setup lists every experiment run.",
     "lead.setup.caption": "The experiments: their settings, the configurations compared and "
@@ -1039,7 +1039,7 @@ PHRASES = {
     "({tab}).",
     "findings.deep.why.unexplained": "The lead is not explained by {what} of the hidden "
     "layers at initialization: {lead} with {name} weights, {others} with the other methods "
-    "({tab}); its cause was not established.",
+    "({tab}).",
     "findings.deep.what.saturated_frac": "the share of saturated activation values",
     "findings.deep.what.dead_frac": "the share of dead units",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1110,9 +1110,9 @@ PHRASES = {
     "number.nom.n": "one|two|three|four|five|six|seven|eight|nine|ten",
     "findings.seeds.end": "ends|end",
     "findings.h.adadelta": "Adadelta's slow start",
-    "findings.adadelta.intro": "Adadelta's step does not grow with the gradient: it never "
-    "exceeds \\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} per weight (its value for a "
-    "large gradient), while SGD's is α|g|; g is the first layer's weight gradient at "
+    "findings.adadelta.intro": "In its first step Adadelta's weight change never exceeds "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} (its value for a large gradient; "
+    "later the bound grows with the squares of the steps taken), while SGD's is α|g|; g is the first layer's weight gradient at "
     "initialization (the probe batch, the same N(0, 1) weights as in lab 6).",
     "findings.adadelta.smaller": "The network {act}: the root mean square of g is {g}, so "
     "SGD's first step (α = {rate}) is {sgd} on average, at least {times} Adadelta's; "
@@ -1146,9 +1146,13 @@ PHRASES = {
     "initialization ({tab}).",
     "findings.units.grew.dead_frac": "The units die during training, not at initialization "
     "({tab}).",
-    "findings.rates.grow": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "findings.rates.grow": "Lab 7 measured the share of dead units at every rate of its grid "
+    "({tab}; on a probe batch of the first {size} training patterns – a unit dead on it may "
+    "revive, as other patterns still give it a gradient): "
     "after {epochs} epochs their share in the first layer grows with α for every method.",
-    "findings.rates.mixed": "Lab 7 measured the dead units at every rate of its grid ({tab}): "
+    "findings.rates.mixed": "Lab 7 measured the share of dead units at every rate of its grid "
+    "({tab}; on a probe batch of the first {size} training patterns – a unit dead on it may "
+    "revive, as other patterns still give it a gradient): "
     "after {epochs} epochs their share in the first layer does not grow with α for every method.",
     "findings.rates.at.lower": "With {name} weights the chosen α = {chosen} leaves {share_c} "
     "of the units dead and lab 6's α = {rate} leaves {share_r}, with a significantly lower "
@@ -1182,11 +1186,12 @@ PHRASES = {
     "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) for \\(c > 0\\)), the same units are "
     "dead in the deep network with every method ({tab})",
     "findings.draw.within": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
-    "deviation {sd}), so the mean's distance from the formula ({dev}) is within one weight "
-    "draw's spread.",
+    "deviation {sd}); the mean of {n} seeds is {dev} off the formula, {k} standard errors of "
+    "the mean ({se}; one-sample t test: {test}), within the noise of the weight draws.",
     "findings.draw.beyond": "Over the seeds the ratio ranges from {lo} to {hi} (standard "
-    "deviation {sd}); the mean's distance from the formula ({dev}) exceeds one weight draw's "
-    "spread.",
+    "deviation {sd}); the mean of {n} seeds is {dev} off the formula, {k} standard errors of "
+    "the mean ({se}; one-sample t test: {test}): a systematic gap, not the noise of the "
+    "weight draws.",
     "findings.draw.differ": "The ratio of the measured to the predicted σ of the "
     "pre-activations differs between the methods: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Here, though, the speed-up brings no higher accuracy: "
@@ -1318,4 +1323,61 @@ PHRASES = {
     "{base_value}): reaching "
     "the target sooner does not make the run as a whole faster.",
     "halving.dash": ". {dash}: dropped after epoch {k} by the halving of the grid",
+    # --- report4 ---
+    "conditions.held_out": "{train} ({validation} held out for validation)",
+    "conditions.rated": "{names}: α = {rate}",
+    "conditions.count.steps": "step|steps",
+    "conditions.spacing.one": "{steps} ({epochs} epochs)",
+    "conditions.spacing.same_steps": "{steps}: {parts}",
+    "conditions.spacing.part": "{epochs} epochs ({labs})",
+    "conditions.spacing.part_steps": "{steps}, i.e. {epochs} epochs ({labs})",
+    "conditions.lab7": "Lab 7 trains the network on {train} patterns: the last {validation} "
+    "patterns of the training set were held out before training, to choose α on them for "
+    "each initialization separately ({tab}).",
+    "conditions.differ": "The configurations it shares with lab 6 are thus trained under "
+    "other conditions and end at another training loss: {parts}.",
+    "conditions.loss.act": "{act}: {parts}",
+    "conditions.loss": "{name} {lab7} against {lab6}{rates}",
+    "conditions.rates": " (α = {lab7} instead of {lab6})",
+    "col.train": "training patterns",
+    "conditions.epoch": "An epoch of lab 7 has {lab7} and one of lab 6 {lab6}, so the "
+    "curves' points lie {spacing} apart.",
+    "results.base.trained": "the network trained with {by} {weights}",
+    "results.base.weights.normal": "from {name} weights",
+    "results.base.weights.init": "from {by} weights",
+    "results.base.by.sgd": "plain SGD",
+    "results.base.by.momentum": "momentum",
+    "results.base.by.nesterov": "Nesterov momentum",
+    "results.base.by.adagrad": "Adagrad",
+    "results.base.by.adadelta": "Adadelta",
+    "results.base.by.adam": "Adam",
+    "conditions.group": "{rate} ({names})",
+    "conditions.deep.train": "Unlike lab 7, the deep network trains on {deep} patterns, "
+    "with no validation set (lab 7: {main}).",
+    "conditions.deep.rates": "Every initialization trains in it at the same α: {deep}; lab "
+    "7 chose α on its validation set: {main} ({tab}).",
+    "conditions.deep.part": "{act}: {rates}",
+    "conditions.handicap.candidate": "The first candidate cause is the learning rate: every "
+    "initialization trains here at α = {rate}, and in the {network} network that α raises "
+    "the final validation loss above that at the grid's best α by {lead} with {name} weights "
+    "but by {others} with {rest} weights ({tab}); this was not checked in the deep "
+    "network.",
+    "conditions.handicap.not": "Nor does the learning rate explain it: in the {network} "
+    "network α = {rate} raises the final validation loss above that at the grid's best α by "
+    "{lead} with {name} weights and by {others} with {rest} weights ({tab}).",
+    "findings.deep.why.unknown": "The cause of this lead was not found.",
+    "findings.centring.explains": "The measurement takes the pre-activations' mean out, "
+    "while the formula predicts the mean square; without taking it out the ratio is {ratio} "
+    "({test}), so the gap comes from that centring.",
+    "findings.centring.part": "The measurement takes the pre-activations' mean out, while "
+    "the formula predicts the mean square; without taking it out the ratio is {ratio} "
+    "({test}): the centring explains only {points} percentage points of the gap, and the "
+    "rest was not explained.",
+    "findings.centring.t": "t({df}) = {t}, {p}",
+    "lrtable.tie": "{name}: {rates}",
+    "lrtable.ties": "These share the lowest rank sum under it: {which}; the rule then takes the "
+    "smaller α.",
+    "lrtable.untuned": "{name}'s results in lab 6 thus hold at α = {used} only: at α = {best} "
+    "its final loss after the sweep's {epochs} epochs differs ({parts}).",
+    "lrtable.untuned.part": "{act}: {best} against {used}",
 }

@@ -333,8 +333,8 @@ PHRASES = {
     "handin.speed_test": "{p} po poprawce Holma",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
-    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych wyników końcowych "
-    "({tab}): strata {p_loss}, dokładność {p_acc}.",
+    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych końcowych wyników "
+    "obu sieci (same wyniki: {tab}): strata {p_loss}, dokładność {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
@@ -455,8 +455,8 @@ PHRASES = {
     "jego końcowa strata nie może służyć za wartość docelową i nie ma przyspieszeń; "
     "porównano końcowe straty i dokładności.",
     "stat.no_target.above_uniform": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
-    "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} = {uniform}, strata "
-    "losowego zgadywania spośród {k} klas, więc jego końcowa strata nie może służyć za wartość "
+    "średnią stratą na zbiorze uczącym {final}, nie niższą niż ln {k} ≈ {uniform} (strata "
+    "losowego zgadywania spośród {k} klas), więc jego końcowa strata nie może służyć za wartość "
     "docelową (przyspieszenie względem niej nie miałoby sensu) i nie ma przyspieszeń; porównano końcowe "
     "straty i dokładności.",
     "stat.no_target.above_start": "Punkt odniesienia **{name}** ({label}) kończy uczenie ze "
@@ -829,15 +829,16 @@ PHRASES = {
     "istotnie wolniej ({tab}).",
     "findings.adagrad.same": "Z Adagradem (wagi {init}) sieć osiąga końcową stratę SGD bez "
     "istotnej różnicy szybkości ({tab}).",
-    "findings.adam.scale": " (która przy wagach {init}, ze stratą początkową {start}, jest duża "
+    "findings.adam.scale": " (która przy wagach {init}, z początkową stratą na zbiorze "
+    "testowym {start}, jest duża "
     "i bardzo różna dla różnych wag)",
     "findings.adagrad.why_plain": "Adagrad dzieli krok każdej wagi przez pierwiastek sumy "
     "kwadratów jej dotychczasowych gradientów, więc wagi o dużych gradientach wykonują małe "
-    "kroki, a o małych — duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
-    "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od straty na zbiorze testowym "
-    "{start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
+    "kroki, a o małych – duże, czego jeden wspólny współczynnik α w SGD nie zapewni.",
+    "findings.adagrad.why": "Przy wagach {init} sieć zaczyna od początkowej straty na "
+    "zbiorze testowym {start} (losowe zgadywanie: {chance}), a gradienty są duże i bardzo różne dla różnych "
     "wag; Adagrad dzieli krok każdej wagi przez pierwiastek sumy kwadratów jej dotychczasowych "
-    "gradientów, więc wagi o dużych gradientach wykonują małe kroki, a o małych — duże. "
+    "gradientów, więc wagi o dużych gradientach wykonują małe kroki, a o małych – duże. "
     "Wyrównuje to różnice skali, których jeden wspólny współczynnik α w SGD nie wyrówna.",
     "findings.momentum.larger": "W laboratorium 6 {names} działają z γ = {gamma} i α = {rate}. Przy stałym "
     "gradiencie prędkość v = γv + αg dąży do α/(1 − γ) = {effective} na jednostkę gradientu, "
@@ -869,7 +870,7 @@ PHRASES = {
     "powtórzenie nie odstaje wyraźnie od pozostałych ({fig}).",
     "findings.seeds.confident": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
     "({worst}) nadal poprawnie klasyfikuje {worst_acc} wzorców testowych, a powtórzenie "
-    "medianowe — {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
+    "medianowe – {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
     "{error_ratio} więcej. Entropia krzyżowa karze błędną odpowiedź udzieloną z dużym prawdopodobieństwem bez "
     "ograniczenia (−ln prawdopodobieństwa prawdziwej klasy), a dokładność sprawdza tylko, "
     "czy największe wyjście wskazuje właściwą klasę; kilka bardzo pewnych błędów podnosi więc "
@@ -957,7 +958,7 @@ PHRASES = {
     "przeskakuje dna.",
     "findings.traj.stall": "Przy punkcie siodłowym (@fig:traj.saddle) {verb} {names}: przez "
     "całą drugą połowę kroków strata pozostaje równa {loss}, czyli na wartości w punkcie siodłowym "
-    "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ znika tam aż do trzeciego rzędu, "
+    "f(0, 0) = {saddle}. Wzdłuż y gradient ∂f/∂y = y⁵ − y³ jest tam rzędu y³, "
     "więc sam gradient nie wyprowadza ścieżki z płaskowyżu. {first}",
     "findings.traj.no_stall": "Przy punkcie siodłowym (@fig:traj.saddle) żaden optymalizator nie "
     "zatrzymuje się w punkcie siodłowym. {first}",
@@ -978,7 +979,7 @@ PHRASES = {
     "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
     "losowość doboru wzorców testowych.",
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
-    "odległymi o {steps} kroków ({epoch} epoki); dokładniej nie da się ich wyznaczyć.",
+    "odległymi o {spacing}; dokładniej nie da się ich wyznaczyć.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
     "lead.setup.caption": "Eksperymenty: ich ustawienia, porównywane konfiguracje i punkt "
@@ -1098,9 +1099,9 @@ PHRASES = {
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
-    "findings.deep.why.unexplained": "Nie wyjaśnia jej {what} w warstwach ukrytych w chwili "
-    "inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy pozostałych "
-    "metodach ({tab}); jej przyczyny nie ustalono.",
+    "findings.deep.why.unexplained": "Przewagi tej nie wyjaśnia {what} w warstwach ukrytych w "
+    "chwili inicjalizacji: {lead} przy wagach inicjalizowanych {name}, {others} przy "
+    "pozostałych metodach ({tab}).",
     "findings.deep.what.saturated_frac": "udział nasyconych wartości aktywacji",
     "findings.deep.what.dead_frac": "udział martwych neuronów",
     "lead.concl.none": "{where:cap}: {reason}",
@@ -1158,7 +1159,7 @@ PHRASES = {
     "momentum_study.col.gamma": "względem SGD o tym samym kroku",
     "momentum_study.col.step": "względem tej samej γ przy kroku SGD",
     "momentum_study.col.loss": "końcowa strata",
-    "momentum_study.cell.only": "osiąga tylko ta",
+    "momentum_study.cell.only": "tylko ta osiąga cel",
     "momentum_study.cell.never": "nie osiągnięto",
     "momentum_study.cell.none": "brak pomiaru",
     "momentum_study.caption": "Badanie momentum, sieć {act}: efektywny krok α/(1 − γ), rozbieżne powtórzenia, epoki do końcowej straty zwykłego SGD z ćwiczenia 2 na zbiorze uczącym ({target}), przyspieszenie względem zwykłego SGD o tym samym kroku (wpływ γ) i względem tej samej γ przy kroku {step} (wpływ kroku), każde z przedziałem ufności 95% i, po średniku, p testu permutacyjnego po poprawce Holma dla wszystkich par konfiguracji, oraz końcowa strata na zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
@@ -1172,9 +1173,9 @@ PHRASES = {
     "number.nom.n": "jedno|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
     "findings.seeds.end": "kończy uczenie|kończą uczenie|kończy uczenie",
     "findings.h.adadelta": "Powolny start Adadelty",
-    "findings.adadelta.intro": "Krok Adadelty nie rośnie z gradientem: nie przekracza "
-    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} na wagę (tyle wynosi przy dużym "
-    "gradiencie), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
+    "findings.adadelta.intro": "W pierwszym kroku przyrost wagi w Adadelcie nie przekracza "
+    "\\(\\alpha\\sqrt{{\\varepsilon/(1-\\rho)}}\\) = {bound} (tyle wynosi przy dużym "
+    "gradiencie; później granica rośnie z kwadratami wykonanych kroków), a krok SGD to α|g|; g to gradient wag pierwszej warstwy w chwili "
     "inicjalizacji (paczka pomiarowa, te same wagi N(0, 1) co w laboratorium 6).",
     "findings.adadelta.smaller": "Sieć {act}: średnia kwadratowa g wynosi {g}, więc pierwszy "
     "krok SGD (α = {rate}) to średnio {sgd}, co najmniej {times} więcej niż krok Adadelty; "
@@ -1207,10 +1208,12 @@ PHRASES = {
     "chwili inicjalizacji ({tab}).",
     "findings.units.grew.dead_frac": "Neurony obumierają w trakcie uczenia, a nie w chwili "
     "inicjalizacji ({tab}).",
-    "findings.rates.grow": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
-    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie rośnie z α przy każdej metodzie.",
-    "findings.rates.mixed": "Laboratorium 7 mierzyło martwe neurony przy każdym α siatki "
-    "({tab}): po {epochs} epokach ich udział w pierwszej warstwie nie przy każdej metodzie "
+    "findings.rates.grow": "W laboratorium 7 zmierzono udział martwych neuronów przy każdym α "
+    "siatki ({tab}; na paczce {size} pierwszych wzorców uczących – martwy na niej neuron może "
+    "ożyć, bo na innych wzorcach dostaje gradient): po {epochs} epokach ich udział w pierwszej warstwie rośnie z α przy każdej metodzie.",
+    "findings.rates.mixed": "W laboratorium 7 zmierzono udział martwych neuronów przy każdym α "
+    "siatki ({tab}; na paczce {size} pierwszych wzorców uczących – martwy na niej neuron może "
+    "ożyć, bo na innych wzorcach dostaje gradient): po {epochs} epokach ich udział w pierwszej warstwie nie przy każdej metodzie "
     "rośnie z α.",
     "findings.rates.at.lower": "Przy wagach inicjalizowanych {name} wybrane α = {chosen} "
     "zostawia {share_c} martwych neuronów, a α = {rate} z laboratorium 6 – {share_r}, przy "
@@ -1245,11 +1248,13 @@ PHRASES = {
     "(\\(\\mathrm{{ReLU}}(cz) = c\\,\\mathrm{{ReLU}}(z)\\) dla \\(c > 0\\)), w sieci głębokiej "
     "martwe są przy każdej metodzie te same neurony ({tab})",
     "findings.draw.within": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
-    "(odchylenie standardowe {sd}), więc odchylenie średniej od wzoru ({dev}) mieści się w "
-    "rozrzucie pojedynczego losowania wag.",
+    "(odchylenie standardowe {sd}); średnia z {n} powtórzeń odbiega od wzoru o {dev}, czyli o "
+    "{k} błędu standardowego średniej ({se}; test t dla jednej próby: {test}), co mieści się "
+    "w szumie losowania wag.",
     "findings.draw.beyond": "Między powtórzeniami iloraz ten waha się od {lo} do {hi} "
-    "(odchylenie standardowe {sd}); odchylenie średniej od wzoru ({dev}) przekracza rozrzut "
-    "pojedynczego losowania wag.",
+    "(odchylenie standardowe {sd}); średnia z {n} powtórzeń odbiega od wzoru o {dev}, czyli o "
+    "{k} błędu standardowego średniej ({se}; test t dla jednej próby: {test}), więc to "
+    "odchylenie systematyczne, a nie szum losowania wag.",
     "findings.draw.differ": "Iloraz zmierzonego odchylenia standardowego pobudzeń do wzoru "
     "różni się między metodami: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Tu jednak przyspieszenie nie idzie w parze z wyższą "
@@ -1389,4 +1394,61 @@ PHRASES = {
     "{base_value}): wcześniejsze "
     "osiągnięcie celu nie oznacza szybszego uczenia w całym przebiegu.",
     "halving.dash": ". {dash}: wartość odrzucona po {k}. epoce przy połowieniu siatki",
+    # --- report4 ---
+    "conditions.held_out": "{train} ({validation} odłożonych do walidacji)",
+    "conditions.rated": "{names}: α = {rate}",
+    "conditions.count.steps": "krok|kroki|kroków",
+    "conditions.spacing.one": "{steps} ({epochs} epoki)",
+    "conditions.spacing.same_steps": "{steps} – {parts}",
+    "conditions.spacing.part": "{epochs} epoki ({labs})",
+    "conditions.spacing.part_steps": "{steps}, czyli {epochs} epoki ({labs})",
+    "conditions.lab7": "W laboratorium 7 sieć uczy się na {train} wzorców: {validation} "
+    "ostatnich wzorców zbioru uczącego odłożono przed uczeniem, by na nich wybrać α osobno "
+    "dla każdej metody inicjalizacji ({tab}).",
+    "conditions.differ": "Konfiguracje wspólne z laboratorium 6 uczą się więc w innych "
+    "warunkach i kończą z inną stratą na zbiorze uczącym: {parts}.",
+    "conditions.loss.act": "{act} – {parts}",
+    "conditions.loss": "{name} {lab7} wobec {lab6}{rates}",
+    "conditions.rates": " (α = {lab7} zamiast {lab6})",
+    "col.train": "wzorce uczące",
+    "conditions.epoch": "Epoka laboratorium 7 ma {lab7}, a laboratorium 6 – {lab6}, "
+    "więc punkty krzywych dzieli {spacing}.",
+    "results.base.trained": "sieci uczonej {by} {weights}",
+    "results.base.weights.normal": "z wagami {name}",
+    "results.base.weights.init": "z wagami inicjalizowanymi {by}",
+    "results.base.by.sgd": "zwykłym SGD",
+    "results.base.by.momentum": "metodą momentum",
+    "results.base.by.nesterov": "metodą momentum Nesterova",
+    "results.base.by.adagrad": "Adagradem",
+    "results.base.by.adadelta": "Adadeltą",
+    "results.base.by.adam": "Adamem",
+    "conditions.group": "{rate} ({names})",
+    "conditions.deep.train": "Inaczej niż w laboratorium 7 sieć głęboka uczy się na {deep} "
+    "wzorców uczących, bez zbioru walidacyjnego (laboratorium 7: {main}).",
+    "conditions.deep.rates": "Każda metoda inicjalizacji uczy się w niej z tym samym α: "
+    "{deep}; w laboratorium 7 α wybrano na zbiorze walidacyjnym: {main} ({tab}).",
+    "conditions.deep.part": "{act} – {rates}",
+    "conditions.handicap.candidate": "Pierwszym kandydatem na przyczynę jest współczynnik "
+    "uczenia: każda metoda uczy się tu z α = {rate}, a w sieci {network} to α podnosi "
+    "końcową stratę walidacyjną ponad stratę przy najlepszym α siatki o {lead} przy wagach "
+    "inicjalizowanych {name}, ale o {others} przy wagach inicjalizowanych {rest} ({tab}); "
+    "w sieci głębokiej tego nie sprawdzono.",
+    "conditions.handicap.not": "Nie wyjaśnia jej też współczynnik uczenia: w sieci "
+    "{network} α = {rate} podnosi końcową stratę walidacyjną ponad stratę przy najlepszym α "
+    "siatki o {lead} przy wagach inicjalizowanych {name} i o {others} przy wagach "
+    "inicjalizowanych {rest} ({tab}).",
+    "findings.deep.why.unknown": "Przyczyny tej przewagi nie ustalono.",
+    "findings.centring.explains": "Pomiar odejmuje od pobudzeń ich średnią, a wzór "
+    "przewiduje średni kwadrat; bez odejmowania średniej iloraz wynosi {ratio} ({test}), więc "
+    "odchylenie wynika z tego centrowania.",
+    "findings.centring.part": "Pomiar odejmuje od pobudzeń ich średnią, a wzór przewiduje "
+    "średni kwadrat; bez odejmowania średniej iloraz wynosi {ratio} ({test}): centrowanie "
+    "wyjaśnia tylko {points} pkt proc. odchylenia, a przyczyny reszty nie ustalono.",
+    "findings.centring.t": "t({df}) = {t}, {p}",
+    "lrtable.tie": "{name} – {rates}",
+    "lrtable.ties": "Równą najmniejszą sumę miejsc mają przy niej: {which}; reguła bierze "
+    "wtedy mniejsze α.",
+    "lrtable.untuned": "Wyniki {name:gen} w laboratorium 6 dotyczą więc tylko α = {used}: "
+    "przy α = {best} końcowa strata po {epochs} epokach przeszukiwania jest inna ({parts}).",
+    "lrtable.untuned.part": "{act} – {best} wobec {used}",
 }

@@ -249,11 +249,74 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
     none = [methods.label(n, lang) for n, b in best.items() if b is None]
     if differ:
         words.append(say("lrtable.differs", which=_join(differ, lang)))
+        untuned = [_untuned(sweep, n, b, used, lang) for n, b in best.items() if b is not None]
+        words += [u for u in untuned if u]
     else:
         words.append(say("lrtable.agrees"))
+    ties = [
+        say(
+            "lrtable.tie",
+            name=methods.label(n, lang),
+            rates=_join([_rate(r, lang) for r in t], lang),
+        )
+        for n in best
+        if len(t := tied([p for p in sweep.points if p.optimizer == n])) > 1
+    ]
+    if ties:
+        words.append(say("lrtable.ties", which="; ".join(ties)))
     if none:
         words.append(say("lrtable.all_diverged", names=_join(none, lang)))
     return " ".join(words)
+
+
+def _untuned(
+    sweep: Sweep, name: str, best: float, used: dict[tuple[str, str], float], lang: str
+) -> str:
+    """For ``name`` whose rate in lab 6 (``used``) is not the sweep's ``best``: lab 6's
+    results about it hold at that rate, with each activation's final loss in the sweep at
+    ``best`` against that rate; "" when they agree or a point is missing."""
+    parts = []
+    for (n, act), rate in used.items():
+        if n != name or _same(rate, best):
+            continue
+        at = {p.learning_rate: p for p in sweep.points if p.optimizer == n and p.act == act}
+        b, u = _at(at, best), _at(at, rate)
+        if b is None or u is None:
+            return ""
+        parts.append(
+            text.say(
+                lang,
+                "lrtable.untuned.part",
+                act=methods.label(act, lang),
+                best=text.num(b.final_train_loss_mean, ".3f", lang),
+                used=text.num(u.final_train_loss_mean, ".3f", lang),
+            )
+        )
+    if not parts:
+        return ""
+    return text.say(
+        lang,
+        "lrtable.untuned",
+        name=methods.label(name, lang),
+        used=_rate(next(r for (n, _), r in used.items() if n == name), lang),
+        best=_rate(best, lang),
+        epochs=sweep.settings.epochs,
+        parts="; ".join(parts),
+    )
+
+
+def tied(points: Sequence[Point]) -> list[float]:
+    """The rates that share the lowest summed rank of final training loss of one
+    optimizer's ``points`` (``configs.best_rate``'s rule: each activation a column, a rate
+    that diverged in any column out), in increasing order; [] when every rate diverged."""
+    rates = sorted({p.learning_rate for p in points})
+    score = dict.fromkeys(rates, 0.0)
+    for act in {p.act for p in points}:
+        column = sorted((p for p in points if p.act == act), key=lambda p: p.final_train_loss_mean)
+        for rank, p in enumerate(column):
+            score[p.learning_rate] += math.inf if p.diverged else rank
+    low = min(score.values(), default=math.inf)
+    return [r for r in rates if math.isfinite(low) and score[r] == low]
 
 
 def _momentum_sentence(found: Found, lang: str) -> str:

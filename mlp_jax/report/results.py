@@ -162,12 +162,28 @@ def with_words(f: Finished, name: str, lang: str) -> str:
 
 
 def base_phrase(f: Finished, lang: str) -> str:
-    """The baseline in the genitive: "the final loss of {…}"."""
+    """The baseline in the genitive: "the final loss of {…}"; one whose optimizer and
+    initializer both vary among the records as the network trained with that optimizer
+    from those weights ("sieci uczonej Adamem z wagami N(0, 1)")."""
     name = f.provenance.baseline
     if name not in f.results:
         return text.say(lang, "results.base.net", name=lab_report.config_label(name, lang))
-    if _plain_sgd(f.results[name].provenance.config):
+    spec = f.results[name].provenance.config
+    if _plain_sgd(spec):
         return text.say(lang, "results.base.ex2")
+    by = f"results.base.by.{spec['optimizer']}"
+    if all(_varying(f.results)) and by in text.PHRASES[lang]:
+        init = spec["init"]
+        weights = (
+            text.say(
+                lang,
+                "results.base.weights.normal",
+                name=methods.label(init, lang, spec.get("init_scale", 1.0)),
+            )
+            if init == "normal"
+            else text.say(lang, "results.base.weights.init", by=methods.initialized_by(init, lang))
+        )
+        return text.say(lang, "results.base.trained", by=text.say(lang, by), weights=weights)
     return text.say(lang, "results.base.net", name=label(f, name, lang))
 
 

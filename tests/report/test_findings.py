@@ -498,7 +498,8 @@ def test_limitations_are_read_from_the_records():
     assert "(64 wzorców)" in p
     r = lab6().results["sgd"]
     blocks = summary.step_curves(r)[1].final
-    assert f"odległymi o {r.steps_per_epoch // blocks} kroków" in p
+    steps = text.count("pl", r.steps_per_epoch // blocks, "conditions.count.steps")
+    assert f"odległymi o {steps} ({text.num(1 / blocks, '.2g', 'pl')} epoki)" in p
     grid = lab7(why="default")
     other = findings.limitations(found(lab7=[grid]), {}, "en")[1].text
     assert "taken over from lab 6" not in other and "one rate, α = 0.01" in other

@@ -147,7 +147,8 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
         p=text.p_value(holm, lang),
     )
     assert said in line
-    grow = text.say(lang, "findings.rates.grow", epochs=E, tab="@tab:diag.relu.rates")
+    size = text.integer(1000, lang)  # The probe batch of ``grid_record``.
+    grow = text.say(lang, "findings.rates.grow", epochs=E, tab="@tab:diag.relu.rates", size=size)
     assert line.startswith(grow)
     harmless = "findings.rates.harmless"
     share = text.pct(0.59, lang)
@@ -212,21 +213,56 @@ def test_every_initializer_rescales_one_standard_normal_draw():
 RATIOS = np.linspace(0.92, 1.04, S)
 
 
+def with_means(f, means):
+    """``f`` with the first layer's pooled pre-activation mean at init ``means`` per seed."""
+    results = {}
+    for n, r in f.results.items():
+        values = {k: v.copy() for k, v in r.layer_stats.values.items()}
+        values["preact_mean"][..., 0, 0] = means
+        results[n] = r._replace(layer_stats=r.layer_stats._replace(values=values))
+    return f._replace(results=results)
+
+
+def t_words(values, lang):
+    """The one-sample t test of ``values`` against 1, by scipy."""
+    test = scipy.stats.ttest_1samp(values, 1.0)
+    return text.say(
+        lang,
+        "findings.centring.t",
+        df=len(values) - 1,
+        t=discussion.signed(test.statistic, ".2f", lang),
+        p=discussion.p_text(test.pvalue, lang),
+    )
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
-@pytest.mark.parametrize(("shift", "case"), [(0.0, "within"), (-0.12, "beyond")])
-def test_one_draw_gives_every_method_one_ratio_and_its_spread_over_the_seeds(lang, shift, case):
+@pytest.mark.parametrize(
+    ("shift", "case", "centring"),
+    [(0.0, "within", None), (-0.12, "beyond", "explains"), (-0.12, "beyond", "part")],
+)
+def test_one_draw_gives_every_method_one_ratio_and_its_mean_is_tested_against_1(
+    lang, shift, case, centring
+):
+    """The mean ratio against its standard error (SD/√n) and scipy's one-sample t test,
+    not against one draw's spread; a gap then against the centring the measurement does
+    (√(σ² + mean²) over the formula: exactly 1 with ``explains``)."""
     ratios = RATIOS + shift
     f = lab7_grid(DEAD, {n: (0.87, 0.86, 0.6) for n in DEAD}, ratios=dict.fromkeys(DEAD, ratios))
+    # σ = 0.5·ratio and the formula 0.5 (``stats_values``): these means make √(σ² + m²)
+    # over the formula 1 ± 0.01, symmetric about 1.
+    around_1 = 1 + 0.01 * np.linspace(-1, 1, S)
+    means = 0.5 * np.sqrt(around_1**2 - ratios**2) if centring == "explains" else np.full(S, 0.01)
+    f = with_means(f, means)
     d = layers.draw(f.results)
     assert d.shared
     lines = layers.draw_sentences([f], {"relu": None}, {}, lang)
     assert len(lines) == 2
     num = lambda v: text.num(v, ".3f", lang)
     assert f"{num(ratios.mean())} (@tab:diag.relu.layer1)" in lines[0]
-    dev = ratios.mean() - 1
-    assert (abs(dev) <= ratios.std(ddof=1)) == (case == "within")
+    dev, se = ratios.mean() - 1, ratios.std(ddof=1) / math.sqrt(S)
+    assert (scipy.stats.ttest_1samp(ratios, 1.0).pvalue < 0.05) == (case == "beyond")
     sign = "\u2212" if dev < 0 else ""
-    assert lines[1] == text.say(
+    spread = text.say(
         lang,
         f"findings.draw.{case}",
         lo=num(ratios.min()),
@@ -234,7 +270,24 @@ def test_one_draw_gives_every_method_one_ratio_and_its_spread_over_the_seeds(lan
         sd=num(ratios.std(ddof=1)),
         dev=sign + text.num(abs(100 * dev), ".1f", lang) + "%",
         n=S,
+        se=num(se),
+        k=text.num(abs(dev) / se, ".1f", lang),
+        test=t_words(ratios, lang),
     )
+    if centring is None:
+        assert lines[1] == spread
+        return
+    uncentred = np.sqrt((0.5 * ratios) ** 2 + means**2) / 0.5
+    said = text.say(
+        lang,
+        f"findings.centring.{centring}",
+        ratio=num(uncentred.mean()),
+        points=text.num(100 * (uncentred.mean() - ratios.mean()), ".1f", lang),
+        test=t_words(uncentred, lang),
+    )
+    assert lines[1] == f"{spread} {said}"
+    if centring == "explains":
+        np.testing.assert_allclose(uncentred.mean(), 1.0)
 
 
 def test_ratios_that_differ_by_method_are_each_said_and_no_draw_is_claimed():

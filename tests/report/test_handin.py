@@ -213,6 +213,7 @@ def test_polish_report_is_polish(polish):
     lab7 = next(row for row in setup.rows if row[0] == "laboratorium 7")
     assert lab7[1:] == [  # The course's names; what every experiment shares said once.
         "ReLU",
+        text.integer(len(DATA.train_y), "pl"),  # Training patterns: no validation split.
         "N(0, 1), Xavier (Glorot), He, ćwiczenie 2 (SGD, N(0, 1))",
         "N(0, 1)",
     ]

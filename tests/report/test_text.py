@@ -269,6 +269,9 @@ DYNAMIC = {
     + ("ravine", "saddle", "surface.long", "surface.short"),
     "findings.adadelta.surface.": ("long", "short"),
     "findings.draw.": ("beyond", "within"),
+    "findings.centring.": ("explains", "part"),
+    "conditions.handicap.": ("candidate", "not"),
+    "results.base.by.": ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "adam"),
     "findings.inits.measured": ("", ".other"),
     "findings.rates.": ("grow", "mixed", "at.higher", "at.lower", "at.same"),
     "findings.rates.at.": ("higher", "lower", "same"),
@@ -365,6 +368,7 @@ DYNAMIC = {
     "col.": (
         *("config", "lr", "diverged", "loss", "epochs", "speedup", "p_loss", "acc", "p_acc"),
         *("wall", "experiment", "act", "network", "batch", "epochs_total", "seeds", "configs"),
+        "train",
         *("baseline", "ex2", "ex2_loss", "ex2_acc", "fastest", "test_acc", "settings", "init"),
         *("preact_std", "closed_form", "saturated_frac", "dead_frac"),
     ),
