@@ -566,7 +566,7 @@ PHRASES = {
     "results.col.rank": "rank",
     "results.col.loss": "final training loss (mean ± sd)",
     "results.col.p_loss": "Holm p (loss)",
-    "results.col.acc": "test accuracy (95% confidence interval)",
+    "results.col.acc": "test accuracy (95% confidence interval over seeds)",
     "results.col.p_acc": "Holm p (accuracy)",
     "results.col.p.loss.raw": "loss: p",
     "results.col.p.loss.holm": "loss: Holm p",

@@ -609,7 +609,7 @@ PHRASES = {
     "results.col.rank": "miejsce",
     "results.col.loss": "końcowa strata (średnia ± odch. std.)",
     "results.col.p_loss": "p Holma (strata)",
-    "results.col.acc": "dokładność na zb. testowym (przedział ufności 95%)",
+    "results.col.acc": "dokładność na zb. testowym (przedział ufności 95% z powtórzeń)",
     "results.col.p_acc": "p Holma (dokładność)",
     "results.col.p.loss.raw": "strata: p",
     "results.col.p.loss.holm": "strata: p Holma",
