@@ -574,7 +574,8 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
         k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)
     ]
     lab6 = at[0] if at else None
-    sentences += _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
+    well_said = _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
+    sentences += well_said + [say("findings.rates.family", m=len(tests))] * bool(well_said)
     sentences += _normal_rates(f, rows, well[0], lab6, lang)
     table = rates_table(rows, column, epochs, lang)
     title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)

@@ -1380,4 +1380,6 @@ PHRASES = {
     "lrtable.untuned": "{name}'s results in lab 6 thus hold at α = {used} only: at α = {best} "
     "its final loss after the sweep's {epochs} epochs differs ({parts}).",
     "lrtable.untuned.part": "{act}: {best} against {used}",
+    "findings.rates.family": "The accuracies are compared by paired t tests over the seeds, "
+    "each rate against the chosen one, Holm-adjusted over these m = {m} comparisons.",
 }

@@ -1451,4 +1451,6 @@ PHRASES = {
     "lrtable.untuned": "Wyniki {name:gen} w laboratorium 6 dotyczą więc tylko α = {used}: "
     "przy α = {best} końcowa strata po {epochs} epokach przeszukiwania jest inna ({parts}).",
     "lrtable.untuned.part": "{act} – {best} wobec {used}",
+    "findings.rates.family": "Dokładności porównano testem t dla prób zależnych (te same "
+    "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m} porównań.",
 }
