@@ -213,7 +213,7 @@ def run(main: Callable[[Sequence[str]], None], memory_fix: str = MEMORY_FIX) -> 
             leave(*outcome)
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(0)  # The handler of ``signals.finished`` runs until here.
+        signals.exit_done(leave)  # The handler of ``signals.finished`` runs until here.
 
     signals.early()  # Until ``guarded`` runs (already so under ``python -m``).
     _plain_output()

@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 EXIT_CODE = {signal.SIGINT: 130, signal.SIGTERM: 143}
 """Exit code after each signal (128 + its number, as a shell reports it)."""
@@ -98,6 +98,18 @@ def finished(leave: Callable[[int, str], object]) -> None:
 
     for signum in EXIT_CODE:
         signal.signal(signum, leave_finished)
+
+
+def exit_done(leave: Callable[[int, str], object]) -> NoReturn:
+    """Leaves with exit code 0 once the work is done, or by ``leave`` with ``FINISHED``
+    when a signal came: SIGINT and SIGTERM are blocked first (where the platform can), so
+    one that arrives after Python's last check for signals is still seen (pending) rather
+    than lost in the exit."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, set(EXIT_CODE))
+        if pending := sorted(signal.sigpending() & set(EXIT_CODE)):
+            leave(EXIT_CODE[pending[0]], FINISHED)
+    os._exit(0)
 
 
 def ignore() -> None:

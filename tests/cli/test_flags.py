@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from experiments import signals
 from mlp_jax import train
 from mlp_jax.labs import configs, experiment
 from mlp_jax.report import document, lab_report
@@ -581,3 +582,26 @@ def test_notes_that_cannot_be_the_report_s_section_are_refused(tmp_path, content
         line = only_line(run_cli(cli, "--dataset=synthetic", f"--notes={notes}"), 1)
         assert said in line and "fix:" in line, line
     assert "is a folder" in only_line(run_cli("report", f"--notes={tmp_path}"), 1)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs POSIX signal masks")
+def test_a_signal_pending_at_the_exit_ends_in_the_finished_line_not_exit_0():
+    """The CLI's last step (``signals.exit_done``) blocks SIGINT and SIGTERM, then looks
+    for one already pending: a SIGTERM that arrived after Python's last check for
+    signals is handled (143, ``FINISHED``), not lost in the exit (it was: 0, no line)."""
+    script = textwrap.dedent("""
+        import os, signal, sys
+        from experiments import signals
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        os.kill(os.getpid(), signal.SIGTERM)  # Pending: blocked, as if it came at the end.
+        def leave(code, line):
+            print(line, file=sys.stderr, flush=True)
+            os._exit(code)
+        signals.exit_done(leave)
+    """)
+    run = {"capture_output": True, "text": True, "cwd": ROOT}
+    done = subprocess.run([sys.executable, "-c", script], check=False, **run)
+    assert done.returncode == 143 and done.stderr.strip() == signals.FINISHED, done
+    quiet = script.replace("os.kill(os.getpid(), signal.SIGTERM)", "pass")
+    done = subprocess.run([sys.executable, "-c", quiet], check=False, **run)
+    assert done.returncode == 0 and not done.stderr, done
