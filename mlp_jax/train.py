@@ -573,14 +573,23 @@ def grid_order(val_loss: np.ndarray, finite: np.ndarray) -> np.ndarray:
     return np.lexsort((mean, ~clean))
 
 
+def applied_halving(halving: int, points: int, epochs: int) -> int:
+    """``train``'s ``halving`` as it applies to a grid of ``points`` over ``epochs``: 0
+    where the grid has fewer than 3 points or the epoch is the last."""
+    return 0 if points < 3 or halving >= epochs else halving
+
+
+def kept_points(points: int) -> int:
+    """The grid points a halving keeps: the better half, rounded up."""
+    return (points + 1) // 2
+
+
 def _check_halving(halving: int, grid, validation, epochs: int) -> int:
-    """``halving`` as ``train`` applies it: 0 where the grid has fewer than 3 points or
-    the epoch is the last."""
+    """``applied_halving`` of ``train``'s arguments, checked."""
     if halving < 0:
         raise ValueError(f"halving must be an epoch >= 0 (0: never), got {halving}")
     points = len(next(iter(grid.values()))) if grid else 0
-    if points < 3 or halving >= epochs:
-        return 0
+    halving = applied_halving(halving, points, epochs)
     if halving and validation is None:
         raise ValueError("halving a grid needs validation data to choose the points kept")
     return halving
@@ -590,7 +599,7 @@ def _halve(run: _Run, val_loss: np.ndarray, diverged: np.ndarray, plan) -> _Run:
     """``run`` with the better half of its grid points (rounded up), the lanes moved to
     a new layout and the epoch compiled for it."""
     seeds, grid, devices, _ = plan
-    keep = np.sort(grid_order(val_loss, diverged < 0)[: (len(val_loss) + 1) // 2])
+    keep = np.sort(grid_order(val_loss, diverged < 0)[: kept_points(len(val_loss))])
     rows = keep if run.rows is None else run.rows[keep]
     lanes = run.lanes._replace(shuffle_key=jax.random.key_data(run.lanes.shuffle_key))
     kept = jax.tree.map(lambda a: a[keep], _gather(lanes, run.layout))

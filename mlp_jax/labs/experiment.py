@@ -173,7 +173,7 @@ class Setup:
             seed=seed,
             lr_grid=lr_grid,
             divergence_factor=divergence_factor,
-            lr_halving=lr_halving if lr_grid >= 3 and lr_halving < epochs else 0,
+            lr_halving=train.applied_halving(lr_halving, lr_grid, epochs),
         )
         return cls(settings, baseline, Path(out_dir), dataset, **rest)
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mlp_jax import records, util
+from mlp_jax import records, train, util
 from mlp_jax.labs import configs, pace, specs, summary
 from mlp_jax.records import History, SummaryRow
 from mlp_jax.report import document, methods, plots, text
@@ -232,7 +232,7 @@ def _setup_lines(
     if shared.lr_grid > 1:
         lines.append(say("setup.grid", k=shared.lr_grid))
     if shared.lr_halving:
-        kept = (shared.lr_grid + 1) // 2
+        kept = train.kept_points(shared.lr_grid)
         lines.append(say("halving.setup", k=shared.lr_halving, kept=kept, n=shared.lr_grid))
     if first.choice is not None:
         why = say(f"why.{first.choice.why}")
