@@ -579,7 +579,8 @@ class SummaryRow(_Json):
         (``pace.permutation_p``: sign flips of the paired seeds); NaN when the
         configuration's mean curve never reaches the target (no time to test).
       speedup_p_holm: ``speedup_p`` Holm-adjusted over every pair of configurations
-        (``pace.ranks``): "sooner" or "later" only below ``summary.ALPHA``.
+        (``pace.ranks``): "sooner" or "later" only below ``summary.ALPHA`` with an
+        interval without 1 (``pace.distinct``).
       speedup_never: the share of the speed test's relabellings in which the configuration
         or the baseline never reaches the target (an interval's end 0 or ∞ is "not
         reached", never a number).

@@ -107,9 +107,10 @@ class Ratio:
 
     Attributes:
       point: the ratio for the mean curves over the runs used (float64).
-      lo: lower end of the interval (:func:`test_interval`): the smallest ratio the
-        test does not reject at its level; 0 when it rejects none below the point (the
-        curve may never reach the target); NaN when there is none.
+      lo: lower end of the interval (``_Test.interval``): the smallest ratio the
+        test does not reject at its level, as far as its search looks; 0 when it rejects
+        none below the point (the curve may never reach the target); NaN when there is
+        none.
       hi: upper end; ∞ when the test rejects no ratio above the point.
       method: ``"paired"``: the runs are matched by seed and relabelled within seeds;
         ``"unpaired"``: the pooled runs are split at random.
@@ -352,17 +353,27 @@ class _Test:
 
     def interval(self, point: float, alpha: float) -> tuple[float, float]:
         """The ratios around ``point`` that the test at threshold ``alpha`` keeps (ends 0
-        and ∞ when it rejects none that far out), holding 1 exactly when it keeps 1."""
+        and ∞ when it rejects none that far out), with 1 and the far side of 1 when the
+        test keeps 1 or ratios beyond it (:meth:`_across`): the interval holds 1 unless
+        every ratio the search finds kept lies on the point's side of 1."""
         span = math.log(2.0 * self.clock.times[-1] / self.clock.times[0])
         centre = 0.0 if math.isnan(point) else math.log(point) if point > 0 else -span
         centre = min(max(centre, -span), span)
         lo, hi = (self._edge(centre, side, span, alpha) for side in (-1.0, 1.0))
-        if self.kept(0.0, alpha):  # 1 is kept: held even past a rejected stretch.
-            lo, hi = min(lo, 0.0), max(hi, 0.0)
-        elif lo <= 0.0 <= hi and centre != 0.0:  # A rejected 1 inside: cut there.
-            inner = self._bisect(centre, 0.0, alpha)
-            lo, hi = (inner, hi) if centre > 0 else (lo, inner)
+        if not lo <= 0.0 <= hi and (far := self._across(centre, span, alpha)) is not None:
+            lo, hi = min(lo, far, 0.0), max(hi, far, 0.0)
         return math.exp(lo), math.exp(hi)
+
+    def _across(self, centre: float, span: float, alpha: float) -> float | None:
+        """The far end of the ratios kept on the other side of 1 from ``centre``, searched
+        from the first kept of 1, the ``AHEAD`` ratios ``STEP`` apart beyond it and the
+        farthest (±``span``) on, as :meth:`_edge`; None when the test keeps none of them. A
+        rejected 1 with kept ratios on both sides (the target on a flat tail, where a
+        slowed curve never reaches it) does not say which configuration is faster."""
+        side = -math.copysign(1.0, centre)
+        tried = (0.0, *self._ahead(0.0, side, span), side * span)
+        start = next((u for u in tried if self.kept(u, alpha)), None)
+        return None if start is None else self._edge(start, side, span, alpha)
 
     def _edge(self, centre: float, side: float, span: float, alpha: float) -> float:
         """The last kept log ratio from ``centre`` towards ``side`` (±1): steps doubling
@@ -497,7 +508,8 @@ def epochs_ratio(
     not"), and its interval inverts the same test: the ratios ρ that the test of "``a``
     needs ρ times ``b``'s time" keeps at threshold 1 − ``level`` (the faster curve slowed
     ρ times, :func:`_slowed`, and the other are exchangeable within seeds under that
-    hypothesis). It holds 1 exactly when p ≥ 1 − ``level``, and it covers the true ratio
+    hypothesis). It holds 1 when p ≥ 1 − ``level``, and also when the test rejects 1 but
+    keeps ratios on both sides of it (no direction: :func:`distinct`); it covers the true ratio
     with probability at least ``level`` wherever one curve is the other's slowed copy up to
     exchangeable seed noise. It is not a percentile bootstrap: a resample of n seeds
     averages about 0.63 n distinct ones, so its mean curve is noisier and crosses a level
@@ -621,7 +633,7 @@ class Ranking:
         (``ratio[baseline, c]`` is c's speed-up, :func:`speedup_ratio`). Each interval inverts the pair's test
         at the threshold Holm's procedure compared its p with
         (``stats.holm_thresholds``), so it holds 1 exactly when the pair is not
-        significant.
+        significantly faster or slower (:func:`distinct`).
       p_holm: ``(a, b)`` → the pair's permutation p, Holm-adjusted over the family
         of every unordered pair (m = k(k - 1)/2 for k configurations): the only test of
         speed the reports use, against the baseline too.
@@ -641,12 +653,21 @@ class Ranking:
 
 def distinct(point: float, lo: float, hi: float, p: float, alpha: float = 1.0 - LEVEL) -> bool:
     """Whether a ratio of times ``point`` is a verdict ("faster", "slower") rather than a
-    tie: its Holm-adjusted permutation ``p`` below ``alpha``. One rule: the interval
-    ``lo``–``hi`` is not consulted, because this module builds it by inverting the same
-    test at the threshold Holm's procedure set for the pair (:class:`Ranking`), so it
-    excludes 1 exactly when this is true; the arguments keep the callers' ratio spans."""
-    del lo, hi  # Consistent with p by construction (see above).
-    return bool(p < alpha and point != 1 and not math.isnan(point))
+    tie: its Holm-adjusted permutation ``p`` below ``alpha`` and its interval ``lo``–``hi``
+    on one side of 1. The interval inverts the same test at the threshold Holm's
+    procedure set for the pair (:class:`Ranking`), so it holds 1 when p is not below
+    ``alpha``; it also holds 1 when the test rejects 1 but keeps ratios on both sides of
+    it, where the direction is not known (:meth:`_Test._across`). Without an interval (a
+    bound, :attr:`Ratio.is_bound`) p alone decides."""
+    one_side = not lo <= 1.0 <= hi  # NaN ends: no interval.
+    return bool(p < alpha and point != 1 and not math.isnan(point) and one_side)
+
+
+def undirected(lo: float, hi: float, p: float, alpha: float = 1.0 - LEVEL) -> bool:
+    """Whether the test rejects equal speed (Holm-adjusted ``p`` below ``alpha``) while the
+    interval ``lo``–``hi`` still holds 1: it keeps ratios on both sides of 1, so which
+    configuration is faster is not known (a tie, :func:`distinct`)."""
+    return bool(p < alpha and lo <= 1.0 <= hi)
 
 
 def _reciprocal(r: Ratio) -> Ratio:
@@ -654,6 +675,11 @@ def _reciprocal(r: Ratio) -> Ratio:
     with np.errstate(divide="ignore", invalid="ignore"):
         point, lo, hi = (float(np.divide(1.0, v)) for v in (r.point, r.hi, r.lo))
     return dataclasses.replace(r, point=point, lo=lo, hi=hi)
+
+
+def _faster(ratio: Ratio, p_holm: float, level: float) -> bool:
+    """Whether the second of a pair is significantly faster (:func:`distinct`, ratio > 1)."""
+    return ratio.point > 1 and distinct(ratio.point, ratio.lo, ratio.hi, p_holm, 1.0 - level)
 
 
 def ranks(
@@ -698,9 +724,7 @@ def ranks(
         ratio[b, a] = _reciprocal(ratio[a, b])
     p_holm = {k: float(q) for (a, b), q in zip(pairs, adjusted) for k in ((a, b), (b, a))}
     faster = {
-        a: tuple(
-            b for b in curves if b != a and ratio[a, b].point > 1 and p_holm[a, b] < 1.0 - level
-        )
+        a: tuple(b for b in curves if b != a and _faster(ratio[a, b], p_holm[a, b], level))
         for a in curves
     }
     slower = {a: sum(a in f for f in faster.values()) for a in curves}

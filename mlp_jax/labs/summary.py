@@ -10,8 +10,9 @@ configuration's. Speed has one test and one Holm family per experiment and activ
 the exact sign-flip test of every pair of configurations, Holm-adjusted together
 (``pace.ranks``); the speed-up's ``speedup_p_holm`` is its pair's (baseline,
 configuration) in that family, its interval inverts the same test at the threshold Holm
-set for the pair (so it excludes 1 exactly when ``speedup_p_holm`` < ``ALPHA``), and
-``rank`` counts the same verdicts. The p-values of final loss and accuracy are paired
+set for the pair (so it holds 1 when ``speedup_p_holm`` ≥ ``ALPHA``, and also when the
+test keeps ratios on both sides of 1: ``pace.distinct``), and ``rank`` counts the same
+verdicts. The p-values of final loss and accuracy are paired
 t-tests (Welch's when the seeds do not match), Holm-adjusted per metric over the
 configurations compared with the baseline (``p_holm``, ``test_acc_p_holm``). A baseline that learns too little
 (``stats.ill_defined_target``) or is missing gives no target: no speed-ups, no ranks,

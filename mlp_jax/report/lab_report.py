@@ -155,18 +155,25 @@ def section(
     ]
 
 
+def _distinct(r: SummaryRow) -> bool:
+    """Whether ``r``'s speed-up is a verdict (``pace.distinct``), not a tie."""
+    point, lo, hi = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi
+    return pace.distinct(point, lo, hi, r.speedup_p_holm, summary.ALPHA)
+
+
 def opening(rows: Sequence[SummaryRow], ranking: Ranking, baseline: str, lang: str) -> str | None:
     """The results in one or two sentences, before the table: the leader against the
     runner-up (``leader``), then which configurations reach the target significantly sooner
-    or later than the baseline (Holm's p of the one family of every pair,
-    ``SummaryRow.speedup_p_holm``); None without a ranking."""
+    or later than the baseline (``pace.distinct``: Holm's p of the one family of every
+    pair, ``SummaryRow.speedup_p_holm``, and an interval without 1); None without a
+    ranking."""
     top = leader(rows, ranking, lang)
     base = summary.baseline_row(rows, baseline)
     if top is None or base is None:
         return top
     others = [r for r in summary.ranked(rows) if r is not base]
     sooner, later = (
-        [f"**{name(r, lang)}**" for r in others if r.speedup_p_holm < summary.ALPHA and side(r)]
+        [f"**{name(r, lang)}**" for r in others if _distinct(r) and side(r)]
         for side in (lambda r: r.speedup_vs_baseline > 1, lambda r: r.speedup_vs_baseline < 1)
     )
     values = {"base": f"**{name(base, lang)}**", "m": ranking.family}
@@ -359,7 +366,8 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     """How much sooner (or later) a configuration reaches the target, in words: "sooner"
     or "later" only when ``pace.distinct``: the permutation test's p of the pair (baseline,
     configuration), Holm-adjusted over every pair of configurations (``speedup_p_holm``),
-    below ``summary.ALPHA``; the interval inverts the same test, so it then excludes 1.
+    below ``summary.ALPHA``, and an interval without 1 (where the test rejects equal speed
+    but keeps ratios on both sides of 1, ``pace.undirected``, the tie says so).
     ``baseline``: its name as the report shows it (``name``). The factor has at least its
     interval's decimals."""
     point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
@@ -375,7 +383,8 @@ def speedup_words(row: SummaryRow, baseline: str, lang: str, places: int = 2) ->
     test = test if math.isfinite(p) else text.say(lang, "stat.no_test")
     if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         ci = interval(lo, hi, row.speedup_never, places, lang)
-        return text.say(lang, "stat.same_speed", base=baseline, factor=factor, ci=ci, test=test)
+        key = "stat.both_sides" if pace.undirected(lo, hi, p, summary.ALPHA) else "stat.same_speed"
+        return text.say(lang, key, base=baseline, factor=factor, ci=ci, test=test)
     if point > 1:
         ci = interval(lo, hi, row.speedup_never, places, lang)
         return text.say(lang, "stat.sooner", factor=text.times(lang, factor), ci=ci, test=test)

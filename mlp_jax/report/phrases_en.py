@@ -353,7 +353,8 @@ PHRASES = {
     "target divided by the configuration's, with the 95% confidence interval of the "
     "ratios that the speed test does not reject (the faster configuration slowed down"
     " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
-    ' exactly when the difference is not significant; an end "not reached": the '
+    " when the difference is not significant, and also when the test keeps ratios on "
+    'both sides of 1, where it cannot tell which is faster; an end "not reached": the '
     "configuration may never reach the target). *Sooner* or *later*: an exact "
     "sign-flip permutation test of the log ratio of the two times (every relabelling "
     "of the two configurations within seeds; a time never reached counts as one time "
@@ -370,9 +371,10 @@ PHRASES = {
     "overlap where single ranks would order them). *p*: the p-value of {method} "
     "against the baseline, of the final training loss and of the final test accuracy;"
     " *p Holm*: the same adjusted by Holm's method over the m = {m} configurations "
-    'compared with the baseline, per metric. Every "significantly", "sooner", '
-    '"later", "faster" and "fastest" in this report means a Holm-adjusted p < 0.05 in'
-    " the family named here. Accuracy intervals are 95% t intervals of the mean over "
+    'compared with the baseline, per metric. Every "significantly" in this report '
+    'means a Holm-adjusted p < 0.05 in the family named here; "sooner", "later", '
+    '"faster" and "fastest" mean that, and a speed-up interval without 1. Accuracy '
+    "intervals are 95% t intervals of the mean over "
     "seeds on the one fixed test set (they leave out the test set's own sampling "
     "error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
@@ -497,7 +499,8 @@ PHRASES = {
     "training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
     "half the epochs). Learning is called faster or slower only when the exact "
-    "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction "
+    "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction, "
+    "and the 95% CI below lies on one side of 1 "
     "(statistic: the absolute log ratio of the two mean curves' times to the target, "
     "a time never reached counted as one time point after the end of training; every "
     "swap of the two configurations within seeds, a random sample of them beyond "
@@ -505,7 +508,9 @@ PHRASES = {
     "the same test does not reject once the faster configuration's curves are slowed "
     "down by that factor, at the threshold Holm's procedure set for the pair ({alpha}"
     " divided by the number of hypotheses still open at its step): it always holds "
-    "the estimate, holds 1 exactly when the difference is not significant, and covers"
+    "the estimate; it holds 1 when the difference is not significant, and also when "
+    "the test rejects 1 but keeps speed-ups on both sides of it, which leaves the "
+    "direction open: a tie; it covers"
     " the true speed-up with probability at least 95% when one configuration's curves"
     " are the other's slowed down, up to the seeds' noise. \"{not_reached}\" at an end:"
     " the test rejects no smaller (larger) speed-up, the configuration may never "
@@ -1382,4 +1387,10 @@ PHRASES = {
     "lrtable.untuned.part": "{act}: {best} against {used}",
     "findings.rates.family": "The accuracies are compared by paired t tests over the seeds, "
     "each rate against the chosen one, Holm-adjusted over these m = {m} comparisons.",
+    # --- lead: a rejected 1 with ratios kept on both sides of it ---
+    "stat.both_sides": "with no established direction against **{base}**: the test rejects "
+    "equal speed ({test}) but keeps ratios on both sides of 1 (ratio {factor}, {ci})",
+    "results.speed.both_sides": "{subject} reaches the final loss of {base} after {epochs} "
+    "epochs; the test rejects equal speed but keeps ratios on both sides of 1 (ratio "
+    "{ratio}; {ci}), so which is faster is not established.",
 }

@@ -369,8 +369,9 @@ PHRASES = {
     "podzielony przez czas danej konfiguracji, z 95-procentowym przedziałem ufności "
     "(PU) obejmującym ilorazy, których test szybkości nie odrzuca (szybsza "
     "konfiguracja spowolniona o dany iloraz, na progu wyznaczonym dla tej pary w "
-    "procedurze Holma, więc przedział zawiera 1 dokładnie wtedy, gdy różnica nie jest"
-    " istotna; koniec „nie osiągnięto”: konfiguracja może w ogóle nie osiągnąć "
+    "procedurze Holma, więc przedział zawiera 1, gdy różnica nie jest istotna, a także"
+    " gdy test nie odrzuca ilorazów po obu stronach 1 i nie rozstrzyga, która "
+    "konfiguracja jest szybsza; koniec „nie osiągnięto”: konfiguracja może w ogóle nie osiągnąć "
     "wartości docelowej). O szybszym lub wolniejszym uczeniu rozstrzyga "
     "dokładny test permutacyjny ze zmianą znaków logarytmu ilorazu obu czasów "
     "(wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczony "
@@ -391,9 +392,9 @@ PHRASES = {
     "punktu odniesienia, dla końcowej straty na zbiorze uczącym i końcowej "
     "dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma "
     "dla m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla każdej "
-    "miary. O istotnej różnicy, szybszym lub wolniejszym uczeniu i o najszybszej "
-    "konfiguracji mowa tylko wtedy, gdy p < 0,05 po poprawce Holma w podanej tu "
-    "rodzinie porównań. Przedziały dokładności to przedziały ufności 95% dla średniej"
+    "miary. O istotnej różnicy mowa tylko wtedy, gdy p < 0,05 po poprawce Holma w "
+    "podanej tu rodzinie porównań; o szybszym lub wolniejszym uczeniu i o najszybszej "
+    "konfiguracji – gdy ponadto przedział ufności przyspieszenia nie zawiera 1. Przedziały dokładności to przedziały ufności 95% dla średniej"
     " po powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze "
     "testowym (nie obejmują zmienności samego zbioru testowego); gdy zbieżnych "
     "powtórzeń jest mniej niż dwa, przedziału ani testu nie wyznaczono (—).",
@@ -535,7 +536,8 @@ PHRASES = {
     "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu odniesienia podzielone "
     "przez epoki danej konfiguracji (wartość 2 oznacza dwukrotnie mniej epok). O szybszym lub "
     "wolniejszym uczeniu mowa tylko wtedy, gdy dokładny dwustronny test "
-    "permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma (statystyka: "
+    "permutacyjny ze zmianą znaków daje p < {alpha} po poprawce Holma, a podany niżej "
+    "przedział ufności leży po jednej stronie 1 (statystyka: "
     "wartość bezwzględna logarytmu ilorazu czasów, po których średnie krzywe osiągają"
     " wartość docelową, czas nieosiągnięty liczony jako jeden punkt krzywej po końcu "
     "uczenia; wszystkie zamiany obu konfiguracji w obrębie powtórzeń, przy ponad {exact}"
@@ -543,8 +545,9 @@ PHRASES = {
     "przyspieszenia, których ten sam test nie odrzuca po spowolnieniu krzywych "
     "szybszej konfiguracji o dany czynnik, na progu wyznaczonym dla tej pary w "
     "procedurze Holma ({alpha} podzielone przez liczbę hipotez pozostałych na jej "
-    "kroku): zawsze zawiera oszacowanie, zawiera 1 dokładnie wtedy, gdy różnica nie "
-    "jest istotna, i pokrywa prawdziwe przyspieszenie z prawdopodobieństwem co "
+    "kroku): zawsze zawiera oszacowanie; zawiera 1, gdy różnica nie jest istotna, a "
+    "także gdy test odrzuca 1, ale nie odrzuca przyspieszeń po obu jego stronach, co "
+    "nie rozstrzyga kierunku (wynik nierozstrzygnięty); pokrywa prawdziwe przyspieszenie z prawdopodobieństwem co "
     "najmniej 95%, gdy krzywe jednej konfiguracji są spowolnionymi krzywymi drugiej z"
     " dokładnością do szumu powtórzeń. „{not_reached}” na końcu przedziału: test nie "
     "odrzuca mniejszego (większego) przyspieszenia, konfiguracja może w ogóle nie "
@@ -1453,4 +1456,11 @@ PHRASES = {
     "lrtable.untuned.part": "{act} – {best} wobec {used}",
     "findings.rates.family": "Dokładności porównano testem t dla prób zależnych (te same "
     "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m} porównań.",
+    # --- lead: a rejected 1 with ratios kept on both sides of it ---
+    "stat.both_sides": "bez ustalonego kierunku różnicy względem **{base}**: test odrzuca "
+    "równą szybkość ({test}), ale nie odrzuca ilorazów po obu stronach 1 (iloraz {factor}, "
+    "{ci})",
+    "results.speed.both_sides": "{subject} osiąga końcową stratę {base} po {epochs} epoki; "
+    "test odrzuca równą szybkość, ale nie odrzuca ilorazów po obu stronach 1 (iloraz "
+    "{ratio}; {ci}), więc nie wiadomo, która konfiguracja jest szybsza.",
 }

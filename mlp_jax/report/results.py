@@ -462,7 +462,8 @@ def speed_sentence(
     """When ``r`` reaches the baseline's final loss and how many times sooner or later,
     after ``subject`` ("With Adam, the network"): "sooner"/"later" only when
     ``pace.distinct`` (a Holm-adjusted p < ``summary.ALPHA`` and an interval without 1),
-    else a tie; the factor with at least its interval's decimals."""
+    else a tie (said as one where the test rejects equal speed but keeps ratios on both
+    sides of 1, ``pace.undirected``); the factor with at least its interval's decimals."""
     places = lab_report.digits(ranking, f.provenance.baseline, r)
     spec = f".{max(2, places)}f"
     point, lo, hi, p = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi, r.speedup_p_holm
@@ -481,6 +482,8 @@ def speed_sentence(
         return text.say(lang, "results.speed.bound", factor=factor, **values)
     if not (math.isfinite(lo) and math.isfinite(p)):
         return text.say(lang, "results.speed.untested", **values)
+    if pace.undirected(lo, hi, p, summary.ALPHA):
+        return text.say(lang, "results.speed.both_sides", **values)
     if not pace.distinct(point, lo, hi, p, summary.ALPHA):
         return text.say(lang, "results.speed.tie", **values)
     if point > 1:

@@ -580,10 +580,11 @@ def test_ranks_are_holm_adjusted_over_every_pair():
         faster = set()
         for y in set(curves) - {x}:
             r = ranking.ratio[x, y]
-            if ranking.p_holm[x, y] < 0.05 and r.point > 1:
+            # One rule: a verdict needs p < 0.05 and an interval without 1 (it holds 1
+            # whenever p does not reject, and where the test keeps ratios on both sides).
+            if ranking.p_holm[x, y] < 0.05 and r.point > 1 and not r.lo <= 1 <= r.hi:
                 faster.add(y)
-            # One rule: the interval holds 1 exactly when the pair is not significant.
-            assert (r.lo <= 1 <= r.hi) == (ranking.p_holm[x, y] >= 0.05)
+            assert ranking.p_holm[x, y] < 0.05 or r.lo <= 1 <= r.hi
         assert set(ranking.faster_than[x]) == faster
         assert ranking.rank[x] == 1 + len(faster)
         slower = sum(x in ranking.faster_than[y] for y in curves)
@@ -696,6 +697,31 @@ def test_the_interval_ends_where_the_same_test_starts_to_reject(level):
         assert _loop_p_at(base, a, base, times, 6, end) >= alpha
         assert _loop_p_at(base, a, base, times, 6, end * out) < alpha
     assert (r.lo <= 1 <= r.hi) == (r.p >= alpha)
+
+
+def test_a_rejected_1_with_ratios_kept_on_both_sides_is_a_tie():
+    """At Holm's first threshold for 15 pairs (0.05/15), ten seeds' p moves in steps of
+    1/2^10 and the test can reject 1 itself yet keep ratios on both sides of it: which
+    configuration is faster is then not known. The interval holds 1 and there is no
+    verdict (``pace.distinct``); the loop over the relabellings confirms both sides. At
+    0.05 the same pair is a verdict."""
+    alpha, times = 0.05 / 15, (np.arange(100) + 0.5) / 10
+    rng = np.random.default_rng(4)
+    start = rng.lognormal(0, 0.05, (10, 1))
+
+    def run(speed):
+        return 0.45 + start * np.exp(-0.4 * times * speed) + rng.normal(0, 0.01, (10, 100))
+
+    base, a, b = run(0.7), run(1.0), run(1.1)
+    clock = pace.Clock(times, 10)
+    r = pace.epochs_ratio(a, b, base, clock=clock, level=1 - alpha)
+    assert r.point > 1 and r.lo < 1 < r.hi and r.never == 0
+    assert _loop_p_at(a, b, base, times, 10, 1.0) == pytest.approx(r.p) and r.p < alpha
+    for kept in (r.lo, r.point, r.hi):
+        assert _loop_p_at(a, b, base, times, 10, kept) >= alpha
+    assert not pace.distinct(r.point, r.lo, r.hi, r.p, alpha)
+    at_005 = pace.epochs_ratio(a, b, base, clock=clock)
+    assert at_005.lo > 1 and pace.distinct(at_005.point, at_005.lo, at_005.hi, at_005.p)
 
 
 def _engine_like(rng, seeds, speeds, white=0.0):
