@@ -446,6 +446,29 @@ def _seed_epoch_rows(act: str, name: str, r: History) -> list[dict[str, Any]]:
     return rows
 
 
+STEPS_COLUMNS = ("act", "config", "seed", "epoch", "time", "train_loss")
+"""Columns of ``steps.csv``: the step-resolution curves the speed-ups are read on."""
+
+
+def steps_rows(act: str, results: Mapping[str, History]) -> list[dict[str, Any]]:
+    """``steps.csv`` rows: one per (config, seed, block of ``step_curves``) at the chosen
+    rate: ``time`` is the block's centre in epochs, ``epoch`` the epoch it lies in (the
+    target is the baseline's seed-mean over its last epoch's blocks); a diverged seed's
+    losses are empty."""
+    rows = []
+    for name, record in results.items():
+        r = selected(record)
+        loss, clock = step_curves(r)
+        epoch = np.ceil(clock.times).astype(int)
+        for i, seed in enumerate(r.seeds):
+            rows += [
+                {"act": act, "config": name, "seed": seed, "epoch": int(e), "time": float(t)}
+                | {"train_loss": float(v)}
+                for e, t, v in zip(epoch, clock.times, loss[i], strict=True)
+            ]
+    return rows
+
+
 def metrics_columns(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """``METRICS_COLUMNS``, then ``lr`` and ``val_loss, val_acc`` when the rows have them."""
     extra = [c for c in ("lr", "val_loss", "val_acc") if rows and c in rows[0]]

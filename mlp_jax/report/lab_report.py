@@ -4,7 +4,8 @@ Rendering takes a folder and the records (whose ``Provenance`` says which experi
 baseline and settings they belong to), never a training setup.
 
 Files, per activation folder: ``summary.csv`` (``records.SUMMARY_COLUMNS``),
-``metrics.csv`` (long format, ``summary.metrics_columns``), ``loss_epoch.png``,
+``metrics.csv`` (long format, ``summary.metrics_columns``), ``steps.csv`` (the
+step-resolution curves of the speed-ups, ``summary.STEPS_COLUMNS``), ``loss_epoch.png``,
 ``loss_step.png``, ``test_acc.png``, ``lr_sensitivity.png`` (with a grid) and
 ``report.md``.
 """
@@ -28,7 +29,7 @@ Results = Mapping[str, History]
 Ranking = pace.Ranking | None
 
 OUTPUTS = (
-    *(f"{{act}}/{name}" for name in ("summary.csv", "metrics.csv", "report.md")),
+    *(f"{{act}}/{name}" for name in ("summary.csv", "metrics.csv", "steps.csv", "report.md")),
     *(f"{{act}}/{stem}.png" for stem in ("loss_epoch", "loss_step", "test_acc", "lr_sensitivity")),
     "activations.png",
 )
@@ -51,7 +52,7 @@ def write_all(folder: Path, results: Mapping[str, Results], log: Log) -> None:
     the side-by-side figure with several (an ``experiment.Writer``)."""
     for act, records_ in results.items():
         write(folder / act, act, records_)
-        log(f"wrote {folder / act}/{{summary.csv,metrics.csv,report.md,*.png}}")
+        log(f"wrote {folder / act}/{{summary.csv,metrics.csv,steps.csv,report.md,*.png}}")
     if len(results) > 1:
         path = folder / "activations.png"
         side_by_side(results, path)
@@ -65,6 +66,7 @@ def write(folder: Path, act: str, results: Results) -> list[SummaryRow]:
     records.write_summary(folder / "summary.csv", rows)
     metrics = summary.metrics_rows(act, results)
     util.write_csv(folder / "metrics.csv", summary.metrics_columns(metrics), metrics)
+    util.write_csv(folder / "steps.csv", summary.STEPS_COLUMNS, summary.steps_rows(act, results))
     figures(act, results, folder)
     util.atomic_write_text(folder / "report.md", markdown(folder, act, results, rows))
     return rows

@@ -595,3 +595,39 @@ def test_an_interval_is_printed_with_its_ratios_decimals_even_when_its_ends_move
     row = SimpleNamespace(config="adam")
     assert lab_report.digits(ranking, "sgd", row) == 2
     assert lab_report.interval(6.06, 7.76, 0.0, 2, "pl") == "PU 95%: 6,06–7,76"
+
+
+def test_steps_csv_alone_gives_the_summarys_times_and_speedups(tmp_path):
+    """A reader of ``steps.csv`` (no records, no mlp_jax) recomputes every time to the
+    target and speed-up of ``summary.csv``: seed-means per block, the baseline's mean over
+    the blocks of its last epoch as the target, the first crossing linear between blocks."""
+    import csv
+
+    lab_report.write(tmp_path, "relu", RESULTS)
+    with open(tmp_path / "steps.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == summary.STEPS_COLUMNS
+    curves: dict[str, dict[float, list[float]]] = {}
+    for row in rows:
+        if row["train_loss"]:  # Empty: a diverged seed.
+            curves.setdefault(row["config"], {}).setdefault(float(row["time"]), []).append(
+                float(row["train_loss"])
+            )
+    last = {float(r["time"]) for r in rows if r["config"] == "sgd" and int(r["epoch"]) == E}
+    means = {
+        c: (np.array(sorted(v)), np.array([np.mean(v[t]) for t in sorted(v)]))
+        for c, v in curves.items()
+    }
+    target = np.mean([np.mean(curves["sgd"][t]) for t in last])
+    times = {c: _first_crossing(m, target, t) for c, (t, m) in means.items()}
+    with open(tmp_path / "summary.csv", newline="") as f:
+        summary_rows = {r["config"]: r for r in csv.DictReader(f)}
+    assert "broken" not in curves and set(curves) == {"sgd", "adam", "slow"}
+    for config, time in times.items():
+        got = summary_rows[config]
+        if math.isnan(time):
+            assert got["epochs_to_target"] == ""
+            continue
+        assert float(got["epochs_to_target"]) == pytest.approx(time, rel=1e-5)
+        speedup = float(got["speedup_vs_baseline"])
+        assert speedup == pytest.approx(times["sgd"] / time, rel=1e-5)

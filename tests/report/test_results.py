@@ -267,10 +267,14 @@ def test_configurations_tied_at_rank_1_are_said_to_share_it(lab7, lang):
         ),
         (
             {"speedup_p_holm": 0.01, "speedup_ci_lo": 0.9},
-            "keeps ratios on both sides of 1 (ratio 2.50; 95% confidence interval 0.90–3.00), so "
-            "which is faster is not established.",
-            "nie odrzuca ilorazów po obu stronach 1 (iloraz 2,50; przedział ufności 95%: "
-            "0,90–3,00), więc nie wiadomo, która konfiguracja jest szybsza.",
+            (
+                "keeps ratios on both sides of 1 (ratio 2.50; 95% confidence interval "
+                "0.90–3.00), so which is faster is not established."
+            ),
+            (
+                "nie odrzuca ilorazów po obu stronach 1 (iloraz 2,50; przedział ufności 95%: "
+                "0,90–3,00), więc nie wiadomo, która konfiguracja jest szybsza."
+            ),
         ),
         ({"speedup_is_bound": True}, "at least 2.50× sooner", "co najmniej 2,50 raza szybciej"),
         (
