@@ -696,7 +696,8 @@ def ranks(
     Every pair (a, b) is tested once (:func:`permutation_p` at the baseline's observed
     target, the baseline in the pair too: ``ratio[baseline, c]`` is :func:`speedup_ratio`),
     and the k(k - 1)/2 p values are Holm-adjusted as one family. b is *significantly faster* than a when a's
-    time over b's is above 1 and the adjusted p is below 1 - ``level``; the rank of a is
+    time over b's is above 1, the adjusted p is below 1 - ``level`` and the pair's interval
+    is without 1 (:func:`distinct`); the rank of a is
     1 + the number of such b, its worst rank k − the number of configurations a is
     significantly faster than. Each pair's interval inverts its test at the threshold Holm
     compared its p with, so the interval, the verdict against the baseline and the ranks
