@@ -368,8 +368,9 @@ class _Test:
         """The far end of the ratios kept on the other side of 1 from ``centre``, searched
         from the first kept of 1, the ``AHEAD`` ratios ``STEP`` apart beyond it and the
         farthest (±``span``) on, as :meth:`_edge`; None when the test keeps none of them. A
-        rejected 1 with kept ratios on both sides (the target on a flat tail, where a
-        slowed curve never reaches it) does not say which configuration is faster."""
+        rejected 1 with kept ratios on both sides does not say which configuration is
+        faster (p moves in steps of 1/2^n: at Holm's smallest thresholds a ratio beyond 1
+        that one more relabelling matches is kept while 1 is rejected)."""
         side = -math.copysign(1.0, centre)
         tried = (0.0, *self._ahead(0.0, side, span), side * span)
         start = next((u for u in tried if self.kept(u, alpha)), None)
