@@ -4,7 +4,9 @@ the interval that inverts it, and the ranks it gives.
 
 Time to a target is read on a :class:`Clock`: :func:`step_blocks` turns the recorded
 minibatch-step windows into curves whose points sit at the centres of the steps they
-average (a per-epoch mean read at the epoch's end is half an epoch late). Whether one
+average (a per-epoch mean read at the epoch's end is half an epoch late), and
+:func:`epoch_average` averages them over one epoch, centred, which removes the loss's
+epoch-locked pattern. Whether one
 configuration is faster is decided by an exact sign-flip permutation test
 (:func:`permutation_p`, in every :class:`Ratio`'s ``p``; :func:`sign_flip_p` for one
 value per seed), Holm-adjusted over the family the caller names (``stats.holm``; in
@@ -256,6 +258,32 @@ def step_blocks(
     shape = (*step_loss.shape[:-1], blocks, k)
     curves = step_loss[..., : blocks * k].reshape(shape).mean(-1)
     return curves, Clock(centre[: blocks * k].reshape(blocks, k).mean(-1), w // k)
+
+
+def epoch_average(curves: np.ndarray, clock: Clock) -> tuple[np.ndarray, Clock]:
+    r"""The curves crossing times are read on: the centred moving average of one epoch of
+    points (``clock.final``) of :func:`step_blocks`' curves, each at the mean of its
+    points' times.
+
+    The minibatch loss moves in an epoch-locked pattern (it drops as each epoch starts
+    and is flat or rises within it), so a crossing read on the blocks snaps to an epoch's
+    start and a slowed copy's crossing jumps by up to an epoch; the average over exactly
+    one epoch removes any pattern that repeats each epoch and keeps the trend at the
+    blocks' spacing. The first point is at half an epoch, the last is the last epoch's
+    mean (``final`` = 1: the target is unchanged). For a loss :math:`a + b e^{-kt}` the
+    average lies :math:`\sinh(k/2)/(k/2) - 1 pprox k^2/24` of :math:`b e^{-kt}` above it:
+    a crossing about :math:`k/24` epochs late.
+
+    Args:
+      curves: ``[..., T]`` curves on ``clock``, T a multiple of ``clock.final``.
+      clock: their clock (:func:`step_blocks`).
+
+    Returns:
+      ``([..., T - final + 1]`` averages, their :class:`Clock`).
+    """
+    window = np.lib.stride_tricks.sliding_window_view
+    curves = window(np.asarray(curves, dtype=np.float64), clock.final, axis=-1).mean(-1)
+    return curves, Clock(window(clock.times, clock.final).mean(-1), 1)
 
 
 MAX_EXACT = 16

@@ -3,8 +3,9 @@
 The lab's question is how much faster each configuration learns than exercise 2's
 (the *baseline*: plain SGD in lab 6, N(0, 1) weights in lab 7). So the **target** is
 the baseline's final mean training loss (its mean over the last epoch); ``epochs_to_target``
-is the time, in epochs at minibatch-step resolution (``pace.step_blocks``: the recorded
-window means at their centres), at which a configuration's seed-mean training loss first
+is the time, in epochs (``crossing_curves``: the recorded window means in blocks at
+their centres, ``pace.step_blocks``, averaged over one epoch of blocks, centred,
+``pace.epoch_average``), at which a configuration's seed-mean training loss first
 reaches it, and ``speedup_vs_baseline`` is the baseline's time to the target over the
 configuration's. Speed has one test and one Holm family per experiment and activation:
 the exact sign-flip test of every pair of configurations, Holm-adjusted together
@@ -105,10 +106,11 @@ def _final(record: History, field: str) -> np.ndarray:
 
 def target(baseline: History | None) -> float:
     """The baseline's final mean training loss: the mean over its last epoch of its
-    seed-mean step curve (``step_curves``; NaN without a baseline or finite seed)."""
+    seed-mean step curve (``crossing_curves``' last point; NaN without a baseline or
+    finite seed)."""
     if baseline is None or not baseline.finite.any():
         return math.nan
-    loss, clock = step_curves(baseline)
+    loss, clock = crossing_curves(baseline)
     return float(np.nanmean(loss, 0)[-clock.final :].mean())
 
 
@@ -169,6 +171,12 @@ def step_curves(r: History) -> tuple[np.ndarray, pace.Clock]:
     return np.where(r.finite[..., None], loss, np.nan), clock
 
 
+def crossing_curves(r: History) -> tuple[np.ndarray, pace.Clock]:
+    """``[S, T']`` the curves times to the target are read on: ``step_curves`` averaged
+    over one epoch of blocks, centred (``pace.epoch_average``), with their clock."""
+    return pace.epoch_average(*step_curves(r))
+
+
 def log_loss_area(r: History) -> np.ndarray:
     """``[S]`` each seed's mean log training loss over the run: the area under its log-loss
     curve at step resolution (``step_curves``) over the run's length, which weighs every
@@ -196,11 +204,11 @@ def _area_test(r: History, base: History | None, same: bool) -> float:
 
 def time_ratio(a: History, b: History, baseline: History) -> pace.Ratio:
     """``pace.epochs_ratio`` of ``a`` over ``b`` (records at their chosen rate) at the
-    baseline's target, paired, at step resolution (``step_curves``), with its permutation p
+    baseline's target, paired, on ``crossing_curves``, with its permutation p
     and its 95% interval (a pair of the experiment's reports is ``ranking``'s, whose
     interval is at its Holm threshold)."""
     (loss_a, clock), (loss_b, _), (loss_base, _) = (
-        step_curves(selected(r)) for r in (a, b, baseline)
+        crossing_curves(selected(r)) for r in (a, b, baseline)
     )
     return pace.epochs_ratio(loss_a, loss_b, loss_base, clock=clock)
 
@@ -268,15 +276,15 @@ configurations compared with the baseline; speed's family is ``ranking``'s)."""
 
 
 def ranking(results: Mapping[str, History], baseline: str) -> pace.Ranking | None:
-    """``pace.ranks`` of the records at their chosen rate, at step resolution: every
+    """``pace.ranks`` of the records at their chosen rate, on ``crossing_curves``: every
     pairwise ratio with its interval, Holm over every pair; None without a well-defined
     target."""
     picked = {name: selected(r) for name, r in results.items()}
     base = picked.get(baseline)
     if _target_note(base, picked):
         return None
-    every = {n: step_curves(r)[0] for n, r in picked.items() if r.finite.any()}
-    clock = step_curves(base)[1]
+    every = {n: crossing_curves(r)[0] for n, r in picked.items() if r.finite.any()}
+    clock = crossing_curves(base)[1]
     return pace.ranks(every, baseline, paired=paired(picked), clock=clock)
 
 
@@ -317,7 +325,7 @@ def _row(
     speed: _Speed,
 ) -> SummaryRow:
     loss, acc = (_final(r, f).astype(np.float64) for f in ("train_loss", "test_acc"))
-    steps, clock = step_curves(r)
+    steps, clock = crossing_curves(r)
     reached = (
         pace.epochs_to_target(np.nanmean(steps, 0), goal, interpolate=True, times=clock.times)
         if loss.size

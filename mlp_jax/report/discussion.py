@@ -75,12 +75,12 @@ COARSE = 0.1
 
 
 def resolution(r: records.History, target: float) -> Resolution:
-    """``Resolution`` of ``r``'s step curve (``summary.step_curves``) at ``target``."""
-    loss, clock = summary.step_curves(r)
+    """``Resolution`` of ``r``'s step curve (``summary.crossing_curves``) at ``target``."""
+    loss, clock = summary.crossing_curves(r)
     crossing = pace.epochs_to_target(
         np.nanmean(loss, 0), target, interpolate=True, times=clock.times
     )
-    window = 1 / clock.final
+    window = float(np.diff(clock.times[:2])[0]) if len(clock.times) > 1 else 1.0
     return Resolution(
         math.nan if crossing is None else crossing,
         float(clock.times[0]),

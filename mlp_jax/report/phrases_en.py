@@ -345,9 +345,10 @@ PHRASES = {
     "handin.at_least": "at least {x}",
     "handin.own_h": "Own discussion",
     # statistics
-    "stat.explain": "*Epochs to target*: the time, in epochs at minibatch-step resolution (the "
-    "seed-mean training loss of the recorded steps in blocks of at most a tenth of an"
-    " epoch, each at its block's centre, linearly interpolated), at which a "
+    "stat.explain": "*Epochs to target*: the time, in epochs (the seed-mean training loss of "
+    "the recorded steps in blocks of at most a tenth of an epoch, averaged over one epoch"
+    " of blocks around each block, each average at its centre, linearly interpolated),"
+    " at which a "
     "configuration's mean training loss first reaches the target, the baseline's mean"
     " training loss over its last epoch. *Speed-up*: the baseline's time to the "
     "target divided by the configuration's, with the 95% confidence interval of the "
@@ -493,9 +494,13 @@ PHRASES = {
     "its minibatch-loss curve averaged over its last epoch (each table's title names the "
     "baseline).",
     "results.def.epochs": "**Epochs to target**: when the seed-mean minibatch loss first "
-    "falls to the target; the curve holds the loss means of at least {blocks} blocks per "
-    "epoch (or of every recorded window, when there are fewer), at the blocks' centres, "
-    'linearly interpolated. "{not_reached}": the curve does not fall to the target before '
+    "falls to the target. The loss is recorded in at least {blocks} blocks per epoch (or "
+    "in every recorded window, when there are fewer) and averaged over one epoch of "
+    "blocks, centred, at each block: the loss drops as each epoch starts and stays level "
+    "within it, and the average removes that pattern, which would otherwise pin a "
+    "crossing to an epoch's start. The averages stand at their centres, from half an "
+    "epoch to half an epoch before the end, linearly interpolated; the last is the last "
+    "epoch's mean. \"{not_reached}\": the curve does not fall to the target before "
     "training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
     "half the epochs). Learning is called faster or slower only when the exact "
@@ -927,7 +932,9 @@ PHRASES = {
     "intervals cover the variation between seeds, not the chance of which examples the test "
     "set holds.",
     "findings.limits.clock": "The times to the target are interpolated linearly between "
-    "points {spacing} apart; finer than that they are not known.",
+    "points {spacing} apart, each the mean loss of one epoch around it, so they follow the "
+    "loss's trend over an epoch, not changes within one, and none is earlier than half an "
+    "epoch.",
     # --- lead ---
     "lead.setup": "@tab:setup lists every experiment run.",
     "lead.setup.caption": "The experiments: their settings, the configurations compared and "

@@ -360,9 +360,10 @@ PHRASES = {
     "handin.at_least": "co najmniej {x}",
     "handin.own_h": "Własna dyskusja wyników",
     # statistics
-    "stat.explain": "*Epoki do celu*: czas, w epokach, z rozdzielczością kroków (średnia po "
-    "powtórzeniach strata na paczkach w blokach nie dłuższych niż jedna dziesiąta "
-    "epoki, każdy w środku swojego bloku, z interpolacją liniową), po którym średnia "
+    "stat.explain": "*Epoki do celu*: czas, w epokach (średnia po powtórzeniach strata na "
+    "paczkach w blokach nie dłuższych niż jedna dziesiąta epoki, uśredniona po jednej "
+    "epoce bloków wokół każdego bloku, każda średnia w swoim środku, z interpolacją "
+    "liniową), po którym średnia "
     "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga wartość docelową, "
     "czyli średnią stratę punktu odniesienia w jego ostatniej epoce. "
     "*Przyspieszenie*: czas osiągnięcia wartości docelowej przez punkt odniesienia "
@@ -529,10 +530,14 @@ PHRASES = {
     "zbiorze uczącym: średnia z powtórzeń krzywej straty na paczkach, uśredniona po ostatniej "
     "epoce (punkt odniesienia podaje tytuł tabeli).",
     "results.def.epochs": "**Epoki do wartości docelowej** – chwila, w której średnia z "
-    "powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej; krzywa to "
-    "średnie strat w co najmniej {blocks} blokach na epokę (albo w każdym zapisanym oknie, "
-    "gdy okien jest mniej), w środkach bloków, interpolowane liniowo. „{not_reached}” – "
-    "krzywa nie spada do wartości docelowej do końca uczenia.",
+    "powtórzeń strata na paczkach po raz pierwszy spada do wartości docelowej. Stratę "
+    "zapisano w co najmniej {blocks} blokach na epokę (albo w każdym zapisanym oknie, gdy "
+    "okien jest mniej) i uśredniono po jednej epoce bloków wokół każdego bloku: strata "
+    "spada na początku każdej epoki i w jej trakcie się nie zmienia, a ta średnia usuwa ten"
+    " wzór, który inaczej przypinałby moment osiągnięcia celu do początku epoki. Średnie "
+    "stoją w swoich środkach, od połowy pierwszej epoki do połowy ostatniej, z interpolacją"
+    " liniową; ostatnia to średnia z ostatniej epoki. „{not_reached}” – krzywa nie spada do"
+    " wartości docelowej do końca uczenia.",
     "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu odniesienia podzielone "
     "przez epoki danej konfiguracji (wartość 2 oznacza dwukrotnie mniej epok). O szybszym lub "
     "wolniejszym uczeniu mowa tylko wtedy, gdy dokładny dwustronny test "
@@ -982,7 +987,9 @@ PHRASES = {
     "przedziały ufności dokładności obejmują tylko zmienność między powtórzeniami, a nie "
     "losowość doboru wzorców testowych.",
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
-    "odległymi o {spacing}; dokładniej nie da się ich wyznaczyć.",
+    "odległymi o {spacing}, z których każdy jest średnią stratą z jednej epoki wokół niego:"
+    " oddają więc trend straty w skali epoki, a nie zmiany w jej trakcie, i żaden nie jest "
+    "wcześniejszy niż połowa epoki.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
     "lead.setup.caption": "Eksperymenty: ich ustawienia, porównywane konfiguracje i punkt "

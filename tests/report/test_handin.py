@@ -386,9 +386,7 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     rows = [r for r in f.rows if r.config in ("xavier", "he")]
     best_row = summary.ranked(rows)[0]
     best = summary.selected(f.results[best_row.config])
-    (ex2_steps, clock), (best_steps, _) = (
-        pace.step_blocks(r.step_loss, r.steps_per_epoch, r.log_every) for r in (ex2, best)
-    )
+    (ex2_steps, clock), (best_steps, _) = (summary.crossing_curves(r) for r in (ex2, best))
     gain = pace.epochs_ratio(ex2_steps, best_steps, ex2_steps, clock=clock)
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
     (heading, said) = discussion.exercise2_gain(found, "en")

@@ -100,13 +100,16 @@ def _first_crossing(curve, target, times):
 
 
 def test_target_epochs_and_speedup_are_the_lab_question():
-    """Times at step resolution: each recorded window's mean at the window's centre (the
-    fixture's 2 one-step windows per epoch at e - 0.75 and e - 0.25), the target the
-    baseline's mean over its last epoch."""
+    """Times on the recorded windows' means averaged over one epoch, centred (the
+    fixture's 2 one-step windows per epoch at e - 0.75 and e - 0.25: the averages of
+    neighbours, at e - 0.5 and e), the target the baseline's mean over its last epoch."""
     rows = {r.config: r for r in summary.summarize("relu", RESULTS, "sgd")}
-    times = (np.arange(2 * E) + 0.5) / 2
-    base_mean, adam_mean = (RESULTS[n].step_loss.mean(0) for n in ("sgd", "adam"))
-    target = base_mean[-2:].mean()
+    centres = (np.arange(2 * E) + 0.5) / 2
+    times = (centres[1:] + centres[:-1]) / 2
+    base_mean, adam_mean = (
+        (m[1:] + m[:-1]) / 2 for m in (RESULTS[n].step_loss.mean(0) for n in ("sgd", "adam"))
+    )
+    target = base_mean[-1]
     assert summary.target(RESULTS["sgd"]) == pytest.approx(target)
     base_time = _first_crossing(base_mean, target, times)
     assert rows["sgd"].epochs_to_target == pytest.approx(base_time)
@@ -177,9 +180,10 @@ def test_a_slower_configuration_is_said_to_be_slower():
     base = record(np.array([2.0, 1.0, 0.5, 0.6, 0.6]) * noise, name="sgd")
     lazy = record(np.array([2.0, 1.5, 1.0, 0.7, 0.55]) * noise, name="lazy")
     rows = summary.summarize("relu", {"sgd": base, "lazy": lazy}, "sgd")
-    times = (np.arange(2 * E) + 0.5) / 2
-    means = [r.step_loss.mean(0) for r in (base, lazy)]
-    target = means[0][-2:].mean()
+    centres = (np.arange(2 * E) + 0.5) / 2
+    times = (centres[1:] + centres[:-1]) / 2  # One epoch (2 windows) averaged, centred.
+    means = [(m[1:] + m[:-1]) / 2 for m in (r.step_loss.mean(0) for r in (base, lazy))]
+    target = means[0][-1]
     for row, mean in zip(rows, means, strict=True):
         assert row.epochs_to_target == pytest.approx(_first_crossing(mean, target, times))
     assert rows[1].speedup_vs_baseline < 1 and rows[1].speedup_p_holm < 0.05
@@ -233,18 +237,18 @@ def _fine(r, first=None):
 
 
 def test_a_target_reached_within_the_first_time_point_is_a_bound():
-    """The first block (2 windows of 20 per epoch) is below the target although the
-    first step is not: the time is a bound, at the block's centre."""
+    """The first point (the first epoch's mean, at half an epoch) is below the target
+    although the first step is not: the time is a bound, at that point."""
     base = _fine(record(decay(0.2), name="sgd"))
     quick = _fine(record(decay(0.2, seed=7) / 100, name="quick"), first=1.0)
     rows = summary.summarize("relu", {"sgd": base, "quick": quick}, "sgd")
     row = rows[1]
     assert row.speedup_note == ""  # Its first step, 1.0, is above the target.
-    assert row.epochs_to_target == pytest.approx(0.05)  # The first block's centre.
+    assert row.epochs_to_target == pytest.approx(0.5)  # The first point's time.
     assert lab_report.speedup_cell(row, "en") == f"≥ {row.speedup_vs_baseline:.2f}×"
     assert lab_report.speedup_words(row, "sgd", "en").startswith(
         f"at least {row.speedup_vs_baseline:.2f}× sooner (already at the first time point "
-        "measured, 0.05 epochs in"
+        "measured, 0.50 epochs in"
     )
     assert lab_report.speedup_words(row, "sgd", "pl").startswith("co najmniej")
     assert row.speedup_is_bound
@@ -599,8 +603,9 @@ def test_an_interval_is_printed_with_its_ratios_decimals_even_when_its_ends_move
 
 def test_steps_csv_alone_gives_the_summarys_times_and_speedups(tmp_path):
     """A reader of ``steps.csv`` (no records, no mlp_jax) recomputes every time to the
-    target and speed-up of ``summary.csv``: seed-means per block, the baseline's mean over
-    the blocks of its last epoch as the target, the first crossing linear between blocks."""
+    target and speed-up of ``summary.csv``: seed-means per block averaged over one epoch
+    of blocks, centred, the baseline's last such average (its last epoch's mean) as the
+    target, the first crossing linear between the averages' centre times."""
     import csv
 
     lab_report.write(tmp_path, "relu", RESULTS)
@@ -613,12 +618,16 @@ def test_steps_csv_alone_gives_the_summarys_times_and_speedups(tmp_path):
             curves.setdefault(row["config"], {}).setdefault(float(row["time"]), []).append(
                 float(row["train_loss"])
             )
-    last = {float(r["time"]) for r in rows if r["config"] == "sgd" and int(r["epoch"]) == E}
+    per_epoch = len({r["time"] for r in rows if r["config"] == "sgd" and r["epoch"] == "1"})
+
+    def one_epoch(x):
+        return np.convolve(x, np.ones(per_epoch) / per_epoch, mode="valid")
+
     means = {
-        c: (np.array(sorted(v)), np.array([np.mean(v[t]) for t in sorted(v)]))
+        c: (one_epoch(np.array(sorted(v))), one_epoch([np.mean(v[t]) for t in sorted(v)]))
         for c, v in curves.items()
     }
-    target = np.mean([np.mean(curves["sgd"][t]) for t in last])
+    target = means["sgd"][1][-1]
     times = {c: _first_crossing(m, target, t) for c, (t, m) in means.items()}
     with open(tmp_path / "summary.csv", newline="") as f:
         summary_rows = {r["config"]: r for r in csv.DictReader(f)}
