@@ -250,7 +250,9 @@ def holm_thresholds(p: Sequence[float] | np.ndarray, alpha: float) -> np.ndarray
     threshold exactly when :func:`holm`'s adjusted value is below α: an interval of the
     ratios a test keeps at this threshold excludes the null value exactly when Holm
     rejects it. Every threshold is at most α, so each interval covers with probability
-    at least 1 − α (not simultaneously).
+    at least 1 − α (not simultaneously). Tied p-values share the first one's (smallest)
+    threshold, so no interval's level depends on the order the pairs are listed in; Holm
+    rejects all of a tie or none, so the decisions are the same.
 
     Args:
       p: raw p-values of one family; NaN (no test) is not counted in m and stays NaN.
@@ -267,8 +269,10 @@ def holm_thresholds(p: Sequence[float] | np.ndarray, alpha: float) -> np.ndarray
     left = m - np.arange(m)
     stops = np.flatnonzero(left * flat[order] >= alpha)
     k = stops[0] if stops.size else m
+    step = alpha / np.where(np.arange(m) < k, left, m - k)
+    tie = np.searchsorted(flat[order], flat[order], side="left")  # Each tie's first step.
     thresholds = np.full(flat.shape, np.nan)
-    thresholds[order] = alpha / np.where(np.arange(m) < k, left, m - k)
+    thresholds[order] = step[tie]
     return thresholds.reshape(raw.shape)
 
 

@@ -695,6 +695,19 @@ def test_holm_thresholds_reject_exactly_what_holm_rejects():
         assert (got[finite] <= 0.05).all()
 
 
+def test_tied_p_values_get_one_threshold_whatever_their_order():
+    """Ten seeds' smallest p, 2/1024, ties often: every tied pair gets the first one's
+    (smallest) threshold, so an interval's level does not depend on the listing order,
+    and Holm's decisions are unchanged."""
+    p = np.array([0.5, 2 / 1024, 0.01, 2 / 1024, 2 / 1024, 0.2])
+    for order in (np.arange(6), np.array([3, 0, 4, 2, 1, 5])):
+        got = stats.holm_thresholds(p[order], 0.05)
+        tied = p[order] == 2 / 1024
+        np.testing.assert_allclose(got[tied], 0.05 / 6)  # The first of the tie: m = 6.
+        assert got[p[order] == 0.01][0] == pytest.approx(0.05 / 3)
+        np.testing.assert_array_equal(p[order] < got, stats.holm(p[order]) < 0.05)
+
+
 def _slow(curves, times, factor):
     """``curves`` ``factor`` (≥ 1) times slower, by np.interp, the first value before it."""
     return np.array([np.interp(times / factor, times, c) for c in curves])
