@@ -46,7 +46,7 @@ PHRASES = {
     "col.diverged": "diverged",
     "col.loss": "final training loss (mean ± std. dev.)",
     "col.epochs": "epochs to target",
-    "col.speedup": "speed-up (95% CI)",
+    "col.speedup": "speed-up (CI ≥ 95%)",
     "col.p_loss": "p (loss)",
     "col.acc": "test accuracy (95% CI over seeds, fixed test set)",
     "col.p_acc": "p (accuracy)",
@@ -351,8 +351,8 @@ PHRASES = {
     " at which a "
     "configuration's mean training loss first reaches the target, the baseline's mean"
     " training loss over its last epoch. *Speed-up*: the baseline's time to the "
-    "target divided by the configuration's, with the 95% confidence interval of the "
-    "ratios that the speed test does not reject (the faster configuration slowed down"
+    "target divided by the configuration's, with the confidence interval (at least 95%) "
+    "spanning the ratios that the speed test does not reject (the faster configuration slowed down"
     " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
     " when the difference is not significant, and also when the test keeps ratios on "
     'both sides of 1, where it cannot tell which is faster; an end "not reached": the '
@@ -394,7 +394,7 @@ PHRASES = {
     "stat.no_test": "no test",
     "stat.sooner": "{factor} sooner ({ci}; {test})",
     "stat.later": "{factor} later ({ci}; {test})",
-    "stat.ci": "95% CI {lo}–{hi}",
+    "stat.ci": "CI ≥ 95% {lo}–{hi}",
     "stat.not_reached": "not reached",
     "stat.never_share": "; not reached in {share} of the test's relabellings",
     "stat.speed_test": "sign-flip test, {p} Holm-adjusted",
@@ -505,15 +505,16 @@ PHRASES = {
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
     "half the epochs). Learning is called faster or slower only when the exact "
     "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction, "
-    "and the 95% CI below lies on one side of 1 "
+    "and the CI below lies on one side of 1 "
     "(statistic: the absolute log ratio of the two mean curves' times to the target, "
     "a time never reached counted as one time point after the end of training; every "
     "swap of the two configurations within seeds, a random sample of them beyond "
-    "{exact} seeds). Its 95% confidence interval (95% CI) holds the speed-ups that "
+    "{exact} seeds). Its confidence interval (CI ≥ 95%) spans the speed-ups that "
     "the same test does not reject once the faster configuration's curves are slowed "
     "down by that factor, at the threshold Holm's procedure set for the pair ({alpha}"
-    " divided by the number of hypotheses still open at its step): it always holds "
-    "the estimate; it holds 1 when the difference is not significant, and also when "
+    " divided by the number of hypotheses still open at its step, the same for tied "
+    "p-values), from the smallest to the largest it keeps, so its level is 1 minus that "
+    "threshold, at least 95%: it always holds the estimate; it holds 1 when the difference is not significant, and also when "
     "the test rejects 1 but keeps speed-ups on both sides of it, which leaves the "
     "direction open: a tie; it covers"
     " the true speed-up with probability at least 95% when one configuration's curves"
@@ -569,10 +570,10 @@ PHRASES = {
     "results.base.net": "the {name} network",
     "results.h.deep": "Network {network}, {act}",
     "results.where.deep": "network {network}, {act}",
-    "results.ci": "95% confidence interval {lo}–{hi}",
+    "results.ci": "confidence interval ≥ 95%: {lo}–{hi}",
     "results.col.config": "configuration",
     "results.col.epochs": "epochs to target",
-    "results.col.speedup": "speed-up (95% confidence interval)",
+    "results.col.speedup": "speed-up (confidence interval ≥ 95%)",
     "results.col.rank": "rank",
     "results.col.loss": "final training loss (mean ± sd)",
     "results.col.p_loss": "Holm p (loss)",
@@ -1269,7 +1270,7 @@ PHRASES = {
     # --- length ---
     "lead.setup.meaning": "The speed tables give after how many epochs the mean training "
     "loss falls to the target (the baseline's final loss), the speed-up over the baseline (the "
-    "ratio of these times with its 95% confidence interval) and each configuration's rank; the "
+    "ratio of these times with its confidence interval) and each configuration's rank; the "
     "final-results tables give the training loss and the test accuracy after the last epoch "
     'with Holm-adjusted p-values. "Significant" means p < {alpha} after Holm\'s correction, '
     "and for speed also an interval without 1; Appendix {letter} defines every term and test.",

@@ -50,7 +50,7 @@ PHRASES = {
     "col.diverged": "rozbieżne",
     "col.loss": "końcowa strata na zb. uczącym (średnia ± odch. std.)",
     "col.epochs": "epoki do celu",
-    "col.speedup": "przyspieszenie (PU 95%)",
+    "col.speedup": "przyspieszenie (PU ≥ 95%)",
     "col.p_loss": "p (strata)",
     "col.acc": "dokładność na zbiorze testowym (PU 95% po powtórzeniach, stały zbiór testowy)",
     "col.p_acc": "p (dokładność)",
@@ -367,8 +367,8 @@ PHRASES = {
     "strata konfiguracji na zbiorze uczącym po raz pierwszy osiąga wartość docelową, "
     "czyli średnią stratę punktu odniesienia w jego ostatniej epoce. "
     "*Przyspieszenie*: czas osiągnięcia wartości docelowej przez punkt odniesienia "
-    "podzielony przez czas danej konfiguracji, z 95-procentowym przedziałem ufności "
-    "(PU) obejmującym ilorazy, których test szybkości nie odrzuca (szybsza "
+    "podzielony przez czas danej konfiguracji, z przedziałem ufności (PU, co najmniej "
+    "95-procentowym) rozpiętym na ilorazach, których test szybkości nie odrzuca (szybsza "
     "konfiguracja spowolniona o dany iloraz, na progu wyznaczonym dla tej pary w "
     "procedurze Holma, więc przedział zawiera 1, gdy różnica nie jest istotna, a także"
     " gdy test nie odrzuca ilorazów po obu stronach 1 i nie rozstrzyga, która "
@@ -418,7 +418,7 @@ PHRASES = {
     "stat.no_test": "brak testu",
     "stat.sooner": "{factor} szybciej ({ci}; {test})",
     "stat.later": "{factor} wolniej ({ci}; {test})",
-    "stat.ci": "PU 95%: {lo}–{hi}",
+    "stat.ci": "PU ≥ 95%: {lo}–{hi}",
     "stat.not_reached": "nie osiągnięto",
     "stat.never_share": "; w {share} przestawień testu nie osiągnięto wartości docelowej",
     "stat.speed_test": "test permutacyjny ze zmianą znaków, {p} po poprawce Holma",
@@ -546,11 +546,12 @@ PHRASES = {
     "wartość bezwzględna logarytmu ilorazu czasów, po których średnie krzywe osiągają"
     " wartość docelową, czas nieosiągnięty liczony jako jeden punkt krzywej po końcu "
     "uczenia; wszystkie zamiany obu konfiguracji w obrębie powtórzeń, przy ponad {exact}"
-    " powtórzeniach – losowa próba tych zamian). Przedział ufności 95% (PU 95%) obejmuje te "
-    "przyspieszenia, których ten sam test nie odrzuca po spowolnieniu krzywych "
-    "szybszej konfiguracji o dany czynnik, na progu wyznaczonym dla tej pary w "
-    "procedurze Holma ({alpha} podzielone przez liczbę hipotez pozostałych na jej "
-    "kroku): zawsze zawiera oszacowanie; zawiera 1, gdy różnica nie jest istotna, a "
+    " powtórzeniach – losowa próba tych zamian). Przedział ufności (PU ≥ 95%) rozciąga się "
+    "od najmniejszego do największego przyspieszenia, którego ten sam test nie odrzuca po "
+    "spowolnieniu krzywych szybszej konfiguracji o dany czynnik, na progu wyznaczonym dla "
+    "tej pary w procedurze Holma ({alpha} podzielone przez liczbę hipotez pozostałych na "
+    "jej kroku, ten sam dla równych wartości p), więc jego poziom to 1 minus ten próg, co "
+    "najmniej 95%: zawsze zawiera oszacowanie; zawiera 1, gdy różnica nie jest istotna, a "
     "także gdy test odrzuca 1, ale nie odrzuca przyspieszeń po obu jego stronach, co "
     "nie rozstrzyga kierunku (wynik nierozstrzygnięty); pokrywa prawdziwe przyspieszenie z prawdopodobieństwem co "
     "najmniej 95%, gdy krzywe jednej konfiguracji są spowolnionymi krzywymi drugiej z"
@@ -610,10 +611,10 @@ PHRASES = {
     "results.base.net": "sieci {name}",
     "results.h.deep": "Sieć {network}, {act}",
     "results.where.deep": "sieć {network}, {act}",
-    "results.ci": "przedział ufności 95%: {lo}–{hi}",
+    "results.ci": "przedział ufności ≥ 95%: {lo}–{hi}",
     "results.col.config": "konfiguracja",
     "results.col.epochs": "epoki do wartości docelowej",
-    "results.col.speedup": "przyspieszenie (przedział ufności 95%)",
+    "results.col.speedup": "przyspieszenie (przedział ufności ≥ 95%)",
     "results.col.rank": "miejsce",
     "results.col.loss": "końcowa strata (średnia ± odch. std.)",
     "results.col.p_loss": "p Holma (strata)",
@@ -1335,7 +1336,7 @@ PHRASES = {
     # --- length ---
     "lead.setup.meaning": "Tabele szybkości podają, po ilu epokach średnia strata na "
     "zbiorze uczącym spada do wartości docelowej (końcowej straty punktu odniesienia), "
-    "przyspieszenie względem punktu odniesienia (iloraz tych czasów z przedziałem ufności 95%) "
+    "przyspieszenie względem punktu odniesienia (iloraz tych czasów z przedziałem ufności) "
     "i miejsce konfiguracji; tabele wyników końcowych – stratę na zbiorze uczącym i dokładność "
     "na zbiorze testowym po ostatniej epoce z wartościami p po poprawce Holma. „Istotnie” "
     "oznacza p < {alpha} po poprawce Holma, a dla szybkości także przedział ufności bez 1; "

@@ -164,7 +164,7 @@ def test_ranking_puts_the_fastest_first_and_the_words_match_the_table():
     speed = text.num(by["adam"].speedup_vs_baseline, ".2f", "en")
     assert lines[0].startswith(
         f"**With Adam**, the network reaches the final loss of exercise 2's plain SGD after "
-        f"{by['adam'].epochs_to_target:.2f} epochs, that is {speed}× sooner (95% CI"
+        f"{by['adam'].epochs_to_target:.2f} epochs, that is {speed}× sooner (CI ≥ 95%"
     )
     assert lines[1].startswith("The baseline **SGD** (exercise 2's plain SGD) sets the target")
     assert lines[2].startswith(
@@ -191,7 +191,7 @@ def test_a_slower_configuration_is_said_to_be_slower():
     later = text.num(1 / rows[1].speedup_vs_baseline, ".2f", "en")
     epochs = text.num(rows[1].epochs_to_target, ".2f", "en")
     said = f"reaches the final loss of exercise 2's plain SGD after {epochs} epochs, that is "
-    assert f"{said}{later}× later (95% CI" in line
+    assert f"{said}{later}× later (CI ≥ 95%" in line
 
 
 def test_chosen_rate_has_the_lowest_validation_loss_and_skips_diverged_rates():
@@ -335,7 +335,7 @@ def test_identical_configurations_share_rank_1_and_a_clearly_faster_one_is_alone
     words = _words(tie)
     assert "**a** and **b** share rank 1: their times to the target do not differ " in words
     assert "significantly (a against b: " in words
-    assert "ratio 1.00, 95% CI 1.00–1.00; sign-flip test, p" in words
+    assert "ratio 1.00, CI ≥ 95% 1.00–1.00; sign-flip test, p" in words
     assert "Holm-adjusted over all pairs (m = 3))" in words and "fastest alone" not in words
     fast = tie | {"c": record(decay(0.9, seed=5, n=10), name="c")}
     rows = _rows(fast)
@@ -429,7 +429,7 @@ ROW = records.SummaryRow.from_dict(
         (
             "en",
             (
-                "at a speed not distinguishable from that of **SGD** (ratio 1.19, 95% CI not reached–1.43; "
+                "at a speed not distinguishable from that of **SGD** (ratio 1.19, CI ≥ 95% not reached–1.43; "
                 f"not reached in 4.0% of the test's relabellings; sign-flip test, p{NBSP}={NBSP}0.30 "
                 "Holm-adjusted)"
             ),
@@ -437,7 +437,7 @@ ROW = records.SummaryRow.from_dict(
         (
             "pl",
             (
-                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU 95%: nie "
+                "bez istotnej różnicy szybkości względem **SGD** (iloraz 1,19, PU ≥ 95%: nie "
                 "osiągnięto–1,43; w 4,0% przestawień testu nie osiągnięto wartości docelowej; test "
                 "permutacyjny "
                 f"ze zmianą znaków, p{NBSP}={NBSP}0,30 po poprawce Holma)"
@@ -449,8 +449,8 @@ def test_sooner_only_when_holm_p_is_below_005_and_the_interval_is_without_1(lang
     assert lab_report.speedup_words(ROW, "SGD", lang) == expected
     sooner = dataclasses.replace(ROW, speedup_ci_lo=1.02, speedup_never=0.0, speedup_p_holm=0.01)
     word = {
-        "en": f"1.19× sooner (95% CI 1.02–1.43; sign-flip test, p{NBSP}={NBSP}0.010 Holm-adjusted)",
-        "pl": "1,19 raza szybciej (PU 95%: 1,02–1,43; test permutacyjny ze zmianą znaków, "
+        "en": f"1.19× sooner (CI ≥ 95% 1.02–1.43; sign-flip test, p{NBSP}={NBSP}0.010 Holm-adjusted)",
+        "pl": "1,19 raza szybciej (PU ≥ 95%: 1,02–1,43; test permutacyjny ze zmianą znaków, "
         f"p{NBSP}={NBSP}0,010 po poprawce Holma)",
     }
     assert lab_report.speedup_words(sooner, "SGD", lang) == word[lang]
@@ -462,17 +462,19 @@ def test_sooner_only_when_holm_p_is_below_005_and_the_interval_is_without_1(lang
     said = {
         "en": "with no established direction against **SGD**: the test rejects equal speed "
         f"(sign-flip test, p{NBSP}={NBSP}0.010 Holm-adjusted) but keeps ratios on both sides "
-        "of 1 (ratio 1.19, 95% CI not reached–1.43; not reached in 4.0% of the test's "
+        "of 1 (ratio 1.19, CI ≥ 95% not reached–1.43; not reached in 4.0% of the test's "
         "relabellings)",
         "pl": "bez ustalonego kierunku różnicy względem **SGD**: test odrzuca równą szybkość "
         f"(test permutacyjny ze zmianą znaków, p{NBSP}={NBSP}0,010 po poprawce Holma), ale nie "
-        "odrzuca ilorazów po obu stronach 1 (iloraz 1,19, PU 95%: nie osiągnięto–1,43; w 4,0% "
+        "odrzuca ilorazów po obu stronach 1 (iloraz 1,19, PU ≥ 95%: nie osiągnięto–1,43; w 4,0% "
         "przestawień testu nie osiągnięto wartości docelowej)",
     }
     assert lab_report.speedup_words(both_sides, "SGD", lang) == said[lang]
     fine = dataclasses.replace(sooner, speedup_vs_baseline=1.002, speedup_ci_lo=1.001)
     fine = dataclasses.replace(fine, speedup_ci_hi=1.003)
-    assert lab_report.speedup_words(fine, "SGD", "en", 3).startswith("1.002× sooner (95% CI 1.001")
+    assert lab_report.speedup_words(fine, "SGD", "en", 3).startswith(
+        "1.002× sooner (CI ≥ 95% 1.001"
+    )
     assert lab_report.speedup_cell(fine, "en", 3) == "1.002× (1.001–1.003)"
 
 
@@ -583,7 +585,7 @@ def test_a_target_no_better_than_a_guess_or_a_start_is_no_target():
 def test_a_share_of_never_reached_resamples_too_small_to_show_is_said_below_it():
     """A share of 0.02% printed with one decimal read "not reached in 0.0% of the
     resamples" (lab 6, relu Momentum, Fashion-MNIST)."""
-    assert lab_report.interval(1.01, 1.42, 0.0, 2, "en") == "95% CI 1.01–1.42"
+    assert lab_report.interval(1.01, 1.42, 0.0, 2, "en") == "CI ≥ 95% 1.01–1.42"
     assert lab_report.interval(1.01, 1.42, 0.0002, 2, "en").endswith(
         "; not reached in < 0.1% of the test's relabellings"
     )
@@ -598,7 +600,7 @@ def test_an_interval_is_printed_with_its_ratios_decimals_even_when_its_ends_move
     ranking = pace.Ranking({"sgd": 2, "adam": 1}, {}, {("sgd", "adam"): noisy})
     row = SimpleNamespace(config="adam")
     assert lab_report.digits(ranking, "sgd", row) == 2
-    assert lab_report.interval(6.06, 7.76, 0.0, 2, "pl") == "PU 95%: 6,06–7,76"
+    assert lab_report.interval(6.06, 7.76, 0.0, 2, "pl") == "PU ≥ 95%: 6,06–7,76"
 
 
 def test_steps_csv_alone_gives_the_summarys_times_and_speedups(tmp_path):

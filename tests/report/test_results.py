@@ -259,22 +259,22 @@ def test_configurations_tied_at_rank_1_are_said_to_share_it(lab7, lang):
                 "speedup_ci_lo": 0.25,
                 "speedup_ci_hi": 0.8,
             },
-            "2.00× later (95% confidence interval 1.25–4.00)",
-            "2,00 raza wolniej (przedział ufności 95%: 1,25–4,00)",
+            "2.00× later (confidence interval ≥ 95%: 1.25–4.00)",
+            "2,00 raza wolniej (przedział ufności ≥ 95%: 1,25–4,00)",
         ),
         (
             {"speedup_p_holm": 0.01, "speedup_ci_lo": 0.0},
-            "interval not reached–3.00",
+            "95%: not reached–3.00",
             "95%: nie osiągnięto–3,00",
         ),
         (
             {"speedup_p_holm": 0.01, "speedup_ci_lo": 0.9},
             (
-                "keeps ratios on both sides of 1 (ratio 2.50; 95% confidence interval "
+                "keeps ratios on both sides of 1 (ratio 2.50; confidence interval ≥ 95%: "
                 "0.90–3.00), so which is faster is not established."
             ),
             (
-                "nie odrzuca ilorazów po obu stronach 1 (iloraz 2,50; przedział ufności 95%: "
+                "nie odrzuca ilorazów po obu stronach 1 (iloraz 2,50; przedział ufności ≥ 95%: "
                 "0,90–3,00), więc nie wiadomo, która konfiguracja jest szybsza."
             ),
         ),

@@ -170,7 +170,7 @@ def test_without_a_usable_target_no_speed_is_claimed(scenario, pl, en):
 @pytest.mark.parametrize("lang", text.LANGS)
 def test_a_single_seed_gives_no_interval_and_no_test(lang):
     line = _line("single_seed", "adam", lang)
-    assert ("PU 95%" if lang == "pl" else "95% CI") not in line, line
+    assert ("PU ≥ 95%" if lang == "pl" else "CI ≥ 95%") not in line, line
     assert "p\u00a0=" not in line, line
 
 

@@ -652,7 +652,7 @@ def _line(row, pairs, lang, total=10, base=SGD, lab="lab6"):
 def test_a_ranking_line_says_the_seeds_used_and_the_pairs_left(pairs, pl, en):
     assert _line(ADAM, pairs, "pl") == (
         f"**Z Adamem** {pl} sieć osiąga końcową stratę zwykłego SGD z ćwiczenia 2 po 1,99 epoki, "
-        f"czyli 5,02 raza szybciej (PU 95%: 4,89–5,05; test permutacyjny ze zmianą znaków, "
+        f"czyli 5,02 raza szybciej (PU ≥ 95%: 4,89–5,05; test permutacyjny ze zmianą znaków, "
         f"p{NBSP}={NBSP}0,020 po poprawce Holma); końcowa strata na zbiorze uczącym 0,3012 "
         f"(istotnie niższa niż w punkcie odniesienia, p{NBSP}={NBSP}0,031 po poprawce Holma, bez "
         f"poprawki 0,0062); dokładność na zbiorze testowym 88,1% (bez istotnej różnicy względem "
@@ -660,7 +660,7 @@ def test_a_ranking_line_says_the_seeds_used_and_the_pairs_left(pairs, pl, en):
     )
     assert _line(ADAM, pairs, "en") == (
         f"**With Adam** {en}, the network reaches the final loss of exercise 2's plain SGD after "
-        f"1.99 epochs, that is 5.02× sooner (95% CI 4.89–5.05; sign-flip test, p{NBSP}={NBSP}0.020 "
+        f"1.99 epochs, that is 5.02× sooner (CI ≥ 95% 4.89–5.05; sign-flip test, p{NBSP}={NBSP}0.020 "
         f"Holm-adjusted); final training loss 0.3012 (significantly lower than the baseline's, "
         f"p{NBSP}={NBSP}0.031 Holm-adjusted, 0.0062 raw); test accuracy 88.1% (no significant "
         f"difference from the baseline's, p{NBSP}={NBSP}0.42 Holm-adjusted)."
@@ -725,7 +725,7 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
     pl = (
         "sieć osiąga końcową stratę sieci uczonej Adamem z wagami N(0, 1) po 3,20 epoki, czyli "
         "bez istotnej "
-        "różnicy szybkości względem **N(0, 1)** (iloraz 1,19, PU 95%: nie osiągnięto–1,43; w "
+        "różnicy szybkości względem **N(0, 1)** (iloraz 1,19, PU ≥ 95%: nie osiągnięto–1,43; w "
         "3,1% przestawień testu nie osiągnięto wartości docelowej; test permutacyjny ze zmianą znaków, "
         f"p{NBSP}={NBSP}0,41 po poprawce Holma); "
     )
@@ -733,7 +733,7 @@ def test_a_speed_within_the_noise_names_the_baseline_as_the_report_shows_it():
     en = (
         "reaches the final loss of the network trained with Adam from N(0, 1) weights after "
         "3.20 epochs, that is at a speed not "
-        "distinguishable from that of **N(0, 1)** (ratio 1.19, 95% CI not reached–1.43; not "
+        "distinguishable from that of **N(0, 1)** (ratio 1.19, CI ≥ 95% not reached–1.43; not "
         f"reached in 3.1% of the test's relabellings; sign-flip test, p{NBSP}={NBSP}0.41 "
         "Holm-adjusted); "
     )
@@ -755,14 +755,14 @@ def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_the
     assert lab_report.leader(rows, ranking, "pl") == (
         "Najszybciej sieć uczy się **przy inicjalizacji metodą Xaviera** (jedyna konfiguracja "
         "na pierwszym miejscu); w drugiej w kolejności konfiguracji (**He**) sieć potrzebuje 1,20 "
-        "raza więcej czasu do osiągnięcia wartości docelowej (PU 95%: 1,10–1,31; test "
+        "raza więcej czasu do osiągnięcia wartości docelowej (PU ≥ 95%: 1,10–1,31; test "
         f"permutacyjny ze zmianą znaków, p{NBSP}={NBSP}0,0030 po poprawce Holma na wszystkie pary "
         "(m = 1))."
     )
     assert lab_report.leader(rows, ranking, "en") == (
         "The network learns fastest **with Xavier (Glorot) initialization** (the only "
         "configuration at rank 1); in the runner-up configuration (**He**) it needs 1.20× the "
-        f"time to the target (95% CI 1.10–1.31; sign-flip test, p{NBSP}={NBSP}0.0030 "
+        f"time to the target (CI ≥ 95% 1.10–1.31; sign-flip test, p{NBSP}={NBSP}0.0030 "
         "Holm-adjusted over all pairs (m = 1))."
     )
     tied = [_row(n, rank=1.0, epochs_to_target=e) for n, e in (("momentum", 3), ("nesterov", 3.1))]
@@ -771,12 +771,12 @@ def test_the_leader_alone_and_the_tied_leaders_are_named_as_the_report_shows_the
     assert lab_report.leader(tied, ranking, "pl") == (
         "Pierwsze miejsce dzielą konfiguracje **Momentum**, **Momentum Nesterova** i **Adam**: "
         "czasy osiągnięcia wartości docelowej nie różnią się między nimi istotnie (Momentum "
-        "wobec momentum Nesterova: iloraz 1,01, PU 95%: 0,98–1,04; test permutacyjny ze zmianą "
+        "wobec momentum Nesterova: iloraz 1,01, PU ≥ 95%: 0,98–1,04; test permutacyjny ze zmianą "
         f"znaków, p{NBSP}={NBSP}0,60 po poprawce Holma na wszystkie pary (m = 1))."
     )
     assert lab_report.leader(tied[:2], ranking, "en") == (
         "**Momentum** and **Nesterov momentum** share rank 1: their times to the target do not "
-        "differ significantly (Momentum against Nesterov momentum: ratio 1.01, 95% CI 0.98–1.04; "
+        "differ significantly (Momentum against Nesterov momentum: ratio 1.01, CI ≥ 95% 0.98–1.04; "
         f"sign-flip test, p{NBSP}={NBSP}0.60 Holm-adjusted over all pairs (m = 1))."
     )
 
