@@ -411,6 +411,13 @@ class Comparison(NamedTuple):
     higher: list[SummaryRow]
 
 
+def distinct_speed(row: SummaryRow) -> bool:
+    """Whether ``row``'s speed-up is a verdict, sooner or later (``pace.distinct`` of its
+    ratio, interval and Holm-adjusted p), not a tie."""
+    point, lo, hi = row.speedup_vs_baseline, row.speedup_ci_lo, row.speedup_ci_hi
+    return pace.distinct(point, lo, hi, row.speedup_p_holm, ALPHA)
+
+
 def compare(rows: Sequence[SummaryRow], baseline: str) -> Comparison:
     """Who beats the baseline (a lower final training loss at Holm-adjusted p <
     ``ALPHA``), who ends worse, and the first of the ranking."""

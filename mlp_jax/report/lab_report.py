@@ -157,16 +157,10 @@ def section(
     ]
 
 
-def _distinct(r: SummaryRow) -> bool:
-    """Whether ``r``'s speed-up is a verdict (``pace.distinct``), not a tie."""
-    point, lo, hi = r.speedup_vs_baseline, r.speedup_ci_lo, r.speedup_ci_hi
-    return pace.distinct(point, lo, hi, r.speedup_p_holm, summary.ALPHA)
-
-
 def opening(rows: Sequence[SummaryRow], ranking: Ranking, baseline: str, lang: str) -> str | None:
     """The results in one or two sentences, before the table: the leader against the
     runner-up (``leader``), then which configurations reach the target significantly sooner
-    or later than the baseline (``pace.distinct``: Holm's p of the one family of every
+    or later than the baseline (``summary.distinct_speed``: Holm's p of the one family of every
     pair, ``SummaryRow.speedup_p_holm``, and an interval without 1); None without a
     ranking."""
     top = leader(rows, ranking, lang)
@@ -175,7 +169,7 @@ def opening(rows: Sequence[SummaryRow], ranking: Ranking, baseline: str, lang: s
         return top
     others = [r for r in summary.ranked(rows) if r is not base]
     sooner, later = (
-        [f"**{name(r, lang)}**" for r in others if _distinct(r) and side(r)]
+        [f"**{name(r, lang)}**" for r in others if summary.distinct_speed(r) and side(r)]
         for side in (lambda r: r.speedup_vs_baseline > 1, lambda r: r.speedup_vs_baseline < 1)
     )
     values = {"base": f"**{name(base, lang)}**", "m": ranking.family}

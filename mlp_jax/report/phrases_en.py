@@ -604,7 +604,7 @@ PHRASES = {
     "results.fastest.alone": "The network learns fastest {names} (the only configuration at "
     "rank 1{tiny}; {speed}, {loss})",
     "results.fastest.tied": "The network learns fastest {names}: these configurations share "
-    "rank 1, with no significant difference in speed between them ({speed}, {loss})",
+    "rank 1, none of them significantly faster than another ({speed}, {loss})",
     "results.subject.with": "{with_}, the network",
     "results.subject.after": "{lead}: it",
     "results.speed.faster": "{subject} reaches the final loss of {base} after only "

@@ -645,7 +645,7 @@ PHRASES = {
     "results.fastest.alone": "Najszybciej sieć uczy się {names} (jedyna konfiguracja na "
     "pierwszym miejscu{tiny}; {speed}, {loss})",
     "results.fastest.tied": "Najszybciej sieć uczy się {names}: te konfiguracje dzielą pierwsze "
-    "miejsce, bez istotnej różnicy szybkości między nimi ({speed}, {loss})",
+    "miejsce, żadna nie jest istotnie szybsza od innej ({speed}, {loss})",
     "results.subject.with": "{with_} sieć",
     "results.subject.after": "{lead}:",
     "results.speed.faster": "{subject} osiąga końcową stratę {base} już po {epochs} epoki, "

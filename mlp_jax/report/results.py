@@ -532,11 +532,16 @@ def _group(r: SummaryRow, base: SummaryRow, measure: str) -> str:
 
 def _late_leaders(f: Finished, lang: str) -> list[str]:
     """The rank-1 configurations (other than the baseline) whose loss over the whole run is
-    significantly higher than the baseline's although they reach its final loss sooner."""
+    significantly higher than the baseline's although they reach its final loss
+    significantly sooner (``summary.distinct_speed``)."""
     late = [
         r
         for r in f.rows
-        if r.rank == 1 and r is not f.base and _group(r, f.base, "area") == "higher"
+        if r.rank == 1
+        and r is not f.base
+        and summary.distinct_speed(r)
+        and r.speedup_vs_baseline > 1
+        and _group(r, f.base, "area") == "higher"
     ]
     if not late:
         return []

@@ -478,6 +478,14 @@ def test_a_leader_slower_over_the_whole_run_is_said_to_be(lang):
     higher = {"en": "significantly higher", "pl": "istotnie wyższa"}[lang]
     assert f"{higher} {results.with_words(f, 'adam', lang)}" in area
     assert "m = 1" in area
+    # Not sooner by the rule (its interval holds 1): nothing to contrast the run with.
+    tied = f._replace(
+        rows=[
+            dataclasses.replace(r, speedup_ci_lo=0.9) if r.config == "adam" else r for r in f.rows
+        ]
+    )
+    said = " ".join(results.sentences_of(tied, "lab6.relu", None, lang))
+    assert late[lang] not in said
 
 
 def test_a_leader_lower_over_the_whole_run_gets_no_caveat(lab6, lang="en"):
