@@ -314,7 +314,7 @@ def appendix_parts(
         Part("results", [*_contents(more, lang), *more]),
         Part("surfaces", _surfaces(out_dir, lang)),
         Part("code", _code(found, lang)[1:]),
-        Part("reproduce", _provenance(found, diag, lang)[1:]),
+        Part("reproduce", _provenance(found, deep, diag, lang)[1:]),
     ]
     return [p for p in parts if p.blocks]
 
@@ -617,14 +617,31 @@ conclusion = discussion.conclusion
 """One experiment and activation's conclusion (``discussion.conclusion``)."""
 
 
-def _provenance(found: Found, diag: Diagnosed, lang: str) -> list[document.Block]:
-    """Data sources, package versions, when the records finished, the commands."""
+def _provenance(
+    found: Found, deep: deeper.Deep | None, diag: Diagnosed, lang: str
+) -> list[document.Block]:
+    """Data sources (each with the experiments that used it), package versions, when the
+    records finished, the commands (the deep network's too)."""
     say = functools.partial(text.say, lang)
-    kept = [r.provenance for f in every(found) for r in f.results.values()]
-    sources = [p.data_source for p in kept]
-    sources += [row.data_source for record in diag.values() for row in record.rows]
+    runs = [(say(f.lab.short_key), f) for f in every(found)]
+    runs += [(say("prov.deep"), f) for f in (deep.found.get("lab7", []) if deep else [])]
+    kept = [r.provenance for _, f in runs for r in f.results.values()]
+    uses: dict[str, list[str]] = {}
+    for name, f in runs:
+        for r in f.results.values():
+            uses.setdefault(r.provenance.data_source, []).append(name)
+    for record in diag.values():
+        for row in record.rows:
+            uses.setdefault(row.data_source, []).append(say("prov.diagnostics"))
     done = sorted((p for p in kept if p.finished), key=lambda p: p.finished)
-    lines = [say("setup.data", source=text.data_line(s, lang)) for s in dict.fromkeys(sources)]
+    lines = [
+        say(
+            "prov.data",
+            names=lab_report.join(list(dict.fromkeys(names)), lang),
+            source=text.data_line(s, lang),
+        )
+        for s, names in uses.items()
+    ]
     lines += [say("prov.versions", versions=text.literal(_versions(kept)))]
     lines += [say("prov.finished", dates=span(done[:1] + done[-1:], lang))]
     argvs = [p.flags.get("argv") for p in kept]

@@ -500,7 +500,7 @@ PHRASES = {
     "within it, and the average removes that pattern, which would otherwise pin a "
     "crossing to an epoch's start. The averages stand at their centres, from half an "
     "epoch to half an epoch before the end, linearly interpolated; the last is the last "
-    "epoch's mean. \"{not_reached}\": the curve does not fall to the target before "
+    'epoch\'s mean. "{not_reached}": the curve does not fall to the target before '
     "training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
     "half the epochs). Learning is called faster or slower only when the exact "
@@ -1401,4 +1401,8 @@ PHRASES = {
     "results.speed.both_sides": "{subject} reaches the final loss of {base} after {epochs} "
     "epochs; the test rejects equal speed but keeps ratios on both sides of 1 (ratio "
     "{ratio}; {ci}), so which is faster is not established.",
+    # --- lead: the data each experiment used ---
+    "prov.data": "Data ({names}): {source}.",
+    "prov.deep": "the deep network",
+    "prov.diagnostics": "the layer diagnostics",
 }

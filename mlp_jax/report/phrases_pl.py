@@ -1471,4 +1471,8 @@ PHRASES = {
     "results.speed.both_sides": "{subject} osiąga końcową stratę {base} po {epochs} epoki; "
     "test odrzuca równą szybkość, ale nie odrzuca ilorazów po obu stronach 1 (iloraz "
     "{ratio}; {ci}), więc nie wiadomo, która konfiguracja jest szybsza.",
+    # --- lead: the data each experiment used ---
+    "prov.data": "Dane ({names}): {source}.",
+    "prov.deep": "sieć głęboka",
+    "prov.diagnostics": "diagnostyka warstw",
 }

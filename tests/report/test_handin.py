@@ -504,6 +504,13 @@ def test_depth_supplement_sits_beside_the_main_lab_with_sigmas_and_spreads(built
         "pl": "z tymi samymi danymi, rozmiarem paczki, powtórzeniami i liczbą epok;",
     }
     assert alike[lang] in intro
+    # Appendix H: one data line per source, naming the experiments that used it.
+    prefix = text.say(lang, "prov.data", names="§", source="").split("§")[0]
+    data = [i for b in blocks if isinstance(b, document.Items) for i in b.items]
+    data = [i for i in data if i.startswith(prefix)]
+    assert len(data) == 1  # One source for every experiment here.
+    for name in ("short.lab6", "short.lab7", "prov.deep", "prov.diagnostics"):
+        assert text.say(lang, name) in data[0]
 
 
 def test_depth_dir_without_lab7_is_one_error_line(copy, tmp_path, run_cli):

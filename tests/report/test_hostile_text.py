@@ -173,7 +173,7 @@ def test_every_route_into_the_report_is_text(report):
     assert live_markdown(md) == []
     # Each route is in the report, as text: the folder, the command, the data line and the
     # broken file's name (a record's own name is shown by its optimizer's label).
-    for route in ("No results under", "python -m experiments.lab6", "Data: "):
+    for route in ("No results under", "python -m experiments.lab6", "Data ("):
         assert route in md
     assert "\\<img src=x onerror=alert(2)\\>.npz" in md  # Left out, unreadable: …
 
