@@ -471,10 +471,11 @@ def _loss(row: SummaryRow, lang: str) -> str:
     return f"{mean} ± {sd}" if math.isfinite(row.final_train_loss_std) else mean
 
 
-def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
+def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str, places: int = 2) -> str:
     """``2,31× (2,10–2,55); 0,0039``: the speed-up and its interval as the lab tables show
-    them (``lab_report.speedup_cell``; ``row``: the configuration's), then its Holm p; the
-    case in words when there is no ratio to show; "—" without a contrast."""
+    them (``lab_report.speedup_cell`` with ``places`` decimals; ``row``: the
+    configuration's), then its Holm p; the case in words when there is no ratio to show;
+    "—" without a contrast."""
     if c is None:
         return "—"
     if c.case in ("only", "never", "none"):
@@ -487,8 +488,14 @@ def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
         speedup_ci_hi=r.hi,
         speedup_is_bound=r.is_bound,
     )
-    cell = lab_report.speedup_cell(shown, lang, max(2, pace.shown_decimals(r)))
+    cell = lab_report.speedup_cell(shown, lang, places)
     return f"{cell}; {results.p_cell(c.p, lang)}"
+
+
+def column_places(cs: Sequence[Contrast]) -> int:
+    """The decimals of one column of speed-ups: the most any of its ratios needs to show its
+    interval apart from 1 (``pace.shown_decimals``), at least two."""
+    return max([2, *(pace.shown_decimals(c.ratio) for c in cs if c.ratio is not None)])
 
 
 def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | None:
@@ -501,6 +508,7 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
         return None
     say = functools.partial(text.say, lang)
     of = {(c.factor, c.arm.name): c for c in cs}
+    places = {x: column_places([c for c in cs if c.factor == x]) for x in FACTORS}
 
     def cells(arm: Arm) -> list[str]:
         row = arm.row
@@ -509,8 +517,8 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
             _num(arm.effective, lang),
             f"{row.diverged}/{row.seeds}",
             _epochs(row, lang),
-            contrast_cell(of.get(("gamma", arm.name)), row, lang),
-            contrast_cell(of.get(("step", arm.name)), row, lang),
+            contrast_cell(of.get(("gamma", arm.name)), row, lang, places["gamma"]),
+            contrast_cell(of.get(("step", arm.name)), row, lang, places["step"]),
             _loss(row, lang),
         ]
 

@@ -6,6 +6,7 @@ time to a level goes as 1/speed."""
 
 import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
@@ -393,3 +394,22 @@ def test_from_folder_reads_the_records_on_disk(tmp_path):
     experiment.run(setup, {"relu": chosen}, log=lambda _: None, write=lab_report.write_all)
     (paragraph_,) = momentum_study.from_folder(setup.root, "pl")
     assert "@tab:momentum.relu" in paragraph_ and "γ = 0,5" in paragraph_
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_column_of_speed_ups_has_one_number_of_decimals(lang):
+    """One γ contrast whose interval needs 4 decimals to stay apart from 1 (1.0004) sets the
+    decimals of its whole column; the step column keeps its own."""
+    f = study(speeds={"momentum_g0.9_sgd_step": MIXED})
+    cs = momentum_study.contrasts(found(f))[f.act]
+    tight = dataclasses.replace(cs[0].ratio, point=1.0371, lo=1.0004, hi=1.2276, mc_se=0.0)
+    assert cs[0].factor == "gamma" and pace.shown_decimals(tight) == 4
+    cs = [cs[0]._replace(ratio=tight, p=0.01), *cs[1:]]
+    table = momentum_study.table(f, cs, lang)
+    for column, factor in ((4, "gamma"), (5, "step")):
+        want = max(
+            [2, *(pace.shown_decimals(c.ratio) for c in cs if c.factor == factor and c.ratio)]
+        )
+        shown = [re.match(r"\d+[.,](\d+)×", r[column]) for r in table.rows]
+        assert {len(m[1]) for m in shown if m} == {want}, (column, table.rows)
+    assert table.rows[1][4].startswith(text.num(1.0371, ".4f", lang) + "×")
