@@ -1382,4 +1382,6 @@ PHRASES = {
     "lrtable.untuned.part": "{act}: {best} against {used}",
     "findings.rates.family": "The accuracies are compared by paired t tests over the seeds, "
     "each rate against the chosen one, Holm-adjusted over these m = {m} comparisons.",
+    # --- report5 ---
+    "report5.ci.spelled": "95% confidence interval {rest}",
 }

@@ -1453,4 +1453,6 @@ PHRASES = {
     "lrtable.untuned.part": "{act} – {best} wobec {used}",
     "findings.rates.family": "Dokładności porównano testem t dla prób zależnych (te same "
     "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m} porównań.",
+    # --- report5 ---
+    "report5.ci.spelled": "przedział ufności 95%: {rest}",
 }

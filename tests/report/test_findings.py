@@ -12,7 +12,7 @@ import pytest
 import scipy.stats
 
 from mlp_jax import records
-from mlp_jax.labs import summary, surfaces, trajectories
+from mlp_jax.labs import pace, summary, surfaces, trajectories
 from mlp_jax.report import curves as single
 from mlp_jax.report import (
     discussion,
@@ -118,6 +118,13 @@ def test_adam_leads_and_its_mechanism_is_told_once(lang):
     assert why in sigmoid and why not in relu  # The mechanism once.
     # Nesterov decays faster than momentum in every seed: significantly sooner.
     assert text.say(lang, "findings.nesterov.why") in sigmoid
+    # Its interval with the words the appendix abbreviates, not the abbreviation.
+    ratio = discussion.compare(fs[0], "momentum", "nesterov").ratio
+    assert ratio.lo > 0 and math.isfinite(ratio.hi)
+    places = max(2, pace.shown_decimals(ratio))
+    ends = "–".join(text.num(v, f".{places}f", lang) for v in (ratio.lo, ratio.hi))
+    assert f"({text.say(lang, 'report5.ci.spelled', rest=ends)}; " in sigmoid
+    assert text.say(lang, "stat.ci", lo="", hi="").split("–")[0].strip() not in sigmoid
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
