@@ -1400,4 +1400,7 @@ PHRASES = {
     "report5.mom.concl.step.mixed": "a step of {big} acts differently at different γ",
     "report5.mom.concl.step.tie": "a step of {big} instead of {small} changes the speed not significantly",
     "report5.mom.concl.step.none": "the step's effect is not measured",
+    "report5.adadelta.part": "{act}, from α = {best} ({best_loss} against {used_loss} at α = {used})",
+    "report5.adadelta.lower": "The conclusions on Adadelta hold at lab 6's α = {used}: in the learning-rate sweep ({tab}) a lower final training loss after {epochs} epochs comes, {parts}; at such an α its speed against SGD and its start may differ.",
+    "report5.adadelta.best": "Adadelta's α = {used} gives the lowest final training loss of the learning-rate sweep ({tab}) after {epochs} epochs {acts}.",
 }

@@ -1471,4 +1471,7 @@ PHRASES = {
     "report5.mom.concl.step.mixed": "krok {big} działa różnie przy różnych γ",
     "report5.mom.concl.step.tie": "krok {big} zamiast {small} nie zmienia istotnie szybkości",
     "report5.mom.concl.step.none": "wpływu kroku nie zmierzono",
+    "report5.adadelta.part": "{act} α = {best} ({best_loss} wobec {used_loss} przy α = {used})",
+    "report5.adadelta.lower": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium 6: w przeszukiwaniu siatki ({tab}) niższą końcową stratę na zbiorze uczącym po {epochs} epokach daje {parts}; przy takim α jej szybkość względem SGD i start mogą być inne.",
+    "report5.adadelta.best": "α = {used} Adadelty daje w przeszukiwaniu siatki ({tab}) najniższą końcową stratę na zbiorze uczącym po {epochs} epokach {acts}.",
 }
