@@ -567,7 +567,9 @@ def test_initializers_tied_ahead_are_named_with_the_one_significantly_behind():
         f"the N(0, 1) weights are significantly higher ({text.num(means['normal'], '.3g', 'en')}; "
     )
     assert behind in line and "share the lowest training loss in epoch 1" in line
-    assert line.endswith(f"({text.num(results['normal'].train_loss[:, -1].mean(), '.3g', 'en')}).")
+    # The last epoch's loss as the final-results table shows it: four significant digits.
+    final = results["normal"].train_loss[:, -1].mean()
+    assert 0.1 < final < 1 and line.endswith(f"({format(final, '.4g')}).")
 
 
 def test_no_swing_and_no_stall_are_said_as_such(tmp_path):
