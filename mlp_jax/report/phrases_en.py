@@ -1403,4 +1403,5 @@ PHRASES = {
     "report5.adadelta.part": "{act}, from α = {best} ({best_loss} against {used_loss} at α = {used})",
     "report5.adadelta.lower": "The conclusions on Adadelta hold at lab 6's α = {used}: in the learning-rate sweep ({tab}) a lower final training loss after {epochs} epochs comes, {parts}; at such an α its speed against SGD and its start may differ.",
     "report5.adadelta.best": "Adadelta's α = {used} gives the lowest final training loss of the learning-rate sweep ({tab}) after {epochs} epochs {acts}.",
+    "report5.order.every_first": "{names} run the block “{every}” before their other blocks (its return ends that block, not the step); the other optimizers run it last.",
 }

@@ -1474,4 +1474,5 @@ PHRASES = {
     "report5.adadelta.part": "{act} α = {best} ({best_loss} wobec {used_loss} przy α = {used})",
     "report5.adadelta.lower": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium 6: w przeszukiwaniu siatki ({tab}) niższą końcową stratę na zbiorze uczącym po {epochs} epokach daje {parts}; przy takim α jej szybkość względem SGD i start mogą być inne.",
     "report5.adadelta.best": "α = {used} Adadelty daje w przeszukiwaniu siatki ({tab}) najniższą końcową stratę na zbiorze uczącym po {epochs} epokach {acts}.",
+    "report5.order.every_first": "{names} wykonują fragment „{every}” przed swoimi pozostałymi fragmentami (jego instrukcja return kończy tylko ten fragment, nie krok), a pozostałe optymalizatory – na końcu.",
 }
