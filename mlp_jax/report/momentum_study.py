@@ -515,7 +515,7 @@ def _loss(row: SummaryRow, lang: str) -> str:
     mean, sd = (
         text.num(v, ".4f", lang) for v in (row.final_train_loss_mean, row.final_train_loss_std)
     )
-    return f"{mean} ± {sd}" if math.isfinite(row.final_train_loss_std) else mean
+    return results.unbroken(f"{mean} ± {sd}") if math.isfinite(row.final_train_loss_std) else mean
 
 
 def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str, places: int = 2) -> str:
@@ -570,6 +570,7 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
         ]
 
     header = [say(f"momentum_study.col.{c}") for c in COLUMNS]
+    header[COLUMNS.index("effective")] = results.unbroken(header[COLUMNS.index("effective")])
     caption = say(
         "momentum_study.caption",
         act=curves.with_act(f.act, lang),

@@ -476,3 +476,6 @@ def test_a_column_of_speed_ups_has_one_number_of_decimals(lang):
         shown = [re.match(r"\d+[.,](\d+)×", r[column]) for r in table.rows]
         assert {len(m[1]) for m in shown if m} == {want}, (column, table.rows)
     assert table.rows[1][4].startswith(text.num(1.0371, ".4f", lang) + "×")
+    # A loss and its spread, and the step's header, do not break over lines.
+    assert all(" " not in r[6] and "±" in r[6] for r in table.rows)
+    assert table.header[1] == "α/(1\u00a0−\u00a0γ)"
