@@ -756,8 +756,7 @@ PHRASES = {
     "findings.h.limits": "Limitations",
     "findings.with.sigmoid": "with the sigmoid activation",
     "findings.with.relu": "with ReLU",
-    "findings.adam.alone": "The network {act} learns fastest with Adam, alone in first place "
-    "({tab}).",
+    "findings.adam.alone": "The network {act} learns fastest with Adam ({tab}).",
     "findings.adam.tied": "The network {act} learns fastest with Adam, which shares first "
     "place with {others} ({tab}).",
     "findings.adam.behind": "The network {act} does not learn fastest with Adam: it ranks "

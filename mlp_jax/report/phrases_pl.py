@@ -802,8 +802,7 @@ PHRASES = {
     "findings.h.limits": "Ograniczenia",
     "findings.with.sigmoid": "z sigmoidalną funkcją aktywacji",
     "findings.with.relu": "z funkcją aktywacji ReLU",
-    "findings.adam.alone": "Sieć {act} uczy się najszybciej z Adamem, jedyną konfiguracją na "
-    "pierwszym miejscu ({tab}).",
+    "findings.adam.alone": "Sieć {act} uczy się najszybciej z Adamem ({tab}).",
     "findings.adam.tied": "Sieć {act} uczy się najszybciej z Adamem, który dzieli pierwsze "
     "miejsce z: {others} ({tab}).",
     "findings.adam.behind": "Sieć {act} nie uczy się najszybciej z Adamem: zajmuje on {rank}. "

@@ -118,6 +118,16 @@ def test_adam_leads_and_its_mechanism_is_told_once(lang):
     )
     why = text.say(lang, "findings.adam.why", scale=scale)
     assert why in sigmoid and why not in relu  # The mechanism once.
+    # The results section says "alone in first place"; the discussion does not repeat it.
+    assert sigmoid.startswith(
+        text.say(
+            lang,
+            "findings.adam.alone",
+            act=single.with_act("sigmoid", lang),
+            tab="@tab:lab6.sigmoid.speed",
+        )
+    )
+    assert {"en": "first place", "pl": "pierwszym miejscu"}[lang] not in sigmoid + relu
     # Nesterov decays faster than momentum in every seed: significantly sooner.
     assert text.say(lang, "findings.nesterov.why") in sigmoid
     # Its interval with the words the appendix abbreviates, not the abbreviation.
