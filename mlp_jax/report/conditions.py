@@ -199,8 +199,9 @@ def lab7_note(found: Found, lang: str) -> str:
 
 def validation_excess(record: History, rate: float) -> float | None:
     """How much higher ``record``'s final validation loss (mean over the seeds that never
-    diverged) is at ``rate`` than at the best rate of its grid; None without a grid, a
-    validation loss or ``rate`` on the grid."""
+    diverged) is at ``rate`` than at the best rate of its grid that was trained to the end
+    (a rate the halved grid dropped has no final loss); None without a grid, a validation
+    loss, or ``rate`` on the grid and trained to the end."""
     grid = summary.rates(record)
     at = [i for i, r in enumerate(grid) if math.isclose(r, rate, rel_tol=RATE_TOLERANCE)]
     if not at or record.val_loss is None:
@@ -210,7 +211,8 @@ def validation_excess(record: History, rate: float) -> float | None:
         float(np.mean(final[i][finite[i]])) if finite[i].any() else math.inf
         for i in range(len(grid))
     ]
-    return means[at[0]] - min(means)
+    kept = [m for m in means if not math.isnan(m)]
+    return None if math.isnan(means[at[0]]) else means[at[0]] - min(kept)
 
 
 def _groups(rates: Mapping[str, float], lang: str) -> str:

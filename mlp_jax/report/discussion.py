@@ -26,15 +26,27 @@ def p_text(p: float, lang: str) -> str:
 
 
 def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
-    """`` (95% CI 1,10–1,40)``, an end never reached in words (``lab_report.interval``),
+    """`` (95% confidence interval 1,10–1,40)``, an end never reached in words
+    (``lab_report.interval``, its abbreviation written out: ``spelled``),
     with the sign-flip test's p Holm-adjusted over the pairs compared (``p_holm``) when
     given; nothing without an interval."""
     if np.isnan(r.lo) or np.isnan(r.hi):
         return ""
-    words = lab_report.interval(r.lo, r.hi, r.never, max(2, pace.shown_decimals(r)), lang)
+    places = max(2, pace.shown_decimals(r))
+    words = spelled(lab_report.interval(r.lo, r.hi, r.never, places, lang), lang)
     if p_holm is not None:
         words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang))
     return f" ({words})"
+
+
+def spelled(words: str, lang: str) -> str:
+    """An interval of ``lab_report.interval`` with the abbreviation before its ends ("PU
+    95%: ", "95% CI ") written out, as running text says it before the appendix defines it;
+    ``words`` as they are when they do not start with it."""
+    short = text.say(lang, "stat.ci", lo="\0", hi="\0").split("\0")[0]
+    if not short or not words.startswith(short):
+        return words
+    return text.say(lang, "report5.ci.spelled", rest=words.removeprefix(short))
 
 
 def exercise2_record(f: Finished) -> records.History | None:

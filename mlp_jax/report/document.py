@@ -96,9 +96,12 @@ class Words(NamedTuple):
     table: str  # "Tabela" / "Table".
     cite_figure: str  # "rys." / "Fig.": a reference in running text.
     cite_table: str  # "tab." / "Table".
+    cite_figures: str = ""  # Before several numbers: "Figs."; "" for ``cite_figure``.
+    cite_tables: str = ""  # "Tables"; "" for ``cite_table``.
 
 
-REFERENCE = re.compile(r"@(?P<kind>fig|tab):(?P<key>[A-Za-z0-9_.-]*[A-Za-z0-9_])")
+_KEY = r"[A-Za-z0-9_.-]*[A-Za-z0-9_]"
+REFERENCE = re.compile(f"@(?P<kind>fig|tab):(?P<key>{_KEY})")
 """A reference in text to a keyed figure or table: ``@fig:lab6.relu.loss``."""
 
 
@@ -127,13 +130,70 @@ def numbered(blocks: Sequence[Block], words: Words) -> list[Block]:
 
     out = [label(b) for b in blocks]
 
-    def cite(m: re.Match) -> str:
-        if (m["kind"], m["key"]) not in numbers:
-            raise ValueError(f"a reference to no {m['kind']}: {m[0]}")
-        word = words.cite_figure if m["kind"] == "fig" else words.cite_table
-        return f"{word}\u00a0{numbers[(m['kind'], m['key'])]}"
+    def number(kind: str, key: str) -> int:
+        if (kind, key) not in numbers:
+            raise ValueError(f"a reference to no {kind}: @{kind}:{key}")
+        return numbers[(kind, key)]
 
-    return [_cited(b, lambda t: REFERENCE.sub(cite, t)) for b in out]
+    def cite(m: re.Match) -> str:
+        refs = [(k, number(k, key)) for k, key in REFERENCE.findall(m[0])]
+        conj = [c.strip(", ") for c in _SEPARATOR.findall(m[0]) if c.strip(", ")]
+        if not conj:  # Commas alone need not make a list: each cited on its own.
+            return ", ".join(cited([r], "", words) for r in refs)
+        return cited(refs, conj[-1], words)
+
+    return [_cited(b, lambda t: _REFERENCES.sub(cite, t)) for b in out]
+
+
+_SEPARATOR = re.compile(r",? (?:i|oraz|and) |, ")
+"""What may stand between two references of one list: a comma, a conjunction."""
+_ONE = f"@(?:fig|tab):{_KEY}"
+_REFERENCES = re.compile(f"{_ONE}(?:(?:{_SEPARATOR.pattern}){_ONE})*")
+"""A list of references: one, or several joined by ``_SEPARATOR``s."""
+RANGE = 3
+"""Consecutive numbers, at least this many, are cited as a range ("tab. 25–30")."""
+
+
+def cited(refs: Sequence[tuple[str, int]], conj: str, words: Words) -> str:
+    """A list of references as running text: neighbours of one kind under one word, runs
+    of ``RANGE`` consecutive numbers as a range, the list's conjunction (``conj``: "i",
+    "and") said once: ``tab. 24, rys. 10 i 13``, ``tab. 4 i rys. 1``, ``tab. 25–30``.
+    """
+    groups: list[tuple[str, list[int]]] = []
+    for kind, n in refs:
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(n)
+        else:
+            groups.append((kind, [n]))
+    one = {"fig": words.cite_figure, "tab": words.cite_table}
+    many = {"fig": words.cite_figures or one["fig"], "tab": words.cite_tables or one["tab"]}
+    items = [_ranges(ns) for _, ns in groups]
+    shown = [
+        f"{(many if len(ns) > 1 else one)[k]}\u00a0{_listed(its, conj)}"
+        for (k, ns), its in zip(groups, items, strict=True)
+    ]
+    return _listed(shown, conj) if all(len(its) == 1 for its in items) else ", ".join(shown)
+
+
+def _ranges(ns: Sequence[int]) -> list[str]:
+    """The numbers, each run of at least ``RANGE`` consecutive ones as ``first–last``."""
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    out: list[str] = []
+    for r in runs:
+        out += [f"{r[0]}–{r[-1]}"] if len(r) >= RANGE else [str(n) for n in r]
+    return out
+
+
+def _listed(items: Sequence[str], conj: str) -> str:
+    """``a, b i c`` with the conjunction ``conj`` ("i", "and"); ``a, b, c`` without one."""
+    if len(items) < 2 or not conj:
+        return ", ".join(items)
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
 
 
 def _cited(b: Block, sub: Callable[[str], str]) -> Block:

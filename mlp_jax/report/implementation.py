@@ -492,6 +492,9 @@ def _optimizer_blocks(
         out.append(document.Paragraph(say("impl.nesterov")))
     found_rules = listings.rules(names, kwargs, rates)
     order = say("impl.order.kept" if found_rules.in_order else "impl.order.mixed")
+    if first := listings.every_first(found_rules):
+        who = _join([methods.label(n, lang) for n in first], lang)
+        order += " " + say("report5.order.every_first", names=who, every=say("impl.listing.every"))
     out += [
         document.Paragraph(say("impl.step", order=order)),
         document.Code(listings.rules_code(found_rules, lang), say("impl.what.rules")),

@@ -330,6 +330,17 @@ def rules(
     return Rules(tuple(names), blocks, kept)
 
 
+def every_first(found: Rules) -> list[str]:
+    """The optimizers that run the block every optimizer runs (``rules_code``'s "every
+    optimizer") before another block of theirs, when the listing's order is each
+    optimizer's (``Rules.in_order``); [] otherwise."""
+    shared = [i for i, b in enumerate(found.blocks) if b.users == found.names]
+    if len(found.names) < 2 or not found.in_order or not shared:
+        return []
+    later = found.blocks[shared[0] + 1 :]
+    return [n for n in found.names if any(n in b.users for b in later)]
+
+
 def rules_code(found: Rules, lang: str) -> str:
     """The rules' blocks, each under a comment naming the optimizers that run it and the
     numbers it reads (the helpers they call are in the appendix's listings)."""

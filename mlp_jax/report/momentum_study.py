@@ -31,6 +31,7 @@ from mlp_jax.report import (
     document,
     finished,
     lab_report,
+    layers,
     methods,
     results,
     text,
@@ -252,53 +253,14 @@ def _item(c: Contrast, lang: str) -> str:
 
 def _cases(cs: Sequence[Contrast], ref: str, lang: str) -> str:
     """Every case of ``cs`` in ``CASES``' order, each with its items (``_item``), joined by
-    semicolons; ``ref``: what the configurations are compared with, in words."""
+    ", a" (", and"); ``ref``: what the configurations are compared with, in words."""
     groups = []
     for case in CASES:
         items = [_item(c, lang) for c in cs if c.case == case]
         if items:
             key = f"momentum_study.case.{case}"
             groups.append(text.say(lang, key, items=_join(items, lang), ref=ref))
-    return "; ".join(groups)
-
-
-def _significant(cs: Sequence[Contrast]) -> bool:
-    return any(c.case in ("sooner", "later", "only", "never") for c in cs)
-
-
-LEADS = ("step", "gamma", "both", "neither")
-"""Which factor changes the speed significantly (``_lead``'s cases)."""
-
-
-def _lead(f: Finished, base: Arm, cs: Sequence[Contrast], lang: str) -> str:
-    """Which factor changes the speed significantly (``LEADS``): any of its contrasts a
-    verdict (sooner, later, only, never)."""
-    step, gamma = (_significant([c for c in cs if c.factor == x]) for x in FACTORS)
-    which = "both" if step and gamma else "step" if step else "gamma" if gamma else "neither"
-    return text.say(
-        lang,
-        f"momentum_study.lead.{which}",
-        act=curves.with_act(f.act, lang),
-        target=text.num(base.row.final_train_loss_mean, ".4f", lang),
-        tab=f"@tab:{table_key(f.act)}",
-    )
-
-
-def _factor_sentences(base: Arm, cs: Sequence[Contrast], lang: str) -> list[str]:
-    """The step's contrasts (one sentence per step away from SGD's), then γ's (one)."""
-    out = []
-    steps = [c for c in cs if c.factor == "step"]
-    for step in dict.fromkeys(_num(c.arm.effective, lang) for c in steps):
-        of = [c for c in steps if _num(c.arm.effective, lang) == step]
-        small = _num(base.effective, lang)
-        ref = text.say(lang, "momentum_study.ref.step", step=small)
-        groups = _cases(of, ref, lang)
-        out.append(text.say(lang, "momentum_study.by_step", big=step, small=small, groups=groups))
-    gammas = [c for c in cs if c.factor == "gamma"]
-    if gammas:
-        groups = _cases(gammas, text.say(lang, "momentum_study.ref.gamma"), lang)
-        out.append(text.say(lang, "momentum_study.by_gamma", groups=groups))
-    return out
+    return text.say(lang, "report5.mom.and").join(groups)
 
 
 def lab6_contrast(base: Arm, cs: Sequence[Contrast]) -> Contrast | None:
@@ -321,65 +283,149 @@ def _lab6_case(c: Contrast) -> str:
     return "diverged" if c.case == "none" and c.ref.row.all_diverged else c.case
 
 
-def _lab6_values(c: Contrast, lang: str) -> dict[str, str]:
-    """Plain SGD's α at lab 6's step, lab 6's γ and α, whether SGD's runs diverged and,
-    when both reach SGD's final loss (a ratio), the factors of lab 6's speed-up: its row's
-    ``total`` = SGD's at lab 6's step (``step_x``) times lab 6's over it (``gamma_x``)."""
-    row = c.ref.row
-    key = "momentum_study.stable" if not row.diverged else "momentum_study.unstable"
-    values = {
-        "sgd_rate": _num(c.ref.rate, lang),
-        "gamma": _num(c.arm.gamma, lang),
-        "rate": _num(c.arm.rate, lang),
-        "div": text.say(lang, key, k=row.diverged, n=row.seeds),
-    }
-    if c.case in ("sooner", "later", "same"):
-        parts = (c.arm.row.speedup_vs_baseline, row.speedup_vs_baseline, c.ratio.point)
-        shown = (text.num(v, ".2f", lang) for v in parts)
-        values |= dict(zip(("total", "step_x", "gamma_x"), shown, strict=True))
-    return values
+STEP_EFFECTS = ("helps", "hurts", "mixed", "tie", "none")
+"""What the larger step does to the speed (``Story.step_effect``)."""
+GAMMA_CASES = (*CASES, "diverged")
+"""γ's cases at lab 6's step (``_lab6_case``)."""
 
 
-LAB6_KEYS = {
-    "sooner": "gamma",
-    "only": "only",
-    "same": "step",
-    "later": "step_more",
-    "never": "step_more",
-    "diverged": "diverged",
-    "none": "none",
-}
-"""What lab 6's momentum against plain SGD at its step says (``_lab6_case`` → key)."""
+class Story(NamedTuple):
+    """What the study says of lab 6's momentum in one activation.
+
+    Attributes:
+      act: the activation.
+      base: plain SGD at its own step, the study's baseline.
+      total: lab 6's momentum against ``base`` (factor ``"total"``): its whole gain.
+      steps: the larger step against SGD's, at γ = 0 and at lab 6's γ (factor ``"step"``).
+      gamma: lab 6's γ against plain SGD at lab 6's step (``lab6_contrast``).
+    """
+
+    act: str
+    base: Arm
+    total: Contrast
+    steps: list[Contrast]
+    gamma: Contrast
+
+    @property
+    def step_effect(self) -> str:
+        """``helps`` (every step contrast sooner or only with the larger step), ``hurts``
+        (later or never, none sooner), ``mixed``, ``tie`` (ties among them) or ``none``
+        (nothing measured)."""
+        cases = {c.case for c in self.steps}
+        up, down = cases & {"sooner", "only"}, cases & {"later", "never"}
+        if up and down:
+            return "mixed"
+        if up or down:
+            return "helps" if up else "hurts"
+        return "tie" if "same" in cases else "none"
 
 
-def _lab6_sentence(c: Contrast, lang: str) -> str:
-    """Whether lab 6's momentum gain is a step-size gain, and whether plain SGD at its step
-    is stable."""
-    key = f"momentum_study.lab6.{LAB6_KEYS[_lab6_case(c)]}"
-    return text.say(lang, key, **_lab6_values(c, lang))
-
-
-def paragraph(f: Finished, cs: Sequence[Contrast], lang: str) -> str:
-    """One activation's paragraph: which factor matters (``_lead``), the step's and γ's
-    contrasts, and what that says of lab 6's momentum; "" without a baseline."""
+def story(f: Finished, cs: Sequence[Contrast]) -> Story | None:
+    """``Story`` of ``f`` from its contrasts ``cs``; None without SGD or lab 6's momentum
+    against SGD at its step."""
     base, _ = arms(f)
-    if base is None or not cs:
-        return ""
-    lab6 = lab6_contrast(base, cs)
-    return " ".join(
-        [
-            _lead(f, base, cs, lang),
-            *_factor_sentences(base, cs, lang),
-            *([_lab6_sentence(lab6, lang)] if lab6 else []),
-        ]
-    )
+    lab6 = lab6_contrast(base, cs) if base else None
+    if lab6 is None:
+        return None
+    pair = discussion.compare(f, base.name, lab6.arm.name)
+    ratio = None if pair is None or pair.ill else pair.ratio
+    total = Contrast("total", lab6.arm, base, ratio, math.nan if ratio is None else pair.p_holm)
+    gammas = (0.0, lab6.arm.gamma)
+    steps = [c for c in cs if c.factor == "step" and c.arm.gamma in gammas]
+    return Story(f.act, base, total, steps, lab6)
+
+
+def _ratio(c: Contrast, lang: str) -> dict[str, str]:
+    """A contrast's ratio as ``times`` (a verdict, "2,27 raza") and ``ratio`` (a tie),
+    with its interval's decimals (at least two) and its Holm p; {} without a ratio to say
+    (``Contrast.case`` not sooner, later or same)."""
+    if c.case not in ("sooner", "later", "same"):
+        return {}
+    spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
+    point = c.ratio.point
+    return {
+        "times": text.times(lang, text.num(max(point, 1 / point), spec, lang)),
+        "ratio": text.num(point, spec, lang),
+        "p": discussion.p_text(c.p, lang),
+    }
+
+
+def _values(s: Story, lang: str) -> dict[str, str]:
+    """The numbers every sentence of ``s`` may name."""
+    arm = s.total.arm
+    return {
+        "act": curves.with_act(s.act, lang),
+        "gamma": _num(arm.gamma, lang),
+        "rate": _num(arm.rate, lang),
+        "big": _num(arm.effective, lang),
+        "small": _num(s.base.effective, lang),
+        "target": text.num(s.base.row.final_train_loss_mean, ".4f", lang),
+        "tab": f"@tab:{table_key(s.act)}",
+    }
+
+
+def sentence(s: Story, lang: str) -> str:
+    """One activation's synthesis: lab 6's momentum against SGD, then the larger step's
+    effect (at γ = 0 and lab 6's γ, ``_cases``) and γ's at that step, the latter said to
+    make up for a step that hurts, partly or fully, when it helps."""
+    say, values = functools.partial(text.say, lang), _values(s, lang)
+    total = say(f"report5.mom.total.{s.total.case}", **values, **_ratio(s.total, lang))
+    ref = say("momentum_study.ref.step", step=values["small"])
+    step = say(f"report5.mom.step.{s.step_effect}", groups=_cases(s.steps, ref, lang), **values)
+    case = _lab6_case(s.gamma)
+    gamma = say(f"report5.mom.gamma.{case}", **values, **_ratio(s.gamma, lang))
+    if s.step_effect == "hurts" and case in ("sooner", "only"):
+        made_up = "full" if s.total.case == "sooner" else "part"
+        gamma = say(f"report5.mom.made_up.{made_up}", clause=gamma, **values)
+    return say("report5.mom.sentence", total=total, by_step=step, by_gamma=gamma, **values)
+
+
+def grad_scale(f: Finished, found: Found) -> float:
+    """The root mean square of the first layer's gradient at the study's initial weights
+    (``layers.grad_rms`` of lab 7's N(0, 1) record when it is the same draw as the study's
+    SGD, ``layers.same_draw``); NaN without one."""
+    base, _ = arms(f)
+    lab7 = layers.lab7_of(found, f.act)
+    normal = lab7.results.get("normal") if lab7 else None
+    if base is None or normal is None or not layers.same_draw(normal, f.results[base.name]):
+        return math.nan
+    return layers.grad_rms(normal)
+
+
+def asymmetry(stories: Sequence[Story], grads: Mapping[str, float], lang: str) -> str | None:
+    """When the larger step helps one activation and hurts another, whether the gradient's
+    scale at the initial weights (``grads``: activation → ``grad_scale``) explains it: the
+    same α moves the weights further where the gradient is larger; None otherwise."""
+    helps = [s.act for s in stories if s.step_effect == "helps"]
+    hurts = [s.act for s in stories if s.step_effect == "hurts"]
+    if len(helps) != 1 or len(hurts) != 1:
+        return None
+    g_up, g_down = grads.get(helps[0], math.nan), grads.get(hurts[0], math.nan)
+    values = {
+        "helps": curves.with_act(helps[0], lang),
+        "hurts": curves.with_act(hurts[0], lang),
+        "g_helps": text.num(g_up, ".2g", lang),
+        "g_hurts": text.num(g_down, ".2g", lang),
+    }
+    if not (math.isfinite(g_up) and math.isfinite(g_down)):
+        return text.say(lang, "report5.mom.asym.unmeasured", **values)
+    if g_down <= g_up:
+        return text.say(lang, "report5.mom.asym.not", **values)
+    times = text.times(lang, text.num(g_down / g_up, ".2g", lang))
+    return text.say(lang, "report5.mom.asym.grad", times=times, **values)
 
 
 def paragraphs(found: Found, lang: str) -> list[str]:
-    """One paragraph per activation of the study (``paragraph``); ``[]`` without records."""
+    """The study in one paragraph: a ``sentence`` per activation with a ``story``, then
+    their ``asymmetry``; ``[]`` without one."""
     every = contrasts(found)
-    out = [paragraph(f, every.get(f.act, []), lang) for f in found.get(NAME, [])]
-    return [p for p in out if p]
+    studied = [(f, s) for f in found.get(NAME, []) if (s := story(f, every.get(f.act, [])))]
+    if not studied:
+        return []
+    grads = {f.act: grad_scale(f, found) for f, _ in studied}
+    stories = [s for _, s in studied]
+    why = asymmetry(stories, grads, lang)
+    return [" ".join([*(sentence(s, lang) for s in stories), *([why] if why else [])])]
 
 
 def design(found: Found, lang: str) -> str:
@@ -429,18 +475,19 @@ def _base_words(base: Arm, lang: str) -> str:
 
 
 def conclusion(found: Found, lang: str) -> str | None:
-    """The study's answer for the conclusions in one sentence: per activation, whether lab
-    6's momentum gain is a step-size gain (``_lab6_case``); None without such a contrast."""
+    """The study's answer for the conclusions in one sentence: per activation, lab 6's
+    momentum against SGD and the larger step's effect (``Story``); None without one."""
     every = contrasts(found)
     clauses = []
     for f in found.get(NAME, []):
-        base, _ = arms(f)
-        c = lab6_contrast(base, every.get(f.act, [])) if base else None
-        if c is not None:
-            key = f"momentum_study.concl.{LAB6_KEYS[_lab6_case(c)]}"
-            clauses.append(
-                text.say(lang, key, act=curves.with_act(f.act, lang), **_lab6_values(c, lang))
+        s = story(f, every.get(f.act, []))
+        if s is not None:
+            values = _values(s, lang)
+            total = text.say(
+                lang, f"report5.mom.concl.total.{s.total.case}", **_ratio(s.total, lang)
             )
+            step = text.say(lang, f"report5.mom.concl.step.{s.step_effect}", **values)
+            clauses.append(text.say(lang, "report5.mom.concl", total=total, step=step, **values))
     if not clauses:
         return None
     return text.say(lang, "momentum_study.concl", clauses="; ".join(clauses))
@@ -468,13 +515,14 @@ def _loss(row: SummaryRow, lang: str) -> str:
     mean, sd = (
         text.num(v, ".4f", lang) for v in (row.final_train_loss_mean, row.final_train_loss_std)
     )
-    return f"{mean} ± {sd}" if math.isfinite(row.final_train_loss_std) else mean
+    return results.unbroken(f"{mean} ± {sd}") if math.isfinite(row.final_train_loss_std) else mean
 
 
-def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
+def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str, places: int = 2) -> str:
     """``2,31× (2,10–2,55); 0,0039``: the speed-up and its interval as the lab tables show
-    them (``lab_report.speedup_cell``; ``row``: the configuration's), then its Holm p; the
-    case in words when there is no ratio to show; "—" without a contrast."""
+    them (``lab_report.speedup_cell`` with ``places`` decimals; ``row``: the
+    configuration's), then its Holm p; the case in words when there is no ratio to show;
+    "—" without a contrast."""
     if c is None:
         return "—"
     if c.case in ("only", "never", "none"):
@@ -487,8 +535,14 @@ def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str) -> str:
         speedup_ci_hi=r.hi,
         speedup_is_bound=r.is_bound,
     )
-    cell = lab_report.speedup_cell(shown, lang, max(2, pace.shown_decimals(r)))
+    cell = lab_report.speedup_cell(shown, lang, places)
     return f"{cell}; {results.p_cell(c.p, lang)}"
+
+
+def column_places(cs: Sequence[Contrast]) -> int:
+    """The decimals of one column of speed-ups: the most any of its ratios needs to show its
+    interval apart from 1 (``pace.shown_decimals``), at least two."""
+    return max([2, *(pace.shown_decimals(c.ratio) for c in cs if c.ratio is not None)])
 
 
 def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | None:
@@ -501,6 +555,7 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
         return None
     say = functools.partial(text.say, lang)
     of = {(c.factor, c.arm.name): c for c in cs}
+    places = {x: column_places([c for c in cs if c.factor == x]) for x in FACTORS}
 
     def cells(arm: Arm) -> list[str]:
         row = arm.row
@@ -509,12 +564,13 @@ def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | No
             _num(arm.effective, lang),
             f"{row.diverged}/{row.seeds}",
             _epochs(row, lang),
-            contrast_cell(of.get(("gamma", arm.name)), row, lang),
-            contrast_cell(of.get(("step", arm.name)), row, lang),
+            contrast_cell(of.get(("gamma", arm.name)), row, lang, places["gamma"]),
+            contrast_cell(of.get(("step", arm.name)), row, lang, places["step"]),
             _loss(row, lang),
         ]
 
     header = [say(f"momentum_study.col.{c}") for c in COLUMNS]
+    header[COLUMNS.index("effective")] = results.unbroken(header[COLUMNS.index("effective")])
     caption = say(
         "momentum_study.caption",
         act=curves.with_act(f.act, lang),

@@ -186,3 +186,18 @@ def test_the_deep_section_says_its_rate_against_lab_7s_chosen_ones(lang):
     assert group(rate=text.num(0.001, ".3g", lang), names="Xavier, He") in note
     # Lab 7's chosen rates are the deep network's: nothing to say.
     assert conditions.deep_note([deep_at(0.01)], [tf.lab7()], lang) == ""
+
+
+def test_a_rate_the_halved_grid_dropped_is_no_best_rate():
+    """A dropped rate has no final validation loss (NaN): the excess is over the best of the
+    rates trained to the end, and a dropped rate has none itself."""
+    main = tfl.lab7_grid(tfl.DEAD, {n: (0.87, 0.86, 0.6) for n in tfl.DEAD})
+    r = main.results["normal"]
+    val = np.array(r.val_loss, dtype=float)
+    val[0, ..., -1] = np.nan  # 0.001 dropped (its loss was the worst, 3).
+    dropped = r._replace(val_loss=val)
+    final = val[..., -1]
+    means = [float(np.mean(final[i][r.finite[i]])) for i in (1, 2)]  # 0.01, 0.1
+    assert conditions.validation_excess(dropped, 0.1) == pytest.approx(means[1] - min(means))
+    assert conditions.validation_excess(dropped, 0.01) == 0.0
+    assert conditions.validation_excess(dropped, 0.001) is None

@@ -336,3 +336,38 @@ def test_figures_in_a_row_are_numbered_each_and_printed_side_by_side(tmp_path):
     page = document.html(out, title="t")
     assert page.count('<div class="row"><figure>') == 1 and page.count("<figure>") == 2
     assert document.markdown(out).count("![") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "pl", "en"),
+    [
+        (
+            "@tab:t i @fig:a i @fig:b",
+            "tab.\u00a01, rys.\u00a01 i 2",
+            "Table\u00a01, Figs.\u00a01 and 2",
+        ),
+        ("@tab:t, @fig:a and @fig:b", "tab.\u00a01, rys.\u00a01 and 2", None),
+        ("@tab:t i @fig:b", "tab.\u00a01 i rys.\u00a02", "Table\u00a01 and Fig.\u00a02"),
+        ("@fig:a, @fig:b i @fig:c", "rys.\u00a01–3", "Figs.\u00a01–3"),
+        ("@fig:a i @fig:c", "rys.\u00a01 i 3", "Figs.\u00a01 and 3"),
+        ("@fig:a, @fig:b", "rys.\u00a01, rys.\u00a02", "Fig.\u00a01, Fig.\u00a02"),
+        ("(@fig:a) i @fig:b", "(rys.\u00a01) i rys.\u00a02", "(Fig.\u00a01) and Fig.\u00a02"),
+    ],
+)
+def test_a_list_of_references_names_each_kind_once(tmp_path, text, pl, en):
+    image = tmp_path / "fig.png"
+    image.write_bytes(PNG)
+    figures = [document.Image(k, image, f"{k}.png", key=k) for k in "abc"]
+    table = document.Table(["x"], [["1"]], key="t")
+    words = {
+        "pl": (text, pl, WORDS),
+        "en": (
+            text.replace(" i ", " and "),
+            en,
+            document.Words(*"FT", "Fig.", "Table", "Figs.", "Tables"),
+        ),
+    }
+    for source, expected, w in words.values():
+        if expected is not None:
+            out = document.numbered([document.Paragraph(source), *figures, table], w)
+            assert out[0].text == expected

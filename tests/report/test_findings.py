@@ -6,19 +6,21 @@ import dataclasses
 import functools
 import math
 import re
+import types
 
 import numpy as np
 import pytest
 import scipy.stats
 
 from mlp_jax import records
-from mlp_jax.labs import summary, surfaces, trajectories
+from mlp_jax.labs import lr_sweep, pace, summary, surfaces, trajectories
 from mlp_jax.report import curves as single
 from mlp_jax.report import (
     discussion,
     document,
     findings,
     finished,
+    lab_report,
     methods,
     momentum_study,
     text,
@@ -116,8 +118,25 @@ def test_adam_leads_and_its_mechanism_is_told_once(lang):
     )
     why = text.say(lang, "findings.adam.why", scale=scale)
     assert why in sigmoid and why not in relu  # The mechanism once.
+    # The results section says "alone in first place"; the discussion does not repeat it.
+    assert sigmoid.startswith(
+        text.say(
+            lang,
+            "findings.adam.alone",
+            act=single.with_act("sigmoid", lang),
+            tab="@tab:lab6.sigmoid.speed",
+        )
+    )
+    assert {"en": "first place", "pl": "pierwszym miejscu"}[lang] not in sigmoid + relu
     # Nesterov decays faster than momentum in every seed: significantly sooner.
     assert text.say(lang, "findings.nesterov.why") in sigmoid
+    # Its interval with the words the appendix abbreviates, not the abbreviation.
+    ratio = discussion.compare(fs[0], "momentum", "nesterov").ratio
+    assert ratio.lo > 0 and math.isfinite(ratio.hi)
+    places = max(2, pace.shown_decimals(ratio))
+    ends = "–".join(text.num(v, f".{places}f", lang) for v in (ratio.lo, ratio.hi))
+    assert f"({text.say(lang, 'report5.ci.spelled', rest=ends)}; " in sigmoid
+    assert text.say(lang, "stat.ci", lo="", hi="").split("–")[0].strip() not in sigmoid
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
@@ -558,7 +577,9 @@ def test_initializers_tied_ahead_are_named_with_the_one_significantly_behind():
         f"the N(0, 1) weights are significantly higher ({text.num(means['normal'], '.3g', 'en')}; "
     )
     assert behind in line and "share the lowest training loss in epoch 1" in line
-    assert line.endswith(f"({text.num(results['normal'].train_loss[:, -1].mean(), '.3g', 'en')}).")
+    # The last epoch's loss as the final-results table shows it: four significant digits.
+    final = results["normal"].train_loss[:, -1].mean()
+    assert 0.1 < final < 1 and line.endswith(f"({format(final, '.4g')}).")
 
 
 def test_no_swing_and_no_stall_are_said_as_such(tmp_path):
@@ -605,3 +626,50 @@ def test_the_deep_leaders_start_is_set_against_its_saturation_at_init(normal, xa
         tab="@tab:deep.sigmoid.layers",
     )
     assert why in line
+
+
+def sweep_of(losses):
+    """A sweep of Adadelta: activation → {rate: final loss} (diverged where ∞), 3 epochs."""
+    points = tuple(
+        lr_sweep.Point("adadelta", act, rate, 2, int(loss == math.inf), loss, 0.8)
+        for act, by_rate in losses.items()
+        for rate, loss in by_rate.items()
+    )
+    return lr_sweep.Sweep(points, types.SimpleNamespace(epochs=3), {})
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_adadelta_is_said_to_hold_at_its_rate_against_the_sweeps_best(lang):
+    fs = [lab6("sigmoid"), lab6("relu")]
+    used = LAB6["adadelta"][2]
+    assert used == 1.0
+    # Sigmoid: 3 beats 1; ReLU: 10 diverged, 0.3 is worse, 1 is the best.
+    sweep = sweep_of(
+        {
+            "sigmoid": {0.3: 0.6, 1.0: 0.545, 3.0: 0.472},
+            "relu": {0.3: 0.9, 1.0: 0.5, 10.0: math.inf},
+        }
+    )
+    got = findings.adadelta_rate(found(lab6=fs), sweep, lang)
+    num = lambda v: text.num(v, ".3g", lang)
+    part = text.say(
+        lang,
+        "report5.adadelta.part",
+        act=single.with_act("sigmoid", lang),
+        best=num(3.0),
+        best_loss=text.num(0.472, ".3f", lang),
+        used=num(1.0),
+        used_loss=text.num(0.545, ".3f", lang),
+    )
+    values = {"tab": "@tab:lr_sweep", "epochs": 3, "used": num(1.0)}
+    lower = text.say(lang, "report5.adadelta.lower", parts=part, **values)
+    best = text.say(lang, "report5.adadelta.best", acts=single.with_act("relu", lang), **values)
+    assert got == f"{lower} {best}"
+    # Lab 6's rate the best everywhere: the best sentence alone; not on the sweep: nothing.
+    both = sweep_of({a: {1.0: 0.4, 3.0: 0.5} for a in ("sigmoid", "relu")})
+    acts = lab_report.join([single.with_act(a, lang) for a in ("sigmoid", "relu")], lang)
+    assert findings.adadelta_rate(found(lab6=fs), both, lang) == text.say(
+        lang, "report5.adadelta.best", acts=acts, **values
+    )
+    assert findings.adadelta_rate(found(lab6=fs), sweep_of({"relu": {3.0: 0.4}}), lang) == ""
+    assert findings.adadelta_rate(found(lab6=fs), None, lang) == ""

@@ -150,7 +150,10 @@ def test_every_figure_is_numbered_and_cited_before_the_appendix(english):
     assert labels == [f"Figure {n}." for n in range(1, len(labels) + 1)]
     md = document.markdown(english)
     assert "@fig:" not in md and "@tab:" not in md
-    cited = set(re.findall(r"Fig\.\u00a0(\d+)", md))
+    # A list of figures names the word once ("Fig. 1 and 2", "Fig. 20–22").
+    lists = re.findall(r"Figs?\.\u00a0(\d+(?:–\d+)?(?:(?:, | and )\d+(?:–\d+)?)*)", md)
+    spans = [part.split("–") for cited_list in lists for part in re.split(", | and ", cited_list)]
+    cited = {str(n) for a, *b in spans for n in range(int(a), int((b or [a])[0]) + 1)}
     assert {str(n) for n in range(1, len(labels) + 1)} <= cited
     tables = [b.label for b in english if isinstance(b, document.Table) and b.key]
     assert tables == [f"Table {n}." for n in range(1, len(tables) + 1)]

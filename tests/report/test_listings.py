@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from mlp_jax import model, optimizers, train
-from mlp_jax.report import listings
-from tests.report.test_implementation import LAB6, RATES
+from mlp_jax.report import document, implementation, listings, methods, text
+from tests.report.test_implementation import LAB6, RATES, _section
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -154,3 +154,22 @@ def test_the_initializers_listing_draws_xavier_and_he():
     names = [f.__name__ for f in sources]
     assert names == ["_normal", "_xavier", "_normal", "_he"]
     assert [f.__name__ for f in listings.init_sources("normal")] == ["_normal", "normal"]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_text_says_who_runs_the_shared_block_before_their_own(lang):
+    """Momentum and Nesterov's momentum scale by −α before their trace (their state holds
+    −v, ``optimizers.momentum``); the others scale last. The listing's one order holds
+    both, and the text says which run the shared block first."""
+    found = listings.rules(LAB6, {}, RATES)
+    runs = {n: [b for b in found.blocks if n in b.users] for n in LAB6}
+    shared = next(b for b in found.blocks if b.users == tuple(LAB6))
+    first = [n for n in LAB6 if runs[n].index(shared) < len(runs[n]) - 1]
+    assert first == ["momentum", "nesterov"] == listings.every_first(found)
+    assert listings.every_first(listings.rules(["adam", "adagrad"], {}, RATES)) == []
+    assert listings.every_first(listings.rules(["momentum"], {}, RATES)) == []
+    names = implementation._join([methods.label(n, lang) for n in first], lang)
+    every = text.say(lang, "impl.listing.every")
+    sentence = text.say(lang, "report5.order.every_first", names=names, every=every)
+    words = " ".join(b.text for b in _section(lang) if isinstance(b, document.Paragraph))
+    assert sentence in words

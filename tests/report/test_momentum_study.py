@@ -6,6 +6,7 @@ time to a level goes as 1/speed."""
 
 import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
@@ -172,71 +173,183 @@ def say(lang, key, **values):
     return text.say(lang, f"momentum_study.{key}", **values)
 
 
-@pytest.mark.parametrize("lang", ["en", "pl"])
-@pytest.mark.parametrize(
-    ("speeds", "lead"),
-    [
-        ({}, "step"),
-        (GAMMA_ONLY, "gamma"),
-        ({"momentum_g0.9_sgd_step": 0.4, "momentum_g0.9_lab6_step": 0.6}, "both"),
-        (NEITHER, "neither"),
-    ],
-)
-def test_the_lead_names_the_factor_that_changes_the_speed(lang, speeds, lead):
-    f = study(speeds=speeds)
-    cs = momentum_study.contrasts(found(f))["relu"]
-    step = any(c.case != "same" for c in cs if c.factor == "step")
-    gamma = any(c.case != "same" for c in cs if c.factor == "gamma")
-    assert (step, gamma) == {"step": (1, 0), "gamma": (0, 1), "both": (1, 1), "neither": (0, 0)}[
-        lead
-    ]
-    target = text.num(float(np.mean(tf.curves(0.2, seed=0)[:, -1])), ".4f", lang)
-    values = {
-        "act": tf.single.with_act("relu", lang),
-        "target": target,
-        "tab": "@tab:momentum.relu",
-    }
-    text_ = paragraph(f, lang)
-    assert text_.startswith(say(lang, f"lead.{lead}", **values))
-    assert text_.count("@tab:momentum.relu") == 1  # The table and the test named once.
+def r5(lang, key, **values):
+    return text.say(lang, f"report5.mom.{key}", **values)
 
 
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_the_step_sentence_gives_each_gammas_speed_up(lang):
-    f = study()
-    text_ = paragraph(f, lang)
-    items = []
-    for name, where in (
-        ("sgd_lab6_step", say(lang, "where.plain")),
-        ("momentum_g0.5_lab6_step", say(lang, "where.step", gamma=text.num(0.5, ".3g", lang))),
-        ("momentum_g0.9_lab6_step", say(lang, "where.step", gamma=text.num(0.9, ".3g", lang))),
-    ):
-        c = contrast(f, "step", name)
-        assert c.case == "sooner" and c.ratio.point == pytest.approx(2.0, rel=0.1)
-        spec = f".{max(2, pace.shown_decimals(c.ratio))}f"  # The interval's decimals.
-        items.append(f"{where} ({text.times(lang, text.num(c.ratio.point, spec, lang))})")
-    groups = say(lang, "case.sooner", items=" ".join(items[:1]))[: -len(items[0])]
-    sentence = say(
-        lang,
-        "by_step",
-        big=text.num(BIG, ".3g", lang),
-        small=text.num(SGD, ".3g", lang),
-        groups=groups + ", ".join(items[:2]) + text.say(lang, "stat.and") + items[2],
-    )
-    assert sentence in text_
+def numbers(lang):
+    n = lambda v: text.num(v, ".3g", lang)
+    return {"gamma": n(0.9), "rate": n(0.1), "big": n(BIG), "small": n(SGD)}
 
 
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_a_tie_is_told_with_its_ratio_and_no_verdict(lang):
-    f = study(speeds={"momentum_g0.9_sgd_step": MIXED})
-    c = contrast(f, "gamma", "momentum_g0.9_sgd_step")
-    assert c.case == "same" and c.ratio.point > 1
-    where = say(
-        lang, "where.gamma", step=text.num(SGD, ".3g", lang), gamma=text.num(0.9, ".3g", lang)
-    )
+def shown(c, lang):
+    """A contrast's ratio as the text shows it, computed here: the interval's decimals."""
     spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
-    item = say(lang, "item.same", where=where, ratio=text.num(c.ratio.point, spec, lang))
-    assert item in paragraph(f, lang)
+    point = c.ratio.point
+    return {
+        "times": text.times(lang, text.num(max(point, 1 / point), spec, lang)),
+        "ratio": text.num(point, spec, lang),
+        "p": discussion.p_text(c.p, lang),
+    }
+
+
+TOTAL_CASES = [  # speeds of lab 6's momentum; its case against SGD (speed 0.2). Slower
+    # than SGD never reaches SGD's own final loss: no "later" here.
+    ({}, "sooner"),  # About 0.4.
+    ({"momentum_g0.9_lab6_step": mixed(0.2)}, "same"),
+    ({"momentum_g0.9_lab6_step": 0.05}, "never"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(("speeds", "case"), TOTAL_CASES)
+def test_lab6s_momentum_is_set_against_sgd_first(lang, speeds, case):
+    f = study(speeds=speeds)
+    pair = discussion.compare(f, "sgd", "momentum_g0.9_lab6_step")
+    assert (
+        discussion.pair_case(pair.ratio, pair.p_holm)
+        in ({"sooner": "differ", "later": "differ", "same": "same", "never": "only"}[case])
+    )
+    c = momentum_study.Contrast("total", None, None, pair.ratio, pair.p_holm)
+    target = text.num(float(np.mean(f.results["sgd"].train_loss[:, -1])), ".4f", lang)
+    values = {"target": target, "tab": "@tab:momentum.relu"}
+    ratio = shown(c, lang) if case in ("sooner", "later", "same") else {}
+    total = r5(lang, f"total.{case}", **values, **ratio)
+    start = r5(
+        lang,
+        "sentence",
+        act=tf.single.with_act("relu", lang),
+        total=total,
+        by_step="S",
+        by_gamma="G",
+        **numbers(lang),
+    )
+    assert paragraph(f, lang).startswith(start.split("S;")[0])
+    assert paragraph(f, lang).count("@tab:momentum.relu") == 1  # The table named once.
+
+
+HURTS = {  # The larger step slows γ = 0.9 down and stops plain SGD; γ gets there at step 1.
+    "momentum_g0.9_sgd_step": 0.4,
+    "momentum_g0.9_lab6_step": mixed(0.2),
+    "sgd_lab6_step": 0.05,
+}
+STEP_CASES = [  # speeds, the step's effect, each step contrast's case (γ = 0, γ = 0.9).
+    ({}, "helps", ("sooner", "sooner")),
+    (HURTS, "hurts", ("never", "later")),
+    (
+        {"momentum_g0.9_lab6_step": 0.25, "momentum_g0.9_sgd_step": 0.4},
+        "mixed",
+        ("sooner", "later"),
+    ),
+    (GAMMA_ONLY, "tie", ("same", "same")),
+    (({}, {"sgd_lab6_step": tf.S, "momentum_g0.9_lab6_step": tf.S}), "none", ("none", "none")),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(("speeds", "effect", "cases"), STEP_CASES)
+def test_the_larger_steps_effect_is_read_from_gamma_0_and_lab6s_gamma(lang, speeds, effect, cases):
+    speeds, diverged = speeds if isinstance(speeds, tuple) else (speeds, None)
+    f = study(speeds=speeds, diverged=diverged)
+    got = [contrast(f, "step", n).case for n in ("sgd_lab6_step", "momentum_g0.9_lab6_step")]
+    assert tuple(got) == cases
+    (s,) = [momentum_study.story(f, momentum_study.contrasts(found(f))["relu"])]
+    assert s.step_effect == effect and {c.arm.gamma for c in s.steps} == {0.0, 0.9}
+    head = r5(lang, f"step.{effect}", groups="\0", **numbers(lang)).split("\0")[0]
+    text_ = paragraph(f, lang)
+    assert head in text_
+    gamma = text.num(0.9, ".3g", lang)
+    for c in s.steps:  # Each speed-up of a verdict with its ratio; γ = 0.5 left to the table.
+        if c.case in ("sooner", "later"):
+            where = (
+                say(lang, "where.plain")
+                if c.arm.gamma == 0
+                else say(lang, "where.step", gamma=gamma)
+            )
+            assert f"{where} ({shown(c, lang)['times']})" in text_
+    assert say(lang, "where.step", gamma=text.num(0.5, ".3g", lang)) + " (" not in text_
+
+
+GAMMA_CASES = [  # speeds, diverged, γ's case at lab 6's step, the step's effect.
+    ({"momentum_g0.9_lab6_step": 0.6}, None, "sooner", "helps"),
+    ({}, None, "same", "helps"),
+    ({"momentum_g0.9_lab6_step": 0.25}, None, "later", "helps"),
+    ({"sgd_lab6_step": 0.05}, None, "only", "mixed"),
+    ({"momentum_g0.9_lab6_step": 0.05}, None, "never", "mixed"),
+    ({}, {"sgd_lab6_step": tf.S}, "diverged", "helps"),
+    ({}, {"momentum_g0.9_lab6_step": tf.S}, "none", "helps"),
+    (HURTS, None, "only", "hurts"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(("speeds", "diverged", "case", "effect"), GAMMA_CASES)
+def test_lab6s_gamma_at_its_step_closes_the_sentence(lang, speeds, diverged, case, effect):
+    f = study(speeds=speeds, diverged=diverged)
+    c = contrast(f, "gamma", "momentum_g0.9_lab6_step")
+    assert (c.case if case != "diverged" else "diverged" if c.ref.row.all_diverged else "") in (
+        case,
+        "none" if case == "diverged" else case,
+    )
+    ratio = shown(c, lang) if case in ("sooner", "later", "same") else {}
+    clause = r5(lang, f"gamma.{case}", **numbers(lang), **ratio)
+    s = momentum_study.story(f, momentum_study.contrasts(found(f))["relu"])
+    assert s.step_effect == effect
+    if effect == "hurts":  # Made up for only in part: lab 6's momentum is no faster than SGD.
+        assert s.total.case == "same"
+        clause = r5(lang, "made_up.part", clause=clause, **numbers(lang))
+    sentences = paragraph(f, lang).split(". ")
+    assert sentences[0].endswith("; " + clause) or sentences[0].endswith("; " + clause + ".")
+
+
+def stories(*fs):
+    every = momentum_study.contrasts(found(*fs))
+    return [momentum_study.story(f, every[f.act]) for f in fs]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_step_that_helps_one_activation_and_hurts_the_other_is_set_against_the_gradient(lang):
+    pair = stories(study("sigmoid"), study("relu", HURTS))
+    assert [s.step_effect for s in pair] == ["helps", "hurts"]
+    words = {
+        "helps": tf.single.with_act("sigmoid", lang),
+        "hurts": tf.single.with_act("relu", lang),
+    }
+    g = {"sigmoid": 0.0085, "relu": 0.14}
+    num = lambda v: text.num(v, ".2g", lang)
+    values = {**words, "g_helps": num(g["sigmoid"]), "g_hurts": num(g["relu"])}
+    times = text.times(lang, num(0.14 / 0.0085))
+    assert num(0.14 / 0.0085) in ("16", "17")
+    assert momentum_study.asymmetry(pair, g, lang) == r5(lang, "asym.grad", times=times, **values)
+    small = {"sigmoid": 0.0085, "relu": 0.001}
+    values["g_hurts"] = num(0.001)
+    assert momentum_study.asymmetry(pair, small, lang) == r5(lang, "asym.not", **values)
+    unmeasured = momentum_study.asymmetry(pair, {}, lang)
+    assert unmeasured == r5(lang, "asym.unmeasured", **{**values, "g_helps": "—", "g_hurts": "—"})
+    same = stories(study("sigmoid"), study("relu"))
+    assert momentum_study.asymmetry(same, g, lang) is None
+    # Without lab 7's records the paragraph says the gradient was not measured.
+    assert paragraph_of(found(study("sigmoid"), study("relu", HURTS)), lang).endswith(unmeasured)
+
+
+def paragraph_of(study_found, lang):
+    (p,) = momentum_study.paragraphs(study_found, lang)
+    return p
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_conclusion_says_the_total_and_the_steps_effect(lang):
+    fs = [study("sigmoid"), study("relu", HURTS)]
+    every = momentum_study.contrasts(found(*fs))
+    clauses = []
+    for f, total, effect in ((fs[0], "sooner", "helps"), (fs[1], "same", "hurts")):
+        s = momentum_study.story(f, every[f.act])
+        assert (s.total.case, s.step_effect) == (total, effect)
+        t = r5(lang, f"concl.total.{total}", **shown(s.total, lang))
+        step = r5(lang, f"concl.step.{effect}", **numbers(lang))
+        clauses.append(r5(lang, "concl", act=tf.single.with_act(f.act, lang), total=t, step=step))
+    want = say(lang, "concl", clauses="; ".join(clauses))
+    assert momentum_study.conclusion(found(*fs), lang) == want
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
@@ -248,78 +361,25 @@ def test_a_tie_is_told_with_its_ratio_and_no_verdict(lang):
         ({}, {"momentum_g0.9_lab6_step": tf.S}, "none"),
     ],
 )
-def test_a_contrast_without_a_ratio_is_said_in_words(lang, speeds, diverged, case):
+def test_a_contrast_without_a_ratio_is_said_in_words_in_the_table(lang, speeds, diverged, case):
     f = study(speeds=speeds, diverged=diverged)
-    c = contrast(f, "gamma", "momentum_g0.9_lab6_step")
-    assert c.case == case
-    at_big = [
-        d
-        for d in momentum_study.contrasts(found(f))["relu"]
-        if d.factor == "gamma" and d.case == case
-    ]
-    where = [
-        say(lang, "where.gamma", step=text.num(BIG, ".3g", lang), gamma=text.num(g, ".3g", lang))
-        for g in ((0.5, 0.9) if case == "only" else (0.9,))  # SGD at α = 1 never gets there.
-    ]
-    assert len(at_big) == len(where)
-    items = text.say(lang, "stat.and").join(where)
-    words = say(lang, f"case.{case}", items=items, ref=say(lang, "ref.gamma"))
-    assert words in paragraph(f, lang)
+    assert contrast(f, "gamma", "momentum_g0.9_lab6_step").case == case
     (table,) = momentum_study.tables(found(f), lang)
     assert table.rows[5][4] == say(lang, f"cell.{case}")
 
 
-LAB6_CASES = [  # speeds, diverged, the key of lab 6's verdict.
-    ({}, None, "step"),  # Momentum and SGD both at about 0.4 at lab 6's step: a tie.
-    ({"momentum_g0.9_lab6_step": 0.25}, None, "step_more"),  # SGD at α = 1 is faster.
-    ({"momentum_g0.9_lab6_step": 0.05}, None, "step_more"),  # Momentum never gets there.
-    ({"momentum_g0.9_lab6_step": 0.6}, None, "gamma"),  # Momentum faster at the same step.
-    ({"sgd_lab6_step": 0.05}, None, "only"),  # Only momentum gets there.
-    ({}, {"sgd_lab6_step": tf.S}, "diverged"),
-    ({}, {"momentum_g0.9_lab6_step": tf.S}, "none"),
-]
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-@pytest.mark.parametrize(("speeds", "diverged", "key"), LAB6_CASES)
-def test_lab6s_momentum_is_judged_against_plain_sgd_at_its_step(lang, speeds, diverged, key):
-    f = study(speeds=speeds, diverged=diverged)
-    n = lambda v: text.num(v, ".3g", lang)
-    values = {"sgd_rate": n(BIG), "gamma": n(0.9), "rate": n(0.1)}
-    values["div"] = say(lang, "stable")
-    if key in ("step", "gamma"):  # Lab 6's speed-up as the step's times γ's at that step.
-        rows = {r.config: r for r in f.rows}
-        total = rows["momentum_g0.9_lab6_step"].speedup_vs_baseline
-        step_x = rows["sgd_lab6_step"].speedup_vs_baseline
-        gamma_x = discussion.compare(f, "sgd_lab6_step", "momentum_g0.9_lab6_step").ratio.point
-        assert total == pytest.approx(step_x * gamma_x, rel=1e-9)  # One target, one curve each.
-        shown = (text.num(v, ".2f", lang) for v in (total, step_x, gamma_x))
-        values |= dict(zip(("total", "step_x", "gamma_x"), shown, strict=True))
-    sentence = say(lang, f"lab6.{key}", **values)
-    assert paragraph(f, lang).endswith(sentence)
-    clause = say(lang, f"concl.{key}", act=tf.single.with_act("relu", lang), **values)
-    assert momentum_study.conclusion(found(f), lang) == say(lang, "concl", clauses=clause)
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_diverged_runs_of_sgd_at_the_larger_step_are_counted(lang):
+def test_diverged_runs_of_sgd_at_the_larger_step_are_counted():
     f = study(diverged={"sgd_lab6_step": 2})
-    div = say(lang, "unstable", k=2, n=tf.S)
-    assert f"; {div})" in paragraph(f, lang)
-    (table,) = momentum_study.tables(found(f), lang)
+    (table,) = momentum_study.tables(found(f), "pl")
     assert table.rows[3][2] == f"2/{tf.S}" and table.rows[0][2] == f"0/{tf.S}"
 
 
-def test_the_conclusion_joins_the_activations_and_needs_the_study():
+def test_the_conclusion_needs_the_study():
     assert momentum_study.conclusion({}, "pl") is None
     assert (
         momentum_study.conclusion(found(study(speeds={"momentum_g0.9_lab6_step": None})), "pl")
         is None
     )
-    fs = [study("sigmoid"), study("relu", {"momentum_g0.9_lab6_step": 0.6})]
-    words = momentum_study.conclusion(found(*fs), "pl")
-    sig, relu = (tf.single.with_act(a, "pl") for a in ("sigmoid", "relu"))
-    assert words.startswith("Badanie momentum: " + sig) and f"; {relu} iloraz czasów" in words
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
@@ -365,7 +425,7 @@ def test_lab6s_paragraph_ends_with_the_design_and_the_study_follows(lang):
     study_ = found(study("sigmoid"), study("relu"))
     every = findings.momentum_paragraphs({**tf.found(lab6=[lab6]), **study_}, lang)
     design = momentum_study.design(study_, lang)
-    assert len(every) == 3 and every[0].endswith(" " + design)
+    assert len(every) == 2 and every[0].endswith(" " + design)
     assert every[1:] == momentum_study.paragraphs(study_, lang)
     assert every[0].count("α/(1 − γ)") == 2  # Once for lab 6's step, once in the design.
     alone = findings.momentum_paragraphs(study_, lang)
@@ -389,7 +449,33 @@ def test_from_folder_reads_the_records_on_disk(tmp_path):
     from tests import tiny
 
     setup = tiny.setup(tmp_path, "momentum", "sgd")
-    chosen = configs.momentum_study(configs.DEFAULT_LR)[:2]
+    every = configs.momentum_study(configs.DEFAULT_LR)
+    chosen = [every[0], *every[3::2]]  # SGD, SGD at lab 6's step, lab 6's momentum.
     experiment.run(setup, {"relu": chosen}, log=lambda _: None, write=lab_report.write_all)
     (paragraph_,) = momentum_study.from_folder(setup.root, "pl")
-    assert "@tab:momentum.relu" in paragraph_ and "γ = 0,5" in paragraph_
+    assert "@tab:momentum.relu" in paragraph_ and "(γ = 0,9, α = 0,1)" in paragraph_
+    # Two arms at SGD's step missing: no paragraph without lab 6's momentum and its step.
+    experiment.run(setup, {"sigmoid": every[:2]}, log=lambda _: None, write=lab_report.write_all)
+    assert len(momentum_study.from_folder(setup.root, "pl")) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_column_of_speed_ups_has_one_number_of_decimals(lang):
+    """One γ contrast whose interval needs 4 decimals to stay apart from 1 (1.0004) sets the
+    decimals of its whole column; the step column keeps its own."""
+    f = study(speeds={"momentum_g0.9_sgd_step": MIXED})
+    cs = momentum_study.contrasts(found(f))[f.act]
+    tight = dataclasses.replace(cs[0].ratio, point=1.0371, lo=1.0004, hi=1.2276, mc_se=0.0)
+    assert cs[0].factor == "gamma" and pace.shown_decimals(tight) == 4
+    cs = [cs[0]._replace(ratio=tight, p=0.01), *cs[1:]]
+    table = momentum_study.table(f, cs, lang)
+    for column, factor in ((4, "gamma"), (5, "step")):
+        want = max(
+            [2, *(pace.shown_decimals(c.ratio) for c in cs if c.factor == factor and c.ratio)]
+        )
+        shown = [re.match(r"\d+[.,](\d+)×", r[column]) for r in table.rows]
+        assert {len(m[1]) for m in shown if m} == {want}, (column, table.rows)
+    assert table.rows[1][4].startswith(text.num(1.0371, ".4f", lang) + "×")
+    # A loss and its spread, and the step's header, do not break over lines.
+    assert all(" " not in r[6] and "±" in r[6] for r in table.rows)
+    assert table.header[1] == "α/(1\u00a0−\u00a0γ)"
