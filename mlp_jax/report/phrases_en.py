@@ -373,9 +373,9 @@ PHRASES = {
     "against the baseline, of the final training loss and of the final test accuracy;"
     " *p Holm*: the same adjusted by Holm's method over the m = {m} configurations "
     'compared with the baseline, per metric. Every "significantly" in this report '
-    'means a Holm-adjusted p < 0.05 in the family named here; "sooner", "later", '
-    '"faster" and "fastest" mean that, and a speed-up interval without 1. Accuracy '
-    "intervals are 95% t intervals of the mean over "
+    "means a Holm-adjusted p < 0.05 in the family named here, and for speed (every "
+    '"sooner", "later", "faster" and "fastest" too) also a speed-up interval without 1. '
+    "Accuracy "    "intervals are 95% t intervals of the mean over "
     "seeds on the one fixed test set (they leave out the test set's own sampling "
     "error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "
@@ -542,7 +542,8 @@ PHRASES = {
     'family, so "faster than the baseline", the interval and the ranks never '
     "disagree. Final loss and accuracy each have a family of the comparisons with the"
     ' baseline (the "Holm p" columns), and so does the loss over the whole run. "Significant" means p < {alpha} after Holm\'s '
-    'correction in its family; p below {floor} is shown as "< {floor}", and the '
+    "correction in its family, and for speed also a speed-up interval without 1 (a "
+    'direction); p below {floor} is shown as "< {floor}", and the '
     "appendix lists every p-value.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
     "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "

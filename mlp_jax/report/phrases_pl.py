@@ -394,8 +394,9 @@ PHRASES = {
     "dokładności na zbiorze testowym; *p Holma*: ta sama wartość po poprawce Holma "
     "dla m = {m} konfiguracji porównywanych z punktem odniesienia, osobno dla każdej "
     "miary. O istotnej różnicy mowa tylko wtedy, gdy p < 0,05 po poprawce Holma w "
-    "podanej tu rodzinie porównań; o szybszym lub wolniejszym uczeniu i o najszybszej "
-    "konfiguracji – gdy ponadto przedział ufności przyspieszenia nie zawiera 1. Przedziały dokładności to przedziały ufności 95% dla średniej"
+    "podanej tu rodzinie porównań, a przy szybkości (także o szybszym lub wolniejszym "
+    "uczeniu i o najszybszej konfiguracji) – gdy ponadto przedział ufności przyspieszenia "
+    "nie zawiera 1. Przedziały dokładności to przedziały ufności 95% dla średniej"
     " po powtórzeniach, oparte na rozkładzie t-Studenta, na jednym, stałym zbiorze "
     "testowym (nie obejmują zmienności samego zbioru testowego); gdy zbieżnych "
     "powtórzeń jest mniej niż dwa, przedziału ani testu nie wyznaczono (—).",
@@ -582,7 +583,8 @@ PHRASES = {
     "w tej rodzinie, więc „szybciej niż punkt odniesienia”, przedział ufności i "
     "miejsca nigdy sobie nie przeczą. Końcowa strata i dokładność mają każda własną "
     "rodzinę porównań z punktem odniesienia (kolumny „p Holma”), podobnie strata w całym przebiegu uczenia. „Istotnie” oznacza p"
-    " < {alpha} po poprawce Holma w odpowiedniej rodzinie; p poniżej {floor} podano "
+    " < {alpha} po poprawce Holma w odpowiedniej rodzinie, a dla szybkości także przedział "
+    "ufności przyspieszenia bez 1 (ustalony kierunek); p poniżej {floor} podano "
     "jako „< {floor}”, a wszystkie wartości p są w dodatku.",
     "results.def.diverged": "**Powtórzenie rozbieżne** – strata na paczce staje się "
     "nieskończona, nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
