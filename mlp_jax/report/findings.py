@@ -32,7 +32,6 @@ from mlp_jax.report import (
     methods,
     momentum_study,
     rates,
-    results,
     text,
 )
 from mlp_jax.report.curves import row_of as _row
@@ -665,13 +664,13 @@ def _growth_paragraph(deep: Found, act: str, record: records.Diagnosis, lang: st
 def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
     """Without a sole leader at ``epoch`` (0: the first): the names and losses of those
     tied ahead and of those significantly behind (None when none is behind); the last
-    epoch's losses as the final-results table rounds them (``results.loss_places``)."""
+    epoch's losses as the final-results table rounds them (``text.loss_places``)."""
     ahead, mean = found.ahead[epoch], found.means[epoch]
     behind = [n for n in mean if n not in ahead]
     if not behind:
         return None
     last = epoch in (-1, len(found.leaders) - 1)
-    spec = lambda v: f".{results.loss_places(v)}f" if last else ".3g"
+    spec = lambda v: f".{text.loss_places(v)}f" if last else ".3g"
 
     def words(names: list[str]) -> tuple[str, str]:
         shown = _join([methods.initialized_by(n, lang) for n in names], lang)

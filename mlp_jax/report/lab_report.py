@@ -412,7 +412,10 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
     ill = summary.target_problem(results[name], results) if name in results else None
     if ill is None:
         return None
-    num = functools.partial(text.num, spec=".4f", lang=lang)
+
+    def num(value: float) -> str:  # Four decimals; four significant digits from 10 up.
+        return text.num(value, f".{4 if abs(value) < 10 else text.loss_places(value)}f", lang)
+
     return text.say(
         lang,
         f"stat.no_target.{ill.reason}",
@@ -424,7 +427,7 @@ def no_target(results: Results, label: str, lang: str) -> str | None:
         final=num(ill.final),
         spread=num(ill.spread),
         k=round(1 / ill.chance),
-        uniform=num(-math.log(ill.chance)),
+        uniform=text.num(-math.log(ill.chance), ".3f", lang),
         start=num(ill.start),
         start_name=label_of(results[ill.start_config], lang) if ill.start_config else "",
     )

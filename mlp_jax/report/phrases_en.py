@@ -375,7 +375,8 @@ PHRASES = {
     'compared with the baseline, per metric. Every "significantly" in this report '
     "means a Holm-adjusted p < 0.05 in the family named here, and for speed (every "
     '"sooner", "later", "faster" and "fastest" too) also a speed-up interval without 1. '
-    "Accuracy "    "intervals are 95% t intervals of the mean over "
+    "Accuracy "
+    "intervals are 95% t intervals of the mean over "
     "seeds on the one fixed test set (they leave out the test set's own sampling "
     "error); with fewer than 2 seeds left there is no interval and no test (—).",
     "stat.method.paired": "a paired two-sided t-test (seed s gives every configuration "

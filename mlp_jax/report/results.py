@@ -251,24 +251,16 @@ def _epochs_cell(r: SummaryRow, lang: str) -> str:
 
 def _loss_cell(r: SummaryRow, lang: str) -> str:
     """``0,3190 ± 0,0021``, ``183,8 ± 52,3``: the mean to four significant digits (at
-    most four decimals, ``loss_places``) and the spread to the same decimals; the mean
+    most four decimals, ``text.loss_places``) and the spread to the same decimals; the mean
     alone without a spread; ``—`` without a value."""
     mean, sd = r.final_train_loss_mean, r.final_train_loss_std
     if r.all_diverged:
         return diverged_cell(r, lang)
     if not math.isfinite(mean):
         return "—"
-    spec = f".{loss_places(mean)}f"
+    spec = f".{text.loss_places(mean)}f"
     shown = text.num(mean, spec, lang)
     return f"{shown} ± {text.num(sd, spec, lang)}" if math.isfinite(sd) else shown
-
-
-def loss_places(value: float) -> int:
-    """Decimals that show ``value`` to four significant digits, at most four: 4 for
-    0,3190, 1 for 183,8, 0 from 1000 up."""
-    if value == 0:
-        return 4
-    return min(4, max(0, 3 - math.floor(math.log10(abs(value)))))
 
 
 def diverged_cell(r: SummaryRow, lang: str) -> str:

@@ -134,6 +134,14 @@ def code(value: object) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
+def loss_places(value: float) -> int:
+    """Decimals that show ``value`` to four significant digits, at most four: 4 for
+    0,3190, 1 for 183,8, 0 from 1000 up."""
+    if value == 0 or not math.isfinite(value):
+        return 4
+    return min(4, max(0, 3 - math.floor(math.log10(abs(value)))))
+
+
 def num(value: float, spec: str, lang: str, missing: str = "—") -> str:
     """``format(value, spec)``, with a decimal comma in Polish and a power of ten written
     out (``3·10⁻⁵``, not ``3e-05``); ``missing`` for NaN/None. An alternate-form ``g``

@@ -566,8 +566,8 @@ def test_a_target_no_better_than_a_guess_or_a_start_is_no_target():
     assert rows["adam"].speedup_note == "above_uniform"
     assert math.isnan(rows["adam"].speedup_vs_baseline) and math.isnan(rows["adam"].rank)
     md = document.markdown(lab_report.section("relu", results, list(rows.values()), Path("x")))
-    final = text.num(high.train_loss.mean(0)[-1], ".4f", "en")
-    assert f"ends at a mean training loss of {final}, no lower than ln 10 ≈ 2.3026 (" in md
+    final = f"{high.train_loss.mean(0)[-1]:.2f}"  # Four significant digits, as the tables.
+    assert f"ends at a mean training loss of {final}, no lower than ln 10 ≈ 2.303 (" in md
     words = _words(results)
     assert "sooner" not in words and "fastest" not in words and "reach" not in words
     # A target above a configuration's loss at its first steps.

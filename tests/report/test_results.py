@@ -166,13 +166,6 @@ def test_speed_table_is_the_summary_rows_and_the_records(lab6):
     assert table.key == "lab6.relu.speed" and f"target {target:.4f} " in table.caption
 
 
-@pytest.mark.parametrize(
-    ("value", "places"), [(0.3190, 4), (0.0123, 4), (1.2155, 3), (183.792, 1), (1234.5, 0)]
-)
-def test_losses_are_shown_to_four_significant_digits(value, places):
-    assert results.loss_places(value) == places
-
-
 def test_quality_table_is_the_summary_rows(lab6):
     table = results.quality_table(lab6, "lab6", "en")
     for name, cells in by_config(lab6, table).items():

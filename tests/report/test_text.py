@@ -978,3 +978,11 @@ def test_every_phrase_renders_without_the_words_the_review_struck():
             said = text.say(lang, key, **dict.fromkeys(fields, "X"))
             for word in BANNED[lang]:
                 assert word not in said, (lang, key, word)
+
+
+@pytest.mark.parametrize(
+    ("value", "places"), [(0.3190, 4), (0.0123, 4), (1.2155, 3), (183.792, 1), (1234.5, 0)]
+)
+def test_losses_are_shown_to_four_significant_digits(value, places):
+    assert text.loss_places(value) == places
+    assert text.loss_places(math.nan) == text.loss_places(math.inf) == 4  # Shown as "—"/"∞".
