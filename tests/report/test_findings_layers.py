@@ -327,7 +327,7 @@ _MADE: dict = {}
 def once(build, *args, **kwargs):
     """``build(*args, **kwargs)`` (e.g. ``tf.lab6``), made once per arguments (ranking
     six configurations takes seconds of permutation tests); each call gets its own copy."""
-    key = (build.__qualname__, args, tuple(sorted(kwargs.items())))
+    key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())))
     if key not in _MADE:
         _MADE[key] = build(*args, **kwargs)
     return copy.deepcopy(_MADE[key])
