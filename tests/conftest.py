@@ -31,6 +31,21 @@ ZYGOTE = ROOT / "tests" / "zygote.py"
 TIMEOUT_S = 300  # The longest a CLI run by a test may take.
 
 
+@pytest.hookimpl(tryfirst=True)  # Before pytest-xdist reads the groups.
+def pytest_collection_modifyitems(items):
+    """Puts the tests of a module without an ``xdist_group`` that use one of the module's own
+    module-scoped fixtures into one group (named by the module's path): under
+    ``--dist loadgroup`` that fixture is then built on one worker, once, instead of on each
+    worker that runs one of its tests. The module's other tests still go to any worker."""
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        if item.get_closest_marker("xdist_group") or not hasattr(item, "_fixtureinfo"):
+            continue
+        defs = item._fixtureinfo.name2fixturedefs.values()
+        if any(d[-1].scope == "module" and d[-1].baseid == module for d in defs):
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compilation_cache(tmp_path_factory):
     """Shares compiled programs between tests: many trainings have the same HLO."""

@@ -13,6 +13,9 @@ from mlp_jax.report import conditions, findings, finished, lab_report, text
 from tests.report import test_findings as tf
 from tests.report import test_findings_layers as tfl
 
+# Its records (``tfl.once``) are made once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("conditions")
+
 HELD_OUT = (
     "fashion_mnist: IDX files in /data (Debian dataset-fashion-mnist), "
     "50000 train / 10000 validation (end of train) / 10000 test"
@@ -25,7 +28,7 @@ def finer(r: records.History, per_epoch: int) -> records.History:
     return r._replace(step_loss=steps, steps_per_epoch=per_epoch)
 
 
-def lab7(rates=(0.003, 0.003), source=HELD_OUT, grid=5, per_epoch=2):
+def made_lab7(rates=(0.003, 0.003), source=HELD_OUT, grid=5, per_epoch=2):
     """Lab 7 with N(0, 1) and He under Adam at ``rates`` and exercise 2's plain SGD at 0.3,
     on ``source``'s data, ``grid`` rates per configuration, ``per_epoch`` points an epoch."""
     choice = records.Choice("adam", 0.01, "lab6", "adam")
@@ -49,13 +52,17 @@ def lab7(rates=(0.003, 0.003), source=HELD_OUT, grid=5, per_epoch=2):
     return finished.Finished("lab7", "relu", results, f.rows, [], [])
 
 
+lab7 = functools.partial(tfl.once, made_lab7)
+"""``made_lab7``, made once per arguments (``tfl.once``)."""
+
+
 def row(f, config):
     return next(r for r in f.rows if r.config == config)
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_lab_7s_patterns_rates_and_shared_losses_come_from_the_records(lang):
-    f6, f7 = tf.lab6(), lab7()
+    f6, f7 = tfl.once(tf.lab6), lab7()
     note = conditions.lab7_note(tf.found(lab6=[f6], lab7=[f7]), lang)
     assert text.integer(50_000, lang) in note and text.integer(10_000, lang) in note
     assert "@tab:lr_sweep.lab7" in note
@@ -81,7 +88,7 @@ def test_lab_7s_patterns_rates_and_shared_losses_come_from_the_records(lang):
 
 
 def test_the_same_rate_in_both_labs_is_not_said_to_differ():
-    f6 = tf.lab6()
+    f6 = tfl.once(tf.lab6)
     note = conditions.lab7_note(tf.found(lab6=[f6], lab7=[lab7(rates=(0.01, 0.01))]), "en")
     assert "instead of" not in note and "against" in note
 
@@ -91,7 +98,7 @@ def test_without_lab_6_or_a_validation_split_nothing_about_them_is_said():
     assert conditions.lab7_note(tf.found(lab7=[f7]), "pl") == ""
     note = conditions.lab7_note(tf.found(lab7=[lab7()]), "pl")
     assert "wobec" not in note and text.integer(50_000, "pl") in note
-    assert conditions.lab7_note(tf.found(lab6=[tf.lab6()]), "pl") == ""
+    assert conditions.lab7_note(tf.found(lab6=[tfl.once(tf.lab6)]), "pl") == ""
 
 
 def test_the_rates_group_the_configurations_that_share_one():
@@ -112,7 +119,7 @@ def test_the_training_cell_tells_the_patterns_held_out():
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_a_shorter_epoch_spaces_the_same_steps_wider_in_epochs(lang):
-    f6, f7 = tf.lab6(), lab7(per_epoch=4)
+    f6, f7 = tfl.once(tf.lab6), lab7(per_epoch=4)
     # Two windows an epoch in lab 6, four in lab 7: one step apart, 1/2 and 1/4 epoch.
     spaced = {
         conditions.spacing(f): 1 / summary.step_curves(next(iter(f.results.values())))[1].final
@@ -142,9 +149,15 @@ def test_a_shorter_epoch_spaces_the_same_steps_wider_in_epochs(lang):
     )
 
 
+def grid():
+    """Lab 7's grid of rates (``tfl.lab7_grid``): the lowest validation loss at 0.01 for
+    N(0, 1), at 0.001 for Xavier and He."""
+    return tfl.lab7_grid(tfl.DEAD, {n: (0.87, 0.86, 0.6) for n in tfl.DEAD})
+
+
 def deep_at(rate):
     """The deep network's lab 7 (``test_findings.lab7``) with every initializer at ``rate``."""
-    f = tf.lab7()
+    f = tfl.once(tf.lab7)
     results = {}
     for n, r in f.results.items():
         spec = {**r.provenance.config, "learning_rate": rate}
@@ -158,7 +171,7 @@ def test_the_deep_networks_one_rate_is_weighed_on_lab_7s_validation_grid(lang, r
     """Validation losses per rate (0.001, 0.01, 0.1): N(0, 1) 3, 1, 2; Xavier and He 1, 2,
     3. At 0.01 the rate costs N(0, 1) nothing and the others 1: a candidate cause of
     N(0, 1)'s lead; at 0.001 it costs N(0, 1) 2 and the others nothing: no candidate."""
-    main = tfl.lab7_grid(tfl.DEAD, {n: (0.87, 0.86, 0.6) for n in tfl.DEAD})
+    main = tfl.once(grid)
     deep = deep_at(rate)
     assert deep.provenance.shared.lr_grid == 1
     got = conditions.rate_handicap(deep, main, "normal", lang)
@@ -177,7 +190,7 @@ def test_the_deep_networks_one_rate_is_weighed_on_lab_7s_validation_grid(lang, r
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_the_deep_section_says_its_rate_against_lab_7s_chosen_ones(lang):
-    main = tfl.lab7_grid(tfl.DEAD, {n: (0.87, 0.86, 0.6) for n in tfl.DEAD})
+    main = tfl.once(grid)
     chosen = {n: conditions.rate_of(main, n) for n in ("normal", "xavier", "he")}
     assert chosen == {"normal": 0.01, "xavier": 0.001, "he": 0.001}  # Lowest validation loss.
     note = conditions.deep_note([deep_at(0.01)], [main], lang)
@@ -185,13 +198,13 @@ def test_the_deep_section_says_its_rate_against_lab_7s_chosen_ones(lang):
     assert group(rate=text.num(0.01, ".3g", lang), names="N(0, 1)") in note
     assert group(rate=text.num(0.001, ".3g", lang), names="Xavier, He") in note
     # Lab 7's chosen rates are the deep network's: nothing to say.
-    assert conditions.deep_note([deep_at(0.01)], [tf.lab7()], lang) == ""
+    assert conditions.deep_note([deep_at(0.01)], [tfl.once(tf.lab7)], lang) == ""
 
 
 def test_a_rate_the_halved_grid_dropped_is_no_best_rate():
     """A dropped rate has no final validation loss (NaN): the excess is over the best of the
     rates trained to the end, and a dropped rate has none itself."""
-    main = tfl.lab7_grid(tfl.DEAD, {n: (0.87, 0.86, 0.6) for n in tfl.DEAD})
+    main = tfl.once(grid)
     r = main.results["normal"]
     val = np.array(r.val_loss, dtype=float)
     val[0, ..., -1] = np.nan  # 0.001 dropped (its loss was the worst, 3).

@@ -4,6 +4,7 @@ weight draw every initializer rescales, dead units against the grid of rates, Ad
 first steps against SGD's, Adagrad's accuracy. Records are made by hand, so the true
 answer is known; every sentence is checked in each of its cases."""
 
+import copy
 import dataclasses
 import math
 
@@ -17,6 +18,9 @@ from mlp_jax.labs import trajectories
 from mlp_jax.report import curves, discussion, document, findings, layers, methods, text
 from tests.report import test_findings as tf
 from tests.report import test_lab_report as lab
+
+# Its records (``once``) are made once: the module runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("findings_layers")
 
 S, E = tf.S, tf.E
 RATES = (0.001, 0.01, 0.1)
@@ -317,6 +321,18 @@ def test_identical_dead_shares_in_the_deep_network_are_tied_to_relus_homogeneity
 # --------------------------------------------------------------------------
 
 
+_MADE: dict = {}
+
+
+def once(build, *args, **kwargs):
+    """``build(*args, **kwargs)`` (e.g. ``tf.lab6``), made once per arguments (ranking
+    six configurations takes seconds of permutation tests); each call gets its own copy."""
+    key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())))
+    if key not in _MADE:
+        _MADE[key] = build(*args, **kwargs)
+    return copy.deepcopy(_MADE[key])
+
+
 def lab7_normal(act, grad, start=tf.START):
     """Lab 7 whose N(0, 1) record (lab 6's draw: same seeds and initial loss) has the first
     layer's gradient norm ``grad`` at init."""
@@ -341,7 +357,7 @@ def adadelta_line(lab6, lab7, tmp_path, lang="en"):
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_adadeltas_bounded_first_step_is_set_against_sgds_for_each_activation(lang, tmp_path):
     rms = {"relu": 0.14, "sigmoid": 0.0008}  # SGD's first step 0.042 and 0.00024.
-    lab6 = [tf.lab6("relu", adadelta=0.2), tf.lab6("sigmoid", adadelta=0.9)]
+    lab6 = [once(tf.lab6, "relu", adadelta=0.2), once(tf.lab6, "sigmoid", adadelta=0.9)]
     lab7 = [lab7_normal(a, g * math.sqrt(784 * 8)) for a, g in rms.items()]
     line = adadelta_line(lab6, lab7, tmp_path, lang)
     bound = 1.0 * math.sqrt(1e-6 / (1 - 0.9))  # α√(ε/(1 − ρ)), Adadelta's defaults.
@@ -368,7 +384,7 @@ def test_adadeltas_bounded_first_step_is_set_against_sgds_for_each_activation(la
 
 
 def test_steps_that_do_not_fit_the_verdicts_are_said_not_to_explain_them(tmp_path):
-    lab6 = [tf.lab6("relu", adadelta=0.9), tf.lab6("sigmoid", adadelta=0.9)]
+    lab6 = [once(tf.lab6, "relu", adadelta=0.9), once(tf.lab6, "sigmoid", adadelta=0.9)]
     lab7 = [lab7_normal(a, 0.14 * math.sqrt(784 * 8)) for a in ("relu", "sigmoid")]
     line = adadelta_line(lab6, lab7, tmp_path)
     assert line.endswith(text.say("en", "findings.adadelta.disagree"))
@@ -377,7 +393,7 @@ def test_steps_that_do_not_fit_the_verdicts_are_said_not_to_explain_them(tmp_pat
 def test_no_step_is_compared_without_the_same_draw(tmp_path):
     other = lab7_normal("relu", 10.0, start=tf.START + 1)  # Another initial loss.
     out = layers.adadelta_paragraphs(
-        tf.found(lab6=[tf.lab6("relu")], lab7=[other]), tmp_path / "results" / "x", "en"
+        tf.found(lab6=[once(tf.lab6, "relu")], lab7=[other]), tmp_path / "results" / "x", "en"
     )
     assert out == []
 
@@ -392,7 +408,7 @@ def test_adadeltas_first_steps_on_the_surfaces_against_the_distance_to_the_minim
         tf.run_on("ravine", "adam", fast, [1.0] * 12),
     ]
     trajectories.write_csv(out.parent / "trajectories" / "trajectories.csv", runs)
-    lab6 = [tf.lab6("relu", adadelta=0.2)]
+    lab6 = [once(tf.lab6, "relu", adadelta=0.2)]
     line = adadelta_line(lab6, [lab7_normal("relu", 0.14 * math.sqrt(784 * 8))], tmp_path)
     distance = math.hypot(4.5, 1.0)  # To the ravine's minimum (0, 0).
     part = text.say(
@@ -407,7 +423,7 @@ def test_adadeltas_first_steps_on_the_surfaces_against_the_distance_to_the_minim
 
 
 def test_adagrad_sooner_without_an_accuracy_gain_says_so_with_its_spread():
-    f = tf.lab6("relu")
+    f = once(tf.lab6, "relu")
     results = dict(f.results)
     sgd_acc = results["sgd"].test_acc
     noise = 0.005 * np.random.default_rng(1).standard_normal(sgd_acc.shape)
@@ -441,14 +457,14 @@ def test_xavier_and_he_times_cite_the_speed_table_and_the_quality_table_without_
 @pytest.mark.parametrize(("lang", "said"), [("pl", "dwa z 12 powtórzeń kończą uczenie ze stratą"), ("en", "two of 12 seeds end at")])  # fmt: skip
 def test_far_off_seeds_are_counted_in_words_with_their_verb_agreeing(lang, said, tmp_path):
     """Two seeds far above the rest (``odd_lab6``): the count in words, the verb plural."""
-    (paragraph, _) = curves.seed_blocks(tf.found(lab6=[tf.odd_lab6(True)]), tmp_path, lang)
+    (paragraph, _) = curves.seed_blocks(tf.found(lab6=[once(tf.odd_lab6, True)]), tmp_path, lang)
     assert said in paragraph
     assert text.number("pl", 1, "nom.n") == "jedno"  # "jedno z … powtórzeń kończy uczenie"
     assert text.plural("pl", 1, "findings.seeds.end") == text.plural("pl", 5, "findings.seeds.end")
 
 
 def test_adagrad_not_sooner_without_an_accuracy_gain_says_that_alone():
-    f = tf.lab6("relu")
+    f = once(tf.lab6, "relu")
     results = dict(f.results)
     noise = 0.005 * np.random.default_rng(2).standard_normal(results["sgd"].test_acc.shape)
     results["adagrad"] = results["adagrad"]._replace(test_acc=results["sgd"].test_acc + noise)

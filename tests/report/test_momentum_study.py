@@ -15,6 +15,10 @@ from mlp_jax.labs import configs, pace, summary
 from mlp_jax.report import discussion, findings, momentum_study, text
 from tests.report import test_findings as tf
 
+# Its studies (``_MADE``, seconds of permutation tests each) are made once: the module runs
+# on one xdist worker.
+pytestmark = pytest.mark.xdist_group("momentum_study")
+
 SGD = configs.DEFAULT_LR["sgd"]
 BIG = configs.DEFAULT_LR["momentum"] / (1 - configs.LAB6_GAMMA)
 """Lab 6 momentum's long-run step, computed here: 0.1 / (1 − 0.9) = 1."""

@@ -81,7 +81,8 @@ def test_pct_and_describe():
     assert methods.describe(spec, rates=[0.001]) == methods.describe(spec)
 
 
-def _requested_keys():
+@functools.cache  # Read once for its two tests (an xdist group: one worker).
+def _requested_keys() -> frozenset[str]:
     """Every text key the package and the CLIs can ask for, read from their sources.
 
     The keys are the arguments of ``KEY_ARGS``' functions at their key positions: a
@@ -101,7 +102,7 @@ def _requested_keys():
                     (prefixes if found.endswith("{") else keys).add(found.rstrip("{"))
     assert prefixes <= set(DYNAMIC), prefixes - set(DYNAMIC)
     keys |= {prefix + value for prefix in prefixes for value in DYNAMIC[prefix]}
-    return keys | {key for lab in specs.LABS.values() for key in lab.text_keys()}
+    return frozenset(keys | {key for lab in specs.LABS.values() for key in lab.text_keys()})
 
 
 KEY_ARGS = {
@@ -378,6 +379,7 @@ DYNAMIC = {
 }
 
 
+@pytest.mark.xdist_group("requested_keys")
 def test_every_key_the_code_asks_for_exists_in_both_languages():
     keys = _requested_keys()
     assert len(keys) > 100
@@ -947,6 +949,7 @@ def test_no_target_names_the_baseline_as_the_report_shows_it():
     assert handin.conclusion(f, "en").startswith("Lab 6, ReLU: the baseline **SGD** (exercise 2's ")
 
 
+@pytest.mark.xdist_group("requested_keys")
 def test_every_phrase_is_asked_for_by_some_code():
     """A phrase no code asks for is dead text: delete it (or, when the code asks for it in a
     way the scan does not read, teach ``_Scan`` that way)."""
