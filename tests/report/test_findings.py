@@ -56,8 +56,9 @@ def make(experiment, act, results, baseline):
         )
         for n, r in results.items()
     }
-    rows = summary.summarize(act, results, baseline)
-    return finished.Finished(experiment, act, results, rows, [], [])
+    order = summary.ranking(results, baseline)  # Once, as finished.load does.
+    rows = summary.summarize(act, results, baseline, order)
+    return finished.Finished(experiment, act, results, rows, [], [], order)
 
 
 def found(**labs):
