@@ -25,17 +25,17 @@ def p_text(p: float, lang: str) -> str:
     return text.p_value(p, lang) if np.isfinite(p) else "p: —"
 
 
-def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None) -> str:
-    """`` (95% confidence interval 1,10–1,40)``, an end never reached in words
-    (``lab_report.interval``, its abbreviation written out: ``spelled``),
-    with the sign-flip test's p Holm-adjusted over the pairs compared (``p_holm``) when
+def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None, m: int = 0) -> str:
+    """`` (confidence interval ≥ 95%: 1,10–1,40)``, an end never reached in words
+    (``lab_report.interval``, its abbreviation written out: ``spelled``), with the
+    sign-flip test's p Holm-adjusted over the family of all ``m`` pairs (``p_holm``) when
     given; nothing without an interval."""
     if np.isnan(r.lo) or np.isnan(r.hi):
         return ""
     places = max(2, pace.shown_decimals(r))
     words = spelled(lab_report.interval(r.lo, r.hi, r.never, places, lang), lang)
     if p_holm is not None:
-        words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang))
+        words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang), m=m)
     return f" ({words})"
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mlp_jax import data, records
-from mlp_jax.labs import configs, diagnostics, lr_sweep, pace, stats, summary
+from mlp_jax.labs import configs, diagnostics, pace, stats, summary
 from mlp_jax.report import (
     conditions,
     curves,
@@ -44,11 +44,6 @@ DIFFERENT = layers.DIFFERENT
 WELL_SCALED = layers.WELL_SCALED
 THEORY = 0.10
 """A measured σ ratio per layer agrees with theory within this relative difference."""
-
-
-def _join(names: Sequence[str], lang: str) -> str:
-    """``lab_report.join``, "" for none."""
-    return lab_report.join(names, lang) if names else ""
 
 
 def _rate(value: float, lang: str) -> str:
@@ -91,82 +86,10 @@ def blocks(
 
 def adadelta_paragraphs(found: Found, out_dir: Path, lang: str) -> list[str]:
     """``layers.adadelta_paragraphs``, closed by the rate they hold at
-    (``adadelta_rate``)."""
+    (``rates.adadelta_rate``)."""
     out = layers.adadelta_paragraphs(found, out_dir, lang)
-    rate = adadelta_rate(found, rates.read(found, out_dir), lang) if out else ""
+    rate = rates.adadelta_rate(found, rates.read(found, out_dir), lang) if out else ""
     return [*out[:-1], f"{out[-1]} {rate}"] if rate else out
-
-
-class SweepBest(NamedTuple):
-    """One activation's Adadelta in the learning-rate sweep: the rate lab 6 used and the
-    sweep's rate with the lowest final training loss among those no seed diverged at."""
-
-    act: str
-    used: float
-    best: float
-    used_loss: float
-    best_loss: float
-
-
-def sweep_best(
-    found: Found, sweep: lr_sweep.Sweep | None, name: str = "adadelta"
-) -> list[SweepBest]:
-    """``SweepBest`` of ``name`` per lab 6 activation whose used rate the sweep holds."""
-    out = []
-    for f in found.get("lab6", []):
-        if sweep is None or name not in f.results:
-            continue
-        used = summary.selected(f.results[name]).provenance.learning_rate
-        at = [p for p in sweep.points if (p.optimizer, p.act) == (name, f.act) and not p.diverged]
-        mine = [p for p in at if math.isclose(p.learning_rate, used, rel_tol=rates.SAME)]
-        if mine:
-            low = min(at, key=lambda p: p.final_train_loss_mean)
-            loss = (mine[0].final_train_loss_mean, low.final_train_loss_mean)
-            out.append(SweepBest(f.act, used, low.learning_rate, *loss))
-    return out
-
-
-def adadelta_rate(found: Found, sweep: lr_sweep.Sweep | None, lang: str) -> str:
-    """The rate the Adadelta sentences hold at: per activation, a rate of the sweep with a
-    lower final loss than lab 6's (its loss against lab 6's rate's), or lab 6's rate the
-    sweep's best; "" without the sweep's points at lab 6's rate."""
-    found_best = sweep_best(found, sweep)
-    if not found_best:
-        return ""
-    num = lambda v: text.num(v, ".3g", lang)
-    loss = lambda v: text.num(v, ".3f", lang)
-    lower = [b for b in found_best if b.best_loss < b.used_loss]
-    best = [b for b in found_best if b not in lower]
-    values = {"tab": f"@tab:{rates.KEY}", "epochs": sweep.settings.epochs}
-    words = []
-    if lower:
-        parts = [
-            text.say(
-                lang,
-                "report5.adadelta.part",
-                act=curves.with_act(b.act, lang),
-                best=num(b.best),
-                best_loss=loss(b.best_loss),
-                used=num(b.used),
-                used_loss=loss(b.used_loss),
-            )
-            for b in lower
-        ]
-        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in lower)), lang)
-        words.append(
-            text.say(
-                lang,
-                "report5.adadelta.lower",
-                parts=lab_report.join(parts, lang),
-                used=used,
-                **values,
-            )
-        )
-    if best:
-        acts = lab_report.join([curves.with_act(b.act, lang) for b in best], lang)
-        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in best)), lang)
-        words.append(text.say(lang, "report5.adadelta.best", acts=acts, used=used, **values))
-    return " ".join(words)
 
 
 # --------------------------------------------------------------------------
@@ -213,7 +136,7 @@ def _adam(f: Finished, lang: str, said: set[str]) -> str | None:
     say = _say(lang)
     first = [r for r in f.rows if r.rank == 1]
     case = "behind" if row.rank != 1 else "alone" if len(first) == 1 else "tied"
-    others = _join([lab_report.name(r, lang) for r in first if r is not row], lang)
+    others = lab_report.join([lab_report.name(r, lang) for r in first if r is not row], lang)
     sentence = say(
         f"findings.adam.{case}",
         act=_with(f.act, lang),
@@ -248,7 +171,7 @@ def _nesterov(
         lang,
         key,
         ratio=text.times(lang, shown) if case == "differ" else text.num(point, ".2f", lang),
-        ci=discussion.ratio_interval(pair.ratio, lang, p),
+        ci=discussion.ratio_interval(pair.ratio, lang, p, f.ranking.family if f.ranking else 0),
         tab=f"@tab:lab6.{f.act}.speed",
     )
     if case == "differ" and faster == "nesterov":
@@ -673,8 +596,8 @@ def _ahead(found: Lead, epoch: int, lang: str) -> dict[str, str] | None:
     spec = lambda v: f".{text.loss_places(v)}f" if last else ".3g"
 
     def words(names: list[str]) -> tuple[str, str]:
-        shown = _join([methods.initialized_by(n, lang) for n in names], lang)
-        return shown, _join([text.num(mean[n], spec(mean[n]), lang) for n in names], lang)
+        shown = lab_report.join([methods.initialized_by(n, lang) for n in names], lang)
+        return shown, lab_report.join([text.num(mean[n], spec(mean[n]), lang) for n in names], lang)
 
     (names, values), (rest, rest_values) = words(ahead), words(behind)
     return {"names": names, "values": values, "rest": rest, "rest_values": rest_values}

@@ -124,7 +124,7 @@ def build(
 
 def _words(lang: str) -> document.Words:
     say = functools.partial(text.say, lang)
-    names = ("figure", "table", "cite_figure", "cite_table")
+    names = ("figure", "table", "cite_figure", "cite_table", "cite_figures", "cite_tables")
     return document.Words(*(say(f"lead.words.{n}") for n in names))
 
 

@@ -32,7 +32,7 @@ import optax
 
 from mlp_jax import initializers, model, optimizers, train
 from mlp_jax.labs import configs
-from mlp_jax.report import document, listings, methods, text
+from mlp_jax.report import document, lab_report, listings, methods, text
 
 BIBLIOGRAPHY: dict[str, str] = {
     "duchi2011": "Duchi J., Hazan E., Singer Y. (2011). Adaptive Subgradient Methods for "
@@ -319,29 +319,23 @@ def agreement_blocks(found: Sequence[Agreement], lang: str) -> list[document.Blo
     missing = names(lambda a: math.isnan(a.difference))
     tolerance = text.num(TOLERANCE, ".0e", lang)
     verdict = [
-        say("impl.optax.above", names=_join(above, lang), tol=tolerance)
+        say("impl.optax.above", names=lab_report.join(above, lang), tol=tolerance)
         if above
         else say("impl.optax.below", tol=tolerance)
     ]
     exact = names(lambda a: a.difference == 0)
     if exact:
         rest = len(exact) < len(found) - len(missing)
-        verdict.append(say("impl.optax.exact", names=_join(exact, lang)))
+        verdict.append(say("impl.optax.exact", names=lab_report.join(exact, lang)))
         verdict += [say("impl.optax.rounding")] if rest else []
     if missing:
-        verdict.append(say("impl.optax.missing", names=_join(missing, lang)))
+        verdict.append(say("impl.optax.missing", names=lab_report.join(missing, lang)))
     sizes = "–".join(map(str, PROBLEM_SIZES))
     lead = say("impl.optax.lead", steps=STEPS, sizes=sizes)
     return [
         document.Paragraph(" ".join([lead, *verdict])),
         document.Table(header, rows, caption, key="impl.optax"),
     ]
-
-
-def _join(names: Sequence[str], lang: str) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + text.say(lang, "impl.and") + names[-1]
 
 
 # --------------------------------------------------------------------------
@@ -445,8 +439,8 @@ def _own(lang: str) -> document.Paragraph:
     say = functools.partial(text.say, lang)
     ours, loop = optax_roles(optimizers), optax_roles(train)
     extra = [say(f"impl.optax.{r}") for r in loop if r not in ours]
-    loop_part = say("impl.own.loop", used=_join(extra, lang)) if extra else ""
-    used = _join([say(f"impl.optax.{r}") for r in ours], lang)
+    loop_part = say("impl.own.loop", used=lab_report.join(extra, lang)) if extra else ""
+    used = lab_report.join([say(f"impl.optax.{r}") for r in ours], lang)
     sentences = [say("impl.own", used=used, loop=loop_part)]
     ready = "optimizer" in ours + loop
     sentences.append(say("impl.own.optimizers" if ready else "impl.own.none"))
@@ -493,7 +487,7 @@ def _optimizer_blocks(
     found_rules = listings.rules(names, kwargs, rates)
     order = say("impl.order.kept" if found_rules.in_order else "impl.order.mixed")
     if first := listings.every_first(found_rules):
-        who = _join([methods.label(n, lang) for n in first], lang)
+        who = lab_report.join([methods.label(n, lang) for n in first], lang)
         order += " " + say("report5.order.every_first", names=who, every=say("impl.listing.every"))
     out += [
         document.Paragraph(say("impl.step", order=order)),

@@ -214,7 +214,9 @@ def tie_words(choice: records.Choice, lang: str) -> str:
 
 
 def join(names: Sequence[str], lang: str) -> str:
-    """``a, b and c`` (``a, b i c``)."""
+    """``a, b and c`` (``a, b i c``); "" for none."""
+    if not names:
+        return ""
     *rest, last = names
     return ", ".join(rest) + text.say(lang, "stat.and") + last if rest else last
 

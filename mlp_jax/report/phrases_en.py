@@ -316,7 +316,7 @@ PHRASES = {
     "traj.fig": "{name}: the optimizers' paths and the loss per step",
     # hand-in
     "handin.ex2_name": "exercise 2 (SGD, N(0, 1))",
-    "handin.speed_test": "{p}, Holm-adjusted",
+    "handin.speed_test": "{p}, Holm-adjusted over all m = {m} pairs of configurations",
     "handin.gain_h": "Combined gain over exercise 2",
     "handin.gain": "{act:cap}: with {opt} and {init} weights the network reaches exercise 2's "
     "final loss {speed}; paired t-tests of the two networks' final results (the results "
@@ -997,6 +997,8 @@ PHRASES = {
     "lead.words.table": "Table",
     "lead.words.cite_figure": "Fig.",
     "lead.words.cite_table": "Table",
+    "lead.words.cite_figures": "Figs.",
+    "lead.words.cite_tables": "Tables",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
@@ -1203,7 +1205,7 @@ PHRASES = {
     "lrtable.col.optimizer": "optimizer",
     "lrtable.col.act": "activation",
     "lrtable.diverged": "div.",
-    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.scaled": "{name} (α = {factor} × the column's)",
     "lrtable.count.seeds_gen": "seed|seeds",
     "lrtable.count.epochs_loc": "epoch|epochs",
     "lrtable.cap.sweep": "Learning-rate grid search for lab 6's optimizers: final training loss "
@@ -1386,7 +1388,7 @@ PHRASES = {
     "prov.deep": "the deep network",
     "prov.diagnostics": "the layer diagnostics",
     # --- report5 ---
-    "report5.ci.spelled": "95% confidence interval {rest}",
+    "report5.ci.spelled": "confidence interval ≥ 95%: {rest}",
     "report5.mom.and": ", and ",
     "report5.mom.sentence": "{act:cap}, lab 6's momentum (γ = {gamma}, α = {rate}) {total}: {by_step}; {by_gamma}.",
     "report5.mom.total.sooner": "reaches exercise 2's SGD final loss ({target}; {tab}) significantly sooner than that SGD, {times} ({p}; sign-flip test, Holm-adjusted over every pair of configurations)",

@@ -330,7 +330,7 @@ PHRASES = {
     "traj.fig": "{name}: trajektorie optymalizatorów i strata w kolejnych krokach",
     # hand-in
     "handin.ex2_name": "ćwiczenie 2 (SGD, N(0, 1))",
-    "handin.speed_test": "{p} po poprawce Holma",
+    "handin.speed_test": "{p} po poprawce Holma dla wszystkich m = {m} par konfiguracji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
     "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych końcowych wyników "
@@ -1054,6 +1054,8 @@ PHRASES = {
     "lead.words.table": "Tabela",
     "lead.words.cite_figure": "rys.",
     "lead.words.cite_table": "tab.",
+    "lead.words.cite_figures": "rys.",
+    "lead.words.cite_tables": "tab.",
     # --- lead: a test that finds a shift beside an interval holding 1 ---
     # --- impl ---
     "impl.listing.label": "Listing {n}. {what}",
@@ -1264,7 +1266,7 @@ PHRASES = {
     "lrtable.col.optimizer": "optymalizator",
     "lrtable.col.act": "funkcja aktywacji",
     "lrtable.diverged": "rozb.",
-    "lrtable.scaled": "{name} (α × {factor})",
+    "lrtable.scaled": "{name} (α = {factor} × wartość z nagłówka)",
     "lrtable.count.seeds_gen": "powtórzenia|powtórzeń|powtórzeń",
     "lrtable.count.epochs_loc": "epoce|epokach|epokach",
     "lrtable.cap.sweep": "Przeszukiwanie siatki współczynników uczenia α dla optymalizatorów "
@@ -1456,7 +1458,7 @@ PHRASES = {
     "prov.deep": "sieć głęboka",
     "prov.diagnostics": "diagnostyka warstw",
     # --- report5 ---
-    "report5.ci.spelled": "przedział ufności 95%: {rest}",
+    "report5.ci.spelled": "przedział ufności ≥ 95%: {rest}",
     "report5.mom.and": ", a ",
     "report5.mom.sentence": "{act:cap} momentum z laboratorium 6 (γ = {gamma}, α = {rate}) {total}: {by_step}; {by_gamma}.",
     "report5.mom.total.sooner": "osiąga końcową stratę SGD z ćwiczenia 2 ({target}; {tab}) istotnie szybciej niż ten SGD, {times} ({p}; test permutacyjny, poprawka Holma dla wszystkich par konfiguracji)",

@@ -15,12 +15,13 @@ import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from mlp_jax.labs import configs, lr_sweep, specs, summary
 from mlp_jax.labs.lr_sweep import Point, Sweep
-from mlp_jax.report import document, lab_report, methods, momentum_study, results, text
+from mlp_jax.report import curves, document, lab_report, methods, momentum_study, results, text
 from mlp_jax.report.finished import Finished, Found
 
 KEY = "lr_sweep"
@@ -377,3 +378,75 @@ def _exercise2_rates(found: Found) -> list[tuple[str, float]]:
                     (exp, summary.selected(f.results[name]).provenance.learning_rate)
                 )
     return list(dict.fromkeys(found_rates))
+
+
+class SweepBest(NamedTuple):
+    """One activation's Adadelta in the learning-rate sweep: the rate lab 6 used and the
+    sweep's rate with the lowest final training loss among those no seed diverged at."""
+
+    act: str
+    used: float
+    best: float
+    used_loss: float
+    best_loss: float
+
+
+def sweep_best(
+    found: Found, sweep: lr_sweep.Sweep | None, name: str = "adadelta"
+) -> list[SweepBest]:
+    """``SweepBest`` of ``name`` per lab 6 activation whose used rate the sweep holds."""
+    out = []
+    for f in found.get("lab6", []):
+        if sweep is None or name not in f.results:
+            continue
+        used = summary.selected(f.results[name]).provenance.learning_rate
+        at = [p for p in sweep.points if (p.optimizer, p.act) == (name, f.act) and not p.diverged]
+        mine = [p for p in at if math.isclose(p.learning_rate, used, rel_tol=SAME)]
+        if mine:
+            low = min(at, key=lambda p: p.final_train_loss_mean)
+            loss = (mine[0].final_train_loss_mean, low.final_train_loss_mean)
+            out.append(SweepBest(f.act, used, low.learning_rate, *loss))
+    return out
+
+
+def adadelta_rate(found: Found, sweep: lr_sweep.Sweep | None, lang: str) -> str:
+    """The rate the Adadelta sentences hold at: per activation, a rate of the sweep with a
+    lower final loss than lab 6's (its loss against lab 6's rate's), or lab 6's rate the
+    sweep's best; "" without the sweep's points at lab 6's rate."""
+    found_best = sweep_best(found, sweep)
+    if not found_best:
+        return ""
+    num = lambda v: text.num(v, ".3g", lang)
+    loss = lambda v: text.num(v, ".3f", lang)
+    lower = [b for b in found_best if b.best_loss < b.used_loss]
+    best = [b for b in found_best if b not in lower]
+    values = {"tab": f"@tab:{KEY}", "epochs": sweep.settings.epochs}
+    words = []
+    if lower:
+        parts = [
+            text.say(
+                lang,
+                "report5.adadelta.part",
+                act=curves.with_act(b.act, lang),
+                best=num(b.best),
+                best_loss=loss(b.best_loss),
+                used=num(b.used),
+                used_loss=loss(b.used_loss),
+            )
+            for b in lower
+        ]
+        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in lower)), lang)
+        words.append(
+            text.say(
+                lang,
+                "report5.adadelta.lower",
+                parts=lab_report.join(parts, lang),
+                used=used,
+                **values,
+            )
+        )
+    if best:
+        acts = lab_report.join([curves.with_act(b.act, lang) for b in best], lang)
+        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in best)), lang)
+        words.append(text.say(lang, "report5.adadelta.best", acts=acts, used=used, **values))
+    return " ".join(words)

@@ -23,6 +23,7 @@ from mlp_jax.report import (
     lab_report,
     methods,
     momentum_study,
+    rates,
     text,
 )
 from tests import tiny
@@ -651,7 +652,7 @@ def test_adadelta_is_said_to_hold_at_its_rate_against_the_sweeps_best(lang):
             "relu": {0.3: 0.9, 1.0: 0.5, 10.0: math.inf},
         }
     )
-    got = findings.adadelta_rate(found(lab6=fs), sweep, lang)
+    got = rates.adadelta_rate(found(lab6=fs), sweep, lang)
     num = lambda v: text.num(v, ".3g", lang)
     part = text.say(
         lang,
@@ -669,8 +670,8 @@ def test_adadelta_is_said_to_hold_at_its_rate_against_the_sweeps_best(lang):
     # Lab 6's rate the best everywhere: the best sentence alone; not on the sweep: nothing.
     both = sweep_of({a: {1.0: 0.4, 3.0: 0.5} for a in ("sigmoid", "relu")})
     acts = lab_report.join([single.with_act(a, lang) for a in ("sigmoid", "relu")], lang)
-    assert findings.adadelta_rate(found(lab6=fs), both, lang) == text.say(
+    assert rates.adadelta_rate(found(lab6=fs), both, lang) == text.say(
         lang, "report5.adadelta.best", acts=acts, **values
     )
-    assert findings.adadelta_rate(found(lab6=fs), sweep_of({"relu": {3.0: 0.4}}), lang) == ""
-    assert findings.adadelta_rate(found(lab6=fs), None, lang) == ""
+    assert rates.adadelta_rate(found(lab6=fs), sweep_of({"relu": {3.0: 0.4}}), lang) == ""
+    assert rates.adadelta_rate(found(lab6=fs), None, lang) == ""

@@ -39,7 +39,7 @@ RATES = {
 SWEEP = document.Table(["α"], [["0,01"]], "The rates.", key="lr_sweep")  # Cited for Adam's α.
 
 
-def _section(lang, **kw):
+def impl_section(lang, **kw):
     body = implementation.blocks(LAB6, INITS, SIZES, lang, rates=RATES, **kw)
     return body + implementation.appendix(LAB6, INITS, lang) + [SWEEP]
 
@@ -313,7 +313,7 @@ def test_an_optimizer_without_a_counterpart_is_said(monkeypatch):
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_both_languages_render_without_code_in_the_prose(lang):
-    blocks = document.numbered(_section(lang), WORDS[lang])
+    blocks = document.numbered(impl_section(lang), WORDS[lang])
     page = document.html(blocks, title="t", lang=lang)
     assert "@tab:" not in page and "merror" not in page
     prose = [b.text for b in blocks if isinstance(b, document.Paragraph)]
@@ -354,7 +354,7 @@ def test_every_citation_is_in_the_bibliography_and_every_entry_is_cited(lang):
         assert len(_entry(surname, year)) == 1, (surname, year)
     keys = {k for c in cited for k in _entry(*c)}
     assert keys == set(implementation.BIBLIOGRAPHY)  # None listed and never cited.
-    section = {k for c in _cited(document.markdown(_section(lang))) for k in _entry(*c)}
+    section = {k for c in _cited(document.markdown(impl_section(lang))) for k in _entry(*c)}
     assert section == set(implementation.BIBLIOGRAPHY) - {"xiao2017"}  # The data: the lead's.
 
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from mlp_jax import model, optimizers, train
-from mlp_jax.report import document, implementation, listings, methods, text
-from tests.report.test_implementation import LAB6, RATES, _section
+from mlp_jax.report import document, lab_report, listings, methods, text
+from tests.report.test_implementation import LAB6, RATES, impl_section
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -168,8 +168,8 @@ def test_the_text_says_who_runs_the_shared_block_before_their_own(lang):
     assert first == ["momentum", "nesterov"] == listings.every_first(found)
     assert listings.every_first(listings.rules(["adam", "adagrad"], {}, RATES)) == []
     assert listings.every_first(listings.rules(["momentum"], {}, RATES)) == []
-    names = implementation._join([methods.label(n, lang) for n in first], lang)
+    names = lab_report.join([methods.label(n, lang) for n in first], lang)
     every = text.say(lang, "impl.listing.every")
     sentence = text.say(lang, "report5.order.every_first", names=names, every=every)
-    words = " ".join(b.text for b in _section(lang) if isinstance(b, document.Paragraph))
+    words = " ".join(b.text for b in impl_section(lang) if isinstance(b, document.Paragraph))
     assert sentence in words

@@ -321,7 +321,7 @@ DYNAMIC = {
         "surfaces",
     ),
     "lead.diag.trouble.": ("dead_frac", "saturated_frac"),
-    "lead.words.": ("cite_figure", "cite_table", "figure", "table"),
+    "lead.words.": ("cite_figure", "cite_table", "cite_figures", "cite_tables", "figure", "table"),
     "results.cap.": (
         "lr",
         "lr_grid",
