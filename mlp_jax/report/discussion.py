@@ -136,8 +136,8 @@ def gain_speed(speed: pace.Ratio, res: Resolution, lang: str) -> str:
     the curve's resolution" when ``res.edge``; else the ratio with its interval's
     decimals."""
     if speed.is_bound:
-        shown = text.num(speed.point, f".{max(2, pace.shown_decimals(speed))}f", lang)
-        return text.say(lang, "handin.at_least", x=text.times(lang, shown))
+        x = text.times(lang, significant(speed.point, lang))
+        return text.say(lang, "handin.gain.bound", x=x, first=text.num(res.first, ".2g", lang))
     if res.coarse:
         where = text.say(
             lang,
@@ -341,8 +341,8 @@ def pair_case(ratio: pace.Ratio, p: float | None = None) -> str:
         return "only"  # One of the two never reaches the target.
     if ratio.is_bound or not np.isfinite(ratio.point):
         return "bound" if ratio.is_bound else "neither"
-    if np.isnan(ratio.lo) and ratio.point == 1:
-        return "neither"
+    if ratio.point == 1 and (np.isnan(ratio.lo) or (ratio.lo == 0 and np.isinf(ratio.hi))):
+        return "neither"  # Neither reaches the target: the ratio is 1 by convention.
     p = ratio.p if p is None else p
     distinct = pace.distinct(ratio.point, ratio.lo, ratio.hi, p, summary.ALPHA)
     return "differ" if distinct else "same"  # NaN: no claim.
@@ -619,8 +619,12 @@ def initializers(lab7: Sequence[Finished], lang: str) -> str:
             parts.append(text.say(lang, "concl.inits.none", **values))
             continue
         names = lab_report.join([methods.initialized_by(r.config, lang) for r in rows], lang)
-        speeds = lab_report.join(
-            [text.times(lang, text.num(r.speedup_vs_baseline, ".2f", lang)) for r in rows], lang
+        shown = [text.times(lang, text.num(r.speedup_vs_baseline, ".2f", lang)) for r in rows]
+        alike = len(shown) > 1 and len(set(shown)) == 1  # "each 1.78×", not "1.78× and 1.78×".
+        speeds = (
+            text.say(lang, "concl.inits.alike", x=shown[0])
+            if alike
+            else lab_report.join(shown, lang)
         )
         parts.append(text.say(lang, "concl.inits.some", names=names, speeds=speeds, **values))
     return text.say(lang, "concl.inits", parts="; ".join(parts)) if parts else ""

@@ -575,7 +575,9 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     ]
     lab6 = at[0] if at else None
     well_said = _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
-    sentences += well_said + [say("findings.rates.family", m=len(tests))] * bool(well_said)
+    sentences += well_said + [
+        say("findings.rates.family", m=text.count(lang, len(tests), "count.comparison"))
+    ] * bool(well_said)
     sentences += _normal_rates(f, rows, well[0], lab6, lang)
     table = rates_table(rows, column, epochs, lang)
     title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)

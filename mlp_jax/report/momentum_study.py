@@ -540,9 +540,11 @@ def contrast_cell(c: Contrast | None, row: SummaryRow, lang: str, places: int = 
 
 
 def column_places(cs: Sequence[Contrast]) -> int:
-    """The decimals of one column of speed-ups: the most any of its ratios needs to show its
-    interval apart from 1 (``pace.shown_decimals``), at least two."""
-    return max([2, *(pace.shown_decimals(c.ratio) for c in cs if c.ratio is not None)])
+    """The decimals of one column of speed-ups: the most any of its shown ratios needs to
+    show its interval apart from 1 (``pace.shown_decimals``), at least two; a cell in words
+    (``contrast_cell``) needs none."""
+    shown = [c.ratio for c in cs if c.ratio is not None and c.case in ("sooner", "later", "same")]
+    return max([2, *(pace.shown_decimals(r) for r in shown)])
 
 
 def table(f: Finished, cs: Sequence[Contrast], lang: str) -> document.Table | None:

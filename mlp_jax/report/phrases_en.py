@@ -501,8 +501,9 @@ PHRASES = {
     "within it, and the average removes that pattern, which would otherwise pin a "
     "crossing to an epoch's start. The averages stand at their centres, from half an "
     "epoch to half an epoch before the end, linearly interpolated; the last is the last "
-    'epoch\'s mean. "{not_reached}": the curve does not fall to the target before '
-    "training ends.",
+    "epoch's mean, so the baseline reaches its own target there or sooner, and no "
+    'speed-up above its time over half an epoch can be measured. "{not_reached}": the '
+    "curve does not fall to the target before training ends.",
     "results.def.speedup": "**Speed-up**: the baseline's epochs to the target over the configuration's (2: "
     "half the epochs). Learning is called faster or slower only when the exact "
     "two-sided sign-flip permutation test gives p < {alpha} after Holm's correction, "
@@ -1099,8 +1100,8 @@ PHRASES = {
     "momentum_study.col.loss": "final loss",
     "momentum_study.cell.only": "only this reaches it",
     "momentum_study.cell.never": "not reached",
-    "momentum_study.cell.none": "not measured",
-    "momentum_study.caption": "The momentum study, the network {act}: the long-run step α/(1 − γ), diverged runs, epochs to exercise 2's plain SGD final training loss ({target}), the speed-up against plain SGD at the same step (γ's effect) and against the same γ at step {step} (the step's effect), each with its 95% confidence interval and, after the semicolon, the sign-flip test's p Holm-adjusted over every pair of configurations, and the final training loss (mean ± standard deviation; seeds: {seeds}).",
+    "momentum_study.cell.none": "no times to compare",
+    "momentum_study.caption": "The momentum study, the network {act}: the long-run step α/(1 − γ), diverged runs, epochs to exercise 2's plain SGD final training loss ({target}), the speed-up against plain SGD at the same step (γ's effect) and against the same γ at step {step} (the step's effect), each with its confidence interval (at least 95%) and, after the semicolon, the sign-flip test's p Holm-adjusted over every pair of configurations, and the final training loss (mean ± standard deviation; seeds: {seeds}).",
     # --- discuss ---
     "number.nom.n": "one|two|three|four|five|six|seven|eight|nine|ten",
     "findings.seeds.end": "ends|end",
@@ -1376,7 +1377,8 @@ PHRASES = {
     "its final loss after the sweep's {epochs} epochs differs ({parts}).",
     "lrtable.untuned.part": "{act}: {best} against {used}",
     "findings.rates.family": "The accuracies are compared by paired t tests over the seeds, "
-    "each rate against the chosen one, Holm-adjusted over these m = {m} comparisons.",
+    "each rate against the chosen one, Holm-adjusted over these m = {m}.",
+    "count.comparison": "comparison|comparisons",
     # --- lead: a rejected 1 with ratios kept on both sides of it ---
     "stat.both_sides": "with no established direction against **{base}**: the test rejects "
     "equal speed ({test}) but keeps ratios on both sides of 1 (ratio {factor}, {ci})",
@@ -1430,4 +1432,9 @@ PHRASES = {
     "report5.adadelta.lower": "The conclusions on Adadelta hold at lab 6's α = {used}: in the learning-rate sweep ({tab}) a lower final training loss after {epochs} epochs comes, {parts}; at such an α its speed against SGD and its start may differ.",
     "report5.adadelta.best": "Adadelta's α = {used} gives the lowest final training loss of the learning-rate sweep ({tab}) after {epochs} epochs {acts}.",
     "report5.order.every_first": "{names} run the block “{every}” before their other blocks (its return ends that block, not the step); the other optimizers run it last.",
+    # --- lead: a bound on the gain over exercise 2 ---
+    "handin.gain.bound": "at least {x} sooner (at the target already at the curve's first "
+    "point, {first} epochs in)",
+    # --- lead: equal speed-ups said once ---
+    "concl.inits.alike": "each {x}",
 }

@@ -537,7 +537,9 @@ PHRASES = {
     "spada na początku każdej epoki i w jej trakcie się nie zmienia, a ta średnia usuwa ten"
     " wzór, który inaczej przypinałby moment osiągnięcia celu do początku epoki. Średnie "
     "stoją w swoich środkach, od połowy pierwszej epoki do połowy ostatniej, z interpolacją"
-    " liniową; ostatnia to średnia z ostatniej epoki. „{not_reached}” – krzywa nie spada do"
+    " liniową; ostatnia to średnia z ostatniej epoki, więc punkt odniesienia osiąga swoją "
+    "wartość docelową w tym punkcie lub wcześniej, a przyspieszenia większego niż jego czas "
+    "podzielony przez pół epoki nie da się zmierzyć. „{not_reached}” – krzywa nie spada do"
     " wartości docelowej do końca uczenia.",
     "results.def.speedup": "**Przyspieszenie** – epoki do wartości docelowej punktu odniesienia podzielone "
     "przez epoki danej konfiguracji (wartość 2 oznacza dwukrotnie mniej epok). O szybszym lub "
@@ -646,8 +648,9 @@ PHRASES = {
     "results.no_target": "{reason} Wyniki końcowe: {quality}.",
     "results.fastest.alone": "Najszybciej sieć uczy się {names} (jedyna konfiguracja na "
     "pierwszym miejscu{tiny}; {speed}, {loss})",
-    "results.fastest.tied": "Najszybciej sieć uczy się {names}: te konfiguracje dzielą pierwsze "
-    "miejsce, żadna nie jest istotnie szybsza od innej ({speed}, {loss})",
+    "results.fastest.tied": "Z żadną konfiguracją sieć nie uczy się istotnie szybciej niż "
+    "{names}: te konfiguracje dzielą pierwsze miejsce, żadna nie jest istotnie szybsza od "
+    "innej ({speed}, {loss})",
     "results.subject.with": "{with_} sieć",
     "results.subject.after": "{lead}:",
     "results.speed.faster": "{subject} osiąga końcową stratę {base} już po {epochs} epoki, "
@@ -1160,8 +1163,8 @@ PHRASES = {
     "momentum_study.col.loss": "końcowa strata",
     "momentum_study.cell.only": "tylko ta osiąga cel",
     "momentum_study.cell.never": "nie osiągnięto",
-    "momentum_study.cell.none": "brak pomiaru",
-    "momentum_study.caption": "Badanie momentum, sieć {act}: efektywny krok α/(1 − γ), rozbieżne powtórzenia, epoki do końcowej straty zwykłego SGD z ćwiczenia 2 na zbiorze uczącym ({target}), przyspieszenie względem zwykłego SGD o tym samym kroku (wpływ γ) i względem tej samej γ przy kroku {step} (wpływ kroku), każde z przedziałem ufności 95% i, po średniku, p testu permutacyjnego po poprawce Holma dla wszystkich par konfiguracji, oraz końcowa strata na zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
+    "momentum_study.cell.none": "brak czasów do porównania",
+    "momentum_study.caption": "Badanie momentum, sieć {act}: efektywny krok α/(1 − γ), rozbieżne powtórzenia, epoki do końcowej straty zwykłego SGD z ćwiczenia 2 na zbiorze uczącym ({target}), przyspieszenie względem zwykłego SGD o tym samym kroku (wpływ γ) i względem tej samej γ przy kroku {step} (wpływ kroku), każde z przedziałem ufności (co najmniej 95%) i, po średniku, p testu permutacyjnego po poprawce Holma dla wszystkich par konfiguracji, oraz końcowa strata na zbiorze uczącym (średnia ± odchylenie standardowe; liczba powtórzeń: {seeds}).",
     # --- discuss ---
     "number.nom.n": "jedno|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć",
     "findings.seeds.end": "kończy uczenie|kończą uczenie|kończy uczenie",
@@ -1445,7 +1448,8 @@ PHRASES = {
     "przy α = {best} końcowa strata po {epochs} epokach przeszukiwania jest inna ({parts}).",
     "lrtable.untuned.part": "{act} – {best} wobec {used}",
     "findings.rates.family": "Dokładności porównano testem t dla prób zależnych (te same "
-    "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m} porównań.",
+    "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m}.",
+    "count.comparison": "porównanie|porównania|porównań",
     # --- lead: a rejected 1 with ratios kept on both sides of it ---
     "stat.both_sides": "bez ustalonego kierunku różnicy względem **{base}**: test odrzuca "
     "równą szybkość ({test}), ale nie odrzuca ilorazów po obu stronach 1 (iloraz {factor}, "
@@ -1500,4 +1504,9 @@ PHRASES = {
     "report5.adadelta.lower": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium 6: w przeszukiwaniu siatki ({tab}) niższą końcową stratę na zbiorze uczącym po {epochs} epokach daje {parts}; przy takim α jej szybkość względem SGD i start mogą być inne.",
     "report5.adadelta.best": "α = {used} Adadelty daje w przeszukiwaniu siatki ({tab}) najniższą końcową stratę na zbiorze uczącym po {epochs} epokach {acts}.",
     "report5.order.every_first": "{names} wykonują fragment „{every}” przed swoimi pozostałymi fragmentami (jego instrukcja return kończy tylko ten fragment, nie krok), a pozostałe optymalizatory – na końcu.",
+    # --- lead: a bound on the gain over exercise 2 ---
+    "handin.gain.bound": "co najmniej {x} szybciej (wartość docelowa już w pierwszym punkcie "
+    "krzywej, po {first} epoki)",
+    # --- lead: equal speed-ups said once ---
+    "concl.inits.alike": "każda {x}",
 }

@@ -157,8 +157,9 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
     harmless = "findings.rates.harmless"
     share = text.pct(0.59, lang)
     assert (case != "lower") == (text.say(lang, harmless, share=share, rate=text.num(0.01, ".3g", lang), p=text.p_value(holm, lang)) in line)  # fmt: skip
-    family = text.say(lang, "findings.rates.family", m=len(raw))  # The four tests above.
-    assert family in line
+    m = text.count(lang, len(raw), "count.comparison")  # The four tests above.
+    assert text.say(lang, "findings.rates.family", m=m) in line
+    assert m == {"en": "4 comparisons", "pl": "4 porównania"}[lang]
 
 
 def test_n01_loses_fewer_units_at_the_same_rate_and_adams_step_says_why():

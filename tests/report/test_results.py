@@ -12,7 +12,7 @@ import scipy.stats
 
 from mlp_jax import records
 from mlp_jax.labs import configs, stats, summary
-from mlp_jax.report import document, lab_report, results, text
+from mlp_jax.report import discussion, document, lab_report, results, text
 from mlp_jax.report.finished import Finished
 from tests.report import test_lab_report
 
@@ -487,3 +487,22 @@ def test_a_leader_lower_over_the_whole_run_gets_no_caveat(lab6, lang="en"):
     )
     assert "is significantly higher than that of" not in said
     assert "Loss over the whole run (Holm over the m = 3 comparisons)" in said
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_initializers_equally_faster_are_said_once(lab7, lang):
+    """Two initializers with the same shown speed-up: "each 1.78×", not "1.78× and 1.78×";
+    different ones are listed."""
+    fast = {"speedup_vs_baseline": 1.78, "speedup_ci_lo": 1.6, "speedup_ci_hi": 1.9}
+    fast |= {"speedup_p_holm": 0.01, "speedup_note": ""}
+    rows = [
+        dataclasses.replace(r, **fast) if r.config in ("xavier", "he") else r for r in lab7.rows
+    ]
+    said = discussion.initializers([lab7._replace(rows=rows)], lang)
+    x = text.times(lang, text.num(1.78, ".2f", lang))
+    assert text.say(lang, "concl.inits.alike", x=x) in said and said.count(x) == 1
+    other = [
+        dataclasses.replace(r, speedup_vs_baseline=2.0) if r.config == "he" else r for r in rows
+    ]
+    said = discussion.initializers([lab7._replace(rows=other)], lang)
+    assert text.times(lang, text.num(2.0, ".2f", lang)) in said and x in said
