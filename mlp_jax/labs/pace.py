@@ -271,7 +271,7 @@ def epoch_average(curves: np.ndarray, clock: Clock) -> tuple[np.ndarray, Clock]:
     one epoch removes any pattern that repeats each epoch and keeps the trend at the
     blocks' spacing. The first point is at half an epoch, the last is the last epoch's
     mean (``final`` = 1: the target is unchanged). For a loss :math:`a + b e^{-kt}` the
-    average lies :math:`\sinh(k/2)/(k/2) - 1 pprox k^2/24` of :math:`b e^{-kt}` above it:
+    average lies :math:`\sinh(k/2)/(k/2) - 1 \approx k^2/24` of :math:`b e^{-kt}` above it:
     a crossing about :math:`k/24` epochs late.
 
     Args:
