@@ -462,14 +462,15 @@ def _seed_epoch_rows(act: str, name: str, r: History) -> list[dict[str, Any]]:
 
 
 STEPS_COLUMNS = ("act", "config", "seed", "epoch", "time", "train_loss")
-"""Columns of ``steps.csv``: the step-resolution curves the speed-ups are read on."""
+"""Columns of ``steps.csv``: the blocks of minibatch steps whose one-epoch averages the
+speed-ups are read on (``crossing_curves``)."""
 
 
 def steps_rows(act: str, results: Mapping[str, History]) -> list[dict[str, Any]]:
     """``steps.csv`` rows: one per (config, seed, block of ``step_curves``) at the chosen
     rate: ``time`` is the block's centre in epochs, ``epoch`` the epoch it lies in (the
-    target is the baseline's seed-mean over its last epoch's blocks); a diverged seed's
-    losses are empty."""
+    target is the baseline's seed-mean over its last epoch's blocks; times are read on the
+    one-epoch averages, ``crossing_curves``); a diverged seed's losses are empty."""
     rows = []
     for name, record in results.items():
         r = selected(record)
