@@ -493,16 +493,17 @@ def test_a_leader_lower_over_the_whole_run_gets_no_caveat(lab6, lang="en"):
 def test_initializers_equally_faster_are_said_once(lab7, lang):
     """Two initializers with the same shown speed-up: "each 1.78×", not "1.78× and 1.78×";
     different ones are listed."""
+    f = lab7
     fast = {"speedup_vs_baseline": 1.78, "speedup_ci_lo": 1.6, "speedup_ci_hi": 1.9}
     fast |= {"speedup_p_holm": 0.01, "speedup_note": ""}
     rows = [
-        dataclasses.replace(r, **fast) if r.config in ("xavier", "he") else r for r in lab7.rows
+        dataclasses.replace(r, **fast) if r.config in ("xavier", "he") else r for r in f.rows
     ]
-    said = discussion.initializers([lab7._replace(rows=rows)], lang)
+    said = discussion.initializers([f._replace(rows=rows)], lang)
     x = text.times(lang, text.num(1.78, ".2f", lang))
     assert text.say(lang, "concl.inits.alike", x=x) in said and said.count(x) == 1
     other = [
         dataclasses.replace(r, speedup_vs_baseline=2.0) if r.config == "he" else r for r in rows
     ]
-    said = discussion.initializers([lab7._replace(rows=other)], lang)
+    said = discussion.initializers([f._replace(rows=other)], lang)
     assert text.times(lang, text.num(2.0, ".2f", lang)) in said and x in said
