@@ -4,7 +4,7 @@
     python -m experiments.lab6 --act=sigmoid,relu --optimizers=sgd,adam,nadam --lr=adam=3e-3
     python -m experiments.lab6 --act=relu --lr_grid=5
 
-Trains every optimizer with --seeds seeds and writes summary.csv, metrics.csv, the
+Trains every optimizer with --seeds seeds and writes summary.csv, metrics.csv, steps.csv, the
 records, figures and report.md under <out_dir>/<dataset>/lab6/<act>/ (see docs/labs.md). Reruns skip
 finished configurations.
 """

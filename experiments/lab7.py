@@ -10,7 +10,7 @@ and why. Each
 initializer is trained over --lr_grid rates around that rate and reported at its own
 best (lowest validation loss), so no initializer is compared at a rate tuned for
 another; exercise 2's configuration (plain SGD, N(0, 1) weights) trains at its own rate
-alone. Writes summary.csv, metrics.csv, the records, figures and report.md under
+alone. Writes summary.csv, metrics.csv, steps.csv, the records, figures and report.md under
 <out_dir>/<dataset>/lab7/<act>/. --inits replaces the shared --init; --init_scale is the σ of
 `normal`. With --layer_stats (the default) every rate of every configuration also records
 its layers' statistics on the first 1,000 training examples at initialization and after

@@ -7,7 +7,7 @@ Lab 6 runs momentum at α = 0.1 with γ = 0.9, a long-run step α/(1 − γ) = 1
 plain SGD's α = 0.3. The study crosses γ ∈ {0 (plain SGD), 0.5, 0.9} with the two long-run
 steps, each configuration at α = step · (1 − γ) (``mlp_jax.labs.configs.momentum_study``;
 the rates are the default table's, or --lr's for sgd and momentum). Writes summary.csv,
-metrics.csv, the records, figures and report.md under <out_dir>/<dataset>/momentum/<act>/;
+metrics.csv, steps.csv, the records, figures and report.md under <out_dir>/<dataset>/momentum/<act>/;
 reruns skip finished configurations.
 """
 

@@ -5,7 +5,7 @@
 
 Every schedule starts from the optimizer's learning rate η (the default table, or
 --lr); ``mlp_jax.labs.configs.schedule_study`` defines them. Writes summary.csv,
-metrics.csv, the records, figures and report.md under <out_dir>/<dataset>/schedules/<act>/.
+metrics.csv, steps.csv, the records, figures and report.md under <out_dir>/<dataset>/schedules/<act>/.
 """
 
 from experiments import build, cli
