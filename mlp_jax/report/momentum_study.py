@@ -212,11 +212,16 @@ def contrasts(found: Found) -> dict[str, list[Contrast]]:
         if base is None:
             continue
         for factor, arm, ref in _planned(base, others):
-            pair = discussion.compare(f, ref.name, arm.name)
-            ratio = None if pair is None or pair.ill else pair.ratio
-            p = math.nan if ratio is None else pair.p_holm
-            out.setdefault(f.act, []).append(Contrast(factor, arm, ref, ratio, p))
+            out.setdefault(f.act, []).append(_contrast(f, factor, arm, ref))
     return out
+
+
+def _contrast(f: Finished, factor: str, arm: Arm, ref: Arm) -> Contrast:
+    """``arm`` against ``ref`` in ``f`` (``discussion.compare``): the ratio and its
+    Holm-adjusted p, or None and NaN when there is no time to compare."""
+    pair = discussion.compare(f, ref.name, arm.name)
+    ratio = None if pair is None or pair.ill else pair.ratio
+    return Contrast(factor, arm, ref, ratio, math.nan if ratio is None else pair.p_holm)
 
 
 # --------------------------------------------------------------------------
@@ -225,6 +230,8 @@ def contrasts(found: Found) -> dict[str, list[Contrast]]:
 
 CASES = ("sooner", "later", "same", "only", "never", "none")
 """The order in which a sentence tells the cases of ``Contrast.case``."""
+RATIO_CASES = CASES[:3]
+"""The cases with a ratio to show (the others are said in words)."""
 
 
 def _where(c: Contrast, lang: str) -> str:
@@ -240,15 +247,12 @@ def _where(c: Contrast, lang: str) -> str:
 def _item(c: Contrast, lang: str) -> str:
     """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare; the ratio
     with its interval's decimals (``pace.shown_decimals``), at least two."""
-    where, case = _where(c, lang), c.case
-    if case not in ("sooner", "later", "same"):
+    where, said = _where(c, lang), _ratio(c, lang)
+    if not said:
         return where
-    spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
-    if case in ("sooner", "later"):
-        shown = text.num(max(c.ratio.point, 1 / c.ratio.point), spec, lang)
-        return f"{where} ({text.times(lang, shown)})"
-    shown = text.num(c.ratio.point, spec, lang)
-    return text.say(lang, "momentum_study.item.same", where=where, ratio=shown)
+    if c.case == "same":
+        return text.say(lang, "momentum_study.item.same", where=where, ratio=said["ratio"])
+    return f"{where} ({said['times']})"
 
 
 def _cases(cs: Sequence[Contrast], ref: str, lang: str) -> str:
@@ -327,9 +331,7 @@ def story(f: Finished, cs: Sequence[Contrast]) -> Story | None:
     lab6 = lab6_contrast(base, cs) if base else None
     if lab6 is None:
         return None
-    pair = discussion.compare(f, base.name, lab6.arm.name)
-    ratio = None if pair is None or pair.ill else pair.ratio
-    total = Contrast("total", lab6.arm, base, ratio, math.nan if ratio is None else pair.p_holm)
+    total = _contrast(f, "total", lab6.arm, base)
     gammas = (0.0, lab6.arm.gamma)
     steps = [c for c in cs if c.factor == "step" and c.arm.gamma in gammas]
     return Story(f.act, base, total, steps, lab6)
@@ -339,7 +341,7 @@ def _ratio(c: Contrast, lang: str) -> dict[str, str]:
     """A contrast's ratio as ``times`` (a verdict, "2,27 raza") and ``ratio`` (a tie),
     with its interval's decimals (at least two) and its Holm p; {} without a ratio to say
     (``Contrast.case`` not sooner, later or same)."""
-    if c.case not in ("sooner", "later", "same"):
+    if c.case not in RATIO_CASES:
         return {}
     spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
     point = c.ratio.point
@@ -543,7 +545,7 @@ def column_places(cs: Sequence[Contrast]) -> int:
     """The decimals of one column of speed-ups: the most any of its shown ratios needs to
     show its interval apart from 1 (``pace.shown_decimals``), at least two; a cell in words
     (``contrast_cell``) needs none."""
-    shown = [c.ratio for c in cs if c.ratio is not None and c.case in ("sooner", "later", "same")]
+    shown = [c.ratio for c in cs if c.case in RATIO_CASES]
     return max([2, *(pace.shown_decimals(r) for r in shown)])
 
 

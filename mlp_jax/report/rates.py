@@ -208,16 +208,12 @@ def _lab7_caption(lab7: Sequence[Finished], lang: str) -> str:
         "lrtable.cap.lab7",
         n=text.integer(s.validation, lang),
         seeds=text.count(lang, s.seeds, "lrtable.count.seeds_gen"),
-        whence=_join(list(dict.fromkeys(whence)), lang),
+        whence=lab_report.join(list(dict.fromkeys(whence)), lang),
         diverged=say("lrtable.diverged"),
     )
     if not s.lr_halving:
         return caption
     return f"{caption} {say('halving.caption', k=s.lr_halving, cell=say('halving.cell', epoch=s.lr_halving))}"
-
-
-def _join(parts: Sequence[str], lang: str) -> str:
-    return lab_report.join(list(parts), lang) if parts else ""
 
 
 def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> str:
@@ -237,7 +233,7 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
     given = [methods.label(n, lang) for n in names if n not in ruled]
     words = [say("lrtable.rule")] if ruled else []
     if given:
-        words.append(say("lrtable.given", names=_join(given, lang)))
+        words.append(say("lrtable.given", names=lab_report.join(given, lang)))
     if sweep is None:
         return " ".join(words + [say("lrtable.no_sweep")])
     best = lr_sweep.best([p for p in sweep.points if p.optimizer in names])
@@ -249,7 +245,7 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
     ]
     none = [methods.label(n, lang) for n, b in best.items() if b is None]
     if differ:
-        words.append(say("lrtable.differs", which=_join(differ, lang)))
+        words.append(say("lrtable.differs", which=lab_report.join(differ, lang)))
         untuned = [_untuned(sweep, n, b, used, lang) for n, b in best.items() if b is not None]
         words += [u for u in untuned if u]
     else:
@@ -258,7 +254,7 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
         say(
             "lrtable.tie",
             name=methods.label(n, lang),
-            rates=_join([_rate(r, lang) for r in t], lang),
+            rates=lab_report.join([_rate(r, lang) for r in t], lang),
         )
         for n in best
         if len(t := tied([p for p in sweep.points if p.optimizer == n])) > 1
@@ -266,7 +262,7 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
     if ties:
         words.append(say("lrtable.ties", which="; ".join(ties)))
     if none:
-        words.append(say("lrtable.all_diverged", names=_join(none, lang)))
+        words.append(say("lrtable.all_diverged", names=lab_report.join(none, lang)))
     return " ".join(words)
 
 
@@ -348,10 +344,10 @@ def _momentum_sentence(found: Found, lang: str) -> str:
         ("lrtable.momentum.other", other),
     ):
         if arms:
-            shown = _join([momentum_study.label(a, lang) for a in arms], lang)
+            shown = lab_report.join([momentum_study.label(a, lang) for a in arms], lang)
             step = _rate(steps[0], lang) if steps else ""
             parts.append(say(key, arms=shown, sgd=_rate(base.rate, lang), step=step))
-    tabs = _join([f"@tab:{momentum_study.table_key(f.act)}" for f, _, _ in studied], lang)
+    tabs = lab_report.join([f"@tab:{momentum_study.table_key(f.act)}" for f, _, _ in studied], lang)
     return say("lrtable.momentum", tabs=tabs, sgd=_rate(base.rate, lang), parts="; ".join(parts))
 
 
@@ -401,7 +397,7 @@ def sweep_best(
             continue
         used = summary.selected(f.results[name]).provenance.learning_rate
         at = [p for p in sweep.points if (p.optimizer, p.act) == (name, f.act) and not p.diverged]
-        mine = [p for p in at if math.isclose(p.learning_rate, used, rel_tol=SAME)]
+        mine = [p for p in at if _same(p.learning_rate, used)]
         if mine:
             low = min(at, key=lambda p: p.final_train_loss_mean)
             loss = (mine[0].final_train_loss_mean, low.final_train_loss_mean)
@@ -416,7 +412,7 @@ def adadelta_rate(found: Found, sweep: lr_sweep.Sweep | None, lang: str) -> str:
     found_best = sweep_best(found, sweep)
     if not found_best:
         return ""
-    num = lambda v: text.num(v, ".3g", lang)
+    num = functools.partial(_rate, lang=lang)
     loss = lambda v: text.num(v, ".3f", lang)
     lower = [b for b in found_best if b.best_loss < b.used_loss]
     best = [b for b in found_best if b not in lower]
