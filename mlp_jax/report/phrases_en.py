@@ -1277,9 +1277,9 @@ PHRASES = {
     "lead.concl.fast": "{where:cap}: the network learns fastest {leaders}; {best:with} it "
     "reaches the final loss of {base} significantly sooner, {x} ({tab}).",
     "concl.nesterov": "Nesterov's momentum against plain momentum: {parts}.",
-    "concl.nesterov.nesterov": "{act}, Nesterov's momentum is {ratio} faster ({p}, {tab})",
-    "concl.nesterov.momentum": "{act}, plain momentum is {ratio} faster ({p}, {tab})",
-    "concl.nesterov.same": "{act}, no significant difference in speed ({p}, {tab})",
+    "concl.nesterov.nesterov": "{act}, Nesterov's momentum is {ratio} faster ({p})",
+    "concl.nesterov.momentum": "{act}, plain momentum is {ratio} faster ({p})",
+    "concl.nesterov.same": "{act}, no significant difference in speed ({p})",
     "concl.inits": "Weight initialization: {parts}.",
     "concl.inits.some": "{act}, the network learns faster than from N(0, 1) weights with "
     "{names} weights ({speeds} sooner, {tab})",

@@ -1347,9 +1347,9 @@ PHRASES = {
     "lead.concl.fast": "{where:cap}: najszybciej sieć uczy się {leaders}; {best:with} sieć "
     "osiąga końcową stratę {base} istotnie szybciej, {x} ({tab}).",
     "concl.nesterov": "Momentum Nesterova wobec zwykłego momentum: {parts}.",
-    "concl.nesterov.nesterov": "{act} – momentum Nesterova szybsze {ratio} ({p}, {tab})",
-    "concl.nesterov.momentum": "{act} – zwykłe momentum szybsze {ratio} ({p}, {tab})",
-    "concl.nesterov.same": "{act} – bez istotnej różnicy szybkości ({p}, {tab})",
+    "concl.nesterov.nesterov": "{act} – momentum Nesterova szybsze {ratio} ({p})",
+    "concl.nesterov.momentum": "{act} – zwykłe momentum szybsze {ratio} ({p})",
+    "concl.nesterov.same": "{act} – bez istotnej różnicy szybkości ({p})",
     "concl.inits": "Inicjalizacja wag: {parts}.",
     "concl.inits.some": "{act} – szybciej niż przy wagach N(0, 1) uczy się sieć z wagami "
     "inicjalizowanymi {names} ({speeds} szybciej, {tab})",

@@ -607,6 +607,19 @@ def test_plain_momentum_faster_than_nesterov_is_said_against_expectation():
     assert text.say("en", "findings.nesterov.why") not in paragraph
 
 
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_nesterov_conclusion_gives_the_pairs_p_in_the_ranks_family(lang):
+    """The speed tables hold no pairwise p: the conclusion gives the pair's, Holm-adjusted
+    over every pair of lab 6's configurations (m = 6·5/2), and cites no table."""
+    fs = [lab6("sigmoid", momentum=0.3, nesterov=0.6), lab6("relu", momentum=0.3, nesterov=0.3)]
+    said = discussion.nesterov(fs, lang)
+    for f in fs:
+        q = f.ranking.p_holm["momentum", "nesterov"]
+        family = text.say(lang, "handin.speed_test", p=text.p_value(q, lang), m=15)
+        assert f"({family})" in said
+    assert "@tab:" not in said
+
+
 @pytest.mark.parametrize(
     ("normal", "xavier", "case"), [(0.6, 0.0, "unexplained"), (0.0, 0.3, "less")]
 )
