@@ -380,14 +380,20 @@ class XavierHe(NamedTuple):
       means: name → (mean final training loss, mean test accuracy).
       diffs: Xavier minus He per seed pair, (final training loss, test accuracy): the
         seeds where neither diverged.
-      p: the paired p-values of loss, accuracy and time to the target (NaN without one).
-      ratio: the time ratio, Xavier's over He's (NaN without a target).
+      p: the paired t-tests' p-values of loss and accuracy (unadjusted).
+      speed: the time ratio, Xavier's over He's, with the sign-flip test's p Holm-adjusted
+        in the ranks' family (``Pair``); None without a target.
     """
 
     means: dict[str, tuple[float, float]]
     diffs: tuple[np.ndarray, np.ndarray]
     p: list[float]
-    ratio: float
+    speed: Pair | None
+
+    @property
+    def ratio(self) -> float:
+        """The time ratio, Xavier's over He's (NaN without a target)."""
+        return self.speed.ratio.point if self.speed else math.nan
 
 
 def xavier_he(f: Finished) -> XavierHe:
@@ -405,15 +411,11 @@ def xavier_he(f: Finished) -> XavierHe:
         np.asarray(finals["xavier", k], float)[both] - np.asarray(finals["he", k], float)[both]
         for k in ("train_loss", "test_acc")
     )
-    acc = stats.t_test(finals["xavier", "test_acc"], finals["he", "test_acc"], paired=True)
-    loss_p = (
-        pair.test.p
-        if pair
-        else stats.t_test(finals["xavier", "train_loss"], finals["he", "train_loss"], paired=True).p
+    loss, acc = (
+        stats.t_test(finals["xavier", k], finals["he", k], paired=True).p
+        for k in ("train_loss", "test_acc")
     )
-    speed_p = math.nan if pair is None or pair.ill else pair.ratio.p
-    ratio = math.nan if pair is None or pair.ill else pair.ratio.point
-    return XavierHe(means, diffs, [loss_p, acc.p, speed_p], ratio)
+    return XavierHe(means, diffs, [loss, acc], None if pair is None or pair.ill else pair)
 
 
 def sigma_sentence(sizes: Sequence[int], lang: str) -> str:
@@ -462,9 +464,10 @@ def measured_ratio(lab7: Sequence[Finished], diag: Diagnosed, lang: str) -> str:
 
 def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
     """One activation's differences (Xavier − He) of final loss and accuracy with their
-    95% intervals (``stats.mean_ci`` of the paired differences), citing its quality table,
-    and the time ratio, citing its speed table (there is none without a target: the quality
-    table then); each with its Holm-adjusted ``p``."""
+    95% intervals (``stats.mean_ci`` of the paired differences) and Holm-adjusted ``p``,
+    citing its quality table, and the time ratio with its interval and the sign-flip p of
+    the ranks' family (``ratio_interval``), citing its speed table (there is none without
+    a target: the quality table then)."""
     loss, acc = (
         difference(d, scale, spec, lang)
         for d, scale, spec in (
@@ -473,6 +476,12 @@ def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
         )
     )
     act = methods.label(f.act, lang)
+    speed = "—"
+    if t.speed:
+        m = f.ranking.family if f.ranking else 0
+        places = max(2, pace.shown_decimals(t.speed.ratio))
+        speed = text.num(t.ratio, f".{places}f", lang)
+        speed += ratio_interval(t.speed.ratio, lang, t.speed.p_holm, m)
     return text.say(
         lang,
         "findings.inits.tests",
@@ -481,10 +490,9 @@ def tests_sentence(f: Finished, t: XavierHe, p: list[float], lang: str) -> str:
         p_loss=text.p_value(p[0], lang),
         acc=acc,
         p_acc=text.p_value(p[1], lang),
-        speed=text.num(t.ratio, ".2f", lang) if math.isfinite(t.ratio) else "—",
-        p_speed=text.p_value(p[2], lang),
+        speed=speed,
         tab=f"@tab:lab7.{f.act}.quality",
-        speed_tab=f"@tab:lab7.{f.act}.{'speed' if math.isfinite(t.ratio) else 'quality'}",
+        speed_tab=f"@tab:lab7.{f.act}.{'speed' if t.speed else 'quality'}",
     )
 
 

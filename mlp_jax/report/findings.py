@@ -380,8 +380,9 @@ def init_paragraphs(
     network), the measured ratio at init when the diagnostics ran and the one draw every
     initializer rescales (``draw_sentences``, with ``deep_diag``); a paragraph on each
     activation's paired differences of final training loss and test accuracy with their
-    95% intervals and the time ratio, p Holm-adjusted over all of them: a tie unless
-    p < ALPHA, said once when every difference is one."""
+    95% intervals, p Holm-adjusted over all of them, and the time ratio with the p of the
+    ranks' family: a tie unless a difference is significant (the time's:
+    ``discussion.pair_case``), said once when every difference is one."""
     lab7 = [f for f in found.get("lab7", []) if {"xavier", "he"} <= set(f.results)]
     if not lab7:
         return []
@@ -399,7 +400,7 @@ def init_paragraphs(
     for f, t in zip(lab7, tests, strict=True):
         p = [next(adjusted) for _ in t.p]
         sentences.append(discussion.tests_sentence(f, t, p, lang))
-        verdicts.append(_init_verdict(f.act, t.means, p, t.ratio, lang))
+        verdicts.append(_init_verdict(f.act, t, p, lang))
         if verdicts[-1] != say("findings.inits.tie"):
             sentences.append(verdicts[-1])
     m = text.count(lang, len(flat), "findings.count.comparisons")
@@ -410,19 +411,18 @@ def init_paragraphs(
     return [" ".join(sentences[:scale]), " ".join(sentences[scale:])]
 
 
-def _init_verdict(
-    act: str, means: dict[str, tuple[float, float]], p: list[float], ratio: float, lang: str
-) -> str:
-    """A tie unless a Holm-adjusted p is below ALPHA; else which one the significant
-    differences favour (against He et al.'s motivation when Xavier wins with ReLU)."""
+def _init_verdict(act: str, t: discussion.XavierHe, p: list[float], lang: str) -> str:
+    """A tie unless a Holm-adjusted p of loss or accuracy is below ALPHA or the times
+    differ (``discussion.pair_case``); else which one the significant differences favour
+    (against He et al.'s motivation when Xavier wins with ReLU)."""
     say = _say(lang)
     better = []
     if p[0] < ALPHA:
-        better.append("xavier" if means["xavier"][0] < means["he"][0] else "he")
+        better.append("xavier" if t.means["xavier"][0] < t.means["he"][0] else "he")
     if p[1] < ALPHA:
-        better.append("xavier" if means["xavier"][1] > means["he"][1] else "he")
-    if p[2] < ALPHA and ratio != 1:
-        better.append("he" if ratio > 1 else "xavier")
+        better.append("xavier" if t.means["xavier"][1] > t.means["he"][1] else "he")
+    if t.speed and discussion.pair_case(t.speed.ratio, t.speed.p_holm) == "differ":
+        better.append("he" if t.ratio > 1 else "xavier")
     if not better:
         return say("findings.inits.tie")
     if len(set(better)) > 1:

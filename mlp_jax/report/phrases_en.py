@@ -854,7 +854,7 @@ PHRASES = {
     "findings.inits.measured.other": "The measured ratio of the pre-activations' σ is {ratio}, though ({tab}).",
     "findings.inits.tests": "{act}: difference of the mean final training losses (Xavier − "
     "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc} ({tab}); "
-    "time to the target, Xavier's over He's, {speed}, {p_speed} ({speed_tab}).",
+    "time to the target, Xavier's over He's, {speed} ({speed_tab}).",
     "findings.inits.tie": "None of these differences is significant, as the small difference "
     "in the weights' scale leads one to expect; this does not prove the methods equivalent: "
     "differences up to the ends of the intervals given agree with the measurements.",
@@ -1049,8 +1049,9 @@ PHRASES = {
     "plain SGD's constant step (α = {rate}) is huge.",
     "lead.appendix.deep": "The deep network: weights, speed and final results",
     "findings.inits.difference": "{mean} (95% confidence interval {lo} to {hi})",
-    "findings.inits.holm": "Paired t-tests and the sign-flip permutation test; p "
-    "Holm-adjusted over all {m} of Xavier and He in this section, intervals unadjusted.",
+    "findings.inits.holm": "Paired t-tests; their p Holm-adjusted over all {m} of Xavier's "
+    "and He's final losses and accuracies in this section, their intervals unadjusted; the "
+    "times by the speed test of the ranks, in their family.",
     "findings.deep.why.less": "This agrees with the measurements at initialization: {what} of "
     "the hidden layers is {lead} with {name} weights and {others} with the other methods "
     "({tab}).",

@@ -906,8 +906,8 @@ PHRASES = {
     "findings.inits.measured.other": "Zmierzony iloraz odchyleń pobudzeń wynosi natomiast {ratio} ({tab}).",
     "findings.inits.tests": "{act}: różnica średnich końcowych strat na zbiorze uczącym "
     "(Xavier − He) {loss}, {p_loss}; różnica dokładności na zbiorze testowym w punktach "
-    "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He) {speed}, "
-    "{p_speed} ({speed_tab}).",
+    "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He) {speed} "
+    "({speed_tab}).",
     "findings.inits.tie": "Żadna z tych różnic nie jest istotna, czego należało się "
     "spodziewać przy tak małej różnicy skali wag; nie dowodzi to jednak równoważności metod: "
     "z pomiarami zgodne są różnice sięgające granic podanych przedziałów ufności.",
@@ -1110,9 +1110,9 @@ PHRASES = {
     "więc stały krok SGD (α = {rate}) jest ogromny.",
     "lead.appendix.deep": "Sieć głęboka: wagi, szybkość uczenia i wyniki końcowe",
     "findings.inits.difference": "{mean} (przedział ufności 95%: od {lo} do {hi})",
-    "findings.inits.holm": "Testy t-Studenta dla prób zależnych i test permutacyjny ze zmianą "
-    "znaków; p po poprawce Holma na wszystkie {m} metod Xaviera i He w tej sekcji, przedziały "
-    "bez poprawki.",
+    "findings.inits.holm": "Testy t-Studenta dla prób zależnych; ich p po poprawce Holma na "
+    "wszystkie {m} końcowych strat i dokładności metod Xaviera i He w tej sekcji, ich przedziały "
+    "bez poprawki; czasy – tym samym testem szybkości co rangi, w ich rodzinie porównań.",
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
