@@ -56,48 +56,10 @@ def exercise2_record(f: Finished) -> records.History | None:
     return None if r is None else summary.selected(r)
 
 
-class Resolution(NamedTuple):
-    """How finely a step curve tells when it crosses a target.
-
-    Attributes:
-      crossing: the epoch the seed-mean step curve first reaches the target (NaN: never).
-      first: the epoch of the curve's first point (the centre of its first block).
-      window: epochs between two of its points.
-    """
-
-    crossing: float
-    first: float
-    window: float
-
-    @property
-    def coarse(self) -> bool:
-        """Whether the points lie at least ``COARSE`` of the crossing time apart: the time,
-        and a ratio over it, is then known to about one significant digit."""
-        return math.isfinite(self.crossing) and self.window >= COARSE * self.crossing
-
-    @property
-    def edge(self) -> bool:
-        """Whether the crossing lies within one window past the curve's first point (at the
-        limit of its resolution)."""
-        return math.isfinite(self.crossing) and self.crossing < self.first + self.window
-
-
-COARSE = 0.1
-"""Points this share of the crossing time apart, or more, leave it one significant digit."""
-
-
-def resolution(r: records.History, target: float) -> Resolution:
-    """``Resolution`` of ``r``'s step curve (``summary.crossing_curves``) at ``target``."""
-    loss, clock = summary.crossing_curves(r)
-    crossing = pace.epochs_to_target(
-        np.nanmean(loss, 0), target, interpolate=True, times=clock.times
-    )
-    window = float(np.diff(clock.times[:2])[0]) if len(clock.times) > 1 else 1.0
-    return Resolution(
-        math.nan if crossing is None else crossing,
-        float(clock.times[0]),
-        window,
-    )
+def first_point(r: records.History) -> float:
+    """The epoch of the first point of ``r``'s crossing curve (``summary.crossing_curves``:
+    half an epoch, the centre of the first one-epoch average)."""
+    return float(summary.crossing_curves(r)[1].times[0])
 
 
 def significant(x: float, lang: str, digits: int = 2) -> str:
@@ -109,47 +71,26 @@ def significant(x: float, lang: str, digits: int = 2) -> str:
     return text.num(round(x, shown), f".{max(0, shown)}f", lang)
 
 
-def gain_range(point: float, res: Resolution) -> tuple[float, float]:
-    """The ratio ``point`` (a time over the one ``res`` tells) with that time moved by half
-    the curve's spacing either way: (``point``·t/(t + w/2), ``point``·t/(t − w/2)), the
-    upper end infinite when t − w/2 is not positive."""
-    t, half = res.crossing, res.window / 2
-    return point * t / (t + half), (point * t / (t - half) if t > half else math.inf)
+def times_words(r: pace.Ratio, lang: str, interval: bool = True) -> str:
+    """A ratio of times in words: ``co najmniej 19 razy`` for a bound (a curve at the
+    target at its first point); else the ratio at its interval's decimals, with the
+    interval when ``interval``; ``—`` without a ratio."""
+    if r.is_bound:
+        return text.say(lang, "handin.at_least", x=text.times(lang, significant(r.point, lang)))
+    if not math.isfinite(r.point):
+        return "—"
+    shown = text.num(r.point, f".{max(2, pace.shown_decimals(r))}f", lang)
+    return text.times(lang, shown) + (ratio_interval(r, lang) if interval else "")
 
 
-def times_at(point: float, res: Resolution, lang: str) -> str:
-    """A ratio over the time ``res`` tells, in words: when ``res.coarse``, the range
-    ``gain_range`` at two significant digits (``47–84 razy``; ``co najmniej 47 razy``
-    without an upper end), else the ratio with two decimals."""
-    if not res.coarse:
-        return text.times(lang, text.num(point, ".2f", lang))
-    lo, hi = gain_range(point, res)
-    if not math.isfinite(hi):
-        return text.say(lang, "handin.at_least", x=text.times(lang, significant(lo, lang)))
-    return text.times(lang, f"{significant(lo, lang)}–{significant(hi, lang)}")
-
-
-def gain_speed(speed: pace.Ratio, res: Resolution, lang: str) -> str:
-    """The speed-up over exercise 2 in words: a bound ("at least"); when ``res.coarse``, the
-    range the curve's spacing allows (``times_at``) with the crossing ± half the spacing
-    (no interval: its decimals would claim more than the curve tells), "at the limit of
-    the curve's resolution" when ``res.edge``; else the ratio with its interval's
-    decimals."""
+def gain_speed(speed: pace.Ratio, first: float, lang: str) -> str:
+    """The speed-up over exercise 2 in words: a bound ("at least", the curve's ``first``
+    point named), else the ratio with its interval (``times_words``)."""
     if speed.is_bound:
         x = text.times(lang, significant(speed.point, lang))
-        return text.say(lang, "handin.gain.bound", x=x, first=text.num(res.first, ".2g", lang))
-    if res.coarse:
-        where = text.say(
-            lang,
-            f"handin.gain.{'edge' if res.edge else 'coarse'}",
-            t=text.num(res.crossing, ".2f", lang),
-            half=text.num(res.window / 2, ".2g", lang),
-            window=text.num(res.window, ".2g", lang),
-        )
-        return text.say(lang, "handin.gain.range", x=times_at(speed.point, res, lang), where=where)
-    shown = text.num(speed.point, f".{max(2, pace.shown_decimals(speed))}f", lang)
+        return text.say(lang, "handin.gain.bound", x=x, first=text.num(first, ".2g", lang))
     return text.say(
-        lang, "handin.gain.speed", x=text.times(lang, shown), ci=ratio_interval(speed, lang)
+        lang, "handin.gain.speed", x=times_words(speed, lang, False), ci=ratio_interval(speed, lang)
     )
 
 
@@ -170,10 +111,6 @@ class Gain(NamedTuple):
     ex2: records.History
     base: records.History | None
     speed: pace.Ratio
-
-    def resolution(self) -> Resolution:
-        """``resolution`` of the best configuration at exercise 2's final loss."""
-        return resolution(self.best, summary.target(self.ex2))
 
 
 def gains(found: Found) -> list[Gain]:
@@ -224,7 +161,7 @@ def exercise2_gain(found: Found, lang: str) -> list[document.Block]:
                 act=lab_report.config_label(g.f.act, lang),
                 opt=methods.label(g.best.provenance.config["optimizer"], lang),
                 init=methods.initialized_by(g.row.config, lang),
-                speed=gain_speed(g.speed, g.resolution(), lang),
+                speed=gain_speed(g.speed, first_point(g.best), lang),
                 p_loss=p_text(loss.p, lang),
                 p_acc=p_text(acc.p, lang),
                 tab=f"@tab:lab7.{g.f.act}.quality",
@@ -249,7 +186,6 @@ def depends(found_gains: Sequence[Gain], lang: str) -> str:
         if g.base is None or not has_target(g.f) or not math.isfinite(g.row.speedup_vs_baseline):
             continue
         at_ex2 = summary.time_ratio(g.base, g.best, g.ex2)
-        res = g.resolution()
         parts.append(
             text.say(
                 lang,
@@ -258,7 +194,7 @@ def depends(found_gains: Sequence[Gain], lang: str) -> str:
                 init=methods.initialized_by(g.row.config, lang),
                 own=text.times(lang, text.num(g.row.speedup_vs_baseline, ".2f", lang)),
                 target=text.num(summary.target(g.base), ".4f", lang),
-                ex2=times_at(at_ex2.point, res, lang) if math.isfinite(at_ex2.point) else "—",
+                ex2=times_words(at_ex2, lang),
                 ex2_target=text.num(summary.target(g.ex2), ".4f", lang),
                 tab=f"@tab:lab7.{g.f.act}.speed",
             )
@@ -645,19 +581,14 @@ def initializers(lab7: Sequence[Finished], lang: str) -> str:
 
 
 def combined(found_gains: Sequence[Gain], lang: str) -> str:
-    """The combined gain over exercise 2 per activation, as a range at the curve's
-    resolution (``times_at``; a bound when the curve reaches the target at its first
-    point), and that it is not the product of the labs' speed-ups."""
+    """The combined gain over exercise 2 per activation (``times_words``, its interval in
+    the discussion), and that it is not the product of the labs' speed-ups."""
     parts = [
         text.say(
             lang,
             "concl.gain.part",
             act=methods.label(g.f.act, lang),
-            x=times_at(g.speed.point, g.resolution(), lang)
-            if not g.speed.is_bound
-            else text.say(
-                lang, "handin.at_least", x=text.times(lang, significant(g.speed.point, lang))
-            ),
+            x=times_words(g.speed, lang, False),
             tab=f"@fig:lab7.{g.f.act}.steps, @tab:lab7.{g.f.act}.quality",
         )
         for g in found_gains

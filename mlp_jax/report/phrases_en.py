@@ -356,7 +356,7 @@ PHRASES = {
     " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
     " when the difference is not significant, and also when the test keeps ratios on "
     'both sides of 1, where it cannot tell which is faster; an end "not reached": the '
-    "configuration may never reach the target). *Sooner* or *later*: an exact "
+    "configuration may not reach the target within the run). *Sooner* or *later*: an exact "
     "sign-flip permutation test of the log ratio of the two times (every relabelling "
     "of the two configurations within seeds; a time never reached counts as one time "
     "point after the run's end), Holm-adjusted over all m = {m_pairs} pairs of "
@@ -521,8 +521,9 @@ PHRASES = {
     "direction open: a tie; it covers"
     " the true speed-up with probability at least 95% when one configuration's curves"
     " are the other's slowed down, up to the seeds' noise. \"{not_reached}\" at an end:"
-    " the test rejects no smaller (larger) speed-up, the configuration may never "
-    'reach the target; "≥" means the configuration is at the target at the curve\'s '
+    " the test rejects no smaller (larger) speed-up, or the end would put the "
+    "configuration's time past the run's last point, which the run cannot measure: the "
+    'configuration may not reach the target within the run; "≥" means the configuration is at the target at the curve\'s '
     "first point, so the value is only a lower bound.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than this one by"
     " the same test, applied to every pair of configurations; configurations with no "
@@ -937,7 +938,10 @@ PHRASES = {
     "findings.limits.clock": "The times to the target are interpolated linearly between "
     "points {spacing} apart, each the mean loss of one epoch around it, so they follow the "
     "loss's trend over an epoch, not changes within one, and none is earlier than half an "
-    "epoch.",
+    "epoch. Where the loss falls steeply and ever more slowly, as early in training, the "
+    "average of an epoch lies above the loss at its centre, so a time read there is late "
+    "and the speed-up of a configuration that reaches the target there is, if anything, "
+    "understated.",
     # --- lead ---
     "lead.setup": "@tab:setup lists every experiment run.",
     "lead.setup.caption": "The experiments: their settings, the configurations compared and "
@@ -1264,11 +1268,6 @@ PHRASES = {
     "prov.span.days": "from {start} to {end}",
     "handin.gain_explain": "Exercise 2's network (plain SGD, N(0, 1) weights) is compared with "
     "lab 7's best configuration with Xavier or He weights.",
-    "handin.gain.range": "{x} sooner {where}",
-    "handin.gain.coarse": "(it reaches the target after {t} ± {half} epochs, as the curve's "
-    "points are {window} epochs apart)",
-    "handin.gain.edge": "(at the limit of the curve's resolution: it reaches the target after "
-    "only {t} ± {half} epochs, while the curve's points are {window} epochs apart)",
     "handin.depends": "A speed-up depends on its target, so the combined gain is not the "
     "product of the speed-ups of labs 6 and 7. Over {base}: {parts}.",
     "handin.depends.part": "{act}: {init} weights give a speed-up of {own} at its final "
@@ -1286,9 +1285,9 @@ PHRASES = {
     "{names} weights ({speeds} sooner, {tab})",
     "concl.inits.none": "{act}, no method reaches the final loss of {base} significantly "
     "sooner than N(0, 1) weights ({tab})",
-    "concl.gain": "The combined gain over exercise 2 (plain SGD, N(0, 1) weights): {parts}; "
-    "the range comes from the spacing of the curve's points. It is not the product of the "
-    "speed-ups of labs 6 and 7, as a speed-up depends on its target.",
+    "concl.gain": "The combined gain over exercise 2 (plain SGD, N(0, 1) weights): {parts}. "
+    "It is not the product of the speed-ups of labs 6 and 7, as a speed-up depends on its "
+    "target.",
     "concl.gain.part": "{act}, {x} sooner ({tab})",
     "concl.spread": "The mean final loss can mislead: {parts}.",
     "concl.spread.part": "{act}, {name:with}: {k} of {n} seeds {ends} training at a loss of "

@@ -372,8 +372,8 @@ PHRASES = {
     "konfiguracja spowolniona o dany iloraz, na progu wyznaczonym dla tej pary w "
     "procedurze Holma, więc przedział zawiera 1, gdy różnica nie jest istotna, a także"
     " gdy test nie odrzuca ilorazów po obu stronach 1 i nie rozstrzyga, która "
-    "konfiguracja jest szybsza; koniec „nie osiągnięto”: konfiguracja może w ogóle nie osiągnąć "
-    "wartości docelowej). O szybszym lub wolniejszym uczeniu rozstrzyga "
+    "konfiguracja jest szybsza; koniec „nie osiągnięto”: konfiguracja może nie osiągnąć "
+    "wartości docelowej w czasie uczenia). O szybszym lub wolniejszym uczeniu rozstrzyga "
     "dokładny test permutacyjny ze zmianą znaków logarytmu ilorazu obu czasów "
     "(wszystkie zamiany konfiguracji w obrębie powtórzeń; czas nieosiągnięty liczony "
     "jako jeden punkt krzywej po końcu uczenia), po poprawce Holma dla wszystkich m ="
@@ -559,8 +559,9 @@ PHRASES = {
     "nie rozstrzyga kierunku (wynik nierozstrzygnięty); pokrywa prawdziwe przyspieszenie z prawdopodobieństwem co "
     "najmniej 95%, gdy krzywe jednej konfiguracji są spowolnionymi krzywymi drugiej z"
     " dokładnością do szumu powtórzeń. „{not_reached}” na końcu przedziału: test nie "
-    "odrzuca mniejszego (większego) przyspieszenia, konfiguracja może w ogóle nie "
-    "osiągnąć wartości docelowej; „≥” – konfiguracja osiąga ją już w pierwszym "
+    "odrzuca mniejszego (większego) przyspieszenia albo koniec przedziału oznaczałby czas "
+    "konfiguracji dłuższy niż uczenie, czego nie da się zmierzyć – konfiguracja może nie "
+    "osiągnąć wartości docelowej w czasie uczenia; „≥” – konfiguracja osiąga ją już w pierwszym "
     "punkcie krzywej, więc wartość jest tylko ograniczeniem dolnym.",
     "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej w tym samym "
     "teście, stosowanym do każdej pary konfiguracji; konfiguracje bez istotnej "
@@ -994,7 +995,10 @@ PHRASES = {
     "findings.limits.clock": "Czasy dojścia do celu interpolowano liniowo między punktami "
     "odległymi o {spacing}, z których każdy jest średnią stratą z jednej epoki wokół niego:"
     " oddają więc trend straty w skali epoki, a nie zmiany w jej trakcie, i żaden nie jest "
-    "wcześniejszy niż połowa epoki.",
+    "wcześniejszy niż połowa epoki. Tam, gdzie strata spada stromo i coraz wolniej, jak na "
+    "początku uczenia, średnia z epoki leży powyżej straty w jej środku, więc odczytany tam "
+    "czas jest spóźniony, a przyspieszenie konfiguracji, która tam osiąga cel, jest raczej "
+    "zaniżone.",
     # --- lead ---
     "lead.setup": "Przebiegi wszystkich eksperymentów zestawia @tab:setup.",
     "lead.setup.caption": "Eksperymenty: ich ustawienia, porównywane konfiguracje i punkt "
@@ -1332,11 +1336,6 @@ PHRASES = {
     "prov.span.days": "od {start} do {end}",
     "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) porównano z najlepszą "
     "konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He.",
-    "handin.gain.range": "{x} szybciej {where}",
-    "handin.gain.coarse": "(cel osiąga po {t} ± {half} epoki, bo punkty krzywej dzieli "
-    "{window} epoki)",
-    "handin.gain.edge": "(na granicy rozdzielczości krzywej: cel osiąga już po {t} ± {half} "
-    "epoki, a punkty krzywej dzieli {window} epoki)",
     "handin.depends": "Przyspieszenie zależy od wartości docelowej, więc łączny zysk nie jest "
     "iloczynem przyspieszeń z laboratoriów 6 i 7. Względem {base}: {parts}.",
     "handin.depends.part": "{act} – wagi inicjalizowane {init} dają przyspieszenie {own} "
@@ -1355,9 +1354,9 @@ PHRASES = {
     "inicjalizowanymi {names} ({speeds} szybciej, {tab})",
     "concl.inits.none": "{act} – żadna metoda nie osiąga końcowej straty {base} istotnie "
     "szybciej niż wagi N(0, 1) ({tab})",
-    "concl.gain": "Łączny zysk względem ćwiczenia 2 (zwykły SGD, wagi N(0, 1)): {parts}; "
-    "przedział wynika z odstępu punktów krzywej. Nie jest to iloczyn przyspieszeń z "
-    "laboratoriów 6 i 7, bo przyspieszenie zależy od wartości docelowej.",
+    "concl.gain": "Łączny zysk względem ćwiczenia 2 (zwykły SGD, wagi N(0, 1)): {parts}. "
+    "Nie jest to iloczyn przyspieszeń z laboratoriów 6 i 7, bo przyspieszenie zależy od "
+    "wartości docelowej.",
     "concl.gain.part": "{act} – {x} szybciej ({tab})",
     "concl.spread": "Średnia końcowa strata bywa myląca: {parts}.",
     "concl.spread.part": "{act} – {name:with}: {k} z {n} powtórzeń {ends} uczenie ze stratą "

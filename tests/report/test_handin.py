@@ -395,18 +395,11 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     loss = stats.t_test(best.train_loss[:, -1], ex2.train_loss[:, -1], paired=True)
     (heading, said) = discussion.exercise2_gain(found, "en")
     line = said.text
-    target = ex2_steps.mean(0)[-clock.final :].mean()
-    crossing = pace.epochs_to_target(
-        best_steps.mean(0), target, interpolate=True, times=clock.times
-    )
-    window = clock.times[1] - clock.times[0]
-    if window >= 0.1 * crossing:  # Points a tenth of the time apart: the range they allow.
-        lo = gain.point * crossing / (crossing + window / 2)
-        shown = f"{lo:#.2g}".removesuffix(".")  # Two significant digits: 2.0, 4.7, 47.
-        assert lo < 100 and (f"{shown}–" in line or f"at least {shown}×" in line)
-        assert f"± {window / 2:.2g} epochs" in line and f"{gain.point:.2f}" not in line
-    else:
-        assert f"{gain.point:.{max(2, pace.shown_decimals(gain))}f}× sooner" in line
+    if gain.is_bound:  # At the target at the curve's first point: a bound, no interval.
+        assert f"at least {discussion.significant(gain.point, 'en')}× sooner" in line
+    else:  # The ratio with its seed interval, at the interval's decimals.
+        places = max(2, pace.shown_decimals(gain))  # Its interval's ends: test_lab_report.
+        assert f"{gain.point:.{places}f}× sooner{discussion.ratio_interval(gain, 'en')}" in line
     assert f"loss {discussion.p_text(loss.p, 'en')}" in line and "@tab:lab7.relu.quality" in line
     assert f"with Adam and {methods_module.label(best_row.config)} weights" in line
     assert heading == document.Heading(3, text.say("en", "handin.gain_h"))
@@ -417,7 +410,7 @@ def test_lab7_trains_exercise_2_and_the_gain_is_recomputed_from_its_records(foun
     at_ex2 = summary.time_ratio(base, best, ex2)  # The baseline over the best, at ex2's target.
     assert "depends on its target" in line and "@tab:lab7.relu.speed" in line
     assert f"at exercise 2's final loss, {text.num(summary.target(ex2), '.4f', 'en')}" in line
-    assert discussion.times_at(at_ex2.point, discussion.resolution(best, target), "en") in line
+    assert f"but {discussion.times_words(at_ex2, 'en')} at exercise 2's" in line
 
 
 def test_pair_cases_follow_the_sign_flip_test():
@@ -598,50 +591,20 @@ def test_title_block_has_author_and_localized_date():
     assert en[1] == document.Paragraph("Author: (author) · Date: 30 November 2026")
 
 
-def resolution(crossing, first=0.05, window=0.1):
-    return discussion.Resolution(crossing, first, window)
-
-
-@pytest.mark.parametrize(
-    ("crossing", "coarse", "edge"),
-    [(0.12, True, True), (0.4, True, False), (1.5, False, False), (math.nan, False, False)],
-)
-def test_a_crossing_close_to_the_curves_spacing_is_coarse(crossing, coarse, edge):
-    """Points 0.1 epoch apart, the first at 0.05: a crossing before 0.15 is at the limit of
-    the curve's resolution, one before 1.0 is known to one significant digit."""
-    res = resolution(crossing)
-    assert (res.coarse, res.edge) == (coarse, edge)
-
-
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_exercise_2s_gain_is_printed_no_finer_than_the_curve(lang):
-    """The review's case: 60,83× at a crossing of 0,15 epoch, points 0,083 epoch apart: the
-    crossing may lie 0,04 epoch either way, so the gain is 60,83·0,15/(0,15 ± 0,0415)."""
-    ratio = pace.Ratio(60.83, 54.76, 70.08, "paired", 10, False, p=0.002)
-    other = functools.partial(dataclasses.replace, ratio)
-    said = discussion.gain_speed(ratio, resolution(0.15, window=0.083), lang)
-    lo, hi = 60.83 * 0.15 / (0.15 + 0.0415), 60.83 * 0.15 / (0.15 - 0.0415)
-    assert (round(lo), round(hi)) == (48, 84)
-    assert said.startswith(text.times(lang, "48–84")) and "60,83" not in said
-    assert text.num(0.0415, ".2g", lang) in said and text.num(0.15, ".2f", lang) in said
-    limit = text.say(lang, "handin.gain.edge", t="T", half="H", window="W")
-    assert limit.split("T")[0] not in said
-    edge = discussion.gain_speed(ratio, resolution(0.12), lang)  # Before 0.05 + 0.1.
-    assert limit.split("T")[0] in edge  # At the limit of the curve's resolution.
-    assert edge.startswith(text.times(lang, "43–100"))  # 60.83·0.12/0.17, 60.83·0.12/0.07.
-    coarse = discussion.gain_speed(other(point=21.41), resolution(0.42), lang)
-    lo, hi = 21.41 * 0.42 / 0.47, 21.41 * 0.42 / 0.37  # 19.1 and 24.3.
-    assert coarse.startswith(text.times(lang, "19–24")) and "21" not in coarse
-    assert limit.split("T")[0] not in coarse
-    fine = discussion.gain_speed(other(point=3.25, lo=3.01, hi=3.72), resolution(2.8), lang)
-    assert text.times(lang, text.num(3.25, ".2f", lang)) in fine
-    assert text.num(3.72, ".2f", lang) in fine  # The interval, at the ratio's decimals.
-    bound = discussion.gain_speed(other(is_bound=True), resolution(0.04), lang)
-    assert bound.startswith(text.say(lang, "handin.at_least", x="")[:4])
-    unbounded = discussion.times_at(10.0, resolution(0.04, first=0.0), lang)  # 0.04 < 0.05.
-    assert unbounded == text.say(
-        lang, "handin.at_least", x=text.times(lang, "4,4" if lang == "pl" else "4.4")
+def test_exercise_2s_gain_is_its_ratio_with_the_seed_interval_or_a_bound(lang):
+    """A ratio with its interval, at the interval's decimals; a bound (the curve at the
+    target at its first point) as "at least", to two significant digits, naming that
+    point."""
+    ratio = pace.Ratio(13.6627, 13.1629, 13.9496, "paired", 10, False, p=0.002)
+    said = discussion.gain_speed(ratio, 0.5, lang)
+    ends = f"{text.num(13.16, '.2f', lang)}–{text.num(13.95, '.2f', lang)})"
+    assert said.startswith(text.times(lang, text.num(13.66, ".2f", lang))) and said.endswith(ends)
+    bound = discussion.gain_speed(dataclasses.replace(ratio, point=19.0, is_bound=True), 0.5, lang)
+    assert bound == text.say(
+        lang, "handin.gain.bound", x=text.times(lang, "19"), first=text.num(0.5, ".2g", lang)
     )
+    assert discussion.times_words(dataclasses.replace(ratio, point=math.inf), lang) == "—"
 
 
 @pytest.mark.parametrize(
