@@ -85,8 +85,8 @@ def blocks(
 
 
 def adadelta_paragraphs(found: Found, out_dir: Path, lang: str) -> list[str]:
-    """``layers.adadelta_paragraphs``, closed by the rate they hold at
-    (``rates.adadelta_rate``)."""
+    """``layers.adadelta_paragraphs``, closed by the rate they hold at when the selection
+    rule applied to the sweep alone chooses another (``rates.adadelta_rate``)."""
     out = layers.adadelta_paragraphs(found, out_dir, lang)
     rate = rates.adadelta_rate(found, rates.read(found, out_dir), lang) if out else ""
     return [*out[:-1], f"{out[-1]} {rate}"] if rate else out

@@ -1374,7 +1374,7 @@ PHRASES = {
     "lrtable.ties": "These share the lowest rank sum under it: {which}; the rule then takes the "
     "smaller α.",
     "lrtable.untuned": "{name}'s results in lab 6 thus hold at α = {used} only: at α = {best} "
-    "its final loss after the sweep's {epochs} epochs differs ({parts}).",
+    "its final loss after the sweep's {epochs} differs ({parts}).",
     "lrtable.untuned.part": "{act}: {best} against {used}",
     "findings.rates.family": "The accuracies are compared by paired t tests over the seeds, "
     "each rate against the chosen one, Holm-adjusted over these m = {m}.",
@@ -1428,13 +1428,16 @@ PHRASES = {
     "report5.mom.concl.step.mixed": "a step of {big} acts differently at different γ",
     "report5.mom.concl.step.tie": "a step of {big} instead of {small} changes the speed not significantly",
     "report5.mom.concl.step.none": "the step's effect is not measured",
-    "report5.adadelta.part": "{act}, from α = {best} ({best_loss} against {used_loss} at α = {used})",
-    "report5.adadelta.lower": "The conclusions on Adadelta hold at lab 6's α = {used}: in the learning-rate sweep ({tab}) a lower final training loss after {epochs} epochs comes, {parts}; at such an α its speed against SGD and its start may differ.",
-    "report5.adadelta.best": "Adadelta's α = {used} gives the lowest final training loss of the learning-rate sweep ({tab}) after {epochs} epochs {acts}.",
     "report5.order.every_first": "{names} run the block “{every}” before their other blocks (its return ends that block, not the step); the other optimizers run it last.",
     # --- lead: a bound on the gain over exercise 2 ---
     "handin.gain.bound": "at least {x} sooner (at the target already at the curve's first "
     "point, {first} epochs in)",
     # --- lead: equal speed-ups said once ---
     "concl.inits.alike": "each {x}",
+    # --- rates7 ---
+    "lrtable.untuned.part.diverged": "{act}: {best}, while at α = {rate} a seed diverged",
+    "findings.adadelta.rule": "The conclusions on Adadelta hold at lab 6's α = {used}: the "
+    "rule by which lab 6's learning rates were chosen, applied to the learning-rate sweep "
+    "alone ({tab}), would choose α = {best} for Adadelta, at which its final training loss after "
+    "{epochs} differs ({parts}); at such an α its speed against SGD and its start may differ.",
 }

@@ -1444,7 +1444,7 @@ PHRASES = {
     "lrtable.ties": "Równą najmniejszą sumę miejsc mają przy niej: {which}; reguła bierze "
     "wtedy mniejsze α.",
     "lrtable.untuned": "Wyniki {name:gen} w laboratorium 6 dotyczą więc tylko α = {used}: "
-    "przy α = {best} końcowa strata po {epochs} epokach przeszukiwania jest inna ({parts}).",
+    "przy α = {best} końcowa strata po {epochs} przeszukiwania jest inna ({parts}).",
     "lrtable.untuned.part": "{act} – {best} wobec {used}",
     "findings.rates.family": "Dokładności porównano testem t dla prób zależnych (te same "
     "powtórzenia), każde α z wybranym, z poprawką Holma na m = {m}.",
@@ -1499,13 +1499,19 @@ PHRASES = {
     "report5.mom.concl.step.mixed": "krok {big} działa różnie przy różnych γ",
     "report5.mom.concl.step.tie": "krok {big} zamiast {small} nie zmienia istotnie szybkości",
     "report5.mom.concl.step.none": "wpływu kroku nie zmierzono",
-    "report5.adadelta.part": "{act} α = {best} ({best_loss} wobec {used_loss} przy α = {used})",
-    "report5.adadelta.lower": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium 6: w przeszukiwaniu siatki ({tab}) niższą końcową stratę na zbiorze uczącym po {epochs} epokach daje {parts}; przy takim α jej szybkość względem SGD i start mogą być inne.",
-    "report5.adadelta.best": "α = {used} Adadelty daje w przeszukiwaniu siatki ({tab}) najniższą końcową stratę na zbiorze uczącym po {epochs} epokach {acts}.",
     "report5.order.every_first": "{names} wykonują fragment „{every}” przed swoimi pozostałymi fragmentami (jego instrukcja return kończy tylko ten fragment, nie krok), a pozostałe optymalizatory – na końcu.",
     # --- lead: a bound on the gain over exercise 2 ---
     "handin.gain.bound": "co najmniej {x} szybciej (wartość docelowa już w pierwszym punkcie "
     "krzywej, po {first} epoki)",
     # --- lead: equal speed-ups said once ---
     "concl.inits.alike": "każda {x}",
+    # --- rates7 ---
+    "lrtable.untuned.part.diverged": "{act} – {best}, a przy α = {rate} co najmniej jedno "
+    "powtórzenie było rozbieżne",
+    "findings.adadelta.rule": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium "
+    "6: reguła, według której wybrano współczynniki uczenia laboratorium 6, zastosowana tylko "
+    "do wyników przeszukiwania siatki ({tab}), wybrałaby dla Adadelty α = {best}, przy którym "
+    "końcowa strata "
+    "na zbiorze uczącym po {epochs} jest inna ({parts}); przy takim α jej szybkość względem "
+    "SGD i początek uczenia mogą się różnić.",
 }

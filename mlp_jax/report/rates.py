@@ -1,9 +1,10 @@
 """How each learning rate α of the hand-in was chosen (its appendix): lab 6's rates with
 the learning-rate sweep's grid and final training losses (table ``lr_sweep``, which the
 text cites), lab 7's grid with its validation losses (``lr_sweep.lab7``), and one
-paragraph: the rule lab 6's rates come from and where this data's own best differs, the
-momentum study's rates by its design (``momentum_study``: α/(1 − γ) against SGD's α),
-exercise 2's one rate.
+paragraph: the rule lab 6's rates come from and where it, applied to this data's sweep
+alone, chooses another rate (``untuned``; the discussion's sentence on Adadelta,
+``adadelta_rate``, says the same from the same numbers), the momentum study's rates by
+its design (``momentum_study``: α/(1 − γ) against SGD's α), exercise 2's one rate.
 
 The sweep's records are ``mlp_jax.labs.lr_sweep``'s (``read``); without them the first
 table shows lab 6's rates alone and says how to run the sweep.
@@ -21,7 +22,7 @@ import numpy as np
 
 from mlp_jax.labs import configs, lr_sweep, specs, summary
 from mlp_jax.labs.lr_sweep import Point, Sweep
-from mlp_jax.report import curves, document, lab_report, methods, momentum_study, results, text
+from mlp_jax.report import document, lab_report, methods, momentum_study, results, text
 from mlp_jax.report.finished import Finished, Found
 
 KEY = "lr_sweep"
@@ -216,10 +217,84 @@ def _lab7_caption(lab7: Sequence[Finished], lang: str) -> str:
     return f"{caption} {say('halving.caption', k=s.lr_halving, cell=say('halving.cell', epoch=s.lr_halving))}"
 
 
+class Untuned(NamedTuple):
+    """An optimizer whose rate in lab 6 is not the one the selection rule (``tied``) takes
+    from the sweep alone.
+
+    Attributes:
+      name: the optimizer.
+      rule: the rule's rate.
+      used: lab 6's rates that are not ``rule``, in the activations' order.
+      pairs: per activation at such a rate whose sweep holds both rates, its point at
+        ``rule`` and at lab 6's rate.
+    """
+
+    name: str
+    rule: float
+    used: tuple[float, ...]
+    pairs: tuple[tuple[Point, Point], ...]
+
+
+def untuned(lab6: Sequence[Finished], sweep: Sweep) -> list[Untuned]:
+    """``Untuned`` of each of lab 6's optimizers in ``sweep`` whose rate somewhere is not
+    the rule's; one whose every rate diverged with some activation has no rule's rate and
+    is left out."""
+    used = _used(lab6)
+    found = []
+    for name in dict.fromkeys(n for n, _ in used):
+        points = [p for p in sweep.points if p.optimizer == name]
+        rule = next(iter(tied(points)), None)
+        if rule is None:
+            continue
+        off = {act: r for (n, act), r in used.items() if n == name and not _same(r, rule)}
+        if not off:
+            continue
+        pairs = []
+        for act, rate in off.items():
+            at = {p.learning_rate: p for p in points if p.act == act}
+            if (b := _at(at, rule)) is not None and (u := _at(at, rate)) is not None:
+                pairs.append((b, u))
+        used_rates = tuple(dict.fromkeys(off.values()))
+        found.append(Untuned(name, rule, used_rates, tuple(pairs)))
+    return found
+
+
+def _used_rates(found: Untuned, lang: str) -> str:
+    """Lab 6's rates that are not the rule's: ``1`` (``1 and 0.3`` where the activations'
+    differ)."""
+    return lab_report.join([_rate(r, lang) for r in found.used], lang)
+
+
+def _epochs(sweep: Sweep, lang: str) -> str:
+    """The sweep's epochs in words, after "after" ("po"): ``three epochs``."""
+    n = sweep.settings.epochs
+    return f"{text.number(lang, n, 'loc')} {text.plural(lang, n, 'lrtable.count.epochs_loc')}"
+
+
+def _pairs(found: Untuned, lang: str) -> str:
+    """Each activation's final loss at the rule's rate against lab 6's, or that a seed
+    diverged at lab 6's rate (the rule's never has one)."""
+    parts = []
+    for b, u in found.pairs:
+        key = "lrtable.untuned.part.diverged" if u.diverged else "lrtable.untuned.part"
+        parts.append(
+            text.say(
+                lang,
+                key,
+                act=methods.label(b.act, lang),
+                best=text.num(b.final_train_loss_mean, ".3f", lang),
+                used=text.num(u.final_train_loss_mean, ".3f", lang),
+                rate=_rate(u.learning_rate, lang),
+            )
+        )
+    return "; ".join(parts)
+
+
 def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> str:
     """Where lab 6's rates come from (the rule of ``configs.DEFAULT_LR``, a grid of lab
-    6's own, the command) and, with the sweep, where its own best rate
-    (``lr_sweep.best``, the activations as columns) differs from the one used."""
+    6's own, the command) and, with the sweep, where the rule applied to it alone
+    (``tied``, the activations as columns) chooses another rate (``untuned``, with the
+    losses), the rates it ties and the optimizers it has no rate for."""
     say = functools.partial(text.say, lang)
     used = _used(lab6)
     names = list(dict.fromkeys(name for name, _ in used))
@@ -236,19 +311,23 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
         words.append(say("lrtable.given", names=lab_report.join(given, lang)))
     if sweep is None:
         return " ".join(words + [say("lrtable.no_sweep")])
-    best = lr_sweep.best([p for p in sweep.points if p.optimizer in names])
-    differ = [
-        say("lrtable.other", name=methods.label(n, lang), best=_rate(b, lang), used=_rate(r, lang))
-        for n, b in best.items()
-        for r in [next(r for (m, _), r in used.items() if m == n)]
-        if b is not None and not _same(b, r)
-    ]
-    none = [methods.label(n, lang) for n, b in best.items() if b is None]
-    if differ:
+    swept = {n: [p for p in sweep.points if p.optimizer == n] for n in names}
+    ranked = {n: tied(points) for n, points in swept.items() if points}
+    off = untuned(lab6, sweep)
+    none = [methods.label(n, lang) for n, t in ranked.items() if not t]
+    if off:
+        differ = [
+            say(
+                "lrtable.other",
+                name=methods.label(u.name, lang),
+                best=_rate(u.rule, lang),
+                used=_used_rates(u, lang),
+            )
+            for u in off
+        ]
         words.append(say("lrtable.differs", which=lab_report.join(differ, lang)))
-        untuned = [_untuned(sweep, n, b, used, lang) for n, b in best.items() if b is not None]
-        words += [u for u in untuned if u]
-    else:
+        words += [_untuned_sentence(u, sweep, lang) for u in off if u.pairs]
+    elif ranked and not none:
         words.append(say("lrtable.agrees"))
     ties = [
         say(
@@ -256,8 +335,8 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
             name=methods.label(n, lang),
             rates=lab_report.join([_rate(r, lang) for r in t], lang),
         )
-        for n in best
-        if len(t := tied([p for p in sweep.points if p.optimizer == n])) > 1
+        for n, t in ranked.items()
+        if len(t) > 1
     ]
     if ties:
         words.append(say("lrtable.ties", which="; ".join(ties)))
@@ -266,39 +345,37 @@ def rule_sentence(lab6: Sequence[Finished], sweep: Sweep | None, lang: str) -> s
     return " ".join(words)
 
 
-def _untuned(
-    sweep: Sweep, name: str, best: float, used: dict[tuple[str, str], float], lang: str
-) -> str:
-    """For ``name`` whose rate in lab 6 (``used``) is not the sweep's ``best``: lab 6's
-    results about it hold at that rate, with each activation's final loss in the sweep at
-    ``best`` against that rate; "" when they agree or a point is missing."""
-    parts = []
-    for (n, act), rate in used.items():
-        if n != name or _same(rate, best):
-            continue
-        at = {p.learning_rate: p for p in sweep.points if p.optimizer == n and p.act == act}
-        b, u = _at(at, best), _at(at, rate)
-        if b is None or u is None:
-            return ""
-        parts.append(
-            text.say(
-                lang,
-                "lrtable.untuned.part",
-                act=methods.label(act, lang),
-                best=text.num(b.final_train_loss_mean, ".3f", lang),
-                used=text.num(u.final_train_loss_mean, ".3f", lang),
-            )
-        )
-    if not parts:
-        return ""
+def _untuned_sentence(found: Untuned, sweep: Sweep, lang: str) -> str:
+    """Lab 6's results about ``found`` hold at its rate only, with the losses at the rule's
+    rate against it."""
     return text.say(
         lang,
         "lrtable.untuned",
-        name=methods.label(name, lang),
-        used=_rate(next(r for (n, _), r in used.items() if n == name), lang),
-        best=_rate(best, lang),
-        epochs=sweep.settings.epochs,
-        parts="; ".join(parts),
+        name=methods.label(found.name, lang),
+        used=_used_rates(found, lang),
+        best=_rate(found.rule, lang),
+        epochs=_epochs(sweep, lang),
+        parts=_pairs(found, lang),
+    )
+
+
+def adadelta_rate(found: Found, sweep: Sweep | None, lang: str) -> str:
+    """Where the conclusions on Adadelta hold: at lab 6's rate, when the selection rule
+    applied to the sweep alone chooses another (``untuned``: the appendix's rates and
+    losses); "" when it chooses lab 6's, when it has no rate, without the sweep or its
+    points at both rates."""
+    off = untuned(found.get("lab6", []), sweep) if sweep is not None else []
+    adadelta = next((u for u in off if u.name == "adadelta" and u.pairs), None)
+    if adadelta is None:
+        return ""
+    return text.say(
+        lang,
+        "findings.adadelta.rule",
+        used=_used_rates(adadelta, lang),
+        best=_rate(adadelta.rule, lang),
+        epochs=_epochs(sweep, lang),
+        parts=_pairs(adadelta, lang),
+        tab=f"@tab:{KEY}",
     )
 
 
@@ -374,75 +451,3 @@ def _exercise2_rates(found: Found) -> list[tuple[str, float]]:
                     (exp, summary.selected(f.results[name]).provenance.learning_rate)
                 )
     return list(dict.fromkeys(found_rates))
-
-
-class SweepBest(NamedTuple):
-    """One activation's Adadelta in the learning-rate sweep: the rate lab 6 used and the
-    sweep's rate with the lowest final training loss among those no seed diverged at."""
-
-    act: str
-    used: float
-    best: float
-    used_loss: float
-    best_loss: float
-
-
-def sweep_best(
-    found: Found, sweep: lr_sweep.Sweep | None, name: str = "adadelta"
-) -> list[SweepBest]:
-    """``SweepBest`` of ``name`` per lab 6 activation whose used rate the sweep holds."""
-    out = []
-    for f in found.get("lab6", []):
-        if sweep is None or name not in f.results:
-            continue
-        used = summary.selected(f.results[name]).provenance.learning_rate
-        at = [p for p in sweep.points if (p.optimizer, p.act) == (name, f.act) and not p.diverged]
-        mine = [p for p in at if _same(p.learning_rate, used)]
-        if mine:
-            low = min(at, key=lambda p: p.final_train_loss_mean)
-            loss = (mine[0].final_train_loss_mean, low.final_train_loss_mean)
-            out.append(SweepBest(f.act, used, low.learning_rate, *loss))
-    return out
-
-
-def adadelta_rate(found: Found, sweep: lr_sweep.Sweep | None, lang: str) -> str:
-    """The rate the Adadelta sentences hold at: per activation, a rate of the sweep with a
-    lower final loss than lab 6's (its loss against lab 6's rate's), or lab 6's rate the
-    sweep's best; "" without the sweep's points at lab 6's rate."""
-    found_best = sweep_best(found, sweep)
-    if not found_best:
-        return ""
-    num = functools.partial(_rate, lang=lang)
-    loss = lambda v: text.num(v, ".3f", lang)
-    lower = [b for b in found_best if b.best_loss < b.used_loss]
-    best = [b for b in found_best if b not in lower]
-    values = {"tab": f"@tab:{KEY}", "epochs": sweep.settings.epochs}
-    words = []
-    if lower:
-        parts = [
-            text.say(
-                lang,
-                "report5.adadelta.part",
-                act=curves.with_act(b.act, lang),
-                best=num(b.best),
-                best_loss=loss(b.best_loss),
-                used=num(b.used),
-                used_loss=loss(b.used_loss),
-            )
-            for b in lower
-        ]
-        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in lower)), lang)
-        words.append(
-            text.say(
-                lang,
-                "report5.adadelta.lower",
-                parts=lab_report.join(parts, lang),
-                used=used,
-                **values,
-            )
-        )
-    if best:
-        acts = lab_report.join([curves.with_act(b.act, lang) for b in best], lang)
-        used = lab_report.join(list(dict.fromkeys(num(b.used) for b in best)), lang)
-        words.append(text.say(lang, "report5.adadelta.best", acts=acts, used=used, **values))
-    return " ".join(words)

@@ -6,24 +6,21 @@ import dataclasses
 import functools
 import math
 import re
-import types
 
 import numpy as np
 import pytest
 import scipy.stats
 
 from mlp_jax import records
-from mlp_jax.labs import lr_sweep, pace, summary, surfaces, trajectories
+from mlp_jax.labs import pace, summary, surfaces, trajectories
 from mlp_jax.report import curves as single
 from mlp_jax.report import (
     discussion,
     document,
     findings,
     finished,
-    lab_report,
     methods,
     momentum_study,
-    rates,
     text,
 )
 from tests import tiny
@@ -641,50 +638,3 @@ def test_the_deep_leaders_start_is_set_against_its_saturation_at_init(normal, xa
         tab="@tab:deep.sigmoid.layers",
     )
     assert why in line
-
-
-def sweep_of(losses):
-    """A sweep of Adadelta: activation → {rate: final loss} (diverged where ∞), 3 epochs."""
-    points = tuple(
-        lr_sweep.Point("adadelta", act, rate, 2, int(loss == math.inf), loss, 0.8)
-        for act, by_rate in losses.items()
-        for rate, loss in by_rate.items()
-    )
-    return lr_sweep.Sweep(points, types.SimpleNamespace(epochs=3), {})
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
-def test_adadelta_is_said_to_hold_at_its_rate_against_the_sweeps_best(lang):
-    fs = [lab6("sigmoid"), lab6("relu")]
-    used = LAB6["adadelta"][2]
-    assert used == 1.0
-    # Sigmoid: 3 beats 1; ReLU: 10 diverged, 0.3 is worse, 1 is the best.
-    sweep = sweep_of(
-        {
-            "sigmoid": {0.3: 0.6, 1.0: 0.545, 3.0: 0.472},
-            "relu": {0.3: 0.9, 1.0: 0.5, 10.0: math.inf},
-        }
-    )
-    got = rates.adadelta_rate(found(lab6=fs), sweep, lang)
-    num = lambda v: text.num(v, ".3g", lang)
-    part = text.say(
-        lang,
-        "report5.adadelta.part",
-        act=single.with_act("sigmoid", lang),
-        best=num(3.0),
-        best_loss=text.num(0.472, ".3f", lang),
-        used=num(1.0),
-        used_loss=text.num(0.545, ".3f", lang),
-    )
-    values = {"tab": "@tab:lr_sweep", "epochs": 3, "used": num(1.0)}
-    lower = text.say(lang, "report5.adadelta.lower", parts=part, **values)
-    best = text.say(lang, "report5.adadelta.best", acts=single.with_act("relu", lang), **values)
-    assert got == f"{lower} {best}"
-    # Lab 6's rate the best everywhere: the best sentence alone; not on the sweep: nothing.
-    both = sweep_of({a: {1.0: 0.4, 3.0: 0.5} for a in ("sigmoid", "relu")})
-    acts = lab_report.join([single.with_act(a, lang) for a in ("sigmoid", "relu")], lang)
-    assert rates.adadelta_rate(found(lab6=fs), both, lang) == text.say(
-        lang, "report5.adadelta.best", acts=acts, **values
-    )
-    assert rates.adadelta_rate(found(lab6=fs), sweep_of({"relu": {3.0: 0.4}}), lang) == ""
-    assert rates.adadelta_rate(found(lab6=fs), None, lang) == ""

@@ -5,6 +5,7 @@ study's rates from its design, exercise 2's one rate."""
 
 import dataclasses
 import math
+import types
 from pathlib import Path
 
 import numpy as np
@@ -228,3 +229,128 @@ def test_exercise_2s_rates_are_named_per_experiment_where_they_differ():
     lab7 = finished({"normal": ex2, configs.EXERCISE2: ex2}, "lab7")
     sentence = rates.blocks({"lab6": lab6, "lab7": [lab7]}, None, "en")[-1].text
     assert "Exercise 2's plain SGD has α: lab 6: 0.1; lab 7: 0.3." in sentence
+
+
+TABLE16 = {
+    "sigmoid": {0.1: 1.05705, 0.3: 0.733415, 1.0: 0.545335, 3.0: 0.471825, 10.0: 0.573759},
+    "relu": {0.1: 8.61083, 0.3: 5.30963, 1.0: 3.21115, 3.0: 0.688123, 10.0: 0.529382},
+}
+"""Adadelta's final training losses in the hand-in's sweep (Fashion-MNIST, 3 epochs): the
+rule takes 3, while ReLU alone ends lowest at 10."""
+
+TIED = {"sigmoid": {0.3: 0.5, 1.0: 0.6, 3.0: 0.9}, "relu": {0.3: 0.8, 1.0: 0.7, 3.0: 0.9}}
+"""Rank sums 1, 1 and 4: 0.3 and 1 tie, the rule takes 0.3."""
+
+EPOCHS = {"en": "three epochs", "pl": "trzech epokach"}
+
+
+def adadelta_sweep(losses, diverged=()):
+    """Adadelta's points of ``losses`` (act → rate → final loss), 3 epochs; those in
+    ``diverged`` (act, rate) with a diverged seed and an infinite loss."""
+    points = tuple(
+        lr_sweep.Point("adadelta", act, rate, 2, int(out), math.inf if out else loss, 0.8)
+        for act, at in losses.items()
+        for rate, loss in at.items()
+        for out in [(act, rate) in diverged]
+    )
+    return lr_sweep.Sweep(points, types.SimpleNamespace(epochs=3), {"init": "normal"})
+
+
+def numpy_rule(losses, diverged=()):
+    """The selection rule recomputed on an array: ranks per activation by argsort (a
+    diverged point's loss infinite), summed; a rate diverged in any activation out; the
+    lowest rate of the lowest sum (None when every rate is out)."""
+    acts, grid = sorted(losses), sorted(losses["sigmoid"])
+    table = np.array(
+        [[math.inf if (a, r) in diverged else losses[a][r] for r in grid] for a in acts]
+    )
+    out = np.isinf(table).any(axis=0)
+    ranks = np.argsort(np.argsort(table, axis=1, kind="stable"), axis=1).sum(axis=0)
+    score = np.where(out, np.inf, ranks)
+    return None if out.all() else grid[int(np.argmin(score))]
+
+
+def said(lang, used, best, losses, diverged=()):
+    """The discussion's sentence and the appendix's, from the losses directly."""
+    num = lambda v, spec=".3g": text.num(v, spec, lang)
+    parts = []
+    for act in ("sigmoid", "relu"):
+        name, at_best = text.say(lang, f"methods.name.{act}"), num(losses[act][best], ".3f")
+        if (act, used) in diverged:
+            key, at_used = "lrtable.untuned.part.diverged", ""
+        else:
+            key, at_used = "lrtable.untuned.part", num(losses[act][used], ".3f")
+        parts.append(text.say(lang, key, act=name, best=at_best, used=at_used, rate=num(used)))
+    values = {
+        "used": num(used),
+        "best": num(best),
+        "epochs": EPOCHS[lang],
+        "parts": "; ".join(parts),
+    }
+    discussion = text.say(lang, "findings.adadelta.rule", tab="@tab:lr_sweep", **values)
+    return discussion, text.say(lang, "lrtable.untuned", name="Adadelta", **values)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(
+    "losses, used, diverged",
+    [
+        (TABLE16, 1.0, ()),  # The hand-in: the rule takes 3 over lab 6's 1.
+        (TIED, 1.0, ()),  # Lab 6's 1 ties with 0.3; the rule takes the lower.
+        (TABLE16, 1.0, [("relu", 1.0)]),  # A seed diverged at lab 6's rate.
+        (TABLE16, 1.0, [("sigmoid", 3.0)]),  # The rule's first pick diverged: 10.
+    ],
+)
+def test_the_discussion_and_the_appendix_say_the_rules_rate_with_the_same_losses(
+    losses, used, diverged, lang
+):
+    best = numpy_rule(losses, diverged)
+    assert best is not None and not math.isclose(best, used)
+    sweep, lab6 = adadelta_sweep(losses, diverged), lab6_at({"adadelta": used})
+    discussion, appendix = said(lang, used, best, losses, diverged)
+    assert rates.adadelta_rate({"lab6": lab6}, sweep, lang) == discussion
+    rule = rates.rule_sentence(lab6, sweep, lang)
+    other = text.say(lang, "lrtable.other", name="Adadelta", best=text.num(best, ".3g", lang), used=text.num(used, ".3g", lang))  # fmt: skip
+    assert text.say(lang, "lrtable.differs", which=other) in rule and appendix in rule
+    assert text.say(lang, "lrtable.agrees") not in rule
+
+
+def test_the_hand_ins_sentence_names_the_rules_3_not_relus_own_best_10():
+    assert min(TABLE16["relu"], key=TABLE16["relu"].get) == 10.0
+    assert numpy_rule(TABLE16) == 3.0
+    sentence = rates.adadelta_rate(
+        {"lab6": lab6_at({"adadelta": 1.0})}, adadelta_sweep(TABLE16), "en"
+    )
+    assert "would choose α = 3 for Adadelta" in sentence and "α = 10" not in sentence
+    assert "(sigmoid: 0.472 against 0.545; ReLU: 0.688 against 3.211)" in sentence
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_nothing_is_said_where_the_rule_takes_lab_6s_rate_or_none(lang):
+    cases = [
+        (TABLE16, 3.0, ()),  # The rule's own rate.
+        (TIED, 0.3, ()),  # The lower of a tie: the rule's pick.
+    ]
+    for losses, used, diverged in cases:
+        assert numpy_rule(losses, diverged) == used
+        sweep, lab6 = adadelta_sweep(losses, diverged), lab6_at({"adadelta": used})
+        assert rates.adadelta_rate({"lab6": lab6}, sweep, lang) == ""
+        assert text.say(lang, "lrtable.agrees") in rates.rule_sentence(lab6, sweep, lang)
+    every = [("relu", r) for r in TABLE16["relu"]]
+    assert numpy_rule(TABLE16, every) is None
+    lab6 = lab6_at({"adadelta": 1.0})
+    sweep = adadelta_sweep(TABLE16, every)
+    assert rates.adadelta_rate({"lab6": lab6}, sweep, lang) == ""
+    rule = rates.rule_sentence(lab6, sweep, lang)
+    assert text.say(lang, "lrtable.all_diverged", names="Adadelta") in rule
+    assert text.say(lang, "lrtable.agrees") not in rule
+    assert rates.adadelta_rate({"lab6": lab6}, None, lang) == ""
+
+
+def test_without_lab_6s_rate_in_the_sweep_the_appendix_alone_names_the_rules(lang="en"):
+    lab6 = lab6_at({"adadelta": 1.0})
+    unswept = {act: {r: v for r, v in at.items() if r != 1.0} for act, at in TABLE16.items()}
+    sweep = adadelta_sweep(unswept)
+    assert rates.adadelta_rate({"lab6": lab6}, sweep, lang) == ""
+    rule = rates.rule_sentence(lab6, sweep, lang)
+    assert "Adadelta 3 instead of 1" in rule and "thus hold" not in rule

@@ -73,7 +73,7 @@ def test_the_rule_sentence_says_ties_and_what_an_untuned_rate_costs(lang):
         name="Adadelta",
         used=num(1),
         best=num(3),
-        epochs=3,
+        epochs={"en": "three epochs", "pl": "trzech epokach"}[lang],
         parts="; ".join(parts),
     )
     assert untuned in sentence
