@@ -13,16 +13,28 @@ the same numbers as its tables (see mlp_jax.report.handin). Run the labs first, 
 python -m experiments.lab6 --act=sigmoid,relu, then python -m experiments.lab7
 --act=sigmoid,relu. It trains nothing: of the shared flags below only --out_dir and
 --dataset apply.
+
+Before it writes the report it brings every lab folder it read up to date: each
+experiment's summary.csv, metrics.csv, steps.csv, figures and report.md (per activation,
+and activations.png) are written again from the same records with the labs' own writer
+(what python -m experiments.lab6, lab7 or momentum writes when rerun with everything
+finished), so that they hold the numbers of the report's tables, computed by the same
+code. One line per folder says what it wrote; the records (runs/*.npz) are only read,
+and every file is replaced whole (Ctrl-C leaves each one old or new, never half
+written). A lab folder that a training run is writing stops the report, with one line,
+before anything is written.
 """
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from absl import app, flags
 
 from experiments import cli
 from experiments import flags as common
+from mlp_jax import activations
 from mlp_jax.labs import experiment, specs
-from mlp_jax.report import document, finished, handin, text
+from mlp_jax.report import document, finished, handin, lab_report, text
 
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
@@ -96,20 +108,57 @@ def depth(name: str) -> Path | None:
     return deep
 
 
+def refresh(roots: Iterable[Path], log: Callable[[str], None] = print) -> list[Path]:
+    """Writes every experiment folder's files again from its records under the dataset
+    folders ``roots``, with the labs' writer (``lab_report.write_all``), each folder under
+    its ``experiment.lock``; the records are those the report reads (``experiment.latest``
+    of each activation, as ``finished.load``), the lines about them left to the report.
+
+    Returns:
+      The experiment folders written, in order.
+
+    Raises:
+      experiment.Busy: a live run holds one of the folders (``handin.check_unlocked``),
+        before anything is written.
+    """
+    roots = list(dict.fromkeys(roots))
+    handin.check_unlocked(roots)
+    written = []
+    for folder in (root / name for root in roots for name in specs.LABS):
+        if not folder.is_dir():
+            continue
+        with experiment.lock(folder):
+            found = {act: experiment.latest(folder / act, log=_quiet) for act in _acts(folder)}
+            results = {act: f.results for act, f in found.items() if f.results}
+            if results:
+                lab_report.write_all(folder, results, log)
+                written.append(folder)
+    return written
+
+
+def _acts(folder: Path) -> list[str]:
+    """The activations with a folder in ``folder``, in ``activations.ACTIVATIONS`` order."""
+    return [act for act in activations.ACTIVATIONS if (folder / act).is_dir()]
+
+
+def _quiet(_: str) -> None:
+    """Drops a line ``handin.build`` says too (a record left out, set aside)."""
+
+
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
+    deep = depth(root.name)
     try:
         notes = common.read_notes(NOTES.value)
-        blocks = handin.build(
-            root, LANG.value, author=AUTHOR.value, depth=depth(root.name), notes=notes
-        )
+        blocks = handin.build(root, LANG.value, author=AUTHOR.value, depth=deep, notes=notes)
     except finished.BadDepth as e:
         raise app.UsageError(
             f"--depth_dir={DEPTH_DIR.value}: {e}; fix: pass the --out_dir of lab 7 run on a "
             f"deeper network with the same data (python -m experiments.lab7 --dataset={root.name} "
             "--hidden=128,128,128,128,128,128 --out_dir=<another folder>), or leave the flag out"
         ) from e
+    refresh([root, *([deep] if deep else [])])
     written = handin.write(root, blocks, LANG.value)
     for path in written:
         print(f"wrote {path}")

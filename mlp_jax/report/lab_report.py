@@ -62,13 +62,15 @@ def write_all(folder: Path, results: Mapping[str, Results], log: Log) -> None:
 def write(folder: Path, act: str, results: Results) -> list[SummaryRow]:
     """Writes one activation's summary, metrics, figures and report into ``folder``;
     returns the summary rows."""
-    rows = summary.summarize(act, results, provenance(results).baseline)
+    baseline = provenance(results).baseline
+    ranks = summary.ranking(results, baseline)  # Once: the rows' and the ranking lines'.
+    rows = summary.summarize(act, results, baseline, ranks)
     records.write_summary(folder / "summary.csv", rows)
     metrics = summary.metrics_rows(act, results)
     util.write_csv(folder / "metrics.csv", summary.metrics_columns(metrics), metrics)
     util.write_csv(folder / "steps.csv", summary.STEPS_COLUMNS, summary.steps_rows(act, results))
     figures(act, results, folder)
-    util.atomic_write_text(folder / "report.md", markdown(folder, act, results, rows))
+    util.atomic_write_text(folder / "report.md", markdown(folder, act, results, rows, ranks))
     return rows
 
 
@@ -117,6 +119,7 @@ def section(
     lang: str = "en",
     level: int = 1,
     link: Callable[[str], str] = lambda name: name,
+    ranks: Ranking = None,
 ) -> list[document.Block]:
     """One activation's report: setup, results table, ranking and figures.
 
@@ -128,6 +131,7 @@ def section(
       lang: one of ``text.LANGS``.
       level: heading level of the section's title.
       link: a figure's file name → its link from the Markdown file.
+      ranks: ``summary.ranking`` of ``results`` where the caller has it already.
     """
     say = functools.partial(text.say, lang)
     lab, first = lab_of(results), provenance(results)
@@ -139,7 +143,7 @@ def section(
     figures = ["loss_epoch", "loss_step", "test_acc"]
     figures += ["lr_sensitivity"] if any(r.grid for r in results.values()) else []
     of_label = say(lab.baseline_gen_key)
-    ranks = summary.ranking(results, first.baseline)
+    ranks = ranks or summary.ranking(results, first.baseline)
     ranking = _ranking_lines(results, rows, ranks, of_label, lang)
     return [
         document.Heading(level, f"{say(lab.title_key)} — {config_label(act, lang)}"),
@@ -570,6 +574,8 @@ def whole_run(r: SummaryRow, base: SummaryRow, lang: str) -> str:
     )
 
 
-def markdown(folder: Path, act: str, results: Results, rows: Sequence[SummaryRow]) -> str:
-    """``report.md`` of one activation folder, in English."""
-    return document.markdown(section(act, results, rows, folder))
+def markdown(
+    folder: Path, act: str, results: Results, rows: Sequence[SummaryRow], ranks: Ranking = None
+) -> str:
+    """``report.md`` of one activation folder, in English (``ranks``: as ``section``'s)."""
+    return document.markdown(section(act, results, rows, folder, ranks=ranks))
