@@ -285,7 +285,8 @@ def test_cli_writes_each_language_to_its_own_files(by_cli):
     copy, polish, english = by_cli
     assert polish.returncode == 0, polish.stderr
     written = ["report.pl.md", "report.pl.html"] + ["report.pl.pdf"] * bool(document.browser())
-    assert polish.stdout.split() == [w for name in written for w in ("wrote", str(copy / name))]
+    tail = [w for name in written for w in ("wrote", str(copy / name))]
+    assert polish.stdout.split()[-len(tail) :] == tail  # After the lab folders written again.
     assert (copy / "report.pl.md").read_text().startswith("# Ćwiczenie 3")
     assert english.stdout.split()[-4:] == ["wrote", str(copy / "report.en.md")] + [
         "wrote",
