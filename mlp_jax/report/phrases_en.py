@@ -855,7 +855,7 @@ PHRASES = {
     "findings.inits.measured.other": "The measured ratio of the pre-activations' σ is {ratio}, though ({tab}).",
     "findings.inits.tests": "{act}: difference of the mean final training losses (Xavier − "
     "He) {loss}, {p_loss}; difference of test accuracy in percentage points {acc}, {p_acc} ({tab}); "
-    "time to the target, Xavier's over He's, {speed} ({speed_tab}).",
+    "time to the target, Xavier's over He's ({speed_tab}): {speed}.",
     "findings.inits.tie": "None of these differences is significant, as the small difference "
     "in the weights' scale leads one to expect; this does not prove the methods equivalent: "
     "differences up to the ends of the intervals given agree with the measurements.",

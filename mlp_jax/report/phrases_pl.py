@@ -907,8 +907,8 @@ PHRASES = {
     "findings.inits.measured.other": "Zmierzony iloraz odchyleń pobudzeń wynosi natomiast {ratio} ({tab}).",
     "findings.inits.tests": "{act}: różnica średnich końcowych strat na zbiorze uczącym "
     "(Xavier − He) {loss}, {p_loss}; różnica dokładności na zbiorze testowym w punktach "
-    "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He) {speed} "
-    "({speed_tab}).",
+    "procentowych {acc}, {p_acc} ({tab}); iloraz czasów dojścia do celu (Xavier do He; "
+    "{speed_tab}): {speed}.",
     "findings.inits.tie": "Żadna z tych różnic nie jest istotna, czego należało się "
     "spodziewać przy tak małej różnicy skali wag; nie dowodzi to jednak równoważności metod: "
     "z pomiarami zgodne są różnice sięgające granic podanych przedziałów ufności.",

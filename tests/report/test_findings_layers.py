@@ -449,13 +449,14 @@ def test_xavier_and_he_times_cite_the_speed_table_and_the_quality_table_without_
     f = tf.lab7()
     t = discussion.xavier_he(f)
     line = discussion.tests_sentence(f, t, [0.5, 0.5], "en")
-    assert line.endswith("(@tab:lab7.relu.speed).") and "(@tab:lab7.relu.quality);" in line
+    assert "Xavier's over He's (@tab:lab7.relu.speed): " in line
+    assert "(@tab:lab7.relu.quality);" in line
     # The time's p is the ranks' (the family of every pair of lab 7's configurations).
     q, m = f.ranking.p_holm["xavier", "he"], f.ranking.family
     assert f"{discussion.p_text(q, 'en')}, Holm-adjusted over all m = {m} pairs" in line
     no_target = t._replace(speed=None)
     line = discussion.tests_sentence(f, no_target, [0.5, 0.5], "en")
-    assert "@tab:lab7.relu.speed" not in line and line.endswith("(@tab:lab7.relu.quality).")
+    assert "@tab:lab7.relu.speed" not in line and line.endswith("(@tab:lab7.relu.quality): —.")
 
 
 @pytest.mark.parametrize(("lang", "said"), [("pl", "dwa z 12 powtórzeń kończą uczenie ze stratą"), ("en", "two of 12 seeds end at")])  # fmt: skip
