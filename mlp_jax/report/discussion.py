@@ -503,9 +503,61 @@ def conclusions(found: Found, lang: str, said: Said | None = None) -> list[docum
 
 def fastest(lab6: Sequence[Finished], lang: str) -> str:
     """Per activation, who learns fastest in lab 6 and, when the first of them reaches the
-    baseline's final loss significantly sooner (``pace.distinct``), by how much; the
-    activation's reason when it has no target."""
-    return " ".join(conclusion(f, lang, quality=False) for f in lab6)
+    baseline's final loss significantly sooner (``pace.distinct``), by how much, then the
+    verdict on every other optimizer (``others``); the activation's reason when it has no
+    target."""
+    said = [(conclusion(f, lang, quality=False), others(f, lang)) for f in lab6]
+    return " ".join(line for pair in said for line in pair if line)
+
+
+def others(f: Finished, lang: str) -> str:
+    """Every configuration of ``f`` but the baseline and the leader ``conclusion`` names
+    with its speed-up, grouped by its verdict against the baseline (``pace.distinct``):
+    significantly sooner, each with its speed-up; significantly later; no significant
+    difference (only after a leader: without one ``conclusion`` says that none is
+    significantly sooner); "" without a target or without another configuration."""
+    if not has_target(f):
+        return ""
+    lead = leader(f)
+    rows = [
+        r
+        for r in summary.ranked(f.rows)
+        if r.config not in (configs.EXERCISE2, f.provenance.baseline, lead and lead.config)
+    ]
+    groups: dict[str, list[str]] = {"sooner": [], "later": [], "same": []}
+    for r in rows:
+        name = text.inflect(lang, lab_report.name(r, lang), "with")
+        speed = r.speedup_vs_baseline
+        if not pace.distinct(*speed_interval(r), r.speedup_p_holm, summary.ALPHA):
+            groups["same"].append(name)
+            continue
+        x = (
+            text.times(lang, text.num(speed, ".2f", lang))
+            if speed
+            else text.say(lang, "stat.not_reached")
+        )
+        groups["sooner" if speed > 1 else "later"].append(f"{name} ({x})")
+    parts = [
+        text.say(
+            lang,
+            f"concl.others.{key}{'.also' if key == 'sooner' and lead else ''}",
+            names=lab_report.join(names, lang),
+        )
+        for key, names in groups.items()
+        if names and (lead or key != "same")
+    ]
+    said = "; ".join(parts)
+    return f"{said[:1].upper()}{said[1:]}." if said else ""
+
+
+def leader(f: Finished) -> SummaryRow | None:
+    """The first configuration at rank 1 (not exercise 2, not the baseline) when it reaches
+    the baseline's final loss significantly sooner (``pace.distinct``), else None."""
+    own = [r for r in f.rows if r.config != configs.EXERCISE2]
+    c = summary.compare(own, f.provenance.baseline)
+    best = next((r for r in c.others if r.rank == 1), None)
+    distinct = best and pace.distinct(*speed_interval(best), best.speedup_p_holm, summary.ALPHA)
+    return best if distinct else None
 
 
 def nesterov(lab6: Sequence[Finished], lang: str) -> str:
@@ -615,14 +667,14 @@ def conclusion(found: Finished, lang: str = "en", quality: bool = True) -> str:
         reason = problem or say("handin.concl.no_baseline", label=say(lab.baseline_key))
         return say("lead.concl.none", where=where, reason=reason[:1].lower() + reason[1:])
     leaders = [lab_report.name(r, lang) for r in summary.ranked(own) if r.rank == 1]
-    best = next((r for r in c.others if r.rank == 1), None)
+    best = leader(found)
     values = {
         "where": where,
         "base": say(lab.baseline_gen_key),
         "leaders": _with(leaders, lang),
         "tab": f"@tab:{exp}.{found.act}.speed",
     }
-    if best and pace.distinct(*speed_interval(best), best.speedup_p_holm, summary.ALPHA):
+    if best:
         alone = leaders == [lab_report.name(best, lang)]
         key = "lead.concl.fast_alone" if alone else "lead.concl.fast"
         x = text.times(lang, text.num(best.speedup_vs_baseline, ".2f", lang))

@@ -1125,8 +1125,9 @@ PHRASES = {
     "findings.adadelta.same": "Adadelta reaches SGD's final loss with no significant difference "
     "in speed ({tab})",
     "findings.adadelta.later": "Adadelta reaches SGD's final loss significantly later ({tab})",
-    "findings.adadelta.agree": "The slow start thus fits Adadelta's rule, but it slows "
-    "Adadelta against SGD only where the initial gradients are large.",
+    "findings.adadelta.agree": "The size of the first steps thus fits the verdicts: "
+    "Adadelta reaches SGD's final loss significantly sooner where its first steps are the "
+    "larger, and not where they are the smaller.",
     "findings.adadelta.disagree": "The size of the first steps does not explain the differences "
     "in speed in both networks, though.",
     "findings.adadelta.surfaces": "On the 2-D surfaces Adadelta's first {steps} steps cover "
@@ -1440,4 +1441,9 @@ PHRASES = {
     "rule by which lab 6's learning rates were chosen, applied to the learning-rate sweep "
     "alone ({tab}), would choose α = {best} for Adadelta, at which its final training loss after "
     "{epochs} differs ({parts}); at such an α its speed against SGD and its start may differ.",
+    # --- session 7: the other optimizers in the conclusions ---
+    "concl.others.sooner.also": "significantly sooner also {names}",
+    "concl.others.sooner": "significantly sooner {names}",
+    "concl.others.later": "significantly later {names}",
+    "concl.others.same": "no significant difference in speed {names}",
 }

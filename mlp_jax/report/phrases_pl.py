@@ -1186,8 +1186,9 @@ PHRASES = {
     "findings.adadelta.same": "z Adadeltą sieć osiąga końcową stratę SGD bez istotnej różnicy "
     "szybkości ({tab})",
     "findings.adadelta.later": "z Adadeltą sieć osiąga końcową stratę SGD istotnie wolniej ({tab})",
-    "findings.adadelta.agree": "Powolny start jest więc zgodny z regułą Adadelty, ale "
-    "spowalnia ją względem SGD tylko przy dużych gradientach początkowych.",
+    "findings.adadelta.agree": "Wielkość pierwszych kroków zgadza się więc z wynikami: z "
+    "Adadeltą sieć osiąga końcową stratę SGD istotnie szybciej tam, gdzie pierwsze kroki "
+    "Adadelty są większe, a nie tam, gdzie są mniejsze.",
     "findings.adadelta.disagree": "Wielkość pierwszych kroków nie wyjaśnia jednak różnic "
     "szybkości w obu sieciach.",
     "findings.adadelta.surfaces": "Na powierzchniach dwuwymiarowych Adadelta w pierwszych "
@@ -1514,4 +1515,9 @@ PHRASES = {
     "końcowa strata "
     "na zbiorze uczącym po {epochs} jest inna ({parts}); przy takim α jej szybkość względem "
     "SGD i początek uczenia mogą się różnić.",
+    # --- session 7: the other optimizers in the conclusions ---
+    "concl.others.sooner.also": "istotnie szybciej osiąga ją też sieć {names}",
+    "concl.others.sooner": "istotnie szybciej osiąga ją sieć {names}",
+    "concl.others.later": "istotnie wolniej osiąga ją sieć {names}",
+    "concl.others.same": "bez istotnej różnicy szybkości – sieć {names}",
 }

@@ -19,6 +19,7 @@ from mlp_jax.report import (
     document,
     findings,
     finished,
+    lab_report,
     methods,
     momentum_study,
     text,
@@ -602,6 +603,35 @@ def test_plain_momentum_faster_than_nesterov_is_said_against_expectation():
     assert "Plain momentum reaches the target" in paragraph
     assert "against what the look-ahead leads one to expect" in paragraph
     assert text.say("en", "findings.nesterov.why") not in paragraph
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_conclusions_give_every_other_optimizers_verdict_once(lang):
+    """After the leader, each other optimizer once, by rank, in the group of its verdict
+    against SGD (p Holm-adjusted in the ranks' family below 0.05 and the interval without
+    1), a significant one with its speed-up."""
+    f = lab6("sigmoid", momentum=0.2, adagrad=0.5)
+    lead = discussion.leader(f)
+    assert lead is not None and lead.config == "adam"
+    groups = {"sooner": [], "same": []}
+    for r in summary.ranked(f.rows):
+        if r.config in ("sgd", "adam"):
+            continue
+        q, lo, hi = r.speedup_p_holm, r.speedup_ci_lo, r.speedup_ci_hi
+        differ = q < 0.05 and not lo <= 1 <= hi
+        assert not differ or r.speedup_vs_baseline > 1  # No optimizer here is slower.
+        name = text.inflect(lang, methods.label(r.config, lang), "with")
+        x = text.times(lang, text.num(r.speedup_vs_baseline, ".2f", lang))
+        groups["sooner" if differ else "same"].append(f"{name} ({x})" if differ else name)
+    assert groups["sooner"] and groups["same"]  # Both groups.
+    parts = [
+        text.say(
+            lang, f"concl.others.{k}{'.also' * (k == 'sooner')}", names=lab_report.join(v, lang)
+        )
+        for k, v in groups.items()
+    ]
+    said = "; ".join(parts)
+    assert discussion.others(f, lang) == f"{said[:1].upper()}{said[1:]}."
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])

@@ -167,8 +167,9 @@ def test_conclusions_are_a_synthesis_each_citing_a_table(english, found):
     lines = [re.sub(r"Table\xa0\d+", "T", line) for line in bullets.items]
     cites = ("(T)", ", T)", "Holm-adjusted over all m = ")  # A table, or the p's family.
     assert 3 <= len(lines) <= 8 and all(any(c in line for c in cites) for line in lines)
-    lab6 = " ".join(handin.conclusion(f, "en", quality=False) for f in found["lab6"])
-    assert lines[0] == re.sub(r"@tab:[\w.]+", "T", lab6)
+    for f in found["lab6"]:  # Who learns fastest, then the others' verdicts.
+        lab6 = handin.conclusion(f, "en", quality=False)
+        assert re.sub(r"@tab:[\w.]+", "T", lab6) in lines[0]
     for f in found["lab6"]:
         best = summary.ranked(f.rows)[0]
         if pace.distinct(*discussion.speed_interval(best), best.speedup_p_holm):

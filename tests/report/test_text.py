@@ -298,6 +298,7 @@ DYNAMIC = {
     "report5.mom.made_up.": ("full", "part"),
     "findings.nesterov.": ("momentum", "nesterov", "same", "why"),
     "concl.nesterov.": ("momentum", "nesterov", "same"),
+    "concl.others.": ("sooner", "sooner.also", "later", "same"),
     "findings.seeds.": (
         "confident",
         "errors",
