@@ -111,10 +111,9 @@ class Ratio:
       point: the ratio for the mean curves over the runs used (float64).
       lo: lower end of the interval (``_Test.interval``): the smallest ratio the
         test does not reject at its level, as far as its search looks; 0 when it rejects
-        none below the point (the curve may never reach the target), and when the end
-        puts a configuration's time past the run's last point (:func:`_within_run`); NaN
-        when there is none.
-      hi: upper end; ∞ when the test rejects no ratio above the point (or past the run).
+        none below the point (the curve may never reach the target); NaN when there is
+        none.
+      hi: upper end; ∞ when the test rejects no ratio above the point.
       method: ``"paired"``: the runs are matched by seed and relabelled within seeds;
         ``"unpaired"``: the pooled runs are split at random.
       n_used: the pairs (paired) or the smaller sample's runs (unpaired) left
@@ -201,34 +200,10 @@ def _tested_ratio(
         return Ratio(float(point), math.nan, math.nan, method, n_used, bound, level=level)
     test = _Test(used, reference, clock, paired, seed)
     p, never = test.p(0.0)
-    lo, hi = _within_run(test.interval(float(point), 1.0 - level), used, (e_a, e_b), clock)
+    lo, hi = test.interval(float(point), 1.0 - level)
     exact = paired and n_used <= MAX_EXACT
     se = 0.0 if exact else math.nan
     return Ratio(float(point), lo, hi, method, n_used, bound, se, p, never, level)
-
-
-def _within_run(
-    ends: tuple[float, float],
-    used: Sequence[np.ndarray],
-    times: tuple[float, float],
-    clock: Clock,
-) -> tuple[float, float]:
-    """An interval's ends with those past the run marked "not reached" (0 or ∞).
-
-    When one of the pair is the target's own curve (a speed-up: its time is the run's last
-    point, or sooner), an end ρ of e(a)/e(b) says the other's time is the reference's
-    observed time over (a: reference) or times (b: reference) ρ. Where that lies past the
-    run's last point, the run cannot measure it: the test only kept the ratio through the
-    "never reached" code of a curve slowed past the end. Such an end means "may not reach
-    the target within the run", and is returned as 0 (a lower end) or ∞ (an upper one).
-    """
-    lo, hi = ends
-    last = float(clock.times[-1])
-    if len(used) > 2 and np.array_equal(used[0], used[2], equal_nan=True):
-        lo = 0.0 if lo > 0 and times[0] > lo * last else lo  # The other's time T_a / ρ.
-    elif len(used) > 2 and np.array_equal(used[1], used[2], equal_nan=True):
-        hi = math.inf if hi * times[1] > last else hi  # The other's time ρ·T_b.
-    return lo, hi
 
 
 @dataclass(frozen=True)

@@ -356,7 +356,7 @@ PHRASES = {
     " by the ratio, at the threshold Holm's procedure set for the pair, so it holds 1"
     " when the difference is not significant, and also when the test keeps ratios on "
     'both sides of 1, where it cannot tell which is faster; an end "not reached": the '
-    "configuration may not reach the target within the run). *Sooner* or *later*: an exact "
+    "configuration may never reach the target). *Sooner* or *later*: an exact "
     "sign-flip permutation test of the log ratio of the two times (every relabelling "
     "of the two configurations within seeds; a time never reached counts as one time "
     "point after the run's end), Holm-adjusted over all m = {m_pairs} pairs of "
@@ -515,15 +515,20 @@ PHRASES = {
     "the same test does not reject once the faster configuration's curves are slowed "
     "down by that factor, at the threshold Holm's procedure set for the pair ({alpha}"
     " divided by the number of hypotheses still open at its step, the same for tied "
-    "p-values), from the smallest to the largest it keeps, so its level is 1 minus that "
+    "p-values, and for the pairs after the step at which the procedure stops, that "
+    "step's), from the smallest to the largest it keeps, so its level is 1 minus that "
     "threshold, at least 95%: it always holds the estimate; it holds 1 when the difference is not significant, and also when "
     "the test rejects 1 but keeps speed-ups on both sides of it, which leaves the "
     "direction open: a tie; it covers"
     " the true speed-up with probability at least 95% when one configuration's curves"
     " are the other's slowed down, up to the seeds' noise. \"{not_reached}\" at an end:"
-    " the test rejects no smaller (larger) speed-up, or the end would put the "
-    "configuration's time past the run's last point, which the run cannot measure: the "
-    'configuration may not reach the target within the run; "≥" means the configuration is at the target at the curve\'s '
+    " the test rejects no smaller (larger) speed-up, the configuration may never "
+    "reach the target. The baseline's own time is the run's last point, so every "
+    "speed-up tested below 1 or above the estimate slows one of the two curves past the "
+    "run's end; the test then decides by whether the relabelled mean curves reach the "
+    "target within the run, not by two observed times: such ends hold under the same "
+    "model, but rest on the run's length. The same holds for any pair whenever a slowed "
+    'curve\'s time would pass the last point; "≥" means the configuration is at the target at the curve\'s '
     "first point, so the value is only a lower bound.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than this one by"
     " the same test, applied to every pair of configurations; configurations with no "
