@@ -196,7 +196,8 @@ def seed_paragraph(f: Finished, name: str, key: str, lang: str) -> str:
 
 
 def confidence(s: Seeds, lang: str) -> str:
-    """The worst seed's test loss and errors over the median seed's: over-confident
+    """The worst seed's test loss and errors over the middle seed's (``Seeds.middle``, the
+    k-th of n by final test loss): over-confident
     errors when the loss grows ``CONFIDENT`` times faster than the error rate."""
     (loss_w, acc_w), (loss_m, acc_m) = s.worst, s.middle
     loss_ratio = loss_w / loss_m
@@ -209,6 +210,8 @@ def confidence(s: Seeds, lang: str) -> str:
         worst_acc=text.pct(acc_w, lang),
         middle=text.num(loss_m, ".3f", lang),
         middle_acc=text.pct(acc_m, lang),
+        k=(len(s.finals) - 1) // 2 + 1,
+        n=len(s.finals),
         loss_ratio=text.times(lang, text.num(loss_ratio, ".2f", lang)),
         error_ratio=text.times(lang, text.num(error_ratio, ".2f", lang)),
     )

@@ -641,7 +641,7 @@ def combined(found_gains: Sequence[Gain], lang: str) -> str:
             "concl.gain.part",
             act=methods.label(g.f.act, lang),
             x=times_words(g.speed, lang, False),
-            tab=f"@fig:lab7.{g.f.act}.steps, @tab:lab7.{g.f.act}.quality",
+            tab=f"@fig:lab7.{g.f.act}.steps",
         )
         for g in found_gains
         if math.isfinite(g.speed.point)

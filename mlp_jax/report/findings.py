@@ -671,6 +671,7 @@ def _lead_sentence(
             a=text.num(mean[first], ".3g", lang),
             b=text.num(mean[second], ".3g", lang),
             second=methods.initialized_by(second, lang),
+            m=len(mean) - 1,
             fig=fig,
         )
         sentence += _lead_cause(f, first, record, main, lang)

@@ -612,8 +612,9 @@ PHRASES = {
     "results.no_target": "{reason} The final results: {quality}.",
     "results.fastest.alone": "The network learns fastest {names} (the only configuration at "
     "rank 1{tiny}; {speed}, {loss})",
-    "results.fastest.tied": "The network learns fastest {names}: these configurations share "
-    "rank 1, none of them significantly faster than another ({speed}, {loss})",
+    "results.fastest.tied": "With no other configuration does the network learn "
+    "significantly faster than {names}: these configurations share rank 1, none of them "
+    "significantly faster than another ({speed}, {loss})",
     "results.subject.with": "{with_}, the network",
     "results.subject.after": "{lead}: it",
     "results.speed.faster": "{subject} reaches the final loss of {base} after only "
@@ -839,13 +840,14 @@ PHRASES = {
     "stands clearly apart ({fig}).",
     "findings.seeds.confident": "The seed with the highest final test loss ({worst}) still "
     "classifies {worst_acc} of the test set correctly, against {middle} and {middle_acc} for "
-    "the median seed: its loss is {loss_ratio} as high, its errors only {error_ratio} as "
+    "the middle seed by final test loss (number {k} of {n} from the lowest): its loss is {loss_ratio} as high, its errors only {error_ratio} as "
     "many. Cross-entropy punishes a confident wrong answer without bound (−ln of the true "
     "class's probability), while accuracy only asks whether the largest output is the right "
     "class; a few very confident errors raise the loss, and with it the mean over the seeds, "
     "without changing the accuracy.",
     "findings.seeds.errors": "The seed with the highest final test loss ({worst}, accuracy "
-    "{worst_acc}) against the median seed ({middle}, {middle_acc}): its loss is {loss_ratio} "
+    "{worst_acc}) against the middle seed by final test loss (number {k} of {n} from the "
+    "lowest: {middle}, {middle_acc}): its loss is {loss_ratio} "
     "as high and its errors {error_ratio} as many, so its loss follows the number of its "
     "errors rather than their confidence.",
     "findings.fig.seeds": "Each seed's curves, {act}",
@@ -883,13 +885,13 @@ PHRASES = {
     "hidden layers fed by a hidden layer): {parts} ({tab}). Theory predicts \\(\\sqrt{{n\\sigma_w^2/2}}\\) for ReLU (n = {n}); not every "
     "measurement is within 10% of it.",
     "findings.deep.lead": "In the deep network {act} the {name} weights lead at "
-    "first: their mean training loss is significantly the lowest in epochs 1–{last} (paired "
-    "t-tests, Holm-adjusted in each epoch; {a} against {b} for the {second} weights in epoch "
-    "1; {fig}).",
+    "first: their mean training loss is significantly the lowest in epochs 1–{last} (in "
+    "each epoch a paired t-test against each other method, Holm-adjusted over those m = {m}; "
+    "{a} against {b} for the {second} weights in epoch 1; {fig}).",
     "findings.deep.lead.all": "In the deep network {act} the {name} weights lead "
     "throughout: their mean training loss is significantly the lowest in every epoch, 1–{last} "
-    "(in each epoch a paired t-test against each other method, Holm-adjusted over those; {a} "
-    "against {b} for the {second} weights in epoch 1; {fig}).",
+    "(in each epoch a paired t-test against each other method, Holm-adjusted over those "
+    "m = {m}; {a} against {b} for the {second} weights in epoch 1; {fig}).",
     "findings.deep.ahead": "In the deep network {act} the {names} weights share the lowest "
     "training loss in epoch 1, without a significant difference between them ({values}); "
     "the {rest} weights are significantly higher ({rest_values}; {fig}).",
@@ -1025,7 +1027,8 @@ PHRASES = {
     "impl.adam.rate.same": "Adam trains with \\(\\alpha = {rate}\\), as Kingma and Ba (2015) "
     "recommend",
     "impl.adam.rate.sweep": ": the learning-rate sweep chose it (the best summed rank of the "
-    "final training loss over every variant swept, @tab:lr_sweep).",
+    "final training loss over every variant swept; @tab:lr_sweep shows those on these "
+    "data).",
     "impl.adam.rate.other": "; @tab:lr_sweep says how it was chosen.",
     "impl.optax.exact": "A difference of exactly 0 ({names}) means the same single-precision "
     "operations in the same order as optax's, and such operations give results identical to the bit.",
@@ -1098,7 +1101,7 @@ PHRASES = {
     "momentum_study.case.later": "reaches it significantly later {items}",
     "momentum_study.case.same": "reaches it with no significant difference in speed {items}",
     "momentum_study.case.only": "reaches it {items} but not {ref}",
-    "momentum_study.case.never": "does not reach it {items}, though it does {ref}",
+    "momentum_study.case.never": "does not reach it at all {items}",
     "momentum_study.case.none": "has no measurable time to it {items} (every run of one of the two diverged, or neither reaches it)",
     "momentum_study.concl": "The momentum study: {clauses}.",
     "momentum_study.col.config": "configuration",
@@ -1232,7 +1235,7 @@ PHRASES = {
     "activations; the MNIST sample and Fashion-MNIST; N(0, 1), Xavier and He weights): for each "
     "optimizer the rate with the lowest summed rank of final training loss among the rates at "
     "which no seed diverged; Adadelta has α = 1, as in Zeiler (2012), since its formula has no "
-    "learning rate.",
+    "learning rate. The table shows the variants run on these data only.",
     "lrtable.given": "{names}: α was given in the command that ran lab 6.",
     "lrtable.no_sweep": "No grid was searched on this data, so the table gives the rates alone.",
     "lrtable.other": "{name} {best} instead of {used}",
@@ -1443,7 +1446,7 @@ PHRASES = {
     # --- rates7 ---
     "lrtable.untuned.part.diverged": "{act}: {best}, while at α = {rate} a seed diverged",
     "findings.adadelta.rule": "The conclusions on Adadelta hold at lab 6's α = {used}: the "
-    "rule by which lab 6's learning rates were chosen, applied to the learning-rate sweep "
+    "rule that chose the other optimizers' rates in lab 6, applied to the learning-rate sweep "
     "alone ({tab}), would choose α = {best} for Adadelta, at which its final training loss after "
     "{epochs} differs ({parts}); at such an α its speed against SGD and its start may differ.",
     # --- session 7: the other optimizers in the conclusions ---
@@ -1451,4 +1454,6 @@ PHRASES = {
     "concl.others.sooner": "significantly sooner {names}",
     "concl.others.later": "significantly later {names}",
     "concl.others.same": "no significant difference in speed {names}",
+    "results.cap.p.tie": " {mark}: the test rejects equal speed but keeps speed-ups on both "
+    "sides of 1, so which is faster is not known: a tie.",
 }

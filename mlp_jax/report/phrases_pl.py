@@ -890,14 +890,15 @@ PHRASES = {
     "powtórzenie nie odstaje wyraźnie od pozostałych ({fig}).",
     "findings.seeds.confident": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
     "({worst}) nadal poprawnie klasyfikuje {worst_acc} wzorców testowych, a powtórzenie "
-    "medianowe – {middle} i {middle_acc}: strata jest {loss_ratio} wyższa, a błędów tylko "
+    "środkowe pod względem tej straty ({k}. z {n} od najniższej) – {middle} i {middle_acc}: "
+    "strata jest {loss_ratio} wyższa, a błędów tylko "
     "{error_ratio} więcej. Entropia krzyżowa karze błędną odpowiedź udzieloną z dużym prawdopodobieństwem bez "
     "ograniczenia (−ln prawdopodobieństwa prawdziwej klasy), a dokładność sprawdza tylko, "
     "czy największe wyjście wskazuje właściwą klasę; kilka bardzo pewnych błędów podnosi więc "
     "stratę, a z nią średnią ze wszystkich powtórzeń, nie zmieniając dokładności.",
     "findings.seeds.errors": "Powtórzenie o najwyższej końcowej stracie na zbiorze testowym "
-    "({worst}, dokładność {worst_acc}) wobec powtórzenia medianowego ({middle}, "
-    "{middle_acc}): strata jest {loss_ratio} wyższa, a błędów {error_ratio} więcej, więc "
+    "({worst}, dokładność {worst_acc}) wobec powtórzenia środkowego pod względem tej straty "
+    "({k}. z {n} od najniższej: {middle}, {middle_acc}): strata jest {loss_ratio} wyższa, a błędów {error_ratio} więcej, więc "
     "strata rośnie tu z liczbą błędów, a nie z pewnością błędnych odpowiedzi.",
     "findings.fig.seeds": "Przebiegi poszczególnych powtórzeń, {act}",
     "findings.fig.seeds_note": "Cienkie linie: powtórzenia; gruba: ich średnia; przerywana: "
@@ -938,13 +939,14 @@ PHRASES = {
     "nie wszystkie pomiary mieszczą się w 10% od tej wartości.",
     "findings.deep.lead": "W sieci głębokiej {act} na początku prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
-    "epokach 1–{last} (testy t-Studenta dla prób zależnych z poprawką Holma w każdej epoce; w "
-    "1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; {fig}).",
+    "epokach 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
+    "pozostałych metod, z poprawką Holma na te m = {m} porównania; w 1. epoce {a} wobec {b} "
+    "przy wagach inicjalizowanych {second}; {fig}).",
     "findings.deep.lead.all": "W sieci głębokiej {act} przez całe uczenie prowadzi sieć z wagami "
     "inicjalizowanymi {name}: jej średnia strata na zbiorze uczącym jest istotnie najniższa w "
     "każdej epoce, 1–{last} (w każdej epoce test t-Studenta dla prób zależnych wobec każdej z "
-    "pozostałych metod, z poprawką Holma na te porównania; w 1. epoce {a} wobec {b} przy wagach inicjalizowanych {second}; "
-    "{fig}).",
+    "pozostałych metod, z poprawką Holma na te m = {m} porównania; w 1. epoce {a} wobec {b} "
+    "przy wagach inicjalizowanych {second}; {fig}).",
     "findings.deep.ahead": "W sieci głębokiej {act} w 1. epoce najniższą stratę na zbiorze "
     "uczącym mają, bez istotnej różnicy między sobą, sieci z wagami inicjalizowanymi {names} "
     "({values}); istotnie wyższą ma sieć z wagami inicjalizowanymi {rest} ({rest_values}; "
@@ -1086,7 +1088,7 @@ PHRASES = {
     "Kingma i Ba (2015)",
     "impl.adam.rate.sweep": ": tę wartość wybrało przeszukiwanie siatki współczynników uczenia "
     "(najlepsza suma miejsc końcowej straty na zbiorze uczącym we wszystkich badanych "
-    "wariantach, @tab:lr_sweep).",
+    "wariantach; @tab:lr_sweep pokazuje te na tych danych).",
     "impl.adam.rate.other": "; jak ją wybrano, podaje @tab:lr_sweep.",
     "impl.optax.exact": "Różnica równa dokładnie 0 ({names}) oznacza te same działania na "
     "liczbach pojedynczej precyzji w tej samej kolejności co w optax; takie działania dają "
@@ -1161,7 +1163,7 @@ PHRASES = {
     "momentum_study.case.later": "osiąga ją istotnie wolniej {items}",
     "momentum_study.case.same": "osiąga ją bez istotnej różnicy szybkości {items}",
     "momentum_study.case.only": "osiąga ją {items}, ale nie {ref}",
-    "momentum_study.case.never": "nie osiąga jej {items}, choć {ref} – tak",
+    "momentum_study.case.never": "w ogóle jej nie osiąga {items}",
     "momentum_study.case.none": "nie ma mierzalnego czasu dojścia {items} (wszystkie powtórzenia jednej z dwóch konfiguracji są rozbieżne albo żadna nie osiąga tej straty)",
     "momentum_study.concl": "Badanie momentum: {clauses}.",
     "momentum_study.col.config": "konfiguracja",
@@ -1297,7 +1299,8 @@ PHRASES = {
     "wariantach (obie funkcje aktywacji; próbka MNIST i Fashion-MNIST; wagi z rozkładu N(0, 1), "
     "metodą Xaviera i metodą He): dla każdego optymalizatora wartość o najmniejszej sumie miejsc "
     "końcowej straty na zbiorze uczącym spośród wartości bez rozbieżnych powtórzeń; Adadelta ma "
-    "α = 1, jak u Zeilera (2012), bo jej wzór nie zawiera współczynnika uczenia.",
+    "α = 1, jak u Zeilera (2012), bo jej wzór nie zawiera współczynnika uczenia. Tabela "
+    "pokazuje tylko warianty uruchomione na tych danych.",
     "lrtable.given": "{names}: α podano w poleceniu uruchamiającym laboratorium 6.",
     "lrtable.no_sweep": "Siatki na tych danych nie przeszukano, więc tabela podaje same "
     "wartości α.",
@@ -1516,7 +1519,8 @@ PHRASES = {
     "lrtable.untuned.part.diverged": "{act} – {best}, a przy α = {rate} co najmniej jedno "
     "powtórzenie było rozbieżne",
     "findings.adadelta.rule": "Wnioski o Adadelcie dotyczą α = {used} użytego w laboratorium "
-    "6: reguła, według której wybrano współczynniki uczenia laboratorium 6, zastosowana tylko "
+    "6: reguła, według której wybrano współczynniki uczenia pozostałych optymalizatorów "
+    "laboratorium 6, zastosowana tylko "
     "do wyników przeszukiwania siatki ({tab}), wybrałaby dla Adadelty α = {best}, przy którym "
     "końcowa strata "
     "na zbiorze uczącym po {epochs} jest inna ({parts}); przy takim α jej szybkość względem "
@@ -1526,4 +1530,7 @@ PHRASES = {
     "concl.others.sooner": "istotnie szybciej osiąga ją sieć {names}",
     "concl.others.later": "istotnie wolniej osiąga ją sieć {names}",
     "concl.others.same": "bez istotnej różnicy szybkości – sieć {names}",
+    "results.cap.p.tie": " {mark} – test odrzuca równą szybkość, ale nie odrzuca przyspieszeń "
+    "po obu stronach 1, więc nie wiadomo, która konfiguracja jest szybsza: wynik "
+    "nierozstrzygnięty.",
 }

@@ -375,15 +375,21 @@ def p_table(f: Finished, exp: str, lang: str) -> document.Table:
         for m in ("loss", "acc", "speed")
         for k in ("raw", "holm")
     ]
-    rows = [
-        [unbroken(label(f, r.config, lang))]
-        + [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
-        for r in summary.ranked(f.rows)
-    ]
+    rows, marked = [], False
+    for r in summary.ranked(f.rows):
+        cells = [p_cell(getattr(r, field), lang) for pair in P_FIELDS for field in pair]
+        if pace.undirected(r.speedup_ci_lo, r.speedup_ci_hi, r.speedup_p_holm, summary.ALPHA):
+            cells[-1], marked = cells[-1] + TIE_MARK, True
+        rows.append([unbroken(label(f, r.config, lang)), *cells])
     caption = text.say(
         lang, "results.cap.p", where=place_phrase(f, exp, lang), base=base_phrase(f, lang)
     )
+    caption += text.say(lang, "results.cap.p.tie", mark=TIE_MARK) if marked else ""
     return document.Table(header, rows, caption, f"{exp}.{f.act}.p")
+
+
+TIE_MARK = "\u2020"
+"""Marks a speed p below 0.05 whose interval holds 1 (``pace.undirected``): a tie."""
 
 
 # --------------------------------------------------------------------------

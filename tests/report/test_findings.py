@@ -251,9 +251,14 @@ def test_a_configuration_whose_loss_and_accuracy_disagree_is_shown_seed_by_seed(
     assert text.num(worst, ".3f", lang) in paragraph
     confident = text.say(lang, "findings.seeds.confident", **dict.fromkeys(PLACES, "·"))
     assert confident.split("·")[-1] in paragraph
+    # The middle seed of 12 by test loss: the 6th from the lowest (the lower of two).
+    test = f.results["adadelta"].test_loss[:, -1]
+    middle = np.sort(test)[5]
+    assert text.num(float(middle), ".3f", lang) in paragraph
+    assert ("number 6 of 12" if lang == "en" else "6. z 12") in paragraph
 
 
-PLACES = ("worst", "worst_acc", "middle", "middle_acc", "loss_ratio", "error_ratio")
+PLACES = ("worst", "worst_acc", "middle", "middle_acc", "k", "n", "loss_ratio", "error_ratio")
 
 
 def test_configurations_whose_ranks_agree_and_seeds_stay_together_are_not_shown(tmp_path):

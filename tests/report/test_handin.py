@@ -164,8 +164,8 @@ def test_conclusions_are_a_synthesis_each_citing_a_table(english, found):
     significantly faster than N(0, 1) with its own speed-up (Xavier and He alike), and the
     combined gain over exercise 2, in at most eight bullets."""
     (bullets,) = [b for b in section(english, "Conclusions") if isinstance(b, document.Items)]
-    lines = [re.sub(r"Table\xa0\d+", "T", line) for line in bullets.items]
-    cites = ("(T)", ", T)", "Holm-adjusted over all m = ")  # A table, or the p's family.
+    lines = [re.sub(r"(Table|Fig\.)\xa0\d+", "T", line) for line in bullets.items]
+    cites = ("(T)", ", T)", "Holm-adjusted over all m = ")  # A table, figure or p's family.
     assert 3 <= len(lines) <= 8 and all(any(c in line for c in cites) for line in lines)
     for f in found["lab6"]:  # Who learns fastest, then the others' verdicts.
         lab6 = handin.conclusion(f, "en", quality=False)
