@@ -470,19 +470,21 @@ class Said(NamedTuple):
       spread: configurations whose seeds end far apart (``curves``).
       momentum: the momentum study's.
       depth: what σ per layer of the deep network shows (``findings``).
+      units: dead units at lab 6's rate against lab 7's chosen one (``layers``).
     """
 
     spread: str = ""
     momentum: str = ""
     depth: str = ""
+    units: str = ""
 
 
 def conclusions(found: Found, lang: str, said: Said | None = None) -> list[document.Block]:
     """The conclusions, a synthesis in at most eight bullets, each citing its table: the
     fastest optimizer of lab 6 and by how much (``fastest``), Nesterov's momentum against
     plain momentum (``nesterov``), ``said.spread``, ``said.momentum``, the initializers
-    significantly faster than N(0, 1) (``initializers``), ``said.depth`` and the combined
-    gain over exercise 2 (``combined``)."""
+    significantly faster than N(0, 1) (``initializers``), ``said.units``, ``said.depth``
+    and the combined gain over exercise 2 (``combined``)."""
     said = said or Said()
     lines = [
         fastest(found.get("lab6", []), lang),
@@ -490,6 +492,7 @@ def conclusions(found: Found, lang: str, said: Said | None = None) -> list[docum
         said.spread,
         said.momentum,
         initializers(found.get("lab7", []), lang),
+        said.units,
         said.depth,
         combined(gains(found), lang),
     ]

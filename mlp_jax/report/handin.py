@@ -572,13 +572,26 @@ def _baseline_command(f: Finished) -> str:
 
 def _said(found: Found, deep: deeper.Deep | None, lang: str) -> discussion.Said:
     """The conclusions ``discussion.conclusions`` cannot draw itself: seeds that end far
-    apart (``spread_conclusion``), the momentum study's (``momentum_study.conclusion``)
-    and the deep network's σ per layer (``depth_conclusion``)."""
+    apart (``spread_conclusion``), the momentum study's (``momentum_study.conclusion``),
+    the deep network's σ per layer (``depth_conclusion``) and the dead units at lab 6's
+    rate (``units_conclusion``)."""
     return discussion.Said(
         spread=spread_conclusion(found, lang),
         momentum=momentum_study.conclusion(found, lang) or "",
         depth=deeper.depth_conclusion(deep, lang) if deep else "",
+        units=units_conclusion(found, lang),
     )
+
+
+def units_conclusion(found: Found, lang: str) -> str:
+    """Per lab 7 activation whose trouble is dead units, with their shares recorded on its
+    grid of rates (``layers.rate_rows``): ``layers.rate_conclusion``, joined."""
+    lines = []
+    for f in found.get("lab7", []):
+        rows = layers.rate_rows(f.results, "dead_frac")
+        if diagnostics.trouble_column(f.act) == "dead_frac" and rows:
+            lines.append(layers.rate_conclusion(f, rows, lang))
+    return " ".join(line for line in lines if line)
 
 
 def spread_conclusion(found: Found, lang: str) -> str:

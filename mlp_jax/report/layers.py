@@ -544,41 +544,52 @@ def _accuracy_p(f: Finished, name: str, i: int, j: int) -> float:
 
 
 FLAT = 0.005
-"""A share that falls by less than this (half a percentage point) from one rate to the
-next still counts as growing with the rate (the seeds' noise)."""
+"""A share falling by less (half a point) to the next rate still grows (the seeds' noise)."""
 
 
-def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | document.Block]:
-    """Dead units against lab 7's grid (``rate_rows``), the table (key
-    ``diag.<act>.rates``) and a paragraph: whether the share grows with α for every
-    initializer; for the first well-scaled one (they start alike; the table has the
-    others), its chosen rate against lab 6's and the highest share that costs no accuracy
-    (``_well_sentences``; paired p Holm-adjusted over every rate and well-scaled
-    initializer); N(0, 1) at lab 6's rate (``_normal_rates``)."""
-    say, column = _say(lang), "dead_frac"
+class RateTests(NamedTuple):
+    """Lab 7's well-scaled initializers (``well``), the row of each one's chosen rate
+    (``chosen``), every other row's accuracy p against it (paired t-tests, Holm over all;
+    keyed (initializer, row)) and the row of lab 6's rate (``lab6``; None off the grid)."""
+
+    well: list[str]
+    chosen: dict[str, int]
+    p: dict[tuple[str, int], float]
+    lab6: int | None
+
+
+def rate_tests(f: Finished, rows: Sequence[RateRow]) -> RateTests:
+    """``RateTests`` of lab 7's ``f`` on its grid ``rows`` (``rate_rows``)."""
     names = {n for row in rows for n in row.share}
     well = [i for i in WELL_SCALED if i in names]
-    epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
     chosen = {n: next(k for k, row in enumerate(rows) if n in row.chosen) for n in well}
     tests = [(n, k) for n in well for k in _trained(rows, n) if k != chosen[n]]
     adjusted = stats.holm([_accuracy_p(f, n, k, chosen[n]) for n, k in tests]).tolist()
-    p = dict(zip(tests, adjusted, strict=True))
+    choice = summary.selected(f.results[well[0]]).provenance.choice
+    near = (k for k, r in enumerate(rows) if math.isclose(r.rate, choice.rate, rel_tol=1e-3))
+    lab6 = next(near, None) if choice else None
+    return RateTests(well, chosen, dict(zip(tests, adjusted, strict=True)), lab6)
+
+
+def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | document.Block]:
+    """Dead units against lab 7's grid (``rate_rows``): a paragraph (whether the share grows
+    with α for every initializer; ``_well_sentences`` for the first well-scaled one, as they
+    start alike; ``_normal_rates``) and the table (key ``diag.<act>.rates``)."""
+    say, column = _say(lang), "dead_frac"
+    names = {n for row in rows for n in row.share}
+    t = rate_tests(f, rows)
+    epochs, tab = f.provenance.shared.epochs, f"@tab:diag.{f.act}.rates"
     pairs = itertools.pairwise(rows)
     grows = all(b.share[n] >= a.share[n] - FLAT for a, b in pairs for n in a.share if n in b.share)
-    probe = summary.selected(f.results[well[0]]).layer_stats
+    probe = summary.selected(f.results[t.well[0]]).layer_stats
     size = text.integer(probe.eval_size, lang) if probe is not None else "—"
     case = "grow" if grows else "mixed"
     sentences = [say(f"findings.rates.{case}", epochs=epochs, tab=tab, size=size)]
-    choice = summary.selected(f.results[well[0]]).provenance.choice
-    at = [
-        k for k, r in enumerate(rows) if choice and math.isclose(r.rate, choice.rate, rel_tol=1e-3)
-    ]
-    lab6 = at[0] if at else None
-    well_said = _well_sentences(rows, well[0], chosen[well[0]], lab6, p, lang)
+    well_said = _well_sentences(rows, t.well[0], t.chosen[t.well[0]], t.lab6, t.p, lang)
     sentences += well_said + [
-        say("findings.rates.family", m=text.count(lang, len(tests), "count.comparison"))
+        say("findings.rates.family", m=text.count(lang, len(t.p), "count.comparison"))
     ] * bool(well_said)
-    sentences += _normal_rates(f, rows, well[0], lab6, lang)
+    sentences += _normal_rates(f, rows, t.well[0], t.lab6, lang)
     table = rates_table(rows, column, epochs, lang)
     title = say("findings.rates.title", act=methods.label(f.act, lang), epochs=epochs)
     if any(len(row.share) < len(names) for row in rows):  # A halved grid dropped some.
@@ -587,6 +598,45 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
         " ".join(sentences),
         document.Table(table.header, table.rows, title, key=f"diag.{f.act}.rates"),
     ]
+
+
+def rate_conclusion(f: Finished, rows: Sequence[RateRow], lang: str) -> str:
+    """The conclusion of ``rate_blocks``: lab 6's rate against the chosen one for the first
+    well-scaled initializer (``_at_lab6``), citing the table; "" without that comparison."""
+    t = rate_tests(f, rows)
+    at = _at_lab6(rows, t.well[0], t.chosen[t.well[0]], t.lab6, t.p, lang)
+    if at is None:
+        return ""
+    case, values = at
+    act, tab = methods.label(f.act, lang), f"@tab:diag.{f.act}.rates"
+    return text.say(lang, f"concl.units.{case}", act=act, tab=tab, **values)
+
+
+def _at_lab6(
+    rows: Sequence[RateRow],
+    n: str,
+    c: int,
+    lab6: int | None,
+    p: Mapping[tuple[str, int], float],
+    lang: str,
+) -> tuple[str, dict[str, str]] | None:
+    """Initializer ``n`` at lab 6's rate ``lab6`` against its chosen ``c``: the accuracy's
+    case by the Holm-adjusted ``p`` (lower, same, higher) and the values said; None off the
+    grid, when ``c`` is lab 6's rate, or when the halving dropped it."""
+    if lab6 is None or lab6 == c or n not in rows[lab6].share:
+        return None
+    d = rows[lab6].acc[n] - rows[c].acc[n]
+    case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
+    return case, {
+        "name": methods.initialized_by(n, lang),
+        "chosen": _rate(rows[c].rate, lang),
+        "rate": _rate(rows[lab6].rate, lang),
+        "share_c": text.pct(rows[c].share[n], lang),
+        "share_r": text.pct(rows[lab6].share[n], lang),
+        "acc_c": text.pct(rows[c].acc[n], lang),
+        "acc_r": text.pct(rows[lab6].acc[n], lang),
+        "p": text.p_value(p[n, lab6], lang),
+    }
 
 
 def _trained(rows: Sequence[RateRow], name: str) -> list[int]:
@@ -602,26 +652,12 @@ def _well_sentences(
     p: Mapping[tuple[str, int], float],
     lang: str,
 ) -> list[str]:
-    """Initializer ``n`` at its chosen rate ``c`` against lab 6's ``lab6`` (dead shares,
-    accuracies, the Holm-adjusted ``p``: lower, a tie, higher), then the highest dead share
+    """Initializer ``n`` at its chosen rate ``c`` against lab 6's ``lab6`` (``_at_lab6``),
+    then the highest dead share
     whose accuracy is not significantly below the chosen rate's, when above ``c``'s."""
     say, out = _say(lang), []
-    if lab6 is not None and lab6 != c and n in rows[lab6].share:
-        d = rows[lab6].acc[n] - rows[c].acc[n]
-        case = "same" if not p[n, lab6] < ALPHA else "lower" if d < 0 else "higher"
-        out.append(
-            say(
-                f"findings.rates.at.{case}",
-                name=methods.initialized_by(n, lang),
-                chosen=_rate(rows[c].rate, lang),
-                rate=_rate(rows[lab6].rate, lang),
-                share_c=text.pct(rows[c].share[n], lang),
-                share_r=text.pct(rows[lab6].share[n], lang),
-                acc_c=text.pct(rows[c].acc[n], lang),
-                acc_r=text.pct(rows[lab6].acc[n], lang),
-                p=text.p_value(p[n, lab6], lang),
-            )
-        )
+    if (at := _at_lab6(rows, n, c, lab6, p, lang)) is not None:
+        out.append(say(f"findings.rates.at.{at[0]}", **at[1]))
     trained = _trained(rows, n)
     worse = {k for k in trained if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]}
     most = max((k for k in trained if k not in worse), key=lambda k: rows[k].share[n])

@@ -1456,4 +1456,13 @@ PHRASES = {
     "concl.others.same": "no significant difference in speed {names}",
     "results.cap.p.tie": " {mark}: the test rejects equal speed but keeps speed-ups on both "
     "sides of 1, so which is faster is not known: a tie.",
+    "concl.units.lower": "Dead units, {act}: with {name} weights lab 6's α = {rate} leaves "
+    "{share_r} of the first layer's units dead ({share_c} at the chosen α = {chosen}), with "
+    "a significantly lower accuracy, {acc_r} against {acc_c} ({tab}).",
+    "concl.units.same": "Dead units, {act}: with {name} weights lab 6's α = {rate} leaves "
+    "{share_r} of the first layer's units dead ({share_c} at the chosen α = {chosen}), with "
+    "no significant difference in accuracy, {acc_r} against {acc_c} ({tab}).",
+    "concl.units.higher": "Dead units, {act}: with {name} weights lab 6's α = {rate} leaves "
+    "{share_r} of the first layer's units dead ({share_c} at the chosen α = {chosen}), with "
+    "a significantly higher accuracy, {acc_r} against {acc_c} ({tab}).",
 }

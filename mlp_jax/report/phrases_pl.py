@@ -1533,4 +1533,16 @@ PHRASES = {
     "results.cap.p.tie": " {mark} – test odrzuca równą szybkość, ale nie odrzuca przyspieszeń "
     "po obu stronach 1, więc nie wiadomo, która konfiguracja jest szybsza: wynik "
     "nierozstrzygnięty.",
+    "concl.units.lower": "Martwe neurony, {act}: przy wagach inicjalizowanych {name} α = "
+    "{rate} z laboratorium 6 zostawia {share_r} martwych neuronów pierwszej warstwy (wybrane "
+    "α = {chosen} – {share_c}), przy istotnie niższej dokładności: {acc_r} wobec {acc_c} "
+    "({tab}).",
+    "concl.units.same": "Martwe neurony, {act}: przy wagach inicjalizowanych {name} α = "
+    "{rate} z laboratorium 6 zostawia {share_r} martwych neuronów pierwszej warstwy (wybrane "
+    "α = {chosen} – {share_c}), bez istotnej różnicy dokładności: {acc_r} wobec {acc_c} "
+    "({tab}).",
+    "concl.units.higher": "Martwe neurony, {act}: przy wagach inicjalizowanych {name} α = "
+    "{rate} z laboratorium 6 zostawia {share_r} martwych neuronów pierwszej warstwy (wybrane "
+    "α = {chosen} – {share_c}), przy istotnie wyższej dokładności: {acc_r} wobec {acc_c} "
+    "({tab}).",
 }

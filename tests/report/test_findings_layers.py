@@ -160,6 +160,21 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
     m = text.count(lang, len(raw), "count.comparison")  # The four tests above.
     assert text.say(lang, "findings.rates.family", m=m) in line
     assert m == {"en": "4 comparisons", "pl": "4 porównania"}[lang]
+    # The conclusion says the same verdict on the same numbers, citing the table.
+    concluded = text.say(
+        lang,
+        f"concl.units.{case}",
+        act="ReLU",
+        name=methods.initialized_by("xavier", lang),
+        rate=text.num(0.01, ".3g", lang),
+        chosen=text.num(0.001, ".3g", lang),
+        share_r=text.pct(0.59, lang),
+        share_c=text.pct(0.07, lang),
+        acc_r=text.pct(rows[1].acc["xavier"], lang),
+        acc_c=text.pct(rows[0].acc["xavier"], lang),
+        tab="@tab:diag.relu.rates",
+    )
+    assert layers.rate_conclusion(f, rows, lang) == concluded
 
 
 def test_n01_loses_fewer_units_at_the_same_rate_and_adams_step_says_why():

@@ -299,6 +299,7 @@ DYNAMIC = {
     "findings.nesterov.": ("momentum", "nesterov", "same", "why"),
     "concl.nesterov.": ("momentum", "nesterov", "same"),
     "concl.others.": ("sooner", "sooner.also", "later", "same"),
+    "concl.units.": ("lower", "same", "higher"),
     "findings.seeds.": (
         "confident",
         "errors",
