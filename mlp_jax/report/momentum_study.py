@@ -302,6 +302,7 @@ class Story(NamedTuple):
       total: lab 6's momentum against ``base`` (factor ``"total"``): its whole gain.
       steps: the larger step against SGD's, at γ = 0 and at lab 6's γ (factor ``"step"``).
       gamma: lab 6's γ against plain SGD at lab 6's step (``lab6_contrast``).
+      small: lab 6's γ against plain SGD at SGD's own step; None when not studied.
     """
 
     act: str
@@ -309,6 +310,7 @@ class Story(NamedTuple):
     total: Contrast
     steps: list[Contrast]
     gamma: Contrast
+    small: Contrast | None = None
 
     @property
     def step_effect(self) -> str:
@@ -334,7 +336,9 @@ def story(f: Finished, cs: Sequence[Contrast]) -> Story | None:
     total = _contrast(f, "total", lab6.arm, base)
     gammas = (0.0, lab6.arm.gamma)
     steps = [c for c in cs if c.factor == "step" and c.arm.gamma in gammas]
-    return Story(f.act, base, total, steps, lab6)
+    at_small = (c for c in cs if c.factor == "gamma" and c.arm.gamma == lab6.arm.gamma)
+    small = next((c for c in at_small if c.arm.same_step(base)), None)
+    return Story(f.act, base, total, steps, lab6, small)
 
 
 def _ratio(c: Contrast, lang: str) -> dict[str, str]:
@@ -369,17 +373,28 @@ def _values(s: Story, lang: str) -> dict[str, str]:
 def sentence(s: Story, lang: str) -> str:
     """One activation's synthesis: lab 6's momentum against SGD, then the larger step's
     effect (at γ = 0 and lab 6's γ, ``_cases``) and γ's at that step, the latter said to
-    make up for a step that hurts, partly or fully, when it helps."""
+    make up for a step that hurts, partly or fully, when it helps; where only γ reaches
+    the target at the larger step (the step clause says so already), γ's at SGD's step
+    (``_small``)."""
     say, values = functools.partial(text.say, lang), _values(s, lang)
     total = say(f"report5.mom.total.{s.total.case}", **values, **_ratio(s.total, lang))
     ref = say("momentum_study.ref.step", step=values["small"])
     step = say(f"report5.mom.step.{s.step_effect}", groups=_cases(s.steps, ref, lang), **values)
     case = _lab6_case(s.gamma)
     gamma = say(f"report5.mom.gamma.{case}", **values, **_ratio(s.gamma, lang))
-    if s.step_effect == "hurts" and case in ("sooner", "only"):
+    if _small(s) and case == "only":
+        small = {**values, "big": values["small"], **_ratio(s.small, lang)}
+        gamma = say(f"report5.mom.gamma.{s.small.case}", **small)
+    elif s.step_effect == "hurts" and case in ("sooner", "only"):
         made_up = "full" if s.total.case == "sooner" else "part"
         gamma = say(f"report5.mom.made_up.{made_up}", clause=gamma, **values)
     return say("report5.mom.sentence", total=total, by_step=step, by_gamma=gamma, **values)
+
+
+def _small(s: Story) -> bool:
+    """Whether γ's effect at SGD's own step is worth saying: the larger step hurts, and it
+    has a ratio (``RATIO_CASES``)."""
+    return s.step_effect == "hurts" and s.small is not None and s.small.case in RATIO_CASES
 
 
 def grad_scale(f: Finished, found: Found) -> float:
@@ -478,7 +493,8 @@ def _base_words(base: Arm, lang: str) -> str:
 
 def conclusion(found: Found, lang: str) -> str | None:
     """The study's answer for the conclusions in one sentence: per activation, lab 6's
-    momentum against SGD and the larger step's effect (``Story``); None without one."""
+    momentum against SGD and the larger step's effect (``Story``), with γ's at SGD's step
+    where the larger step hurts (``_small``); None without one."""
     every = contrasts(found)
     clauses = []
     for f in found.get(NAME, []):
@@ -489,6 +505,9 @@ def conclusion(found: Found, lang: str) -> str | None:
                 lang, f"report5.mom.concl.total.{s.total.case}", **_ratio(s.total, lang)
             )
             step = text.say(lang, f"report5.mom.concl.step.{s.step_effect}", **values)
+            if _small(s):
+                key = f"report5.mom.concl.small.{s.small.case}"
+                step += text.say(lang, key, **values, **_ratio(s.small, lang))
             clauses.append(text.say(lang, "report5.mom.concl", total=total, step=step, **values))
     if not clauses:
         return None

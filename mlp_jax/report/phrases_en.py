@@ -1465,4 +1465,10 @@ PHRASES = {
     "concl.units.higher": "Dead units, {act}: with {name} weights lab 6's α = {rate} leaves "
     "{share_r} of the first layer's units dead ({share_c} at the chosen α = {chosen}), with "
     "a significantly higher accuracy, {acc_r} against {acc_c} ({tab}).",
+    "report5.mom.concl.small.sooner": " (at step {small}, momentum with γ = {gamma} is "
+    "{times} faster than SGD)",
+    "report5.mom.concl.small.later": " (at step {small}, momentum with γ = {gamma} is "
+    "{times} slower than SGD)",
+    "report5.mom.concl.small.same": " (at step {small}, momentum with γ = {gamma} is not "
+    "significantly faster than SGD: ratio {ratio})",
 }

@@ -1545,4 +1545,10 @@ PHRASES = {
     "{rate} z laboratorium 6 zostawia {share_r} martwych neuronów pierwszej warstwy (wybrane "
     "α = {chosen} – {share_c}), przy istotnie wyższej dokładności: {acc_r} wobec {acc_c} "
     "({tab}).",
+    "report5.mom.concl.small.sooner": " (przy kroku {small} momentum z γ = {gamma} jest "
+    "{times} szybsze od SGD)",
+    "report5.mom.concl.small.later": " (przy kroku {small} momentum z γ = {gamma} jest "
+    "{times} wolniejsze od SGD)",
+    "report5.mom.concl.small.same": " (przy kroku {small} momentum z γ = {gamma} nie jest "
+    "istotnie szybsze od SGD: iloraz {ratio})",
 }

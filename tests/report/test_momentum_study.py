@@ -283,6 +283,7 @@ GAMMA_CASES = [  # speeds, diverged, γ's case at lab 6's step, the step's effec
     ({}, {"sgd_lab6_step": tf.S}, "diverged", "helps"),
     ({}, {"momentum_g0.9_lab6_step": tf.S}, "none", "helps"),
     (HURTS, None, "only", "hurts"),
+    (HURTS, {"momentum_g0.9_sgd_step": tf.S}, "only", "hurts"),  # γ at SGD's step: no ratio.
 ]
 
 
@@ -299,7 +300,14 @@ def test_lab6s_gamma_at_its_step_closes_the_sentence(lang, speeds, diverged, cas
     clause = r5(lang, f"gamma.{case}", **numbers(lang), **ratio)
     s = momentum_study.story(f, momentum_study.contrasts(found(f))["relu"])
     assert s.step_effect == effect
-    if effect == "hurts":  # Made up for only in part: lab 6's momentum is no faster than SGD.
+    small = contrast(f, "gamma", "momentum_g0.9_sgd_step")  # γ at SGD's own step.
+    if effect == "hurts" and small.case in ("sooner", "later", "same"):
+        # The step clause already says plain SGD does not reach it at step 1: γ's effect
+        # at SGD's step instead, the step named in the place of the larger one.
+        assert s.small == small and small.case == "sooner"
+        at_small = {**numbers(lang), "big": numbers(lang)["small"]}
+        clause = r5(lang, f"gamma.{small.case}", **at_small, **shown(small, lang))
+    elif effect == "hurts":  # Made up for only in part: lab 6's momentum is no faster.
         assert s.total.case == "same"
         clause = r5(lang, "made_up.part", clause=clause, **numbers(lang))
     sentences = paragraph(f, lang).split(". ")
@@ -351,6 +359,9 @@ def test_the_conclusion_says_the_total_and_the_steps_effect(lang):
         assert (s.total.case, s.step_effect) == (total, effect)
         t = r5(lang, f"concl.total.{total}", **shown(s.total, lang))
         step = r5(lang, f"concl.step.{effect}", **numbers(lang))
+        if effect == "hurts":  # Then γ's effect at SGD's own step, with its ratio.
+            small = contrast(f, "gamma", "momentum_g0.9_sgd_step")
+            step += r5(lang, f"concl.small.{small.case}", **numbers(lang), **shown(small, lang))
         clauses.append(r5(lang, "concl", act=tf.single.with_act(f.act, lang), total=t, step=step))
     want = say(lang, "concl", clauses="; ".join(clauses))
     assert momentum_study.conclusion(found(*fs), lang) == want

@@ -294,6 +294,7 @@ DYNAMIC = {
     "report5.mom.concl.total.": momentum_study.CASES,
     "report5.mom.step.": momentum_study.STEP_EFFECTS,
     "report5.mom.concl.step.": momentum_study.STEP_EFFECTS,
+    "report5.mom.concl.small.": momentum_study.RATIO_CASES,
     "report5.mom.gamma.": momentum_study.GAMMA_CASES,
     "report5.mom.made_up.": ("full", "part"),
     "findings.nesterov.": ("momentum", "nesterov", "same", "why"),
