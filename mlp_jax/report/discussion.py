@@ -30,13 +30,21 @@ def ratio_interval(r: pace.Ratio, lang: str, p_holm: float | None = None, m: int
     (``lab_report.interval``, its abbreviation written out: ``spelled``), with the
     sign-flip test's p Holm-adjusted over the family of all ``m`` pairs (``p_holm``) when
     given; nothing without an interval."""
-    if np.isnan(r.lo) or np.isnan(r.hi):
+    words = interval_words(r, lang)
+    if not words:
         return ""
-    places = max(2, pace.shown_decimals(r))
-    words = spelled(lab_report.interval(r.lo, r.hi, r.never, places, lang), lang)
     if p_holm is not None:
         words += "; " + text.say(lang, "handin.speed_test", p=p_text(p_holm, lang), m=m)
     return f" ({words})"
+
+
+def interval_words(r: pace.Ratio, lang: str) -> str:
+    """``confidence interval ≥ 95%: 1,10–1,40`` (``lab_report.interval``, ``spelled``), at
+    the ratio's decimals; "" without an interval."""
+    if np.isnan(r.lo) or np.isnan(r.hi):
+        return ""
+    places = max(2, pace.shown_decimals(r))
+    return spelled(lab_report.interval(r.lo, r.hi, r.never, places, lang), lang)
 
 
 def spelled(words: str, lang: str) -> str:
@@ -636,15 +644,17 @@ def initializers(lab7: Sequence[Finished], lang: str) -> str:
 
 
 def combined(found_gains: Sequence[Gain], lang: str) -> str:
-    """The combined gain over exercise 2 per activation (``times_words``, its interval in
-    the discussion), and that it is not the product of the labs' speed-ups."""
+    """The combined gain over exercise 2 per activation (``times_words``, with its interval
+    and its figure), and that it is not the product of the labs' speed-ups."""
     parts = [
         text.say(
             lang,
             "concl.gain.part",
             act=methods.label(g.f.act, lang),
             x=times_words(g.speed, lang, False),
-            tab=f"@fig:lab7.{g.f.act}.steps",
+            tab="; ".join(
+                filter(None, (interval_words(g.speed, lang), f"@fig:lab7.{g.f.act}.steps"))
+            ),
         )
         for g in found_gains
         if math.isfinite(g.speed.point)

@@ -526,8 +526,8 @@ PHRASES = {
     "reach the target. The baseline's own time is the run's last point, so every "
     "speed-up tested below 1 or above the estimate slows one of the two curves past the "
     "run's end; the test then decides by whether the relabelled mean curves reach the "
-    "target within the run, not by two observed times: such ends hold under the same "
-    "model, but rest on the run's length. The same holds for any pair whenever a slowed "
+    "target within the run, not by two observed times: such ends hold when one "
+    "configuration's curves are the other's slowed down, but rest on the run's length. The same holds for any pair whenever a slowed "
     'curve\'s time would pass the last point; "≥" means the configuration is at the target at the curve\'s '
     "first point, so the value is only a lower bound.",
     "results.def.rank": "**Rank**: 1 + the number of configurations significantly faster than this one by"
@@ -552,7 +552,7 @@ PHRASES = {
     ' baseline (the "Holm p" columns), and so does the loss over the whole run. "Significant" means p < {alpha} after Holm\'s '
     "correction in its family, and for speed also a speed-up interval without 1 (a "
     'direction); p below {floor} is shown as "< {floor}", and the '
-    "appendix lists every p-value.",
+    "appendix lists every p-value against the baseline.",
     "results.def.diverged": "**Diverged seed**: its minibatch loss becomes infinite or NaN, "
     "or exceeds a set multiple of its first minibatch's loss; it is left out of the means and "
     "of both sides of a comparison. With fewer than two seeds that did not diverge there is "
@@ -982,7 +982,7 @@ PHRASES = {
     "lead.hidden": "one hidden layer of {n} units|{k} hidden layers of {n} units",
     "lead.h.bibliography": "References",
     "lead.h.appendix": "Appendix {letter}. {title}",
-    "lead.appendix.results": "Further figures and every p-value",
+    "lead.appendix.results": "Further figures and the p-values against the baselines",
     "lead.appendix.rates": "How the learning rates were chosen",
     "lead.appendix.code": "The optimizers' state and the source code",
     "lead.appendix.surfaces": "The optimizers on two-dimensional cost functions",
@@ -1206,7 +1206,7 @@ PHRASES = {
     "pre-activations differs between the methods: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Here, though, the speed-up brings no higher accuracy: "
     "{acc} against SGD's {sgd_acc} ({p}; {tab}){spread}.",
-    "findings.adagrad.no_gain": "Nor is the accuracy higher: {acc} against SGD's {sgd_acc} "
+    "findings.adagrad.no_gain": "Nor is the accuracy significantly higher: {acc} against SGD's {sgd_acc} "
     "({p}; {tab}){spread}.",
     "findings.adagrad.spread": ", and the final losses' standard deviation is {spread} "
     "SGD's ({std} against {sgd_std})",

@@ -565,8 +565,9 @@ PHRASES = {
     "więc każde badane przyspieszenie mniejsze od 1 lub większe od oszacowania przesuwa "
     "jedną ze spowolnionych krzywych poza koniec uczenia; test rozstrzyga wtedy o nim na "
     "podstawie tego, czy średnie krzywe po zamianie etykiet osiągają wartość docelową przed "
-    "końcem uczenia, a nie dwóch zmierzonych czasów: takie końce przedziału obowiązują przy "
-    "tym samym modelu, ale zależą od długości uczenia. To samo dotyczy każdej pary, gdy "
+    "końcem uczenia, a nie dwóch zmierzonych czasów: takie końce przedziału obowiązują, gdy "
+    "krzywe jednej konfiguracji są spowolnionymi krzywymi drugiej, ale zależą od długości "
+    "uczenia. To samo dotyczy każdej pary, gdy "
     "czas spowolnionej krzywej wypadłby po ostatnim punkcie; „≥” – konfiguracja osiąga ją już w pierwszym "
     "punkcie krzywej, więc wartość jest tylko ograniczeniem dolnym.",
     "results.def.rank": "**Miejsce** – 1 + liczba konfiguracji istotnie szybszych od danej w tym samym "
@@ -594,7 +595,7 @@ PHRASES = {
     "rodzinę porównań z punktem odniesienia (kolumny „p Holma”), podobnie strata w całym przebiegu uczenia. „Istotnie” oznacza p"
     " < {alpha} po poprawce Holma w odpowiedniej rodzinie, a dla szybkości także przedział "
     "ufności przyspieszenia bez 1 (ustalony kierunek); p poniżej {floor} podano "
-    "jako „< {floor}”, a wszystkie wartości p są w dodatku.",
+    "jako „< {floor}”, a wszystkie wartości p względem punktu odniesienia są w dodatku.",
     "results.def.diverged": "**Powtórzenie rozbieżne** – strata na paczce staje się "
     "nieskończona, nieokreślona (NaN) albo przekracza ustaloną wielokrotność straty na "
     "pierwszej paczce; pomija się je w średnich i w obu próbach porównania. Przy mniej niż "
@@ -1042,7 +1043,7 @@ PHRASES = {
     "{k} warstw ukrytych po {n} neuronów",
     "lead.h.bibliography": "Bibliografia",
     "lead.h.appendix": "Dodatek {letter}. {title}",
-    "lead.appendix.results": "Pozostałe wykresy i wszystkie wartości p",
+    "lead.appendix.results": "Pozostałe wykresy i wartości p względem punktów odniesienia",
     "lead.appendix.rates": "Dobór współczynników uczenia",
     "lead.appendix.code": "Stan optymalizatorów i kod źródłowy",
     "lead.appendix.surfaces": "Optymalizatory na dwuwymiarowych funkcjach kosztu",
@@ -1268,7 +1269,7 @@ PHRASES = {
     "różni się między metodami: {parts} ({tabs}).",
     "findings.adagrad.unlike": "Tu jednak przyspieszenie nie idzie w parze z wyższą "
     "dokładnością: {acc} wobec {sgd_acc} przy SGD ({p}; {tab}){spread}.",
-    "findings.adagrad.no_gain": "Nie rośnie też dokładność: {acc} wobec {sgd_acc} przy SGD "
+    "findings.adagrad.no_gain": "Dokładność nie jest też istotnie wyższa: {acc} wobec {sgd_acc} przy SGD "
     "({p}; {tab}){spread}.",
     "findings.adagrad.spread": ", a odchylenie standardowe końcowych strat jest {spread} "
     "większe niż przy SGD ({std} wobec {sgd_std})",

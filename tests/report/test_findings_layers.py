@@ -491,7 +491,7 @@ def test_adagrad_not_sooner_without_an_accuracy_gain_says_that_alone():
     g = tf.make("lab6", "relu", results, "sgd")
     row = next(r for r in g.rows if r.config == "adagrad")
     line = findings.adagrad_quality(g, row, "", True, "pl", sooner=False)
-    assert line.startswith("Nie rośnie też dokładność: ") and "przyspieszenie" not in line
+    assert line.startswith("Dokładność nie jest też istotnie wyższa: ") and "przyspieszenie" not in line
     assert text.p_value(row.test_acc_p_holm, "pl") in line
 
 
