@@ -165,7 +165,7 @@ def test_conclusions_are_a_synthesis_each_citing_a_table(english, found):
     combined gain over exercise 2, in at most eight bullets."""
     (bullets,) = [b for b in section(english, "Conclusions") if isinstance(b, document.Items)]
     lines = [re.sub(r"(Table|Fig\.)\xa0\d+", "T", line) for line in bullets.items]
-    cites = ("(T)", ", T)", "Holm-adjusted over all m = ")  # A table, figure or p's family.
+    cites = ("(T)", ", T)", "; T)", "Holm-adjusted over all m = ")  # A table, figure or family.
     assert 3 <= len(lines) <= 8 and all(any(c in line for c in cites) for line in lines)
     for f in found["lab6"]:  # Who learns fastest, then the others' verdicts.
         lab6 = handin.conclusion(f, "en", quality=False)
