@@ -1125,7 +1125,8 @@ PHRASES = {
     "findings.inits.difference": "{mean} (przedział ufności 95%: od {lo} do {hi})",
     "findings.inits.holm": "Testy t-Studenta dla prób zależnych; ich p po poprawce Holma na "
     "wszystkie {m} końcowych strat i dokładności metod Xaviera i He w tej sekcji, ich przedziały "
-    "bez poprawki; czasy – tym samym testem szybkości co rangi, w ich rodzinie porównań.",
+    "bez poprawki; czasy – tym samym testem szybkości co miejsca w tabelach szybkości, w "
+    "ich rodzinie porównań.",
     "findings.deep.why.less": "Zgadza się to z pomiarami w chwili inicjalizacji: {what} w "
     "warstwach ukrytych wynosi {lead} przy wagach inicjalizowanych {name}, a {others} przy "
     "pozostałych metodach ({tab}).",
