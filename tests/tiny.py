@@ -2,10 +2,11 @@
 784-8-10 network, minibatches of 64, 2 epochs, 3 seeds. Alike everywhere, they compile
 the same programs, which the compilation cache then serves."""
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from mlp_jax import data
+from mlp_jax import data, records
 from mlp_jax.labs import Setup
 
 DATA = data.synthetic(num_train=256, num_test=64)
@@ -17,3 +18,16 @@ def setup(out: str | Path, experiment: str = "lab6", baseline: str = "sgd", **kw
     changed by ``kwargs``."""
     settings = {"dataset": DATA, **SETTINGS} | kwargs
     return Setup.create(experiment, baseline, Path(out), **settings)
+
+
+def save_other_settings(runs: Path, name: str = "adam") -> None:
+    """``runs/old.npz``: ``runs/<name>.npz`` as if finished long ago with 7 epochs, a
+    record of other settings that a folder's readers must leave out."""
+    record = records.History.load(runs / f"{name}.npz")
+    old = dataclasses.replace(
+        record.provenance,
+        shared=dataclasses.replace(record.provenance.shared, epochs=7),
+        config=record.provenance.config | {"name": "old"},
+        finished="2000-01-01T00:00:00+00:00",
+    )
+    record._replace(provenance=old).save(runs / "old.npz")

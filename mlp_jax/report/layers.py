@@ -585,7 +585,7 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
     size = text.integer(probe.eval_size, lang) if probe is not None else "—"
     case = "grow" if grows else "mixed"
     sentences = [say(f"findings.rates.{case}", epochs=epochs, tab=tab, size=size)]
-    well_said = _well_sentences(rows, t.well[0], t.chosen[t.well[0]], t.lab6, t.p, lang)
+    well_said = _well_sentences(rows, t, lang)
     sentences += well_said + [
         say("findings.rates.family", m=text.count(lang, len(t.p), "count.comparison"))
     ] * bool(well_said)
@@ -603,8 +603,7 @@ def rate_blocks(f: Finished, rows: Sequence[RateRow], lang: str) -> list[str | d
 def rate_conclusion(f: Finished, rows: Sequence[RateRow], lang: str) -> str:
     """The conclusion of ``rate_blocks``: lab 6's rate against the chosen one for the first
     well-scaled initializer (``_at_lab6``), citing the table; "" without that comparison."""
-    t = rate_tests(f, rows)
-    at = _at_lab6(rows, t.well[0], t.chosen[t.well[0]], t.lab6, t.p, lang)
+    at = _at_lab6(rows, rate_tests(f, rows), lang)
     if at is None:
         return ""
     case, values = at
@@ -612,17 +611,11 @@ def rate_conclusion(f: Finished, rows: Sequence[RateRow], lang: str) -> str:
     return text.say(lang, f"concl.units.{case}", act=act, tab=tab, **values)
 
 
-def _at_lab6(
-    rows: Sequence[RateRow],
-    n: str,
-    c: int,
-    lab6: int | None,
-    p: Mapping[tuple[str, int], float],
-    lang: str,
-) -> tuple[str, dict[str, str]] | None:
-    """Initializer ``n`` at lab 6's rate ``lab6`` against its chosen ``c``: the accuracy's
-    case by the Holm-adjusted ``p`` (lower, same, higher) and the values said; None off the
-    grid, when ``c`` is lab 6's rate, or when the halving dropped it."""
+def _at_lab6(rows: Sequence[RateRow], t: RateTests, lang: str) -> tuple[str, dict[str, str]] | None:
+    """The first well-scaled initializer at lab 6's rate against its chosen one: the
+    accuracy's case by the Holm-adjusted p (lower, same, higher) and the values said; None
+    off the grid, when the chosen rate is lab 6's, or when the halving dropped it."""
+    n, c, lab6, p = t.well[0], t.chosen[t.well[0]], t.lab6, t.p
     if lab6 is None or lab6 == c or n not in rows[lab6].share:
         return None
     d = rows[lab6].acc[n] - rows[c].acc[n]
@@ -644,19 +637,13 @@ def _trained(rows: Sequence[RateRow], name: str) -> list[int]:
     return [k for k, row in enumerate(rows) if name in row.share]
 
 
-def _well_sentences(
-    rows: Sequence[RateRow],
-    n: str,
-    c: int,
-    lab6: int | None,
-    p: Mapping[tuple[str, int], float],
-    lang: str,
-) -> list[str]:
-    """Initializer ``n`` at its chosen rate ``c`` against lab 6's ``lab6`` (``_at_lab6``),
-    then the highest dead share
-    whose accuracy is not significantly below the chosen rate's, when above ``c``'s."""
+def _well_sentences(rows: Sequence[RateRow], t: RateTests, lang: str) -> list[str]:
+    """The first well-scaled initializer at lab 6's rate against its chosen one
+    (``_at_lab6``), then the highest dead share whose accuracy is not significantly below
+    the chosen rate's, when above the chosen rate's."""
+    n, c, p = t.well[0], t.chosen[t.well[0]], t.p
     say, out = _say(lang), []
-    if (at := _at_lab6(rows, n, c, lab6, p, lang)) is not None:
+    if (at := _at_lab6(rows, t, lang)) is not None:
         out.append(say(f"findings.rates.at.{at[0]}", **at[1]))
     trained = _trained(rows, n)
     worse = {k for k in trained if k != c and p[n, k] < ALPHA and rows[k].acc[n] < rows[c].acc[n]}

@@ -3,13 +3,12 @@ written again from the records by the labs' own writer, the records untouched, a
 live run holds refused before anything is written, an interrupt leaving no half a file."""
 
 import csv
-import dataclasses
 import shutil
 
 import pytest
 
 from experiments import report
-from mlp_jax import records, util
+from mlp_jax import util
 from mlp_jax.labs import configs, experiment, summary
 from mlp_jax.report import lab_report
 from tests import tiny
@@ -138,15 +137,7 @@ def test_records_of_other_settings_are_left_out_as_the_report_leaves_them(copy):
     """The files describe the records the report reads (``experiment.latest``): an
     older record of other settings stays out of summary.csv, and on disk."""
     runs = copy / "lab6" / "relu" / "runs"
-    record = records.History.load(runs / "adam.npz")
-    shared = dataclasses.replace(record.provenance.shared, epochs=7)
-    older = dataclasses.replace(
-        record.provenance,
-        shared=shared,
-        config=record.provenance.config | {"name": "old"},
-        finished="2000-01-01T00:00:00+00:00",
-    )
-    record._replace(provenance=older).save(runs / "old.npz")
+    tiny.save_other_settings(runs)
     report.refresh([copy], log=quiet)
     with (copy / "lab6" / "relu" / "summary.csv").open() as f:
         assert [r["config"] for r in csv.DictReader(f)] == ["sgd", "adam"]

@@ -138,18 +138,16 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
     holm = step_down(raw)[0]  # Xavier at lab 6's rate, first of the four.
     expected = "same" if holm >= 0.05 else case
     assert expected == case  # The noise (0.2 points) is far below the differences made.
-    said = text.say(
-        lang,
-        f"findings.rates.at.{case}",
-        name=methods.initialized_by("xavier", lang),
-        chosen=text.num(0.001, ".3g", lang),
-        rate=text.num(0.01, ".3g", lang),
-        share_c=text.pct(0.07, lang),
-        share_r=text.pct(0.59, lang),
-        acc_c=text.pct(rows[0].acc["xavier"], lang),
-        acc_r=text.pct(rows[1].acc["xavier"], lang),
-        p=text.p_value(holm, lang),
-    )
+    values = {
+        "name": methods.initialized_by("xavier", lang),
+        "chosen": text.num(0.001, ".3g", lang),
+        "rate": text.num(0.01, ".3g", lang),
+        "share_c": text.pct(0.07, lang),
+        "share_r": text.pct(0.59, lang),
+        "acc_c": text.pct(rows[0].acc["xavier"], lang),
+        "acc_r": text.pct(rows[1].acc["xavier"], lang),
+    }
+    said = text.say(lang, f"findings.rates.at.{case}", p=text.p_value(holm, lang), **values)
     assert said in line
     size = text.integer(1000, lang)  # The probe batch of ``grid_record``.
     grow = text.say(lang, "findings.rates.grow", epochs=E, tab="@tab:diag.relu.rates", size=size)
@@ -162,17 +160,7 @@ def test_lab_6s_rate_against_the_chosen_one_says_what_the_paired_test_says(lang,
     assert m == {"en": "4 comparisons", "pl": "4 porównania"}[lang]
     # The conclusion says the same verdict on the same numbers, citing the table.
     concluded = text.say(
-        lang,
-        f"concl.units.{case}",
-        act="ReLU",
-        name=methods.initialized_by("xavier", lang),
-        rate=text.num(0.01, ".3g", lang),
-        chosen=text.num(0.001, ".3g", lang),
-        share_r=text.pct(0.59, lang),
-        share_c=text.pct(0.07, lang),
-        acc_r=text.pct(rows[1].acc["xavier"], lang),
-        acc_c=text.pct(rows[0].acc["xavier"], lang),
-        tab="@tab:diag.relu.rates",
+        lang, f"concl.units.{case}", act="ReLU", tab="@tab:diag.relu.rates", **values
     )
     assert layers.rate_conclusion(f, rows, lang) == concluded
 
@@ -491,7 +479,10 @@ def test_adagrad_not_sooner_without_an_accuracy_gain_says_that_alone():
     g = tf.make("lab6", "relu", results, "sgd")
     row = next(r for r in g.rows if r.config == "adagrad")
     line = findings.adagrad_quality(g, row, "", True, "pl", sooner=False)
-    assert line.startswith("Dokładność nie jest też istotnie wyższa: ") and "przyspieszenie" not in line
+    assert (
+        line.startswith("Dokładność nie jest też istotnie wyższa: ")
+        and "przyspieszenie" not in line
+    )
     assert text.p_value(row.test_acc_p_holm, "pl") in line
 
 

@@ -246,15 +246,7 @@ def test_a_missing_lab_names_the_command_that_produces_it(copy):
 
 def test_records_from_other_settings_and_broken_files_are_left_out_and_named(copy):
     runs = copy / "lab6" / "relu" / "runs"
-    record = records.History.load(runs / "adam.npz")
-    other = dataclasses.replace(record.provenance.shared, epochs=7)
-    old = dataclasses.replace(
-        record.provenance,
-        shared=other,
-        config=record.provenance.config | {"name": "old"},
-        finished="2000-01-01T00:00:00+00:00",
-    )
-    record._replace(provenance=old).save(runs / "old.npz")
+    tiny.save_other_settings(runs)
     (runs / "broken.npz").write_bytes(b"not a record")
     relu = finished.load(copy, "lab6", "relu")
     assert set(relu.results) == {"sgd", "adam"}
