@@ -505,10 +505,12 @@ def conclusion(found: Found, lang: str) -> str | None:
                 lang, f"report5.mom.concl.total.{s.total.case}", **_ratio(s.total, lang)
             )
             step = text.say(lang, f"report5.mom.concl.step.{s.step_effect}", **values)
+            details = [values["tab"]]
             if _small(s):
                 key = f"report5.mom.concl.small.{s.small.case}"
-                step += text.say(lang, key, **values, **_ratio(s.small, lang))
-            clauses.append(text.say(lang, "report5.mom.concl", total=total, step=step, **values))
+                details.insert(0, text.say(lang, key, **values, **_ratio(s.small, lang)))
+            said = {"total": total, "step": step, "details": "; ".join(details)}
+            clauses.append(text.say(lang, "report5.mom.concl", **said, **values))
     if not clauses:
         return None
     return text.say(lang, "momentum_study.concl", clauses="; ".join(clauses))

@@ -1425,7 +1425,7 @@ PHRASES = {
     "report5.mom.asym.grad": "{helps:cap} the larger step helps and {hurts} it hurts, because in the latter network the initial gradient of the first layer's weights is {times} larger (root mean square {g_hurts} against {g_helps}), so the same α moves those weights {times} further.",
     "report5.mom.asym.not": "{helps:cap} the larger step helps and {hurts} it hurts; the gradient's scale does not explain it: the root mean square of the first layer's initial gradient is {g_hurts} in the latter network against {g_helps}.",
     "report5.mom.asym.unmeasured": "{helps:cap} the larger step helps and {hurts} it hurts; the initial gradient's scale, which could explain it, is not measured.",
-    "report5.mom.concl": "{act}, lab 6's momentum {total}, and {step}",
+    "report5.mom.concl": "{act}, lab 6's momentum {total}, and {step} ({details})",
     "report5.mom.concl.total.sooner": "is significantly faster than SGD ({times})",
     "report5.mom.concl.total.later": "is significantly slower than SGD ({times})",
     "report5.mom.concl.total.same": "is not significantly faster than SGD (ratio {ratio})",
@@ -1465,10 +1465,10 @@ PHRASES = {
     "concl.units.higher": "Dead units, {act}: with {name} weights lab 6's α = {rate} leaves "
     "{share_r} of the first layer's units dead ({share_c} at the chosen α = {chosen}), with "
     "a significantly higher accuracy, {acc_r} against {acc_c} ({tab}).",
-    "report5.mom.concl.small.sooner": " (at step {small}, momentum with γ = {gamma} is "
-    "{times} faster than SGD)",
-    "report5.mom.concl.small.later": " (at step {small}, momentum with γ = {gamma} is "
-    "{times} slower than SGD)",
-    "report5.mom.concl.small.same": " (at step {small}, momentum with γ = {gamma} is not "
-    "significantly faster than SGD: ratio {ratio})",
+    "report5.mom.concl.small.sooner": "at step {small}, momentum with γ = {gamma} is "
+    "{times} faster than SGD",
+    "report5.mom.concl.small.later": "at step {small}, momentum with γ = {gamma} is "
+    "{times} slower than SGD",
+    "report5.mom.concl.small.same": "at step {small}, momentum with γ = {gamma} is not "
+    "significantly faster than SGD: ratio {ratio}",
 }

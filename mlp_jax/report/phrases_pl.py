@@ -1499,7 +1499,7 @@ PHRASES = {
     "report5.mom.asym.grad": "{helps:cap} większy krok pomaga, a {hurts} szkodzi, bo w tej drugiej sieci początkowy gradient wag pierwszej warstwy jest {times} większy (średnia kwadratowa {g_hurts} wobec {g_helps}), więc ten sam krok α przesuwa te wagi {times} dalej.",
     "report5.mom.asym.not": "{helps:cap} większy krok pomaga, a {hurts} szkodzi; skala gradientu tego nie wyjaśnia: średnia kwadratowa początkowego gradientu wag pierwszej warstwy wynosi w tej drugiej sieci {g_hurts} wobec {g_helps}.",
     "report5.mom.asym.unmeasured": "{helps:cap} większy krok pomaga, a {hurts} szkodzi; skali początkowego gradientu, która mogłaby to wyjaśnić, nie zmierzono.",
-    "report5.mom.concl": "{act} momentum z laboratorium 6 {total}, a {step}",
+    "report5.mom.concl": "{act} momentum z laboratorium 6 {total}, a {step} ({details})",
     "report5.mom.concl.total.sooner": "jest istotnie szybsze od SGD ({times})",
     "report5.mom.concl.total.later": "jest istotnie wolniejsze od SGD ({times})",
     "report5.mom.concl.total.same": "nie jest istotnie szybsze od SGD (iloraz {ratio})",
@@ -1547,10 +1547,10 @@ PHRASES = {
     "{rate} z laboratorium 6 zostawia {share_r} martwych neuronów pierwszej warstwy (wybrane "
     "α = {chosen} – {share_c}), przy istotnie wyższej dokładności: {acc_r} wobec {acc_c} "
     "({tab}).",
-    "report5.mom.concl.small.sooner": " (przy kroku {small} momentum z γ = {gamma} jest "
-    "{times} szybsze od SGD)",
-    "report5.mom.concl.small.later": " (przy kroku {small} momentum z γ = {gamma} jest "
-    "{times} wolniejsze od SGD)",
-    "report5.mom.concl.small.same": " (przy kroku {small} momentum z γ = {gamma} nie jest "
-    "istotnie szybsze od SGD: iloraz {ratio})",
+    "report5.mom.concl.small.sooner": "przy kroku {small} momentum z γ = {gamma} jest "
+    "{times} szybsze od SGD",
+    "report5.mom.concl.small.later": "przy kroku {small} momentum z γ = {gamma} jest "
+    "{times} wolniejsze od SGD",
+    "report5.mom.concl.small.same": "przy kroku {small} momentum z γ = {gamma} nie jest "
+    "istotnie szybsze od SGD: iloraz {ratio}",
 }

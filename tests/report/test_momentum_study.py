@@ -359,10 +359,13 @@ def test_the_conclusion_says_the_total_and_the_steps_effect(lang):
         assert (s.total.case, s.step_effect) == (total, effect)
         t = r5(lang, f"concl.total.{total}", **shown(s.total, lang))
         step = r5(lang, f"concl.step.{effect}", **numbers(lang))
-        if effect == "hurts":  # Then γ's effect at SGD's own step, with its ratio.
+        details = f"@tab:momentum.{f.act}"  # Its table; where the step hurts, γ's at SGD's.
+        if effect == "hurts":
             small = contrast(f, "gamma", "momentum_g0.9_sgd_step")
-            step += r5(lang, f"concl.small.{small.case}", **numbers(lang), **shown(small, lang))
-        clauses.append(r5(lang, "concl", act=tf.single.with_act(f.act, lang), total=t, step=step))
+            said = r5(lang, f"concl.small.{small.case}", **numbers(lang), **shown(small, lang))
+            details = f"{said}; {details}"
+        act = tf.single.with_act(f.act, lang)
+        clauses.append(r5(lang, "concl", act=act, total=t, step=step, details=details))
     want = say(lang, "concl", clauses="; ".join(clauses))
     assert momentum_study.conclusion(found(*fs), lang) == want
 
