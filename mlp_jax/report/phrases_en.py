@@ -1276,8 +1276,7 @@ PHRASES = {
     "prov.span.day": "on {day}, {start}–{end}",
     "prov.span.days": "from {start} to {end}",
     "handin.gain_explain": "Exercise 2's network (plain SGD, N(0, 1) weights) is compared with "
-    "the configuration of lab 7 with Xavier or He weights listed first in its speed table "
-    "(rank 1; where two share it, their speeds do not differ significantly there).",
+    "the configuration of lab 7 with Xavier or He weights listed first in its speed table.",
     "handin.depends": "A speed-up depends on its target, so the combined gain is not the "
     "product of the speed-ups of labs 6 and 7. Over {base}: {parts}.",
     "handin.depends.part": "{act}: {init} weights give a speed-up of {own} at its final "

@@ -1348,8 +1348,7 @@ PHRASES = {
     "prov.span.days": "od {start} do {end}",
     "handin.gain_explain": "Sieć z ćwiczenia 2 (zwykły SGD, wagi N(0, 1)) porównano z tą "
     "konfiguracją laboratorium 7 z wagami inicjalizowanymi metodą Xaviera lub He, która jest "
-    "pierwsza w jego tabeli szybkości (miejsce 1; gdy dwie dzielą to miejsce, ich szybkości "
-    "nie różnią się tam istotnie).",
+    "pierwsza w jego tabeli szybkości.",
     "handin.depends": "Przyspieszenie zależy od wartości docelowej, więc łączny zysk nie jest "
     "iloczynem przyspieszeń z laboratoriów 6 i 7. Względem {base}: {parts}.",
     "handin.depends.part": "{act} – wagi inicjalizowane {init} dają przyspieszenie {own} "
