@@ -333,8 +333,8 @@ PHRASES = {
     "handin.speed_test": "{p} po poprawce Holma dla wszystkich m = {m} par konfiguracji",
     "handin.gain_h": "Łączny zysk względem ćwiczenia 2",
     "handin.gain": "{act:cap}: z optymalizatorem {opt} i wagami inicjalizowanymi {init} sieć "
-    "osiąga końcową stratę ćwiczenia 2 {speed}; test t dla prób zależnych końcowych wyników "
-    "obu sieci (same wyniki: {tab}): strata {p_loss}, dokładność {p_acc}.",
+    "osiąga końcową stratę sieci z ćwiczenia 2 – {speed}; test t dla prób zależnych "
+    "końcowych wyników obu sieci (same wyniki: {tab}): strata {p_loss}, dokładność {p_acc}.",
     "handin.ex2_tuned": "{act:cap}: w siatce laboratorium 7 zwykły SGD wypada najlepiej przy α "
     "= {best}{edge}: końcowa strata na zbiorze uczącym {best_loss} wobec {own_loss} przy α = "
     "{own}; ćwiczenie 2 powyżej i przyspieszenia w laboratorium 6 dotyczą SGD z α = {own}.",
