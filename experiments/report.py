@@ -25,16 +25,14 @@ written). A lab folder that a training run is writing stops the report, with one
 before anything is written.
 """
 
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from absl import app, flags
 
 from experiments import cli
 from experiments import flags as common
-from mlp_jax import activations
 from mlp_jax.labs import experiment, specs
-from mlp_jax.report import document, finished, handin, lab_report, text
+from mlp_jax.report import document, finished, handin, text
 
 LANG = flags.DEFINE_enum(
     "lang", "en", list(text.LANGS), "Language of the report: en (English) or pl (Polish)."
@@ -108,43 +106,6 @@ def depth(name: str) -> Path | None:
     return deep
 
 
-def refresh(roots: Iterable[Path], log: Callable[[str], None] = print) -> list[Path]:
-    """Writes every experiment folder's files again from its records under the dataset
-    folders ``roots``, with the labs' writer (``lab_report.write_all``), each folder under
-    its ``experiment.lock``; the records are those the report reads (``experiment.latest``
-    of each activation, as ``finished.load``), the lines about them left to the report.
-
-    Returns:
-      The experiment folders written, in order.
-
-    Raises:
-      experiment.Busy: a live run holds one of the folders (``handin.check_unlocked``),
-        before anything is written.
-    """
-    roots = list(dict.fromkeys(roots))
-    handin.check_unlocked(roots)
-    written = []
-    for folder in (root / name for root in roots for name in specs.LABS):
-        if not folder.is_dir():
-            continue
-        with experiment.lock(folder):
-            found = {act: experiment.latest(folder / act, log=_quiet) for act in _acts(folder)}
-            results = {act: f.results for act, f in found.items() if f.results}
-            if results:
-                lab_report.write_all(folder, results, log)
-                written.append(folder)
-    return written
-
-
-def _acts(folder: Path) -> list[str]:
-    """The activations with a folder in ``folder``, in ``activations.ACTIVATIONS`` order."""
-    return [act for act in activations.ACTIVATIONS if (folder / act).is_dir()]
-
-
-def _quiet(_: str) -> None:
-    """Drops a line ``handin.build`` says too (a record left out, set aside)."""
-
-
 def main(argv):
     del argv
     root = experiment.root(common.OUT_DIR.value, dataset())
@@ -158,7 +119,7 @@ def main(argv):
             f"deeper network with the same data (python -m experiments.lab7 --dataset={root.name} "
             "--hidden=128,128,128,128,128,128 --out_dir=<another folder>), or leave the flag out"
         ) from e
-    refresh([root, *([deep] if deep else [])])
+    handin.refresh([root, *([deep] if deep else [])])
     written = handin.write(root, blocks, LANG.value)
     for path in written:
         print(f"wrote {path}")

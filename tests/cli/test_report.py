@@ -7,10 +7,9 @@ import shutil
 
 import pytest
 
-from experiments import report
 from mlp_jax import util
 from mlp_jax.labs import configs, experiment, summary
-from mlp_jax.report import lab_report
+from mlp_jax.report import handin, lab_report
 from tests import tiny
 
 DERIVED = ("summary.csv", "metrics.csv", "steps.csv", "report.md")
@@ -75,7 +74,7 @@ def test_the_cli_writes_a_stale_lab_folder_again_from_its_records(copy, run_cli)
 def test_the_rewritten_summary_holds_the_speed_ups_of_the_records(copy):
     folder = copy / "lab6" / "relu"
     stale(folder)
-    assert report.refresh([copy], log=quiet) == [copy / "lab6"]
+    assert handin.refresh([copy], log=quiet) == [copy / "lab6"]
     results = experiment.latest(folder).results
     expected = summary.summarize("relu", results, "sgd")
     with (folder / "summary.csv").open() as f:
@@ -98,7 +97,7 @@ def test_a_folder_a_live_run_holds_stops_it_before_any_file(copy):
     before = contents(folder, ("summary.csv", "steps.csv"))
     held = pytest.raises(experiment.Busy, match="wait for that run to finish")
     with experiment.lock(copy / "lab6"), held:  # This process: a live holder.
-        report.refresh([copy], log=quiet)
+        handin.refresh([copy], log=quiet)
     assert contents(folder, ("summary.csv", "steps.csv")) == before
     assert not (folder / "metrics.csv").exists()
 
@@ -125,7 +124,7 @@ def test_an_interrupt_mid_file_leaves_each_file_old_or_new(copy, monkeypatch):
 
     monkeypatch.setattr(util, "atomic_write", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        report.refresh([copy], log=quiet)
+        handin.refresh([copy], log=quiet)
     assert [p.name for p in calls] == ["summary.csv", "metrics.csv", "steps.csv"]
     assert (folder / "summary.csv").read_bytes() == new["summary.csv"]
     assert (folder / "steps.csv").read_bytes() == old_steps
@@ -138,7 +137,7 @@ def test_records_of_other_settings_are_left_out_as_the_report_leaves_them(copy):
     older record of other settings stays out of summary.csv, and on disk."""
     runs = copy / "lab6" / "relu" / "runs"
     tiny.save_other_settings(runs)
-    report.refresh([copy], log=quiet)
+    handin.refresh([copy], log=quiet)
     with (copy / "lab6" / "relu" / "summary.csv").open() as f:
         assert [r["config"] for r in csv.DictReader(f)] == ["sgd", "adam"]
     assert (runs / "old.npz").exists()
