@@ -526,7 +526,8 @@ def others(f: Finished, lang: str) -> str:
     with its speed-up, grouped by its verdict against the baseline (``pace.distinct``):
     significantly sooner, each with its speed-up; significantly later; no significant
     difference (only after a leader: without one ``conclusion`` says that none is
-    significantly sooner); "" without a target or without another configuration."""
+    significantly sooner); "" without a target or without another configuration with a
+    speed-up (one whose every seed diverged has none)."""
     if not has_target(f):
         return ""
     lead = leader(f)
@@ -534,6 +535,7 @@ def others(f: Finished, lang: str) -> str:
         r
         for r in summary.ranked(f.rows)
         if r.config not in (configs.EXERCISE2, f.provenance.baseline, lead and lead.config)
+        and not math.isnan(r.speedup_vs_baseline)  # Every seed diverged: nothing to say.
     ]
     groups: dict[str, list[str]] = {"sooner": [], "later": [], "same": []}
     for r in rows:

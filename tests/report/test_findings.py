@@ -639,6 +639,19 @@ def test_the_conclusions_give_every_other_optimizers_verdict_once(lang):
     assert discussion.others(f, lang) == f"{said[:1].upper()}{said[1:]}."
 
 
+def test_an_optimizer_whose_every_seed_diverged_gets_no_verdict_in_the_conclusions():
+    f = lab6("sigmoid")
+    results = dict(f.results)
+    r = results["adadelta"]
+    nan = {k: np.full_like(getattr(r, k), np.nan) for k in ("train_loss", "step_loss")}
+    results["adadelta"] = r._replace(**nan)
+    g = make("lab6", "sigmoid", results, "sgd")
+    (row,) = [r for r in g.rows if r.config == "adadelta"]
+    assert math.isnan(row.speedup_vs_baseline)
+    said = discussion.others(g, "en")
+    assert said and "Adadelta" not in said and "Adadelta" in discussion.others(f, "en")
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_the_nesterov_conclusion_gives_the_pairs_p_in_the_ranks_family(lang):
     """The speed tables hold no pairwise p: the conclusion gives the pair's, Holm-adjusted
