@@ -487,8 +487,11 @@ def adadelta_paragraphs(found: Found, out_dir: Path, lang: str) -> list[str]:
                 )
             )
         if len(steps) > 1 or not steps[0].fits:
-            fits = all(s.fits for s in steps)
-            out.append(say(f"findings.adadelta.{'agree' if fits else 'disagree'}"))
+            both = len({s.case for s in steps}) > 1  # Larger steps in one, smaller in another.
+            fits = (
+                "agree" + ("" if both else ".alike") if all(s.fits for s in steps) else "disagree"
+            )
+            out.append(say(f"findings.adadelta.{fits}"))
     surface = _surface_start(out_dir, lang)
     return [" ".join(out + ([surface] if surface else []))] if out or surface else []
 

@@ -1471,4 +1471,6 @@ PHRASES = {
     "{times} slower than SGD",
     "report5.mom.concl.small.same": "at step {small}, momentum with γ = {gamma} is not "
     "significantly faster than SGD: ratio {ratio}",
+    "findings.adadelta.agree.alike": "The size of the first steps thus fits the verdicts in "
+    "every network.",
 }

@@ -1554,4 +1554,6 @@ PHRASES = {
     "{times} wolniejsze od SGD",
     "report5.mom.concl.small.same": "przy kroku {small} momentum z γ = {gamma} nie jest "
     "istotnie szybsze od SGD: iloraz {ratio}",
+    "findings.adadelta.agree.alike": "Wielkość pierwszych kroków zgadza się więc z wynikami w "
+    "każdej z sieci.",
 }

@@ -503,3 +503,13 @@ def test_a_rate_the_halved_grid_dropped_is_left_out_of_its_initializers_cells():
     assert table.rows[2][3] == layers.DROPPED and table.rows[2][6] == layers.DROPPED
     assert table.caption.endswith(". –: dropped after epoch 1 by the halving of the grid")
     assert table.rows[1][3] == "60.0%"
+
+
+def test_first_steps_smaller_in_every_network_fit_without_a_contrast(tmp_path):
+    """Adadelta's first steps below SGD's in both networks and no verdict "sooner": they fit,
+    said without the larger-against-smaller contrast that is not there."""
+    lab6 = [once(tf.lab6, "relu", adadelta=0.2), once(tf.lab6, "sigmoid", adadelta=0.2)]
+    lab7 = [lab7_normal(a, 0.14 * math.sqrt(784 * 8)) for a in ("relu", "sigmoid")]
+    line = adadelta_line(lab6, lab7, tmp_path)
+    assert line.count("smaller than Adadelta's") == 0 and "at least" in line
+    assert line.endswith(text.say("en", "findings.adadelta.agree.alike"))

@@ -266,7 +266,7 @@ DYNAMIC = {
     "traj.arrow.": ("gradient", "jump", "momentum_update", "correction", "nesterov_update"),
     # The hand-in's sections (results, findings, the lead's): each prefix's suffixes.
     "findings.adagrad.": ("later", "same", "sooner", "why", "why_plain", "unlike", "no_gain"),
-    "findings.adadelta.": ("agree", "disagree", "larger", "later", "same", "smaller", "sooner")
+    "findings.adadelta.": ("agree", "agree.alike", "disagree", "larger", "later", "same", "smaller", "sooner")
     + ("ravine", "saddle", "surface.long", "surface.short"),
     "findings.adadelta.surface.": ("long", "short"),
     "findings.draw.": ("beyond", "within"),
