@@ -247,7 +247,7 @@ def _where(c: Contrast, lang: str) -> str:
 def _item(c: Contrast, lang: str) -> str:
     """``przy γ = 0,5 (2,05 raza)``; a tie with its ratio, the other cases bare; the ratio
     with its interval's decimals (``pace.shown_decimals``), at least two."""
-    where, said = _where(c, lang), _ratio(c, lang)
+    where, said = _where(c, lang), ratio_words(c, lang)
     if not said:
         return where
     if c.case == "same":
@@ -341,7 +341,7 @@ def story(f: Finished, cs: Sequence[Contrast]) -> Story | None:
     return Story(f.act, base, total, steps, lab6, small)
 
 
-def _ratio(c: Contrast, lang: str) -> dict[str, str]:
+def ratio_words(c: Contrast, lang: str) -> dict[str, str]:
     """A contrast's ratio as ``times`` (a verdict, "2,27 raza") and ``ratio`` (a tie),
     with its interval's decimals (at least two) and its Holm p; {} without a ratio to say
     (``Contrast.case`` not sooner, later or same)."""
@@ -377,13 +377,13 @@ def sentence(s: Story, lang: str) -> str:
     the target at the larger step (the step clause says so already), γ's at SGD's step
     (``_small``)."""
     say, values = functools.partial(text.say, lang), _values(s, lang)
-    total = say(f"report5.mom.total.{s.total.case}", **values, **_ratio(s.total, lang))
+    total = say(f"report5.mom.total.{s.total.case}", **values, **ratio_words(s.total, lang))
     ref = say("momentum_study.ref.step", step=values["small"])
     step = say(f"report5.mom.step.{s.step_effect}", groups=_cases(s.steps, ref, lang), **values)
     case = _lab6_case(s.gamma)
-    gamma = say(f"report5.mom.gamma.{case}", **values, **_ratio(s.gamma, lang))
+    gamma = say(f"report5.mom.gamma.{case}", **values, **ratio_words(s.gamma, lang))
     if _small(s) and case == "only":
-        small = {**values, "big": values["small"], **_ratio(s.small, lang)}
+        small = {**values, "big": values["small"], **ratio_words(s.small, lang)}
         gamma = say(f"report5.mom.gamma.{s.small.case}", **small)
     elif s.step_effect == "hurts" and case in ("sooner", "only"):
         made_up = "full" if s.total.case == "sooner" else "part"
@@ -502,13 +502,13 @@ def conclusion(found: Found, lang: str) -> str | None:
         if s is not None:
             values = _values(s, lang)
             total = text.say(
-                lang, f"report5.mom.concl.total.{s.total.case}", **_ratio(s.total, lang)
+                lang, f"report5.mom.concl.total.{s.total.case}", **ratio_words(s.total, lang)
             )
             step = text.say(lang, f"report5.mom.concl.step.{s.step_effect}", **values)
             details = [values["tab"]]
             if _small(s):
                 key = f"report5.mom.concl.small.{s.small.case}"
-                details.insert(0, text.say(lang, key, **values, **_ratio(s.small, lang)))
+                details.insert(0, text.say(lang, key, **values, **ratio_words(s.small, lang)))
             said = {"total": total, "step": step, "details": "; ".join(details)}
             clauses.append(text.say(lang, "report5.mom.concl", **said, **values))
     if not clauses:

@@ -187,14 +187,32 @@ def numbers(lang):
 
 
 def shown(c, lang):
-    """A contrast's ratio as the text shows it, computed here: the interval's decimals."""
-    spec = f".{max(2, pace.shown_decimals(c.ratio))}f"
-    point = c.ratio.point
-    return {
-        "times": text.times(lang, text.num(max(point, 1 / point), spec, lang)),
-        "ratio": text.num(point, spec, lang),
-        "p": discussion.p_text(c.p, lang),
+    """A contrast's ratio as the text shows it (``momentum_study.ratio_words``, pinned to
+    literals in ``test_a_ratio_is_said_at_its_intervals_decimals``)."""
+    return momentum_study.ratio_words(c, lang)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "p", "times", "ratio_shown", "p_shown"),
+    [
+        ((2.2712, 2.03, 2.39), 0.029, "2,27 raza", "2,27", "p\xa0=\xa00,029"),  # A verdict.
+        ((0.70262, 0.45336, 0.94659), 0.031, "1,42 raza", "0,70", "p\xa0=\xa00,031"),  # Slower.
+        ((1.0031, 1.0004, 1.0062), 0.01, "1,0031 raza", "1,0031", "p\xa0=\xa00,010"),  # Near 1.
+        ((1.19, 0.82, 1.51), 0.34, "1,19 raza", "1,19", "p\xa0=\xa00,34"),  # A tie.
+    ],
+)
+def test_a_ratio_is_said_at_its_intervals_decimals(ratio, p, times, ratio_shown, p_shown):
+    """ "times" is the larger of the ratio and its reciprocal (how many times faster or
+    slower), "ratio" the ratio itself, both at the interval's decimals (more where fewer
+    would round an interval without 1 onto it); p at two significant digits."""
+    r = pace.Ratio(*ratio, "paired", 10, False, mc_se=0.0, p=p)
+    c = momentum_study.Contrast("gamma", None, None, r, p)
+    assert momentum_study.ratio_words(c, "pl") == {
+        "times": times,
+        "ratio": ratio_shown,
+        "p": p_shown,
     }
+    assert momentum_study.ratio_words(c._replace(ratio=None), "pl") == {}
 
 
 TOTAL_CASES = [  # speeds of lab 6's momentum; its case against SGD (speed 0.2). Slower
