@@ -119,7 +119,7 @@ def section(
     lang: str = "en",
     level: int = 1,
     link: Callable[[str], str] = lambda name: name,
-    ranks: Ranking = None,
+    ranks: Ranking | None = None,
 ) -> list[document.Block]:
     """One activation's report: setup, results table, ranking and figures.
 
@@ -575,7 +575,11 @@ def whole_run(r: SummaryRow, base: SummaryRow, lang: str) -> str:
 
 
 def markdown(
-    folder: Path, act: str, results: Results, rows: Sequence[SummaryRow], ranks: Ranking = None
+    folder: Path,
+    act: str,
+    results: Results,
+    rows: Sequence[SummaryRow],
+    ranks: Ranking | None = None,
 ) -> str:
     """``report.md`` of one activation folder, in English (``ranks``: as ``section``'s)."""
     return document.markdown(section(act, results, rows, folder, ranks=ranks))
